@@ -1,0 +1,26 @@
+package dev.tegula.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Metadata carried verbatim from the input so that nothing a user gave us is lost.
+ *
+ * @param icc the ICC profile bytes (JPEG APP2 chunks joined, PNG iCCP inflated), or null
+ * @param exif the EXIF/TIFF bytes starting at the TIFF header ("II*\0" or "MM\0*"), or null
+ * @param xmp the XMP packet bytes, or null
+ * @param text comments and text chunks in file order (JPEG COM under key "comment", PNG
+ *     tEXt/zTXt/iTXt under their keyword); never null
+ */
+public record Metadata(byte[] icc, byte[] exif, byte[] xmp, Map<String, String> text) {
+  public static final Metadata EMPTY = new Metadata(null, null, null, Map.of());
+
+  public Metadata {
+    text = text == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(text));
+  }
+
+  public boolean isEmpty() {
+    return icc == null && exif == null && xmp == null && text.isEmpty();
+  }
+}
