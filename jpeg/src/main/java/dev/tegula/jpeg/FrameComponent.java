@@ -1,0 +1,51 @@
+package dev.tegula.jpeg;
+
+/**
+ * One image component of a frame (T.81 §B.2.2, frame header parameters Ci, Hi, Vi, Tqi) and the
+ * buffer its quantized DCT coefficients are decoded into.
+ *
+ * <p>Coefficients are kept for the whole image (progressive scans refine them in place; the
+ * sequential path uses the same store so that every process shares one pipeline). Block (bx, by)
+ * lives at {@code (by * blocksPerLineAlloc + bx) * 64}, its 64 coefficients in natural (row-major)
+ * order, not zig-zag order, and not yet multiplied by the quantizer.
+ */
+final class FrameComponent {
+  /** Component identifier Ci, as scans refer to it. */
+  final int id;
+  /** Position in the frame header, 0-based. */
+  final int index;
+  /** Horizontal sampling factor Hi, 1-4. */
+  final int h;
+  /** Vertical sampling factor Vi, 1-4. */
+  final int v;
+  /** Quantization table selector Tqi, 0-3. */
+  final int quantTable;
+
+  /** Blocks per line that hold image samples: ceil(ceil(X * Hi / Hmax) / 8) (T.81 §A.2.2). */
+  int blocksPerLine;
+  /** Block rows that hold image samples: ceil(ceil(Y * Vi / Vmax) / 8). */
+  int blocksPerColumn;
+  /** Blocks per line in the store: mcusPerLine * Hi, so interleaved MCUs never fall outside. */
+  int blocksPerLineAlloc;
+  /** Block rows in the store: mcusPerColumn * Vi. */
+  int blockRowsAlloc;
+  /** Samples per line of the component: ceil(X * Hi / Hmax). */
+  int sampleWidth;
+  /** Sample lines of the component: ceil(Y * Vi / Vmax). */
+  int sampleHeight;
+  /** The coefficient store, allocated by the decoder once the frame header passed the limits. */
+  short[] coefficients;
+
+  FrameComponent(int id, int index, int h, int v, int quantTable) {
+    this.id = id;
+    this.index = index;
+    this.h = h;
+    this.v = v;
+    this.quantTable = quantTable;
+  }
+
+  /** Offset of block (bx, by) in {@link #coefficients}. */
+  int blockOffset(int bx, int by) {
+    return (by * blocksPerLineAlloc + bx) << 6;
+  }
+}
