@@ -1,0 +1,97 @@
+package dev.tegula.wasm;
+
+import dev.tegula.api.ImageFacts;
+import dev.tegula.api.Json;
+import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Limits;
+import dev.tegula.core.TegulaException;
+import org.teavm.jso.JSExport;
+
+/**
+ * What JavaScript can call: bytes in, bytes and JSON out, no logic of its own.
+ *
+ * <p>One instance runs per Web Worker, single-threaded, so the last decoded pixels can wait in a
+ * static field until {@link #takePixels()} hands them over; that keeps every export's parameters
+ * and results to types that cross the Wasm boundary cheaply (Int8Array, string, number).
+ */
+public final class TegulaExports {
+  private static byte[] pendingPixels;
+
+  private TegulaExports() {}
+
+  public static void main(String[] args) {
+    // Nothing to start: the exports are called from the worker.
+  }
+
+  /**
+   * Decodes a JPEG or PNG file. Returns JSON: {@code {width, height, complete, warning, info,
+   * metadata}} with the pixels waiting for {@link #takePixels()}, or {@code {error: {code,
+   * message, offset}}}.
+   */
+  @JSExport
+  public static String decode(byte[] data, boolean autoOrient, double maxPixels) {
+    pendingPixels = null;
+    try {
+      Limits limits = Limits.DEFAULT;
+      if (maxPixels > 0) {
+        limits = limits.withMaxPixels((long) maxPixels);
+      }
+      DecodedImage d = Tegula.decode(data, new DecodeOptions(limits, autoOrient));
+      pendingPixels = d.image().rgba();
+      return new Json()
+          .put("width", d.image().width())
+          .put("height", d.image().height())
+          .put("complete", d.complete())
+          .put("warning", d.warning())
+          .putRaw("info", ImageFacts.toJson(d.info()))
+          .putRaw("metadata", ImageFacts.toJson(d.metadata()))
+          .toString();
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  /** Reads only the headers; JSON as {@link ImageFacts#toJson} or an error object. */
+  @JSExport
+  public static String info(byte[] data) {
+    try {
+      return ImageFacts.toJson(Tegula.readInfo(data));
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  /** Hands over the RGBA8 pixels of the last successful decode (once). */
+  @JSExport
+  public static byte[] takePixels() {
+    byte[] p = pendingPixels;
+    pendingPixels = null;
+    return p;
+  }
+
+  /**
+   * A decoder bug (anything but the declared exception family) still reaches the page as a
+   * readable error instead of a trap; the strict build turns bad array indices into exceptions.
+   */
+  private static String internalError(Throwable e) {
+    return new Json()
+        .putRaw("error", new Json()
+            .put("code", "internal")
+            .put("message", "internal decoder error: " + e.getClass().getName() + ": " + e.getMessage())
+            .put("offset", -1)
+            .toString())
+        .toString();
+  }
+
+  /** The codec build's version, so a page can tell which module it loaded. */
+  @JSExport
+  public static String version() {
+    return "0.1.0";
+  }
+}
