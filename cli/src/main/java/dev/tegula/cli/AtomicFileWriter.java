@@ -1,0 +1,96 @@
+package dev.tegula.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * Writes a file so that readers see either the old content or the whole new one, never a partial
+ * file: the bytes go to a temporary file beside the target, are synced, then renamed over it. The
+ * temporary file is removed whatever fails.
+ */
+final class AtomicFileWriter {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private AtomicFileWriter() {}
+
+  /**
+   * @param replace whether an existing target may be replaced
+   * @throws FileAlreadyExistsException when the target exists and {@code replace} is false
+   */
+  static void write(Path target, byte[] bytes, boolean replace) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temporary = createTemporary(absolute);
+    try {
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      if (replace) {
+        replace(temporary, absolute);
+      } else {
+        publishNew(temporary, absolute);
+      }
+    } finally {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // the write's own outcome is what the caller needs to hear about
+      }
+    }
+  }
+
+  private static void replace(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * A rename would silently replace a target created meanwhile (POSIX rename does), so the new
+   * file is published with a hard link, which fails if the name is taken.
+   */
+  private static void publishNew(Path temporary, Path target) throws IOException {
+    try {
+      Files.createLink(target, temporary);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      // file systems without hard links: checked, then moved (the check and move can race)
+      Files.move(temporary, target);
+    }
+  }
+
+  /** Created empty with default permissions (not the owner-only ones of createTempFile). */
+  private static Path createTemporary(Path target) throws IOException {
+    Path dir = target.getParent();
+    String base = target.getFileName().toString();
+    if (base.length() > 100) {
+      base = base.substring(0, 100);
+    }
+    for (int attempt = 0; ; attempt++) {
+      Path candidate = dir.resolve("." + base + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+      try {
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.tegula.cli;
+
+import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Metadata;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tegula convert IN OUT.png}: decodes with Tegula's decoders and writes a PNG carrying the
+ * input's ICC profile and EXIF. An existing OUT is never touched without --force, and OUT never
+ * exists half-written.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Decode a JPEG or PNG file and write it as PNG, keeping ICC and EXIF.")
+final class ConvertCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "IN", description = "The JPEG or PNG file to read.")
+  private String in;
+
+  @Parameters(index = "1", paramLabel = "OUT.png", description = "The PNG file to write.")
+  private String out;
+
+  @Option(names = {"-f", "--force"}, description = "Replace OUT if it exists.")
+  private boolean force;
+
+  @Option(names = "--auto-orient",
+      description = "Turn the image upright as its EXIF orientation says (and mark the EXIF so).")
+  private boolean autoOrient;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Say what was decoded and written; print stack traces of failures.")
+  private boolean verbose;
+
+  @Mixin
+  private LimitOptions limitOptions;
+
+  @Override
+  public Integer call() {
+    ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), verbose);
+    Path inPath;
+    Path outPath;
+    try {
+      inPath = Path.of(in);
+      outPath = Path.of(out);
+    } catch (RuntimeException e) {
+      return errors.fail(in + " / " + out, e);
+    }
+    // checked up front so that nobody waits for a decode that cannot be written
+    if (!force && Files.exists(outPath, LinkOption.NOFOLLOW_LINKS)) {
+      return errors.fail(out, new FileAlreadyExistsException(out));
+    }
+    if (Files.isDirectory(outPath)) {
+      return errors.fail(out, new IOException("is a directory"));
+    }
+
+    long start = System.nanoTime();
+    DecodedImage decoded;
+    try {
+      byte[] data = InputFiles.read(inPath);
+      decoded = Tegula.decode(data, new DecodeOptions(limitOptions.limits(), autoOrient));
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      return errors.fail(in, e);
+    }
+    long decodedAt = System.nanoTime();
+
+    byte[] png;
+    try {
+      png = Tegula.encodePng(decoded.image(), metadataToKeep(decoded));
+      AtomicFileWriter.write(outPath, png, force);
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      return errors.fail(out, e);
+    }
+
+    if (!decoded.complete()) {
+      errors.warn(in, "the image is incomplete (" + decoded.warning() + "); wrote what decoded");
+    }
+    errors.note(in + ": " + decoded.info().format() + " " + decoded.info().variant() + " "
+        + decoded.image().width() + "x" + decoded.image().height() + " decoded in "
+        + millis(decodedAt - start) + " ms; " + out + ": " + png.length + " bytes written in "
+        + millis(System.nanoTime() - decodedAt) + " ms");
+    return ExitCodes.OK;
+  }
+
+  private Metadata metadataToKeep(DecodedImage decoded) {
+    Metadata metadata = decoded.metadata();
+    if (metadata == null || !autoOrient || metadata.exif() == null
+        || decoded.info().orientation() == 1) {
+      return metadata;
+    }
+    return new Metadata(metadata.icc(), ExifOrientation.markUpright(metadata.exif()),
+        metadata.xmp(), metadata.text());
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+}

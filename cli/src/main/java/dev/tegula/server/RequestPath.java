@@ -1,0 +1,116 @@
+package dev.tegula.server;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the raw path of a request URI into a path relative to the server's root, or refuses it.
+ *
+ * <p>Works on the raw (still percent-encoded) path so that an encoded "/" or "\" cannot pose as a
+ * separator after decoding, and refuses rather than normalises anything that could climb out of
+ * the root: clients that send such paths are not browsers following links.
+ */
+public final class RequestPath {
+  /** Longer paths are refused before any decoding work. */
+  static final int MAX_LENGTH = 2048;
+
+  /** The request path is refused with this HTTP status. */
+  public static final class Rejected extends Exception {
+    private final int status;
+
+    Rejected(int status, String reason) {
+      super(reason, null, false, false);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
+  }
+
+  private RequestPath() {}
+
+  /**
+   * @param rawPath {@code URI.getRawPath()} of the request
+   * @return the relative path, '/'-separated; "index.html" for "/", and "dir/index.html" for "/dir/"
+   */
+  public static String toRelative(String rawPath) throws Rejected {
+    if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+      throw new Rejected(400, "path must start with /");
+    }
+    if (rawPath.length() > MAX_LENGTH) {
+      throw new Rejected(414, "path too long");
+    }
+    String decoded = decode(rawPath);
+    String path = decoded.substring(1);
+    if (path.isEmpty() || path.endsWith("/")) {
+      path += "index.html";
+    }
+    for (String segment : path.split("/", -1)) {
+      checkSegment(segment);
+    }
+    return path;
+  }
+
+  private static void checkSegment(String segment) throws Rejected {
+    if (segment.isEmpty()) {
+      throw new Rejected(400, "empty path segment");
+    }
+    if (segment.equals(".") || segment.equals("..")) {
+      throw new Rejected(400, "dot segment in path");
+    }
+    if (segment.indexOf(':') >= 0) {
+      throw new Rejected(400, "':' in path"); // a drive letter or stream name on Windows
+    }
+    if (segment.charAt(0) == '.') {
+      throw new Rejected(404, "hidden file"); // .git, .env ... in a served directory
+    }
+  }
+
+  /** Percent-decodes strictly: malformed escapes, separators, NUL and controls are refused. */
+  private static String decode(String raw) throws Rejected {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      int b;
+      if (c == '%') {
+        if (i + 2 >= raw.length()) {
+          throw new Rejected(400, "bad percent escape");
+        }
+        int hi = Character.digit(raw.charAt(i + 1), 16);
+        int lo = Character.digit(raw.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          throw new Rejected(400, "bad percent escape");
+        }
+        b = (hi << 4) | lo;
+        if (b == '/') {
+          throw new Rejected(400, "encoded / in path");
+        }
+        i += 2;
+      } else if (c > 0x7e) {
+        throw new Rejected(400, "non-ASCII character in raw path");
+      } else {
+        b = c;
+      }
+      if (b == '\\') {
+        throw new Rejected(400, "backslash in path");
+      }
+      if (b < 0x20 || b == 0x7f) {
+        throw new Rejected(400, "control character in path");
+      }
+      bytes.write(b);
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Rejected(400, "path is not UTF-8");
+    }
+  }
+}

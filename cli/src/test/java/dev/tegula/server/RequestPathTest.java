@@ -1,0 +1,55 @@
+package dev.tegula.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequestPathTest {
+  @ParameterizedTest
+  @CsvSource({
+    "/, index.html",
+    "/index.html, index.html",
+    "/wasm/, wasm/index.html",
+    "/wasm/tegula.wasm, wasm/tegula.wasm",
+    "/a%20b.js, a b.js",
+    "/%C3%A9t%C3%A9.png, été.png",
+    "/%252e%252e/x, %2e%2e/x",
+    "/a..b/c.d, a..b/c.d"
+  })
+  void acceptsOrdinaryPaths(String raw, String expected) throws RequestPath.Rejected {
+    assertEquals(expected, RequestPath.toRelative(raw));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "/../pom.xml", "/a/../../x", "/a/./b", "/..", "/.", "/%2e%2e/x", "/%2E%2E/x", "/.%2e/x",
+    "/..%2fx", "/..%2Fx", "/a%2fb", "/..%5cx", "/a%5c..%5c..%5cx", "/a\\b", "/a%00.js",
+    "/a%0a", "/%", "/%4", "/%zz", "//etc/passwd", "/a//b", "/C:/x", "/a%3a%3a$DATA",
+    "/%ff%fe", "relative", "", "/é"
+  })
+  void refusesEscapes(String raw) {
+    RequestPath.Rejected e = assertThrows(RequestPath.Rejected.class,
+        () -> RequestPath.toRelative(raw));
+    assertEquals(400, e.status(), raw);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/.git/config", "/.env", "/sub/.htpasswd", "/...", "/.../x"})
+  void hidesDotFiles(String raw) {
+    RequestPath.Rejected e = assertThrows(RequestPath.Rejected.class,
+        () -> RequestPath.toRelative(raw));
+    assertEquals(404, e.status(), raw);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {RequestPath.MAX_LENGTH + 1, 100_000})
+  void refusesVeryLongPaths(int length) {
+    String raw = "/" + "a".repeat(length - 1);
+    RequestPath.Rejected e = assertThrows(RequestPath.Rejected.class,
+        () -> RequestPath.toRelative(raw));
+    assertEquals(414, e.status());
+  }
+}
