@@ -8,6 +8,7 @@ import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TegulaException;
+import dev.tegula.core.TruncatedInputException;
 
 /**
  * Decodes PNG (W3C PNG 3rd edition / ISO/IEC 15948) to RGBA8, and to RGBA16 for 16-bit sources.
@@ -41,7 +42,8 @@ public final class PngDecoder {
 
   /**
    * Decodes the image. A file whose image data ends early (cut off, or damaged after some rows)
-   * gives the rows decoded so far with {@code complete() == false} and a warning.
+   * gives the rows decoded so far with {@code complete() == false} and a warning; a file that
+   * ends before its first IDAT chunk is a {@link TruncatedInputException}.
    *
    * @throws TegulaException when the file is not a PNG, its header is invalid, a critical chunk is
    *     damaged, or it exceeds the limits
@@ -56,6 +58,10 @@ public final class PngDecoder {
     MetadataReader metadata = new MetadataReader(data, limits, warnings, true);
     HeaderReader.Result head = HeaderReader.read(data, reader, metadata, limits, warnings);
     PngHeader header = head.header();
+    if (head.firstIdat() == null) {
+      // Without a single byte of image data there is nothing to show, not even a partial image.
+      throw new TruncatedInputException(head.problem(), reader.position());
+    }
 
     int rowBuffer = rowBuffer(header);
     boolean wide = header.bitDepth() == 16;
@@ -70,13 +76,8 @@ public final class PngDecoder {
           "not enough memory for a " + header.width() + "x" + header.height() + " image");
     }
 
-    boolean complete;
-    if (head.firstIdat() == null) {
-      complete = false;
-      warnings.add(head.problem());
-    } else {
-      complete = decodePixels(data, reader, head, metadata, warnings, rgba, rgba16, rowBuffer);
-    }
+    boolean complete =
+        decodePixels(data, reader, head, metadata, warnings, rgba, rgba16, rowBuffer);
 
     ImageInfo info = info(head, metadata.orientation());
     Image image = new Image(header.width(), header.height(), rgba, rgba16);
@@ -113,6 +114,8 @@ public final class PngDecoder {
       }
       if (!idat.inputExhausted()) {
         TrailerReader.read(reader, idat.following(), metadata, warnings);
+      } else if (progress.complete()) {
+        warnings.add("the file is cut off after the image data (no IEND)");
       }
       return progress.complete();
     } finally {
