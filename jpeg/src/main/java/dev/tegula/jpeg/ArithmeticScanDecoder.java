@@ -51,7 +51,7 @@ final class ArithmeticScanDecoder {
   /** Statistics bins per conditioning table; §F.1.4.4 needs 49 (DC) and 245 (AC). */
   private static final int DC_BINS = 64;
   private static final int AC_BINS = 256;
-  /** Index of the fixed-probability bin (Qe 0x5a1d, never adapts) used for signs and refinements. */
+  /** State of the fixed-probability bin (Qe 0x5a1d, never adapts) for signs and refinements. */
   private static final int FIXED_STATE = 113;
   /** T.81 §B.1.1.3 limit on blocks in an interleaved MCU. */
   private static final int MAX_BLOCKS_IN_MCU = 10;
@@ -66,10 +66,10 @@ final class ArithmeticScanDecoder {
   private int pos;
   /** Marker code the coder ran into (0 while in entropy-coded data); see {@link #markerPos}. */
   private int unreadMarker;
-  /** Offset of the 0xFF just before {@link #unreadMarker}'s code byte, or data.length at the end. */
+  /** Offset of the 0xFF before {@link #unreadMarker}'s code byte, or data.length at the end. */
   private int markerPos;
 
-  /** Code register C: interval base plus the not yet consumed input bits (§D.2, jdarith layout). */
+  /** Code register C: interval base plus the unconsumed input bits (§D.2, jdarith layout). */
   private int c;
   /** Interval size A, normalised to at least 0x8000 before each decision. */
   private int a;
@@ -197,7 +197,7 @@ final class ArithmeticScanDecoder {
               "DC conditioning L=" + lower + " U=" + upper + " of table " + tbl, offset);
         }
         dcBase[ci] = tbl * DC_BINS;
-        // §F.1.4.4.1.2: |DIFF| <= 2^(L-1) is "zero", > 2^(U-1) is "large" (as magnitude category).
+        // §F.1.4.4.1.2 bounds, compared (as in jdarith.c) with the power of two m below |DIFF|.
         dcSmallLimit[ci] = (1 << lower) >> 1;
         dcLargeLimit[ci] = (1 << upper) >> 1;
       }
@@ -206,7 +206,8 @@ final class ArithmeticScanDecoder {
         int kx = cond.acKx[tbl];
         // T.81 wants 1-63, but any byte value is harmless and libjpeg accepts it.
         if (kx < 0 || kx > 255) {
-          throw new MalformedInputException("AC conditioning Kx=" + kx + " of table " + tbl, offset);
+          throw new MalformedInputException(
+              "AC conditioning Kx=" + kx + " of table " + tbl, offset);
         }
         acBase[ci] = tbl * AC_BINS;
         acKx[ci] = kx;
@@ -216,7 +217,8 @@ final class ArithmeticScanDecoder {
 
   private static int tableIndex(int tbl, String kind, int offset) {
     if (tbl < 0 || tbl > 3) {
-      throw new MalformedInputException(kind + " arithmetic table " + tbl + " does not exist", offset);
+      throw new MalformedInputException(
+          kind + " arithmetic table " + tbl + " does not exist", offset);
     }
     return tbl;
   }
@@ -396,8 +398,9 @@ final class ArithmeticScanDecoder {
   }
 
   /**
-   * §F.1.4.1 / Figure F.19: decodes one DC difference into lastDc[ci] and updates the §F.1.4.4.1.2
-   * conditioning context. Returns false (and enters the error state) on a magnitude overflow.
+   * §F.1.4.1 / Figure F.19: decodes one DC difference into lastDc[ci] and updates the
+   * §F.1.4.4.1.2 conditioning context. Returns false (and enters the error state) on a magnitude
+   * overflow.
    */
   private boolean decodeDcDiff(int ci) {
     int base = dcBase[ci];
@@ -496,7 +499,7 @@ final class ArithmeticScanDecoder {
 
   /**
    * §D.2.4-D.2.6: decodes one binary decision with the adaptive bin stats[st], renormalising and
-   * reading input (§D.2.6, Figure D.20) as needed. C never exceeds A << CT < 2^24, so int is exact.
+   * reading input (§D.2.6, Figure D.20) as needed. C stays below A << CT < 2^24: int is exact.
    */
   private int decode(byte[] stats, int st) {
     while (a < 0x8000) {
@@ -661,7 +664,7 @@ final class ArithmeticScanDecoder {
     }
   }
 
-  /** The first marker after the scan that is not RSTn; a trailing RSTn is ignored as libjpeg does. */
+  /** The first marker after the scan that is not RSTn; trailing RSTn are ignored, as in libjpeg. */
   private int endOfScan() {
     while (true) {
       if (unreadMarker == 0) {

@@ -135,7 +135,8 @@ class ArithmeticScanDecoderTest {
     for (int end : ends) {
       assertEquals(0xFF, data[end] & 0xFF);
       int code = data[end + 1] & 0xFF;
-      assertTrue(code == 0xCC || code == 0xDA || code == 0xD9, "marker " + Integer.toHexString(code));
+      assertTrue(
+          code == 0xCC || code == 0xDA || code == 0xD9, "marker " + Integer.toHexString(code));
     }
     assertEquals(data.length - 2, ends.get(ends.size() - 1));
   }
