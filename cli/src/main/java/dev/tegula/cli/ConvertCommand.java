@@ -86,7 +86,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     if (!decoded.complete()) {
-      errors.warn(in, "the image is incomplete (" + decoded.warning() + "); wrote what decoded");
+      String why = decoded.warning() != null ? decoded.warning() : "the image is incomplete";
+      errors.warn(in, why + "; wrote what decoded to " + out);
     }
     errors.note(in + ": " + decoded.info().format() + " " + decoded.info().variant() + " "
         + decoded.image().width() + "x" + decoded.image().height() + " decoded in "

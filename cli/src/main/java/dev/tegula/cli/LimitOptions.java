@@ -13,26 +13,26 @@ final class LimitOptions {
 
   private Limits limits = Limits.DEFAULT;
 
-  @Option(names = "--max-pixels", paramLabel = "N",
+  @Option(names = "--max-pixels", paramLabel = "N", order = 20,
       description = "Refuse images of more than N pixels (default 100000000).")
   void maxPixels(long pixels) {
     limits = limits.withMaxPixels(positive("--max-pixels", pixels));
   }
 
-  @Option(names = "--max-side", paramLabel = "N",
+  @Option(names = "--max-side", paramLabel = "N", order = 21,
       description = "Refuse images wider or taller than N pixels (default 65535).")
   void maxSide(long side) {
     int n = (int) Math.min(positive("--max-side", side), Integer.MAX_VALUE);
     limits = limits.withMaxDimensions(n, n);
   }
 
-  @Option(names = "--max-scans", paramLabel = "N",
+  @Option(names = "--max-scans", paramLabel = "N", order = 22,
       description = "Refuse JPEG files with more than N scans (default 100).")
   void maxScans(long scans) {
     limits = limits.withMaxScans((int) Math.min(positive("--max-scans", scans), Integer.MAX_VALUE));
   }
 
-  @Option(names = "--max-metadata-bytes", paramLabel = "N",
+  @Option(names = "--max-metadata-bytes", paramLabel = "N", order = 23,
       description = "Keep at most N bytes of ICC, EXIF, XMP and text (default 16777216).")
   void maxMetadataBytes(long bytes) {
     if (bytes < 0) {
