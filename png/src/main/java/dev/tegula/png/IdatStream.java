@@ -49,6 +49,11 @@ final class IdatStream {
     return detail;
   }
 
+  /** Where the chunk being inflated (or the one that ended the run) starts. */
+  long offset() {
+    return chunkOffset;
+  }
+
   /** The chunk that ended the IDAT run, or null. */
   Chunk following() {
     return following;
@@ -68,11 +73,11 @@ final class IdatStream {
       try {
         n = inflater.inflate(buf, off + done, len - done);
       } catch (DataFormatException e) {
-        fail(End.CORRUPT, "corrupt zlib data in the IDAT chunk at byte " + chunkOffset);
+        fail(End.CORRUPT, "corrupt zlib data in IDAT");
         break;
       } catch (RuntimeException e) {
         // The TeaVM inflater reports some damage as runtime exceptions; treat them alike.
-        fail(End.CORRUPT, "corrupt zlib data in the IDAT chunk at byte " + chunkOffset);
+        fail(End.CORRUPT, "corrupt zlib data in IDAT");
         break;
       }
       if (n > 0) {
@@ -87,7 +92,7 @@ final class IdatStream {
       // An inflater that neither produces output nor asks for input would loop forever.
       idle = s == FED ? 0 : idle + 1;
       if (idle > 2) {
-        fail(End.CORRUPT, "zlib data in IDAT makes no progress at byte " + chunkOffset);
+        fail(End.CORRUPT, "zlib data in IDAT makes no progress");
       }
     }
     return done;
@@ -151,12 +156,12 @@ final class IdatStream {
     }
     if (next.type() != Chunk.IDAT) {
       following = next;
+      chunkOffset = next.offset();
       if (!next.complete()) {
         readerDone = true;
         fail(End.TRUNCATED, "the file ends inside the image data");
       } else {
-        fail(End.NO_MORE_IDAT, "the image data ends at the " + next.name() + " chunk at byte "
-            + next.offset());
+        fail(End.NO_MORE_IDAT, "the image data ends at the " + next.name() + " chunk");
       }
       return STOP;
     }

@@ -103,9 +103,10 @@ public final class PngDecoder {
       if (!progress.complete()) {
         // Damaged data that yields no pixel at all is not an image; data that merely stops is.
         if (progress.corrupt() && progress.rows() == 0) {
-          throw new MalformedInputException(progress.problem(), head.firstIdat().offset());
+          throw new MalformedInputException(progress.problem(), progress.offset());
         }
-        warnings.add("image incomplete: " + progress.problem());
+        warnings.add("image incomplete: " + progress.problem() + " in the chunk at byte "
+            + progress.offset());
       } else {
         String trailer = idat.finish();
         if (trailer != null) {

@@ -16,7 +16,7 @@ final class SampleExpander {
   private final int depth;
   private final byte[] rgba;
   private final short[] rgba16;
-  private final boolean hasKey;
+  /** The tRNS key, -1 (which no sample equals) without one. */
   private final int keyR;
   private final int keyG;
   private final int keyB;
@@ -29,10 +29,10 @@ final class SampleExpander {
     this.depth = header.bitDepth();
     this.rgba = rgba;
     this.rgba16 = rgba16;
-    this.hasKey = trns != null && trns.paletteAlpha() == null;
-    this.keyR = trns == null ? -1 : trns.red();
-    this.keyG = trns == null ? -1 : trns.green();
-    this.keyB = trns == null ? -1 : trns.blue();
+    boolean key = trns != null && trns.paletteAlpha() == null;
+    this.keyR = key ? trns.red() : -1;
+    this.keyG = key ? trns.green() : -1;
+    this.keyB = key ? trns.blue() : -1;
     this.paletteRgba = colorType == PngHeader.PALETTE ? paletteTable(palette, trns) : null;
   }
 
@@ -67,78 +67,86 @@ final class SampleExpander {
     switch (colorType) {
       case PngHeader.GREY:
         if (depth == 16) {
-          grey16(row, off, count, out, step);
+          grey16(row, off, count, rgba, rgba16, out, step, keyR);
         } else if (depth == 8) {
-          grey8(row, off, count, out, step);
+          grey8(row, off, count, rgba, out, step, keyR);
         } else {
-          packed(row, off, count, out, step);
+          packedGrey(row, off, count, depth, rgba, out, step, keyR);
         }
         break;
       case PngHeader.PALETTE:
-        packed(row, off, count, out, step);
+        packedIndex(row, off, count, depth, paletteRgba, rgba, out, step);
         break;
       case PngHeader.GREY_ALPHA:
         if (depth == 16) {
-          greyAlpha16(row, off, count, out, step);
+          greyAlpha16(row, off, count, rgba, rgba16, out, step);
         } else {
-          greyAlpha8(row, off, count, out, step);
+          greyAlpha8(row, off, count, rgba, out, step);
         }
         break;
       case PngHeader.RGB:
         if (depth == 16) {
-          rgb16(row, off, count, out, step);
+          rgb16(row, off, count, rgba, rgba16, out, step, keyR, keyG, keyB);
         } else {
-          rgb8(row, off, count, out, step);
+          rgb8(row, off, count, rgba, out, step, keyR, keyG, keyB);
         }
         break;
       default:
         if (depth == 16) {
-          rgba16(row, off, count, out, step);
+          rgba16(row, off, count, rgba, rgba16, out, step);
         } else {
-          rgba8(row, off, count, out, step);
+          rgba8(row, off, count, rgba, out, step);
         }
         break;
     }
   }
 
-  /** Sub-byte greyscale and all indexed depths: samples packed from the high bits (§7.2). */
-  private void packed(byte[] row, int off, int count, int out, int step) {
+  /** Sub-byte greyscale, samples packed from the high bits (§7.2), scaled to 8 bits. */
+  private static void packedGrey(byte[] row, int off, int count, int depth, byte[] rgba, int out,
+      int step, int key) {
     int mask = (1 << depth) - 1;
     int scale = 255 / mask;
-    boolean indexed = paletteRgba != null;
     int bit = 0;
     for (int i = 0; i < count; i++, out += step, bit += depth) {
       int s = ((row[off + (bit >> 3)] & 0xFF) >> (8 - depth - (bit & 7))) & mask;
-      if (indexed) {
-        int e = s << 2;
-        rgba[out] = paletteRgba[e];
-        rgba[out + 1] = paletteRgba[e + 1];
-        rgba[out + 2] = paletteRgba[e + 2];
-        rgba[out + 3] = paletteRgba[e + 3];
-      } else {
-        byte v = (byte) (s * scale);
-        rgba[out] = v;
-        rgba[out + 1] = v;
-        rgba[out + 2] = v;
-        rgba[out + 3] = hasKey && s == keyR ? 0 : (byte) 0xFF;
-      }
+      byte v = (byte) (s * scale);
+      rgba[out] = v;
+      rgba[out + 1] = v;
+      rgba[out + 2] = v;
+      rgba[out + 3] = s == key ? 0 : (byte) 0xFF;
     }
   }
 
-  private void grey8(byte[] row, int off, int count, int out, int step) {
+  /** Indices of any depth, packed from the high bits (§7.2), through the RGBA palette table. */
+  private static void packedIndex(byte[] row, int off, int count, int depth, byte[] table,
+      byte[] rgba, int out, int step) {
+    int mask = (1 << depth) - 1;
+    int bit = 0;
+    for (int i = 0; i < count; i++, out += step, bit += depth) {
+      int e = (((row[off + (bit >> 3)] & 0xFF) >> (8 - depth - (bit & 7))) & mask) << 2;
+      rgba[out] = table[e];
+      rgba[out + 1] = table[e + 1];
+      rgba[out + 2] = table[e + 2];
+      rgba[out + 3] = table[e + 3];
+    }
+  }
+
+  private static void grey8(
+      byte[] row, int off, int count, byte[] rgba, int out, int step, int key) {
     for (int i = 0; i < count; i++, out += step) {
       byte v = row[off + i];
       rgba[out] = v;
       rgba[out + 1] = v;
       rgba[out + 2] = v;
-      rgba[out + 3] = hasKey && (v & 0xFF) == keyR ? 0 : (byte) 0xFF;
+      rgba[out + 3] = (v & 0xFF) == key ? 0 : (byte) 0xFF;
     }
   }
 
-  private void grey16(byte[] row, int off, int count, int out, int step) {
+  private static void grey16(byte[] row, int off, int count, byte[] rgba, short[] rgba16,
+      int out, int step, int key) {
     for (int i = 0, p = off; i < count; i++, out += step, p += 2) {
       int s = u16(row, p);
-      int a = hasKey && s == keyR ? 0 : 0xFFFF;
+      int a = s == key ? 0 : 0xFFFF;
       byte v = (byte) (s / 257);
       rgba[out] = v;
       rgba[out + 1] = v;
@@ -151,7 +159,8 @@ final class SampleExpander {
     }
   }
 
-  private void greyAlpha8(byte[] row, int off, int count, int out, int step) {
+  private static void greyAlpha8(
+      byte[] row, int off, int count, byte[] rgba, int out, int step) {
     for (int i = 0, p = off; i < count; i++, out += step, p += 2) {
       byte v = row[p];
       rgba[out] = v;
@@ -161,7 +170,8 @@ final class SampleExpander {
     }
   }
 
-  private void greyAlpha16(byte[] row, int off, int count, int out, int step) {
+  private static void greyAlpha16(
+      byte[] row, int off, int count, byte[] rgba, short[] rgba16, int out, int step) {
     for (int i = 0, p = off; i < count; i++, out += step, p += 4) {
       int s = u16(row, p);
       int a = u16(row, p + 2);
@@ -177,7 +187,8 @@ final class SampleExpander {
     }
   }
 
-  private void rgb8(byte[] row, int off, int count, int out, int step) {
+  private static void rgb8(byte[] row, int off, int count, byte[] rgba, int out, int step,
+      int keyR, int keyG, int keyB) {
     for (int i = 0, p = off; i < count; i++, out += step, p += 3) {
       byte r = row[p];
       byte g = row[p + 1];
@@ -186,17 +197,17 @@ final class SampleExpander {
       rgba[out + 1] = g;
       rgba[out + 2] = b;
       rgba[out + 3] =
-          hasKey && (r & 0xFF) == keyR && (g & 0xFF) == keyG && (b & 0xFF) == keyB
-              ? 0 : (byte) 0xFF;
+          (r & 0xFF) == keyR && (g & 0xFF) == keyG && (b & 0xFF) == keyB ? 0 : (byte) 0xFF;
     }
   }
 
-  private void rgb16(byte[] row, int off, int count, int out, int step) {
+  private static void rgb16(byte[] row, int off, int count, byte[] rgba, short[] rgba16,
+      int out, int step, int keyR, int keyG, int keyB) {
     for (int i = 0, p = off; i < count; i++, out += step, p += 6) {
       int r = u16(row, p);
       int g = u16(row, p + 2);
       int b = u16(row, p + 4);
-      int a = hasKey && r == keyR && g == keyG && b == keyB ? 0 : 0xFFFF;
+      int a = r == keyR && g == keyG && b == keyB ? 0 : 0xFFFF;
       rgba[out] = (byte) (r / 257);
       rgba[out + 1] = (byte) (g / 257);
       rgba[out + 2] = (byte) (b / 257);
@@ -208,7 +219,8 @@ final class SampleExpander {
     }
   }
 
-  private void rgba8(byte[] row, int off, int count, int out, int step) {
+  private static void rgba8(
+      byte[] row, int off, int count, byte[] rgba, int out, int step) {
     for (int i = 0, p = off; i < count; i++, out += step, p += 4) {
       rgba[out] = row[p];
       rgba[out + 1] = row[p + 1];
@@ -217,7 +229,8 @@ final class SampleExpander {
     }
   }
 
-  private void rgba16(byte[] row, int off, int count, int out, int step) {
+  private static void rgba16(
+      byte[] row, int off, int count, byte[] rgba, short[] rgba16, int out, int step) {
     for (int i = 0, p = off; i < count; i++, out += step, p += 8) {
       int r = u16(row, p);
       int g = u16(row, p + 2);

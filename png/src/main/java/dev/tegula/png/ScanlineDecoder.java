@@ -11,8 +11,9 @@ final class ScanlineDecoder {
    * @param rows scanlines decoded, over all passes
    * @param problem why decoding stopped early, or null when complete
    * @param corrupt whether it stopped on damaged data rather than data that ends
+   * @param offset the chunk the problem was found in
    */
-  record Progress(boolean complete, long rows, String problem, boolean corrupt) {}
+  record Progress(boolean complete, long rows, String problem, boolean corrupt, long offset) {}
 
   private ScanlineDecoder() {}
 
@@ -40,12 +41,13 @@ final class ScanlineDecoder {
         if (in.read(cur, 0, len + 1) < len + 1) {
           IdatStream.End end = in.end();
           boolean corrupt = end == IdatStream.End.CORRUPT || end == IdatStream.End.STREAM_END;
-          return new Progress(false, rows, in.detail() + where(interlaced, pass, y), corrupt);
+          return new Progress(
+              false, rows, in.detail() + where(interlaced, pass, y), corrupt, in.offset());
         }
         int filter = cur[0] & 0xFF;
         if (!Unfilter.apply(cur, prev, len, bpp)) {
           return new Progress(false, rows,
-              "unknown filter type " + filter + where(interlaced, pass, y), true);
+              "unknown filter type " + filter + where(interlaced, pass, y), true, in.offset());
         }
         expander.expandRow(cur, 1, pw, y0 + y * dy, x0, dx);
         byte[] t = prev;
@@ -54,7 +56,7 @@ final class ScanlineDecoder {
         rows++;
       }
     }
-    return new Progress(true, rows, null, false);
+    return new Progress(true, rows, null, false, -1);
   }
 
   private static String where(boolean interlaced, int pass, int y) {

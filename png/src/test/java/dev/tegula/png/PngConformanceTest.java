@@ -10,6 +10,7 @@ import dev.tegula.core.DecodedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,5 +58,28 @@ class PngConformanceTest {
           expected16.rgba(), TestData.unsigned(decoded.image().rgba16()), expected16.width()),
           name + " vs " + ref16.getFileName());
     }
+  }
+
+  /**
+   * The plain references of the PngSuite gAMA/cHRM files have ImageMagick's gamma applied; the
+   * decoder returns stored samples, so it must match the raw reference and not the plain one.
+   */
+  @Test
+  void gammaIsNotApplied() {
+    int withRaw = 0;
+    for (String name : files()) {
+      String stem = name.substring(0, name.length() - ".png".length());
+      Path raw = TestData.png(stem + ".raw.ref.png");
+      if (!Files.exists(raw)) {
+        continue;
+      }
+      withRaw++;
+      int[] ours = TestData.unsigned(
+          PngDecoder.decode(TestData.bytes(TestData.png(name)), DecodeOptions.DEFAULT)
+              .image().rgba());
+      int[] gammaApplied = TestData.reference(TestData.png(stem + ".ref.png")).rgba();
+      assertNotNull(TestData.firstDifference(gammaApplied, ours, 32), name);
+    }
+    assertEquals(6, withRaw);
   }
 }
