@@ -47,6 +47,9 @@ public final class ClasspathFiles implements StaticFiles {
 
   @Override
   public Optional<Resource> find(String relativePath) {
+    if (!RequestPath.isSafeRelative(relativePath)) {
+      return Optional.empty();
+    }
     Resource cached = cache.get(relativePath);
     if (cached != null) {
       return Optional.of(cached);

@@ -35,6 +35,9 @@ public final class DirectoryFiles implements StaticFiles {
 
   @Override
   public Optional<Resource> find(String relativePath) {
+    if (!RequestPath.isSafeRelative(relativePath)) {
+      return Optional.empty();
+    }
     Path candidate = root;
     for (String segment : relativePath.split("/")) {
       candidate = candidate.resolve(segment);

@@ -55,6 +55,30 @@ public final class RequestPath {
     return path;
   }
 
+  /**
+   * Whether {@code relativePath} has the shape {@link #toRelative} produces. File sources check it
+   * again because callers such as composite sources pass them paths of their own making.
+   */
+  public static boolean isSafeRelative(String relativePath) {
+    if (relativePath == null || relativePath.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < relativePath.length(); i++) {
+      char c = relativePath.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\\') {
+        return false;
+      }
+    }
+    for (String segment : relativePath.split("/", -1)) {
+      try {
+        checkSegment(segment);
+      } catch (Rejected e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void checkSegment(String segment) throws Rejected {
     if (segment.isEmpty()) {
       throw new Rejected(400, "empty path segment");

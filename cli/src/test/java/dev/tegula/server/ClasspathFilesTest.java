@@ -69,6 +69,8 @@ class ClasspathFilesTest {
       assertFalse(files.find("wasm").isPresent());
       assertFalse(files.find("wasm/").isPresent());
       assertFalse(files.find("outside.txt").isPresent());
+      assertFalse(files.find("../outside.txt").isPresent(), "checked even without RequestPath");
+      assertFalse(files.find("wasm/../../outside.txt").isPresent());
       try (StaticServer server = StaticServer.start(files, "127.0.0.1", 0)) {
         HttpResponse<String> index = Http.get(server.port(), "/");
         assertEquals(200, index.statusCode());

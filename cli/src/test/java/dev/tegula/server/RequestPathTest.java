@@ -52,4 +52,17 @@ class RequestPathTest {
         () -> RequestPath.toRelative(raw));
     assertEquals(414, e.status());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../x", "a/../../x", "/etc/passwd", "a//b", "a\\b", ".git/config", "./a",
+    "a/", "C:/x", "a\u0000b"})
+  void directCallersCannotPassUnsafePaths(String relative) {
+    assertEquals(false, RequestPath.isSafeRelative(relative), relative);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"index.html", "wasm/tegula.wasm", "a b/été.png"})
+  void directCallersCanPassOrdinaryPaths(String relative) {
+    assertEquals(true, RequestPath.isSafeRelative(relative), relative);
+  }
 }

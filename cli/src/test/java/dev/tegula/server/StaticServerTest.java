@@ -176,6 +176,16 @@ class StaticServerTest {
   }
 
   @Test
+  void directoryFilesRefuseEscapesEvenWhenCalledDirectly() throws IOException {
+    DirectoryFiles files = new DirectoryFiles(tmp.resolve("root"));
+    assertTrue(files.find("tegula.js").isPresent());
+    for (String path : List.of("../secret.txt", "sub/../../secret.txt", "leak.txt", "leakdir/x",
+        "sub/up/../secret.txt", "sub", "")) {
+      assertFalse(files.find(path).isPresent(), path);
+    }
+  }
+
+  @Test
   void linksInsideTheRootAreFollowed() {
     HttpResponse<String> r = Http.get(port, "/inside.js");
     assertEquals(200, r.statusCode());
