@@ -77,6 +77,9 @@ final class StaticHandler implements HttpHandler {
       return;
     }
     Resource resource = found.get();
+    if (resource.path().endsWith("-worker.js")) {
+      headers.set("Content-Security-Policy", StaticServer.WORKER_CONTENT_SECURITY_POLICY);
+    }
     headers.set("ETag", resource.etag());
     if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), resource.etag())) {
       exchange.sendResponseHeaders(304, -1);

@@ -27,6 +27,16 @@ public final class StaticServer implements AutoCloseable {
           + "img-src 'self' blob: data:; style-src 'self'; connect-src 'self'; object-src 'none'; "
           + "base-uri 'none'; frame-ancestors 'none'";
 
+  /**
+   * The policy of the codec's worker scripts ({@code *-worker.js}). TeaVM's WasmGC runtime, which
+   * only the workers load, builds its JS glue with {@code new Function} when it starts, so
+   * workers need 'unsafe-eval'; a worker's policy is the one delivered with its own script, so
+   * the page keeps the strict one.
+   */
+  public static final String WORKER_CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
+          + "connect-src 'self'; object-src 'none'; base-uri 'none'";
+
   /** Sent on every response, errors included. */
   static final Map<String, String> SECURITY_HEADERS = securityHeaders();
 
