@@ -86,7 +86,16 @@ function render(rows) {
   }
 }
 
+function textTable(rows) {
+  const lines = ['image                                           size        Tegula MP/s  jpeg-js MP/s  browser MP/s  Tegula/jpeg-js  Tegula/browser  max diff (jpeg-js, browser)'];
+  for (const r of rows) {
+    lines.push(`${r.image.padEnd(46)}  ${(r.width + 'x' + r.height).padEnd(10)}  ${r.tegulaMPs.toFixed(1).padStart(11)}  ${r.jpegJsMPs.toFixed(1).padStart(12)}  ${r.browserMPs.toFixed(1).padStart(12)}  ${r.tegulaVsJpegJs.toFixed(2).padStart(13)}x  ${r.tegulaVsBrowser.toFixed(2).padStart(13)}x  ${r.diffJpegJs}, ${r.diffBrowser}`);
+  }
+  return lines.join('\n');
+}
+
 run().then((rows) => {
+  window.benchText = textTable(rows);
   window.benchResult = JSON.stringify(rows);
   document.getElementById('status').dataset.state = 'done';
   document.getElementById('status').textContent = 'Done.';

@@ -79,7 +79,11 @@ public final class DecodeBench {
             .until(d -> ((ChromeDriver) d).executeScript("return window.benchResult"));
         Object version = driver.getCapabilities().getCapability("browserVersion");
         System.out.println("Chromium " + version + " (same run):");
-        System.out.println(result);
+        Object text = driver.executeScript("return window.benchText");
+        System.out.println(text != null ? text : result);
+        Path json = imageDir.resolve("decode-bench.json");
+        Files.writeString(json, String.valueOf(result));
+        System.out.println("(JSON: " + json + ")");
       } finally {
         driver.quit();
       }
