@@ -35,12 +35,29 @@ final class BoundedInflate {
           }
           out = Arrays.copyOf(out, (int) Math.min((long) out.length * 2, (long) max + 1));
         }
-        int n = inflater.inflate(out, size, out.length - size);
-        size += n;
-        if (n > 0) {
-          idle = 0;
-        } else if (inflater.needsInput() || inflater.needsDictionary() || ++idle > 2) {
+        if (inflater.needsDictionary()) {
+          throw new MalformedInputException(what + ": asks for a preset dictionary", offset);
+        }
+        // Called even without input left: TeaVM's inflater may still hold decoded output (and
+        // reports "no progress" as an error where the JDK's returns 0).
+        boolean starving = inflater.needsInput();
+        int remaining = inflater.getRemaining();
+        int n;
+        try {
+          n = inflater.inflate(out, size, out.length - size);
+        } catch (DataFormatException | RuntimeException e) {
+          if (!starving) {
+            throw new MalformedInputException(what + ": corrupt compressed data", offset);
+          }
+          n = 0;
+        }
+        if (n == 0 && starving) {
           throw new MalformedInputException(what + ": compressed data ends early", offset);
+        }
+        size += n;
+        idle = n > 0 || inflater.getRemaining() < remaining ? 0 : idle + 1;
+        if (idle > 2) {
+          throw new MalformedInputException(what + ": compressed data makes no progress", offset);
         }
       }
       if (size > max) {
@@ -48,8 +65,6 @@ final class BoundedInflate {
             what + " inflates to more than the metadata limit of " + max + " bytes", offset);
       }
       return size == out.length ? out : Arrays.copyOf(out, size);
-    } catch (DataFormatException e) {
-      throw new MalformedInputException(what + ": corrupt compressed data", offset);
     } finally {
       inflater.end();
     }

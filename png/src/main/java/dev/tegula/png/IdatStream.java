@@ -68,29 +68,20 @@ final class IdatStream {
   int read(byte[] buf, int off, int len) {
     int done = 0;
     int idle = 0;
-    while (done < len && end == End.NONE) {
-      int n;
-      try {
-        n = inflater.inflate(buf, off + done, len - done);
-      } catch (DataFormatException e) {
-        fail(End.CORRUPT, "corrupt zlib data in IDAT");
-        break;
-      } catch (RuntimeException e) {
-        // The TeaVM inflater reports some damage as runtime exceptions; treat them alike.
-        fail(End.CORRUPT, "corrupt zlib data in IDAT");
+    while (done < len && usable()) {
+      int remaining = inflater.getRemaining();
+      int n = inflate(buf, off + done, len - done);
+      if (n < 0) {
         break;
       }
-      if (n > 0) {
-        done += n;
-        idle = 0;
+      done += n;
+      if (n == 0 && inflater.needsInput()) {
+        feedNext();
         continue;
       }
-      int s = step();
-      if (s == STOP) {
-        break;
-      }
-      // An inflater that neither produces output nor asks for input would loop forever.
-      idle = s == FED ? 0 : idle + 1;
+      // With input left and room for output, an inflater that neither consumes nor yields
+      // anything is stuck.
+      idle = n > 0 || inflater.getRemaining() < remaining ? 0 : idle + 1;
       if (idle > 2) {
         fail(End.CORRUPT, "zlib data in IDAT makes no progress");
       }
@@ -107,54 +98,72 @@ final class IdatStream {
   String finish() {
     byte[] scratch = new byte[64];
     int idle = 0;
-    while (end == End.NONE && !inflater.finished()) {
-      int n;
-      try {
-        n = inflater.inflate(scratch);
-      } catch (DataFormatException | RuntimeException e) {
-        return "zlib data after the image is corrupt (Adler-32 or trailer), ignored";
-      }
+    while (idle <= 2 && !inflater.finished() && usable()) {
+      int remaining = inflater.getRemaining();
+      int n = inflate(scratch, 0, scratch.length);
       if (n > 0) {
         return "extra compressed data after the image ignored";
       }
-      int s = step();
-      idle = s == FED ? 0 : idle + 1;
-      if (s == STOP || idle > 2) {
-        break;
+      if (n < 0) {
+        return "zlib data after the image is corrupt (Adler-32 or trailer), ignored";
+      }
+      if (inflater.needsInput()) {
+        feedNext();
+      } else {
+        idle = inflater.getRemaining() < remaining ? 0 : idle + 1;
       }
     }
     return inflater.finished() ? null : "the zlib stream in IDAT does not end properly";
+  }
+
+  /**
+   * One inflate call: the bytes produced, or -1 (with {@link #end()} set) on corrupt data.
+   *
+   * <p>The inflater may still hold output after it has consumed all input (TeaVM's, from jzlib,
+   * decodes ahead into its window), so it is called even when it needs input; TeaVM's then
+   * reports "no progress" as an error where the JDK returns 0, which means the same here.
+   */
+  private int inflate(byte[] buf, int off, int len) {
+    boolean starving = inflater.needsInput();
+    try {
+      return inflater.inflate(buf, off, len);
+    } catch (DataFormatException | RuntimeException e) {
+      if (starving) {
+        return 0;
+      }
+      // RuntimeException too: the TeaVM inflater may report damage that way.
+      fail(End.CORRUPT, "corrupt zlib data in IDAT");
+      return -1;
+    }
+  }
+
+  /** False (with {@link #end()} set) once the stream ended, failed or ran out of IDAT chunks. */
+  private boolean usable() {
+    if (end != End.NONE) {
+      return false;
+    }
+    if (inflater.finished()) {
+      fail(End.STREAM_END, "the zlib stream ended before the image was complete");
+      return false;
+    }
+    if (inflater.needsDictionary()) {
+      // §10.1: a preset dictionary is not allowed in PNG.
+      fail(End.CORRUPT, "the zlib stream in IDAT asks for a preset dictionary");
+      return false;
+    }
+    return true;
   }
 
   void close() {
     inflater.end();
   }
 
-  private static final int STOP = 0;
-  private static final int FED = 1;
-  private static final int RETRY = 2;
-
-  /** Handles an inflater that returned nothing: STOP when there is no more image data. */
-  private int step() {
-    if (inflater.finished()) {
-      fail(End.STREAM_END, "the zlib stream ended before the image was complete");
-      return STOP;
-    }
-    if (inflater.needsDictionary()) {
-      // §10.1: a preset dictionary is not allowed in PNG.
-      fail(End.CORRUPT, "the zlib stream in IDAT asks for a preset dictionary");
-      return STOP;
-    }
-    if (!inflater.needsInput()) {
-      return RETRY;
-    }
-    Chunk next = reader.next();
+  private void feedNext() {
+    Chunk next = readerDone ? null : reader.next();
     if (next == null) {
       readerDone = true;
       fail(End.TRUNCATED, "the file ends inside the image data");
-      return STOP;
-    }
-    if (next.type() != Chunk.IDAT) {
+    } else if (next.type() != Chunk.IDAT) {
       following = next;
       chunkOffset = next.offset();
       if (!next.complete()) {
@@ -163,10 +172,9 @@ final class IdatStream {
       } else {
         fail(End.NO_MORE_IDAT, "the image data ends at the " + next.name() + " chunk");
       }
-      return STOP;
+    } else {
+      feed(next);
     }
-    feed(next);
-    return FED;
   }
 
   private void feed(Chunk chunk) {

@@ -67,6 +67,7 @@ final class MetadataReader {
     return exif == null ? 1 : ExifOrientation.read(exif);
   }
 
+  /** eXIf (3rd edition; PNG Extensions 1.5 §3.7 before it): a TIFF structure, as in JPEG APP1. */
   private void readExif(Chunk chunk) {
     if (exif != null) {
       warnings.add("ignored a second eXIf chunk at byte " + chunk.offset());
@@ -88,6 +89,7 @@ final class MetadataReader {
     exif = slice(p, n);
   }
 
+  /** §11.3.3.3: profile name, compression method, zlib-compressed profile. */
   private void readIccp(Chunk chunk) {
     if (icc != null) {
       warnings.add("ignored a second iCCP chunk at byte " + chunk.offset());
@@ -102,7 +104,7 @@ final class MetadataReader {
     icc = inflate(method + 1, end(chunk) - method - 1, chunk);
   }
 
-  /** tEXt and zTXt carry Latin-1 text. */
+  /** §11.3.4.3 tEXt and §11.3.4.4 zTXt: keyword and Latin-1 text, zlib-compressed in zTXt. */
   private void readLatin1Text(Chunk chunk, boolean compressed) {
     int sep = keywordEnd(chunk);
     String keyword = latin1(chunk.dataOffset(), sep - chunk.dataOffset());
@@ -122,7 +124,10 @@ final class MetadataReader {
     putText(keyword, new String(value, StandardCharsets.ISO_8859_1));
   }
 
-  /** iTXt: keyword, compression flag and method, language tag, translated keyword, UTF-8 text. */
+  /**
+   * §11.3.4.5 iTXt: keyword, compression flag and method, language tag, translated keyword, UTF-8
+   * text.
+   */
   private void readItxt(Chunk chunk) {
     int sep = keywordEnd(chunk);
     String keyword = latin1(chunk.dataOffset(), sep - chunk.dataOffset());

@@ -212,6 +212,21 @@ class PngDamageTest {
   }
 
   @Test
+  void oneByteIdatChunksAreValid() {
+    byte[] original = png("rgb8.png");
+    List<PngBuilder.Part> parts = PngBuilder.parts(original);
+    byte[] zlib = parts.get(1).data();
+    PngBuilder b = new PngBuilder().chunk("IHDR", parts.get(0).data());
+    for (byte z : zlib) {
+      b.chunk("IDAT", new byte[] {z});
+    }
+    DecodedImage d = decode(b.iend().build());
+    assertTrue(d.complete());
+    assertNull(d.warning());
+    assertArrayEquals(decode(original).image().rgba(), d.image().rgba());
+  }
+
+  @Test
   void extraImageDataIsIgnoredWithAWarning() {
     byte[] data = new PngBuilder().ihdr(2, 2, 8, 0, 0).idat(new byte[1000]).iend().build();
     DecodedImage d = decode(data);
