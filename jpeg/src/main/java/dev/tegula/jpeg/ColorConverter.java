@@ -1,0 +1,147 @@
+package dev.tegula.jpeg;
+
+/**
+ * Converts rows of full-resolution component samples to RGBA8 as djpeg writes them: YCbCr to RGB
+ * with libjpeg-turbo's jdcolor.c tables (FIX(1.40200), FIX(1.77200), -FIX(0.71414),
+ * -FIX(0.34414) in 16-bit fixed point with ONE_HALF rounding, T.871 §7), grayscale replicated,
+ * RGB copied, CMYK to RGB as libjpeg-turbo's cmyk.h {@code cmyk_to_rgb} (R = C * K / 255 rounded),
+ * and YCCK first to CMYK as jdcolor.c {@code ycck_cmyk_convert}.
+ */
+final class ColorConverter {
+  static final int GRAY = 0;
+  static final int YCBCR = 1;
+  static final int RGB = 2;
+  static final int CMYK = 3;
+  static final int YCCK = 4;
+
+  private static final int SCALEBITS = 16;
+  private static final int ONE_HALF = 1 << (SCALEBITS - 1);
+
+  static final int[] CR_R = new int[256];
+  static final int[] CB_B = new int[256];
+  static final int[] CR_G = new int[256];
+  static final int[] CB_G = new int[256];
+
+  static {
+    final int fixCrR = 91881; // FIX(1.40200) = (int) (1.40200 * 65536 + 0.5)
+    final int fixCbB = 116130; // FIX(1.77200)
+    final int fixCrG = 46802; // FIX(0.71414)
+    final int fixCbG = 22554; // FIX(0.34414)
+    for (int i = 0; i < 256; i++) {
+      int x = i - 128;
+      CR_R[i] = (fixCrR * x + ONE_HALF) >> SCALEBITS;
+      CB_B[i] = (fixCbB * x + ONE_HALF) >> SCALEBITS;
+      CR_G[i] = -fixCrG * x;
+      CB_G[i] = -fixCbG * x + ONE_HALF;
+    }
+  }
+
+  private ColorConverter() {}
+
+  private static int clamp(int v) {
+    return v < 0 ? 0 : (v > 255 ? 255 : v);
+  }
+
+  /** C * K / 255 rounded to nearest, as (int) (c * k / 255.0 + 0.5) in integers. */
+  static int mulDiv255(int c, int k) {
+    return (2 * c * k + 255) / 510;
+  }
+
+  /**
+   * Converts {@code width} pixels of one row: component n's samples are at
+   * {@code arrays[n][offsets[n] + x]}; RGBA goes to {@code out[outOff ..]}.
+   */
+  static void convert(
+      int space, byte[][] arrays, int[] offsets, int width, byte[] out, int outOff) {
+    int o = outOff;
+    switch (space) {
+      case GRAY: {
+        byte[] g = arrays[0];
+        int gi = offsets[0];
+        for (int x = 0; x < width; x++, o += 4) {
+          byte v = g[gi + x];
+          out[o] = v;
+          out[o + 1] = v;
+          out[o + 2] = v;
+          out[o + 3] = (byte) 0xFF;
+        }
+        break;
+      }
+      case YCBCR: {
+        byte[] ya = arrays[0];
+        byte[] cba = arrays[1];
+        byte[] cra = arrays[2];
+        int yi = offsets[0];
+        int cbi = offsets[1];
+        int cri = offsets[2];
+        for (int x = 0; x < width; x++, o += 4) {
+          int y = ya[yi + x] & 0xFF;
+          int cb = cba[cbi + x] & 0xFF;
+          int cr = cra[cri + x] & 0xFF;
+          out[o] = (byte) clamp(y + CR_R[cr]);
+          out[o + 1] = (byte) clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS));
+          out[o + 2] = (byte) clamp(y + CB_B[cb]);
+          out[o + 3] = (byte) 0xFF;
+        }
+        break;
+      }
+      case RGB: {
+        byte[] ra = arrays[0];
+        byte[] ga = arrays[1];
+        byte[] ba = arrays[2];
+        int ri = offsets[0];
+        int gi = offsets[1];
+        int bi = offsets[2];
+        for (int x = 0; x < width; x++, o += 4) {
+          out[o] = ra[ri + x];
+          out[o + 1] = ga[gi + x];
+          out[o + 2] = ba[bi + x];
+          out[o + 3] = (byte) 0xFF;
+        }
+        break;
+      }
+      case CMYK: {
+        byte[] ca = arrays[0];
+        byte[] ma = arrays[1];
+        byte[] ya = arrays[2];
+        byte[] ka = arrays[3];
+        int ci = offsets[0];
+        int mi = offsets[1];
+        int yi = offsets[2];
+        int ki = offsets[3];
+        for (int x = 0; x < width; x++, o += 4) {
+          int k = ka[ki + x] & 0xFF;
+          out[o] = (byte) mulDiv255(ca[ci + x] & 0xFF, k);
+          out[o + 1] = (byte) mulDiv255(ma[mi + x] & 0xFF, k);
+          out[o + 2] = (byte) mulDiv255(ya[yi + x] & 0xFF, k);
+          out[o + 3] = (byte) 0xFF;
+        }
+        break;
+      }
+      default: { // YCCK
+        byte[] ya = arrays[0];
+        byte[] cba = arrays[1];
+        byte[] cra = arrays[2];
+        byte[] ka = arrays[3];
+        int yi = offsets[0];
+        int cbi = offsets[1];
+        int cri = offsets[2];
+        int ki = offsets[3];
+        for (int x = 0; x < width; x++, o += 4) {
+          int y = ya[yi + x] & 0xFF;
+          int cb = cba[cbi + x] & 0xFF;
+          int cr = cra[cri + x] & 0xFF;
+          int k = ka[ki + x] & 0xFF;
+          int c = clamp(255 - (y + CR_R[cr]));
+          int m = clamp(255 - (y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)));
+          int yy = clamp(255 - (y + CB_B[cb]));
+          out[o] = (byte) mulDiv255(c, k);
+          out[o + 1] = (byte) mulDiv255(m, k);
+          out[o + 2] = (byte) mulDiv255(yy, k);
+          out[o + 3] = (byte) 0xFF;
+        }
+        break;
+      }
+    }
+  }
+}

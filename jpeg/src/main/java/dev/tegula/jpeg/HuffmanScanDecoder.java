@@ -1,0 +1,556 @@
+package dev.tegula.jpeg;
+
+/**
+ * Decodes Huffman-coded scans into the components' coefficient stores: sequential DCT (T.81
+ * §F.2.2, baseline and extended) and progressive DCT (§G.1.2: DC first and refinement scans, AC
+ * first scans with end-of-band runs, AC refinement scans), with restart intervals (§F.2.2.4,
+ * §B.2.1) handled at MCU boundaries.
+ *
+ * <p>Damaged data is handled as libjpeg-turbo does (jdhuff.c, jdphuff.c, jdmarker.c): when the
+ * entropy-coded data runs into a marker or the end of the input, zero bits are supplied; once a
+ * zero bit has been used, the rest of the restart interval is skipped (its blocks keep what earlier
+ * scans left, zeros for a sequential scan, which is mid-grey). A code that matches no table entry
+ * consumes 17 bits and decodes as symbol 0. A restart marker that is missing or out of order is
+ * resynchronised with libjpeg's {@code jpeg_resync_to_restart} rules.
+ *
+ * <p>The bit buffer is a 64-bit word, most significant bit first, refilled a byte at a time with
+ * the 0xFF00 stuffing removed (§F.1.2.3) whenever fewer than 32 bits are left: enough for one
+ * code of up to 17 bits and its up to 15 magnitude bits.
+ */
+final class HuffmanScanDecoder {
+  private static final int SEQUENTIAL = 0;
+  private static final int DC_FIRST = 1;
+  private static final int DC_REFINE = 2;
+  private static final int AC_FIRST = 3;
+  private static final int AC_REFINE = 4;
+
+  private static final int[] NATURAL = ZigZag.NATURAL_ORDER;
+
+  private final byte[] data;
+  private final int length;
+
+  /** Next byte to read into the bit buffer. */
+  private int pos;
+  /** Bits not yet consumed, most significant first. */
+  private long buf;
+  /** Number of valid bits in {@link #buf}. */
+  private int cnt;
+  /** How many of the last bits in the buffer are zero padding (after a marker or the end). */
+  private int padBits;
+  /** The reader has reached a marker (or the end of the data) and now supplies zeros. */
+  private boolean markerHit;
+  /** Offset of the 0xFF that starts the marker the reader reached, or the data length. */
+  private int markerPos;
+
+  private final int[] lastDc = new int[4];
+  private int eobrun;
+
+  /** The current restart interval ran out of data; its remaining MCUs are skipped. */
+  private boolean insufficient;
+
+  /**
+   * The iMCU row of the last MCU begun while the data had not run out (libjpeg's
+   * last_good_iMCU_row, set before each MCU), for block smoothing.
+   */
+  int lastGoodImcuRow;
+
+  // What went wrong in the scans decoded so far (for the result's warning).
+  /** Offset at which entropy-coded data first ran out, or -1. */
+  int dataEndedAt = -1;
+  /** Codes that matched no table entry. */
+  int badCodes;
+  /** Offset of the first such code, or -1. */
+  int firstBadCodeAt = -1;
+  /** Restart markers that were missing or out of order. */
+  int restartResyncs;
+  /** Offset of the first of those, or -1. */
+  int firstResyncAt = -1;
+
+  HuffmanScanDecoder(byte[] data) {
+    this.data = data;
+    this.length = data.length;
+  }
+
+  /**
+   * Decodes one scan whose entropy-coded data starts at {@code start}.
+   *
+   * @param dc the derived DC table of each scan component (null where the scan needs none)
+   * @param ac the derived AC table of each scan component (null where the scan needs none)
+   * @return the offset at which marker parsing continues: the marker that ended the data, or the
+   *     first byte after the bits the scan used
+   */
+  int decodeScan(int start, Frame frame, Scan scan, HuffmanTable[] dc, HuffmanTable[] ac) {
+    pos = start;
+    buf = 0;
+    cnt = 0;
+    padBits = 0;
+    markerHit = false;
+    markerPos = length;
+    insufficient = false;
+    eobrun = 0;
+    lastDc[0] = lastDc[1] = lastDc[2] = lastDc[3] = 0;
+
+    int mode;
+    if (!frame.progressive) {
+      mode = SEQUENTIAL;
+    } else if (scan.ss == 0) {
+      mode = scan.ah == 0 ? DC_FIRST : DC_REFINE;
+    } else {
+      mode = scan.ah == 0 ? AC_FIRST : AC_REFINE;
+    }
+
+    final int ri = scan.restartInterval;
+    int restartsToGo = ri;
+    int nextRestart = 0;
+    FrameComponent[] comps = scan.components;
+
+    if (comps.length == 1) {
+      // Non-interleaved: one block per MCU over the component's own block grid (§A.2.2).
+      FrameComponent c = comps[0];
+      short[] coef = c.coefficients;
+      HuffmanTable dct = dc[0];
+      HuffmanTable act = ac[0];
+      int bw = c.blocksPerLine;
+      int bh = c.blocksPerColumn;
+      for (int by = 0; by < bh; by++) {
+        int imcuRow = by / c.v;
+        for (int bx = 0; bx < bw; bx++) {
+          if (!insufficient) {
+            lastGoodImcuRow = imcuRow;
+          }
+          if (ri != 0) {
+            if (restartsToGo == 0) {
+              restart(nextRestart);
+              nextRestart = (nextRestart + 1) & 7;
+              restartsToGo = ri;
+            }
+            restartsToGo--;
+          }
+          if (!insufficient) {
+            decodeBlock(mode, scan, coef, c.blockOffset(bx, by), 0, dct, act);
+            checkData();
+          }
+        }
+      }
+    } else {
+      // Interleaved: Hi x Vi blocks of each component per MCU (§A.2.3).
+      int mcusX = frame.mcusPerLine;
+      int mcusY = frame.mcusPerColumn;
+      for (int my = 0; my < mcusY; my++) {
+        for (int mx = 0; mx < mcusX; mx++) {
+          if (!insufficient) {
+            lastGoodImcuRow = my;
+          }
+          if (ri != 0) {
+            if (restartsToGo == 0) {
+              restart(nextRestart);
+              nextRestart = (nextRestart + 1) & 7;
+              restartsToGo = ri;
+            }
+            restartsToGo--;
+          }
+          if (insufficient) {
+            continue;
+          }
+          for (int ci = 0; ci < comps.length; ci++) {
+            FrameComponent c = comps[ci];
+            short[] coef = c.coefficients;
+            for (int v = 0; v < c.v; v++) {
+              for (int h = 0; h < c.h; h++) {
+                int off = c.blockOffset(mx * c.h + h, my * c.v + v);
+                decodeBlock(mode, scan, coef, off, ci, dc[ci], ac[ci]);
+              }
+            }
+          }
+          checkData();
+        }
+      }
+    }
+    return markerHit ? markerPos : pos;
+  }
+
+  /** After an MCU: if it used padding bits, the data ran out (libjpeg's insufficient_data). */
+  private void checkData() {
+    if (padBits > cnt) {
+      insufficient = true;
+      if (dataEndedAt < 0) {
+        dataEndedAt = markerPos;
+      }
+    }
+  }
+
+  private void decodeBlock(
+      int mode, Scan scan, short[] coef, int off, int ci, HuffmanTable dc, HuffmanTable ac) {
+    switch (mode) {
+      case SEQUENTIAL:
+        decodeSequential(coef, off, ci, dc, ac);
+        break;
+      case DC_FIRST:
+        decodeDcFirst(coef, off, ci, dc, scan.al);
+        break;
+      case DC_REFINE:
+        if (cnt < 1) {
+          fill();
+        }
+        if (buf < 0) {
+          coef[off] = (short) (coef[off] | (1 << scan.al));
+        }
+        buf <<= 1;
+        cnt--;
+        break;
+      case AC_FIRST:
+        decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al);
+        break;
+      default:
+        decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al);
+        break;
+    }
+  }
+
+  /** §F.2.2.1 and §F.2.2.2: DC difference, then AC coefficients 1-63 (Figure F.13). */
+  private void decodeSequential(short[] coef, int off, int ci, HuffmanTable dc, HuffmanTable ac) {
+    if (cnt < 32) {
+      fill();
+    }
+    int s = decode(dc);
+    int diff = 0;
+    if (s != 0) {
+      diff = extend(bits(s), s);
+    }
+    int d = lastDc[ci] + diff;
+    lastDc[ci] = d;
+    coef[off] = (short) d;
+    final int[] lookup = ac.lookup;
+    for (int k = 1; k < 64; k++) {
+      if (cnt < 32) {
+        fill();
+      }
+      int rs;
+      int e = lookup[(int) (buf >>> (64 - HuffmanTable.LOOKAHEAD))];
+      if (e != 0) {
+        int len = e >> 8;
+        buf <<= len;
+        cnt -= len;
+        rs = e & 0xFF;
+      } else {
+        rs = decodeSlow(ac);
+      }
+      int r = rs >> 4;
+      s = rs & 15;
+      if (s != 0) {
+        k += r;
+        int v = (int) (buf >>> (64 - s));
+        buf <<= s;
+        cnt -= s;
+        coef[off + NATURAL[k]] = (short) extend(v, s);
+      } else {
+        if (r != 15) {
+          break;
+        }
+        k += 15;
+      }
+    }
+  }
+
+  /** §G.1.2.1: the first DC scan of a successive approximation, point-transformed by Al. */
+  private void decodeDcFirst(short[] coef, int off, int ci, HuffmanTable dc, int al) {
+    if (cnt < 32) {
+      fill();
+    }
+    int s = decode(dc);
+    int diff = 0;
+    if (s != 0) {
+      diff = extend(bits(s), s);
+    }
+    int d = lastDc[ci] + diff;
+    lastDc[ci] = d;
+    coef[off] = (short) (d << al);
+  }
+
+  /** §G.1.2.2: first AC scan of a band, with end-of-band runs (Figure G.3). */
+  private void decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+    if (eobrun > 0) {
+      eobrun--;
+      return;
+    }
+    for (int k = ss; k <= se; k++) {
+      if (cnt < 32) {
+        fill();
+      }
+      int rs = decode(ac);
+      int r = rs >> 4;
+      int s = rs & 15;
+      if (s != 0) {
+        k += r;
+        int v = bits(s);
+        coef[off + NATURAL[k]] = (short) (extend(v, s) << al);
+      } else if (r == 15) {
+        k += 15;
+      } else {
+        int run = 1 << r;
+        if (r != 0) {
+          run += bits(r);
+        }
+        eobrun = run - 1;
+        break;
+      }
+    }
+  }
+
+  /**
+   * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
+   * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al.
+   */
+  private void decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+    final int p1 = 1 << al;
+    final int m1 = -1 << al;
+    int k = ss;
+    if (eobrun == 0) {
+      for (; k <= se; k++) {
+        if (cnt < 32) {
+          fill();
+        }
+        int rs = decode(ac);
+        int r = rs >> 4;
+        int s = rs & 15;
+        if (s != 0) {
+          // The size of a newly nonzero coefficient is always 1; any other is corrupt and, as in
+          // libjpeg, is read as 1.
+          s = bits(1) != 0 ? p1 : m1;
+        } else if (r != 15) {
+          int run = 1 << r;
+          if (r != 0) {
+            run += bits(r);
+          }
+          eobrun = run;
+          break;
+        }
+        // Skip r zero coefficients, appending correction bits to the nonzero ones passed.
+        do {
+          int z = off + NATURAL[k];
+          int cv = coef[z];
+          if (cv != 0) {
+            if (cnt < 1) {
+              fill();
+            }
+            boolean bit = buf < 0;
+            buf <<= 1;
+            cnt--;
+            if (bit && (cv & p1) == 0) {
+              coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
+            }
+          } else {
+            if (--r < 0) {
+              break;
+            }
+          }
+          k++;
+        } while (k <= se);
+        if (s != 0) {
+          coef[off + NATURAL[k]] = (short) s;
+        }
+      }
+    }
+    if (eobrun > 0) {
+      // Correction bits for the nonzero coefficients left in the band.
+      for (; k <= se; k++) {
+        int z = off + NATURAL[k];
+        int cv = coef[z];
+        if (cv != 0) {
+          if (cnt < 1) {
+            fill();
+          }
+          boolean bit = buf < 0;
+          buf <<= 1;
+          cnt--;
+          if (bit && (cv & p1) == 0) {
+            coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
+          }
+        }
+      }
+      eobrun--;
+    }
+  }
+
+  /** Decodes one Huffman code (§F.2.2.3); the caller made sure at least 17 bits are buffered. */
+  private int decode(HuffmanTable t) {
+    int e = t.lookup[(int) (buf >>> (64 - HuffmanTable.LOOKAHEAD))];
+    if (e != 0) {
+      int len = e >> 8;
+      buf <<= len;
+      cnt -= len;
+      return e & 0xFF;
+    }
+    return decodeSlow(t);
+  }
+
+  /** Codes longer than the lookahead (Figure F.16 with MAXCODE and VALPTR). */
+  private int decodeSlow(HuffmanTable t) {
+    int[] maxCode = t.maxCode;
+    for (int l = HuffmanTable.LOOKAHEAD + 1; l <= 16; l++) {
+      int code = (int) (buf >>> (64 - l));
+      if (code <= maxCode[l]) {
+        buf <<= l;
+        cnt -= l;
+        return t.values[(code + t.valOffset[l]) & 0xFF];
+      }
+    }
+    // No code matches: libjpeg warns, consumes 17 bits and pretends the symbol was 0.
+    badCodes++;
+    if (firstBadCodeAt < 0) {
+      firstBadCodeAt = Math.max(0, pos - (cnt >> 3));
+    }
+    buf <<= 17;
+    cnt -= 17;
+    return 0;
+  }
+
+  /** Takes s (1-16) bits. */
+  private int bits(int s) {
+    int v = (int) (buf >>> (64 - s));
+    buf <<= s;
+    cnt -= s;
+    return v;
+  }
+
+  /** §F.2.2.1 EXTEND: the s-bit value v as a signed difference. */
+  private static int extend(int v, int s) {
+    return v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
+  }
+
+  /** Fills the buffer to more than 56 bits, with zeros once a marker or the end is reached. */
+  private void fill() {
+    final byte[] d = data;
+    while (cnt <= 56) {
+      int b;
+      if (markerHit) {
+        b = 0;
+        padBits += 8;
+      } else if (pos >= length) {
+        markerHit = true;
+        markerPos = length;
+        b = 0;
+        padBits += 8;
+      } else {
+        b = d[pos] & 0xFF;
+        if (b != 0xFF) {
+          pos++;
+        } else {
+          // 0xFF 0x00 is a stuffed 0xFF; 0xFF fill bytes may precede either (libjpeg accepts
+          // FF FF 00 as one data byte); anything else is a marker, which ends the data.
+          int p = pos + 1;
+          while (p < length && d[p] == (byte) 0xFF) {
+            p++;
+          }
+          if (p < length && d[p] == 0) {
+            pos = p + 1;
+          } else {
+            markerHit = true;
+            markerPos = pos;
+            b = 0;
+            padBits += 8;
+          }
+        }
+      }
+      buf |= ((long) b) << (56 - cnt);
+      cnt += 8;
+    }
+  }
+
+  /**
+   * Processes the restart marker expected before the next MCU (§F.2.2.4): discards the bits
+   * left, finds the marker and, when it is not RSTn for the expected n, resynchronises as libjpeg's
+   * {@code jpeg_resync_to_restart} does.
+   */
+  private void restart(int expected) {
+    int from = markerHit ? markerPos : pos;
+    buf = 0;
+    cnt = 0;
+    padBits = 0;
+    markerHit = false;
+    int at = findMarker(from);
+    boolean warned = false;
+    for (;;) {
+      int m = at < length ? data[markerCodePos(at)] & 0xFF : -1;
+      int action;
+      if (m == 0xD0 + expected) {
+        action = 1;
+      } else {
+        boolean outOfOrder = m >= 0 && (m < 0xC0 || (m >= 0xD0 && m <= 0xD7));
+        if (!warned && outOfOrder) {
+          warned = true;
+          restartResyncs++;
+          if (firstResyncAt < 0) {
+            firstResyncAt = at;
+          }
+        }
+        if (m < 0) {
+          action = 3; // the end: libjpeg's source supplies a fake EOI
+        } else if (m < 0xC0) {
+          action = 2;
+        } else if (m < 0xD0 || m > 0xD7) {
+          action = 3;
+        } else if (m == 0xD0 + ((expected + 1) & 7) || m == 0xD0 + ((expected + 2) & 7)) {
+          action = 3;
+        } else if (m == 0xD0 + ((expected - 1) & 7) || m == 0xD0 + ((expected - 2) & 7)) {
+          action = 2;
+        } else {
+          action = 1;
+        }
+      }
+      if (action == 1) {
+        // Swallow the marker and decode the next interval.
+        pos = markerCodePos(at) + 1;
+        break;
+      } else if (action == 2) {
+        at = findMarker(markerCodePos(at) + 1);
+      } else {
+        // Leave the marker for the parser; the interval decodes as empty.
+        markerHit = true;
+        markerPos = at;
+        break;
+      }
+    }
+    lastDc[0] = lastDc[1] = lastDc[2] = lastDc[3] = 0;
+    eobrun = 0;
+    if (!markerHit) {
+      insufficient = false;
+    }
+  }
+
+  /**
+   * Offset of the next marker at or after {@code from} (its first 0xFF, fill bytes included),
+   * skipping data bytes and 0xFF00 pairs as libjpeg's next_marker does; data length if none.
+   */
+  private int findMarker(int from) {
+    int p = from;
+    final byte[] d = data;
+    while (p < length) {
+      if (d[p] != (byte) 0xFF) {
+        p++;
+        continue;
+      }
+      int q = p + 1;
+      while (q < length && d[q] == (byte) 0xFF) {
+        q++;
+      }
+      if (q >= length) {
+        return length;
+      }
+      if (d[q] != 0) {
+        return p;
+      }
+      p = q + 1;
+    }
+    return length;
+  }
+
+  /** Offset of the marker code byte of the marker whose fill bytes start at {@code at}. */
+  private int markerCodePos(int at) {
+    int q = at;
+    while (data[q] == (byte) 0xFF) {
+      q++;
+    }
+    return q;
+  }
+}

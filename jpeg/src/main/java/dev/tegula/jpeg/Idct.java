@@ -1,0 +1,222 @@
+package dev.tegula.jpeg;
+
+/**
+ * Dequantization and 8x8 inverse DCT (T.81 §A.3.3), bit-exact with libjpeg-turbo's
+ * {@code jpeg_idct_islow} (jidctint.c): the Loeffler-Ligtenberg-Moschytz algorithm in 32-bit
+ * fixed point with CONST_BITS 13 and PASS1_BITS 2, the column pass first, the all-zero-AC
+ * shortcuts of both passes (which give the same values as the full computation), and the output
+ * range limiting of jdmaster.c's post-IDCT table: the descaled value is taken modulo 1024, then
+ * -128..127 become 0..255, 128..511 clamp to 255 and -512..-129 clamp to 0.
+ *
+ * <p>Dequantization multiplies each coefficient by its quantizer read as a 16-bit signed value
+ * ({@code ISLOW_MULT_TYPE} is {@code short}). Arithmetic is 32-bit: for any data an 8-bit encoder
+ * can produce (dequantized values within 16 bits) that is exactly libjpeg-turbo's result, C or
+ * SIMD; only for impossible coefficient magnitudes do the C code's 64-bit intermediates and the
+ * SIMD code's 16-bit lanes go their own ways.
+ */
+final class Idct {
+  private static final int CONST_BITS = 13;
+  private static final int PASS1_BITS = 2;
+
+  private static final int FIX_0_298631336 = 2446;
+  private static final int FIX_0_390180644 = 3196;
+  private static final int FIX_0_541196100 = 4433;
+  private static final int FIX_0_765366865 = 6270;
+  private static final int FIX_0_899976223 = 7373;
+  private static final int FIX_1_175875602 = 9633;
+  private static final int FIX_1_501321110 = 12299;
+  private static final int FIX_1_847759065 = 15137;
+  private static final int FIX_1_961570560 = 16069;
+  private static final int FIX_2_053119869 = 16819;
+  private static final int FIX_2_562915447 = 20995;
+  private static final int FIX_3_072711026 = 25172;
+
+  /** jdmaster.c post-IDCT range limit table, indexed by (value & 1023). */
+  static final byte[] RANGE_LIMIT = new byte[1024];
+
+  static {
+    for (int i = 0; i < 1024; i++) {
+      int v;
+      if (i < 128) {
+        v = i + 128;
+      } else if (i < 512) {
+        v = 255;
+      } else if (i < 896) {
+        v = 0;
+      } else {
+        v = i - 896;
+      }
+      RANGE_LIMIT[i] = (byte) v;
+    }
+  }
+
+  /** Workspace of the column pass; one per decoder instance, never shared between threads. */
+  private final int[] ws = new int[64];
+
+  /**
+   * Transforms the block at {@code coef[off..off+63]} (natural order, quantized) with the
+   * quantizers {@code quant} (natural order) into 8x8 samples at {@code out[outOff]}, rows
+   * {@code stride} bytes apart.
+   */
+  void transform(short[] coef, int off, int[] quant, byte[] out, int outOff, int stride) {
+    final int[] ws = this.ws;
+    final byte[] range = RANGE_LIMIT;
+
+    // Whole block DC-only: both passes reduce to one value (exactly as the full computation).
+    boolean acZero = true;
+    for (int i = 1; i < 64; i++) {
+      if (coef[off + i] != 0) {
+        acZero = false;
+        break;
+      }
+    }
+    if (acZero) {
+      int dc = dequant(coef[off], quant[0]) << PASS1_BITS;
+      byte v = range[((dc + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
+      for (int r = 0; r < 8; r++) {
+        int o = outOff + r * stride;
+        out[o] = v;
+        out[o + 1] = v;
+        out[o + 2] = v;
+        out[o + 3] = v;
+        out[o + 4] = v;
+        out[o + 5] = v;
+        out[o + 6] = v;
+        out[o + 7] = v;
+      }
+      return;
+    }
+
+    // Pass 1: columns from the coefficients into the workspace, scaled up by PASS1_BITS.
+    for (int col = 0; col < 8; col++) {
+      int c = off + col;
+      if (coef[c + 8] == 0 && coef[c + 16] == 0 && coef[c + 24] == 0 && coef[c + 32] == 0
+          && coef[c + 40] == 0 && coef[c + 48] == 0 && coef[c + 56] == 0) {
+        int dcval = dequant(coef[c], quant[col]) << PASS1_BITS;
+        ws[col] = dcval;
+        ws[col + 8] = dcval;
+        ws[col + 16] = dcval;
+        ws[col + 24] = dcval;
+        ws[col + 32] = dcval;
+        ws[col + 40] = dcval;
+        ws[col + 48] = dcval;
+        ws[col + 56] = dcval;
+        continue;
+      }
+      // Even part
+      int z2 = dequant(coef[c + 16], quant[col + 16]);
+      int z3 = dequant(coef[c + 48], quant[col + 48]);
+      int z1 = (z2 + z3) * FIX_0_541196100;
+      int tmp2 = z1 + z3 * -FIX_1_847759065;
+      int tmp3 = z1 + z2 * FIX_0_765366865;
+      z2 = dequant(coef[c], quant[col]);
+      z3 = dequant(coef[c + 32], quant[col + 32]);
+      int tmp0 = (z2 + z3) << CONST_BITS;
+      int tmp1 = (z2 - z3) << CONST_BITS;
+      int tmp10 = tmp0 + tmp3;
+      int tmp13 = tmp0 - tmp3;
+      int tmp11 = tmp1 + tmp2;
+      int tmp12 = tmp1 - tmp2;
+      // Odd part
+      tmp0 = dequant(coef[c + 56], quant[col + 56]);
+      tmp1 = dequant(coef[c + 40], quant[col + 40]);
+      tmp2 = dequant(coef[c + 24], quant[col + 24]);
+      tmp3 = dequant(coef[c + 8], quant[col + 8]);
+      z1 = tmp0 + tmp3;
+      z2 = tmp1 + tmp2;
+      z3 = tmp0 + tmp2;
+      int z4 = tmp1 + tmp3;
+      int z5 = (z3 + z4) * FIX_1_175875602;
+      tmp0 = tmp0 * FIX_0_298631336;
+      tmp1 = tmp1 * FIX_2_053119869;
+      tmp2 = tmp2 * FIX_3_072711026;
+      tmp3 = tmp3 * FIX_1_501321110;
+      z1 = z1 * -FIX_0_899976223;
+      z2 = z2 * -FIX_2_562915447;
+      z3 = z3 * -FIX_1_961570560 + z5;
+      z4 = z4 * -FIX_0_390180644 + z5;
+      tmp0 += z1 + z3;
+      tmp1 += z2 + z4;
+      tmp2 += z2 + z3;
+      tmp3 += z1 + z4;
+      final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+      final int shift = CONST_BITS - PASS1_BITS;
+      ws[col] = (tmp10 + tmp3 + round) >> shift;
+      ws[col + 56] = (tmp10 - tmp3 + round) >> shift;
+      ws[col + 8] = (tmp11 + tmp2 + round) >> shift;
+      ws[col + 48] = (tmp11 - tmp2 + round) >> shift;
+      ws[col + 16] = (tmp12 + tmp1 + round) >> shift;
+      ws[col + 40] = (tmp12 - tmp1 + round) >> shift;
+      ws[col + 24] = (tmp13 + tmp0 + round) >> shift;
+      ws[col + 32] = (tmp13 - tmp0 + round) >> shift;
+    }
+
+    // Pass 2: rows from the workspace to samples, descaled by PASS1_BITS + 3 more.
+    final int shift = CONST_BITS + PASS1_BITS + 3;
+    final int round = 1 << (shift - 1);
+    for (int row = 0; row < 8; row++) {
+      int w = row << 3;
+      int o = outOff + row * stride;
+      if (ws[w + 1] == 0 && ws[w + 2] == 0 && ws[w + 3] == 0 && ws[w + 4] == 0 && ws[w + 5] == 0
+          && ws[w + 6] == 0 && ws[w + 7] == 0) {
+        byte v = range[((ws[w] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
+        out[o] = v;
+        out[o + 1] = v;
+        out[o + 2] = v;
+        out[o + 3] = v;
+        out[o + 4] = v;
+        out[o + 5] = v;
+        out[o + 6] = v;
+        out[o + 7] = v;
+        continue;
+      }
+      // Even part
+      int z2 = ws[w + 2];
+      int z3 = ws[w + 6];
+      int z1 = (z2 + z3) * FIX_0_541196100;
+      int tmp2 = z1 + z3 * -FIX_1_847759065;
+      int tmp3 = z1 + z2 * FIX_0_765366865;
+      int tmp0 = (ws[w] + ws[w + 4]) << CONST_BITS;
+      int tmp1 = (ws[w] - ws[w + 4]) << CONST_BITS;
+      int tmp10 = tmp0 + tmp3;
+      int tmp13 = tmp0 - tmp3;
+      int tmp11 = tmp1 + tmp2;
+      int tmp12 = tmp1 - tmp2;
+      // Odd part
+      tmp0 = ws[w + 7];
+      tmp1 = ws[w + 5];
+      tmp2 = ws[w + 3];
+      tmp3 = ws[w + 1];
+      z1 = tmp0 + tmp3;
+      z2 = tmp1 + tmp2;
+      z3 = tmp0 + tmp2;
+      int z4 = tmp1 + tmp3;
+      int z5 = (z3 + z4) * FIX_1_175875602;
+      tmp0 = tmp0 * FIX_0_298631336;
+      tmp1 = tmp1 * FIX_2_053119869;
+      tmp2 = tmp2 * FIX_3_072711026;
+      tmp3 = tmp3 * FIX_1_501321110;
+      z1 = z1 * -FIX_0_899976223;
+      z2 = z2 * -FIX_2_562915447;
+      z3 = z3 * -FIX_1_961570560 + z5;
+      z4 = z4 * -FIX_0_390180644 + z5;
+      tmp0 += z1 + z3;
+      tmp1 += z2 + z4;
+      tmp2 += z2 + z3;
+      tmp3 += z1 + z4;
+      out[o] = range[((tmp10 + tmp3 + round) >> shift) & 1023];
+      out[o + 7] = range[((tmp10 - tmp3 + round) >> shift) & 1023];
+      out[o + 1] = range[((tmp11 + tmp2 + round) >> shift) & 1023];
+      out[o + 6] = range[((tmp11 - tmp2 + round) >> shift) & 1023];
+      out[o + 2] = range[((tmp12 + tmp1 + round) >> shift) & 1023];
+      out[o + 5] = range[((tmp12 - tmp1 + round) >> shift) & 1023];
+      out[o + 3] = range[((tmp13 + tmp0 + round) >> shift) & 1023];
+      out[o + 4] = range[((tmp13 - tmp0 + round) >> shift) & 1023];
+    }
+  }
+
+  /** Coefficient times quantizer, the quantizer read as a 16-bit signed value as jidctint.c does. */
+  static int dequant(int coef, int q) {
+    return coef * (short) q;
+  }
+}

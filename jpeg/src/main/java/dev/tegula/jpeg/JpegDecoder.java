@@ -1,0 +1,540 @@
+package dev.tegula.jpeg;
+
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Image;
+import dev.tegula.core.ImageInfo;
+import dev.tegula.core.LimitExceededException;
+import dev.tegula.core.Limits;
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.Metadata;
+import dev.tegula.core.TegulaException;
+import dev.tegula.core.UnsupportedFeatureException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes JPEG (ITU-T T.81 | ISO/IEC 10918-1) files to RGBA8, giving the same pixels as
+ * libjpeg-turbo's djpeg with its defaults (islow IDCT, fancy upsampling): baseline and extended
+ * sequential and progressive processes, Huffman or arithmetic coded, 8-bit samples, 1, 3 or 4
+ * components (grayscale, YCbCr, RGB, CMYK, YCCK).
+ *
+ * <p>The pipeline: {@link JpegParser} reads the segments; each scan is entropy-decoded into the
+ * components' coefficient stores ({@link HuffmanScanDecoder}, {@link ArithmeticScanDecoder}); then,
+ * per iMCU row, {@link Idct} dequantizes and transforms the blocks into {@link ComponentPlane}s,
+ * {@link Upsampler} brings each component to full resolution and {@link ColorConverter} writes
+ * RGBA. Damaged data yields a partial image with {@code complete() == false}, as djpeg does.
+ */
+public final class JpegDecoder {
+  private JpegDecoder() {}
+
+  /** True when the data starts with SOI and the first byte of another marker (FF D8 FF). */
+  public static boolean looksLikeJpeg(byte[] data) {
+    return data != null && data.length >= 3 && (data[0] & 0xFF) == 0xFF
+        && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF;
+  }
+
+  /** Reads the headers up to the first SOS (cheap: allocates nothing proportional to the image). */
+  public static ImageInfo readInfo(byte[] data, Limits limits) {
+    if (data == null || limits == null) {
+      throw new IllegalArgumentException("data and limits must not be null");
+    }
+    try {
+      JpegParser p = new JpegParser(data, limits, false);
+      p.readSoi();
+      Scan scan = p.nextScan();
+      Frame f = requireFrameAndScan(p, scan);
+      return info(p, f, colorSpace(p, f), 0);
+    } catch (TegulaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw internal(e);
+    }
+  }
+
+  /** Decodes to RGBA8 (alpha 255). */
+  public static DecodedImage decode(byte[] data, DecodeOptions options) {
+    if (data == null || options == null) {
+      throw new IllegalArgumentException("data and options must not be null");
+    }
+    try {
+      return new JpegDecoder.Run(data, options).decode();
+    } catch (TegulaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw internal(e);
+    }
+  }
+
+  private static MalformedInputException internal(RuntimeException e) {
+    return new MalformedInputException("internal decoder error (" + e + ")", -1);
+  }
+
+  private static Frame requireFrameAndScan(JpegParser p, Scan scan) {
+    if (p.frame == null) {
+      throw new MalformedInputException(
+          "no frame header (SOFn) before " + (p.sawEoi ? "EOI" : "the end of the data"),
+          p.sawEoi ? p.markerOffset : p.data.length);
+    }
+    if (scan == null) {
+      throw new MalformedInputException(
+          "no scan (SOS) before " + (p.sawEoi ? "EOI" : "the end of the data"),
+          p.sawEoi ? p.markerOffset : p.data.length);
+    }
+    return p.frame;
+  }
+
+  /**
+   * The colour space as libjpeg's default_decompress_parms infers it (jdapimin.c): one component
+   * is grayscale; three are YCbCr unless an Adobe marker without JFIF says transform 0 or, with
+   * neither marker, the component ids are 'R', 'G', 'B'; four are CMYK unless an Adobe marker says
+   * transform 2 (or anything but 0), YCCK. Returns -1 for other component counts.
+   */
+  static int colorSpace(JpegParser p, Frame f) {
+    FrameComponent[] c = f.components;
+    switch (c.length) {
+      case 1:
+        return ColorConverter.GRAY;
+      case 3:
+        if (p.sawJfif) {
+          return ColorConverter.YCBCR;
+        }
+        if (p.sawAdobe) {
+          if (p.adobeTransform == 0) {
+            return ColorConverter.RGB;
+          }
+          if (p.adobeTransform != 1) {
+            p.warnings.add("unknown Adobe colour transform " + p.adobeTransform
+                + "; assuming YCbCr");
+          }
+          return ColorConverter.YCBCR;
+        }
+        if (c[0].id == 'R' && c[1].id == 'G' && c[2].id == 'B') {
+          return ColorConverter.RGB;
+        }
+        return ColorConverter.YCBCR;
+      case 4:
+        if (p.sawAdobe) {
+          if (p.adobeTransform == 0) {
+            return ColorConverter.CMYK;
+          }
+          if (p.adobeTransform != 2) {
+            p.warnings.add("unknown Adobe colour transform " + p.adobeTransform
+                + "; assuming YCCK");
+          }
+          return ColorConverter.YCCK;
+        }
+        return ColorConverter.CMYK;
+      default:
+        return -1;
+    }
+  }
+
+  private static String colorSpaceName(int space, int components) {
+    switch (space) {
+      case ColorConverter.GRAY:
+        return "grayscale";
+      case ColorConverter.YCBCR:
+        return "YCbCr";
+      case ColorConverter.RGB:
+        return "RGB";
+      case ColorConverter.CMYK:
+        return "CMYK";
+      case ColorConverter.YCCK:
+        return "YCCK";
+      default:
+        return components + " components";
+    }
+  }
+
+  private static String variant(Frame f) {
+    switch (f.marker) {
+      case 0xC0:
+        return "baseline";
+      case 0xC1:
+        return "extended";
+      case 0xC2:
+        return "progressive";
+      case 0xC9:
+        return "arithmetic";
+      case 0xCA:
+        return "progressive arithmetic";
+      default:
+        return String.format("SOF%d", f.marker - 0xC0);
+    }
+  }
+
+  /**
+   * "4:4:4", "4:2:2", "4:2:0", "4:4:0" or "4:1:1" when every component after the first has the
+   * same factors and the first's are 1x1, 2x1, 2x2, 1x2 or 4x1 times theirs (a fourth component,
+   * K of CMYK or YCCK, must match the first); "4:0:0" for grayscale; else the factors as
+   * "2x2,1x1,1x1".
+   */
+  static String subsampling(Frame f) {
+    FrameComponent[] c = f.components;
+    if (c.length == 1) {
+      return "4:0:0";
+    }
+    String name = null;
+    if (c.length == 3 || c.length == 4) {
+      FrameComponent y = c[0];
+      FrameComponent cb = c[1];
+      boolean same = c[2].h == cb.h && c[2].v == cb.v;
+      if (c.length == 4) {
+        same &= c[3].h == y.h && c[3].v == y.v;
+      }
+      if (same && y.h % cb.h == 0 && y.v % cb.v == 0) {
+        int rh = y.h / cb.h;
+        int rv = y.v / cb.v;
+        if (rh == 1 && rv == 1) {
+          name = "4:4:4";
+        } else if (rh == 2 && rv == 1) {
+          name = "4:2:2";
+        } else if (rh == 2 && rv == 2) {
+          name = "4:2:0";
+        } else if (rh == 1 && rv == 2) {
+          name = "4:4:0";
+        } else if (rh == 4 && rv == 1) {
+          name = "4:1:1";
+        }
+      }
+    }
+    if (name != null) {
+      return name;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < c.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(c[i].h).append('x').append(c[i].v);
+    }
+    return sb.toString();
+  }
+
+  private static ImageInfo info(JpegParser p, Frame f, int space, int scans) {
+    return new ImageInfo(
+        "jpeg",
+        f.width,
+        f.height,
+        f.components.length,
+        f.precision,
+        colorSpaceName(space, f.components.length),
+        variant(f),
+        subsampling(f),
+        f.progressive,
+        false,
+        p.orientation,
+        scans);
+  }
+
+  /** One decode: the parser, the frame's stores and what went wrong so far. */
+  private static final class Run {
+    private final byte[] data;
+    private final DecodeOptions options;
+    private final Limits limits;
+    private final JpegParser parser;
+    private Frame frame;
+    private int space;
+    /** Quantizers latched per component at its first scan (jdinput.c latch_quant_tables). */
+    private int[][] latched;
+    /** Per component and coefficient, the Al of the last scan that coded it; -1 if none. */
+    private int[][] coefBits;
+    /** coefBits as they were before the last scan that touched each (jdphuff.c). */
+    private int[][] prevCoefBits;
+    /** libjpeg's last_good_iMCU_row after the scans decoded so far. */
+    private int lastGoodImcuRow;
+    private HuffmanScanDecoder huffman;
+    private int scans;
+    private final List<String> problems = new ArrayList<>();
+    private boolean incomplete;
+    private boolean arithmeticRanOut;
+
+    Run(byte[] data, DecodeOptions options) {
+      this.data = data;
+      this.options = options;
+      this.limits = options.limits();
+      this.parser = new JpegParser(data, limits, true);
+    }
+
+    DecodedImage decode() {
+      JpegParser p = parser;
+      p.readSoi();
+      Scan scan = p.nextScan();
+      int firstScanOffset = p.markerOffset;
+      Frame f = requireFrameAndScan(p, scan);
+      frame = f;
+      limits.checkDimensions(f.width, f.height, p.frameOffset);
+      space = colorSpace(p, f);
+      if (space < 0) {
+        throw new UnsupportedFeatureException(
+            "JPEG with " + f.components.length + " components (only 1, 3 and 4 are supported)",
+            firstScanOffset);
+      }
+      // Refuse non-integral sampling ratios before allocating anything.
+      for (FrameComponent c : f.components) {
+        if (f.hMax % c.h != 0 || f.vMax % c.v != 0) {
+          throw new UnsupportedFeatureException(
+              "non-integral sampling ratio of component " + c.id + " (" + c.h + "x" + c.v
+                  + " with maximum " + f.hMax + "x" + f.vMax + ")", firstScanOffset);
+        }
+      }
+      allocate(f, firstScanOffset);
+      if (!f.progressive && !f.arithmetic) {
+        StandardHuffmanTables.fillMissing(p.dcTables, p.acTables);
+      }
+
+      huffman = new HuffmanScanDecoder(data);
+      boolean first = true;
+      while (scan != null) {
+        try {
+          decodeScan(scan, p.markerOffset);
+          first = false;
+          scan = p.nextScan();
+        } catch (MalformedInputException e) {
+          if (first) {
+            throw e;
+          }
+          // A damaged segment after image data: keep what the earlier scans gave.
+          incomplete = true;
+          problems.add(e.getMessage());
+          scan = null;
+        }
+      }
+      assess();
+      Image image = render();
+      if (options.autoOrient() && p.orientation != 1) {
+        image = Orientation.apply(image, p.orientation);
+      }
+      Map<String, String> text = new LinkedHashMap<>();
+      String com = p.comments();
+      if (com != null) {
+        text.put("comment", com);
+      }
+      byte[] icc = p.iccProfile();
+      Metadata metadata = new Metadata(icc, p.exif, p.xmp, text);
+      problems.addAll(p.warnings);
+      String warning = null;
+      if (!problems.isEmpty()) {
+        StringBuilder sb = new StringBuilder();
+        int shown = Math.min(problems.size(), 4);
+        for (int i = 0; i < shown; i++) {
+          if (i > 0) {
+            sb.append("; ");
+          }
+          sb.append(problems.get(i));
+        }
+        if (problems.size() > shown) {
+          sb.append("; and ").append(problems.size() - shown).append(" more");
+        }
+        warning = sb.toString();
+      }
+      return new DecodedImage(image, info(p, f, space, scans), metadata, !incomplete, warning);
+    }
+
+    private void allocate(Frame f, int offset) {
+      for (FrameComponent c : f.components) {
+        long n = (long) c.blocksPerLineAlloc * c.blockRowsAlloc * 64;
+        if (n > Integer.MAX_VALUE - 16) {
+          throw new LimitExceededException(
+              "component " + c.id + " needs " + n + " coefficients, more than one array holds",
+              offset);
+        }
+      }
+      for (FrameComponent c : f.components) {
+        c.coefficients = new short[c.blocksPerLineAlloc * c.blockRowsAlloc * 64];
+      }
+      latched = new int[f.components.length][];
+      coefBits = new int[f.components.length][64];
+      prevCoefBits = new int[f.components.length][64];
+      for (int[] b : coefBits) {
+        java.util.Arrays.fill(b, -1);
+      }
+    }
+
+    private void decodeScan(Scan scan, int sosOffset) {
+      JpegParser p = parser;
+      Frame f = frame;
+      scans++;
+      limits.checkScans(scans, sosOffset);
+      for (FrameComponent c : scan.components) {
+        if (latched[c.index] == null) {
+          int[] q = p.quantTables[c.quantTable];
+          if (q == null) {
+            throw new MalformedInputException(
+                "component " + c.id + " uses quantization table " + c.quantTable
+                    + ", which is not defined", sosOffset);
+          }
+          latched[c.index] = q.clone();
+        }
+      }
+      if (f.progressive) {
+        trackProgression(scan);
+      }
+      int end;
+      if (f.arithmetic) {
+        end = ArithmeticScanDecoder.decodeScan(data, p.pos, f, scan, p.conditioning);
+        if (end >= data.length) {
+          arithmeticRanOut = true;
+        }
+        // jdarith.c never flags insufficient data, so every MCU counts as good.
+        lastGoodImcuRow = f.mcusPerColumn - 1;
+      } else {
+        int n = scan.components.length;
+        HuffmanTable[] dc = new HuffmanTable[n];
+        HuffmanTable[] ac = new HuffmanTable[n];
+        boolean needDc = !f.progressive || (scan.ss == 0 && scan.ah == 0);
+        boolean needAc = !f.progressive || scan.ss != 0;
+        for (int i = 0; i < n; i++) {
+          if (needDc) {
+            dc[i] = table(p.dcTables, scan.dcTable[i], true, sosOffset);
+          }
+          if (needAc) {
+            ac[i] = table(p.acTables, scan.acTable[i], false, sosOffset);
+          }
+        }
+        end = huffman.decodeScan(p.pos, f, scan, dc, ac);
+        lastGoodImcuRow = huffman.lastGoodImcuRow;
+      }
+      p.pos = end;
+    }
+
+    private static HuffmanTable table(HuffmanTable[] tables, int index, boolean dc, int at) {
+      String name = (dc ? "DC" : "AC") + " Huffman table " + index;
+      HuffmanTable t = index < tables.length ? tables[index] : null;
+      if (t == null) {
+        throw new MalformedInputException("the scan uses " + name + ", which is not defined", at);
+      }
+      t.derive(dc, name);
+      return t;
+    }
+
+    /**
+     * Records which coefficient bits each progressive scan delivers, as jdphuff.c's
+     * start_pass_phuff_decoder: first the previous state of coefficients min(Ss, 1) to
+     * max(Se, 9) (0 before the first scan), then Al for Ss to Se.
+     */
+    private void trackProgression(Scan scan) {
+      for (FrameComponent c : scan.components) {
+        int[] bits = coefBits[c.index];
+        int[] prev = prevCoefBits[c.index];
+        for (int k = Math.min(scan.ss, 1); k <= Math.max(scan.se, 9); k++) {
+          prev[k] = scans > 1 ? bits[k] : 0;
+        }
+        for (int k = scan.ss; k <= scan.se; k++) {
+          bits[k] = scan.al;
+        }
+      }
+    }
+
+    /** Decides whether the image is complete and why not. */
+    private void assess() {
+      HuffmanScanDecoder h = huffman;
+      JpegParser p = parser;
+      if (h.dataEndedAt >= 0) {
+        incomplete = true;
+        problems.add("data ends early: the entropy-coded data stops at byte " + h.dataEndedAt
+            + "; the rest of the image is missing");
+      }
+      if (h.badCodes > 0) {
+        incomplete = true;
+        problems.add("corrupt data: " + h.badCodes + " invalid Huffman code"
+            + (h.badCodes > 1 ? "s" : "") + ", the first near byte " + h.firstBadCodeAt);
+      }
+      if (h.restartResyncs > 0) {
+        incomplete = true;
+        problems.add("corrupt data: " + h.restartResyncs + " restart marker"
+            + (h.restartResyncs > 1 ? "s" : "") + " missing or out of order, the first at byte "
+            + h.firstResyncAt);
+      }
+      boolean allCoded = true;
+      if (frame.progressive) {
+        for (int[] bits : coefBits) {
+          for (int b : bits) {
+            allCoded &= b == 0;
+          }
+        }
+      } else {
+        allCoded = sequentialCoverage();
+      }
+      if (!p.sawEoi) {
+        if (arithmeticRanOut && !incomplete) {
+          incomplete = true;
+          problems.add("data ends early: the arithmetic-coded data runs to the end of the file");
+        } else if (!allCoded && !incomplete) {
+          incomplete = true;
+          problems.add("data ends early after " + scans + " scan" + (scans > 1 ? "s" : "")
+              + "; the image is not fully coded");
+        } else if (!incomplete) {
+          problems.add("missing EOI marker at the end of the data");
+        }
+      }
+    }
+
+    /** Sequential: whether every component appeared in a scan (its quantizers were latched). */
+    private boolean sequentialCoverage() {
+      for (int[] q : latched) {
+        if (q == null) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** IDCT, upsampling and colour conversion, one iMCU row at a time. */
+    private Image render() {
+      Frame f = frame;
+      Image image = Image.allocate(f.width, f.height, limits);
+      byte[] rgba = image.rgba();
+      int n = f.components.length;
+      ComponentPlane[] planes = new ComponentPlane[n];
+      Upsampler[] ups = new Upsampler[n];
+      for (int i = 0; i < n; i++) {
+        int[] q = latched[i] != null ? latched[i] : new int[64];
+        planes[i] = new ComponentPlane(f.components[i], q);
+        ups[i] = new Upsampler(planes[i], f.hMax, f.vMax, f.width);
+      }
+      Idct idct = new Idct();
+      BlockSmoothing smoothing = BlockSmoothing.create(
+          f, latched, coefBits, prevCoefBits, scans, lastGoodImcuRow);
+      byte[][] arrays = new byte[n][];
+      int[] offsets = new int[n];
+      int rowsPerImcu = f.vMax * 8;
+      int imcuRows = f.mcusPerColumn;
+      int width = f.width;
+      for (int k = 0; k < imcuRows; k++) {
+        if (k == 0) {
+          for (ComponentPlane pl : planes) {
+            transformRow(pl, 0, idct, smoothing);
+          }
+        }
+        if (k + 1 < imcuRows) {
+          for (ComponentPlane pl : planes) {
+            transformRow(pl, k + 1, idct, smoothing);
+          }
+        }
+        int y0 = k * rowsPerImcu;
+        int y1 = Math.min(f.height, y0 + rowsPerImcu);
+        for (int y = y0; y < y1; y++) {
+          for (int i = 0; i < n; i++) {
+            ups[i].upsample(y);
+            arrays[i] = ups[i].array;
+            offsets[i] = ups[i].offset;
+          }
+          ColorConverter.convert(space, arrays, offsets, width, rgba, y * width * 4);
+        }
+      }
+      return image;
+    }
+
+    private static void transformRow(ComponentPlane pl, int k, Idct idct, BlockSmoothing s) {
+      if (s != null) {
+        s.transformRow(pl, k, idct);
+      } else {
+        pl.transformRow(k, idct);
+      }
+    }
+  }
+}

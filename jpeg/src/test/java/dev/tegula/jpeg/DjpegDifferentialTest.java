@@ -1,0 +1,106 @@
+package dev.tegula.jpeg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.TegulaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Damaged variants of every conformance file (cuts and flipped bytes) compared with djpeg itself,
+ * when djpeg (libjpeg-turbo 2.1) is installed: wherever djpeg writes an image, ours must be
+ * identical. djpeg runs with JSIMD_FORCENONE=1, its C code path: damaged data can carry
+ * coefficients no encoder produces, and for those the x86 SIMD IDCT (16-bit lanes, saturation)
+ * differs from jidctint.c (32-bit, range-limit table), which is what this decoder implements.
+ * Skipped (visibly) without djpeg.
+ */
+class DjpegDifferentialTest {
+  static final int VARIANTS = 6;
+  private static boolean available;
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void findDjpeg() {
+    try {
+      Process p = new ProcessBuilder("djpeg", "-version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      available = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      available = false;
+    }
+  }
+
+  static List<String> files() {
+    return TestFiles.conformanceFiles();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("files")
+  void damagedVariantsMatchDjpeg(String name) throws Exception {
+    Assumptions.assumeTrue(available, "djpeg is not installed");
+    byte[] data = TestFiles.read(TestFiles.jpeg(name));
+    long seed = ~name.hashCode();
+    int compared = 0;
+    for (int v = 0; v < VARIANTS; v++) {
+      seed = MutationTest.next(seed);
+      byte[] m;
+      if (v % 2 == 0) {
+        m = java.util.Arrays.copyOf(data, (int) ((seed >>> 33) % data.length));
+      } else {
+        m = data.clone();
+        int p = (int) ((seed >>> 33) % data.length);
+        m[p] ^= (byte) (1 << ((seed >>> 8) & 7));
+      }
+      Path jpg = tmp.resolve(name + "." + v + ".jpg");
+      Path ppm = tmp.resolve(name + "." + v + ".ppm");
+      Files.write(jpg, m);
+      ProcessBuilder pb = new ProcessBuilder("djpeg", "-outfile", ppm.toString(), jpg.toString());
+      pb.environment().put("JSIMD_FORCENONE", "1");
+      pb.redirectErrorStream(true);
+      Process proc = pb.start();
+      String messages = new String(proc.getInputStream().readAllBytes());
+      if (!proc.waitFor(60, TimeUnit.SECONDS)) {
+        proc.destroyForcibly();
+        continue;
+      }
+      int rc = proc.exitValue();
+      if (rc == 1 || !Files.exists(ppm) || Files.size(ppm) == 0) {
+        MutationTest.check(name + " variant " + v, m); // djpeg gave up: only the contract
+        continue;
+      }
+      DecodedImage d;
+      try {
+        d = JpegDecoder.decode(m, DecodeOptions.DEFAULT);
+      } catch (TegulaException e) {
+        // djpeg makes a grey image of a file whose first scan header is cut short; we refuse.
+        if (e.getMessage().contains("SOS segment")) {
+          continue;
+        }
+        fail(name + " variant " + v + ": djpeg decoded it (" + messages.trim() + ") but we threw "
+            + e.getMessage());
+        return;
+      }
+      int[] size = new int[2];
+      int[] ref = Pnm.read(ppm, size);
+      assertEquals(size[0], d.image().width());
+      assertEquals(size[1], d.image().height());
+      int[] diff = Diff.maxDiff(d.image().rgba(), ref);
+      assertEquals(0, diff[0], name + " variant " + v + " (djpeg: " + messages.trim() + "): "
+          + Diff.describe(diff));
+      compared++;
+    }
+    System.out.println(name + ": " + compared + " damaged variants identical to djpeg");
+  }
+}
