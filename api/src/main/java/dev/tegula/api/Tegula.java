@@ -67,6 +67,17 @@ public final class Tegula {
         PngEncodeOptions.DEFAULT);
   }
 
+  /**
+   * Quality of {@code test} against {@code reference}: PSNR, SSIM, MS-SSIM (see
+   * {@link dev.tegula.metrics.Metrics}), with the per-pixel SSIM map when {@code withMap}.
+   *
+   * @throws IllegalArgumentException when an image is null or the sizes differ
+   */
+  public static dev.tegula.metrics.Comparison compare(Image reference, Image test,
+      boolean withMap) {
+    return dev.tegula.metrics.Metrics.compare(reference, test, withMap);
+  }
+
   private static ImageFormat requireFormat(byte[] data) {
     ImageFormat format = detect(data);
     if (format == null) {
