@@ -1,0 +1,156 @@
+package dev.tegula.tgl;
+
+import dev.tegula.core.Image;
+
+/**
+ * Moves samples between an image's RGBA buffers and a tile plane's interleaved samples
+ * (format.md §8.1 channel order, §10 sample conversion).
+ */
+final class PixelPacking {
+  private PixelPacking() {}
+
+  /** RGBA positions of a plane's channels, in plane order. */
+  static int[] sourceChannels(int content, int colour) {
+    return switch (content) {
+      case TglFormat.CONTENT_COLOUR -> colour == 1 ? new int[] {0} : new int[] {0, 1, 2};
+      case TglFormat.CONTENT_ALPHA -> new int[] {3};
+      default -> colour == 1 ? new int[] {0, 3} : new int[] {0, 1, 2, 3};
+    };
+  }
+
+  static int planeChannels(int content, int colour) {
+    return switch (content) {
+      case TglFormat.CONTENT_COLOUR -> colour;
+      case TglFormat.CONTENT_ALPHA -> 1;
+      default -> colour + 1;
+    };
+  }
+
+  /** Copies a plane's samples out of the image (16-bit from rgba16 when {@code sixteen}). */
+  static void extract(Image image, boolean sixteen, TileRect r, int[] channels, int[] out) {
+    int c = channels.length;
+    int o = 0;
+    byte[] rgba = image.rgba();
+    short[] rgba16 = image.rgba16();
+    for (int y = 0; y < r.height(); y++) {
+      int p = ((r.y() + y) * image.width() + r.x()) * 4;
+      for (int x = 0; x < r.width(); x++, p += 4) {
+        for (int k = 0; k < c; k++) {
+          out[o++] = sixteen ? rgba16[p + channels[k]] & 0xFFFF : rgba[p + channels[k]] & 0xFF;
+        }
+      }
+    }
+  }
+
+  /** 8-bit colour samples (grey or RGB) for the lossy codec. */
+  static void extractBytes(Image image, TileRect r, int colour, byte[] out) {
+    byte[] rgba = image.rgba();
+    int o = 0;
+    for (int y = 0; y < r.height(); y++) {
+      int p = ((r.y() + y) * image.width() + r.x()) * 4;
+      for (int x = 0; x < r.width(); x++, p += 4) {
+        out[o++] = rgba[p];
+        if (colour == 3) {
+          out[o++] = rgba[p + 1];
+          out[o++] = rgba[p + 2];
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes a decoded plane into the image buffers. A grey sample fills R, G and B; a colour plane
+   * of an image without alpha also sets A to opaque.
+   */
+  static void unpack(int[] s, int content, TglHeader h, TileRect r, byte[] rgba, short[] rgba16) {
+    boolean colourPart = content != TglFormat.CONTENT_ALPHA;
+    boolean alphaPart = content != TglFormat.CONTENT_COLOUR;
+    boolean opaque = !h.alpha();
+    boolean grey = h.colour() == 1;
+    boolean sixteen = h.bitDepth() == 16;
+    int mask = sixteen ? 0xFFFF : 0xFF;
+    int i = 0;
+    for (int y = 0; y < r.height(); y++) {
+      int p = ((r.y() + y) * h.width() + r.x()) * 4;
+      for (int x = 0; x < r.width(); x++, p += 4) {
+        if (colourPart) {
+          int red = s[i++] & mask;
+          int green = red;
+          int blue = red;
+          if (!grey) {
+            green = s[i++] & mask;
+            blue = s[i++] & mask;
+          }
+          if (sixteen) {
+            rgba16[p] = (short) red;
+            rgba16[p + 1] = (short) green;
+            rgba16[p + 2] = (short) blue;
+            red /= 257;
+            green /= 257;
+            blue /= 257;
+          }
+          rgba[p] = (byte) red;
+          rgba[p + 1] = (byte) green;
+          rgba[p + 2] = (byte) blue;
+          if (opaque) {
+            rgba[p + 3] = (byte) 0xFF;
+            if (sixteen) {
+              rgba16[p + 3] = (short) 0xFFFF;
+            }
+          }
+        }
+        if (alphaPart) {
+          int a = s[i++] & mask;
+          if (sixteen) {
+            rgba16[p + 3] = (short) a;
+            a = (a + 256) / 257;
+          }
+          rgba[p + 3] = (byte) a;
+        }
+      }
+    }
+  }
+
+  /** Writes 8-bit colour samples (grey or RGB) from the lossy codec. */
+  static void unpackBytes(byte[] s, TglHeader h, TileRect r, byte[] rgba) {
+    boolean grey = h.colour() == 1;
+    boolean opaque = !h.alpha();
+    int i = 0;
+    for (int y = 0; y < r.height(); y++) {
+      int p = ((r.y() + y) * h.width() + r.x()) * 4;
+      for (int x = 0; x < r.width(); x++, p += 4) {
+        byte red = s[i++];
+        rgba[p] = red;
+        if (grey) {
+          rgba[p + 1] = red;
+          rgba[p + 2] = red;
+        } else {
+          rgba[p + 1] = s[i++];
+          rgba[p + 2] = s[i++];
+        }
+        if (opaque) {
+          rgba[p + 3] = (byte) 0xFF;
+        }
+      }
+    }
+  }
+
+  /** §11.2: a damaged tile becomes opaque mid-grey. */
+  static void fillGrey(TglHeader h, TileRect r, byte[] rgba, short[] rgba16) {
+    for (int y = 0; y < r.height(); y++) {
+      int p = ((r.y() + y) * h.width() + r.x()) * 4;
+      for (int x = 0; x < r.width(); x++, p += 4) {
+        rgba[p] = (byte) 128;
+        rgba[p + 1] = (byte) 128;
+        rgba[p + 2] = (byte) 128;
+        rgba[p + 3] = (byte) 0xFF;
+        if (rgba16 != null) {
+          rgba16[p] = (short) 32896;
+          rgba16[p + 1] = (short) 32896;
+          rgba16[p + 2] = (short) 32896;
+          rgba16[p + 3] = (short) 0xFFFF;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.tegula.tgl;
+
+import dev.tegula.core.MalformedInputException;
+
+/** Codec 0, stored samples (format.md §8.2). */
+final class StoredPlane {
+  private StoredPlane() {}
+
+  static int length(int samples, int bitDepth) {
+    return bitDepth == 16 ? Math.multiplyExact(samples, 2) : samples;
+  }
+
+  static byte[] encode(int[] samples, int count, int bitDepth) {
+    byte[] out = new byte[length(count, bitDepth)];
+    if (bitDepth == 16) {
+      for (int i = 0; i < count; i++) {
+        out[2 * i] = (byte) (samples[i] >>> 8);
+        out[2 * i + 1] = (byte) samples[i];
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        out[i] = (byte) samples[i];
+      }
+    }
+    return out;
+  }
+
+  static void decode(byte[] data, int at, int length, int count, int bitDepth, int[] out) {
+    if (length != length(count, bitDepth)) {
+      throw new MalformedInputException("stored plane of " + length + " bytes; its "
+          + count + " samples need " + length(count, bitDepth), at);
+    }
+    if (bitDepth == 16) {
+      for (int i = 0; i < count; i++) {
+        out[i] = ((data[at + 2 * i] & 0xFF) << 8) | (data[at + 2 * i + 1] & 0xFF);
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        out[i] = data[at + i] & 0xFF;
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.tegula.tgl;
+
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.ImageInfo;
+import dev.tegula.core.Limits;
+
+/**
+ * Reads .tgl files (docs/format.md). {@link #decode} does it all in the calling thread; callers
+ * who want tiles decoded in parallel {@link #open} the file and run the {@link TglDecoding} job's
+ * tiles on their own threads. EXIF orientation is reported and applied by {@code
+ * dev.tegula.api.Tegula}, as for the other formats.
+ */
+public final class TglDecoder {
+  private TglDecoder() {}
+
+  /** Whether {@code data} starts with the .tgl signature (format.md §2). */
+  public static boolean looksLikeTgl(byte[] data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    return TglParser.hasSignature(data);
+  }
+
+  /**
+   * Reads the structure: header, metadata, chunk list and tile positions; checks the limits. No
+   * pixel memory is allocated and no tile data is read.
+   */
+  public static TglFile open(byte[] data, Limits limits) {
+    return TglParser.parse(data, limits);
+  }
+
+  public static ImageInfo readInfo(byte[] data, Limits limits) {
+    return open(data, limits).info();
+  }
+
+  /** Allocates the image and returns the job that fills it tile by tile. */
+  public static TglDecoding start(TglFile file) {
+    if (file == null) {
+      throw new IllegalArgumentException("file must not be null");
+    }
+    return new TglDecoding(file);
+  }
+
+  public static DecodedImage decode(byte[] data, Limits limits) {
+    TglDecoding job = start(open(data, limits));
+    for (int t = 0; t < job.tileCount(); t++) {
+      job.runTile(t);
+    }
+    return job.finish();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.tegula.tgl;
+
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+
+/**
+ * Writes .tgl files (docs/format.md). {@link #encode} does it all in the calling thread; callers
+ * who want tiles coded in parallel {@link #start} a job and run its tiles on their own threads.
+ */
+public final class TglEncoder {
+  private TglEncoder() {}
+
+  /**
+   * Checks the image and options and fixes the header; no tile is coded yet.
+   *
+   * @param metadata EXIF, ICC, XMP and text to carry verbatim (null for none)
+   * @throws dev.tegula.core.UnsupportedFeatureException when the mode's codec is not in this build
+   */
+  public static TglEncoding start(Image image, Metadata metadata, TglEncodeOptions options) {
+    return new TglEncoding(image, metadata, options);
+  }
+
+  public static byte[] encode(Image image, Metadata metadata, TglEncodeOptions options) {
+    TglEncoding job = start(image, metadata, options);
+    for (int t = 0; t < job.tileCount(); t++) {
+      job.runTile(t);
+    }
+    return job.finish();
+  }
+}

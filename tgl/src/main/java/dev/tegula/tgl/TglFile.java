@@ -1,0 +1,109 @@
+package dev.tegula.tgl;
+
+import dev.tegula.core.ImageInfo;
+import dev.tegula.core.Metadata;
+import java.util.List;
+
+/**
+ * A .tgl file whose structure has been read (format.md §11.1 steps 1-4 and 6): header, metadata,
+ * chunk list and the place of every tile. No pixel memory is allocated yet, and tile CRCs are
+ * checked only by {@link #verifyTile} (which {@link TglDecoding#runTile} calls), so that opening a
+ * file costs little and checking can run in parallel.
+ */
+public final class TglFile {
+  private final byte[] data;
+  private final int version;
+  private final TglHeader header;
+  private final Metadata metadata;
+  private final List<ChunkInfo> chunks;
+  private final TileEntry[] tiles;
+  private final List<String> warnings;
+  private final boolean indexIntact;
+  private final boolean endFound;
+
+  TglFile(byte[] data, int version, TglHeader header, Metadata metadata, List<ChunkInfo> chunks,
+      TileEntry[] tiles, List<String> warnings, boolean indexIntact, boolean endFound) {
+    this.data = data;
+    this.version = version;
+    this.header = header;
+    this.metadata = metadata;
+    this.chunks = List.copyOf(chunks);
+    this.tiles = tiles;
+    this.warnings = List.copyOf(warnings);
+    this.indexIntact = indexIntact;
+    this.endFound = endFound;
+  }
+
+  /** The version field: the lowest decoder version that reads this file (§3). */
+  public int version() {
+    return version;
+  }
+
+  public TglHeader header() {
+    return header;
+  }
+
+  /** EXIF, ICC, XMP and text from the intact metadata chunks. */
+  public Metadata metadata() {
+    return metadata;
+  }
+
+  /** Every chunk except the tiles, in file order, with its CRC status. */
+  public List<ChunkInfo> chunks() {
+    return chunks;
+  }
+
+  public int tileCount() {
+    return tiles.length;
+  }
+
+  public TileEntry tile(int index) {
+    return tiles[index];
+  }
+
+  /** Problems outside the tiles: dropped metadata, a damaged index, a missing TEND. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** Whether the TIDX chunk's CRC matched (else tiles were found by walking the chunks). */
+  public boolean indexIntact() {
+    return indexIntact;
+  }
+
+  /** Whether the file ends with its TEND chunk (§9). */
+  public boolean endFound() {
+    return endFound;
+  }
+
+  /** The header as the facade describes every format; orientation is left at 1 (see api). */
+  public ImageInfo info() {
+    return new ImageInfo("tgl", header.width(), header.height(), header.channels(),
+        header.bitDepth(), header.colorSpaceName(), header.lossy() ? "lossy" : "lossless", null,
+        false, header.alpha(), 1, 0);
+  }
+
+  /**
+   * Checks tile {@code index}'s chunk: present, CRC matching, holding the right tile number
+   * (§8.1). Returns null when it is intact, else what is wrong. Safe to call from any thread.
+   */
+  public String verifyTile(int index) {
+    TileEntry e = tiles[index];
+    if (e.problem() != null) {
+      return e.problem();
+    }
+    int end = e.offset() + e.size();
+    if (Bytes.crc32(data, e.offset() + 4, e.size() - 8) != Bytes.u32(data, end - 4)) {
+      return "checksum mismatch (CRC-32 of its TILE chunk at byte " + e.offset() + ")";
+    }
+    long number = Bytes.u32(data, e.dataOffset());
+    if (number != index) {
+      return "its chunk at byte " + e.offset() + " holds tile " + number;
+    }
+    return null;
+  }
+
+  byte[] data() {
+    return data;
+  }
+}

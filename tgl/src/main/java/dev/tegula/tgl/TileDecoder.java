@@ -1,0 +1,103 @@
+package dev.tegula.tgl;
+
+import dev.tegula.core.MalformedInputException;
+
+/**
+ * Decodes one tile's planes (format.md §8) into the image buffers. The caller has checked the
+ * chunk's CRC and tile number. Each call allocates its own sample buffer, so different tiles can
+ * be decoded at the same time.
+ */
+final class TileDecoder {
+  private TileDecoder() {}
+
+  /** @param at offset of the TILE chunk's data; {@code length} its data bytes */
+  static void decode(byte[] data, int at, int length, TglHeader h, TileRect r, byte[] rgba,
+      short[] rgba16) {
+    int end = at + length;
+    int p = at + 4;
+    int planes = Bytes.u8(data, p++);
+    if (planes < 1 || planes > 2) {
+      throw new MalformedInputException("plane count " + planes + " (must be 1 or 2)", p - 1);
+    }
+    int[] codecs = new int[planes];
+    int[] contents = new int[planes];
+    int[] offsets = new int[planes];
+    int[] lengths = new int[planes];
+    for (int i = 0; i < planes; i++) {
+      if (end - p < TglFormat.PLANE_PREFIX) {
+        throw new MalformedInputException("plane " + i + "'s header runs past the tile", p);
+      }
+      codecs[i] = Bytes.u8(data, p);
+      contents[i] = Bytes.u8(data, p + 1);
+      long planeLength = Bytes.u32(data, p + 2);
+      p += TglFormat.PLANE_PREFIX;
+      if (planeLength > end - p) {
+        throw new MalformedInputException(
+            "plane " + i + " claims " + planeLength + " bytes; the tile holds " + (end - p), p - 4);
+      }
+      offsets[i] = p;
+      lengths[i] = (int) planeLength;
+      p += (int) planeLength;
+    }
+    if (p != end) {
+      throw new MalformedInputException((end - p) + " bytes follow the last plane", p);
+    }
+    checkLayout(h, codecs, contents, at + 5);
+    for (int i = 0; i < planes; i++) {
+      decodePlane(data, offsets[i], lengths[i], codecs[i], contents[i], h, r, rgba, rgba16);
+    }
+  }
+
+  /** §8.1: the planes hold every channel once, with codecs the mode allows. */
+  private static void checkLayout(TglHeader h, int[] codecs, int[] contents, int at) {
+    boolean ok;
+    if (!h.alpha()) {
+      ok = contents.length == 1 && contents[0] == TglFormat.CONTENT_COLOUR;
+    } else if (contents.length == 1) {
+      ok = contents[0] == TglFormat.CONTENT_COLOUR_ALPHA;
+    } else {
+      ok = contents[0] == TglFormat.CONTENT_COLOUR && contents[1] == TglFormat.CONTENT_ALPHA;
+    }
+    if (!ok) {
+      throw new MalformedInputException("plane contents " + java.util.Arrays.toString(contents)
+          + " do not cover the " + h.colorSpaceName() + " channels", at);
+    }
+    for (int i = 0; i < codecs.length; i++) {
+      int codec = codecs[i];
+      if (codec > TglFormat.CODEC_LOSSY) {
+        throw new MalformedInputException("plane " + i + " uses codec " + codec
+            + ", which version 1 does not define", at);
+      }
+      if (codec == TglFormat.CODEC_LOSSY
+          && (!h.lossy() || contents[i] != TglFormat.CONTENT_COLOUR)) {
+        throw new MalformedInputException("plane " + i + " is lossy in a "
+            + (h.lossy() ? "plane holding alpha" : "lossless file"), at);
+      }
+    }
+  }
+
+  private static void decodePlane(byte[] data, int at, int length, int codec, int content,
+      TglHeader h, TileRect r, byte[] rgba, short[] rgba16) {
+    int w = r.width();
+    int ht = r.height();
+    int channels = PixelPacking.planeChannels(content, h.colour());
+    int count = w * ht * channels;
+    if (codec == TglFormat.CODEC_LOSSY) {
+      byte[] samples = new byte[count];
+      PlaneCodecs.decodeLossy(data, at, length, w, ht, channels, samples);
+      PixelPacking.unpackBytes(samples, h, r, rgba);
+      return;
+    }
+    int[] samples = new int[count];
+    switch (codec) {
+      case TglFormat.CODEC_STORED -> StoredPlane.decode(data, at, length, count, h.bitDepth(), samples);
+      case TglFormat.CODEC_CONSTANT -> {
+        ConstantPlane.check(length, channels, h.bitDepth(), at);
+        ConstantPlane.decode(data, at, length, count, channels, h.bitDepth(), samples);
+      }
+      default -> PlaneCodecs.decodeLossless(data, at, length, w, ht, channels, h.bitDepth(),
+          samples);
+    }
+    PixelPacking.unpack(samples, content, h, r, rgba, rgba16);
+  }
+}
