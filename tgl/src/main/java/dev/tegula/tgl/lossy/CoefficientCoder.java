@@ -1,0 +1,331 @@
+package dev.tegula.tgl.lossy;
+
+import dev.tegula.tgl.RangeDecoder;
+import dev.tegula.tgl.RangeEncoder;
+
+/**
+ * Context modelling of the quantized coefficients over the shared binary range coder
+ * (docs/format-lossy.md §7). Encoding and decoding of every syntax element sit side by side so
+ * that the two stay mirror images.
+ *
+ * <p>Binarization, per block: the number of nonzero AC coefficients (a 6-level binary tree whose
+ * context is the neighbours' counts), then for each zigzag position until that count is used up a
+ * zero flag (context: position band, count still to come, magnitude of the same coefficient in
+ * the blocks above and to the left); a nonzero value is coded as its bit length in unary (context:
+ * position band and the neighbours' magnitude), the bit below the leading one (context: length),
+ * the remaining bits raw, and a raw sign. DC residuals and the adaptive-quantization map have their
+ * own small models. One instance holds the contexts of one tile; they start at p = 1/2.
+ */
+final class CoefficientCoder {
+  static final int NZ_BUCKETS = 12;
+  private static final int KBANDS = 16;
+  private static final int RBUCKETS = 8;
+  private static final int ZBUCKETS = 5;
+  private static final int PBUCKETS = 8;
+  private static final int EBANDS = 4;
+  /** Longest bit length of a magnitude the decoder accepts: values stay below 2^13. */
+  private static final int MAX_LEN = 13;
+  private static final int DC_BUCKETS = 6;
+
+  /** Zigzag position to band of the zero-flag context. */
+  private static final byte[] KBAND = new byte[64];
+  /** Zigzag position to band of the magnitude contexts. */
+  private static final byte[] EBAND = new byte[64];
+  /** Nonzero coefficients still to come (1..63) to bucket. */
+  private static final byte[] RBUCKET = new byte[64];
+  /** Neighbours' summed magnitude (clamped to 63) to magnitude bucket; zero-flag buckets are its low part. */
+  private static final byte[] PBUCKET = new byte[64];
+  /** Predicted nonzero count (0..63) to bucket; bucket NZ_BUCKETS-1 means "no neighbour". */
+  static final byte[] NZBUCKET = new byte[64];
+
+  static final double[] COST = new double[8];
+  static boolean trace;
+  private static int cls;
+
+  static {
+    int[] kEdges = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 14, 18, 23, 29, 36, 45, 64};
+    for (int b = 0; b < KBANDS; b++) {
+      for (int k = kEdges[b]; k < kEdges[b + 1]; k++) {
+        KBAND[k] = (byte) b;
+      }
+    }
+    int[] eEdges = {1, 3, 6, 15, 64};
+    for (int b = 0; b < EBANDS; b++) {
+      for (int k = eEdges[b]; k < eEdges[b + 1]; k++) {
+        EBAND[k] = (byte) b;
+      }
+    }
+    int[] rEdges = {1, 2, 3, 4, 5, 7, 10, 15, 64};
+    for (int b = 0; b < RBUCKETS; b++) {
+      for (int r = rEdges[b]; r < rEdges[b + 1]; r++) {
+        RBUCKET[r] = (byte) b;
+      }
+    }
+    int[] pEdges = {0, 1, 2, 3, 5, 7, 11, 19, 64};
+    for (int b = 0; b < PBUCKETS; b++) {
+      for (int m = pEdges[b]; m < pEdges[b + 1]; m++) {
+        PBUCKET[m] = (byte) b;
+      }
+    }
+    int[] nEdges = {0, 1, 2, 3, 4, 5, 7, 9, 12, 16, 22, 32, 64};
+    for (int b = 0; b < NZ_BUCKETS - 1; b++) {
+      for (int n = nEdges[b]; n < nEdges[b + 1] && n < 64; n++) {
+        NZBUCKET[n] = (byte) b;
+      }
+    }
+    for (int n = nEdges[NZ_BUCKETS - 1]; n < 64; n++) {
+      NZBUCKET[n] = (byte) (NZ_BUCKETS - 2);
+    }
+  }
+
+  // Context layout: one short[] per tile, sections per plane type t (0 luma, 1 chroma).
+  private static final int NZ_SIZE = NZ_BUCKETS * 64;
+  private static final int ZERO_SIZE = KBANDS * RBUCKETS * ZBUCKETS;
+  private static final int LEN_SIZE = EBANDS * PBUCKETS * MAX_LEN;
+  private static final int MANT_SIZE = EBANDS * MAX_LEN;
+  private static final int DC_SIZE = DC_BUCKETS * (1 + MAX_LEN + 1) + MAX_LEN;
+  private static final int TYPE_SIZE = NZ_SIZE + ZERO_SIZE + LEN_SIZE + MANT_SIZE + DC_SIZE;
+  private static final int NZ = 0;
+  private static final int ZERO = NZ + NZ_SIZE;
+  private static final int LEN = ZERO + ZERO_SIZE;
+  private static final int MANT = LEN + LEN_SIZE;
+  private static final int DC = MANT + MANT_SIZE;
+  private static final int DC_MANT = DC + DC_BUCKETS * (1 + MAX_LEN + 1);
+  private static final int AQ = 2 * TYPE_SIZE;
+  private static final int TOTAL = AQ + Quantizer.AQ_LEVELS * 8;
+
+  private final short[] ctx = new short[TOTAL];
+
+  CoefficientCoder() {
+    RangeEncoder.initContexts(ctx);
+  }
+
+  private void bit(RangeEncoder enc, int i, int b) {
+    if (trace) {
+      double p = ctx[i] / 4096.0;
+      COST[cls] += -Math.log(b == 0 ? p : 1 - p) / Math.log(2);
+    }
+    enc.encodeBit(ctx, i, b);
+  }
+
+  private void direct(RangeEncoder enc, int v, int n) {
+    if (trace) {
+      COST[cls] += n;
+    }
+    enc.encodeDirect(v, n);
+  }
+
+  /**
+   * Predicted magnitude of zigzag position k from the same coefficient of the blocks above and to
+   * the left: |above| + |left|, doubled when only one exists (offset -1), clamped to 63.
+   */
+  private static int neighbour(short[] q, int aOff, int lOff, int k) {
+    int m;
+    if (aOff >= 0) {
+      int a = q[aOff + k];
+      m = a < 0 ? -a : a;
+      if (lOff >= 0) {
+        int l = q[lOff + k];
+        m += l < 0 ? -l : l;
+      } else {
+        m <<= 1;
+      }
+    } else if (lOff >= 0) {
+      int l = q[lOff + k];
+      m = (l < 0 ? -l : l) << 1;
+    } else {
+      return 0;
+    }
+    return PBUCKET[m > 63 ? 63 : m];
+  }
+
+  // ---------------------------------------------------------------- AC (§7.2)
+
+  /** Context of the nonzero count from the counts of the blocks above and to the left. */
+  static int nzBucket(byte[] nz, int bw, int bx, int by) {
+    int b = by * bw + bx;
+    if (bx > 0) {
+      return NZBUCKET[by > 0 ? (nz[b - 1] + nz[b - bw] + 1) >> 1 : nz[b - 1]];
+    }
+    return by > 0 ? NZBUCKET[nz[b - bw]] : NZ_BUCKETS - 1;
+  }
+
+  /**
+   * Codes the AC coefficients of the block at {@code q[off..off+63]} (zigzag); {@code aOff} /
+   * {@code lOff} are the offsets of the blocks above / to the left in the same array or -1.
+   * Returns the block's nonzero AC count.
+   */
+  int encodeAc(RangeEncoder enc, int type, short[] q, int off, int aOff, int lOff, int nzBucket) {
+    int nz = 0;
+    for (int k = 1; k < 64; k++) {
+      if (q[off + k] != 0) {
+        nz++;
+      }
+    }
+    int base = type * TYPE_SIZE;
+    int tree = base + NZ + nzBucket * 64;
+    int node = 1;
+    cls = 0;
+    for (int b = 5; b >= 0; b--) {
+      int bit = (nz >> b) & 1;
+      bit(enc, tree + node, bit);
+      node = (node << 1) | bit;
+    }
+    int remaining = nz;
+    for (int k = 1; remaining > 0; k++) {
+      int v = q[off + k];
+      int pb = neighbour(q, aOff, lOff, k);
+      cls = 1;
+      if (remaining < 64 - k) {
+        bit(enc, base + ZERO + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
+            + (pb < ZBUCKETS ? pb : ZBUCKETS - 1), v != 0 ? 1 : 0);
+      }
+      if (v == 0) {
+        continue;
+      }
+      remaining--;
+      cls = 2;
+      encodeMagnitude(enc, base, EBAND[k], pb, v < 0 ? -v : v);
+      cls = 3;
+      direct(enc, v < 0 ? 1 : 0, 1);
+    }
+    return nz;
+  }
+
+  /** Mirror of {@link #encodeAc}; values are bounded, whatever the data. */
+  int decodeAc(RangeDecoder dec, int type, short[] q, int off, int aOff, int lOff, int nzBucket) {
+    int base = type * TYPE_SIZE;
+    int tree = base + NZ + nzBucket * 64;
+    int node = 1;
+    for (int b = 0; b < 6; b++) {
+      node = (node << 1) | dec.decodeBit(ctx, tree + node);
+    }
+    int nz = node - 64;
+    int remaining = nz;
+    for (int k = 1; k < 64; k++) {
+      if (remaining == 0) {
+        q[off + k] = 0;
+        continue;
+      }
+      int pb = neighbour(q, aOff, lOff, k);
+      if (remaining < 64 - k
+          && dec.decodeBit(ctx, base + ZERO + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
+              + (pb < ZBUCKETS ? pb : ZBUCKETS - 1)) == 0) {
+        q[off + k] = 0;
+        continue;
+      }
+      remaining--;
+      int a = decodeMagnitude(dec, base, EBAND[k], pb);
+      q[off + k] = (short) (dec.decodeDirect(1) != 0 ? -a : a);
+    }
+    return nz;
+  }
+
+  /** |v| >= 1 as bit length n (unary, n - 1 ones), the bit below the leading one, raw rest. */
+  private void encodeMagnitude(RangeEncoder enc, int base, int eband, int pb, int a) {
+    int len = 32 - Integer.numberOfLeadingZeros(a);
+    int c = base + LEN + (eband * PBUCKETS + pb) * MAX_LEN;
+    for (int i = 1; i < len; i++) {
+      bit(enc, c + i, 1);
+    }
+    if (len < MAX_LEN) {
+      bit(enc, c + len, 0);
+    }
+    if (len >= 2) {
+      bit(enc, base + MANT + eband * MAX_LEN + len, (a >> (len - 2)) & 1);
+      if (len >= 3) {
+        direct(enc, a, len - 2);
+      }
+    }
+  }
+
+  private int decodeMagnitude(RangeDecoder dec, int base, int eband, int pb) {
+    int c = base + LEN + (eband * PBUCKETS + pb) * MAX_LEN;
+    int len = 1;
+    while (len < MAX_LEN && dec.decodeBit(ctx, c + len) != 0) {
+      len++;
+    }
+    if (len == 1) {
+      return 1;
+    }
+    int a = 2 | dec.decodeBit(ctx, base + MANT + eband * MAX_LEN + len);
+    if (len >= 3) {
+      a = (a << (len - 2)) | dec.decodeDirect(len - 2);
+    }
+    return a;
+  }
+
+  // ---------------------------------------------------------------- DC (§7.3)
+
+  void encodeDc(RangeEncoder enc, int type, int residual, int bucket) {
+    int c = type * TYPE_SIZE + DC + bucket * (MAX_LEN + 2);
+    cls = 4;
+    if (residual == 0) {
+      bit(enc, c, 0);
+      return;
+    }
+    bit(enc, c, 1);
+    direct(enc, residual < 0 ? 1 : 0, 1);
+    int a = residual < 0 ? -residual : residual;
+    int len = 32 - Integer.numberOfLeadingZeros(a);
+    for (int i = 1; i < len; i++) {
+      bit(enc, c + i, 1);
+    }
+    if (len < MAX_LEN) {
+      bit(enc, c + len, 0);
+    }
+    if (len >= 2) {
+      bit(enc, type * TYPE_SIZE + DC_MANT + len, (a >> (len - 2)) & 1);
+      if (len >= 3) {
+        direct(enc, a, len - 2);
+      }
+    }
+  }
+
+  int decodeDc(RangeDecoder dec, int type, int bucket) {
+    int c = type * TYPE_SIZE + DC + bucket * (MAX_LEN + 2);
+    if (dec.decodeBit(ctx, c) == 0) {
+      return 0;
+    }
+    boolean negative = dec.decodeDirect(1) != 0;
+    int len = 1;
+    while (len < MAX_LEN && dec.decodeBit(ctx, c + len) != 0) {
+      len++;
+    }
+    int a = 1;
+    if (len >= 2) {
+      a = 2 | dec.decodeBit(ctx, type * TYPE_SIZE + DC_MANT + len);
+      if (len >= 3) {
+        a = (a << (len - 2)) | dec.decodeDirect(len - 2);
+      }
+    }
+    return negative ? -a : a;
+  }
+
+  /** DC context from the spread of the neighbouring DC values, in steps (§7.3). */
+  static int dcBucket(int spreadInSteps) {
+    return spreadInSteps <= 0 ? 0 : spreadInSteps <= 2 ? 1 : spreadInSteps <= 6 ? 2 : 3;
+  }
+
+  // ---------------------------------------------------------------- AQ map (§7.1)
+
+  void encodeLevel(RangeEncoder enc, int level, int previous) {
+    int tree = AQ + previous * 8;
+    int node = 1;
+    cls = 5;
+    for (int b = 2; b >= 0; b--) {
+      int bit = (level >> b) & 1;
+      bit(enc, tree + node, bit);
+      node = (node << 1) | bit;
+    }
+  }
+
+  int decodeLevel(RangeDecoder dec, int previous) {
+    int tree = AQ + previous * 8;
+    int node = 1;
+    for (int b = 0; b < 3; b++) {
+      node = (node << 1) | dec.decodeBit(ctx, tree + node);
+    }
+    return node - 8;
+  }
+}

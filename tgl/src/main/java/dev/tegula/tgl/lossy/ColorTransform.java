@@ -1,0 +1,175 @@
+package dev.tegula.tgl.lossy;
+
+/**
+ * Colour transform and chroma resampling of the lossy mode (docs/format-lossy.md §4): full-range
+ * YCbCr as in JFIF (the BT.601 matrix in 16-bit fixed point, as libjpeg's jccolor.c / jdcolor.c),
+ * 2x2 box downsampling of chroma at encode and libjpeg's "fancy" triangle upsampling at decode
+ * (jdsample.c h2v2_fancy_upsample), whose centre matches the box filter's.
+ *
+ * <p>Planes are {@code short[]} of the padded size; the encoder fills the padding by repeating the
+ * last column and row, so edge blocks code no artificial edge.
+ */
+final class ColorTransform {
+  private static final int FIX_0_299 = 19595;
+  private static final int FIX_0_587 = 38470;
+  private static final int FIX_0_114 = 7471;
+  private static final int FIX_0_169 = 11059;
+  private static final int FIX_0_331 = 21709;
+  private static final int FIX_0_5 = 32768;
+  private static final int FIX_0_419 = 27439;
+  private static final int FIX_0_081 = 5329;
+  private static final int FIX_1_402 = 91881;
+  private static final int FIX_0_344 = 22554;
+  private static final int FIX_0_714 = 46802;
+  private static final int FIX_1_772 = 116130;
+
+  private ColorTransform() {}
+
+  /**
+   * Splits interleaved samples into planes. Grey ({@code channels} 1) fills only {@code y}. With
+   * {@code subsample}, {@code cb}/{@code cr} are (pw/2) x (ph/2), else pw x ph.
+   */
+  static void forward(byte[] samples, int width, int height, int channels, boolean subsample,
+      short[] y, short[] cb, short[] cr, int pw, int ph) {
+    if (channels == 1) {
+      for (int r = 0; r < ph; r++) {
+        int sr = (r < height ? r : height - 1) * width;
+        int o = r * pw;
+        for (int c = 0; c < pw; c++) {
+          y[o + c] = (short) (samples[sr + (c < width ? c : width - 1)] & 0xFF);
+        }
+      }
+      return;
+    }
+    int cw = subsample ? pw >> 1 : pw;
+    for (int r = 0; r < ph; r++) {
+      int sr = (r < height ? r : height - 1) * width;
+      int o = r * pw;
+      for (int c = 0; c < pw; c++) {
+        int p = (sr + (c < width ? c : width - 1)) * 3;
+        int red = samples[p] & 0xFF;
+        int green = samples[p + 1] & 0xFF;
+        int blue = samples[p + 2] & 0xFF;
+        y[o + c] = (short) ((FIX_0_299 * red + FIX_0_587 * green + FIX_0_114 * blue + FIX_0_5) >> 16);
+      }
+    }
+    if (!subsample) {
+      for (int r = 0; r < ph; r++) {
+        int sr = (r < height ? r : height - 1) * width;
+        int o = r * cw;
+        for (int c = 0; c < pw; c++) {
+          int p = (sr + (c < width ? c : width - 1)) * 3;
+          cb[o + c] = (short) clamp((cbOf(samples, p) + (128 << 16) + FIX_0_5) >> 16);
+          cr[o + c] = (short) clamp((crOf(samples, p) + (128 << 16) + FIX_0_5) >> 16);
+        }
+      }
+      return;
+    }
+    int chh = ph >> 1;
+    for (int r = 0; r < chh; r++) {
+      int r0 = Math.min(2 * r, height - 1) * width;
+      int r1 = Math.min(2 * r + 1, height - 1) * width;
+      int o = r * cw;
+      for (int c = 0; c < cw; c++) {
+        int c0 = Math.min(2 * c, width - 1);
+        int c1 = Math.min(2 * c + 1, width - 1);
+        int a = (r0 + c0) * 3;
+        int b = (r0 + c1) * 3;
+        int d = (r1 + c0) * 3;
+        int e = (r1 + c1) * 3;
+        // Average in full precision, round once.
+        int sb = cbOf(samples, a) + cbOf(samples, b) + cbOf(samples, d) + cbOf(samples, e);
+        int sr = crOf(samples, a) + crOf(samples, b) + crOf(samples, d) + crOf(samples, e);
+        cb[o + c] = (short) clamp(((sb + (1 << 17)) >> 18) + 128);
+        cr[o + c] = (short) clamp(((sr + (1 << 17)) >> 18) + 128);
+      }
+    }
+  }
+
+  private static int cbOf(byte[] s, int p) {
+    return -FIX_0_169 * (s[p] & 0xFF) - FIX_0_331 * (s[p + 1] & 0xFF) + FIX_0_5 * (s[p + 2] & 0xFF);
+  }
+
+  private static int crOf(byte[] s, int p) {
+    return FIX_0_5 * (s[p] & 0xFF) - FIX_0_419 * (s[p + 1] & 0xFF) - FIX_0_081 * (s[p + 2] & 0xFF);
+  }
+
+  private static int clamp(int v) {
+    return v < 0 ? 0 : v > 255 ? 255 : v;
+  }
+
+  /**
+   * Writes the {@code width} x {@code height} interleaved result from decoded planes. {@code rowCb}
+   * and {@code rowCr} are scratch rows of at least {@code pw} + 2 ints.
+   */
+  static void inverse(short[] y, short[] cb, short[] cr, int pw, int ph, boolean subsample,
+      int width, int height, int channels, byte[] out, int[] rowCb, int[] rowCr) {
+    if (channels == 1) {
+      for (int r = 0; r < height; r++) {
+        int o = r * width;
+        int s = r * pw;
+        for (int c = 0; c < width; c++) {
+          out[o + c] = (byte) y[s + c];
+        }
+      }
+      return;
+    }
+    int cw = subsample ? pw >> 1 : pw;
+    int chh = subsample ? ph >> 1 : ph;
+    for (int r = 0; r < height; r++) {
+      int[] ub;
+      int[] vr;
+      int ci;
+      if (subsample) {
+        upsampleRow(cb, cw, chh, r, rowCb);
+        upsampleRow(cr, cw, chh, r, rowCr);
+        ub = rowCb;
+        vr = rowCr;
+        ci = 0;
+      } else {
+        for (int c = 0; c < width; c++) {
+          rowCb[c] = cb[r * cw + c];
+          rowCr[c] = cr[r * cw + c];
+        }
+        ub = rowCb;
+        vr = rowCr;
+        ci = 0;
+      }
+      int s = r * pw;
+      int o = r * width * 3;
+      for (int c = 0; c < width; c++) {
+        int lum = y[s + c];
+        int u = ub[ci + c] - 128;
+        int v = vr[ci + c] - 128;
+        out[o] = (byte) clamp(lum + ((FIX_1_402 * v + FIX_0_5) >> 16));
+        out[o + 1] = (byte) clamp(lum + ((-FIX_0_344 * u - FIX_0_714 * v + FIX_0_5) >> 16));
+        out[o + 2] = (byte) clamp(lum + ((FIX_1_772 * u + FIX_0_5) >> 16));
+        o += 3;
+      }
+    }
+  }
+
+  /** One output row of h2v2 fancy upsampling (jdsample.c): 3/4 nearer, 1/4 farther, each axis. */
+  private static void upsampleRow(short[] plane, int cw, int chh, int outRow, int[] row) {
+    int near = outRow >> 1;
+    int far = (outRow & 1) == 0 ? near - 1 : near + 1;
+    if (far < 0) {
+      far = 0;
+    } else if (far >= chh) {
+      far = chh - 1;
+    }
+    int n = near * cw;
+    int f = far * cw;
+    // row[] doubles as the column-sum buffer: sums first at the end of the array would overlap,
+    // so compute the output left to right keeping the previous and current sums in locals.
+    int prev = 3 * plane[n] + plane[f];
+    int cur = prev;
+    for (int i = 0; i < cw; i++) {
+      int next = i + 1 < cw ? 3 * plane[n + i + 1] + plane[f + i + 1] : cur;
+      row[2 * i] = (3 * cur + prev + 8) >> 4;
+      row[2 * i + 1] = (3 * cur + next + 7) >> 4;
+      prev = cur;
+      cur = next;
+    }
+  }
+}

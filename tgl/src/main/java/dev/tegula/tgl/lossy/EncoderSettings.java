@@ -1,0 +1,49 @@
+package dev.tegula.tgl.lossy;
+
+/**
+ * Choices left to the encoder (docs/format-lossy.md §9): none of them changes how a file is
+ * decoded, so they can be retuned without a format change. Mutable only so that measurement
+ * harnesses can sweep them; {@link LossyCodec} uses {@link #DEFAULT}.
+ */
+final class EncoderSettings {
+  static final EncoderSettings DEFAULT = new EncoderSettings();
+
+  /** AQ strength: 1/256 level per 1/16 of log2 energy (8 = x264's strength 1). */
+  int aqGain = 8;
+  /** Shift of the AQ reference energy, 1/16 log2 units. */
+  int aqOffset16 = 0;
+  /** Rounding offsets in 1/64 step: DC, low AC (zigzag 1-5), other AC; luma then chroma. */
+  int roundDc = 32;
+  int roundLow = 26;
+  int roundHigh = 22;
+  int roundChromaLow = 24;
+  int roundChromaHigh = 20;
+  /** Deblocking strengths written to the header (§8). */
+  int filterLuma = 24;
+  int filterChroma = 24;
+  boolean chroma444 = false;
+
+  boolean subsample(int quality) {
+    return !chroma444;
+  }
+
+  int aqGain(int quality) {
+    return aqGain;
+  }
+
+  int filterLuma(int quality) {
+    return filterLuma;
+  }
+
+  int filterChroma(int quality) {
+    return filterChroma;
+  }
+
+  void rounding(int plane, int quality, int[] round) {
+    round[0] = roundDc;
+    for (int k = 1; k < 64; k++) {
+      boolean low = k <= 5;
+      round[k] = plane == 0 ? (low ? roundLow : roundHigh) : (low ? roundChromaLow : roundChromaHigh);
+    }
+  }
+}

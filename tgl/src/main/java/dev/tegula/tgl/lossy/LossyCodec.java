@@ -1,0 +1,55 @@
+package dev.tegula.tgl.lossy;
+
+/**
+ * The lossy tile codec of the .tgl format (docs/format-lossy.md): YCbCr 4:2:0, 8x8 integer DCT,
+ * quality-scaled quantization with a per-macroblock adaptive step, context-modelled coefficients
+ * over the shared range coder, and a deblocking filter on restore. The container calls it once
+ * per tile; alpha is not its concern. Everything is integer arithmetic, so the JVM and
+ * WebAssembly produce the same bytes and pixels.
+ */
+public final class LossyCodec {
+  static final byte VERSION = 1;
+  static final int FLAG_444 = 1;
+  static final int HEADER_SIZE = 9;
+  /** Tiles are small; this only keeps plane sizes within int arithmetic. */
+  private static final long MAX_PIXELS = 1L << 28;
+
+  private LossyCodec() {}
+
+  /** samples: 8-bit interleaved, channels 1 (grey) or 3 (RGB); quality 0-100, monotone. */
+  public static byte[] encode(byte[] samples, int width, int height, int channels, int quality) {
+    check(samples, width, height, channels);
+    if (quality < 0 || quality > 100) {
+      throw new IllegalArgumentException("quality " + quality + " outside 0..100");
+    }
+    return TileEncoder.encode(samples, width, height, channels, quality, EncoderSettings.DEFAULT);
+  }
+
+  /**
+   * Fills {@code out} (width * height * channels samples). Throws a
+   * {@link dev.tegula.core.TegulaException} on bad data: {@code TruncatedInputException} when the
+   * data ends early ({@code out} then holds a best-effort picture), {@code MalformedInputException}
+   * or {@code UnsupportedFeatureException} for a bad header.
+   */
+  public static void decode(byte[] data, int offset, int length, int width, int height,
+      int channels, byte[] out) {
+    if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
+      throw new IllegalArgumentException("data range outside the array");
+    }
+    check(out, width, height, channels);
+    TileDecoder.decode(data, offset, length, width, height, channels, out);
+  }
+
+  private static void check(byte[] samples, int width, int height, int channels) {
+    if (channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);
+    }
+    if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+      throw new IllegalArgumentException("bad tile size " + width + "x" + height);
+    }
+    if (samples == null || samples.length < (long) width * height * channels) {
+      throw new IllegalArgumentException("sample array smaller than " + width + "x" + height
+          + "x" + channels);
+    }
+  }
+}

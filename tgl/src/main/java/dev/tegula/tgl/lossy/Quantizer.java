@@ -1,0 +1,124 @@
+package dev.tegula.tgl.lossy;
+
+/**
+ * Quantization of the lossy mode (docs/format-lossy.md §6): quantizer steps derived from the
+ * quality, the per-macroblock scale of adaptive quantization, the encoder's dead-zone rounding and
+ * the decoder's biased reconstruction.
+ *
+ * <p>Steps are kept in 1/16 units of an orthonormal-DCT coefficient ("step16"), so that quality and
+ * the adaptive scale can move them in steps finer than the integer tables of JPEG.
+ */
+final class Quantizer {
+  /** Zigzag position to natural (row-major) index, T.81 Figure A.6. */
+  static final int[] ZIGZAG = {
+    0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20,
+    13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52,
+    45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63
+  };
+
+  /** Number of adaptive-quantization levels; level {@link #AQ_NEUTRAL} leaves the steps as they are. */
+  static final int AQ_LEVELS = 8;
+
+  static final int AQ_NEUTRAL = 3;
+
+  /** Step multiplier per adaptive-quantization level, in 1/64: 2^((level - 3) / 3). */
+  static final int[] AQ_MULT = {32, 40, 51, 64, 81, 102, 128, 161};
+
+  /**
+   * Base tables in zigzag order (luma, chroma): the shape of T.81 Annex K's example tables, which
+   * quality scales as libjpeg does, so the quality axis reads like a JPEG encoder's.
+   */
+  private static final int[] BASE_LUMA = toZigzag(new int[] {
+    16, 11, 10, 16, 24, 40, 51, 61,
+    12, 12, 14, 19, 26, 58, 60, 55,
+    14, 13, 16, 24, 40, 57, 69, 56,
+    14, 17, 22, 29, 51, 87, 80, 62,
+    18, 22, 37, 56, 68, 109, 103, 77,
+    24, 35, 55, 64, 81, 104, 113, 92,
+    49, 64, 78, 87, 103, 121, 120, 101,
+    72, 92, 95, 98, 112, 100, 103, 99
+  });
+
+  private static final int[] BASE_CHROMA = toZigzag(new int[] {
+    17, 18, 24, 47, 99, 99, 99, 99,
+    18, 21, 26, 66, 99, 99, 99, 99,
+    24, 26, 56, 99, 99, 99, 99, 99,
+    47, 66, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99
+  });
+
+  private Quantizer() {}
+
+  private static int[] toZigzag(int[] natural) {
+    int[] z = new int[64];
+    for (int k = 0; k < 64; k++) {
+      z[k] = natural[ZIGZAG[k]];
+    }
+    return z;
+  }
+
+  /**
+   * The step16 table (zigzag order) of plane type {@code type} (0 luma, 1 Cb, 2 Cr) at
+   * {@code quality} 0..100 (§6.1). Monotone: a higher quality never gives a larger step.
+   */
+  static void steps(int quality, int type, int[] out) {
+    int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
+    int scale = q < 50 ? 5000 / q : 200 - 2 * q;
+    int[] base = type == 0 ? BASE_LUMA : BASE_CHROMA;
+    for (int k = 0; k < 64; k++) {
+      int s = (base[k] * scale * 16 + 50) / 100;
+      out[k] = s < 8 ? 8 : s > 4080 ? 4080 : s;
+    }
+  }
+
+  /** The step of one macroblock: {@code step16} scaled by its adaptive level (§6.2), at least 8. */
+  static int scaled(int step16, int level) {
+    int s = (step16 * AQ_MULT[level] + 32) >> 6;
+    return s < 8 ? 8 : s;
+  }
+
+  /**
+   * Quantizes one block: {@code coef} holds 8x the orthonormal DCT in natural order; the quantized
+   * values go to {@code out[off..off+63]} in zigzag order. {@code round64[k]} is the rounding offset
+   * in 1/64 of a step (32 = round to nearest; less widens the dead zone).
+   */
+  static void quantize(int[] coef, int[] step, int[] round64, short[] out, int off) {
+    for (int k = 0; k < 64; k++) {
+      int c = coef[ZIGZAG[k]];
+      int s = step[k];
+      // coef is 8F and step is 16Q, so F/Q = 2 * coef / step.
+      int a = c < 0 ? -2 * c : 2 * c;
+      int q = (a + ((s * round64[k]) >> 6)) / s;
+      if (q > 2047) {
+        q = 2047;
+      }
+      out[off + k] = (short) (c < 0 ? -q : q);
+    }
+  }
+
+  /**
+   * Dequantizes one block for the inverse DCT: zigzag {@code q[off..off+63]} to natural-order
+   * orthonormal coefficients. Nonzero values are pulled towards zero by {@code bias1} (|q| = 1) or
+   * {@code bias2} (|q| >= 2) 64ths of a step (§6.3), the centroid the encoder measured.
+   */
+  static void dequantize(short[] q, int off, int[] step, int bias1, int bias2, int[] out) {
+    int dc = q[off] * step[0];
+    out[0] = (dc + (dc < 0 ? -8 : 8)) / 16;
+    for (int k = 1; k < 64; k++) {
+      int v = q[off + k];
+      int n = ZIGZAG[k];
+      if (v == 0) {
+        out[n] = 0;
+        continue;
+      }
+      int s = step[k];
+      int a = v < 0 ? -v : v;
+      int r = a * s - ((s * (a == 1 ? bias1 : bias2)) >> 6);
+      r = (r + 8) >> 4;
+      out[n] = v < 0 ? -r : r;
+    }
+  }
+}

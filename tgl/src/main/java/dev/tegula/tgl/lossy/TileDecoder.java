@@ -1,0 +1,116 @@
+package dev.tegula.tgl.lossy;
+
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TruncatedInputException;
+import dev.tegula.core.UnsupportedFeatureException;
+import dev.tegula.tgl.RangeDecoder;
+
+/**
+ * Decodes one tile (docs/format-lossy.md §2-§8): header, adaptive-quantization map, coefficients
+ * per plane with dequantization and inverse DCT as each block arrives, deblocking, colour.
+ * Every decoded value is bounded by construction, so damaged data yields a wrong picture or a
+ * {@link dev.tegula.core.TegulaException}, never another exception or a long loop.
+ */
+final class TileDecoder {
+  private TileDecoder() {}
+
+  static void decode(byte[] data, int offset, int length, int width, int height, int channels,
+      byte[] out) {
+    if (length < LossyCodec.HEADER_SIZE) {
+      throw new TruncatedInputException("lossy tile shorter than its " + LossyCodec.HEADER_SIZE
+          + "-byte header", offset + length);
+    }
+    int version = data[offset] & 0xFF;
+    if (version != LossyCodec.VERSION) {
+      throw new UnsupportedFeatureException("lossy tile version " + version
+          + " (this decoder reads version " + LossyCodec.VERSION + ")", offset);
+    }
+    int flags = data[offset + 1] & 0xFF;
+    if ((flags & ~LossyCodec.FLAG_444) != 0) {
+      throw new UnsupportedFeatureException("lossy tile flags 0x" + Integer.toHexString(flags)
+          + " name features this decoder does not know", offset + 1);
+    }
+    int quality = data[offset + 2] & 0xFF;
+    if (quality > 100) {
+      throw new MalformedInputException("lossy tile quality " + quality + " above 100",
+          offset + 2);
+    }
+    int filterLuma = data[offset + 3] & 0xFF;
+    int filterChroma = data[offset + 4] & 0xFF;
+    int[] bias = new int[4];
+    for (int j = 0; j < 4; j++) {
+      bias[j] = data[offset + 5 + j];
+    }
+    TileLayout lay = new TileLayout(width, height, channels, (flags & LossyCodec.FLAG_444) == 0);
+    int[][][] steps = TileEncoder.stepTables(quality, lay.planes);
+
+    RangeDecoder dec = new RangeDecoder(data, offset + LossyCodec.HEADER_SIZE,
+        length - LossyCodec.HEADER_SIZE);
+    CoefficientCoder coder = new CoefficientCoder();
+    byte[] levels = new byte[lay.mbw * lay.mbh];
+    for (int m = 0; m < levels.length; m++) {
+      levels[m] = (byte) coder.decodeLevel(dec, TileEncoder.previousLevel(levels, m, lay.mbw));
+    }
+    short[][] pix = new short[lay.planes][];
+    int[] block = new int[64];
+    for (int i = 0; i < lay.planes; i++) {
+      pix[i] = new short[lay.samples(i)];
+      decodePlane(dec, coder, lay, i, steps[i], levels, bias, pix[i], block);
+      int strength = i == 0 ? filterLuma : filterChroma;
+      if (strength > 0) {
+        int[] alpha = thresholds(lay, i, steps[i], levels, strength);
+        DeblockingFilter.filter(pix[i], lay.planeW[i], lay.planeH[i], lay.mbShift[i], lay.mbw,
+            alpha);
+      }
+    }
+    int[] rowCb = new int[lay.pw + 2];
+    int[] rowCr = new int[lay.pw + 2];
+    ColorTransform.inverse(pix[0], lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null,
+        lay.pw, lay.ph, lay.subsample, width, height, channels, out, rowCb, rowCr);
+    if (dec.overrun() > 0) {
+      throw new TruncatedInputException("lossy tile data ends " + dec.overrun()
+          + " bytes early", offset + length);
+    }
+  }
+
+  /** Per macroblock edge threshold (§8): strength x the first AC step, 1/512. */
+  static int[] thresholds(TileLayout lay, int plane, int[][] steps, byte[] levels, int strength) {
+    int[] alpha = new int[levels.length];
+    for (int m = 0; m < levels.length; m++) {
+      alpha[m] = (steps[levels[m]][1] * strength) >> 9;
+    }
+    return alpha;
+  }
+
+  private static void decodePlane(RangeDecoder dec, CoefficientCoder coder, TileLayout lay, int i,
+      int[][] steps, byte[] levels, int[] bias, short[] pix, int[] block) {
+    int bw = lay.blocksW[i];
+    int bh = lay.blocksH[i];
+    int pw = lay.planeW[i];
+    int t = TileLayout.contextType(i);
+    int bias1 = bias[2 * t];
+    int bias2 = bias[2 * t + 1];
+    short[] q = new short[bw * bh * 64];
+    int[] dcF = new int[bw * bh];
+    byte[] nz = new byte[bw * bh];
+    for (int by = 0; by < bh; by++) {
+      for (int bx = 0; bx < bw; bx++) {
+        int b = by * bw + bx;
+        int off = b * 64;
+        int[] st = steps[levels[lay.macroblock(i, bx, by)]];
+        int predQ = DcPredictor.predictQ(dcF, bw, bx, by, st[0]);
+        int dc = predQ + coder.decodeDc(dec, t, DcPredictor.bucket(dcF, bw, bx, by, st[0]));
+        // Valid streams stay within +-2048 (8-bit samples, step16 >= 8); damaged ones are clamped.
+        dc = dc < -2048 ? -2048 : dc > 2048 ? 2048 : dc;
+        q[off] = (short) dc;
+        dcF[b] = DcPredictor.dequantize(dc, st[0]);
+        int aOff = by > 0 ? off - bw * 64 : -1;
+        int lOff = bx > 0 ? off - 64 : -1;
+        nz[b] = (byte) coder.decodeAc(dec, t, q, off, aOff, lOff,
+            CoefficientCoder.nzBucket(nz, bw, bx, by));
+        Quantizer.dequantize(q, off, st, bias1, bias2, block);
+        Dct.inverse(block, pix, by * 8 * pw + bx * 8, pw);
+      }
+    }
+  }
+}

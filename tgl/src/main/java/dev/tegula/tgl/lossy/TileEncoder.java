@@ -1,0 +1,167 @@
+package dev.tegula.tgl.lossy;
+
+import dev.tegula.tgl.RangeEncoder;
+
+/**
+ * Encodes one tile (docs/format-lossy.md §2-§8): colour transform, forward DCT, adaptive
+ * quantization, dequantization-bias measurement, then the header and the range-coded
+ * coefficients. Encoder-only choices (dead zone, AQ strength, filter strength) live in
+ * {@link EncoderSettings}; the decoder learns everything it needs from the header.
+ */
+final class TileEncoder {
+  private TileEncoder() {}
+
+  static byte[] encode(byte[] samples, int width, int height, int channels, int quality,
+      EncoderSettings cfg) {
+    TileLayout lay = new TileLayout(width, height, channels, cfg.subsample(quality));
+    short[][] pix = new short[lay.planes][];
+    for (int i = 0; i < lay.planes; i++) {
+      pix[i] = new short[lay.samples(i)];
+    }
+    ColorTransform.forward(samples, width, height, channels, lay.subsample, pix[0],
+        lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null, lay.pw, lay.ph);
+
+    int[][] coef = new int[lay.planes][];
+    int[] block = new int[64];
+    for (int i = 0; i < lay.planes; i++) {
+      coef[i] = new int[lay.samples(i)];
+      forwardPlane(pix[i], lay.planeW[i], lay.blocksW[i], lay.blocksH[i], coef[i], block);
+    }
+
+    byte[] levels = new byte[lay.mbw * lay.mbh];
+    if (cfg.aqGain(quality) > 0) {
+      AdaptiveQuantizer.levels(coef[0], lay.blocksW[0], lay.mbw, lay.mbh, cfg.aqGain(quality),
+          cfg.aqOffset16, levels);
+    } else {
+      java.util.Arrays.fill(levels, (byte) Quantizer.AQ_NEUTRAL);
+    }
+
+    // Steps per plane and AQ level, zigzag order.
+    int[][][] steps = stepTables(quality, lay.planes);
+    int[] round = new int[64];
+    short[][] q = new short[lay.planes][];
+    long[] biasSum = new long[4];
+    long[] biasCount = new long[4];
+    for (int i = 0; i < lay.planes; i++) {
+      q[i] = new short[lay.samples(i)];
+      cfg.rounding(i, quality, round);
+      int t = TileLayout.contextType(i);
+      for (int by = 0; by < lay.blocksH[i]; by++) {
+        for (int bx = 0; bx < lay.blocksW[i]; bx++) {
+          int off = (by * lay.blocksW[i] + bx) * 64;
+          int[] st = steps[i][levels[lay.macroblock(i, bx, by)]];
+          System.arraycopy(coef[i], off, block, 0, 64);
+          Quantizer.quantize(block, st, round, q[i], off);
+          measureBias(block, st, q[i], off, biasSum, biasCount, 2 * t);
+        }
+      }
+    }
+    int[] bias = new int[4];
+    for (int j = 0; j < 4; j++) {
+      // Reconstruct at the mean of what each class came from: bias = |q| - mean(|c| / step).
+      int b = biasCount[j] == 0 ? 0 : (int) (biasSum[j] / biasCount[j]);
+      bias[j] = b < -32 ? -32 : b > 63 ? 63 : b;
+    }
+
+    RangeEncoder enc = new RangeEncoder(lay.pw * lay.ph / 4 + 64);
+    CoefficientCoder coder = new CoefficientCoder();
+    for (int m = 0; m < levels.length; m++) {
+      coder.encodeLevel(enc, levels[m], previousLevel(levels, m, lay.mbw));
+    }
+    for (int i = 0; i < lay.planes; i++) {
+      codePlane(enc, coder, lay, i, q[i], steps[i], levels);
+    }
+    byte[] body = enc.finish();
+
+    byte[] out = new byte[LossyCodec.HEADER_SIZE + body.length];
+    out[0] = LossyCodec.VERSION;
+    out[1] = (byte) (lay.subsample || channels == 1 ? 0 : LossyCodec.FLAG_444);
+    out[2] = (byte) quality;
+    out[3] = (byte) cfg.filterLuma(quality);
+    out[4] = (byte) cfg.filterChroma(quality);
+    for (int j = 0; j < 4; j++) {
+      out[5 + j] = (byte) bias[j];
+    }
+    System.arraycopy(body, 0, out, LossyCodec.HEADER_SIZE, body.length);
+    return out;
+  }
+
+  static int[][][] stepTables(int quality, int planes) {
+    int[][][] steps = new int[planes][Quantizer.AQ_LEVELS][64];
+    int[] base = new int[64];
+    for (int i = 0; i < planes; i++) {
+      Quantizer.steps(quality, i, base);
+      for (int l = 0; l < Quantizer.AQ_LEVELS; l++) {
+        for (int k = 0; k < 64; k++) {
+          steps[i][l][k] = Quantizer.scaled(base[k], l);
+        }
+      }
+    }
+    return steps;
+  }
+
+  /** Level coded before macroblock m that conditions its context: left, else above, else neutral. */
+  static int previousLevel(byte[] levels, int m, int mbw) {
+    if (m % mbw != 0) {
+      return levels[m - 1];
+    }
+    return m >= mbw ? levels[m - mbw] : Quantizer.AQ_NEUTRAL;
+  }
+
+  private static void forwardPlane(short[] pix, int pw, int bw, int bh, int[] coef, int[] block) {
+    for (int by = 0; by < bh; by++) {
+      for (int bx = 0; bx < bw; bx++) {
+        int src = by * 8 * pw + bx * 8;
+        for (int y = 0; y < 8; y++) {
+          for (int x = 0; x < 8; x++) {
+            block[y * 8 + x] = pix[src + y * pw + x] - 128;
+          }
+        }
+        Dct.forward(block);
+        System.arraycopy(block, 0, coef, (by * bw + bx) * 64, 64);
+      }
+    }
+  }
+
+  /** Accumulates, per class (|q| = 1, |q| >= 2), |q| - |c| / step in 1/64 step. */
+  private static void measureBias(int[] coef, int[] step, short[] q, int off, long[] sum,
+      long[] count, int cls) {
+    for (int k = 1; k < 64; k++) {
+      int v = q[off + k];
+      if (v == 0) {
+        continue;
+      }
+      int a = v < 0 ? -v : v;
+      int c = coef[Quantizer.ZIGZAG[k]];
+      long ac = c < 0 ? -(long) c : c;
+      long ratio64 = (ac * 128) / step[k];
+      int j = cls + (a == 1 ? 0 : 1);
+      sum[j] += a * 64L - ratio64;
+      count[j]++;
+    }
+  }
+
+  private static void codePlane(RangeEncoder enc, CoefficientCoder coder, TileLayout lay, int i,
+      short[] q, int[][] steps, byte[] levels) {
+    int bw = lay.blocksW[i];
+    int bh = lay.blocksH[i];
+    int t = TileLayout.contextType(i);
+    int[] dcF = new int[bw * bh];
+    byte[] nz = new byte[bw * bh];
+    for (int by = 0; by < bh; by++) {
+      for (int bx = 0; bx < bw; bx++) {
+        int b = by * bw + bx;
+        int off = b * 64;
+        int step = steps[levels[lay.macroblock(i, bx, by)]][0];
+        int predQ = DcPredictor.predictQ(dcF, bw, bx, by, step);
+        int bucket = DcPredictor.bucket(dcF, bw, bx, by, step);
+        coder.encodeDc(enc, t, q[off] - predQ, bucket);
+        dcF[b] = DcPredictor.dequantize(q[off], step);
+        int aOff = by > 0 ? off - bw * 64 : -1;
+        int lOff = bx > 0 ? off - 64 : -1;
+        nz[b] = (byte) coder.encodeAc(enc, t, q, off, aOff, lOff,
+            CoefficientCoder.nzBucket(nz, bw, bx, by));
+      }
+    }
+  }
+}
