@@ -3,7 +3,9 @@ package dev.tegula.api;
 /** The file formats Tegula reads, recognised by their signatures. */
 public enum ImageFormat {
   JPEG("image/jpeg", "jpg"),
-  PNG("image/png", "png");
+  PNG("image/png", "png"),
+  /** Tegula's own format, docs/format.md. */
+  TGL("image/x-tegula", "tgl");
 
   private final String mimeType;
   private final String extension;

@@ -11,6 +11,11 @@ import dev.tegula.jpeg.JpegDecoder;
 import dev.tegula.png.PngEncodeOptions;
 import dev.tegula.png.PngDecoder;
 import dev.tegula.png.PngEncoder;
+import dev.tegula.tgl.TglDecoder;
+import dev.tegula.tgl.TglEncodeOptions;
+import dev.tegula.tgl.TglEncoder;
+import dev.tegula.tgl.TglFile;
+import dev.tegula.tgl.TileJob;
 
 /**
  * The one entry point every caller uses (CLI, server, Wasm exports, tests): format detection,
@@ -28,6 +33,9 @@ public final class Tegula {
     if (PngDecoder.looksLikePng(data)) {
       return ImageFormat.PNG;
     }
+    if (TglDecoder.looksLikeTgl(data)) {
+      return ImageFormat.TGL;
+    }
     return null;
   }
 
@@ -36,6 +44,12 @@ public final class Tegula {
     return switch (requireFormat(data)) {
       case JPEG -> JpegDecoder.readInfo(data, limits);
       case PNG -> PngDecoder.readInfo(data, limits);
+      case TGL -> {
+        TglFile file = TglDecoder.open(data, limits);
+        byte[] exif = file.metadata().exif();
+        yield RestoreJob.withOrientation(file.info(),
+            exif == null ? 1 : dev.tegula.jpeg.ExifOrientation.parse(exif));
+      }
     };
   }
 
@@ -51,6 +65,7 @@ public final class Tegula {
     return switch (requireFormat(data)) {
       case JPEG -> JpegDecoder.decode(data, options);
       case PNG -> PngDecoder.decode(data, options);
+      case TGL -> runAll(startRestore(data, options));
     };
   }
 
@@ -78,6 +93,71 @@ public final class Tegula {
     return dev.tegula.metrics.Metrics.compare(reference, test, withMap);
   }
 
+  /**
+   * Compresses an image to .tgl (docs/format.md), carrying EXIF, ICC, XMP and text from {@code
+   * metadata} (may be null) byte for byte.
+   *
+   * @throws dev.tegula.core.UnsupportedFeatureException when the codec of the asked mode is not
+   *     part of this build
+   */
+  public static byte[] compress(Image image, Metadata metadata, CompressOptions options) {
+    return runAll(startCompress(image, metadata, options));
+  }
+
+  /**
+   * {@link #compress} as a job of independent tiles, for callers that spread the tiles over
+   * threads or workers (the codec itself never starts threads).
+   */
+  public static TileJob<byte[]> startCompress(Image image, Metadata metadata,
+      CompressOptions options) {
+    if (image == null || options == null) {
+      throw new IllegalArgumentException("image and options must not be null");
+    }
+    TglEncodeOptions tgl = options.isLossless() ? TglEncodeOptions.lossless()
+        : TglEncodeOptions.lossy(options.quality());
+    return TglEncoder.start(image, metadata, tgl.withTileSize(options.tileSize()));
+  }
+
+  /**
+   * Restores the pixels of a .tgl file. Damaged tiles come back grey with {@code complete()}
+   * false and a warning naming them.
+   *
+   * @throws MalformedInputException when {@code data} is not a .tgl file
+   */
+  public static DecodedImage restore(byte[] data, DecodeOptions options) {
+    return runAll(startRestore(data, options));
+  }
+
+  /** {@link #restore} as a job of independent tiles; opening checks the limits first. */
+  public static TileJob<DecodedImage> startRestore(byte[] data, DecodeOptions options) {
+    requireData(data);
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null");
+    }
+    if (!TglDecoder.looksLikeTgl(data)) {
+      throw new MalformedInputException(describeUnknown(data).replace("not a JPEG, PNG or .tgl",
+          "not a .tgl"), 0);
+    }
+    TglFile file = TglDecoder.open(data, options.limits());
+    return new RestoreJob(TglDecoder.start(file), options);
+  }
+
+  /**
+   * The structure of a .tgl file (version, header, chunks, tile positions) without decoding
+   * pixels; {@link TglFile#verifyTile} checks a tile's checksum.
+   */
+  public static TglFile inspectTgl(byte[] data, Limits limits) {
+    requireData(data);
+    return TglDecoder.open(data, limits);
+  }
+
+  private static <T> T runAll(TileJob<T> job) {
+    for (int t = 0; t < job.tileCount(); t++) {
+      job.runTile(t);
+    }
+    return job.finish();
+  }
+
   private static ImageFormat requireFormat(byte[] data) {
     ImageFormat format = detect(data);
     if (format == null) {
@@ -96,7 +176,7 @@ public final class Tegula {
     if (data.length == 0) {
       return "empty input";
     }
-    StringBuilder sb = new StringBuilder("not a JPEG or PNG file: starts with");
+    StringBuilder sb = new StringBuilder("not a JPEG, PNG or .tgl file: starts with");
     for (int i = 0; i < Math.min(4, data.length); i++) {
       int b = data[i] & 0xFF;
       sb.append(" 0x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
