@@ -1,6 +1,7 @@
 package dev.tegula.tgl;
 
 import dev.tegula.core.UnsupportedFeatureException;
+import dev.tegula.tgl.lossy.LossyCodec;
 
 /**
  * The pixel codecs the container calls per plane (format.md §8.4, §8.5). They are written in
@@ -10,12 +11,19 @@ import dev.tegula.core.UnsupportedFeatureException;
 final class PlaneCodecs {
   private PlaneCodecs() {}
 
+  /** A codec this build lacks; the tile job turns it into an {@link UnsupportedFeatureException}. */
+  static final class Missing extends RuntimeException {
+    Missing(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   static boolean losslessAvailable() {
     return false;
   }
 
   static boolean lossyAvailable() {
-    return false;
+    return true;
   }
 
   static byte[] encodeLossless(int[] samples, int width, int height, int channels, int bitDepth) {
@@ -24,16 +32,16 @@ final class PlaneCodecs {
 
   static void decodeLossless(byte[] data, int at, int length, int width, int height,
       int channels, int bitDepth, int[] out) {
-    throw losslessMissing();
+    throw new Missing(losslessMissing().getMessage());
   }
 
   static byte[] encodeLossy(byte[] samples, int width, int height, int channels, int quality) {
-    throw lossyMissing();
+    return LossyCodec.encode(samples, width, height, channels, quality);
   }
 
   static void decodeLossy(byte[] data, int at, int length, int width, int height, int channels,
       byte[] out) {
-    throw lossyMissing();
+    LossyCodec.decode(data, at, length, width, height, channels, out);
   }
 
   static UnsupportedFeatureException losslessMissing() {

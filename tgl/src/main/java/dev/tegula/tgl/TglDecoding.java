@@ -58,8 +58,8 @@ public final class TglDecoding implements TileJob<DecodedImage> {
       try {
         TileDecoder.decode(file.data(), entry.dataOffset(), entry.dataLength(), h, entry.rect(),
             rgba, rgba16);
-      } catch (UnsupportedFeatureException e) {
-        throw e;
+      } catch (PlaneCodecs.Missing e) {
+        throw new UnsupportedFeatureException(e.getMessage());
       } catch (TegulaException e) {
         problem = "its data does not decode: " + e.getMessage();
       } catch (RuntimeException e) {

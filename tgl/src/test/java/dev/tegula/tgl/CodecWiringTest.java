@@ -1,0 +1,73 @@
+package dev.tegula.tgl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Image;
+import dev.tegula.core.Limits;
+import dev.tegula.tgl.lossy.LossyCodec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The container hands each codec the right tile geometry and puts its output in the right place:
+ * checked against the codecs called directly, so nothing here depends on how good a codec is.
+ */
+class CodecWiringTest {
+  @Test
+  void lossyTilesAreTheLossyCodecsOutputPutInPlace() {
+    assumeTrue(PlaneCodecs.lossyAvailable());
+    Image image = TestImages.rgb(100, 70, 21, false);
+    byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossy(75).withTileSize(32));
+    assertArrayEquals(file, TglEncoder.encode(image, null, TglEncodeOptions.lossy(75)
+        .withTileSize(32)), "encoding is deterministic");
+    TglFile f = TglDecoder.open(file, Limits.DEFAULT);
+    DecodedImage d = TglDecoder.decode(file, Limits.DEFAULT);
+    assertTrue(d.complete(), d.warning());
+    int lossyTiles = 0;
+    for (int t = 0; t < f.tileCount(); t++) {
+      TileRect r = f.tile(t).rect();
+      byte[] tile = ContainerRoundTripTest.tileData(file, t);
+      assertEquals(1, tile[4], "one plane");
+      int codec = tile[5];
+      int length = (int) Bytes.u32(tile, 7);
+      byte[] expected = new byte[r.width() * r.height() * 3];
+      if (codec == TglFormat.CODEC_LOSSY) {
+        lossyTiles++;
+        LossyCodec.decode(tile, 11, length, r.width(), r.height(), 3, expected);
+      } else {
+        PixelPacking.extractBytes(image, r, 3, expected);
+      }
+      byte[] actual = new byte[expected.length];
+      PixelPacking.extractBytes(d.image(), r, 3, actual);
+      assertArrayEquals(expected, actual, r.describe());
+    }
+    assertTrue(lossyTiles > 0);
+    for (int p = 3; p < d.image().rgba().length; p += 4) {
+      assertEquals((byte) 0xFF, d.image().rgba()[p]);
+    }
+  }
+
+  @Test
+  void greyStaysGreyThroughTheLossyCodec() {
+    assumeTrue(PlaneCodecs.lossyAvailable());
+    Image image = TestImages.grey(80, 50, 3);
+    byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossy(50).withTileSize(64));
+    assertEquals(1, TglDecoder.open(file, Limits.DEFAULT).header().colour());
+    byte[] rgba = TglDecoder.decode(file, Limits.DEFAULT).image().rgba();
+    for (int p = 0; p < rgba.length; p += 4) {
+      assertEquals(rgba[p], rgba[p + 1]);
+      assertEquals(rgba[p], rgba[p + 2]);
+    }
+  }
+
+  @Test
+  void aLossyFileIsSmallerThanItsSamples() {
+    assumeTrue(PlaneCodecs.lossyAvailable());
+    Image image = TestImages.rgb(256, 256, 8, false);
+    byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossy(30));
+    assertTrue(file.length < 256 * 256 * 3, "size " + file.length);
+  }
+}
