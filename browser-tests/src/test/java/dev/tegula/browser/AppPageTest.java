@@ -29,6 +29,10 @@ class AppPageTest {
             + " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"));
     chromium.driver.get(server.url());
     AppPage.waitForSample(chromium.driver);
+    // For people: what the page looked like, kept with the test reports.
+    byte[] png = chromium.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+    java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target"));
+    java.nio.file.Files.write(java.nio.file.Paths.get("target", "app-page.png"), png);
   }
 
   @AfterAll
