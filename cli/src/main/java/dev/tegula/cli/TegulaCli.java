@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tegula", mixinStandardHelpOptions = true,
     versionProvider = TegulaCli.Version.class,
     description = "Image decoding and conversion with Tegula's own JPEG and PNG codecs.",
-    subcommands = {InfoCommand.class, ConvertCommand.class, ServeCommand.class, HelpCommand.class},
+    subcommands = {InfoCommand.class, ConvertCommand.class, CompareCommand.class,
+        EvalCommand.class, ServeCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       " 0:Success.",
