@@ -106,6 +106,47 @@ public final class SsimMap {
     return new Image(r.width(), r.height(), rgba);
   }
 
+  /**
+   * A reduced heatmap whose longer side is at most {@code maxSide}: each pixel is coloured by the
+   * mean SSIM of the block of {@code scale}x{@code scale} map pixels it stands for (colouring first
+   * and averaging colours would invent colours the scale does not have).
+   *
+   * @return the image; its scale is ceil(longer side / maxSide)
+   */
+  public Image heatmapThumbnail(int maxSide) {
+    if (maxSide < 1) {
+      throw new IllegalArgumentException("maxSide must be positive");
+    }
+    int scale = thumbnailScale(maxSide);
+    int tw = (width + scale - 1) / scale;
+    int th = (height + scale - 1) / scale;
+    byte[] rgba = new byte[tw * th * 4];
+    for (int ty = 0; ty < th; ty++) {
+      for (int tx = 0; tx < tw; tx++) {
+        double sum = 0;
+        int n = 0;
+        for (int y = ty * scale; y < Math.min(height, (ty + 1) * scale); y++) {
+          for (int x = tx * scale; x < Math.min(width, (tx + 1) * scale); x++) {
+            sum += values[y * width + x];
+            n++;
+          }
+        }
+        int rgb = Inferno.rgb(colourIndex((float) (sum / n)));
+        int p = 4 * (ty * tw + tx);
+        rgba[p] = (byte) (rgb >> 16);
+        rgba[p + 1] = (byte) (rgb >> 8);
+        rgba[p + 2] = (byte) rgb;
+        rgba[p + 3] = (byte) 0xFF;
+      }
+    }
+    return new Image(tw, th, rgba);
+  }
+
+  /** How many map pixels one thumbnail pixel covers along each side. */
+  public int thumbnailScale(int maxSide) {
+    return Math.max(1, (Math.max(width, height) + maxSide - 1) / maxSide);
+  }
+
   /** Index into the colour map; integer rounding so that JVM and Wasm agree. */
   static int colourIndex(float ssim) {
     double error = 1.0 - ssim;

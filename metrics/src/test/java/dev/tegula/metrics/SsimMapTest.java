@@ -74,6 +74,25 @@ class SsimMapTest {
   }
 
   @Test
+  void thumbnailsAverageSsimOverBlocks() {
+    Image a = TestImages.synthetic(300, 101, 5);
+    SsimMap map = Metrics.compare(a, TestImages.distorted(a, 12, 3), true).map();
+    assertEquals(3, map.thumbnailScale(100));
+    Image t = map.heatmapThumbnail(100);
+    assertEquals(100, t.width());
+    assertEquals(34, t.height());
+    double sum = 0;
+    for (int y = 0; y < 3; y++) {
+      for (int x = 0; x < 3; x++) {
+        sum += map.at(x, y);
+      }
+    }
+    int rgb = Inferno.rgb(SsimMap.colourIndex((float) (sum / 9)));
+    assertEquals((byte) (rgb >> 16), t.rgba()[0]);
+    assertEquals(1, map.thumbnailScale(400));
+  }
+
+  @Test
   void worstRegionOfASmallImageIsTheWholeImage() {
     Image a = TestImages.synthetic(20, 9, 2);
     SsimMap map = Metrics.compare(a, TestImages.distorted(a, 5, 1), true).map();
