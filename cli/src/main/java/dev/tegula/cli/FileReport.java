@@ -13,10 +13,11 @@ import dev.tegula.core.TegulaException;
  * @param complete whether the decode had all the data
  * @param warning why the decode was incomplete, or null
  * @param failure why the file could not be read or decoded, or null
+ * @param tgl the container report of a .tgl file, else null
  */
 record FileReport(
     String file, ImageInfo info, Metadata metadata, boolean complete, String warning,
-    Throwable failure) {
+    Throwable failure, TglReport tgl) {
 
   private static final String[] ORIENTATIONS = {
     "", "normal", "mirrored left-right", "rotated 180°", "mirrored top-bottom",
@@ -47,6 +48,9 @@ record FileReport(
     line(sb, "alpha", yesNo(info.hasAlpha()));
     if (info.scans() > 0 && info.format().equals("jpeg")) {
       line(sb, "scans", Integer.toString(info.scans()));
+    }
+    if (tgl != null) {
+      tgl.toText(sb);
     }
     if (metadata != null) {
       line(sb, "ICC profile", bytes(metadata.icc()));
@@ -84,6 +88,9 @@ record FileReport(
           .name("progressive").value(info.progressive())
           .name("alpha").value(info.hasAlpha())
           .name("scans").value(info.scans());
+    }
+    if (tgl != null) {
+      tgl.toJson(json);
     }
     if (metadata != null) {
       json.name("metadata").beginObject()
@@ -132,7 +139,7 @@ record FileReport(
     return b ? "yes" : "no";
   }
 
-  private static void line(StringBuilder sb, String label, String value) {
+  static void line(StringBuilder sb, String label, String value) {
     sb.append("  ").append(label).append(':');
     for (int i = label.length(); i < 13; i++) {
       sb.append(' ');

@@ -1,9 +1,11 @@
 package dev.tegula.cli;
 
+import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.ImageInfo;
+import dev.tegula.core.MalformedInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tegula info FILE...}: what each file's headers say, plus the metadata and whether it
- * decodes completely. Metadata is only known after a full decode (the facade has no metadata-only
+ * decodes completely; for .tgl files also the container (version, mode, tiles, chunks) with every
+ * chunk and tile checksum checked. Metadata is only known after a full decode (the facade has no metadata-only
  * reader), so every file is decoded; a file whose header is readable but whose data is damaged
  * still gets its block, marked damaged, and an error line.
  */
@@ -29,7 +32,7 @@ final class InfoCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "JPEG or PNG files.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "JPEG, PNG or .tgl files.")
   private List<String> files;
 
   @Option(names = "--json", description = "Print a JSON array, one object per file.")
@@ -58,6 +61,9 @@ final class InfoCommand implements Callable<Integer> {
       }
       if (report.failure() != null) {
         exit = Math.max(exit, errors.fail(file, report.failure()));
+      } else if (report.tgl() != null && report.tgl().failures() > 0) {
+        exit = Math.max(exit, errors.fail(file, new MalformedInputException(report.tgl().failures()
+            + " of " + report.tgl().checked() + " checksums fail", -1)));
       }
     }
     if (json) {
@@ -76,14 +82,18 @@ final class InfoCommand implements Callable<Integer> {
       data = InputFiles.read(Path.of(file));
       info = Tegula.readInfo(data, limitOptions.limits());
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      return new FileReport(file, null, null, false, null, e);
+      return new FileReport(file, null, null, false, null, e, null);
     }
+    TglReport tgl = null;
     try {
+      if (Tegula.detect(data) == ImageFormat.TGL) {
+        tgl = TglReport.of(Tegula.inspectTgl(data, limitOptions.limits()));
+      }
       DecodedImage decoded = Tegula.decode(data, new DecodeOptions(limitOptions.limits(), false));
       return new FileReport(file, decoded.info(), decoded.metadata(), decoded.complete(),
-          decoded.warning(), null);
+          decoded.warning(), null, tgl);
     } catch (RuntimeException | OutOfMemoryError e) {
-      return new FileReport(file, info, null, false, null, e);
+      return new FileReport(file, info, null, false, null, e, tgl);
     }
   }
 }

@@ -11,16 +11,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code tegula} command: {@code info}, {@code convert} and {@code serve}. */
+/** The {@code tegula} command and its sub-commands. */
 @Command(name = "tegula", mixinStandardHelpOptions = true,
     versionProvider = TegulaCli.Version.class,
-    description = "Image decoding and conversion with Tegula's own JPEG and PNG codecs.",
-    subcommands = {InfoCommand.class, ConvertCommand.class, CompareCommand.class,
+    description = "Image compression (.tgl), restoration and conversion with Tegula's own codecs.",
+    subcommands = {InfoCommand.class, CompressCommand.class, RestoreCommand.class,
+        ConvertCommand.class, CompareCommand.class,
         EvalCommand.class, ServeCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       " 0:Success.",
-      " 1:An input is not a file Tegula can decode.",
+      " 1:An input is not a file Tegula can decode, or was damaged (partly restored).",
       " 2:The command line is wrong.",
       " 3:Reading, writing or listening failed, or OUT exists without --force.",
       " 4:An internal error (a bug) or not enough memory."
@@ -48,7 +49,7 @@ public final class TegulaCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: info, convert or serve");
+    throw new ParameterException(spec.commandLine(), "Missing command: info, compress, restore, convert, compare, eval or serve");
   }
 
   /** The version Maven wrote into version.properties. */

@@ -1,0 +1,19 @@
+package dev.tegula.cli;
+
+/**
+ * One file's work, cut into tiles that {@link BatchRunner} runs in parallel: every tile once, then
+ * {@link #finish} gives the output file's bytes.
+ */
+interface FileJob {
+  int tileCount();
+
+  void runTile(int tile);
+
+  byte[] finish();
+
+  /** After finish: why the output is incomplete (damaged input), or null. */
+  String warning();
+
+  /** After finish: one line about the result, for --verbose. */
+  String summary(String out, byte[] written);
+}

@@ -1,0 +1,79 @@
+package dev.tegula.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each input's result goes: beside the input with a new extension, into the directory -o
+ * names, or (for a single input) to the file -o names. Two inputs that would write the same file
+ * are caught here, before any work.
+ */
+final class OutputPlan {
+  /**
+   * @param output the path for the result, or null when it could not be planned
+   * @param problem why not (null when planned)
+   */
+  record Target(String input, Path output, String problem) {}
+
+  private OutputPlan() {}
+
+  /**
+   * @param output -o as given, or null
+   * @param extension the result's extension without the dot ("tgl", "png")
+   * @throws IllegalArgumentException when -o names an existing file for several inputs
+   */
+  static List<Target> plan(List<String> inputs, String output, String extension)
+      throws IOException {
+    Path dir = null;
+    Path single = null;
+    if (output != null) {
+      Path out = Path.of(output);
+      boolean wantsDir = output.endsWith("/") || output.endsWith(java.io.File.separator);
+      if (Files.isDirectory(out) || wantsDir || inputs.size() > 1) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+          throw new IllegalArgumentException(
+              "-o " + output + " is a file; several inputs need a directory");
+        }
+        Files.createDirectories(out);
+        dir = out;
+      } else {
+        single = out;
+      }
+    }
+    List<Target> targets = new ArrayList<>();
+    Map<Path, String> claimed = new HashMap<>();
+    for (String input : inputs) {
+      Path target;
+      try {
+        Path in = Path.of(input);
+        target = single != null ? single
+            : (dir != null ? dir : parentOf(in)).resolve(stem(in) + "." + extension);
+      } catch (RuntimeException e) {
+        targets.add(new Target(input, null, "not a valid file name"));
+        continue;
+      }
+      Path key = target.toAbsolutePath().normalize();
+      String earlier = claimed.putIfAbsent(key, input);
+      targets.add(earlier == null ? new Target(input, target, null)
+          : new Target(input, null, "would write " + target + ", as " + earlier + " does"));
+    }
+    return targets;
+  }
+
+  private static Path parentOf(Path in) {
+    Path parent = in.getParent();
+    return parent != null ? parent : Path.of("");
+  }
+
+  /** The file name without its last extension ("a.b.png" is "a.b", ".profile" stays). */
+  static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

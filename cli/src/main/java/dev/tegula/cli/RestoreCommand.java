@@ -1,0 +1,100 @@
+package dev.tegula.cli;
+
+import dev.tegula.api.ImageFormat;
+import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.tgl.TileJob;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tegula restore IN.tgl... [-o OUT.png|DIR]}: .tgl in, PNG out with the ICC profile and
+ * EXIF the .tgl carries. Damaged tiles come out grey, are named, and make the exit status 1.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Restore .tgl files to PNG, using every core.",
+        "Without -o, IN.tgl is written as IN.png beside it."})
+final class RestoreCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "IN.tgl", description = ".tgl files.")
+  private List<String> inputs;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT.png|DIR",
+      description = "The PNG file to write (one input), or the directory for the results.")
+  private String output;
+
+  @Mixin
+  private BatchOptions batch;
+
+  @Mixin
+  private LimitOptions limitOptions;
+
+  @Override
+  public Integer call() {
+    ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), batch.verbose());
+    List<OutputPlan.Target> targets;
+    try {
+      targets = OutputPlan.plan(inputs, output, "png");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (IOException e) {
+      return errors.fail(output, e);
+    }
+    Progress progress = batch.progress(spec.commandLine().getErr(), "restore", targets.size());
+    DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
+    return new BatchRunner(batch.threads(), batch.force(), errors, progress)
+        .run(targets, (in, data) -> job(in, data, decode));
+  }
+
+  private static FileJob job(String in, byte[] data, DecodeOptions decode) {
+    if (Tegula.detect(data) != ImageFormat.TGL) {
+      throw new MalformedInputException(
+          "not a .tgl file (tegula convert turns JPEG and PNG into PNG)", 0);
+    }
+    TileJob<DecodedImage> tiles = Tegula.startRestore(data, decode);
+    return new FileJob() {
+      private DecodedImage restored;
+
+      @Override
+      public int tileCount() {
+        return tiles.tileCount();
+      }
+
+      @Override
+      public void runTile(int tile) {
+        tiles.runTile(tile);
+      }
+
+      @Override
+      public byte[] finish() {
+        restored = tiles.finish();
+        return Tegula.encodePng(restored.image(), restored.metadata());
+      }
+
+      @Override
+      public String warning() {
+        return restored.complete() ? null : restored.warning();
+      }
+
+      @Override
+      public String summary(String out, byte[] written) {
+        return in + " -> " + out + ": " + restored.image().width() + "x"
+            + restored.image().height() + " " + restored.info().variant() + " "
+            + restored.info().colorSpace() + ", " + data.length + " -> " + written.length
+            + " bytes";
+      }
+    };
+  }
+}

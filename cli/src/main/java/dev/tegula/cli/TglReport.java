@@ -1,0 +1,102 @@
+package dev.tegula.cli;
+
+import dev.tegula.tgl.ChunkInfo;
+import dev.tegula.tgl.TglFile;
+import dev.tegula.tgl.TglHeader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The .tgl part of {@code tegula info}: version, mode, tiling, chunks, and the result of checking
+ * every checksum (each chunk's and each tile's, docs/format.md §4.1, §8).
+ *
+ * @param damagedTiles "tile 3 (...): checksum mismatch" for each tile that fails
+ * @param warnings problems outside the tiles (dropped metadata, damaged index, no TEND)
+ */
+record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunks,
+    List<String> damagedTiles, List<String> warnings) {
+
+  static TglReport of(TglFile file) {
+    List<String> damaged = new ArrayList<>();
+    for (int t = 0; t < file.tileCount(); t++) {
+      String problem = file.verifyTile(t);
+      if (problem != null) {
+        damaged.add(file.tile(t).rect().describe() + ": " + problem);
+      }
+    }
+    return new TglReport(file.version(), file.header(), file.tileCount(), file.chunks(), damaged,
+        file.warnings());
+  }
+
+  /** Chunks and tiles whose checksum (or presence) fails. */
+  int failures() {
+    int n = damagedTiles.size();
+    for (ChunkInfo c : chunks) {
+      n += c.crcOk() ? 0 : 1;
+    }
+    return n;
+  }
+
+  int checked() {
+    return tiles + chunks.size();
+  }
+
+  String mode() {
+    return header.lossy() ? "lossy q" + header.quality() : "lossless";
+  }
+
+  void toText(StringBuilder sb) {
+    FileReport.line(sb, "container", ".tgl version " + version + ", " + mode() + ", "
+        + header.bitDepth() + "-bit " + header.colorSpaceName());
+    FileReport.line(sb, "tiles", tiles + " of " + header.tileWidth() + "x" + header.tileHeight()
+        + " (" + header.tilesAcross() + " across, " + header.tilesDown() + " down)");
+    StringBuilder list = new StringBuilder();
+    for (ChunkInfo c : chunks) {
+      list.append(list.length() == 0 ? "" : ", ").append(ErrorReporter.printable(c.type()))
+          .append(" ").append(c.length()).append(c.known() ? "" : " (unknown, skipped)");
+    }
+    FileReport.line(sb, "chunks", list.toString());
+    if (failures() == 0) {
+      FileReport.line(sb, "checksums", "all " + checked() + " match");
+    } else {
+      StringBuilder bad = new StringBuilder();
+      bad.append(failures()).append(" of ").append(checked()).append(" fail");
+      for (ChunkInfo c : chunks) {
+        if (!c.crcOk()) {
+          bad.append("; ").append(ErrorReporter.printable(c.type())).append(" chunk at byte ")
+              .append(c.offset());
+        }
+      }
+      for (String d : damagedTiles) {
+        bad.append("; ").append(d);
+      }
+      FileReport.line(sb, "checksums", bad.toString());
+    }
+    for (String w : warnings) {
+      FileReport.line(sb, "warning", ErrorReporter.printable(w));
+    }
+  }
+
+  void toJson(JsonWriter json) {
+    json.name("tgl").beginObject()
+        .name("version").value(version)
+        .name("mode").value(header.lossy() ? "lossy" : "lossless")
+        .name("quality").value(header.quality())
+        .name("tileWidth").value(header.tileWidth())
+        .name("tileHeight").value(header.tileHeight())
+        .name("tiles").value(tiles)
+        .name("checksumsChecked").value(checked())
+        .name("checksumFailures").value(failures())
+        .name("chunks").beginArray();
+    for (ChunkInfo c : chunks) {
+      json.beginObject().name("type").value(c.type()).name("offset").value(c.offset())
+          .name("length").value(c.length()).name("required").value(c.required())
+          .name("known").value(c.known()).name("crcOk").value(c.crcOk()).endObject();
+    }
+    json.endArray().name("damagedTiles").beginArray();
+    damagedTiles.forEach(json::value);
+    json.endArray().name("warnings").beginArray();
+    warnings.forEach(json::value);
+    json.endArray().endObject();
+  }
+}
