@@ -40,6 +40,20 @@ function handle(msg) {
       const result = JSON.parse(exports.info(new Int8Array(msg.bytes)));
       return result.error ? [{id: msg.id, error: result.error}] : [{id: msg.id, info: result}];
     }
+    case 'compare': {
+      const start = performance.now();
+      const {a, b} = msg;
+      const result = JSON.parse(exports.compare(new Int8Array(a.bytes), a.width, a.height,
+          new Int8Array(b.bytes), b.width, b.height, msg.maxPixels, msg.heatmap));
+      if (result.error) {
+        return [{id: msg.id, error: result.error}];
+      }
+      const pixels = msg.heatmap ? exports.takePixels() : null;
+      const compareMs = performance.now() - start;
+      return pixels
+        ? [{id: msg.id, ...result, heatmap: pixels.buffer, compareMs}, [pixels.buffer]]
+        : [{id: msg.id, ...result, compareMs}];
+    }
     case 'version':
       return [{id: msg.id, version: exports.version()}];
     default:

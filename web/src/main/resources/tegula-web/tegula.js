@@ -75,6 +75,57 @@ export async function info(input, options = {}) {
   return reply.info;
 }
 
+/**
+ * Compares a test image with a reference in a worker, with Tegula's Java metrics: PSNR (RGB and
+ * BT.601 luma), SSIM (scikit-image's default), the Gaussian SSIM of luma and MS-SSIM. Transparent
+ * images are composited over grey 128 for these, and alpha is compared on its own.
+ * Each input is decoded pixels ({width, height, data}: ImageData or a decode() result) or an
+ * encoded JPEG/PNG file (ArrayBuffer, typed array or Blob); the sizes must agree.
+ * @param {{heatmap?: boolean, maxPixels?: number, signal?: AbortSignal}} [options]
+ *     heatmap: also return the per-pixel SSIM as an inferno-coloured image of the same size
+ */
+export async function compare(reference, test, options = {}) {
+  const a = await toCompareInput(reference);
+  const b = await toCompareInput(test);
+  const reply = await (await ensurePool()).run(
+      {op: 'compare', a, b, heatmap: !!options.heatmap, maxPixels: options.maxPixels ?? 0},
+      [a.bytes, b.bytes], options.signal);
+  // JSON has no Infinity or NaN: a null PSNR means identical, a null SSIM too small an image
+  const psnr = (v) => (v === null ? Infinity : v);
+  const ssim = (v) => (v === null ? NaN : v);
+  const result = {
+    width: reply.width,
+    height: reply.height,
+    psnr: psnr(reply.psnr),
+    psnrLuma: psnr(reply.psnrLuma),
+    ssim: ssim(reply.ssim),
+    ssimLuma: ssim(reply.ssimLuma),
+    msSsim: ssim(reply.msSsim),
+    alpha: reply.alpha,
+    psnrAlpha: reply.alpha ? psnr(reply.psnrAlpha) : null,
+    ssimAlpha: reply.alpha ? ssim(reply.ssimAlpha) : null,
+    identical: reply.identical,
+    compareMs: reply.compareMs,
+  };
+  if (reply.heatmap) {
+    result.heatmap = {width: reply.width, height: reply.height,
+      data: new Uint8ClampedArray(reply.heatmap)};
+  }
+  return result;
+}
+
+// Decoded pixels travel with their size; files travel as bytes with width 0.
+async function toCompareInput(input) {
+  if (input && typeof input.width === 'number' && input.data && ArrayBuffer.isView(input.data)) {
+    const {width, height, data} = input;
+    if (!(width > 0 && height > 0) || data.byteLength !== width * height * 4) {
+      throw new TypeError('decoded images need width*height*4 bytes of RGBA in data');
+    }
+    return {width, height, bytes: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)};
+  }
+  return {width: 0, height: 0, bytes: await toTransferableBytes(input)};
+}
+
 /** The version string of the loaded codec module. */
 export async function version() {
   return (await (await ensurePool()).run({op: 'version'}, [])).version;

@@ -67,6 +67,27 @@ public final class TegulaExports {
     }
   }
 
+  /**
+   * Compares a test image with a reference. Each is RGBA8 with its width and height, or an encoded
+   * file with width 0. Returns JSON as {@link dev.tegula.api.QualityFacts} (PSNR, SSIM, MS-SSIM),
+   * with the SSIM heatmap's RGBA8 pixels (same size) waiting for {@link #takePixels()} when
+   * {@code heatmap} is set, or {@code {error}} (code "mismatch" when the sizes differ).
+   */
+  @JSExport
+  public static String compare(byte[] a, int aw, int ah, byte[] b, int bw, int bh,
+      double maxPixels, boolean heatmap) {
+    pendingPixels = null;
+    try {
+      Comparisons.Result r = Comparisons.compare(a, aw, ah, b, bw, bh, maxPixels, heatmap);
+      pendingPixels = r.heatmap();
+      return r.json();
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
   /** Hands over the RGBA8 pixels of the last successful decode (once). */
   @JSExport
   public static byte[] takePixels() {
