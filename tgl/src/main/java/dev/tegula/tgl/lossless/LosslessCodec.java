@@ -1,0 +1,168 @@
+package dev.tegula.tgl.lossless;
+
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.tgl.RangeDecoder;
+import dev.tegula.tgl.RangeEncoder;
+
+/**
+ * The lossless plane codec of .tgl (codec 2, docs/format-lossless.md). The container calls it per
+ * tile, for the colour samples and for alpha planes; the pixels come back exactly.
+ *
+ * <p>Coded data (§2): a method byte, a colour transform byte, then one range-coded stream holding
+ * the planes one after the other. Each plane is predicted pixel by pixel (weighted predictor,
+ * least-squares refinement, neighbourhood matching) and its residuals are coded with contexts
+ * mixed per binary decision. Everything is integer arithmetic: the JVM and WebAssembly produce and
+ * read the same bytes.
+ */
+public final class LosslessCodec {
+  private LosslessCodec() {}
+
+  /** The only coding method so far (§2); other values are reserved. */
+  static final int METHOD_PREDICTIVE = 1;
+  private static final int HEADER_BYTES = 2;
+
+  /**
+   * Codes {@code width · height} pixels.
+   *
+   * @param samples interleaved, {@code channels} (1-4) per pixel, values 0..(2^bitDepth-1)
+   * @param channels 1 grey or a lone alpha plane, 2 grey + alpha, 3 RGB, 4 RGBA
+   * @param bitDepth 8 or 16
+   */
+  public static byte[] encode(int[] samples, int width, int height, int channels, int bitDepth) {
+    int pixels = checkShape(width, height, channels, bitDepth);
+    if (samples == null || samples.length < pixels * channels) {
+      throw new IllegalArgumentException("samples must hold width * height * channels values");
+    }
+    int max = (1 << bitDepth) - 1;
+    int count = pixels * channels;
+    for (int i = 0; i < count; i++) {
+      if (samples[i] < 0 || samples[i] > max) {
+        throw new IllegalArgumentException(
+            "sample " + i + " is " + samples[i] + ", outside 0.." + max);
+      }
+    }
+    int transform = channels >= 3
+        ? ColourTransform.choose(samples, width, height, channels)
+        : ColourTransform.GRB;
+    int[][] planes = split(samples, pixels, channels, transform);
+    int[][] residuals = new int[channels][pixels];
+    RangeEncoder enc = new RangeEncoder(count / 2 + 64);
+    for (int k = 0; k < channels; k++) {
+      planeCoder(k, planes, residuals, width, height, channels, bitDepth, transform).encode(enc);
+    }
+    byte[] coded = enc.finish();
+    byte[] out = new byte[HEADER_BYTES + coded.length];
+    out[0] = (byte) METHOD_PREDICTIVE;
+    out[1] = (byte) transform;
+    System.arraycopy(coded, 0, out, HEADER_BYTES, coded.length);
+    return out;
+  }
+
+  /**
+   * Decodes {@code data[offset, offset + length)} into {@code out} (width · height · channels
+   * samples, interleaved).
+   *
+   * @throws MalformedInputException if the data is not a valid coding of such a plane
+   */
+  public static void decode(byte[] data, int offset, int length, int width, int height,
+      int channels, int bitDepth, int[] out) {
+    int pixels = checkShape(width, height, channels, bitDepth);
+    if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
+      throw new IllegalArgumentException("offset and length must lie within data");
+    }
+    if (out == null || out.length < pixels * channels) {
+      throw new IllegalArgumentException("out must hold width * height * channels values");
+    }
+    if (length < HEADER_BYTES) {
+      throw new MalformedInputException("lossless data: " + length
+          + " bytes, too short for its header", offset);
+    }
+    int method = data[offset] & 0xFF;
+    if (method != METHOD_PREDICTIVE) {
+      throw new MalformedInputException("lossless data: unknown coding method " + method, offset);
+    }
+    int transform = data[offset + 1] & 0xFF;
+    if (channels >= 3 ? transform >= ColourTransform.COUNT : transform != ColourTransform.GRB) {
+      throw new MalformedInputException("lossless data: colour transform " + transform
+          + " is not defined for " + channels + " channel(s)", offset + 1L);
+    }
+    int[][] planes = new int[channels][pixels];
+    int[][] residuals = new int[channels][pixels];
+    RangeDecoder dec = new RangeDecoder(data, offset + HEADER_BYTES, length - HEADER_BYTES);
+    for (int k = 0; k < channels; k++) {
+      planeCoder(k, planes, residuals, width, height, channels, bitDepth, transform)
+          .decode(dec, k);
+    }
+    if (dec.overrun() > 0) {
+      throw new MalformedInputException(
+          "lossless data ends before its last sample", (long) offset + length);
+    }
+    int max = (1 << bitDepth) - 1;
+    if (channels >= 3) {
+      int bad = ColourTransform.inverse(transform, planes, channels, pixels, max, out);
+      if (bad >= 0) {
+        throw new MalformedInputException("lossless data: pixel (" + bad % width + ", "
+            + bad / width + ") leaves the sample range after the colour transform", -1);
+      }
+    } else {
+      for (int k = 0; k < channels; k++) {
+        int[] p = planes[k];
+        for (int i = 0, at = k; i < pixels; i++, at += channels) {
+          out[at] = p[i];
+        }
+      }
+    }
+  }
+
+  private static int checkShape(int width, int height, int channels, int bitDepth) {
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException("width and height must be at least 1");
+    }
+    if (channels < 1 || channels > 4) {
+      throw new IllegalArgumentException("channels must be 1 to 4, not " + channels);
+    }
+    if (bitDepth != 8 && bitDepth != 16) {
+      throw new IllegalArgumentException("bitDepth must be 8 or 16, not " + bitDepth);
+    }
+    long samples = (long) width * height * channels;
+    if (samples > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("too many samples for one plane: " + samples);
+    }
+    return width * height;
+  }
+
+  private static int[][] split(int[] samples, int pixels, int channels, int transform) {
+    int[][] planes = new int[channels][pixels];
+    if (channels >= 3) {
+      ColourTransform.forward(transform, samples, channels, pixels, planes);
+    } else {
+      for (int k = 0; k < channels; k++) {
+        int[] p = planes[k];
+        for (int i = 0, at = k; i < pixels; i++, at += channels) {
+          p[i] = samples[at];
+        }
+      }
+    }
+    return planes;
+  }
+
+  /**
+   * §4: the coder of plane k. With a colour transform, the second plane refers to the first and
+   * the third to both; grey, alpha and a fourth plane stand alone.
+   */
+  private static PlaneCoder planeCoder(int k, int[][] planes, int[][] residuals, int width,
+      int height, int channels, int bitDepth, int transform) {
+    int max = (1 << bitDepth) - 1;
+    int refs = channels >= 3 && k < 3 ? k : 0;
+    int[][] refValues = new int[refs][];
+    int[][] refResiduals = new int[refs][];
+    for (int j = 0; j < refs; j++) {
+      refValues[j] = planes[j];
+      refResiduals[j] = residuals[j];
+    }
+    int lo = channels >= 3 ? ColourTransform.low(transform, k, max) : 0;
+    int hi = channels >= 3 ? ColourTransform.high(transform, k, max) : max;
+    return new PlaneCoder(width, height, bitDepth, lo, hi, planes[k], residuals[k], refValues,
+        refResiduals);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tegula.tgl.lossless;
+
+/**
+ * Context matching for synthetic content (format-lossless.md §4.4). The causal neighbourhood of a
+ * pixel (W, N, NW, NE, WW, NN and the already coded planes' samples at the pixel) is hashed; if
+ * the same neighbourhood occurred before in this plane, the sample found there is a candidate.
+ * When the candidate differs from the regular prediction, one flag says whether the sample equals
+ * it. Screenshots, text and flat art repeat such neighbourhoods exactly; photographs almost never
+ * do, so they rarely pay for a flag.
+ */
+final class MatchModel {
+  private static final long MIX = 0x9E3779B97F4A7C15L;
+
+  private final int mask;
+  private final int[] keys;
+  private final int[] positions;
+  private final byte[] confidence;
+  private final AdaptiveBits flags = new AdaptiveBits(9 * 4 * 4);
+
+  private int slot;
+  private int key;
+  private int flagContext;
+
+  /** @param pixels pixels per plane; the table gets about one slot per pixel, at most 2^20 */
+  MatchModel(int pixels) {
+    int size = 256;
+    while (size < pixels && size < (1 << 20)) {
+      size <<= 1;
+    }
+    mask = size - 1;
+    keys = new int[size];
+    positions = new int[size];
+    confidence = new byte[size];
+  }
+
+  /**
+   * Looks the neighbourhood up; returns the earlier position (≥ 0) with the same neighbourhood, or
+   * -1. The lookup is remembered for {@link #record}.
+   */
+  int find(int w, int n, int nw, int ne, int ww, int nn, int other0, int other1) {
+    long h = (w * MIX) ^ n;
+    h = (h * MIX) ^ nw;
+    h = (h * MIX) ^ ne;
+    h = (h * MIX) ^ ww;
+    h = (h * MIX) ^ nn;
+    h = (h * MIX) ^ other0;
+    h = (h * MIX) ^ other1;
+    h *= MIX;
+    h ^= h >>> 29;
+    slot = (int) (h >>> 40) & mask;
+    key = (int) h;
+    int p = positions[slot];
+    return p != 0 && keys[slot] == key ? p - 1 : -1;
+  }
+
+  /**
+   * Sets the flag context from the match states of the W and N pixels (0 none, 1 hit, 2 miss),
+   * the scale context and the slot's record of recent hits.
+   */
+  void setFlagContext(int stateW, int stateN, int scaleLevel) {
+    int coarse = scaleLevel >> 2;
+    if (coarse > 3) {
+      coarse = 3;
+    }
+    flagContext = ((stateW * 3 + stateN) * 4 + coarse) * 4 + confidence[slot];
+  }
+
+  AdaptiveBits flags() {
+    return flags;
+  }
+
+  int flagContext() {
+    return flagContext;
+  }
+
+  /** After a flag: a hit raises the slot's confidence, a miss clears it. */
+  void flagged(boolean hit) {
+    int c = confidence[slot];
+    confidence[slot] = (byte) (hit ? Math.min(c + 1, 3) : 0);
+  }
+
+  /** Stores position {@code i} for the neighbourhood of the last {@link #find}. */
+  void record(int i) {
+    if (keys[slot] != key) {
+      confidence[slot] = 0;
+    }
+    keys[slot] = key;
+    positions[slot] = i + 1;
+  }
+}

@@ -1,0 +1,316 @@
+package dev.tegula.tgl.lossless;
+
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.tgl.RangeDecoder;
+import dev.tegula.tgl.RangeEncoder;
+
+/**
+ * Codes one plane of a tile, pixel by pixel in raster order (format-lossless.md §4, §5). For
+ * each pixel the encoder and the decoder run the same model over already coded data: the weighted
+ * prediction, its least-squares refinement, the match candidate, the scale estimate and the
+ * contexts; then the encoder codes the sample and the decoder reads it; then both learn from it.
+ *
+ * <p>A plane may refer to up to two earlier planes of the same tile (their samples and
+ * residuals), which is how colour planes use what the first plane already said about the pixel.
+ */
+final class PlaneCoder {
+  private static final int REFINE_MU = 41; // mu = 0.01
+  private static final int SCALE_MU = 8; // mu = 0.002
+  private static final int SCALE_INITIAL_WEIGHT = 2516582; // 0.15 in Q24
+
+  private final int width;
+  private final int height;
+  private final int lo;
+  private final int hi;
+  private final int shift;
+  private final int scaleLevels;
+  private final int refineLimit;
+  private final int[] plane;
+  private final int[] residuals;
+  private final int[] ref0Values;
+  private final int[] ref0Residuals;
+  private final int[] ref1Values;
+  private final int[] ref1Residuals;
+  private final byte[] matchStates;
+  private final WeightedPredictor weighted;
+  private final Nlms refine;
+  private final Nlms scale;
+  private final MatchModel match;
+  private final ResidualCoder coder;
+  private final short[] scratch = new short[1];
+
+  // The model's outputs for the current pixel.
+  private int weightedPrediction;
+  private int prediction;
+  private int candidate;
+  private boolean flagged;
+
+  /**
+   * @param plane the samples (encoder) or the array to fill (decoder), {@code width · height}
+   * @param residuals receives this plane's residuals, for later planes
+   * @param lo smallest sample value the plane can hold
+   * @param hi largest sample value the plane can hold
+   * @param refValues samples of up to two earlier planes (length 0, 1 or 2)
+   * @param refResiduals residuals of the same planes
+   */
+  PlaneCoder(int width, int height, int bitDepth, int lo, int hi, int[] plane, int[] residuals,
+      int[][] refValues, int[][] refResiduals) {
+    this.width = width;
+    this.height = height;
+    this.lo = lo;
+    this.hi = hi;
+    this.shift = bitDepth - 8;
+    this.scaleLevels = 20 + 2 * shift;
+    this.refineLimit = 64 << shift;
+    this.plane = plane;
+    this.residuals = residuals;
+    int refs = refValues.length;
+    ref0Values = refs > 0 ? refValues[0] : null;
+    ref0Residuals = refs > 0 ? refResiduals[0] : null;
+    ref1Values = refs > 1 ? refValues[1] : null;
+    ref1Residuals = refs > 1 ? refResiduals[1] : null;
+    matchStates = new byte[width * height];
+    weighted = new WeightedPredictor(width);
+    refine = new Nlms(refs == 0 ? 18 : refs == 1 ? 25 : 30, 0, REFINE_MU);
+    scale = new Nlms(refs == 0 ? 9 : refs == 1 ? 11 : 12, SCALE_INITIAL_WEIGHT, SCALE_MU);
+    match = new MatchModel(width * height);
+    coder = new ResidualCoder(scaleLevels);
+  }
+
+  void encode(RangeEncoder enc) {
+    int w = width;
+    for (int y = 0, i = 0; y < height; y++) {
+      for (int x = 0; x < w; x++, i++) {
+        model(i, x, y);
+        int v = plane[i];
+        boolean hit = false;
+        if (flagged) {
+          hit = v == candidate;
+          match.flags().encode(enc, scratch, match.flagContext(), hit ? 1 : 0);
+          match.flagged(hit);
+          matchStates[i] = (byte) (hit ? 1 : 2);
+        }
+        match.record(i);
+        if (!hit) {
+          coder.encode(enc, v - prediction);
+        }
+        learn(i, x, v);
+      }
+    }
+  }
+
+  void decode(RangeDecoder dec, int planeIndex) {
+    int w = width;
+    for (int y = 0, i = 0; y < height; y++) {
+      for (int x = 0; x < w; x++, i++) {
+        model(i, x, y);
+        boolean hit = false;
+        if (flagged) {
+          hit = match.flags().decode(dec, scratch, match.flagContext()) != 0;
+          match.flagged(hit);
+          matchStates[i] = (byte) (hit ? 1 : 2);
+        }
+        match.record(i);
+        int v;
+        if (hit) {
+          v = candidate;
+        } else {
+          v = prediction + coder.decode(dec);
+          if (v < lo || v > hi) {
+            if (dec.overrun() > 0) {
+              throw new MalformedInputException("lossless data ends before its last sample", -1);
+            }
+            throw new MalformedInputException("lossless data: sample " + v + " of plane "
+                + planeIndex + " at (" + x + ", " + y + ") is outside " + lo + ".." + hi, -1);
+          }
+        }
+        plane[i] = v;
+        learn(i, x, v);
+      }
+    }
+  }
+
+  /** §4, §5: prediction, match candidate and contexts of pixel (x, y); index i = y · width + x. */
+  private void model(int i, int x, int y) {
+    int[] p = plane;
+    int w = width;
+    boolean left = x > 0;
+    boolean up = y > 0;
+    boolean right = x + 1 < w;
+    // §4.1 neighbours; outside the plane they fall back on the nearest known sample.
+    int vW = left ? p[i - 1] : (up ? p[i - w] : 0);
+    int vN = up ? p[i - w] : vW;
+    int vNW = left && up ? p[i - w - 1] : vW;
+    int vNE = up && right ? p[i - w + 1] : vN;
+    int vNN = y > 1 ? p[i - 2 * w] : vN;
+    int vWW = x > 1 ? p[i - 2] : vW;
+    int vNNE = y > 1 && right ? p[i - 2 * w + 1] : vNE;
+    int vNWW = up && x > 1 ? p[i - w - 2] : vNW;
+    int vNEE = up && x + 2 < w ? p[i - w + 2] : vNE;
+    int[] s = residuals;
+    int sW = left ? s[i - 1] : (up ? s[i - w] : 0);
+    int sN = up ? s[i - w] : sW;
+    int sNW = left && up ? s[i - w - 1] : sN;
+    int sNE = up && right ? s[i - w + 1] : sN;
+    int sWW = x > 1 ? s[i - 2] : sW;
+    int sNN = y > 1 ? s[i - 2 * w] : sN;
+
+    // §4.2 weighted prediction
+    int wp = weighted.predict(x, y, w, vN, vW, vNE, vNW, vNN);
+    weightedPrediction = wp;
+
+    // §4.3 refinement by least squares over the neighbourhood
+    int[] f = refine.in;
+    f[0] = vN - wp;
+    f[1] = vW - wp;
+    f[2] = vNW - wp;
+    f[3] = vNE - wp;
+    f[4] = vNN - wp;
+    f[5] = vWW - wp;
+    f[6] = vNNE - wp;
+    f[7] = vNWW - wp;
+    f[8] = vNEE - wp;
+    long[] sub = weighted.sub;
+    f[9] = (int) (sub[0] >> 3) - wp;
+    f[10] = (int) (sub[1] >> 3) - wp;
+    f[11] = (int) (sub[2] >> 3) - wp;
+    f[12] = (int) (sub[3] >> 3) - wp;
+    f[13] = vN + vW - vNW - wp;
+    f[14] = sW;
+    f[15] = sN;
+    f[16] = sNW;
+    f[17] = sNE;
+    int r0 = 0;
+    int r0Next = 0;
+    int r1 = 0;
+    int other0 = 0;
+    int other1 = 0;
+    if (ref0Residuals != null) {
+      int[] rr = ref0Residuals;
+      r0 = rr[i];
+      int r0E = right ? rr[i + 1] : 0;
+      int r0S = y + 1 < height ? rr[i + w] : 0;
+      r0Next = abs(r0E) + abs(r0S);
+      f[18] = r0;
+      f[19] = r0E;
+      f[20] = r0S;
+      other0 = ref0Values[i];
+      differences(ref0Values, i, x, y, f, 21);
+      if (ref1Residuals != null) {
+        r1 = ref1Residuals[i];
+        f[25] = r1;
+        other1 = ref1Values[i];
+        differences(ref1Values, i, x, y, f, 26);
+      }
+    }
+    int correction = (int) ((refine.predict() + (1L << (Nlms.SHIFT - 1))) >> Nlms.SHIFT);
+    if (correction > refineLimit) {
+      correction = refineLimit;
+    } else if (correction < -refineLimit) {
+      correction = -refineLimit;
+    }
+    int pred = wp + correction;
+    prediction = pred < lo ? lo : (pred > hi ? hi : pred);
+
+    // §5.1 expected residual size
+    int eW = abs(sW);
+    int eN = abs(sN);
+    int eNW = abs(sNW);
+    int eNE = abs(sNE);
+    int texture = abs(vN - vNW) + abs(vW - vNW) + abs(vNE - vN);
+    long subMax = Math.max(Math.max(sub[0], sub[1]), Math.max(sub[2], sub[3]));
+    long subMin = Math.min(Math.min(sub[0], sub[1]), Math.min(sub[2], sub[3]));
+    int[] g = scale.in;
+    g[0] = eW;
+    g[1] = eN;
+    g[2] = eNW;
+    g[3] = eNE;
+    g[4] = abs(sWW);
+    g[5] = abs(sNN);
+    g[6] = texture;
+    g[7] = (int) ((subMax - subMin) >> 3);
+    g[8] = abs(correction);
+    if (ref0Residuals != null) {
+      g[9] = abs(r0);
+      g[10] = r0Next;
+      if (ref1Residuals != null) {
+        g[11] = abs(r1);
+      }
+    }
+    long estimate = scale.predict() >> (Nlms.SHIFT - 3);
+    int level = bucket(estimate <= 0 ? 0 : (int) Math.min(estimate, 1 << 24));
+    if (level >= scaleLevels) {
+      level = scaleLevels - 1;
+    }
+
+    // §5.3 contexts
+    int signs = sign3(sW) + 3 * sign3(sN);
+    int activity = bucket((2 * eW + 2 * eN + eNW + eNE) >> (1 + shift));
+    if (activity > 11) {
+      activity = 11;
+    }
+    int textureLevel = bucket(texture >> (1 + shift));
+    if (textureLevel > 9) {
+      textureLevel = 9;
+    }
+    int cross = 0;
+    if (ref0Residuals != null) {
+      int m = (abs(r0) + abs(r1)) >> shift;
+      cross = m == 0 ? 0 : m < 3 ? 1 : m < 8 ? 2 : 3;
+    }
+    int signContext = (weighted.errW + weighted.errN > 0 ? 1 : 0)
+        + (correction > 0 ? 2 : correction < 0 ? 4 : 0);
+    coder.setContexts(level, signContext, activity * 9 + signs, textureLevel * 4 + cross);
+
+    // §4.4 match candidate
+    flagged = false;
+    int at = match.find(vW, vN, vNW, vNE, vWW, vNN, other0, other1);
+    if (at >= 0 && x > 1 && y > 1) {
+      int mv = p[at];
+      if (mv != prediction) {
+        flagged = true;
+        candidate = mv;
+        match.setFlagContext(matchStates[i - 1], matchStates[i - w], level);
+      }
+    }
+  }
+
+  private void learn(int i, int x, int v) {
+    int r = v - prediction;
+    residuals[i] = r;
+    weighted.update(v, x);
+    refine.update((long) (v - weightedPrediction) << Nlms.SHIFT);
+    scale.update((long) abs(r) << Nlms.SHIFT);
+  }
+
+  /** The sample of an earlier plane at i minus its W, N, NW and NE neighbours. */
+  private void differences(int[] q, int i, int x, int y, int[] f, int at) {
+    int w = width;
+    int c = q[i];
+    int qW = x > 0 ? q[i - 1] : (y > 0 ? q[i - w] : c);
+    int qN = y > 0 ? q[i - w] : qW;
+    int qNW = x > 0 && y > 0 ? q[i - w - 1] : qW;
+    int qNE = y > 0 && x + 1 < w ? q[i - w + 1] : qN;
+    f[at] = c - qW;
+    f[at + 1] = c - qN;
+    f[at + 2] = c - qNW;
+    f[at + 3] = c - qNE;
+  }
+
+  /** Half-octave levels: 0, 1, 2, 3 exactly, then two levels per power of two. */
+  static int bucket(int a) {
+    if (a < 4) {
+      return a < 0 ? 0 : a;
+    }
+    int e = 31 - Integer.numberOfLeadingZeros(a);
+    return 4 + (e - 2) * 2 + ((a >>> (e - 1)) & 1);
+  }
+
+  private static int sign3(int v) {
+    return v > 0 ? 1 : (v < 0 ? 2 : 0);
+  }
+
+  private static int abs(int v) {
+    return v < 0 ? -v : v;
+  }
+}

@@ -1,0 +1,292 @@
+package dev.tegula.tgl.lossless;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TegulaException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LosslessCodecTest {
+
+  static Stream<Path> testdataPngs() throws IOException {
+    return TestImages.pngs(TestImages.testdata().resolve("png")).stream();
+  }
+
+  static Stream<Path> photoPngs() throws IOException {
+    return TestImages.pngs(TestImages.testdata().resolve("photos")).stream();
+  }
+
+  static Stream<Path> corpusPngs() throws IOException {
+    Path corpus = TestImages.corpus();
+    if (corpus == null) {
+      return Stream.empty();
+    }
+    List<Path> all = new java.util.ArrayList<>();
+    for (String dir : new String[] {"photos", "graphics", "alpha"}) {
+      all.addAll(TestImages.pngs(corpus.resolve(dir)));
+    }
+    return all.stream();
+  }
+
+  /** Every conformance PNG (all colour types, 1-16 bits, references in RGBA8 and RGBA16). */
+  @ParameterizedTest
+  @MethodSource("testdataPngs")
+  void everyTestdataPngRoundTripsExactly(Path png) throws IOException {
+    TestImages.Samples im = TestImages.read(png);
+    assertRoundTrip(im.samples(), im.width(), im.height(), im.channels(), im.depth());
+  }
+
+  /** The repository's sample photos, tile by tile as the container codes them. */
+  @ParameterizedTest
+  @MethodSource("photoPngs")
+  void samplePhotosRoundTripTileByTile(Path png) throws IOException {
+    TestImages.Samples im = TestImages.read(png);
+    assertTilesRoundTrip(im, 256);
+  }
+
+  /** The shared developer corpus (photos, graphics, alpha), when this machine has it. */
+  @ParameterizedTest
+  @MethodSource("corpusPngs")
+  void corpusImagesRoundTripTileByTile(Path png) throws IOException {
+    TestImages.Samples im = TestImages.read(png);
+    assertTilesRoundTrip(im, 256);
+  }
+
+  @Test
+  void corpusIsFoundOrTheCorpusTestIsSkippedVisibly() throws IOException {
+    Assumptions.assumeTrue(TestImages.corpus() != null, "no shared corpus on this machine");
+    assertTrue(corpusPngs().count() >= 10);
+  }
+
+  @Test
+  void syntheticShapesDepthsAndExtremesRoundTrip() {
+    int[][] sizes = {{1, 1}, {1, 9}, {9, 1}, {2, 2}, {3, 5}, {17, 33}, {40, 3}};
+    int[] seed = {0x1234567};
+    for (int[] size : sizes) {
+      for (int channels = 1; channels <= 4; channels++) {
+        for (int depth : new int[] {8, 16}) {
+          for (int pattern = 0; pattern < 6; pattern++) {
+            int[] s = pattern(pattern, size[0], size[1], channels, depth, seed);
+            assertRoundTrip(s, size[0], size[1], channels, depth);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void wideAndTallTilesRoundTrip() {
+    int[] seed = {99};
+    assertRoundTrip(pattern(5, 1000, 2, 3, 8, seed), 1000, 2, 3, 8);
+    assertRoundTrip(pattern(5, 2, 700, 4, 16, seed), 2, 700, 4, 16);
+    assertRoundTrip(pattern(3, 300, 200, 3, 16, seed), 300, 200, 3, 16);
+  }
+
+  @Test
+  void theSameInputAlwaysGivesTheSameBytes() throws IOException {
+    TestImages.Samples im = TestImages.read(TestImages.testdata().resolve("photos")
+        .resolve("astronaut.png"));
+    int[] tile = TestImages.crop(im, 100, 100, 128, 96);
+    byte[] first = LosslessCodec.encode(tile, 128, 96, im.channels(), 8);
+    // Other work in between must not influence the coder (no hidden shared state).
+    LosslessCodec.encode(pattern(4, 64, 64, 3, 16, new int[] {5}), 64, 64, 3, 16);
+    byte[] second = LosslessCodec.encode(tile.clone(), 128, 96, im.channels(), 8);
+    assertArrayEquals(first, second);
+  }
+
+  @Test
+  void photosCompressWellAndFlatPlanesCostAlmostNothing() throws IOException {
+    TestImages.Samples im = TestImages.read(TestImages.testdata().resolve("photos")
+        .resolve("flower.png"));
+    int[] tile = TestImages.crop(im, 256, 256, 256, 256);
+    byte[] coded = LosslessCodec.encode(tile, 256, 256, im.channels(), 8);
+    double bpp = coded.length * 8.0 / (256 * 256);
+    assertTrue(bpp < 12, "flower tile: " + bpp + " bpp");
+    int[] flat = new int[256 * 256 * 3];
+    Arrays.fill(flat, 77);
+    assertTrue(LosslessCodec.encode(flat, 256, 256, 3, 8).length < 64);
+  }
+
+  @Test
+  void callerMisuseIsIllegalArgument() {
+    int[] s = new int[12];
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(null, 2, 2, 3, 8));
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(s, 0, 2, 3, 8));
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(s, 2, 2, 5, 8));
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(s, 2, 2, 3, 12));
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(s, 3, 2, 3, 8));
+    int[] big = s.clone();
+    big[5] = 256;
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(big, 2, 2, 3, 8));
+    big[5] = -1;
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(big, 2, 2, 3, 16));
+    byte[] coded = LosslessCodec.encode(s, 2, 2, 3, 8);
+    assertThrows(IllegalArgumentException.class,
+        () -> LosslessCodec.decode(coded, 0, coded.length, 2, 2, 3, 8, new int[11]));
+    assertThrows(IllegalArgumentException.class,
+        () -> LosslessCodec.decode(coded, 1, coded.length, 2, 2, 3, 8, new int[12]));
+    assertThrows(IllegalArgumentException.class,
+        () -> LosslessCodec.decode(null, 0, 0, 2, 2, 3, 8, new int[12]));
+  }
+
+  @Test
+  void decodesFromTheMiddleOfALargerArray() {
+    int[] s = pattern(5, 13, 11, 3, 8, new int[] {7});
+    byte[] coded = LosslessCodec.encode(s, 13, 11, 3, 8);
+    byte[] framed = new byte[coded.length + 10];
+    Arrays.fill(framed, (byte) 0x5A);
+    System.arraycopy(coded, 0, framed, 7, coded.length);
+    int[] out = new int[s.length];
+    LosslessCodec.decode(framed, 7, coded.length, 13, 11, 3, 8, out);
+    assertArrayEquals(s, out);
+  }
+
+  @Test
+  void headerErrorsNameTheirOffset() {
+    int[] s = pattern(5, 8, 8, 3, 8, new int[] {3});
+    byte[] coded = LosslessCodec.encode(s, 8, 8, 3, 8);
+    int[] out = new int[s.length];
+    MalformedInputException shortData = assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(coded, 0, 1, 8, 8, 3, 8, out));
+    assertEquals(0, shortData.offset());
+    byte[] method = coded.clone();
+    method[0] = 9;
+    assertEquals(0, assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(method, 0, method.length, 8, 8, 3, 8, out)).offset());
+    byte[] transform = coded.clone();
+    transform[1] = 7;
+    assertEquals(1, assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(transform, 0, transform.length, 8, 8, 3, 8, out)).offset());
+    // A grey plane has no colour transform.
+    byte[] grey = LosslessCodec.encode(new int[64], 8, 8, 1, 8);
+    grey[1] = 1;
+    assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(grey, 0, grey.length, 8, 8, 1, 8, new int[64]));
+    MalformedInputException cut = assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(coded, 0, coded.length / 2, 8, 8, 3, 8, out));
+    assertTrue(cut.getMessage().contains("ends"), cut.getMessage());
+  }
+
+  /**
+   * Damaged data either decodes (to something) or throws a TegulaException; never another
+   * exception, never a hang. Every truncation, single bit flips and random bytes.
+   */
+  @Test
+  void damagedDataNeverEscapesTheExceptionFamily() {
+    int[][] shapes = {{24, 20, 3, 8}, {16, 16, 1, 16}, {12, 9, 4, 8}, {20, 10, 2, 16}};
+    int[] seed = {0xBEEF};
+    assertTimeout(Duration.ofSeconds(60), () -> {
+      for (int[] shape : shapes) {
+        int w = shape[0];
+        int h = shape[1];
+        int c = shape[2];
+        int depth = shape[3];
+        int[] s = pattern(5, w, h, c, depth, seed);
+        byte[] coded = LosslessCodec.encode(s, w, h, c, depth);
+        int[] out = new int[s.length];
+        for (int len = 0; len < coded.length; len++) {
+          decodeDamaged(coded, len, w, h, c, depth, out, "cut at " + len);
+        }
+        for (int k = 0; k < 400; k++) {
+          byte[] bad = coded.clone();
+          int bit = (next(seed) >>> 1) % (bad.length * 8);
+          bad[bit >> 3] ^= (byte) (1 << (bit & 7));
+          decodeDamaged(bad, bad.length, w, h, c, depth, out, "bit " + bit);
+        }
+        for (int k = 0; k < 100; k++) {
+          byte[] junk = new byte[2 + (next(seed) >>> 1) % 300];
+          for (int i = 0; i < junk.length; i++) {
+            junk[i] = (byte) next(seed);
+          }
+          junk[0] = 1;
+          junk[1] = (byte) (c >= 3 ? (next(seed) >>> 1) % 5 : 0);
+          decodeDamaged(junk, junk.length, w, h, c, depth, out, "junk " + k);
+        }
+      }
+    });
+  }
+
+  private static void decodeDamaged(byte[] data, int length, int w, int h, int c, int depth,
+      int[] out, String what) {
+    try {
+      LosslessCodec.decode(data, 0, length, w, h, c, depth, out);
+      int max = (1 << depth) - 1;
+      for (int v : out) {
+        if (v < 0 || v > max) {
+          fail(what + ": decoded sample " + v + " outside 0.." + max);
+        }
+      }
+    } catch (TegulaException expected) {
+      // the family the decoder may throw
+    } catch (RuntimeException | Error e) {
+      throw new AssertionError(what + ": " + e, e);
+    }
+  }
+
+  static void assertRoundTrip(int[] samples, int w, int h, int c, int depth) {
+    byte[] coded = LosslessCodec.encode(samples, w, h, c, depth);
+    int[] out = new int[w * h * c];
+    LosslessCodec.decode(coded, 0, coded.length, w, h, c, depth, out);
+    if (!Arrays.equals(samples, 0, w * h * c, out, 0, w * h * c)) {
+      fail("round trip differs: " + w + "x" + h + " channels " + c + " depth " + depth);
+    }
+  }
+
+  static void assertTilesRoundTrip(TestImages.Samples im, int tile) {
+    for (int ty = 0; ty < im.height(); ty += tile) {
+      for (int tx = 0; tx < im.width(); tx += tile) {
+        int tw = Math.min(tile, im.width() - tx);
+        int th = Math.min(tile, im.height() - ty);
+        assertRoundTrip(TestImages.crop(im, tx, ty, tw, th), tw, th, im.channels(), im.depth());
+      }
+    }
+  }
+
+  /** Test content: 0 noise, 1 zeros, 2 maxima, 3 max-contrast checkerboard, 4 gradient, 5 mix. */
+  static int[] pattern(int kind, int w, int h, int c, int depth, int[] seed) {
+    int max = (1 << depth) - 1;
+    int[] s = new int[w * h * c];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int k = 0; k < c; k++) {
+          int v = switch (kind) {
+            case 0 -> (next(seed) >>> 1) % (max + 1);
+            case 1 -> 0;
+            case 2 -> max;
+            case 3 -> ((x + y + k) & 1) == 0 ? 0 : max;
+            case 4 -> (int) ((long) (x * 7 + y * 3 + k * 50) * max / (7L * w + 3L * h + 200));
+            default -> ((x / 3 + y / 2 + k) % 4 == 0)
+                ? (next(seed) >>> 1) % (max + 1)
+                : (int) ((long) (x + y) * max / (w + h));
+          };
+          s[(y * w + x) * c + k] = v;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** xorshift32: java.util.Random differs under TeaVM, and tests must not depend on it. */
+  static int next(int[] state) {
+    int x = state[0];
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    state[0] = x;
+    return x;
+  }
+}
