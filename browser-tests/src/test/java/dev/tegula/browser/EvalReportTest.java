@@ -134,7 +134,7 @@ class EvalReportTest {
     Object charts = chromium.driver.executeScript("""
         return [...document.querySelectorAll('svg.chart')].map((svg) => {
           const box = svg.getBoundingClientRect();
-          return [svg.dataset.metric, box.width > 300 && box.height > 200,
+          return [svg.dataset.metric, box.width > 400 && box.height > 200,
               svg.querySelectorAll('circle.point').length,
               svg.querySelectorAll('g.series path').length,
               svg.querySelector('g.legend').getBBox().width > 0];

@@ -103,15 +103,19 @@ final class EvalCommand implements Callable<Integer> {
     List<Corpus.Entry> entries;
     try {
       entries = Corpus.list(corpus);
-      Files.createDirectories(out);
     } catch (IOException | RuntimeException e) {
-      return errors.fail(corpus + " / " + out, e);
+      return errors.fail(corpus.toString(), e);
     }
     if (entries.isEmpty()) {
       err.println("tegula: " + ErrorReporter.printable(corpus.toString())
           + ": no JPEG or PNG files found");
       err.flush();
       return ExitCodes.BAD_INPUT;
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException | RuntimeException e) {
+      return errors.fail(out.toString(), e);
     }
 
     ProgressBar progress = new ProgressBar(err, System.console() != null);

@@ -80,7 +80,8 @@ class EvalCommandTest {
     Cli.Result r = Cli.run("eval", "--corpus", corpus.toString(), "--codecs", "png,webp",
         "--out", out);
     assertEquals(ExitCodes.USAGE, r.exit());
-    assertTrue(r.err().startsWith("unknown codec 'webp': available are png"), r.err());
+    assertTrue(r.err().startsWith("unknown codec 'webp': available are "), r.err());
+    assertTrue(r.err().contains("png"), r.err());
     Cli.Result q = Cli.run("eval", "--corpus", corpus.toString(), "--qualities", "0,50",
         "--out", out);
     assertEquals(ExitCodes.USAGE, q.exit());

@@ -1,6 +1,7 @@
 package dev.tegula.cli.eval;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -8,7 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The images of a corpus folder: every JPEG and PNG file below it, in name order. */
+/**
+ * The images of a corpus folder: every JPEG and PNG file below it, in name order. Symbolic links
+ * are followed, so that a corpus can be assembled from links to other folders (a link loop is an
+ * error).
+ */
 public final class Corpus {
   private Corpus() {}
 
@@ -19,7 +24,7 @@ public final class Corpus {
     if (!Files.isDirectory(dir)) {
       throw new NotDirectoryException(dir.toString());
     }
-    try (Stream<Path> files = Files.walk(dir)) {
+    try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
       return files
           .filter(Files::isRegularFile)
           .filter(Corpus::isImageName)

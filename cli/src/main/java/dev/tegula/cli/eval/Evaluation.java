@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Encodes every corpus image with every codec at every quality, decodes it again and measures
@@ -34,8 +36,43 @@ public final class Evaluation {
   }
 
   /** What a run produced, and what it had to skip. */
-  public record Outcome(List<EvalResult> results, List<WorstRegion> regions,
-      List<String> warnings, int images) {}
+  public record Outcome(List<EvalResult> results, List<WorstRegion> regions, List<Skip> skipped,
+      int images) {
+    /** The skips for people: each on its own, or one line per reason shared by many. */
+    public List<String> warnings() {
+      Map<String, List<Skip>> byReason = new LinkedHashMap<>();
+      for (Skip s : skipped) {
+        byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>()).add(s);
+      }
+      List<String> lines = new ArrayList<>();
+      byReason.forEach((reason, skips) -> {
+        if (skips.size() <= GROUP_OVER) {
+          skips.forEach(s -> lines.add(s.toString()));
+        } else {
+          long images = skips.stream().map(Skip::image).distinct().count();
+          lines.add(skips.size() + " settings on " + images + " images skipped: " + reason
+              + " (first " + skips.get(0).image() + " " + skips.get(0).setting() + ")");
+        }
+      });
+      return lines;
+    }
+  }
+
+  /** Reasons shared by more skips than this are reported once. */
+  static final int GROUP_OVER = 3;
+
+  /**
+   * An image that could not be read ({@code setting} null) or a setting that failed on it.
+   *
+   * @param setting codec and quality, e.g. "tgl q40"
+   */
+  public record Skip(String image, String setting, String reason) {
+    @Override
+    public String toString() {
+      return setting == null ? image + ": skipped, cannot be read: " + reason
+          : image + ": " + setting + " failed: " + reason;
+    }
+  }
 
   /**
    * @param qualities 1-100, used by the lossy codecs; lossless codecs run once per image
@@ -71,7 +108,7 @@ public final class Evaluation {
     int images = 0;
     List<EvalResult> results = new ArrayList<>();
     List<WorstRegion> regions = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<Skip> skipped = new ArrayList<>();
     for (Corpus.Entry entry : corpus) {
       Image original;
       try {
@@ -81,7 +118,7 @@ public final class Evaluation {
         }
         original = d.image();
       } catch (IOException | TegulaException e) {
-        warnings.add(entry.name() + ": skipped, cannot be read: " + e.getMessage());
+        skipped.add(new Skip(entry.name(), null, e.getMessage()));
         done += perImage;
         continue;
       }
@@ -89,21 +126,20 @@ public final class Evaluation {
       for (EvalCodec codec : codecs) {
         List<Integer> settings = codec.lossless() ? List.of(-1) : qualities;
         for (int quality : settings) {
-          progress.step(done, total, entry.name() + " " + codec.name()
-              + (quality < 0 ? "" : " q" + quality));
+          String setting = codec.name() + (quality < 0 ? "" : " q" + quality);
+          progress.step(done, total, entry.name() + " " + setting);
           boolean withRegion = !codec.lossless() && quality == settings.get(0);
           try {
             measure(entry.name(), original, codec, quality, withRegion, results, regions);
           } catch (RuntimeException e) {
-            warnings.add(entry.name() + ": " + codec.name()
-                + (quality < 0 ? "" : " q" + quality) + " failed: " + describe(e));
+            skipped.add(new Skip(entry.name(), setting, describe(e)));
           }
           done++;
         }
       }
     }
     progress.step(done, total, "done");
-    return new Outcome(results, regions, warnings, images);
+    return new Outcome(results, regions, skipped, images);
   }
 
   private void measure(String name, Image original, EvalCodec codec, int quality,

@@ -17,8 +17,8 @@ final class RateQualityChart {
   /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
   static final String[] COLOURS = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
       "#56B4E9", "#000000"};
-  private static final int WIDTH = 640;
-  private static final int HEIGHT = 380;
+  private static final int WIDTH = 520;
+  private static final int HEIGHT = 340;
   private static final int LEFT = 64;
   private static final int RIGHT = 20;
   private static final int TOP = 20;
@@ -142,7 +142,7 @@ final class RateQualityChart {
         label += " (no finite values)";
       }
       String colour = COLOURS[i % COLOURS.length];
-      double x = WIDTH - RIGHT - 230;
+      double x = WIDTH - RIGHT - 200;
       sb.append("<rect x=\"").append(coord(x)).append("\" y=\"").append(coord(y - 9))
           .append("\" width=\"14\" height=\"4\" fill=\"").append(colour).append("\"/>");
       sb.append(text(x + 20, y - 4, "start", label)).append('\n');

@@ -8,6 +8,7 @@ import dev.tegula.core.DecodeOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,10 @@ class EvaluationTest {
   }
 
   private List<Corpus.Entry> corpus() throws IOException {
-    Files.copy(testdata("astronaut.png"), dir.resolve("astronaut.png"));
-    Files.copy(testdata("terminal.png"), dir.resolve("terminal.png"));
+    Files.copy(testdata("astronaut.png"), dir.resolve("astronaut.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(testdata("terminal.png"), dir.resolve("terminal.png"),
+        StandardCopyOption.REPLACE_EXISTING);
     return Corpus.list(dir);
   }
 
@@ -48,7 +51,7 @@ class EvaluationTest {
     assertEquals("0/14 astronaut.png png", steps.get(0));
     assertEquals("1/14 astronaut.png poster q20", steps.get(1));
     assertEquals("14/14 done", steps.get(steps.size() - 1));
-    assertEquals(List.of(), o.warnings());
+    assertEquals(List.of(), o.skipped());
     assertEquals(2, o.images());
 
     EvalResult p20 = o.results().get(1);
@@ -124,6 +127,27 @@ class EvaluationTest {
     assertEquals(2, o.results().size());
     assertEquals(List.of("astronaut.png: broken q70 failed: quality over 50",
         "terminal.png: broken q70 failed: quality over 50"), o.warnings());
+
+    Evaluation.Outcome many = new Evaluation(List.of(broken), List.of(60, 70, 80), 1,
+        DecodeOptions.DEFAULT).run(corpus(), (d, t, w) -> { });
+    assertEquals(6, many.skipped().size());
+    assertEquals(List.of("6 settings on 2 images skipped: quality over 50 (first astronaut.png"
+        + " broken q60)"), many.warnings());
+  }
+
+  @Test
+  void theRegistryHasPngAndNamesWhatIsNotBuiltYet() {
+    assertTrue(EvalCodecs.available().containsKey("png"));
+    assertTrue(EvalCodecs.available().get("png").lossless());
+    for (String name : EvalCodecs.PLANNED) {
+      if (!EvalCodecs.available().containsKey(name)) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> EvalCodecs.select(List.of(name)));
+        assertTrue(e.getMessage().endsWith(name + " is not in this build yet"), e.getMessage());
+      }
+    }
+    List<EvalCodec> twice = EvalCodecs.select(List.of("png", "png"));
+    assertEquals(1, twice.size());
   }
 
   @Test
