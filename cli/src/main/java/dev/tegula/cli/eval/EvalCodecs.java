@@ -5,6 +5,7 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.Image;
 import dev.tegula.core.UnsupportedFeatureException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,23 @@ public final class EvalCodecs {
   /** Codecs the issue asks for; those missing from {@link #available()} are not built yet. */
   static final List<String> PLANNED = List.of("tgl", "tgl-lossless", "jpeg", "png");
 
+  private static Map<String, EvalCodec> available;
+
   private EvalCodecs() {}
 
   /**
    * By name, in the order reports list them: each facade encoder that works in this build (a
    * .tgl mode whose codec is not built yet throws UnsupportedFeatureException and is left out).
    */
-  public static Map<String, EvalCodec> available() {
+  public static synchronized Map<String, EvalCodec> available() {
+    // the build does not change while the JVM runs, so each codec is probed once
+    if (available == null) {
+      available = Collections.unmodifiableMap(probe());
+    }
+    return available;
+  }
+
+  private static Map<String, EvalCodec> probe() {
     Map<String, EvalCodec> codecs = new LinkedHashMap<>();
     add(codecs, new FacadeCodec("tgl", false) {
       @Override
