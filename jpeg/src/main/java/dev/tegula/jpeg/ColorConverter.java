@@ -17,16 +17,21 @@ final class ColorConverter {
   private static final int SCALEBITS = 16;
   private static final int ONE_HALF = 1 << (SCALEBITS - 1);
 
+  static final int FIX_1_40200 = 91881; // FIX(1.40200) = (int) (1.40200 * 65536 + 0.5)
+  static final int FIX_1_77200 = 116130;
+  static final int FIX_0_71414 = 46802;
+  static final int FIX_0_34414 = 22554;
+
   static final int[] CR_R = new int[256];
   static final int[] CB_B = new int[256];
   static final int[] CR_G = new int[256];
   static final int[] CB_G = new int[256];
 
   static {
-    final int fixCrR = 91881; // FIX(1.40200) = (int) (1.40200 * 65536 + 0.5)
-    final int fixCbB = 116130; // FIX(1.77200)
-    final int fixCrG = 46802; // FIX(0.71414)
-    final int fixCbG = 22554; // FIX(0.34414)
+    final int fixCrR = FIX_1_40200;
+    final int fixCbB = FIX_1_77200;
+    final int fixCrG = FIX_0_71414;
+    final int fixCbG = FIX_0_34414;
     for (int i = 0; i < 256; i++) {
       int x = i - 128;
       CR_R[i] = (fixCrR * x + ONE_HALF) >> SCALEBITS;
@@ -76,11 +81,15 @@ final class ColorConverter {
         int cri = offsets[2];
         for (int x = 0; x < width; x++, o += 4) {
           int y = ya[yi + x] & 0xFF;
-          int cb = cba[cbi + x] & 0xFF;
-          int cr = cra[cri + x] & 0xFF;
-          out[o] = (byte) clamp(y + CR_R[cr]);
-          out[o + 1] = (byte) clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS));
-          out[o + 2] = (byte) clamp(y + CB_B[cb]);
+          int cb = (cba[cbi + x] & 0xFF) - 128;
+          int cr = (cra[cri + x] & 0xFF) - 128;
+          // The jdcolor.c table entries, computed: Cr_r_tab, Cb_g_tab + Cr_g_tab, Cb_b_tab.
+          int r = y + ((FIX_1_40200 * cr + ONE_HALF) >> SCALEBITS);
+          int g = y + ((ONE_HALF - FIX_0_34414 * cb - FIX_0_71414 * cr) >> SCALEBITS);
+          int b = y + ((FIX_1_77200 * cb + ONE_HALF) >> SCALEBITS);
+          out[o] = (byte) ((r & ~255) == 0 ? r : (r < 0 ? 0 : 255));
+          out[o + 1] = (byte) ((g & ~255) == 0 ? g : (g < 0 ? 0 : 255));
+          out[o + 2] = (byte) ((b & ~255) == 0 ? b : (b < 0 ? 0 : 255));
           out[o + 3] = (byte) 0xFF;
         }
         break;

@@ -39,8 +39,14 @@ final class ComponentPlane {
         break;
       }
       int rowBase = base + r * 8 * stride;
+      final byte[] lastK = c.blockLastK;
       for (int bx = 0; bx < c.blocksPerLine; bx++) {
-        idct.transform(coef, c.blockOffset(bx, by), quant, samples, rowBase + bx * 8, stride);
+        int off = c.blockOffset(bx, by);
+        if (lastK != null) {
+          idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride, lastK[off >> 6]);
+        } else {
+          idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride);
+        }
       }
     }
   }

@@ -35,6 +35,12 @@ final class FrameComponent {
   int sampleHeight;
   /** The coefficient store, allocated by the decoder once the frame header passed the limits. */
   short[] coefficients;
+  /**
+   * Per block (index {@code blockOffset(bx, by) >> 6}), an upper bound of the zig-zag index of its
+   * last nonzero AC coefficient (0: DC only), kept by the Huffman decoder so that the IDCT can
+   * skip zero terms; null when not kept (arithmetic-coded frames), and the IDCT looks instead.
+   */
+  byte[] blockLastK;
 
   FrameComponent(int id, int index, int h, int v, int quantTable) {
     this.id = id;

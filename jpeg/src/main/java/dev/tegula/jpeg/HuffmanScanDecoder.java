@@ -127,7 +127,7 @@ final class HuffmanScanDecoder {
             restartsToGo--;
           }
           if (!insufficient) {
-            decodeBlock(mode, scan, coef, c.blockOffset(bx, by), 0, dct, act);
+            decodeBlock(mode, scan, coef, c.blockLastK, c.blockOffset(bx, by), 0, dct, act);
             checkData();
           }
         }
@@ -158,7 +158,7 @@ final class HuffmanScanDecoder {
             for (int v = 0; v < c.v; v++) {
               for (int h = 0; h < c.h; h++) {
                 int off = c.blockOffset(mx * c.h + h, my * c.v + v);
-                decodeBlock(mode, scan, coef, off, ci, dc[ci], ac[ci]);
+                decodeBlock(mode, scan, coef, c.blockLastK, off, ci, dc[ci], ac[ci]);
               }
             }
           }
@@ -179,11 +179,15 @@ final class HuffmanScanDecoder {
     }
   }
 
-  private void decodeBlock(
-      int mode, Scan scan, short[] coef, int off, int ci, HuffmanTable dc, HuffmanTable ac) {
+  private void decodeBlock(int mode, Scan scan, short[] coef, byte[] lastK, int off, int ci,
+      HuffmanTable dc, HuffmanTable ac) {
+    int last;
     switch (mode) {
       case SEQUENTIAL:
-        decodeSequential(coef, off, ci, dc, ac);
+        last = decodeSequential(coef, off, ci, dc, ac);
+        if (last > lastK[off >> 6]) {
+          lastK[off >> 6] = (byte) last;
+        }
         break;
       case DC_FIRST:
         decodeDcFirst(coef, off, ci, dc, scan.al);
@@ -199,50 +203,93 @@ final class HuffmanScanDecoder {
         cnt--;
         break;
       case AC_FIRST:
-        decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al);
+        last = decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al);
+        if (last > lastK[off >> 6]) {
+          lastK[off >> 6] = (byte) last;
+        }
         break;
       default:
-        decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al);
+        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al);
+        if (last > lastK[off >> 6]) {
+          lastK[off >> 6] = (byte) last;
+        }
         break;
     }
   }
 
-  /** §F.2.2.1 and §F.2.2.2: DC difference, then AC coefficients 1-63 (Figure F.13). */
-  private void decodeSequential(short[] coef, int off, int ci, HuffmanTable dc, HuffmanTable ac) {
-    if (cnt < 32) {
+  /**
+   * §F.2.2.1 and §F.2.2.2: DC difference, then AC coefficients 1-63 (Figure F.13).
+   *
+   * @return the zig-zag index of the last coefficient written (0 if none), at most 63
+   */
+  private int decodeSequential(short[] coef, int off, int ci, HuffmanTable dc, HuffmanTable ac) {
+    // The bit buffer lives in locals here; the fields are synchronised around fill() and the
+    // rare long codes only.
+    long b = buf;
+    int n = cnt;
+    if (n < 32) {
+      cnt = n;
+      buf = b;
       fill();
+      b = buf;
+      n = cnt;
     }
-    int s = decode(dc);
-    int diff = 0;
+    int s;
+    int e = dc.lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+    if (e != 0) {
+      int len = e >> 8;
+      b <<= len;
+      n -= len;
+      s = e & 0xFF;
+    } else {
+      buf = b;
+      cnt = n;
+      s = decodeSlow(dc);
+      b = buf;
+      n = cnt;
+    }
+    int d = lastDc[ci];
     if (s != 0) {
-      diff = extend(bits(s), s);
+      int v = (int) (b >>> (64 - s));
+      b <<= s;
+      n -= s;
+      d += v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
     }
-    int d = lastDc[ci] + diff;
     lastDc[ci] = d;
     coef[off] = (short) d;
     final int[] lookup = ac.lookup;
+    int last = 0;
     for (int k = 1; k < 64; k++) {
-      if (cnt < 32) {
+      if (n < 32) {
+        cnt = n;
+        buf = b;
         fill();
+        b = buf;
+        n = cnt;
       }
       int rs;
-      int e = lookup[(int) (buf >>> (64 - HuffmanTable.LOOKAHEAD))];
+      e = lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
       if (e != 0) {
         int len = e >> 8;
-        buf <<= len;
-        cnt -= len;
+        b <<= len;
+        n -= len;
         rs = e & 0xFF;
       } else {
+        buf = b;
+        cnt = n;
         rs = decodeSlow(ac);
+        b = buf;
+        n = cnt;
       }
       int r = rs >> 4;
       s = rs & 15;
       if (s != 0) {
         k += r;
-        int v = (int) (buf >>> (64 - s));
-        buf <<= s;
-        cnt -= s;
-        coef[off + NATURAL[k]] = (short) extend(v, s);
+        int v = (int) (b >>> (64 - s));
+        b <<= s;
+        n -= s;
+        coef[off + NATURAL[k]] = (short) (v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v);
+        last = k;
       } else {
         if (r != 15) {
           break;
@@ -250,6 +297,9 @@ final class HuffmanScanDecoder {
         k += 15;
       }
     }
+    buf = b;
+    cnt = n;
+    return last > 63 ? 63 : last;
   }
 
   /** §G.1.2.1: the first DC scan of a successive approximation, point-transformed by Al. */
@@ -267,60 +317,120 @@ final class HuffmanScanDecoder {
     coef[off] = (short) (d << al);
   }
 
-  /** §G.1.2.2: first AC scan of a band, with end-of-band runs (Figure G.3). */
-  private void decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+  /**
+   * §G.1.2.2: first AC scan of a band, with end-of-band runs (Figure G.3).
+   *
+   * @return the zig-zag index of the last coefficient written (0 if none), at most 63
+   */
+  private int decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
     if (eobrun > 0) {
       eobrun--;
-      return;
+      return 0;
     }
+    long b = buf;
+    int n = cnt;
+    final int[] lookup = ac.lookup;
+    int last = 0;
     for (int k = ss; k <= se; k++) {
-      if (cnt < 32) {
+      if (n < 32) {
+        cnt = n;
+        buf = b;
         fill();
+        b = buf;
+        n = cnt;
       }
-      int rs = decode(ac);
+      int rs;
+      int e = lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+      if (e != 0) {
+        int len = e >> 8;
+        b <<= len;
+        n -= len;
+        rs = e & 0xFF;
+      } else {
+        buf = b;
+        cnt = n;
+        rs = decodeSlow(ac);
+        b = buf;
+        n = cnt;
+      }
       int r = rs >> 4;
       int s = rs & 15;
       if (s != 0) {
         k += r;
-        int v = bits(s);
-        coef[off + NATURAL[k]] = (short) (extend(v, s) << al);
+        int v = (int) (b >>> (64 - s));
+        b <<= s;
+        n -= s;
+        coef[off + NATURAL[k]] = (short) ((v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v) << al);
+        last = k;
       } else if (r == 15) {
         k += 15;
       } else {
         int run = 1 << r;
         if (r != 0) {
-          run += bits(r);
+          run += (int) (b >>> (64 - r));
+          b <<= r;
+          n -= r;
         }
         eobrun = run - 1;
         break;
       }
     }
+    buf = b;
+    cnt = n;
+    return last > 63 ? 63 : last;
   }
 
   /**
    * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
    * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al.
+   *
+   * @return the zig-zag index of the last newly nonzero coefficient (0 if none), at most 63
    */
-  private void decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+  private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
     final int p1 = 1 << al;
     final int m1 = -1 << al;
+    final int[] lookup = ac.lookup;
+    long b = buf;
+    int n = cnt;
     int k = ss;
+    int last = 0;
     if (eobrun == 0) {
       for (; k <= se; k++) {
-        if (cnt < 32) {
+        if (n < 32) {
+          cnt = n;
+          buf = b;
           fill();
+          b = buf;
+          n = cnt;
         }
-        int rs = decode(ac);
+        int rs;
+        int e = lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+        if (e != 0) {
+          int len = e >> 8;
+          b <<= len;
+          n -= len;
+          rs = e & 0xFF;
+        } else {
+          buf = b;
+          cnt = n;
+          rs = decodeSlow(ac);
+          b = buf;
+          n = cnt;
+        }
         int r = rs >> 4;
         int s = rs & 15;
         if (s != 0) {
           // The size of a newly nonzero coefficient is always 1; any other is corrupt and, as in
           // libjpeg, is read as 1.
-          s = bits(1) != 0 ? p1 : m1;
+          s = b < 0 ? p1 : m1;
+          b <<= 1;
+          n--;
         } else if (r != 15) {
           int run = 1 << r;
           if (r != 0) {
-            run += bits(r);
+            run += (int) (b >>> (64 - r));
+            b <<= r;
+            n -= r;
           }
           eobrun = run;
           break;
@@ -330,12 +440,16 @@ final class HuffmanScanDecoder {
           int z = off + NATURAL[k];
           int cv = coef[z];
           if (cv != 0) {
-            if (cnt < 1) {
+            if (n < 1) {
+              cnt = n;
+              buf = b;
               fill();
+              b = buf;
+              n = cnt;
             }
-            boolean bit = buf < 0;
-            buf <<= 1;
-            cnt--;
+            boolean bit = b < 0;
+            b <<= 1;
+            n--;
             if (bit && (cv & p1) == 0) {
               coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
             }
@@ -348,6 +462,7 @@ final class HuffmanScanDecoder {
         } while (k <= se);
         if (s != 0) {
           coef[off + NATURAL[k]] = (short) s;
+          last = k;
         }
       }
     }
@@ -357,12 +472,16 @@ final class HuffmanScanDecoder {
         int z = off + NATURAL[k];
         int cv = coef[z];
         if (cv != 0) {
-          if (cnt < 1) {
+          if (n < 1) {
+            cnt = n;
+            buf = b;
             fill();
+            b = buf;
+            n = cnt;
           }
-          boolean bit = buf < 0;
-          buf <<= 1;
-          cnt--;
+          boolean bit = b < 0;
+          b <<= 1;
+          n--;
           if (bit && (cv & p1) == 0) {
             coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
           }
@@ -370,6 +489,9 @@ final class HuffmanScanDecoder {
       }
       eobrun--;
     }
+    buf = b;
+    cnt = n;
+    return last > 63 ? 63 : last;
   }
 
   /** Decodes one Huffman code (§F.2.2.3); the caller made sure at least 17 bits are buffered. */
@@ -421,40 +543,44 @@ final class HuffmanScanDecoder {
   /** Fills the buffer to more than 56 bits, with zeros once a marker or the end is reached. */
   private void fill() {
     final byte[] d = data;
-    while (cnt <= 56) {
-      int b;
-      if (markerHit) {
-        b = 0;
-        padBits += 8;
-      } else if (pos >= length) {
-        markerHit = true;
-        markerPos = length;
-        b = 0;
-        padBits += 8;
-      } else {
-        b = d[pos] & 0xFF;
-        if (b != 0xFF) {
-          pos++;
-        } else {
-          // 0xFF 0x00 is a stuffed 0xFF; 0xFF fill bytes may precede either (libjpeg accepts
-          // FF FF 00 as one data byte); anything else is a marker, which ends the data.
-          int p = pos + 1;
-          while (p < length && d[p] == (byte) 0xFF) {
-            p++;
-          }
-          if (p < length && d[p] == 0) {
-            pos = p + 1;
-          } else {
-            markerHit = true;
-            markerPos = pos;
-            b = 0;
-            padBits += 8;
-          }
+    final int len = length;
+    int p = pos;
+    long b = buf;
+    int n = cnt;
+    while (n <= 56) {
+      if (!markerHit && p < len) {
+        int x = d[p] & 0xFF;
+        if (x != 0xFF) {
+          p++;
+          b |= ((long) x) << (56 - n);
+          n += 8;
+          continue;
         }
+        // 0xFF 0x00 is a stuffed 0xFF; 0xFF fill bytes may precede either (libjpeg accepts
+        // FF FF 00 as one data byte); anything else is a marker, which ends the data.
+        int q = p + 1;
+        while (q < len && d[q] == (byte) 0xFF) {
+          q++;
+        }
+        if (q < len && d[q] == 0) {
+          p = q + 1;
+          b |= 0xFFL << (56 - n);
+          n += 8;
+          continue;
+        }
+        markerHit = true;
+        markerPos = p;
+      } else if (!markerHit) {
+        markerHit = true;
+        markerPos = len;
       }
-      buf |= ((long) b) << (56 - cnt);
-      cnt += 8;
+      // Past the data: zero bits.
+      padBits += 8;
+      n += 8;
     }
+    pos = p;
+    buf = b;
+    cnt = n;
   }
 
   /**

@@ -345,6 +345,9 @@ public final class JpegDecoder {
       }
       for (FrameComponent c : f.components) {
         c.coefficients = new short[c.blocksPerLineAlloc * c.blockRowsAlloc * 64];
+        if (!f.arithmetic) {
+          c.blockLastK = new byte[c.blocksPerLineAlloc * c.blockRowsAlloc];
+        }
       }
       latched = new int[f.components.length][];
       coefBits = new int[f.components.length][64];
@@ -504,6 +507,8 @@ public final class JpegDecoder {
       int rowsPerImcu = f.vMax * 8;
       int imcuRows = f.mcusPerColumn;
       int width = f.width;
+      boolean fused = FusedYccRow.applies(space, ups);
+      boolean h2v2 = fused && ups[1].method == Upsampler.H2V2_FANCY;
       for (int k = 0; k < imcuRows; k++) {
         if (k == 0) {
           for (ComponentPlane pl : planes) {
@@ -518,6 +523,10 @@ public final class JpegDecoder {
         int y0 = k * rowsPerImcu;
         int y1 = Math.min(f.height, y0 + rowsPerImcu);
         for (int y = y0; y < y1; y++) {
+          if (fused) {
+            FusedYccRow.row(planes, h2v2, y, width, rgba, y * width * 4);
+            continue;
+          }
           for (int i = 0; i < n; i++) {
             ups[i].upsample(y);
             arrays[i] = ups[i].array;
