@@ -18,6 +18,7 @@ import org.teavm.jso.JSExport;
  */
 public final class TegulaExports {
   private static byte[] pendingPixels;
+  private static byte[] pendingBytes;
 
   private TegulaExports() {}
 
@@ -26,7 +27,7 @@ public final class TegulaExports {
   }
 
   /**
-   * Decodes a JPEG or PNG file. Returns JSON: {@code {width, height, complete, warning, info,
+   * Decodes a JPEG, PNG or .tgl file. Returns JSON: {@code {width, height, complete, warning, info,
    * metadata}} with the pixels waiting for {@link #takePixels()}, or {@code {error: {code,
    * message, offset}}}.
    */
@@ -88,6 +89,60 @@ public final class TegulaExports {
     }
   }
 
+  /**
+   * Compresses to .tgl (docs/format.md): {@code data} is a JPEG, PNG or .tgl file (width 0; its
+   * EXIF, ICC, XMP and text are kept) or RGBA8 pixels of {@code width} x {@code height}. Lossy at
+   * {@code quality} 0-100 unless {@code lossless}; {@code tileSize} 0 for the default 256. Returns
+   * JSON {@code {width, height, lossless, quality, bytes}} with the .tgl file waiting for {@link
+   * #takeBytes()}, or {@code {error}} (code "unsupported" when the mode's codec is not built in).
+   */
+  @JSExport
+  public static String compress(byte[] data, int width, int height, int quality,
+      boolean lossless, int tileSize, double maxPixels) {
+    pendingBytes = null;
+    try {
+      Compression.Result r = Compression.compress(data, width, height, quality, lossless,
+          tileSize, maxPixels);
+      pendingBytes = r.bytes();
+      return r.json();
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (IllegalArgumentException e) {
+      return usageError(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  /**
+   * Restores a .tgl file to PNG (ICC and EXIF kept). Returns JSON {@code {width, height, complete,
+   * warning, bytes}} with the PNG waiting for {@link #takeBytes()}; damaged tiles come back grey
+   * with complete false and the warning naming them.
+   */
+  @JSExport
+  public static String restore(byte[] data, double maxPixels) {
+    pendingBytes = null;
+    try {
+      Compression.Result r = Compression.restore(data, maxPixels);
+      pendingBytes = r.bytes();
+      return r.json();
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (IllegalArgumentException e) {
+      return usageError(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  /** Hands over the file made by the last successful compress or restore (once). */
+  @JSExport
+  public static byte[] takeBytes() {
+    byte[] b = pendingBytes;
+    pendingBytes = null;
+    return b;
+  }
+
   /** Hands over the RGBA8 pixels of the last successful decode (once). */
   @JSExport
   public static byte[] takePixels() {
@@ -105,6 +160,17 @@ public final class TegulaExports {
         .putRaw("error", new Json()
             .put("code", "internal")
             .put("message", "internal decoder error: " + e.getClass().getName() + ": " + e.getMessage())
+            .put("offset", -1)
+            .toString())
+        .toString();
+  }
+
+  /** Arguments the caller got wrong (a bad quality or tile size, pixels not matching the size). */
+  private static String usageError(IllegalArgumentException e) {
+    return new Json()
+        .putRaw("error", new Json()
+            .put("code", "argument")
+            .put("message", String.valueOf(e.getMessage()))
             .put("offset", -1)
             .toString())
         .toString();
