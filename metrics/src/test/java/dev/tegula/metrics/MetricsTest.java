@@ -51,6 +51,17 @@ class MetricsTest {
   }
 
   @Test
+  void ssimAloneIsTheSsimOfTheFullComparison() {
+    Image a = TestImages.synthetic(90, 70, 11);
+    Image b = TestImages.distorted(a, 7, 5);
+    assertEquals(Metrics.compare(a, b).ssim(), Metrics.ssim(a, b), 0);
+    assertTrue(Double.isNaN(Metrics.ssim(TestImages.synthetic(6, 6, 1),
+        TestImages.synthetic(6, 6, 2))));
+    assertThrows(IllegalArgumentException.class,
+        () -> Metrics.ssim(a, TestImages.synthetic(70, 90, 1)));
+  }
+
+  @Test
   void sizesMustMatch() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Metrics.compare(TestImages.synthetic(20, 10, 1), TestImages.synthetic(10, 20, 1)));
