@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.CompressOptions;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.Image;
+import dev.tegula.metrics.Comparison;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,6 +119,20 @@ class CompareCommandTest {
         pair("flower.png"), pair("flower.webp-q75.png"));
     assertEquals(0, forced.exit(), forced.err());
     assertArrayEquals(expected.rgba(), Tegula.decode(Files.readAllBytes(heat)).image().rgba());
+  }
+
+  @Test
+  void readsTglFiles() throws IOException {
+    Image original = Tegula.decode(Files.readAllBytes(Path.of(pair("flower.png")))).image();
+    Path tgl = dir.resolve("flower.tgl");
+    Files.write(tgl, Tegula.compress(original, null, CompressOptions.lossy(60)));
+    Cli.Result r = Cli.run("compare", "--json", pair("flower.png"), tgl.toString());
+    assertEquals(0, r.exit(), r.err());
+    Comparison expected = Tegula.compare(original,
+        Tegula.decode(Files.readAllBytes(tgl)).image(), false);
+    assertEquals(expected.psnr(), Double.parseDouble(member(r.out(), "psnr")), 1e-12);
+    assertEquals(expected.msSsim(), Double.parseDouble(member(r.out(), "msSsim")), 1e-12);
+    assertTrue(expected.psnr() > 25 && expected.psnr() < 60, r.out());
   }
 
   @Test
