@@ -3,8 +3,8 @@ package dev.tegula.api;
 /** How {@link Tegula#compress} writes a .tgl file: the mode, the lossy quality, the tile size. */
 public final class CompressOptions {
   public static final int DEFAULT_QUALITY = 75;
-  public static final int DEFAULT_TILE_SIZE = 256;
-  /** Lossy at quality 75, tiles of 256. */
+  public static final int DEFAULT_TILE_SIZE = 512;
+  /** Lossy at quality 75, tiles of 512. */
   public static final CompressOptions DEFAULT =
       new CompressOptions(false, DEFAULT_QUALITY, DEFAULT_TILE_SIZE);
 

@@ -42,7 +42,7 @@ final class CompressCommand implements Callable<Integer> {
   private boolean lossless;
 
   @Option(names = "--tile-size", paramLabel = "N",
-      description = "Side of the square tiles, 16-4096 (default 256).")
+      description = "Side of the square tiles, 16-4096 (default 512).")
   private int tileSize = CompressOptions.DEFAULT_TILE_SIZE;
 
   @Mixin

@@ -6,7 +6,6 @@ import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TegulaException;
 import dev.tegula.core.TruncatedInputException;
-import dev.tegula.core.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,11 +43,7 @@ public final class TglDecoding implements TileJob<DecodedImage> {
     return file.tileCount();
   }
 
-  /**
-   * Decodes tile {@code index} into the image.
-   *
-   * @throws UnsupportedFeatureException when the tile uses a codec this build lacks
-   */
+  /** Decodes tile {@code index} into the image, or fills it grey and records why not. */
   @Override
   public void runTile(int index) {
     TglHeader h = file.header();
@@ -58,8 +53,6 @@ public final class TglDecoding implements TileJob<DecodedImage> {
       try {
         TileDecoder.decode(file.data(), entry.dataOffset(), entry.dataLength(), h, entry.rect(),
             rgba, rgba16);
-      } catch (PlaneCodecs.Missing e) {
-        throw new UnsupportedFeatureException(e.getMessage());
       } catch (TegulaException e) {
         problem = "its data does not decode: " + e.getMessage();
       } catch (RuntimeException e) {

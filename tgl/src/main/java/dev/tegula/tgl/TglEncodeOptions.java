@@ -31,7 +31,7 @@ public final class TglEncodeOptions {
     return new TglEncodeOptions(false, quality, TglFormat.DEFAULT_TILE_SIDE, false);
   }
 
-  /** Square tiles of {@code side} pixels, 16-4096 (default 256). */
+  /** Square tiles of {@code side} pixels, 16-4096 (default 512). */
   public TglEncodeOptions withTileSize(int side) {
     return new TglEncodeOptions(lossless, quality, side, containerCodecsOnly);
   }

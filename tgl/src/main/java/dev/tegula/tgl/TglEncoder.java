@@ -14,7 +14,6 @@ public final class TglEncoder {
    * Checks the image and options and fixes the header; no tile is coded yet.
    *
    * @param metadata EXIF, ICC, XMP and text to carry verbatim (null for none)
-   * @throws dev.tegula.core.UnsupportedFeatureException when the mode's codec is not in this build
    */
   public static TglEncoding start(Image image, Metadata metadata, TglEncodeOptions options) {
     return new TglEncoding(image, metadata, options);

@@ -35,14 +35,6 @@ public final class TglEncoding implements TileJob<byte[]> {
           + side + " makes " + count + " tiles; decoders accept " + Limits.DEFAULT.maxTiles()
           + " by default: use larger tiles");
     }
-    if (!options.containerCodecsOnly()) {
-      if (lossy && !PlaneCodecs.lossyAvailable()) {
-        throw PlaneCodecs.lossyMissing();
-      }
-      if ((!lossy || alpha) && !PlaneCodecs.losslessAvailable()) {
-        throw PlaneCodecs.losslessMissing();
-      }
-    }
     this.tiles = new byte[(int) count][];
   }
 

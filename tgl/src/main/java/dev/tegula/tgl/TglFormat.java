@@ -27,7 +27,7 @@ final class TglFormat {
   static final int HEADER_LENGTH = 20;
   static final int MIN_TILE_SIDE = 16;
   static final int MAX_TILE_SIDE = 4096;
-  static final int DEFAULT_TILE_SIDE = 256;
+  static final int DEFAULT_TILE_SIDE = 512;
 
   /** §8.1: plane codecs. */
   static final int CODEC_STORED = 0;

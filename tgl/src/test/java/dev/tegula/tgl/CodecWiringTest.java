@@ -3,7 +3,6 @@ package dev.tegula.tgl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 class CodecWiringTest {
   @Test
   void lossyTilesAreTheLossyCodecsOutputPutInPlace() {
-    assumeTrue(PlaneCodecs.lossyAvailable());
     Image image = TestImages.rgb(100, 70, 21, false);
     byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossy(75).withTileSize(32));
     assertArrayEquals(file, TglEncoder.encode(image, null, TglEncodeOptions.lossy(75)
@@ -52,7 +50,6 @@ class CodecWiringTest {
 
   @Test
   void greyStaysGreyThroughTheLossyCodec() {
-    assumeTrue(PlaneCodecs.lossyAvailable());
     Image image = TestImages.grey(80, 50, 3);
     byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossy(50).withTileSize(64));
     assertEquals(1, TglDecoder.open(file, Limits.DEFAULT).header().colour());
@@ -65,9 +62,50 @@ class CodecWiringTest {
 
   @Test
   void aLossyFileIsSmallerThanItsSamples() {
-    assumeTrue(PlaneCodecs.lossyAvailable());
     Image image = TestImages.rgb(256, 256, 8, false);
     byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossy(30));
     assertTrue(file.length < 256 * 256 * 3, "size " + file.length);
+  }
+
+  @Test
+  void losslessTilesRestoreExactlyWithAlphaAsItsOwnPlane() {
+    Image image = TestImages.rgb(150, 90, 33, true);
+    byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossless().withTileSize(64));
+    DecodedImage d = TglDecoder.decode(file, Limits.DEFAULT);
+    assertTrue(d.complete(), d.warning());
+    assertArrayEquals(image.rgba(), d.image().rgba());
+    int losslessPlanes = 0;
+    for (int t = 0; t < TglDecoder.open(file, Limits.DEFAULT).tileCount(); t++) {
+      byte[] tile = ContainerRoundTripTest.tileData(file, t);
+      assertEquals(2, tile[4], "colour and alpha planes");
+      int colourLength = (int) Bytes.u32(tile, 7);
+      int alpha = 5 + 6 + colourLength;
+      assertEquals(TglFormat.CONTENT_COLOUR, tile[6]);
+      assertEquals(TglFormat.CONTENT_ALPHA, tile[alpha + 1]);
+      losslessPlanes += (tile[5] == TglFormat.CODEC_LOSSLESS ? 1 : 0)
+          + (tile[alpha] == TglFormat.CODEC_LOSSLESS ? 1 : 0);
+    }
+    assertTrue(losslessPlanes > 0);
+  }
+
+  @Test
+  void losslessKeepsSixteenBitGreyAndColour() {
+    for (boolean grey : new boolean[] {true, false}) {
+      Image image = TestImages.sixteen(70, 45, 5, grey, true);
+      byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossless().withTileSize(32));
+      DecodedImage d = TglDecoder.decode(file, Limits.DEFAULT);
+      assertArrayEquals(image.rgba16(), d.image().rgba16());
+      assertArrayEquals(image.rgba(), d.image().rgba());
+    }
+  }
+
+  @Test
+  void lossyColourKeepsAlphaExact() {
+    Image image = TestImages.rgb(130, 70, 12, true);
+    byte[] file = TglEncoder.encode(image, null, TglEncodeOptions.lossy(40).withTileSize(64));
+    byte[] rgba = TglDecoder.decode(file, Limits.DEFAULT).image().rgba();
+    for (int p = 3; p < rgba.length; p += 4) {
+      assertEquals(image.rgba()[p], rgba[p], "alpha at " + p / 4);
+    }
   }
 }

@@ -12,7 +12,6 @@ import dev.tegula.core.Image;
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Limits;
 import dev.tegula.core.Metadata;
-import dev.tegula.core.UnsupportedFeatureException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +101,7 @@ class ContainerRoundTripTest {
   void aFlatImageIsConstantEverywhere() {
     Image image = TestImages.flat(600, 300, 10, 20, 30, 255);
     byte[] file = TglEncoder.encode(image, null, LOSSLESS);
-    // 6 tiles of 12 + 5 + 6 + 3 bytes, index, header, end
+    // constant tiles of 12 + 5 + 6 + 3 bytes, index, header, end
     assertTrue(file.length < 300, "size " + file.length);
     assertArrayEquals(image.rgba(), TglDecoder.decode(file, Limits.DEFAULT).image().rgba());
   }
@@ -218,26 +217,6 @@ class ContainerRoundTripTest {
     assertThrows(IllegalArgumentException.class,
         () -> TglEncoder.encode(null, null, TglEncodeOptions.lossless()));
     assertThrows(IllegalArgumentException.class, () -> TglDecoder.decode(null, Limits.DEFAULT));
-  }
-
-  /** Until a codec is part of the build, asking for it fails clearly instead of faking output. */
-  @Test
-  void aMissingCodecIsUnsupportedNotFaked() {
-    Image opaque = TestImages.rgb(30, 30, 1, false);
-    Image withAlpha = TestImages.rgb(30, 30, 1, true);
-    if (!PlaneCodecs.losslessAvailable()) {
-      UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
-          () -> TglEncoder.encode(opaque, null, TglEncodeOptions.lossless()));
-      assertTrue(e.getMessage().contains("lossless"), e.getMessage());
-    }
-    if (!PlaneCodecs.lossyAvailable()) {
-      assertThrows(UnsupportedFeatureException.class,
-          () -> TglEncoder.encode(opaque, null, TglEncodeOptions.lossy(75)));
-    } else if (!PlaneCodecs.losslessAvailable()) {
-      // lossy colour, but alpha needs the lossless codec
-      assertThrows(UnsupportedFeatureException.class,
-          () -> TglEncoder.encode(withAlpha, null, TglEncodeOptions.lossy(75)));
-    }
   }
 
   static byte[] tileData(byte[] file, int index) {

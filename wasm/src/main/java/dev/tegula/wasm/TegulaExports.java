@@ -92,7 +92,7 @@ public final class TegulaExports {
   /**
    * Compresses to .tgl (docs/format.md): {@code data} is a JPEG, PNG or .tgl file (width 0; its
    * EXIF, ICC, XMP and text are kept) or RGBA8 pixels of {@code width} x {@code height}. Lossy at
-   * {@code quality} 0-100 unless {@code lossless}; {@code tileSize} 0 for the default 256. Returns
+   * {@code quality} 0-100 unless {@code lossless}; {@code tileSize} 0 for the default 512. Returns
    * JSON {@code {width, height, lossless, quality, bytes}} with the .tgl file waiting for {@link
    * #takeBytes()}, or {@code {error}} (code "unsupported" when the mode's codec is not built in).
    */
