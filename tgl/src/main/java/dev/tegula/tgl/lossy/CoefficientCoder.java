@@ -95,9 +95,33 @@ final class CoefficientCoder {
   private static final int TOTAL = AQ + Quantizer.AQ_LEVELS * 8;
 
   private final short[] ctx = new short[TOTAL];
+  /** Observations per context, saturating: the adaptation rate falls from 1/2 to 1/LIMIT. */
+  private final byte[] seen = new byte[TOTAL];
+  /** The coder's own context slot, loaded with our probability before each bit. */
+  private final short[] slot = new short[1];
+
+  static int limit = Integer.getInteger("adaptLimit", 40);
+  private static final int[] RATE = new int[256];
+
+  static {
+    for (int n = 0; n < 256; n++) {
+      RATE[n] = 65536 / (n + 2);
+    }
+  }
 
   CoefficientCoder() {
     RangeEncoder.initContexts(ctx);
+  }
+
+  private void update(int i, int b) {
+    int p = ctx[i];
+    int n = seen[i];
+    int target = b == 0 ? 4096 : 0;
+    p += ((target - p) * RATE[n]) >> 16;
+    ctx[i] = (short) (p < 32 ? 32 : p > 4064 ? 4064 : p);
+    if (n < limit) {
+      seen[i] = (byte) (n + 1);
+    }
   }
 
   private void bit(RangeEncoder enc, int i, int b) {
@@ -105,7 +129,23 @@ final class CoefficientCoder {
       double p = ctx[i] / 4096.0;
       COST[cls] += -Math.log(b == 0 ? p : 1 - p) / Math.log(2);
     }
-    enc.encodeBit(ctx, i, b);
+    if (limit == 0) {
+      enc.encodeBit(ctx, i, b);
+      return;
+    }
+    slot[0] = ctx[i];
+    enc.encodeBit(slot, 0, b);
+    update(i, b);
+  }
+
+  private int get(RangeDecoder dec, int i) {
+    if (limit == 0) {
+      return dec.decodeBit(ctx, i);
+    }
+    slot[0] = ctx[i];
+    int b = dec.decodeBit(slot, 0);
+    update(i, b);
+    return b;
   }
 
   private void direct(RangeEncoder enc, int v, int n) {
@@ -198,7 +238,7 @@ final class CoefficientCoder {
     int tree = base + NZ + nzBucket * 64;
     int node = 1;
     for (int b = 0; b < 6; b++) {
-      node = (node << 1) | dec.decodeBit(ctx, tree + node);
+      node = (node << 1) | get(dec, tree + node);
     }
     int nz = node - 64;
     int remaining = nz;
@@ -209,7 +249,7 @@ final class CoefficientCoder {
       }
       int pb = neighbour(q, aOff, lOff, k);
       if (remaining < 64 - k
-          && dec.decodeBit(ctx, base + ZERO + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
+          && get(dec, base + ZERO + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
               + (pb < ZBUCKETS ? pb : ZBUCKETS - 1)) == 0) {
         q[off + k] = 0;
         continue;
@@ -242,13 +282,13 @@ final class CoefficientCoder {
   private int decodeMagnitude(RangeDecoder dec, int base, int eband, int pb) {
     int c = base + LEN + (eband * PBUCKETS + pb) * MAX_LEN;
     int len = 1;
-    while (len < MAX_LEN && dec.decodeBit(ctx, c + len) != 0) {
+    while (len < MAX_LEN && get(dec, c + len) != 0) {
       len++;
     }
     if (len == 1) {
       return 1;
     }
-    int a = 2 | dec.decodeBit(ctx, base + MANT + eband * MAX_LEN + len);
+    int a = 2 | get(dec, base + MANT + eband * MAX_LEN + len);
     if (len >= 3) {
       a = (a << (len - 2)) | dec.decodeDirect(len - 2);
     }
@@ -284,17 +324,17 @@ final class CoefficientCoder {
 
   int decodeDc(RangeDecoder dec, int type, int bucket) {
     int c = type * TYPE_SIZE + DC + bucket * (MAX_LEN + 2);
-    if (dec.decodeBit(ctx, c) == 0) {
+    if (get(dec, c) == 0) {
       return 0;
     }
     boolean negative = dec.decodeDirect(1) != 0;
     int len = 1;
-    while (len < MAX_LEN && dec.decodeBit(ctx, c + len) != 0) {
+    while (len < MAX_LEN && get(dec, c + len) != 0) {
       len++;
     }
     int a = 1;
     if (len >= 2) {
-      a = 2 | dec.decodeBit(ctx, type * TYPE_SIZE + DC_MANT + len);
+      a = 2 | get(dec, type * TYPE_SIZE + DC_MANT + len);
       if (len >= 3) {
         a = (a << (len - 2)) | dec.decodeDirect(len - 2);
       }
@@ -324,7 +364,7 @@ final class CoefficientCoder {
     int tree = AQ + previous * 8;
     int node = 1;
     for (int b = 0; b < 3; b++) {
-      node = (node << 1) | dec.decodeBit(ctx, tree + node);
+      node = (node << 1) | get(dec, tree + node);
     }
     return node - 8;
   }

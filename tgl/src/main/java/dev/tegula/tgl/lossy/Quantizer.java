@@ -50,6 +50,21 @@ final class Quantizer {
     99, 99, 99, 99, 99, 99, 99, 99
   });
 
+  /** Smooth table by N. Robidoux (mozjpeg jcparam.c, table 3), natural order. */
+  private static final int[] ROBIDOUX = toZigzag(new int[] {
+    16, 16, 16, 18, 25, 37, 56, 85,
+    16, 17, 20, 27, 34, 40, 53, 75,
+    16, 20, 24, 31, 43, 62, 91, 135,
+    18, 27, 31, 40, 53, 74, 106, 156,
+    25, 34, 43, 53, 69, 94, 131, 189,
+    37, 40, 62, 74, 94, 124, 169, 238,
+    56, 53, 91, 106, 131, 169, 226, 311,
+    85, 75, 135, 156, 189, 238, 311, 418
+  });
+
+  static int tableSet = Integer.getInteger("tables", 1);
+  static int chromaScale = Integer.getInteger("chromaScale", 100);
+
   private Quantizer() {}
 
   private static int[] toZigzag(int[] natural) {
@@ -67,7 +82,10 @@ final class Quantizer {
   static void steps(int quality, int type, int[] out) {
     int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
     int scale = q < 50 ? 5000 / q : 200 - 2 * q;
-    int[] base = type == 0 ? BASE_LUMA : BASE_CHROMA;
+    int[] base = tableSet == 1 || (tableSet == 2 && type == 0) ? ROBIDOUX : type == 0 ? BASE_LUMA : BASE_CHROMA;
+    if (type > 0) {
+      scale = scale * chromaScale / 100;
+    }
     for (int k = 0; k < 64; k++) {
       int s = (base[k] * scale * 16 + 50) / 100;
       out[k] = s < 8 ? 8 : s > 4080 ? 4080 : s;
