@@ -1,0 +1,118 @@
+package dev.tegula.jpeg;
+
+/**
+ * How {@link JpegEncoder} writes a JPEG file.
+ *
+ * @param quality 0-100, higher is better and larger; the scale is close to libjpeg's (quality 75
+ *     looks about like cjpeg's 75) but the files are smaller
+ * @param subsampling chroma resolution; ignored for grayscale
+ * @param progressive progressive (SOF2) instead of baseline sequential (SOF0); progressive scans
+ *     always use optimized Huffman tables, as libjpeg-turbo does
+ * @param optimizeHuffman Huffman tables built from the image's statistics (T.81 Annex K.2) instead
+ *     of the typical tables of Annex K.3
+ * @param restartInterval MCUs between restart markers (T.81 §B.2.4.4), 0 for none, at most 65535
+ * @param grayscale write one luminance component only
+ * @param psychovisual psychovisual quantization tables, adaptive quantization and rate-distortion
+ *     optimized rounding; false gives libjpeg's Annex K tables scaled as cjpeg scales them, with
+ *     plain rounding (useful for comparisons)
+ */
+public record JpegEncodeOptions(
+    int quality,
+    Subsampling subsampling,
+    boolean progressive,
+    boolean optimizeHuffman,
+    int restartInterval,
+    boolean grayscale,
+    boolean psychovisual) {
+
+  /** Chroma subsampling: horizontal x vertical luma sampling factors over chroma. */
+  public enum Subsampling {
+    /** Full-resolution chroma (sampling 1x1). */
+    S444(1, 1),
+    /** Chroma halved horizontally (luma 2x1). */
+    S422(2, 1),
+    /** Chroma halved both ways (luma 2x2), the usual choice for photographs. */
+    S420(2, 2);
+
+    final int h;
+    final int v;
+
+    Subsampling(int h, int v) {
+      this.h = h;
+      this.v = v;
+    }
+
+    /** "4:4:4", "4:2:2" or "4:2:0". */
+    public String label() {
+      return this == S444 ? "4:4:4" : this == S422 ? "4:2:2" : "4:2:0";
+    }
+  }
+
+  public static final int DEFAULT_QUALITY = 75;
+
+  /**
+   * Quality at and above which {@link #ofQuality} keeps chroma at full resolution: there the bits
+   * 4:2:0 saves on chroma cost more in colour edges than they buy elsewhere.
+   */
+  public static final int FULL_CHROMA_FROM_QUALITY = 90;
+
+  /** Quality 75, progressive, 4:2:0, optimized tables, psychovisual coding. */
+  public static final JpegEncodeOptions DEFAULT = ofQuality(DEFAULT_QUALITY);
+
+  public JpegEncodeOptions {
+    if (quality < 0 || quality > 100) {
+      throw new IllegalArgumentException("JPEG quality must be 0-100, not " + quality);
+    }
+    if (subsampling == null) {
+      throw new IllegalArgumentException("subsampling must not be null");
+    }
+    if (restartInterval < 0 || restartInterval > 65535) {
+      throw new IllegalArgumentException(
+          "restart interval must be 0-65535 MCUs, not " + restartInterval);
+    }
+  }
+
+  /**
+   * The recommended settings for a quality: progressive, optimized tables, psychovisual coding,
+   * 4:2:0 below {@link #FULL_CHROMA_FROM_QUALITY} and 4:4:4 from there on.
+   */
+  public static JpegEncodeOptions ofQuality(int quality) {
+    Subsampling s = quality >= FULL_CHROMA_FROM_QUALITY ? Subsampling.S444 : Subsampling.S420;
+    return new JpegEncodeOptions(quality, s, true, true, 0, false, true);
+  }
+
+  public JpegEncodeOptions withQuality(int q) {
+    return new JpegEncodeOptions(q, subsampling, progressive, optimizeHuffman, restartInterval,
+        grayscale, psychovisual);
+  }
+
+  public JpegEncodeOptions withSubsampling(Subsampling s) {
+    return new JpegEncodeOptions(quality, s, progressive, optimizeHuffman, restartInterval,
+        grayscale, psychovisual);
+  }
+
+  public JpegEncodeOptions withProgressive(boolean p) {
+    return new JpegEncodeOptions(quality, subsampling, p, optimizeHuffman, restartInterval,
+        grayscale, psychovisual);
+  }
+
+  public JpegEncodeOptions withOptimizeHuffman(boolean o) {
+    return new JpegEncodeOptions(quality, subsampling, progressive, o, restartInterval, grayscale,
+        psychovisual);
+  }
+
+  public JpegEncodeOptions withRestartInterval(int mcus) {
+    return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman, mcus,
+        grayscale, psychovisual);
+  }
+
+  public JpegEncodeOptions withGrayscale(boolean g) {
+    return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman,
+        restartInterval, g, psychovisual);
+  }
+
+  public JpegEncodeOptions withPsychovisual(boolean p) {
+    return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman,
+        restartInterval, grayscale, p);
+  }
+}

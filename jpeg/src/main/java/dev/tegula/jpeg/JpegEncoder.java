@@ -1,0 +1,171 @@
+package dev.tegula.jpeg;
+
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+import java.util.List;
+
+/**
+ * Encodes images as JPEG (ITU-T T.81 | ISO/IEC 10918-1): baseline sequential (SOF0) or progressive
+ * (SOF2) Huffman coding, 8-bit YCbCr 4:4:4 / 4:2:2 / 4:2:0 or grayscale, optimized or typical
+ * Huffman tables, restart intervals, with ICC (APP2), EXIF and XMP (APP1) carried verbatim and a
+ * JFIF APP0 when there is no EXIF.
+ *
+ * <p>The pipeline, one class per stage: {@link BlockTransform} (colour conversion, downsampling,
+ * forward DCT), {@link Quantizer} (quantization), {@link ScanEncoder} with {@link
+ * HuffmanOptimizer} (entropy coding, scan by scan), {@link MarkerWriter} (segments). All
+ * arithmetic is integer, so the bytes are the same on every JVM and under WebAssembly.
+ */
+public final class JpegEncoder {
+  private JpegEncoder() {}
+
+  /** JPEG frame sides are 16-bit (T.81 §B.2.2). */
+  public static final int MAX_SIDE = 65535;
+
+  /**
+   * Encodes {@code image} (alpha is composited over white; 16-bit samples use their 8-bit
+   * version).
+   *
+   * @param metadata ICC, EXIF, XMP and comments to embed, or null for none
+   * @throws IllegalArgumentException when an argument is null, the image is larger than
+   *     65535 pixels on a side, or metadata does not fit its JPEG segments (EXIF or XMP over 64 KB,
+   *     ICC over 255 chunks)
+   */
+  public static byte[] encode(Image image, Metadata metadata, JpegEncodeOptions options) {
+    if (image == null || options == null) {
+      throw new IllegalArgumentException("image and options must not be null");
+    }
+    Metadata meta = metadata == null ? Metadata.EMPTY : metadata;
+    int width = image.width();
+    int height = image.height();
+    if (width > MAX_SIDE || height > MAX_SIDE) {
+      throw new IllegalArgumentException("JPEG sides are at most " + MAX_SIDE + " pixels; the image is "
+          + width + "x" + height);
+    }
+    checkMetadata(meta);
+
+    boolean gray = options.grayscale();
+    JpegEncodeOptions.Subsampling s = gray ? JpegEncodeOptions.Subsampling.S444
+        : options.subsampling();
+    int hmax = s.h;
+    int vmax = s.v;
+    int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
+    int mcusY = (height + 8 * vmax - 1) / (8 * vmax);
+    int[][] tables = QuantTables.classic(options.quality(), gray ? 1 : 3);
+    EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY);
+
+    BlockTransform.run(image.rgba(), width, height, comps, hmax, vmax, mcusX, mcusY);
+    int[] tmp = new int[64];
+    for (EncoderComponent c : comps) {
+      int[] div = Quantizer.divisors(tables[c.quantTable]);
+      for (int off = 0; off < c.coef.length; off += 64) {
+        Quantizer.quantize(c.coef, off, div, tmp);
+      }
+    }
+
+    ByteSink out = new ByteSink(image.rgba().length / 16 + 4096);
+    MarkerWriter m = new MarkerWriter(out);
+    m.soi();
+    if (meta.exif() != null) {
+      m.exif(meta.exif());
+    } else {
+      m.jfif();
+    }
+    if (meta.xmp() != null) {
+      m.xmp(meta.xmp());
+    }
+    if (meta.icc() != null && meta.icc().length > 0) {
+      m.icc(meta.icc());
+    }
+    m.comments(meta.text());
+    m.dqt(tables);
+    boolean progressive = options.progressive();
+    m.sof(progressive, width, height, comps);
+    if (options.restartInterval() > 0) {
+      m.dri(options.restartInterval());
+    }
+    writeScans(out, m, comps, mcusX, mcusY, options.restartInterval(), progressive,
+        options.optimizeHuffman() || progressive);
+    m.eoi();
+    return out.toByteArray();
+  }
+
+  private static void checkMetadata(Metadata meta) {
+    if (meta.exif() != null
+        && meta.exif().length > MarkerWriter.MAX_SEGMENT_DATA - MarkerWriter.EXIF_ID.length) {
+      throw new IllegalArgumentException("EXIF of " + meta.exif().length
+          + " bytes does not fit a JPEG APP1 segment (at most "
+          + (MarkerWriter.MAX_SEGMENT_DATA - MarkerWriter.EXIF_ID.length) + ")");
+    }
+    if (meta.xmp() != null
+        && meta.xmp().length > MarkerWriter.MAX_SEGMENT_DATA - MarkerWriter.XMP_ID.length) {
+      throw new IllegalArgumentException("XMP of " + meta.xmp().length
+          + " bytes does not fit a JPEG APP1 segment (at most "
+          + (MarkerWriter.MAX_SEGMENT_DATA - MarkerWriter.XMP_ID.length) + ")");
+    }
+    if (meta.icc() != null && meta.icc().length > 255L * MarkerWriter.ICC_CHUNK) {
+      throw new IllegalArgumentException("ICC profile of " + meta.icc().length
+          + " bytes needs more than 255 APP2 chunks");
+    }
+  }
+
+  /** Components per §A.1.1: luminance at the maximum sampling, chroma at 1x1. */
+  static EncoderComponent[] components(boolean gray, int width, int height, int hmax, int vmax,
+      int mcusX, int mcusY) {
+    int lumaW = (width + 7) / 8;
+    int lumaH = (height + 7) / 8;
+    EncoderComponent y = new EncoderComponent(1, 0, hmax, vmax, 0, 0, mcusX * hmax, mcusY * vmax,
+        lumaW, lumaH);
+    if (gray) {
+      return new EncoderComponent[] {y};
+    }
+    int cw = ((width + hmax - 1) / hmax + 7) / 8;
+    int ch = ((height + vmax - 1) / vmax + 7) / 8;
+    return new EncoderComponent[] {
+      y,
+      new EncoderComponent(2, 1, 1, 1, 1, 1, mcusX, mcusY, cw, ch),
+      new EncoderComponent(3, 2, 1, 1, 1, 1, mcusX, mcusY, cw, ch)
+    };
+  }
+
+  private static void writeScans(ByteSink out, MarkerWriter m, EncoderComponent[] comps,
+      int mcusX, int mcusY, int restartInterval, boolean progressive, boolean optimize) {
+    ScanEncoder enc = new ScanEncoder(comps, mcusX, mcusY, restartInterval);
+    List<ScanSpec> scans = progressive ? ProgressiveScript.script(comps.length)
+        : List.of(new ScanSpec(comps.length == 1 ? new int[] {0} : new int[] {0, 1, 2}, 0, 63, 0,
+            0));
+    HuffmanCode[] standard = null;
+    if (!optimize) {
+      standard = HuffmanCode.standard();
+      for (int t = 0; t < (comps.length == 1 ? 1 : 2); t++) {
+        m.dht(0, t, standard[t]);
+        m.dht(1, t, standard[2 + t]);
+      }
+    }
+    BitWriter bits = new BitWriter(out);
+    for (ScanSpec scan : scans) {
+      HuffmanCode[] tables = standard;
+      if (optimize) {
+        EntropySink counter = EntropySink.counter();
+        enc.encode(scan, progressive, counter);
+        tables = new HuffmanCode[4];
+        for (int slot = 0; slot < 4; slot++) {
+          if (used(counter.freq[slot])) {
+            tables[slot] = HuffmanOptimizer.build(counter.freq[slot]);
+            m.dht(slot >> 1, slot & 1, tables[slot]);
+          }
+        }
+      }
+      m.sos(scan, progressive, comps);
+      enc.encode(scan, progressive, EntropySink.writer(tables, bits));
+    }
+  }
+
+  private static boolean used(long[] freq) {
+    for (long f : freq) {
+      if (f != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
