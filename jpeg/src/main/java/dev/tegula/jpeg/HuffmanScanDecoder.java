@@ -258,6 +258,7 @@ final class HuffmanScanDecoder {
     lastDc[ci] = d;
     coef[off] = (short) d;
     final int[] lookup = ac.lookup;
+    final int[] fast = ac.fastAc;
     int last = 0;
     for (int k = 1; k < 64; k++) {
       if (n < 32) {
@@ -267,8 +268,20 @@ final class HuffmanScanDecoder {
         b = buf;
         n = cnt;
       }
+      int peek = (int) (b >>> (64 - HuffmanTable.LOOKAHEAD));
+      int f = fast[peek];
+      if (f != 0) {
+        // Code, run and magnitude bits in one lookup.
+        int len = f & 0xFF;
+        b <<= len;
+        n -= len;
+        k += (f >> 8) & 15;
+        coef[off + NATURAL[k]] = (short) (f >> 16);
+        last = k;
+        continue;
+      }
       int rs;
-      e = lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+      e = lookup[peek];
       if (e != 0) {
         int len = e >> 8;
         b <<= len;
@@ -330,6 +343,7 @@ final class HuffmanScanDecoder {
     long b = buf;
     int n = cnt;
     final int[] lookup = ac.lookup;
+    final int[] fast = ac.fastAc;
     int last = 0;
     for (int k = ss; k <= se; k++) {
       if (n < 32) {
@@ -339,8 +353,19 @@ final class HuffmanScanDecoder {
         b = buf;
         n = cnt;
       }
+      int peek = (int) (b >>> (64 - HuffmanTable.LOOKAHEAD));
+      int f = fast[peek];
+      if (f != 0) {
+        int len = f & 0xFF;
+        b <<= len;
+        n -= len;
+        k += (f >> 8) & 15;
+        coef[off + NATURAL[k]] = (short) ((f >> 16) << al);
+        last = k;
+        continue;
+      }
       int rs;
-      int e = lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+      int e = lookup[peek];
       if (e != 0) {
         int len = e >> 8;
         b <<= len;

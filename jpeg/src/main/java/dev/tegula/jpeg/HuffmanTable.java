@@ -29,6 +29,11 @@ final class HuffmanTable {
   int[] valOffset;
   /** Symbols padded to 256 entries. */
   int[] values;
+  /**
+   * For AC tables: for each 9-bit prefix holding a whole code with s != 0 and its s magnitude
+   * bits, (value << 16) | (run << 8) | (code length + s); else 0 (stb_image's fast AC table).
+   */
+  int[] fastAc;
   private boolean derived;
   private boolean checkedDc;
 
@@ -100,14 +105,22 @@ final class HuffmanTable {
     values = new int[256];
     System.arraycopy(symbols, 0, values, 0, n);
     lookup = new int[1 << LOOKAHEAD];
+    fastAc = new int[1 << LOOKAHEAD];
     for (int i = 0; i < n; i++) {
       int len = sizes[i];
       if (len <= LOOKAHEAD) {
         int shift = LOOKAHEAD - len;
         int base = codes[i] << shift;
         int e = (len << 8) | symbols[i];
+        int run = symbols[i] >> 4;
+        int s = symbols[i] & 15;
         for (int j = 0; j < (1 << shift); j++) {
           lookup[base + j] = e;
+          if (s != 0 && len + s <= LOOKAHEAD) {
+            int v = (j >> (shift - s)) & ((1 << s) - 1);
+            int value = v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
+            fastAc[base + j] = (value << 16) | (run << 8) | (len + s);
+          }
         }
       }
     }
