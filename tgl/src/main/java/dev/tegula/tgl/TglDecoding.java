@@ -15,8 +15,8 @@ import java.util.List;
  * others are decoded as usual (§11.2).
  */
 public final class TglDecoding implements TileJob<DecodedImage> {
-  /** Damaged tiles named one by one in the warning; beyond this they are counted. */
-  private static final int NAMED_TILES = 8;
+  /** Entries (single tiles or runs) named in the warning; beyond this they are counted. */
+  private static final int MAX_ENTRIES = 64;
 
   private final TglFile file;
   private final byte[] rgba;
@@ -73,42 +73,71 @@ public final class TglDecoding implements TileJob<DecodedImage> {
    */
   @Override
   public DecodedImage finish() {
-    List<String> damaged = new ArrayList<>();
+    int damaged = 0;
     boolean allCut = true;
     for (int t = 0; t < problems.length; t++) {
       if (!done[t]) {
         throw new IllegalStateException("tile " + t + " was not run");
       }
       if (problems[t] != null) {
-        damaged.add(file.tile(t).rect().describe() + ": " + problems[t]);
+        damaged++;
         allCut &= file.tile(t).cut();
       }
     }
-    if (damaged.size() == problems.length) {
+    if (damaged == problems.length) {
       if (allCut) {
         throw new TruncatedInputException("the file ends before the first tile's data",
             file.data().length);
       }
-      throw new MalformedInputException("no tile decodes; " + damaged.get(0)
-          + (damaged.size() > 1 ? " (and " + (damaged.size() - 1) + " more)" : ""), -1);
+      throw new MalformedInputException("no tile decodes; " + describeDamage(), -1);
     }
     List<String> warnings = new ArrayList<>();
-    if (!damaged.isEmpty()) {
-      StringBuilder sb = new StringBuilder();
-      sb.append(damaged.size()).append(" of ").append(problems.length).append(" tiles damaged, shown grey: ");
-      for (int i = 0; i < Math.min(NAMED_TILES, damaged.size()); i++) {
-        sb.append(i == 0 ? "" : "; ").append(damaged.get(i));
-      }
-      if (damaged.size() > NAMED_TILES) {
-        sb.append("; and ").append(damaged.size() - NAMED_TILES).append(" more");
-      }
-      warnings.add(sb.toString());
+    if (damaged > 0) {
+      warnings.add(damaged + " of " + problems.length + " tiles damaged, shown grey: "
+          + describeDamage());
     }
     warnings.addAll(file.warnings());
     TglHeader h = file.header();
     Image image = new Image(h.width(), h.height(), rgba, rgba16);
     String warning = warnings.isEmpty() ? null : String.join("; ", warnings);
     return new DecodedImage(image, file.info(), file.metadata(), warning == null, warning);
+  }
+
+  /**
+   * Names every damaged tile (format.md §11.2); a run of consecutive tiles with the same problem,
+   * as a truncation leaves, is named once as a range, so the warning stays short.
+   */
+  private String describeDamage() {
+    StringBuilder sb = new StringBuilder();
+    int entries = 0;
+    for (int t = 0; t < problems.length; t++) {
+      if (problems[t] == null) {
+        continue;
+      }
+      int last = t;
+      while (last + 1 < problems.length && problems[t].equals(problems[last + 1])) {
+        last++;
+      }
+      if (entries == MAX_ENTRIES) {
+        int rest = 0;
+        for (int u = t; u < problems.length; u++) {
+          rest += problems[u] == null ? 0 : 1;
+        }
+        sb.append("; and ").append(rest).append(" more tiles");
+        break;
+      }
+      sb.append(entries++ == 0 ? "" : "; ");
+      if (last == t) {
+        sb.append(file.tile(t).rect().describe());
+      } else {
+        sb.append("tiles ").append(t).append('-').append(last).append(" (from ")
+            .append(file.tile(t).rect().describe()).append(" to ")
+            .append(file.tile(last).rect().describe()).append(')');
+      }
+      sb.append(": ").append(problems[t]);
+      t = last;
+    }
+    return sb.toString();
   }
 
   /** Tiles that failed so far, with the reason (null entries are fine or not yet run). */

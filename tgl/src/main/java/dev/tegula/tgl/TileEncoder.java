@@ -12,9 +12,12 @@ final class TileEncoder {
 
   /** Returns the TILE chunk's data. */
   static byte[] encode(Image image, TglHeader h, TileRect r, TglEncodeOptions options) {
+    boolean together = h.alpha() && !h.lossy() && options.alphaWithColour();
     byte[] colour = h.lossy() ? lossyPlane(image, h, r, options)
-        : exactPlane(image, h, r, TglFormat.CONTENT_COLOUR, options);
-    byte[] alpha = h.alpha() ? exactPlane(image, h, r, TglFormat.CONTENT_ALPHA, options) : null;
+        : exactPlane(image, h, r,
+            together ? TglFormat.CONTENT_COLOUR_ALPHA : TglFormat.CONTENT_COLOUR, options);
+    byte[] alpha = h.alpha() && !together
+        ? exactPlane(image, h, r, TglFormat.CONTENT_ALPHA, options) : null;
     int size = TglFormat.TILE_PREFIX + colour.length + (alpha == null ? 0 : alpha.length);
     byte[] out = new byte[size];
     Bytes.putU32(out, 0, r.index());

@@ -27,7 +27,10 @@ final class CorpusWriter {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
-    new CorpusWriter(dir).writeContainerFiles();
+    CorpusWriter writer = new CorpusWriter(dir);
+    writer.writeContainerFiles();
+    writer.writeCodecFiles(TestData.dir().resolve("photos"));
+    Files.writeString(dir.resolve("MANIFEST.tsv"), writer.manifest.toString());
   }
 
   private void writeContainerFiles() throws IOException {
@@ -42,7 +45,7 @@ final class CorpusWriter {
         TglEncodeOptions.lossy(60).withContainerCodecsOnly().withTileSize(16),
         "lossy-mode header (q60) with stored colour; alpha planes constant 0, 255 and stored");
     write("grey8-constant", TestImages.flat(300, 20, 77, 77, 77, 255), null,
-        lossless, "grey, constant planes only, a 44-pixel-wide edge tile");
+        lossless.withTileSize(256), "grey, constant planes only, a 44-pixel-wide edge tile");
     byte[] plain = TglEncoder.encode(TestImages.rgb(24, 24, 5, false), null, lossless.withTileSize(16));
     byte[] extra = TglBytes.chunk("zzFu", "optional chunk of a later version".getBytes(
         StandardCharsets.US_ASCII));
@@ -50,7 +53,50 @@ final class CorpusWriter {
     byte[] both = TglBytes.insert(withBefore, TglBytes.first(withBefore, "TEND").offset(), extra);
     writeBytes("rgb8-unknown-optional-chunks", both,
         "unknown optional chunks before TIDX and after the tiles, to be skipped");
-    Files.writeString(dir.resolve("MANIFEST.tsv"), manifest.toString());
+  }
+
+  /** Files made by the pixel codecs (codec 2 lossless, codec 3 lossy), from the sample photos. */
+  private void writeCodecFiles(Path photos) throws IOException {
+    Image astronaut = ContainerSpeed.read(photos.resolve("astronaut.png").toFile());
+    Image flower = ContainerSpeed.read(photos.resolve("flower.png").toFile());
+    write("photo-lossless", crop(astronaut, 150, 80, 200, 150, false), null,
+        TglEncodeOptions.lossless().withTileSize(64), "lossless codec, RGB photo crop, 4x3 tiles");
+    write("photo-lossy-q75", crop(flower, 400, 300, 200, 150, false), null,
+        TglEncodeOptions.lossy(75).withTileSize(64), "lossy codec q75, RGB photo crop, 4x3 tiles");
+    write("grey-lossy-q20", grey(crop(astronaut, 180, 60, 120, 90, false)), null,
+        TglEncodeOptions.lossy(20).withTileSize(64), "lossy codec q20 on a grey image, 2x2 tiles");
+    write("alpha-lossy-q50", crop(flower, 300, 200, 160, 100, true), null,
+        TglEncodeOptions.lossy(50).withTileSize(64),
+        "lossy colour with alpha planes by the lossless codec (and constant)");
+    write("alpha16-lossless", TestImages.sixteen(60, 40, 7, false, true), null,
+        TglEncodeOptions.lossless().withTileSize(32), "lossless codec, 16-bit RGBA");
+  }
+
+  /** A crop; with {@code alpha} the ramp of {@link TestImages#alphaAt} (clear, ramp, opaque). */
+  static Image crop(Image source, int x0, int y0, int w, int h, boolean alpha) {
+    byte[] rgba = new byte[w * h * 4];
+    for (int y = 0; y < h; y++) {
+      System.arraycopy(source.rgba(), ((y0 + y) * source.width() + x0) * 4, rgba, y * w * 4, w * 4);
+      if (alpha) {
+        for (int x = 0; x < w; x++) {
+          rgba[(y * w + x) * 4 + 3] = (byte) TestImages.alphaAt(x, y, w);
+        }
+      }
+    }
+    return new Image(w, h, rgba);
+  }
+
+  /** BT.601 luma, integer. */
+  static Image grey(Image image) {
+    byte[] rgba = image.rgba().clone();
+    for (int p = 0; p < rgba.length; p += 4) {
+      int v = ((rgba[p] & 0xFF) * 77 + (rgba[p + 1] & 0xFF) * 150 + (rgba[p + 2] & 0xFF) * 29
+          + 128) >> 8;
+      rgba[p] = (byte) v;
+      rgba[p + 1] = (byte) v;
+      rgba[p + 2] = (byte) v;
+    }
+    return new Image(image.width(), image.height(), rgba);
   }
 
   static Metadata metadata() {
@@ -70,7 +116,12 @@ final class CorpusWriter {
 
   private void write(String name, Image image, Metadata metadata, TglEncodeOptions options,
       String covers) throws IOException {
-    writeBytes(name, TglEncoder.encode(image, metadata, options), covers);
+    byte[] file = TglEncoder.encode(image, metadata, options);
+    if (options.isLossless() && !java.util.Arrays.equals(image.rgba(),
+        TglDecoder.decode(file, Limits.DEFAULT).image().rgba())) {
+      throw new IllegalStateException(name + ": lossless coding changed the pixels");
+    }
+    writeBytes(name, file, covers);
   }
 
   private void writeBytes(String name, byte[] file, String covers) throws IOException {

@@ -143,8 +143,9 @@ class DamageTest {
     assertTrue(d.warning().startsWith("3 of 6 tiles damaged"), d.warning());
     assertTrue(d.warning().contains("tile 3 (column 0, row 1; x 0-15, y 16-23): the file ends "
         + "inside this tile"), d.warning());
-    assertTrue(d.warning().contains("tile 4 (column 1, row 1; x 16-31, y 16-23): the file ends "
-        + "before this tile"), d.warning());
+    assertTrue(d.warning().contains("; tiles 4-5 (from tile 4 (column 1, row 1; x 16-31, y 16-23)"
+        + " to tile 5 (column 2, row 1; x 32-39, y 16-23)): the file ends before this tile"),
+        d.warning());
     for (int t = 0; t < 3; t++) {
       assertTileEquals(IMAGE, d.image(), t);
     }
