@@ -1,18 +1,24 @@
 package dev.tegula.png;
 
 /**
- * Chooses and applies a scanline filter per row (PNG spec §9.2-§9.4; choice as §12.8 suggests and
- * libpng does): every filter type is tried and the one whose output has the smallest sum of
- * absolute values, bytes read as signed, wins. Buffers are allocated once per image.
+ * Applies a scanline filter per row (PNG spec §9.2-§9.4), chosen by a strategy: one fixed filter
+ * type for every row, or per row the type that a heuristic scores best. {@link #MIN_SUM} is the
+ * heuristic of §12.8 and libpng (smallest sum of absolute values, bytes read as signed);
+ * {@link #ENTROPY} takes the row whose byte histogram has the smallest Shannon entropy, which
+ * tracks what a Huffman coder pays more closely. Buffers are allocated once per image.
  */
 final class RowFilter {
+  static final int MIN_SUM = 5;
+  static final int ENTROPY = 6;
+
   private final int bpp;
   private final int len;
   /** One candidate row per filter type, each with its filter-type byte at index 0. */
   private final byte[][] candidates = new byte[5][];
+  private final int[] histogram = new int[256];
 
   /**
-   * @param bpp bytes per pixel
+   * @param bpp bytes per pixel (§9.2, at least 1)
    * @param len bytes per scanline without the filter byte
    */
   RowFilter(int bpp, int len) {
@@ -28,37 +34,110 @@ final class RowFilter {
    * Filters {@code row} (raw bytes at index 1..len) against {@code prev} (the raw previous row in
    * the same layout, zeros for the first row).
    *
+   * @param strategy a filter type 0-4 for every row, or {@link #MIN_SUM} or {@link #ENTROPY}
    * @return the filtered row with its filter-type byte, valid until the next call
    */
-  byte[] filter(byte[] row, byte[] prev) {
-    byte[] none = candidates[Unfilter.NONE];
-    byte[] sub = candidates[Unfilter.SUB];
-    byte[] up = candidates[Unfilter.UP];
-    byte[] avg = candidates[Unfilter.AVERAGE];
-    byte[] paeth = candidates[Unfilter.PAETH];
+  byte[] filter(byte[] row, byte[] prev, int strategy) {
+    if (strategy < MIN_SUM) {
+      byte[] out = candidates[strategy];
+      apply(strategy, row, prev, out, bpp, len);
+      return out;
+    }
+    for (int f = 0; f < 5; f++) {
+      apply(f, row, prev, candidates[f], bpp, len);
+    }
+    int best = 0;
+    long bestScore = Long.MAX_VALUE;
+    for (int f = 0; f < 5; f++) {
+      long score = strategy == MIN_SUM ? absoluteSum(candidates[f]) : entropyScore(candidates[f]);
+      if (score < bestScore) {
+        bestScore = score;
+        best = f;
+      }
+    }
+    return candidates[best];
+  }
+
+  /** §9.2-§9.4: filter type {@code f} of {@code row[1..len]} into {@code out[1..len]}. */
+  static void apply(int f, byte[] row, byte[] prev, byte[] out, int bpp, int len) {
+    int lead = Math.min(len, bpp) + 1;
+    switch (f) {
+      case Unfilter.NONE:
+        System.arraycopy(row, 1, out, 1, len);
+        break;
+      case Unfilter.SUB:
+        System.arraycopy(row, 1, out, 1, lead - 1);
+        for (int i = lead; i <= len; i++) {
+          out[i] = (byte) (row[i] - row[i - bpp]);
+        }
+        break;
+      case Unfilter.UP:
+        for (int i = 1; i <= len; i++) {
+          out[i] = (byte) (row[i] - prev[i]);
+        }
+        break;
+      case Unfilter.AVERAGE:
+        for (int i = 1; i < lead; i++) {
+          out[i] = (byte) (row[i] - ((prev[i] & 0xFF) >> 1));
+        }
+        for (int i = lead; i <= len; i++) {
+          out[i] = (byte) (row[i] - (((row[i - bpp] & 0xFF) + (prev[i] & 0xFF)) >> 1));
+        }
+        break;
+      default:
+        for (int i = 1; i < lead; i++) {
+          out[i] = (byte) (row[i] - prev[i]);
+        }
+        for (int i = lead; i <= len; i++) {
+          out[i] = (byte) (row[i] - Unfilter.predictPaeth(
+              row[i - bpp] & 0xFF, prev[i] & 0xFF, prev[i - bpp] & 0xFF));
+        }
+        break;
+    }
+    out[0] = (byte) f;
+  }
+
+  private long absoluteSum(byte[] c) {
+    long sum = 0;
     for (int i = 1; i <= len; i++) {
-      int x = row[i] & 0xFF;
-      int b = prev[i] & 0xFF;
-      int a = i > bpp ? row[i - bpp] & 0xFF : 0;
-      int c = i > bpp ? prev[i - bpp] & 0xFF : 0;
-      none[i] = (byte) x;
-      sub[i] = (byte) (x - a);
-      up[i] = (byte) (x - b);
-      avg[i] = (byte) (x - ((a + b) >> 1));
-      paeth[i] = (byte) (x - Unfilter.predictPaeth(a, b, c));
+      int v = c[i];
+      sum += v < 0 ? -v : v;
     }
-    byte[] best = none;
-    long bestSum = Long.MAX_VALUE;
-    for (byte[] candidate : candidates) {
-      long sum = 0;
-      for (int i = 1; i <= len; i++) {
-        sum += Math.abs(candidate[i]);
-      }
-      if (sum < bestSum) {
-        bestSum = sum;
-        best = candidate;
+    return sum;
+  }
+
+  /**
+   * len * H(row) in 1/65536 bits, less the constant len*log2(len): minus the sum of n*log2(n) over
+   * the byte counts. Integer arithmetic so that the JVM and Wasm choose the same rows.
+   */
+  private long entropyScore(byte[] c) {
+    int[] h = histogram;
+    java.util.Arrays.fill(h, 0);
+    for (int i = 1; i <= len; i++) {
+      h[c[i] & 0xFF]++;
+    }
+    long sum = 0;
+    for (int n : h) {
+      if (n > 1) {
+        sum += (long) n * log2Fixed(n);
       }
     }
-    return best;
+    return -sum;
+  }
+
+  /** log2(n) in 16.16 fixed point for n >= 1, by repeated squaring of the normalised mantissa. */
+  static int log2Fixed(int n) {
+    int k = 31 - Integer.numberOfLeadingZeros(n);
+    long m = (long) n << (30 - k);
+    int frac = 0;
+    for (int i = 0; i < 16; i++) {
+      m = (m * m) >>> 30;
+      frac <<= 1;
+      if (m >= 1L << 31) {
+        m >>>= 1;
+        frac |= 1;
+      }
+    }
+    return (k << 16) | frac;
   }
 }

@@ -28,11 +28,13 @@ class UnfilterTest {
           restored[0] = 0;
           assertArrayEquals(row, restored, "type " + type + " bpp " + bpp + " len " + len);
         }
-        // The encoder's adaptive choice is one of these and must invert too.
-        byte[] chosen = new RowFilter(bpp, len).filter(row, prev).clone();
-        Unfilter.apply(chosen, prev, len, bpp);
-        chosen[0] = 0;
-        assertArrayEquals(row, chosen);
+        // The encoder's filters and adaptive choices must invert too.
+        for (int strategy = 0; strategy <= RowFilter.ENTROPY; strategy++) {
+          byte[] chosen = new RowFilter(bpp, len).filter(row, prev, strategy).clone();
+          Unfilter.apply(chosen, prev, len, bpp);
+          chosen[0] = 0;
+          assertArrayEquals(row, chosen, "strategy " + strategy);
+        }
       }
     }
   }

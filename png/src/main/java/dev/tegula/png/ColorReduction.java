@@ -1,0 +1,281 @@
+package dev.tegula.png;
+
+/**
+ * Chooses the smallest PNG representation that decodes to exactly the same pixels (PNG spec
+ * §11.2.2, §11.2.3, §11.3.2.1): 16-bit samples only when they do not reduce exactly to 8 bits,
+ * greyscale when R=G=B everywhere, no alpha channel when opaque, a tRNS key colour instead of an
+ * alpha channel when alpha is only 0 or full and one colour, found nowhere opaque, marks the
+ * transparent pixels, an indexed image with a sorted palette when at most 256 colours occur, and
+ * the lowest bit depth a greyscale or indexed image fits in.
+ *
+ * <p>Exactness follows from how {@link SampleExpander} decodes: sub-byte greyscale is scaled by
+ * 255/(2^depth-1), so a grey value fits depth d when it is a multiple of that factor, and 16-bit
+ * samples come back as v/257 in 8 bits, which is exact for v = 257 * (v >> 8).
+ */
+final class ColorReduction {
+  private ColorReduction() {}
+
+  /**
+   * @param rgba8 the 8-bit samples to write when the 16-bit ones reduce (or are not kept)
+   */
+  static EncodingPlan plan8(byte[] rgba8) {
+    return plan8(rgba8, true, true);
+  }
+
+  /**
+   * Other exact representations worth a trial when the first choice is indexed: the palette in
+   * the order the colours first occur (which keeps an existing palette's order), and no palette.
+   */
+  static java.util.List<EncodingPlan> alternatives8(byte[] rgba8, EncodingPlan first) {
+    java.util.List<EncodingPlan> plans = new java.util.ArrayList<>();
+    plans.add(first);
+    if (first.colorType() == PngHeader.PALETTE) {
+      plans.add(plan8(rgba8, true, false));
+      plans.add(plan8(rgba8, false, false));
+    }
+    return plans;
+  }
+
+  /**
+   * @param allowPalette whether an indexed image may be chosen
+   * @param sortPalette sort the palette (translucent first, then by luma) rather than keep the
+   *     order in which colours first occur
+   */
+  static EncodingPlan plan8(byte[] rgba8, boolean allowPalette, boolean sortPalette) {
+    boolean opaque = true;
+    boolean grey = true;
+    boolean binaryAlpha = true;
+    boolean keyConsistent = true;
+    int key = -1;
+    ColorTable colors = new ColorTable();
+    // Greys that are multiples of 255/(2^d-1), the sub-byte depths d = 4, 2, 1
+    boolean fits4 = true;
+    boolean fits2 = true;
+    boolean fits1 = true;
+    int last = 0;
+    boolean first = true;
+    for (int i = 0; i < rgba8.length; i += 4) {
+      int r = rgba8[i] & 0xFF;
+      int g = rgba8[i + 1] & 0xFF;
+      int b = rgba8[i + 2] & 0xFF;
+      int a = rgba8[i + 3] & 0xFF;
+      int c = (r << 24) | (g << 16) | (b << 8) | a;
+      if (first || c != last) {
+        first = false;
+        last = c;
+        colors.add(c);
+        grey &= r == g && g == b;
+        if (a != 0xFF) {
+          opaque = false;
+          if (a != 0) {
+            binaryAlpha = false;
+          } else if (key < 0) {
+            key = c >>> 8;
+          } else {
+            keyConsistent &= key == c >>> 8;
+          }
+        }
+        if (grey) {
+          fits4 &= r % 17 == 0;
+          fits2 &= r % 85 == 0;
+          fits1 &= r % 255 == 0;
+        }
+      }
+    }
+    int greyDepth = fits1 ? 1 : fits2 ? 2 : fits4 ? 4 : 8;
+    boolean keyUsable = !opaque && binaryAlpha && keyConsistent && !opaqueUses(rgba8, key);
+    int paletteDepth = colors.overflow() || !allowPalette ? 0 : indexDepth(colors.size());
+
+    if (grey && (opaque || keyUsable) && (paletteDepth == 0 || greyDepth <= paletteDepth)) {
+      byte[] trns = null;
+      if (!opaque) {
+        trns = u16s((key & 0xFF) >> (8 - greyDepth));
+      }
+      return new EncodingPlan(PngHeader.GREY, greyDepth, false, null, null, trns);
+    }
+    if (paletteDepth != 0) {
+      return palettePlan(colors, paletteDepth, sortPalette);
+    }
+    if (grey) {
+      return new EncodingPlan(PngHeader.GREY_ALPHA, 8, false, null, null, null);
+    }
+    if (opaque) {
+      return new EncodingPlan(PngHeader.RGB, 8, false, null, null, null);
+    }
+    if (keyUsable) {
+      byte[] trns = u16s(key >>> 16, (key >>> 8) & 0xFF, key & 0xFF);
+      return new EncodingPlan(PngHeader.RGB, 8, false, null, null, trns);
+    }
+    return new EncodingPlan(PngHeader.RGBA, 8, false, null, null, null);
+  }
+
+  /** Whether the 16-bit samples all reduce to 8 bits without loss (v = 257 * (v >> 8)). */
+  static boolean reducesTo8(short[] rgba16) {
+    for (short s : rgba16) {
+      if ((s >> 8 & 0xFF) != (s & 0xFF)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The high bytes of 16-bit samples that {@link #reducesTo8} accepted. */
+  static byte[] to8(short[] rgba16) {
+    byte[] b = new byte[rgba16.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) (rgba16[i] >> 8);
+    }
+    return b;
+  }
+
+  /** 16-bit colour types: greyscale, tRNS key, no alpha channel when opaque (§11.2.2). */
+  static EncodingPlan plan16(short[] rgba16) {
+    boolean opaque = true;
+    boolean grey = true;
+    boolean binaryAlpha = true;
+    boolean keyConsistent = true;
+    long key = -1;
+    for (int i = 0; i < rgba16.length; i += 4) {
+      int r = rgba16[i] & 0xFFFF;
+      int g = rgba16[i + 1] & 0xFFFF;
+      int b = rgba16[i + 2] & 0xFFFF;
+      int a = rgba16[i + 3] & 0xFFFF;
+      grey &= r == g && g == b;
+      if (a != 0xFFFF) {
+        opaque = false;
+        if (a != 0) {
+          binaryAlpha = false;
+        } else {
+          long c = ((long) r << 32) | ((long) g << 16) | b;
+          if (key < 0) {
+            key = c;
+          } else {
+            keyConsistent &= key == c;
+          }
+        }
+      }
+    }
+    boolean keyUsable = !opaque && binaryAlpha && keyConsistent && !opaqueUses16(rgba16, key);
+    byte[] trns = null;
+    if (keyUsable) {
+      int r = (int) (key >>> 32);
+      trns = grey ? u16s(r) : u16s(r, (int) (key >>> 16) & 0xFFFF, (int) key & 0xFFFF);
+    }
+    int type;
+    if (grey) {
+      type = opaque || keyUsable ? PngHeader.GREY : PngHeader.GREY_ALPHA;
+    } else {
+      type = opaque || keyUsable ? PngHeader.RGB : PngHeader.RGBA;
+    }
+    return new EncodingPlan(type, 16, true, null, null, trns);
+  }
+
+  private static boolean opaqueUses(byte[] rgba8, int key) {
+    if (key < 0) {
+      return false;
+    }
+    for (int i = 0; i < rgba8.length; i += 4) {
+      if (rgba8[i + 3] != 0 && (((rgba8[i] & 0xFF) << 16) | ((rgba8[i + 1] & 0xFF) << 8)
+          | (rgba8[i + 2] & 0xFF)) == key) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean opaqueUses16(short[] rgba16, long key) {
+    if (key < 0) {
+      return false;
+    }
+    for (int i = 0; i < rgba16.length; i += 4) {
+      if (rgba16[i + 3] != 0 && (((long) (rgba16[i] & 0xFFFF) << 32)
+          | ((long) (rgba16[i + 1] & 0xFFFF) << 16) | (rgba16[i + 2] & 0xFFFF)) == key) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The smallest index depth (§11.2.2: 1, 2, 4 or 8 bits) that addresses {@code n} entries. */
+  static int indexDepth(int n) {
+    return n <= 2 ? 1 : n <= 4 ? 2 : n <= 16 ? 4 : 8;
+  }
+
+  /**
+   * An indexed plan. Entries with alpha below 255 come first so that tRNS (§11.3.2.1) stops after
+   * the last of them; within each group darker colours come first, which keeps neighbouring indices
+   * similar in colour for the filters and the compressor.
+   */
+  private static EncodingPlan palettePlan(ColorTable colors, int depth, boolean sort) {
+    int n = colors.size();
+    if (!sort) {
+      return paletteInOrder(colors, depth);
+    }
+    long[] sortKeys = new long[n];
+    for (int i = 0; i < n; i++) {
+      int c = colors.color(i);
+      int r = c >>> 24;
+      int g = (c >>> 16) & 0xFF;
+      int b = (c >>> 8) & 0xFF;
+      int a = c & 0xFF;
+      long opaqueGroup = a == 0xFF ? 1 : 0;
+      long luma = 299L * r + 587L * g + 114L * b;
+      sortKeys[i] = (opaqueGroup << 62) | (luma << 40) | ((long) a << 32) | (c & 0xFFFF_FFFFL);
+    }
+    java.util.Arrays.sort(sortKeys);
+    int[] order = new int[n];
+    int transparent = 0;
+    byte[] plte = new byte[n * 3];
+    for (int i = 0; i < n; i++) {
+      int c = (int) sortKeys[i];
+      order[i] = c;
+      plte[i * 3] = (byte) (c >>> 24);
+      plte[i * 3 + 1] = (byte) (c >>> 16);
+      plte[i * 3 + 2] = (byte) (c >>> 8);
+      if ((c & 0xFF) != 0xFF) {
+        transparent = i + 1;
+      }
+    }
+    colors.reorder(order);
+    byte[] trns = null;
+    if (transparent > 0) {
+      trns = new byte[transparent];
+      for (int i = 0; i < transparent; i++) {
+        trns[i] = (byte) order[i];
+      }
+    }
+    return new EncodingPlan(PngHeader.PALETTE, depth, false, colors, plte, trns);
+  }
+
+  private static EncodingPlan paletteInOrder(ColorTable colors, int depth) {
+    int n = colors.size();
+    byte[] plte = new byte[n * 3];
+    int transparent = 0;
+    for (int i = 0; i < n; i++) {
+      int c = colors.color(i);
+      plte[i * 3] = (byte) (c >>> 24);
+      plte[i * 3 + 1] = (byte) (c >>> 16);
+      plte[i * 3 + 2] = (byte) (c >>> 8);
+      if ((c & 0xFF) != 0xFF) {
+        transparent = i + 1;
+      }
+    }
+    byte[] trns = null;
+    if (transparent > 0) {
+      trns = new byte[transparent];
+      for (int i = 0; i < transparent; i++) {
+        trns[i] = (byte) colors.color(i);
+      }
+    }
+    return new EncodingPlan(PngHeader.PALETTE, depth, false, colors, plte, trns);
+  }
+
+  private static byte[] u16s(int... values) {
+    byte[] b = new byte[values.length * 2];
+    for (int i = 0; i < values.length; i++) {
+      b[i * 2] = (byte) (values[i] >>> 8);
+      b[i * 2 + 1] = (byte) values[i];
+    }
+    return b;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tegula.png;
+
+import java.util.List;
+import java.util.zip.Deflater;
+
+/**
+ * Produces the zlib stream of the image data (PNG spec §10, §9): for each exact representation
+ * of the image ({@link ColorReduction}) the packed scanlines are filtered with a whole-image
+ * strategy (one filter type for every row, or a per-row heuristic, {@link RowFilter}) and
+ * deflated. The higher the effort, the more is tried:
+ *
+ * <ul>
+ *   <li>level 0: the first representation, unfiltered, in stored blocks;
+ *   <li>effort 0: the first representation, the entropy heuristic (no filter for indexed and
+ *       sub-byte images), one pass;
+ *   <li>effort 1: every representation and strategy deflated at zlib level 1, the smallest
+ *       deflated again at the requested level;
+ *   <li>effort 2: every representation and strategy deflated in full with zlib's default and
+ *       filtered strategies, the smallest kept (a trial stops once it is larger than the best);
+ *   <li>effort 3: ranked as in effort 1, the best coded by {@link DeflateCoder}, Tegula's
+ *       near-optimal deflate coder; effort 4: the best two, with more passes.
+ * </ul>
+ */
+final class FilterSearch {
+  /** Trials keep a filtered copy of the image; beyond this many bytes effort drops to 0. */
+  static final long MAX_TRIAL_BYTES = 1L << 28;
+
+  /** The representation chosen and its zlib stream. */
+  record Result(EncodingPlan plan, byte[] zlib) {}
+
+  private record Trial(EncodingPlan plan, int strategy) {}
+
+  private final List<EncodingPlan> plans;
+  private final int width;
+  private final int height;
+  private final byte[] rgba8;
+  private final short[] rgba16;
+
+  FilterSearch(List<EncodingPlan> plans, int width, int height, byte[] rgba8, short[] rgba16) {
+    this.plans = plans;
+    this.width = width;
+    this.height = height;
+    this.rgba8 = rgba8;
+    this.rgba16 = rgba16;
+  }
+
+  Result run(PngEncodeOptions options) {
+    EncodingPlan first = plans.get(0);
+    int level = options.compressionLevel();
+    if (level == 0) {
+      // Filters only help a compressor; stored blocks gain nothing from them.
+      return zlib(new Trial(first, Unfilter.NONE), 0, Deflater.DEFAULT_STRATEGY);
+    }
+    int effort = size(first) > MAX_TRIAL_BYTES ? 0 : options.effort();
+    if (effort == 0) {
+      int strategy = first.filtersUseful() ? RowFilter.ENTROPY : Unfilter.NONE;
+      return zlib(new Trial(first, strategy), level, Deflater.DEFAULT_STRATEGY);
+    }
+    List<Trial> trials = trials(effort);
+    if (effort == 2) {
+      return bestOfAll(trials, level);
+    }
+    Trial[] ranked = rankFast(trials);
+    if (effort == 1 || !DeflateCoder.AVAILABLE) {
+      return zlib(ranked[0], level, Deflater.DEFAULT_STRATEGY);
+    }
+    Result best = null;
+    for (int i = 0; i < Math.min(effort == 4 ? 2 : 1, ranked.length); i++) {
+      byte[] data = filtered(ranked[i]);
+      byte[] z = DeflateCoder.zlib(data, data.length, effort == 4);
+      if (best == null || z.length < best.zlib().length) {
+        best = new Result(ranked[i].plan(), z);
+      }
+    }
+    return best;
+  }
+
+  private List<Trial> trials(int effort) {
+    List<Trial> trials = new java.util.ArrayList<>();
+    for (EncodingPlan plan : plans) {
+      int[] strategies;
+      if (!plan.filtersUseful() || effort != 2) {
+        strategies = new int[] {Unfilter.NONE, RowFilter.MIN_SUM, RowFilter.ENTROPY};
+      } else {
+        strategies = new int[] {Unfilter.NONE, Unfilter.SUB, Unfilter.UP, Unfilter.PAETH,
+            RowFilter.MIN_SUM, RowFilter.ENTROPY};
+      }
+      for (int s : strategies) {
+        trials.add(new Trial(plan, s));
+      }
+    }
+    return trials;
+  }
+
+  /** The trials ordered by the size zlib level 1 gives them, smallest first. */
+  private Trial[] rankFast(List<Trial> trials) {
+    long[] keyed = new long[trials.size()];
+    for (int i = 0; i < keyed.length; i++) {
+      byte[] data = filtered(trials.get(i));
+      byte[] z = ZlibCoder.compress(data, data.length, 1, Deflater.DEFAULT_STRATEGY,
+          Long.MAX_VALUE);
+      keyed[i] = ((long) z.length << 16) | i;
+    }
+    java.util.Arrays.sort(keyed);
+    Trial[] order = new Trial[keyed.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = trials.get((int) (keyed[i] & 0xFFFF));
+    }
+    return order;
+  }
+
+  private Result bestOfAll(List<Trial> trials, int level) {
+    Result best = null;
+    for (Trial trial : trials) {
+      byte[] data = filtered(trial);
+      for (int zs : new int[] {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED}) {
+        long limit = best == null ? Long.MAX_VALUE : best.zlib().length - 1;
+        byte[] z = ZlibCoder.compress(data, data.length, level, zs, limit);
+        if (z != null) {
+          best = new Result(trial.plan(), z);
+        }
+      }
+    }
+    return best;
+  }
+
+  private Result zlib(Trial trial, int level, int zlibStrategy) {
+    byte[] data = filtered(trial);
+    return new Result(trial.plan(),
+        ZlibCoder.compress(data, data.length, level, zlibStrategy, Long.MAX_VALUE));
+  }
+
+  private long size(EncodingPlan plan) {
+    return (long) height * (plan.rowBytes(width) + 1);
+  }
+
+  /** The whole image filtered with one strategy, rows one after the other with type bytes. */
+  private byte[] filtered(Trial trial) {
+    EncodingPlan plan = trial.plan();
+    int rowBytes = (int) plan.rowBytes(width);
+    ScanlinePacker packer = new ScanlinePacker(plan, width, rgba8, rgba16);
+    byte[] out = new byte[Math.multiplyExact(height, rowBytes + 1)];
+    byte[] row = new byte[rowBytes + 1];
+    byte[] prev = new byte[rowBytes + 1];
+    RowFilter filter = new RowFilter(plan.filterStride(), rowBytes);
+    for (int y = 0; y < height; y++) {
+      packer.pack(y, row);
+      byte[] f = filter.filter(row, prev, trial.strategy());
+      System.arraycopy(f, 0, out, y * (rowBytes + 1), rowBytes + 1);
+      byte[] t = prev;
+      prev = row;
+      row = t;
+    }
+    return out;
+  }
+}
