@@ -4,6 +4,8 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Metadata;
+import dev.tegula.png.PngEncodeOptions;
+import dev.tegula.png.PngEncoder;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,13 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code tegula convert IN OUT.png}: decodes with Tegula's decoders and writes a PNG carrying the
- * input's ICC profile and EXIF. An existing OUT is never touched without --force, and OUT never
- * exists half-written.
+ * input's ICC profile and EXIF, with 16-bit samples when the source has them. An existing OUT is
+ * never touched without --force, and OUT never exists half-written.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Decode a JPEG or PNG file and write it as PNG, keeping ICC and EXIF.")
@@ -41,6 +44,15 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Turn the image upright as its EXIF orientation says (and mark the EXIF so).")
   private boolean autoOrient;
 
+  @Option(names = "--level", paramLabel = "0-9",
+      description = "Deflate level of the PNG: 0 stores, 9 (default) is smallest.")
+  private int level = PngEncodeOptions.DEFAULT_LEVEL;
+
+  @Option(names = "--effort", paramLabel = "0-" + PngEncodeOptions.MAX_EFFORT,
+      description = "How hard to search for the smallest PNG (default "
+          + PngEncodeOptions.DEFAULT_EFFORT + ").")
+  private int effort = PngEncodeOptions.DEFAULT_EFFORT;
+
   @Option(names = {"-v", "--verbose"},
       description = "Say what was decoded and written; print stack traces of failures.")
   private boolean verbose;
@@ -50,6 +62,13 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PngEncodeOptions pngOptions;
+    try {
+      // keeps 16-bit samples when the source has them and they do not reduce to 8 bits exactly
+      pngOptions = PngEncodeOptions.DEFAULT.withCompressionLevel(level).withEffort(effort);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), verbose);
     Path inPath;
     Path outPath;
@@ -79,7 +98,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     byte[] png;
     try {
-      png = Tegula.encodePng(decoded.image(), metadataToKeep(decoded));
+      Metadata keep = metadataToKeep(decoded);
+      png = PngEncoder.encode(decoded.image(), keep == null ? Metadata.EMPTY : keep, pngOptions);
       AtomicFileWriter.write(outPath, png, force);
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
       return errors.fail(out, e);

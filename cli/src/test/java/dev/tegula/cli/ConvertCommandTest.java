@@ -176,6 +176,48 @@ class ConvertCommandTest {
     assertTrue(r.err().contains("OUT.png"), r.err());
   }
 
+  @Test
+  void keepsSixteenBitSamples() throws IOException {
+    Path in = TestData.file("png/rgba16.png");
+    Path out = dir.resolve("deep.png");
+    Cli.Result r = Cli.run("convert", in.toString(), out.toString());
+    assertEquals(0, r.exit(), r.err());
+    DecodedImage source = Tegula.decode(Files.readAllBytes(in));
+    DecodedImage written = Tegula.decode(Files.readAllBytes(out));
+    assertEquals(16, written.info().bitDepth());
+    assertArrayEquals(source.image().rgba16(), written.image().rgba16());
+    assertArrayEquals(source.image().rgba(), written.image().rgba());
+  }
+
+  @Test
+  void levelChoosesTheDeflateLevel() throws IOException {
+    Path in = TestData.file("jpeg/baseline_420.jpg");
+    Path stored = dir.resolve("stored.png");
+    Path small = dir.resolve("small.png");
+    Cli.Result r = Cli.run("convert", "--level", "0", in.toString(), stored.toString());
+    assertEquals(0, r.exit(), r.err());
+    r = Cli.run("convert", "--level", "9", "--effort", "1", in.toString(), small.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.size(stored) > 256 * 192 * 3, "level 0 stores: " + Files.size(stored));
+    assertTrue(Files.size(stored) > Files.size(small) * 3 / 2,
+        Files.size(stored) + " vs " + Files.size(small));
+    byte[] expected = Tegula.decode(Files.readAllBytes(in)).image().rgba();
+    assertArrayEquals(expected, Tegula.decode(Files.readAllBytes(stored)).image().rgba());
+    assertArrayEquals(expected, Tegula.decode(Files.readAllBytes(small)).image().rgba());
+  }
+
+  @Test
+  void badLevelOrEffortIsAUsageErrorBeforeAnyWork() throws IOException {
+    String in = TestData.file("png/rgb8.png").toString();
+    Cli.Result r = Cli.run("convert", "--level", "10", in, dir.resolve("o.png").toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("compressionLevel must be 0-9"), r.err());
+    r = Cli.run("convert", "--effort", "-1", in, dir.resolve("o.png").toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("effort must be"), r.err());
+    assertEquals(List.of(), names());
+  }
+
   private List<String> names() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
