@@ -1,62 +1,366 @@
-// One Tegula codec instance per worker. Messages in: {op, id, ...}; replies carry the same id.
-// Pixels go back by transfer, so the page never copies them.
+// One Tegula codec worker. Messages in: {op, id, codec, ...}; every reply carries the same id.
+// The worker holds one instance per codec version it was given (usually one; two while the page
+// switches versions), so jobs started on the old version finish on it. Pixels and files go back
+// by transfer, so nothing is copied on the way to the page. All image work happens in the Java
+// codec compiled to WebAssembly; this file only moves bytes and cuts images into tiles.
 import {load} from './wasm/tegula-runtime.js';
 
-let exports = null;
+/** version -> Promise of the module's exports */
+const codecs = new Map();
 
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.op === 'load') {
+    // The page checked the module's SHA-256 before sending its bytes.
+    const loading = load(msg.bytes).then((teavm) => teavm.exports);
+    codecs.set(msg.version, loading);
     try {
-      const teavm = await load(msg.wasmUrl);
-      exports = teavm.exports;
-      self.postMessage({op: 'ready'});
+      await loading;
+      self.postMessage({op: 'loaded', version: msg.version});
     } catch (e) {
-      self.postMessage({op: 'failed', message: `cannot load ${msg.wasmUrl}: ${e.message || e}`});
+      codecs.delete(msg.version);
+      self.postMessage({op: 'loadFailed', version: msg.version, message: String(e.message || e)});
     }
     return;
   }
+  if (msg.op === 'unload') {
+    codecs.delete(msg.version);
+    return;
+  }
   try {
-    self.postMessage(...handle(msg));
+    const exports = await codecs.get(msg.codec);
+    if (!exports) {
+      throw new Error(`codec version ${msg.codec} is not loaded in this worker`);
+    }
+    const [reply, transfer] = await handle(exports, msg);
+    self.postMessage({id: msg.id, ...reply}, transfer || []);
   } catch (e) {
     // The strict build turns Java bugs into exceptions; report them instead of killing the worker.
     self.postMessage({id: msg.id, error: {code: 'internal', message: String(e.message || e), offset: -1}});
   }
 };
 
-function handle(msg) {
+/** A reply {error} when the export answered with one, else null. */
+function failed(result) {
+  return result.error ? [{error: result.error}] : null;
+}
+
+function bytesOf(int8) {
+  return int8.buffer.byteLength === int8.length ? int8.buffer : int8.slice().buffer;
+}
+
+async function handle(exports, msg) {
   switch (msg.op) {
-    case 'decode': {
-      const start = performance.now();
-      const result = JSON.parse(exports.decode(new Int8Array(msg.bytes), msg.autoOrient, msg.maxPixels));
-      if (result.error) {
-        return [{id: msg.id, error: result.error}];
-      }
-      const pixels = exports.takePixels();
-      const decodeMs = performance.now() - start;
-      return [{id: msg.id, ...result, pixels: pixels.buffer, decodeMs}, [pixels.buffer]];
-    }
+    case 'decode':
+      return decode(exports, msg);
     case 'info': {
       const result = JSON.parse(exports.info(new Int8Array(msg.bytes)));
-      return result.error ? [{id: msg.id, error: result.error}] : [{id: msg.id, info: result}];
+      return failed(result) || [{info: result}];
     }
-    case 'compare': {
-      const start = performance.now();
-      const {a, b} = msg;
-      const result = JSON.parse(exports.compare(new Int8Array(a.bytes), a.width, a.height,
-          new Int8Array(b.bytes), b.width, b.height, msg.maxPixels, msg.heatmap));
-      if (result.error) {
-        return [{id: msg.id, error: result.error}];
-      }
-      const pixels = msg.heatmap ? exports.takePixels() : null;
-      const compareMs = performance.now() - start;
-      return pixels
-        ? [{id: msg.id, ...result, heatmap: pixels.buffer, compareMs}, [pixels.buffer]]
-        : [{id: msg.id, ...result, compareMs}];
-    }
+    case 'compare':
+      return compare(exports, msg);
     case 'version':
-      return [{id: msg.id, version: exports.version()}];
+      return [{version: exports.version()}];
+    case 'compress':
+      return compressWhole(exports, msg);
+    case 'restore':
+      return restore(exports, msg);
+    case 'prepare':
+      return prepare(exports, msg);
+    case 'analyse':
+      return analyse(msg);
+    case 'encodeTile':
+      return encodeTile(exports, msg);
+    case 'assemble':
+      return assemble(exports, msg);
+    case 'restoreTile':
+      return restoreTile(exports, msg);
+    case 'encodePng': {
+      const t = exports.tiles();
+      const result = JSON.parse(t.encodePng(new Int8Array(msg.pixels), msg.width, msg.height,
+          new Int8Array(msg.metadata || 0), msg.maxPixels || 0));
+      return failed(result) || file(t.takeBytes());
+    }
+    case 'bitmap':
+      return bitmap(new Uint8ClampedArray(msg.pixels), msg.width, msg.height);
     default:
-      return [{id: msg.id, error: {code: 'internal', message: `unknown operation ${msg.op}`, offset: -1}}];
+      return [{error: {code: 'internal', message: `unknown operation ${msg.op}`, offset: -1}}];
   }
+}
+
+function file(int8) {
+  const buffer = bytesOf(int8);
+  return [{bytes: buffer}, [buffer]];
+}
+
+/**
+ * Decodes a file whole, or, when the page asks for tiles and the file is a .tgl of several
+ * tiles that needs no rotation, answers with its structure so that the page can spread the tiles
+ * over the pool (the file goes back by transfer).
+ */
+function decode(exports, msg) {
+  const start = performance.now();
+  const input = new Int8Array(msg.bytes);
+  if (msg.tiles) {
+    const structure = tileStructure(exports, input, msg);
+    if (structure) {
+      return [{tiled: structure, bytes: msg.bytes}, [msg.bytes]];
+    }
+  }
+  const result = JSON.parse(exports.decode(input, msg.autoOrient, msg.maxPixels));
+  if (result.error) {
+    return [{error: result.error}];
+  }
+  const pixels = exports.takePixels();
+  const decodeMs = performance.now() - start;
+  if (msg.bitmap) {
+    const [reply, transfer] = bitmap(new Uint8ClampedArray(bytesOf(pixels)), result.width, result.height);
+    return [{...result, ...reply, decodeMs}, transfer];
+  }
+  const buffer = bytesOf(pixels);
+  return [{...result, pixels: buffer, decodeMs}, [buffer]];
+}
+
+/** The .tgl structure when tiling pays (several 8-bit tiles, no rotation to apply), else null. */
+function tileStructure(exports, input, msg) {
+  const info = JSON.parse(exports.info(input));
+  if (info.error || info.format !== 'tgl' || info.bitDepth !== 8
+      || (msg.autoOrient && info.orientation !== 1)) {
+    return null;
+  }
+  const t = exports.tiles();
+  const structure = JSON.parse(t.openTgl(input, msg.maxPixels || 0));
+  if (structure.error || structure.tiles.length < 2) {
+    return null;
+  }
+  const metadata = t.takeMetadata();
+  structure.packedMetadata = bytesOf(metadata);
+  return structure;
+}
+
+function restore(exports, msg) {
+  const input = new Int8Array(msg.bytes);
+  if (msg.tiles) {
+    const structure = tileStructure(exports, input, msg);
+    if (structure) {
+      return [{tiled: structure, bytes: msg.bytes}, [msg.bytes]];
+    }
+  }
+  const result = JSON.parse(exports.restore(input, msg.maxPixels || 0));
+  if (result.error) {
+    return [{error: result.error}];
+  }
+  const png = bytesOf(exports.takeBytes());
+  return [{...result, bytes: png}, [png]];
+}
+
+function restoreTile(exports, msg) {
+  const h = msg.header;
+  const t = exports.tiles();
+  const result = JSON.parse(t.restoreTile(h.width, h.height, h.colour, h.alpha, h.bitDepth, h.lossy,
+      h.quality, h.tileWidth, h.tileHeight, msg.index, new Int8Array(msg.chunk), msg.offset));
+  if (result.error) {
+    return [{error: result.error}];
+  }
+  const pixels = bytesOf(t.takePixels());
+  return [{problem: result.problem, pixels}, [pixels]];
+}
+
+function compare(exports, msg) {
+  const start = performance.now();
+  const {a, b} = msg;
+  const result = JSON.parse(exports.compare(new Int8Array(a.bytes), a.width, a.height,
+      new Int8Array(b.bytes), b.width, b.height, msg.maxPixels, msg.heatmap));
+  if (result.error) {
+    return [{error: result.error}];
+  }
+  const pixels = msg.heatmap ? exports.takePixels() : null;
+  const compareMs = performance.now() - start;
+  if (!pixels) {
+    return [{...result, compareMs}];
+  }
+  const buffer = bytesOf(pixels);
+  return [{...result, heatmap: buffer, compareMs}, [buffer]];
+}
+
+/** RGBA8 pixels of an ImageBitmap, read through an OffscreenCanvas. */
+function bitmapPixels(image) {
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height).data;
+  image.close();
+  return {width: canvas.width, height: canvas.height, pixels: data.buffer};
+}
+
+function bitmap(rgba, width, height) {
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
+  const image = canvas.transferToImageBitmap();
+  return [{width, height, bitmap: image}, [image]];
+}
+
+/** The source of a compress job as bytes for the exports: a file (width 0) or RGBA pixels. */
+function sourceOf(msg) {
+  if (msg.bitmap) {
+    const p = bitmapPixels(msg.bitmap);
+    return {data: new Int8Array(p.pixels), width: p.width, height: p.height};
+  }
+  if (msg.pixels) {
+    return {data: new Int8Array(msg.pixels), width: msg.width, height: msg.height};
+  }
+  return {data: new Int8Array(msg.bytes), width: 0, height: 0};
+}
+
+/** Compresses one image in this worker alone: the small ones, and 16-bit lossless ones. */
+function compressWhole(exports, msg) {
+  const start = performance.now();
+  const src = sourceOf(msg);
+  let result;
+  let bytes;
+  if (msg.format === 'png') {
+    const t = exports.tiles();
+    result = JSON.parse(t.encodePng(src.data, src.width, src.height, new Int8Array(0), msg.maxPixels || 0));
+    bytes = result.error ? null : t.takeBytes();
+  } else {
+    result = JSON.parse(exports.compress(src.data, src.width, src.height, msg.quality, msg.lossless,
+        msg.tileSize, msg.maxPixels || 0));
+    bytes = result.error ? null : exports.takeBytes();
+  }
+  if (result.error) {
+    return [{error: result.error}];
+  }
+  const buffer = bytesOf(bytes);
+  return [{whole: true, bytes: buffer, encodeMs: performance.now() - start}, [buffer]];
+}
+
+/**
+ * First step of a tiled compress of a file or bitmap: decodes it, then either compresses it
+ * whole (one tile, or 16-bit lossless) or cuts it into tiles (or into one SharedArrayBuffer when
+ * the page asks for it) with the facts the header needs: all grey, all opaque.
+ */
+function prepare(exports, msg) {
+  let width;
+  let height;
+  let pixels;
+  let metadata = new ArrayBuffer(0);
+  if (msg.bitmap) {
+    ({width, height, pixels} = bitmapPixels(msg.bitmap));
+    if (width <= msg.tileSize && height <= msg.tileSize) {
+      return compressWhole(exports, {...msg, bitmap: null, pixels, width, height});
+    }
+  } else {
+    const input = new Int8Array(msg.bytes);
+    const info = JSON.parse(exports.info(input));
+    if (info.error) {
+      return [{error: info.error}];
+    }
+    if ((info.width <= msg.tileSize && info.height <= msg.tileSize) || (info.bitDepth === 16 && msg.lossless)) {
+      return compressWhole(exports, msg);
+    }
+    const t = exports.tiles();
+    const result = JSON.parse(t.decodeForCompress(input, msg.maxPixels || 0));
+    if (result.error) {
+      return [{error: result.error}];
+    }
+    if (result.sixteen && msg.lossless) {
+      return compressWhole(exports, msg);
+    }
+    ({width, height} = result);
+    pixels = bytesOf(t.takePixels());
+    metadata = bytesOf(t.takeMetadata());
+  }
+  const rgba = new Uint8Array(pixels);
+  const grid = tileGrid(width, height, msg.tileSize);
+  if (msg.shared && self.crossOriginIsolated) {
+    const shared = new SharedArrayBuffer(rgba.length);
+    new Uint8Array(shared).set(rgba);
+    const facts = pixelFacts(rgba);
+    return [{width, height, shared, ...facts, metadata}, [metadata]];
+  }
+  const tiles = [];
+  let grey = true;
+  let opaque = true;
+  for (const r of grid) {
+    const tile = cut(rgba, width, r);
+    const facts = pixelFacts(tile);
+    grey = grey && facts.grey;
+    opaque = opaque && facts.opaque;
+    tiles.push(tile.buffer);
+  }
+  return [{width, height, tiles, grey, opaque, metadata}, [...tiles, metadata]];
+}
+
+/** Whether the tile's pixels are all grey and all opaque; the tile goes back to the page. */
+function analyse(msg) {
+  if (msg.shared) {
+    return [pixelFacts(cut(new Uint8Array(msg.shared), msg.width, msg.rect))];
+  }
+  return [{...pixelFacts(new Uint8Array(msg.pixels)), pixels: msg.pixels}, [msg.pixels]];
+}
+
+function encodeTile(exports, msg) {
+  const h = msg.header;
+  const rgba = msg.shared ? cut(new Uint8Array(msg.shared), h.width, msg.rect)
+    : new Uint8Array(msg.pixels);
+  const t = exports.tiles();
+  const result = JSON.parse(t.compressTile(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
+      h.tileSize, msg.index, new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length)));
+  if (result.error) {
+    return [{error: result.error}];
+  }
+  const payload = bytesOf(t.takeBytes());
+  return [{payload}, [payload]];
+}
+
+function assemble(exports, msg) {
+  const h = msg.header;
+  let total = 0;
+  for (const p of msg.payloads) {
+    total += 4 + p.byteLength;
+  }
+  const all = new Uint8Array(total);
+  const view = new DataView(all.buffer);
+  let at = 0;
+  for (const p of msg.payloads) {
+    view.setUint32(at, p.byteLength);
+    all.set(new Uint8Array(p), at + 4);
+    at += 4 + p.byteLength;
+  }
+  const t = exports.tiles();
+  const result = JSON.parse(t.assemble(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
+      h.tileSize, new Int8Array(msg.metadata || 0), new Int8Array(all.buffer)));
+  return failed(result) || file(t.takeBytes());
+}
+
+/** The tiles of a width x height image in tiles of side x side, row by row (format.md §7.1). */
+function tileGrid(width, height, side) {
+  const grid = [];
+  for (let y = 0; y < height; y += side) {
+    for (let x = 0; x < width; x += side) {
+      grid.push({x, y, width: Math.min(side, width - x), height: Math.min(side, height - y)});
+    }
+  }
+  return grid;
+}
+
+/** A copy of rectangle r of an RGBA image whose rows are width pixels long. */
+function cut(rgba, width, r) {
+  const out = new Uint8Array(r.width * r.height * 4);
+  const row = r.width * 4;
+  for (let y = 0; y < r.height; y++) {
+    const from = ((r.y + y) * width + r.x) * 4;
+    out.set(rgba.subarray(from, from + row), y * row);
+  }
+  return out;
+}
+
+function pixelFacts(rgba) {
+  let grey = true;
+  let opaque = true;
+  for (let i = 0; i < rgba.length && (grey || opaque); i += 4) {
+    grey = grey && rgba[i] === rgba[i + 1] && rgba[i] === rgba[i + 2];
+    opaque = opaque && rgba[i + 3] === 255;
+  }
+  return {grey, opaque};
 }

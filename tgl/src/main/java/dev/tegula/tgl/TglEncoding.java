@@ -56,6 +56,14 @@ public final class TglEncoding implements TileJob<byte[]> {
   /** The whole file (§4.3 order: THDR, metadata, TIDX, tiles, TEND). */
   @Override
   public byte[] finish() {
+    return assemble(header, metadata, tiles);
+  }
+
+  /**
+   * Lays out the file from its coded tiles; shared with {@link StandaloneTileEncoder}, whose tiles
+   * were coded in other processes.
+   */
+  static byte[] assemble(TglHeader header, Metadata metadata, byte[][] tiles) {
     long total = 0;
     byte[] index = new byte[4 + 4 * tiles.length];
     Bytes.putU32(index, 0, tiles.length);

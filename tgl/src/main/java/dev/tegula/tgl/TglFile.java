@@ -92,13 +92,21 @@ public final class TglFile {
     if (e.problem() != null) {
       return e.problem();
     }
-    int end = e.offset() + e.size();
-    if (Bytes.crc32(data, e.offset() + 4, e.size() - 8) != Bytes.u32(data, end - 4)) {
-      return "checksum mismatch (CRC-32 of its TILE chunk at byte " + e.offset() + ")";
+    return verifyChunk(data, e.offset(), e.size(), index, e.offset());
+  }
+
+  /**
+   * The checks of {@link #verifyTile} on a TILE chunk (framing included) at {@code at} in {@code
+   * data}; {@code fileOffset} is where the chunk lies in its file, for the message.
+   */
+  static String verifyChunk(byte[] data, int at, int size, int index, int fileOffset) {
+    int end = at + size;
+    if (Bytes.crc32(data, at + 4, size - 8) != Bytes.u32(data, end - 4)) {
+      return "checksum mismatch (CRC-32 of its TILE chunk at byte " + fileOffset + ")";
     }
-    long number = Bytes.u32(data, e.dataOffset());
+    long number = Bytes.u32(data, at + 8);
     if (number != index) {
-      return "its chunk at byte " + e.offset() + " holds tile " + number;
+      return "its chunk at byte " + fileOffset + " holds tile " + number;
     }
     return null;
   }

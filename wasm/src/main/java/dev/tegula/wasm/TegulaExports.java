@@ -176,6 +176,15 @@ public final class TegulaExports {
         .toString();
   }
 
+  /**
+   * Tile-at-a-time .tgl compress and restore for the browser's worker pool ({@link TileCoding}):
+   * its methods are called on the object this returns.
+   */
+  @JSExport
+  public static TileCoding tiles() {
+    return TileCoding.INSTANCE;
+  }
+
   /** The codec build's version, so a page can tell which module it loaded. */
   @JSExport
   public static String version() {

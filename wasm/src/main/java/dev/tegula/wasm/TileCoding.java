@@ -1,0 +1,268 @@
+package dev.tegula.wasm;
+
+import dev.tegula.api.CompressOptions;
+import dev.tegula.api.ImageFacts;
+import dev.tegula.api.Json;
+import dev.tegula.api.StandaloneTiles;
+import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Image;
+import dev.tegula.core.Limits;
+import dev.tegula.core.Metadata;
+import dev.tegula.core.TegulaException;
+import dev.tegula.tgl.StandaloneTileDecoder;
+import dev.tegula.tgl.TglFile;
+import dev.tegula.tgl.TglHeader;
+import dev.tegula.tgl.TileEntry;
+import java.util.function.Supplier;
+import org.teavm.jso.JSExport;
+
+/**
+ * The exports behind tegula.js's worker pool, which splits one image's .tgl coding by tiles over
+ * several workers: each call is stateless (the page carries the header fields, the tile pixels
+ * and chunks between calls), so any worker can take any tile. Reached from JavaScript as {@code
+ * exports.tiles()}. Results are JSON as in {@link TegulaExports}; bytes wait for the take
+ * methods.
+ */
+public final class TileCoding {
+  static final TileCoding INSTANCE = new TileCoding();
+
+  private byte[] pendingPixels;
+  private byte[] pendingBytes;
+  private byte[] pendingMetadata;
+
+  private TileCoding() {}
+
+  /**
+   * Decodes a JPEG, PNG or .tgl file for compression: JSON {@code {width, height, sixteen, info}}
+   * with its 8-bit RGBA for {@link #takePixels} and its metadata for {@link #takeMetadata};
+   * {@code sixteen} tells that the file has 16-bit samples, which only a whole-image lossless
+   * compress keeps.
+   */
+  @JSExport
+  public String decodeForCompress(byte[] file, double maxPixels) {
+    clear();
+    return reply(() -> {
+      DecodedImage d = Tegula.decode(file, new DecodeOptions(limits(maxPixels), false));
+      pendingPixels = d.image().rgba();
+      pendingMetadata = MetadataPacking.pack(d.metadata());
+      return new Json()
+          .put("width", d.image().width())
+          .put("height", d.image().height())
+          .put("sixteen", d.image().has16BitSamples())
+          .putRaw("info", ImageFacts.toJson(d.info()))
+          .toString();
+    });
+  }
+
+  /**
+   * Codes tile {@code index} of an 8-bit image from the tile's own RGBA; the .tgl chunk data
+   * waits for {@link #takeBytes}. {@code grey}: every tile is grey; {@code alpha}: some tile is
+   * not opaque. Returns {@code {bytes}} or {@code {error}}.
+   */
+  @JSExport
+  public String compressTile(int width, int height, boolean grey, boolean alpha, int quality,
+      boolean lossless, int tileSize, int index, byte[] rgba) {
+    clear();
+    return reply(() -> {
+      CompressOptions o = options(quality, lossless, tileSize);
+      TglHeader h = StandaloneTiles.compressHeader(width, height, grey, alpha, o);
+      pendingBytes = StandaloneTiles.compressTile(h, index, rgba, o);
+      return new Json().put("bytes", pendingBytes.length).toString();
+    });
+  }
+
+  /**
+   * Lays out the .tgl file: {@code tiles} holds every tile's {@link #compressTile} result in tile
+   * order, each after its length (32-bit big-endian); {@code metadata} is what {@link
+   * #takeMetadata} gave (or empty). The file waits for {@link #takeBytes}.
+   */
+  @JSExport
+  public String assemble(int width, int height, boolean grey, boolean alpha, int quality,
+      boolean lossless, int tileSize, byte[] metadata, byte[] tiles) {
+    clear();
+    return reply(() -> {
+      CompressOptions o = options(quality, lossless, tileSize);
+      TglHeader h = StandaloneTiles.compressHeader(width, height, grey, alpha, o);
+      byte[][] parts = new byte[(int) h.tileCount()][];
+      int at = 0;
+      for (int t = 0; t < parts.length; t++) {
+        if (tiles.length - at < 4) {
+          throw new IllegalArgumentException("the tiles end before tile " + t);
+        }
+        int n = (tiles[at] & 0xFF) << 24 | (tiles[at + 1] & 0xFF) << 16
+            | (tiles[at + 2] & 0xFF) << 8 | (tiles[at + 3] & 0xFF);
+        at += 4;
+        if (n < 0 || n > tiles.length - at) {
+          throw new IllegalArgumentException("tile " + t + " claims " + n + " bytes");
+        }
+        parts[t] = new byte[n];
+        System.arraycopy(tiles, at, parts[t], 0, n);
+        at += n;
+      }
+      if (at != tiles.length) {
+        throw new IllegalArgumentException((tiles.length - at) + " bytes follow the last tile");
+      }
+      pendingBytes = StandaloneTiles.assemble(h, MetadataPacking.unpack(metadata), parts);
+      return new Json().put("bytes", pendingBytes.length).toString();
+    });
+  }
+
+  /**
+   * Reads a .tgl file's structure for decoding it tile by tile: JSON with the header fields, the
+   * {@code info} and {@code metadata} as decode() describes them, {@code tiles} as {@code
+   * [offset, size, problem]} of each TILE chunk (offset -1 and a problem when it cannot be used),
+   * and {@code warning}, the warning of the file when every tile decodes. The metadata waits for
+   * {@link #takeMetadata}.
+   */
+  @JSExport
+  public String openTgl(byte[] file, double maxPixels) {
+    clear();
+    return reply(() -> {
+      Limits limits = limits(maxPixels);
+      TglFile f = Tegula.inspectTgl(file, limits);
+      TglHeader h = f.header();
+      StringBuilder tiles = new StringBuilder("[");
+      for (int t = 0; t < f.tileCount(); t++) {
+        TileEntry e = f.tile(t);
+        tiles.append(t == 0 ? "[" : ",[").append(e.problem() == null ? e.offset() : -1)
+            .append(',').append(e.size()).append(',');
+        if (e.problem() == null) {
+          tiles.append("null");
+        } else {
+          Json.quote(tiles, e.problem());
+        }
+        tiles.append(']');
+      }
+      tiles.append(']');
+      pendingMetadata = MetadataPacking.pack(f.metadata());
+      return new Json()
+          .put("width", h.width())
+          .put("height", h.height())
+          .put("colour", h.colour())
+          .put("alpha", h.alpha())
+          .put("bitDepth", h.bitDepth())
+          .put("lossy", h.lossy())
+          .put("quality", h.quality())
+          .put("tileWidth", h.tileWidth())
+          .put("tileHeight", h.tileHeight())
+          .put("warning", f.warnings().isEmpty() ? null : String.join("; ", f.warnings()))
+          .putRaw("info", ImageFacts.toJson(Tegula.readInfo(file, limits)))
+          .putRaw("metadata", ImageFacts.toJson(f.metadata()))
+          .putRaw("tiles", tiles.toString())
+          .toString();
+    });
+  }
+
+  /**
+   * Decodes tile {@code index} from its TILE chunk (as {@link #openTgl} located it, framing
+   * included) into RGBA8 of the tile's size, for {@link #takePixels}. Returns {@code {problem}}:
+   * null, or why the tile is lost (it is then grey).
+   */
+  @JSExport
+  public String restoreTile(int width, int height, int colour, boolean alpha, int bitDepth,
+      boolean lossy, int quality, int tileWidth, int tileHeight, int index, byte[] chunk,
+      int offset) {
+    clear();
+    return reply(() -> {
+      TglHeader h = new TglHeader(width, height, colour, alpha, bitDepth, lossy, quality,
+          tileWidth, tileHeight);
+      StandaloneTileDecoder.Tile tile = StandaloneTiles.restoreTile(h, index, chunk, offset);
+      pendingPixels = tile.rgba();
+      return new Json().put("problem", tile.problem()).toString();
+    });
+  }
+
+  /**
+   * Encodes PNG from RGBA8 pixels of {@code width} x {@code height} with the metadata {@link
+   * #takeMetadata} gave (or empty), or from a JPEG, PNG or .tgl file ({@code width} 0) whose ICC
+   * and EXIF are kept. The PNG waits for {@link #takeBytes}.
+   */
+  @JSExport
+  public String encodePng(byte[] data, int width, int height, byte[] metadata, double maxPixels) {
+    clear();
+    return reply(() -> {
+      if (data == null) {
+        throw new IllegalArgumentException("data must not be null");
+      }
+      Image image;
+      Metadata m;
+      if (width > 0) {
+        limits(maxPixels).checkDimensions(width, height, -1);
+        image = new Image(width, height, data);
+        m = MetadataPacking.unpack(metadata);
+      } else {
+        DecodedImage d = Tegula.decode(data, new DecodeOptions(limits(maxPixels), false));
+        image = d.image();
+        m = d.metadata();
+      }
+      pendingBytes = Tegula.encodePng(image, m);
+      return new Json().put("width", image.width()).put("height", image.height())
+          .put("bytes", pendingBytes.length).toString();
+    });
+  }
+
+  @JSExport
+  public byte[] takePixels() {
+    byte[] p = pendingPixels;
+    pendingPixels = null;
+    return p;
+  }
+
+  @JSExport
+  public byte[] takeBytes() {
+    byte[] b = pendingBytes;
+    pendingBytes = null;
+    return b;
+  }
+
+  @JSExport
+  public byte[] takeMetadata() {
+    byte[] m = pendingMetadata;
+    pendingMetadata = null;
+    return m;
+  }
+
+  private void clear() {
+    pendingPixels = null;
+    pendingBytes = null;
+    pendingMetadata = null;
+  }
+
+  private static CompressOptions options(int quality, boolean lossless, int tileSize) {
+    CompressOptions o = lossless ? CompressOptions.lossless() : CompressOptions.lossy(quality);
+    return tileSize > 0 ? o.withTileSize(tileSize) : o;
+  }
+
+  private static Limits limits(double maxPixels) {
+    return maxPixels > 0 ? Limits.DEFAULT.withMaxPixels((long) maxPixels) : Limits.DEFAULT;
+  }
+
+  /** Every failure becomes an {@code {error: {code, message, offset}}} reply, as elsewhere. */
+  private String reply(Supplier<String> work) {
+    try {
+      return work.get();
+    } catch (TegulaException e) {
+      clear();
+      return ImageFacts.errorJson(e);
+    } catch (IllegalArgumentException e) {
+      clear();
+      return error("argument", String.valueOf(e.getMessage()));
+    } catch (RuntimeException | StackOverflowError e) {
+      clear();
+      return error("internal", "internal codec error: " + e.getClass().getName() + ": "
+          + e.getMessage());
+    }
+  }
+
+  private static String error(String code, String message) {
+    return new Json()
+        .putRaw("error", new Json()
+            .put("code", code)
+            .put("message", message)
+            .put("offset", -1)
+            .toString())
+        .toString();
+  }
+}
