@@ -1,38 +1,71 @@
 package dev.tegula.tgl.lossless;
 
 /**
- * Reversible colour transforms of R, G, B into three planes (format-lossless.md §3). Every
- * transform puts a full-range plane first (G or a luma) and differences after it, which the later
- * planes' prediction refers back to. Integer lifting steps, exactly invertible.
+ * Reversible colour transforms of R, G, B into three planes (format-lossless.md §3). The first
+ * plane is G or a luma, which the later planes' prediction refers back to. Integer lifting
+ * steps, exactly invertible.
  *
- * <p>The encoder picks one per tile by a quick cost estimate; each is best on some content.
+ * <ul>
+ *   <li>{@link #YCOCG}: YCoCg-R: Co = R - B, t = B + (Co >> 1), Cg = G - t, Y = t + (Cg >> 1).
+ *   <li>{@link #CROSS}: G; R - ((a·G) >> 5); B - ((b·G + c·R) >> 5), with signed 8-bit a, b, c.
+ *       (0, 0, 0) keeps R and B, (32, 32, 0) is "subtract green", and a fitted (a, b, c) makes
+ *       the colour planes of a two-colour antialiased drawing almost flat (WebP's cross-colour
+ *       transform does the same per block).
+ * </ul>
+ *
+ * <p>The encoder picks one per tile (LosslessCodec.chooseTransform).
  */
 final class ColourTransform {
-  private ColourTransform() {}
+  /** No transform: grey or grey + alpha. */
+  static final int NONE = 0;
+  static final int YCOCG = 1;
+  static final int CROSS = 2;
 
-  /** G, R, B unchanged (reordered so that G comes first). */
-  static final int GRB = 0;
-  /** G, R - G, B - G ("subtract green"). */
-  static final int SUBTRACT_GREEN = 1;
-  /** YCoCg-R: Co = R - B, t = B + (Co >> 1), Cg = G - t, Y = t + (Cg >> 1). */
-  static final int YCOCG = 2;
-  /** G, R - G, B - ((R + G) >> 1). */
-  static final int GREEN_RED = 3;
-  /** G, B - G, R - ((B + G) >> 1). */
-  static final int GREEN_BLUE = 4;
-  static final int COUNT = 5;
+  final int kind;
+  final int a;
+  final int b;
+  final int c;
+
+  private ColourTransform(int kind, int a, int b, int c) {
+    this.kind = kind;
+    this.a = a;
+    this.b = b;
+    this.c = c;
+  }
+
+  static final ColourTransform NO_TRANSFORM = new ColourTransform(NONE, 0, 0, 0);
+  static final ColourTransform YCOCG_R = new ColourTransform(YCOCG, 0, 0, 0);
+
+  /** The cross-colour transform; multipliers must be -128..127. */
+  static ColourTransform cross(int a, int b, int c) {
+    return new ColourTransform(CROSS, a, b, c);
+  }
+
+  /** Bytes of the transform in the header (§2): the kind, and a, b, c for CROSS. */
+  int headerBytes() {
+    return kind == CROSS ? 4 : 1;
+  }
+
+  void write(byte[] out, int at) {
+    out[at] = (byte) kind;
+    if (kind == CROSS) {
+      out[at + 1] = (byte) a;
+      out[at + 2] = (byte) b;
+      out[at + 3] = (byte) c;
+    }
+  }
 
   /** Splits interleaved RGB(A) samples into planes; planes beyond the third are copied as is. */
-  static void forward(int transform, int[] samples, int channels, int pixels, int[][] planes) {
-    int[] a = planes[0];
-    int[] b = planes[1];
-    int[] c = planes[2];
+  void forward(int[] samples, int channels, int pixels, int[][] planes) {
+    int[] p0 = planes[0];
+    int[] p1 = planes[1];
+    int[] p2 = planes[2];
     int[] px = new int[3];
     for (int i = 0, at = 0; i < pixels; i++, at += channels) {
-      forwardPixel(transform, samples[at], samples[at + 1], samples[at + 2], px, 0);
-      a[i] = px[0];
-      b[i] = px[1];
-      c[i] = px[2];
+      forwardPixel(samples[at], samples[at + 1], samples[at + 2], px, 0);
+      p0[i] = px[0];
+      p1[i] = px[1];
+      p2[i] = px[2];
     }
     for (int k = 3; k < channels; k++) {
       int[] d = planes[k];
@@ -43,36 +76,18 @@ final class ColourTransform {
   }
 
   /** Transforms one pixel into {@code out[at..at+2]}. */
-  static void forwardPixel(int transform, int r, int g, int b, int[] out, int at) {
-    switch (transform) {
-      case GRB -> {
-        out[at] = g;
-        out[at + 1] = r;
-        out[at + 2] = b;
-      }
-      case SUBTRACT_GREEN -> {
-        out[at] = g;
-        out[at + 1] = r - g;
-        out[at + 2] = b - g;
-      }
-      case YCOCG -> {
-        int co = r - b;
-        int t = b + (co >> 1);
-        int cg = g - t;
-        out[at] = t + (cg >> 1);
-        out[at + 1] = co;
-        out[at + 2] = cg;
-      }
-      case GREEN_RED -> {
-        out[at] = g;
-        out[at + 1] = r - g;
-        out[at + 2] = b - ((r + g) >> 1);
-      }
-      default -> {
-        out[at] = g;
-        out[at + 1] = b - g;
-        out[at + 2] = r - ((b + g) >> 1);
-      }
+  void forwardPixel(int r, int g, int bl, int[] out, int at) {
+    if (kind == YCOCG) {
+      int co = r - bl;
+      int t = bl + (co >> 1);
+      int cg = g - t;
+      out[at] = t + (cg >> 1);
+      out[at + 1] = co;
+      out[at + 2] = cg;
+    } else {
+      out[at] = g;
+      out[at + 1] = r - ((a * g) >> 5);
+      out[at + 2] = bl - ((b * g + c * r) >> 5);
     }
   }
 
@@ -80,43 +95,24 @@ final class ColourTransform {
    * Joins planes back into interleaved samples. Returns the first pixel index whose R, G or B
    * falls outside 0..max (possible only for damaged data), or -1.
    */
-  static int inverse(int transform, int[][] planes, int channels, int pixels, int max,
-      int[] out) {
-    int[] a = planes[0];
-    int[] b = planes[1];
-    int[] c = planes[2];
+  int inverse(int[][] planes, int channels, int pixels, int max, int[] out) {
+    int[] p0 = planes[0];
+    int[] p1 = planes[1];
+    int[] p2 = planes[2];
     int bad = -1;
     for (int i = 0, at = 0; i < pixels; i++, at += channels) {
       int r;
       int g;
       int bl;
-      switch (transform) {
-        case GRB -> {
-          g = a[i];
-          r = b[i];
-          bl = c[i];
-        }
-        case SUBTRACT_GREEN -> {
-          g = a[i];
-          r = b[i] + g;
-          bl = c[i] + g;
-        }
-        case YCOCG -> {
-          int t = a[i] - (c[i] >> 1);
-          g = c[i] + t;
-          bl = t - (b[i] >> 1);
-          r = b[i] + bl;
-        }
-        case GREEN_RED -> {
-          g = a[i];
-          r = b[i] + g;
-          bl = c[i] + ((r + g) >> 1);
-        }
-        default -> {
-          g = a[i];
-          bl = b[i] + g;
-          r = c[i] + ((bl + g) >> 1);
-        }
+      if (kind == YCOCG) {
+        int t = p0[i] - (p2[i] >> 1);
+        g = p2[i] + t;
+        bl = t - (p1[i] >> 1);
+        r = p1[i] + bl;
+      } else {
+        g = p0[i];
+        r = p1[i] + ((a * g) >> 5);
+        bl = p2[i] + ((b * g + c * r) >> 5);
       }
       if (bad < 0 && ((r | g | bl) < 0 || r > max || g > max || bl > max)) {
         bad = i;
@@ -134,59 +130,84 @@ final class ColourTransform {
     return bad;
   }
 
-  /** Smallest and largest value plane {@code k} can hold under a transform, for samples 0..max. */
-  static int low(int transform, int k, int max) {
-    return k == 0 || k >= 3 || transform == GRB ? 0 : -max;
+  /** Smallest value plane {@code k} can hold for samples 0..max. */
+  int low(int k, int max) {
+    if (k == 0 || k >= 3 || kind == NONE) {
+      return 0;
+    }
+    if (kind == YCOCG) {
+      return -max;
+    }
+    if (k == 1) {
+      return -Math.max(0, (a * max) >> 5);
+    }
+    return -((Math.max(0, b * max) + Math.max(0, c * max)) >> 5);
   }
 
-  static int high(int transform, int k, int max) {
-    return max;
+  /** Largest value plane {@code k} can hold for samples 0..max. */
+  int high(int k, int max) {
+    if (k == 0 || k >= 3 || kind != CROSS) {
+      return max;
+    }
+    if (k == 1) {
+      return max - Math.min(0, (a * max) >> 5);
+    }
+    return max - ((Math.min(0, b * max) + Math.min(0, c * max)) >> 5);
   }
-
-  /** Order of preference when estimates tie. */
-  private static final int[] CANDIDATES = {SUBTRACT_GREEN, YCOCG, GREEN_RED, GREEN_BLUE, GRB};
 
   /**
-   * The encoder's choice: the transform whose planes have the smallest estimated cost under a
-   * clamped-gradient predictor, on every other row pair of the tile. The estimate (sum of residual
-   * bit lengths) ignores the context modelling but ranks transforms well enough.
+   * The cross transform that best predicts the changes of R from those of G, and of B from
+   * those of G and R (least squares over horizontal neighbour differences), in integers.
    */
-  static int choose(int[] samples, int width, int height, int channels) {
-    long best = Long.MAX_VALUE;
-    int choice = SUBTRACT_GREEN;
-    int[] prevRow = new int[3 * width];
-    int[] curRow = new int[3 * width];
-    for (int t : CANDIDATES) {
-      long cost = 0;
-      for (int y = 1; y < height; y += 2) {
-        transformRow(t, samples, channels, (y - 1) * width, width, prevRow);
-        transformRow(t, samples, channels, y * width, width, curRow);
-        for (int x = 1; x < width; x++) {
-          for (int k = 0; k < 3; k++) {
-            int w = curRow[3 * (x - 1) + k];
-            int n = prevRow[3 * x + k];
-            int nw = prevRow[3 * (x - 1) + k];
-            int lo = Math.min(w, n);
-            int hi = Math.max(w, n);
-            int grad = w + n - nw;
-            int pred = grad < lo ? lo : (grad > hi ? hi : grad);
-            int r = curRow[3 * x + k] - pred;
-            cost += 32 - Integer.numberOfLeadingZeros(r < 0 ? -r : r);
-          }
-        }
-      }
-      if (cost < best) {
-        best = cost;
-        choice = t;
+  static ColourTransform fit(int[] samples, int width, int height, int channels) {
+    long sgg = 0;
+    long sgr = 0;
+    long srr = 0;
+    long sbg = 0;
+    long sbr = 0;
+    for (int y = 0; y < height; y += 2) {
+      int at = y * width * channels;
+      for (int x = 1; x < width; x++) {
+        int p = at + x * channels;
+        int q = p - channels;
+        long dr = samples[p] - samples[q];
+        long dg = samples[p + 1] - samples[q + 1];
+        long db = samples[p + 2] - samples[q + 2];
+        sgg += dg * dg;
+        sgr += dg * dr;
+        srr += dr * dr;
+        sbg += db * dg;
+        sbr += db * dr;
       }
     }
-    return choice;
+    // Scale the sums below 2^28 so that the products below cannot overflow.
+    long biggest = Math.max(Math.max(sgg, srr),
+        Math.max(Math.max(Math.abs(sgr), Math.abs(sbg)), Math.abs(sbr)));
+    int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(biggest) - 28);
+    sgg >>= shift;
+    sgr >>= shift;
+    srr >>= shift;
+    sbg >>= shift;
+    sbr >>= shift;
+    if (sgg == 0) {
+      return cross(0, 0, 0);
+    }
+    int a = clampMultiplier(32 * sgr / sgg);
+    long det = sgg * srr - sgr * sgr;
+    int b;
+    int c;
+    if (det <= 0) {
+      b = clampMultiplier(32 * sbg / sgg);
+      c = 0;
+    } else {
+      long d = Math.max(1, det >> 5);
+      b = clampMultiplier((sbg * srr - sbr * sgr) / d);
+      c = clampMultiplier((sbr * sgg - sbg * sgr) / d);
+    }
+    return cross(a, b, c);
   }
 
-  private static void transformRow(int t, int[] samples, int channels, int firstPixel, int width,
-      int[] out) {
-    for (int x = 0, at = firstPixel * channels; x < width; x++, at += channels) {
-      forwardPixel(t, samples[at], samples[at + 1], samples[at + 2], out, 3 * x);
-    }
+  private static int clampMultiplier(long m) {
+    return (int) Math.max(-128, Math.min(127, m));
   }
 }

@@ -19,7 +19,8 @@ public final class LosslessCodec {
 
   /** The only coding method so far (§2); other values are reserved. */
   static final int METHOD_PREDICTIVE = 1;
-  private static final int HEADER_BYTES = 2;
+  /** Side of the central square on which the encoder tries the colour transforms. */
+  private static final int TRIAL_SIZE = 64;
 
   /**
    * Codes {@code width · height} pixels.
@@ -41,20 +42,59 @@ public final class LosslessCodec {
             "sample " + i + " is " + samples[i] + ", outside 0.." + max);
       }
     }
-    int transform = channels >= 3
-        ? ColourTransform.choose(samples, width, height, channels)
-        : ColourTransform.GRB;
+    ColourTransform transform = channels >= 3
+        ? chooseTransform(samples, width, height, channels, bitDepth)
+        : ColourTransform.NO_TRANSFORM;
+    return encode(samples, width, height, channels, bitDepth, transform);
+  }
+
+  /**
+   * The encoder's choice of colour transform for a tile: each candidate codes the central
+   * 64 x 64 pixels, and the smallest result wins. Candidates: subtract green, YCoCg-R, G with
+   * R - G and B - (R + G)/2, no change, and the cross transform fitted to the tile.
+   */
+  private static ColourTransform chooseTransform(int[] samples, int width, int height,
+      int channels, int bitDepth) {
+    int tw = Math.min(width, TRIAL_SIZE);
+    int th = Math.min(height, TRIAL_SIZE);
+    int x0 = (width - tw) / 2;
+    int y0 = (height - th) / 2;
+    int[] crop = new int[tw * th * channels];
+    for (int y = 0; y < th; y++) {
+      System.arraycopy(samples, ((y0 + y) * width + x0) * channels, crop, y * tw * channels,
+          tw * channels);
+    }
+    ColourTransform[] candidates = {
+      ColourTransform.cross(32, 32, 0), ColourTransform.YCOCG_R, ColourTransform.cross(32, 16, 16),
+      ColourTransform.cross(0, 0, 0), ColourTransform.fit(samples, width, height, channels)
+    };
+    ColourTransform best = candidates[0];
+    int bestLength = Integer.MAX_VALUE;
+    for (ColourTransform t : candidates) {
+      int length = encode(crop, tw, th, channels, bitDepth, t).length;
+      if (length < bestLength) {
+        bestLength = length;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private static byte[] encode(int[] samples, int width, int height, int channels, int bitDepth,
+      ColourTransform transform) {
+    int pixels = width * height;
     int[][] planes = split(samples, pixels, channels, transform);
     int[][] residuals = new int[channels][pixels];
-    RangeEncoder enc = new RangeEncoder(count / 2 + 64);
+    RangeEncoder enc = new RangeEncoder(pixels * channels / 2 + 64);
     for (int k = 0; k < channels; k++) {
       planeCoder(k, planes, residuals, width, height, channels, bitDepth, transform).encode(enc);
     }
     byte[] coded = enc.finish();
-    byte[] out = new byte[HEADER_BYTES + coded.length];
+    int header = 1 + transform.headerBytes();
+    byte[] out = new byte[header + coded.length];
     out[0] = (byte) METHOD_PREDICTIVE;
-    out[1] = (byte) transform;
-    System.arraycopy(coded, 0, out, HEADER_BYTES, coded.length);
+    transform.write(out, 1);
+    System.arraycopy(coded, 0, out, header, coded.length);
     return out;
   }
 
@@ -73,7 +113,7 @@ public final class LosslessCodec {
     if (out == null || out.length < pixels * channels) {
       throw new IllegalArgumentException("out must hold width * height * channels values");
     }
-    if (length < HEADER_BYTES) {
+    if (length < 2) {
       throw new MalformedInputException("lossless data: " + length
           + " bytes, too short for its header", offset);
     }
@@ -81,14 +121,11 @@ public final class LosslessCodec {
     if (method != METHOD_PREDICTIVE) {
       throw new MalformedInputException("lossless data: unknown coding method " + method, offset);
     }
-    int transform = data[offset + 1] & 0xFF;
-    if (channels >= 3 ? transform >= ColourTransform.COUNT : transform != ColourTransform.GRB) {
-      throw new MalformedInputException("lossless data: colour transform " + transform
-          + " is not defined for " + channels + " channel(s)", offset + 1L);
-    }
+    ColourTransform transform = readTransform(data, offset + 1, length - 1, channels);
+    int header = 1 + transform.headerBytes();
     int[][] planes = new int[channels][pixels];
     int[][] residuals = new int[channels][pixels];
-    RangeDecoder dec = new RangeDecoder(data, offset + HEADER_BYTES, length - HEADER_BYTES);
+    RangeDecoder dec = new RangeDecoder(data, offset + header, length - header);
     for (int k = 0; k < channels; k++) {
       planeCoder(k, planes, residuals, width, height, channels, bitDepth, transform)
           .decode(dec, k);
@@ -99,7 +136,7 @@ public final class LosslessCodec {
     }
     int max = (1 << bitDepth) - 1;
     if (channels >= 3) {
-      int bad = ColourTransform.inverse(transform, planes, channels, pixels, max, out);
+      int bad = transform.inverse(planes, channels, pixels, max, out);
       if (bad >= 0) {
         throw new MalformedInputException("lossless data: pixel (" + bad % width + ", "
             + bad / width + ") leaves the sample range after the colour transform", -1);
@@ -131,10 +168,33 @@ public final class LosslessCodec {
     return width * height;
   }
 
-  private static int[][] split(int[] samples, int pixels, int channels, int transform) {
+  /** §2: the transform kind byte and, for the cross transform, its three multipliers. */
+  private static ColourTransform readTransform(byte[] data, int at, int available, int channels) {
+    int kind = data[at] & 0xFF;
+    if (channels < 3) {
+      if (kind != ColourTransform.NONE) {
+        throw new MalformedInputException("lossless data: colour transform " + kind
+            + " given for " + channels + " channel(s)", at);
+      }
+      return ColourTransform.NO_TRANSFORM;
+    }
+    if (kind == ColourTransform.YCOCG) {
+      return ColourTransform.YCOCG_R;
+    }
+    if (kind != ColourTransform.CROSS) {
+      throw new MalformedInputException("lossless data: unknown colour transform " + kind, at);
+    }
+    if (available < 4) {
+      throw new MalformedInputException("lossless data: header ends in the transform", at);
+    }
+    return ColourTransform.cross(data[at + 1], data[at + 2], data[at + 3]);
+  }
+
+  private static int[][] split(int[] samples, int pixels, int channels,
+      ColourTransform transform) {
     int[][] planes = new int[channels][pixels];
     if (channels >= 3) {
-      ColourTransform.forward(transform, samples, channels, pixels, planes);
+      transform.forward(samples, channels, pixels, planes);
     } else {
       for (int k = 0; k < channels; k++) {
         int[] p = planes[k];
@@ -151,7 +211,7 @@ public final class LosslessCodec {
    * the third to both; grey, alpha and a fourth plane stand alone.
    */
   private static PlaneCoder planeCoder(int k, int[][] planes, int[][] residuals, int width,
-      int height, int channels, int bitDepth, int transform) {
+      int height, int channels, int bitDepth, ColourTransform transform) {
     int max = (1 << bitDepth) - 1;
     int refs = channels >= 3 && k < 3 ? k : 0;
     int[][] refValues = new int[refs][];
@@ -160,8 +220,8 @@ public final class LosslessCodec {
       refValues[j] = planes[j];
       refResiduals[j] = residuals[j];
     }
-    int lo = channels >= 3 ? ColourTransform.low(transform, k, max) : 0;
-    int hi = channels >= 3 ? ColourTransform.high(transform, k, max) : max;
+    int lo = transform.low(k, max);
+    int hi = transform.high(k, max);
     return new PlaneCoder(width, height, bitDepth, lo, hi, planes[k], residuals[k], refValues,
         refResiduals);
   }

@@ -1,5 +1,8 @@
 package dev.tegula.tgl.lossless;
 
+import dev.tegula.tgl.RangeDecoder;
+import dev.tegula.tgl.RangeEncoder;
+
 /**
  * Context matching for synthetic content (format-lossless.md §4.4). The causal neighbourhood of a
  * pixel (W, N, NW, NE, WW, NN and the already coded planes' samples at the pixel) is hashed; if
@@ -10,6 +13,8 @@ package dev.tegula.tgl.lossless;
  */
 final class MatchModel {
   private static final long MIX = 0x9E3779B97F4A7C15L;
+  /** Largest probability of a miss (12 bits) at which a flag is still coded. */
+  private static final int CODE_BELOW = 2048;
 
   private final int mask;
   private final int[] keys;
@@ -20,6 +25,7 @@ final class MatchModel {
   private int slot;
   private int key;
   private int flagContext;
+  private int candidate;
 
   /** @param pixels pixels per plane; the table gets about one slot per pixel, at most 2^20 */
   MatchModel(int pixels) {
@@ -54,27 +60,50 @@ final class MatchModel {
   }
 
   /**
-   * Sets the flag context from the match states of the W and N pixels (0 none, 1 hit, 2 miss),
-   * the scale context and the slot's record of recent hits.
+   * Makes {@code value} this pixel's candidate. The flag context comes from the match states of
+   * the W and N pixels (0 none, 1 hit, 2 miss), the scale level and the slot's recent hits.
    */
-  void setFlagContext(int stateW, int stateN, int scaleLevel) {
+  void offer(int value, int stateW, int stateN, int scaleLevel) {
     int coarse = scaleLevel >> 2;
     if (coarse > 3) {
       coarse = 3;
     }
+    candidate = value;
     flagContext = ((stateW * 3 + stateN) * 4 + coarse) * 4 + confidence[slot];
   }
 
-  AdaptiveBits flags() {
-    return flags;
+  int candidate() {
+    return candidate;
   }
 
-  int flagContext() {
-    return flagContext;
+  /**
+   * Whether the flag is coded at all: only when a hit is at least as likely as a miss in its
+   * context. Otherwise the sample is coded as usual and the flag's statistics still learn whether
+   * it would have been a hit, so photographs stop paying for flags they cannot use.
+   */
+  boolean worthCoding() {
+    return flags.p12(flagContext) <= CODE_BELOW;
   }
 
-  /** After a flag: a hit raises the slot's confidence, a miss clears it. */
-  void flagged(boolean hit) {
+  void encodeFlag(RangeEncoder enc, short[] scratch, boolean hit) {
+    flags.encode(enc, scratch, flagContext, hit ? 1 : 0);
+    remember(hit);
+  }
+
+  boolean decodeFlag(RangeDecoder dec, short[] scratch) {
+    boolean hit = flags.decode(dec, scratch, flagContext) != 0;
+    remember(hit);
+    return hit;
+  }
+
+  /** Learns the outcome of a flag that was not coded. */
+  void learn(boolean hit) {
+    flags.update(flagContext, hit ? 1 : 0);
+    remember(hit);
+  }
+
+  /** A hit raises the slot's confidence, a miss clears it. */
+  private void remember(boolean hit) {
     int c = confidence[slot];
     confidence[slot] = (byte) (hit ? Math.min(c + 1, 3) : 0);
   }

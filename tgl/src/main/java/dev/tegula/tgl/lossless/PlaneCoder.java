@@ -36,14 +36,16 @@ final class PlaneCoder {
   private final Nlms refine;
   private final Nlms scale;
   private final MatchModel match;
+  private final MatchModel matchSmall;
+  private final byte[] smallStates;
   private final ResidualCoder coder;
   private final short[] scratch = new short[1];
 
   // The model's outputs for the current pixel.
   private int weightedPrediction;
   private int prediction;
-  private int candidate;
-  private boolean flagged;
+  private boolean offeredLarge;
+  private boolean offeredSmall;
 
   /**
    * @param plane the samples (encoder) or the array to fill (decoder), {@code width · height}
@@ -71,9 +73,11 @@ final class PlaneCoder {
     ref1Residuals = refs > 1 ? refResiduals[1] : null;
     matchStates = new byte[width * height];
     weighted = new WeightedPredictor(width);
-    refine = new Nlms(refs == 0 ? 18 : refs == 1 ? 25 : 30, 0, REFINE_MU);
+    refine = new Nlms(refs == 0 ? 18 : refs == 1 ? 26 : 31, 0, REFINE_MU);
     scale = new Nlms(refs == 0 ? 9 : refs == 1 ? 11 : 12, SCALE_INITIAL_WEIGHT, SCALE_MU);
     match = new MatchModel(width * height);
+    matchSmall = new MatchModel(width * height);
+    smallStates = new byte[width * height];
     coder = new ResidualCoder(scaleLevels);
   }
 
@@ -84,13 +88,28 @@ final class PlaneCoder {
         model(i, x, y);
         int v = plane[i];
         boolean hit = false;
-        if (flagged) {
-          hit = v == candidate;
-          match.flags().encode(enc, scratch, match.flagContext(), hit ? 1 : 0);
-          match.flagged(hit);
-          matchStates[i] = (byte) (hit ? 1 : 2);
+        if (offeredLarge) {
+          boolean isHit = v == match.candidate();
+          if (match.worthCoding()) {
+            match.encodeFlag(enc, scratch, isHit);
+            hit = isHit;
+          } else {
+            match.learn(isHit);
+          }
+          matchStates[i] = (byte) (isHit ? 1 : 2);
+        }
+        if (!hit && offeredSmall) {
+          boolean isHit = v == matchSmall.candidate();
+          if (matchSmall.worthCoding()) {
+            matchSmall.encodeFlag(enc, scratch, isHit);
+            hit = isHit;
+          } else {
+            matchSmall.learn(isHit);
+          }
+          smallStates[i] = (byte) (isHit ? 1 : 2);
         }
         match.record(i);
+        matchSmall.record(i);
         if (!hit) {
           coder.encode(enc, v - prediction);
         }
@@ -104,17 +123,29 @@ final class PlaneCoder {
     for (int y = 0, i = 0; y < height; y++) {
       for (int x = 0; x < w; x++, i++) {
         model(i, x, y);
+        int v = 0;
         boolean hit = false;
-        if (flagged) {
-          hit = match.flags().decode(dec, scratch, match.flagContext()) != 0;
-          match.flagged(hit);
-          matchStates[i] = (byte) (hit ? 1 : 2);
+        boolean largePending = false;
+        boolean smallPending = false;
+        if (offeredLarge) {
+          if (match.worthCoding()) {
+            hit = match.decodeFlag(dec, scratch);
+            matchStates[i] = (byte) (hit ? 1 : 2);
+            v = match.candidate();
+          } else {
+            largePending = true;
+          }
         }
-        match.record(i);
-        int v;
-        if (hit) {
-          v = candidate;
-        } else {
+        if (!hit && offeredSmall) {
+          if (matchSmall.worthCoding()) {
+            hit = matchSmall.decodeFlag(dec, scratch);
+            smallStates[i] = (byte) (hit ? 1 : 2);
+            v = matchSmall.candidate();
+          } else {
+            smallPending = true;
+          }
+        }
+        if (!hit) {
           v = prediction + coder.decode(dec);
           if (v < lo || v > hi) {
             if (dec.overrun() > 0) {
@@ -124,6 +155,18 @@ final class PlaneCoder {
                 + planeIndex + " at (" + x + ", " + y + ") is outside " + lo + ".." + hi, -1);
           }
         }
+        if (largePending) {
+          boolean isHit = v == match.candidate();
+          match.learn(isHit);
+          matchStates[i] = (byte) (isHit ? 1 : 2);
+        }
+        if (smallPending) {
+          boolean isHit = v == matchSmall.candidate();
+          matchSmall.learn(isHit);
+          smallStates[i] = (byte) (isHit ? 1 : 2);
+        }
+        match.record(i);
+        matchSmall.record(i);
         plane[i] = v;
         learn(i, x, v);
       }
@@ -133,27 +176,60 @@ final class PlaneCoder {
   /** §4, §5: prediction, match candidate and contexts of pixel (x, y); index i = y · width + x. */
   private void model(int i, int x, int y) {
     int[] p = plane;
-    int w = width;
-    boolean left = x > 0;
-    boolean up = y > 0;
-    boolean right = x + 1 < w;
-    // §4.1 neighbours; outside the plane they fall back on the nearest known sample.
-    int vW = left ? p[i - 1] : (up ? p[i - w] : 0);
-    int vN = up ? p[i - w] : vW;
-    int vNW = left && up ? p[i - w - 1] : vW;
-    int vNE = up && right ? p[i - w + 1] : vN;
-    int vNN = y > 1 ? p[i - 2 * w] : vN;
-    int vWW = x > 1 ? p[i - 2] : vW;
-    int vNNE = y > 1 && right ? p[i - 2 * w + 1] : vNE;
-    int vNWW = up && x > 1 ? p[i - w - 2] : vNW;
-    int vNEE = up && x + 2 < w ? p[i - w + 2] : vNE;
     int[] s = residuals;
-    int sW = left ? s[i - 1] : (up ? s[i - w] : 0);
-    int sN = up ? s[i - w] : sW;
-    int sNW = left && up ? s[i - w - 1] : sN;
-    int sNE = up && right ? s[i - w + 1] : sN;
-    int sWW = x > 1 ? s[i - 2] : sW;
-    int sNN = y > 1 ? s[i - 2 * w] : sN;
+    int w = width;
+    boolean right = x + 1 < w;
+    int vW;
+    int vN;
+    int vNW;
+    int vNE;
+    int vNN;
+    int vWW;
+    int vNNE;
+    int vNWW;
+    int vNEE;
+    int sW;
+    int sN;
+    int sNW;
+    int sNE;
+    int sWW;
+    int sNN;
+    if (x > 1 && y > 1 && x + 2 < w) {
+      vW = p[i - 1];
+      vN = p[i - w];
+      vNW = p[i - w - 1];
+      vNE = p[i - w + 1];
+      vNN = p[i - 2 * w];
+      vWW = p[i - 2];
+      vNNE = p[i - 2 * w + 1];
+      vNWW = p[i - w - 2];
+      vNEE = p[i - w + 2];
+      sW = s[i - 1];
+      sN = s[i - w];
+      sNW = s[i - w - 1];
+      sNE = s[i - w + 1];
+      sWW = s[i - 2];
+      sNN = s[i - 2 * w];
+    } else {
+      // §4.1 near the edges a missing neighbour falls back on the nearest known sample.
+      boolean left = x > 0;
+      boolean up = y > 0;
+      vW = left ? p[i - 1] : (up ? p[i - w] : 0);
+      vN = up ? p[i - w] : vW;
+      vNW = left && up ? p[i - w - 1] : vW;
+      vNE = up && right ? p[i - w + 1] : vN;
+      vNN = y > 1 ? p[i - 2 * w] : vN;
+      vWW = x > 1 ? p[i - 2] : vW;
+      vNNE = y > 1 && right ? p[i - 2 * w + 1] : vNE;
+      vNWW = up && x > 1 ? p[i - w - 2] : vNW;
+      vNEE = up && x + 2 < w ? p[i - w + 2] : vNE;
+      sW = left ? s[i - 1] : (up ? s[i - w] : 0);
+      sN = up ? s[i - w] : sW;
+      sNW = left && up ? s[i - w - 1] : sN;
+      sNE = up && right ? s[i - w + 1] : sN;
+      sWW = x > 1 ? s[i - 2] : sW;
+      sNN = y > 1 ? s[i - 2 * w] : sN;
+    }
 
     // §4.2 weighted prediction
     int wp = weighted.predict(x, y, w, vN, vW, vNE, vNW, vNN);
@@ -202,6 +278,7 @@ final class PlaneCoder {
         other1 = ref1Values[i];
         differences(ref1Values, i, x, y, f, 26);
       }
+      f[f.length - 1] = colourLine(ref0Values, i, x, y, vW, vN, vNW, vNE) - wp;
     }
     int correction = (int) ((refine.predict() + (1L << (Nlms.SHIFT - 1))) >> Nlms.SHIFT);
     if (correction > refineLimit) {
@@ -262,15 +339,20 @@ final class PlaneCoder {
         + (correction > 0 ? 2 : correction < 0 ? 4 : 0);
     coder.setContexts(level, signContext, activity * 9 + signs, textureLevel * 4 + cross);
 
-    // §4.4 match candidate
-    flagged = false;
+    // §4.4 match candidates: a large neighbourhood first, then a small one
+    offeredLarge = false;
     int at = match.find(vW, vN, vNW, vNE, vWW, vNN, other0, other1);
-    if (at >= 0 && x > 1 && y > 1) {
-      int mv = p[at];
-      if (mv != prediction) {
-        flagged = true;
-        candidate = mv;
-        match.setFlagContext(matchStates[i - 1], matchStates[i - w], level);
+    if (at >= 0 && x > 1 && y > 1 && p[at] != prediction) {
+      offeredLarge = true;
+      match.offer(p[at], matchStates[i - 1], matchStates[i - w], level);
+    }
+    offeredSmall = false;
+    int atSmall = matchSmall.find(vW, vN, vNE, 0, 0, 0, other0, other1);
+    if (atSmall >= 0 && x > 1 && y > 1) {
+      int mv = p[atSmall];
+      if (mv != prediction && !(offeredLarge && mv == match.candidate())) {
+        offeredSmall = true;
+        matchSmall.offer(mv, smallStates[i - 1], smallStates[i - w], level);
       }
     }
   }
@@ -281,6 +363,42 @@ final class PlaneCoder {
     weighted.update(v, x);
     refine.update((long) (v - weightedPrediction) << Nlms.SHIFT);
     scale.update((long) abs(r) << Nlms.SHIFT);
+  }
+
+  /**
+   * §4.3 The sample that lies on the line between the two neighbours with the smallest and the
+   * largest first-plane value, at this pixel's first-plane value: exact for an antialiased edge
+   * between two flat colours.
+   */
+  private int colourLine(int[] q, int i, int x, int y, int cW, int cN, int cNW, int cNE) {
+    if (x == 0 || y == 0 || x + 1 >= width) {
+      return cW;
+    }
+    int w = width;
+    int yW = q[i - 1];
+    int yN = q[i - w];
+    int yNW = q[i - w - 1];
+    int yNE = q[i - w + 1];
+    int loY = yW;
+    int loC = cW;
+    int hiY = yW;
+    int hiC = cW;
+    if (yN < loY) { loY = yN; loC = cN; } else if (yN > hiY) { hiY = yN; hiC = cN; }
+    if (yNW < loY) { loY = yNW; loC = cNW; } else if (yNW > hiY) { hiY = yNW; hiC = cNW; }
+    if (yNE < loY) { loY = yNE; loC = cNE; } else if (yNE > hiY) { hiY = yNE; hiC = cNE; }
+    int range = hiY - loY;
+    if (range == 0) {
+      return cW;
+    }
+    int t = q[i] - loY;
+    if (t <= 0) {
+      return loC;
+    }
+    if (t >= range) {
+      return hiC;
+    }
+    long num = (long) (hiC - loC) * t;
+    return loC + (int) ((num + (num >= 0 ? range / 2 : -(range / 2))) / range);
   }
 
   /** The sample of an earlier plane at i minus its W, N, NW and NE neighbours. */

@@ -216,7 +216,7 @@ class LosslessCodecTest {
             junk[i] = (byte) next(seed);
           }
           junk[0] = 1;
-          junk[1] = (byte) (c >= 3 ? (next(seed) >>> 1) % 5 : 0);
+          junk[1] = (byte) (c >= 3 ? 1 + (next(seed) & 1) : 0);
           decodeDamaged(junk, junk.length, w, h, c, depth, out, "junk " + k);
         }
       }
