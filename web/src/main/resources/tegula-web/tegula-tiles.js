@@ -22,7 +22,7 @@ export function yieldToPage() {
 }
 
 /** Page-side copying per slice, small enough to stay far below 50 ms. */
-const SLICE_BYTES = 4 << 20;
+const SLICE_BYTES = 2 << 20;
 
 /** An AbortController that follows `signal` and that a failing tile can trigger for its siblings. */
 export function linkedController(signal) {

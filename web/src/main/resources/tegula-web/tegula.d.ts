@@ -2,7 +2,11 @@
 
 export type ErrorCode = 'malformed' | 'truncated' | 'unsupported' | 'limit' | 'internal' | 'aborted'
   /** compare(): the two images differ in size. */
-  | 'mismatch';
+  | 'mismatch'
+  /** A codec module whose SHA-256 does not match its manifest (it was refused). */
+  | 'integrity'
+  /** Options the codec refuses (quality, tile size, format). */
+  | 'argument';
 
 export declare class TegulaError extends Error {
   readonly code: ErrorCode;
@@ -15,10 +19,32 @@ export interface InitOptions {
   workers?: number;
   /** Where the Wasm module is; defaults to ./wasm/tegula.wasm next to tegula.js. */
   wasmUrl?: string | URL;
+  /** 'sha256-<base64>' of the module at wasmUrl; a module that does not match is refused. */
+  integrity?: string;
+  /** A codec manifest (URL, relative to the page, or the object); the module then comes from it. */
+  manifest?: string | URL | CodecManifest;
+  /** The codec version to start with; the manifest's current one by default. */
+  codec?: string;
+  /** Use a SharedArrayBuffer for large images when the page is cross-origin isolated (default true). */
+  shared?: boolean;
+}
+
+/** codecs.json: the codec builds a page may use, each with its SHA-256. */
+export interface CodecManifest {
+  current?: string;
+  versions: Array<{version: string; wasm: string; integrity?: string; size?: number}>;
+}
+
+export interface PoolStatus {
+  workers: number;
+  /** The codec version new work uses. */
+  codec: string;
+  /** The versions each worker holds (two while a switch finishes old work). */
+  loaded: string[][];
 }
 
 export interface ImageInfo {
-  format: 'jpeg' | 'png';
+  format: 'jpeg' | 'png' | 'tgl';
   width: number;
   height: number;
   components: number;
@@ -60,7 +86,29 @@ export interface DecodeOptions {
   /** Refuse images with more pixels than this (0 or absent: the library default, 100 MP). */
   maxPixels?: number;
   signal?: AbortSignal;
+  /** Called with 0..1 as tiles of a large .tgl are decoded. */
+  onProgress?: (fraction: number) => void;
 }
+
+export interface CompressOptions {
+  /** 'tgl' (default) or 'png'; 'jpeg' rejects with 'unsupported' until the codec has an encoder. */
+  format?: 'tgl' | 'png' | 'jpeg';
+  /** Lossy quality 0-100 (default 75); higher is better and larger. */
+  quality?: number;
+  /** Every pixel kept exactly (alpha and 16-bit PNG samples too). */
+  lossless?: boolean;
+  /** .tgl tile side, 16-4096 (default 512): the unit of parallel work. */
+  tileSize?: number;
+  /** For file inputs: refuse images with more pixels than this. */
+  maxPixels?: number;
+  /** Aborting rejects with code 'aborted' and stops the work in the workers. */
+  signal?: AbortSignal;
+  /** Called with 0..1 as tiles are coded. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Pixels, an ImageBitmap, or an encoded JPEG, PNG or .tgl file. */
+export type CompressInput = Pixels | ImageData | ImageBitmap | Input;
 
 export type Input = ArrayBuffer | ArrayBufferView | Blob;
 
@@ -108,7 +156,20 @@ export interface CompareResult {
 }
 
 export declare function init(options?: InitOptions): Promise<void>;
+/** Decodes .tgl, JPEG or PNG; a .tgl of several tiles is decoded by every worker. */
 export declare function decode(input: Input, options?: DecodeOptions): Promise<DecodeResult>;
+/** Decodes to an ImageBitmap made in a worker (OffscreenCanvas.transferToImageBitmap). */
+export declare function decodeToBitmap(input: Input, options?: DecodeOptions): Promise<ImageBitmap>;
+/** Compresses to a Blob of type image/x-tegula (.tgl) or image/png. */
+export declare function compress(input: CompressInput, options?: CompressOptions): Promise<Blob>;
+/** Restores a .tgl file to a PNG Blob (ICC and EXIF kept). */
+export declare function restore(input: Input, options?: DecodeOptions): Promise<Blob>;
+/**
+ * Switches to another codec version of the manifest: checks its SHA-256, loads it in every
+ * worker; work already started finishes on the old version. Resolves with the version.
+ */
+export declare function useCodec(version: string, options?: {manifest?: string | URL | CodecManifest}): Promise<string>;
+export declare function status(): PoolStatus | null;
 export declare function info(input: Input, options?: {signal?: AbortSignal}): Promise<ImageInfo>;
 export declare function compare(reference: Pixels | Input, test: Pixels | Input,
   options?: CompareOptions): Promise<CompareResult>;
