@@ -49,18 +49,8 @@ class TegulaApiTest {
     }
   }
 
-  /** Runs an async body with {t: tegula.js, h: helpers, args} in scope; returns what it returns. */
   static Object run(String body, Object... args) {
-    String script = """
-        const done = arguments[arguments.length - 1];
-        const args = Array.from(arguments).slice(0, -1);
-        (async () => {
-          const t = await import('/tegula.js');
-          const h = await import('/api-test/helpers.js');
-        """ + body + """
-        })().then(done, (e) => done(`script failed: ${e.code} ${e.message} ${e.stack}`));
-        """;
-    return chromium.driver.executeAsyncScript(script, args);
+    return ApiScript.run(chromium.driver, body, args);
   }
 
   static String b64(byte[] b) {
