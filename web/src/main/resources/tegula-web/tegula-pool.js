@@ -3,9 +3,13 @@
 // first job on that version; an aborted job's worker is replaced, since Wasm cannot be stopped.
 import {TegulaError} from './tegula-errors.js';
 
+// Plain asset URLs: bundlers (Vite, webpack) copy both files as they are and give their hashed
+// names here; the worker imports nothing itself (see tegula-worker.js).
+const WORKER_URL = new URL('./tegula-worker.js', import.meta.url);
+const RUNTIME_URL = new URL('./wasm/tegula-runtime.js', import.meta.url);
+
 function spawnWorker() {
-  // Written out in full so that bundlers (Vite, webpack) recognise and bundle the worker.
-  return new Worker(new URL('./tegula-worker.js', import.meta.url), {type: 'module'});
+  return new Worker(WORKER_URL, {type: 'module'});
 }
 
 export class WorkerPool {
@@ -50,7 +54,8 @@ export class WorkerPool {
       promise.catch(() => {});
       slot.loads.set(version, promise);
       // a structured-clone copy per worker: the page keeps its bytes for workers started later
-      slot.worker.postMessage({op: 'load', version, bytes: this.codecs.get(version).bytes});
+      slot.worker.postMessage({op: 'load', version, bytes: this.codecs.get(version).bytes,
+        runtimeUrl: RUNTIME_URL.href});
     }
     return slot.loads.get(version);
   }

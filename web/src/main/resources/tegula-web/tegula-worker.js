@@ -3,16 +3,30 @@
 // switches versions), so jobs started on the old version finish on it. Pixels and files go back
 // by transfer, so nothing is copied on the way to the page. All image work happens in the Java
 // codec compiled to WebAssembly; this file only moves bytes and cuts images into tiles.
-import {load} from './wasm/tegula-runtime.js';
+//
+// The worker has no static import: the page sends the URL of TeaVM's runtime (its own asset), so
+// that bundlers can copy this file as it is instead of bundling it, and the runtime's dynamic
+// imports (Node's fs, which it never takes in a browser) cannot break a bundler's worker build.
 
 /** version -> Promise of the module's exports */
 const codecs = new Map();
+/** runtime URL -> Promise of the TeaVM runtime module */
+const runtimes = new Map();
+
+function runtime(url) {
+  if (!runtimes.has(url)) {
+    runtimes.set(url, import(/* @vite-ignore */ /* webpackIgnore: true */ url));
+  }
+  return runtimes.get(url);
+}
 
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.op === 'load') {
     // The page checked the module's SHA-256 before sending its bytes.
-    const loading = load(msg.bytes).then((teavm) => teavm.exports);
+    const loading = runtime(msg.runtimeUrl)
+        .then((teavm) => teavm.load(msg.bytes))
+        .then((instance) => instance.exports);
     codecs.set(msg.version, loading);
     try {
       await loading;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Checks that tegula.js bundles with Vite 7 without special setup, and that the bundle runs:
+#   1. stages the package (web/src/main/resources/tegula-web + the Wasm build) as tegula-pkg/,
+#   2. npm install (vite@7 from the npm registry) and vite build, with no vite.config,
+#   3. serves dist/ with serve.mjs (the CSP and isolation headers web/README.md documents, the
+#      worker's policy matched by its hashed name) and opens it in headless Chromium, expecting
+#      the page to compress, decode and restore.
+# Needs: a built Wasm module (mvn install), node 20.19+ with npm, /usr/bin/chromium.
+# Not part of `mvn test`: the npm install needs the registry and takes a while.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+wasm="$root/wasm/target/classes/tegula-web/wasm"
+[ -f "$wasm/tegula.wasm" ] || { echo "no Wasm build at $wasm: run mvn install first" >&2; exit 1; }
+
+cd "$here"
+rm -rf tegula-pkg dist
+mkdir -p tegula-pkg
+cp "$root"/web/src/main/resources/tegula-web/tegula*.js "$root"/web/src/main/resources/tegula-web/tegula.d.ts tegula-pkg/
+rm -f tegula-pkg/tegula-img.js
+cp -r "$wasm" tegula-pkg/wasm
+cat > tegula-pkg/package.json <<'JSON'
+{"name": "tegula", "version": "0.1.0", "type": "module", "main": "tegula.js", "types": "tegula.d.ts"}
+JSON
+npm install --no-audit --no-fund --loglevel=error
+npx vite build --logLevel warn
+
+port=$((20000 + RANDOM % 20000))
+node serve.mjs "$here/dist" "$port" &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" > /dev/null && break; sleep 0.2; done
+node=(node)
+node -e 'process.exit(typeof WebSocket === "function" ? 0 : 1)' || node=(node --experimental-websocket --no-warnings)
+"${node[@]}" open-page.mjs "http://127.0.0.1:$port/"
+echo "vite-check: tegula.js bundled by Vite runs (compress, decode, restore)"
