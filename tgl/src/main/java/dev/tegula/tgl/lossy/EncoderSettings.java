@@ -19,9 +19,10 @@ final class EncoderSettings {
   int roundChromaLow = 24;
   int roundChromaHigh = 20;
   /** Deblocking strengths written to the header (§8). */
-  int filterLuma = 24;
-  int filterChroma = 24;
+  int filterLuma = 12;
+  int filterChroma = 12;
   boolean chroma444 = false;
+  boolean lapping = true;
 
   boolean subsample(int quality) {
     return !chroma444;

@@ -10,6 +10,7 @@ package dev.tegula.tgl.lossy;
 public final class LossyCodec {
   static final byte VERSION = 1;
   static final int FLAG_444 = 1;
+  static final int FLAG_LAPPING = 2;
   static final int HEADER_SIZE = 9;
   /** Tiles are small; this only keeps plane sizes within int arithmetic. */
   private static final long MAX_PIXELS = 1L << 28;

@@ -26,7 +26,7 @@ final class TileDecoder {
           + " (this decoder reads version " + LossyCodec.VERSION + ")", offset);
     }
     int flags = data[offset + 1] & 0xFF;
-    if ((flags & ~LossyCodec.FLAG_444) != 0) {
+    if ((flags & ~(LossyCodec.FLAG_444 | LossyCodec.FLAG_LAPPING)) != 0) {
       throw new UnsupportedFeatureException("lossy tile flags 0x" + Integer.toHexString(flags)
           + " name features this decoder does not know", offset + 1);
     }
@@ -53,6 +53,7 @@ final class TileDecoder {
     }
     short[][] pix = new short[lay.planes][];
     int[] block = new int[64];
+    short[] tmp = null;
     for (int i = 0; i < lay.planes; i++) {
       pix[i] = new short[lay.samples(i)];
       decodePlane(dec, coder, lay, i, steps[i], levels, bias, pix[i], block);
@@ -61,6 +62,12 @@ final class TileDecoder {
         int[] alpha = thresholds(lay, i, steps[i], levels, strength);
         DeblockingFilter.filter(pix[i], lay.planeW[i], lay.planeH[i], lay.mbShift[i], lay.mbw,
             alpha);
+      }
+      if ((flags & LossyCodec.FLAG_LAPPING) != 0) {
+        if (tmp == null) {
+          tmp = new short[lay.samples(0)];
+        }
+        LappingFilter.apply(pix[i], lay.planeW[i], lay.planeH[i], tmp);
       }
     }
     int[] rowCb = new int[lay.pw + 2];

@@ -21,6 +21,11 @@ final class TileEncoder {
     ColorTransform.forward(samples, width, height, channels, lay.subsample, pix[0],
         lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null, lay.pw, lay.ph);
 
+    if (cfg.lapping) {
+      for (int i = 0; i < lay.planes; i++) {
+        LappingFilter.invert(pix[i], lay.planeW[i], lay.planeH[i]);
+      }
+    }
     int[][] coef = new int[lay.planes][];
     int[] block = new int[64];
     for (int i = 0; i < lay.planes; i++) {
@@ -75,7 +80,8 @@ final class TileEncoder {
 
     byte[] out = new byte[LossyCodec.HEADER_SIZE + body.length];
     out[0] = LossyCodec.VERSION;
-    out[1] = (byte) (lay.subsample || channels == 1 ? 0 : LossyCodec.FLAG_444);
+    out[1] = (byte) ((lay.subsample || channels == 1 ? 0 : LossyCodec.FLAG_444)
+        | (cfg.lapping ? LossyCodec.FLAG_LAPPING : 0));
     out[2] = (byte) quality;
     out[3] = (byte) cfg.filterLuma(quality);
     out[4] = (byte) cfg.filterChroma(quality);

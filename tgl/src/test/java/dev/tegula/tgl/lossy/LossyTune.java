@@ -58,5 +58,6 @@ public final class LossyTune {
     s.filterLuma = Integer.getInteger("filterLuma", s.filterLuma);
     s.filterChroma = Integer.getInteger("filterChroma", s.filterChroma);
     s.chroma444 = Boolean.getBoolean("c444");
+    s.lapping = !Boolean.getBoolean("noLap");
   }
 }

@@ -1,0 +1,74 @@
+package dev.tegula.tgl.lossy;
+
+/**
+ * The lapping filter (docs/format-lossy.md §8.2): a small symmetric 3x3 blur the decoder applies
+ * to every plane, and whose approximate inverse (a sharpening) the encoder applies before the DCT.
+ * Together they behave like a lapped transform: quantization error no longer stops at block
+ * edges but is spread smoothly across them. This is JPEG XL's "gaborish" idea (libjxl
+ * doc/format_overview.md); the weights here are integer (1/1024) so both runtimes agree.
+ */
+final class LappingFilter {
+  static int side = Integer.getInteger("lapSide", 69);
+  static int diag = Integer.getInteger("lapDiag", 37);
+  static int iterations = Integer.getInteger("lapIter", 3);
+
+  private LappingFilter() {}
+
+  /** Decoder: blurs plane {@code p} (w x h) in place; edges repeat. {@code tmp} holds w*h. */
+  static void apply(short[] p, int w, int h, short[] tmp) {
+    System.arraycopy(p, 0, tmp, 0, w * h);
+    int s = side;
+    int d = diag;
+    int c = 1024 - 4 * s - 4 * d;
+    for (int y = 0; y < h; y++) {
+      int up = (y > 0 ? y - 1 : 0) * w;
+      int mid = y * w;
+      int down = (y + 1 < h ? y + 1 : y) * w;
+      for (int x = 0; x < w; x++) {
+        int l = x > 0 ? x - 1 : 0;
+        int r = x + 1 < w ? x + 1 : x;
+        int edges = tmp[up + x] + tmp[down + x] + tmp[mid + l] + tmp[mid + r];
+        int corners = tmp[up + l] + tmp[up + r] + tmp[down + l] + tmp[down + r];
+        int v = (c * tmp[mid + x] + s * edges + d * corners + 512) >> 10;
+        p[mid + x] = (short) (v < 0 ? 0 : v > 255 ? 255 : v);
+      }
+    }
+  }
+
+  /**
+   * Encoder: replaces {@code x} (w x h samples) by y with blur(y) close to x, by the iteration
+   * y += x - blur(y). Values may leave 0..255; they are only fed to the DCT.
+   */
+  static void invert(short[] x, int w, int h) {
+    int n = w * h;
+    int[] y = new int[n];
+    int[] b = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = x[i] << 4;
+    }
+    int s = side;
+    int d = diag;
+    int c = 1024 - 4 * s - 4 * d;
+    for (int it = 0; it < iterations; it++) {
+      for (int yy = 0; yy < h; yy++) {
+        int up = (yy > 0 ? yy - 1 : 0) * w;
+        int mid = yy * w;
+        int down = (yy + 1 < h ? yy + 1 : yy) * w;
+        for (int xx = 0; xx < w; xx++) {
+          int l = xx > 0 ? xx - 1 : 0;
+          int r = xx + 1 < w ? xx + 1 : xx;
+          int edges = y[up + xx] + y[down + xx] + y[mid + l] + y[mid + r];
+          int corners = y[up + l] + y[up + r] + y[down + l] + y[down + r];
+          b[mid + xx] = (c * y[mid + xx] + s * edges + d * corners + 512) >> 10;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        y[i] += (x[i] << 4) - b[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int v = (y[i] + 8) >> 4;
+      x[i] = (short) (v < -256 ? -256 : v > 511 ? 511 : v);
+    }
+  }
+}
