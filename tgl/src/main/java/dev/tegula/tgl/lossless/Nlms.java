@@ -46,28 +46,16 @@ final class Nlms {
   long predict() {
     int[] x = in;
     int[] w = weights;
-    long s0 = 0;
-    long s1 = 0;
-    long n0 = 1;
-    long n1 = 0;
-    int j = 0;
-    // Two accumulators each: the sums do not wait for one another.
-    for (; j + 1 < x.length; j += 2) {
-      int a = x[j];
-      int b = x[j + 1];
-      s0 += (long) w[j] * a;
-      s1 += (long) w[j + 1] * b;
-      n0 += (long) a * a;
-      n1 += (long) b * b;
+    long s = 0;
+    long n = 1;
+    for (int j = 0; j < x.length; j++) {
+      int v = x[j];
+      s += (long) w[j] * v;
+      n += (long) v * v;
     }
-    if (j < x.length) {
-      int a = x[j];
-      s0 += (long) w[j] * a;
-      n0 += (long) a * a;
-    }
-    sum = s0 + s1;
-    norm = n0 + n1;
-    return sum;
+    sum = s;
+    norm = n;
+    return s;
   }
 
   /** Moves the weights towards {@code target} (Q24) for the inputs of the last prediction. */

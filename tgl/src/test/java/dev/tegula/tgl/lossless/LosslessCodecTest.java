@@ -75,6 +75,29 @@ class LosslessCodecTest {
     assertTrue(corpusPngs().count() >= 10);
   }
 
+  static Stream<GoldenCases.Case> goldenCases() throws IOException {
+    return GoldenCases.all().stream();
+  }
+
+  /**
+   * Payloads written by an earlier build still decode to the same pixels: the format is frozen,
+   * and any change to the decoder's arithmetic shows up here first.
+   */
+  @ParameterizedTest
+  @MethodSource("goldenCases")
+  void committedPayloadsDecodeToTheirPixels(GoldenCases.Case c) throws IOException {
+    byte[] coded;
+    try (java.io.InputStream in = LosslessCodecTest.class.getResourceAsStream(
+        "golden/" + c.name() + ".bin")) {
+      assertTrue(in != null, "missing golden payload " + c.name());
+      coded = in.readAllBytes();
+    }
+    int[] out = new int[c.samples().length];
+    LosslessCodec.decode(coded, 0, coded.length, c.width(), c.height(), c.channels(), c.depth(),
+        out);
+    assertArrayEquals(c.samples(), out, c.name());
+  }
+
   @Test
   void syntheticShapesDepthsAndExtremesRoundTrip() {
     int[][] sizes = {{1, 1}, {1, 9}, {9, 1}, {2, 2}, {3, 5}, {17, 33}, {40, 3}};
