@@ -1,0 +1,115 @@
+package dev.tegula.png;
+
+/**
+ * Huffman code lengths limited to a maximum length, and canonical codes from lengths (RFC 1951
+ * §3.2.2). Lengths come from the classic two-queue construction over symbols sorted by frequency;
+ * when a length exceeds the limit the longest codes are shortened to it and, to keep the Kraft sum
+ * at 1, the deepest shorter codes (least frequent first) are lengthened. Every code built has at
+ * least two symbols, so that decoders never see an incomplete code.
+ */
+final class HuffmanLengths {
+  private HuffmanLengths() {}
+
+  /** Code lengths for {@code freq[0..n)}, 0 for unused symbols. */
+  static void build(int[] freq, int n, int limit, int[] lengths) {
+    java.util.Arrays.fill(lengths, 0, n, 0);
+    int used = 0;
+    long[] sorted = new long[n];
+    for (int s = 0; s < n; s++) {
+      if (freq[s] > 0) {
+        sorted[used++] = ((long) freq[s] << 16) | s;
+      }
+    }
+    if (used < 2) {
+      // One or no symbol: give two symbols one bit each so that the code is complete.
+      int a = used == 1 ? (int) (sorted[0] & 0xFFFF) : 0;
+      int b = a == 0 ? 1 : 0;
+      lengths[a] = 1;
+      lengths[b] = 1;
+      return;
+    }
+    java.util.Arrays.sort(sorted, 0, used);
+    // Two-queue Huffman: leaves in sorted order, internal nodes in creation order.
+    long[] weight = new long[2 * used];
+    int[] parent = new int[2 * used];
+    for (int i = 0; i < used; i++) {
+      weight[i] = sorted[i] >>> 16;
+    }
+    int leaf = 0;
+    int node = used;
+    int next = used;
+    while (next < 2 * used - 1) {
+      int x = leaf < used && (node >= next || weight[leaf] <= weight[node]) ? leaf++ : node++;
+      int y = leaf < used && (node >= next || weight[leaf] <= weight[node]) ? leaf++ : node++;
+      weight[next] = weight[x] + weight[y];
+      parent[x] = next;
+      parent[y] = next;
+      next++;
+    }
+    int root = 2 * used - 2;
+    int[] depth = new int[2 * used];
+    for (int i = root - 1; i >= 0; i--) {
+      depth[i] = depth[parent[i]] + 1;
+    }
+    int maxLen = 0;
+    for (int i = 0; i < used; i++) {
+      maxLen = Math.max(maxLen, depth[i]);
+    }
+    if (maxLen > limit) {
+      limitLengths(depth, used, limit);
+    }
+    for (int i = 0; i < used; i++) {
+      lengths[(int) (sorted[i] & 0xFFFF)] = depth[i];
+    }
+  }
+
+  /**
+   * Leaves {@code 0..used)} sorted by ascending frequency: clamps to {@code limit}, then restores
+   * the Kraft sum by lengthening the least frequent codes that are still shorter than the limit.
+   */
+  private static void limitLengths(int[] depth, int used, int limit) {
+    long kraft = 0;
+    long full = 1L << limit;
+    for (int i = 0; i < used; i++) {
+      depth[i] = Math.min(depth[i], limit);
+      kraft += 1L << (limit - depth[i]);
+    }
+    while (kraft > full) {
+      // The least frequent leaf with the greatest length below the limit.
+      int pick = -1;
+      for (int i = 0; i < used; i++) {
+        if (depth[i] < limit && (pick < 0 || depth[i] > depth[pick])) {
+          pick = i;
+        }
+      }
+      kraft -= 1L << (limit - depth[pick] - 1);
+      depth[pick]++;
+    }
+    // Spare Kraft space: shorten the most frequent codes where that still fits.
+    for (int i = used - 1; i >= 0; i--) {
+      while (depth[i] > 1 && kraft + (1L << (limit - depth[i])) <= full) {
+        kraft += 1L << (limit - depth[i]);
+        depth[i]--;
+      }
+    }
+  }
+
+  /** RFC 1951 §3.2.2: canonical codes, bit-reversed for LSB-first output. */
+  static void codes(int[] lengths, int n, int[] codes) {
+    int[] count = new int[16];
+    for (int s = 0; s < n; s++) {
+      count[lengths[s]]++;
+    }
+    count[0] = 0;
+    int[] nextCode = new int[16];
+    int code = 0;
+    for (int len = 1; len < 16; len++) {
+      code = (code + count[len - 1]) << 1;
+      nextCode[len] = code;
+    }
+    for (int s = 0; s < n; s++) {
+      int len = lengths[s];
+      codes[s] = len == 0 ? 0 : Integer.reverse(nextCode[len]++) >>> (32 - len);
+    }
+  }
+}

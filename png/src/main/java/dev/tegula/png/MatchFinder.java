@@ -1,0 +1,148 @@
+package dev.tegula.png;
+
+/**
+ * Finds LZ77 matches for deflate (RFC 1951 §4: lengths 3-258, distances up to 32768) the way
+ * libdeflate's bt_matchfinder does: a binary search tree per 4-byte hash bucket holds the window's
+ * positions ordered by the bytes that follow them, so that each search walks towards the longest
+ * matches and re-sorts the tree around the new position; a table of the latest position of each
+ * 3-byte prefix supplies length-3 matches. For each position it reports every match longer than
+ * the ones before it, so that a parser can weigh all useful lengths.
+ */
+final class MatchFinder {
+  static final int MIN_MATCH = 3;
+  static final int MAX_MATCH = 258;
+  static final int WINDOW = 32768;
+  private static final int HASH4_BITS = 16;
+  private static final int HASH3_BITS = 15;
+
+  private final byte[] data;
+  private final int end;
+  private final int maxDepth;
+  private final int niceLength;
+  private final int[] head4 = new int[1 << HASH4_BITS];
+  private final int[] head3 = new int[1 << HASH3_BITS];
+  /** Left (smaller) and right (larger) child of each window position, -1 for none. */
+  private final int[] child = new int[2 * WINDOW];
+  /**
+   * The longest match of the previous position: at the next position the same distance matches
+   * at least one byte less, which spares comparing long runs again byte by byte.
+   */
+  private int lastPos = -2;
+  private int lastDist;
+  private int lastLen;
+
+  MatchFinder(byte[] data, int end, int maxDepth, int niceLength) {
+    this.data = data;
+    this.end = end;
+    this.maxDepth = maxDepth;
+    this.niceLength = niceLength;
+    java.util.Arrays.fill(head4, -1);
+    java.util.Arrays.fill(head3, -1);
+  }
+
+  /**
+   * Reports the matches at {@code pos} into {@code out} as {@code length << 16 | distance}, by
+   * increasing length, then enters {@code pos} into the tree.
+   *
+   * @param limit the longest length wanted (the parser's block end); lengths are cut to it
+   * @return how many matches were written
+   */
+  int find(int pos, int limit, int[] out) {
+    return advance(pos, Math.min(limit, MAX_MATCH), out, maxDepth);
+  }
+
+  /** Enters {@code pos} without reporting matches (inside a match the parser will take). */
+  void insert(int pos) {
+    advance(pos, 0, null, Math.max(1, maxDepth / 2));
+  }
+
+  private int advance(int pos, int limit, int[] out, int depth) {
+    byte[] d = data;
+    int maxLen = Math.min(MAX_MATCH, end - pos);
+    if (maxLen < 4) {
+      if (maxLen == 3) {
+        head3[hash3(pos)] = pos;
+      }
+      return 0;
+    }
+    int count = 0;
+    int best = MIN_MATCH - 1;
+    int h3 = hash3(pos);
+    int c3 = head3[h3];
+    head3[h3] = pos;
+    if (limit < MIN_MATCH) {
+      out = null;
+    }
+    if (out != null && c3 >= 0 && pos - c3 < WINDOW && d[c3] == d[pos]
+        && d[c3 + 1] == d[pos + 1] && d[c3 + 2] == d[pos + 2]) {
+      best = MIN_MATCH;
+      out[count++] = MIN_MATCH << 16 | (pos - c3);
+    }
+    int nice = Math.min(niceLength, maxLen);
+    int h4 = hash4(pos);
+    int node = head4[h4];
+    head4[h4] = pos;
+    int ltSlot = (pos & (WINDOW - 1)) << 1;
+    int gtSlot = ltSlot + 1;
+    int bestLt = 0;
+    int bestGt = 0;
+    int len = 0;
+    int hintDist = pos == lastPos + 1 && lastLen > 1 ? lastDist : 0;
+    int hintLen = Math.min(lastLen - 1, maxLen);
+    lastPos = pos;
+    lastLen = 0;
+    while (true) {
+      // Distance 32768 is excluded: that node's child slots are the ones being rewritten.
+      if (node < 0 || pos - node >= WINDOW || depth-- == 0) {
+        child[ltSlot] = -1;
+        child[gtSlot] = -1;
+        return count;
+      }
+      if (pos - node == hintDist && len < hintLen) {
+        len = hintLen;
+      }
+      while (len < maxLen && d[node + len] == d[pos + len]) {
+        len++;
+      }
+      if (len > lastLen) {
+        lastLen = len;
+        lastDist = pos - node;
+      }
+      if (len > best && out != null && best < limit) {
+        best = len;
+        out[count++] = Math.min(len, limit) << 16 | (pos - node);
+      }
+      int ns = (node & (WINDOW - 1)) << 1;
+      if (len >= nice) {
+        child[ltSlot] = child[ns];
+        child[gtSlot] = child[ns + 1];
+        return count;
+      }
+      if ((d[node + len] & 0xFF) < (d[pos + len] & 0xFF)) {
+        child[ltSlot] = node;
+        ltSlot = ns + 1;
+        node = child[ltSlot];
+        bestLt = len;
+        len = Math.min(len, bestGt);
+      } else {
+        child[gtSlot] = node;
+        gtSlot = ns;
+        node = child[gtSlot];
+        bestGt = len;
+        len = Math.min(len, bestLt);
+      }
+    }
+  }
+
+  private int hash4(int p) {
+    byte[] d = data;
+    int v = (d[p] & 0xFF) | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF) << 16 | d[p + 3] << 24;
+    return (v * 0x1E35A7BD) >>> (32 - HASH4_BITS);
+  }
+
+  private int hash3(int p) {
+    byte[] d = data;
+    int v = (d[p] & 0xFF) | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF) << 16;
+    return (v * 0x9E3779B1) >>> (32 - HASH3_BITS);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.tegula.png;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.junit.jupiter.api.Test;
+
+/** Tegula's deflate coder writes zlib streams that zlib inflates to the input, and small ones. */
+class DeflateCoderTest {
+
+  @Test
+  void edgeCasesInflateExactly() {
+    roundTrip(new byte[0]);
+    roundTrip(new byte[] {42});
+    roundTrip(new byte[] {1, 2});
+    roundTrip(new byte[] {7, 7, 7});
+    roundTrip(new byte[5]);
+    roundTrip(new byte[300_000]);
+  }
+
+  @Test
+  void randomDataFallsBackToStoredBlocks() {
+    byte[] noise = noise(200_000, 1);
+    byte[] z = roundTrip(noise);
+    assertTrue(z.length < noise.length + noise.length / 1000 + 64, "stored: " + z.length);
+  }
+
+  @Test
+  void matchesReachTheWholeWindow() {
+    // Noise repeated at 32767 bytes, the farthest distance the coder uses (as libdeflate), then
+    // at 32768, which the format allows and the coder leaves out.
+    byte[] chunk = noise(32767, 2);
+    byte[] data = new byte[32767 * 2 + 32768 + 1000];
+    System.arraycopy(chunk, 0, data, 0, 32767);
+    System.arraycopy(chunk, 0, data, 32767, 32767);
+    System.arraycopy(data, 32767 * 2 - 32768, data, 32767 * 2, 32768);
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < 32767 + 32768 + 32768 / 4, "the repeat is found: " + z.length);
+  }
+
+  @Test
+  void structuredDataBeatsZlibLevel9() {
+    // Rows of a smooth, noisy signal with repeats: what filtered scanlines look like.
+    byte[] data = new byte[400_000];
+    long seed = 3;
+    for (int i = 0; i < data.length; i++) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      int noise = (int) (seed >>> 61) - 3;
+      data[i] = (byte) (i % 997 < 500 ? data[Math.max(0, i - 997)] : noise * (i % 5));
+    }
+    for (boolean thorough : new boolean[] {false, true}) {
+      byte[] ours = DeflateCoder.zlib(data, data.length, thorough);
+      assertArrayEquals(data, inflate(ours, data.length));
+      byte[] zlib = ZlibCoder.compress(data, data.length, 9, Deflater.DEFAULT_STRATEGY,
+          Long.MAX_VALUE);
+      assertTrue(ours.length < zlib.length, ours.length + " vs zlib " + zlib.length);
+    }
+  }
+
+  @Test
+  void mixedDataOverManySegments() {
+    byte[] data = new byte[700_000];
+    byte[] noise = noise(data.length, 5);
+    for (int i = 0; i < data.length; i++) {
+      int region = (i / 50_000) % 4;
+      data[i] = switch (region) {
+        case 0 -> noise[i];
+        case 1 -> (byte) (i % 7);
+        case 2 -> (byte) (noise[i] & 3);
+        default -> (byte) (i / 1000);
+      };
+    }
+    roundTrip(data);
+  }
+
+  @Test
+  void huffmanLengthsRespectTheLimit() {
+    // Fibonacci frequencies make the deepest unlimited Huffman tree.
+    int[] freq = new int[286];
+    int a = 1;
+    int b = 1;
+    for (int i = 0; i < 30; i++) {
+      freq[i] = a;
+      int t = a + b;
+      a = b;
+      b = t;
+    }
+    int[] lengths = new int[286];
+    HuffmanLengths.build(freq, 286, 15, lengths);
+    long kraft = 0;
+    for (int i = 0; i < 286; i++) {
+      assertTrue(lengths[i] <= 15);
+      if (lengths[i] > 0) {
+        kraft += 1L << (15 - lengths[i]);
+      }
+    }
+    assertTrue(kraft == 1L << 15, "complete code: " + kraft);
+  }
+
+  private static byte[] roundTrip(byte[] data) {
+    byte[] last = null;
+    for (boolean thorough : new boolean[] {false, true}) {
+      byte[] z = DeflateCoder.zlib(data, data.length, thorough);
+      assertArrayEquals(data, inflate(z, data.length), "thorough " + thorough);
+      last = z;
+    }
+    return last;
+  }
+
+  static byte[] inflate(byte[] z, int expected) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(z);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[65536];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buf);
+        if (n == 0 && !inflater.finished()
+            && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new AssertionError("stream ends early");
+        }
+        out.write(buf, 0, n);
+      }
+      assertTrue(inflater.getRemaining() == 0, "nothing after the stream");
+      return out.toByteArray();
+    } catch (DataFormatException e) {
+      throw new AssertionError(e);
+    } finally {
+      inflater.end();
+    }
+  }
+
+  private static byte[] noise(int n, long seed) {
+    byte[] b = new byte[n];
+    for (int i = 0; i < n; i++) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      b[i] = (byte) (seed >>> 56);
+    }
+    return b;
+  }
+}
