@@ -2,11 +2,11 @@ package dev.tegula.api;
 
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Exif;
 import dev.tegula.core.Image;
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.LimitExceededException;
-import dev.tegula.jpeg.ExifOrientation;
-import dev.tegula.jpeg.Orientation;
+import dev.tegula.core.Orientation;
 import dev.tegula.tgl.TglDecoding;
 import dev.tegula.tgl.TileJob;
 
@@ -36,7 +36,7 @@ final class RestoreJob implements TileJob<DecodedImage> {
   @Override
   public DecodedImage finish() {
     DecodedImage d = decoding.finish();
-    int orientation = d.metadata().exif() == null ? 1 : ExifOrientation.parse(d.metadata().exif());
+    int orientation = Exif.orientation(d.metadata().exif());
     ImageInfo info = withOrientation(d.info(), orientation);
     Image image = d.image();
     if (options.autoOrient() && orientation != 1) {

@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Exif;
 import dev.tegula.core.Image;
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Limits;
@@ -48,7 +49,7 @@ public final class Tegula {
         TglFile file = TglDecoder.open(data, limits);
         byte[] exif = file.metadata().exif();
         yield RestoreJob.withOrientation(file.info(),
-            exif == null ? 1 : dev.tegula.jpeg.ExifOrientation.parse(exif));
+            Exif.orientation(exif));
       }
     };
   }

@@ -3,6 +3,7 @@ package dev.tegula.cli;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Exif;
 import dev.tegula.core.Metadata;
 import dev.tegula.png.PngEncodeOptions;
 import dev.tegula.png.PngEncoder;
@@ -122,7 +123,7 @@ final class ConvertCommand implements Callable<Integer> {
         || decoded.info().orientation() == 1) {
       return metadata;
     }
-    return new Metadata(metadata.icc(), ExifOrientation.markUpright(metadata.exif()),
+    return new Metadata(metadata.icc(), Exif.withUprightOrientation(metadata.exif()),
         metadata.xmp(), metadata.text());
   }
 

@@ -1,5 +1,6 @@
 package dev.tegula.cli;
 
+import dev.tegula.core.Exif;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -31,7 +32,7 @@ class ExifOrientationTest {
   void resetsOrientationInBothByteOrders() {
     for (boolean little : new boolean[] {true, false}) {
       byte[] six = tiff(little, 0x0112, 3, 6);
-      byte[] upright = ExifOrientation.markUpright(six);
+      byte[] upright = Exif.withUprightOrientation(six);
       assertArrayEquals(tiff(little, 0x0112, 3, 1), upright);
       assertEquals(6, six[little ? 18 : 19], "the input is not modified");
     }
@@ -40,13 +41,13 @@ class ExifOrientationTest {
   @Test
   void leavesOtherDataAlone() {
     byte[] otherTag = tiff(true, 0x0110, 3, 6);
-    assertSame(otherTag, ExifOrientation.markUpright(otherTag));
+    assertSame(otherTag, Exif.withUprightOrientation(otherTag));
     byte[] notTiff = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-    assertSame(notTiff, ExifOrientation.markUpright(notTiff));
+    assertSame(notTiff, Exif.withUprightOrientation(notTiff));
     byte[] ifdOutside = tiff(false, 0x0112, 3, 6);
     ifdOutside[7] = 100;
-    assertSame(ifdOutside, ExifOrientation.markUpright(ifdOutside));
+    assertSame(ifdOutside, Exif.withUprightOrientation(ifdOutside));
     byte[] truncated = java.util.Arrays.copyOf(tiff(true, 0x0112, 3, 6), 15);
-    assertSame(truncated, ExifOrientation.markUpright(truncated));
+    assertSame(truncated, Exif.withUprightOrientation(truncated));
   }
 }

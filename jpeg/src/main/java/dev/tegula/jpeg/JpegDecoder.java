@@ -8,6 +8,7 @@ import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Metadata;
+import dev.tegula.core.Orientation;
 import dev.tegula.core.TegulaException;
 import dev.tegula.core.UnsupportedFeatureException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.tegula.jpeg;
 
+import dev.tegula.core.Exif;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.UnsupportedFeatureException;
@@ -561,7 +562,7 @@ final class JpegParser {
         int off = start + EXIF_SIGNATURE.length;
         int exifLen = end - off;
         if (exif == null && orientation == 1) {
-          orientation = ExifOrientation.parse(data, off, exifLen);
+          orientation = Exif.orientation(data, off, exifLen);
         }
         if (keepMetadata && exif == null) {
           addMetadataBytes(exifLen);

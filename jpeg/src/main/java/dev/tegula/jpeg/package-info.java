@@ -19,8 +19,8 @@
  *       upsampling with jdmainct.c's edge rows (§A.1.1 sampling factors);
  *   <li>{@code ColorConverter}, {@code FusedYccRow}: jdcolor.c colour conversion (T.871 §7 for
  *       YCbCr) and the fused 4:2:0 / 4:2:2 row path;
- *   <li>{@code ExifOrientation}, {@code Orientation}: the EXIF orientation tag and the upright
- *       transform.
+ *   <li>core's {@code Exif} and {@code Orientation}: the EXIF orientation tag and the
+ *       upright transform.
  * </ol>
  *
  * <p>Coefficients of all scans go into per-component stores ({@code FrameComponent}); the pixels

@@ -1,5 +1,6 @@
 package dev.tegula.jpeg;
 
+import dev.tegula.core.Exif;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -59,8 +60,8 @@ class MetadataTest {
     Metadata be = metadata("exif_orientation_4.jpg");
     assertEquals("II", new String(le.exif(), 0, 2, StandardCharsets.US_ASCII));
     assertEquals("MM", new String(be.exif(), 0, 2, StandardCharsets.US_ASCII));
-    assertEquals(3, ExifOrientation.parse(le.exif()));
-    assertEquals(4, ExifOrientation.parse(be.exif()));
+    assertEquals(3, Exif.orientation(le.exif()));
+    assertEquals(4, Exif.orientation(be.exif()));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.tegula.jpeg;
 
+import dev.tegula.core.Exif;
+import dev.tegula.core.Orientation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,18 +59,18 @@ class OrientationTest {
   void parsesBothByteOrdersAndIgnoresDamage() {
     byte[] le = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0};
     byte[] be = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 8, 0, 0};
-    assertEquals(6, ExifOrientation.parse(le));
-    assertEquals(8, ExifOrientation.parse(be));
+    assertEquals(6, Exif.orientation(le));
+    assertEquals(8, Exif.orientation(be));
     byte[] bad = be.clone();
     bad[19] = 9; // out of range
-    assertEquals(1, ExifOrientation.parse(bad));
+    assertEquals(1, Exif.orientation(bad));
     byte[] cut = java.util.Arrays.copyOf(be, 15);
-    assertEquals(1, ExifOrientation.parse(cut));
+    assertEquals(1, Exif.orientation(cut));
     byte[] offsetOut = be.clone();
     offsetOut[7] = (byte) 0xF0; // IFD offset beyond the data
-    assertEquals(1, ExifOrientation.parse(offsetOut));
-    assertEquals(1, ExifOrientation.parse(new byte[0]));
-    assertEquals(1, ExifOrientation.parse(null));
+    assertEquals(1, Exif.orientation(offsetOut));
+    assertEquals(1, Exif.orientation(new byte[0]));
+    assertEquals(1, Exif.orientation(null));
   }
 
   private static Image numbered(int w, int h) {

@@ -1,5 +1,6 @@
 package dev.tegula.png;
 
+import dev.tegula.core.Exif;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Metadata;
@@ -64,7 +65,7 @@ final class MetadataReader {
 
   /** EXIF orientation 1-8, 1 without EXIF. */
   int orientation() {
-    return exif == null ? 1 : ExifOrientation.read(exif);
+    return exif == null ? 1 : Exif.orientation(exif);
   }
 
   /** eXIf (3rd edition; PNG Extensions 1.5 §3.7 before it): a TIFF structure, as in JPEG APP1. */
@@ -81,7 +82,7 @@ final class MetadataReader {
       p += 6;
       n -= 6;
     }
-    if (!ExifOrientation.isTiffHeader(data, p, n)) {
+    if (!Exif.isTiffHeader(data, p, n)) {
       warnings.add("ignored eXIf chunk at byte " + chunk.offset() + ": no TIFF header");
       return;
     }

@@ -7,6 +7,7 @@ import dev.tegula.core.ImageInfo;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.Orientation;
 import dev.tegula.core.TegulaException;
 import dev.tegula.core.TruncatedInputException;
 
@@ -18,7 +19,7 @@ import dev.tegula.core.TruncatedInputException;
  * <p>Stages: {@link ChunkReader} (signature, chunks, CRC), {@link HeaderReader} (IHDR, PLTE, tRNS
  * and metadata before the image data), {@link IdatStream} (inflate), {@link ScanlineDecoder} with
  * {@link Unfilter} and {@link Adam7}, {@link SampleExpander} (to RGBA), then the chunks after the
- * image data and {@link OrientationTransform} on request.
+ * image data and {@link Orientation} on request.
  */
 public final class PngDecoder {
   private PngDecoder() {}
@@ -83,7 +84,7 @@ public final class PngDecoder {
     Image image = new Image(header.width(), header.height(), rgba, rgba16);
     if (options.autoOrient() && info.orientation() != 1) {
       try {
-        image = OrientationTransform.apply(image, info.orientation());
+        image = Orientation.apply(image, info.orientation());
       } catch (OutOfMemoryError e) {
         throw new LimitExceededException("not enough memory to orient the image");
       }

@@ -1,5 +1,7 @@
 package dev.tegula.png;
 
+import dev.tegula.core.Orientation;
+import dev.tegula.core.Exif;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -49,35 +51,35 @@ class PngOrientationTest {
       s16[i] = (short) (1000 * i);
     }
     Image img = new Image(2, 1, new byte[8], s16);
-    Image turned = OrientationTransform.apply(img, 6);
+    Image turned = Orientation.apply(img, 6);
     assertEquals(1, turned.width());
     assertEquals(2, turned.height());
     assertArrayEquals(s16, turned.rgba16(), "a 2x1 row turned clockwise reads top to bottom");
-    Image mirrored = OrientationTransform.apply(img, 2);
+    Image mirrored = Orientation.apply(img, 2);
     assertEquals(4000, mirrored.rgba16()[0]);
-    assertSame(img, OrientationTransform.apply(img, 1));
-    assertSame(img, OrientationTransform.apply(img, 9));
+    assertSame(img, Orientation.apply(img, 1));
+    assertSame(img, Orientation.apply(img, 9));
   }
 
   @Test
   void exifReaderToleratesDamage() {
     byte[] le = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0};
-    assertEquals(6, ExifOrientation.read(le));
+    assertEquals(6, Exif.orientation(le));
     byte[] be = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 3, 0, 0};
-    assertEquals(3, ExifOrientation.read(be));
+    assertEquals(3, Exif.orientation(be));
     for (int n = 0; n < le.length; n++) {
-      assertEquals(1, ExifOrientation.read(Arrays.copyOf(le, n)), "entry cut at " + n);
+      assertEquals(1, Exif.orientation(Arrays.copyOf(le, n)), "entry cut at " + n);
     }
     byte[] outOfRange = le.clone();
     outOfRange[18] = 9;
-    assertEquals(1, ExifOrientation.read(outOfRange));
+    assertEquals(1, Exif.orientation(outOfRange));
     byte[] manyEntries = le.clone();
     manyEntries[8] = (byte) 0xFF;
     manyEntries[9] = (byte) 0xFF;
-    assertEquals(6, ExifOrientation.read(manyEntries));
+    assertEquals(6, Exif.orientation(manyEntries));
     byte[] badOffset = le.clone();
     badOffset[7] = (byte) 0x80;
-    assertEquals(1, ExifOrientation.read(badOffset));
+    assertEquals(1, Exif.orientation(badOffset));
   }
 
   private static Image decode(java.nio.file.Path path) {

@@ -1,17 +1,15 @@
-package dev.tegula.png;
-
-import dev.tegula.core.Image;
+package dev.tegula.core;
 
 /**
  * Turns an image stored with EXIF orientation 2-8 (EXIF 2.3 §4.6.4, tag 0x0112) upright: mirror,
  * rotations by 90/180/270 degrees, transpose and transverse. Both the RGBA8 and the RGBA16 samples
  * move together.
  */
-final class OrientationTransform {
-  private OrientationTransform() {}
+public final class Orientation {
+  private Orientation() {}
 
   /** The upright image; the same instance for orientation 1 or an unknown value. */
-  static Image apply(Image image, int orientation) {
+  public static Image apply(Image image, int orientation) {
     if (orientation < 2 || orientation > 8) {
       return image;
     }
