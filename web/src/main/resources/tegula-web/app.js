@@ -1,90 +1,61 @@
-// The Tegula app page: shows the bundled sample, then any JPEG/PNG dropped or chosen, each decoded
-// by the Wasm codec in a worker (tegula.js). Only presentation lives here.
-import {init, decode} from './tegula.js';
+// The Tegula app page: the bundled sample compressed in advance, then every image dropped,
+// pasted or chosen, each on its own card (app-card.js). Only presentation lives here.
+import {init, status as poolStatus} from './tegula.js';
+import {ImageCard} from './app-card.js';
+import {zip} from './zip.js';
+import './tegula-img.js';
 
 const status = document.getElementById('status');
 const results = document.getElementById('results');
-const template = document.getElementById('result-template');
+const template = document.getElementById('card-template');
 const drop = document.getElementById('drop');
 const fileInput = document.getElementById('file');
-const orient = document.getElementById('orient');
+const downloadAll = document.getElementById('download-all');
+const cards = new Set();
 
 function setStatus(state, text) {
   status.dataset.state = state;
   status.textContent = text;
 }
 
-function fact(dl, name, key, value) {
-  const dt = document.createElement('dt');
-  dt.textContent = name;
-  const dd = document.createElement('dd');
-  dd.dataset.fact = key;
-  dd.textContent = value;
-  dl.append(dt, dd);
-}
+/** Cards are started one after another, so a batch of files never holds every image at once. */
+let queue = Promise.resolve();
 
-function formatBytes(n) {
-  return n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(2)} MB`;
-}
-
-async function show(name, blob, prepend = true) {
-  const node = template.content.firstElementChild.cloneNode(true);
-  node.querySelector('.name').textContent = name;
-  const dl = node.querySelector('dl');
-  if (prepend) {
-    results.prepend(node);
+function addCard(name, file, preset, first = true) {
+  const card = new ImageCard(template, name, file, preset);
+  cards.add(card);
+  if (first) {
+    results.prepend(card.node);
   } else {
-    results.append(node);
+    results.append(card.node);
   }
-  const started = performance.now();
-  try {
-    const r = await decode(blob, {autoOrient: orient.checked});
-    const totalMs = performance.now() - started;
-    const canvas = node.querySelector('canvas');
-    canvas.width = r.width;
-    canvas.height = r.height;
-    canvas.getContext('2d').putImageData(new ImageData(r.data, r.width, r.height), 0, 0);
-    const i = r.info;
-    fact(dl, 'size', 'size', `${r.width} × ${r.height}` + (r.width !== i.width ? ` (stored ${i.width} × ${i.height})` : ''));
-    fact(dl, 'format', 'format', i.format.toUpperCase());
-    fact(dl, 'variant', 'variant', i.variant);
-    fact(dl, 'progressive', 'progressive', i.progressive ? 'yes' : 'no');
-    if (i.subsampling) {
-      fact(dl, 'subsampling', 'subsampling', i.subsampling);
-    }
-    fact(dl, 'colour', 'colorSpace', i.colorSpace);
-    fact(dl, 'bit depth', 'bitDepth', String(i.bitDepth));
-    fact(dl, 'alpha', 'alpha', i.hasAlpha ? 'yes' : 'no');
-    fact(dl, 'orientation', 'orientation', String(i.orientation));
-    fact(dl, 'file size', 'fileSize', formatBytes(blob.size));
-    fact(dl, 'decode', 'decodeMs', `${r.decodeMs.toFixed(1)} ms`);
-    fact(dl, 'round trip', 'totalMs', `${totalMs.toFixed(1)} ms`);
-    const m = r.metadata;
-    const kept = [m.iccBytes && `ICC ${formatBytes(m.iccBytes)}`, m.exifBytes && `EXIF ${formatBytes(m.exifBytes)}`,
-      m.xmpBytes && `XMP ${formatBytes(m.xmpBytes)}`, ...Object.keys(m.text)].filter(Boolean);
-    fact(dl, 'metadata', 'metadata', kept.length ? kept.join(', ') : 'none');
-    if (!r.complete) {
-      const w = node.querySelector('.warning');
-      w.hidden = false;
-      w.textContent = `Incomplete: ${r.warning}`;
-    }
-    node.dataset.state = 'decoded';
-  } catch (e) {
-    node.dataset.state = 'error';
-    const p = document.createElement('p');
-    p.className = 'error';
-    p.dataset.errorCode = e.code || 'internal';
-    p.textContent = `Cannot decode: ${e.message}`;
-    node.querySelector('.facts').append(p);
-  }
-  return node;
+  downloadAll.disabled = false;
+  queue = queue.then(() => card.start());
+  return card;
 }
 
-async function showFiles(files) {
+function addFiles(files) {
   for (const f of files) {
-    await show(f.name, f);
+    addCard(f.name || 'pasted image', f);
   }
 }
+
+results.addEventListener('card-removed', (e) => {
+  cards.delete(e.detail);
+  downloadAll.disabled = cards.size === 0;
+});
+
+downloadAll.addEventListener('click', async () => {
+  const files = [...cards].filter((c) => c.result).map((c) => ({name: c.result.fileName, data: c.result.blob}));
+  const blob = await zip(files);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = 'tegula.zip';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+});
 
 drop.addEventListener('dragover', (e) => {
   e.preventDefault();
@@ -94,16 +65,55 @@ drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
   drop.classList.remove('over');
-  showFiles([...e.dataTransfer.files]);
+  addFiles([...e.dataTransfer.files]);
 });
-fileInput.addEventListener('change', () => showFiles([...fileInput.files]));
+drop.addEventListener('keydown', (e) => {
+  if ((e.key === 'Enter' || e.key === ' ') && e.target === drop) {
+    e.preventDefault();
+    fileInput.click();
+  }
+});
+fileInput.addEventListener('change', () => {
+  addFiles([...fileInput.files]);
+  fileInput.value = '';
+});
+document.addEventListener('paste', (e) => {
+  const files = [...(e.clipboardData?.files ?? [])];
+  if (files.length) {
+    e.preventDefault();
+    addFiles(files);
+  }
+});
+
+async function startCodec() {
+  try {
+    // the codec versions this server offers, each with its SHA-256 (see sw.js and codecs.json)
+    await init({manifest: 'codecs.json'});
+  } catch (e) {
+    if (e.code === 'integrity') {
+      throw e;
+    }
+    await init();
+  }
+}
 
 try {
-  await init();
-  setStatus('ready', 'Decoder ready.');
-  const sample = await fetch('sample.jpg');
-  await show('sample.jpg (bundled sample)', await sample.blob(), false);
-  setStatus('ready', 'Decoder ready. Showing the bundled sample.');
+  await startCodec();
+  const s = poolStatus();
+  setStatus('ready', `Codec ${s.codec} ready in ${s.workers} workers.`);
+  const [original, compressed] = await Promise.all(
+      ['sample.jpg', 'sample.tgl'].map(async (name) => (await fetch(name)).blob()));
+  const sample = addCard('sample.jpg (bundled sample)', original, {compressed}, false);
+  await queue;
+  if (sample.node.dataset.state === 'done') {
+    setStatus('ready', `Codec ${s.codec} ready in ${s.workers} workers. Showing the bundled sample, compressed in advance.`);
+  }
 } catch (e) {
-  setStatus('error', `The decoder failed to load: ${e.message}`);
+  setStatus('error', `The codec failed to load: ${e.message}`);
+}
+
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('sw.js').catch(() => {
+    // offline use is a bonus: the app works without it
+  });
 }

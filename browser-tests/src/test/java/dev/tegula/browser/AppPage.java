@@ -9,9 +9,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class AppPage {
   private AppPage() {}
 
-  static final By DECODED = By.cssSelector("article.result[data-state=decoded]");
+  static final By DECODED = By.cssSelector("article.result[data-state=done]");
 
-  /** Waits until the bundled sample has been decoded onto its canvas. */
+  /** Waits until the bundled sample is shown beside its compressed version. */
   static void waitForSample(WebDriver driver) {
     new WebDriverWait(driver, Duration.ofSeconds(60))
         .until(d -> !d.findElements(DECODED).isEmpty()

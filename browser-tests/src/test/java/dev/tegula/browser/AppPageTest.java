@@ -3,19 +3,31 @@ package dev.tegula.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.CompressOptions;
+import dev.tegula.api.Tegula;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The app page, as a person uses it: the sample appears, dropped files are decoded. */
+/**
+ * The app page, as a person uses it: the sample appears compressed, dropped files get their own
+ * cards (a .tgl is restored, a bad file fails alone), the quality slider makes a new result, the
+ * viewer splits and zooms, downloads zip up, and the custom element shows a .tgl on any page.
+ */
 class AppPageTest {
   private static AppServer server;
   private static Chromium chromium;
@@ -31,8 +43,8 @@ class AppPageTest {
     AppPage.waitForSample(chromium.driver);
     // For people: what the page looked like, kept with the test reports.
     byte[] png = chromium.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-    java.nio.file.Files.createDirectories(java.nio.file.Paths.get("target"));
-    java.nio.file.Files.write(java.nio.file.Paths.get("target", "app-page.png"), png);
+    Files.createDirectories(java.nio.file.Paths.get("target"));
+    Files.write(java.nio.file.Paths.get("target", "app-page.png"), png);
   }
 
   @AfterAll
@@ -49,29 +61,43 @@ class AppPageTest {
     return result.findElement(By.cssSelector("[data-fact=" + key + "]")).getText();
   }
 
+  private static WebElement card(String name) {
+    return chromium.driver.findElements(By.cssSelector("article.result")).stream()
+        .filter(r -> r.findElement(By.cssSelector(".name")).getText().equals(name))
+        .findFirst().orElseThrow(() -> new AssertionError("no card " + name));
+  }
+
   @Test
-  void theBundledSampleIsDecodedOntoACanvas() {
-    WebElement sample = chromium.driver.findElements(AppPage.DECODED).get(0);
+  void theBundledSampleIsShownCompressedBesideItsOriginal() {
+    WebElement sample = card("sample.jpg (bundled sample)");
+    assertEquals("done", sample.getAttribute("data-state"));
     assertEquals("1134 × 756", fact(sample, "size"));
     assertEquals("JPEG", fact(sample, "format"));
     assertEquals("progressive", fact(sample, "variant"));
-    assertEquals("4:2:0", fact(sample, "subsampling"));
+    assertEquals("made in advance", fact(sample, "encodeMs"));
     assertTrue(fact(sample, "decodeMs").endsWith(" ms"));
-    // The canvas really holds the photo: opaque, and not one flat colour.
+    assertTrue(fact(sample, "psnr").endsWith(" dB"), fact(sample, "psnr"));
+    assertTrue(fact(sample, "saving").endsWith(" %"));
+    assertEquals("Download sample.tgl", sample.findElement(By.cssSelector("a.download")).getText());
+    // Both canvases really hold the photo: opaque, not one flat colour, close to each other.
     Object stats = chromium.driver.executeScript("""
-        const c = document.querySelector('article.result canvas');
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let opaque = true, min = 255, max = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          opaque = opaque && d[i + 3] === 255;
-          min = Math.min(min, d[i + 1]); max = Math.max(max, d[i + 1]);
+        const card = arguments[0];
+        const read = (c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        const a = read(card.querySelector('canvas.before')), b = read(card.querySelector('canvas.after'));
+        let opaque = true, min = 255, max = 0, diff = 0;
+        for (let i = 0; i < a.length; i += 4) {
+          opaque = opaque && a[i + 3] === 255 && b[i + 3] === 255;
+          min = Math.min(min, a[i + 1]); max = Math.max(max, a[i + 1]);
+          diff += Math.abs(a[i + 1] - b[i + 1]);
         }
-        return [c.width, c.height, opaque, max - min];""");
+        const c = card.querySelector('canvas.after');
+        return [c.width, c.height, opaque, max - min, diff / (a.length / 4)];""", sample);
     List<?> s = (List<?>) stats;
     assertEquals(1134L, s.get(0));
     assertEquals(756L, s.get(1));
     assertEquals(true, s.get(2));
     assertTrue(((Long) s.get(3)) > 100, "green channel range " + s.get(3));
+    assertTrue(((Number) s.get(4)).doubleValue() < 6, "mean difference " + s.get(4));
   }
 
   @Test
@@ -81,31 +107,126 @@ class AppPageTest {
   }
 
   @Test
-  void droppingFilesDecodesEachOne() throws Exception {
-    int before = chromium.driver.findElements(By.cssSelector("article.result")).size();
-    drop("rgba8.png", TestFiles.root().resolve("png/rgba8.png"));
-    drop("gray.jpg", TestFiles.root().resolve("jpeg/gray.jpg"));
-    drop("jpeg_not_a_jpeg.jpg", TestFiles.root().resolve("invalid/jpeg_not_a_jpeg.jpg"));
-    new WebDriverWait(chromium.driver, Duration.ofSeconds(30)).until(d ->
-        d.findElements(By.cssSelector("article.result[data-state]")).size() == before + 3);
-    List<WebElement> results = chromium.driver.findElements(By.cssSelector("article.result"));
-    // Newest first.
-    WebElement bad = results.get(0);
+  void droppedFilesEachGetACardAndABadOneFailsAlone() throws Exception {
+    byte[] tgl = Tegula.compress(Tegula.decode(pngOf("jpeg/gray.jpg")).image(), null,
+        CompressOptions.lossy(60).withTileSize(64));
+    drop("rgba8.png", Files.readAllBytes(TestFiles.root().resolve("png/rgba8.png")));
+    drop("gray.jpg", Files.readAllBytes(TestFiles.root().resolve("jpeg/gray.jpg")));
+    drop("jpeg_not_a_jpeg.jpg", Files.readAllBytes(TestFiles.root().resolve("invalid/jpeg_not_a_jpeg.jpg")));
+    drop("gray.tgl", tgl);
+    WebElement bad = card("jpeg_not_a_jpeg.jpg");
     assertEquals("error", bad.getAttribute("data-state"));
     assertEquals("malformed",
         bad.findElement(By.cssSelector(".error")).getAttribute("data-error-code"));
-    WebElement gray = results.get(1);
+    WebElement gray = card("gray.jpg");
+    assertEquals("done", gray.getAttribute("data-state"));
     assertEquals("256 × 192", fact(gray, "size"));
-    assertEquals("grayscale", fact(gray, "colorSpace"));
-    WebElement png = results.get(2);
+    WebElement png = card("rgba8.png");
+    assertEquals("done", png.getAttribute("data-state"));
     assertEquals("45 × 37", fact(png, "size"));
     assertEquals("PNG", fact(png, "format"));
-    assertEquals("yes", fact(png, "alpha"));
+    WebElement restored = card("gray.tgl");
+    assertEquals("restored", restored.getAttribute("data-state"));
+    assertEquals(".tgl lossy", fact(restored, "format"));
+    assertEquals("Download gray.png", restored.findElement(By.cssSelector("a.download")).getText());
+    // newest first
+    assertEquals("gray.tgl", chromium.driver.findElement(By.cssSelector("article.result .name")).getText());
+  }
+
+  @Test
+  void movingTheQualitySliderMakesANewResult() {
+    drop("q.png", pngOf("photos/astronaut.png"));
+    WebElement c = card("q.png");
+    String before = fact(c, "resultBytes");
+    WebElement quality = c.findElement(By.cssSelector("input.quality"));
+    quality.click();
+    // the keyboard moves the slider like the mouse
+    for (int i = 0; i < 30; i++) {
+      quality.sendKeys(Keys.ARROW_LEFT);
+    }
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && !fact(c, "resultBytes").equals(before));
+    assertTrue(Integer.parseInt(c.findElement(By.cssSelector("output.quality-value")).getText()) < 75);
+    new Select(c.findElement(By.cssSelector("select.format"))).selectByValue("tgl-lossless");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && fact(c, "psnr").startsWith("∞"));
+    assertEquals("Download q.tgl", c.findElement(By.cssSelector("a.download")).getText());
+  }
+
+  @Test
+  void theViewerSplitsAndZoomsToPixels() {
+    WebElement sample = card("sample.jpg (bundled sample)");
+    WebElement split = sample.findElement(By.cssSelector("input.split"));
+    split.click();
+    split.sendKeys(Keys.HOME);
+    assertEquals("0%", chromium.driver.executeScript(
+        "return arguments[0].querySelector('.stage').style.getPropertyValue('--split')", sample));
+    new Select(sample.findElement(By.cssSelector("select.zoom"))).selectByValue("8");
+    assertEquals(1134L * 8, chromium.driver.executeScript(
+        "return arguments[0].querySelector('.stage').getBoundingClientRect().width", sample));
+    sample.findElement(By.cssSelector("input.heat-toggle")).click();
+    assertEquals(false, chromium.driver.executeScript(
+        "return arguments[0].querySelector('canvas.heat').hidden", sample));
+    new Select(sample.findElement(By.cssSelector("select.zoom"))).selectByValue("fit");
+  }
+
+  @Test
+  void theZipWriterMakesAnArchiveJavaReads() throws Exception {
+    @SuppressWarnings("unchecked")
+    List<Object> r = (List<Object>) chromium.driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        (async () => {
+          const {zip} = await import('/zip.js');
+          const blob = await zip([
+            {name: 'a.tgl', data: new Uint8Array([1, 2, 3])},
+            {name: 'a.tgl', data: new Blob(['second'])},
+            {name: 'ü/ß.png', data: new ArrayBuffer(0)},
+          ]);
+          const view = new Uint8Array(await blob.arrayBuffer());
+          let s = '';
+          for (const b of view) s += String.fromCharCode(b);
+          return [blob.type, btoa(s)];
+        })().then(done, (e) => done(['failed', String(e)]));""");
+    assertEquals("application/zip", r.get(0));
+    List<String> entries = new ArrayList<>();
+    try (ZipInputStream in = new ZipInputStream(
+        new ByteArrayInputStream(Base64.getDecoder().decode((String) r.get(1))))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        entries.add(e.getName() + "=" + new String(in.readAllBytes(), "ISO-8859-1").length());
+      }
+    }
+    assertEquals(List.of("a.tgl=3", "a (2).tgl=6", "ü_ß.png=0"), entries);
+  }
+
+  @Test
+  void theCustomElementShowsATglOnAnyPage() {
+    String app = chromium.driver.getCurrentUrl();
+    try {
+      chromium.driver.get(server.url() + "api-test/img.html");
+      new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d -> d.findElements(
+          By.cssSelector("tegula-img[data-state=loaded], tegula-img[data-state=error]")).size() == 2);
+      assertEquals("loaded", chromium.driver.findElement(By.id("sample")).getAttribute("data-state"));
+      assertEquals(1134L, chromium.driver.executeScript(
+          "return document.getElementById('sample').naturalWidth"));
+      assertEquals("error", chromium.driver.findElement(By.id("broken")).getAttribute("data-state"));
+      assertEquals(List.of(), chromium.driver.executeScript("return window.__csp"));
+    } finally {
+      chromium.driver.get(app);
+      AppPage.waitForSample(chromium.driver);
+    }
+  }
+
+  private static byte[] pngOf(String relative) {
+    try {
+      return Files.readAllBytes(TestFiles.root().resolve(relative));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Dispatches a real drop event carrying a File, as dragging from the desktop does. */
-  private static void drop(String name, java.nio.file.Path file) throws Exception {
-    String b64 = Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+  private static void drop(String name, byte[] bytes) {
+    String b64 = Base64.getEncoder().encodeToString(bytes);
     chromium.driver.executeScript("""
         const bytes = Uint8Array.from(atob(arguments[1]), (c) => c.charCodeAt(0));
         const dt = new DataTransfer();
@@ -114,10 +235,11 @@ class AppPageTest {
         zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
         zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));""",
         name, b64);
-    // Files are decoded one after another; wait for this one before dropping the next.
-    new WebDriverWait(chromium.driver, Duration.ofSeconds(30)).until(d ->
-        d.findElements(By.cssSelector("article.result")).stream()
-            .anyMatch(r -> r.findElement(By.cssSelector(".name")).getText().equals(name)
-                && r.getAttribute("data-state") != null));
+    // Files are worked on one after another; wait for this one before dropping the next.
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        d.findElements(By.cssSelector("article.result")).stream().anyMatch(r ->
+            r.findElement(By.cssSelector(".name")).getText().equals(name)
+                && r.getAttribute("data-state") != null
+                && !r.getAttribute("data-state").equals("working")));
   }
 }
