@@ -100,7 +100,8 @@ final class CoefficientCoder {
   /** The coder's own context slot, loaded with our probability before each bit. */
   private final short[] slot = new short[1];
 
-  static int limit = Integer.getInteger("adaptLimit", 40);
+  /** Observations after which a context adapts at the coder's own fixed rate (1/32). */
+  private static final int LIMIT = 30;
   private static final int[] RATE = new int[256];
 
   static {
@@ -113,15 +114,13 @@ final class CoefficientCoder {
     RangeEncoder.initContexts(ctx);
   }
 
-  private void update(int i, int b) {
+  /** Count-based update while a context is young: rate 1/(n+2) after n observations. */
+  private void update(int i, int n, int b) {
     int p = ctx[i];
-    int n = seen[i];
     int target = b == 0 ? 4096 : 0;
     p += ((target - p) * RATE[n]) >> 16;
     ctx[i] = (short) (p < 32 ? 32 : p > 4064 ? 4064 : p);
-    if (n < limit) {
-      seen[i] = (byte) (n + 1);
-    }
+    seen[i] = (byte) (n + 1);
   }
 
   private void bit(RangeEncoder enc, int i, int b) {
@@ -129,22 +128,24 @@ final class CoefficientCoder {
       double p = ctx[i] / 4096.0;
       COST[cls] += -Math.log(b == 0 ? p : 1 - p) / Math.log(2);
     }
-    if (limit == 0) {
+    int n = seen[i];
+    if (n >= LIMIT) {
       enc.encodeBit(ctx, i, b);
       return;
     }
     slot[0] = ctx[i];
     enc.encodeBit(slot, 0, b);
-    update(i, b);
+    update(i, n, b);
   }
 
   private int get(RangeDecoder dec, int i) {
-    if (limit == 0) {
+    int n = seen[i];
+    if (n >= LIMIT) {
       return dec.decodeBit(ctx, i);
     }
     slot[0] = ctx[i];
     int b = dec.decodeBit(slot, 0);
-    update(i, b);
+    update(i, n, b);
     return b;
   }
 

@@ -23,6 +23,29 @@ final class ColorTransform {
   private static final int FIX_0_714 = 46802;
   private static final int FIX_1_772 = 116130;
 
+  /** jdcolor.c's tables: the chroma terms per 8-bit value, so the pixel loop only adds. */
+  private static final int[] CR_R = new int[256];
+  private static final int[] CB_B = new int[256];
+  private static final int[] CR_G = new int[256];
+  private static final int[] CB_G = new int[256];
+  /** Clamp to 0..255 by lookup: index value + RANGE_OFFSET. */
+  private static final int RANGE_OFFSET = 384;
+  private static final byte[] RANGE = new byte[1024];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      int x = i - 128;
+      CR_R[i] = (FIX_1_402 * x + FIX_0_5) >> 16;
+      CB_B[i] = (FIX_1_772 * x + FIX_0_5) >> 16;
+      CR_G[i] = -FIX_0_714 * x;
+      CB_G[i] = -FIX_0_344 * x + FIX_0_5;
+    }
+    for (int i = 0; i < RANGE.length; i++) {
+      int v = i - RANGE_OFFSET;
+      RANGE[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+    }
+  }
+
   private ColorTransform() {}
 
   /**
@@ -138,12 +161,12 @@ final class ColorTransform {
       int s = r * pw;
       int o = r * width * 3;
       for (int c = 0; c < width; c++) {
-        int lum = y[s + c];
-        int u = ub[ci + c] - 128;
-        int v = vr[ci + c] - 128;
-        out[o] = (byte) clamp(lum + ((FIX_1_402 * v + FIX_0_5) >> 16));
-        out[o + 1] = (byte) clamp(lum + ((-FIX_0_344 * u - FIX_0_714 * v + FIX_0_5) >> 16));
-        out[o + 2] = (byte) clamp(lum + ((FIX_1_772 * u + FIX_0_5) >> 16));
+        int lum = y[s + c] + RANGE_OFFSET;
+        int u = ub[ci + c] & 0xFF;
+        int v = vr[ci + c] & 0xFF;
+        out[o] = RANGE[lum + CR_R[v]];
+        out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
+        out[o + 2] = RANGE[lum + CB_B[u]];
         o += 3;
       }
     }

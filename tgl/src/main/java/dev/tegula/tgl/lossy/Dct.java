@@ -223,6 +223,22 @@ final class Dct {
     }
   }
 
+  /**
+   * The inverse of a block whose AC coefficients are all zero: the constant {@link #inverse}
+   * produces for it (its column shortcut and one row pass, same rounding), written directly.
+   */
+  static void inverseDc(int dc, short[] out, int offset, int stride) {
+    int z2 = (dc << PASS1_BITS) + (128 << (PASS1_BITS + 3));
+    int sh = CONST_BITS + PASS1_BITS + 3;
+    short v = clamp(((z2 << CONST_BITS) + (1 << (sh - 1))) >> sh);
+    for (int y = 0; y < 8; y++) {
+      int o = offset + y * stride;
+      for (int x = 0; x < 8; x++) {
+        out[o + x] = v;
+      }
+    }
+  }
+
   private static short clamp(int v) {
     return (short) (v < 0 ? 0 : v > 255 ? 255 : v);
   }

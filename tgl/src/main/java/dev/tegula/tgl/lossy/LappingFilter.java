@@ -24,15 +24,24 @@ final class LappingFilter {
       int up = (y > 0 ? y - 1 : 0) * w;
       int mid = y * w;
       int down = (y + 1 < h ? y + 1 : y) * w;
-      for (int x = 0; x < w; x++) {
-        int l = x > 0 ? x - 1 : 0;
-        int r = x + 1 < w ? x + 1 : x;
-        int edges = tmp[up + x] + tmp[down + x] + tmp[mid + l] + tmp[mid + r];
-        int corners = tmp[up + l] + tmp[up + r] + tmp[down + l] + tmp[down + r];
-        int v = (c * tmp[mid + x] + s * edges + d * corners + 512) >> 10;
-        p[mid + x] = (short) (v < 0 ? 0 : v > 255 ? 255 : v);
+      p[mid] = blur(tmp, up, mid, down, 0, 0, w > 1 ? 1 : 0, c, s, d);
+      for (int x = 1; x < w - 1; x++) {
+        int edges = tmp[up + x] + tmp[down + x] + tmp[mid + x - 1] + tmp[mid + x + 1];
+        int corners = tmp[up + x - 1] + tmp[up + x + 1] + tmp[down + x - 1] + tmp[down + x + 1];
+        // Weights sum to 1024 and samples are 0..255, so no clamping is needed.
+        p[mid + x] = (short) ((c * tmp[mid + x] + s * edges + d * corners + 512) >> 10);
+      }
+      if (w > 1) {
+        p[mid + w - 1] = blur(tmp, up, mid, down, w - 1, w - 2, w - 1, c, s, d);
       }
     }
+  }
+
+  private static short blur(short[] t, int up, int mid, int down, int x, int l, int r, int c,
+      int s, int d) {
+    int edges = t[up + x] + t[down + x] + t[mid + l] + t[mid + r];
+    int corners = t[up + l] + t[up + r] + t[down + l] + t[down + r];
+    return (short) ((c * t[mid + x] + s * edges + d * corners + 512) >> 10);
   }
 
   /**

@@ -115,8 +115,12 @@ final class TileDecoder {
         int lOff = bx > 0 ? off - 64 : -1;
         nz[b] = (byte) coder.decodeAc(dec, t, q, off, aOff, lOff,
             CoefficientCoder.nzBucket(nz, bw, bx, by));
-        Quantizer.dequantize(q, off, st, bias1, bias2, block);
-        Dct.inverse(block, pix, by * 8 * pw + bx * 8, pw);
+        if (nz[b] == 0) {
+          Dct.inverseDc(dcF[b], pix, by * 8 * pw + bx * 8, pw);
+        } else {
+          Quantizer.dequantize(q, off, st, bias1, bias2, block);
+          Dct.inverse(block, pix, by * 8 * pw + bx * 8, pw);
+        }
       }
     }
   }

@@ -1,0 +1,277 @@
+package dev.tegula.tgl.lossy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TegulaException;
+import dev.tegula.core.TruncatedInputException;
+import dev.tegula.core.UnsupportedFeatureException;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LossyCodecTest {
+  /** A small xorshift generator: java.util.Random differs under TeaVM. */
+  private static int next(int[] state) {
+    int x = state[0];
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    state[0] = x;
+    return x;
+  }
+
+  /** Smooth gradients, a sharp edge and some noise: something like a photo, in every channel. */
+  static byte[] synthetic(int w, int h, int channels, int seed) {
+    int[] s = {seed | 1};
+    byte[] px = new byte[w * h * channels];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < channels; c++) {
+          int v = (x * (60 + 40 * c)) / Math.max(1, w) + (y * (120 - 30 * c)) / Math.max(1, h)
+              + ((x / 9 + y / 7) % 2 == 0 && x > w / 2 ? 60 : 0) + (next(s) & 15);
+          px[(y * w + x) * channels + c] = (byte) Math.min(255, Math.max(0, v));
+        }
+      }
+    }
+    return px;
+  }
+
+  static Path testdata() {
+    String prop = System.getProperty("tegula.testdata");
+    if (prop != null && Files.isDirectory(Paths.get(prop))) {
+      return Paths.get(prop);
+    }
+    Path p = Paths.get("").toAbsolutePath();
+    while (p != null && !Files.isDirectory(p.resolve("testdata"))) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      throw new IllegalStateException("testdata/ not found");
+    }
+    return p.resolve("testdata");
+  }
+
+  static byte[] photoCrop(int x0, int y0, int w, int h) throws IOException {
+    BufferedImage img = ImageIO.read(new File(testdata().resolve("photos/astronaut.png").toString()));
+    return LossyHarness.samples(img, x0, y0, w, h, 3);
+  }
+
+  static double psnr(byte[] a, byte[] b) {
+    double se = 0;
+    for (int i = 0; i < a.length; i++) {
+      int d = (a[i] & 255) - (b[i] & 255);
+      se += d * d;
+    }
+    return se == 0 ? 99 : 10 * Math.log10(255.0 * 255 * a.length / se);
+  }
+
+  static byte[] roundTrip(byte[] px, int w, int h, int channels, int quality) {
+    byte[] coded = LossyCodec.encode(px, w, h, channels, quality);
+    byte[] out = new byte[w * h * channels];
+    LossyCodec.decode(coded, 0, coded.length, w, h, channels, out);
+    return out;
+  }
+
+  @Test
+  void photoRoundTripKeepsQualityThatRisesWithTheSetting() throws IOException {
+    byte[] px = photoCrop(128, 64, 256, 256);
+    double low = psnr(px, roundTrip(px, 256, 256, 3, 30));
+    double mid = psnr(px, roundTrip(px, 256, 256, 3, 75));
+    double high = psnr(px, roundTrip(px, 256, 256, 3, 95));
+    assertTrue(low > 26, "q30 PSNR " + low);
+    assertTrue(mid > low + 2 && mid > 30, "q75 PSNR " + mid);
+    assertTrue(high > mid + 3 && high > 37, "q95 PSNR " + high);
+  }
+
+  @Test
+  void sizeAndFidelityAreMonotoneInQuality() throws IOException {
+    byte[] px = photoCrop(200, 200, 96, 80);
+    int previousSize = -1;
+    double previousPsnr = 0;
+    for (int q = 0; q <= 100; q++) {
+      byte[] coded = LossyCodec.encode(px, 96, 80, 3, q);
+      byte[] out = new byte[px.length];
+      LossyCodec.decode(coded, 0, coded.length, 96, 80, 3, out);
+      double p = psnr(px, out);
+      assertTrue(coded.length >= previousSize, "size fell from " + previousSize + " to "
+          + coded.length + " at quality " + q);
+      // Rounding of the dequantization bias may cost a hair of PSNR between neighbouring
+      // qualities; over the whole range fidelity must climb.
+      assertTrue(p >= previousPsnr - 0.1, "PSNR fell from " + previousPsnr + " to " + p
+          + " at quality " + q);
+      previousSize = coded.length;
+      previousPsnr = Math.max(previousPsnr, p);
+    }
+    assertTrue(previousPsnr > 40, "q100 PSNR " + previousPsnr);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1,1,3", "1,1,1", "7,13,3", "17,9,1", "203,157,3", "256,256,1", "300,40,3"})
+  void oddSizesAndGreyRoundTrip(int w, int h, int channels) {
+    byte[] px = synthetic(w, h, channels, w * 31 + h);
+    byte[] out = roundTrip(px, w, h, channels, 90);
+    assertEquals(w * h * channels, out.length);
+    assertTrue(psnr(px, out) > 28, w + "x" + h + "x" + channels + ": " + psnr(px, out));
+  }
+
+  @Test
+  void flatImageIsNearlyExactAndTiny() {
+    byte[] px = new byte[64 * 48 * 3];
+    for (int i = 0; i < px.length; i += 3) {
+      px[i] = (byte) 200;
+      px[i + 1] = 100;
+      px[i + 2] = 30;
+    }
+    byte[] coded = LossyCodec.encode(px, 64, 48, 3, 75);
+    assertTrue(coded.length < 64, "flat 64x48 took " + coded.length + " bytes");
+    byte[] out = new byte[px.length];
+    LossyCodec.decode(coded, 0, coded.length, 64, 48, 3, out);
+    for (int i = 0; i < px.length; i++) {
+      assertTrue(Math.abs((px[i] & 255) - (out[i] & 255)) <= 2, "sample " + i);
+    }
+  }
+
+  @Test
+  void encodingAndDecodingAreDeterministic() throws IOException {
+    byte[] px = photoCrop(0, 300, 200, 120);
+    byte[] a = LossyCodec.encode(px, 200, 120, 3, 60);
+    byte[] b = LossyCodec.encode(px.clone(), 200, 120, 3, 60);
+    assertArrayEquals(a, b);
+    byte[] outA = new byte[px.length];
+    byte[] outB = new byte[px.length];
+    // Decoding from an offset inside a larger array must give the same picture.
+    byte[] shifted = new byte[a.length + 7];
+    System.arraycopy(a, 0, shifted, 5, a.length);
+    LossyCodec.decode(a, 0, a.length, 200, 120, 3, outA);
+    LossyCodec.decode(shifted, 5, a.length, 200, 120, 3, outB);
+    assertArrayEquals(outA, outB);
+  }
+
+  @Test
+  void everyTruncationFailsCleanly() {
+    byte[] px = synthetic(48, 40, 3, 7);
+    byte[] coded = LossyCodec.encode(px, 48, 40, 3, 80);
+    byte[] out = new byte[px.length];
+    for (int len = 0; len < coded.length; len++) {
+      try {
+        LossyCodec.decode(coded, 0, len, 48, 40, 3, out);
+      } catch (TruncatedInputException expected) {
+        // The range coder reads zeros past the end; a short stream is reported, not guessed.
+      } catch (TegulaException other) {
+        // Acceptable too: a cut header can look like a malformed one.
+      }
+    }
+    assertThrows(TruncatedInputException.class,
+        () -> LossyCodec.decode(coded, 0, 4, 48, 40, 3, out));
+    assertThrows(TruncatedInputException.class,
+        () -> LossyCodec.decode(coded, 0, coded.length / 2, 48, 40, 3, out));
+  }
+
+  @Test
+  void garbageAndFlippedBitsNeverEscapeTheExceptionFamily() {
+    byte[] px = synthetic(64, 64, 3, 11);
+    byte[] coded = LossyCodec.encode(px, 64, 64, 3, 70);
+    byte[] out = new byte[px.length];
+    int[] seed = {99};
+    long start = System.nanoTime();
+    for (int trial = 0; trial < 400; trial++) {
+      byte[] bad = coded.clone();
+      if (trial % 2 == 0) {
+        for (int i = LossyCodec.HEADER_SIZE; i < bad.length; i++) {
+          bad[i] = (byte) next(seed);
+        }
+      } else {
+        int bit = (next(seed) >>> 1) % (bad.length * 8);
+        bad[bit >> 3] ^= (byte) (1 << (bit & 7));
+      }
+      try {
+        LossyCodec.decode(bad, 0, bad.length, 64, 64, 3, out);
+      } catch (TegulaException expected) {
+        // Fine: the family is all a caller has to handle.
+      } catch (RuntimeException e) {
+        fail("trial " + trial + " escaped with " + e);
+      }
+    }
+    assertTrue(System.nanoTime() - start < 20_000_000_000L, "damaged data decoded too slowly");
+  }
+
+  @Test
+  void headerProblemsAreNamed() {
+    byte[] px = synthetic(16, 16, 3, 3);
+    byte[] coded = LossyCodec.encode(px, 16, 16, 3, 50);
+    byte[] out = new byte[px.length];
+    byte[] version = coded.clone();
+    version[0] = 9;
+    assertThrows(UnsupportedFeatureException.class,
+        () -> LossyCodec.decode(version, 0, version.length, 16, 16, 3, out));
+    byte[] flags = coded.clone();
+    flags[1] |= (byte) 0x80;
+    assertThrows(UnsupportedFeatureException.class,
+        () -> LossyCodec.decode(flags, 0, flags.length, 16, 16, 3, out));
+    byte[] quality = coded.clone();
+    quality[2] = (byte) 101;
+    assertThrows(MalformedInputException.class,
+        () -> LossyCodec.decode(quality, 0, quality.length, 16, 16, 3, out));
+  }
+
+  @Test
+  void misuseIsIllegalArgument() {
+    byte[] px = synthetic(8, 8, 3, 1);
+    assertThrows(IllegalArgumentException.class, () -> LossyCodec.encode(null, 8, 8, 3, 50));
+    assertThrows(IllegalArgumentException.class, () -> LossyCodec.encode(px, 8, 8, 2, 50));
+    assertThrows(IllegalArgumentException.class, () -> LossyCodec.encode(px, 8, 8, 3, 101));
+    assertThrows(IllegalArgumentException.class, () -> LossyCodec.encode(px, 0, 8, 3, 50));
+    assertThrows(IllegalArgumentException.class, () -> LossyCodec.encode(px, 9, 8, 3, 50));
+    byte[] coded = LossyCodec.encode(px, 8, 8, 3, 50);
+    assertThrows(IllegalArgumentException.class,
+        () -> LossyCodec.decode(coded, 0, coded.length, 8, 8, 3, new byte[10]));
+    assertThrows(IllegalArgumentException.class,
+        () -> LossyCodec.decode(coded, 3, coded.length, 8, 8, 3, new byte[192]));
+  }
+
+  @Test
+  void inverseDctOfDcOnlyBlockMatchesTheFullTransform() {
+    for (int dc = -1100; dc <= 1100; dc += 7) {
+      int[] coef = new int[64];
+      coef[0] = dc;
+      short[] full = new short[64];
+      short[] fast = new short[64];
+      Dct.inverse(coef, full, 0, 8);
+      Dct.inverseDc(dc, fast, 0, 8);
+      assertArrayEquals(full, fast, "dc " + dc);
+    }
+  }
+
+  @Test
+  void forwardAndInverseDctRoundTrip() {
+    int[] seed = {5};
+    int[] block = new int[64];
+    int[] orig = new int[64];
+    for (int i = 0; i < 64; i++) {
+      orig[i] = (next(seed) & 255);
+      block[i] = orig[i] - 128;
+    }
+    Dct.forward(block);
+    // forward gives 8x the orthonormal coefficients; inverse takes them unscaled.
+    for (int i = 0; i < 64; i++) {
+      block[i] = (block[i] + (block[i] < 0 ? -4 : 4)) / 8;
+    }
+    short[] back = new short[64];
+    Dct.inverse(block, back, 0, 8);
+    for (int i = 0; i < 64; i++) {
+      assertTrue(Math.abs(back[i] - orig[i]) <= 1, "sample " + i);
+    }
+  }
+}
