@@ -49,7 +49,7 @@ final class DeflateCoder {
     this.length = length;
     this.passes = thorough ? 4 : 2;
     this.nice = MatchFinder.MAX_MATCH;
-    this.finder = new MatchFinder(data, length, thorough ? 48 : 16, nice);
+    this.finder = new MatchFinder(data, length, thorough ? 48 : 12, nice);
   }
 
   /** A zlib stream of {@code data[0..len)}. */

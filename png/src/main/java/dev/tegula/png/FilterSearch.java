@@ -25,6 +25,11 @@ final class FilterSearch {
   /** Trials keep a filtered copy of the image; beyond this many bytes effort drops to 0. */
   static final long MAX_TRIAL_BYTES = 1L << 28;
 
+  /** Images larger than this many filtered bytes are ranked on a sample of their rows. */
+  private static final long SAMPLE_FROM = 1 << 19;
+  private static final int SAMPLE_BAND = 16;
+  private static final int SAMPLE_EVERY = 4;
+
   /** The representation chosen and its zlib stream. */
   record Result(EncodingPlan plan, byte[] zlib) {}
 
@@ -92,11 +97,15 @@ final class FilterSearch {
     return trials;
   }
 
-  /** The trials ordered by the size zlib level 1 gives them, smallest first. */
+  /**
+   * The trials ordered by the size zlib level 1 gives them, smallest first. Large images are
+   * ranked on a sample: every {@link #SAMPLE_EVERY}th band of {@link #SAMPLE_BAND} rows.
+   */
   private Trial[] rankFast(List<Trial> trials) {
     long[] keyed = new long[trials.size()];
+    boolean sample = size(plans.get(0)) > SAMPLE_FROM;
     for (int i = 0; i < keyed.length; i++) {
-      byte[] data = filtered(trials.get(i));
+      byte[] data = sample ? sampled(trials.get(i)) : filtered(trials.get(i));
       byte[] z = ZlibCoder.compress(data, data.length, 1, Deflater.DEFAULT_STRATEGY,
           Long.MAX_VALUE);
       keyed[i] = ((long) z.length << 16) | i;
@@ -132,6 +141,40 @@ final class FilterSearch {
 
   private long size(EncodingPlan plan) {
     return (long) height * (plan.rowBytes(width) + 1);
+  }
+
+  /** Bands of rows, filtered as in the whole image, for ranking the trials of a large image. */
+  private byte[] sampled(Trial trial) {
+    EncodingPlan plan = trial.plan();
+    int rowBytes = (int) plan.rowBytes(width);
+    ScanlinePacker packer = new ScanlinePacker(plan, width, rgba8, rgba16);
+    int bands = (height + SAMPLE_BAND - 1) / SAMPLE_BAND;
+    int rows = 0;
+    for (int b = 0; b < bands; b += SAMPLE_EVERY) {
+      rows += Math.min(SAMPLE_BAND, height - b * SAMPLE_BAND);
+    }
+    byte[] out = new byte[Math.multiplyExact(rows, rowBytes + 1)];
+    byte[] row = new byte[rowBytes + 1];
+    byte[] prev = new byte[rowBytes + 1];
+    RowFilter filter = new RowFilter(plan.filterStride(), rowBytes);
+    int o = 0;
+    for (int b = 0; b < bands; b += SAMPLE_EVERY) {
+      int y0 = b * SAMPLE_BAND;
+      if (y0 > 0) {
+        packer.pack(y0 - 1, prev);
+      } else {
+        java.util.Arrays.fill(prev, (byte) 0);
+      }
+      for (int y = y0; y < Math.min(height, y0 + SAMPLE_BAND); y++) {
+        packer.pack(y, row);
+        System.arraycopy(filter.filter(row, prev, trial.strategy()), 0, out, o, rowBytes + 1);
+        o += rowBytes + 1;
+        byte[] t = prev;
+        prev = row;
+        row = t;
+      }
+    }
+    return out;
   }
 
   /** The whole image filtered with one strategy, rows one after the other with type bytes. */
