@@ -18,7 +18,8 @@ import java.util.Map;
 final class CorpusWriter {
   private final Path dir;
   private final StringBuilder manifest = new StringBuilder(
-      "file\twidth\theight\tcolour\talpha\tbitDepth\tmode\tquality\ttiles\tcomplete\tcovers\n");
+      "file\twidth\theight\tcolour\talpha\tbitDepth\tmode\tquality\ttiles\tcomplete\tstatus"
+          + "\tcovers\n");
 
   private CorpusWriter(Path dir) {
     this.dir = dir;
@@ -86,6 +87,25 @@ final class CorpusWriter {
     return new Image(w, h, rgba);
   }
 
+  /**
+   * "frozen" for files of the frozen container alone (codecs 0 and 1); "draft" for files that use
+   * a pixel codec, whose bitstream may still change until version 1 is released.
+   */
+  static String status(TglFile f) {
+    for (int t = 0; t < f.tileCount(); t++) {
+      byte[] data = f.data();
+      int at = f.tile(t).offset() + 8 + TglFormat.TILE_PREFIX;
+      int end = f.tile(t).offset() + f.tile(t).size() - 4;
+      while (at < end) {
+        if (data[at] == TglFormat.CODEC_LOSSLESS || data[at] == TglFormat.CODEC_LOSSY) {
+          return "draft";
+        }
+        at += TglFormat.PLANE_PREFIX + (int) Bytes.u32(data, at + 2);
+      }
+    }
+    return "frozen";
+  }
+
   /** BT.601 luma, integer. */
   static Image grey(Image image) {
     byte[] rgba = image.rgba().clone();
@@ -137,6 +157,7 @@ final class CorpusWriter {
         .append('\t').append(h.colour()).append('\t').append(h.alpha() ? 1 : 0).append('\t')
         .append(h.bitDepth()).append('\t').append(h.lossy() ? "lossy" : "lossless").append('\t')
         .append(h.quality()).append('\t').append(f.tileCount()).append('\t')
-        .append(decoded.complete()).append('\t').append(covers).append('\n');
+        .append(decoded.complete()).append('\t').append(status(f)).append('\t').append(covers)
+        .append('\n');
   }
 }
