@@ -31,6 +31,11 @@ public final class JpegEncoder {
    *     ICC over 255 chunks)
    */
   public static byte[] encode(Image image, Metadata metadata, JpegEncodeOptions options) {
+    return encode(image, metadata, options, EncoderTuning.defaults());
+  }
+
+  static byte[] encode(Image image, Metadata metadata, JpegEncodeOptions options,
+      EncoderTuning tuning) {
     if (image == null || options == null) {
       throw new IllegalArgumentException("image and options must not be null");
     }
@@ -50,17 +55,14 @@ public final class JpegEncoder {
     int vmax = s.v;
     int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
     int mcusY = (height + 8 * vmax - 1) / (8 * vmax);
-    int[][] tables = QuantTables.classic(options.quality(), gray ? 1 : 3);
-    EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY);
+    boolean psy = options.psychovisual();
+    int[][] tables = psy ? QuantTables.psychovisual(options.quality(), gray ? 1 : 3, tuning)
+        : QuantTables.classic(options.quality(), gray ? 1 : 3);
+    EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY,
+        tables.length);
 
     BlockTransform.run(image.rgba(), width, height, comps, hmax, vmax, mcusX, mcusY);
-    int[] tmp = new int[64];
-    for (EncoderComponent c : comps) {
-      int[] div = Quantizer.divisors(tables[c.quantTable]);
-      for (int off = 0; off < c.coef.length; off += 64) {
-        Quantizer.quantize(c.coef, off, div, tmp);
-      }
-    }
+    quantize(comps, tables, psy, tuning);
 
     ByteSink out = new ByteSink(image.rgba().length / 16 + 4096);
     MarkerWriter m = new MarkerWriter(out);
@@ -89,6 +91,55 @@ public final class JpegEncoder {
     return out.toByteArray();
   }
 
+  private static void quantize(EncoderComponent[] comps, int[][] tables, boolean psy,
+      EncoderTuning tuning) {
+    int[] tmp = new int[64];
+    if (!psy) {
+      for (EncoderComponent c : comps) {
+        int[] div = Quantizer.divisors(tables[c.quantTable]);
+        for (int off = 0; off < c.coef.length; off += 64) {
+          Quantizer.quantize(c.coef, off, div, 128, tmp);
+        }
+      }
+      return;
+    }
+    int[] lumaAct = AdaptiveQuantization.activity(comps[0]);
+    int[][] fields = new int[comps.length][];
+    for (EncoderComponent c : comps) {
+      fields[c.index] = c.index == 0 ? lumaAct
+          : AdaptiveQuantization.chromaField(lumaAct, comps[0], c);
+    }
+    if (tuning.trellis == 0) {
+      for (EncoderComponent c : comps) {
+        int[] div = Quantizer.divisors(tables[c.quantTable]);
+        for (int off = 0; off < c.coef.length; off += 64) {
+          Quantizer.quantize(c.coef, off, div, tuning.aqOffset, tmp);
+        }
+      }
+      return;
+    }
+    // first pass: symbol statistics of plain rounding, to price the trellis's choices
+    long[][] freq = new long[2][256];
+    for (EncoderComponent c : comps) {
+      int[] div = Quantizer.divisors(tables[c.quantTable]);
+      for (int off = 0; off < c.coef.length; off += 64) {
+        Quantizer.round(c.coef, off, div, tuning.aqOffset, tmp);
+        TrellisQuantizer.countAc(tmp, freq[c.huffTable]);
+      }
+    }
+    int[][] sizes = {HuffmanOptimizer.build(freq[0]).sizes, HuffmanOptimizer.build(freq[1]).sizes};
+    TrellisQuantizer trellis = new TrellisQuantizer();
+    for (EncoderComponent c : comps) {
+      trellis.setTables(Quantizer.divisors(tables[c.quantTable]), sizes[c.huffTable]);
+      int[] field = fields[c.index];
+      for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
+        long f16 = 16 + (16L * field[b]) / tuning.lambdaActivity;
+        int lambda = (int) ((tuning.lambda * Math.min(f16, tuning.lambdaMaxFactor16)) >> 4);
+        trellis.quantize(c.coef, off, lambda);
+      }
+    }
+  }
+
   private static void checkMetadata(Metadata meta) {
     if (meta.exif() != null
         && meta.exif().length > MarkerWriter.MAX_SEGMENT_DATA - MarkerWriter.EXIF_ID.length) {
@@ -110,7 +161,7 @@ public final class JpegEncoder {
 
   /** Components per §A.1.1: luminance at the maximum sampling, chroma at 1x1. */
   static EncoderComponent[] components(boolean gray, int width, int height, int hmax, int vmax,
-      int mcusX, int mcusY) {
+      int mcusX, int mcusY, int quantTables) {
     int lumaW = (width + 7) / 8;
     int lumaH = (height + 7) / 8;
     EncoderComponent y = new EncoderComponent(1, 0, hmax, vmax, 0, 0, mcusX * hmax, mcusY * vmax,
@@ -123,7 +174,7 @@ public final class JpegEncoder {
     return new EncoderComponent[] {
       y,
       new EncoderComponent(2, 1, 1, 1, 1, 1, mcusX, mcusY, cw, ch),
-      new EncoderComponent(3, 2, 1, 1, 1, 1, mcusX, mcusY, cw, ch)
+      new EncoderComponent(3, 2, 1, 1, quantTables > 2 ? 2 : 1, 1, mcusX, mcusY, cw, ch)
     };
   }
 

@@ -1,0 +1,138 @@
+package dev.tegula.jpeg;
+
+/**
+ * Rate-distortion optimized rounding of the AC coefficients of a block ("trellis quantization",
+ * as mozjpeg's jcdctmgr.c {@code quantize_trellis} introduced to JPEG): each coefficient may take
+ * its nearest value, the next smaller magnitude, or 0, and a dynamic program over the zig-zag
+ * positions picks the combination that minimises distortion + lambda * bits, with the bits of
+ * the actual Huffman symbols (run/size, ZRL, EOB; T.81 §F.1.2.2) of a first-pass table. It finds
+ * where ending the block early (EOB) pays and which isolated small values cost more than they
+ * give.
+ *
+ * <p>Distortion is the squared error in units of each coefficient's quantization step (the table
+ * is the perceptual weighting), times 2^28; the rate term is lambda (1/256 step^2 per bit) times
+ * bits times 2^20. Integer throughout. One instance holds the workspace for one encode.
+ */
+final class TrellisQuantizer {
+  private static final long INF = Long.MAX_VALUE / 4;
+  /** Bits assumed for a symbol the first-pass table never saw. */
+  private static final int UNSEEN_BITS = 16;
+
+  private final long[] best = new long[64];
+  private final int[] from = new int[64];
+  private final int[] value = new int[64];
+  private final long[] zeroCum = new long[64];
+  private final int[] abs = new int[64];
+  private final int[] near = new int[64];
+  private final long[] weight = new long[64];
+  private final int[] step = new int[64];
+  private final int[] out = new int[64];
+  private final int[] bits = new int[256];
+
+  /** Sets the step (8 * table value) per zig-zag position and the Huffman lengths to price by. */
+  void setTables(int[] div, int[] acSizes) {
+    for (int k = 0; k < 64; k++) {
+      int d = div[ZigZag.NATURAL_ORDER[k]];
+      step[k] = d;
+      weight[k] = (1L << 28) / ((long) d * d);
+    }
+    for (int s = 0; s < 256; s++) {
+      bits[s] = acSizes[s] == 0 ? UNSEEN_BITS : acSizes[s];
+    }
+  }
+
+  /**
+   * Quantizes the raw block at {@code coef[off]} (natural order, times 8) in place into zig-zag
+   * quantized values; {@code lambda} in 1/256 step^2 per bit.
+   */
+  void quantize(short[] coef, int off, int lambda) {
+    long lam = (long) lambda << 20;
+    int dcDiv = step[0];
+    int dc = coef[off];
+    int dq = ((dc < 0 ? -dc : dc) + (dcDiv >> 1)) / dcDiv;
+    out[0] = dc < 0 ? -dq : dq;
+
+    zeroCum[0] = 0;
+    for (int k = 1; k < 64; k++) {
+      int v = coef[off + ZigZag.NATURAL_ORDER[k]];
+      int a = v < 0 ? -v : v;
+      abs[k] = a;
+      int q = (a + (step[k] >> 1)) / step[k];
+      near[k] = Math.min(q, Quantizer.MAX_AC);
+      zeroCum[k] = zeroCum[k - 1] + (long) a * a * weight[k];
+    }
+    int zrl = bits[0xF0];
+    best[0] = 0;
+    for (int i = 1; i < 64; i++) {
+      best[i] = INF;
+      int q0 = near[i];
+      if (q0 == 0) {
+        continue;
+      }
+      int d = step[i];
+      long w = weight[i];
+      for (int cand = q0; cand >= Math.max(1, q0 - 1); cand--) {
+        long err = abs[i] - (long) cand * d;
+        int s = EntropySink.bitLength(cand);
+        long own = err * err * w + lam * s;
+        for (int j = i - 1; j >= 0; j--) {
+          if (best[j] >= INF) {
+            continue;
+          }
+          int run = i - j - 1;
+          int rb = (run >> 4) * zrl + bits[((run & 15) << 4) | s];
+          long c = best[j] + (zeroCum[i - 1] - zeroCum[j]) + own + lam * rb;
+          if (c < best[i]) {
+            best[i] = c;
+            from[i] = j;
+            value[i] = cand;
+          }
+        }
+      }
+    }
+    int eob = bits[0];
+    int end = 0;
+    long bestEnd = zeroCum[63] + lam * eob;
+    for (int j = 1; j < 64; j++) {
+      if (best[j] >= INF) {
+        continue;
+      }
+      long c = best[j] + (zeroCum[63] - zeroCum[j]) + (j < 63 ? lam * eob : 0);
+      if (c < bestEnd) {
+        bestEnd = c;
+        end = j;
+      }
+    }
+    for (int k = 1; k < 64; k++) {
+      out[k] = 0;
+    }
+    for (int j = end; j > 0; j = from[j]) {
+      int v = coef[off + ZigZag.NATURAL_ORDER[j]];
+      out[j] = v < 0 ? -value[j] : value[j];
+    }
+    for (int k = 0; k < 64; k++) {
+      coef[off + k] = (short) out[k];
+    }
+  }
+
+  /** Counts the AC symbols a sequential scan would code for a zig-zag block (§F.1.2.2). */
+  static void countAc(int[] zz, long[] freq) {
+    int r = 0;
+    for (int k = 1; k < 64; k++) {
+      int t = zz[k];
+      if (t == 0) {
+        r++;
+        continue;
+      }
+      while (r > 15) {
+        freq[0xF0]++;
+        r -= 16;
+      }
+      freq[(r << 4) + EntropySink.bitLength(t < 0 ? -t : t)]++;
+      r = 0;
+    }
+    if (r > 0) {
+      freq[0]++;
+    }
+  }
+}
