@@ -54,11 +54,25 @@ final class DeflateCoder {
 
   /** A zlib stream of {@code data[0..len)}. */
   static byte[] zlib(byte[] data, int len, boolean thorough) {
-    BitWriter out = new BitWriter(len / 4 + 64);
+    return zlib(data, len, thorough, false);
+  }
+
+  /**
+   * A zlib stream of {@code data[0..len)} in stored blocks (§3.2.4), the same on every platform
+   * (zlib's and TeaVM's level 0 cut the blocks differently).
+   */
+  static byte[] stored(byte[] data, int len) {
+    return zlib(data, len, false, true);
+  }
+
+  private static byte[] zlib(byte[] data, int len, boolean thorough, boolean store) {
+    BitWriter out = new BitWriter(store ? len + len / 8192 + 64 : len / 4 + 64);
     // CMF: deflate with a 32K window; FLG: "maximum compression", check bits (0x78DA % 31 == 0)
     out.write(0x78, 8);
-    out.write(0xDA, 8);
-    if (len == 0) {
+    out.write(store ? 0x01 : 0xDA, 8);
+    if (store) {
+      DeflateBlocks.writeStored(out, data, 0, len, true);
+    } else if (len == 0) {
       out.write(1, 1);
       out.write(1, 2);
       out.write(0, 7);
@@ -183,6 +197,12 @@ final class DeflateCoder {
   private void bestPath(int start, int n) {
     int[] cost = this.cost;
     int[] lenCost = this.lenCost;
+    int[] litCost = this.litCost;
+    int[] distCost = this.distCost;
+    int[] matches = this.matches;
+    int[] choice = this.choice;
+    short[] matchCount = this.matchCount;
+    byte[] data = this.data;
     cost[n] = 0;
     for (int i = n - 1; i >= 0; i--) {
       int best = litCost[data[start + i] & 0xFF] + cost[i + 1];

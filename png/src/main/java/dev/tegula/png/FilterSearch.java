@@ -11,8 +11,8 @@ import java.util.zip.Deflater;
  *
  * <ul>
  *   <li>level 0: the first representation, unfiltered, in stored blocks;
- *   <li>effort 0: the first representation, the entropy heuristic (no filter for indexed and
- *       sub-byte images), one pass;
+ *   <li>effort 0 (and images too large for trials): the first representation, the entropy
+ *       heuristic (no filter for indexed and sub-byte images), filtered and deflated row by row;
  *   <li>effort 1: every representation and strategy deflated at zlib level 1, the smallest
  *       deflated again at the requested level;
  *   <li>effort 2: every representation and strategy deflated in full with zlib's default and
@@ -54,12 +54,13 @@ final class FilterSearch {
     int level = options.compressionLevel();
     if (level == 0) {
       // Filters only help a compressor; stored blocks gain nothing from them.
-      return zlib(new Trial(first, Unfilter.NONE), 0, Deflater.DEFAULT_STRATEGY);
+      byte[] data = filtered(new Trial(first, Unfilter.NONE));
+      return new Result(first, DeflateCoder.stored(data, data.length));
     }
     int effort = size(first) > MAX_TRIAL_BYTES ? 0 : options.effort();
     if (effort == 0) {
       int strategy = first.filtersUseful() ? RowFilter.ENTROPY : Unfilter.NONE;
-      return zlib(new Trial(first, strategy), level, Deflater.DEFAULT_STRATEGY);
+      return new Result(first, streamed(new Trial(first, strategy), level));
     }
     List<Trial> trials = trials(effort);
     if (effort == 2) {
@@ -131,6 +132,44 @@ final class FilterSearch {
       }
     }
     return best;
+  }
+
+  /**
+   * One pass that filters and deflates row by row, so that no image-sized buffer is needed
+   * besides the output (effort 0, and any image too large for trials).
+   */
+  private byte[] streamed(Trial trial, int level) {
+    EncodingPlan plan = trial.plan();
+    int rowBytes = (int) plan.rowBytes(width);
+    ScanlinePacker packer = new ScanlinePacker(plan, width, rgba8, rgba16);
+    byte[] row = new byte[rowBytes + 1];
+    byte[] prev = new byte[rowBytes + 1];
+    RowFilter filter = new RowFilter(plan.filterStride(), rowBytes);
+    Deflater deflater = new Deflater(level);
+    try {
+      byte[] out = new byte[Math.max(1024, (int) Math.min(size(plan) / 4, 1 << 24))];
+      int used = 0;
+      for (int y = 0; y < height; y++) {
+        packer.pack(y, row);
+        deflater.setInput(filter.filter(row, prev, trial.strategy()), 0, rowBytes + 1);
+        if (y == height - 1) {
+          deflater.finish();
+        }
+        while (y == height - 1 ? !deflater.finished() : !deflater.needsInput()) {
+          if (used == out.length) {
+            out = java.util.Arrays.copyOf(out,
+                (int) Math.min((long) out.length * 2, Integer.MAX_VALUE - 64));
+          }
+          used += deflater.deflate(out, used, out.length - used);
+        }
+        byte[] t = prev;
+        prev = row;
+        row = t;
+      }
+      return java.util.Arrays.copyOf(out, used);
+    } finally {
+      deflater.end();
+    }
   }
 
   private Result zlib(Trial trial, int level, int zlibStrategy) {

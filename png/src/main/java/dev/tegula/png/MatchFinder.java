@@ -82,6 +82,7 @@ final class MatchFinder {
     int h4 = hash4(pos);
     int node = head4[h4];
     head4[h4] = pos;
+    int[] child = this.child;
     int ltSlot = (pos & (WINDOW - 1)) << 1;
     int gtSlot = ltSlot + 1;
     int bestLt = 0;

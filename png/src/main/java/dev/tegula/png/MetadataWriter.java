@@ -3,7 +3,6 @@ package dev.tegula.png;
 import dev.tegula.core.Metadata;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.zip.Deflater;
 
 /**
  * Writes {@link Metadata} as PNG chunks, the counterpart of {@link MetadataReader}: iCCP (PNG
@@ -97,8 +96,9 @@ final class MetadataWriter {
     return true;
   }
 
+  /** Tegula's coder, so that the chunk is the same on every platform. */
   private static byte[] deflate(byte[] data) {
-    return ZlibCoder.compress(data, data.length, 9, Deflater.DEFAULT_STRATEGY, Long.MAX_VALUE);
+    return DeflateCoder.zlib(data, data.length, false);
   }
 
   private static byte[] latin1(String s) {
