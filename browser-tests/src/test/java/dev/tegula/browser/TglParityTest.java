@@ -64,7 +64,8 @@ class TglParityTest {
     Path root = TestFiles.root();
     List<Path> sources = List.of(root.resolve("photos/astronaut.png"),
         root.resolve("jpeg/baseline_420.jpg"), root.resolve("png/rgba8.png"),
-        root.resolve("png/gray8.png"), root.resolve("jpeg/exif_orientation_6.jpg"));
+        root.resolve("png/gray8.png"), root.resolve("jpeg/exif_orientation_6.jpg"),
+        root.resolve("png/rgba16.png"), root.resolve("png/graya16.png"));
     for (Path p : sources) {
       byte[] bytes = Files.readAllBytes(p);
       for (int q : new int[] {5, 50, 95}) {
