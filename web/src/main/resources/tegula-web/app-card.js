@@ -125,6 +125,11 @@ export class ImageCard {
       return;
     }
     await this.encode(this.preset);
+    if (this.preset && this.node.dataset.state === 'error') {
+      // a file made in advance by another codec build: make it again with this one
+      this.preset = null;
+      await this.encode();
+    }
   }
 
   /** Makes the compressed result for the current controls and measures it. */

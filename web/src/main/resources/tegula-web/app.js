@@ -101,8 +101,12 @@ try {
   await startCodec();
   const s = poolStatus();
   setStatus('ready', `Codec ${s.codec} ready in ${s.workers} workers.`);
-  const [original, compressed] = await Promise.all(
-      ['sample.jpg', 'sample.tgl'].map(async (name) => (await fetch(name)).blob()));
+  // sample.tgl is made by the build with this codec; without it (a source tree served as it
+  // is), the sample is compressed here
+  const [original, compressed] = await Promise.all(['sample.jpg', 'sample.tgl'].map(async (name) => {
+    const response = await fetch(name);
+    return response.ok ? response.blob() : null;
+  }));
   const sample = addCard('sample.jpg (bundled sample)', original, {compressed}, false);
   await queue;
   if (sample.node.dataset.state === 'done') {

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *
  * <p>The current codec is the Wasm build of the wasm module, read from the classpath; older
  * versions that should stay available are kept as {@code codecs/VERSION/tegula.wasm} in the web
- * resources and listed after it.
+ * resources and listed after it. It also compresses the bundled sample ({@code sample.jpg} to
+ * {@code sample.tgl}, quality 75) with the codec of this very build, so that the app opens with a
+ * file its codec reads even while the .tgl bitstream is still changing.
  */
 public final class WebManifest {
   static final String WASM = "tegula-web/wasm/tegula.wasm";
@@ -40,6 +42,7 @@ public final class WebManifest {
       throw new IllegalArgumentException("usage: WebManifest TEGULA_WEB_DIR CODEC_BASE_VERSION");
     }
     Path dir = Path.of(args[0]);
+    writeSample(dir);
     byte[] wasm = resource(WASM);
     byte[] runtime = resource(RUNTIME);
     String version = args[1] + "-" + hex(sha256(wasm)).substring(0, 8);
@@ -72,6 +75,15 @@ public final class WebManifest {
         StandardCharsets.UTF_8);
     System.out.println("WebManifest: codec " + version + ", " + files.size()
         + " files in the Service Worker's precache");
+  }
+
+  static void writeSample(Path dir) throws IOException {
+    Path jpeg = dir.resolve("sample.jpg");
+    if (Files.isRegularFile(jpeg)) {
+      dev.tegula.core.DecodedImage d = dev.tegula.api.Tegula.decode(Files.readAllBytes(jpeg));
+      Files.write(dir.resolve("sample.tgl"), dev.tegula.api.Tegula.compress(d.image(),
+          d.metadata(), dev.tegula.api.CompressOptions.lossy(75)));
+    }
   }
 
   /**
