@@ -56,6 +56,17 @@ class RestoreCommandTest {
   }
 
   @Test
+  void sixteenBitFilesRestoreToSixteenBitPngs() throws IOException {
+    Path in = corpus("rgb16-stored.tgl");
+    Cli.Result r = Cli.run("restore", in.toString());
+    assertEquals(0, r.exit(), r.err());
+    DecodedImage expected = Tegula.decode(Files.readAllBytes(in));
+    DecodedImage written = Tegula.decode(Files.readAllBytes(dir.resolve("rgb16-stored.png")));
+    assertEquals(16, written.info().bitDepth());
+    assertArrayEquals(expected.image().rgba16(), written.image().rgba16());
+  }
+
+  @Test
   void onlyTglIsRestored() throws IOException {
     Path jpeg = dir.resolve("x.jpg");
     Files.copy(TestData.file("jpeg/baseline_420.jpg"), jpeg);
