@@ -89,6 +89,36 @@ class PngEncoderTest {
   }
 
   @Test
+  void tinyAndThinImagesRoundTrip() {
+    int[][] sizes = {{1, 1}, {1, 9}, {9, 1}, {3, 2}, {257, 1}, {1, 300}};
+    for (int[] size : sizes) {
+      for (int kind = 0; kind < 4; kind++) {
+        int w = size[0];
+        int h = size[1];
+        byte[] rgba = new byte[w * h * 4];
+        for (int i = 0; i < w * h; i++) {
+          int v = kind == 0 ? (i & 1) * 255 : kind == 1 ? i * 37 : i % 3 * 100;
+          rgba[i * 4] = (byte) v;
+          rgba[i * 4 + 1] = (byte) (kind >= 2 ? v / 2 : v);
+          rgba[i * 4 + 2] = (byte) v;
+          rgba[i * 4 + 3] = (byte) (kind == 3 ? i * 11 : 255);
+        }
+        Image image = new Image(w, h, rgba);
+        for (int effort = 0; effort <= PngEncodeOptions.MAX_EFFORT; effort++) {
+          for (int level : new int[] {0, 1, 9}) {
+            byte[] png = PngEncoder.encode(image, null, new PngEncodeOptions(level, effort, true,
+                true));
+            DecodedImage d = PngDecoder.decode(png, DecodeOptions.DEFAULT);
+            String what = w + "x" + h + " kind " + kind + " effort " + effort + " level " + level;
+            assertNull(d.warning(), what);
+            assertArrayEquals(rgba, d.image().rgba(), what);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void sixteenBitSamplesAreDroppedOnRequest() {
     Image image = image16((x, y) -> new int[] {x * 1000 + 1, y * 2000, x * y * 50, 0xFFFF});
     byte[] png = PngEncoder.encode(image, null, PngEncodeOptions.DEFAULT.withKeep16Bit(false));
