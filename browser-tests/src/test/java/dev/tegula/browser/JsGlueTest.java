@@ -1,0 +1,100 @@
+package dev.tegula.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unit tests of the JavaScript glue where it has logic of its own: the tile grid, the ZIP
+ * writer's CRC, the codec manifest and integrity checks, the linked abort. Run in Chromium, where
+ * the modules run.
+ */
+class JsGlueTest {
+  private static AppServer server;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = AppServer.start();
+    chromium = new Chromium();
+    chromium.driver.get(server.url() + "api-test/index.html");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void tileGridCoversTheImageRowByRowWithShorterEdgeTiles() {
+    Object grid = ApiScript.run(chromium.driver, """
+        const {tileGrid} = await import('/tegula-tiles.js');
+        return tileGrid(700, 300, 256).map((r) => [r.x, r.y, r.width, r.height])
+            .concat([[tileGrid(16, 16, 16).length, tileGrid(17, 1, 16).length]]);
+        """);
+    assertEquals(List.of(
+        List.of(0L, 0L, 256L, 256L), List.of(256L, 0L, 256L, 256L), List.of(512L, 0L, 188L, 256L),
+        List.of(0L, 256L, 256L, 44L), List.of(256L, 256L, 256L, 44L), List.of(512L, 256L, 188L, 44L),
+        List.of(1L, 2L)), grid);
+  }
+
+  @Test
+  void zipCrcIsTheStandardOne() {
+    assertEquals(List.of(0xCBF43926L, 0L), ApiScript.run(chromium.driver, """
+        const {crc32} = await import('/zip.js');
+        return [crc32(new TextEncoder().encode('123456789')), crc32(new Uint8Array(0))];
+        """));
+  }
+
+  @Test
+  void manifestsAndIntegrityAreChecked() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> r = (Map<String, Object>) ApiScript.run(chromium.driver, """
+        const c = await import('/tegula-codecs.js');
+        const code = async (f) => { try { await f(); return 'no error'; } catch (e) { return e.code; } };
+        const m = await c.readManifest({versions: [{version: 'a', wasm: 'x/a.wasm'}]}, 'http://h/p/q.html');
+        return {
+          resolved: m.versions[0].wasm,
+          current: m.current,
+          empty: await code(() => c.readManifest({versions: []}, location.href)),
+          noWasm: await code(() => c.readManifest({versions: [{version: 'a'}]}, location.href)),
+          unknown: await code(() => c.findVersion(m, 'b')),
+          missing: await code(() => c.readManifest('/no-such-manifest.json', location.href)),
+          abc: await c.sha256(new TextEncoder().encode('abc')),
+          forged: await code(() => c.fetchModule('/api-test/helpers.js', 'sha256-AAAA')),
+          good: (await c.fetchModule('/api-test/helpers.js',
+              await c.sha256(await (await fetch('/api-test/helpers.js')).arrayBuffer()))).byteLength > 0,
+        };
+        """);
+    assertEquals("http://h/p/x/a.wasm", r.get("resolved"));
+    assertEquals("a", r.get("current"), "without 'current', the last version");
+    assertEquals("unsupported", r.get("empty"));
+    assertEquals("unsupported", r.get("noWasm"));
+    assertEquals("unsupported", r.get("unknown"));
+    assertEquals("unsupported", r.get("missing"));
+    assertEquals("sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=", r.get("abc"));
+    assertEquals("integrity", r.get("forged"));
+    assertEquals(true, r.get("good"));
+  }
+
+  @Test
+  void aLinkedControllerFollowsItsSignal() {
+    assertEquals(List.of(false, true, true), ApiScript.run(chromium.driver, """
+        const {linkedController} = await import('/tegula-tiles.js');
+        const parent = new AbortController();
+        const child = linkedController(parent.signal);
+        const before = child.signal.aborted;
+        parent.abort();
+        return [before, child.signal.aborted, linkedController(AbortSignal.abort()).signal.aborted];
+        """));
+  }
+}
