@@ -53,6 +53,25 @@ public final class RangeDecoder {
     return bit;
   }
 
+  /** Decodes a bit coded by {@link RangeEncoder#encodeBit(int, int)} with the same {@code p}. */
+  public int decodeBit(int p) {
+    int bound = (range >>> PROB_BITS) * p;
+    int bit;
+    if (Integer.compareUnsigned(code, bound) < 0) {
+      range = bound;
+      bit = 0;
+    } else {
+      code -= bound;
+      range -= bound;
+      bit = 1;
+    }
+    while (Integer.compareUnsigned(range, TOP) < 0) {
+      range <<= 8;
+      code = (code << 8) | next();
+    }
+    return bit;
+  }
+
   /** Reads {@code count} (at most 31) bits coded with {@link RangeEncoder#encodeDirect}. */
   public int decodeDirect(int count) {
     int result = 0;

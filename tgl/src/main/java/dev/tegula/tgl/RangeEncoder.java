@@ -49,6 +49,26 @@ public final class RangeEncoder {
     }
   }
 
+  /**
+   * Codes one bit with a probability {@code p} (of a 0, 1..4095 out of 4096) that the caller's own
+   * model supplies (docs/format.md §12); nothing adapts here. The same bytes as loading {@code p}
+   * into a one-slot context and calling {@link #encodeBit(short[], int, int)}, without the update
+   * the caller would throw away.
+   */
+  public void encodeBit(int p, int bit) {
+    int bound = (range >>> PROB_BITS) * p;
+    if (bit == 0) {
+      range = bound;
+    } else {
+      low += bound & 0xFFFFFFFFL;
+      range -= bound;
+    }
+    while (Integer.compareUnsigned(range, TOP) < 0) {
+      range <<= 8;
+      shiftLow();
+    }
+  }
+
   /** Codes the low {@code count} bits of {@code value} (most significant first), each with p = 1/2. */
   public void encodeDirect(int value, int count) {
     for (int i = count - 1; i >= 0; i--) {

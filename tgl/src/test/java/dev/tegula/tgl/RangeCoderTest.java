@@ -1,5 +1,6 @@
 package dev.tegula.tgl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,5 +66,40 @@ class RangeCoderTest {
       dec.decodeBit(ctx, 0);
     }
     assertTrue(dec.overrun() > 0);
+  }
+
+  /** The explicit-probability calls write exactly what the one-slot idiom of the codecs writes. */
+  @Test
+  void explicitProbabilitiesCodeLikeAOneSlotContext() {
+    int n = 300_000;
+    int[] seed = {777};
+    int[] p = new int[n];
+    int[] bits = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = 1 + ((next(seed) >>> 1) % 4095);
+      bits[i] = ((next(seed) >>> 1) % 4096) < p[i] ? 0 : 1;
+    }
+    RangeEncoder slotEncoder = new RangeEncoder(64);
+    RangeEncoder direct = new RangeEncoder(64);
+    short[] slot = new short[1];
+    for (int i = 0; i < n; i++) {
+      slot[0] = (short) p[i];
+      slotEncoder.encodeBit(slot, 0, bits[i]);
+      direct.encodeBit(p[i], bits[i]);
+      if (i % 997 == 0) {
+        slotEncoder.encodeDirect(i & 0xFFF, 12);
+        direct.encodeDirect(i & 0xFFF, 12);
+      }
+    }
+    byte[] coded = direct.finish();
+    assertArrayEquals(slotEncoder.finish(), coded);
+    RangeDecoder dec = new RangeDecoder(coded, 0, coded.length);
+    for (int i = 0; i < n; i++) {
+      assertEquals(bits[i], dec.decodeBit(p[i]), "bit " + i);
+      if (i % 997 == 0) {
+        assertEquals(i & 0xFFF, dec.decodeDirect(12));
+      }
+    }
+    assertEquals(0, dec.overrun());
   }
 }
