@@ -4,6 +4,7 @@ import dev.tegula.api.CompressOptions;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.LimitExceededException;
 import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
@@ -86,7 +87,13 @@ final class CompressCommand implements Callable<Integer> {
 
   private static FileJob job(String in, byte[] data, DecodeOptions decode, CompressOptions options) {
     DecodedImage d = Tegula.decode(data, decode);
-    TileJob<byte[]> tiles = Tegula.startCompress(d.image(), d.metadata(), options);
+    TileJob<byte[]> tiles;
+    try {
+      tiles = Tegula.startCompress(d.image(), d.metadata(), options);
+    } catch (IllegalArgumentException e) {
+      // the options do not suit this image (more tiles than decoders accept): this file fails
+      throw new LimitExceededException(e.getMessage());
+    }
     return new FileJob() {
       @Override
       public int tileCount() {
