@@ -91,6 +91,8 @@ export class ImageCard {
     try {
       this.original = await decode(this.file, {onProgress: this.onProgress});
     } catch (e) {
+      // nothing to show or to compress: the card keeps only its name and the reason
+      this.node.classList.add('unreadable');
       this.showError(e, 'Cannot decode');
       return;
     }

@@ -234,12 +234,17 @@ class TegulaApiTest {
         const d = await t.decode(photo);
         const tgl = await t.compress(photo, {tileSize: 128});
         const tiled = await t.decodeToBitmap(tgl);
+        // an ImageBitmap is also an input: losslessly, its pixels come back
+        const fromBitmap = await t.compress(bitmap, {lossless: true, tileSize: 128});
+        const round = await t.decode(fromBitmap);
         return [bitmap instanceof ImageBitmap, bitmap.width, bitmap.height,
-          await h.sha256(drawn) === await h.sha256(d.data), tiled instanceof ImageBitmap, tiled.width];
+          await h.sha256(drawn) === await h.sha256(d.data), tiled instanceof ImageBitmap, tiled.width,
+          await h.sha256(round.data) === await h.sha256(d.data)];
         """, b64(file("photos/astronaut.png")));
     assertEquals(true, r.get(0));
     assertEquals(true, r.get(3), "the bitmap holds the decoded pixels: " + r);
     assertEquals(true, r.get(4));
+    assertEquals(true, r.get(6), "compress(ImageBitmap) keeps its pixels");
   }
 
   @Test
