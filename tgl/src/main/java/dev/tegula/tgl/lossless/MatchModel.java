@@ -27,10 +27,10 @@ final class MatchModel {
   private int flagContext;
   private int candidate;
 
-  /** @param pixels pixels per plane; the table gets about one slot per pixel, at most 2^20 */
+  /** @param pixels pixels per plane; the table gets about one slot per pixel, at most 2^14 */
   MatchModel(int pixels) {
     int size = 256;
-    while (size < pixels && size < (1 << 20)) {
+    while (size < pixels && size < (1 << 14)) {
       size <<= 1;
     }
     mask = size - 1;
