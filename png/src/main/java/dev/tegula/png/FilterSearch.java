@@ -18,13 +18,16 @@ import java.util.zip.Deflater;
  *   <li>effort 2: every representation and strategy deflated in full with zlib's default and
  *       filtered strategies, the smallest kept (a trial stops once it is larger than the best);
  *   <li>effort 3: ranked as in effort 1, the best coded by {@link DeflateCoder}, Tegula's
- *       near-optimal deflate coder; effort 4: the best two, with more passes.
+ *       near-optimal deflate coder (the best three for small images), the smallest kept; effort
+ *       4: the best two (all for small images), with a deeper search and more passes.
  * </ul>
  */
 final class FilterSearch {
   /** Trials keep a filtered copy of the image; beyond this many bytes effort drops to 0. */
   static final long MAX_TRIAL_BYTES = 1L << 28;
 
+  /** Images up to this many filtered bytes have several trials coded in full (effort 3-4). */
+  private static final long FINALISTS_UP_TO = 1 << 18;
   /** Images larger than this many filtered bytes are ranked on a sample of their rows. */
   private static final long SAMPLE_FROM = 1 << 19;
   private static final int SAMPLE_BAND = 16;
@@ -70,8 +73,11 @@ final class FilterSearch {
     if (effort == 1 || !DeflateCoder.AVAILABLE) {
       return zlib(ranked[0], level, Deflater.DEFAULT_STRATEGY);
     }
+    // Small images are cheap to code: the best few trials are all coded in full.
+    boolean small = size(first) <= FINALISTS_UP_TO;
+    int finalists = effort == 4 ? (small ? ranked.length : 2) : (small ? 3 : 1);
     Result best = null;
-    for (int i = 0; i < Math.min(effort == 4 ? 2 : 1, ranked.length); i++) {
+    for (int i = 0; i < Math.min(finalists, ranked.length); i++) {
       byte[] data = filtered(ranked[i]);
       byte[] z = DeflateCoder.zlib(data, data.length, effort == 4);
       if (best == null || z.length < best.zlib().length) {
