@@ -5,6 +5,8 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.MalformedInputException;
+import dev.tegula.png.PngEncodeOptions;
+import dev.tegula.png.PngEncoder;
 import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
@@ -35,6 +37,17 @@ final class RestoreCommand implements Callable<Integer> {
       description = "The PNG file to write (one input), or the directory for the results.")
   private String output;
 
+  @Option(names = "--level", paramLabel = "0-9",
+      description = "Deflate level of the PNG: 0 stores, 9 (default) is smallest.")
+  private int level = PngEncodeOptions.DEFAULT_LEVEL;
+
+  @Option(names = "--effort", paramLabel = "0-" + PngEncodeOptions.MAX_EFFORT,
+      description = "How hard the PNG encoder searches, 0 (fastest) to "
+          + PngEncodeOptions.MAX_EFFORT + " (default " + PngEncodeOptions.DEFAULT_EFFORT
+          + "); writing the PNG takes far longer than restoring the pixels, --effort 0 "
+          + "--level 6 is a few times faster than the default.")
+  private int effort = PngEncodeOptions.DEFAULT_EFFORT;
+
   @Mixin
   private BatchOptions batch;
 
@@ -43,6 +56,12 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PngEncodeOptions png;
+    try {
+      png = PngEncodeOptions.DEFAULT.withCompressionLevel(level).withEffort(effort);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), batch.verbose());
     List<OutputPlan.Target> targets;
     try {
@@ -55,10 +74,10 @@ final class RestoreCommand implements Callable<Integer> {
     Progress progress = batch.progress(spec.commandLine().getErr(), "restore", targets.size());
     DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
     return new BatchRunner(batch.threads(), batch.force(), errors, progress)
-        .run(targets, (in, data) -> job(in, data, decode));
+        .run(targets, (in, data) -> job(in, data, decode, png));
   }
 
-  private static FileJob job(String in, byte[] data, DecodeOptions decode) {
+  private static FileJob job(String in, byte[] data, DecodeOptions decode, PngEncodeOptions png) {
     if (Tegula.detect(data) != ImageFormat.TGL) {
       throw new MalformedInputException(
           "not a .tgl file (tegula convert turns JPEG and PNG into PNG)", 0);
@@ -80,7 +99,7 @@ final class RestoreCommand implements Callable<Integer> {
       @Override
       public byte[] finish() {
         restored = tiles.finish();
-        return Tegula.encodePng(restored.image(), restored.metadata());
+        return PngEncoder.encode(restored.image(), restored.metadata(), png);
       }
 
       @Override

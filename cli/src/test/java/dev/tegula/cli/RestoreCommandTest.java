@@ -67,6 +67,16 @@ class RestoreCommandTest {
   }
 
   @Test
+  void theFastPngSettingsGiveTheSamePixels() throws IOException {
+    Path in = corpus("rgb8-stored.tgl");
+    Cli.Result r = Cli.run("restore", "--effort", "0", "--level", "1", in.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertArrayEquals(Tegula.decode(Files.readAllBytes(in)).image().rgba(),
+        Tegula.decode(Files.readAllBytes(dir.resolve("rgb8-stored.png"))).image().rgba());
+    assertEquals(ExitCodes.USAGE, Cli.run("restore", "--effort", "9", in.toString()).exit());
+  }
+
+  @Test
   void onlyTglIsRestored() throws IOException {
     Path jpeg = dir.resolve("x.jpg");
     Files.copy(TestData.file("jpeg/baseline_420.jpg"), jpeg);
