@@ -110,8 +110,41 @@ final class CoefficientCoder {
     }
   }
 
+  /** Training mode (test harness only): start neutral and accumulate final probabilities. */
+  static boolean training;
+  private static final double[] SUM_P = new double[TOTAL];
+  private static final int[] USES = new int[TOTAL];
+  /** Contexts start as if this many observations had been made (format-lossy.md §7.4). */
+  private static final int INITIAL_SEEN = 12;
+  private static final short[] INITIAL = InitialProbabilities.load(TOTAL);
+
+  void record() {
+    if (!training) {
+      return;
+    }
+    for (int i = 0; i < TOTAL; i++) {
+      if (seen[i] > 0) {
+        SUM_P[i] += ctx[i];
+        USES[i]++;
+      }
+    }
+  }
+
+  static short[] trainedTable() {
+    short[] t = new short[TOTAL];
+    for (int i = 0; i < TOTAL; i++) {
+      t[i] = (short) (USES[i] == 0 ? 2048 : (int) (SUM_P[i] / USES[i] + 0.5));
+    }
+    return t;
+  }
+
   CoefficientCoder() {
-    RangeEncoder.initContexts(ctx);
+    if (training || INITIAL == null) {
+      RangeEncoder.initContexts(ctx);
+    } else {
+      System.arraycopy(INITIAL, 0, ctx, 0, TOTAL);
+      java.util.Arrays.fill(seen, (byte) INITIAL_SEEN);
+    }
   }
 
   /** Count-based update while a context is young: rate 1/(n+2) after n observations. */

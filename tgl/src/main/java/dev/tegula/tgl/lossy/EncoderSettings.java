@@ -9,7 +9,7 @@ final class EncoderSettings {
   static final EncoderSettings DEFAULT = new EncoderSettings();
 
   /** AQ strength: 1/256 level per 1/16 of log2 energy (8 = x264's strength 1). */
-  int aqGain = 0;
+  int aqGain = 2;
   /** Shift of the AQ reference energy, 1/16 log2 units. */
   int aqOffset16 = 0;
   /** Rounding offsets in 1/64 step: DC, low AC (zigzag 1-5), other AC; luma then chroma. */
@@ -23,6 +23,7 @@ final class EncoderSettings {
   int filterChroma = 12;
   boolean chroma444 = false;
   boolean lapping = true;
+
 
   boolean subsample(int quality) {
     return !chroma444;

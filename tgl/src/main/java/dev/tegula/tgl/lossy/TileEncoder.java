@@ -57,6 +57,7 @@ final class TileEncoder {
           int[] st = steps[i][levels[lay.macroblock(i, bx, by)]];
           System.arraycopy(coef[i], off, block, 0, 64);
           Quantizer.quantize(block, st, round, q[i], off);
+
           measureBias(block, st, q[i], off, biasSum, biasCount, 2 * t);
         }
       }
@@ -77,6 +78,7 @@ final class TileEncoder {
       codePlane(enc, coder, lay, i, q[i], steps[i], levels);
     }
     byte[] body = enc.finish();
+    coder.record();
 
     byte[] out = new byte[LossyCodec.HEADER_SIZE + body.length];
     out[0] = LossyCodec.VERSION;

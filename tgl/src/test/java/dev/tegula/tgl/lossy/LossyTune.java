@@ -59,5 +59,6 @@ public final class LossyTune {
     s.filterChroma = Integer.getInteger("filterChroma", s.filterChroma);
     s.chroma444 = Boolean.getBoolean("c444");
     s.lapping = !Boolean.getBoolean("noLap");
+
   }
 }
