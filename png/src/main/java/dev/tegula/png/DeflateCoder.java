@@ -52,7 +52,7 @@ final class DeflateCoder {
     this.data = data;
     this.length = length;
     this.passes = thorough ? 4 : 2;
-    this.finder = new MatchFinder(data, length, thorough ? 48 : 12, MatchFinder.MAX_MATCH);
+    this.finder = new MatchFinder(data, length, thorough ? 48 : 10, MatchFinder.MAX_MATCH);
   }
 
   /** A zlib stream of {@code data[0..len)}. */
