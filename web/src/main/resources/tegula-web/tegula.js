@@ -145,8 +145,9 @@ export async function decode(input, options = {}) {
 }
 
 /**
- * Decodes like decode(), to an ImageBitmap made in a worker (OffscreenCanvas), ready to draw.
- * @returns {Promise<ImageBitmap>} with the decode facts under `tegula` ({info, complete, warning, decodeMs})
+ * Decodes like decode(), to an ImageBitmap made in a worker (OffscreenCanvas
+ * transferToImageBitmap), ready to draw; a tiled .tgl's pixels go to a worker to become one.
+ * @returns {Promise<ImageBitmap>}
  */
 export async function decodeToBitmap(input, options = {}) {
   const r = await decodeAny(input, options, true);
