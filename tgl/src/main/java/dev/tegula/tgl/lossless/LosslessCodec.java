@@ -86,8 +86,12 @@ public final class LosslessCodec {
     int[][] planes = split(samples, pixels, channels, transform);
     int[][] residuals = new int[channels][pixels];
     RangeEncoder enc = new RangeEncoder(pixels * channels / 2 + 64);
+    int max = (1 << bitDepth) - 1;
     for (int k = 0; k < channels; k++) {
-      planeCoder(k, planes, residuals, width, height, channels, bitDepth, transform).encode(enc);
+      PlaneScale scale = PlaneScale.of(planes[k], pixels);
+      scale.write(enc, transform.low(k, max));
+      scale.apply(planes[k], pixels);
+      planeCoder(k, planes, residuals, width, height, bitDepth, transform, scale).encode(enc);
     }
     byte[] coded = enc.finish();
     int header = 1 + transform.headerBytes();
@@ -126,15 +130,20 @@ public final class LosslessCodec {
     int[][] planes = new int[channels][pixels];
     int[][] residuals = new int[channels][pixels];
     RangeDecoder dec = new RangeDecoder(data, offset + header, length - header);
+    int max = (1 << bitDepth) - 1;
+    PlaneScale[] scales = new PlaneScale[channels];
     for (int k = 0; k < channels; k++) {
-      planeCoder(k, planes, residuals, width, height, channels, bitDepth, transform)
+      scales[k] = PlaneScale.read(dec, transform.low(k, max), transform.high(k, max), k);
+      planeCoder(k, planes, residuals, width, height, bitDepth, transform, scales[k])
           .decode(dec, k);
     }
     if (dec.overrun() > 0) {
       throw new MalformedInputException(
           "lossless data ends before its last sample", (long) offset + length);
     }
-    int max = (1 << bitDepth) - 1;
+    for (int k = 0; k < channels; k++) {
+      scales[k].undo(planes[k], pixels);
+    }
     if (channels >= 3) {
       int bad = transform.inverse(planes, channels, pixels, max, out);
       if (bad >= 0) {
@@ -207,21 +216,22 @@ public final class LosslessCodec {
   }
 
   /**
-   * §4: the coder of plane k. With a colour transform, the second plane refers to the first and
-   * the third to both; grey, alpha and a fourth plane stand alone.
+   * §4: the coder of plane k, coding q when the plane is scaled (§4.6). With a colour transform,
+   * the second plane refers to the first and the third to both; grey, alpha and a fourth plane
+   * stand alone.
    */
   private static PlaneCoder planeCoder(int k, int[][] planes, int[][] residuals, int width,
-      int height, int channels, int bitDepth, ColourTransform transform) {
+      int height, int bitDepth, ColourTransform transform, PlaneScale scale) {
     int max = (1 << bitDepth) - 1;
-    int refs = channels >= 3 && k < 3 ? k : 0;
+    int refs = transform.kind != ColourTransform.NONE && k < 3 ? k : 0;
     int[][] refValues = new int[refs][];
     int[][] refResiduals = new int[refs][];
     for (int j = 0; j < refs; j++) {
       refValues[j] = planes[j];
       refResiduals[j] = residuals[j];
     }
-    int lo = transform.low(k, max);
-    int hi = transform.high(k, max);
+    int lo = scale.low(transform.low(k, max));
+    int hi = scale.high(transform.high(k, max));
     return new PlaneCoder(width, height, bitDepth, lo, hi, planes[k], residuals[k], refValues,
         refResiduals);
   }

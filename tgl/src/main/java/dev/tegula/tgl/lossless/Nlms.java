@@ -1,7 +1,7 @@
 package dev.tegula.tgl.lossless;
 
 /**
- * Normalized least-mean-squares filter in fixed point (format-lossless.md §4.3, §5.1): a linear
+ * Normalized least-mean-squares filter in fixed point (format-lossless.md §4.7): a linear
  * combination of the caller's inputs whose weights move after every sample by
  * mu · error · input / (1 + |inputs|²). Used twice per plane: to refine the weighted prediction and
  * to estimate the size of the next residual.

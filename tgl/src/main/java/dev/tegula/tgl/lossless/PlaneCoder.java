@@ -320,7 +320,7 @@ final class PlaneCoder {
       level = scaleLevels - 1;
     }
 
-    // §5.3 contexts
+    // §5.2 contexts
     int signs = sign3(sW) + 3 * sign3(sN);
     int activity = bucket((2 * eW + 2 * eN + eNW + eNE) >> (1 + shift));
     if (activity > 11) {
@@ -383,9 +383,27 @@ final class PlaneCoder {
     int loC = cW;
     int hiY = yW;
     int hiC = cW;
-    if (yN < loY) { loY = yN; loC = cN; } else if (yN > hiY) { hiY = yN; hiC = cN; }
-    if (yNW < loY) { loY = yNW; loC = cNW; } else if (yNW > hiY) { hiY = yNW; hiC = cNW; }
-    if (yNE < loY) { loY = yNE; loC = cNE; } else if (yNE > hiY) { hiY = yNE; hiC = cNE; }
+    if (yN < loY) {
+      loY = yN;
+      loC = cN;
+    } else if (yN > hiY) {
+      hiY = yN;
+      hiC = cN;
+    }
+    if (yNW < loY) {
+      loY = yNW;
+      loC = cNW;
+    } else if (yNW > hiY) {
+      hiY = yNW;
+      hiC = cNW;
+    }
+    if (yNE < loY) {
+      loY = yNE;
+      loC = cNE;
+    } else if (yNE > hiY) {
+      hiY = yNE;
+      hiC = cNE;
+    }
     int range = hiY - loY;
     if (range == 0) {
       return cW;

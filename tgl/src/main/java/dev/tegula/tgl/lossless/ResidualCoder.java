@@ -23,7 +23,7 @@ final class ResidualCoder {
   private static final int MANT = 2 + MAX_EXP;
   private static final int DECISIONS = 2 + 2 * MAX_EXP;
 
-  /** Values of the sign context (§5.3). */
+  /** Values of the sign context (§5.2). */
   static final int SIGN_CONTEXTS = 6;
   /** Values of the activity context: 12 activity levels times 9 neighbour sign patterns. */
   static final int ACTIVITY_CONTEXTS = 12 * 9;

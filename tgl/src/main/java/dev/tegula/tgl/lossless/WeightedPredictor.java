@@ -1,9 +1,9 @@
 package dev.tegula.tgl.lossless;
 
 /**
- * The self-correcting weighted predictor of JPEG XL's modular mode (ISO/IEC 18181-1 §H.5,
- * "weighted predictor"), with the parameter set libjxl calls the default lossless8 predictor;
- * format-lossless.md §4.2. Four sub-predictions (W + NE - N, and N, W, N corrected by the recent
+ * The self-correcting weighted predictor of JPEG XL's modular mode (ISO/IEC 18181-1; libjxl
+ * lib/jxl/modular/encoding/context_predict.h), with the parameter set libjxl calls the default
+ * lossless8 predictor; format-lossless.md §4.2. Four sub-predictions (W + NE - N, and N, W, N corrected by the recent
  * errors) are averaged with weights that fall with each sub-prediction's error on the N, NE and NW
  * pixels. Everything is integer, in 1/8 sample units.
  *

@@ -27,6 +27,10 @@ final class GoldenCases {
     for (int i = 0; i < grey.length; i++) {
       grey[i] = (rgb[3 * i] * 77 + rgb[3 * i + 1] * 150 + rgb[3 * i + 2] * 29) >> 8;
     }
+    int[] wide = TestImages.crop(astronaut, 300, 260, 40, 30);
+    for (int i = 0; i < wide.length; i++) {
+      wide[i] *= 257;
+    }
     int[] seed = {2024};
     return List.of(
         new Case("astronaut_rgb8", TestImages.crop(astronaut, 180, 120, 80, 72), 80, 72, 3, 8),
@@ -36,7 +40,8 @@ final class GoldenCases {
             8),
         new Case("gradient_rgb16", LosslessCodecTest.pattern(4, 50, 40, 3, 16, seed), 50, 40, 3,
             16),
-        new Case("checker_rgb8", LosslessCodecTest.pattern(3, 33, 17, 3, 8, seed), 33, 17, 3, 8));
+        new Case("checker_rgb8", LosslessCodecTest.pattern(3, 33, 17, 3, 8, seed), 33, 17, 3, 8),
+        new Case("scaled_rgb16", wide, 40, 30, 3, 16));
   }
 
   static Path dir() {

@@ -147,6 +147,30 @@ class LosslessCodecTest {
     assertTrue(LosslessCodec.encode(flat, 256, 256, 3, 8).length < 64);
   }
 
+  /** 8-bit data stored in 16 bits, shifted 12-bit data and gapped histograms (§4.6). */
+  @Test
+  void scaledPlanesCostAboutWhatTheirRealPrecisionDoes() throws IOException {
+    TestImages.Samples im = TestImages.read(TestImages.testdata().resolve("photos")
+        .resolve("flower.png"));
+    int[] eight = TestImages.crop(im, 300, 200, 128, 128);
+    int[] wide = new int[eight.length];
+    int[] shifted = new int[eight.length];
+    int[] gapped = new int[eight.length];
+    for (int i = 0; i < eight.length; i++) {
+      wide[i] = eight[i] * 257;
+      shifted[i] = (eight[i] * 16 + (i % 7)) << 4;
+      gapped[i] = 1 + 2 * (eight[i] >> 1);
+    }
+    int base = LosslessCodec.encode(eight, 128, 128, 3, 8).length;
+    assertRoundTrip(wide, 128, 128, 3, 16);
+    assertRoundTrip(shifted, 128, 128, 3, 16);
+    assertRoundTrip(gapped, 128, 128, 3, 8);
+    int asWide = LosslessCodec.encode(wide, 128, 128, 3, 16).length;
+    assertTrue(asWide < base * 1.05, "v*257: " + asWide + " bytes, 8-bit: " + base);
+    int halved = LosslessCodec.encode(gapped, 128, 128, 3, 8).length;
+    assertTrue(halved < base, "gapped: " + halved + " bytes, full: " + base);
+  }
+
   @Test
   void callerMisuseIsIllegalArgument() {
     int[] s = new int[12];
