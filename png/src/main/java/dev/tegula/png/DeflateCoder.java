@@ -15,7 +15,6 @@ import java.util.zip.Adler32;
  * DeflateBlocks} writes each block in its cheapest form.
  */
 final class DeflateCoder {
-  static final boolean AVAILABLE = true;
   private static final int SEGMENT = 1 << 16;
   /**
    * Inside a match at least this long positions are only entered into the tree: on the graphics
@@ -35,6 +34,8 @@ final class DeflateCoder {
   private final int[] matchStart = new int[SEGMENT + 1];
   private final short[] matchCount = new short[SEGMENT + 1];
   private int[] matches = new int[SEGMENT * 2];
+  /** The distance code of each match, looked up once rather than in every pass. */
+  private byte[] matchSlots = new byte[SEGMENT * 2];
   private final int[] found = new int[MatchFinder.MAX_MATCH + 2];
   private final int[] cost = new int[SEGMENT + 1];
   private final int[] choice = new int[SEGMENT];
@@ -144,11 +145,14 @@ final class DeflateCoder {
       int count = finder.find(start + i, n - i, found);
       if (m + count > matches.length) {
         matches = Arrays.copyOf(matches, Math.max(matches.length * 2, m + count));
+        matchSlots = Arrays.copyOf(matchSlots, matches.length);
       }
       matchStart[i] = m;
       matchCount[i] = (short) count;
-      System.arraycopy(found, 0, matches, m, count);
-      m += count;
+      for (int k = 0; k < count; k++) {
+        matches[m] = found[k];
+        matchSlots[m++] = (byte) DeflateBlocks.distSlot(found[k] & 0xFFFF);
+      }
       int longest = count == 0 ? 0 : found[count - 1] >>> 16;
       i++;
       if (longest >= SKIP_FROM) {
@@ -203,6 +207,7 @@ final class DeflateCoder {
     int[] litCost = this.litCost;
     int[] distCost = this.distCost;
     int[] matches = this.matches;
+    byte[] matchSlots = this.matchSlots;
     int[] choice = this.choice;
     short[] matchCount = this.matchCount;
     byte[] data = this.data;
@@ -218,7 +223,7 @@ final class DeflateCoder {
           int md = matches[base + k];
           int maxLen = md >>> 16;
           int dist = md & 0xFFFF;
-          int dc = distCost[DeflateBlocks.distSlot(dist)];
+          int dc = distCost[matchSlots[base + k]];
           for (; len <= maxLen; len++) {
             int c = lenCost[len] + dc + cost[i + len];
             if (c < best) {

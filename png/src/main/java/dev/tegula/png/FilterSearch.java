@@ -70,7 +70,7 @@ final class FilterSearch {
       return bestOfAll(trials, level);
     }
     Trial[] ranked = rankFast(trials);
-    if (effort == 1 || !DeflateCoder.AVAILABLE) {
+    if (effort == 1) {
       return zlib(ranked[0], level, Deflater.DEFAULT_STRATEGY);
     }
     // Small images are cheap to code: the best few trials are all coded in full.
