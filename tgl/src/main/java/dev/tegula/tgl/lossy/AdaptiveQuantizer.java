@@ -19,7 +19,8 @@ final class AdaptiveQuantizer {
    * orthonormal DCT, natural order, 64 per block, {@code bw} blocks per row). {@code gain} is the
    * strength in 1/256 level per 1/16 log2 step; 0 disables AQ.
    */
-  static void levels(int[] coef, int bw, int mbw, int mbh, int gain, int offset16, byte[] levels) {
+  static void levels(int[] coef, int bw, int mbw, int mbh, int gain, int offset16, int maxLevel,
+      byte[] levels) {
     for (int my = 0; my < mbh; my++) {
       for (int mx = 0; mx < mbw; mx++) {
         long energy = 0;
@@ -34,8 +35,7 @@ final class AdaptiveQuantizer {
         int lg = log2x16((energy >> 6) + 1);
         int level = Quantizer.AQ_NEUTRAL
             + Math.floorDiv((lg - REF_LOG16 - offset16) * gain + 128, 256);
-        levels[my * mbw + mx] = (byte) (level < 0 ? 0
-            : level >= Quantizer.AQ_LEVELS ? Quantizer.AQ_LEVELS - 1 : level);
+        levels[my * mbw + mx] = (byte) (level < 0 ? 0 : level > maxLevel ? maxLevel : level);
       }
     }
   }

@@ -38,9 +38,6 @@ final class CoefficientCoder {
   /** Predicted nonzero count (0..63) to bucket; bucket NZ_BUCKETS-1 means "no neighbour". */
   static final byte[] NZBUCKET = new byte[64];
 
-  static final double[] COST = new double[8];
-  static boolean trace;
-  private static int cls;
 
   static {
     int[] kEdges = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 14, 18, 23, 29, 36, 45, 64};
@@ -157,10 +154,6 @@ final class CoefficientCoder {
   }
 
   private void bit(RangeEncoder enc, int i, int b) {
-    if (trace) {
-      double p = ctx[i] / 4096.0;
-      COST[cls] += -Math.log(b == 0 ? p : 1 - p) / Math.log(2);
-    }
     int n = seen[i];
     if (n >= LIMIT) {
       enc.encodeBit(ctx, i, b);
@@ -183,9 +176,6 @@ final class CoefficientCoder {
   }
 
   private void direct(RangeEncoder enc, int v, int n) {
-    if (trace) {
-      COST[cls] += n;
-    }
     enc.encodeDirect(v, n);
   }
 
@@ -239,7 +229,6 @@ final class CoefficientCoder {
     int base = type * TYPE_SIZE;
     int tree = base + NZ + nzBucket * 64;
     int node = 1;
-    cls = 0;
     for (int b = 5; b >= 0; b--) {
       int bit = (nz >> b) & 1;
       bit(enc, tree + node, bit);
@@ -249,7 +238,6 @@ final class CoefficientCoder {
     for (int k = 1; remaining > 0; k++) {
       int v = q[off + k];
       int pb = neighbour(q, aOff, lOff, k);
-      cls = 1;
       if (remaining < 64 - k) {
         bit(enc, base + ZERO + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
             + (pb < ZBUCKETS ? pb : ZBUCKETS - 1), v != 0 ? 1 : 0);
@@ -258,9 +246,7 @@ final class CoefficientCoder {
         continue;
       }
       remaining--;
-      cls = 2;
       encodeMagnitude(enc, base, EBAND[k], pb, v < 0 ? -v : v);
-      cls = 3;
       direct(enc, v < 0 ? 1 : 0, 1);
     }
     return nz;
@@ -333,7 +319,6 @@ final class CoefficientCoder {
 
   void encodeDc(RangeEncoder enc, int type, int residual, int bucket) {
     int c = type * TYPE_SIZE + DC + bucket * (MAX_LEN + 2);
-    cls = 4;
     if (residual == 0) {
       bit(enc, c, 0);
       return;
@@ -386,7 +371,6 @@ final class CoefficientCoder {
   void encodeLevel(RangeEncoder enc, int level, int previous) {
     int tree = AQ + previous * 8;
     int node = 1;
-    cls = 5;
     for (int b = 2; b >= 0; b--) {
       int bit = (level >> b) & 1;
       bit(enc, tree + node, bit);

@@ -12,6 +12,8 @@ final class EncoderSettings {
   int aqGain = 2;
   /** Shift of the AQ reference energy, 1/16 log2 units. */
   int aqOffset16 = 0;
+  /** Highest AQ level the encoder uses (7 = all). */
+  int aqMax = Quantizer.AQ_LEVELS - 1;
   /** Rounding offsets in 1/64 step: DC, low AC (zigzag 1-5), other AC; luma then chroma. */
   int roundDc = 32;
   int roundLow = 26;
@@ -22,11 +24,13 @@ final class EncoderSettings {
   int filterLuma = 12;
   int filterChroma = 12;
   boolean chroma444 = false;
+  /** Qualities from which chroma keeps full resolution. */
+  int chroma444From = 101;
   boolean lapping = true;
 
 
   boolean subsample(int quality) {
-    return !chroma444;
+    return !chroma444 && quality < chroma444From;
   }
 
   int aqGain(int quality) {

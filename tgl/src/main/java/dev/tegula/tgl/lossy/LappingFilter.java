@@ -8,18 +8,21 @@ package dev.tegula.tgl.lossy;
  * doc/format_overview.md); the weights here are integer (1/1024) so both runtimes agree.
  */
 final class LappingFilter {
-  static int side = Integer.getInteger("lapSide", 69);
-  static int diag = Integer.getInteger("lapDiag", 37);
-  static int iterations = Integer.getInteger("lapIter", 3);
+  /** Weights in 1/1024: each edge neighbour, each corner neighbour; the centre gets the rest. */
+  private static final int SIDE = 69;
+  private static final int DIAG = 37;
+  private static final int CENTRE = 1024 - 4 * SIDE - 4 * DIAG;
+  /** Encoder iterations; each cuts the residual blur of the highest frequency roughly in half. */
+  private static final int ITERATIONS = 3;
 
   private LappingFilter() {}
 
   /** Decoder: blurs plane {@code p} (w x h) in place; edges repeat. {@code tmp} holds w*h. */
   static void apply(short[] p, int w, int h, short[] tmp) {
     System.arraycopy(p, 0, tmp, 0, w * h);
-    int s = side;
-    int d = diag;
-    int c = 1024 - 4 * s - 4 * d;
+    int s = SIDE;
+    int d = DIAG;
+    int c = CENTRE;
     for (int y = 0; y < h; y++) {
       int up = (y > 0 ? y - 1 : 0) * w;
       int mid = y * w;
@@ -55,10 +58,10 @@ final class LappingFilter {
     for (int i = 0; i < n; i++) {
       y[i] = x[i] << 4;
     }
-    int s = side;
-    int d = diag;
-    int c = 1024 - 4 * s - 4 * d;
-    for (int it = 0; it < iterations; it++) {
+    int s = SIDE;
+    int d = DIAG;
+    int c = CENTRE;
+    for (int it = 0; it < ITERATIONS; it++) {
       for (int yy = 0; yy < h; yy++) {
         int up = (yy > 0 ? yy - 1 : 0) * w;
         int mid = yy * w;

@@ -36,7 +36,7 @@ final class TileEncoder {
     byte[] levels = new byte[lay.mbw * lay.mbh];
     if (cfg.aqGain(quality) > 0) {
       AdaptiveQuantizer.levels(coef[0], lay.blocksW[0], lay.mbw, lay.mbh, cfg.aqGain(quality),
-          cfg.aqOffset16, levels);
+          cfg.aqOffset16, cfg.aqMax, levels);
     } else {
       java.util.Arrays.fill(levels, (byte) Quantizer.AQ_NEUTRAL);
     }
@@ -98,7 +98,7 @@ final class TileEncoder {
     int[][][] steps = new int[planes][Quantizer.AQ_LEVELS][64];
     int[] base = new int[64];
     for (int i = 0; i < planes; i++) {
-      Quantizer.steps(quality, i, base);
+      Quantizer.steps(quality, base);
       for (int l = 0; l < Quantizer.AQ_LEVELS; l++) {
         for (int k = 0; k < 64; k++) {
           steps[i][l][k] = Quantizer.scaled(base[k], l);

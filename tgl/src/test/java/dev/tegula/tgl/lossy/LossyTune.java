@@ -12,7 +12,6 @@ import javax.imageio.ImageIO;
 public final class LossyTune {
   public static void main(String[] args) throws IOException {
     configure(EncoderSettings.DEFAULT);
-    CoefficientCoder.trace = true;
     String[] qs = args[0].split(",");
     int tile = Integer.getInteger("tile", 256);
     for (int a = 1; a < args.length; a++) {
@@ -38,18 +37,13 @@ public final class LossyTune {
         sb.append(String.format(" q%d %.3fbpp %.2fdB", q, f.length * 8.0 / px, psnr));
       }
       System.out.println(sb);
-      StringBuilder c = new StringBuilder("  bits/px: nz zero mag sign dc aq:");
-      for (double v : CoefficientCoder.COST) {
-        c.append(String.format(" %.3f", v / px / qs.length));
-      }
-      java.util.Arrays.fill(CoefficientCoder.COST, 0);
-      System.out.println(c);
     }
   }
 
   static void configure(EncoderSettings s) {
     s.aqGain = Integer.getInteger("aqGain", s.aqGain);
     s.aqOffset16 = Integer.getInteger("aqOffset", s.aqOffset16);
+    s.aqMax = Integer.getInteger("aqMax", s.aqMax);
     s.roundDc = Integer.getInteger("roundDc", s.roundDc);
     s.roundLow = Integer.getInteger("roundLow", s.roundLow);
     s.roundHigh = Integer.getInteger("roundHigh", s.roundHigh);
@@ -58,6 +52,7 @@ public final class LossyTune {
     s.filterLuma = Integer.getInteger("filterLuma", s.filterLuma);
     s.filterChroma = Integer.getInteger("filterChroma", s.filterChroma);
     s.chroma444 = Boolean.getBoolean("c444");
+    s.chroma444From = Integer.getInteger("c444From", s.chroma444From);
     s.lapping = !Boolean.getBoolean("noLap");
 
   }
