@@ -10,9 +10,8 @@ import dev.tegula.tgl.RangeEncoder;
  * frequency count and then settles to a window of about {@link #LIMIT} bits. The shared range
  * coder's own fixed 1/32 step is too noisy for slots that see thousands of bits per tile.
  *
- * <p>The range coder is used as a plain binary arithmetic coder: the probability is written into
- * a one-slot scratch context just before each bit, and the coder's own update of that slot is
- * discarded.
+ * <p>The range coder is used as a plain binary arithmetic coder with the probability given per
+ * bit ({@code encodeBit(p, bit)}); the adaptation happens here.
  */
 final class AdaptiveBits {
   /** Count at which the step stops shrinking. */
@@ -58,15 +57,13 @@ final class AdaptiveBits {
   }
 
   /** Codes {@code bit} with slot {@code i} through the shared range coder, then adapts the slot. */
-  void encode(RangeEncoder enc, short[] scratch, int i, int bit) {
-    scratch[0] = (short) p12(i);
-    enc.encodeBit(scratch, 0, bit);
+  void encode(RangeEncoder enc, int i, int bit) {
+    enc.encodeBit(p12(i), bit);
     update(i, bit);
   }
 
-  int decode(RangeDecoder dec, short[] scratch, int i) {
-    scratch[0] = (short) p12(i);
-    int bit = dec.decodeBit(scratch, 0);
+  int decode(RangeDecoder dec, int i) {
+    int bit = dec.decodeBit(p12(i));
     update(i, bit);
     return bit;
   }

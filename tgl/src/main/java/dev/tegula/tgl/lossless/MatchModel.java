@@ -85,13 +85,13 @@ final class MatchModel {
     return flags.p12(flagContext) <= CODE_BELOW;
   }
 
-  void encodeFlag(RangeEncoder enc, short[] scratch, boolean hit) {
-    flags.encode(enc, scratch, flagContext, hit ? 1 : 0);
+  void encodeFlag(RangeEncoder enc, boolean hit) {
+    flags.encode(enc, flagContext, hit ? 1 : 0);
     remember(hit);
   }
 
-  boolean decodeFlag(RangeDecoder dec, short[] scratch) {
-    boolean hit = flags.decode(dec, scratch, flagContext) != 0;
+  boolean decodeFlag(RangeDecoder dec) {
+    boolean hit = flags.decode(dec, flagContext) != 0;
     remember(hit);
     return hit;
   }

@@ -39,7 +39,6 @@ final class PlaneCoder {
   private final MatchModel matchSmall;
   private final byte[] smallStates;
   private final ResidualCoder coder;
-  private final short[] scratch = new short[1];
 
   // The model's outputs for the current pixel.
   private int weightedPrediction;
@@ -91,7 +90,7 @@ final class PlaneCoder {
         if (offeredLarge) {
           boolean isHit = v == match.candidate();
           if (match.worthCoding()) {
-            match.encodeFlag(enc, scratch, isHit);
+            match.encodeFlag(enc, isHit);
             hit = isHit;
           } else {
             match.learn(isHit);
@@ -101,7 +100,7 @@ final class PlaneCoder {
         if (!hit && offeredSmall) {
           boolean isHit = v == matchSmall.candidate();
           if (matchSmall.worthCoding()) {
-            matchSmall.encodeFlag(enc, scratch, isHit);
+            matchSmall.encodeFlag(enc, isHit);
             hit = isHit;
           } else {
             matchSmall.learn(isHit);
@@ -129,7 +128,7 @@ final class PlaneCoder {
         boolean smallPending = false;
         if (offeredLarge) {
           if (match.worthCoding()) {
-            hit = match.decodeFlag(dec, scratch);
+            hit = match.decodeFlag(dec);
             matchStates[i] = (byte) (hit ? 1 : 2);
             v = match.candidate();
           } else {
@@ -138,7 +137,7 @@ final class PlaneCoder {
         }
         if (!hit && offeredSmall) {
           if (matchSmall.worthCoding()) {
-            hit = matchSmall.decodeFlag(dec, scratch);
+            hit = matchSmall.decodeFlag(dec);
             smallStates[i] = (byte) (hit ? 1 : 2);
             v = matchSmall.candidate();
           } else {

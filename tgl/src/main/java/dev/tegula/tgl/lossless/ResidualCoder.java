@@ -39,7 +39,6 @@ final class ResidualCoder {
   private final AdaptiveBits byTexture;
   private final AdaptiveBits lowBits;
   private final int[] weights = new int[DECISIONS * 4];
-  private final short[] scratch = new short[1];
 
   private int scaleContext;
   private int signContext;
@@ -95,7 +94,7 @@ final class ResidualCoder {
     if (e > 0) {
       encodeMixed(enc, MANT + e, scaleContext, (m >>> (e - 1)) & 1);
       for (int j = e - 2; j >= 0; j--) {
-        lowBits.encode(enc, scratch, e * MAX_EXP + j, (m >>> j) & 1);
+        lowBits.encode(enc, e * MAX_EXP + j, (m >>> j) & 1);
       }
     }
   }
@@ -113,21 +112,19 @@ final class ResidualCoder {
     if (e > 0) {
       m = 2 | decodeMixed(dec, MANT + e, scaleContext);
       for (int j = e - 2; j >= 0; j--) {
-        m = (m << 1) | lowBits.decode(dec, scratch, e * MAX_EXP + j);
+        m = (m << 1) | lowBits.decode(dec, e * MAX_EXP + j);
       }
     }
     return negative ? -m : m;
   }
 
   private void encodeMixed(RangeEncoder enc, int decision, int contextA, int bit) {
-    scratch[0] = (short) mix(decision, contextA);
-    enc.encodeBit(scratch, 0, bit);
+    enc.encodeBit(mix(decision, contextA), bit);
     learn(bit);
   }
 
   private int decodeMixed(RangeDecoder dec, int decision, int contextA) {
-    scratch[0] = (short) mix(decision, contextA);
-    int bit = dec.decodeBit(scratch, 0);
+    int bit = dec.decodeBit(mix(decision, contextA));
     learn(bit);
     return bit;
   }
