@@ -79,15 +79,15 @@ final class CoefficientCoder {
   private static final int NZ_SIZE = NZ_BUCKETS * 64;
   private static final int ZERO_SIZE = KBANDS * RBUCKETS * ZBUCKETS;
   private static final int LEN_SIZE = EBANDS * PBUCKETS * MAX_LEN;
-  private static final int MANT_SIZE = EBANDS * MAX_LEN;
-  private static final int DC_SIZE = DC_BUCKETS * (1 + MAX_LEN + 1) + MAX_LEN;
+  private static final int MANT_SIZE = EBANDS * (MAX_LEN + 1);
+  private static final int DC_SIZE = DC_BUCKETS * (MAX_LEN + 2) + MAX_LEN + 1;
   private static final int TYPE_SIZE = NZ_SIZE + ZERO_SIZE + LEN_SIZE + MANT_SIZE + DC_SIZE;
   private static final int NZ = 0;
   private static final int ZERO = NZ + NZ_SIZE;
   private static final int LEN = ZERO + ZERO_SIZE;
   private static final int MANT = LEN + LEN_SIZE;
   private static final int DC = MANT + MANT_SIZE;
-  private static final int DC_MANT = DC + DC_BUCKETS * (1 + MAX_LEN + 1);
+  private static final int DC_MANT = DC + DC_BUCKETS * (MAX_LEN + 2);
   private static final int AQ = 2 * TYPE_SIZE;
   private static final int TOTAL = AQ + Quantizer.AQ_LEVELS * 8;
 
@@ -292,7 +292,7 @@ final class CoefficientCoder {
       bit(enc, c + len, 0);
     }
     if (len >= 2) {
-      bit(enc, base + MANT + eband * MAX_LEN + len, (a >> (len - 2)) & 1);
+      bit(enc, base + MANT + eband * (MAX_LEN + 1) + len, (a >> (len - 2)) & 1);
       if (len >= 3) {
         direct(enc, a, len - 2);
       }
@@ -308,7 +308,7 @@ final class CoefficientCoder {
     if (len == 1) {
       return 1;
     }
-    int a = 2 | get(dec, base + MANT + eband * MAX_LEN + len);
+    int a = 2 | get(dec, base + MANT + eband * (MAX_LEN + 1) + len);
     if (len >= 3) {
       a = (a << (len - 2)) | dec.decodeDirect(len - 2);
     }
