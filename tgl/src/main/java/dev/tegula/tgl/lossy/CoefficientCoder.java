@@ -94,8 +94,6 @@ final class CoefficientCoder {
   private final short[] ctx = new short[TOTAL];
   /** Observations per context, saturating: the adaptation rate falls from 1/2 to 1/LIMIT. */
   private final byte[] seen = new byte[TOTAL];
-  /** The coder's own context slot, loaded with our probability before each bit. */
-  private final short[] slot = new short[1];
 
   /** Observations after which a context adapts at the coder's own fixed rate (1/32). */
   private static final int LIMIT = 30;
@@ -159,8 +157,7 @@ final class CoefficientCoder {
       enc.encodeBit(ctx, i, b);
       return;
     }
-    slot[0] = ctx[i];
-    enc.encodeBit(slot, 0, b);
+    enc.encodeBit(ctx[i], b);
     update(i, n, b);
   }
 
@@ -169,8 +166,7 @@ final class CoefficientCoder {
     if (n >= LIMIT) {
       return dec.decodeBit(ctx, i);
     }
-    slot[0] = ctx[i];
-    int b = dec.decodeBit(slot, 0);
+    int b = dec.decodeBit(ctx[i]);
     update(i, n, b);
     return b;
   }
