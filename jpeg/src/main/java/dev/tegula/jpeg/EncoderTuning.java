@@ -11,6 +11,9 @@ final class EncoderTuning {
   int[] cbBase = QuantTables.PSY_CB;
   int[] crBase = QuantTables.PSY_CR;
 
+  /** Chroma table scale (1/16) when chroma keeps full resolution (4:4:4). */
+  int chroma444Scale = 16;
+
   /** Zeroing threshold of an AC coefficient in a flat block, in 1/256 of its step. */
   int aqOffset = 150;
   /** Extra threshold in fully masked blocks, 1/256 step. */
@@ -26,6 +29,9 @@ final class EncoderTuning {
   int lambdaActivity = 1500;
   /** Cap on the masking factor, in 1/16. */
   int lambdaMaxFactor16 = 16;
+
+  /** Progressive scan script variant. */
+  int script = 1;
 
   static EncoderTuning defaults() {
     return new EncoderTuning();

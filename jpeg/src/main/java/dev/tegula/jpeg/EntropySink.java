@@ -10,6 +10,8 @@ package dev.tegula.jpeg;
 final class EntropySink {
   final boolean counting;
   final long[][] freq;
+  /** Bits written besides the Huffman codes (magnitudes, correction bits), when counting. */
+  long extraBits;
   private final HuffmanCode[] tables;
   private final BitWriter bits;
 
@@ -42,7 +44,9 @@ final class EntropySink {
   }
 
   void bits(int value, int size) {
-    if (!counting && size > 0) {
+    if (counting) {
+      extraBits += size;
+    } else if (size > 0) {
       bits.write(value, size);
     }
   }

@@ -56,7 +56,8 @@ public final class JpegEncoder {
     int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
     int mcusY = (height + 8 * vmax - 1) / (8 * vmax);
     boolean psy = options.psychovisual();
-    int[][] tables = psy ? QuantTables.psychovisual(options.quality(), gray ? 1 : 3, tuning)
+    int[][] tables = psy ? QuantTables.psychovisual(options.quality(), gray ? 1 : 3, hmax == 1 && vmax == 1,
+        tuning)
         : QuantTables.classic(options.quality(), gray ? 1 : 3);
     EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY,
         tables.length);
@@ -86,7 +87,7 @@ public final class JpegEncoder {
       m.dri(options.restartInterval());
     }
     writeScans(out, m, comps, mcusX, mcusY, options.restartInterval(), progressive,
-        options.optimizeHuffman() || progressive);
+        options.optimizeHuffman() || progressive, tuning.script);
     m.eoi();
     return out.toByteArray();
   }
@@ -179,9 +180,12 @@ public final class JpegEncoder {
   }
 
   private static void writeScans(ByteSink out, MarkerWriter m, EncoderComponent[] comps,
-      int mcusX, int mcusY, int restartInterval, boolean progressive, boolean optimize) {
+      int mcusX, int mcusY, int restartInterval, boolean progressive, boolean optimize,
+      int script) {
     ScanEncoder enc = new ScanEncoder(comps, mcusX, mcusY, restartInterval);
-    List<ScanSpec> scans = progressive ? ProgressiveScript.script(comps.length)
+    List<ScanSpec> scans = progressive
+        ? (script < 0 ? ScanOptimizer.choose(enc, comps)
+            : ProgressiveScript.script(comps.length, script))
         : List.of(new ScanSpec(comps.length == 1 ? new int[] {0} : new int[] {0, 1, 2}, 0, 63, 0,
             0));
     HuffmanCode[] standard = null;

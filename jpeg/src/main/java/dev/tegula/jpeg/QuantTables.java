@@ -76,13 +76,15 @@ final class QuantTables {
    * Psychovisual tables: [luma] or [luma, Cb, Cr], separate chroma tables because the eye is
    * less sensitive to blue-yellow than to red-green detail. Scaled with libjpeg's quality curve.
    */
-  static int[][] psychovisual(int quality, int components, EncoderTuning t) {
+  static int[][] psychovisual(int quality, int components, boolean fullChroma,
+      EncoderTuning t) {
     int scale = ijgScale(quality);
     if (components == 1) {
       return new int[][] {scaled8(t.lumaBase, scale)};
     }
-    return new int[][] {scaled8(t.lumaBase, scale), scaled8(t.cbBase, scale),
-        scaled8(t.crBase, scale)};
+    int chroma = fullChroma ? scale * t.chroma444Scale / 16 : scale;
+    return new int[][] {scaled8(t.lumaBase, scale), scaled8(t.cbBase, chroma),
+        scaled8(t.crBase, chroma)};
   }
 
   static int[] scaled8(int[] base8, int percent) {

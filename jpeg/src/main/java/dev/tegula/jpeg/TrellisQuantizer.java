@@ -19,6 +19,9 @@ final class TrellisQuantizer {
   private static final int UNSEEN_BITS = 16;
 
   private final long[] best = new long[64];
+  private final long[] base = new long[64];
+  private final int[] pos = new int[64];
+  private int end;
   private final int[] from = new int[64];
   private final int[] value = new int[64];
   private final long[] zeroCum = new long[64];
@@ -52,7 +55,9 @@ final class TrellisQuantizer {
     int dq = ((dc < 0 ? -dc : dc) + (dcDiv >> 1)) / dcDiv;
     out[0] = dc < 0 ? -dq : dq;
 
+    // Only positions whose nearest value is nonzero can end a run; the rest are zeros anyway.
     zeroCum[0] = 0;
+    int n = 0;
     for (int k = 1; k < 64; k++) {
       int v = coef[off + ZigZag.NATURAL_ORDER[k]];
       int a = v < 0 ? -v : v;
@@ -60,58 +65,71 @@ final class TrellisQuantizer {
       int q = (a + (step[k] >> 1)) / step[k];
       near[k] = Math.min(q, Quantizer.MAX_AC);
       zeroCum[k] = zeroCum[k - 1] + (long) a * a * weight[k];
-    }
-    int zrl = bits[0xF0];
-    best[0] = 0;
-    for (int i = 1; i < 64; i++) {
-      best[i] = INF;
-      int q0 = near[i];
-      if (q0 == 0) {
-        continue;
-      }
-      int d = step[i];
-      long w = weight[i];
-      for (int cand = q0; cand >= Math.max(1, q0 - 1); cand--) {
-        long err = abs[i] - (long) cand * d;
-        int s = EntropySink.bitLength(cand);
-        long own = err * err * w + lam * s;
-        for (int j = i - 1; j >= 0; j--) {
-          if (best[j] >= INF) {
-            continue;
-          }
-          int run = i - j - 1;
-          int rb = (run >> 4) * zrl + bits[((run & 15) << 4) | s];
-          long c = best[j] + (zeroCum[i - 1] - zeroCum[j]) + own + lam * rb;
-          if (c < best[i]) {
-            best[i] = c;
-            from[i] = j;
-            value[i] = cand;
-          }
-        }
-      }
-    }
-    int eob = bits[0];
-    int end = 0;
-    long bestEnd = zeroCum[63] + lam * eob;
-    for (int j = 1; j < 64; j++) {
-      if (best[j] >= INF) {
-        continue;
-      }
-      long c = best[j] + (zeroCum[63] - zeroCum[j]) + (j < 63 ? lam * eob : 0);
-      if (c < bestEnd) {
-        bestEnd = c;
-        end = j;
+      if (q != 0) {
+        pos[++n] = k;
       }
     }
     for (int k = 1; k < 64; k++) {
       out[k] = 0;
     }
-    for (int j = end; j > 0; j = from[j]) {
-      int v = coef[off + ZigZag.NATURAL_ORDER[j]];
-      out[j] = v < 0 ? -value[j] : value[j];
+    if (n > 0) {
+      trellis(n, lam);
+      for (int t = end; t > 0; t = from[t]) {
+        int k = pos[t];
+        int v = coef[off + ZigZag.NATURAL_ORDER[k]];
+        out[k] = v < 0 ? -value[t] : value[t];
+      }
     }
     for (int k = 0; k < 64; k++) {
       coef[off + k] = (short) out[k];
+    }
+  }
+
+  /**
+   * The dynamic program over the {@code n} candidate positions {@code pos[1..n]}: best[t] is the
+   * cheapest coding of coefficients 1..pos[t] with pos[t] the last nonzero one; pos[0] = 0 is the
+   * start. Sets {@link #end} to the index of the last nonzero coefficient (0: none).
+   */
+  private void trellis(int n, long lam) {
+    int zrl = bits[0xF0];
+    pos[0] = 0;
+    best[0] = 0;
+    // base[t] = best[t] - zeroCum[pos[t]], so that a run's zero distortion is one subtraction
+    base[0] = 0;
+    for (int t = 1; t <= n; t++) {
+      int i = pos[t];
+      long bestCost = INF;
+      int q0 = near[i];
+      int d = step[i];
+      long w = weight[i];
+      long zi = zeroCum[i - 1];
+      for (int cand = q0; cand >= Math.max(1, q0 - 1); cand--) {
+        long err = abs[i] - (long) cand * d;
+        int s = EntropySink.bitLength(cand);
+        long own = err * err * w + lam * s + zi;
+        for (int u = t - 1; u >= 0; u--) {
+          int run = i - pos[u] - 1;
+          int rb = (run >> 4) * zrl + bits[((run & 15) << 4) | s];
+          long c = base[u] + own + lam * rb;
+          if (c < bestCost) {
+            bestCost = c;
+            from[t] = u;
+            value[t] = cand;
+          }
+        }
+      }
+      best[t] = bestCost;
+      base[t] = bestCost - zeroCum[i];
+    }
+    long eob = lam * bits[0];
+    end = 0;
+    long bestEnd = zeroCum[63] + eob;
+    for (int t = 1; t <= n; t++) {
+      long c = best[t] + (zeroCum[63] - zeroCum[pos[t]]) + (pos[t] < 63 ? eob : 0);
+      if (c < bestEnd) {
+        bestEnd = c;
+        end = t;
+      }
     }
   }
 
