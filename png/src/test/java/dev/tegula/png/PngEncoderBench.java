@@ -20,9 +20,15 @@ import java.util.List;
  *     EFFORTS FILE_OR_DIR...
  * </pre>
  *
- * EFFORTS is a comma-separated list such as {@code 0,2,3}. Prints one line per file and effort:
- * bytes, wall and CPU milliseconds of the encode (decoding the input is not counted); the JVM's
- * warm-up is part of the first files' times, as it would be for a command-line run.
+ * EFFORTS is a comma-separated list such as {@code 0,2,3} ({@code 3,3} gives a cold and a warm
+ * pass). Prints one line per file and effort: bytes, wall and CPU milliseconds of the encode
+ * (decoding the input is not counted); the JVM's warm-up is part of the first files' times, as it
+ * would be for a command-line run. The OptiPNG side of the comparison, in the same run:
+ *
+ * <pre>
+ * for f in DIR/*.png; do /usr/bin/time -f "%e s wall %U s user" optipng -quiet -o2 -out /tmp/o.png $f
+ * done
+ * </pre>
  */
 public final class PngEncoderBench {
   private PngEncoderBench() {}
