@@ -39,7 +39,13 @@ export class WorkerPool {
     slot.worker.onmessage = (e) => this.onMessage(slot, e.data);
     slot.worker.onerror = (e) => {
       e.preventDefault?.();
-      this.failSlot(slot, new TegulaError('internal', `worker failed: ${e.message || 'cannot start'}`));
+      const error = new TegulaError('internal', `worker failed: ${e.message || 'cannot start'}`);
+      const running = slot.job;
+      this.failSlot(slot, error);
+      // a worker that died under a job is replaced; one that cannot even start fails init()
+      if (running && this.slots[slot.index] === slot) {
+        this.replace(slot);
+      }
     };
     for (const v of versions) {
       this.load(slot, v);
