@@ -34,7 +34,7 @@ final class AdaptiveQuantizer {
         // Sum of c^2 over the blocks = 64 x the pixel variance sum (Parseval, c = 8F).
         int lg = log2x16((energy >> 6) + 1);
         int level = Quantizer.AQ_NEUTRAL
-            + Math.floorDiv((lg - REF_LOG16 - offset16) * gain + 128, 256);
+            + (((lg - REF_LOG16 - offset16) * gain + 128) >> 8);
         levels[my * mbw + mx] = (byte) (level < 0 ? 0 : level > maxLevel ? maxLevel : level);
       }
     }

@@ -33,7 +33,7 @@ final class CoefficientCoder {
   private static final byte[] EBAND = new byte[64];
   /** Nonzero coefficients still to come (1..63) to bucket. */
   private static final byte[] RBUCKET = new byte[64];
-  /** Neighbours' summed magnitude (clamped to 63) to magnitude bucket; zero-flag buckets are its low part. */
+  /** Neighbours' summed magnitude (0..63) to bucket; zero flags use its low part (0..4). */
   private static final byte[] PBUCKET = new byte[64];
   /** Predicted nonzero count (0..63) to bucket; bucket NZ_BUCKETS-1 means "no neighbour". */
   static final byte[] NZBUCKET = new byte[64];

@@ -73,7 +73,8 @@ final class ColorTransform {
         int red = samples[p] & 0xFF;
         int green = samples[p + 1] & 0xFF;
         int blue = samples[p + 2] & 0xFF;
-        y[o + c] = (short) ((FIX_0_299 * red + FIX_0_587 * green + FIX_0_114 * blue + FIX_0_5) >> 16);
+        y[o + c] =
+            (short) ((FIX_0_299 * red + FIX_0_587 * green + FIX_0_114 * blue + FIX_0_5) >> 16);
       }
     }
     if (!subsample) {

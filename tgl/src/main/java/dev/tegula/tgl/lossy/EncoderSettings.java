@@ -28,7 +28,6 @@ final class EncoderSettings {
   int chroma444From = 101;
   boolean lapping = true;
 
-
   boolean subsample(int quality) {
     return !chroma444 && quality < chroma444From;
   }
@@ -49,7 +48,11 @@ final class EncoderSettings {
     round[0] = roundDc;
     for (int k = 1; k < 64; k++) {
       boolean low = k <= 5;
-      round[k] = plane == 0 ? (low ? roundLow : roundHigh) : (low ? roundChromaLow : roundChromaHigh);
+      if (plane == 0) {
+        round[k] = low ? roundLow : roundHigh;
+      } else {
+        round[k] = low ? roundChromaLow : roundChromaHigh;
+      }
     }
   }
 }

@@ -11,12 +11,12 @@ package dev.tegula.tgl.lossy;
 final class Quantizer {
   /** Zigzag position to natural (row-major) index, T.81 Figure A.6. */
   static final int[] ZIGZAG = {
-    0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20,
-    13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52,
-    45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63
+    0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48,
+    41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22,
+    15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63
   };
 
-  /** Number of adaptive-quantization levels; level {@link #AQ_NEUTRAL} leaves the steps as they are. */
+  /** Adaptive-quantization levels; level {@link #AQ_NEUTRAL} leaves the steps as they are. */
   static final int AQ_LEVELS = 8;
 
   static final int AQ_NEUTRAL = 3;
@@ -64,7 +64,7 @@ final class Quantizer {
     }
   }
 
-  /** The step of one macroblock: {@code step16} scaled by its adaptive level (§6.2), at least 8. */
+  /** A macroblock's step: {@code step16} scaled by its adaptive level (§6.2), at least 8. */
   static int scaled(int step16, int level) {
     int s = (step16 * AQ_MULT[level] + 32) >> 6;
     return s < 8 ? 8 : s;
@@ -72,8 +72,8 @@ final class Quantizer {
 
   /**
    * Quantizes one block: {@code coef} holds 8x the orthonormal DCT in natural order; the quantized
-   * values go to {@code out[off..off+63]} in zigzag order. {@code round64[k]} is the rounding offset
-   * in 1/64 of a step (32 = round to nearest; less widens the dead zone).
+   * values go to {@code out[off..off+63]} in zigzag order. {@code round64[k]} is the rounding
+   * offset in 1/64 of a step (32 = round to nearest; less widens the dead zone).
    */
   static void quantize(int[] coef, int[] step, int[] round64, short[] out, int off) {
     for (int k = 0; k < 64; k++) {

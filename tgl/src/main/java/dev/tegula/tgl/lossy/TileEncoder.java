@@ -108,7 +108,7 @@ final class TileEncoder {
     return steps;
   }
 
-  /** Level coded before macroblock m that conditions its context: left, else above, else neutral. */
+  /** The level conditioning macroblock m's context: left, else above, else neutral. */
   static int previousLevel(byte[] levels, int m, int mbw) {
     if (m % mbw != 0) {
       return levels[m - 1];

@@ -53,7 +53,7 @@ final class TileLayout {
     return planeW[plane] * planeH[plane];
   }
 
-  /** Quantizer table of a plane: 0 luma, 1 Cb, 2 Cr. Context set: 0 luma, 1 chroma. */
+  /** Context set of a plane (§7): 0 luma, 1 chroma (Cb and Cr share). */
   static int contextType(int plane) {
     return plane == 0 ? 0 : 1;
   }

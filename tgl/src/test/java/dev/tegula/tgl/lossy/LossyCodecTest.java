@@ -64,7 +64,8 @@ class LossyCodecTest {
   }
 
   static byte[] photoCrop(int x0, int y0, int w, int h) throws IOException {
-    BufferedImage img = ImageIO.read(new File(testdata().resolve("photos/astronaut.png").toString()));
+    File f = testdata().resolve("photos/astronaut.png").toFile();
+    BufferedImage img = ImageIO.read(f);
     return LossyHarness.samples(img, x0, y0, w, h, 3);
   }
 

@@ -28,7 +28,8 @@ public final class LossySpeed {
         tiles[ty * nx + tx] = LossyHarness.samples(img, tx * ts, ty * ts, tw, th, 3);
       }
     }
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     double mp = w * (double) h / 1e6;
     double bestEnc = 1e9;
     double bestDec = 1e9;
@@ -61,7 +62,8 @@ public final class LossySpeed {
       bestEnc = Math.min(bestEnc, (t1 - t0) / 1e9);
       bestDec = Math.min(bestDec, (t2 - t1) / 1e9 / (encOnly ? 1 : decOnly ? 5 : 1));
     }
-    System.out.printf("%dx%d q%d %.3f bpp (thread CPU time): encode %.1f MP/s, decode %.1f MP/s%n", w, h, quality,
+    System.out.printf(
+        "%dx%d q%d %.3f bpp (thread CPU time): encode %.1f MP/s, decode %.1f MP/s%n", w, h, quality,
         bytes * 8.0 / (w * (double) h), mp / bestEnc, mp / bestDec);
   }
 }
