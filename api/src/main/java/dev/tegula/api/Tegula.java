@@ -9,6 +9,8 @@ import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegDecoder;
+import dev.tegula.jpeg.JpegEncodeOptions;
+import dev.tegula.jpeg.JpegEncoder;
 import dev.tegula.png.PngEncodeOptions;
 import dev.tegula.png.PngDecoder;
 import dev.tegula.png.PngEncoder;
@@ -72,6 +74,14 @@ public final class Tegula {
 
   public static DecodedImage decode(byte[] data) {
     return decode(data, DecodeOptions.DEFAULT);
+  }
+
+  /** Encodes an image as JPEG, carrying ICC and EXIF from {@code metadata} (may be null). */
+  public static byte[] encodeJpeg(Image image, Metadata metadata, JpegEncodeOptions options) {
+    if (image == null || options == null) {
+      throw new IllegalArgumentException("image and options must not be null");
+    }
+    return JpegEncoder.encode(image, metadata == null ? Metadata.EMPTY : metadata, options);
   }
 
   /** Encodes an image as PNG, carrying ICC and EXIF from {@code metadata} (may be null). */

@@ -4,6 +4,7 @@ import dev.tegula.api.CompressOptions;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.Image;
 import dev.tegula.core.UnsupportedFeatureException;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,7 +50,12 @@ public final class EvalCodecs {
         return Tegula.compress(image, null, CompressOptions.lossless());
       }
     });
-    // jpeg: add here once the facade has a JPEG encoder
+    add(codecs, new FacadeCodec("jpeg", false) {
+      @Override
+      public byte[] encode(Image image, int quality) {
+        return Tegula.encodeJpeg(image, null, JpegEncodeOptions.ofQuality(quality));
+      }
+    });
     add(codecs, new FacadeCodec("png", true) {
       @Override
       public byte[] encode(Image image, int quality) {
