@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,33 @@ class LosslessCodecTest {
     LosslessCodec.encode(pattern(4, 64, 64, 3, 16, new int[] {5}), 64, 64, 3, 16);
     byte[] second = LosslessCodec.encode(tile.clone(), 128, 96, im.channels(), 8);
     assertArrayEquals(first, second);
+  }
+
+  /** The container codes tiles on several threads at once: no shared mutable state. */
+  @Test
+  void concurrentCallsGiveTheSameBytesAsSequentialOnes() throws Exception {
+    TestImages.Samples im = TestImages.read(TestImages.testdata().resolve("photos")
+        .resolve("astronaut.png"));
+    List<int[]> tiles = new java.util.ArrayList<>();
+    for (int k = 0; k < 6; k++) {
+      tiles.add(TestImages.crop(im, 40 * k, 30 * k, 96, 80));
+    }
+    List<byte[]> sequential = new java.util.ArrayList<>();
+    for (int[] t : tiles) {
+      sequential.add(LosslessCodec.encode(t, 96, 80, 3, 8));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<byte[]>> parallel = new java.util.ArrayList<>();
+      for (int[] t : tiles) {
+        parallel.add(pool.submit(() -> LosslessCodec.encode(t, 96, 80, 3, 8)));
+      }
+      for (int k = 0; k < tiles.size(); k++) {
+        assertArrayEquals(sequential.get(k), parallel.get(k).get(), "tile " + k);
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
