@@ -171,6 +171,62 @@ class AppPageTest {
   }
 
   @Test
+  void pastedAndChosenFilesGetCardsAndDownloadAllZipsEveryResult() throws Exception {
+    chromium.driver.executeScript("""
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0))], 'pasted.png'));
+        document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));""",
+        Base64.getEncoder().encodeToString(pngOf("png/rgba8.png")));
+    waitForCard("pasted.png");
+    assertEquals("done", card("pasted.png").getAttribute("data-state"));
+    // choosing files: the file input, as the file dialog fills it
+    chromium.driver.findElement(By.id("file"))
+        .sendKeys(TestFiles.root().resolve("jpeg/gray.jpg").toAbsolutePath().toString());
+    waitForCard("gray.jpg");
+    // the zip the button makes: the anchor's click is caught to read what would be saved
+    @SuppressWarnings("unchecked")
+    List<Object> r = (List<Object>) chromium.driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        // the blob behind the object URL the button makes, and the anchor's click caught
+        const createObjectURL = URL.createObjectURL;
+        let last = null;
+        URL.createObjectURL = (blob) => {
+          last = blob;
+          return createObjectURL(blob);
+        };
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function () {
+          HTMLAnchorElement.prototype.click = click;
+          URL.createObjectURL = createObjectURL;
+          last.arrayBuffer().then((b) => {
+            let s = '';
+            for (const x of new Uint8Array(b)) s += String.fromCharCode(x);
+            done([this.download, btoa(s)]);
+          });
+        };
+        document.getElementById('download-all').click();""");
+    assertEquals("tegula.zip", r.get(0));
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream in = new ZipInputStream(
+        new ByteArrayInputStream(Base64.getDecoder().decode((String) r.get(1))))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        byte[] data = in.readAllBytes();
+        assertTrue(data.length > 0, e.getName());
+        names.add(e.getName());
+      }
+    }
+    assertTrue(names.containsAll(List.of("sample.tgl", "pasted.tgl", "gray.tgl")), names.toString());
+  }
+
+  private static void waitForCard(String name) {
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        d.findElements(By.cssSelector("article.result")).stream().anyMatch(r ->
+            r.findElement(By.cssSelector(".name")).getText().equals(name)
+                && r.getAttribute("data-state") != null
+                && !r.getAttribute("data-state").equals("working")));
+  }
+
+  @Test
   void theZipWriterMakesAnArchiveJavaReads() throws Exception {
     @SuppressWarnings("unchecked")
     List<Object> r = (List<Object>) chromium.driver.executeAsyncScript("""
