@@ -13,14 +13,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A 12-megapixel compress keeps the page responsive: the longest gap between 4 ms timer ticks on
- * the page's main thread stays under 50 ms while two workers code the tiles. On a machine so
- * loaded that two plain busy workers alone (the control) already delay the page's timers by more
- * than that, the compress may not delay them more than the control does (plus 15 ms): then the
- * gaps are the operating system's scheduling, not work on the page. Also measures the time with
- * one and with two workers, beside the speedup that plain JavaScript spinning in one and two
- * workers gets at the same moment (what the machine gives two threads); the figures go to
- * target/tile-speed.txt.
+ * A 12-megapixel compress keeps the page responsive while two workers code the tiles:
+ *
+ * <ul>
+ *   <li>no task on the page's main thread is longer than 50 ms (PerformanceObserver 'longtask',
+ *       calibrated by a deliberate 80 ms task it must see);
+ *   <li>the longest gap between 4 ms timer ticks stays under 50 ms, or, where two workers of
+ *       the same kind of load (busy and allocating, as the codec is; the control) already delay
+ *       the page's timers by more than that on this machine, no longer than the control's gap
+ *       plus 15 ms: with as many busy workers as cores, the operating system and the workers'
+ *       garbage collection delay the page's timers although the page does no long work.
+ * </ul>
+ *
+ * Also measures the time with one and with two workers, beside the speedup that plain JavaScript
+ * spinning in one and two workers gets at the same moment (what the machine gives two threads
+ * then); the figures go to target/tile-speed.txt.
  */
 class TileSpeedTest {
   private static AppServer server;
@@ -72,7 +79,6 @@ class TileSpeedTest {
       const idle = h.heartbeat();
       await new Promise((r) => setTimeout(r, 1000));
       const idleGap = idle();
-      const stop = h.heartbeat();
       // the issue's own measure too, though Chromium reports few long tasks for driver scripts
       const longTasks = [];
       const observer = new PerformanceObserver((list) => {
@@ -87,13 +93,14 @@ class TileSpeedTest {
       }, 0));
       await new Promise((r) => setTimeout(r, 100));
       const calibration = longTasks.splice(0).concat(observer.takeRecords().map((e) => e.duration));
+      const stop = h.heartbeat();
       const start = performance.now();
       const blob = await t.compress(window.__big, {quality: 75});
       const ms = performance.now() - start;
       const gap = stop();
       longTasks.push(...observer.takeRecords().map((e) => e.duration));
       observer.disconnect();
-      // the control: as many workers doing nothing but spinning, for as long
+      // the control: as many workers computing and allocating, for as long
       const control = h.heartbeat();
       const busy = Array.from({length: args[0]}, () => new Worker('/api-test/busy-worker.js'));
       await Promise.all(busy.map((w) => new Promise((r) => {
@@ -137,9 +144,10 @@ class TileSpeedTest {
       bestGap = Math.min(bestGap, gap);
       double control = number(r, "controlGap");
       twoWorkers = Math.min(twoWorkers, number(r, "ms"));
-      responsive = gap < 50 || gap <= control + 15;
+      boolean noLongTask = number(r, "longestTask") < 50 && number(r, "calibration") >= 50;
+      responsive = noLongTask && (gap < 50 || gap <= control + 15);
       report.append(String.format("2 workers: %.0f ms, %s bytes, longest main-thread gap %.1f ms"
-          + " (idle page: %.1f ms; two busy workers: %.1f ms), long tasks %s (longest %.0f ms; the"
+          + " (idle page: %.1f ms; two busy allocating workers: %.1f ms), long tasks %s (longest %.0f ms; the"
           + " observer saw a deliberate 80 ms task as %.0f ms), SharedArrayBuffer %s%n",
           number(r, "ms"), r.get("bytes"), gap, number(r, "idleGap"), control, r.get("longTasks"),
           number(r, "longestTask"), number(r, "calibration"), r.get("shared")));
@@ -148,16 +156,20 @@ class TileSpeedTest {
     double oneWorker = Double.MAX_VALUE;
     double spinOne = Double.MAX_VALUE;
     double spinTwo = Double.MAX_VALUE;
+    double oneWorkerGap = Double.MAX_VALUE;
     for (int round = 0; round < 3; round++) {
-      oneWorker = Math.min(oneWorker, number(result(ApiScript.run(chromium.driver, COMPRESS, 1)), "ms"));
+      Map<String, Object> one = result(ApiScript.run(chromium.driver, COMPRESS, 1));
+      oneWorker = Math.min(oneWorker, number(one, "ms"));
+      oneWorkerGap = Math.min(oneWorkerGap, number(one, "gap"));
       twoWorkers = Math.min(twoWorkers, number(result(ApiScript.run(chromium.driver, COMPRESS, 2)), "ms"));
       List<?> spin = (List<?>) ApiScript.run(chromium.driver, SPIN);
       spinOne = Math.min(spinOne, ((Number) spin.get(0)).doubleValue());
       spinTwo = Math.min(spinTwo, ((Number) spin.get(1)).doubleValue());
     }
     report.append(String.format("best of 3 in turn: 1 worker %.0f ms, 2 workers %.0f ms; speedup"
-        + " 1 -> 2 workers: %.2fx (plain JavaScript spinning, best of 3: %.0f ms -> %.0f ms, %.2fx)%n",
-        oneWorker, twoWorkers, oneWorker / twoWorkers, spinOne, spinTwo, spinOne / spinTwo));
+        + " 1 -> 2 workers: %.2fx (plain JavaScript spinning, best of 3: %.0f ms -> %.0f ms, %.2fx);"
+        + " with 1 worker the longest main-thread gap was %.1f ms%n", oneWorker, twoWorkers,
+        oneWorker / twoWorkers, spinOne, spinTwo, spinOne / spinTwo, oneWorkerGap));
     Path out = Paths.get("target", "tile-speed.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
