@@ -21,8 +21,8 @@ export function yieldToPage() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Page-side copying per slice, small enough to stay far below 50 ms. */
-const SLICE_BYTES = 2 << 20;
+/** Page-side copying per slice (a few ms), far below 50 ms; each yield costs a timer's delay. */
+const SLICE_BYTES = 8 << 20;
 
 /** An AbortController that follows `signal` and that a failing tile can trigger for its siblings. */
 export function linkedController(signal) {
@@ -86,11 +86,23 @@ export async function compressTiled(pool, codec, source, o, signal, progress) {
     if (o.shared) {
       shared = new SharedArrayBuffer(data.length);
       const view = new Uint8Array(shared);
-      for (let at = 0; at < data.length; at += SLICE_BYTES) {
-        view.set(data.subarray(at, Math.min(data.length, at + SLICE_BYTES)), at);
-        await yieldToPage();
+      // copied row band by row band; each band's tiles are analysed while the next is copied
+      const rowBytes = width * 4;
+      const bandRows = Math.max(o.tileSize, Math.floor(SLICE_BYTES / rowBytes / o.tileSize) * o.tileSize);
+      const analysed = [];
+      for (let y = 0; y < height; y += bandRows) {
+        const end = Math.min(height, y + bandRows);
+        view.set(data.subarray(y * rowBytes, end * rowBytes), y * rowBytes);
+        for (const rect of grid) {
+          if (rect.y >= y && rect.y < end) {
+            analysed.push(run({op: 'analyse', shared, width, rect}, []));
+          }
+        }
+        if (end < height) {
+          await yieldToPage();
+        }
       }
-      facts = await all(grid.map((rect) => run({op: 'analyse', shared, width, rect}, [])), controller);
+      facts = await all(analysed, controller);
     } else {
       tiles = [];
       const analysed = [];
