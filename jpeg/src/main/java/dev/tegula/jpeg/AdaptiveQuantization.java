@@ -1,26 +1,22 @@
 package dev.tegula.jpeg;
 
 /**
- * Adaptive quantization: how much each block's surroundings mask quantization error, as a
- * strength 0-256 per luminance block. Texture hides error; flat areas and the flat side of an
- * edge do not. So the activity of a block (summed AC magnitudes) is "eroded" over its 3x3
- * neighbourhood, a weighted mean of the four least active blocks there, as jpegli's fuzzy erosion
- * does on its pixel-domain masking map: a block next to a flat one counts as little masked.
- * The strength saturates as activity grows: s = 256 a / (a + half).
+ * Adaptive quantization: how much its surroundings mask each block's quantization error, turned
+ * into the block's trellis lambda, which is its zeroing threshold in rate-distortion form: the
+ * larger lambda, the more small coefficients {@link TrellisQuantizer} finds not worth their bits.
+ *
+ * <p>Texture hides error; flat areas and the flat side of an edge do not. The activity of a block
+ * is its summed |AC| (times 8); it is "eroded" over the 3x3 neighbourhood, a weighted mean of the
+ * four least active blocks there, as jpegli's fuzzy erosion does on its pixel-domain masking map,
+ * so that a block next to a flat one counts as little masked. Lambda grows linearly with the
+ * eroded activity, up to a cap. Chroma blocks use the mean field of the luminance blocks they
+ * cover. Measured on the developer corpus the masking is mild: stronger masking (or none)
+ * scores worse on SSIM and butteraugli alike.
  */
 final class AdaptiveQuantization {
   private AdaptiveQuantization() {}
 
-  /** Strength per block of {@code y} (raw coefficients, natural order, times 8). */
-  static int[] lumaField(EncoderComponent y, int half) {
-    int[] a = activity(y);
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (int) ((256L * a[i]) / (a[i] + (long) half));
-    }
-    return a;
-  }
-
-  /** The eroded activity per block of {@code y}: summed |AC| (times 8) of its least busy neighbours. */
+  /** The eroded activity per block of {@code y} (raw coefficients, natural order, times 8). */
   static int[] activity(EncoderComponent y) {
     int bw = y.blocksWide;
     int bh = y.blocksHigh;
@@ -81,5 +77,11 @@ final class AdaptiveQuantization {
       }
     }
     return f;
+  }
+
+  /** The trellis lambda of a block of eroded activity {@code activity}. */
+  static int lambda(int activity, EncoderTuning t) {
+    long f16 = Math.min(16 + 16L * activity / t.maskingActivity, t.maskingMax16);
+    return (int) ((t.lambda * f16) >> 4);
   }
 }

@@ -29,13 +29,14 @@ final class ColorToYcc {
   private static final int HALF = 1 << (SHIFT - 1);
 
   /**
-   * Converts {@code rows} rows starting at image row {@code y0} into planes of {@code stride}
+   * Converts {@code rows} rows starting at image row {@code y0} (may be negative: rows outside
+   * the image repeat its first or last row) into planes of {@code stride}
    * samples per row; {@code cb}/{@code cr} may be null (grayscale).
    */
   static void convert(byte[] rgba, int width, int height, int y0, int rows, int stride, int[] y,
       int[] cb, int[] cr) {
     for (int r = 0; r < rows; r++) {
-      int sy = Math.min(y0 + r, height - 1);
+      int sy = Math.max(0, Math.min(y0 + r, height - 1));
       int in = sy * width * 4;
       int o = r * stride;
       for (int x = 0; x < width; x++, in += 4, o++) {

@@ -2,7 +2,6 @@ package dev.tegula.jpeg;
 
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
-import java.util.List;
 
 /**
  * Encodes images as JPEG (ITU-T T.81 | ISO/IEC 10918-1): baseline sequential (SOF0) or progressive
@@ -62,83 +61,11 @@ public final class JpegEncoder {
     EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY,
         tables.length);
 
-    BlockTransform.run(image.rgba(), width, height, comps, hmax, vmax, mcusX, mcusY);
-    quantize(comps, tables, psy, tuning);
-
-    ByteSink out = new ByteSink(image.rgba().length / 16 + 4096);
-    MarkerWriter m = new MarkerWriter(out);
-    m.soi();
-    if (meta.exif() != null) {
-      m.exif(meta.exif());
-    } else {
-      m.jfif();
-    }
-    if (meta.xmp() != null) {
-      m.xmp(meta.xmp());
-    }
-    if (meta.icc() != null && meta.icc().length > 0) {
-      m.icc(meta.icc());
-    }
-    m.comments(meta.text());
-    m.dqt(tables);
-    boolean progressive = options.progressive();
-    m.sof(progressive, width, height, comps);
-    if (options.restartInterval() > 0) {
-      m.dri(options.restartInterval());
-    }
-    writeScans(out, m, comps, mcusX, mcusY, options.restartInterval(), progressive,
-        options.optimizeHuffman() || progressive, tuning.script);
-    m.eoi();
-    return out.toByteArray();
-  }
-
-  private static void quantize(EncoderComponent[] comps, int[][] tables, boolean psy,
-      EncoderTuning tuning) {
-    int[] tmp = new int[64];
-    if (!psy) {
-      for (EncoderComponent c : comps) {
-        int[] div = Quantizer.divisors(tables[c.quantTable]);
-        for (int off = 0; off < c.coef.length; off += 64) {
-          Quantizer.quantize(c.coef, off, div, 128, tmp);
-        }
-      }
-      return;
-    }
-    int[] lumaAct = AdaptiveQuantization.activity(comps[0]);
-    int[][] fields = new int[comps.length][];
-    for (EncoderComponent c : comps) {
-      fields[c.index] = c.index == 0 ? lumaAct
-          : AdaptiveQuantization.chromaField(lumaAct, comps[0], c);
-    }
-    if (tuning.trellis == 0) {
-      for (EncoderComponent c : comps) {
-        int[] div = Quantizer.divisors(tables[c.quantTable]);
-        for (int off = 0; off < c.coef.length; off += 64) {
-          Quantizer.quantize(c.coef, off, div, tuning.aqOffset, tmp);
-        }
-      }
-      return;
-    }
-    // first pass: symbol statistics of plain rounding, to price the trellis's choices
-    long[][] freq = new long[2][256];
-    for (EncoderComponent c : comps) {
-      int[] div = Quantizer.divisors(tables[c.quantTable]);
-      for (int off = 0; off < c.coef.length; off += 64) {
-        Quantizer.round(c.coef, off, div, tuning.aqOffset, tmp);
-        TrellisQuantizer.countAc(tmp, freq[c.huffTable]);
-      }
-    }
-    int[][] sizes = {HuffmanOptimizer.build(freq[0]).sizes, HuffmanOptimizer.build(freq[1]).sizes};
-    TrellisQuantizer trellis = new TrellisQuantizer();
-    for (EncoderComponent c : comps) {
-      trellis.setTables(Quantizer.divisors(tables[c.quantTable]), sizes[c.huffTable]);
-      int[] field = fields[c.index];
-      for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
-        long f16 = 16 + (16L * field[b]) / tuning.lambdaActivity;
-        int lambda = (int) ((tuning.lambda * Math.min(f16, tuning.lambdaMaxFactor16)) >> 4);
-        trellis.quantize(c.coef, off, lambda);
-      }
-    }
+    BlockTransform.run(image.rgba(), width, height, comps, hmax, vmax, mcusX, mcusY,
+        psy ? tuning.chromaSharpen : 0);
+    Quantizer.quantizeAll(comps, tables, psy, tuning);
+    return FrameWriter.write(meta, width, height, tables, comps, mcusX, mcusY, options,
+        image.rgba().length / 16 + 4096);
   }
 
   private static void checkMetadata(Metadata meta) {
@@ -177,50 +104,5 @@ public final class JpegEncoder {
       new EncoderComponent(2, 1, 1, 1, 1, 1, mcusX, mcusY, cw, ch),
       new EncoderComponent(3, 2, 1, 1, quantTables > 2 ? 2 : 1, 1, mcusX, mcusY, cw, ch)
     };
-  }
-
-  private static void writeScans(ByteSink out, MarkerWriter m, EncoderComponent[] comps,
-      int mcusX, int mcusY, int restartInterval, boolean progressive, boolean optimize,
-      int script) {
-    ScanEncoder enc = new ScanEncoder(comps, mcusX, mcusY, restartInterval);
-    List<ScanSpec> scans = progressive
-        ? (script < 0 ? ScanOptimizer.choose(enc, comps)
-            : ProgressiveScript.script(comps.length, script))
-        : List.of(new ScanSpec(comps.length == 1 ? new int[] {0} : new int[] {0, 1, 2}, 0, 63, 0,
-            0));
-    HuffmanCode[] standard = null;
-    if (!optimize) {
-      standard = HuffmanCode.standard();
-      for (int t = 0; t < (comps.length == 1 ? 1 : 2); t++) {
-        m.dht(0, t, standard[t]);
-        m.dht(1, t, standard[2 + t]);
-      }
-    }
-    BitWriter bits = new BitWriter(out);
-    for (ScanSpec scan : scans) {
-      HuffmanCode[] tables = standard;
-      if (optimize) {
-        EntropySink counter = EntropySink.counter();
-        enc.encode(scan, progressive, counter);
-        tables = new HuffmanCode[4];
-        for (int slot = 0; slot < 4; slot++) {
-          if (used(counter.freq[slot])) {
-            tables[slot] = HuffmanOptimizer.build(counter.freq[slot]);
-            m.dht(slot >> 1, slot & 1, tables[slot]);
-          }
-        }
-      }
-      m.sos(scan, progressive, comps);
-      enc.encode(scan, progressive, EntropySink.writer(tables, bits));
-    }
-  }
-
-  private static boolean used(long[] freq) {
-    for (long f : freq) {
-      if (f != 0) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,12 +1,51 @@
 package dev.tegula.jpeg;
 
 /**
- * Quantization (T.81 §A.3.4): each DCT coefficient divided by its table entry and rounded to the
- * nearest integer, turning a block of raw coefficients (natural order, times 8, as
- * {@link ForwardDct} leaves them) into zig-zag ordered quantized values in place.
+ * Quantization (T.81 §A.3.4): each DCT coefficient divided by its table entry and rounded,
+ * turning blocks of raw coefficients (natural order, times 8, as {@link ForwardDct} leaves them)
+ * into zig-zag ordered quantized values in place.
+ *
+ * <p>Classic coding rounds to nearest, as libjpeg. Psychovisual coding runs two passes: plain
+ * rounding with a small dead zone gives the symbol statistics of a first Huffman table, whose
+ * code lengths then price the rate-distortion choices of {@link TrellisQuantizer}, block by
+ * block with the lambda of {@link AdaptiveQuantization}.
  */
 final class Quantizer {
   private Quantizer() {}
+
+  /** Quantizes every component in place. */
+  static void quantizeAll(EncoderComponent[] comps, int[][] tables, boolean psychovisual,
+      EncoderTuning tuning) {
+    int[] tmp = new int[64];
+    if (!psychovisual) {
+      for (EncoderComponent c : comps) {
+        int[] div = divisors(tables[c.quantTable]);
+        for (int off = 0; off < c.coef.length; off += 64) {
+          quantize(c.coef, off, div, 128, tmp);
+        }
+      }
+      return;
+    }
+    int[] lumaActivity = AdaptiveQuantization.activity(comps[0]);
+    long[][] freq = new long[2][256];
+    for (EncoderComponent c : comps) {
+      int[] div = divisors(tables[c.quantTable]);
+      for (int off = 0; off < c.coef.length; off += 64) {
+        round(c.coef, off, div, tuning.firstPassThreshold, tmp);
+        TrellisQuantizer.countAc(tmp, freq[c.huffTable]);
+      }
+    }
+    int[][] sizes = {HuffmanOptimizer.build(freq[0]).sizes, HuffmanOptimizer.build(freq[1]).sizes};
+    TrellisQuantizer trellis = new TrellisQuantizer();
+    for (EncoderComponent c : comps) {
+      trellis.setTables(divisors(tables[c.quantTable]), sizes[c.huffTable]);
+      int[] field = c.index == 0 ? lumaActivity
+          : AdaptiveQuantization.chromaField(lumaActivity, comps[0], c);
+      for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
+        trellis.quantize(c.coef, off, AdaptiveQuantization.lambda(field[b], tuning));
+      }
+    }
+  }
 
   /** AC magnitudes beyond 10 bits and DC beyond 11 have no Huffman category in 8-bit JPEG. */
   static final int MAX_AC = 1023;
@@ -38,8 +77,7 @@ final class Quantizer {
 
   /**
    * Quantizes with a dead zone: an AC coefficient whose magnitude is below {@code threshold}/256
-   * of its step becomes 0 (the rest round to nearest). Zeros are the cheapest symbols, and where
-   * texture masks the error ({@link AdaptiveQuantization}) more of them go unseen. The zig-zag
+   * of its step becomes 0, the rest round to nearest (threshold 128: plain rounding). The zig-zag
    * result goes to {@code zz}; {@code coef} is not changed.
    */
   static void round(short[] coef, int off, int[] div, int threshold, int[] zz) {

@@ -12,9 +12,14 @@ final class EncoderImages {
 
   /** A photo of testdata/photos as RGBA. */
   static Image photo(String name) {
+    return load(TestFiles.root().resolve("photos").resolve(name));
+  }
+
+  /** Any image file ImageIO reads, as opaque-or-not RGBA. */
+  static Image load(java.nio.file.Path p) {
     BufferedImage b;
     try {
-      b = ImageIO.read(TestFiles.root().resolve("photos").resolve(name).toFile());
+      b = ImageIO.read(p.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
