@@ -5,6 +5,7 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.LimitExceededException;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tegula compress IN... [-o OUT|DIR] [--quality Q | --lossless]}: JPEG, PNG or .tgl in,
- * .tgl out (docs/format.md), with the input's EXIF, ICC, XMP and text kept byte for byte.
+ * {@code tegula compress IN... [-o OUT|DIR] [--quality Q | --lossless] [--format tgl|jpeg]}:
+ * JPEG, PNG or .tgl in, .tgl (docs/format.md) or JPEG out, with the input's EXIF, ICC, XMP and
+ * text kept byte for byte.
  */
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compress JPEG, PNG or .tgl files to .tgl, using every core.",
@@ -42,6 +44,11 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--lossless", description = "Restore every pixel exactly (alpha and 16-bit too).")
   private boolean lossless;
 
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "tgl (default) or jpeg: a JPEG any browser opens, from Tegula's own encoder "
+          + "(progressive, psychovisual tables, trellis quantization; --tile-size does not apply).")
+  private String format = "tgl";
+
   @Option(names = "--tile-size", paramLabel = "N",
       description = "Side of the square tiles, 16-4096 (default 512).")
   private int tileSize = CompressOptions.DEFAULT_TILE_SIZE;
@@ -55,10 +62,11 @@ final class CompressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CompressOptions options = options();
+    boolean jpeg = jpegOutput();
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), batch.verbose());
     List<OutputPlan.Target> targets;
     try {
-      targets = OutputPlan.plan(inputs, output, "tgl");
+      targets = OutputPlan.plan(inputs, output, jpeg ? "jpg" : "tgl");
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     } catch (IOException e) {
@@ -67,7 +75,63 @@ final class CompressCommand implements Callable<Integer> {
     Progress progress = batch.progress(spec.commandLine().getErr(), "compress", targets.size());
     DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
     return new BatchRunner(batch.threads(), batch.force(), errors, progress)
-        .run(targets, (in, data) -> job(in, data, decode, options));
+        .run(targets, (in, data) -> jpeg
+            ? jpegJob(in, data, decode, JpegEncodeOptions.ofQuality(options.quality()))
+            : job(in, data, decode, options));
+  }
+
+  private boolean jpegOutput() {
+    if ("jpeg".equals(format) || "jpg".equals(format)) {
+      if (lossless) {
+        throw new ParameterException(spec.commandLine(), "--lossless is not possible with --format jpeg");
+      }
+      return true;
+    }
+    if (!"tgl".equals(format)) {
+      throw new ParameterException(spec.commandLine(), "--format must be tgl or jpeg, not " + format);
+    }
+    return false;
+  }
+
+  private static FileJob jpegJob(String in, byte[] data, DecodeOptions decode,
+      JpegEncodeOptions options) {
+    DecodedImage d = Tegula.decode(data, decode);
+    byte[][] result = new byte[1][];
+    return new FileJob() {
+      @Override
+      public int tileCount() {
+        return 1;
+      }
+
+      @Override
+      public void runTile(int tile) {
+        try {
+          result[0] = Tegula.encodeJpeg(d.image(), d.metadata(), options);
+        } catch (IllegalArgumentException e) {
+          // metadata JPEG cannot carry (EXIF over 64 KB, ...): this file fails, the rest go on
+          throw new LimitExceededException(e.getMessage());
+        }
+      }
+
+      @Override
+      public byte[] finish() {
+        return result[0];
+      }
+
+      @Override
+      public String warning() {
+        return d.complete() ? null : "the input is incomplete (" + d.warning()
+            + "), compressed what decoded";
+      }
+
+      @Override
+      public String summary(String out, byte[] written) {
+        long pixels = (long) d.image().width() * d.image().height();
+        return in + " -> " + out + ": " + d.image().width() + "x" + d.image().height() + " JPEG q"
+            + options.quality() + " " + options.subsampling().label() + ", " + data.length
+            + " -> " + written.length + " bytes, " + bitsPerPixel(written.length, pixels) + " bpp";
+      }
+    };
   }
 
   private CompressOptions options() {
