@@ -25,10 +25,12 @@ final class EncoderTuning {
 
   /** Trellis lambda in a flat block, 1/256 step^2 per bit ({@link TrellisQuantizer}). */
   int lambda = 16;
+  /** Chroma lambda relative to luminance, 1/16. */
+  int chromaLambda16 = 16;
   /** Masking: eroded block activity at which lambda doubles ({@link AdaptiveQuantization}). */
-  int maskingActivity = 20000;
+  int maskingActivity = 5000;
   /** Cap on the masking factor, 1/16. */
-  int maskingMax16 = 32;
+  int maskingMax16 = 64;
 
   static EncoderTuning defaults() {
     return new EncoderTuning();

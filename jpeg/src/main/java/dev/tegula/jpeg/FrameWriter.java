@@ -1,7 +1,9 @@
 package dev.tegula.jpeg;
 
 import dev.tegula.core.Metadata;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the file around the quantized coefficients: SOI, the application segments, tables, the
@@ -39,7 +41,8 @@ final class FrameWriter {
     boolean optimize = options.optimizeHuffman() || progressive;
     ScanEncoder enc = new ScanEncoder(comps, mcusX, mcusY, restart);
     int[] all = comps.length == 1 ? new int[] {0} : new int[] {0, 1, 2};
-    List<ScanSpec> scans = progressive ? ScanOptimizer.choose(enc, comps)
+    Map<ScanSpec, long[][]> counted = new HashMap<>();
+    List<ScanSpec> scans = progressive ? ScanOptimizer.choose(enc, comps, counted)
         : List.of(new ScanSpec(all, 0, 63, 0, 0));
     HuffmanCode[] standard = null;
     if (!optimize) {
@@ -53,12 +56,16 @@ final class FrameWriter {
     for (ScanSpec scan : scans) {
       HuffmanCode[] huff = standard;
       if (optimize) {
-        EntropySink counter = EntropySink.counter();
-        enc.encode(scan, progressive, counter);
+        long[][] freq = counted.get(scan);
+        if (freq == null) {
+          EntropySink counter = EntropySink.counter();
+          enc.encode(scan, progressive, counter);
+          freq = counter.freq;
+        }
         huff = new HuffmanCode[4];
         for (int slot = 0; slot < 4; slot++) {
-          if (used(counter.freq[slot])) {
-            huff[slot] = HuffmanOptimizer.build(counter.freq[slot]);
+          if (used(freq[slot])) {
+            huff[slot] = HuffmanOptimizer.build(freq[slot]);
             m.dht(slot >> 1, slot & 1, huff[slot]);
           }
         }

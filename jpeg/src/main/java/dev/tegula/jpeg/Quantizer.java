@@ -41,8 +41,9 @@ final class Quantizer {
       trellis.setTables(divisors(tables[c.quantTable]), sizes[c.huffTable]);
       int[] field = c.index == 0 ? lumaActivity
           : AdaptiveQuantization.chromaField(lumaActivity, comps[0], c);
+      int scale16 = c.index == 0 ? 16 : tuning.chromaLambda16;
       for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
-        trellis.quantize(c.coef, off, AdaptiveQuantization.lambda(field[b], tuning));
+        trellis.quantize(c.coef, off, AdaptiveQuantization.lambda(field[b], tuning) * scale16 / 16);
       }
     }
   }
