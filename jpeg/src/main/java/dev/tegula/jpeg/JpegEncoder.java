@@ -9,10 +9,21 @@ import dev.tegula.core.Metadata;
  * Huffman tables, restart intervals, with ICC (APP2), EXIF and XMP (APP1) carried verbatim and a
  * JFIF APP0 when there is no EXIF.
  *
- * <p>The pipeline, one class per stage: {@link BlockTransform} (colour conversion, downsampling,
- * forward DCT), {@link Quantizer} (quantization), {@link ScanEncoder} with {@link
- * HuffmanOptimizer} (entropy coding, scan by scan), {@link MarkerWriter} (segments). All
- * arithmetic is integer, so the bytes are the same on every JVM and under WebAssembly.
+ * <p>The pipeline, one class per stage: {@link BlockTransform} (colour conversion {@link
+ * ColorToYcc}, chroma downsampling and pre-emphasis {@link Downsampler}, forward DCT {@link
+ * ForwardDct}), {@link Quantizer} (tables {@link QuantTables}, masking {@link
+ * AdaptiveQuantization}, rate-distortion rounding {@link TrellisQuantizer}), {@link FrameWriter}
+ * (segments {@link MarkerWriter}, progressive script {@link ScanOptimizer}, entropy coding {@link
+ * ScanEncoder} with {@link HuffmanOptimizer}). All arithmetic is integer, so the bytes are the
+ * same on every JVM and under WebAssembly (checked: 90 encodes byte-identical between the JVM and
+ * a TeaVM WasmGC build in Chromium).
+ *
+ * <p>Psychovisual coding ({@link JpegEncodeOptions#psychovisual()}) against libjpeg-turbo's
+ * {@code cjpeg -optimize -sample 2x2}, BD-rate by shared/tools/rd.py on the 10 developer photos
+ * (quality 10-99): PSNR -25.4 %, SSIM -17.3 %, butteraugli 3-norm -22.4 %, SSIMULACRA -13.0 %.
+ * Roughly what each tool gives (SSIM / butteraugli): flat psychovisual tables -10 / -11, trellis
+ * -1 / -2, per-image progressive scans -3 / -3, chroma pre-emphasis -0 / -3 (4:2:0), masking AQ
+ * -0.3 / -0.5.
  */
 public final class JpegEncoder {
   private JpegEncoder() {}
