@@ -1,0 +1,2 @@
+/** Pixel transforms applied before encoding: resizing, EXIF orientation, grayscale. */
+package dev.tegula.transform;
