@@ -1,0 +1,83 @@
+package dev.tegula.recompress;
+
+/**
+ * The quantized DCT coefficients of one JPEG frame (T.81 §A.1, §F.1.1.4): what {@code
+ * CoefficientCoder} compresses and what the JPEG model parses from and writes back to a file.
+ *
+ * <p>Each component's blocks are stored row-major, {@code blocksWide[c] × blocksHigh[c]} blocks,
+ * 64 coefficients per block in natural (row-major, not zigzag) order, DC first. The block grid is
+ * padded to whole MCUs as a decoder's buffer is (T.81 §A.2.4): blocks no scan codes stay zero.
+ *
+ * <p>An "MCU row" {@code r} (for the coder's bands) is block rows {@code [r·v[c], (r+1)·v[c])} of
+ * component c, clipped to {@code blocksHigh[c]}; there are {@link #mcuRows()} of them.
+ */
+public final class CoefficientImage {
+  public final int width;
+  public final int height;
+  public final int components;
+  /** Sampling factors per component (T.81 §B.2.2 H and V). */
+  public final int[] h;
+  public final int[] v;
+  public final int[] blocksWide;
+  public final int[] blocksHigh;
+  /** Per component: its quantization table, 64 values in natural order (context for the coder). */
+  public final int[][] quant;
+  /** Per component: {@code blocksWide·blocksHigh·64} coefficients. */
+  public final short[][] coefficients;
+
+  /**
+   * Allocates zeroed coefficient arrays. The caller checks the frame against its limits first:
+   * sizes are computed with {@link Math#multiplyExact} and overflow is caller misuse.
+   */
+  public CoefficientImage(int width, int height, int[] h, int[] v, int[][] quant) {
+    if (width < 1 || height < 1 || h.length == 0 || h.length != v.length
+        || quant.length != h.length) {
+      throw new IllegalArgumentException("bad frame geometry");
+    }
+    this.width = width;
+    this.height = height;
+    this.components = h.length;
+    this.h = h.clone();
+    this.v = v.clone();
+    this.quant = new int[components][];
+    int hMax = 1;
+    int vMax = 1;
+    for (int c = 0; c < components; c++) {
+      if (h[c] < 1 || h[c] > 4 || v[c] < 1 || v[c] > 4 || quant[c].length != 64) {
+        throw new IllegalArgumentException("bad component " + c);
+      }
+      hMax = Math.max(hMax, h[c]);
+      vMax = Math.max(vMax, v[c]);
+      this.quant[c] = quant[c].clone();
+    }
+    int mcusAcross = ceilDiv(width, 8 * hMax);
+    int mcusDown = ceilDiv(height, 8 * vMax);
+    this.blocksWide = new int[components];
+    this.blocksHigh = new int[components];
+    this.coefficients = new short[components][];
+    for (int c = 0; c < components; c++) {
+      blocksWide[c] = components == 1 ? ceilDiv(width, 8) : mcusAcross * h[c];
+      blocksHigh[c] = components == 1 ? ceilDiv(height, 8) : mcusDown * v[c];
+      coefficients[c] =
+          new short[Math.multiplyExact(Math.multiplyExact(blocksWide[c], blocksHigh[c]), 64)];
+    }
+  }
+
+  /** Number of MCU rows: the unit of the coder's bands. */
+  public int mcuRows() {
+    int rows = 0;
+    for (int c = 0; c < components; c++) {
+      rows = Math.max(rows, ceilDiv(blocksHigh[c], v[c]));
+    }
+    return rows;
+  }
+
+  /** Offset of block (bx, by) of component c in {@code coefficients[c]}. */
+  public int blockOffset(int c, int bx, int by) {
+    return (by * blocksWide[c] + bx) << 6;
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+}
