@@ -1,0 +1,72 @@
+package dev.tegula.transform;
+
+import dev.tegula.core.Image;
+
+/**
+ * Resizing for re-encoding: exact box averaging when both sides shrink by whole factors,
+ * Lanczos-3 otherwise (separable, fixed-point taps precomputed per output row and column), alpha
+ * premultiplied while filtering, grey staying grey (every channel goes through the same taps), and
+ * optionally in linear light. 16-bit sources keep 16-bit samples.
+ */
+public final class Resizer {
+  private Resizer() {}
+
+  /**
+   * The image at exactly {@code width} x {@code height}; the same instance when the size does
+   * not change.
+   *
+   * @param gammaCorrect filter in linear light (sRGB decoded to 16-bit linear, encoded again
+   *     after), which keeps fine bright detail from darkening; slower
+   */
+  public static Image resize(Image image, int width, int height, boolean gammaCorrect) {
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    if (width < 1 || height < 1 || (long) width * height * 4 > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("cannot resize to " + width + "x" + height);
+    }
+    int w = image.width();
+    int h = image.height();
+    if (width == w && height == h) {
+      return image;
+    }
+    if (width <= w && height <= h && w % width == 0 && h % height == 0) {
+      return BoxDownscaler.downscale(image, w / width, h / height, gammaCorrect);
+    }
+    return LanczosResampler.resize(image, width, height, gammaCorrect);
+  }
+
+  /**
+   * The image shrunk so that neither side exceeds {@code maxWidthOrHeight}, aspect ratio kept;
+   * the same instance when it already fits (never enlarges). See {@link #fittedSize} for the
+   * rounding.
+   */
+  public static Image fitWithin(Image image, int maxWidthOrHeight, boolean gammaCorrect) {
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    int[] size = fittedSize(image.width(), image.height(), maxWidthOrHeight);
+    return resize(image, size[0], size[1], gammaCorrect);
+  }
+
+  /**
+   * {width, height} within {@code max}: the longer side becomes {@code max} exactly, the shorter
+   * one {@code shorter * max / longer} rounded half up, at least 1. Sizes that fit come back
+   * unchanged.
+   */
+  public static int[] fittedSize(int width, int height, int max) {
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException("size " + width + "x" + height);
+    }
+    if (max < 1) {
+      throw new IllegalArgumentException("the maximum side must be at least 1, not " + max);
+    }
+    int longer = Math.max(width, height);
+    if (longer <= max) {
+      return new int[] {width, height};
+    }
+    int shorter = Math.min(width, height);
+    int scaled = (int) Math.max(1, ((long) shorter * max * 2 + longer) / (2L * longer));
+    return width >= height ? new int[] {max, scaled} : new int[] {scaled, max};
+  }
+}
