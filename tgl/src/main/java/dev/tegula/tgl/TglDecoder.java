@@ -38,6 +38,10 @@ public final class TglDecoder {
     if (file == null) {
       throw new IllegalArgumentException("file must not be null");
     }
+    if (file.header().jpeg()) {
+      throw new dev.tegula.core.UnsupportedFeatureException("this .tgl file holds a JPEG file "
+          + "(mode 2, JPEG reconstruction): rebuild it with dev.tegula.recompress", 29);
+    }
     return new TglDecoding(file);
   }
 

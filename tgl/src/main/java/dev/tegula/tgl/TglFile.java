@@ -79,7 +79,8 @@ public final class TglFile {
   /** The header as the facade describes every format; orientation is left at 1 (see api). */
   public ImageInfo info() {
     return new ImageInfo("tgl", header.width(), header.height(), header.channels(),
-        header.bitDepth(), header.colorSpaceName(), header.lossy() ? "lossy" : "lossless", null,
+        header.bitDepth(), header.colorSpaceName(),
+        header.jpeg() ? "jpeg" : header.lossy() ? "lossy" : "lossless", null,
         false, header.alpha(), 1, 0);
   }
 

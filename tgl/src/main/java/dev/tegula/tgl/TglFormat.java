@@ -22,6 +22,8 @@ final class TglFormat {
   static final int ICCP = type("iccp");
   static final int XMPD = type("xmpd");
   static final int TEXT = type("text");
+  /** format-jpeg.md §4: the JPEG reconstruction record of mode 2. */
+  static final int JREC = type("JREC");
 
   /** §5: THDR data bytes that version 1 defines. */
   static final int HEADER_LENGTH = 20;

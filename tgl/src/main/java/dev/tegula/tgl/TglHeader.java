@@ -14,20 +14,33 @@ import dev.tegula.core.MalformedInputException;
  * @param quality the lossy quality 0-100 the encoder was given (0 for lossless); informative
  * @param tileWidth tile width, 16-4096
  * @param tileHeight tile height, 16-4096
+ * @param jpeg mode 2, JPEG reconstruction (format-jpeg.md): the tiles hold a JPEG file's
+ *     coefficients, in bands of the full width
  */
 public record TglHeader(
     int width, int height, int colour, boolean alpha, int bitDepth, boolean lossy, int quality,
-    int tileWidth, int tileHeight) {
+    int tileWidth, int tileHeight, boolean jpeg) {
 
   public TglHeader {
     if (width < 1 || height < 1 || (colour != 1 && colour != 3)
         || (bitDepth != 8 && bitDepth != 16) || quality < 0 || quality > 100
         || tileWidth < TglFormat.MIN_TILE_SIDE || tileWidth > TglFormat.MAX_TILE_SIDE
         || tileHeight < TglFormat.MIN_TILE_SIDE || tileHeight > TglFormat.MAX_TILE_SIDE
-        || (lossy && bitDepth != 8)) {
+        || (lossy && bitDepth != 8) || (jpeg && (lossy || alpha || bitDepth != 8))) {
       throw new IllegalArgumentException("not a valid .tgl header: " + width + "x" + height
           + " colour " + colour + " bitDepth " + bitDepth + " tile " + tileWidth + "x" + tileHeight);
     }
+  }
+
+  /** A header of mode 0 or 1. */
+  public TglHeader(int width, int height, int colour, boolean alpha, int bitDepth, boolean lossy,
+      int quality, int tileWidth, int tileHeight) {
+    this(width, height, colour, alpha, bitDepth, lossy, quality, tileWidth, tileHeight, false);
+  }
+
+  /** §5 {@code mode}: 0 lossless, 1 lossy, 2 JPEG reconstruction. */
+  public int mode() {
+    return jpeg ? 2 : lossy ? 1 : 0;
   }
 
   /** Samples per pixel, alpha included. */
@@ -35,7 +48,11 @@ public record TglHeader(
     return colour + (alpha ? 1 : 0);
   }
 
+  /** §7.1; in mode 2 one column of full-width bands (format-jpeg.md §3). */
   public int tilesAcross() {
+    if (jpeg) {
+      return 1;
+    }
     return (int) ((width + (long) tileWidth - 1) / tileWidth);
   }
 
@@ -55,7 +72,7 @@ public record TglHeader(
     int row = index / across;
     int x = column * tileWidth;
     int y = row * tileHeight;
-    return new TileRect(index, column, row, x, y, Math.min(tileWidth, width - x),
+    return new TileRect(index, column, row, x, y, jpeg ? width : Math.min(tileWidth, width - x),
         Math.min(tileHeight, height - y));
   }
 
@@ -75,7 +92,7 @@ public record TglHeader(
     b[8] = (byte) colour;
     b[9] = (byte) (alpha ? 1 : 0);
     b[10] = (byte) bitDepth;
-    b[11] = (byte) (lossy ? 1 : 0);
+    b[11] = (byte) mode();
     b[12] = (byte) quality;
     // b[13] colourSpace 0: sRGB or the iccp chunk's profile; b[18..19] requiredFeatures none
     Bytes.putU16(b, 14, tileWidth);
@@ -111,8 +128,11 @@ public record TglHeader(
     check(colour == 1 || colour == 3, "colour channels " + colour + " (must be 1 or 3)", at + 8);
     check(alpha <= 1, "alpha " + alpha + " (must be 0 or 1)", at + 9);
     check(bitDepth == 8 || bitDepth == 16, "bit depth " + bitDepth + " (must be 8 or 16)", at + 10);
-    check(mode <= 1, "mode " + mode + " (must be 0 lossless or 1 lossy)", at + 11);
-    check(mode == 0 || bitDepth == 8, "lossy mode with " + bitDepth + "-bit samples", at + 10);
+    check(mode <= 2, "mode " + mode + " (must be 0 lossless, 1 lossy or 2 JPEG reconstruction)",
+        at + 11);
+    check(mode == 0 || bitDepth == 8, "mode " + mode + " with " + bitDepth + "-bit samples",
+        at + 10);
+    check(mode != 2 || alpha == 0, "alpha in a JPEG reconstruction file", at + 9);
     check(quality <= 100, "quality " + quality + " (must be 0-100)", at + 12);
     check(colourSpace == 0, "colour space " + colourSpace + " (version 1 defines only 0)", at + 13);
     check(tileWidth >= TglFormat.MIN_TILE_SIDE && tileWidth <= TglFormat.MAX_TILE_SIDE
@@ -124,7 +144,7 @@ public record TglHeader(
               + Integer.toHexString(required) + ")", at + 18);
     }
     return new TglHeader((int) width, (int) height, colour, alpha == 1, bitDepth, mode == 1,
-        quality, tileWidth, tileHeight);
+        quality, tileWidth, tileHeight, mode == 2);
   }
 
   private static void check(boolean ok, String what, int at) {

@@ -58,7 +58,7 @@ final class TglParser {
     record(head, true);
 
     MetadataChunks metadata = new MetadataChunks();
-    Frame index = readUpToIndex(head.end(), metadata);
+    Frame index = readUpToIndex(head.end(), metadata, header.jpeg());
     int n = (int) header.tileCount();
     long expected = 4 + 4L * n;
     if (index.length() != expected) {
@@ -101,7 +101,7 @@ final class TglParser {
   }
 
   /** §4.3, §6: the chunks between THDR and TIDX. */
-  private Frame readUpToIndex(int at, MetadataChunks metadata) {
+  private Frame readUpToIndex(int at, MetadataChunks metadata, boolean jpeg) {
     long metadataBytes = 0;
     while (true) {
       Frame f = Frame.read(data, at, "before the tile index (TIDX)");
@@ -124,7 +124,7 @@ final class TglParser {
       } else if (type == TglFormat.THDR || type == TglFormat.TILE || type == TglFormat.TEND) {
         throw new MalformedInputException(
             "a " + f.name() + " chunk comes before the tile index", f.offset());
-      } else if (TglFormat.isRequired(type)) {
+      } else if (TglFormat.isRequired(type) && !(jpeg && type == TglFormat.JREC)) {
         throw unknownRequired(f);
       }
       at = f.end();
@@ -248,7 +248,7 @@ final class TglParser {
   private void record(Frame f, boolean crcOk) {
     int type = f.type();
     boolean known = type == TglFormat.THDR || type == TglFormat.TIDX || type == TglFormat.TEND
-        || MetadataChunks.isMetadata(type);
+        || type == TglFormat.JREC || MetadataChunks.isMetadata(type);
     chunks.add(new ChunkInfo(f.name(), f.offset(), f.length(), TglFormat.isRequired(type), known,
         crcOk));
   }

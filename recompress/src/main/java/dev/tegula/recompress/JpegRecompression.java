@@ -1,0 +1,365 @@
+package dev.tegula.recompress;
+
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Limits;
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TegulaException;
+import dev.tegula.core.TruncatedInputException;
+import dev.tegula.core.UnsupportedFeatureException;
+import dev.tegula.jpeg.JpegDecoder;
+import dev.tegula.tgl.ChunkInfo;
+import dev.tegula.tgl.TglDecoder;
+import dev.tegula.tgl.TglFile;
+import dev.tegula.tgl.TglHeader;
+import dev.tegula.tgl.TileEntry;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * JPEG files stored losslessly in .tgl (mode 2, docs/format-jpeg.md) and rebuilt byte for byte.
+ *
+ * <p>{@link #compress} models the JPEG ({@link JpegModel}), codes its coefficients in bands, then
+ * decodes those bands again and rebuilds the file; only if that gives the input back exactly is
+ * the model kept, else the JPEG is stored verbatim. {@link #restoreJpeg} checks the original's
+ * SHA-256 before returning anything, so a wrong JPEG is never returned.
+ */
+public final class JpegRecompression {
+  static RowCoder coder = StoredRows.INSTANCE;
+
+  private JpegRecompression() {}
+
+  /** Compresses a JPEG; never fails for a damaged or unusual JPEG (that is stored verbatim). */
+  public static byte[] compress(byte[] jpeg, Limits limits) {
+    return compressDetailed(jpeg, limits).tgl();
+  }
+
+  public static JpegCompression compressDetailed(byte[] jpeg, Limits limits) {
+    return compressDetailed(jpeg, limits, false);
+  }
+
+  /** @param keepModel keep a working model even when verbatim storage would be smaller (tests) */
+  static JpegCompression compressDetailed(byte[] jpeg, Limits limits, boolean keepModel) {
+    if (jpeg == null || limits == null) {
+      throw new IllegalArgumentException("jpeg and limits must not be null");
+    }
+    byte[] sha = Sha256.digest(jpeg, jpeg.length);
+    String reason;
+    try {
+      JpegModel model = JpegModel.parse(jpeg, limits);
+      byte[] tgl = modelled(jpeg, sha, model, limits);
+      byte[] verbatim = verbatim(jpeg, sha, limits);
+      if (keepModel || tgl.length < verbatim.length) {
+        return new JpegCompression(tgl, true, model.cutReason);
+      }
+      return new JpegCompression(verbatim, false, "modelling saved nothing");
+    } catch (NotModellable | TegulaException e) {
+      reason = e.getMessage();
+    } catch (RuntimeException e) {
+      // a bug in the model or coder must not lose the user's file: keep it as it is
+      reason = "internal error while modelling (" + e + ")";
+    }
+    return new JpegCompression(verbatim(jpeg, sha, limits), false, reason);
+  }
+
+  private static byte[] modelled(byte[] jpeg, byte[] sha, JpegModel model, Limits limits) {
+    CoefficientImage img = model.image;
+    BandPlan plan = BandPlan.of(img);
+    int bands = plan.bands();
+    limits.checkTiles(bands, 0);
+    byte[][] tiles = new byte[bands][];
+    CoefficientImage check = new CoefficientImage(img.width, img.height, img.h, img.v, img.quant);
+    for (int t = 0; t < bands; t++) {
+      tiles[t] = coder.encode(img, plan.rowStart(t), plan.rowEnd(t));
+      coder.decode(tiles[t], 0, tiles[t].length, check, plan.rowStart(t), plan.rowEnd(t));
+    }
+    // the check: what restore will do, from what restore will read
+    byte[] rebuilt = JpegRewriter.rewrite(model.layout, check, jpeg.length, limits);
+    if (!Arrays.equals(rebuilt, jpeg)) {
+      throw new NotModellable("the rebuilt file differs from the original"
+          + firstDifference(rebuilt, jpeg));
+    }
+    byte[] layout = LayoutCodec.write(model.layout);
+    byte[] record = packRecord(JpegContainer.KIND_MODELLED, jpeg.length, sha, layout);
+    return JpegContainer.write(img.width, img.height, img.components == 1 ? 1 : 3,
+        clampSide(img.width), plan.tileHeight(), record, tiles, bands);
+  }
+
+  private static String firstDifference(byte[] a, byte[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      if (a[i] != b[i]) {
+        return " at byte " + i;
+      }
+    }
+    return " in length (" + a.length + " instead of " + b.length + ")";
+  }
+
+  private static byte[] verbatim(byte[] jpeg, byte[] sha, Limits limits) {
+    int width = 1;
+    int height = 1;
+    int colour = 3;
+    try {
+      dev.tegula.core.ImageInfo info = JpegDecoder.readInfo(jpeg, limits);
+      width = info.width();
+      height = info.height();
+      colour = info.components() == 1 ? 1 : 3;
+    } catch (RuntimeException e) {
+      // the frame header is unreadable: the size stays unknown (1x1)
+    }
+    byte[] record = packRecord(JpegContainer.KIND_VERBATIM, jpeg.length, sha, jpeg);
+    int tileHeight = 4096;
+    int tiles = (height + tileHeight - 1) / tileHeight;
+    return JpegContainer.write(width, height, colour, clampSide(width), tileHeight, record, null,
+        tiles);
+  }
+
+  private static int clampSide(int side) {
+    return Math.max(16, Math.min(4096, side));
+  }
+
+  /** zlib when it makes the payload smaller, else stored. */
+  private static byte[] packRecord(int kind, int jpegLength, byte[] sha, byte[] raw) {
+    Deflater deflater = new Deflater(9);
+    deflater.setInput(raw);
+    deflater.finish();
+    byte[] buf = new byte[raw.length + raw.length / 1000 + 64];
+    int n = 0;
+    while (!deflater.finished() && n < buf.length) {
+      n += deflater.deflate(buf, n, buf.length - n);
+    }
+    boolean packed = deflater.finished() && n < raw.length;
+    deflater.end();
+    return JpegContainer.record(kind, packed ? JpegContainer.METHOD_ZLIB
+        : JpegContainer.METHOD_STORED, jpegLength, sha, raw.length,
+        packed ? Arrays.copyOf(buf, n) : raw);
+  }
+
+  /** Whether {@code tgl} is a .tgl file of mode 2 (reads only its header). */
+  public static boolean isJpegReconstruction(TglFile file) {
+    return file.header().jpeg();
+  }
+
+  public static JpegTglInfo inspect(byte[] tgl, Limits limits) {
+    Opened o = open(tgl, limits);
+    TglHeader h = o.file.header();
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < 32; i++) {
+      hex.append(Character.forDigit((o.tgl[o.recordAt + 6 + i] >> 4) & 15, 16))
+          .append(Character.forDigit(o.tgl[o.recordAt + 6 + i] & 15, 16));
+    }
+    return new JpegTglInfo(o.kind == JpegContainer.KIND_MODELLED, o.jpegLength, hex.toString(),
+        h.width(), h.height(), o.file.tileCount());
+  }
+
+  /**
+   * Rebuilds the original JPEG, byte for byte.
+   *
+   * @throws MalformedInputException when the file is damaged (naming the damaged tile or chunk)
+   *     or the rebuilt bytes do not match the original's checksum
+   */
+  public static byte[] restoreJpeg(byte[] tgl, Limits limits) {
+    if (tgl == null || limits == null) {
+      throw new IllegalArgumentException("tgl and limits must not be null");
+    }
+    try {
+      return restoreChecked(tgl, limits);
+    } catch (TegulaException e) {
+      throw e;
+    } catch (NotModellable e) {
+      throw new MalformedInputException("the JPEG cannot be rebuilt: " + e.getMessage(), -1);
+    } catch (RuntimeException e) {
+      throw new MalformedInputException("internal error while rebuilding the JPEG (" + e + ")",
+          -1);
+    }
+  }
+
+  /** Rebuilds the JPEG and decodes it ({@link JpegDecoder}, the same pixels as djpeg). */
+  public static DecodedImage restore(byte[] tgl, DecodeOptions options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null");
+    }
+    return JpegDecoder.decode(restoreJpeg(tgl, options.limits()), options);
+  }
+
+  private static byte[] restoreChecked(byte[] tgl, Limits limits) {
+    Opened o = open(tgl, limits);
+    byte[] raw = o.payload(limits);
+    byte[] jpeg;
+    if (o.kind == JpegContainer.KIND_VERBATIM) {
+      jpeg = raw;
+    } else {
+      jpeg = rebuild(o, raw, limits);
+    }
+    if (jpeg.length != o.jpegLength
+        || !Arrays.equals(Sha256.digest(jpeg, jpeg.length),
+            Arrays.copyOfRange(o.tgl, o.recordAt + 6, o.recordAt + 38))) {
+      throw new MalformedInputException("the rebuilt JPEG does not match the SHA-256 of the "
+          + "original stored in the JREC chunk (at byte " + o.recordChunk + "): the file is damaged",
+          o.recordChunk);
+    }
+    return jpeg;
+  }
+
+  private static byte[] rebuild(Opened o, byte[] raw, Limits limits) {
+    JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
+    JpegSyntax syn = new JpegSyntax();
+    if (syn.walk(layout.pieces()[0], 0, layout.pieces()[0].length) < 0) {
+      throw new MalformedInputException("the JPEG layout in the JREC chunk has no frame and scan "
+          + "header", o.recordChunk);
+    }
+    TglHeader h = o.file.header();
+    if (syn.width != h.width() || syn.height != h.height()) {
+      throw new MalformedInputException("the JPEG frame is " + syn.width + "x" + syn.height
+          + " but THDR says " + h.width() + "x" + h.height(), o.recordChunk);
+    }
+    CoefficientImage img = JpegModel.imageFor(syn, limits);
+    BandPlan plan = BandPlan.of(img);
+    if (plan.bands() != o.file.tileCount() || plan.tileHeight() != h.tileHeight()) {
+      throw new MalformedInputException("THDR's tile grid (" + o.file.tileCount() + " tiles of "
+          + h.tileHeight() + " rows) does not match the JPEG's bands of MCU rows ("
+          + plan.bands() + " of " + plan.tileHeight() + ")", 18);
+    }
+    for (int t = 0; t < plan.bands(); t++) {
+      decodeTile(o.file, o.tgl, t, img, plan);
+    }
+    return JpegRewriter.rewrite(layout, img, (int) Math.min(o.jpegLength, 1 << 20), limits);
+  }
+
+  private static void decodeTile(TglFile file, byte[] tgl, int t, CoefficientImage img,
+      BandPlan plan) {
+    TileEntry e = file.tile(t);
+    String where = "tile " + t + " (MCU rows " + plan.rowStart(t) + "-" + (plan.rowEnd(t) - 1)
+        + ", image rows " + e.rect().y() + "-" + (e.rect().y() + e.rect().height() - 1) + ")";
+    String problem = file.verifyTile(t);
+    if (problem != null) {
+      if (e.cut()) {
+        throw new TruncatedInputException(where + " is missing: " + problem, tgl.length);
+      }
+      throw new MalformedInputException(where + " is damaged: " + problem, e.offset());
+    }
+    int data = e.offset() + 8;
+    int length = e.size() - 12;
+    if (tgl[data + 4] != JpegContainer.CONTENT_COEFFICIENTS) {
+      throw new MalformedInputException(where + " has content " + (tgl[data + 4] & 0xFF)
+          + " where coefficient rows (0) belong", data + 4);
+    }
+    try {
+      coder.decode(tgl, data + 5, length - 5, img, plan.rowStart(t), plan.rowEnd(t));
+    } catch (TegulaException ex) {
+      throw new MalformedInputException(where + " does not decode: " + ex.getMessage(),
+          e.offset());
+    } catch (RuntimeException ex) {
+      throw new MalformedInputException(where + " does not decode (" + ex + ")", e.offset());
+    }
+  }
+
+  /** The parsed container and its JREC chunk. */
+  private static final class Opened {
+    TglFile file;
+    byte[] tgl;
+    int recordAt;
+    int recordLength;
+    long recordChunk;
+    int kind;
+    int method;
+    long jpegLength;
+    long rawLength;
+
+    byte[] payload(Limits limits) {
+      int at = recordAt + JpegContainer.RECORD_PREFIX;
+      int length = recordLength - JpegContainer.RECORD_PREFIX;
+      if (method == JpegContainer.METHOD_STORED) {
+        if (rawLength != length) {
+          throw bad("its stored payload holds " + length + " bytes, not " + rawLength);
+        }
+        return Arrays.copyOfRange(tgl, at, at + length);
+      }
+      // deflate expands at most 1032:1 (RFC 1951 §3.2.5 lengths); more is a damaged length
+      if (rawLength > 1032L * length + 64 || rawLength > Integer.MAX_VALUE - 16) {
+        throw bad("it claims " + rawLength + " bytes from " + length + " compressed ones");
+      }
+      byte[] out = new byte[(int) rawLength];
+      Inflater inflater = new Inflater();
+      try {
+        inflater.setInput(tgl, at, length);
+        int n = 0;
+        while (n < out.length && !inflater.finished()) {
+          int got = inflater.inflate(out, n, out.length - n);
+          if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+            break;
+          }
+          n += got;
+        }
+        if (n != out.length || !inflater.finished()) {
+          throw bad("its zlib payload does not inflate to " + rawLength + " bytes");
+        }
+      } catch (DataFormatException e) {
+        throw bad("its zlib payload is damaged (" + e.getMessage() + ")");
+      } finally {
+        inflater.end();
+      }
+      return out;
+    }
+
+    MalformedInputException bad(String what) {
+      return new MalformedInputException("the JREC chunk at byte " + recordChunk
+          + " is damaged: " + what, recordChunk);
+    }
+  }
+
+  private static Opened open(byte[] tgl, Limits limits) {
+    if (tgl == null || limits == null) {
+      throw new IllegalArgumentException("tgl and limits must not be null");
+    }
+    TglFile file = TglDecoder.open(tgl, limits);
+    if (!file.header().jpeg()) {
+      throw new UnsupportedFeatureException("this .tgl file holds an image (mode "
+          + file.header().mode() + "), not a JPEG file: restore it to pixels instead", 29);
+    }
+    ChunkInfo rec = null;
+    for (ChunkInfo c : file.chunks()) {
+      if (c.type().equals("JREC")) {
+        if (rec != null) {
+          throw new MalformedInputException("two JREC chunks (format-jpeg.md §4 allows one)",
+              c.offset());
+        }
+        rec = c;
+      }
+    }
+    if (rec == null) {
+      throw new MalformedInputException("no JREC chunk before the tile index: a mode-2 file "
+          + "needs one (format-jpeg.md §4)", 10);
+    }
+    Opened o = new Opened();
+    o.file = file;
+    o.tgl = tgl;
+    o.recordChunk = rec.offset();
+    o.recordAt = (int) rec.offset() + 8;
+    o.recordLength = (int) rec.length();
+    if (!rec.crcOk()) {
+      throw o.bad("checksum mismatch (CRC-32)");
+    }
+    if (o.recordLength < JpegContainer.RECORD_PREFIX) {
+      throw o.bad("it holds " + o.recordLength + " bytes, at least "
+          + JpegContainer.RECORD_PREFIX + " are needed");
+    }
+    o.kind = tgl[o.recordAt] & 0xFF;
+    o.method = tgl[o.recordAt + 1] & 0xFF;
+    o.jpegLength = JpegContainer.u32(tgl, o.recordAt + 2);
+    o.rawLength = JpegContainer.u32(tgl, o.recordAt + 38);
+    if (o.kind > 1 || o.method > 1) {
+      throw o.bad("kind " + o.kind + " / method " + o.method + " (format-jpeg.md §4 defines 0-1)");
+    }
+    if (o.jpegLength > Integer.MAX_VALUE - 16) {
+      throw o.bad("an original of " + o.jpegLength + " bytes");
+    }
+    if (o.kind == JpegContainer.KIND_VERBATIM && o.rawLength != o.jpegLength) {
+      throw o.bad("a verbatim payload of " + o.rawLength + " bytes for an original of "
+          + o.jpegLength);
+    }
+    return o;
+  }
+}
