@@ -1,106 +1,289 @@
-// Decodes the same JPEGs with Tegula (Wasm, in one worker), jpeg-js (JS, main thread) and the
-// browser (createImageBitmap + getImageData) in one run; medians after a warm-up. Every output is
-// checked against Tegula's before it is timed. Results go to window.benchResult as JSON.
-import {init, decode} from '../tegula.js';
+// Tegula against the peers, in one run, on the same images (images/manifest.json, written by
+// `tegula bench --browser`): JPEG decode, PNG decode, .tgl vs WebP vs AVIF (speed, bits per pixel,
+// PSNR/SSIM by Tegula's metrics), worker scaling through tegula.js's pool, module sizes, load
+// times and memory. Each codec runs in a bench worker of its own; runs of the codecs are
+// interleaved so that a change of machine load hits all of them alike; figures are medians after a
+// warm-up, and every output is checked against the reference before anything is timed.
+// Results: window.benchResult (JSON) and window.benchText (Markdown tables).
+import {CODECS} from './bench-codecs.js';
+import {BenchWorker, diff, fetchBytes, fmt, gzipSize, kb, mb, median, sha256, table, workerMemory} from './bench-util.js';
 
 const params = new URLSearchParams(location.search);
-const images = (params.get('images') || '').split(',').filter(Boolean);
-const runs = Number(params.get('runs') || 7);
+const quick = params.has('quick');
+const runs = Number(params.get('runs') || (quick ? 1 : 7));
+const largeRuns = Number(params.get('largeRuns') || (quick ? 1 : 3));
+const encodeRuns = Number(params.get('encodeRuns') || (quick ? 1 : 3));
+const qualities = (params.get('qualities') || '50,75,90').split(',').map(Number);
+const wasm = params.get('wasm') || 'release';
+const sections = (params.get('sections') || (quick ? 'jpeg' : 'jpeg,png,lossy,scaling,modules'))
+    .split(',');
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
+const result = {started: new Date().toISOString(), userAgent: navigator.userAgent,
+  hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated: self.crossOriginIsolated,
+  wasm, quick, runs, largeRuns, encodeRuns, loads: {}, resources: {}, memory: {}, sections: {}};
+const text = [];
+
+function status(s) {
+  document.getElementById('status').textContent = s;
 }
 
-async function time(fn, n) {
-  await fn();
-  const ts = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    ts.push(performance.now() - t0);
+/** Starts a worker for each codec that loads; a peer that is not installed is skipped. */
+async function start(names) {
+  const started = [];
+  for (const name of names) {
+    const w = new BenchWorker(name);
+    try {
+      const r = await w.call({op: 'load', codec: name, options: {wasm}});
+      (result.loads[name] ??= []).push(r.loadMs);
+      result.resources[name] = r.resources;
+      started.push(w);
+    } catch (e) {
+      w.terminate();
+      if (!CODECS[name].peer) throw e;
+      (result.skipped ??= {})[name] = String(e.message).split('\n')[0];
+    }
   }
-  return median(ts);
+  return started;
 }
 
-function maxDiff(a, b) {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i] - b[i]);
-    if (d > m) m = d;
+/** Tegula's decode, checked against the JVM's (the manifest's SHA-256 of its RGBA). */
+async function reference(tegula, image, bytes) {
+  const r = await tegula.call({op: 'decode', bytes, type: image.type}, []);
+  const hash = await sha256(r.data);
+  if (hash !== image.sha256) {
+    throw new Error(`${image.file}: Tegula Wasm decode differs from the JVM decode (${hash})`);
   }
-  return m;
+  return r;
 }
 
-async function browserDecode(blob) {
-  const bitmap = await createImageBitmap(blob, {colorSpaceConversion: 'none', imageOrientation: 'none'});
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d');
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+const MIME = {jpeg: 'image/jpeg', png: 'image/png'};
+
+async function decodeSection(kind, names, tolerance) {
+  const images = result.manifest[kind].slice(0, quick ? 1 : undefined);
+  const workers = await start(names);
+  const rows = [];
+  for (const image of images) {
+    status(`${kind} decode: ${image.file}`);
+    const bytes = await fetchBytes(`/images/${image.file}`);
+    const type = MIME[kind];
+    const mp = image.width * image.height / 1e6;
+    const ref = await reference(workers[0], {...image, type}, bytes);
+    const ok = [];
+    for (const w of workers) {
+      const out = w === workers[0] ? ref : await w.call({op: 'decode', bytes, type});
+      const d = diff(ref.data, out.data);
+      const row = {section: `${kind}-decode`, image: image.file, width: image.width, height: image.height,
+        codec: w.codec, maxDiff: d.max, meanDiff: d.mean, linearMemory: out.linearMemory,
+        correct: out.width === image.width && out.height === image.height && d.mean <= tolerance.mean && d.max <= tolerance.max};
+      rows.push(row);
+      if (row.correct) ok.push([w, row]);
+    }
+    const times = new Map(ok.map(([w]) => [w, []]));
+    const n = mp > 4 ? largeRuns : runs;
+    for (let i = 0; i < n; i++) {
+      for (const [w] of ok) {
+        times.get(w).push((await w.call({op: 'timeDecode', type})).ms);
+      }
+    }
+    for (const [w, row] of ok) {
+      row.ms = median(times.get(w));
+      row.megapixelsPerSecond = mp / (row.ms / 1000);
+    }
+  }
+  if (!quick) {
+    const mem = await workerMemory();
+    for (const w of workers) {
+      const peak = rows.filter((r) => r.codec === w.codec).reduce((m, r) => Math.max(m, r.linearMemory ?? 0), 0);
+      (result.memory[`${kind}-decode`] ??= {})[w.codec] = {linearMemoryPeak: peak, workerBytesAfterGc: mem ? mem[w.codec] : null,
+        largestImage: images.reduce((a, b) => (a.width * a.height > b.width * b.height ? a : b)).file};
+    }
+  }
+  workers.forEach((w) => w.terminate());
+  result.sections[`${kind}-decode`] = rows;
+  text.push(`### ${kind.toUpperCase()} decode (MP/s, median; ratio = Tegula's speed / the codec's)\n`);
+  text.push(decodeTable(rows, names));
+}
+
+function decodeTable(rows, names) {
+  const present = names.filter((n) => rows.some((r) => r.codec === n));
+  const head = ['image', 'size', ...present.map((n) => `${n} MP/s`), ...present.slice(1).map((n) => `Tegula / ${n}`), 'max diff vs reference'];
+  const byImage = [...new Set(rows.map((r) => r.image))];
+  return table(head, byImage.map((image) => {
+    const rs = rows.filter((r) => r.image === image);
+    const get = (n) => rs.find((r) => r.codec === n);
+    const t = get('tegula');
+    return [image, `${t.width}x${t.height}`,
+      ...present.map((n) => (get(n)?.correct ? fmt(get(n).megapixelsPerSecond) : 'WRONG')),
+      ...present.slice(1).map((n) => (get(n)?.ms ? `${fmt(get(n).ms / t.ms, 2)}x` : '-')),
+      present.map((n) => `${n} ${get(n)?.maxDiff}`).join(', ')];
+  }));
+}
+
+async function lossySection() {
+  const names = ['tegula', 'webp', 'avif'];
+  const workers = await start(names);
+  const tegula = workers[0];
+  const rows = [];
+  for (const photo of result.manifest.photos) {
+    const src = await reference(tegula, {...photo, type: 'image/png'}, await fetchBytes(`/images/${photo.file}`));
+    const pixels = {width: src.width, height: src.height, data: src.data};
+    const pixelCount = src.width * src.height;
+    for (const q of qualities) {
+      status(`lossy: ${photo.file} q${q}`);
+      const ok = [];
+      for (const w of workers) {
+        const enc = await w.call({op: 'encode', pixels, quality: q});
+        const dec = await w.call({op: 'decode', bytes: enc.bytes.buffer.slice(0)});
+        const m = (await tegula.call({op: 'compare', a: pixels, b: {width: dec.width, height: dec.height, data: dec.data}})).result;
+        const row = {section: 'lossy', image: photo.file, width: src.width, height: src.height, codec: w.codec,
+          quality: q, bytes: enc.bytes.length, bitsPerPixel: enc.bytes.length * 8 / pixelCount,
+          psnr: m.psnr, ssim: m.ssim, msSsim: m.msSsim, linearMemory: dec.linearMemory,
+          correct: dec.width === src.width && dec.height === src.height && m.psnr >= 20};
+        rows.push(row);
+        if (row.correct) ok.push([w, row]); // its last decode is the file timeDecode works on
+      }
+      const enc = new Map(ok.map(([w]) => [w, []]));
+      const dec = new Map(ok.map(([w]) => [w, []]));
+      for (let i = 0; i < encodeRuns; i++) {
+        for (const [w] of ok) enc.get(w).push((await w.call({op: 'timeEncode', pixels, quality: q})).ms);
+      }
+      for (let i = 0; i < runs; i++) {
+        for (const [w] of ok) dec.get(w).push((await w.call({op: 'timeDecode'})).ms);
+      }
+      for (const [w, row] of ok) {
+        row.encodeMs = median(enc.get(w));
+        row.decodeMs = median(dec.get(w));
+        row.encodeMegapixelsPerSecond = pixelCount / 1e3 / row.encodeMs;
+        row.decodeMegapixelsPerSecond = pixelCount / 1e3 / row.decodeMs;
+      }
+    }
+  }
+  workers.forEach((w) => w.terminate());
+  result.sections.lossy = rows;
+  text.push('### Lossy: .tgl vs WebP vs AVIF (one thread each; quality metrics by Tegula)\n');
+  text.push(table(['image', 'codec', 'q', 'bpp', 'PSNR dB', 'SSIM', 'MS-SSIM', 'encode MP/s', 'decode MP/s', 'Tegula enc / dec speed ratio'],
+      rows.map((r) => {
+        const t = rows.find((x) => x.image === r.image && x.quality === r.quality && x.codec === 'tegula');
+        const ratio = r.codec !== 'tegula' && r.encodeMs && t?.encodeMs
+          ? `${fmt(r.encodeMs / t.encodeMs, 2)}x / ${fmt(r.decodeMs / t.decodeMs, 2)}x` : '';
+        return [r.image, r.codec, r.quality, fmt(r.bitsPerPixel, 3), fmt(r.psnr, 2), fmt(r.ssim, 4), fmt(r.msSsim, 4),
+          r.correct ? fmt(r.encodeMegapixelsPerSecond, 2) : 'WRONG', fmt(r.decodeMegapixelsPerSecond, 1), ratio];
+      })));
+}
+
+/** tegula.js's own pool: 1, 2 and N workers on one 12 MP image and on a batch of small files. */
+async function scalingSection() {
+  const api = await import('../tegula.js');
+  const large = result.manifest.large;
+  const hw = navigator.hardwareConcurrency || 2;
+  const counts = [...new Set([1, 2, hw, Math.max(4, hw)])].sort((a, b) => a - b);
+  const largePng = await fetchBytes(`/images/${large.file}`);
+  const batch = await Promise.all(result.manifest.jpeg.filter((j) => j.width * j.height < 4e6)
+      .map((j) => fetchBytes(`/images/${j.file}`)));
+  const rows = [];
+  let reference = null;
+  for (const n of counts) {
+    status(`scaling: ${n} workers`);
+    api.terminate();
+    await api.init({workers: n});
+    const pixels = await api.decode(largePng);
+    if (await sha256(pixels.data) !== large.sha256) throw new Error('pool decode of the large PNG differs from the JVM');
+    const tgl = await api.compress(pixels, {quality: 75});
+    const back = await api.decode(tgl);
+    // tiles coded by any number of workers give the same file and the same pixels
+    const hash = await sha256(back.data);
+    reference ??= hash;
+    const correct = hash === reference && back.width === large.width;
+    const times = {compress: [], decode: [], batch: []};
+    for (let i = 0; i < largeRuns; i++) {
+      let t0 = performance.now();
+      await api.compress(pixels, {quality: 75});
+      times.compress.push(performance.now() - t0);
+      t0 = performance.now();
+      await api.decode(tgl);
+      times.decode.push(performance.now() - t0);
+      t0 = performance.now();
+      await Promise.all([...batch, ...batch].map((b) => api.decode(b)));
+      times.batch.push(performance.now() - t0);
+    }
+    rows.push({section: 'scaling', workers: n, correct, compressMs: median(times.compress),
+      decodeMs: median(times.decode), batchMs: median(times.batch), batchFiles: 2 * batch.length,
+      jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null});
+  }
+  api.terminate();
+  result.sections.scaling = rows;
+  const one = rows[0];
+  text.push(`### Worker scaling through tegula.js (${large.width}x${large.height}; ${hw} hardware threads; speed-up vs 1 worker)\n`);
+  text.push(table(['workers', '12 MP .tgl q75 compress ms', 'speed-up', '12 MP .tgl decode ms', 'speed-up',
+    `batch of ${one.batchFiles} JPEGs ms`, 'speed-up', 'same pixels'],
+  rows.map((r) => [r.workers + (r.workers > hw ? ' (more than cores)' : ''), fmt(r.compressMs, 0), `${fmt(one.compressMs / r.compressMs, 2)}x`,
+    fmt(r.decodeMs, 0), `${fmt(one.decodeMs / r.decodeMs, 2)}x`, fmt(r.batchMs, 0), `${fmt(one.batchMs / r.batchMs, 2)}x`, r.correct])));
+}
+
+const APP_JS = ['tegula.js', 'tegula-pool.js', 'tegula-worker.js', 'tegula-tiles.js', 'tegula-errors.js', 'tegula-codecs.js'];
+
+async function modulesSection() {
+  // every codec not seen yet is loaded once more, so that each has a load time
+  for (const name of Object.keys(CODECS)) {
+    for (let i = (result.loads[name]?.length ?? 0); i < 3; i++) {
+      (await start([name])).forEach((w) => w.terminate());
+    }
+  }
+  const rows = [];
+  const sizes = async (urls) => {
+    let raw = 0;
+    let gz = 0;
+    for (const u of urls) {
+      const b = await fetchBytes(u);
+      raw += b.byteLength;
+      gz += await gzipSize(b);
+    }
+    return {raw, gz};
+  };
+  for (const [name, urls] of Object.entries(result.resources)) {
+    const code = urls.filter((u) => /\.(m?js|wasm)$/.test(new URL(u).pathname));
+    const s = await sizes(code);
+    rows.push({codec: name, files: code.map((u) => new URL(u).pathname), raw: s.raw, gzip: s.gz,
+      loadMs: median(result.loads[name] ?? []), loads: (result.loads[name] ?? []).length,
+      memory: Object.fromEntries(Object.entries(result.memory).filter(([, m]) => m[name]).map(([k, m]) => [k, m[name]]))});
+  }
+  const app = await sizes(APP_JS.map((f) => `/${f}`));
+  rows.push({codec: 'tegula.js API + pool + worker (JS)', files: APP_JS, raw: app.raw, gzip: app.gz});
+  const t = rows.find((r) => r.codec === 'tegula');
+  rows.push({codec: 'Tegula total (Wasm + runtime + JS)', raw: t.raw + app.raw, gzip: t.gzip + app.gz});
+  result.sections.modules = rows;
+  text.push('### Modules: size, load time (import + fetch + compile + instantiate in a fresh worker, median), memory\n');
+  text.push(table(['codec', 'raw KB', 'gzip KB', 'load ms', 'Wasm linear memory after its largest decode, MB', 'worker memory after it (after GC), MB'],
+      rows.map((r) => {
+        const mem = Object.entries(r.memory ?? {});
+        return [r.codec, kb(r.raw), kb(r.gzip), r.loadMs === undefined ? '' : fmt(r.loadMs, 0),
+          mem.map(([k, m]) => `${k}: ${mb(m.linearMemoryPeak)}`).join(', '),
+          mem.map(([k, m]) => `${k}: ${mb(m.workerBytesAfterGc)}`).join(', ')];
+      })));
 }
 
 async function run() {
-  await init({workers: 1});
-  const rows = [];
-  for (const url of images) {
-    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-    const blob = new Blob([bytes], {type: 'image/jpeg'});
-    const ref = await decode(bytes);
-    const mp = ref.width * ref.height / 1e6;
-    const n = mp > 4 ? Math.max(3, runs >> 1) : runs;
-    const jpegjs = window['jpeg-js'].decode(bytes, {useTArray: true, formatAsRGBA: true, maxResolutionInMP: 200, maxMemoryUsageInMB: 2048});
-    const browserPixels = await browserDecode(blob);
-    const row = {
-      image: url.split('/').pop(), width: ref.width, height: ref.height, megapixels: mp,
-      diffJpegJs: maxDiff(ref.data, jpegjs.data), diffBrowser: maxDiff(ref.data, browserPixels),
-    };
-    // Tegula: pure decode time inside the worker, and the whole round trip from the page.
-    const inWorker = [];
-    row.tegulaRoundTripMs = await time(async () => inWorker.push((await decode(bytes)).decodeMs), n);
-    row.tegulaMs = median(inWorker.slice(1));
-    row.jpegJsMs = await time(() => window['jpeg-js'].decode(bytes, {useTArray: true, formatAsRGBA: true, maxResolutionInMP: 200, maxMemoryUsageInMB: 2048}), n);
-    row.browserMs = await time(() => browserDecode(blob), n);
-    row.tegulaMPs = mp / (row.tegulaMs / 1000);
-    row.jpegJsMPs = mp / (row.jpegJsMs / 1000);
-    row.browserMPs = mp / (row.browserMs / 1000);
-    row.tegulaVsJpegJs = row.jpegJsMs / row.tegulaMs;
-    row.tegulaVsBrowser = row.browserMs / row.tegulaMs;
-    rows.push(row);
-    render(rows);
-  }
-  return rows;
+  result.manifest = await (await fetch('/images/manifest.json')).json();
+  const jpegCodecs = quick ? ['tegula', 'browser'] : ['tegula', 'jpeg-js', 'mozjpeg', 'browser'];
+  if (sections.includes('jpeg')) await decodeSection('jpeg', jpegCodecs, {mean: 3, max: 255});
+  if (sections.includes('png')) await decodeSection('png', ['tegula', 'squoosh-png', 'fast-png', 'browser'], {mean: 0, max: 0});
+  if (sections.includes('lossy')) await lossySection();
+  if (sections.includes('scaling')) await scalingSection();
+  if (sections.includes('modules')) await modulesSection();
+  result.finished = new Date().toISOString();
+  if (result.skipped) text.push(`\nSkipped (not installed or failed to load): ${JSON.stringify(result.skipped)}`);
 }
 
-function render(rows) {
-  const cols = ['image', 'width', 'height', 'tegulaMPs', 'jpegJsMPs', 'browserMPs', 'tegulaVsJpegJs',
-    'tegulaVsBrowser', 'tegulaRoundTripMs', 'diffJpegJs', 'diffBrowser'];
-  const table = document.getElementById('table');
-  table.replaceChildren();
-  const head = table.insertRow();
-  for (const c of cols) head.insertCell().textContent = c;
-  for (const r of rows) {
-    const tr = table.insertRow();
-    for (const c of cols) tr.insertCell().textContent = typeof r[c] === 'number' && !Number.isInteger(r[c]) ? r[c].toFixed(2) : r[c];
-  }
-}
-
-function textTable(rows) {
-  const lines = ['image                                           size        Tegula MP/s  jpeg-js MP/s  browser MP/s  Tegula/jpeg-js  Tegula/browser  max diff (jpeg-js, browser)'];
-  for (const r of rows) {
-    lines.push(`${r.image.padEnd(46)}  ${(r.width + 'x' + r.height).padEnd(10)}  ${r.tegulaMPs.toFixed(1).padStart(11)}  ${r.jpegJsMPs.toFixed(1).padStart(12)}  ${r.browserMPs.toFixed(1).padStart(12)}  ${r.tegulaVsJpegJs.toFixed(2).padStart(13)}x  ${r.tegulaVsBrowser.toFixed(2).padStart(13)}x  ${r.diffJpegJs}, ${r.diffBrowser}`);
-  }
-  return lines.join('\n');
-}
-
-run().then((rows) => {
-  window.benchText = textTable(rows);
-  window.benchResult = JSON.stringify(rows);
+run().then(() => {
+  window.benchText = text.join('\n\n');
+  window.benchResult = JSON.stringify(result);
+  document.getElementById('out').textContent = window.benchText;
   document.getElementById('status').dataset.state = 'done';
-  document.getElementById('status').textContent = 'Done.';
+  status('Done.');
 }, (e) => {
-  window.benchResult = JSON.stringify({error: String(e && e.stack || e)});
+  result.error = String(e && e.stack || e);
+  window.benchText = `FAILED: ${result.error}\n\n${text.join('\n\n')}`;
+  window.benchResult = JSON.stringify(result);
   document.getElementById('status').dataset.state = 'error';
-  document.getElementById('status').textContent = `Failed: ${e}`;
+  status(`Failed: ${e}`);
 });

@@ -4,23 +4,53 @@ import dev.tegula.server.ClasspathFiles;
 import dev.tegula.server.DirectoryFiles;
 import dev.tegula.server.Resource;
 import dev.tegula.server.StaticFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the benchmark server serves: the bench page under bench/, the peers' code under peers/,
- * the images under images/, and the app (tegula.js, worker, Wasm) at the root as it ships.
+ * What the benchmark server serves: the bench page under bench/, the peers (bench/node_modules,
+ * development dependencies only) under peers/, the images under images/, a debug Wasm build under
+ * wasm-debug/ when one was built, and the app (tegula.js, worker, Wasm) at the root as it ships.
+ *
+ * <p>The peers' ES modules import a few packages by bare name ({@code from 'fflate'}), which a
+ * browser resolves only through an import map, and the server's Content-Security-Policy forbids
+ * the inline script an import map is. So those imports are rewritten here to the packages' paths;
+ * AVIF's encoder gets a feature detection that reports no Wasm threads, so that every codec of
+ * the bench runs on one thread (its multi-threaded build needs a pool of its own).
  */
 final class BenchFiles implements StaticFiles {
+  /** Bare import -> path, for every peer file except those in {@link #OVERRIDES}. */
+  private static final Map<String, String> BARE_IMPORTS = Map.of(
+      "wasm-feature-detect", "/peers/wasm-feature-detect/dist/esm/index.js",
+      "fflate", "/peers/fflate/esm/browser.js",
+      "iobuffer", "/peers/iobuffer/lib/iobuffer.js");
+
+  private static final Map<String, Map<String, String>> OVERRIDES = Map.of(
+      "@jsquash/avif/encode.js", Map.of("wasm-feature-detect", "/bench/one-thread-detect.js"));
+
   private final StaticFiles bench = new ClasspathFiles(BenchFiles.class.getClassLoader(), "tegula-bench/");
   private final StaticFiles app = ClasspathFiles.tegulaWeb();
-  private final StaticFiles jpegJs;
+  private final StaticFiles peers;
   private final StaticFiles images;
+  private final StaticFiles wasmDebug;
 
-  BenchFiles(Path nodeModules, Path imageDir) throws IOException {
-    this.jpegJs = new DirectoryFiles(nodeModules.resolve("jpeg-js/lib"));
+  /**
+   * @param nodeModules the peers, or null to serve none (the page then skips them)
+   * @param wasmDebug the debug build's directory (tegula.wasm, tegula-runtime.js), or null
+   */
+  BenchFiles(Path nodeModules, Path imageDir, Path wasmDebug) throws IOException {
+    this.peers = nodeModules != null && Files.isDirectory(nodeModules)
+        ? new DirectoryFiles(nodeModules) : path -> Optional.empty();
     this.images = new DirectoryFiles(imageDir);
+    this.wasmDebug = wasmDebug != null && Files.isDirectory(wasmDebug)
+        ? new DirectoryFiles(wasmDebug) : path -> Optional.empty();
   }
 
   @Override
@@ -28,12 +58,56 @@ final class BenchFiles implements StaticFiles {
     if (path.startsWith("bench/")) {
       return bench.find(path.substring("bench/".length()));
     }
-    if (path.startsWith("peers/jpeg-js/")) {
-      return jpegJs.find(path.substring("peers/jpeg-js/".length()));
+    if (path.startsWith("peers/")) {
+      String name = path.substring("peers/".length());
+      Optional<Resource> found = peers.find(name);
+      if (found.isPresent() && (name.endsWith(".js") || name.endsWith(".mjs"))) {
+        return Optional.of(rewriteImports(found.get(), OVERRIDES.getOrDefault(name, Map.of())));
+      }
+      return found;
     }
     if (path.startsWith("images/")) {
       return images.find(path.substring("images/".length()));
     }
+    if (path.startsWith("wasm-debug/")) {
+      return wasmDebug.find(path.substring("wasm-debug/".length()));
+    }
     return app.find(path);
+  }
+
+  private static Resource rewriteImports(Resource original, Map<String, String> overrides) {
+    String text;
+    try (InputStream in = original.open()) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (Map.Entry<String, String> e : BARE_IMPORTS.entrySet()) {
+      String target = overrides.getOrDefault(e.getKey(), e.getValue());
+      text = text.replace("from '" + e.getKey() + "'", "from '" + target + "'")
+          .replace("from \"" + e.getKey() + "\"", "from \"" + target + "\"");
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return new Resource() {
+      @Override
+      public String path() {
+        return original.path();
+      }
+
+      @Override
+      public long size() {
+        return bytes.length;
+      }
+
+      @Override
+      public String etag() {
+        return "\"r-" + original.etag().replace("\"", "") + "\"";
+      }
+
+      @Override
+      public InputStream open() {
+        return new ByteArrayInputStream(bytes);
+      }
+    };
   }
 }

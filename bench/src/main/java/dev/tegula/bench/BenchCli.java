@@ -1,0 +1,185 @@
+package dev.tegula.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tegula bench}: the benchmarks, run through {@code ./tegula bench} (scripts/bench), which
+ * starts this class from the bench module so that the cli itself never carries Selenium or JMH.
+ */
+@Command(name = "tegula bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Benchmarks Tegula against the codecs users would pick instead, in one run.",
+        "Figures on a shared machine: compare ratios within one run, not absolute times."})
+public final class BenchCli implements Callable<Integer> {
+  @Option(names = "--browser", description = "Headless Chromium: JPEG and PNG decode, .tgl vs WebP"
+      + " vs AVIF, worker scaling, module sizes, load time, memory (peers from bench/node_modules).")
+  private boolean browser;
+
+  @Option(names = "--jvm", description = "JMH: every decoder and encoder and the metrics, with"
+      + " ImageIO as the baseline of the same run.")
+  private boolean jvm;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "/tmp/tegula-bench",
+      description = "Work directory for the images and results (default ${DEFAULT-VALUE}).")
+  private Path out;
+
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Where the browser results go (default DIR/browser-bench.json).")
+  private Path json;
+
+  @Option(names = "--testdata", paramLabel = "DIR", description = "The repository's testdata/.")
+  private Path testdata;
+
+  @Option(names = "--peers", paramLabel = "DIR", description = "The peers' node_modules"
+      + " (default bench/node_modules beside testdata/).")
+  private Path peers;
+
+  @Option(names = "--wasm", paramLabel = "release|debug", defaultValue = "release",
+      description = "The Tegula build the page loads: the shipped one, or the debug build with"
+          + " names (wasm/target/wasm-debug, made by mvn -pl wasm -Pwasm-debug process-classes).")
+  private String wasm;
+
+  @Option(names = "--quick", description = "The smoke run: one small JPEG, Tegula and the browser.")
+  private boolean quick;
+
+  @Option(names = "--sections", paramLabel = "LIST",
+      description = "Browser sections, of jpeg,png,lossy,scaling,modules (default all).")
+  private String sections;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Timed runs per small image (default 7).")
+  private Integer runs;
+
+  @Option(names = "--forks", defaultValue = "1", description = "JMH forks (default 1).")
+  private int forks;
+
+  @Option(names = "--iterations", defaultValue = "5", description = "JMH measured iterations (default 5).")
+  private int iterations;
+
+  @Option(names = "--warmups", defaultValue = "2", description = "JMH warm-up iterations (default 2).")
+  private int warmups;
+
+  @Option(names = "--seconds", defaultValue = "1", description = "JMH seconds per iteration (default 1).")
+  private int seconds;
+
+  @Option(names = "--filter", paramLabel = "REGEX",
+      description = "Only the JMH benchmarks matching, e.g. 'jpegDecode|ssim'.")
+  private String filter;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCli()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (!browser && !jvm) {
+      System.err.println("tegula bench: say --browser, --jvm or both (--help for the options)");
+      return 2;
+    }
+    Path data = testdata != null ? testdata : findTestdata();
+    Files.createDirectories(out);
+    System.out.println(machine());
+    int status = 0;
+    if (jvm) {
+      Path jmhJson = out.resolve("jmh.json");
+      String table = JvmBench.run(new JvmBench.Settings(forks, warmups, iterations, seconds,
+          filter == null ? null : ".*(" + filter + ").*"), data, jmhJson, System.out);
+      System.out.println();
+      System.out.println(table);
+      System.out.println("(JMH JSON: " + jmhJson + "; " + load() + ")");
+    }
+    if (browser) {
+      status = browser(data);
+    }
+    return status;
+  }
+
+  private int browser(Path data) throws IOException {
+    Path nodeModules = peers != null ? peers : data.toAbsolutePath().getParent().resolve("bench/node_modules");
+    if (!Files.isDirectory(nodeModules)) {
+      System.err.println("tegula bench: no peers in " + nodeModules
+          + " (npm ci in bench/): the page measures Tegula and the browser only");
+    }
+    Path debug = null;
+    if (wasm.equals("debug")) {
+      debug = data.toAbsolutePath().getParent().resolve("wasm/target/wasm-debug");
+      if (!Files.isRegularFile(debug.resolve("tegula.wasm"))) {
+        System.err.println("tegula bench: no debug build in " + debug
+            + "; make it with: mvn -q -o -pl wasm -Pwasm-debug process-classes");
+        return 2;
+      }
+    } else if (!wasm.equals("release")) {
+      System.err.println("tegula bench: --wasm is release or debug");
+      return 2;
+    }
+    StringBuilder query = new StringBuilder("wasm=" + wasm);
+    if (quick) {
+      query.append("&quick=1");
+    }
+    if (sections != null) {
+      query.append("&sections=").append(sections);
+    }
+    if (runs != null) {
+      query.append("&runs=").append(runs);
+    }
+    if (!quick) {
+      Path large = out.resolve(BenchInputs.LARGE + "_q85.jpg");
+      BenchInputs.prepare(data, out, false);
+      System.out.printf(Locale.ROOT, "JVM allocation of one 12 MP decode (an upper bound of the Java"
+          + " heap it needs): JPEG %.0f MB, PNG %.0f MB (its RGBA: %.0f MB)%n",
+          BenchInputs.allocatedByDecode(large) / 1048576.0,
+          BenchInputs.allocatedByDecode(out.resolve(BenchInputs.LARGE + ".png")) / 1048576.0,
+          BenchInputs.LARGE_WIDTH * BenchInputs.LARGE_HEIGHT * 4 / 1048576.0);
+    }
+    BrowserBench.Outcome outcome = BrowserBench.run(new BrowserBench.Setup(data, out, nodeModules,
+        debug, query.toString(), Duration.ofMinutes(60)), System.out);
+    Path target = json != null ? json : out.resolve("browser-bench.json");
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.writeString(tmp, outcome.json());
+    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    System.out.println("Chromium " + outcome.browserVersion() + ", " + load());
+    System.out.println();
+    System.out.println(outcome.text());
+    System.out.println();
+    System.out.println("(JSON: " + target + ")");
+    return outcome.failed() ? 1 : 0;
+  }
+
+  private static String machine() throws IOException {
+    String cpu = "unknown CPU";
+    for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
+      if (line.startsWith("model name")) {
+        cpu = line.substring(line.indexOf(':') + 1).trim();
+        break;
+      }
+    }
+    return String.format(Locale.ROOT, "machine: %d cores, %s, Java %s, %s; %s",
+        Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("java.version"),
+        java.time.LocalDate.now(), load());
+  }
+
+  private static String load() {
+    try {
+      return "load average " + Files.readString(Paths.get("/proc/loadavg")).split(" ", 4)[0];
+    } catch (IOException e) {
+      return "load unknown";
+    }
+  }
+
+  private static Path findTestdata() {
+    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("testdata/photos"))) {
+        return p.resolve("testdata");
+      }
+    }
+    throw new CommandLine.ParameterException(new CommandLine(new BenchCli()),
+        "testdata/ not found: run from the repository or give --testdata DIR");
+  }
+}

@@ -1,0 +1,109 @@
+package dev.tegula.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH benchmarks (dev.tegula.bench.jmh) and prints a Markdown table: median ms per
+ * image, MP/s, the ratio against ImageIO's codec for the same job in the same run, and the .tgl
+ * speed targets of issue 3.
+ */
+final class JvmBench {
+  /** The photo of BenchImages: the corpus flower beside its mirror image. */
+  static final double MEGAPIXELS = 2268 * 756 / 1e6;
+
+  /** benchmark, what, baseline (or null), target MP/s (or 0). */
+  private static final String[][] ROWS = {
+    {"jpegDecodeImageIo", "JPEG decode, ImageIO (baseline)", null, "0"},
+    {"jpegDecodeTegula", "JPEG decode, Tegula", "jpegDecodeImageIo", "0"},
+    {"pngDecodeImageIo", "PNG decode, ImageIO (baseline)", null, "0"},
+    {"pngDecodeTegula", "PNG decode, Tegula", "pngDecodeImageIo", "0"},
+    {"tglDecodeLossyQ75", ".tgl lossy q75 decode", "jpegDecodeImageIo", "40"},
+    {"tglDecodeLossless", ".tgl lossless decode", "pngDecodeImageIo", "0"},
+    {"jpegEncodeImageIoQ75", "JPEG encode q75, ImageIO (baseline)", null, "0"},
+    {"jpegEncodeTegulaQ75", "JPEG encode q75, Tegula", "jpegEncodeImageIoQ75", "0"},
+    {"pngEncodeImageIo", "PNG encode, ImageIO (baseline)", null, "0"},
+    {"pngEncodeTegula", "PNG encode, Tegula", "pngEncodeImageIo", "0"},
+    {"tglEncodeLossyQ75", ".tgl lossy q75 encode", "jpegEncodeImageIoQ75", "10"},
+    {"tglEncodeLossless", ".tgl lossless encode", "pngEncodeImageIo", "0"},
+    {"ssim", "SSIM (scikit-image default, RGB)", null, "0"},
+    {"msSsim", "MS-SSIM (luma)", null, "0"},
+    {"allMetrics", "all metrics (PSNR, SSIM, Gaussian SSIM, MS-SSIM)", null, "0"},
+  };
+
+  record Settings(int forks, int warmups, int iterations, int seconds, String filter) {}
+
+  private JvmBench() {}
+
+  static String run(Settings s, Path testdata, Path json, PrintStream log) throws RunnerException {
+    log.printf(Locale.ROOT, "JMH: %d fork(s), %d warm-up and %d measured iterations of %d s, one thread%n",
+        s.forks(), s.warmups(), s.iterations(), s.seconds());
+    Collection<RunResult> results = new Runner(new OptionsBuilder()
+        .include("dev\\.tegula\\.bench\\.jmh\\..*" + (s.filter() == null ? "" : s.filter()))
+        .forks(s.forks())
+        .warmupIterations(s.warmups())
+        .warmupTime(TimeValue.seconds(s.seconds()))
+        .measurementIterations(s.iterations())
+        .measurementTime(TimeValue.seconds(s.seconds()))
+        .threads(1)
+        .jvmArgsAppend("-Xmx3g", "-Dtegula.testdata=" + testdata.toAbsolutePath())
+        .resultFormat(ResultFormatType.JSON)
+        .result(json.toString())
+        .build()).run();
+    Map<String, double[]> medians = new HashMap<>();
+    for (RunResult r : results) {
+      String name = r.getParams().getBenchmark();
+      name = name.substring(name.lastIndexOf('.') + 1);
+      List<Double> scores = new ArrayList<>();
+      for (BenchmarkResult b : r.getBenchmarkResults()) {
+        for (IterationResult i : b.getIterationResults()) {
+          scores.add(i.getPrimaryResult().getScore());
+        }
+      }
+      scores.sort(null);
+      medians.put(name, new double[] {scores.get(scores.size() / 2), scores.get(0),
+          scores.get(scores.size() - 1)});
+    }
+    return table(medians);
+  }
+
+  static String table(Map<String, double[]> ms) {
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        "%.2f MP photo, one thread; median of the measured iterations%n%n", MEGAPIXELS));
+    out.append("| job | ms per image (median, min-max) | MP/s | vs ImageIO, same run | target |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (String[] row : ROWS) {
+      double[] m = ms.get(row[0]);
+      if (m == null) {
+        continue;
+      }
+      double mps = MEGAPIXELS / (m[0] / 1000);
+      String ratio = "";
+      if (row[2] != null && ms.containsKey(row[2])) {
+        ratio = String.format(Locale.ROOT, "%.2fx ImageIO %s", ms.get(row[2])[0] / m[0],
+            row[2].startsWith("jpegDecode") ? "JPEG decode" : row[2].startsWith("pngDecode")
+                ? "PNG decode" : row[2].startsWith("jpegEncode") ? "JPEG encode" : "PNG encode");
+      }
+      int target = Integer.parseInt(row[3]);
+      String goal = target == 0 ? ""
+          : ">= " + target + " MP/s: " + (mps >= target ? "met" : "not met");
+      out.append(String.format(Locale.ROOT, "| %s | %.1f (%.1f-%.1f) | %.1f | %s | %s |%n",
+          row[1], m[0], m[1], m[2], mps, ratio, goal));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,154 @@
+// One adapter per codec of the bench. A bench worker loads exactly one, so its load time, module
+// files and memory are that codec's alone. Each adapter: load(options), and as it supports them
+// decode(bytes: ArrayBuffer) -> {width, height, data: RGBA bytes}, encode(pixels, quality) ->
+// Uint8Array. Peers come from /peers/ (bench/node_modules, development dependencies).
+
+/** Tegula's own Wasm build, called exactly as tegula-worker.js calls it. */
+async function tegula(options) {
+  const base = options.wasm === 'debug' ? '/wasm-debug/' : '/wasm/';
+  const teavm = await import(`${base}tegula-runtime.js`);
+  const instance = await teavm.load(`${base}tegula.wasm`);
+  const x = instance.exports;
+  const parse = (json) => {
+    const r = JSON.parse(json);
+    if (r.error) {
+      throw new Error(`${r.error.code}: ${r.error.message}`);
+    }
+    return r;
+  };
+  const bytes = (int8) => new Uint8Array(int8.buffer, int8.byteOffset, int8.length);
+  return {
+    decode(buffer) {
+      const r = parse(x.decode(new Int8Array(buffer), false, 0));
+      return {width: r.width, height: r.height, data: bytes(x.takePixels())};
+    },
+    encode({width, height, data}, quality) {
+      const pixels = new Int8Array(data.buffer, data.byteOffset, data.length);
+      parse(x.compress(pixels, width, height, quality, false, 0, 0));
+      return bytes(x.takeBytes());
+    },
+    encodeLossless({width, height, data}) {
+      const pixels = new Int8Array(data.buffer, data.byteOffset, data.length);
+      parse(x.compress(pixels, width, height, 100, true, 0, 0));
+      return bytes(x.takeBytes());
+    },
+    /** PSNR, SSIM, MS-SSIM by Tegula's metrics (the same code as `tegula compare`). */
+    compare(a, b) {
+      const i8 = (p) => new Int8Array(p.data.buffer, p.data.byteOffset, p.data.length);
+      return parse(x.compare(i8(a), a.width, a.height, i8(b), b.width, b.height, 0, false));
+    },
+    version: () => x.version(),
+  };
+}
+
+async function jpegJs() {
+  // CommonJS with a window fallback; the worker's CSP allows eval (TeaVM's runtime needs it).
+  const source = await (await fetch('/peers/jpeg-js/lib/decoder.js')).text();
+  const scope = {};
+  new Function('window', source)(scope);
+  const decode = scope['jpeg-js'].decode;
+  return {
+    decode(buffer) {
+      return decode(new Uint8Array(buffer), {useTArray: true, formatAsRGBA: true,
+        maxResolutionInMP: 200, maxMemoryUsageInMB: 2048});
+    },
+  };
+}
+
+function imageData(r) {
+  return {width: r.width, height: r.height, data: r.data};
+}
+
+async function mozjpeg() {
+  const m = await import('/peers/@jsquash/jpeg/decode.js');
+  await m.init();
+  return {decode: async (buffer) => imageData(await m.default(buffer))};
+}
+
+async function squooshPng() {
+  const m = await import('/peers/@jsquash/png/decode.js');
+  await m.init();
+  return {decode: async (buffer) => imageData(await m.default(buffer))};
+}
+
+async function fastPng() {
+  const m = await import('/peers/fast-png/lib/index.js');
+  return {
+    // fast-png returns the file's own channels (RGB for most photos): that is what is timed;
+    // the conversion to RGBA below is for the correctness check only.
+    decodeNative: (buffer) => m.decode(new Uint8Array(buffer)),
+    decode(buffer) {
+      return toRgba(m.decode(new Uint8Array(buffer)));
+    },
+  };
+}
+
+function toRgba(png) {
+  if (png.depth !== 8 || png.palette) {
+    throw new Error(`fast-png: depth ${png.depth}${png.palette ? ', palette' : ''} not compared here`);
+  }
+  const n = png.width * png.height;
+  if (png.channels === 4) {
+    return {width: png.width, height: png.height, data: png.data};
+  }
+  const out = new Uint8Array(n * 4);
+  const c = png.channels;
+  for (let i = 0; i < n; i++) {
+    const g = c < 3;
+    out[4 * i] = png.data[c * i];
+    out[4 * i + 1] = png.data[c * i + (g ? 0 : 1)];
+    out[4 * i + 2] = png.data[c * i + (g ? 0 : 2)];
+    out[4 * i + 3] = c === 2 || c === 4 ? png.data[c * i + c - 1] : 255;
+  }
+  return {width: png.width, height: png.height, data: out};
+}
+
+async function webp() {
+  const d = await import('/peers/@jsquash/webp/decode.js');
+  const e = await import('/peers/@jsquash/webp/encode.js');
+  await d.init();
+  await e.init();
+  return {
+    decode: async (buffer) => imageData(await d.default(buffer)),
+    encode: async (pixels, quality) => new Uint8Array(await e.default(pixels, {quality})),
+  };
+}
+
+async function avif() {
+  const d = await import('/peers/@jsquash/avif/decode.js');
+  const e = await import('/peers/@jsquash/avif/encode.js');
+  await d.init();
+  await e.init();
+  return {
+    decode: async (buffer) => imageData(await d.default(buffer)),
+    encode: async (pixels, quality) => new Uint8Array(await e.default(pixels, {quality})),
+  };
+}
+
+/** The browser's own decoders: createImageBitmap, then the pixels read back from a canvas. */
+async function browser() {
+  return {
+    async decode(buffer, type) {
+      const blob = new Blob([buffer], {type});
+      const bitmap = await createImageBitmap(blob,
+          {colorSpaceConversion: 'none', premultiplyAlpha: 'none', imageOrientation: 'none'});
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d', {willReadFrequently: true});
+      ctx.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      return {width: canvas.width, height: canvas.height, data};
+    },
+  };
+}
+
+export const CODECS = {
+  'tegula': {label: 'Tegula (Wasm)', load: tegula},
+  'jpeg-js': {label: 'jpeg-js', load: jpegJs, peer: true},
+  'mozjpeg': {label: '@jsquash/jpeg (MozJPEG Wasm)', load: mozjpeg, peer: true},
+  'squoosh-png': {label: '@jsquash/png (Wasm)', load: squooshPng, peer: true},
+  'fast-png': {label: 'fast-png', load: fastPng, peer: true},
+  'webp': {label: '@jsquash/webp (libwebp Wasm)', load: webp, peer: true},
+  'avif': {label: '@jsquash/avif (libavif Wasm)', load: avif, peer: true},
+  'browser': {label: 'browser (createImageBitmap + getImageData)', load: browser},
+};
