@@ -28,6 +28,9 @@ import java.util.zip.Inflater;
  */
 public final class JpegRecompression {
   static RowCoder coder = StoredRows.INSTANCE;
+  /** Signature, version, THDR, JREC framing and prefix, TIDX and one empty TILE, TEND. */
+  private static final int VERBATIM_OVERHEAD = 10 + 32 + 12 + JpegContainer.RECORD_PREFIX + 20
+      + 17 + 12;
 
   private JpegRecompression() {}
 
@@ -50,11 +53,11 @@ public final class JpegRecompression {
     try {
       JpegModel model = JpegModel.parse(jpeg, limits);
       byte[] tgl = modelled(jpeg, sha, model, limits);
-      byte[] verbatim = verbatim(jpeg, sha, limits);
-      if (keepModel || tgl.length < verbatim.length) {
+      // a verbatim file costs the JPEG plus its framing (format-jpeg.md §8)
+      if (keepModel || tgl.length < jpeg.length + VERBATIM_OVERHEAD) {
         return new JpegCompression(tgl, true, model.cutReason);
       }
-      return new JpegCompression(verbatim, false, "modelling saved nothing");
+      return new JpegCompression(verbatim(jpeg, sha, limits), false, "modelling saved nothing");
     } catch (NotModellable | TegulaException e) {
       reason = e.getMessage();
     } catch (RuntimeException e) {
