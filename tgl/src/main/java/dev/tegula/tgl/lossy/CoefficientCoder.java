@@ -1,6 +1,5 @@
 package dev.tegula.tgl.lossy;
 
-import dev.tegula.tgl.RangeDecoder;
 import dev.tegula.tgl.RangeEncoder;
 
 /**
@@ -96,8 +95,8 @@ final class CoefficientCoder {
   private final byte[] seen = new byte[TOTAL];
 
   /** Observations after which a context adapts at the coder's own fixed rate (1/32). */
-  private static final int LIMIT = 30;
-  private static final int[] RATE = new int[256];
+  static final int LIMIT = 30;
+  static final int[] RATE = new int[256];
 
   static {
     for (int n = 0; n < 256; n++) {
@@ -142,6 +141,15 @@ final class CoefficientCoder {
     }
   }
 
+  /** The decoder's model state (see {@link ModelDecoder}): count << 16 | probability. */
+  static int[] initialState() {
+    int[] st = new int[TOTAL];
+    for (int i = 0; i < TOTAL; i++) {
+      st[i] = training || INITIAL == null ? 2048 : (INITIAL_SEEN << 16) | INITIAL[i];
+    }
+    return st;
+  }
+
   /** Count-based update while a context is young: rate 1/(n+2) after n observations. */
   private void update(int i, int n, int b) {
     int p = ctx[i];
@@ -159,16 +167,6 @@ final class CoefficientCoder {
     }
     enc.encodeBit(ctx[i], b);
     update(i, n, b);
-  }
-
-  private int get(RangeDecoder dec, int i) {
-    int n = seen[i];
-    if (n >= LIMIT) {
-      return dec.decodeBit(ctx, i);
-    }
-    int b = dec.decodeBit(ctx[i]);
-    update(i, n, b);
-    return b;
   }
 
   private void direct(RangeEncoder enc, int v, int n) {
@@ -248,31 +246,46 @@ final class CoefficientCoder {
     return nz;
   }
 
-  /** Mirror of {@link #encodeAc}; values are bounded, whatever the data. */
-  int decodeAc(RangeDecoder dec, int type, short[] q, int off, int aOff, int lOff, int nzBucket) {
+  /**
+   * Mirror of {@link #encodeAc}; values are bounded, whatever the data. {@code q} must hold zeros
+   * at the block's AC positions (a fresh array): only nonzero values are written. When the block
+   * has nonzero AC values they are also dequantized (§6.3) into {@code block}, natural order,
+   * which is cleared first except for its DC slot (the caller's).
+   */
+  static int decodeAc(ModelDecoder dec, int type, short[] q, int off, int aOff, int lOff, int nzBucket,
+      int[] step, int bias1, int bias2, int[] block) {
     int base = type * TYPE_SIZE;
     int tree = base + NZ + nzBucket * 64;
     int node = 1;
     for (int b = 0; b < 6; b++) {
-      node = (node << 1) | get(dec, tree + node);
+      node = (node << 1) | dec.bit(tree + node);
     }
     int nz = node - 64;
+    if (nz == 0) {
+      return 0;
+    }
+    java.util.Arrays.fill(block, 1, 64, 0);
+    int zero = base + ZERO;
     int remaining = nz;
-    for (int k = 1; k < 64; k++) {
-      if (remaining == 0) {
-        q[off + k] = 0;
-        continue;
-      }
+    // remaining <= 64 - k throughout (a forced nonzero keeps it so), hence k < 64.
+    for (int k = 1; remaining > 0; k++) {
       int pb = neighbour(q, aOff, lOff, k);
       if (remaining < 64 - k
-          && get(dec, base + ZERO + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
+          && dec.bit(zero + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
               + (pb < ZBUCKETS ? pb : ZBUCKETS - 1)) == 0) {
-        q[off + k] = 0;
         continue;
       }
       remaining--;
       int a = decodeMagnitude(dec, base, EBAND[k], pb);
-      q[off + k] = (short) (dec.decodeDirect(1) != 0 ? -a : a);
+      int s = step[k];
+      int r = (a * s - ((s * (a == 1 ? bias1 : bias2)) >> 6) + 8) >> 4;
+      if (dec.sign() != 0) {
+        q[off + k] = (short) -a;
+        block[Quantizer.ZIGZAG[k]] = -r;
+      } else {
+        q[off + k] = (short) a;
+        block[Quantizer.ZIGZAG[k]] = r;
+      }
     }
     return nz;
   }
@@ -295,18 +308,18 @@ final class CoefficientCoder {
     }
   }
 
-  private int decodeMagnitude(RangeDecoder dec, int base, int eband, int pb) {
+  private static int decodeMagnitude(ModelDecoder dec, int base, int eband, int pb) {
     int c = base + LEN + (eband * PBUCKETS + pb) * MAX_LEN;
     int len = 1;
-    while (len < MAX_LEN && get(dec, c + len) != 0) {
+    while (len < MAX_LEN && dec.bit(c + len) != 0) {
       len++;
     }
     if (len == 1) {
       return 1;
     }
-    int a = 2 | get(dec, base + MANT + eband * (MAX_LEN + 1) + len);
+    int a = 2 | dec.bit(base + MANT + eband * (MAX_LEN + 1) + len);
     if (len >= 3) {
-      a = (a << (len - 2)) | dec.decodeDirect(len - 2);
+      a = (a << (len - 2)) | dec.bits(len - 2);
     }
     return a;
   }
@@ -337,21 +350,21 @@ final class CoefficientCoder {
     }
   }
 
-  int decodeDc(RangeDecoder dec, int type, int bucket) {
+  static int decodeDc(ModelDecoder dec, int type, int bucket) {
     int c = type * TYPE_SIZE + DC + bucket * (MAX_LEN + 2);
-    if (get(dec, c) == 0) {
+    if (dec.bit(c) == 0) {
       return 0;
     }
-    boolean negative = dec.decodeDirect(1) != 0;
+    boolean negative = dec.sign() != 0;
     int len = 1;
-    while (len < MAX_LEN && get(dec, c + len) != 0) {
+    while (len < MAX_LEN && dec.bit(c + len) != 0) {
       len++;
     }
     int a = 1;
     if (len >= 2) {
-      a = 2 | get(dec, type * TYPE_SIZE + DC_MANT + len);
+      a = 2 | dec.bit(type * TYPE_SIZE + DC_MANT + len);
       if (len >= 3) {
-        a = (a << (len - 2)) | dec.decodeDirect(len - 2);
+        a = (a << (len - 2)) | dec.bits(len - 2);
       }
     }
     return negative ? -a : a;
@@ -374,11 +387,11 @@ final class CoefficientCoder {
     }
   }
 
-  int decodeLevel(RangeDecoder dec, int previous) {
+  static int decodeLevel(ModelDecoder dec, int previous) {
     int tree = AQ + previous * 8;
     int node = 1;
     for (int b = 0; b < 3; b++) {
-      node = (node << 1) | get(dec, tree + node);
+      node = (node << 1) | dec.bit(tree + node);
     }
     return node - 8;
   }

@@ -123,11 +123,10 @@ final class ColorTransform {
   }
 
   /**
-   * Writes the {@code width} x {@code height} interleaved result from decoded planes. {@code rowCb}
-   * and {@code rowCr} are scratch rows of at least {@code pw} + 2 ints.
+   * Writes the {@code width} x {@code height} interleaved result from decoded planes.
    */
   static void inverse(short[] y, short[] cb, short[] cr, int pw, int ph, boolean subsample,
-      int width, int height, int channels, byte[] out, int[] rowCb, int[] rowCr) {
+      int width, int height, int channels, byte[] out) {
     if (channels == 1) {
       for (int r = 0; r < height; r++) {
         int o = r * width;
@@ -138,33 +137,17 @@ final class ColorTransform {
       }
       return;
     }
-    int cw = subsample ? pw >> 1 : pw;
-    int chh = subsample ? ph >> 1 : ph;
+    if (subsample) {
+      inverse420(y, cb, cr, pw, ph, width, height, out);
+      return;
+    }
     for (int r = 0; r < height; r++) {
-      int[] ub;
-      int[] vr;
-      int ci;
-      if (subsample) {
-        upsampleRow(cb, cw, chh, r, rowCb);
-        upsampleRow(cr, cw, chh, r, rowCr);
-        ub = rowCb;
-        vr = rowCr;
-        ci = 0;
-      } else {
-        for (int c = 0; c < width; c++) {
-          rowCb[c] = cb[r * cw + c];
-          rowCr[c] = cr[r * cw + c];
-        }
-        ub = rowCb;
-        vr = rowCr;
-        ci = 0;
-      }
       int s = r * pw;
       int o = r * width * 3;
       for (int c = 0; c < width; c++) {
         int lum = y[s + c] + RANGE_OFFSET;
-        int u = ub[ci + c] & 0xFF;
-        int v = vr[ci + c] & 0xFF;
+        int u = cb[s + c] & 0xFF;
+        int v = cr[s + c] & 0xFF;
         out[o] = RANGE[lum + CR_R[v]];
         out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
         out[o + 2] = RANGE[lum + CB_B[u]];
@@ -173,27 +156,58 @@ final class ColorTransform {
     }
   }
 
-  /** One output row of h2v2 fancy upsampling (jdsample.c): 3/4 nearer, 1/4 farther, each axis. */
-  private static void upsampleRow(short[] plane, int cw, int chh, int outRow, int[] row) {
-    int near = outRow >> 1;
-    int far = (outRow & 1) == 0 ? near - 1 : near + 1;
-    if (far < 0) {
-      far = 0;
-    } else if (far >= chh) {
-      far = chh - 1;
-    }
-    int n = near * cw;
-    int f = far * cw;
-    // row[] doubles as the column-sum buffer: sums first at the end of the array would overlap,
-    // so compute the output left to right keeping the previous and current sums in locals.
-    int prev = 3 * plane[n] + plane[f];
-    int cur = prev;
-    for (int i = 0; i < cw; i++) {
-      int next = i + 1 < cw ? 3 * plane[n + i + 1] + plane[f + i + 1] : cur;
-      row[2 * i] = (3 * cur + prev + 8) >> 4;
-      row[2 * i + 1] = (3 * cur + next + 7) >> 4;
-      prev = cur;
-      cur = next;
+  /**
+   * 4:2:0: h2v2 fancy upsampling (jdsample.c, 3/4 nearer and 1/4 farther sample on each axis)
+   * fused with the colour conversion. Per chroma column the vertically blended sums of the
+   * previous, current and next column roll along in locals; each gives two output pixels.
+   */
+  private static void inverse420(short[] y, short[] cb, short[] cr, int pw, int ph, int width,
+      int height, byte[] out) {
+    int cw = pw >> 1;
+    int chh = ph >> 1;
+    int pairs = (width + 1) >> 1;
+    for (int r = 0; r < height; r++) {
+      int near = r >> 1;
+      int far = (r & 1) == 0 ? near - 1 : near + 1;
+      far = far < 0 ? 0 : far >= chh ? chh - 1 : far;
+      int n = near * cw;
+      int f = far * cw;
+      int bPrev = 3 * cb[n] + cb[f];
+      int rPrev = 3 * cr[n] + cr[f];
+      int bCur = bPrev;
+      int rCur = rPrev;
+      int s = r * pw;
+      int o = r * width * 3;
+      for (int i = 0; i < pairs; i++) {
+        int bNext;
+        int rNext;
+        if (i + 1 < cw) {
+          bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
+          rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
+        } else {
+          bNext = bCur;
+          rNext = rCur;
+        }
+        int u = ((3 * bCur + bPrev + 8) >> 4) & 0xFF;
+        int v = ((3 * rCur + rPrev + 8) >> 4) & 0xFF;
+        int lum = y[s + 2 * i] + RANGE_OFFSET;
+        out[o] = RANGE[lum + CR_R[v]];
+        out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
+        out[o + 2] = RANGE[lum + CB_B[u]];
+        if (2 * i + 1 < width) {
+          u = ((3 * bCur + bNext + 7) >> 4) & 0xFF;
+          v = ((3 * rCur + rNext + 7) >> 4) & 0xFF;
+          lum = y[s + 2 * i + 1] + RANGE_OFFSET;
+          out[o + 3] = RANGE[lum + CR_R[v]];
+          out[o + 4] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
+          out[o + 5] = RANGE[lum + CB_B[u]];
+        }
+        o += 6;
+        bPrev = bCur;
+        rPrev = rCur;
+        bCur = bNext;
+        rCur = rNext;
+      }
     }
   }
 }

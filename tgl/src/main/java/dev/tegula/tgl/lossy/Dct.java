@@ -177,6 +177,15 @@ final class Dct {
     int rnd = 1 << (sh - 1);
     for (int r = 0; r < 64; r += 8) {
       int o = offset + (r >> 3) * stride;
+      if ((coef[r + 1] | coef[r + 2] | coef[r + 3] | coef[r + 4] | coef[r + 5] | coef[r + 6]
+          | coef[r + 7]) == 0) {
+        // A row without AC terms is the constant the full pass computes (jidctint's row shortcut).
+        short v = clamp((((coef[r] + (128 << (PASS1_BITS + 3))) << CONST_BITS) + rnd) >> sh);
+        for (int x = 0; x < 8; x++) {
+          out[o + x] = v;
+        }
+        continue;
+      }
       int z2 = coef[r + 2];
       int z3 = coef[r + 6];
       int z1 = (z2 + z3) * FIX_0_541196100;

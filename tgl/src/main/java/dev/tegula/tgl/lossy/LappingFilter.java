@@ -17,34 +17,57 @@ final class LappingFilter {
 
   private LappingFilter() {}
 
-  /** Decoder: blurs plane {@code p} (w x h) in place; edges repeat. {@code tmp} holds w*h. */
-  static void apply(short[] p, int w, int h, short[] tmp) {
-    System.arraycopy(p, 0, tmp, 0, w * h);
-    int s = SIDE;
-    int d = DIAG;
-    int c = CENTRE;
+  /**
+   * Decoder: blurs plane {@code p} (w x h) in place; edges repeat. {@code rows} holds at least
+   * 2 * w samples: the original of the row being replaced and of the one above it.
+   */
+  static void apply(short[] p, int w, int h, short[] rows) {
+    int prev = 0;
+    int cur = w;
     for (int y = 0; y < h; y++) {
-      int up = (y > 0 ? y - 1 : 0) * w;
       int mid = y * w;
-      int down = (y + 1 < h ? y + 1 : y) * w;
-      p[mid] = blur(tmp, up, mid, down, 0, 0, w > 1 ? 1 : 0, c, s, d);
-      for (int x = 1; x < w - 1; x++) {
-        int edges = tmp[up + x] + tmp[down + x] + tmp[mid + x - 1] + tmp[mid + x + 1];
-        int corners = tmp[up + x - 1] + tmp[up + x + 1] + tmp[down + x - 1] + tmp[down + x + 1];
-        // Weights sum to 1024 and samples are 0..255, so no clamping is needed.
-        p[mid + x] = (short) ((c * tmp[mid + x] + s * edges + d * corners + 512) >> 10);
+      System.arraycopy(p, mid, rows, cur, w);
+      // Above: the saved original of row y - 1 (row 0 repeats itself); below: still untouched.
+      int up = y > 0 ? prev : cur;
+      if (y + 1 < h) {
+        row(rows, up, rows, cur, p, mid + w, p, mid, w);
+      } else {
+        row(rows, up, rows, cur, rows, cur, p, mid, w);
       }
-      if (w > 1) {
-        p[mid + w - 1] = blur(tmp, up, mid, down, w - 1, w - 2, w - 1, c, s, d);
-      }
+      int t = prev;
+      prev = cur;
+      cur = t;
     }
   }
 
-  private static short blur(short[] t, int up, int mid, int down, int x, int l, int r, int c,
-      int s, int d) {
-    int edges = t[up + x] + t[down + x] + t[mid + l] + t[mid + r];
-    int corners = t[up + l] + t[up + r] + t[down + l] + t[down + r];
-    return (short) ((c * t[mid + x] + s * edges + d * corners + 512) >> 10);
+  /**
+   * One output row from the rows above, at and below it. Vertical pair sums roll along in locals,
+   * so each sample of the three rows is read once: edges = v[x] + m[x-1] + m[x+1], corners =
+   * v[x-1] + v[x+1] with v = above + below.
+   */
+  private static void row(short[] ua, int uo, short[] ma, int mo, short[] da, int dOff,
+      short[] out, int oo, int w) {
+    int s = SIDE;
+    int d = DIAG;
+    int c = CENTRE;
+    int m0 = ma[mo];
+    int v0 = ua[uo] + da[dOff];
+    int mR = w > 1 ? ma[mo + 1] : m0;
+    int vR = w > 1 ? ua[uo + 1] + da[dOff + 1] : v0;
+    int mL = m0;
+    int vL = v0;
+    for (int x = 0; x < w; x++) {
+      // Weights sum to 1024 and samples are 0..255, so no clamping is needed.
+      out[oo + x] = (short) ((c * m0 + s * (v0 + mL + mR) + d * (vL + vR) + 512) >> 10);
+      mL = m0;
+      vL = v0;
+      m0 = mR;
+      v0 = vR;
+      if (x + 2 < w) {
+        mR = ma[mo + x + 2];
+        vR = ua[uo + x + 2] + da[dOff + x + 2];
+      }
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.tegula.tgl.lossy;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TruncatedInputException;
 import dev.tegula.core.UnsupportedFeatureException;
-import dev.tegula.tgl.RangeDecoder;
 
 /**
  * Decodes one tile (docs/format-lossy.md §2-§8): header, adaptive-quantization map, coefficients
@@ -44,19 +43,18 @@ final class TileDecoder {
     TileLayout lay = new TileLayout(width, height, channels, (flags & LossyCodec.FLAG_444) == 0);
     int[][][] steps = TileEncoder.stepTables(quality, lay.planes);
 
-    RangeDecoder dec = new RangeDecoder(data, offset + LossyCodec.HEADER_SIZE,
+    ModelDecoder dec = new ModelDecoder(data, offset + LossyCodec.HEADER_SIZE,
         length - LossyCodec.HEADER_SIZE);
-    CoefficientCoder coder = new CoefficientCoder();
     byte[] levels = new byte[lay.mbw * lay.mbh];
     for (int m = 0; m < levels.length; m++) {
-      levels[m] = (byte) coder.decodeLevel(dec, TileEncoder.previousLevel(levels, m, lay.mbw));
+      levels[m] = (byte) CoefficientCoder.decodeLevel(dec, TileEncoder.previousLevel(levels, m, lay.mbw));
     }
     short[][] pix = new short[lay.planes][];
     int[] block = new int[64];
     short[] tmp = null;
     for (int i = 0; i < lay.planes; i++) {
       pix[i] = new short[lay.samples(i)];
-      decodePlane(dec, coder, lay, i, steps[i], levels, bias, pix[i], block);
+      decodePlane(dec, lay, i, steps[i], levels, bias, pix[i], block);
       int strength = i == 0 ? filterLuma : filterChroma;
       if (strength > 0) {
         int[] alpha = thresholds(lay, i, steps[i], levels, strength);
@@ -65,15 +63,13 @@ final class TileDecoder {
       }
       if ((flags & LossyCodec.FLAG_LAPPING) != 0) {
         if (tmp == null) {
-          tmp = new short[lay.samples(0)];
+          tmp = new short[2 * lay.pw];
         }
         LappingFilter.apply(pix[i], lay.planeW[i], lay.planeH[i], tmp);
       }
     }
-    int[] rowCb = new int[lay.pw + 2];
-    int[] rowCr = new int[lay.pw + 2];
     ColorTransform.inverse(pix[0], lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null,
-        lay.pw, lay.ph, lay.subsample, width, height, channels, out, rowCb, rowCr);
+        lay.pw, lay.ph, lay.subsample, width, height, channels, out);
     if (dec.overrun() > 0) {
       throw new TruncatedInputException("lossy tile data ends " + dec.overrun()
           + " bytes early", offset + length);
@@ -89,7 +85,7 @@ final class TileDecoder {
     return alpha;
   }
 
-  private static void decodePlane(RangeDecoder dec, CoefficientCoder coder, TileLayout lay, int i,
+  private static void decodePlane(ModelDecoder dec, TileLayout lay, int i,
       int[][] steps, byte[] levels, int[] bias, short[] pix, int[] block) {
     int bw = lay.blocksW[i];
     int bh = lay.blocksH[i];
@@ -106,19 +102,19 @@ final class TileDecoder {
         int off = b * 64;
         int[] st = steps[levels[lay.macroblock(i, bx, by)]];
         int predQ = DcPredictor.predictQ(dcF, bw, bx, by, st[0]);
-        int dc = predQ + coder.decodeDc(dec, t, DcPredictor.bucket(dcF, bw, bx, by, st[0]));
+        int dc = predQ + CoefficientCoder.decodeDc(dec, t, DcPredictor.bucket(dcF, bw, bx, by, st[0]));
         // Valid streams stay within +-2048 (8-bit samples, step16 >= 8); damaged ones are clamped.
         dc = dc < -2048 ? -2048 : dc > 2048 ? 2048 : dc;
         q[off] = (short) dc;
         dcF[b] = DcPredictor.dequantize(dc, st[0]);
         int aOff = by > 0 ? off - bw * 64 : -1;
         int lOff = bx > 0 ? off - 64 : -1;
-        nz[b] = (byte) coder.decodeAc(dec, t, q, off, aOff, lOff,
-            CoefficientCoder.nzBucket(nz, bw, bx, by));
+        nz[b] = (byte) CoefficientCoder.decodeAc(dec, t, q, off, aOff, lOff,
+            CoefficientCoder.nzBucket(nz, bw, bx, by), st, bias1, bias2, block);
         if (nz[b] == 0) {
           Dct.inverseDc(dcF[b], pix, by * 8 * pw + bx * 8, pw);
         } else {
-          Quantizer.dequantize(q, off, st, bias1, bias2, block);
+          block[0] = dcF[b];
           Dct.inverse(block, pix, by * 8 * pw + bx * 8, pw);
         }
       }

@@ -62,8 +62,23 @@ public final class LossySpeed {
       bestEnc = Math.min(bestEnc, (t1 - t0) / 1e9);
       bestDec = Math.min(bestDec, (t2 - t1) / 1e9 / (encOnly ? 1 : decOnly ? 5 : 1));
     }
+    // CRC32 of every coded tile and every decoded tile: two builds that should agree compare these.
+    java.util.zip.CRC32 codedCrc = new java.util.zip.CRC32();
+    java.util.zip.CRC32 pixelCrc = new java.util.zip.CRC32();
+    for (int ty = 0; ty < ny; ty++) {
+      for (int tx = 0; tx < nx; tx++) {
+        int tw = Math.min(ts, w - tx * ts);
+        int th = Math.min(ts, h - ty * ts);
+        byte[] c = coded[ty * nx + tx];
+        codedCrc.update(c);
+        LossyCodec.decode(c, 0, c.length, tw, th, 3, out);
+        pixelCrc.update(out, 0, tw * th * 3);
+      }
+    }
     System.out.printf(
-        "%dx%d q%d %.3f bpp (thread CPU time): encode %.1f MP/s, decode %.1f MP/s%n", w, h, quality,
-        bytes * 8.0 / (w * (double) h), mp / bestEnc, mp / bestDec);
+        "%dx%d q%d %.3f bpp (thread CPU time): encode %.1f MP/s, decode %.1f MP/s"
+            + " (crc coded %08x, pixels %08x)%n", w, h, quality,
+        bytes * 8.0 / (w * (double) h), mp / bestEnc, mp / bestDec, codedCrc.getValue(),
+        pixelCrc.getValue());
   }
 }
