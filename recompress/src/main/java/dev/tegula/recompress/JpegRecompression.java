@@ -174,8 +174,8 @@ public final class JpegRecompression {
     } catch (NotModellable e) {
       throw new MalformedInputException("the JPEG cannot be rebuilt: " + e.getMessage(), -1);
     } catch (RuntimeException e) {
-      throw new MalformedInputException("internal error while rebuilding the JPEG (" + e + ")",
-          -1);
+      throw new MalformedInputException(
+          "internal decoder error while rebuilding the JPEG (" + e + ")", -1);
     }
   }
 
@@ -317,7 +317,10 @@ public final class JpegRecompression {
     if (tgl == null || limits == null) {
       throw new IllegalArgumentException("tgl and limits must not be null");
     }
-    TglFile file = TglDecoder.open(tgl, limits);
+    // The frame size is checked when the coefficients are allocated (modelled files only): a
+    // verbatim file allocates no pixels, and a JPEG too large to model is still given back.
+    TglFile file = TglDecoder.open(tgl,
+        limits.withMaxDimensions(Integer.MAX_VALUE, Integer.MAX_VALUE).withMaxPixels(Long.MAX_VALUE));
     if (!file.header().jpeg()) {
       throw new UnsupportedFeatureException("this .tgl file holds an image (mode "
           + file.header().mode() + "), not a JPEG file: restore it to pixels instead", 29);
