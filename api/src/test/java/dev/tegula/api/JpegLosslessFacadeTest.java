@@ -1,0 +1,73 @@
+package dev.tegula.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Limits;
+import dev.tegula.core.UnsupportedFeatureException;
+import dev.tegula.recompress.JpegCompression;
+import dev.tegula.recompress.JpegTglInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** JPEG recompression through the facade: bytes back, pixels, info, refusals. */
+class JpegLosslessFacadeTest {
+  private static byte[] jpeg(String name) throws IOException {
+    return Files.readAllBytes(TglFacadeTest.testdata("jpeg/" + name));
+  }
+
+  @Test
+  void restoresTheOriginalAndItsPixels() throws IOException {
+    for (String name : new String[] {"progressive_420.jpg", "exif_orientation_6.jpg"}) {
+      byte[] jpeg = jpeg(name);
+      JpegCompression c = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT);
+      assertEquals(ImageFormat.TGL, Tegula.detect(c.tgl()));
+      assertArrayEquals(jpeg, Tegula.restoreOriginal(c.tgl()));
+      for (boolean orient : new boolean[] {false, true}) {
+        DecodeOptions options = DecodeOptions.DEFAULT.withAutoOrient(orient);
+        DecodedImage want = Tegula.decode(jpeg, options);
+        DecodedImage got = Tegula.restore(c.tgl(), options);
+        assertEquals(want.image().width(), got.image().width());
+        assertArrayEquals(want.image().rgba(), got.image().rgba(), name);
+        assertEquals(want.info().orientation(), got.info().orientation());
+        assertArrayEquals(want.image().rgba(), Tegula.decode(c.tgl(), options).image().rgba());
+      }
+    }
+  }
+
+  @Test
+  void infoSaysWhatIsInside() throws IOException {
+    byte[] jpeg = jpeg("baseline_420.jpg");
+    byte[] tgl = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).tgl();
+    assertEquals("jpeg", Tegula.readInfo(tgl).variant());
+    assertEquals(256, Tegula.readInfo(tgl).width());
+    JpegTglInfo info = Tegula.inspectJpeg(tgl, Limits.DEFAULT);
+    assertEquals(jpeg.length, info.jpegLength());
+    assertEquals(64, info.sha256().length());
+    assertTrue(info.kind().equals("modelled") || info.kind().equals("stored verbatim"));
+
+    byte[] damaged = Files.readAllBytes(TglFacadeTest.testdata("invalid/jpeg_truncated_half.jpg"));
+    JpegCompression c = Tegula.compressJpegLossless(damaged, Limits.DEFAULT);
+    assertEquals("stored verbatim", Tegula.inspectJpeg(c.tgl(), Limits.DEFAULT).kind());
+    assertArrayEquals(damaged, Tegula.restoreOriginal(c.tgl()));
+  }
+
+  @Test
+  void refusesWhatIsNotAJpegOrNotAJpegFile() throws IOException {
+    byte[] png = Files.readAllBytes(TglFacadeTest.testdata("png/").resolve(
+        Files.list(TglFacadeTest.testdata("png")).filter(p -> p.toString().endsWith(".png"))
+            .findFirst().orElseThrow().getFileName()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Tegula.compressJpegLossless(png, Limits.DEFAULT));
+    assertTrue(e.getMessage().contains("needs a JPEG file"), e.getMessage());
+    byte[] imageTgl = TglFacadeTest.corpus("rgb8-stored.tgl");
+    assertNull(Tegula.inspectJpeg(imageTgl, Limits.DEFAULT));
+    assertThrows(UnsupportedFeatureException.class, () -> Tegula.restoreOriginal(imageTgl));
+  }
+}
