@@ -1,49 +1,207 @@
 package dev.tegula.api;
 
-/** How {@link Tegula#compress} writes a .tgl file: the mode, the lossy quality, the tile size. */
+/**
+ * What {@link Tegula#compress} and {@link Tegula#compressFile} do: the output format (.tgl, JPEG
+ * or PNG), the lossy quality or a target (file size or SSIM) that picks it, the resize, grey,
+ * orientation and metadata steps, and format details (tile size, PNG effort). Immutable; each
+ * {@code withX} returns a copy and refuses a bad value at once, {@link #problem()} names a
+ * combination that cannot work (so that callers can refuse it before any work).
+ */
 public final class CompressOptions {
   public static final int DEFAULT_QUALITY = 75;
   public static final int DEFAULT_TILE_SIZE = 512;
-  /** Lossy at quality 75, tiles of 512. */
-  public static final CompressOptions DEFAULT =
-      new CompressOptions(false, DEFAULT_QUALITY, DEFAULT_TILE_SIZE);
+  /** PNG effort 1: the filter strategy from fast trials; effort 3 is about 10x slower. */
+  public static final int DEFAULT_PNG_EFFORT = 1;
+  /** Lossy .tgl at quality 75, tiles of 512. */
+  public static final CompressOptions DEFAULT = new CompressOptions(false, DEFAULT_QUALITY);
 
-  private final boolean lossless;
-  private final int quality;
-  private final int tileSize;
+  private ImageFormat format = ImageFormat.TGL;
+  private boolean lossless;
+  private int quality;
+  private int tileSize = DEFAULT_TILE_SIZE;
+  private long maxSizeBytes;
+  private double targetSsim;
+  private int maxDimension;
+  private boolean gammaCorrectResize;
+  private boolean grayscale;
+  private boolean stripMetadata;
+  private boolean stripGps;
+  private boolean keepOrientation;
+  private int pngEffort = DEFAULT_PNG_EFFORT;
 
-  private CompressOptions(boolean lossless, int quality, int tileSize) {
+  private CompressOptions(boolean lossless, int quality) {
     if (quality < 0 || quality > 100) {
       throw new IllegalArgumentException("quality must be 0-100, not " + quality);
     }
-    if (tileSize < 16 || tileSize > 4096) {
-      throw new IllegalArgumentException("tile size must be 16-4096, not " + tileSize);
-    }
     this.lossless = lossless;
     this.quality = quality;
-    this.tileSize = tileSize;
   }
 
   /** Every sample restored exactly, alpha and 16-bit samples included. */
   public static CompressOptions lossless() {
-    return new CompressOptions(true, 100, DEFAULT_TILE_SIZE);
+    return new CompressOptions(true, 100);
   }
 
   /** Lossy colour at {@code quality} 0-100, higher is better and larger; alpha stays exact. */
   public static CompressOptions lossy(int quality) {
-    return new CompressOptions(false, quality, DEFAULT_TILE_SIZE);
+    return new CompressOptions(false, quality);
   }
 
-  /** Square tiles of {@code side} pixels, 16-4096. */
+  private CompressOptions copy() {
+    CompressOptions c = new CompressOptions(lossless, quality);
+    c.format = format;
+    c.tileSize = tileSize;
+    c.maxSizeBytes = maxSizeBytes;
+    c.targetSsim = targetSsim;
+    c.maxDimension = maxDimension;
+    c.gammaCorrectResize = gammaCorrectResize;
+    c.grayscale = grayscale;
+    c.stripMetadata = stripMetadata;
+    c.stripGps = stripGps;
+    c.keepOrientation = keepOrientation;
+    c.pngEffort = pngEffort;
+    return c;
+  }
+
+  /** .tgl (default), JPEG or PNG (always lossless, quality and targets do not apply). */
+  public CompressOptions withFormat(ImageFormat f) {
+    if (f == null) {
+      throw new IllegalArgumentException("format must not be null");
+    }
+    CompressOptions c = copy();
+    c.format = f;
+    return c;
+  }
+
+  /** Square .tgl tiles of {@code side} pixels, 16-4096. */
   public CompressOptions withTileSize(int side) {
-    return new CompressOptions(lossless, quality, side);
+    if (side < 16 || side > 4096) {
+      throw new IllegalArgumentException("tile size must be 16-4096, not " + side);
+    }
+    CompressOptions c = copy();
+    c.tileSize = side;
+    return c;
   }
 
+  /**
+   * The highest quality whose file has at most {@code bytes} bytes (JPEG and lossy .tgl); 0 for
+   * none. {@link Tegula#compressFile} fails when even quality 0 does not fit.
+   */
+  public CompressOptions withMaxSizeBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("the maximum size must be positive, not " + bytes);
+    }
+    CompressOptions c = copy();
+    c.maxSizeBytes = bytes;
+    return c;
+  }
+
+  /**
+   * The lowest quality whose decoded output has at least this SSIM against the (resized) source
+   * (JPEG and lossy .tgl); 0 for none, else above 0 and below 1.
+   */
+  public CompressOptions withTargetSsim(double ssim) {
+    if (!(ssim == 0 || (ssim > 0 && ssim < 1))) {
+      throw new IllegalArgumentException("the target SSIM must be above 0 and below 1, not "
+          + ssim);
+    }
+    CompressOptions c = copy();
+    c.targetSsim = ssim;
+    return c;
+  }
+
+  /** Shrink so that neither side exceeds {@code side} pixels (never enlarges); 0 for no resize. */
+  public CompressOptions withMaxDimension(int side) {
+    if (side < 0) {
+      throw new IllegalArgumentException("the maximum dimension must be positive, not " + side);
+    }
+    CompressOptions c = copy();
+    c.maxDimension = side;
+    return c;
+  }
+
+  /** Resize in linear light (slower; keeps fine bright detail from darkening). */
+  public CompressOptions withGammaCorrectResize(boolean on) {
+    CompressOptions c = copy();
+    c.gammaCorrectResize = on;
+    return c;
+  }
+
+  /** Convert to grey (Rec. 709 luma), stored as one channel plus alpha where the format can. */
+  public CompressOptions withGrayscale(boolean on) {
+    CompressOptions c = copy();
+    c.grayscale = on;
+    return c;
+  }
+
+  /**
+   * Write no metadata at all (EXIF, ICC, XMP, text). The pixels are not converted, so colours
+   * are then read as sRGB: an image with a wide-gamut ICC profile looks duller.
+   */
+  public CompressOptions withStripMetadata(boolean on) {
+    CompressOptions c = copy();
+    c.stripMetadata = on;
+    return c;
+  }
+
+  /** Remove only the location (EXIF GPS IFD, XMP with GPS fields); the rest is kept. */
+  public CompressOptions withStripGps(boolean on) {
+    CompressOptions c = copy();
+    c.stripGps = on;
+    return c;
+  }
+
+  /**
+   * Keep the pixels as stored and the EXIF orientation tag as it is; by default the image is
+   * turned upright and the tag reset to 1.
+   */
+  public CompressOptions withKeepOrientation(boolean on) {
+    CompressOptions c = copy();
+    c.keepOrientation = on;
+    return c;
+  }
+
+  /** PNG encoder effort 0-4 (dev.tegula.png.PngEncodeOptions); default 1. */
+  public CompressOptions withPngEffort(int effort) {
+    if (effort < 0 || effort > 4) {
+      throw new IllegalArgumentException("PNG effort must be 0-4, not " + effort);
+    }
+    CompressOptions c = copy();
+    c.pngEffort = effort;
+    return c;
+  }
+
+  /**
+   * Why these options cannot work together, or null when they can. Checked by {@link
+   * Tegula#compressFile} before it decodes anything.
+   */
+  public String problem() {
+    boolean target = maxSizeBytes > 0 || targetSsim > 0;
+    if (maxSizeBytes > 0 && targetSsim > 0) {
+      return "a maximum size and a target SSIM exclude each other";
+    }
+    if (format == ImageFormat.PNG && target) {
+      return "PNG is lossless: a maximum size or target SSIM needs JPEG or .tgl";
+    }
+    if (format == ImageFormat.JPEG && lossless) {
+      return "lossless is not possible with JPEG";
+    }
+    if (lossless && target) {
+      return "lossless leaves nothing to choose: a maximum size or target SSIM needs lossy";
+    }
+    return null;
+  }
+
+  public ImageFormat format() {
+    return format;
+  }
+
+  /** True for lossless .tgl and for PNG. */
   public boolean isLossless() {
-    return lossless;
+    return lossless || format == ImageFormat.PNG;
   }
 
-  /** The lossy quality (100 for lossless). */
+  /** The lossy quality (100 for lossless); the starting point only when a target is set. */
   public int quality() {
     return quality;
   }
@@ -52,8 +210,64 @@ public final class CompressOptions {
     return tileSize;
   }
 
+  /** 0 when there is no size target. */
+  public long maxSizeBytes() {
+    return maxSizeBytes;
+  }
+
+  /** 0 when there is no SSIM target. */
+  public double targetSsim() {
+    return targetSsim;
+  }
+
+  /** 0 when there is no resize. */
+  public int maxDimension() {
+    return maxDimension;
+  }
+
+  public boolean gammaCorrectResize() {
+    return gammaCorrectResize;
+  }
+
+  public boolean grayscale() {
+    return grayscale;
+  }
+
+  public boolean stripMetadata() {
+    return stripMetadata;
+  }
+
+  public boolean stripGps() {
+    return stripGps;
+  }
+
+  public boolean keepOrientation() {
+    return keepOrientation;
+  }
+
+  public int pngEffort() {
+    return pngEffort;
+  }
+
   @Override
   public String toString() {
-    return (lossless ? "lossless" : "lossy q" + quality) + ", tiles " + tileSize;
+    StringBuilder sb = new StringBuilder();
+    if (format == ImageFormat.PNG) {
+      sb.append("PNG effort ").append(pngEffort);
+    } else {
+      sb.append(format == ImageFormat.JPEG ? "JPEG " : "");
+      sb.append(lossless ? "lossless" : maxSizeBytes > 0 ? "max " + maxSizeBytes + " bytes"
+          : targetSsim > 0 ? "SSIM " + targetSsim : "lossy q" + quality);
+      if (format == ImageFormat.TGL) {
+        sb.append(", tiles ").append(tileSize);
+      }
+    }
+    if (maxDimension > 0) {
+      sb.append(", max side ").append(maxDimension).append(gammaCorrectResize ? " (linear)" : "");
+    }
+    if (grayscale) {
+      sb.append(", grey");
+    }
+    return sb.toString();
   }
 }

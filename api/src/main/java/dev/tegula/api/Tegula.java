@@ -84,13 +84,75 @@ public final class Tegula {
     return JpegEncoder.encode(image, metadata == null ? Metadata.EMPTY : metadata, options);
   }
 
-  /** Encodes an image as PNG, carrying ICC and EXIF from {@code metadata} (may be null). */
+  /**
+   * Encodes an image as PNG with the fast effort {@link CompressOptions#DEFAULT_PNG_EFFORT} (for
+   * interactive use: restoring, the app's downloads), carrying the metadata (may be null).
+   */
   public static byte[] encodePng(Image image, Metadata metadata) {
-    if (image == null) {
-      throw new IllegalArgumentException("image must not be null");
+    return encodePng(image, metadata,
+        PngEncodeOptions.DEFAULT.withEffort(CompressOptions.DEFAULT_PNG_EFFORT));
+  }
+
+  /** Encodes an image as PNG with the given options, carrying the metadata (may be null). */
+  public static byte[] encodePng(Image image, Metadata metadata, PngEncodeOptions options) {
+    if (image == null || options == null) {
+      throw new IllegalArgumentException("image and options must not be null");
     }
-    return PngEncoder.encode(image, metadata == null ? Metadata.EMPTY : metadata,
-        PngEncodeOptions.DEFAULT);
+    return PngEncoder.encode(image, metadata == null ? Metadata.EMPTY : metadata, options);
+  }
+
+  /**
+   * The whole compress pipeline on a file: decode, turn upright (unless {@link
+   * CompressOptions#keepOrientation()}), shrink to {@link CompressOptions#maxDimension()}, convert
+   * to grey, strip metadata as asked, and encode as {@link CompressOptions#format()}, searching
+   * the quality when a size or SSIM target is set.
+   *
+   * @throws IllegalArgumentException when the options do not work together ({@link
+   *     CompressOptions#problem()}), before anything is decoded
+   * @throws dev.tegula.core.LimitExceededException when the target cannot be reached (even
+   *     quality 0 is too large, even 100 is not good enough)
+   */
+  public static CompressResult compressFile(byte[] data, CompressOptions options, Limits limits) {
+    requireData(data);
+    checkOptions(options);
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null");
+    }
+    return compress(decode(data, new DecodeOptions(limits, false)), options);
+  }
+
+  /**
+   * {@link #compressFile} from a decoded image; it must have been decoded without {@link
+   * DecodeOptions#autoOrient()}, since the orientation is taken from its EXIF.
+   */
+  public static CompressResult compress(DecodedImage decoded, CompressOptions options) {
+    checkOptions(options);
+    if (decoded == null) {
+      throw new IllegalArgumentException("decoded must not be null");
+    }
+    return CompressPipeline.encode(CompressPipeline.prepare(decoded, options), options);
+  }
+
+  /**
+   * Only the pixel and metadata stages of {@link #compress(DecodedImage, CompressOptions)}, for
+   * callers that encode .tgl tiles in parallel with {@link #startCompress}.
+   */
+  public static DecodedImage prepare(DecodedImage decoded, CompressOptions options) {
+    checkOptions(options);
+    if (decoded == null) {
+      throw new IllegalArgumentException("decoded must not be null");
+    }
+    return CompressPipeline.prepare(decoded, options);
+  }
+
+  private static void checkOptions(CompressOptions options) {
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null");
+    }
+    String problem = options.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
   }
 
   /**

@@ -1,11 +1,12 @@
 package dev.tegula.cli;
 
 import dev.tegula.api.CompressOptions;
+import dev.tegula.api.CompressResult;
+import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.LimitExceededException;
-import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
@@ -19,13 +20,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tegula compress IN... [-o OUT|DIR] [--quality Q | --lossless] [--format tgl|jpeg]}:
- * JPEG, PNG or .tgl in, .tgl (docs/format.md) or JPEG out, with the input's EXIF, ICC, XMP and
- * text kept byte for byte.
+ * {@code tegula compress IN... [-o OUT|DIR] [--format tgl|jpeg|png] [--quality Q | --lossless |
+ * --max-size SIZE | --target-ssim S] [--max-dim N [--gamma-correct]] [--grayscale] [--strip |
+ * --strip-gps] [--keep-orientation]}: JPEG, PNG or .tgl in, .tgl (docs/format.md), JPEG or PNG
+ * out, turned upright, with the input's EXIF, ICC, XMP and text kept unless stripped. Every option
+ * is checked before any file is read.
  */
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Compress JPEG, PNG or .tgl files to .tgl, using every core.",
-        "Without -o, IN.x is written as IN.tgl beside it."})
+    description = {"Compress JPEG, PNG or .tgl files to .tgl, JPEG or PNG, using every core.",
+        "Without -o, IN.x is written as IN.tgl (IN.jpg, IN.png) beside it.",
+        "The image is turned upright as its EXIF orientation says and the tag reset to 1;",
+        "EXIF, ICC, XMP and text are kept unless --strip or --strip-gps."})
 final class CompressCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -34,23 +39,64 @@ final class CompressCommand implements Callable<Integer> {
   private List<String> inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT|DIR",
-      description = "The .tgl file to write (one input), or the directory for the results.")
+      description = "The file to write (one input), or the directory for the results.")
   private String output;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "tgl (default), jpeg (a JPEG any browser opens, from Tegula's own encoder: "
+          + "progressive, psychovisual tables, trellis quantization) or png (lossless).")
+  private String format = "tgl";
 
   @Option(names = {"-q", "--quality"}, paramLabel = "Q",
       description = "Lossy quality 0-100, higher is better and larger (default 75).")
   private Integer quality;
 
-  @Option(names = "--lossless", description = "Restore every pixel exactly (alpha and 16-bit too).")
+  @Option(names = "--lossless", description = "Restore every pixel exactly (alpha and 16-bit "
+      + "too); .tgl only (PNG is always lossless).")
   private boolean lossless;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "tgl (default) or jpeg: a JPEG any browser opens, from Tegula's own encoder "
-          + "(progressive, psychovisual tables, trellis quantization; --tile-size does not apply).")
-  private String format = "tgl";
+  @Option(names = "--max-size", paramLabel = "SIZE",
+      description = "The highest quality whose file fits SIZE: 200000, 200KB (1000 bytes a KB), "
+          + "195KiB (1024), 1.5MB, 2MiB. JPEG and .tgl; lands within 3%% below SIZE where the "
+          + "quality steps allow, in at most 3 encodes (more only when none of 3 fits).")
+  private String maxSize;
+
+  @Option(names = "--target-ssim", paramLabel = "S",
+      description = "The lowest quality whose decoded file reaches this SSIM (0-1, e.g. 0.97) "
+          + "against the (resized) source. JPEG and .tgl.")
+  private Double targetSsim;
+
+  @Option(names = "--max-dim", paramLabel = "N",
+      description = "Shrink so that neither side exceeds N pixels (Lanczos-3; exact box "
+          + "averaging for whole factors). Never enlarges.")
+  private Integer maxDim;
+
+  @Option(names = "--gamma-correct",
+      description = "Resize in linear light (keeps fine bright detail from darkening; slower).")
+  private boolean gammaCorrect;
+
+  @Option(names = "--grayscale", description = "Convert to grey (Rec. 709 luma); alpha is kept.")
+  private boolean grayscale;
+
+  @Option(names = "--strip", description = "Write no metadata (EXIF, ICC, XMP, text). Pixels are "
+      + "not converted: colours are then read as sRGB.")
+  private boolean strip;
+
+  @Option(names = "--strip-gps", description = "Remove only the location (EXIF GPS, XMP with GPS "
+      + "fields); keep the rest.")
+  private boolean stripGps;
+
+  @Option(names = "--keep-orientation", description = "Keep the pixels as stored and the EXIF "
+      + "orientation tag as it is.")
+  private boolean keepOrientation;
+
+  @Option(names = "--png-effort", paramLabel = "0-4",
+      description = "How hard the PNG encoder searches (default "
+          + CompressOptions.DEFAULT_PNG_EFFORT + "; 3 is smaller and about 10x slower).")
+  private Integer pngEffort;
 
   @Option(names = "--tile-size", paramLabel = "N",
-      description = "Side of the square tiles, 16-4096 (default 512).")
+      description = "Side of the square .tgl tiles, 16-4096 (default 512).")
   private int tileSize = CompressOptions.DEFAULT_TILE_SIZE;
 
   @Mixin
@@ -62,11 +108,11 @@ final class CompressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CompressOptions options = options();
-    boolean jpeg = jpegOutput();
+    int threads = batch.threads();
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), batch.verbose());
     List<OutputPlan.Target> targets;
     try {
-      targets = OutputPlan.plan(inputs, output, jpeg ? "jpg" : "tgl");
+      targets = notOverInputs(OutputPlan.plan(inputs, output, options.format().extension()));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     } catch (IOException e) {
@@ -74,29 +120,117 @@ final class CompressCommand implements Callable<Integer> {
     }
     Progress progress = batch.progress(spec.commandLine().getErr(), "compress", targets.size());
     DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
-    return new BatchRunner(batch.threads(), batch.force(), errors, progress)
-        .run(targets, (in, data) -> jpeg
-            ? jpegJob(in, data, decode, JpegEncodeOptions.ofQuality(options.quality()))
-            : job(in, data, decode, options));
+    boolean tiled = options.format() == ImageFormat.TGL && options.maxSizeBytes() == 0
+        && options.targetSsim() == 0;
+    return new BatchRunner(threads, batch.force(), errors, progress)
+        .run(targets, (in, data) -> tiled ? job(in, data, decode, options)
+            : wholeJob(in, data, decode, options));
   }
 
-  private boolean jpegOutput() {
-    if ("jpeg".equals(format) || "jpg".equals(format)) {
-      if (lossless) {
-        throw new ParameterException(spec.commandLine(), "--lossless is not possible with --format jpeg");
+  /** An output that is its own input (PNG to PNG beside it) would destroy the input. */
+  private static List<OutputPlan.Target> notOverInputs(List<OutputPlan.Target> targets) {
+    List<OutputPlan.Target> checked = new java.util.ArrayList<>(targets.size());
+    for (OutputPlan.Target t : targets) {
+      boolean same = false;
+      if (t.output() != null) {
+        try {
+          same = java.nio.file.Path.of(t.input()).toAbsolutePath().normalize()
+              .equals(t.output().toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+          same = false;
+        }
       }
-      return true;
+      checked.add(same ? new OutputPlan.Target(t.input(), null,
+          "the output would replace the input; give -o") : t);
     }
-    if (!"tgl".equals(format)) {
-      throw new ParameterException(spec.commandLine(), "--format must be tgl or jpeg, not " + format);
-    }
-    return false;
+    return checked;
   }
 
-  private static FileJob jpegJob(String in, byte[] data, DecodeOptions decode,
-      JpegEncodeOptions options) {
+  /** Every option and combination checked before any file is read. */
+  private CompressOptions options() {
+    ImageFormat f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "tgl" -> ImageFormat.TGL;
+      case "jpeg", "jpg" -> ImageFormat.JPEG;
+      case "png" -> ImageFormat.PNG;
+      default -> throw usage("--format must be tgl, jpeg or png, not " + format);
+    };
+    if (f == ImageFormat.JPEG && lossless) {
+      throw usage("--lossless is not possible with --format jpeg");
+    }
+    if (lossless && quality != null) {
+      throw usage("--quality and --lossless exclude each other");
+    }
+    if (quality != null && (quality < 0 || quality > 100)) {
+      throw usage("--quality must be 0-100");
+    }
+    if (tileSize < 16 || tileSize > 4096) {
+      throw usage("--tile-size must be 16-4096");
+    }
+    String target = maxSize != null ? "--max-size" : targetSsim != null ? "--target-ssim" : null;
+    if (maxSize != null && targetSsim != null) {
+      throw usage("--max-size and --target-ssim exclude each other");
+    }
+    if (target != null && f == ImageFormat.PNG) {
+      throw usage(target + " is not possible with --format png (PNG is lossless)");
+    }
+    if (target != null && lossless) {
+      throw usage(target + " and --lossless exclude each other");
+    }
+    if (target != null && quality != null) {
+      throw usage(target + " chooses the quality: leave out --quality");
+    }
+    if (quality != null && f == ImageFormat.PNG) {
+      throw usage("--quality does not apply to --format png (PNG is lossless)");
+    }
+    if (pngEffort != null && f != ImageFormat.PNG) {
+      throw usage("--png-effort applies to --format png only");
+    }
+    if (pngEffort != null && (pngEffort < 0 || pngEffort > 4)) {
+      throw usage("--png-effort must be 0-4");
+    }
+    if (targetSsim != null && !(targetSsim > 0 && targetSsim < 1)) {
+      throw usage("--target-ssim must be above 0 and below 1, e.g. 0.97");
+    }
+    if (maxDim != null && maxDim < 1) {
+      throw usage("--max-dim must be at least 1");
+    }
+    if (gammaCorrect && maxDim == null) {
+      throw usage("--gamma-correct applies to resizing: give --max-dim too");
+    }
+    if (strip && stripGps) {
+      throw usage("--strip already removes the location: give one of --strip and --strip-gps");
+    }
+    long bytes = 0;
+    if (maxSize != null) {
+      try {
+        bytes = ByteSize.parse(maxSize);
+      } catch (IllegalArgumentException e) {
+        throw usage("--max-size: " + e.getMessage());
+      }
+    }
+    CompressOptions o = lossless ? CompressOptions.lossless()
+        : CompressOptions.lossy(quality == null ? CompressOptions.DEFAULT_QUALITY : quality);
+    o = o.withFormat(f).withTileSize(tileSize).withMaxSizeBytes(bytes)
+        .withTargetSsim(targetSsim == null ? 0 : targetSsim)
+        .withMaxDimension(maxDim == null ? 0 : maxDim).withGammaCorrectResize(gammaCorrect)
+        .withGrayscale(grayscale).withStripMetadata(strip).withStripGps(stripGps)
+        .withKeepOrientation(keepOrientation)
+        .withPngEffort(pngEffort == null ? CompressOptions.DEFAULT_PNG_EFFORT : pngEffort);
+    if (o.problem() != null) {
+      throw usage(o.problem());
+    }
+    return o;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** JPEG, PNG, or .tgl with a target: one encode (or a few, searching) on one thread. */
+  private static FileJob wholeJob(String in, byte[] data, DecodeOptions decode,
+      CompressOptions options) {
     DecodedImage d = Tegula.decode(data, decode);
-    byte[][] result = new byte[1][];
+    CompressResult[] result = new CompressResult[1];
     return new FileJob() {
       @Override
       public int tileCount() {
@@ -106,7 +240,7 @@ final class CompressCommand implements Callable<Integer> {
       @Override
       public void runTile(int tile) {
         try {
-          result[0] = Tegula.encodeJpeg(d.image(), d.metadata(), options);
+          result[0] = Tegula.compress(d, options);
         } catch (IllegalArgumentException e) {
           // metadata JPEG cannot carry (EXIF over 64 KB, ...): this file fails, the rest go on
           throw new LimitExceededException(e.getMessage());
@@ -115,7 +249,7 @@ final class CompressCommand implements Callable<Integer> {
 
       @Override
       public byte[] finish() {
-        return result[0];
+        return result[0].bytes();
       }
 
       @Override
@@ -126,31 +260,24 @@ final class CompressCommand implements Callable<Integer> {
 
       @Override
       public String summary(String out, byte[] written) {
-        long pixels = (long) d.image().width() * d.image().height();
-        return in + " -> " + out + ": " + d.image().width() + "x" + d.image().height() + " JPEG q"
-            + options.quality() + " " + options.subsampling().label() + ", " + data.length
-            + " -> " + written.length + " bytes, " + bitsPerPixel(written.length, pixels) + " bpp";
+        CompressResult r = result[0];
+        long pixels = (long) r.width() * r.height();
+        String how = r.quality() < 0 ? "lossless" : "q" + r.quality();
+        if (options.maxSizeBytes() > 0 || options.targetSsim() > 0) {
+          how += " after " + r.encodes() + (r.encodes() == 1 ? " encode" : " encodes");
+        }
+        if (!Double.isNaN(r.ssim())) {
+          how += ", SSIM " + (long) (r.ssim() * 10000 + 0.5) / 10000.0;
+        }
+        return in + " -> " + out + ": " + r.width() + "x" + r.height() + " "
+            + r.format().name() + " " + how + ", " + data.length + " -> " + written.length
+            + " bytes, " + bitsPerPixel(written.length, pixels) + " bpp";
       }
     };
   }
 
-  private CompressOptions options() {
-    if (lossless && quality != null) {
-      throw new ParameterException(spec.commandLine(), "--quality and --lossless exclude each other");
-    }
-    if (quality != null && (quality < 0 || quality > 100)) {
-      throw new ParameterException(spec.commandLine(), "--quality must be 0-100");
-    }
-    if (tileSize < 16 || tileSize > 4096) {
-      throw new ParameterException(spec.commandLine(), "--tile-size must be 16-4096");
-    }
-    CompressOptions o = lossless ? CompressOptions.lossless()
-        : CompressOptions.lossy(quality == null ? CompressOptions.DEFAULT_QUALITY : quality);
-    return o.withTileSize(tileSize);
-  }
-
   private static FileJob job(String in, byte[] data, DecodeOptions decode, CompressOptions options) {
-    DecodedImage d = Tegula.decode(data, decode);
+    DecodedImage d = Tegula.prepare(Tegula.decode(data, decode), options);
     TileJob<byte[]> tiles;
     try {
       tiles = Tegula.startCompress(d.image(), d.metadata(), options);

@@ -1,5 +1,6 @@
 package dev.tegula.cli;
 
+import dev.tegula.api.CompressOptions;
 import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
@@ -43,10 +44,9 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Option(names = "--effort", paramLabel = "0-" + PngEncodeOptions.MAX_EFFORT,
       description = "How hard the PNG encoder searches, 0 (fastest) to "
-          + PngEncodeOptions.MAX_EFFORT + " (default " + PngEncodeOptions.DEFAULT_EFFORT
-          + "); writing the PNG takes far longer than restoring the pixels, --effort 0 "
-          + "--level 6 is a few times faster than the default.")
-  private int effort = PngEncodeOptions.DEFAULT_EFFORT;
+          + PngEncodeOptions.MAX_EFFORT + " (default " + CompressOptions.DEFAULT_PNG_EFFORT
+          + ", fast; 3 makes files a few per cent smaller and takes several times longer).")
+  private int effort = CompressOptions.DEFAULT_PNG_EFFORT;
 
   @Mixin
   private BatchOptions batch;

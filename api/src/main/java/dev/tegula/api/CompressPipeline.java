@@ -1,0 +1,88 @@
+package dev.tegula.api;
+
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Exif;
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+import dev.tegula.core.Orientation;
+import dev.tegula.jpeg.JpegEncodeOptions;
+import dev.tegula.png.PngEncodeOptions;
+import dev.tegula.transform.Grayscale;
+import dev.tegula.transform.LocationRemoval;
+import dev.tegula.transform.Resizer;
+
+/**
+ * decode -> orient -> resize -> grey -> metadata -> encode (with the target search): the stages
+ * every compress shares, in this order so that resizing sees the upright image and grey
+ * conversion runs on the fewest pixels.
+ */
+final class CompressPipeline {
+  private CompressPipeline() {}
+
+  /** The pixels and metadata to encode: oriented, resized, grey, metadata edited. */
+  static DecodedImage prepare(DecodedImage decoded, CompressOptions options) {
+    Image image = decoded.image();
+    Metadata metadata = decoded.metadata() == null ? Metadata.EMPTY : decoded.metadata();
+    int orientation = Exif.orientation(metadata.exif());
+    if (!options.keepOrientation() && orientation != 1) {
+      image = Orientation.apply(image, orientation);
+      byte[] upright = Exif.withUprightOrientation(metadata.exif());
+      // an orientation we cannot reset in place would turn the upright image a second time
+      metadata = new Metadata(metadata.icc(), Exif.orientation(upright) == 1 ? upright : null,
+          metadata.xmp(), metadata.text());
+    }
+    if (options.maxDimension() > 0) {
+      image = Resizer.fitWithin(image, options.maxDimension(), options.gammaCorrectResize());
+    }
+    if (options.grayscale()) {
+      image = Grayscale.convert(image);
+    }
+    if (options.stripMetadata()) {
+      metadata = Metadata.EMPTY;
+    } else if (options.stripGps()) {
+      metadata = LocationRemoval.strip(metadata);
+    }
+    return new DecodedImage(image, decoded.info(), metadata, decoded.complete(),
+        decoded.warning());
+  }
+
+  static CompressResult encode(DecodedImage prepared, CompressOptions options) {
+    Image image = prepared.image();
+    Metadata metadata = prepared.metadata();
+    ImageFormat format = options.format();
+    String warning = prepared.complete() ? null : prepared.warning();
+    if (format == ImageFormat.PNG || options.isLossless()) {
+      byte[] out = format == ImageFormat.PNG
+          ? Tegula.encodePng(image, metadata,
+              PngEncodeOptions.DEFAULT.withEffort(options.pngEffort()))
+          : Tegula.compress(image, metadata, options);
+      return new CompressResult(out, format, image.width(), image.height(), -1, 1, Double.NaN,
+          warning);
+    }
+    java.util.function.IntFunction<byte[]> encoder = q -> encodeLossy(image, metadata, options, q);
+    TargetSearch.Result r;
+    if (options.maxSizeBytes() > 0) {
+      r = TargetSearch.forSize(format, (long) image.width() * image.height(),
+          options.maxSizeBytes(), encoder);
+    } else if (options.targetSsim() > 0) {
+      r = TargetSearch.forSsim(format, options.targetSsim(), encoder,
+          bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
+    } else {
+      r = new TargetSearch.Result(encoder.apply(options.quality()), options.quality(), 1,
+          Double.NaN);
+    }
+    return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality(),
+        r.encodes(), r.ssim(), warning);
+  }
+
+  private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
+      int quality) {
+    if (options.format() == ImageFormat.JPEG) {
+      JpegEncodeOptions jpeg = JpegEncodeOptions.ofQuality(quality).withGrayscale(
+          options.grayscale());
+      return Tegula.encodeJpeg(image, metadata, jpeg);
+    }
+    return Tegula.compress(image, metadata, CompressOptions.lossy(quality)
+        .withTileSize(options.tileSize()));
+  }
+}

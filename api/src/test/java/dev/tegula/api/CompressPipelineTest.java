@@ -1,0 +1,212 @@
+package dev.tegula.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Exif;
+import dev.tegula.core.Image;
+import dev.tegula.core.LimitExceededException;
+import dev.tegula.core.Limits;
+import dev.tegula.core.Metadata;
+import dev.tegula.metrics.Metrics;
+import dev.tegula.png.PngEncodeOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@link Tegula#compressFile}: every stage of the pipeline and the target search. */
+class CompressPipelineTest {
+  static byte[] file(String relative) throws IOException {
+    return Files.readAllBytes(TglFacadeTest.testdata(relative));
+  }
+
+  private static DecodedImage decoded(String relative) throws IOException {
+    return Tegula.decode(file(relative));
+  }
+
+  @Test
+  void turnsTheImageUprightAndResetsTheTagByDefault() throws IOException {
+    byte[] jpeg = file("jpeg/exif_orientation_6.jpg");
+    DecodedImage upright = Tegula.decode(jpeg, new dev.tegula.core.DecodeOptions(Limits.DEFAULT,
+        true));
+    CompressResult r = Tegula.compressFile(jpeg, CompressOptions.lossless(), Limits.DEFAULT);
+    DecodedImage out = Tegula.decode(r.bytes());
+    assertArrayEquals(upright.image().rgba(), out.image().rgba(), "lossless, upright");
+    assertEquals(1, Exif.orientation(out.metadata().exif()));
+
+    CompressResult kept = Tegula.compressFile(jpeg,
+        CompressOptions.lossless().withKeepOrientation(true), Limits.DEFAULT);
+    DecodedImage stored = Tegula.decode(kept.bytes());
+    assertEquals(6, Exif.orientation(stored.metadata().exif()));
+    assertArrayEquals(Tegula.decode(jpeg).image().rgba(), stored.image().rgba());
+  }
+
+  @Test
+  void resizesWithinTheMaximumSideAfterTurningUpright() throws IOException {
+    byte[] jpeg = file("jpeg/exif_orientation_6.jpg");
+    DecodedImage stored = Tegula.decode(jpeg);
+    int w = stored.image().width();
+    int h = stored.image().height();
+    int max = Math.max(w, h) / 3;
+    CompressResult r = Tegula.compressFile(jpeg,
+        CompressOptions.lossy(80).withFormat(ImageFormat.JPEG).withMaxDimension(max),
+        Limits.DEFAULT);
+    // orientation 6 swaps the sides
+    int[] expected = dev.tegula.transform.Resizer.fittedSize(h, w, max);
+    assertEquals(expected[0], r.width());
+    assertEquals(expected[1], r.height());
+    Image out = Tegula.decode(r.bytes()).image();
+    assertEquals(expected[0], out.width());
+    CompressResult same = Tegula.compressFile(jpeg,
+        CompressOptions.lossless().withMaxDimension(5000), Limits.DEFAULT);
+    assertEquals(h, same.width(), "never enlarged");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ImageFormat.class)
+  void greyOutputIsGreyInEveryFormat(ImageFormat format) throws IOException {
+    CompressOptions o = (format == ImageFormat.PNG ? CompressOptions.lossless()
+        : CompressOptions.lossy(90)).withFormat(format).withGrayscale(true);
+    CompressResult r = Tegula.compressFile(file("photos/astronaut.png"), o, Limits.DEFAULT);
+    DecodedImage out = Tegula.decode(r.bytes());
+    byte[] p = out.image().rgba();
+    for (int i = 0; i < p.length; i += 4) {
+      assertEquals(p[i], p[i + 1]);
+      assertEquals(p[i], p[i + 2]);
+    }
+    if (format == ImageFormat.JPEG) {
+      assertEquals(1, out.info().components(), "one component");
+    }
+    if (format == ImageFormat.PNG) {
+      assertEquals("grayscale", out.info().colorSpace());
+    }
+  }
+
+  @Test
+  void stripRemovesAllMetadataAndStripGpsOnlyTheLocation() throws IOException {
+    DecodedImage d = decoded("photos/astronaut.png");
+    byte[] exif = exifWithGps();
+    Metadata m = new Metadata(new byte[] {1, 2, 3}, exif, null, Map.of("comment", "hi"));
+    DecodedImage withGps = new DecodedImage(d.image(), d.info(), m, true, null);
+
+    DecodedImage stripped = Tegula.decode(Tegula.compress(withGps,
+        CompressOptions.lossless().withStripMetadata(true)).bytes());
+    assertTrue(stripped.metadata().isEmpty());
+
+    DecodedImage noGps = Tegula.decode(Tegula.compress(withGps,
+        CompressOptions.lossless().withStripGps(true)).bytes());
+    assertArrayEquals(m.icc(), noGps.metadata().icc());
+    assertNotNull(noGps.metadata().exif());
+    assertTrue(!dev.tegula.transform.LocationRemoval.hasGps(noGps.metadata().exif()));
+    assertEquals(6, Exif.orientation(exif), "the test EXIF says 6");
+    assertEquals("hi", noGps.metadata().text().get("comment"));
+
+    DecodedImage kept = Tegula.decode(Tegula.compress(withGps,
+        CompressOptions.lossless().withKeepOrientation(true)).bytes());
+    assertArrayEquals(exif, kept.metadata().exif(), "EXIF kept byte for byte by default");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ImageFormat.class, names = {"JPEG", "TGL"})
+  void maxSizeGivesTheHighestQualityThatFits(ImageFormat format) throws IOException {
+    DecodedImage d = decoded("photos/astronaut.png");
+    for (long target : new long[] {15_000, 40_000}) {
+      CompressResult r = Tegula.compress(d,
+          CompressOptions.lossy(75).withFormat(format).withMaxSizeBytes(target));
+      assertTrue(r.size() <= target, r.size() + " > " + target);
+      assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
+      // the 3% band is not always reachable in 3 encodes of whole qualities (see the report in
+      // TargetSearch); 10% is
+      assertTrue(r.size() >= 0.9 * target, "q" + r.quality() + " gives " + r.size());
+      assertTrue(r.quality() < 100);
+    }
+  }
+
+  @Test
+  void aTargetNoQualityReachesFailsClearly() throws IOException {
+    DecodedImage d = decoded("photos/astronaut.png");
+    LimitExceededException e = assertThrows(LimitExceededException.class, () -> Tegula.compress(
+        d, CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(500)));
+    assertTrue(e.getMessage().startsWith("even quality 0 gives "), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ImageFormat.class, names = {"JPEG", "TGL"})
+  void targetSsimGivesTheLowestQualityThatReachesIt(ImageFormat format) throws IOException {
+    DecodedImage d = decoded("photos/astronaut.png");
+    CompressResult r = Tegula.compress(d,
+        CompressOptions.lossy(75).withFormat(format).withTargetSsim(0.95));
+    double ssim = Metrics.ssim(d.image(), Tegula.decode(r.bytes()).image());
+    assertEquals(ssim, r.ssim(), 1e-12);
+    assertTrue(ssim >= 0.95, "SSIM " + ssim);
+    assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
+    byte[] lower = Tegula.compress(d, CompressOptions.lossy(r.quality() - 1).withFormat(format))
+        .bytes();
+    double lowerSsim = Metrics.ssim(d.image(), Tegula.decode(lower).image());
+    assertTrue(ssim <= 0.95 + 0.005 || lowerSsim < 0.95,
+        "q" + r.quality() + " SSIM " + ssim + ", q-1 " + lowerSsim);
+  }
+
+  @Test
+  void refusesCombinationsBeforeDecoding() {
+    byte[] notAnImage = {1, 2, 3};
+    CompressOptions[] bad = {
+        CompressOptions.lossless().withMaxSizeBytes(1000),
+        CompressOptions.lossy(50).withFormat(ImageFormat.PNG).withMaxSizeBytes(1000),
+        CompressOptions.lossy(50).withFormat(ImageFormat.PNG).withTargetSsim(0.9),
+        CompressOptions.lossless().withFormat(ImageFormat.JPEG),
+        CompressOptions.lossy(50).withMaxSizeBytes(1000).withTargetSsim(0.9)};
+    for (CompressOptions o : bad) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Tegula.compressFile(notAnImage, o, Limits.DEFAULT));
+      assertEquals(o.problem(), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> CompressOptions.lossy(50)
+        .withMaxSizeBytes(-1));
+    assertThrows(IllegalArgumentException.class, () -> CompressOptions.lossy(50)
+        .withTargetSsim(1));
+    assertThrows(IllegalArgumentException.class, () -> CompressOptions.lossy(50)
+        .withMaxDimension(-5));
+    assertThrows(IllegalArgumentException.class, () -> CompressOptions.lossy(50).withPngEffort(5));
+    assertNull(CompressOptions.lossy(50).withFormat(ImageFormat.JPEG).withMaxSizeBytes(9)
+        .problem());
+  }
+
+  @Test
+  void encodePngTakesOptionsAndDefaultsToTheFastEffort() throws IOException {
+    Image im = decoded("photos/astronaut.png").image();
+    byte[] fast = Tegula.encodePng(im, null);
+    byte[] effort1 = Tegula.encodePng(im, null, PngEncodeOptions.DEFAULT.withEffort(1));
+    assertArrayEquals(effort1, fast);
+    assertArrayEquals(im.rgba(), Tegula.decode(fast).image().rgba());
+    byte[] stored = Tegula.encodePng(im, null, PngEncodeOptions.DEFAULT.withCompressionLevel(0)
+        .withEffort(0));
+    assertArrayEquals(im.rgba(), Tegula.decode(stored).image().rgba());
+    assertTrue(stored.length > fast.length);
+  }
+
+  /** Little-endian TIFF: IFD0 with Orientation 6 and a GPSInfo pointer; GPS IFD with latitude. */
+  static byte[] exifWithGps() {
+    byte[] d = new byte[120];
+    int[][] writes = {
+        {0, 'I'}, {1, 'I'}, {2, 42}, {4, 8}, // header, IFD0 at 8
+        {8, 2}, // two entries
+        {10, 0x12}, {11, 0x01}, {12, 3}, {14, 1}, {18, 6}, // Orientation SHORT 1 = 6
+        {22, 0x25}, {23, 0x88}, {24, 4}, {26, 1}, {30, 40}, // GPSInfo LONG -> 40
+        // next-IFD offset 34..37 = 0; GPS IFD at 40, one entry: GPSLatitude RATIONAL[3] at 60
+        {40, 1}, {42, 2}, {44, 5}, {46, 3}, {50, 60},
+        {60, 48}, {64, 1}, {68, 51}, {72, 1}, {76, 0x94}, {77, 0x0B}, {80, 100}};
+    for (int[] w : writes) {
+      d[w[0]] = (byte) w[1];
+    }
+    return d;
+  }
+}

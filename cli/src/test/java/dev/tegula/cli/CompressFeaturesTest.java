@@ -1,0 +1,237 @@
+package dev.tegula.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tegula.api.ImageFormat;
+import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Exif;
+import dev.tegula.core.Image;
+import dev.tegula.core.Limits;
+import dev.tegula.core.Metadata;
+import dev.tegula.jpeg.JpegEncodeOptions;
+import dev.tegula.metrics.Metrics;
+import dev.tegula.transform.LocationRemoval;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** tegula compress: --format, targets, resize, grey, metadata and orientation, end to end. */
+class CompressFeaturesTest {
+  @TempDir
+  Path dir;
+
+  private Path copy(String testFile, String name) throws IOException {
+    Path target = dir.resolve(name);
+    Files.copy(TestData.file(testFile), target);
+    return target;
+  }
+
+  private static DecodedImage decode(Path p) throws IOException {
+    return Tegula.decode(Files.readAllBytes(p));
+  }
+
+  private Cli.Result run(String... args) {
+    List<String> all = new ArrayList<>(List.of("compress", "--no-progress"));
+    all.addAll(List.of(args));
+    return Cli.run(all.toArray(new String[0]));
+  }
+
+  @Test
+  void formatPngIsLosslessAndUpright() throws IOException {
+    Path in = copy("jpeg/exif_orientation_6.jpg", "six.jpg");
+    Cli.Result r = run("--format", "png", in.toString());
+    assertEquals(0, r.exit(), r.err());
+    DecodedImage out = decode(dir.resolve("six.png"));
+    assertEquals(ImageFormat.PNG, Tegula.detect(Files.readAllBytes(dir.resolve("six.png"))));
+    DecodedImage upright = Tegula.decode(Files.readAllBytes(in),
+        new DecodeOptions(Limits.DEFAULT, true));
+    assertArrayEquals(upright.image().rgba(), out.image().rgba());
+    assertEquals(1, Exif.orientation(out.metadata().exif()), "tag reset");
+  }
+
+  @Test
+  void keepOrientationKeepsPixelsAndTag() throws IOException {
+    Path in = copy("jpeg/exif_orientation_6.jpg", "six.jpg");
+    Cli.Result r = run("--format", "png", "--keep-orientation", in.toString());
+    assertEquals(0, r.exit(), r.err());
+    DecodedImage out = decode(dir.resolve("six.png"));
+    assertArrayEquals(decode(in).image().rgba(), out.image().rgba());
+    assertEquals(6, Exif.orientation(out.metadata().exif()));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"jpeg, 30KB, 30000", "tgl, 29KiB, 29696", "jpeg, 0.02MB, 20000"})
+  void maxSizeFitsAndSaysHowManyEncodes(String format, String size, long bytes)
+      throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    Cli.Result r = run("--format", format, "--max-size", size, "-v", in.toString());
+    assertEquals(0, r.exit(), r.err());
+    Path out = dir.resolve("a." + (format.equals("jpeg") ? "jpg" : "tgl"));
+    long written = Files.size(out);
+    assertTrue(written <= bytes, written + " > " + bytes);
+    assertTrue(written >= bytes * 0.85, written + " far below " + bytes);
+    assertTrue(r.err().matches("(?s).*q\\d+ after [123] encodes?,.*"), r.err());
+  }
+
+  @Test
+  void targetSsimIsReached() throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    Cli.Result r = run("--format", "jpeg", "--target-ssim", "0.96", "-v", in.toString());
+    assertEquals(0, r.exit(), r.err());
+    Image out = decode(dir.resolve("a.jpg")).image();
+    double ssim = Metrics.ssim(decode(in).image(), out);
+    assertTrue(ssim >= 0.96, "SSIM " + ssim);
+    assertTrue(r.err().contains("SSIM 0.96"), r.err());
+  }
+
+  @Test
+  void maxDimShrinksKeepingTheAspectRatio() throws IOException {
+    Path in = copy("photos/flower.png", "f.png");
+    assertEquals(0, run("--format", "jpeg", "--max-dim", "300", in.toString()).exit());
+    Image jpeg = decode(dir.resolve("f.jpg")).image();
+    assertEquals(300, jpeg.width());
+    assertEquals(200, jpeg.height()); // 756 * 300 / 1134 = 200
+    assertEquals(0, run("--max-dim", "567", "--gamma-correct", "--lossless", in.toString())
+        .exit());
+    Image tgl = decode(dir.resolve("f.tgl")).image();
+    assertEquals(567, tgl.width());
+    assertEquals(378, tgl.height());
+  }
+
+  @Test
+  void grayscaleWritesGrey() throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    assertEquals(0, run("--format", "jpeg", "--grayscale", "-q", "80", in.toString()).exit());
+    DecodedImage out = decode(dir.resolve("a.jpg"));
+    assertEquals(1, out.info().components());
+    byte[] p = out.image().rgba();
+    for (int i = 0; i < p.length; i += 4) {
+      assertEquals(p[i], p[i + 2]);
+    }
+  }
+
+  /** A JPEG whose EXIF holds orientation 1, a GPS position, plus an ICC profile. */
+  private Path jpegWithGps() throws IOException {
+    Image im = decode(TestData.file("photos/astronaut.png")).image();
+    byte[] exif = gpsExif();
+    Metadata m = new Metadata(new byte[] {0, 0, 0, 0}, exif, null, Map.of());
+    byte[] jpeg = Tegula.encodeJpeg(im, m, JpegEncodeOptions.ofQuality(70));
+    assertTrue(LocationRemoval.hasGps(decode(write("gps.jpg", jpeg)).metadata().exif()));
+    return dir.resolve("gps.jpg");
+  }
+
+  private Path write(String name, byte[] data) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, data);
+    return p;
+  }
+
+  @Test
+  void metadataIsKeptByDefaultStrippedOnRequestAndTheLocationAlone() throws IOException {
+    Path in = jpegWithGps();
+    byte[] exif = decode(in).metadata().exif();
+
+    assertEquals(0, run("--lossless", "-o", dir.resolve("kept.tgl").toString(), in.toString())
+        .exit());
+    assertArrayEquals(exif, decode(dir.resolve("kept.tgl")).metadata().exif());
+
+    assertEquals(0, run("--strip-gps", "--format", "png", "-o", dir.resolve("nogps.png")
+        .toString(), in.toString()).exit());
+    Metadata noGps = decode(dir.resolve("nogps.png")).metadata();
+    assertNotNull(noGps.exif());
+    assertFalse(LocationRemoval.hasGps(noGps.exif()));
+    assertEquals(exif.length, noGps.exif().length, "edited in place");
+
+    assertEquals(0, run("--strip", "--format", "jpeg", "-o", dir.resolve("bare.jpg")
+        .toString(), in.toString()).exit());
+    Metadata bare = decode(dir.resolve("bare.jpg")).metadata();
+    assertNull(bare.exif());
+    assertNull(bare.icc());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--lossless --max-size 100KB | --max-size and --lossless exclude each other",
+      "--format png --max-size 100KB | --max-size is not possible with --format png",
+      "--format png --target-ssim 0.9 | --target-ssim is not possible with --format png",
+      "--format jpeg --lossless | --lossless is not possible with --format jpeg",
+      "--max-size 100KB --target-ssim 0.9 | --max-size and --target-ssim exclude each other",
+      "--max-size 100KB -q 50 | --max-size chooses the quality",
+      "--max-size -5KB | --max-size: '-5KB' is not a size",
+      "--max-size 0 | --max-size: the size must be at least 1 byte",
+      "--max-size 12XB | --max-size: '12XB' is not a size",
+      "--target-ssim 1.2 | --target-ssim must be above 0 and below 1",
+      "--target-ssim 0 | --target-ssim must be above 0 and below 1",
+      "--max-dim 0 | --max-dim must be at least 1",
+      "--max-dim -3 | --max-dim must be at least 1",
+      "--gamma-correct | --gamma-correct applies to resizing",
+      "--format gif | --format must be tgl, jpeg or png, not gif",
+      "--format png -q 50 | --quality does not apply to --format png",
+      "--png-effort 2 | --png-effort applies to --format png only",
+      "--format png --png-effort 9 | --png-effort must be 0-4",
+      "--strip --strip-gps | --strip already removes the location",
+      "-q 101 | --quality must be 0-100"})
+  void refusesBadParametersBeforeAnyWork(String args, String message) {
+    List<String> all = new ArrayList<>(List.of(args.trim().split(" ")));
+    // the input does not exist: a usage error proves that nothing was read
+    all.add(dir.resolve("missing.png").toString());
+    Cli.Result r = run(all.toArray(new String[0]));
+    assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+    assertTrue(r.err().contains(message), r.err());
+  }
+
+  @Test
+  void anUnreachableTargetFailsThatFileAndTheOthersGoOn() throws IOException {
+    Path big = copy("photos/astronaut.png", "big.png");
+    Path small = copy("jpeg/baseline_420.jpg", "small.jpg");
+    Path bad = write("bad.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2});
+    long smallSize = 0;
+    Cli.Result r = run("--format", "jpeg", "--max-size", "2KB", "-o", dir.resolve("out/")
+        .toString(), big.toString(), bad.toString(), small.toString());
+    assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.err());
+    assertTrue(r.err().contains(big + ": even quality 0 gives "), r.err());
+    assertTrue(r.err().contains(bad.toString()), r.err());
+    smallSize = Files.size(dir.resolve("out/small.jpg"));
+    assertTrue(smallSize <= 2000, "the small file was compressed: " + smallSize);
+    assertFalse(Files.exists(dir.resolve("out/big.jpg")));
+  }
+
+  @Test
+  void aPngNeverReplacesItsInput() throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    byte[] before = Files.readAllBytes(in);
+    Cli.Result r = run("--format", "png", "--force", in.toString());
+    assertEquals(ExitCodes.IO, r.exit(), r.err());
+    assertTrue(r.err().contains("the output would replace the input"), r.err());
+    assertArrayEquals(before, Files.readAllBytes(in));
+  }
+
+  /** Little-endian TIFF: IFD0 with Orientation 1 and a GPSInfo pointer; GPS IFD with latitude. */
+  private static byte[] gpsExif() {
+    byte[] d = new byte[120];
+    int[][] writes = {
+        {0, 'I'}, {1, 'I'}, {2, 42}, {4, 8}, {8, 2},
+        {10, 0x12}, {11, 0x01}, {12, 3}, {14, 1}, {18, 1},
+        {22, 0x25}, {23, 0x88}, {24, 4}, {26, 1}, {30, 40},
+        {40, 1}, {42, 2}, {44, 5}, {46, 3}, {50, 60},
+        {60, 48}, {64, 1}, {68, 51}, {72, 1}, {76, 0x94}, {77, 0x0B}, {80, 100}};
+    for (int[] w : writes) {
+      d[w[0]] = (byte) w[1];
+    }
+    return d;
+  }
+}
