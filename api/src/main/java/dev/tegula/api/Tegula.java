@@ -14,6 +14,9 @@ import dev.tegula.jpeg.JpegEncoder;
 import dev.tegula.png.PngEncodeOptions;
 import dev.tegula.png.PngDecoder;
 import dev.tegula.png.PngEncoder;
+import dev.tegula.recompress.JpegCompression;
+import dev.tegula.recompress.JpegRecompression;
+import dev.tegula.recompress.JpegTglInfo;
 import dev.tegula.tgl.TglDecoder;
 import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.tgl.TglEncoder;
@@ -212,7 +215,57 @@ public final class Tegula {
           "not a .tgl"), 0);
     }
     TglFile file = TglDecoder.open(data, options.limits());
+    if (file.header().jpeg()) {
+      return new JpegRestoreJob(data, options);
+    }
     return new RestoreJob(TglDecoder.start(file), options);
+  }
+
+  /**
+   * Stores a JPEG file losslessly in .tgl (docs/format-jpeg.md): its coefficients are modelled
+   * and the file is rebuilt bit for bit by {@link #restoreOriginal}. A JPEG the model does not
+   * cover (arithmetic coding, damage ...) is stored verbatim; {@link JpegCompression#modelled()}
+   * and {@link JpegCompression#reason()} say which happened. Never fails for a damaged JPEG.
+   *
+   * @throws IllegalArgumentException when {@code jpeg} is not a JPEG file (no SOI marker)
+   */
+  public static JpegCompression compressJpegLossless(byte[] jpeg, Limits limits) {
+    requireData(jpeg);
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null");
+    }
+    if (jpeg.length < 2 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
+      throw new IllegalArgumentException("JPEG-lossless compression needs a JPEG file; "
+          + describeUnknown(jpeg).replace("not a JPEG, PNG or .tgl", "this is not a JPEG"));
+    }
+    return JpegRecompression.compressDetailed(jpeg, limits);
+  }
+
+  /**
+   * The original JPEG file of a .tgl file made by {@link #compressJpegLossless}, byte for byte
+   * (its SHA-256 is checked).
+   *
+   * @throws dev.tegula.core.UnsupportedFeatureException when the .tgl file holds an image, not a
+   *     JPEG file
+   * @throws MalformedInputException when the file is damaged (the message names the part)
+   */
+  public static byte[] restoreOriginal(byte[] data, Limits limits) {
+    requireData(data);
+    return JpegRecompression.restoreJpeg(data, limits);
+  }
+
+  public static byte[] restoreOriginal(byte[] data) {
+    return restoreOriginal(data, Limits.DEFAULT);
+  }
+
+  /**
+   * What a .tgl file of JPEG reconstruction holds (modelled or stored verbatim, the original's
+   * length and SHA-256), or null for a .tgl file of an image.
+   */
+  public static JpegTglInfo inspectJpeg(byte[] data, Limits limits) {
+    requireData(data);
+    return TglDecoder.open(data, limits).header().jpeg()
+        ? JpegRecompression.inspect(data, limits) : null;
   }
 
   /**
