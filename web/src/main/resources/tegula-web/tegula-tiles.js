@@ -62,33 +62,38 @@ function copyRect(src, width, r) {
  * @param {import('./tegula-pool.js').WorkerPool} pool
  * @param {string} codec the leased codec version
  * @param {{pixels?: {width, height, data}, bytes?: ArrayBuffer, bitmap?: ImageBitmap}} source
- * @param {{quality: number, lossless: boolean, tileSize: number, maxPixels: number, shared: boolean}} o
- * @returns {Promise<ArrayBuffer>} the .tgl file
+ * @param {{encode: object, shared: boolean}} o compress()'s checked options for the codec
+ *     (format tgl, quality, lossless, tileSize, maxPixels, the resize and metadata options)
+ * @returns {Promise<{bytes: ArrayBuffer, facts: object}>} the .tgl file and what it is
  */
 export async function compressTiled(pool, codec, source, o, signal, progress) {
   const controller = linkedController(signal);
   const run = (message, transfer) => pool.run(message, transfer, controller.signal, codec);
-  const base = {quality: o.quality, lossless: o.lossless, tileSize: o.tileSize, maxPixels: o.maxPixels};
+  const encode = o.encode;
+  const side = encode.tileSize;
   let width;
   let height;
   let tiles = null;
   let shared = null;
   let metadata = new ArrayBuffer(0);
   let facts;
-  if (source.pixels) {
+  // pixels that change size or colour are prepared by a worker, as files are
+  const changes = encode.maxDimension > 0 || encode.grayscale;
+  if (source.pixels && !changes) {
     ({width, height} = source.pixels);
     const data = new Uint8Array(source.pixels.data.buffer, source.pixels.data.byteOffset, width * height * 4);
-    if (width <= o.tileSize && height <= o.tileSize) {
+    if (width <= side && height <= side) {
       const pixels = data.slice().buffer;
-      return (await run({op: 'compress', format: 'tgl', ...base, pixels, width, height}, [pixels])).bytes;
+      const whole = await run({op: 'compress', encode, pixels, width, height}, [pixels]);
+      return {bytes: whole.bytes, facts: whole.facts};
     }
-    const grid = tileGrid(width, height, o.tileSize);
+    const grid = tileGrid(width, height, side);
     if (o.shared) {
       shared = new SharedArrayBuffer(data.length);
       const view = new Uint8Array(shared);
       // copied row band by row band; each band's tiles are analysed while the next is copied
       const rowBytes = width * 4;
-      const bandRows = Math.max(o.tileSize, Math.floor(SLICE_BYTES / rowBytes / o.tileSize) * o.tileSize);
+      const bandRows = Math.max(side, Math.floor(SLICE_BYTES / rowBytes / side) * side);
       const analysed = [];
       for (let y = 0; y < height; y += bandRows) {
         const end = Math.min(height, y + bandRows);
@@ -121,17 +126,22 @@ export async function compressTiled(pool, codec, source, o, signal, progress) {
       tiles = facts.map((f) => f.pixels);
     }
   } else {
-    const message = {op: 'prepare', ...base, shared: o.shared};
+    const message = {op: 'prepare', encode, shared: o.shared};
     const transfer = [];
     if (source.bitmap) {
       message.bitmap = source.bitmap;
+    } else if (source.pixels) {
+      const {data} = source.pixels;
+      ({width: message.width, height: message.height} = source.pixels);
+      message.pixels = new Uint8Array(data.buffer, data.byteOffset, message.width * message.height * 4).slice().buffer;
+      transfer.push(message.pixels);
     } else {
       message.bytes = source.bytes;
       transfer.push(source.bytes);
     }
     const prepared = await run(message, transfer);
     if (prepared.whole) {
-      return prepared.bytes;
+      return {bytes: prepared.bytes, facts: prepared.facts};
     }
     ({width, height, metadata} = prepared);
     shared = prepared.shared || null;
@@ -140,10 +150,10 @@ export async function compressTiled(pool, codec, source, o, signal, progress) {
   }
   progress(0.05);
   const header = {
-    width, height, quality: o.quality, lossless: o.lossless, tileSize: o.tileSize,
+    width, height, quality: encode.quality, lossless: encode.lossless, tileSize: side,
     grey: facts.every((f) => f.grey), alpha: !facts.every((f) => f.opaque),
   };
-  const grid = tileGrid(width, height, o.tileSize);
+  const grid = tileGrid(width, height, side);
   let done = 0;
   const payloads = await all(grid.map((rect, index) => {
     const message = {op: 'encodeTile', header, index, rect};
@@ -159,7 +169,8 @@ export async function compressTiled(pool, codec, source, o, signal, progress) {
     });
   }), controller);
   const file = await run({op: 'assemble', header, metadata, payloads}, [...payloads, metadata]);
-  return file.bytes;
+  return {bytes: file.bytes, facts: {width, height, format: 'tgl', quality: encode.lossless ? 100 : encode.quality,
+    lossless: encode.lossless, encodes: 1, bytes: file.bytes.byteLength, tiles: grid.length}};
 }
 
 /**

@@ -226,66 +226,78 @@ function sourceOf(msg) {
   return {data: new Int8Array(msg.bytes), width: 0, height: 0};
 }
 
-/** Compresses one image in this worker alone: the small ones, and 16-bit lossless ones. */
-function compressWhole(exports, msg) {
-  const start = performance.now();
-  const src = sourceOf(msg);
-  let result;
-  let bytes;
-  if (msg.format === 'png') {
-    const t = exports.tiles();
-    result = JSON.parse(t.encodePng(src.data, src.width, src.height, new Int8Array(0), msg.maxPixels || 0));
-    bytes = result.error ? null : t.takeBytes();
-  } else {
-    result = JSON.parse(exports.compress(src.data, src.width, src.height, msg.quality, msg.lossless,
-        msg.tileSize, msg.maxPixels || 0));
-    bytes = result.error ? null : exports.takeBytes();
-  }
-  if (result.error) {
-    return [{error: result.error}];
-  }
-  const buffer = bytesOf(bytes);
-  return [{whole: true, bytes: buffer, encodeMs: performance.now() - start}, [buffer]];
+/**
+ * compress()'s options as the codec reads them (EncodeRequest: key=value pairs joined by &);
+ * tegula.js has checked them, and every value is a number, a boolean or a plain word.
+ */
+function requestOf(options) {
+  return Object.entries(options)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('&');
+}
+
+/** Whether the pixels change size or colour before coding (then they are made before tiling). */
+function transforming(o) {
+  return o.maxDimension > 0 || o.grayscale;
 }
 
 /**
- * First step of a tiled compress of a file or bitmap: decodes it, then either compresses it
- * whole (one tile, or 16-bit lossless) or cuts it into tiles (or into one SharedArrayBuffer when
- * the page asks for it) with the facts the header needs: all grey, all opaque.
+ * Compresses one image in this worker alone, in any format and with every option (a target size
+ * or SSIM searches over several encodes here): small images, JPEG and PNG output, targets, and
+ * 16-bit lossless. Replies {whole, bytes, facts}.
+ */
+function compressWhole(exports, msg, metadata = new ArrayBuffer(0)) {
+  const start = performance.now();
+  const src = sourceOf(msg);
+  const e = exports.encoder();
+  const facts = JSON.parse(e.encode(src.data, src.width, src.height, new Int8Array(metadata),
+      requestOf(msg.encode)));
+  if (facts.error) {
+    return [{error: facts.error}];
+  }
+  const buffer = bytesOf(e.takeBytes());
+  return [{whole: true, bytes: buffer, facts, encodeMs: performance.now() - start}, [buffer]];
+}
+
+/**
+ * First step of a tiled .tgl compress of a file, a bitmap or pixels that change before coding:
+ * decodes, turns upright, resizes and greys as asked (EncodeRequest), then either compresses the
+ * result whole (one tile, or 16-bit lossless) or cuts it into tiles (or into one
+ * SharedArrayBuffer when the page asks for it) with the facts the header needs: all grey, all
+ * opaque. The resize happens before tiling, so the tiles are those of the output size.
  */
 function prepare(exports, msg) {
-  let width;
-  let height;
-  let pixels;
-  let metadata = new ArrayBuffer(0);
-  if (msg.bitmap) {
-    ({width, height, pixels} = bitmapPixels(msg.bitmap));
-    if (width <= msg.tileSize && height <= msg.tileSize) {
-      return compressWhole(exports, {...msg, bitmap: null, pixels, width, height});
-    }
-  } else {
-    const input = new Int8Array(msg.bytes);
-    const info = JSON.parse(exports.info(input));
+  const o = msg.encode;
+  const small = (w, h) => w <= o.tileSize && h <= o.tileSize;
+  if (msg.bytes) {
+    const info = JSON.parse(exports.info(new Int8Array(msg.bytes)));
     if (info.error) {
       return [{error: info.error}];
     }
-    if ((info.width <= msg.tileSize && info.height <= msg.tileSize) || (info.bitDepth === 16 && msg.lossless)) {
+    if ((small(info.width, info.height) && !transforming(o)) || (info.bitDepth === 16 && o.lossless)) {
       return compressWhole(exports, msg);
     }
-    const t = exports.tiles();
-    const result = JSON.parse(t.decodeForCompress(input, msg.maxPixels || 0));
-    if (result.error) {
-      return [{error: result.error}];
-    }
-    if (result.sixteen && msg.lossless) {
-      return compressWhole(exports, msg);
-    }
-    ({width, height} = result);
-    pixels = bytesOf(t.takePixels());
-    metadata = bytesOf(t.takeMetadata());
+  }
+  const src = sourceOf(msg);
+  const e = exports.encoder();
+  const result = JSON.parse(e.prepare(src.data, src.width, src.height, new Int8Array(0), requestOf(o)));
+  if (result.error) {
+    return [{error: result.error}];
+  }
+  if (result.sixteen && o.lossless) {
+    return compressWhole(exports, msg);
+  }
+  const {width, height} = result;
+  const pixels = bytesOf(e.takePixels());
+  const metadata = bytesOf(e.takeMetadata());
+  if (small(width, height)) {
+    // made small by the resize: the pixels are final (upright, resized, metadata as kept)
+    const final = {...o, maxDimension: 0, grayscale: false, keepOrientation: true, strip: false, stripGps: false};
+    return compressWhole(exports, {encode: final, pixels, width, height}, metadata);
   }
   const rgba = new Uint8Array(pixels);
-  const grid = tileGrid(width, height, msg.tileSize);
+  const grid = tileGrid(width, height, o.tileSize);
   if (msg.shared && self.crossOriginIsolated) {
     const shared = new SharedArrayBuffer(rgba.length);
     new Uint8Array(shared).set(rgba);

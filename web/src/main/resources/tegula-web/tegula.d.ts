@@ -5,7 +5,7 @@ export type ErrorCode = 'malformed' | 'truncated' | 'unsupported' | 'limit' | 'i
   | 'mismatch'
   /** A codec module whose SHA-256 does not match its manifest (it was refused). */
   | 'integrity'
-  /** Options the codec refuses (quality, tile size, format). */
+  /** Options that cannot work ("invalid options: ..."), or that the codec refuses. */
   | 'argument';
 
 export declare class TegulaError extends Error {
@@ -90,13 +90,41 @@ export interface DecodeOptions {
   onProgress?: (fraction: number) => void;
 }
 
+/**
+ * compress()'s options. Wrong ones (an unknown name, a value of the wrong type or range, or a
+ * combination that cannot work) reject at once with code 'argument' ("invalid options: ...").
+ */
 export interface CompressOptions {
-  /** 'tgl' (default) or 'png'; 'jpeg' rejects with 'unsupported' until the codec has an encoder. */
+  /** 'tgl' (default), 'jpeg' or 'png'. */
   format?: 'tgl' | 'png' | 'jpeg';
-  /** Lossy quality 0-100 (default 75); higher is better and larger. */
+  /** Lossy quality 0-100 (default 75) for .tgl and JPEG; higher is better and larger. */
   quality?: number;
-  /** Every pixel kept exactly (alpha and 16-bit PNG samples too). */
+  /** .tgl: every pixel kept exactly (alpha and 16-bit PNG samples too). Not with 'jpeg'. */
   lossless?: boolean;
+  /** PNG: how hard to look for a small file, 0-4 (default 1, fast); 3-4 are smallest. */
+  pngEffort?: number;
+  /**
+   * A target size in bytes (lossy .tgl and JPEG): the best quality whose file fits, found in a few
+   * encodes in one worker; compressWithFacts() tells the quality chosen and the encodes used.
+   */
+  maxSizeBytes?: number;
+  /** A target SSIM in (0, 1) (lossy .tgl and JPEG): the smallest file that reaches it. */
+  targetSsim?: number;
+  /** Scale down (never up) so that neither side exceeds this many pixels; before tiling. */
+  maxWidthOrHeight?: number;
+  /** Resize in linear light rather than on the sRGB values (with maxWidthOrHeight). */
+  gammaCorrect?: boolean;
+  /** Write grey (Rec. 709 luma). */
+  grayscale?: boolean;
+  /** Write no metadata at all (EXIF, ICC, XMP, text); by default a file's metadata is kept. */
+  strip?: boolean;
+  /** Remove only the location (the EXIF GPS data, XMP with GPS). */
+  stripGps?: boolean;
+  /**
+   * Keep the pixels as stored and the EXIF orientation tag as it is. By default a file's EXIF
+   * orientation is applied: the output is upright and its tag says 1.
+   */
+  keepOrientation?: boolean;
   /** .tgl tile side, 16-4096 (default 512): the unit of parallel work. */
   tileSize?: number;
   /** For file inputs: refuse images with more pixels than this. */
@@ -105,6 +133,21 @@ export interface CompressOptions {
   signal?: AbortSignal;
   /** Called with 0..1 as tiles are coded. */
   onProgress?: (fraction: number) => void;
+}
+
+/** What compressWithFacts() made. */
+export interface CompressResult {
+  /** The file: image/x-tegula, image/jpeg or image/png. */
+  blob: Blob;
+  format: 'tgl' | 'png' | 'jpeg';
+  /** The output's size (after orientation and resizing). */
+  width: number;
+  height: number;
+  /** The quality used: chosen by the search with maxSizeBytes or targetSsim; 100 when lossless. */
+  quality: number;
+  lossless: boolean;
+  /** How many encodes it took (1 without a target). */
+  encodes: number;
 }
 
 /** Pixels, an ImageBitmap, or an encoded JPEG, PNG or .tgl file. */
@@ -160,8 +203,11 @@ export declare function init(options?: InitOptions): Promise<void>;
 export declare function decode(input: Input, options?: DecodeOptions): Promise<DecodeResult>;
 /** Decodes to an ImageBitmap made in a worker (OffscreenCanvas.transferToImageBitmap). */
 export declare function decodeToBitmap(input: Input, options?: DecodeOptions): Promise<ImageBitmap>;
-/** Compresses to a Blob of type image/x-tegula (.tgl) or image/png. */
+/** Compresses to a Blob of type image/x-tegula (.tgl), image/jpeg or image/png. */
 export declare function compress(input: CompressInput, options?: CompressOptions): Promise<Blob>;
+/** compress(), with what was made: the quality chosen, the encodes used, the output's size. */
+export declare function compressWithFacts(input: CompressInput,
+  options?: CompressOptions): Promise<CompressResult>;
 /** Restores a .tgl file to a PNG Blob (ICC and EXIF kept). */
 export declare function restore(input: Input, options?: DecodeOptions): Promise<Blob>;
 /**

@@ -11,6 +11,8 @@ export {TegulaError};
 
 const DEFAULT_WASM_URL = new URL('./wasm/tegula.wasm', import.meta.url);
 const DEFAULT_TILE_SIZE = 512;
+/** PNG effort 1: filters chosen from fast trials; 3-4 are much slower for a few % (PngEncodeOptions). */
+const DEFAULT_PNG_EFFORT = 1;
 const MIME = {tgl: 'image/x-tegula', png: 'image/png', jpeg: 'image/jpeg'};
 
 let pool = null;
@@ -192,56 +194,148 @@ export async function info(input, options = {}) {
 }
 
 /**
- * Compresses an image. Large images are coded tile by tile by all workers.
+ * Compresses an image. Large .tgl images are coded tile by tile by all workers.
  * @param {ImageData|{width, height, data}|ImageBitmap|Blob|ArrayBuffer|ArrayBufferView} input
- *     pixels, or a JPEG, PNG or .tgl file (its EXIF, ICC, XMP and text are kept in .tgl)
- * @param {{format?: 'tgl'|'png'|'jpeg', quality?: number, lossless?: boolean, tileSize?: number,
- *          maxPixels?: number, signal?: AbortSignal, onProgress?: (fraction: number) => void}} [options]
- * @returns {Promise<Blob>} typed image/x-tegula or image/png
+ *     pixels, or a JPEG, PNG or .tgl file (its EXIF, ICC, XMP and text are kept unless stripped,
+ *     and its EXIF orientation is applied unless keepOrientation)
+ * @param {import('./tegula.d.ts').CompressOptions} [options]
+ * @returns {Promise<Blob>} typed image/x-tegula, image/jpeg or image/png
  */
 export async function compress(input, options = {}) {
-  const format = options.format ?? 'tgl';
-  if (!(format in MIME)) {
-    throw new TegulaError('argument', `format must be 'tgl', 'png' or 'jpeg', not ${format}`);
-  }
-  if (format === 'jpeg') {
-    throw new TegulaError('unsupported', 'this build of the codec has no JPEG encoder yet');
-  }
-  const quality = options.quality ?? 75;
-  if (!Number.isInteger(quality) || quality < 0 || quality > 100) {
-    throw new TegulaError('argument', `quality must be an integer 0-100, not ${quality}`);
-  }
-  const tileSize = options.tileSize ?? DEFAULT_TILE_SIZE;
-  if (!Number.isInteger(tileSize) || tileSize < 16 || tileSize > 4096) {
-    throw new TegulaError('argument', `tileSize must be an integer 16-4096, not ${tileSize}`);
-  }
+  return (await compressWithFacts(input, options)).blob;
+}
+
+/**
+ * compress(), with what was made: {blob, format, width, height, quality, lossless, encodes}.
+ * `quality` is the one chosen when maxSizeBytes or targetSsim was given, `encodes` how many
+ * encodes the search took; width and height are the output's (after resizing and orientation).
+ */
+export async function compressWithFacts(input, options = {}) {
+  const encode = encodeOptions(options);
   const source = await toSource(input);
   const progress = progressOf(options);
-  const bytes = await leased(async (p, codec) => {
+  const result = await leased(async (p, codec) => {
     progress(0);
-    if (format === 'png') {
-      const message = {op: 'compress', format, maxPixels: options.maxPixels ?? 0};
-      const transfer = [];
-      if (source.pixels) {
-        const {width, height, data} = source.pixels;
-        message.pixels = new Uint8Array(data.buffer, data.byteOffset, width * height * 4).slice().buffer;
-        message.width = width;
-        message.height = height;
-        transfer.push(message.pixels);
-      } else if (source.bitmap) {
-        message.bitmap = source.bitmap;
-      } else {
-        message.bytes = source.bytes;
-        transfer.push(source.bytes);
-      }
-      return (await p.run(message, transfer, options.signal, codec)).bytes;
+    if (encode.format === 'tgl' && !encode.maxSizeBytes && !encode.targetSsim) {
+      return compressTiled(p, codec, source, {encode, shared: useShared()}, options.signal, progress);
     }
-    return compressTiled(p, codec, source,
-        {quality, lossless: !!options.lossless, tileSize, maxPixels: options.maxPixels ?? 0, shared: useShared()},
-        options.signal, progress);
+    // JPEG, PNG and target searches: one worker codes the whole image
+    const message = {op: 'compress', encode};
+    const transfer = [];
+    if (source.pixels) {
+      const {width, height, data} = source.pixels;
+      message.pixels = new Uint8Array(data.buffer, data.byteOffset, width * height * 4).slice().buffer;
+      message.width = width;
+      message.height = height;
+      transfer.push(message.pixels);
+    } else if (source.bitmap) {
+      message.bitmap = source.bitmap;
+    } else {
+      message.bytes = source.bytes;
+      transfer.push(source.bytes);
+    }
+    const reply = await p.run(message, transfer, options.signal, codec);
+    return {bytes: reply.bytes, facts: reply.facts};
   });
   progress(1);
-  return new Blob([bytes], {type: MIME[format]});
+  const f = result.facts;
+  return {
+    blob: new Blob([result.bytes], {type: MIME[encode.format]}),
+    format: encode.format,
+    width: f.width,
+    height: f.height,
+    quality: f.quality,
+    lossless: f.lossless,
+    encodes: f.encodes,
+  };
+}
+
+const COMPRESS_KEYS = new Set(['format', 'quality', 'lossless', 'tileSize', 'maxPixels', 'pngEffort',
+  'maxSizeBytes', 'targetSsim', 'maxWidthOrHeight', 'gammaCorrect', 'grayscale', 'strip', 'stripGps',
+  'keepOrientation', 'signal', 'onProgress']);
+
+function invalid(message) {
+  return new TegulaError('argument', `invalid options: ${message}`);
+}
+
+function integerOption(options, key, fallback, min, max) {
+  const v = options[key] ?? fallback;
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw invalid(`${key} must be an integer ${min}-${max}, not ${v}`);
+  }
+  return v;
+}
+
+function flagOption(options, key) {
+  const v = options[key] ?? false;
+  if (typeof v !== 'boolean') {
+    throw invalid(`${key} must be true or false, not ${v}`);
+  }
+  return v;
+}
+
+/**
+ * compress()'s options checked and named as the codec reads them (EncodeRequest), so that a
+ * mistake fails at once with code 'argument' instead of after a decode. The codec checks again.
+ */
+function encodeOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    throw invalid('options must be an object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!COMPRESS_KEYS.has(key)) {
+      throw invalid(`unknown option ${key}`);
+    }
+  }
+  const format = options.format ?? 'tgl';
+  if (!(format in MIME)) {
+    throw invalid(`format must be 'tgl', 'png' or 'jpeg', not ${format}`);
+  }
+  const o = {
+    format,
+    quality: integerOption(options, 'quality', 75, 0, 100),
+    lossless: flagOption(options, 'lossless'),
+    tileSize: integerOption(options, 'tileSize', DEFAULT_TILE_SIZE, 16, 4096),
+    maxPixels: integerOption(options, 'maxPixels', 0, 0, Number.MAX_SAFE_INTEGER),
+    pngEffort: integerOption(options, 'pngEffort', DEFAULT_PNG_EFFORT, 0, 4),
+    maxSizeBytes: integerOption(options, 'maxSizeBytes', 0, 0, Number.MAX_SAFE_INTEGER),
+    maxDimension: integerOption(options, 'maxWidthOrHeight', 0, 0, 1 << 20),
+    gammaCorrect: flagOption(options, 'gammaCorrect'),
+    grayscale: flagOption(options, 'grayscale'),
+    strip: flagOption(options, 'strip'),
+    stripGps: flagOption(options, 'stripGps'),
+    keepOrientation: flagOption(options, 'keepOrientation'),
+  };
+  const ssim = options.targetSsim ?? 0;
+  if (typeof ssim !== 'number' || !(ssim >= 0 && ssim < 1)) {
+    throw invalid(`targetSsim must be a number between 0 and 1, not ${ssim}`);
+  }
+  o.targetSsim = ssim;
+  if (options.maxSizeBytes !== undefined && o.maxSizeBytes === 0) {
+    throw invalid('maxSizeBytes must be positive');
+  }
+  if (options.maxWidthOrHeight !== undefined && o.maxDimension === 0) {
+    throw invalid('maxWidthOrHeight must be positive');
+  }
+  if (format === 'jpeg' && o.lossless) {
+    throw invalid("JPEG is lossy: lossless needs format 'tgl' or 'png'");
+  }
+  if ((o.maxSizeBytes || o.targetSsim) && (format === 'png' || o.lossless)) {
+    throw invalid('maxSizeBytes and targetSsim search a lossy quality: they need lossy tgl or jpeg');
+  }
+  if (o.maxSizeBytes && o.targetSsim) {
+    throw invalid('give maxSizeBytes or targetSsim, not both');
+  }
+  if (o.gammaCorrect && !o.maxDimension) {
+    throw invalid('gammaCorrect applies to resizing: give maxWidthOrHeight too');
+  }
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw invalid('signal must be an AbortSignal');
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw invalid('onProgress must be a function');
+  }
+  return o;
 }
 
 /**

@@ -27,16 +27,22 @@ import org.junit.jupiter.api.Test;
  * the version in use keeps working; the frozen files of the version-1 corpus still restore after
  * a switch.
  *
- * <p>The build has one codec, so the manifest of this test lists it twice: as the build's version
- * and as "next" (the same module at another content URL); the refused one claims a wrong hash.
+ * <p>The second version is a genuinely different module: the build's non-strict compile of the
+ * same codec (wasm/target/wasm-nonstrict, other bytes, no bounds checks), listed as version "2"
+ * with its SHA-256; the refused one is that module with a manifest entry claiming another hash.
+ * The same Java source behind both, the files they write must be the same bytes.
  */
 class CodecSwapTest {
   private static AppServer server;
   private static Chromium chromium;
 
+  private static byte[] second;
+
   @BeforeAll
   static void start() throws Exception {
-    server = AppServer.start();
+    Path nonStrict = nonStrictBuild();
+    second = Files.readAllBytes(nonStrict.resolve("tegula.wasm"));
+    server = AppServer.startWith("codec-2/", nonStrict);
     chromium = new Chromium();
     chromium.driver.get(server.url() + "api-test/index.html");
   }
@@ -58,8 +64,8 @@ class CodecSwapTest {
       const current = {...found, wasm: new URL(found.wasm, new URL('/codecs.json', location.href)).href};
       const manifest = {current: current.version, versions: [
         current,
-        {...current, version: 'next', wasm: current.wasm.replace(/\\?.*$/, '?v=next')},
-        {...current, version: 'forged', wasm: current.wasm.replace(/\\?.*$/, '?v=forged'),
+        {version: '2', wasm: new URL('/codec-2/tegula.wasm', location.href).href, integrity: args[2]},
+        {version: 'forged', wasm: new URL('/codec-2/tegula.wasm?v=forged', location.href).href,
           integrity: 'sha256-' + btoa('x'.repeat(32))},
       ]};
       t.terminate();
@@ -86,10 +92,10 @@ class CodecSwapTest {
           }
           const version = t.status().codec;
           const blob = await t.compress(images[i], {quality: 50, tileSize: 64});
-          log.push(`image ${i} on ${version === 'next' ? 'next' : 'old'}`);
+          log.push(`image ${i} on ${version === '2' ? 'next' : 'old'}`);
           results[i] = `${blob.size} ${await h.sha256(blob)}`;
           if (!switched) {
-            switched = t.useCodec('next').then((v) => {
+            switched = t.useCodec('2').then((v) => {
               log.push(`switched to ${v}; workers hold ${JSON.stringify(t.status().loaded)}`);
             });
           }
@@ -116,7 +122,7 @@ class CodecSwapTest {
       }
       return {reference, results, log, after: `${after.size} ${await h.sha256(after)}`, held, forged,
         codec: t.status().codec, stillWorks: `${stillWorks.size} ${await h.sha256(stillWorks)}`,
-        restored};
+        restored, builds: [current.integrity, args[2]]};
       """;
 
   @Test
@@ -143,7 +149,9 @@ class CodecSwapTest {
           + sha256(d.image().rgba()));
     }
 
-    Object reply = ApiScript.run(chromium.driver, SWAP_IN_A_BATCH, inputs, corpus);
+    String integrity = "sha256-" + Base64.getEncoder().encodeToString(
+        MessageDigest.getInstance("SHA-256").digest(second));
+    Object reply = ApiScript.run(chromium.driver, SWAP_IN_A_BATCH, inputs, corpus, integrity);
     assertTrue(reply instanceof Map, "script answered " + reply);
     @SuppressWarnings("unchecked")
     Map<String, Object> r = (Map<String, Object>) reply;
@@ -165,11 +173,26 @@ class CodecSwapTest {
     }
     assertTrue(log.indexOf(switchLine) < log.indexOf("image 4 on next"), String.valueOf(log));
     assertEquals(reference.get(0), r.get("after"));
-    assertEquals("[[\"next\"],[\"next\"]]", r.get("held"), "the old version is dropped");
+    @SuppressWarnings("unchecked")
+    List<String> builds = (List<String>) r.get("builds");
+    assertTrue(!builds.get(0).equals(builds.get(1)), "two different modules: " + builds);
+    assertEquals("[[\"2\"],[\"2\"]]", r.get("held"), "the old version is dropped");
     assertEquals("integrity", r.get("forged"));
-    assertEquals("next", r.get("codec"), "a refused module leaves the version in use");
+    assertEquals("2", r.get("codec"), "a refused module leaves the version in use");
     assertEquals(reference.get(1), r.get("stillWorks"));
     assertEquals(corpusExpected, r.get("restored"), "version-1 files restore after the switch");
+  }
+
+  /** The wasm module's non-strict build (its pom's wasm-nonstrict execution), found from here up. */
+  static Path nonStrictBuild() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path dir = p.resolve("wasm/target/wasm-nonstrict");
+      if (Files.isRegularFile(dir.resolve("tegula.wasm"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("no wasm/target/wasm-nonstrict/tegula.wasm above "
+        + Path.of("").toAbsolutePath() + ": build the wasm module first (mvn install -pl wasm -am)");
   }
 
   /**

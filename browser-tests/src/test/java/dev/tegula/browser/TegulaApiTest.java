@@ -96,14 +96,17 @@ class TegulaApiTest {
     for (String s : sources) {
       byte[] bytes = file(s);
       DecodedImage d = Tegula.decode(bytes);
+      DecodedImage upright = upright(bytes);
       int tile = d.image().width() > 200 ? 128 : 16;
       for (int mode = 0; mode < 3; mode++) {
         boolean lossless = mode == 2;
         boolean pixels = mode == 1;
         CompressOptions o = (lossless ? CompressOptions.lossless() : CompressOptions.lossy(40))
             .withTileSize(tile);
-        // pixels carry no metadata; files keep theirs
-        byte[] tgl = Tegula.compress(d.image(), pixels ? null : d.metadata(), o);
+        // pixels carry no metadata and are taken as they are; files keep their metadata and are
+        // turned upright by default (exif_orientation_6)
+        byte[] tgl = pixels ? Tegula.compress(d.image(), null, o)
+            : Tegula.compress(upright.image(), upright.metadata(), o);
         expected.add("image/x-tegula " + tgl.length + " " + sha256(tgl));
         jobs.add(Map.of("b64", b64(bytes), "quality", 40, "lossless", lossless, "tileSize", tile,
             "pixels", pixels));
@@ -112,6 +115,15 @@ class TegulaApiTest {
     assertEquals(expected, run(COMPRESS, jobs, true), "through SharedArrayBuffer");
     assertEquals(expected, run(COMPRESS, jobs, false), "by transfer");
     assertEquals(true, chromium.driver.executeScript("return self.crossOriginIsolated"));
+  }
+
+  /** A file as compress() codes it by default: turned upright, its EXIF orientation reset to 1. */
+  static DecodedImage upright(byte[] file) {
+    DecodedImage d = Tegula.decode(file, new DecodeOptions(dev.tegula.core.Limits.DEFAULT, true));
+    dev.tegula.core.Metadata m = d.metadata();
+    m = new dev.tegula.core.Metadata(m.icc(), dev.tegula.core.Exif.withUprightOrientation(m.exif()),
+        m.xmp(), m.text());
+    return new DecodedImage(d.image(), d.info(), m, d.complete(), d.warning());
   }
 
   @Test
@@ -161,6 +173,15 @@ class TegulaApiTest {
     byte[] tgl = Tegula.compress(Tegula.decode(file("photos/astronaut.png")).image(), null,
         CompressOptions.lossy(50).withTileSize(128));
     byte[] cut = java.util.Arrays.copyOf(tgl, 60);
+    // a baseline JPEG relabelled as lossless (SOF3, T.81 §H), which the decoder does not do
+    byte[] lossless = file("jpeg/baseline_420.jpg");
+    for (int i = 0; i + 1 < lossless.length; i++) {
+      if ((lossless[i] & 0xFF) == 0xFF && (lossless[i + 1] & 0xFF) == 0xC0) {
+        lossless[i + 1] = (byte) 0xC3;
+        break;
+      }
+    }
+    assertEquals("unsupported", jvmError(lossless));
     @SuppressWarnings("unchecked")
     Map<String, Object> codes = (Map<String, Object>) run("""
         const code = async (f) => { try { await f(); return 'no error'; } catch (e) { return e.code; } };
@@ -170,7 +191,7 @@ class TegulaApiTest {
           malformed: await code(() => t.decode(h.bytes(args[2]))),
           truncated: await code(() => t.decode(h.bytes(args[1]))),
           restoreNotTgl: await code(() => t.restore(photo)),
-          unsupported: await code(() => t.compress(big, {format: 'jpeg'})),
+          unsupported: await code(() => t.decode(h.bytes(args[3]))),
           limit: await code(() => t.compress(photo, {maxPixels: 1000})),
           argument: await code(() => t.compress(big, {quality: 101})),
           mismatch: await code(() => t.compare(big, new ImageData(2, 2))),
@@ -183,7 +204,8 @@ class TegulaApiTest {
           abortedBefore: await code(() => t.decode(photo, {signal: AbortSignal.abort()})),
           afterAbort: (await t.decode(photo)).width,
         };
-        """, b64(file("photos/astronaut.png")), b64(cut), b64(new byte[] {1, 2, 3, 4}));
+        """, b64(file("photos/astronaut.png")), b64(cut), b64(new byte[] {1, 2, 3, 4}),
+        b64(lossless));
     assertEquals("malformed", codes.get("malformed"));
     assertEquals(jvmError(cut), codes.get("truncated"));
     assertEquals("malformed", codes.get("restoreNotTgl"));

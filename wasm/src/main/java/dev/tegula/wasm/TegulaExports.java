@@ -185,6 +185,15 @@ public final class TegulaExports {
     return TileCoding.INSTANCE;
   }
 
+  /**
+   * Whole-image compress with every option of tegula.js's compress() ({@link Encoding}): its
+   * methods are called on the object this returns.
+   */
+  @JSExport
+  public static Encoding encoder() {
+    return Encoding.INSTANCE;
+  }
+
   /** The codec build's version, so a page can tell which module it loaded. */
   @JSExport
   public static String version() {
