@@ -10,6 +10,7 @@ import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Metadata;
 import dev.tegula.core.Orientation;
 import dev.tegula.core.TegulaException;
+import dev.tegula.core.TruncatedInputException;
 import dev.tegula.core.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,14 +76,18 @@ public final class JpegDecoder {
 
   private static Frame requireFrameAndScan(JpegParser p, Scan scan) {
     if (p.frame == null) {
-      throw new MalformedInputException(
-          "no frame header (SOFn) before " + (p.sawEoi ? "EOI" : "the end of the data"),
-          p.sawEoi ? p.markerOffset : p.data.length);
+      if (!p.sawEoi) {
+        throw new TruncatedInputException("no frame header (SOFn) before the end of the data",
+            p.data.length);
+      }
+      throw new MalformedInputException("no frame header (SOFn) before EOI", p.markerOffset);
     }
     if (scan == null) {
-      throw new MalformedInputException(
-          "no scan (SOS) before " + (p.sawEoi ? "EOI" : "the end of the data"),
-          p.sawEoi ? p.markerOffset : p.data.length);
+      if (!p.sawEoi) {
+        throw new TruncatedInputException("no scan (SOS) before the end of the data",
+            p.data.length);
+      }
+      throw new MalformedInputException("no scan (SOS) before EOI", p.markerOffset);
     }
     return p.frame;
   }
@@ -294,11 +299,11 @@ public final class JpegDecoder {
           decodeScan(scan, p.markerOffset);
           first = false;
           scan = p.nextScan();
-        } catch (MalformedInputException e) {
+        } catch (MalformedInputException | TruncatedInputException e) {
           if (first) {
             throw e;
           }
-          // A damaged segment after image data: keep what the earlier scans gave.
+          // A damaged or cut segment after image data: keep what the earlier scans gave.
           incomplete = true;
           problems.add(e.getMessage());
           scan = null;

@@ -3,6 +3,7 @@ package dev.tegula.jpeg;
 import dev.tegula.core.Exif;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TruncatedInputException;
 import dev.tegula.core.UnsupportedFeatureException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,9 @@ final class JpegParser {
 
   /** Checks SOI at the very start (libjpeg's first_marker). */
   void readSoi() {
+    if (data.length == 1 && (data[0] & 0xFF) == 0xFF) {
+      throw new TruncatedInputException("the data ends inside the SOI marker", 1);
+    }
     if (data.length < 2 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != SOI) {
       throw new MalformedInputException(notJpeg(data), 0);
     }
@@ -235,15 +239,16 @@ final class JpegParser {
 
   /** Reads a segment's length field and checks that the segment fits the data; returns it. */
   private int segmentLength(String name) {
+    // The data ending inside a segment is "truncated" (issue 8), as libjpeg's premature end.
     if (pos + 2 > data.length) {
-      throw new MalformedInputException(name + " segment is truncated", markerOffset);
+      throw new TruncatedInputException(name + " segment is truncated", markerOffset);
     }
     int len = ((data[pos] & 0xFF) << 8) | (data[pos + 1] & 0xFF);
     if (len < 2) {
       throw new MalformedInputException(name + " segment has length " + len, markerOffset);
     }
     if (pos + len > data.length) {
-      throw new MalformedInputException(
+      throw new TruncatedInputException(
           name + " segment of " + len + " bytes is truncated: the data ends after "
               + (data.length - pos) + " bytes", markerOffset);
     }

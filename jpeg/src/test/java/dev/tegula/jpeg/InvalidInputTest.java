@@ -11,6 +11,7 @@ import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TegulaException;
+import dev.tegula.core.TruncatedInputException;
 import dev.tegula.core.UnsupportedFeatureException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,8 @@ class InvalidInputTest {
         TestFiles.read(TestFiles.root().resolve("invalid/jpeg_not_a_jpeg.jpg"))));
     assertTrue(e.getMessage().startsWith("not a JPEG file: starts with 0x74 0x68"), e.getMessage());
     assertEquals(0, e.offset());
-    assertThrows(MalformedInputException.class,
+    // One byte of SOI is a JPEG cut short.
+    assertThrows(TruncatedInputException.class,
         () -> JpegDecoder.readInfo(new byte[] {(byte) 0xFF}, Limits.DEFAULT));
   }
 
@@ -88,8 +90,8 @@ class InvalidInputTest {
   }
 
   @Test
-  void truncatedHeaderIsMalformedWithOffset() {
-    MalformedInputException e = assertThrows(MalformedInputException.class, () -> decodeOrThrow(
+  void truncatedHeaderIsTruncatedWithOffset() {
+    TruncatedInputException e = assertThrows(TruncatedInputException.class, () -> decodeOrThrow(
         TestFiles.read(TestFiles.root().resolve("invalid/jpeg_truncated_header.jpg"))));
     assertTrue(e.offset() >= 0, e.getMessage());
   }

@@ -2,6 +2,7 @@ package dev.tegula.png;
 
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TruncatedInputException;
 import java.util.zip.CRC32;
 
 /**
@@ -59,9 +60,9 @@ final class ChunkReader {
             "not a PNG file: signature byte " + i + " is 0x" + hex(data[i] & 0xFF), i);
       }
     }
-    // A correct prefix that stops early is still nothing we can decode.
-    throw new MalformedInputException(
-        "not a PNG file: only " + data.length + " bytes of the 8-byte signature", data.length);
+    // A correct prefix that stops early is a PNG cut short (issue 8: every cut is "truncated").
+    throw new TruncatedInputException(
+        "the file ends after " + data.length + " bytes of the 8-byte PNG signature", data.length);
   }
 
   /** Where the next chunk starts (the end of the input once all chunks are read). */
