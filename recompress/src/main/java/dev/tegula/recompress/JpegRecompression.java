@@ -27,7 +27,19 @@ import java.util.zip.Inflater;
  * SHA-256 before returning anything, so a wrong JPEG is never returned.
  */
 public final class JpegRecompression {
-  static RowCoder coder = StoredRows.INSTANCE;
+  /** The coefficient coder of format-jpeg-coefficients.md. */
+  static final RowCoder MODEL = new RowCoder() {
+    @Override
+    public byte[] encode(CoefficientImage img, int rowStart, int rowEnd) {
+      return CoefficientCoder.encode(img, rowStart, rowEnd);
+    }
+
+    @Override
+    public void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
+        int rowEnd) {
+      CoefficientCoder.decode(data, offset, length, img, rowStart, rowEnd);
+    }
+  };
   /** Signature, version, THDR, JREC framing and prefix, TIDX and one empty TILE, TEND. */
   private static final int VERBATIM_OVERHEAD = 10 + 32 + 12 + JpegContainer.RECORD_PREFIX + 20
       + 17 + 12;
@@ -40,11 +52,15 @@ public final class JpegRecompression {
   }
 
   public static JpegCompression compressDetailed(byte[] jpeg, Limits limits) {
-    return compressDetailed(jpeg, limits, false);
+    return compressDetailed(jpeg, limits, false, MODEL);
   }
 
-  /** @param keepModel keep a working model even when verbatim storage would be smaller (tests) */
-  static JpegCompression compressDetailed(byte[] jpeg, Limits limits, boolean keepModel) {
+  /**
+   * @param keepModel keep a working model even when verbatim storage would be smaller (tests)
+   * @param coder the coefficient coder (tests use a plain one)
+   */
+  static JpegCompression compressDetailed(byte[] jpeg, Limits limits, boolean keepModel,
+      RowCoder coder) {
     if (jpeg == null || limits == null) {
       throw new IllegalArgumentException("jpeg and limits must not be null");
     }
@@ -52,7 +68,7 @@ public final class JpegRecompression {
     String reason;
     try {
       JpegModel model = JpegModel.parse(jpeg, limits);
-      byte[] tgl = modelled(jpeg, sha, model, limits);
+      byte[] tgl = modelled(jpeg, sha, model, limits, coder);
       // a verbatim file costs the JPEG plus its framing (format-jpeg.md §8)
       if (keepModel || tgl.length < jpeg.length + VERBATIM_OVERHEAD) {
         return new JpegCompression(tgl, true, model.cutReason);
@@ -67,7 +83,8 @@ public final class JpegRecompression {
     return new JpegCompression(verbatim(jpeg, sha, limits), false, reason);
   }
 
-  private static byte[] modelled(byte[] jpeg, byte[] sha, JpegModel model, Limits limits) {
+  private static byte[] modelled(byte[] jpeg, byte[] sha, JpegModel model, Limits limits,
+      RowCoder coder) {
     CoefficientImage img = model.image;
     BandPlan plan = BandPlan.of(img);
     int bands = plan.bands();
@@ -164,11 +181,15 @@ public final class JpegRecompression {
    *     or the rebuilt bytes do not match the original's checksum
    */
   public static byte[] restoreJpeg(byte[] tgl, Limits limits) {
+    return restoreJpeg(tgl, limits, MODEL);
+  }
+
+  static byte[] restoreJpeg(byte[] tgl, Limits limits, RowCoder coder) {
     if (tgl == null || limits == null) {
       throw new IllegalArgumentException("tgl and limits must not be null");
     }
     try {
-      return restoreChecked(tgl, limits);
+      return restoreChecked(tgl, limits, coder);
     } catch (TegulaException e) {
       throw e;
     } catch (NotModellable e) {
@@ -187,14 +208,14 @@ public final class JpegRecompression {
     return JpegDecoder.decode(restoreJpeg(tgl, options.limits()), options);
   }
 
-  private static byte[] restoreChecked(byte[] tgl, Limits limits) {
+  private static byte[] restoreChecked(byte[] tgl, Limits limits, RowCoder coder) {
     Opened o = open(tgl, limits);
     byte[] raw = o.payload(limits);
     byte[] jpeg;
     if (o.kind == JpegContainer.KIND_VERBATIM) {
       jpeg = raw;
     } else {
-      jpeg = rebuild(o, raw, limits);
+      jpeg = rebuild(o, raw, limits, coder);
     }
     if (jpeg.length != o.jpegLength
         || !Arrays.equals(Sha256.digest(jpeg, jpeg.length),
@@ -206,7 +227,7 @@ public final class JpegRecompression {
     return jpeg;
   }
 
-  private static byte[] rebuild(Opened o, byte[] raw, Limits limits) {
+  private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder) {
     JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
     JpegSyntax syn = new JpegSyntax();
     if (syn.walk(layout.pieces()[0], 0, layout.pieces()[0].length) < 0) {
@@ -226,13 +247,13 @@ public final class JpegRecompression {
           + plan.bands() + " of " + plan.tileHeight() + ")", 18);
     }
     for (int t = 0; t < plan.bands(); t++) {
-      decodeTile(o.file, o.tgl, t, img, plan);
+      decodeTile(o.file, o.tgl, t, img, plan, coder);
     }
     return JpegRewriter.rewrite(layout, img, (int) Math.min(o.jpegLength, 1 << 20), limits);
   }
 
   private static void decodeTile(TglFile file, byte[] tgl, int t, CoefficientImage img,
-      BandPlan plan) {
+      BandPlan plan, RowCoder coder) {
     TileEntry e = file.tile(t);
     String where = "tile " + t + " (MCU rows " + plan.rowStart(t) + "-" + (plan.rowEnd(t) - 1)
         + ", image rows " + e.rect().y() + "-" + (e.rect().y() + e.rect().height() - 1) + ")";

@@ -22,7 +22,11 @@ class DamageTest {
   }
 
   private static byte[] modelled(byte[] jpeg) {
-    JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true);
+    return modelled(jpeg, JpegRecompression.MODEL);
+  }
+
+  private static byte[] modelled(byte[] jpeg, RowCoder coder) {
+    JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true, coder);
     assertTrue(c.modelled());
     return c.tgl();
   }
@@ -82,12 +86,12 @@ class DamageTest {
   /** Damage behind a recomputed CRC still never yields a wrong JPEG: the SHA-256 catches it. */
   @Test
   void damageWithValidCrcsFailsTheChecksum() {
-    byte[] tgl = modelled(jpeg("baseline_420.jpg"));
+    byte[] tgl = modelled(jpeg("baseline_420.jpg"), StoredRows.INSTANCE);
     int tile = chunk(tgl, "TILE", 0);
     tgl[tile + 8 + 5 + 301] ^= 0x01;
     fixCrc(tgl, tile);
     MalformedInputException e = assertThrows(MalformedInputException.class,
-        () -> JpegRecompression.restoreJpeg(tgl, Limits.DEFAULT));
+        () -> JpegRecompression.restoreJpeg(tgl, Limits.DEFAULT, StoredRows.INSTANCE));
     assertTrue(e.getMessage().contains("does not match the SHA-256"), e.getMessage());
   }
 
@@ -96,19 +100,21 @@ class DamageTest {
   void everyByteFlipAndCutIsCaught() {
     for (String name : new String[] {"size_7x13_progressive.jpg", "size_17x9_411.jpg"}) {
       byte[] original = jpeg(name);
-      byte[] tgl = modelled(original);
-      for (int i = 0; i < tgl.length; i++) {
-        for (int bit : new int[] {0x01, 0x80}) {
-          byte[] bad = tgl.clone();
-          bad[i] ^= (byte) bit;
-          expectOriginalOrError(bad, original, name + " flip at " + i);
-          // the same damage with the chunk CRCs made to match again
-          repairCrcs(bad);
-          expectOriginalOrError(bad, original, name + " flip+crc at " + i);
+      for (RowCoder coder : new RowCoder[] {JpegRecompression.MODEL, StoredRows.INSTANCE}) {
+        byte[] tgl = modelled(original, coder);
+        for (int i = 0; i < tgl.length; i++) {
+          for (int bit : new int[] {0x01, 0x80}) {
+            byte[] bad = tgl.clone();
+            bad[i] ^= (byte) bit;
+            expectOriginalOrError(bad, original, coder, name + " flip at " + i);
+            // the same damage with the chunk CRCs made to match again
+            repairCrcs(bad);
+            expectOriginalOrError(bad, original, coder, name + " flip+crc at " + i);
+          }
         }
-      }
-      for (int n = 0; n < tgl.length; n++) {
-        expectOriginalOrError(Arrays.copyOf(tgl, n), original, name + " cut at " + n);
+        for (int n = 0; n < tgl.length; n++) {
+          expectOriginalOrError(Arrays.copyOf(tgl, n), original, coder, name + " cut at " + n);
+        }
       }
     }
   }
@@ -125,10 +131,11 @@ class DamageTest {
     }
   }
 
-  private static void expectOriginalOrError(byte[] tgl, byte[] original, String what) {
+  private static void expectOriginalOrError(byte[] tgl, byte[] original, RowCoder coder,
+      String what) {
     byte[] back;
     try {
-      back = JpegRecompression.restoreJpeg(tgl, Limits.DEFAULT);
+      back = JpegRecompression.restoreJpeg(tgl, Limits.DEFAULT, coder);
     } catch (TegulaException e) {
       assertFalse(e.getMessage() == null || e.getMessage().isEmpty(), what);
       return;
@@ -164,7 +171,8 @@ class DamageTest {
   void aCutProgressiveFileIsModelledUpToTheCut() {
     byte[] jpeg = TestFiles.read(
         TestFiles.testdata().resolve("invalid").resolve("jpeg_truncated_progressive.jpg"));
-    JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true);
+    JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true,
+        JpegRecompression.MODEL);
     assertTrue(c.modelled());
     assertTrue(c.reason().startsWith("scan "), c.reason());
     assertArrayEquals(jpeg, JpegRecompression.restoreJpeg(c.tgl(), Limits.DEFAULT));

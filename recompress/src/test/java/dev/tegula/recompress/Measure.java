@@ -47,7 +47,8 @@ public final class Measure {
         long t3 = System.nanoTime();
         java.security.MessageDigest.getInstance("SHA-256").digest(jpeg);
         jdkShaNs += System.nanoTime() - t3;
-        if (JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true).reason() == null) {
+        if (JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true,
+            JpegRecompression.MODEL).reason() == null) {
           modelWorks++;
         }
         if (!Arrays.equals(back, jpeg)) {

@@ -40,7 +40,8 @@ class RoundTripTest {
         continue;
       }
       byte[] jpeg = TestFiles.read(file);
-      JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true);
+      JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true,
+          JpegRecompression.MODEL);
       assertTrue(c.reason() == null, name + ": " + c.reason());
       assertArrayEquals(jpeg, JpegRecompression.restoreJpeg(c.tgl(), Limits.DEFAULT), name);
       assertTrue(c.modelled(), name + " stored verbatim: " + c.reason());

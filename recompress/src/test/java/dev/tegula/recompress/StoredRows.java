@@ -3,8 +3,8 @@ package dev.tegula.recompress;
 import dev.tegula.core.MalformedInputException;
 
 /**
- * A stand-in for the coefficient coder: the band's coefficients as big-endian 16-bit numbers,
- * component by component, block row by block row. Only for tests of the model and container.
+ * A plain coefficient coder for tests: the band's coefficients as big-endian 16-bit numbers,
+ * component by component, block row by block row: damage behind a valid CRC reaches the SHA-256.
  */
 final class StoredRows implements RowCoder {
   static final StoredRows INSTANCE = new StoredRows();
