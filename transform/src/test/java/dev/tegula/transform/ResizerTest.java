@@ -238,6 +238,25 @@ class ResizerTest {
   }
 
   @Test
+  void everySmallSizeToEverySmallSizeKeepsAConstant() {
+    for (int w = 1; w <= 9; w++) {
+      for (int h = 1; h <= 9; h += 2) {
+        Image src = TestImages.constant(w, h, 10, 200, 99, 180);
+        for (int ow = 1; ow <= 12; ow += 1) {
+          for (int oh = 1; oh <= 12; oh += 3) {
+            Image out = Resizer.resize(src, ow, oh, (ow + oh) % 2 == 0);
+            assertEquals(ow, out.width());
+            for (int i = 0; i < out.rgba().length; i += 4) {
+              assertEquals(200, out.rgba()[i + 1] & 0xFF, w + "x" + h + " -> " + ow + "x" + oh);
+              assertEquals(180, out.rgba()[i + 3] & 0xFF);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void enlargesWithLanczos() {
     Image src = TestImages.noise(5, 4, 9, false);
     Image out = Resizer.resize(src, 15, 12, false);
