@@ -70,7 +70,8 @@ final class TargetSearch {
       }
       if (failQ == 0) {
         throw new LimitExceededException("even quality 0 gives " + out.length
-            + " bytes, over the " + maxBytes + "-byte target (a smaller --max-dim would fit)");
+            + " bytes, over the " + maxBytes + "-byte target; only a smaller image (--max-dim) "
+            + "can be smaller");
       }
       if (encodes >= MAX_ENCODES) {
         q = 0; // one last try at the smallest file
@@ -114,7 +115,8 @@ final class TargetSearch {
       }
       if (failQ == 100) {
         throw new LimitExceededException("even quality 100 reaches only SSIM " + round4(ssim)
-            + ", below the target " + target);
+            + ", below the target " + target + "; lossless output (PNG, .tgl lossless) keeps "
+            + "every pixel");
       }
       q = encodes >= MAX_ENCODES ? 100 : model.lowestAtLeast(aim, failQ, passQ);
     }

@@ -138,6 +138,15 @@ class CompressPipelineTest {
     assertTrue(e.getMessage().startsWith("even quality 0 gives "), e.getMessage());
   }
 
+  @Test
+  void anSsimNoQualityReachesFailsClearly() throws IOException {
+    DecodedImage d = decoded("photos/astronaut.png");
+    LimitExceededException e = assertThrows(LimitExceededException.class, () -> Tegula.compress(
+        d, CompressOptions.lossy(75).withTargetSsim(0.9999)));
+    assertTrue(e.getMessage().matches("even quality 100 reaches only SSIM 0\\.\\d{4}, below the "
+        + "target 0\\.9999; lossless output .*"), e.getMessage());
+  }
+
   @ParameterizedTest
   @EnumSource(value = ImageFormat.class, names = {"JPEG", "TGL"})
   void targetSsimGivesTheLowestQualityThatReachesIt(ImageFormat format) throws IOException {
