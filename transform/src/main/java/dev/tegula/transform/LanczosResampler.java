@@ -24,6 +24,7 @@ final class LanczosResampler {
     int ring = wy.taps;
     int[] in = new int[inW * 4];
     int[][] filtered = new int[ring][outW * 4];
+    long[] acc = new long[outW * 4];
     byte[] out8 = new byte[Math.multiplyExact(Math.multiplyExact(outW, outH), 4)];
     short[] out16 = src.has16BitSamples() ? new short[out8.length] : null;
     char[] fromLinear = linear ? LinearLight.toSrgb16() : null;
@@ -37,7 +38,7 @@ final class LanczosResampler {
         horizontal(in, wx, filtered[loaded % ring]);
         loaded++;
       }
-      vertical(filtered, ring, wy, y, outW, fromLinear, out8, out16, y * outW * 4);
+      vertical(filtered, ring, wy, y, outW, acc, fromLinear, out8, out16, y * outW * 4);
     }
     return new Image(outW, outH, out8, out16);
   }
@@ -81,31 +82,27 @@ final class LanczosResampler {
     }
   }
 
+  /** Output row {@code y}: the ring rows weighted, summed in {@code acc} one row at a time. */
   private static void vertical(int[][] ring, int ringSize, ResampleWeights w, int y, int outW,
-      char[] fromLinear, byte[] out8, short[] out16, int base) {
+      long[] acc, char[] fromLinear, byte[] out8, short[] out16, int base) {
     int first = w.start[y];
     int n = w.count[y];
     int kb = y * w.taps;
-    int[] k = w.weights;
-    for (int x = 0; x < outW; x++) {
-      int o = x * 4;
-      long r = 0;
-      long g = 0;
-      long b = 0;
-      long a = 0;
-      for (int t = 0; t < n; t++) {
-        int[] row = ring[(first + t) % ringSize];
-        long wt = k[kb + t];
-        r += row[o] * wt;
-        g += row[o + 1] * wt;
-        b += row[o + 2] * wt;
-        a += row[o + 3] * wt;
+    int len = outW * 4;
+    java.util.Arrays.fill(acc, 0);
+    for (int t = 0; t < n; t++) {
+      int[] row = ring[(first + t) % ringSize];
+      long wt = w.weights[kb + t];
+      for (int i = 0; i < len; i++) {
+        acc[i] += row[i] * wt;
       }
-      int alpha = clamp((a + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, 65535);
+    }
+    for (int o = 0; o < len; o += 4) {
+      int alpha = clamp((acc[o + 3] + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, 65535);
       int maxP = (int) ((65535L * alpha + 128) >> 8);
-      int pr = clamp((r + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, maxP);
-      int pg = clamp((g + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, maxP);
-      int pb = clamp((b + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, maxP);
+      int pr = clamp((acc[o] + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, maxP);
+      int pg = clamp((acc[o + 1] + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, maxP);
+      int pb = clamp((acc[o + 2] + ResampleWeights.ONE / 2) >> ResampleWeights.BITS, maxP);
       SampleRows.store(unpremultiply(pr, alpha), unpremultiply(pg, alpha),
           unpremultiply(pb, alpha), alpha, fromLinear, out8, out16, base + o);
     }
