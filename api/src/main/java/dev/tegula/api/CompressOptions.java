@@ -28,6 +28,7 @@ public final class CompressOptions {
   private boolean stripGps;
   private boolean keepOrientation;
   private int pngEffort = DEFAULT_PNG_EFFORT;
+  private boolean jpegLossless;
 
   private CompressOptions(boolean lossless, int quality) {
     if (quality < 0 || quality > 100) {
@@ -60,6 +61,7 @@ public final class CompressOptions {
     c.stripGps = stripGps;
     c.keepOrientation = keepOrientation;
     c.pngEffort = pngEffort;
+    c.jpegLossless = jpegLossless;
     return c;
   }
 
@@ -172,6 +174,17 @@ public final class CompressOptions {
   }
 
   /**
+   * A JPEG input kept bit for bit (docs/format-jpeg.md): its coefficients are stored losslessly
+   * in .tgl and {@link Tegula#restoreOriginal} gives the same file back. Nothing is decoded,
+   * resized or re-encoded, so the pixel options do not apply.
+   */
+  public CompressOptions withJpegLossless(boolean on) {
+    CompressOptions c = copy();
+    c.jpegLossless = on;
+    return c;
+  }
+
+  /**
    * Why these options cannot work together, or null when they can. Checked by {@link
    * Tegula#compressFile} before it decodes anything.
    */
@@ -188,6 +201,11 @@ public final class CompressOptions {
     }
     if (lossless && target) {
       return "lossless leaves nothing to choose: a maximum size or target SSIM needs lossy";
+    }
+    if (jpegLossless && (format != ImageFormat.TGL || target || maxDimension > 0 || grayscale
+        || stripMetadata || stripGps)) {
+      return "JPEG-lossless keeps the JPEG file as it is: it writes .tgl and cannot resize, "
+          + "convert to grey, strip metadata or aim at a size or SSIM";
     }
     return null;
   }
@@ -249,9 +267,16 @@ public final class CompressOptions {
     return pngEffort;
   }
 
+  public boolean jpegLossless() {
+    return jpegLossless;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
+    if (jpegLossless) {
+      return "JPEG-lossless";
+    }
     if (format == ImageFormat.PNG) {
       sb.append("PNG effort ").append(pngEffort);
     } else {

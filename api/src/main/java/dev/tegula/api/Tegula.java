@@ -121,7 +121,18 @@ public final class Tegula {
     if (limits == null) {
       throw new IllegalArgumentException("limits must not be null");
     }
+    if (options.jpegLossless()) {
+      return jpegLossless(data, limits);
+    }
     return compress(decode(data, new DecodeOptions(limits, false)), options);
+  }
+
+  /** {@link CompressOptions#jpegLossless()}: the warning says when the JPEG is kept verbatim. */
+  private static CompressResult jpegLossless(byte[] data, Limits limits) {
+    JpegCompression c = compressJpegLossless(data, limits);
+    JpegTglInfo info = JpegRecompression.inspect(c.tgl(), limits);
+    return new CompressResult(c.tgl(), ImageFormat.TGL, info.width(), info.height(), -1, 1,
+        Double.NaN, c.modelled() ? null : "the JPEG is stored verbatim: " + c.reason());
   }
 
   /**

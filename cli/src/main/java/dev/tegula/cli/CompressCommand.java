@@ -55,6 +55,11 @@ final class CompressCommand implements Callable<Integer> {
       + "too); .tgl only (PNG is always lossless).")
   private boolean lossless;
 
+  @Option(names = "--jpeg-lossless", description = "JPEG inputs only: keep the JPEG file bit for "
+      + "bit in .tgl, about a fifth smaller (docs/format-jpeg.md); tegula restore gives the same "
+      + "file back. A JPEG that cannot be modelled is stored as it is.")
+  private boolean jpegLossless;
+
   @Option(names = "--max-size", paramLabel = "SIZE",
       description = "The highest quality whose file fits SIZE: 200000, 200KB (1000 bytes a KB), "
           + "195KiB (1024), 1.5MB, 2MiB. JPEG and .tgl; lands within 3%% below SIZE where the "
@@ -120,6 +125,10 @@ final class CompressCommand implements Callable<Integer> {
     }
     Progress progress = batch.progress(spec.commandLine().getErr(), "compress", targets.size());
     DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
+    if (options.jpegLossless()) {
+      return new BatchRunner(threads, batch.force(), errors, progress)
+          .run(targets, (in, data) -> jpegJob(in, data, decode.limits()));
+    }
     boolean tiled = options.format() == ImageFormat.TGL && options.maxSizeBytes() == 0
         && options.targetSsim() == 0;
     return new BatchRunner(threads, batch.force(), errors, progress)
@@ -154,6 +163,9 @@ final class CompressCommand implements Callable<Integer> {
       case "png" -> ImageFormat.PNG;
       default -> throw usage("--format must be tgl, jpeg or png, not " + format);
     };
+    if (jpegLossless) {
+      return jpegLosslessOptions(f);
+    }
     if (f == ImageFormat.JPEG && lossless) {
       throw usage("--lossless is not possible with --format jpeg");
     }
@@ -220,6 +232,60 @@ final class CompressCommand implements Callable<Integer> {
       throw usage(o.problem());
     }
     return o;
+  }
+
+  /** --jpeg-lossless keeps the file as it is: no pixel option applies. */
+  private CompressOptions jpegLosslessOptions(ImageFormat f) {
+    String other = f != ImageFormat.TGL ? "--format " + format : lossless ? "--lossless"
+        : quality != null ? "--quality" : maxSize != null ? "--max-size"
+        : targetSsim != null ? "--target-ssim" : maxDim != null ? "--max-dim"
+        : grayscale ? "--grayscale" : strip ? "--strip" : stripGps ? "--strip-gps"
+        : pngEffort != null ? "--png-effort" : null;
+    if (other != null) {
+      throw usage("--jpeg-lossless keeps the JPEG file as it is: " + other + " does not apply");
+    }
+    return CompressOptions.DEFAULT.withJpegLossless(true);
+  }
+
+  /** A JPEG kept bit for bit; any other input fails (exit status 1) with what it is. */
+  private static FileJob jpegJob(String in, byte[] data, dev.tegula.core.Limits limits) {
+    if (Tegula.detect(data) != ImageFormat.JPEG) {
+      ImageFormat f = Tegula.detect(data);
+      throw new dev.tegula.core.UnsupportedFeatureException("--jpeg-lossless needs a JPEG file; "
+          + "this is " + (f == null ? "not an image Tegula reads" : "a " + f.name() + " file"));
+    }
+    CompressResult[] result = new CompressResult[1];
+    return new FileJob() {
+      @Override
+      public int tileCount() {
+        return 1;
+      }
+
+      @Override
+      public void runTile(int tile) {
+        result[0] = Tegula.compressFile(data, CompressOptions.DEFAULT.withJpegLossless(true),
+            limits);
+      }
+
+      @Override
+      public byte[] finish() {
+        return result[0].bytes();
+      }
+
+      @Override
+      public String warning() {
+        return null;
+      }
+
+      @Override
+      public String summary(String out, byte[] written) {
+        String saving = (long) (1000 - 1000.0 * written.length / Math.max(1, data.length)) / 10.0
+            + "%";
+        return in + " -> " + out + ": JPEG-lossless, " + (result[0].warning() == null
+            ? "modelled" : result[0].warning()) + ", " + data.length + " -> " + written.length
+            + " bytes (" + saving + " smaller)";
+      }
+    };
   }
 
   private ParameterException usage(String message) {

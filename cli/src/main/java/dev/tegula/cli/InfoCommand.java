@@ -75,6 +75,15 @@ final class InfoCommand implements Callable<Integer> {
     return exit;
   }
 
+  /** What a .tgl file of JPEG reconstruction holds; null for others or a damaged record. */
+  private dev.tegula.recompress.JpegTglInfo jpegInfo(byte[] data) {
+    try {
+      return Tegula.inspectJpeg(data, limitOptions.limits());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private FileReport inspect(String file) {
     byte[] data;
     ImageInfo info;
@@ -87,7 +96,7 @@ final class InfoCommand implements Callable<Integer> {
     TglReport tgl = null;
     try {
       if (Tegula.detect(data) == ImageFormat.TGL) {
-        tgl = TglReport.of(Tegula.inspectTgl(data, limitOptions.limits()));
+        tgl = TglReport.of(Tegula.inspectTgl(data, limitOptions.limits()), jpegInfo(data));
       }
       DecodedImage decoded = Tegula.decode(data, new DecodeOptions(limitOptions.limits(), false));
       return new FileReport(file, decoded.info(), decoded.metadata(), decoded.complete(),

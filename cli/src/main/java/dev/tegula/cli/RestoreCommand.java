@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tegula restore IN.tgl... [-o OUT.png|DIR]}: .tgl in, PNG out with the ICC profile and
  * EXIF the .tgl carries. Damaged tiles come out grey, are named, and make the exit status 1.
+ * A .tgl file that holds a JPEG file (compress --jpeg-lossless) gives that JPEG back byte for
+ * byte as IN.jpg, or its pixels as PNG with --format png or an output named .png.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Restore .tgl files to PNG, using every core.",
@@ -48,6 +50,11 @@ final class RestoreCommand implements Callable<Integer> {
           + ", fast; 3 makes files a few per cent smaller and takes several times longer).")
   private int effort = CompressOptions.DEFAULT_PNG_EFFORT;
 
+  @Option(names = "--format", paramLabel = "jpg|png",
+      description = "For .tgl files that hold a JPEG file (compress --jpeg-lossless): jpg "
+          + "(default) writes the original JPEG byte for byte, png decodes it to PNG.")
+  private String format;
+
   @Mixin
   private BatchOptions batch;
 
@@ -71,10 +78,93 @@ final class RestoreCommand implements Callable<Integer> {
     } catch (IOException e) {
       return errors.fail(output, e);
     }
+    boolean wantPng;
+    if (format == null || format.equalsIgnoreCase("jpg") || format.equalsIgnoreCase("jpeg")) {
+      wantPng = false;
+    } else if (format.equalsIgnoreCase("png")) {
+      wantPng = true;
+    } else {
+      throw new ParameterException(spec.commandLine(), "--format must be jpg or png");
+    }
+    java.util.Set<String> asJpeg = new java.util.HashSet<>();
+    if (!wantPng) {
+      targets = jpegTargets(targets, asJpeg);
+    }
     Progress progress = batch.progress(spec.commandLine().getErr(), "restore", targets.size());
     DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
     return new BatchRunner(batch.threads(), batch.force(), errors, progress)
-        .run(targets, (in, data) -> job(in, data, decode, png));
+        .run(targets, (in, data) -> asJpeg.contains(in) ? jpegJob(in, data, decode)
+            : job(in, data, decode, png));
+  }
+
+  /**
+   * Inputs that hold a JPEG file get IN.jpg instead of IN.png, unless the one output was named
+   * explicitly with .png. Only the first bytes are read here (docs/format-jpeg.md §3: mode 2).
+   */
+  private List<OutputPlan.Target> jpegTargets(List<OutputPlan.Target> targets,
+      java.util.Set<String> asJpeg) {
+    boolean named = output != null && inputs.size() == 1 && !output.endsWith("/")
+        && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(output));
+    List<OutputPlan.Target> result = new java.util.ArrayList<>(targets.size());
+    for (OutputPlan.Target t : targets) {
+      if (t.output() == null || !holdsJpeg(t.input())) {
+        result.add(t);
+        continue;
+      }
+      if (named) {
+        if (!output.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+          asJpeg.add(t.input());
+        }
+        result.add(t);
+        continue;
+      }
+      asJpeg.add(t.input());
+      java.nio.file.Path out = t.output();
+      result.add(new OutputPlan.Target(t.input(),
+          out.resolveSibling(OutputPlan.stem(out) + ".jpg"), null));
+    }
+    return result;
+  }
+
+  private static boolean holdsJpeg(String input) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(input))) {
+      byte[] head = in.readNBytes(30);
+      return head.length == 30 && Tegula.detect(head) == ImageFormat.TGL && head[29] == 2;
+    } catch (IOException | RuntimeException e) {
+      return false; // the job reports the problem when it reads the file
+    }
+  }
+
+  /** The original JPEG, byte for byte, its SHA-256 checked. */
+  private static FileJob jpegJob(String in, byte[] data, DecodeOptions decode) {
+    byte[][] jpeg = new byte[1][];
+    return new FileJob() {
+      @Override
+      public int tileCount() {
+        return 1;
+      }
+
+      @Override
+      public void runTile(int tile) {
+        jpeg[0] = Tegula.restoreOriginal(data, decode.limits());
+      }
+
+      @Override
+      public byte[] finish() {
+        return jpeg[0];
+      }
+
+      @Override
+      public String warning() {
+        return null;
+      }
+
+      @Override
+      public String summary(String out, byte[] written) {
+        return in + " -> " + out + ": the original JPEG (SHA-256 checked), " + data.length
+            + " -> " + written.length + " bytes";
+      }
+    };
   }
 
   private static FileJob job(String in, byte[] data, DecodeOptions decode, PngEncodeOptions png) {

@@ -1,5 +1,6 @@
 package dev.tegula.cli;
 
+import dev.tegula.recompress.JpegTglInfo;
 import dev.tegula.tgl.ChunkInfo;
 import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TglHeader;
@@ -12,11 +13,17 @@ import java.util.List;
  *
  * @param damagedTiles "tile 3 (...): checksum mismatch" for each tile that fails
  * @param warnings problems outside the tiles (dropped metadata, damaged index, no TEND)
+ * @param jpeg for a file of JPEG reconstruction (mode 2, docs/format-jpeg.md) what it holds, or
+ *     null (also when its JREC chunk is damaged)
  */
 record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunks,
-    List<String> damagedTiles, List<String> warnings) {
+    List<String> damagedTiles, List<String> warnings, JpegTglInfo jpeg) {
 
   static TglReport of(TglFile file) {
+    return of(file, null);
+  }
+
+  static TglReport of(TglFile file, JpegTglInfo jpeg) {
     List<String> damaged = new ArrayList<>();
     for (int t = 0; t < file.tileCount(); t++) {
       String problem = file.verifyTile(t);
@@ -25,7 +32,7 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
       }
     }
     return new TglReport(file.version(), file.header(), file.tileCount(), file.chunks(), damaged,
-        file.warnings());
+        file.warnings(), jpeg);
   }
 
   /** Chunks and tiles whose checksum (or presence) fails. */
@@ -42,6 +49,11 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
   }
 
   String mode() {
+    if (header.jpeg()) {
+      return "JPEG reconstruction: " + (jpeg == null ? "record damaged"
+          : jpeg.kind() + " (original " + jpeg.jpegLength() + " bytes, SHA-256 " + jpeg.sha256()
+              + ")");
+    }
     return header.lossy() ? "lossy q" + header.quality() : "lossless";
   }
 
@@ -80,7 +92,7 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
   void toJson(JsonWriter json) {
     json.name("tgl").beginObject()
         .name("version").value(version)
-        .name("mode").value(header.lossy() ? "lossy" : "lossless")
+        .name("mode").value(header.jpeg() ? "jpeg" : header.lossy() ? "lossy" : "lossless")
         .name("quality").value(header.quality())
         .name("tileWidth").value(header.tileWidth())
         .name("tileHeight").value(header.tileHeight())
@@ -97,6 +109,12 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
     damagedTiles.forEach(json::value);
     json.endArray().name("warnings").beginArray();
     warnings.forEach(json::value);
-    json.endArray().endObject();
+    json.endArray();
+    if (jpeg != null) {
+      json.name("jpeg").beginObject().name("kind").value(jpeg.kind())
+          .name("originalBytes").value(jpeg.jpegLength()).name("sha256").value(jpeg.sha256())
+          .endObject();
+    }
+    json.endObject();
   }
 }
