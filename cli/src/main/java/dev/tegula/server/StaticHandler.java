@@ -21,7 +21,16 @@ final class StaticHandler implements HttpHandler {
       404, "Not Found",
       405, "Method Not Allowed",
       414, "URI Too Long",
+      431, "Request Header Fields Too Large",
       500, "Internal Server Error");
+
+  /**
+   * Header lines and bytes a request may carry (issue 8); more is answered 431. The JDK server's
+   * own limits (see {@link StaticServer}) are set higher, so that requests between the two get
+   * this answer rather than a dropped connection; beyond those the JDK drops the connection.
+   */
+  static final int MAX_HEADERS = 100;
+  static final int MAX_HEADER_BYTES = 32 * 1024;
 
   private final StaticFiles files;
 
@@ -50,6 +59,11 @@ final class StaticHandler implements HttpHandler {
 
     String method = exchange.getRequestMethod();
     boolean head = isHead(exchange);
+    if (headersTooLarge(exchange.getRequestHeaders())) {
+      headers.set("Connection", "close");
+      sendError(exchange, 431, head);
+      return;
+    }
     if (!head && !"GET".equals(method)) {
       headers.set("Allow", "GET, HEAD");
       sendError(exchange, 405, false);
@@ -113,6 +127,19 @@ final class StaticHandler implements HttpHandler {
       out.write(buffer, 0, n);
       left -= n;
     }
+  }
+
+  /** Counts header lines and their bytes as sent ("Name: value" and CRLF). */
+  static boolean headersTooLarge(Headers request) {
+    int lines = 0;
+    long bytes = 0;
+    for (Map.Entry<String, java.util.List<String>> e : request.entrySet()) {
+      for (String value : e.getValue()) {
+        lines++;
+        bytes += e.getKey().length() + 2 + value.length() + 2;
+      }
+    }
+    return lines > MAX_HEADERS || bytes > MAX_HEADER_BYTES;
   }
 
   /** RFC 9110 §13.1.2: weak comparison, a list of tags or "*". */

@@ -52,11 +52,14 @@ public final class StaticServer implements AutoCloseable {
    * are set (unless the user set them) before that. One slow client cannot hold a worker thread
    * longer than maxReqTime while sending its request, nor maxRspTime while receiving.
    */
-  private static final Map<String, String> JDK_SERVER_LIMITS = Map.of(
-      "sun.net.httpserver.maxReqTime", "5", // seconds to send request line, headers and body
+  static final Map<String, String> JDK_SERVER_LIMITS = Map.of(
+      // seconds to send request line, headers and body: a slow client (slowloris) is cut off
+      // then; a JVM-wide setting, so -Dsun.net.httpserver.maxReqTime=N changes it
+      "sun.net.httpserver.maxReqTime", "5",
       "sun.net.httpserver.maxRspTime", "120", // seconds to receive a response (the .wasm is large)
-      "sun.net.httpserver.maxReqHeaders", "100",
-      "sun.net.httpserver.maxReqHeaderSize", "65536", // localhost cookies of other apps add up
+      // twice StaticHandler's limits, which answer 431 up to these; beyond, the JDK hangs up
+      "sun.net.httpserver.maxReqHeaders", Integer.toString(2 * StaticHandler.MAX_HEADERS),
+      "sun.net.httpserver.maxReqHeaderSize", Integer.toString(2 * StaticHandler.MAX_HEADER_BYTES),
       "jdk.httpserver.maxConnections", "128");
 
   private final HttpServer server;
