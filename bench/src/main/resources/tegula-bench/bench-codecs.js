@@ -142,13 +142,39 @@ async function browser() {
   };
 }
 
-export const CODECS = {
-  'tegula': {label: 'Tegula (Wasm)', load: tegula},
-  'jpeg-js': {label: 'jpeg-js', load: jpegJs, peer: true},
-  'mozjpeg': {label: '@jsquash/jpeg (MozJPEG Wasm)', load: mozjpeg, peer: true},
-  'squoosh-png': {label: '@jsquash/png (Wasm)', load: squooshPng, peer: true},
-  'fast-png': {label: 'fast-png', load: fastPng, peer: true},
-  'webp': {label: '@jsquash/webp (libwebp Wasm)', load: webp, peer: true},
-  'avif': {label: '@jsquash/avif (libavif Wasm)', load: avif, peer: true},
-  'browser': {label: 'browser (createImageBitmap + getImageData)', load: browser},
+// 8x8 files (cjpeg; a minimal PNG) that every codec decodes once as part of its load: some peers
+// instantiate their Wasm only on first use, and a load time without it would flatter them.
+const TINY_JPEG = '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAT/xAAZEAEAAgMAAAAAAAAAAAAAAAAABQYjMqH/xAAVAQEBAAAAAAAAAAAAAAAAAAADBP/EABwRAAEDBQAAAAAAAAAAAAAAAAQAAQUCExQhIv/aAAwDAQACEQMRAD8AhgqNri4AgKkSLj7TQUsVh09L/9k=';
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAbElEQVR42hXNQRUAUQhCUaMYhShGeVGIQhSizB+XXA7ODDtouIHBQ4YOM8suWm5h8ZKl+0CskDiBsIioHhx76LiDw0eO3oN/4FVf+J8h0PduzBqZ8x/bxNQPwgaFy192SGgelC0q13/CJaXlA8Z7WAFXOTbyAAAAAElFTkSuQmCC';
+const bytesOf = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)).buffer;
+
+/** The first use each codec gets inside its load time. */
+async function probe(codec, kind) {
+  if (kind === 'jpeg' || kind === 'png') {
+    await codec.decode(bytesOf(kind === 'jpeg' ? TINY_JPEG : TINY_PNG), `image/${kind}`);
+  } else {
+    const data = new Uint8ClampedArray(64 * 4).fill(128);
+    await codec.decode((await codec.encode({width: 8, height: 8, data}, 75)).buffer);
+  }
+}
+
+const CODEC_LIST = {
+  'tegula': {label: 'Tegula (Wasm)', load: tegula, probe: 'encode'},
+  'jpeg-js': {label: 'jpeg-js', load: jpegJs, probe: 'jpeg', peer: true},
+  'mozjpeg': {label: '@jsquash/jpeg (MozJPEG Wasm)', load: mozjpeg, probe: 'jpeg', peer: true},
+  'squoosh-png': {label: '@jsquash/png (Wasm)', load: squooshPng, probe: 'png', peer: true},
+  'fast-png': {label: 'fast-png', load: fastPng, probe: 'png', peer: true},
+  'webp': {label: '@jsquash/webp (libwebp Wasm)', load: webp, probe: 'encode', peer: true},
+  'avif': {label: '@jsquash/avif (libavif Wasm)', load: avif, probe: 'encode', peer: true},
+  'browser': {label: 'browser (createImageBitmap + getImageData)', load: browser, probe: 'jpeg'},
 };
+
+/** name -> {label, peer, load(options): the codec after its first use} */
+export const CODECS = Object.fromEntries(Object.entries(CODEC_LIST).map(([name, c]) => [name, {
+  ...c,
+  async load(options) {
+    const codec = await c.load(options);
+    await probe(codec, c.probe);
+    return codec;
+  },
+}]));

@@ -58,6 +58,19 @@ async function reference(tegula, image, bytes) {
 
 const MIME = {jpeg: 'image/jpeg', png: 'image/png'};
 
+/**
+ * What each codec's worker holds at the end of a section: the peak of its Wasm linear memory
+ * (which never shrinks; a WasmGC module like Tegula's keeps its Java objects on the JS heap
+ * instead), and the worker's whole memory after a GC, which counts only what is still alive.
+ */
+async function recordMemory(section, workers, rows) {
+  const mem = await workerMemory();
+  for (const w of workers) {
+    const peak = rows.filter((r) => r.codec === w.codec).reduce((m, r) => Math.max(m, r.linearMemory ?? 0), 0);
+    (result.memory[section] ??= {})[w.codec] = {linearMemoryPeak: peak, workerBytesAfterGc: mem ? mem[w.codec] : null};
+  }
+}
+
 async function decodeSection(kind, names, tolerance) {
   const images = result.manifest[kind].slice(0, quick ? 1 : undefined);
   const workers = await start(names);
@@ -90,14 +103,7 @@ async function decodeSection(kind, names, tolerance) {
       row.megapixelsPerSecond = mp / (row.ms / 1000);
     }
   }
-  if (!quick) {
-    const mem = await workerMemory();
-    for (const w of workers) {
-      const peak = rows.filter((r) => r.codec === w.codec).reduce((m, r) => Math.max(m, r.linearMemory ?? 0), 0);
-      (result.memory[`${kind}-decode`] ??= {})[w.codec] = {linearMemoryPeak: peak, workerBytesAfterGc: mem ? mem[w.codec] : null,
-        largestImage: images.reduce((a, b) => (a.width * a.height > b.width * b.height ? a : b)).file};
-    }
-  }
+  if (!quick) await recordMemory(`${kind}-decode`, workers, rows);
   workers.forEach((w) => w.terminate());
   result.sections[`${kind}-decode`] = rows;
   text.push(`### ${kind.toUpperCase()} decode (MP/s, median; ratio = Tegula's speed / the codec's)\n`);
@@ -158,6 +164,7 @@ async function lossySection() {
       }
     }
   }
+  await recordMemory('lossy', workers, rows);
   workers.forEach((w) => w.terminate());
   result.sections.lossy = rows;
   text.push('### Lossy: .tgl vs WebP vs AVIF (one thread each; quality metrics by Tegula)\n');
@@ -252,8 +259,8 @@ async function modulesSection() {
   const t = rows.find((r) => r.codec === 'tegula');
   rows.push({codec: 'Tegula total (Wasm + runtime + JS)', raw: t.raw + app.raw, gzip: t.gzip + app.gz});
   result.sections.modules = rows;
-  text.push('### Modules: size, load time (import + fetch + compile + instantiate in a fresh worker, median), memory\n');
-  text.push(table(['codec', 'raw KB', 'gzip KB', 'load ms', 'Wasm linear memory after its largest decode, MB', 'worker memory after it (after GC), MB'],
+  text.push('### Modules: size, load time (import + fetch + compile + instantiate + first use on an 8x8 image, in a fresh worker, median), memory\n');
+  text.push(table(['codec', 'raw KB', 'gzip KB', 'load ms', 'peak Wasm linear memory per section (12 MP decodes; lossy: <= 0.9 MP), MB', 'worker memory at the end of the section, after GC, MB'],
       rows.map((r) => {
         const mem = Object.entries(r.memory ?? {});
         return [r.codec, kb(r.raw), kb(r.gzip), r.loadMs === undefined ? '' : fmt(r.loadMs, 0),

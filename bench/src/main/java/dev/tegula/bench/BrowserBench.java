@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Runs the bench page (bench/bench.html) in Debian's headless Chromium against the bench server on
@@ -52,8 +51,7 @@ final class BrowserBench {
         String url = "http://127.0.0.1:" + server.port() + "/bench/bench.html?" + setup.query();
         log.println("bench page: " + url);
         driver.get(url);
-        Object json = new WebDriverWait(driver, setup.timeout(), Duration.ofSeconds(1))
-            .until(d -> ((ChromeDriver) d).executeScript("return window.benchResult"));
+        Object json = awaitResult(driver, setup.timeout(), log);
         Object text = driver.executeScript("return window.benchText");
         Object version = driver.getCapabilities().getCapability("browserVersion");
         return new Outcome(String.valueOf(json), String.valueOf(text), String.valueOf(version));
@@ -62,6 +60,31 @@ final class BrowserBench {
         deleteTree(profile);
       }
     }
+  }
+
+  /** Polls the page, printing its status line as it changes, until it has saved its result. */
+  private static Object awaitResult(ChromeDriver driver, Duration timeout, PrintStream log) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      Object json = driver.executeScript("return window.benchResult");
+      if (json != null) {
+        return json;
+      }
+      Object status = driver.executeScript(
+          "const s = document.getElementById('status'); return s ? s.textContent : ''");
+      if (status != null && !status.equals(last)) {
+        last = status.toString();
+        log.println("  " + last);
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException("the bench page gave no result within " + timeout);
   }
 
   private static void deleteTree(Path dir) {

@@ -1,0 +1,55 @@
+package dev.tegula.bench;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The only part of the benchmarks in the test suite: the bench page loads in headless Chromium
+ * and produces its JPEG decode row, Tegula's Wasm decode equal to the JVM's (SHA-256 of the
+ * pixels) and the browser's within the tolerance. No peers, one run, and no timing asserted.
+ */
+class BenchPageSmokeTest {
+  @Test
+  void benchPageProducesOneCorrectRow(@TempDir Path work) throws Exception {
+    assumeTrue(Files.isExecutable(Paths.get("/usr/bin/chromium"))
+        && Files.isExecutable(Paths.get("/usr/bin/chromedriver")), "Debian's chromium is needed");
+    BrowserBench.Outcome outcome = BrowserBench.run(new BrowserBench.Setup(testdata(), work,
+        null, null, "wasm=release&quick=1", Duration.ofMinutes(3)),
+        new PrintStream(new ByteArrayOutputStream()));
+    String json = outcome.json();
+    assertFalse(outcome.failed(), json);
+    assertTrue(row("tegula").matcher(json).find(), "Tegula's row, checked against the JVM: " + json);
+    assertTrue(row("browser").matcher(json).find(), "the browser's row: " + json);
+    assertTrue(outcome.text().contains("| tegula MP/s |"), outcome.text());
+  }
+
+  /** A correct, timed JPEG decode row of {@code codec} (keys in the page's order). */
+  private static Pattern row(String codec) {
+    return Pattern.compile("\\{\"section\":\"jpeg-decode\",\"image\":\"[^\"]+\\.jpg\",[^}]*"
+        + "\"codec\":\"" + codec + "\",[^}]*\"correct\":true,\"ms\":[0-9.]+");
+  }
+
+  private static Path testdata() {
+    String property = System.getProperty("tegula.testdata");
+    if (property != null) {
+      return Paths.get(property);
+    }
+    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("testdata/photos"))) {
+        return p.resolve("testdata");
+      }
+    }
+    throw new IllegalStateException("testdata/ not found");
+  }
+}
