@@ -3,6 +3,7 @@ package dev.tegula.api;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Exif;
 import dev.tegula.core.Image;
+import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Metadata;
 import dev.tegula.core.Orientation;
 import dev.tegula.jpeg.JpegEncodeOptions;
@@ -62,8 +63,7 @@ final class CompressPipeline {
     java.util.function.IntFunction<byte[]> encoder = q -> encodeLossy(image, metadata, options, q);
     TargetSearch.Result r;
     if (options.maxSizeBytes() > 0) {
-      r = TargetSearch.forSize(format, (long) image.width() * image.height(),
-          options.maxSizeBytes(), encoder);
+      return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
       r = TargetSearch.forSsim(format, options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
@@ -73,6 +73,39 @@ final class CompressPipeline {
     }
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality(),
         r.encodes(), r.ssim(), warning);
+  }
+
+  /**
+   * The size search; when even quality 0 is too large and the caller allowed resizing (a
+   * maximum dimension), the image is shrunk further by the square root of the size ratio (with a
+   * 10% margin, at most 3 times) and searched again.
+   */
+  private static CompressResult encodeToSize(DecodedImage prepared, CompressOptions options) {
+    Image image = prepared.image();
+    int encodes = 0;
+    for (int attempt = 0; ; attempt++) {
+      Image current = image;
+      TargetSearch.Result r = TargetSearch.forSize(options.format(),
+          (long) current.width() * current.height(), options.maxSizeBytes(),
+          q -> encodeLossy(current, prepared.metadata(), options, q));
+      encodes += r.encodes();
+      if (r.bytes() != null) {
+        return new CompressResult(r.bytes(), options.format(), current.width(),
+            current.height(), r.quality(), encodes, Double.NaN,
+            prepared.complete() ? null : prepared.warning());
+      }
+      int longer = Math.max(current.width(), current.height());
+      double shrink = Math.sqrt(options.maxSizeBytes() / (double) r.smallest()) * 0.9;
+      int side = (int) (longer * shrink);
+      if (options.maxDimension() == 0 || attempt == 2 || side < 16) {
+        throw new LimitExceededException("even quality 0 gives " + r.smallest()
+            + " bytes at " + current.width() + "x" + current.height() + ", over the "
+            + options.maxSizeBytes() + "-byte target"
+            + (options.maxDimension() == 0 ? "; only a smaller image (a maximum dimension) "
+                + "can be smaller" : ""));
+      }
+      image = Resizer.fitWithin(current, side, options.gammaCorrectResize());
+    }
   }
 
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,

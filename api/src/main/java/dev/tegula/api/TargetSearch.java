@@ -37,12 +37,23 @@ final class TargetSearch {
   private static final double[] TGL_SSIM = {0.894, 1.206, 1.829, 2.238, 2.483, 2.711, 2.979,
       3.244, 3.544, 3.862, 4.053};
 
-  /** The chosen file, its quality, how many encodes it took and its SSIM (NaN if not measured). */
-  record Result(byte[] bytes, int quality, int encodes, double ssim) {}
+  /**
+   * The chosen file, its quality, how many encodes it took and its SSIM (NaN if not measured);
+   * for a size that even quality 0 exceeds, bytes null, quality -1 and the size of quality 0 in
+   * {@code smallest}.
+   */
+  record Result(byte[] bytes, int quality, int encodes, double ssim, long smallest) {
+    Result(byte[] bytes, int quality, int encodes, double ssim) {
+      this(bytes, quality, encodes, ssim, bytes == null ? 0 : bytes.length);
+    }
+  }
 
   private TargetSearch() {}
 
-  /** The highest quality whose output is at most {@code maxBytes}. */
+  /**
+   * The highest quality whose output is at most {@code maxBytes}, or a result without bytes when
+   * even quality 0 is larger.
+   */
   static Result forSize(ImageFormat format, long pixels, long maxBytes,
       IntFunction<byte[]> encoder) {
     double[] prior = format == ImageFormat.JPEG ? JPEG_SIZE : TGL_SIZE;
@@ -69,9 +80,7 @@ final class TargetSearch {
         return new Result(passBytes, passQ, encodes, Double.NaN);
       }
       if (failQ == 0) {
-        throw new LimitExceededException("even quality 0 gives " + out.length
-            + " bytes, over the " + maxBytes + "-byte target; only a smaller image (--max-dim) "
-            + "can be smaller");
+        return new Result(null, -1, encodes, Double.NaN, out.length);
       }
       if (encodes >= MAX_ENCODES) {
         q = 0; // one last try at the smallest file

@@ -139,6 +139,17 @@ class CompressPipelineTest {
   }
 
   @Test
+  void aSizeTooSmallForQualityZeroShrinksTheImageWhenResizingIsAllowed() throws IOException {
+    DecodedImage d = decoded("photos/astronaut.png");
+    CompressResult r = Tegula.compress(d, CompressOptions.lossy(75).withFormat(ImageFormat.JPEG)
+        .withMaxSizeBytes(1500).withMaxDimension(512));
+    assertTrue(r.size() <= 1500, r.size() + " bytes");
+    assertTrue(r.width() < 512 && r.width() == r.height(), r.width() + "x" + r.height());
+    Image out = Tegula.decode(r.bytes()).image();
+    assertEquals(r.width(), out.width());
+  }
+
+  @Test
   void anSsimNoQualityReachesFailsClearly() throws IOException {
     DecodedImage d = decoded("photos/astronaut.png");
     LimitExceededException e = assertThrows(LimitExceededException.class, () -> Tegula.compress(
