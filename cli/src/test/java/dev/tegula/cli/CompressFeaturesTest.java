@@ -211,6 +211,17 @@ class CompressFeaturesTest {
   }
 
   @Test
+  void withMaxDimATooSmallSizeShrinksTheImageInstead() throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    Cli.Result r = run("--format", "jpeg", "--max-size", "1500B", "--max-dim", "512", "-v",
+        in.toString());
+    assertEquals(0, r.exit(), r.err());
+    Path out = dir.resolve("a.jpg");
+    assertTrue(Files.size(out) <= 1500);
+    assertTrue(decode(out).image().width() < 512);
+  }
+
+  @Test
   void aPngNeverReplacesItsInput() throws IOException {
     Path in = copy("photos/astronaut.png", "a.png");
     byte[] before = Files.readAllBytes(in);
