@@ -27,10 +27,23 @@ final class EntropyWriter {
   void symbol(HuffmanCode t, int symbol) {
     int len = t.length[symbol];
     if (len == 0) {
-      throw new NotModellable("the Huffman table has no code for symbol 0x"
-          + Integer.toHexString(symbol));
+      throw missing(symbol);
     }
     put(t.code[symbol], len);
+  }
+
+  /** The code of {@code symbol} followed by the {@code bits} (0-15) low bits of {@code value}. */
+  void symbol(HuffmanCode t, int symbol, int value, int bits) {
+    int len = t.length[symbol];
+    if (len == 0) {
+      throw missing(symbol);
+    }
+    put((t.code[symbol] << bits) | (value & ((1 << bits) - 1)), len + bits);
+  }
+
+  private static NotModellable missing(int symbol) {
+    return new NotModellable("the Huffman table has no code for symbol 0x"
+        + Integer.toHexString(symbol));
   }
 
   private void drain() {

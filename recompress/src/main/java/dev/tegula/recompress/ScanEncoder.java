@@ -104,8 +104,7 @@ final class ScanEncoder {
     if (nbits > 15) {
       throw new NotModellable("DC difference " + diff + " out of range");
     }
-    out.symbol(t, nbits);
-    out.put(diff < 0 ? diff - 1 : diff, nbits);
+    out.symbol(t, nbits, diff < 0 ? diff - 1 : diff, nbits);
   }
 
   /** §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). */
@@ -131,8 +130,7 @@ final class ScanEncoder {
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
       }
-      out.symbol(ac, (r << 4) + nbits);
-      out.put(v < 0 ? v - 1 : v, nbits);
+      out.symbol(ac, (r << 4) + nbits, v < 0 ? v - 1 : v, nbits);
       r = 0;
     }
     if (r > 0) {
@@ -162,8 +160,7 @@ final class ScanEncoder {
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
       }
-      out.symbol(ac, (r << 4) + nbits);
-      out.put(v < 0 ? ~a : a, nbits);
+      out.symbol(ac, (r << 4) + nbits, v < 0 ? ~a : a, nbits);
       r = 0;
     }
     if (r > 0) {
@@ -214,8 +211,7 @@ final class ScanEncoder {
         continue;
       }
       emitEobRun();
-      out.symbol(ac, (r << 4) + 1);
-      out.put(v < 0 ? 0 : 1, 1);
+      out.symbol(ac, (r << 4) + 1, v < 0 ? 0 : 1, 1);
       emitBits(brStart, br);
       brStart = 0;
       br = 0;
@@ -256,10 +252,7 @@ final class ScanEncoder {
     if (nbits > 14) {
       throw new NotModellable("end-of-band run of " + eobRun + " blocks");
     }
-    out.symbol(syn.acTables[syn.scanAc[0]], nbits << 4);
-    if (nbits > 0) {
-      out.put(eobRun, nbits);
-    }
+    out.symbol(syn.acTables[syn.scanAc[0]], nbits << 4, eobRun, nbits);
     eobRun = 0;
     emitBits(0, be);
     be = 0;
