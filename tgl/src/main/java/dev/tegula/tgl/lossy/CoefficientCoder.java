@@ -250,7 +250,8 @@ final class CoefficientCoder {
    * Mirror of {@link #encodeAc}; values are bounded, whatever the data. {@code q} must hold zeros
    * at the block's AC positions (a fresh array): only nonzero values are written. When the block
    * has nonzero AC values they are also dequantized (§6.3) into {@code block}, natural order,
-   * which is cleared first except for its DC slot (the caller's).
+   * which is cleared first except for its DC slot (the caller's). Returns the nonzero count plus
+   * 256 x the zigzag position of the last nonzero value (0 when there is none).
    */
   static int decodeAc(ModelDecoder dec, int type, short[] q, int off, int aOff, int lOff, int nzBucket,
       int[] step, int bias1, int bias2, int[] block) {
@@ -267,8 +268,9 @@ final class CoefficientCoder {
     java.util.Arrays.fill(block, 1, 64, 0);
     int zero = base + ZERO;
     int remaining = nz;
+    int k = 1;
     // remaining <= 64 - k throughout (a forced nonzero keeps it so), hence k < 64.
-    for (int k = 1; remaining > 0; k++) {
+    for (; remaining > 0; k++) {
       int pb = neighbour(q, aOff, lOff, k);
       if (remaining < 64 - k
           && dec.bit(zero + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
@@ -287,7 +289,7 @@ final class CoefficientCoder {
         block[Quantizer.ZIGZAG[k]] = r;
       }
     }
-    return nz;
+    return nz | ((k - 1) << 8);
   }
 
   /** |v| >= 1 as bit length n (unary, n - 1 ones), the bit below the leading one, raw rest. */

@@ -178,36 +178,45 @@ final class ColorTransform {
       int rCur = rPrev;
       int s = r * pw;
       int o = r * width * 3;
-      for (int i = 0; i < pairs; i++) {
-        int bNext;
-        int rNext;
-        if (i + 1 < cw) {
-          bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
-          rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
-        } else {
-          bNext = bCur;
-          rNext = rCur;
-        }
-        int u = ((3 * bCur + bPrev + 8) >> 4) & 0xFF;
-        int v = ((3 * rCur + rPrev + 8) >> 4) & 0xFF;
-        int lum = y[s + 2 * i] + RANGE_OFFSET;
-        out[o] = RANGE[lum + CR_R[v]];
-        out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
-        out[o + 2] = RANGE[lum + CB_B[u]];
+      // The last pair is done apart when the width is odd or the chroma row ends, so the main
+      // loop has neither test.
+      int full = Math.min(width >> 1, cw - 1);
+      for (int i = 0; i < full; i++) {
+        int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
+        int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
+        int oo = o + 6 * i;
+        pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, oo);
+        pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
+            oo + 3);
+        bPrev = bCur;
+        rPrev = rCur;
+        bCur = bNext;
+        rCur = rNext;
+      }
+      for (int i = full; i < pairs; i++) {
+        int bNext = i + 1 < cw ? 3 * cb[n + i + 1] + cb[f + i + 1] : bCur;
+        int rNext = i + 1 < cw ? 3 * cr[n + i + 1] + cr[f + i + 1] : rCur;
+        pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out,
+            o + 6 * i);
         if (2 * i + 1 < width) {
-          u = ((3 * bCur + bNext + 7) >> 4) & 0xFF;
-          v = ((3 * rCur + rNext + 7) >> 4) & 0xFF;
-          lum = y[s + 2 * i + 1] + RANGE_OFFSET;
-          out[o + 3] = RANGE[lum + CR_R[v]];
-          out[o + 4] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
-          out[o + 5] = RANGE[lum + CB_B[u]];
+          pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
+              o + 6 * i + 3);
         }
-        o += 6;
         bPrev = bCur;
         rPrev = rCur;
         bCur = bNext;
         rCur = rNext;
       }
     }
+  }
+
+  /** One RGB pixel from luma and 0..255 chroma, jdcolor.c's arithmetic. */
+  private static void pixel(int lum, int u, int v, byte[] out, int o) {
+    lum += RANGE_OFFSET;
+    u &= 0xFF;
+    v &= 0xFF;
+    out[o] = RANGE[lum + CR_R[v]];
+    out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
+    out[o + 2] = RANGE[lum + CB_B[u]];
   }
 }

@@ -233,6 +233,91 @@ final class Dct {
   }
 
   /**
+   * {@link #inverse} for a block whose nonzero coefficients all lie in the top-left 4x4 (zigzag
+   * positions 0-9 do): the same arithmetic with the known zeros left out, so the same result.
+   * Columns 4-7 are zero after the column pass, and rows 4-7 of each column are zero before it.
+   */
+  static void inverse4x4(int[] coef, short[] out, int offset, int stride) {
+    for (int c = 0; c < 4; c++) {
+      if (coef[c + 8] == 0 && coef[c + 16] == 0 && coef[c + 24] == 0) {
+        int dc = coef[c] << PASS1_BITS;
+        for (int i = 0; i < 64; i += 8) {
+          coef[c + i] = dc;
+        }
+        continue;
+      }
+      int z2 = coef[c + 16];
+      int tmp2 = z2 * FIX_0_541196100;
+      int tmp3 = tmp2 + z2 * FIX_0_765366865;
+      int tmp0 = coef[c] << CONST_BITS;
+      int tmp10 = tmp0 + tmp3;
+      int tmp13 = tmp0 - tmp3;
+      int tmp11 = tmp0 + tmp2;
+      int tmp12 = tmp0 - tmp2;
+      int t2 = coef[c + 24];
+      int t3 = coef[c + 8];
+      int z5 = (t2 + t3) * FIX_1_175875602;
+      int z1 = t3 * -FIX_0_899976223;
+      int z2b = t2 * -FIX_2_562915447;
+      int z3 = t2 * -FIX_1_961570560 + z5;
+      int z4 = t3 * -FIX_0_390180644 + z5;
+      int o0 = z1 + z3;
+      int o1 = z2b + z4;
+      int o2 = t2 * FIX_3_072711026 + z2b + z3;
+      int o3 = t3 * FIX_1_501321110 + z1 + z4;
+      int sh = CONST_BITS - PASS1_BITS;
+      int rnd = 1 << (sh - 1);
+      coef[c] = (tmp10 + o3 + rnd) >> sh;
+      coef[c + 56] = (tmp10 - o3 + rnd) >> sh;
+      coef[c + 8] = (tmp11 + o2 + rnd) >> sh;
+      coef[c + 48] = (tmp11 - o2 + rnd) >> sh;
+      coef[c + 16] = (tmp12 + o1 + rnd) >> sh;
+      coef[c + 40] = (tmp12 - o1 + rnd) >> sh;
+      coef[c + 24] = (tmp13 + o0 + rnd) >> sh;
+      coef[c + 32] = (tmp13 - o0 + rnd) >> sh;
+    }
+    int sh = CONST_BITS + PASS1_BITS + 3;
+    int rnd = 1 << (sh - 1);
+    for (int r = 0; r < 64; r += 8) {
+      int o = offset + (r >> 3) * stride;
+      if ((coef[r + 1] | coef[r + 2] | coef[r + 3]) == 0) {
+        short v = clamp((((coef[r] + (128 << (PASS1_BITS + 3))) << CONST_BITS) + rnd) >> sh);
+        for (int x = 0; x < 8; x++) {
+          out[o + x] = v;
+        }
+        continue;
+      }
+      int z2 = coef[r + 2];
+      int tmp2 = z2 * FIX_0_541196100;
+      int tmp3 = tmp2 + z2 * FIX_0_765366865;
+      int tmp0 = ((coef[r] + (128 << (PASS1_BITS + 3))) << CONST_BITS) + rnd;
+      int tmp10 = tmp0 + tmp3;
+      int tmp13 = tmp0 - tmp3;
+      int tmp11 = tmp0 + tmp2;
+      int tmp12 = tmp0 - tmp2;
+      int t2 = coef[r + 3];
+      int t3 = coef[r + 1];
+      int z5 = (t2 + t3) * FIX_1_175875602;
+      int z1 = t3 * -FIX_0_899976223;
+      int z2b = t2 * -FIX_2_562915447;
+      int z3 = t2 * -FIX_1_961570560 + z5;
+      int z4 = t3 * -FIX_0_390180644 + z5;
+      int o0 = z1 + z3;
+      int o1 = z2b + z4;
+      int o2 = t2 * FIX_3_072711026 + z2b + z3;
+      int o3 = t3 * FIX_1_501321110 + z1 + z4;
+      out[o] = clamp((tmp10 + o3) >> sh);
+      out[o + 7] = clamp((tmp10 - o3) >> sh);
+      out[o + 1] = clamp((tmp11 + o2) >> sh);
+      out[o + 6] = clamp((tmp11 - o2) >> sh);
+      out[o + 2] = clamp((tmp12 + o1) >> sh);
+      out[o + 5] = clamp((tmp12 - o1) >> sh);
+      out[o + 3] = clamp((tmp13 + o0) >> sh);
+      out[o + 4] = clamp((tmp13 - o0) >> sh);
+    }
+  }
+
+  /**
    * The inverse of a block whose AC coefficients are all zero: the constant {@link #inverse}
    * produces for it (its column shortcut and one row pass, same rounding), written directly.
    */

@@ -56,17 +56,23 @@ final class LappingFilter {
     int vR = w > 1 ? ua[uo + 1] + da[dOff + 1] : v0;
     int mL = m0;
     int vL = v0;
-    for (int x = 0; x < w; x++) {
-      // Weights sum to 1024 and samples are 0..255, so no clamping is needed.
+    // Weights sum to 1024 and samples are 0..255, so no clamping is needed.
+    for (int x = 0; x < w - 2; x++) {
       out[oo + x] = (short) ((c * m0 + s * (v0 + mL + mR) + d * (vL + vR) + 512) >> 10);
       mL = m0;
       vL = v0;
       m0 = mR;
       v0 = vR;
-      if (x + 2 < w) {
-        mR = ma[mo + x + 2];
-        vR = ua[uo + x + 2] + da[dOff + x + 2];
-      }
+      mR = ma[mo + x + 2];
+      vR = ua[uo + x + 2] + da[dOff + x + 2];
+    }
+    // The last two columns: the right neighbour of the last one repeats it.
+    for (int x = w < 2 ? 0 : w - 2; x < w; x++) {
+      out[oo + x] = (short) ((c * m0 + s * (v0 + mL + mR) + d * (vL + vR) + 512) >> 10);
+      mL = m0;
+      vL = v0;
+      m0 = mR;
+      v0 = vR;
     }
   }
 

@@ -109,13 +109,19 @@ final class TileDecoder {
         dcF[b] = DcPredictor.dequantize(dc, st[0]);
         int aOff = by > 0 ? off - bw * 64 : -1;
         int lOff = bx > 0 ? off - 64 : -1;
-        nz[b] = (byte) CoefficientCoder.decodeAc(dec, t, q, off, aOff, lOff,
+        int ac = CoefficientCoder.decodeAc(dec, t, q, off, aOff, lOff,
             CoefficientCoder.nzBucket(nz, bw, bx, by), st, bias1, bias2, block);
+        nz[b] = (byte) ac;
         if (nz[b] == 0) {
           Dct.inverseDc(dcF[b], pix, by * 8 * pw + bx * 8, pw);
         } else {
           block[0] = dcF[b];
-          Dct.inverse(block, pix, by * 8 * pw + bx * 8, pw);
+          // Zigzag positions up to 9 lie in the top-left 4x4.
+          if (ac >> 8 <= 9) {
+            Dct.inverse4x4(block, pix, by * 8 * pw + bx * 8, pw);
+          } else {
+            Dct.inverse(block, pix, by * 8 * pw + bx * 8, pw);
+          }
         }
       }
     }
