@@ -20,7 +20,13 @@ import java.util.SplittableRandom;
  * by each file's decoding cost (fewer for large or slow-to-decode files, see {@link #sampled})
  * so that the three sweep classes stay within a few minutes on a loaded 2-core machine; with
  * {@code -Dtegula.sweep.full=true} they run the issue's full counts (every offset of files up
- * to 64 KiB, 4096 spread offsets beyond, 10,000 mutations per file).
+ * to 64 KiB, 4096 spread offsets beyond, 10,000 mutations per file); add
+ * {@code -Djunit.jupiter.execution.timeout.mode=disabled}, since a full sweep of a large file
+ * outlasts the 10-minute guard against a hang:
+ * <pre>
+ * mvn -pl fuzz test -Dtest='*SweepTest' -Dtegula.sweep.full=true \
+ *     -Djunit.jupiter.execution.timeout.mode=disabled
+ * </pre>
  */
 final class Sweep {
   static final boolean FULL = Boolean.getBoolean("tegula.sweep.full");
