@@ -47,6 +47,10 @@ public final class BenchCli implements Callable<Integer> {
           + " names (wasm/target/wasm-debug, made by mvn -pl wasm -Pwasm-debug process-classes).")
   private String wasm;
 
+  @Option(names = "--serve", paramLabel = "PORT", description = "Only serve the bench page on"
+      + " 127.0.0.1:PORT (0: any) until Ctrl-C, to run it in a browser of your own with DevTools.")
+  private Integer serve;
+
   @Option(names = "--quick", description = "The smoke run: one small JPEG, Tegula and the browser.")
   private boolean quick;
 
@@ -79,12 +83,15 @@ public final class BenchCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!browser && !jvm) {
-      System.err.println("tegula bench: say --browser, --jvm or both (--help for the options)");
+    if (!browser && !jvm && serve == null) {
+      System.err.println("tegula bench: say --browser, --jvm, --serve PORT (--help for the options)");
       return 2;
     }
     Path data = testdata != null ? testdata : findTestdata();
     Files.createDirectories(out);
+    if (serve != null) {
+      return serve(data);
+    }
     System.out.println(machine());
     int status = 0;
     if (jvm) {
@@ -101,8 +108,25 @@ public final class BenchCli implements Callable<Integer> {
     return status;
   }
 
+  private int serve(Path data) throws IOException, InterruptedException {
+    BenchInputs.prepare(data, out, quick);
+    Path debug = data.toAbsolutePath().getParent().resolve("wasm/target/wasm-debug");
+    try (dev.tegula.server.StaticServer server = dev.tegula.server.StaticServer.start(
+        new BenchFiles(nodeModules(data), out, debug), "127.0.0.1", serve)) {
+      System.out.println("bench page: " + server.uri() + "bench/bench.html?wasm=" + wasm
+          + (quick ? "&quick=1" : "") + (sections != null ? "&sections=" + sections : ""));
+      System.out.println("(Ctrl-C stops the server)");
+      Thread.currentThread().join();
+    }
+    return 0;
+  }
+
+  private Path nodeModules(Path data) {
+    return peers != null ? peers : data.toAbsolutePath().getParent().resolve("bench/node_modules");
+  }
+
   private int browser(Path data) throws IOException {
-    Path nodeModules = peers != null ? peers : data.toAbsolutePath().getParent().resolve("bench/node_modules");
+    Path nodeModules = nodeModules(data);
     if (!Files.isDirectory(nodeModules)) {
       System.err.println("tegula bench: no peers in " + nodeModules
           + " (npm ci in bench/): the page measures Tegula and the browser only");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Image compression (.tgl), restoration and conversion with Tegula's own codecs.",
     subcommands = {InfoCommand.class, CompressCommand.class, RestoreCommand.class,
         ConvertCommand.class, CompareCommand.class,
-        EvalCommand.class, ServeCommand.class, HelpCommand.class},
+        EvalCommand.class, ServeCommand.class, BenchCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       " 0:Success.",
@@ -49,7 +49,7 @@ public final class TegulaCli implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: info, compress, restore, convert, compare, eval or serve");
+    throw new ParameterException(spec.commandLine(), "Missing command: info, compress, restore, convert, compare, eval, serve or bench");
   }
 
   /** The version Maven wrote into version.properties. */
