@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Checks that tegula.js bundles with Vite 7 without special setup, and that the bundle runs:
 #   1. stages the package (web/src/main/resources/tegula-web + the Wasm build) as tegula-pkg/,
-#   2. npm install (vite@7 from the npm registry) and vite build, with no vite.config,
+#   2. npm ci (vite@7 from the npm registry, as package-lock.json pins it) and vite build, with no
+#      vite.config,
 #   3. serves dist/ with serve.mjs (the CSP and isolation headers web/README.md documents, the
 #      worker's policy matched by its hashed name) and opens it in headless Chromium, expecting
-#      the page to compress, decode and restore.
+#      the page to compress, decode and restore, on the page and in the app's own module worker.
 # Needs: a built Wasm module (mvn install), node 20.19+ with npm, /usr/bin/chromium.
-# Not part of `mvn test`: the npm install needs the registry and takes a while.
+# The test suite runs the same check as browser-tests' ViteBundleTest (in target/, from the files
+# the server ships); this script is the by-hand version.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -22,7 +24,7 @@ cp -r "$wasm" tegula-pkg/wasm
 cat > tegula-pkg/package.json <<'JSON'
 {"name": "tegula", "version": "0.1.0", "type": "module", "main": "tegula.js", "types": "tegula.d.ts"}
 JSON
-npm install --no-audit --no-fund --loglevel=error
+npm ci --no-audit --no-fund --loglevel=error
 npx vite build --logLevel warn
 
 port=$((20000 + RANDOM % 20000))

@@ -1,12 +1,13 @@
 // One image on the app page: its original, its compressed result with the controls that make it,
 // sizes, quality and times, and its download. A card's failure is shown on the card alone.
-import {decode, compress, compare, restore, TegulaError} from './tegula.js';
+import {decode, compressWithFacts, compare, restore, TegulaError} from './tegula.js';
 import {Viewer} from './app-viewer.js';
 
+/** The output formats a card offers; `ext` names the download. */
 const FORMATS = {
-  tgl: {label: '.tgl lossy', ext: 'tgl', options: (q) => ({format: 'tgl', quality: q})},
-  'tgl-lossless': {label: '.tgl lossless', ext: 'tgl', options: () => ({format: 'tgl', lossless: true})},
-  png: {label: 'PNG', ext: 'png', options: () => ({format: 'png'})},
+  tgl: {label: '.tgl', ext: 'tgl', lossy: true, lossless: true},
+  jpeg: {label: 'JPEG', ext: 'jpg', lossy: true, lossless: false},
+  png: {label: 'PNG', ext: 'png', lossy: false, lossless: true},
 };
 
 export function formatBytes(n) {
@@ -39,23 +40,64 @@ export class ImageCard {
     }
     this.quality = this.$('input.quality');
     this.qualityOut = this.$('output.quality-value');
+    this.lossless = this.$('input.lossless');
+    this.maxSize = this.$('input.max-size');
+    this.maxDimension = this.$('input.max-dimension');
+    this.strip = this.$('input.strip');
     this.progress = this.$('progress');
     this.download = this.$('a.download');
     this.result = null;
     this.run = null;
     const live = () => {
-      this.qualityOut.textContent = this.quality.value;
-      this.quality.disabled = this.format.value !== 'tgl';
+      this.syncControls();
       clearTimeout(this.debounce);
-      this.debounce = setTimeout(() => this.encode(), 200);
+      this.debounce = setTimeout(() => this.encode(), 250);
     };
-    this.quality.addEventListener('input', live);
-    this.format.addEventListener('change', live);
+    for (const control of [this.quality, this.maxSize, this.maxDimension]) {
+      control.addEventListener('input', live);
+    }
+    for (const control of [this.format, this.lossless, this.strip]) {
+      control.addEventListener('change', live);
+    }
+    this.syncControls();
     this.$('button.remove').addEventListener('click', () => {
       this.run?.abort();
       this.node.dispatchEvent(new CustomEvent('card-removed', {bubbles: true, detail: this}));
       this.node.remove();
     });
+  }
+
+  /** Enables what the chosen format can use: quality and max size for lossy coding only. */
+  syncControls() {
+    const f = FORMATS[this.format.value];
+    this.lossless.disabled = !f.lossy || !f.lossless;
+    const lossy = f.lossy && !(f.lossless && this.lossless.checked);
+    this.quality.disabled = !lossy || this.maxSize.value !== '';
+    this.maxSize.disabled = !lossy;
+    this.qualityOut.textContent = this.quality.disabled && this.maxSize.value !== '' && lossy
+      ? 'auto' : this.quality.value;
+  }
+
+  /** compress() options from the controls; empty or invalid number fields mean "none". */
+  options() {
+    const f = FORMATS[this.format.value];
+    const o = {format: this.format.value, strip: this.strip.checked};
+    const lossy = f.lossy && !(f.lossless && this.lossless.checked);
+    if (!lossy) {
+      o.lossless = this.format.value === 'tgl';
+    } else {
+      o.quality = Number(this.quality.value);
+      const kb = Number(this.maxSize.value);
+      if (this.maxSize.value !== '' && Number.isFinite(kb) && kb > 0) {
+        o.maxSizeBytes = Math.round(kb * 1024);
+        delete o.quality;
+      }
+    }
+    const side = Number(this.maxDimension.value);
+    if (this.maxDimension.value !== '' && Number.isInteger(side) && side > 0) {
+      o.maxWidthOrHeight = side;
+    }
+    return o;
   }
 
   fact(key, value) {
@@ -89,7 +131,8 @@ export class ImageCard {
     this.setState('working');
     const started = performance.now();
     try {
-      this.original = await decode(this.file, {onProgress: this.onProgress});
+      // upright, as compress() writes it by default, so that before and after line up
+      this.original = await decode(this.file, {autoOrient: true, onProgress: this.onProgress});
     } catch (e) {
       // nothing to show or to compress: the card keeps only its name and the reason
       this.node.classList.add('unreadable');
@@ -148,16 +191,21 @@ export class ImageCard {
     try {
       let blob = preset;
       let encodeMs = null;
+      let facts = null;
       if (!blob) {
         const started = performance.now();
-        blob = await compress(this.file, {...format.options(Number(this.quality.value)),
-          signal: run.signal, onProgress: this.onProgress});
+        facts = await compressWithFacts(this.file, {...this.options(), signal: run.signal,
+          onProgress: this.onProgress});
+        blob = facts.blob;
         encodeMs = performance.now() - started;
       }
       const decodeStart = performance.now();
       const back = await decode(blob, {signal: run.signal});
       const decodeMs = performance.now() - decodeStart;
-      const quality = await compare(this.original, back, {heatmap: true, signal: run.signal});
+      // a resized result is compared with nothing: the sizes differ
+      const sameSize = back.width === this.original.width && back.height === this.original.height;
+      const quality = sameSize ? await compare(this.original, back, {heatmap: true, signal: run.signal})
+        : {psnr: NaN, ssim: NaN, heatmap: null};
       if (run.signal.aborted) {
         return;
       }
@@ -167,7 +215,11 @@ export class ImageCard {
       this.fact('resultBytes', formatBytes(blob.size));
       this.fact('bpp', (8 * blob.size / pixels).toFixed(2));
       this.fact('saving', `${(100 * (1 - blob.size / this.file.size)).toFixed(1)} %`);
-      this.fact('psnr', Number.isFinite(quality.psnr) ? `${quality.psnr.toFixed(2)} dB` : '∞ (identical)');
+      this.fact('resultSize', `${back.width} × ${back.height}`);
+      this.fact('qualityUsed', facts ? (facts.lossless ? 'lossless'
+        : `${facts.quality}${facts.encodes > 1 ? ` (${facts.encodes} encodes)` : ''}`) : 'made in advance');
+      this.fact('psnr', Number.isNaN(quality.psnr) ? 'n/a (resized)'
+        : Number.isFinite(quality.psnr) ? `${quality.psnr.toFixed(2)} dB` : '∞ (identical)');
       this.fact('ssim', Number.isNaN(quality.ssim) ? 'n/a' : quality.ssim.toFixed(4));
       this.fact('encodeMs', encodeMs === null ? 'made in advance' : `${encodeMs.toFixed(0)} ms`);
       this.fact('decodeMs', `${decodeMs.toFixed(0)} ms`);
@@ -189,6 +241,7 @@ export class ImageCard {
     this.result = {blob, fileName};
     this.download.href = URL.createObjectURL(blob);
     this.download.download = fileName;
+    this.download.dataset.bytes = String(blob.size);
     this.download.textContent = `Download ${fileName}`;
     this.download.hidden = false;
   }

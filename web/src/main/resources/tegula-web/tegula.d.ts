@@ -106,9 +106,13 @@ export interface CompressOptions {
   /**
    * A target size in bytes (lossy .tgl and JPEG): the best quality whose file fits, found in a few
    * encodes in one worker; compressWithFacts() tells the quality chosen and the encodes used.
+   * Rejects with code 'limit' when even quality 0 does not fit.
    */
   maxSizeBytes?: number;
-  /** A target SSIM in (0, 1) (lossy .tgl and JPEG): the smallest file that reaches it. */
+  /**
+   * A target SSIM in (0, 1) (lossy .tgl and JPEG): the smallest file that reaches it; code
+   * 'limit' when even quality 100 does not.
+   */
   targetSsim?: number;
   /** Scale down (never up) so that neither side exceeds this many pixels; before tiling. */
   maxWidthOrHeight?: number;
@@ -148,6 +152,8 @@ export interface CompressResult {
   lossless: boolean;
   /** How many encodes it took (1 without a target). */
   encodes: number;
+  /** With targetSsim: the SSIM the output reached against the (resized) source; else null. */
+  ssim: number | null;
 }
 
 /** Pixels, an ImageBitmap, or an encoded JPEG, PNG or .tgl file. */

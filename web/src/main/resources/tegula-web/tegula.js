@@ -206,7 +206,7 @@ export async function compress(input, options = {}) {
 }
 
 /**
- * compress(), with what was made: {blob, format, width, height, quality, lossless, encodes}.
+ * compress(), with what was made: {blob, format, width, height, quality, lossless, encodes, ssim}.
  * `quality` is the one chosen when maxSizeBytes or targetSsim was given, `encodes` how many
  * encodes the search took; width and height are the output's (after resizing and orientation).
  */
@@ -244,9 +244,10 @@ export async function compressWithFacts(input, options = {}) {
     format: encode.format,
     width: f.width,
     height: f.height,
-    quality: f.quality,
-    lossless: f.lossless,
+    quality: encode.format === 'png' ? 100 : f.quality,
+    lossless: encode.format === 'png' || f.lossless,
     encodes: f.encodes,
+    ssim: f.ssim ?? null,
   };
 }
 

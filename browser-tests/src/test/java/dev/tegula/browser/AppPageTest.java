@@ -147,10 +147,72 @@ class AppPageTest {
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
         "done".equals(c.getAttribute("data-state")) && !fact(c, "resultBytes").equals(before));
     assertTrue(Integer.parseInt(c.findElement(By.cssSelector("output.quality-value")).getText()) < 75);
-    new Select(c.findElement(By.cssSelector("select.format"))).selectByValue("tgl-lossless");
+    c.findElement(By.cssSelector("input.lossless")).sendKeys(Keys.SPACE);
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
         "done".equals(c.getAttribute("data-state")) && fact(c, "psnr").startsWith("∞"));
     assertEquals("Download q.tgl", c.findElement(By.cssSelector("a.download")).getText());
+  }
+
+  @Test
+  void formatAndMetadataControlsWorkFromTheKeyboard() {
+    drop("k.jpg", pngOf("jpeg/exif_orientation_6.jpg"));
+    WebElement c = card("k.jpg");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")));
+    // the original is shown upright, as the result is written: they compare
+    assertTrue(fact(c, "ssim").matches("0\\.\\d+"), fact(c, "ssim"));
+    WebElement format = c.findElement(By.cssSelector("select.format"));
+    format.sendKeys("J");
+    awaitResult(c, "Download k.jpg");
+    // orientation 6: the stored 123 x 93 is shown and written upright
+    assertEquals("93 × 123", fact(c, "size"));
+    assertEquals("93 × 123", fact(c, "resultSize"));
+    assertTrue(c.findElement(By.cssSelector("input.lossless")).getAttribute("disabled") != null,
+        "JPEG has no lossless mode");
+    format.sendKeys(Keys.ARROW_DOWN);
+    awaitResult(c, "Download k.png");
+    assertEquals("lossless", fact(c, "qualityUsed"));
+    assertTrue(c.findElement(By.cssSelector("input.quality")).getAttribute("disabled") != null);
+    long kept = downloadBytes(c);
+    c.findElement(By.cssSelector("input.strip")).sendKeys(Keys.SPACE);
+    // the same pixels without the EXIF block: a smaller file
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && downloadBytes(c) < kept);
+    format.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
+    awaitResult(c, "Download k.tgl");
+  }
+
+  @Test
+  void maxSizeAndMaxDimensionControlsMakeLiveResults() {
+    drop("s.png", pngOf("photos/astronaut.png"));
+    WebElement c = card("s.png");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")));
+    c.findElement(By.cssSelector("select.format")).sendKeys(Keys.ARROW_DOWN);
+    awaitResult(c, "Download s.jpg");
+    c.findElement(By.cssSelector("input.max-size")).sendKeys("20");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && fact(c, "resultBytes").endsWith(" KB")
+            && Double.parseDouble(fact(c, "resultBytes").replace(" KB", "")) <= 20
+            && Double.parseDouble(fact(c, "resultBytes").replace(" KB", "")) > 15);
+    assertEquals("auto", c.findElement(By.cssSelector("output.quality-value")).getText());
+    assertTrue(c.findElement(By.cssSelector("input.quality")).getAttribute("disabled") != null);
+    assertTrue(fact(c, "qualityUsed").matches("\\d+( \\(\\d encodes\\))?"), fact(c, "qualityUsed"));
+    c.findElement(By.cssSelector("input.max-dimension")).sendKeys("200");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && fact(c, "resultSize").equals("200 × 200"));
+    assertEquals("n/a (resized)", fact(c, "psnr"));
+  }
+
+  /** The exact size of the card's download (the link's data-bytes). */
+  private static long downloadBytes(WebElement c) {
+    return Long.parseLong(c.findElement(By.cssSelector("a.download")).getAttribute("data-bytes"));
+  }
+
+  private static void awaitResult(WebElement c, String download) {
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state"))
+            && download.equals(c.findElement(By.cssSelector("a.download")).getText()));
   }
 
   @Test

@@ -3,9 +3,16 @@ package dev.tegula.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.CompressOptions;
+import dev.tegula.api.CompressResult;
+import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Exif;
+import dev.tegula.core.Limits;
+import dev.tegula.core.Metadata;
+import dev.tegula.jpeg.JpegEncodeOptions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +231,126 @@ class CompressFormatsTest {
     assertEquals(true, r.get("tiledLossless"), "tiles of the upright image: " + r);
     assertTrue(((String) r.get("icc")).endsWith("icc true"), "ICC carried into the JPEG: " + r);
     assertTrue(((String) r.get("iccStripped")).endsWith("icc false"), String.valueOf(r));
+  }
+
+  /** Each job's options, as compress() takes them and as the JVM's pipeline does. */
+  private record Job(String name, String input, Map<String, Object> js, CompressOptions jvm) {}
+
+  private static final String COMPRESS_JOBS = """
+      t.terminate();
+      await t.init({workers: 2, shared: args[1]});
+      const out = [];
+      for (const j of args[0]) {
+        let input = h.bytes(j.input);
+        if (j.pixels) {
+          const d = await t.decode(input);
+          input = new ImageData(d.data, d.width, d.height);
+        }
+        const steps = [];
+        const f = await t.compressWithFacts(input, {...j.options, onProgress: (x) => steps.push(x)});
+        out.push({name: j.name, type: f.blob.type, size: f.blob.size, sha: await h.sha256(f.blob),
+          width: f.width, height: f.height, quality: f.quality, encodes: f.encodes, ssim: f.ssim,
+          steps: steps.length});
+      }
+      return out;
+      """;
+
+  @Test
+  void targetsResizeGreyAndLocationAsTheJvmPipelineDoes() throws Exception {
+    byte[] flower = TegulaApiTest.file("photos/flower.png");
+    String flower64 = Base64.getEncoder().encodeToString(flower);
+    // a JPEG whose EXIF holds a location (and orientation 6)
+    DecodedImage astronaut = Tegula.decode(TegulaApiTest.file("photos/astronaut.png"));
+    byte[] located = Tegula.encodeJpeg(astronaut.image(),
+        new Metadata(null, exifWithGps(), null, Map.of()), JpegEncodeOptions.ofQuality(90));
+    String located64 = Base64.getEncoder().encodeToString(located);
+    List<Job> jobs = List.of(
+        new Job("jpeg 60 KB", flower64, Map.of("format", "jpeg", "maxSizeBytes", 60000),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(60000)),
+        new Job("tgl 40 KB", flower64, Map.of("maxSizeBytes", 40000),
+            CompressOptions.lossy(75).withMaxSizeBytes(40000)),
+        new Job("jpeg ssim 0.95", flower64, Map.of("format", "jpeg", "targetSsim", 0.95),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withTargetSsim(0.95)),
+        new Job("jpeg 400", flower64, Map.of("format", "jpeg", "maxWidthOrHeight", 400),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxDimension(400)),
+        new Job("png grey gamma 300", flower64, Map.of("format", "png", "grayscale", true,
+            "maxWidthOrHeight", 300, "gammaCorrect", true),
+            CompressOptions.lossless().withFormat(ImageFormat.PNG).withGrayscale(true)
+                .withMaxDimension(300).withGammaCorrectResize(true)),
+        // resized before tiling: 1000 x 667 in tiles of 256, spread over the workers
+        new Job("tgl tiled 1000", flower64, Map.of("quality", 60, "maxWidthOrHeight", 1000,
+            "tileSize", 256),
+            CompressOptions.lossy(60).withMaxDimension(1000).withTileSize(256)),
+        new Job("tgl tiled grey lossless", flower64, Map.of("lossless", true, "grayscale", true,
+            "maxWidthOrHeight", 700, "tileSize", 256),
+            CompressOptions.lossless().withGrayscale(true).withMaxDimension(700).withTileSize(256)),
+        new Job("jpeg without location", located64, Map.of("format", "jpeg", "stripGps", true),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withStripGps(true)));
+    List<Map<String, Object>> input = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (Job j : jobs) {
+      input.add(Map.of("name", j.name(), "input", j.input(), "options", j.js()));
+      CompressResult r = Tegula.compressFile(Base64.getDecoder().decode(j.input()), j.jvm(),
+          Limits.DEFAULT);
+      if (j.name().endsWith("without location")) {
+        byte[] exif = Tegula.decode(r.bytes()).metadata().exif();
+        assertTrue(exif != null && !dev.tegula.transform.LocationRemoval.hasGps(exif),
+            "the location is gone, the rest of the EXIF kept");
+      }
+      expected.add(j.name() + ": " + r.width() + "x" + r.height() + " " + r.size() + " "
+          + TegulaApiTest.sha256(r.bytes()) + " q" + (r.quality() < 0 ? 100 : r.quality())
+          + " encodes " + r.encodes());
+    }
+    for (boolean shared : List.of(true, false)) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> r = (List<Map<String, Object>>) run(COMPRESS_JOBS, input, shared);
+      List<String> got = new ArrayList<>();
+      for (Map<String, Object> f : r) {
+        got.add(f.get("name") + ": " + f.get("width") + "x" + f.get("height") + " " + f.get("size")
+            + " " + f.get("sha") + " q" + f.get("quality") + " encodes " + f.get("encodes"));
+      }
+      assertEquals(expected, got, shared ? "through SharedArrayBuffer" : "by transfer");
+      Map<String, Map<String, Object>> by = new java.util.HashMap<>();
+      r.forEach(f -> by.put((String) f.get("name"), f));
+      assertTrue((Long) by.get("jpeg 60 KB").get("size") <= 60000);
+      assertTrue((Long) by.get("tgl 40 KB").get("size") <= 40000);
+      assertTrue((Long) by.get("jpeg 60 KB").get("encodes") <= 3, String.valueOf(by));
+      assertTrue((Long) by.get("tgl 40 KB").get("encodes") <= 3, String.valueOf(by));
+      assertTrue(((Number) by.get("jpeg ssim 0.95").get("ssim")).doubleValue() >= 0.95);
+      assertTrue((Long) by.get("tgl tiled 1000").get("steps") > 5,
+          "coded tile by tile after the resize: " + by.get("tgl tiled 1000"));
+      if (shared) {
+        System.out.println("CompressFormatsTest: in Chromium as on the JVM: " + got);
+      }
+    }
+  }
+
+  /** Little-endian EXIF: Orientation 6 and a GPS IFD with a latitude. */
+  static byte[] exifWithGps() {
+    byte[] d = new byte[120];
+    int[][] writes = {
+        {0, 'I'}, {1, 'I'}, {2, 42}, {4, 8}, {8, 2},
+        {10, 0x12}, {11, 0x01}, {12, 3}, {14, 1}, {18, 6},
+        {22, 0x25}, {23, 0x88}, {24, 4}, {26, 1}, {30, 40},
+        {40, 1}, {42, 2}, {44, 5}, {46, 3}, {50, 60},
+        {60, 48}, {64, 1}, {68, 51}, {72, 1}, {76, 0x94}, {77, 0x0B}, {80, 100}};
+    for (int[] w : writes) {
+      d[w[0]] = (byte) w[1];
+    }
+    return d;
+  }
+
+  @Test
+  void aTargetNoQualityReachesRejectsWithCodeLimit() throws Exception {
+    Object r = run("""
+        try {
+          await t.compress(h.bytes(args[0]), {format: 'jpeg', maxSizeBytes: 500});
+          return 'accepted';
+        } catch (e) {
+          return `${e.code}: ${e.message}`;
+        }
+        """, Base64.getEncoder().encodeToString(TegulaApiTest.file("photos/astronaut.png")));
+    assertTrue(String.valueOf(r).startsWith("limit: "), String.valueOf(r));
   }
 
   @Test

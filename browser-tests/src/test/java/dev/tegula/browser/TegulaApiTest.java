@@ -117,13 +117,9 @@ class TegulaApiTest {
     assertEquals(true, chromium.driver.executeScript("return self.crossOriginIsolated"));
   }
 
-  /** A file as compress() codes it by default: turned upright, its EXIF orientation reset to 1. */
+  /** A file as compress() codes it by default: the api's pipeline turns it upright. */
   static DecodedImage upright(byte[] file) {
-    DecodedImage d = Tegula.decode(file, new DecodeOptions(dev.tegula.core.Limits.DEFAULT, true));
-    dev.tegula.core.Metadata m = d.metadata();
-    m = new dev.tegula.core.Metadata(m.icc(), dev.tegula.core.Exif.withUprightOrientation(m.exif()),
-        m.xmp(), m.text());
-    return new DecodedImage(d.image(), d.info(), m, d.complete(), d.warning());
+    return Tegula.prepare(Tegula.decode(file), CompressOptions.DEFAULT);
   }
 
   @Test

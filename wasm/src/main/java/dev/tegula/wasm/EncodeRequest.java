@@ -9,8 +9,9 @@ import java.util.Map;
  * nothing is percent-encoded). A string crosses the Wasm boundary in one piece, and a new option
  * (a later codec's) is one more key rather than one more parameter of every export.
  *
- * <p>tegula.js has validated the values already; what is wrong here is the caller's misuse and
- * fails with IllegalArgumentException (code "argument" in the reply).
+ * <p>tegula.js has validated the values already, and {@link dev.tegula.api.CompressOptions}
+ * checks them again; what is wrong here is the caller's misuse and fails with
+ * IllegalArgumentException (code "argument" in the reply).
  */
 final class EncodeRequest {
   final String format;
@@ -60,11 +61,6 @@ final class EncodeRequest {
       }
     }
     return new EncodeRequest(m);
-  }
-
-  /** Whether the encode needs the whole image at once: a search over several encodes. */
-  boolean searches() {
-    return maxSizeBytes > 0 || targetSsim > 0;
   }
 
   private static String word(Map<String, String> m, String key, String fallback) {
