@@ -97,6 +97,19 @@ async function handle(exports, msg) {
     }
     case 'bitmap':
       return bitmap(new Uint8ClampedArray(msg.pixels), msg.width, msg.height);
+    case 'jpegLossless':
+    case 'restoreOriginal': {
+      // a JPEG kept bit for bit in .tgl, and given back (docs/format-jpeg.md)
+      const j = exports.jpegLossless();
+      const input = new Int8Array(msg.bytes);
+      const result = JSON.parse(msg.op === 'jpegLossless' ? j.compress(input, msg.maxPixels || 0)
+          : j.restoreOriginal(input, msg.maxPixels || 0));
+      if (result.error) {
+        return [{error: result.error}];
+      }
+      const buffer = bytesOf(j.takeBytes());
+      return [{facts: result, bytes: buffer}, [buffer]];
+    }
     default:
       return [{error: {code: 'internal', message: `unknown operation ${msg.op}`, offset: -1}}];
   }

@@ -131,6 +131,12 @@ export interface CompressOptions {
   keepOrientation?: boolean;
   /** .tgl tile side, 16-4096 (default 512): the unit of parallel work. */
   tileSize?: number;
+  /**
+   * A JPEG file kept bit for bit in .tgl (docs/format-jpeg.md): restoreOriginal() gives the same
+   * bytes back. Only with maxPixels, signal and onProgress; compressWithFacts() adds `modelled`
+   * and `reason` (why a JPEG was stored as it is).
+   */
+  jpegLossless?: boolean;
   /** For file inputs: refuse images with more pixels than this. */
   maxPixels?: number;
   /** Aborting rejects with code 'aborted' and stops the work in the workers. */
@@ -154,6 +160,10 @@ export interface CompressResult {
   encodes: number;
   /** With targetSsim: the SSIM the output reached against the (resized) source; else null. */
   ssim: number | null;
+  /** With jpegLossless: whether the coefficients were modelled (else the JPEG is kept as is). */
+  modelled?: boolean;
+  /** With jpegLossless: why the JPEG was stored as it is, or null. */
+  reason?: string | null;
 }
 
 /** Pixels, an ImageBitmap, or an encoded JPEG, PNG or .tgl file. */
@@ -216,6 +226,9 @@ export declare function compressWithFacts(input: CompressInput,
   options?: CompressOptions): Promise<CompressResult>;
 /** Restores a .tgl file to a PNG Blob (ICC and EXIF kept). */
 export declare function restore(input: Input, options?: DecodeOptions): Promise<Blob>;
+/** The original JPEG (image/jpeg) of a .tgl made with jpegLossless, byte for byte. */
+export declare function restoreOriginal(input: Input,
+  options?: {maxPixels?: number, signal?: AbortSignal}): Promise<Blob>;
 /**
  * Switches to another codec version of the manifest: checks its SHA-256, loads it in every
  * worker; work already started finishes on the old version. Resolves with the version.

@@ -211,6 +211,9 @@ export async function compress(input, options = {}) {
  * encodes the search took; width and height are the output's (after resizing and orientation).
  */
 export async function compressWithFacts(input, options = {}) {
+  if (options !== null && typeof options === 'object' && options.jpegLossless === true) {
+    return compressJpegLossless(input, options);
+  }
   const encode = encodeOptions(options);
   const source = await toSource(input);
   const progress = progressOf(options);
@@ -253,7 +256,7 @@ export async function compressWithFacts(input, options = {}) {
 
 const COMPRESS_KEYS = new Set(['format', 'quality', 'lossless', 'tileSize', 'maxPixels', 'pngEffort',
   'maxSizeBytes', 'targetSsim', 'maxWidthOrHeight', 'gammaCorrect', 'grayscale', 'strip', 'stripGps',
-  'keepOrientation', 'signal', 'onProgress']);
+  'keepOrientation', 'signal', 'onProgress', 'jpegLossless']);
 
 function invalid(message) {
   return new TegulaError('argument', `invalid options: ${message}`);
@@ -402,6 +405,42 @@ export async function compare(reference, test, options = {}) {
       data: new Uint8ClampedArray(reply.heatmap)};
   }
   return result;
+}
+
+/**
+ * compress(file, {jpegLossless: true}): a JPEG file kept bit for bit in .tgl (docs/format-jpeg.md),
+ * about a fifth smaller; restoreOriginal() gives the same bytes back, decode() its pixels. A JPEG
+ * that cannot be modelled is stored as it is ({modelled: false, reason}).
+ */
+async function compressJpegLossless(input, options) {
+  for (const key of Object.keys(options)) {
+    if (!['jpegLossless', 'maxPixels', 'signal', 'onProgress'].includes(key)
+        && !(key === 'format' && options.format === 'tgl')) {
+      throw invalid(`jpegLossless keeps the JPEG as it is: ${key} does not apply`);
+    }
+  }
+  const bytes = await toTransferableBytes(input);
+  const progress = progressOf(options);
+  progress(0);
+  const reply = await leased((p, codec) => p.run({op: 'jpegLossless', bytes,
+    maxPixels: options.maxPixels ?? 0}, [bytes], options.signal, codec));
+  progress(1);
+  const f = reply.facts;
+  return {blob: new Blob([reply.bytes], {type: MIME.tgl}), format: 'tgl', width: f.width,
+    height: f.height, quality: 100, lossless: true, encodes: 1, ssim: null, modelled: f.modelled,
+    reason: f.reason};
+}
+
+/**
+ * The original JPEG file of a .tgl made with {jpegLossless: true}, byte for byte (its SHA-256 is
+ * checked; a damaged file rejects with the damaged part named).
+ * @returns {Promise<Blob>} image/jpeg
+ */
+export async function restoreOriginal(input, options = {}) {
+  const bytes = await toTransferableBytes(input);
+  const reply = await leased((p, codec) => p.run({op: 'restoreOriginal', bytes,
+    maxPixels: options.maxPixels ?? 0}, [bytes], options.signal, codec));
+  return new Blob([reply.bytes], {type: MIME.jpeg});
 }
 
 /** The version string of the codec build in use. */

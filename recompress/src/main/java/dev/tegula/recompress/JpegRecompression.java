@@ -90,13 +90,18 @@ public final class JpegRecompression {
     int bands = plan.bands();
     limits.checkTiles(bands, 0);
     byte[][] tiles = new byte[bands][];
-    CoefficientImage check = new CoefficientImage(img.width, img.height, img.h, img.v, img.quant);
     for (int t = 0; t < bands; t++) {
       tiles[t] = coder.encode(img, plan.rowStart(t), plan.rowEnd(t));
-      coder.decode(tiles[t], 0, tiles[t].length, check, plan.rowStart(t), plan.rowEnd(t));
     }
-    // the check: what restore will do, from what restore will read
-    byte[] rebuilt = JpegRewriter.rewrite(model.layout, check, jpeg.length, limits);
+    // the check: what restore will do, from what restore will read (the coefficients are
+    // cleared and decoded again in place, so that a large image is held once)
+    for (short[] coef : img.coefficients) {
+      Arrays.fill(coef, (short) 0);
+    }
+    for (int t = 0; t < bands; t++) {
+      coder.decode(tiles[t], 0, tiles[t].length, img, plan.rowStart(t), plan.rowEnd(t));
+    }
+    byte[] rebuilt = JpegRewriter.rewrite(model.layout, img, jpeg.length, limits);
     if (!Arrays.equals(rebuilt, jpeg)) {
       throw new NotModellable("the rebuilt file differs from the original"
           + firstDifference(rebuilt, jpeg));

@@ -194,6 +194,15 @@ public final class TegulaExports {
     return Encoding.INSTANCE;
   }
 
+  /**
+   * JPEG recompression (a JPEG kept bit for bit in .tgl, {@link JpegLosslessExports}): its
+   * methods are called on the object this returns.
+   */
+  @JSExport
+  public static JpegLosslessExports jpegLossless() {
+    return JpegLosslessExports.INSTANCE;
+  }
+
   /** The codec build's version, so a page can tell which module it loaded. */
   @JSExport
   public static String version() {

@@ -123,6 +123,10 @@ public final class TileCoding {
       Limits limits = limits(maxPixels);
       TglFile f = Tegula.inspectTgl(file, limits);
       TglHeader h = f.header();
+      if (h.jpeg()) {
+        // mode 2 holds a JPEG file, rebuilt whole before decoding: no tile-by-tile decode
+        return new Json().putRaw("tiles", "[]").toString();
+      }
       StringBuilder tiles = new StringBuilder("[");
       for (int t = 0; t < f.tileCount(); t++) {
         TileEntry e = f.tile(t);

@@ -1,0 +1,150 @@
+package dev.tegula.browser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tegula.api.Tegula;
+import dev.tegula.core.Limits;
+import dev.tegula.recompress.JpegCompression;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JPEG recompression in Chromium (Wasm) through tegula.js: compress(file, {jpegLossless: true})
+ * and restoreOriginal() give the original bytes back; decode() of the .tgl gives the JVM's pixels
+ * of the original JPEG; files made in the browser restore on the JVM and the other way round.
+ */
+class JpegLosslessChromiumTest {
+  private static AppServer server;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = AppServer.start();
+    chromium = new Chromium();
+    chromium.driver.get(server.url() + "api-test/index.html");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static Object run(String body, Object... args) {
+    Object r = ApiScript.run(chromium.driver, body, args);
+    if (r instanceof String text && text.startsWith("script failed")) {
+      throw new AssertionError(text);
+    }
+    return r;
+  }
+
+  private static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  private static final String RUN = """
+      t.terminate();
+      await t.init({workers: 2});
+      const out = [];
+      for (const j of args[0]) {
+        const made = await t.compressWithFacts(h.bytes(j.jpeg), {jpegLossless: true});
+        const back = await t.restoreOriginal(made.blob);
+        const pixels = await t.decode(made.blob);
+        const jvmBack = await t.restoreOriginal(h.bytes(j.jvmTgl));
+        out.push({modelled: made.modelled, size: `${made.width}x${made.height}`,
+          restored: await h.sha256(back), pixels: await h.sha256(pixels.data),
+          fromJvm: await h.sha256(jvmBack), tgl: await h.base64(made.blob)});
+      }
+      return out;
+      """;
+
+  private static final String EVERY = """
+      t.terminate();
+      await t.init({workers: 2});
+      const out = [];
+      for (const j of args[0]) {
+        try {
+          const made = await t.compressWithFacts(h.bytes(j), {jpegLossless: true});
+          out.push(await h.sha256(await t.restoreOriginal(made.blob)));
+        } catch (e) {
+          out.push(`refused: ${e.code}`);
+        }
+      }
+      return out;
+      """;
+
+  /**
+   * The repository's JPEG test set (conformance, damaged, arithmetic twins), bit-exact; the two
+   * files that are no JPEG at all (empty, text) are refused as arguments, as on the JVM.
+   */
+  @Test
+  void everyTestJpegComesBackBitExact() throws Exception {
+    List<String> jobs = new ArrayList<>();
+    List<String> want = new ArrayList<>();
+    for (String folder : new String[] {"jpeg", "invalid", "jpeg-arith-twins"}) {
+      for (java.nio.file.Path p : TestFiles.inputs(folder)) {
+        if (p.getFileName().toString().endsWith(".jpg")) {
+          byte[] jpeg = Files.readAllBytes(p);
+          jobs.add(Base64.getEncoder().encodeToString(jpeg));
+          boolean jpegAtAll = jpeg.length >= 2 && (jpeg[0] & 0xFF) == 0xFF
+              && (jpeg[1] & 0xFF) == 0xD8;
+          want.add(p.getFileName() + " " + (jpegAtAll ? sha256(jpeg) : "refused: argument"));
+        }
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<String> got = (List<String>) run(EVERY, jobs);
+    List<String> named = new ArrayList<>();
+    for (int i = 0; i < got.size(); i++) {
+      named.add(want.get(i).substring(0, want.get(i).indexOf(' ')) + " " + got.get(i));
+    }
+    assertEquals(want, named);
+  }
+
+  @Test
+  void compressRestoreAndDecodeInTheBrowser() throws Exception {
+    String[] files = {"jpeg/progressive_420.jpg", "jpeg/size_1023x769_420.jpg",
+        "jpeg/restart_progressive_420.jpg", "jpeg/baseline_411.jpg", "jpeg/arith_420.jpg",
+        "invalid/jpeg_truncated_progressive.jpg"};
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    List<byte[]> originals = new ArrayList<>();
+    for (String f : files) {
+      byte[] jpeg = Files.readAllBytes(TestFiles.root().resolve(f));
+      originals.add(jpeg);
+      JpegCompression jvm = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT);
+      jobs.add(Map.of("jpeg", Base64.getEncoder().encodeToString(jpeg),
+          "jvmTgl", Base64.getEncoder().encodeToString(jvm.tgl())));
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> out = (List<Map<String, Object>>) run(RUN, jobs);
+    for (int i = 0; i < files.length; i++) {
+      byte[] jpeg = originals.get(i);
+      Map<String, Object> r = out.get(i);
+      String want = sha256(jpeg);
+      assertEquals(want, r.get("restored"), files[i] + ": restoreOriginal in the browser");
+      assertEquals(want, r.get("fromJvm"), files[i] + ": the JVM's .tgl restored in the browser");
+      byte[] browserTgl = Base64.getDecoder().decode((String) r.get("tgl"));
+      assertArrayEquals(jpeg, Tegula.restoreOriginal(browserTgl), files[i]
+          + ": the browser's .tgl restored on the JVM");
+      assertEquals(Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).modelled(),
+          r.get("modelled"), files[i]);
+      if (!files[i].startsWith("invalid/")) {
+        assertEquals(sha256(Tegula.decode(jpeg).image().rgba()), r.get("pixels"),
+            files[i] + ": decode() of the .tgl gives the JPEG's pixels");
+      }
+    }
+  }
+}

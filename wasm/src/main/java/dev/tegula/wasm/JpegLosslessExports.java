@@ -1,0 +1,80 @@
+package dev.tegula.wasm;
+
+import dev.tegula.api.ImageFacts;
+import dev.tegula.api.Json;
+import dev.tegula.api.Tegula;
+import dev.tegula.core.Limits;
+import dev.tegula.core.TegulaException;
+import dev.tegula.recompress.JpegCompression;
+import dev.tegula.recompress.JpegTglInfo;
+import org.teavm.jso.JSExport;
+
+/**
+ * JPEG recompression for tegula.js (docs/format-jpeg.md): a JPEG kept bit for bit in .tgl and
+ * given back. Restoring such a .tgl file to pixels needs nothing here: {@link
+ * TegulaExports#decode} rebuilds the JPEG and decodes it. Reached from JavaScript as {@code
+ * exports.jpegLossless()}; results are JSON as in {@link TegulaExports}, bytes wait for {@link
+ * #takeBytes}.
+ */
+public final class JpegLosslessExports {
+  static final JpegLosslessExports INSTANCE = new JpegLosslessExports();
+
+  private byte[] pendingBytes;
+
+  private JpegLosslessExports() {}
+
+  /**
+   * Compresses a JPEG file: JSON {@code {modelled, reason, width, height, originalBytes, bytes}}
+   * ({@code reason} says why it is stored verbatim, or null) with the .tgl waiting for {@link
+   * #takeBytes}.
+   */
+  @JSExport
+  public String compress(byte[] jpeg, double maxPixels) {
+    pendingBytes = null;
+    try {
+      Limits limits = limits(maxPixels);
+      JpegCompression c = Tegula.compressJpegLossless(jpeg, limits);
+      JpegTglInfo info = Tegula.inspectJpeg(c.tgl(), limits);
+      pendingBytes = c.tgl();
+      return new Json().put("modelled", c.modelled()).put("reason", c.reason())
+          .put("width", info.width()).put("height", info.height())
+          .put("originalBytes", jpeg.length).put("bytes", c.tgl().length).toString();
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return error(e instanceof IllegalArgumentException ? "argument" : "internal", e);
+    }
+  }
+
+  /** The original JPEG of such a .tgl file: JSON {@code {bytes}}, the JPEG for takeBytes. */
+  @JSExport
+  public String restoreOriginal(byte[] tgl, double maxPixels) {
+    pendingBytes = null;
+    try {
+      pendingBytes = Tegula.restoreOriginal(tgl, limits(maxPixels));
+      return new Json().put("bytes", pendingBytes.length).toString();
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return error(e instanceof IllegalArgumentException ? "argument" : "internal", e);
+    }
+  }
+
+  @JSExport
+  public byte[] takeBytes() {
+    byte[] b = pendingBytes;
+    pendingBytes = null;
+    return b;
+  }
+
+  private static Limits limits(double maxPixels) {
+    return maxPixels >= 1 ? Limits.DEFAULT.withMaxPixels((long) maxPixels) : Limits.DEFAULT;
+  }
+
+  private static String error(String code, Throwable e) {
+    return new Json().putRaw("error", new Json().put("code", code)
+        .put("message", (code.equals("internal") ? "internal decoder error: " : "")
+            + e.getClass().getName() + ": " + e.getMessage())
+        .put("offset", -1).toString()).toString();
+  }
+}
