@@ -59,15 +59,19 @@ final class BlockModel {
   private final int[] nzSt = ModelCoder.states(CLASSES * NZ_BUCKETS * 64);
   private final int[] exp7 =
       ModelCoder.states(CLASSES * 49 * REM_BUCKETS * PRIOR_BUCKETS * ValueCoder.EXP_SLOTS);
-  private final int[] sign7 = ModelCoder.states(CLASSES * 49);
-  private final int[] mant7 = ModelCoder.states(CLASSES * MANT);
+  private final int[] exp7b = ModelCoder.states(CLASSES * 49 * 16 * ValueCoder.EXP_SLOTS);
+  private final int[] mix7 = ModelCoder.weights(CLASSES * 49 * ValueCoder.EXP_SLOTS);
+  private final int[] sign7 = ModelCoder.states(CLASSES * 49 * 17);
+  private final int[] mant7 = ModelCoder.states(CLASSES * 49 * MANT);
   private final int[] edgeCount = ModelCoder.states(CLASSES * 2 * 8 * 4 * 8);
   private final int[] expE =
       ModelCoder.states(CLASSES * 2 * 7 * 8 * EDGE_PRED_BUCKETS * ValueCoder.EXP_SLOTS);
-  private final int[] signE = ModelCoder.states(CLASSES * 2 * 7 * 3);
-  private final int[] mantE = ModelCoder.states(CLASSES * 2 * MANT);
+  private final int[] expEb = ModelCoder.states(CLASSES * 2 * 7 * 64 * ValueCoder.EXP_SLOTS);
+  private final int[] mixE = ModelCoder.weights(CLASSES * 2 * 7 * ValueCoder.EXP_SLOTS);
+  private final int[] signE = ModelCoder.states(CLASSES * 2 * 7 * 3 * 17);
+  private final int[] mantE = ModelCoder.states(CLASSES * 2 * MANT * ValueCoder.HINT_STATES);
   private final int[] expD = ModelCoder.states(CLASSES * DC_BUCKETS * ValueCoder.EXP_SLOTS);
-  private final int[] signD = ModelCoder.states(CLASSES * DC_BUCKETS);
+  private final int[] signD = ModelCoder.states(CLASSES * DC_BUCKETS * 17);
   private final int[] mantD = ModelCoder.states(CLASSES * MANT);
 
   /** Per component: nonzero interior counts of the last two block rows (§5.1). */
@@ -162,7 +166,12 @@ final class BlockModel {
       int pb = Math.min(PRIOR_BUCKETS - 1, bitLength(prior));
       int ctx = cls * 49 + k;
       int base = ((ctx * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS + pb) << 4;
-      int val = ValueCoder.code(mc, exp7, base, sign7, ctx, mant7, cls * MANT, co[o + p]);
+      // The block's own neighbours in frequency, (u-1, v) and (u, v-1), if coded already.
+      int fl = (p & 7) > 1 ? abs(co[o + p - 1]) : 0;
+      int fu = p > 15 ? abs(co[o + p - 8]) : 0;
+      int intra = Math.min(15, bitLength(fl + fu) * 2 + (nz - rem > 4 ? 1 : 0));
+      int val = ValueCoder.codeMixed(mc, exp7, base, exp7b, (ctx * 16 + intra) << 4, mix7,
+          ctx << 5, sign7, ctx, mant7, ctx * MANT, -1, co[o + p]);
       if (val != 0) {
         co[o + p] = (short) val;
         rem--;
@@ -263,19 +272,26 @@ final class BlockModel {
       int pos = i * step;
       int pb;
       int ps;
+      int hint = -1;
       if (on >= 0) {
         int pred = dir == 0
             ? DctEdges.predictTop(co, o, on, q, i)
             : DctEdges.predictLeft(co, o, on, q, i);
         pb = Math.min(EDGE_PRED_BUCKETS - 2, bitLength(abs(pred)));
         ps = pred == 0 ? 0 : pred > 0 ? 1 : 2;
+        hint = abs(pred);
       } else {
         pb = EDGE_PRED_BUCKETS - 1;
         ps = 0;
       }
       int ctx = set * 7 + i - 1;
       int base = ((ctx * 8 + rem) * EDGE_PRED_BUCKETS + pb) << 4;
-      int val = ValueCoder.code(mc, expE, base, signE, ctx * 3 + ps, mantE, set * MANT,
+      // Inside the block: the next coefficient inwards and the previous one along the edge.
+      int inner = abs(co[o + pos + (dir == 0 ? 8 : 1)]);
+      int prev = i > 1 ? abs(co[o + pos - step]) : 0;
+      int intra = Math.min(7, bitLength(inner)) * 8 + Math.min(7, bitLength(prev));
+      int val = ValueCoder.codeMixed(mc, expE, base, expEb, (ctx * 64 + intra) << 4, mixE,
+          ctx << 5, signE, ctx * 3 + ps, mantE, set * MANT * ValueCoder.HINT_STATES, hint,
           co[o + pos]);
       if (val != 0) {
         co[o + pos] = (short) val;

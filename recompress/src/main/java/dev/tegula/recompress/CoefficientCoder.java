@@ -40,6 +40,11 @@ final class CoefficientCoder {
     try {
       codeBand(model, img, rowStart, rowEnd);
     } catch (MalformedInputException e) {
+      if (dec.overrun() > 0) {
+        // The model went astray on the zeros read past the end: the data was cut.
+        throw new TruncatedInputException("coefficient data of MCU rows " + rowStart + "-"
+            + (rowEnd - 1) + " cut short: " + length + " bytes", (long) offset + length);
+      }
       throw new MalformedInputException(
           "damaged coefficient data of MCU rows " + rowStart + "-" + (rowEnd - 1) + ": "
               + rawMessage(e), offset);

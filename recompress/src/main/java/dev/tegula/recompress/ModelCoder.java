@@ -18,7 +18,7 @@ import dev.tegula.tgl.RangeEncoder;
  */
 final class ModelCoder {
   /** Update count at which the adaptation rate stops falling (§3). */
-  static final int LIMIT = 60;
+  static final int LIMIT = 100;
   static final int INITIAL = 32768;
   /** RATE[n] = floor(32768 / (n + 2)). */
   private static final int[] RATE = new int[LIMIT + 1];
@@ -79,6 +79,95 @@ final class ModelCoder {
     }
     st[i] = (n << 16) | p;
     return bit;
+  }
+
+  /**
+   * Codes {@code bit} from two contexts mixed in the logistic domain (§3.2): p = squash((w0 ·
+   * stretch(pa) + w1 · stretch(pb)) / 65536), the weights {@code w[wi]}, {@code w[wi + 1]}
+   * trained towards each coded bit. Both contexts are updated as in {@link #bit}.
+   */
+  int bit2(int[] sa, int ia, int[] sb, int ib, int[] w, int wi, int bit) {
+    int a = sa[ia];
+    int b = sb[ib];
+    int pa = a & 0xFFFF;
+    int pb = b & 0xFFFF;
+    int s0 = STRETCH[pa >>> 4];
+    int s1 = STRETCH[pb >>> 4];
+    int w0 = w[wi];
+    int w1 = w[wi + 1];
+    int p12 = squash((w0 * s0 + w1 * s1) >> 16);
+    if (p12 < 1) {
+      p12 = 1;
+    } else if (p12 > 4095) {
+      p12 = 4095;
+    }
+    if (dec != null) {
+      bit = dec.decodeBit(p12);
+    } else {
+      enc.encodeBit(p12, bit);
+    }
+    int err = (bit == 0 ? 4095 : 0) - p12;
+    w[wi] = clampWeight(w0 + ((s0 * err) >> MIX_SHIFT));
+    w[wi + 1] = clampWeight(w1 + ((s1 * err) >> MIX_SHIFT));
+    int target = bit == 0 ? 65535 : 0;
+    int na = a >>> 16;
+    int nb = b >>> 16;
+    pa += ((target - pa) * RATE[na]) >> 15;
+    pb += ((target - pb) * RATE[nb]) >> 15;
+    sa[ia] = (Math.min(na + 1, LIMIT) << 16) | pa;
+    sb[ib] = (Math.min(nb + 1, LIMIT) << 16) | pb;
+    return bit;
+  }
+
+  /** Mixer learning rate: a weight moves by stretch · error / 2^MIX_SHIFT (§3.2). */
+  static final int MIX_SHIFT = 10;
+  private static final int W_INIT = 1 << 15;
+  private static final int W_MAX = 1 << 19;
+
+  private static int clampWeight(int w) {
+    return w > W_MAX ? W_MAX : w < -W_MAX ? -W_MAX : w;
+  }
+
+  /** Mixer weights, every pair starting as the mean of the two stretched probabilities. */
+  static int[] weights(int pairs) {
+    int[] w = new int[2 * pairs];
+    java.util.Arrays.fill(w, W_INIT);
+    return w;
+  }
+
+  /** 4096 / (1 + e^(-(i - 16) / 2)), rounded: squash at steps of 128 (half a logit unit). */
+  private static final int[] SQUASH = {
+    1, 2, 4, 6, 10, 17, 27, 45, 74, 120, 194, 311, 488, 747, 1102, 1546, 2048, 2550, 2994, 3349,
+    3608, 3785, 3902, 3976, 4022, 4051, 4069, 4079, 4086, 4090, 4092, 4094, 4095
+  };
+  /** The inverse of {@link #squash} over 12-bit probabilities, built from it (integers only). */
+  private static final int[] STRETCH = new int[4096];
+
+  static {
+    int pi = 0;
+    for (int x = -2047; x <= 2047; x++) {
+      int v = squash(x);
+      for (int i = pi; i <= v; i++) {
+        STRETCH[i] = x;
+      }
+      pi = v + 1;
+    }
+    for (int i = pi; i < 4096; i++) {
+      STRETCH[i] = 2047;
+    }
+  }
+
+  /** The logistic function of d/256, as a 12-bit probability, by linear interpolation. */
+  static int squash(int d) {
+    if (d > 2047) {
+      return 4095;
+    }
+    if (d < -2047) {
+      return 1;
+    }
+    int w = d & 127;
+    int i = (d >> 7) + 16;
+    return (SQUASH[i] * (128 - w) + SQUASH[i + 1] * w + 64) >> 7;
   }
 
   /** Codes the low {@code count} (at most 16) bits of {@code value} at p = 1/2. */

@@ -18,10 +18,20 @@ import java.util.List;
 public final class CoefficientCoderMeasure {
   public static void main(String[] args) throws Exception {
     int bandRows = 0;
+    int bandPixels = 0;
+    boolean timed = true;
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("-rows")) {
         bandRows = Integer.parseInt(args[++i]);
+        continue;
+      }
+      if (args[i].equals("-px")) {
+        bandPixels = Integer.parseInt(args[++i]);
+        continue;
+      }
+      if (args[i].equals("-size")) {
+        timed = false;
         continue;
       }
       Path p = Path.of(args[i]);
@@ -50,6 +60,13 @@ public final class CoefficientCoderMeasure {
       int ecs = CoefficientFixtures.entropyCodedBytes(jpeg);
       int rows = img.mcuRows();
       int band = bandRows <= 0 ? rows : bandRows;
+      if (bandPixels > 0) {
+        int mcuHeight = 8;
+        for (int c = 0; c < img.components; c++) {
+          mcuHeight = Math.max(mcuHeight, 8 * img.v[c]);
+        }
+        band = Math.max(1, bandPixels / mcuHeight);
+      }
       // warm-up and correctness
       List<byte[]> coded = encodeAll(img, band);
       CoefficientImage back = CoefficientFixtures.emptyLike(img);
@@ -63,7 +80,7 @@ public final class CoefficientCoderMeasure {
       for (byte[] b : coded) {
         size += b.length;
       }
-      int reps = Math.max(2, (int) (4_000_000L / jpeg.length));
+      int reps = timed ? Math.max(2, (int) (4_000_000L / jpeg.length)) : 0;
       long t0 = System.nanoTime();
       for (int r = 0; r < reps; r++) {
         CoefficientReader.read(jpeg, Limits.DEFAULT);
@@ -77,13 +94,16 @@ public final class CoefficientCoderMeasure {
         decodeAll(coded, back, band);
       }
       long t3 = System.nanoTime();
-      hufNs += (t1 - t0) / (double) reps;
-      encNs += (t2 - t1) / (double) reps;
-      decNs += (t3 - t2) / (double) reps;
+      if (timed) {
+        hufNs += (t1 - t0) / (double) reps;
+        encNs += (t2 - t1) / (double) reps;
+        decNs += (t3 - t2) / (double) reps;
+      }
       totalIn += jpeg.length;
       String name = f.getFileName().toString();
-      String group = f.getParent().getFileName() + "/"
-          + (name.lastIndexOf('_') > 0 ? name.substring(name.indexOf('_') + 1) : "all");
+      String stem = name.substring(0, name.length() - 4);
+      int cut = stem.lastIndexOf('_', stem.lastIndexOf('_') - 1);
+      String group = f.getParent().getFileName() + "/" + (cut > 0 ? stem.substring(cut + 1) : "all");
       if (f.getParent().getFileName().toString().equals("jpeg")) {
         group = "testdata/jpeg";
       }
@@ -98,6 +118,13 @@ public final class CoefficientCoderMeasure {
       g[3] += ecs;
       g[4] += size;
     }
+    double[] all = new double[5];
+    for (double[] g : groups.values()) {
+      for (int i = 0; i < 5; i++) {
+        all[i] += g[i];
+      }
+    }
+    groups.put("~all", all);
     for (var e : groups.entrySet()) {
       double[] g = e.getValue();
       System.out.printf("group %-28s n=%3d mean saving vs ecs %5.1f%%, vs file %5.1f%%, "
