@@ -10,8 +10,9 @@ import dev.tegula.tgl.lossy.LossyCodec;
 final class PlaneCodecs {
   private PlaneCodecs() {}
 
-  static byte[] encodeLossless(int[] samples, int width, int height, int channels, int bitDepth) {
-    return LosslessCodec.encode(samples, width, height, channels, bitDepth);
+  static byte[] encodeLossless(int[] samples, int width, int height, int channels, int bitDepth,
+      int effort) {
+    return LosslessCodec.encode(samples, width, height, channels, bitDepth, effort);
   }
 
   static void decodeLossless(byte[] data, int at, int length, int width, int height,

@@ -1,15 +1,26 @@
 package dev.tegula.tgl;
 
-/** How to write a .tgl file: the mode, the lossy quality and the tile size. Immutable. */
+import dev.tegula.tgl.lossless.LosslessCodec;
+
+/**
+ * How to write a .tgl file: the mode, the lossy quality, the lossless effort and the tile size.
+ * Immutable.
+ */
 public final class TglEncodeOptions {
   private final boolean lossless;
   private final int quality;
   private final int tileSize;
   private final boolean containerCodecsOnly;
   private final boolean alphaWithColour;
+  private final int effort;
+
+  /** Lossless effort: 1-3 the fast method, 4 the strongest (format-lossless.md §8). */
+  public static final int MIN_EFFORT = LosslessCodec.MIN_EFFORT;
+  public static final int MAX_EFFORT = LosslessCodec.MAX_EFFORT;
+  public static final int DEFAULT_EFFORT = LosslessCodec.DEFAULT_EFFORT;
 
   private TglEncodeOptions(boolean lossless, int quality, int tileSize, boolean containerOnly,
-      boolean alphaWithColour) {
+      boolean alphaWithColour, int effort) {
     if (quality < 0 || quality > 100) {
       throw new IllegalArgumentException("quality must be 0-100, not " + quality);
     }
@@ -17,6 +28,11 @@ public final class TglEncodeOptions {
       throw new IllegalArgumentException("tile size must be " + TglFormat.MIN_TILE_SIDE + "-"
           + TglFormat.MAX_TILE_SIDE + ", not " + tileSize);
     }
+    if (effort < MIN_EFFORT || effort > MAX_EFFORT) {
+      throw new IllegalArgumentException("effort must be " + MIN_EFFORT + "-" + MAX_EFFORT
+          + ", not " + effort);
+    }
+    this.effort = effort;
     this.lossless = lossless;
     this.quality = quality;
     this.tileSize = tileSize;
@@ -26,17 +42,20 @@ public final class TglEncodeOptions {
 
   /** Pixels restored exactly, alpha and 16-bit samples included. */
   public static TglEncodeOptions lossless() {
-    return new TglEncodeOptions(true, 0, TglFormat.DEFAULT_TILE_SIDE, false, false);
+    return new TglEncodeOptions(true, 0, TglFormat.DEFAULT_TILE_SIDE, false, false,
+        DEFAULT_EFFORT);
   }
 
   /** Lossy colour at {@code quality} 0-100 (higher is better and larger); alpha stays exact. */
   public static TglEncodeOptions lossy(int quality) {
-    return new TglEncodeOptions(false, quality, TglFormat.DEFAULT_TILE_SIDE, false, false);
+    return new TglEncodeOptions(false, quality, TglFormat.DEFAULT_TILE_SIDE, false, false,
+        DEFAULT_EFFORT);
   }
 
   /** Square tiles of {@code side} pixels, 16-4096 (default 512). */
   public TglEncodeOptions withTileSize(int side) {
-    return new TglEncodeOptions(lossless, quality, side, containerCodecsOnly, alphaWithColour);
+    return new TglEncodeOptions(lossless, quality, side, containerCodecsOnly, alphaWithColour,
+        effort);
   }
 
   /**
@@ -44,7 +63,7 @@ public final class TglEncodeOptions {
    * container can be exercised without the pixel codecs. Not for real files.
    */
   TglEncodeOptions withContainerCodecsOnly() {
-    return new TglEncodeOptions(lossless, quality, tileSize, true, alphaWithColour);
+    return new TglEncodeOptions(lossless, quality, tileSize, true, alphaWithColour, effort);
   }
 
   /**
@@ -52,7 +71,21 @@ public final class TglEncodeOptions {
    * its own plane; for measuring which the codec prefers.
    */
   TglEncodeOptions withAlphaInColourPlane() {
-    return new TglEncodeOptions(lossless, quality, tileSize, containerCodecsOnly, true);
+    return new TglEncodeOptions(lossless, quality, tileSize, containerCodecsOnly, true, effort);
+  }
+
+  /**
+   * The effort of the lossless codec, 1-4 (default 2), for lossless colour and for alpha in both
+   * modes: 1-3 code with the fast method (3 tries each colour transform), 4 with the strongest
+   * method, a few percent smaller and several times slower to encode and to decode.
+   */
+  public TglEncodeOptions withEffort(int effort) {
+    return new TglEncodeOptions(lossless, quality, tileSize, containerCodecsOnly, alphaWithColour,
+        effort);
+  }
+
+  public int effort() {
+    return effort;
   }
 
   public boolean isLossless() {

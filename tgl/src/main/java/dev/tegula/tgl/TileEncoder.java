@@ -42,7 +42,8 @@ final class TileEncoder {
       return plane(TglFormat.CODEC_CONSTANT, content, ConstantPlane.encode(samples, c, h.bitDepth()));
     }
     if (!options.containerCodecsOnly()) {
-      byte[] coded = PlaneCodecs.encodeLossless(samples, r.width(), r.height(), c, h.bitDepth());
+      byte[] coded = PlaneCodecs.encodeLossless(samples, r.width(), r.height(), c, h.bitDepth(),
+          options.effort());
       if (coded.length < StoredPlane.length(count, h.bitDepth())) {
         return plane(TglFormat.CODEC_LOSSLESS, content, coded);
       }

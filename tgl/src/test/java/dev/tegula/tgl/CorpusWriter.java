@@ -61,16 +61,24 @@ final class CorpusWriter {
     Image astronaut = ContainerSpeed.read(photos.resolve("astronaut.png").toFile());
     Image flower = ContainerSpeed.read(photos.resolve("flower.png").toFile());
     write("photo-lossless", crop(astronaut, 150, 80, 200, 150, false), null,
-        TglEncodeOptions.lossless().withTileSize(64), "lossless codec, RGB photo crop, 4x3 tiles");
+        TglEncodeOptions.lossless().withTileSize(64).withEffort(4),
+        "lossless codec method 1 (effort 4), RGB photo crop, 4x3 tiles");
+    write("photo-lossless-fast", crop(astronaut, 150, 80, 200, 150, false), null,
+        TglEncodeOptions.lossless().withTileSize(64),
+        "lossless codec method 2 (fast, default effort), RGB photo crop, 4x3 tiles");
     write("photo-lossy-q75", crop(flower, 400, 300, 200, 150, false), null,
         TglEncodeOptions.lossy(75).withTileSize(64), "lossy codec q75, RGB photo crop, 4x3 tiles");
     write("grey-lossy-q20", grey(crop(astronaut, 180, 60, 120, 90, false)), null,
         TglEncodeOptions.lossy(20).withTileSize(64), "lossy codec q20 on a grey image, 2x2 tiles");
     write("alpha-lossy-q50", crop(flower, 300, 200, 160, 100, true), null,
-        TglEncodeOptions.lossy(50).withTileSize(64),
+        TglEncodeOptions.lossy(50).withTileSize(64).withEffort(4),
         "lossy colour with alpha planes by the lossless codec (and constant)");
     write("alpha16-lossless", TestImages.sixteen(60, 40, 7, false, true), null,
-        TglEncodeOptions.lossless().withTileSize(32), "lossless codec, 16-bit RGBA");
+        TglEncodeOptions.lossless().withTileSize(32).withEffort(4),
+        "lossless codec method 1 (effort 4), 16-bit RGBA");
+    write("alpha16-lossless-fast", sixteen(crop(astronaut, 200, 100, 64, 48, true)), null,
+        TglEncodeOptions.lossless().withTileSize(32),
+        "lossless codec method 2 (fast, default effort), 16-bit RGBA photo crop, 2x2 tiles");
   }
 
   /** A crop; with {@code alpha} the ramp of {@link TestImages#alphaAt} (clear, ramp, opaque). */
@@ -104,6 +112,22 @@ final class CorpusWriter {
       }
     }
     return "frozen";
+  }
+
+  /** 16-bit samples from 8-bit ones: v·256 plus a deterministic low byte, alpha v·257. */
+  static Image sixteen(Image image) {
+    byte[] rgba = image.rgba();
+    short[] rgba16 = new short[rgba.length];
+    for (int p = 0; p < rgba.length; p++) {
+      int v = rgba[p] & 0xFF;
+      rgba16[p] = (short) (p % 4 == 3 ? v * 257 : v * 256 + ((p * 37) & 0xFF));
+    }
+    byte[] eight = new byte[rgba.length];
+    for (int p = 0; p < rgba.length; p++) {
+      int v = rgba16[p] & 0xFFFF;
+      eight[p] = (byte) (p % 4 == 3 ? (v + 256) / 257 : v / 257);
+    }
+    return new Image(image.width(), image.height(), eight, rgba16);
   }
 
   /** BT.601 luma, integer. */

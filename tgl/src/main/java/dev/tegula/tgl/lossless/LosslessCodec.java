@@ -17,22 +17,49 @@ import dev.tegula.tgl.RangeEncoder;
 public final class LosslessCodec {
   private LosslessCodec() {}
 
-  /** The only coding method so far (§2); other values are reserved. */
+  /** §2 methods: predictive coding with mixed contexts (§4-§6), the fast method (§9). */
   static final int METHOD_PREDICTIVE = 1;
+  static final int METHOD_FAST = 2;
+  public static final int MIN_EFFORT = 1;
+  public static final int MAX_EFFORT = 4;
+  /** Fast method, transform chosen by estimate: about as fast as the fast method gets. */
+  public static final int DEFAULT_EFFORT = 2;
+  /**
+   * Efforts 2 and 3 code a tile with at most one distinct colour per this many pixels with
+   * method 1: such tiles are drawings, text or screenshots, whose repeated shapes its match
+   * candidates catch and the fast method does not (photographs have far more colours).
+   */
+  private static final int SYNTHETIC_PIXELS_PER_COLOUR = 32;
   /** Side of the central square on which the encoder tries the colour transforms. */
   private static final int TRIAL_SIZE = 64;
 
   /**
-   * Codes {@code width · height} pixels.
+   * Codes {@code width · height} pixels at the default effort.
    *
    * @param samples interleaved, {@code channels} (1-4) per pixel, values 0..(2^bitDepth-1)
    * @param channels 1 grey or a lone alpha plane, 2 grey + alpha, 3 RGB, 4 RGBA
    * @param bitDepth 8 or 16
    */
   public static byte[] encode(int[] samples, int width, int height, int channels, int bitDepth) {
+    return encode(samples, width, height, channels, bitDepth, DEFAULT_EFFORT);
+  }
+
+  /**
+   * Codes {@code width · height} pixels with the given effort (§8): 1 to 3 use the fast method
+   * (§9; 1 with YCoCg-R, 2 with the colour transform chosen by an estimate, 3 by coding the
+   * tile with each candidate), 4 the predictive method with mixed contexts (§4-§6), several
+   * times slower to encode and decode and a few percent smaller. Efforts 2 and 3 also use method
+   * 1 for colour tiles with few distinct colours (drawings, text, screenshots).
+   */
+  public static byte[] encode(int[] samples, int width, int height, int channels, int bitDepth,
+      int effort) {
     int pixels = checkShape(width, height, channels, bitDepth);
     if (samples == null || samples.length < pixels * channels) {
       throw new IllegalArgumentException("samples must hold width * height * channels values");
+    }
+    if (effort < MIN_EFFORT || effort > MAX_EFFORT) {
+      throw new IllegalArgumentException("effort must be " + MIN_EFFORT + "-" + MAX_EFFORT
+          + ", not " + effort);
     }
     int max = (1 << bitDepth) - 1;
     int count = pixels * channels;
@@ -42,16 +69,87 @@ public final class LosslessCodec {
             "sample " + i + " is " + samples[i] + ", outside 0.." + max);
       }
     }
-    ColourTransform transform = channels >= 3
-        ? chooseTransform(samples, width, height, channels, bitDepth)
-        : ColourTransform.NO_TRANSFORM;
-    return encode(samples, width, height, channels, bitDepth, transform);
+    if (effort == MAX_EFFORT || (effort > 1 && channels >= 3
+        && ColourCount.atMost(samples, pixels, channels, pixels / SYNTHETIC_PIXELS_PER_COLOUR))) {
+      ColourTransform transform = channels >= 3
+          ? chooseTransform(samples, width, height, channels, bitDepth)
+          : ColourTransform.NO_TRANSFORM;
+      return encode(samples, width, height, channels, bitDepth, transform);
+    }
+    if (channels < 3) {
+      return encodeFast(samples, width, height, channels, bitDepth,
+          ColourTransform.NO_TRANSFORM);
+    }
+    if (effort == 1) {
+      return encodeFast(samples, width, height, channels, bitDepth, ColourTransform.YCOCG_R);
+    }
+    ColourTransform[] candidates = candidates(samples, width, height, channels);
+    if (effort == 2) {
+      return encodeFast(samples, width, height, channels, bitDepth,
+          TransformEstimate.best(samples, width, height, channels, candidates));
+    }
+    byte[] best = null;
+    for (ColourTransform t : candidates) {
+      byte[] coded = encodeFast(samples, width, height, channels, bitDepth, t);
+      if (best == null || coded.length < best.length) {
+        best = coded;
+      }
+    }
+    return best;
   }
 
   /**
-   * The encoder's choice of colour transform for a tile: each candidate codes the central
-   * 64 x 64 pixels, and the smallest result wins. Candidates: subtract green, YCoCg-R, G with
-   * R - G and B - (R + G)/2, no change, and the cross transform fitted to the tile.
+   * The colour transforms the encoder considers: subtract green, YCoCg-R, G with R - G and
+   * B - (R + G)/2, no change, and the cross transform fitted to the tile.
+   */
+  private static ColourTransform[] candidates(int[] samples, int width, int height,
+      int channels) {
+    return new ColourTransform[] {
+      ColourTransform.cross(32, 32, 0), ColourTransform.YCOCG_R, ColourTransform.cross(32, 16, 16),
+      ColourTransform.cross(0, 0, 0), ColourTransform.fit(samples, width, height, channels)
+    };
+  }
+
+  /** §9: the fast method with the given colour transform. */
+  private static byte[] encodeFast(int[] samples, int width, int height, int channels,
+      int bitDepth, ColourTransform transform) {
+    int pixels = width * height;
+    int[][] planes = split(samples, pixels, channels, transform);
+    int[][] residuals = new int[channels][pixels];
+    int max = (1 << bitDepth) - 1;
+    int header = 1 + transform.headerBytes();
+    byte[][] coded = new byte[channels][];
+    int total = header;
+    for (int k = 0; k < channels; k++) {
+      PlaneScale scale = PlaneScale.of(planes[k], pixels);
+      scale.apply(planes[k], pixels);
+      int refs = references(k, transform);
+      int lo = scale.low(transform.low(k, max));
+      int hi = scale.high(transform.high(k, max));
+      coded[k] = FastPlaneCoder.encode(planes[k], residuals[k], refs > 0 ? residuals[0] : null,
+          refs > 1 ? residuals[1] : null, width, height, FastPlaneCoder.shift(bitDepth, scale),
+          lo, hi, scale, transform.low(k, max));
+      total += coded[k].length;
+    }
+    byte[] out = new byte[total];
+    out[0] = (byte) METHOD_FAST;
+    transform.write(out, 1);
+    int at = header;
+    for (int k = 0; k < channels; k++) {
+      System.arraycopy(coded[k], 0, out, at, coded[k].length);
+      at += coded[k].length;
+    }
+    return out;
+  }
+
+  /** §3, §4: planes P1 and P2 of a colour transform refer to the planes before them. */
+  private static int references(int k, ColourTransform transform) {
+    return transform.kind != ColourTransform.NONE && k < 3 ? k : 0;
+  }
+
+  /**
+   * The strong method's choice of colour transform for a tile: each candidate codes the central
+   * 64 x 64 pixels, and the smallest result wins.
    */
   private static ColourTransform chooseTransform(int[] samples, int width, int height,
       int channels, int bitDepth) {
@@ -64,10 +162,7 @@ public final class LosslessCodec {
       System.arraycopy(samples, ((y0 + y) * width + x0) * channels, crop, y * tw * channels,
           tw * channels);
     }
-    ColourTransform[] candidates = {
-      ColourTransform.cross(32, 32, 0), ColourTransform.YCOCG_R, ColourTransform.cross(32, 16, 16),
-      ColourTransform.cross(0, 0, 0), ColourTransform.fit(samples, width, height, channels)
-    };
+    ColourTransform[] candidates = candidates(samples, width, height, channels);
     ColourTransform best = candidates[0];
     int bestLength = Integer.MAX_VALUE;
     for (ColourTransform t : candidates) {
@@ -122,24 +217,29 @@ public final class LosslessCodec {
           + " bytes, too short for its header", offset);
     }
     int method = data[offset] & 0xFF;
-    if (method != METHOD_PREDICTIVE) {
+    if (method != METHOD_PREDICTIVE && method != METHOD_FAST) {
       throw new MalformedInputException("lossless data: unknown coding method " + method, offset);
     }
     ColourTransform transform = readTransform(data, offset + 1, length - 1, channels);
     int header = 1 + transform.headerBytes();
     int[][] planes = new int[channels][pixels];
     int[][] residuals = new int[channels][pixels];
-    RangeDecoder dec = new RangeDecoder(data, offset + header, length - header);
     int max = (1 << bitDepth) - 1;
     PlaneScale[] scales = new PlaneScale[channels];
-    for (int k = 0; k < channels; k++) {
-      scales[k] = PlaneScale.read(dec, transform.low(k, max), transform.high(k, max), k);
-      planeCoder(k, planes, residuals, width, height, bitDepth, transform, scales[k])
-          .decode(dec, k);
-    }
-    if (dec.overrun() > 0) {
-      throw new MalformedInputException(
-          "lossless data ends before its last sample", (long) offset + length);
+    if (method == METHOD_FAST) {
+      decodeFast(data, offset + header, offset + length, width, height, bitDepth, transform,
+          planes, residuals, scales);
+    } else {
+      RangeDecoder dec = new RangeDecoder(data, offset + header, length - header);
+      for (int k = 0; k < channels; k++) {
+        scales[k] = PlaneScale.read(dec, transform.low(k, max), transform.high(k, max), k);
+        planeCoder(k, planes, residuals, width, height, bitDepth, transform, scales[k])
+            .decode(dec, k);
+      }
+      if (dec.overrun() > 0) {
+        throw new MalformedInputException(
+            "lossless data ends before its last sample", (long) offset + length);
+      }
     }
     for (int k = 0; k < channels; k++) {
       scales[k].undo(planes[k], pixels);
@@ -157,6 +257,32 @@ public final class LosslessCodec {
           out[at] = p[i];
         }
       }
+    }
+  }
+
+  /** §9: the planes of the fast method, each three sections long, up to {@code end}. */
+  private static void decodeFast(byte[] data, int at, int end, int width, int height,
+      int bitDepth, ColourTransform transform, int[][] planes, int[][] residuals,
+      PlaneScale[] scales) {
+    int max = (1 << bitDepth) - 1;
+    int channels = planes.length;
+    for (int k = 0; k < channels; k++) {
+      int refs = references(k, transform);
+      int contexts = FastPlaneCoder.contexts(refs > 0);
+      int[] base = new int[contexts];
+      FastPlaneCoder.Sections sec = new FastPlaneCoder.Sections();
+      int[] table = FastPlaneCoder.readSide(data, at, end, k, contexts, transform.low(k, max),
+          transform.high(k, max), scales, base, sec);
+      int lo = scales[k].low(transform.low(k, max));
+      int hi = scales[k].high(transform.high(k, max));
+      FastPlaneCoder.decode(data, sec, table, base, planes[k], residuals[k],
+          refs > 0 ? residuals[0] : null, refs > 1 ? residuals[1] : null, width, height,
+          FastPlaneCoder.shift(bitDepth, scales[k]), lo, hi, k);
+      at = sec.end;
+    }
+    if (at != end) {
+      throw new MalformedInputException("lossless data: " + (end - at)
+          + " bytes after the last plane", at);
     }
   }
 
@@ -223,7 +349,7 @@ public final class LosslessCodec {
   private static PlaneCoder planeCoder(int k, int[][] planes, int[][] residuals, int width,
       int height, int bitDepth, ColourTransform transform, PlaneScale scale) {
     int max = (1 << bitDepth) - 1;
-    int refs = transform.kind != ColourTransform.NONE && k < 3 ? k : 0;
+    int refs = references(k, transform);
     int[][] refValues = new int[refs][];
     int[][] refResiduals = new int[refs][];
     for (int j = 0; j < refs; j++) {

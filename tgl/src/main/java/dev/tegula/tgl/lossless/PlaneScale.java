@@ -46,18 +46,38 @@ final class PlaneScale {
     }
   }
 
+  /** The same header in the fast method's side bits (§9.3). */
+  void write(BitWriter out, int lo) {
+    out.write(step >= 2 ? 1 : 0, 1);
+    if (step >= 2) {
+      out.write(offset - lo, FIELD_BITS);
+      out.write(step, FIELD_BITS);
+    }
+  }
+
+  static PlaneScale read(BitReader in, int lo, int hi, int planeIndex) {
+    if (in.read(1) == 0) {
+      return NONE;
+    }
+    int offset = lo + in.read(FIELD_BITS);
+    return checked(offset, in.read(FIELD_BITS), hi, planeIndex);
+  }
+
+  private static PlaneScale checked(int offset, int step, int hi, int planeIndex) {
+    if (step < 2 || offset > hi) {
+      throw new MalformedInputException("lossless data: plane " + planeIndex
+          + " has an impossible scale (offset " + offset + ", step " + step + ")", -1);
+    }
+    return new PlaneScale(offset, step);
+  }
+
   /** Reads a plane header for a plane whose samples lie in lo..hi. */
   static PlaneScale read(RangeDecoder dec, int lo, int hi, int planeIndex) {
     if (dec.decodeDirect(1) == 0) {
       return NONE;
     }
     int offset = lo + dec.decodeDirect(FIELD_BITS);
-    int step = dec.decodeDirect(FIELD_BITS);
-    if (step < 2 || offset > hi) {
-      throw new MalformedInputException("lossless data: plane " + planeIndex
-          + " has an impossible scale (offset " + offset + ", step " + step + ")", -1);
-    }
-    return new PlaneScale(offset, step);
+    return checked(offset, dec.decodeDirect(FIELD_BITS), hi, planeIndex);
   }
 
   /** The largest q of a plane whose samples are at most hi. */

@@ -10,8 +10,11 @@ import java.util.List;
  * pixels are rebuilt here from the repository's test data and a fixed pattern generator, so a
  * decoder change that alters any sample shows up as a failing comparison.
  *
- * <p>{@code main} rewrites the payloads; run it only when the format changes on purpose (and
- * say so in format-lossless.md).
+ * <p>Each case has two payloads: {@code name.bin} by the strongest method (method 1, effort 4)
+ * and {@code name.fast.bin} by the fast method (method 2, effort 1: the default effort would
+ * give method 1 to the few-colour cases).
+ * {@code main} rewrites the payloads; run it only when the format changes on purpose (and say so
+ * in format-lossless.md).
  */
 final class GoldenCases {
   private GoldenCases() {}
@@ -53,9 +56,12 @@ final class GoldenCases {
     Files.createDirectories(dir());
     for (Case c : all()) {
       byte[] coded = LosslessCodec.encode(c.samples(), c.width(), c.height(), c.channels(),
-          c.depth());
+          c.depth(), LosslessCodec.MAX_EFFORT);
       Files.write(dir().resolve(c.name() + ".bin"), coded);
-      System.out.println(c.name() + ": " + coded.length + " bytes");
+      byte[] fast = LosslessCodec.encode(c.samples(), c.width(), c.height(), c.channels(),
+          c.depth(), 1);
+      Files.write(dir().resolve(c.name() + ".fast.bin"), fast);
+      System.out.println(c.name() + ": " + coded.length + " bytes, fast " + fast.length);
     }
   }
 }

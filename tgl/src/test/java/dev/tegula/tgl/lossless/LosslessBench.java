@@ -12,7 +12,7 @@ import java.util.List;
  * single-thread encode/decode speed.
  *
  * <pre>
- * java -cp ... dev.tegula.tgl.lossless.LosslessBench [-tile N] [-rounds R] DIR|FILE...
+ * java -cp ... dev.tegula.tgl.lossless.LosslessBench [-tile N] [-rounds R] [-effort E,...] DIR|FILE...
  * </pre>
  *
  * Speeds are the best of R rounds after one warm-up round, in megapixels per second of thread CPU
@@ -27,11 +27,14 @@ public final class LosslessBench {
   public static void main(String[] args) throws IOException {
     int tile = 256;
     int rounds = 3;
+    int[] efforts = {LosslessCodec.DEFAULT_EFFORT};
     List<File> inputs = new ArrayList<>();
     for (int a = 0; a < args.length; a++) {
       switch (args[a]) {
         case "-tile" -> tile = Integer.parseInt(args[++a]);
         case "-rounds" -> rounds = Integer.parseInt(args[++a]);
+        case "-effort" -> efforts = Arrays.stream(args[++a].split(","))
+            .mapToInt(Integer::parseInt).toArray();
         default -> inputs.add(new File(args[a]));
       }
     }
@@ -43,11 +46,14 @@ public final class LosslessBench {
       for (File f : files) {
         images.add(TestImages.read(f.toPath()));
       }
-      run(input.getName(), images, tile, rounds);
+      for (int effort : efforts) {
+        run(input.getName() + " effort " + effort, images, tile, rounds, effort);
+      }
     }
   }
 
-  static void run(String title, List<TestImages.Samples> images, int tile, int rounds) {
+  static void run(String title, List<TestImages.Samples> images, int tile, int rounds,
+      int effort) {
     long bytes = 0;
     long pixels = 0;
     long bestEnc = Long.MAX_VALUE;
@@ -61,7 +67,7 @@ public final class LosslessBench {
       report.setLength(0);
       for (TestImages.Samples im : images) {
         long[] times = new long[2];
-        long size = codeImage(im, tile, times);
+        long size = codeImage(im, tile, effort, times);
         enc += times[0];
         dec += times[1];
         bytes += size;
@@ -80,7 +86,7 @@ public final class LosslessBench {
   }
 
   /** Codes an image tile by tile; returns the coded bytes and adds the times (ns) to times. */
-  static long codeImage(TestImages.Samples im, int tile, long[] times) {
+  static long codeImage(TestImages.Samples im, int tile, int effort, long[] times) {
     int w = im.width();
     int h = im.height();
     int c = im.channels();
@@ -94,7 +100,7 @@ public final class LosslessBench {
           System.arraycopy(im.samples(), ((ty + y) * w + tx) * c, t, y * tw * c, tw * c);
         }
         long t0 = CPU.getCurrentThreadCpuTime();
-        byte[] coded = LosslessCodec.encode(t, tw, th, c, im.depth());
+        byte[] coded = LosslessCodec.encode(t, tw, th, c, im.depth(), effort);
         long t1 = CPU.getCurrentThreadCpuTime();
         int[] back = new int[t.length];
         LosslessCodec.decode(coded, 0, coded.length, tw, th, c, im.depth(), back);

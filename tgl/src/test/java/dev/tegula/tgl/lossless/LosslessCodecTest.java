@@ -89,16 +89,19 @@ class LosslessCodecTest {
   @ParameterizedTest
   @MethodSource("goldenCases")
   void committedPayloadsDecodeToTheirPixels(GoldenCases.Case c) throws IOException {
-    byte[] coded;
-    try (java.io.InputStream in = LosslessCodecTest.class.getResourceAsStream(
-        "golden/" + c.name() + ".bin")) {
-      assertTrue(in != null, "missing golden payload " + c.name());
-      coded = in.readAllBytes();
+    for (String kind : new String[] {".bin", ".fast.bin"}) {
+      byte[] coded;
+      try (java.io.InputStream in = LosslessCodecTest.class.getResourceAsStream(
+          "golden/" + c.name() + kind)) {
+        assertTrue(in != null, "missing golden payload " + c.name() + kind);
+        coded = in.readAllBytes();
+      }
+      assertEquals(kind.equals(".bin") ? 1 : 2, coded[0], "method of " + c.name() + kind);
+      int[] out = new int[c.samples().length];
+      LosslessCodec.decode(coded, 0, coded.length, c.width(), c.height(), c.channels(),
+          c.depth(), out);
+      assertArrayEquals(c.samples(), out, c.name() + kind);
     }
-    int[] out = new int[c.samples().length];
-    LosslessCodec.decode(coded, 0, coded.length, c.width(), c.height(), c.channels(), c.depth(),
-        out);
-    assertArrayEquals(c.samples(), out, c.name());
   }
 
   @Test
@@ -110,7 +113,7 @@ class LosslessCodecTest {
         for (int depth : new int[] {8, 16}) {
           for (int pattern = 0; pattern < 6; pattern++) {
             int[] s = pattern(pattern, size[0], size[1], channels, depth, seed);
-            assertRoundTrip(s, size[0], size[1], channels, depth);
+            assertRoundTrip(s, size[0], size[1], channels, depth, ALL_EFFORTS);
           }
         }
       }
@@ -174,7 +177,8 @@ class LosslessCodecTest {
     assertTrue(bpp < 12, "flower tile: " + bpp + " bpp");
     int[] flat = new int[256 * 256 * 3];
     Arrays.fill(flat, 77);
-    assertTrue(LosslessCodec.encode(flat, 256, 256, 3, 8).length < 64);
+    assertTrue(LosslessCodec.encode(flat, 256, 256, 3, 8).length < 100);
+    assertTrue(LosslessCodec.encode(flat, 256, 256, 3, 8, LosslessCodec.MAX_EFFORT).length < 64);
   }
 
   /** 8-bit data stored in 16 bits, shifted 12-bit data and gapped histograms (§4.6). */
@@ -199,6 +203,70 @@ class LosslessCodecTest {
     assertTrue(asWide < base * 1.05, "v*257: " + asWide + " bytes, 8-bit: " + base);
     int halved = LosslessCodec.encode(gapped, 128, 128, 3, 8).length;
     assertTrue(halved < base, "gapped: " + halved + " bytes, full: " + base);
+  }
+
+  /**
+   * The default effort writes the fast method (§9), effort 4 the strongest (§4-§6); effort 3
+   * tries every candidate transform, so it is never larger than effort 2, whose transform is one
+   * of them; and the fast method stays within a few percent of the strongest on a photo.
+   */
+  @Test
+  void effortsChooseTheMethodAndTradeSizeForTime() throws IOException {
+    TestImages.Samples im = TestImages.read(TestImages.testdata().resolve("photos")
+        .resolve("flower.png"));
+    int[] tile = TestImages.crop(im, 200, 150, 192, 160);
+    byte[] fast = LosslessCodec.encode(tile, 192, 160, 3, 8);
+    assertEquals(2, fast[0]);
+    byte[] quickest = LosslessCodec.encode(tile, 192, 160, 3, 8, 1);
+    assertEquals(2, quickest[0]);
+    assertEquals(ColourTransform.YCOCG, quickest[1]);
+    byte[] tried = LosslessCodec.encode(tile, 192, 160, 3, 8, 3);
+    byte[] strong = LosslessCodec.encode(tile, 192, 160, 3, 8, 4);
+    assertEquals(1, strong[0]);
+    assertTrue(tried.length <= fast.length, tried.length + " > " + fast.length);
+    assertTrue(fast.length < strong.length * 1.15, fast.length + " vs " + strong.length);
+    int[] s = new int[12];
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(s, 2, 2, 3, 8, 0));
+    assertThrows(IllegalArgumentException.class, () -> LosslessCodec.encode(s, 2, 2, 3, 8, 5));
+  }
+
+  /**
+   * Colour tiles with few distinct colours (drawings, text, screenshots) go to method 1 at
+   * efforts 2 and 3, whose match candidates catch repeated shapes; effort 1 always codes fast.
+   */
+  @Test
+  void fewColourTilesUseTheStrongMethodExceptAtEffortOne() {
+    int w = 96;
+    int h = 64;
+    int[] text = new int[w * h * 3];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        boolean ink = ((x / 3) * 7 + (y / 4) * 5) % 11 < 3;
+        text[(y * w + x) * 3] = ink ? 20 : 240;
+        text[(y * w + x) * 3 + 1] = ink ? 30 : 240;
+        text[(y * w + x) * 3 + 2] = ink ? 90 : 230;
+      }
+    }
+    assertEquals(1, LosslessCodec.encode(text, w, h, 3, 8)[0]);
+    assertEquals(1, LosslessCodec.encode(text, w, h, 3, 8, 3)[0]);
+    assertEquals(2, LosslessCodec.encode(text, w, h, 3, 8, 1)[0]);
+    assertRoundTrip(text, w, h, 3, 8, ALL_EFFORTS);
+    assertTrue(ColourCount.atMost(text, w * h, 3, 2));
+    assertTrue(!ColourCount.atMost(text, w * h, 3, 1));
+    int[] noise = pattern(0, w, h, 4, 16, new int[] {17});
+    assertTrue(!ColourCount.atMost(noise, w * h, 4, w * h / 32));
+    assertTrue(ColourCount.atMost(noise, w * h, 4, w * h));
+  }
+
+  /** §9.1: the planes must end exactly at the end of the data. */
+  @Test
+  void fastMethodRefusesBytesAfterTheLastPlane() {
+    int[] s = pattern(5, 20, 12, 3, 8, new int[] {11});
+    byte[] coded = LosslessCodec.encode(s, 20, 12, 3, 8);
+    byte[] longer = Arrays.copyOf(coded, coded.length + 1);
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(longer, 0, longer.length, 20, 12, 3, 8, new int[s.length]));
+    assertTrue(e.getMessage().contains("after the last plane"), e.getMessage());
   }
 
   @Test
@@ -265,8 +333,9 @@ class LosslessCodecTest {
    * Damaged data either decodes (to something) or throws a TegulaException; never another
    * exception, never a hang. Every truncation, single bit flips and random bytes.
    */
-  @Test
-  void damagedDataNeverEscapesTheExceptionFamily() {
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 4})
+  void damagedDataNeverEscapesTheExceptionFamily(int effort) {
     int[][] shapes = {{24, 20, 3, 8}, {16, 16, 1, 16}, {12, 9, 4, 8}, {20, 10, 2, 16}};
     int[] seed = {0xBEEF};
     assertTimeout(Duration.ofSeconds(60), () -> {
@@ -276,7 +345,7 @@ class LosslessCodecTest {
         int c = shape[2];
         int depth = shape[3];
         int[] s = pattern(5, w, h, c, depth, seed);
-        byte[] coded = LosslessCodec.encode(s, w, h, c, depth);
+        byte[] coded = LosslessCodec.encode(s, w, h, c, depth, effort);
         int[] out = new int[s.length];
         for (int len = 0; len < coded.length; len++) {
           decodeDamaged(coded, len, w, h, c, depth, out, "cut at " + len);
@@ -292,7 +361,7 @@ class LosslessCodecTest {
           for (int i = 0; i < junk.length; i++) {
             junk[i] = (byte) next(seed);
           }
-          junk[0] = 1;
+          junk[0] = coded[0];
           junk[1] = (byte) (c >= 3 ? 1 + (next(seed) & 1) : 0);
           decodeDamaged(junk, junk.length, w, h, c, depth, out, "junk " + k);
         }
@@ -317,12 +386,23 @@ class LosslessCodecTest {
     }
   }
 
+  static final int[] ALL_EFFORTS = {1, 2, 3, 4};
+  /** The default (fast method) and the strongest method. */
+  static final int[] BOTH_METHODS = {LosslessCodec.DEFAULT_EFFORT, LosslessCodec.MAX_EFFORT};
+
   static void assertRoundTrip(int[] samples, int w, int h, int c, int depth) {
-    byte[] coded = LosslessCodec.encode(samples, w, h, c, depth);
-    int[] out = new int[w * h * c];
-    LosslessCodec.decode(coded, 0, coded.length, w, h, c, depth, out);
-    if (!Arrays.equals(samples, 0, w * h * c, out, 0, w * h * c)) {
-      fail("round trip differs: " + w + "x" + h + " channels " + c + " depth " + depth);
+    assertRoundTrip(samples, w, h, c, depth, BOTH_METHODS);
+  }
+
+  static void assertRoundTrip(int[] samples, int w, int h, int c, int depth, int[] efforts) {
+    for (int effort : efforts) {
+      byte[] coded = LosslessCodec.encode(samples, w, h, c, depth, effort);
+      int[] out = new int[w * h * c];
+      LosslessCodec.decode(coded, 0, coded.length, w, h, c, depth, out);
+      if (!Arrays.equals(samples, 0, w * h * c, out, 0, w * h * c)) {
+        fail("round trip differs: " + w + "x" + h + " channels " + c + " depth " + depth
+            + " effort " + effort);
+      }
     }
   }
 
