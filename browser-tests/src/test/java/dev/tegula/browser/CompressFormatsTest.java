@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * compress() to JPEG and PNG in the browser, and its options: the JPEG decodes with Chromium's
  * own decoder to the pixels of ours, PNG is lossless at every effort, EXIF orientation is applied
- * by default (or kept), metadata is kept or stripped, compressWithFacts tells what was made, and
- * bad options reject at once with code 'argument'.
+ * by default (or kept), metadata is kept or stripped, a target size or SSIM, resizing (before
+ * tiling), grey and location removal give the bytes of the JVM's pipeline (Tegula.compressFile),
+ * compressWithFacts tells what was made, and bad options reject at once with code 'argument'.
  */
 class CompressFormatsTest {
   private static AppServer server;
@@ -149,10 +150,17 @@ class CompressFormatsTest {
           }
         }
         const out = {same: [], sizes: {}, ms: {}};
-        // every effort timed in turn, best of 2 (the first round also warms the codec up)
+        // effort 2 (every zlib strategy in full) takes seconds in Wasm: a crop shows it lossless
+        const crop = new ImageData(96, 96);
+        for (let y = 0; y < 96; y++) {
+          crop.data.set(photo.data.subarray(y * photo.width * 4, (y * photo.width + 96) * 4), y * 96 * 4);
+        }
+        const png2 = await t.compress(crop, {format: 'png', pngEffort: 2});
+        out.same.push(maxDifference((await browserPixels(png2)).data, crop.data));
+        // the other efforts timed in turn, best of 2 (the first round also warms the codec up)
         for (let round = 0; round < 2; round++) {
           for (const [name, image] of [['photo', photo], ['graphic', graphic]]) {
-            for (const effort of [undefined, 0, 1, 2, 3, 4]) {
+            for (const effort of [undefined, 0, 1, 3, 4]) {
               const start = performance.now();
               const png = await t.compress(image, {format: 'png', pngEffort: effort});
               const ms = performance.now() - start;
@@ -170,7 +178,7 @@ class CompressFormatsTest {
         return out;
         """, b64("photos/astronaut.png"));
     assertEquals("image/png", r.get("type"));
-    assertEquals(java.util.Collections.nCopies(12, 0L), r.get("same"),
+    assertEquals(java.util.Collections.nCopies(11, 0L), r.get("same"),
         "every effort is lossless (Chromium's decode of each PNG equals the original)");
     @SuppressWarnings("unchecked")
     Map<String, Object> sizes = (Map<String, Object>) r.get("sizes");
@@ -180,7 +188,7 @@ class CompressFormatsTest {
       double base = ((Number) ms.get(image + " 3")).doubleValue();
       StringBuilder line = new StringBuilder("CompressFormatsTest: PNG of the " + image
           + " in Chromium, time relative to effort 3 (same run, best of 2):");
-      for (String k : List.of("default", "0", "1", "2", "3", "4")) {
+      for (String k : List.of("default", "0", "1", "3", "4")) {
         double t = ((Number) ms.get(image + " " + k)).doubleValue();
         line.append(String.format(" effort %s %d bytes %.2fx (%.0f ms);", k,
             sizes.get(image + " " + k), t / base, t));
