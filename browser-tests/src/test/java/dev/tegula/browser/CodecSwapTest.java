@@ -74,8 +74,10 @@ class CodecSwapTest {
       const images = args[0].map((b64) => h.bytes(b64));
       // what the build's version writes, one image at a time, before any switch
       const reference = [];
+      const written = [];
       for (const bytes of images) {
         const blob = await t.compress(bytes, {quality: 50, tileSize: 64});
+        written.push(blob);
         reference.push(`${blob.size} ${await h.sha256(blob)}`);
       }
       // the batch: two images at a time, as an app's queue runs them. The switch is asked for once
@@ -120,9 +122,15 @@ class CodecSwapTest {
         const d = await t.decode(h.bytes(b64));
         restored.push(`${d.width}x${d.height} ${d.complete} ${await h.sha256(d.data)}`);
       }
+      // what the old version wrote, decoded by the new one
+      const oldFiles = [];
+      for (const blob of written) {
+        const d = await t.decode(blob);
+        oldFiles.push(`${d.width}x${d.height} ${d.complete} ${await h.sha256(d.data)}`);
+      }
       return {reference, results, log, after: `${after.size} ${await h.sha256(after)}`, held, forged,
         codec: t.status().codec, stillWorks: `${stillWorks.size} ${await h.sha256(stillWorks)}`,
-        restored, builds: [current.integrity, args[2]]};
+        restored, oldFiles, builds: [current.integrity, args[2]]};
       """;
 
   @Test
@@ -132,12 +140,16 @@ class CodecSwapTest {
         .image();
     List<String> inputs = new ArrayList<>();
     List<String> expected = new ArrayList<>();
+    List<String> expectedPixels = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       Image crop = crop(photo, 20 * i, 30 * i, 300, 200);
       byte[] png = Tegula.encodePng(crop, null);
       inputs.add(Base64.getEncoder().encodeToString(png));
       byte[] tgl = Tegula.compress(crop, null, CompressOptions.lossy(50).withTileSize(64));
       expected.add(tgl.length + " " + sha256(tgl));
+      DecodedImage back = Tegula.decode(tgl);
+      expectedPixels.add(back.image().width() + "x" + back.image().height() + " " + back.complete()
+          + " " + sha256(back.image().rgba()));
     }
     List<String> corpus = new ArrayList<>();
     List<String> corpusExpected = new ArrayList<>();
@@ -181,6 +193,8 @@ class CodecSwapTest {
     assertEquals("2", r.get("codec"), "a refused module leaves the version in use");
     assertEquals(reference.get(1), r.get("stillWorks"));
     assertEquals(corpusExpected, r.get("restored"), "version-1 files restore after the switch");
+    assertEquals(expectedPixels, r.get("oldFiles"),
+        "files the old version wrote decode on the new one to the JVM's pixels");
   }
 
   /** The wasm module's non-strict build (its pom's wasm-nonstrict execution), found from here up. */
