@@ -21,6 +21,12 @@ final class ScanDecoder {
   // libjpeg's encoder state, followed to tell which run ends it would have chosen
   private int encRun;
   private int encBits;
+  /**
+   * A block after which the file ended its run where libjpeg would not have: a toggle only if
+   * the next block of the segment starts a new run at once (else the next block's first symbol
+   * or the segment's end ends the run anyway, as libjpeg does). -1 when none.
+   */
+  private int pendingEnd = -1;
 
   private ScanDecoder(byte[] d, int start, JpegSyntax syn, CoefficientImage img) {
     this.syn = syn;
@@ -87,6 +93,15 @@ final class ScanDecoder {
     pred[0] = pred[1] = pred[2] = pred[3] = 0;
     encRun = 0;
     encBits = 0;
+    pendingEnd = -1;
+  }
+
+  /** The first symbol of a block that starts with no run pending: is it an end of band? */
+  private void firstSymbol(boolean endOfBand) {
+    if (pendingEnd >= 0 && endOfBand) {
+      toggles.add(pendingEnd);
+    }
+    pendingEnd = -1;
   }
 
   private void block(int kind, int i, int c, int off, int index) {
@@ -159,10 +174,15 @@ final class ScanDecoder {
     HuffmanCode ac = syn.acTables[syn.scanAc[0]];
     int[] zz = JpegSyntax.ZIGZAG;
     int se = syn.se;
+    boolean first = true;
     for (int k = syn.ss; k <= se; ) {
       int rs = in.decode(ac);
       int r = rs >> 4;
       int s = rs & 15;
+      if (first) {
+        firstSymbol(s == 0 && r != 15);
+        first = false;
+      }
       if (s != 0) {
         k += r;
         if (k > se) {
@@ -194,10 +214,15 @@ final class ScanDecoder {
     int k = syn.ss;
     if (eobRun == 0) {
       HuffmanCode ac = syn.acTables[syn.scanAc[0]];
+      boolean first = true;
       for (; k <= se; k++) {
         int rs = in.decode(ac);
         int r = rs >> 4;
         int s = rs & 15;
+        if (first) {
+          firstSymbol(s == 0 && r != 15);
+          first = false;
+        }
         if (s != 0) {
           if (s != 1) {
             throw new NotModellable("refinement symbol with magnitude " + s);
@@ -256,7 +281,9 @@ final class ScanDecoder {
     boolean libjpeg = encRun == MAX_EOB_RUN
         || (syn.ah != 0 && encBits > MAX_CORRECTION_BITS);
     boolean ends = eobRun == 0;
-    if (ends != libjpeg) {
+    if (ends && !libjpeg) {
+      pendingEnd = index;
+    } else if (ends != libjpeg) {
       toggles.add(index);
     }
     if (ends) {

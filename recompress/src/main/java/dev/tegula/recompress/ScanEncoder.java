@@ -230,6 +230,9 @@ final class ScanEncoder {
   /** libjpeg's choice, inverted at the blocks the record lists. */
   private boolean endsRun(int index, boolean libjpeg) {
     int[] toggles = record.toggles();
+    while (nextToggle < toggles.length && toggles[nextToggle] < index) {
+      nextToggle++; // a block that ended no run: nothing to invert there
+    }
     if (nextToggle < toggles.length && toggles[nextToggle] == index) {
       nextToggle++;
       return !libjpeg;

@@ -1,0 +1,80 @@
+package dev.tegula.recompress;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.Limits;
+import dev.tegula.jpeg.JpegDecoder;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The side information: files from libjpeg need none; files whose end-of-band runs or padding
+ * differ from libjpeg's are modelled all the same, the differences recorded.
+ */
+class LayoutTest {
+  private static byte[] jpeg(String name) {
+    return TestFiles.read(TestFiles.testdata().resolve("jpeg").resolve(name));
+  }
+
+  @Test
+  void libjpegFilesNeedNoSideInformation() {
+    for (String name : new String[] {"progressive_420.jpg", "restart_progressive_420.jpg",
+        "progressive_gray.jpg", "size_1023x769_progressive_444.jpg", "baseline_420.jpg",
+        "restart_5blocks_444.jpg"}) {
+      JpegLayout layout = JpegModel.parse(jpeg(name), Limits.DEFAULT).layout;
+      for (ScanRecord r : layout.records()) {
+        assertEquals(0, r.pads().length, name);
+        assertEquals(0, r.toggles().length, name);
+      }
+    }
+  }
+
+  /**
+   * A progressive file re-encoded with runs split after every other block and zero padding: a
+   * valid JPEG (same pixels) that libjpeg would not write. It is modelled, the toggles and pads
+   * recorded, and restored byte for byte.
+   */
+  @Test
+  void splitRunsAndZeroPaddingAreRecorded() {
+    for (String name : new String[] {"progressive_420.jpg", "restart_progressive_420.jpg"}) {
+      splitRunsAndZeroPadding(jpeg(name));
+    }
+  }
+
+  private static void splitRunsAndZeroPadding(byte[] original) {
+    JpegModel m = JpegModel.parse(original, Limits.DEFAULT);
+    ScanRecord[] odd = new ScanRecord[m.layout.scans()];
+    for (int k = 0; k < odd.length; k++) {
+      int[] every = new int[4000];
+      for (int i = 0; i < every.length; i++) {
+        every[i] = 2 * i;
+      }
+      odd[k] = new ScanRecord(new int[] {0, 0, 2, 0}, every);
+    }
+    JpegLayout layout = new JpegLayout(m.layout.pieces(), odd, m.layout.tail());
+    byte[] unusual = JpegRewriter.rewrite(layout, m.image, original.length, Limits.DEFAULT);
+    assertFalse(Arrays.equals(unusual, original));
+    assertArrayEquals(JpegDecoder.decode(original, DecodeOptions.DEFAULT).image().rgba(),
+        JpegDecoder.decode(unusual, DecodeOptions.DEFAULT).image().rgba());
+
+    JpegLayout recorded = JpegModel.parse(unusual, Limits.DEFAULT).layout;
+    int toggles = 0;
+    int pads = 0;
+    for (ScanRecord r : recorded.records()) {
+      toggles += r.toggles().length;
+      pads += r.pads().length / 2;
+    }
+    assertTrue(toggles > 10, "toggles " + toggles);
+    assertTrue(pads > 0, "pads " + pads);
+    JpegCompression c = JpegRecompression.compressDetailed(unusual, Limits.DEFAULT, true,
+        JpegRecompression.MODEL);
+    assertTrue(c.modelled());
+    assertNull(c.reason());
+    assertArrayEquals(unusual, JpegRecompression.restoreJpeg(c.tgl(), Limits.DEFAULT));
+  }
+}
