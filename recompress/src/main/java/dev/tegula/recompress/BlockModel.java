@@ -57,6 +57,8 @@ final class BlockModel {
   private final int[][] quant;
 
   private final int[] nzSt = ModelCoder.states(CLASSES * NZ_BUCKETS * 64);
+  private final int[] nzSt2 = ModelCoder.states(CLASSES * NZ_BUCKETS * NZ_BUCKETS * 64);
+  private final int[] nzMix = ModelCoder.weights(CLASSES * 64);
   private final int[] exp7 =
       ModelCoder.states(CLASSES * 49 * REM_BUCKETS * PRIOR_BUCKETS * ValueCoder.EXP_SLOTS);
   private final int[] exp7b = ModelCoder.states(CLASSES * 49 * 16 * ValueCoder.EXP_SLOTS);
@@ -71,6 +73,8 @@ final class BlockModel {
   private final int[] signE = ModelCoder.states(CLASSES * 2 * 7 * 3 * 17);
   private final int[] mantE = ModelCoder.states(CLASSES * 2 * MANT * ValueCoder.HINT_STATES);
   private final int[] expD = ModelCoder.states(CLASSES * DC_BUCKETS * ValueCoder.EXP_SLOTS);
+  private final int[] expD2 = ModelCoder.states(CLASSES * DC_BUCKETS * ValueCoder.EXP_SLOTS);
+  private final int[] mixD = ModelCoder.weights(CLASSES * ValueCoder.EXP_SLOTS);
   private final int[] signD = ModelCoder.states(CLASSES * DC_BUCKETS * 17);
   private final int[] mantD = ModelCoder.states(CLASSES * MANT);
 
@@ -140,7 +144,16 @@ final class BlockModel {
         }
       }
     }
-    nz = tree(nzSt, (cls * NZ_BUCKETS + nb) << 6, 6, nz);
+    int nd = (hasAbove ? NZ_BUCKET[nzA] : NZ_BUCKETS - 1) * NZ_BUCKETS
+        + (hasLeft ? NZ_BUCKET[nzL] : NZ_BUCKETS - 1);
+    int node = 1;
+    int nzBase = (cls * NZ_BUCKETS + nb) << 6;
+    int nzBase2 = (cls * NZ_BUCKETS * NZ_BUCKETS + nd) << 6;
+    for (int i = 5; i >= 0; i--) {
+      node = (node << 1) | mc.bit2(nzSt, nzBase + node, nzSt2, nzBase2 + node, nzMix,
+          (cls << 7) + 2 * node, (nz >>> i) & 1);
+    }
+    nz = node - 64;
     if (nz > 49) {
       throw new MalformedInputException("block nonzero count " + nz + " above 49", -1);
     }
@@ -191,6 +204,7 @@ final class BlockModel {
     // §7 DC.
     DctEdges.borders(co, o, q, scratch, cur);
     long sum = 0;
+    long sumA = 0;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     int n = 0;
@@ -205,6 +219,7 @@ final class BlockModel {
         max = Math.max(max, est);
       }
       n += 8;
+      sumA = sum;
     }
     if (hasLeft) {
       int[] r = right[c];
@@ -226,9 +241,16 @@ final class BlockModel {
       pred = DctEdges.clampDiv(sum, n * q2);
       ub = Math.min(DC_BUCKETS - 2, bitLength((int) Math.min(1 << 20, (max - min) / q2)));
     }
+    // Lepton's second uncertainty: how far the estimates from above and from the left differ.
+    int ub2 = DC_BUCKETS - 1;
+    if (n == 16) {
+      long diff = Math.abs(2 * sumA - sum) / (16L * q[0]);
+      ub2 = Math.min(DC_BUCKETS - 2, bitLength((int) Math.min(1 << 20, diff)));
+    }
     int ctx = cls * DC_BUCKETS + ub;
-    int r = ValueCoder.code(
-        mc, expD, ctx << 4, signD, ctx, mantD, cls * MANT, (short) (co[o] - pred));
+    int ctx2 = cls * DC_BUCKETS + ub2;
+    int r = ValueCoder.codeMixed(mc, expD, ctx << 4, expD2, ctx2 << 4, mixD, cls << 5, signD,
+        ctx, mantD, cls * MANT, -1, (short) (co[o] - pred));
     short dc = (short) (pred + r);
     co[o] = dc;
 

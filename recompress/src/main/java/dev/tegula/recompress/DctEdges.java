@@ -50,8 +50,11 @@ final class DctEdges {
    */
   static void borders(short[] co, int o, int[] q, long[] t, int[] out) {
     java.util.Arrays.fill(t, 0L);
-    // t[0..7] even-v row sums at y=0, [8..15] odd-v at y=0, [16..31] the same at y=1;
-    // t[32..63] the same for columns (even/odd u at x=0, x=1).
+    // t[0..7] even-v column sums at y=0, [8..15] odd-v at y=0, [16..31] the same at y=1;
+    // t[32..63] the same for rows (even/odd u at x=0, x=1). Most blocks are sparse: the masks
+    // of the columns and rows holding a nonzero AC coefficient skip the empty ones below.
+    int cols = 0;
+    int rows = 0;
     for (int i = 1; i < 64; i++) {
       int c = co[o + i];
       if (c == 0) {
@@ -60,6 +63,8 @@ final class DctEdges {
       long d = (long) c * q[i];
       int v = i >>> 3;
       int u = i & 7;
+      cols |= 1 << u;
+      rows |= 1 << v;
       int rs = (v & 1) << 3;
       t[rs + u] += d * B0[v];
       t[16 + rs + u] += d * B1[v];
@@ -72,11 +77,8 @@ final class DctEdges {
       long r7 = 0;
       long r1 = 0;
       long r6 = 0;
-      long c0 = 0;
-      long c7 = 0;
-      long c1 = 0;
-      long c6 = 0;
-      for (int k = 0; k < 8; k++) {
+      for (int m = cols; m != 0; m &= m - 1) {
+        int k = Integer.numberOfTrailingZeros(m);
         long b = BASIS[k][x];
         long e0 = t[k];
         long o0 = t[8 + k];
@@ -86,6 +88,14 @@ final class DctEdges {
         r7 += (e0 - o0) * b;
         r1 += (e1 + o1) * b;
         r6 += (e1 - o1) * b;
+      }
+      long c0 = 0;
+      long c7 = 0;
+      long c1 = 0;
+      long c6 = 0;
+      for (int m = rows; m != 0; m &= m - 1) {
+        int k = Integer.numberOfTrailingZeros(m);
+        long b = BASIS[k][x];
         long ce0 = t[32 + k];
         long co0 = t[40 + k];
         long ce1 = t[48 + k];
