@@ -10,7 +10,10 @@ package dev.tegula.api;
 public final class CompressOptions {
   public static final int DEFAULT_QUALITY = 75;
   public static final int DEFAULT_TILE_SIZE = 512;
-  /** PNG effort 1: the filter strategy from fast trials; effort 3 is about 10x slower. */
+  /**
+   * PNG effort 1 with zlib level 6: 3-16x faster than effort 3 for files 4-9% larger (a restored
+   * 3 MP photo and three 1 MP graphics; effort 1 at level 9 is slower than effort 3 on photos).
+   */
   public static final int DEFAULT_PNG_EFFORT = 1;
   /** Lossy .tgl at quality 75, tiles of 512. */
   public static final CompressOptions DEFAULT = new CompressOptions(false, DEFAULT_QUALITY);
@@ -163,7 +166,10 @@ public final class CompressOptions {
     return c;
   }
 
-  /** PNG encoder effort 0-4 (dev.tegula.png.PngEncodeOptions); default 1. */
+  /**
+   * PNG encoder effort 0-4 (dev.tegula.png.PngEncodeOptions); 0 and 1 compress with zlib level 6
+   * (fast), 2 with level 9, 3 and 4 with Tegula's own deflate coder; default 1.
+   */
   public CompressOptions withPngEffort(int effort) {
     if (effort < 0 || effort > 4) {
       throw new IllegalArgumentException("PNG effort must be 0-4, not " + effort);

@@ -93,7 +93,7 @@ public final class Tegula {
    */
   public static byte[] encodePng(Image image, Metadata metadata) {
     return encodePng(image, metadata,
-        PngEncodeOptions.DEFAULT.withEffort(CompressOptions.DEFAULT_PNG_EFFORT));
+        CompressPipeline.pngOptions(CompressOptions.DEFAULT_PNG_EFFORT));
   }
 
   /** Encodes an image as PNG with the given options, carrying the metadata (may be null). */
