@@ -52,8 +52,13 @@ final class RestoreCommand implements Callable<Integer> {
       description = "How hard the PNG encoder searches, 0 (fastest) to "
           + PngEncodeOptions.MAX_EFFORT + " (default " + CompressOptions.DEFAULT_PNG_EFFORT
           + "). The default writes a restored 3 MP photo about 3x faster than --effort 3 "
-          + "(5-16x for graphics) and 4-9% larger.")
+          + "(5-16x for graphics) and 4-9%% larger.")
   private int effort = CompressOptions.DEFAULT_PNG_EFFORT;
+
+  @Option(names = "--format", paramLabel = "jpg|png",
+      description = "For .tgl files that hold a JPEG file (compress --jpeg-lossless): jpg "
+          + "(default) writes the original JPEG byte for byte, png decodes it to PNG.")
+  private String format;
 
   @Mixin
   private BatchOptions batch;
