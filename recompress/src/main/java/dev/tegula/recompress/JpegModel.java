@@ -25,7 +25,7 @@ final class JpegModel {
 
   static JpegModel parse(byte[] jpeg, Limits limits) {
     JpegSyntax syn = new JpegSyntax();
-    int at = syn.walk(jpeg, 0, jpeg.length);
+    int at = syn.walk(jpeg, JpegSyntax.soi(jpeg, jpeg.length), jpeg.length);
     if (at < 0) {
       throw new NotModellable("no scan in the file");
     }

@@ -235,7 +235,8 @@ public final class JpegRecompression {
   private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder) {
     JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
     JpegSyntax syn = new JpegSyntax();
-    if (syn.walk(layout.pieces()[0], 0, layout.pieces()[0].length) < 0) {
+    byte[] first = layout.pieces()[0];
+    if (syn.walk(first, JpegSyntax.soi(first, first.length), first.length) < 0) {
       throw new MalformedInputException("the JPEG layout in the JREC chunk has no frame and scan "
           + "header", o.recordChunk);
     }

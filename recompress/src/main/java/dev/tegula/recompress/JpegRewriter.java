@@ -21,7 +21,7 @@ final class JpegRewriter {
     for (int k = 0; k < layout.scans(); k++) {
       byte[] piece = layout.pieces()[k];
       out.write(piece, 0, piece.length);
-      int at = syn.walk(piece, 0, piece.length);
+      int at = syn.walk(piece, k == 0 ? JpegSyntax.soi(piece, piece.length) : 0, piece.length);
       if (at != piece.length) {
         throw new NotModellable("piece " + k + " of the layout does not end with a scan header");
       }

@@ -51,6 +51,19 @@ final class JpegSyntax {
   int al;
 
   /**
+   * Where SOI is: 0 for a normal file; bytes before it (a wrapper, garbage) are kept verbatim in
+   * the first piece. The first 0xFF 0xD8 0xFF decides, so parsing and rebuilding agree.
+   */
+  static int soi(byte[] d, int end) {
+    for (int i = 0; i + 2 < end; i++) {
+      if ((d[i] & 0xFF) == 0xFF && (d[i + 1] & 0xFF) == 0xD8 && (d[i + 2] & 0xFF) == 0xFF) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /**
    * Reads segments from {@code at} up to SOS, EOI or {@code end}.
    *
    * @return the offset just after the SOS segment (the scan's entropy-coded data), or {@link #EOI}

@@ -34,6 +34,22 @@ class LayoutTest {
     }
   }
 
+  /** Bytes before SOI (a wrapper or garbage) stay in the first piece; the scans are modelled. */
+  @Test
+  void bytesBeforeSoiAreKept() {
+    byte[] original = jpeg("baseline_420.jpg");
+    byte[] wrapped = new byte[original.length + 37];
+    for (int i = 0; i < 37; i++) {
+      wrapped[i] = (byte) (i * 7 + 0xD8);
+    }
+    System.arraycopy(original, 0, wrapped, 37, original.length);
+    JpegCompression c = JpegRecompression.compressDetailed(wrapped, Limits.DEFAULT, true,
+        JpegRecompression.MODEL);
+    assertTrue(c.modelled());
+    assertNull(c.reason());
+    assertArrayEquals(wrapped, JpegRecompression.restoreJpeg(c.tgl(), Limits.DEFAULT));
+  }
+
   /**
    * A progressive file re-encoded with runs split after every other block and zero padding: a
    * valid JPEG (same pixels) that libjpeg would not write. It is modelled, the toggles and pads
