@@ -222,6 +222,20 @@ class CompressFeaturesTest {
   }
 
   @Test
+  void helpShowsTheNewOptions() {
+    Cli.Result compress = Cli.run("compress", "--help");
+    assertEquals(0, compress.exit(), compress.err());
+    for (String option : List.of("--max-size", "--target-ssim", "--max-dim", "--gamma-correct",
+        "--grayscale", "--strip", "--strip-gps", "--keep-orientation", "--png-effort",
+        "within 3% below SIZE")) {
+      assertTrue(compress.out().contains(option), option);
+    }
+    Cli.Result restore = Cli.run("restore", "--help");
+    assertEquals(0, restore.exit(), restore.err());
+    assertTrue(restore.out().replaceAll("\\s+", " ").contains("4-9% larger"), restore.out());
+  }
+
+  @Test
   void aPngNeverReplacesItsInput() throws IOException {
     Path in = copy("photos/astronaut.png", "a.png");
     byte[] before = Files.readAllBytes(in);
