@@ -1,12 +1,23 @@
 package dev.tegula.tgl.lossy;
 
 /**
- * DC prediction (docs/format-lossy.md §7.3): the median edge detector of LOCO-I over the
- * reconstructed DC values of the left, upper and upper-left blocks. Prediction works on
- * dequantized values, so neighbours in macroblocks with another adaptive step still predict
- * well; the predicted value is then quantized with the block's own step.
+ * DC prediction (docs/format-lossy.md §7.3) from the block edges, after Lepton (Horn et al., "The
+ * Design, Implementation, and Deployment of a System to Transparently Compress Hundreds of
+ * Petabytes of Image Files", NSDI 2017): a block's AC coefficients, coded first, already fix how
+ * its samples vary along its top and left edges; the neighbours above and to the left fix the
+ * samples just across those edges. Choosing the DC that makes the two sides meet, each side
+ * extrapolated linearly to the boundary from its two outermost rows, predicts the DC far better
+ * than the neighbouring DC values alone (a median of those costs a quarter to a third more bits on
+ * the dev photos). All sums are 32-bit integers in 1/4096 of an orthonormal DC unit.
  */
 final class DcPredictor {
+  /**
+   * EDGE[v] = round(4096 * 8 * a(0) * a(v) * (1.5 cos(v pi / 16) - 0.5 cos(3 v pi / 16))), a the
+   * orthonormal DCT's scale: the weight of coefficient v (along the edge's normal) in the
+   * boundary value of the edge row, linearly extrapolated from rows 0 and 1.
+   */
+  static final int[] EDGE = {0, 6114, 6919, 7790, 8192, 7668, 6001, 3304};
+
   private DcPredictor() {}
 
   /** Reconstructed DC (orthonormal units) of quantized value {@code q} at step16 {@code step}. */
@@ -15,36 +26,56 @@ final class DcPredictor {
     return (dc + (dc < 0 ? -8 : 8)) / 16;
   }
 
-  /** Predicted DC of block (bx, by), orthonormal units. */
-  static int predict(int[] dc, int bw, int bx, int by) {
-    int b = by * bw + bx;
-    if (bx > 0 && by > 0) {
-      int l = dc[b - 1];
-      int a = dc[b - bw];
-      int al = dc[b - bw - 1];
-      int lo = Math.min(l, a);
-      int hi = Math.max(l, a);
-      return al >= hi ? lo : al <= lo ? hi : l + a - al;
+  /**
+   * The AC part of a block's near edge (top with {@code stride} 8, left with 1) from its
+   * dequantized coefficients {@code f} (natural order): sum of EDGE[v] f[v * stride].
+   */
+  static int near(int[] f, int stride) {
+    int s = 0;
+    for (int v = 1; v < 8; v++) {
+      s += EDGE[v] * f[v * stride];
     }
-    return bx > 0 ? dc[b - 1] : by > 0 ? dc[b - bw] : 0;
+    return s;
   }
 
-  /** The prediction in steps of the block, rounded half away from zero. */
-  static int predictQ(int[] dc, int bw, int bx, int by, int step) {
-    int p = predict(dc, bw, bx, by) * 16;
+  /** The far edge (bottom with stride 8, right with 1): the same with alternating signs. */
+  static int far(int[] f, int stride) {
+    int s = 0;
+    for (int v = 1; v < 8; v++) {
+      int t = EDGE[v] * f[v * stride];
+      s += (v & 1) == 0 ? t : -t;
+    }
+    return s;
+  }
+
+  /**
+   * The predicted DC in orthonormal units. {@code a} / {@code l}: the above / left neighbour's
+   * far-edge value (its DC << 12 plus {@link #far}) minus this block's {@link #near} sum;
+   * {@code hasA} / {@code hasL}: whether that neighbour exists.
+   */
+  static int predict(int a, boolean hasA, int l, boolean hasL) {
+    if (hasA && hasL) {
+      return (a + l + 4096) >> 13;
+    }
+    if (hasA) {
+      return (a + 2048) >> 12;
+    }
+    return hasL ? (l + 2048) >> 12 : 0;
+  }
+
+  /** A prediction in orthonormal units converted to steps, rounded half away from zero. */
+  static int predictQ(int p, int step) {
+    p *= 16;
     int h = step >> 1;
     return p < 0 ? -((-p + h) / step) : (p + h) / step;
   }
 
-  /** Context bucket from how much the neighbours disagree, in steps. */
-  static int bucket(int[] dc, int bw, int bx, int by, int step) {
-    int b = by * bw + bx;
-    if (bx == 0 || by == 0) {
-      // Tile edge: one neighbour or none, a context of its own.
-      return bx + by == 0 ? 5 : 4;
+  /** Context bucket: how much the two sides disagree, in steps; 4 / 5 with one / no neighbour. */
+  static int bucket(int a, boolean hasA, int l, boolean hasL, int step) {
+    if (!hasA || !hasL) {
+      return hasA || hasL ? 4 : 5;
     }
-    long spread = Math.abs((long) dc[b - 1] - dc[b - bw - 1])
-        + Math.abs((long) dc[b - bw] - dc[b - bw - 1]);
-    return CoefficientCoder.dcBucket((int) Math.min(1L << 20, spread * 16 / step));
+    long d = Math.abs((long) a - l) >> 8;
+    return CoefficientCoder.dcBucket((int) Math.min(1L << 20, d / step));
   }
 }

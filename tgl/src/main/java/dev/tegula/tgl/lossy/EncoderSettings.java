@@ -9,7 +9,7 @@ final class EncoderSettings {
   static final EncoderSettings DEFAULT = new EncoderSettings();
 
   /** AQ strength: 1/256 level per 1/16 of log2 energy (8 = x264's strength 1). */
-  int aqGain = 2;
+  int aqGain = 3;
   /** Shift of the AQ reference energy, 1/16 log2 units. */
   int aqOffset16 = 0;
   /** Highest AQ level the encoder uses (7 = all). */
@@ -21,8 +21,8 @@ final class EncoderSettings {
   int roundChromaLow = 24;
   int roundChromaHigh = 20;
   /** Deblocking strengths written to the header (§8). */
-  int filterLuma = 12;
-  int filterChroma = 12;
+  int filterLuma = 18;
+  int filterChroma = 18;
   boolean chroma444 = false;
   /** Qualities from which chroma keeps full resolution. */
   int chroma444From = 101;

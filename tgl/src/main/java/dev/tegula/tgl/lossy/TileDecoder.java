@@ -94,28 +94,37 @@ final class TileDecoder {
     int bias1 = bias[2 * t];
     int bias2 = bias[2 * t + 1];
     short[] q = new short[bw * bh * 64];
-    int[] dcF = new int[bw * bh];
+    // Per block, the far-edge values (§7.3) that the blocks below and to the right predict from.
+    int[] edgeB = new int[bw * bh];
+    int[] edgeR = new int[bw * bh];
     byte[] nz = new byte[bw * bh];
     for (int by = 0; by < bh; by++) {
       for (int bx = 0; bx < bw; bx++) {
         int b = by * bw + bx;
         int off = b * 64;
         int[] st = steps[levels[lay.macroblock(i, bx, by)]];
-        int predQ = DcPredictor.predictQ(dcF, bw, bx, by, st[0]);
-        int dc = predQ + CoefficientCoder.decodeDc(dec, t, DcPredictor.bucket(dcF, bw, bx, by, st[0]));
-        // Valid streams stay within +-2048 (8-bit samples, step16 >= 8); damaged ones are clamped.
-        dc = dc < -2048 ? -2048 : dc > 2048 ? 2048 : dc;
-        q[off] = (short) dc;
-        dcF[b] = DcPredictor.dequantize(dc, st[0]);
         int aOff = by > 0 ? off - bw * 64 : -1;
         int lOff = bx > 0 ? off - 64 : -1;
         int ac = CoefficientCoder.decodeAc(dec, t, q, off, aOff, lOff,
             CoefficientCoder.nzBucket(nz, bw, bx, by), st, bias1, bias2, block);
         nz[b] = (byte) ac;
-        if (nz[b] == 0) {
-          Dct.inverseDc(dcF[b], pix, by * 8 * pw + bx * 8, pw);
+        // The block's AC values are known: predict its DC from the edges (§7.3).
+        boolean any = nz[b] != 0;
+        int a = by > 0 ? edgeB[b - bw] - (any ? DcPredictor.near(block, 8) : 0) : 0;
+        int l = bx > 0 ? edgeR[b - 1] - (any ? DcPredictor.near(block, 1) : 0) : 0;
+        int predQ = DcPredictor.predictQ(DcPredictor.predict(a, by > 0, l, bx > 0), st[0]);
+        int dc = predQ + CoefficientCoder.decodeDc(dec, t,
+            DcPredictor.bucket(a, by > 0, l, bx > 0, st[0]));
+        // Valid streams stay within +-2048 (8-bit samples, step16 >= 8); damaged ones are clamped.
+        dc = dc < -2048 ? -2048 : dc > 2048 ? 2048 : dc;
+        q[off] = (short) dc;
+        int dcF = DcPredictor.dequantize(dc, st[0]);
+        edgeB[b] = (dcF << 12) + (any ? DcPredictor.far(block, 8) : 0);
+        edgeR[b] = (dcF << 12) + (any ? DcPredictor.far(block, 1) : 0);
+        if (!any) {
+          Dct.inverseDc(dcF, pix, by * 8 * pw + bx * 8, pw);
         } else {
-          block[0] = dcF[b];
+          block[0] = dcF;
           // Zigzag positions up to 9 lie in the top-left 4x4.
           if (ac >> 8 <= 9) {
             Dct.inverse4x4(block, pix, by * 8 * pw + bx * 8, pw);

@@ -75,7 +75,7 @@ final class TileEncoder {
       coder.encodeLevel(enc, levels[m], previousLevel(levels, m, lay.mbw));
     }
     for (int i = 0; i < lay.planes; i++) {
-      codePlane(enc, coder, lay, i, q[i], steps[i], levels);
+      codePlane(enc, coder, lay, i, q[i], steps[i], levels, bias);
     }
     byte[] body = enc.finish();
     coder.record();
@@ -150,25 +150,32 @@ final class TileEncoder {
   }
 
   private static void codePlane(RangeEncoder enc, CoefficientCoder coder, TileLayout lay, int i,
-      short[] q, int[][] steps, byte[] levels) {
+      short[] q, int[][] steps, byte[] levels, int[] bias) {
     int bw = lay.blocksW[i];
     int bh = lay.blocksH[i];
     int t = TileLayout.contextType(i);
-    int[] dcF = new int[bw * bh];
+    int[] edgeB = new int[bw * bh];
+    int[] edgeR = new int[bw * bh];
     byte[] nz = new byte[bw * bh];
+    int[] f = new int[64];
     for (int by = 0; by < bh; by++) {
       for (int bx = 0; bx < bw; bx++) {
         int b = by * bw + bx;
         int off = b * 64;
-        int step = steps[levels[lay.macroblock(i, bx, by)]][0];
-        int predQ = DcPredictor.predictQ(dcF, bw, bx, by, step);
-        int bucket = DcPredictor.bucket(dcF, bw, bx, by, step);
-        coder.encodeDc(enc, t, q[off] - predQ, bucket);
-        dcF[b] = DcPredictor.dequantize(q[off], step);
+        int[] st = steps[levels[lay.macroblock(i, bx, by)]];
         int aOff = by > 0 ? off - bw * 64 : -1;
         int lOff = bx > 0 ? off - 64 : -1;
         nz[b] = (byte) coder.encodeAc(enc, t, q, off, aOff, lOff,
             CoefficientCoder.nzBucket(nz, bw, bx, by));
+        // The decoder's dequantized AC values drive the DC prediction (§7.3).
+        Quantizer.dequantize(q, off, st, bias[2 * t], bias[2 * t + 1], f);
+        int a = by > 0 ? edgeB[b - bw] - DcPredictor.near(f, 8) : 0;
+        int l = bx > 0 ? edgeR[b - 1] - DcPredictor.near(f, 1) : 0;
+        int predQ = DcPredictor.predictQ(DcPredictor.predict(a, by > 0, l, bx > 0), st[0]);
+        coder.encodeDc(enc, t, q[off] - predQ, DcPredictor.bucket(a, by > 0, l, bx > 0, st[0]));
+        int dcF = DcPredictor.dequantize(q[off], st[0]);
+        edgeB[b] = (dcF << 12) + DcPredictor.far(f, 8);
+        edgeR[b] = (dcF << 12) + DcPredictor.far(f, 1);
       }
     }
   }
