@@ -12,6 +12,8 @@ final class JpegContainer {
   static final int KIND_VERBATIM = 1;
   static final int METHOD_STORED = 0;
   static final int METHOD_ZLIB = 1;
+  /** zlib with the preset dictionary {@link LayoutDictionary}. */
+  static final int METHOD_ZLIB_DICTIONARY = 2;
   /** format-jpeg.md §7: TILE content 0 = coefficient rows, 1 = empty (the file is verbatim). */
   static final int CONTENT_COEFFICIENTS = 0;
   static final int CONTENT_EMPTY = 1;

@@ -145,21 +145,41 @@ public final class JpegRecompression {
     return Math.max(16, Math.min(4096, side));
   }
 
-  /** zlib when it makes the payload smaller, else stored. */
+  /** The smallest of zlib with the preset dictionary, plain zlib and stored. */
   private static byte[] packRecord(int kind, int jpegLength, byte[] sha, byte[] raw) {
-    Deflater deflater = new Deflater(9);
-    deflater.setInput(raw);
-    deflater.finish();
-    byte[] buf = new byte[raw.length + raw.length / 1000 + 64];
-    int n = 0;
-    while (!deflater.finished() && n < buf.length) {
-      n += deflater.deflate(buf, n, buf.length - n);
+    byte[] withDictionary = deflate(raw, true);
+    byte[] plain = deflate(raw, false);
+    int method = JpegContainer.METHOD_STORED;
+    byte[] payload = raw;
+    if (withDictionary != null && withDictionary.length < payload.length) {
+      method = JpegContainer.METHOD_ZLIB_DICTIONARY;
+      payload = withDictionary;
     }
-    boolean packed = deflater.finished() && n < raw.length;
-    deflater.end();
-    return JpegContainer.record(kind, packed ? JpegContainer.METHOD_ZLIB
-        : JpegContainer.METHOD_STORED, jpegLength, sha, raw.length,
-        packed ? Arrays.copyOf(buf, n) : raw);
+    if (plain != null && plain.length < payload.length) {
+      method = JpegContainer.METHOD_ZLIB;
+      payload = plain;
+    }
+    return JpegContainer.record(kind, method, jpegLength, sha, raw.length, payload);
+  }
+
+  /** zlib (RFC 1950) at level 9, or null when it does not fit in the input's size plus a bit. */
+  private static byte[] deflate(byte[] raw, boolean dictionary) {
+    Deflater deflater = new Deflater(9);
+    try {
+      if (dictionary) {
+        deflater.setDictionary(LayoutDictionary.BYTES);
+      }
+      deflater.setInput(raw);
+      deflater.finish();
+      byte[] buf = new byte[raw.length + raw.length / 1000 + 64];
+      int n = 0;
+      while (!deflater.finished() && n < buf.length) {
+        n += deflater.deflate(buf, n, buf.length - n);
+      }
+      return deflater.finished() ? Arrays.copyOf(buf, n) : null;
+    } finally {
+      deflater.end();
+    }
   }
 
   /** Whether {@code tgl} is a .tgl file of mode 2 (reads only its header). */
@@ -316,10 +336,20 @@ public final class JpegRecompression {
       try {
         inflater.setInput(tgl, at, length);
         int n = 0;
+        boolean dictionarySet = false;
         while (n < out.length && !inflater.finished()) {
           int got = inflater.inflate(out, n, out.length - n);
-          if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-            break;
+          if (got == 0 && inflater.needsDictionary()) {
+            if (method != JpegContainer.METHOD_ZLIB_DICTIONARY || dictionarySet) {
+              throw bad("its zlib payload asks for a dictionary that method " + method
+                  + " does not give");
+            }
+            inflater.setDictionary(LayoutDictionary.BYTES);
+            dictionarySet = true;
+            continue;
+          }
+          if (got == 0) {
+            break; // needs more input than the payload holds
           }
           n += got;
         }
@@ -383,8 +413,9 @@ public final class JpegRecompression {
     o.method = tgl[o.recordAt + 1] & 0xFF;
     o.jpegLength = JpegContainer.u32(tgl, o.recordAt + 2);
     o.rawLength = JpegContainer.u32(tgl, o.recordAt + 38);
-    if (o.kind > 1 || o.method > 1) {
-      throw o.bad("kind " + o.kind + " / method " + o.method + " (format-jpeg.md §4 defines 0-1)");
+    if (o.kind > 1 || o.method > 2) {
+      throw o.bad("kind " + o.kind + " / method " + o.method
+          + " (format-jpeg.md §4 defines kinds 0-1, methods 0-2)");
     }
     if (o.jpegLength > Integer.MAX_VALUE - 16) {
       throw o.bad("an original of " + o.jpegLength + " bytes");

@@ -34,6 +34,29 @@ class LayoutTest {
     }
   }
 
+  /** format-jpeg.md §4.1 names the dictionary by its SHA-256. */
+  @Test
+  void thePresetDictionaryIsTheDocumentedOne() {
+    byte[] d = LayoutDictionary.BYTES;
+    StringBuilder hex = new StringBuilder();
+    for (byte b : Sha256.digest(d, d.length)) {
+      hex.append(String.format("%02x", b & 0xFF));
+    }
+    assertEquals(450, d.length);
+    assertEquals("b2e200e8faafeeef54ab05597313c0ea618311bd13ffc42a9cce86bea4c94366",
+        hex.toString());
+  }
+
+  /** A file with the typical tables has its layout packed against the dictionary (method 2). */
+  @Test
+  void typicalTablesUseThePresetDictionary() {
+    byte[] tgl = JpegRecompression.compressDetailed(jpeg("baseline_420_std_huffman.jpg"),
+        Limits.DEFAULT, true, JpegRecompression.MODEL).tgl();
+    int jrec = 10 + 12 + 20; // signature and version, THDR
+    assertEquals("JREC", new String(tgl, jrec + 4, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(JpegContainer.METHOD_ZLIB_DICTIONARY, tgl[jrec + 8 + 1]);
+  }
+
   /** Bytes before SOI (a wrapper or garbage) stay in the first piece; the scans are modelled. */
   @Test
   void bytesBeforeSoiAreKept() {
