@@ -99,7 +99,7 @@ final class CompressCommand implements Callable<Integer> {
 
   @Option(names = "--png-effort", paramLabel = "0-4",
       description = "How hard the PNG encoder searches (default "
-          + CompressOptions.DEFAULT_PNG_EFFORT + ", with zlib level 6; 3 is 4-9%% smaller and "
+          + CompressOptions.DEFAULT_PNG_EFFORT + ", with zlib level 6; 3 is 4-10%% smaller and "
           + "3-16x slower).")
   private Integer pngEffort;
 

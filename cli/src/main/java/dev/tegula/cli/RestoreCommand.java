@@ -51,8 +51,8 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--effort", paramLabel = "0-" + PngEncodeOptions.MAX_EFFORT,
       description = "How hard the PNG encoder searches, 0 (fastest) to "
           + PngEncodeOptions.MAX_EFFORT + " (default " + CompressOptions.DEFAULT_PNG_EFFORT
-          + "). The default writes a restored 3 MP photo about 3x faster than --effort 3 "
-          + "(5-16x for graphics) and 4-9%% larger.")
+          + "). The default writes a restored photo 3-5x faster than --effort 3 (4-16x for "
+          + "graphics) and 4-11%% larger.")
   private int effort = CompressOptions.DEFAULT_PNG_EFFORT;
 
   @Option(names = "--format", paramLabel = "jpg|png",
