@@ -16,6 +16,11 @@ public final class CompressOptions {
    * photos).
    */
   public static final int DEFAULT_PNG_EFFORT = 1;
+  /**
+   * .tgl lossless effort 2 (dev.tegula.tgl.TglEncodeOptions#withEffort): the fast method;
+   * effort 4 is a few percent smaller and several times slower to compress and to restore.
+   */
+  public static final int DEFAULT_EFFORT = 2;
   /** Lossy .tgl at quality 75, tiles of 512. */
   public static final CompressOptions DEFAULT = new CompressOptions(false, DEFAULT_QUALITY);
 
@@ -32,6 +37,7 @@ public final class CompressOptions {
   private boolean stripGps;
   private boolean keepOrientation;
   private int pngEffort = DEFAULT_PNG_EFFORT;
+  private int effort = DEFAULT_EFFORT;
   private boolean jpegLossless;
 
   private CompressOptions(boolean lossless, int quality) {
@@ -65,6 +71,7 @@ public final class CompressOptions {
     c.stripGps = stripGps;
     c.keepOrientation = keepOrientation;
     c.pngEffort = pngEffort;
+    c.effort = effort;
     c.jpegLossless = jpegLossless;
     return c;
   }
@@ -181,6 +188,19 @@ public final class CompressOptions {
   }
 
   /**
+   * .tgl lossless effort 1-4 (default 2), for lossless colour and for alpha in both modes: 1-3
+   * the fast method, 4 the strongest (docs/format-lossless.md §8).
+   */
+  public CompressOptions withEffort(int effort) {
+    if (effort < 1 || effort > 4) {
+      throw new IllegalArgumentException("effort must be 1-4, not " + effort);
+    }
+    CompressOptions c = copy();
+    c.effort = effort;
+    return c;
+  }
+
+  /**
    * A JPEG input kept bit for bit (docs/format-jpeg.md): its coefficients are stored losslessly
    * in .tgl and {@link Tegula#restoreOriginal} gives the same file back. Nothing is decoded,
    * resized or re-encoded, so the pixel options do not apply.
@@ -274,6 +294,10 @@ public final class CompressOptions {
     return pngEffort;
   }
 
+  public int effort() {
+    return effort;
+  }
+
   public boolean jpegLossless() {
     return jpegLossless;
   }
@@ -292,6 +316,9 @@ public final class CompressOptions {
           : targetSsim > 0 ? "SSIM " + targetSsim : "lossy q" + quality);
       if (format == ImageFormat.TGL) {
         sb.append(", tiles ").append(tileSize);
+        if (effort != DEFAULT_EFFORT) {
+          sb.append(", effort ").append(effort);
+        }
       }
     }
     if (maxDimension > 0) {

@@ -50,6 +50,6 @@ public final class StandaloneTiles {
     }
     TglEncodeOptions tgl = options.isLossless() ? TglEncodeOptions.lossless()
         : TglEncodeOptions.lossy(options.quality());
-    return tgl.withTileSize(options.tileSize());
+    return tgl.withTileSize(options.tileSize()).withEffort(options.effort());
   }
 }

@@ -202,7 +202,8 @@ public final class Tegula {
     }
     TglEncodeOptions tgl = options.isLossless() ? TglEncodeOptions.lossless()
         : TglEncodeOptions.lossy(options.quality());
-    return TglEncoder.start(image, metadata, tgl.withTileSize(options.tileSize()));
+    return TglEncoder.start(image, metadata,
+        tgl.withTileSize(options.tileSize()).withEffort(options.effort()));
   }
 
   /**

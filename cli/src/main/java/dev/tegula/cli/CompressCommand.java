@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tegula compress IN... [-o OUT|DIR] [--format tgl|jpeg|png] [--quality Q | --lossless |
+ * {@code tegula compress IN... [-o OUT|DIR] [--format tgl|jpeg|png] [--quality Q | --lossless
+ * [--effort 1-4] |
  * --max-size SIZE | --target-ssim S] [--max-dim N [--gamma-correct]] [--grayscale] [--strip |
  * --strip-gps] [--keep-orientation]}: JPEG, PNG or .tgl in, .tgl (docs/format.md), JPEG or PNG
  * out, turned upright, with the input's EXIF, ICC, XMP and text kept unless stripped. Every option
@@ -102,6 +103,12 @@ final class CompressCommand implements Callable<Integer> {
           + CompressOptions.DEFAULT_PNG_EFFORT + ", with zlib level 6; 3 is 4-10%% smaller and "
           + "3-16x slower).")
   private Integer pngEffort;
+
+  @Option(names = "--effort", paramLabel = "1-4",
+      description = ".tgl lossless effort (default " + CompressOptions.DEFAULT_EFFORT
+          + "): 1-3 the fast method, 4 a few percent smaller and several times slower to "
+          + "compress and to restore.")
+  private Integer effort;
 
   @Option(names = "--tile-size", paramLabel = "N",
       description = "Side of the square .tgl tiles, 16-4096 (default 512).")
@@ -203,6 +210,12 @@ final class CompressCommand implements Callable<Integer> {
     if (pngEffort != null && (pngEffort < 0 || pngEffort > 4)) {
       throw usage("--png-effort must be 0-4");
     }
+    if (effort != null && (f != ImageFormat.TGL || !lossless)) {
+      throw usage("--effort applies to .tgl with --lossless only");
+    }
+    if (effort != null && (effort < 1 || effort > 4)) {
+      throw usage("--effort must be 1-4");
+    }
     if (targetSsim != null && !(targetSsim > 0 && targetSsim < 1)) {
       throw usage("--target-ssim must be above 0 and below 1, e.g. 0.97");
     }
@@ -230,7 +243,8 @@ final class CompressCommand implements Callable<Integer> {
         .withMaxDimension(maxDim == null ? 0 : maxDim).withGammaCorrectResize(gammaCorrect)
         .withGrayscale(grayscale).withStripMetadata(strip).withStripGps(stripGps)
         .withKeepOrientation(keepOrientation)
-        .withPngEffort(pngEffort == null ? CompressOptions.DEFAULT_PNG_EFFORT : pngEffort);
+        .withPngEffort(pngEffort == null ? CompressOptions.DEFAULT_PNG_EFFORT : pngEffort)
+        .withEffort(effort == null ? CompressOptions.DEFAULT_EFFORT : effort);
     if (o.problem() != null) {
       throw usage(o.problem());
     }
@@ -243,7 +257,7 @@ final class CompressCommand implements Callable<Integer> {
         : quality != null ? "--quality" : maxSize != null ? "--max-size"
         : targetSsim != null ? "--target-ssim" : maxDim != null ? "--max-dim"
         : grayscale ? "--grayscale" : strip ? "--strip" : stripGps ? "--strip-gps"
-        : pngEffort != null ? "--png-effort" : null;
+        : pngEffort != null ? "--png-effort" : effort != null ? "--effort" : null;
     if (other != null) {
       throw usage("--jpeg-lossless keeps the JPEG file as it is: " + other + " does not apply");
     }

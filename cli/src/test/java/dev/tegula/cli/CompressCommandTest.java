@@ -107,6 +107,24 @@ class CompressCommandTest {
         Tegula.decode(Files.readAllBytes(out)).image().rgba());
   }
 
+  /** --effort picks the lossless method: 1 the fast one, 4 the strongest; both are exact. */
+  @Test
+  void losslessEffortsAreExactAndDiffer() throws IOException {
+    Path in = copy("photos/astronaut.png", "e.png");
+    byte[] pixels = Tegula.decode(Files.readAllBytes(in)).image().rgba();
+    long[] sizes = new long[2];
+    int k = 0;
+    for (String effort : new String[] {"1", "4"}) {
+      Path out = dir.resolve("e" + effort + ".tgl");
+      Cli.Result r = Cli.run("compress", "--lossless", "--effort", effort, "-o", out.toString(),
+          in.toString());
+      assertEquals(0, r.exit(), r.err());
+      assertArrayEquals(pixels, Tegula.decode(Files.readAllBytes(out)).image().rgba());
+      sizes[k++] = Files.size(out);
+    }
+    assertTrue(sizes[0] != sizes[1], "efforts 1 and 4 wrote the same size");
+  }
+
   @Test
   void usageErrors() throws IOException {
     Path in = copy("jpeg/baseline_420.jpg", "u.jpg");

@@ -183,6 +183,8 @@ class CompressFeaturesTest {
       "--format png -q 50 | --quality does not apply to --format png",
       "--png-effort 2 | --png-effort applies to --format png only",
       "--format png --png-effort 9 | --png-effort must be 0-4",
+      "--effort 2 | --effort applies to .tgl with --lossless only",
+      "--lossless --effort 7 | --effort must be 1-4",
       "--strip --strip-gps | --strip already removes the location",
       "-q 101 | --quality must be 0-100"})
   void refusesBadParametersBeforeAnyWork(String args, String message) {
