@@ -89,7 +89,7 @@ final class CoefficientCoder {
     }
   }
 
-  /** A first output buffer size: about a byte per block, grown by the encoder as needed. */
+  /** A first output buffer size (8 bytes per block, at most 16 MiB); the encoder grows it. */
   private static int estimate(CoefficientImage img, int rowStart, int rowEnd) {
     long blocks = 0;
     for (int c = 0; c < img.components; c++) {

@@ -12,9 +12,9 @@ import dev.tegula.tgl.RangeEncoder;
  * returns the bit coded (the decoded one when decoding).
  *
  * <p>A context state is one int: the probability of a 0 in 1/65536 in the low 16 bits, the number
- * of updates (capped at {@link #LIMIT}) above. Young contexts move fast (rate 1/(n+2)) and old
- * ones settle at 1/(LIMIT+2): a fixed 1/32 rate either adapts too slowly at the start of a small
- * band or too noisily in a big one.
+ * of updates (capped at {@link #LIMIT}) above. Young contexts move fast (rate 1/(n+2)), as a
+ * frequency count would, so that the many rarely used contexts learn from their first few bits;
+ * old ones settle at 1/(LIMIT+2) and keep following the image.
  */
 final class ModelCoder {
   /** Update count at which the adaptation rate stops falling (§3). */
@@ -168,14 +168,5 @@ final class ModelCoder {
     int w = d & 127;
     int i = (d >> 7) + 16;
     return (SQUASH[i] * (128 - w) + SQUASH[i + 1] * w + 64) >> 7;
-  }
-
-  /** Codes the low {@code count} (at most 16) bits of {@code value} at p = 1/2. */
-  int direct(int value, int count) {
-    if (dec != null) {
-      return dec.decodeDirect(count);
-    }
-    enc.encodeDirect(value, count);
-    return value & ((1 << count) - 1);
   }
 }
