@@ -200,6 +200,11 @@ public final class Tegula {
     if (image == null || options == null) {
       throw new IllegalArgumentException("image and options must not be null");
     }
+    if (options.format() != ImageFormat.TGL) {
+      // isLossless() is true for PNG: without this, a PNG request would quietly become .tgl
+      throw new IllegalArgumentException("compress(Image, ...) writes .tgl; "
+          + "compress(DecodedImage, options) writes " + options.format());
+    }
     TglEncodeOptions tgl = options.isLossless() ? TglEncodeOptions.lossless()
         : TglEncodeOptions.lossy(options.quality());
     return TglEncoder.start(image, metadata,

@@ -201,6 +201,15 @@ class CompressPipelineTest {
   }
 
   @Test
+  void theTileJobRefusesFormatsOtherThanTgl() throws IOException {
+    Image im = decoded("photos/astronaut.png").image();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Tegula.startCompress(im, null, CompressOptions.lossless()
+            .withFormat(ImageFormat.PNG)));
+    assertTrue(e.getMessage().contains("writes .tgl"), e.getMessage());
+  }
+
+  @Test
   void encodePngTakesOptionsAndDefaultsToTheFastEffort() throws IOException {
     Image im = decoded("photos/astronaut.png").image();
     byte[] fast = Tegula.encodePng(im, null);
