@@ -24,6 +24,24 @@ export function yieldToPage() {
 /** Page-side copying per slice (a few ms), far below 50 ms; each yield costs a timer's delay. */
 const SLICE_BYTES = 8 << 20;
 
+/**
+ * A private copy of an image's RGBA for a worker to take over, made a slice at a time between
+ * timer ticks, so that copying a large image never blocks the page for long.
+ * @param {{width: number, height: number, data: ArrayBufferView}} pixels
+ * @returns {Promise<ArrayBuffer>}
+ */
+export async function copyPixels({width, height, data}) {
+  const src = new Uint8Array(data.buffer, data.byteOffset, width * height * 4);
+  const out = new Uint8Array(src.length);
+  for (let at = 0; at < src.length; at += SLICE_BYTES) {
+    if (at > 0) {
+      await yieldToPage();
+    }
+    out.set(src.subarray(at, at + SLICE_BYTES), at);
+  }
+  return out.buffer;
+}
+
 /** An AbortController that follows `signal` and that a failing tile can trigger for its siblings. */
 export function linkedController(signal) {
   const controller = new AbortController();
@@ -131,9 +149,8 @@ export async function compressTiled(pool, codec, source, o, signal, progress) {
     if (source.bitmap) {
       message.bitmap = source.bitmap;
     } else if (source.pixels) {
-      const {data} = source.pixels;
       ({width: message.width, height: message.height} = source.pixels);
-      message.pixels = new Uint8Array(data.buffer, data.byteOffset, message.width * message.height * 4).slice().buffer;
+      message.pixels = await copyPixels(source.pixels);
       transfer.push(message.pixels);
     } else {
       message.bytes = source.bytes;

@@ -5,7 +5,7 @@
 import {TegulaError} from './tegula-errors.js';
 import {WorkerPool} from './tegula-pool.js';
 import {readManifest, findVersion, fetchModule} from './tegula-codecs.js';
-import {compressTiled, decodeTiled} from './tegula-tiles.js';
+import {compressTiled, decodeTiled, copyPixels} from './tegula-tiles.js';
 
 export {TegulaError};
 
@@ -226,10 +226,8 @@ export async function compressWithFacts(input, options = {}) {
     const message = {op: 'compress', encode};
     const transfer = [];
     if (source.pixels) {
-      const {width, height, data} = source.pixels;
-      message.pixels = new Uint8Array(data.buffer, data.byteOffset, width * height * 4).slice().buffer;
-      message.width = width;
-      message.height = height;
+      ({width: message.width, height: message.height} = source.pixels);
+      message.pixels = await copyPixels(source.pixels);
       transfer.push(message.pixels);
     } else if (source.bitmap) {
       message.bitmap = source.bitmap;

@@ -242,7 +242,12 @@ class CompressFormatsTest {
   }
 
   /** Each job's options, as compress() takes them and as the JVM's pipeline does. */
-  private record Job(String name, String input, Map<String, Object> js, CompressOptions jvm) {}
+  private record Job(String name, String input, Map<String, Object> js, CompressOptions jvm,
+      boolean pixels) {
+    Job(String name, String input, Map<String, Object> js, CompressOptions jvm) {
+      this(name, input, js, jvm, false);
+    }
+  }
 
   private static final String COMPRESS_JOBS = """
       t.terminate();
@@ -293,13 +298,23 @@ class CompressFormatsTest {
             "maxWidthOrHeight", 700, "tileSize", 256),
             CompressOptions.lossless().withGrayscale(true).withMaxDimension(700).withTileSize(256)),
         new Job("jpeg without location", located64, Map.of("format", "jpeg", "stripGps", true),
-            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withStripGps(true)));
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withStripGps(true)),
+        // ImageData in: copied a slice at a time, resized in a worker, then tiled
+        new Job("ImageData tgl tiled 900", flower64, Map.of("quality", 50, "maxWidthOrHeight", 900,
+            "tileSize", 256), CompressOptions.lossy(50).withMaxDimension(900).withTileSize(256), true),
+        new Job("ImageData jpeg 300", flower64, Map.of("format", "jpeg", "maxWidthOrHeight", 300),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxDimension(300), true));
     List<Map<String, Object>> input = new ArrayList<>();
     List<String> expected = new ArrayList<>();
     for (Job j : jobs) {
-      input.add(Map.of("name", j.name(), "input", j.input(), "options", j.js()));
-      CompressResult r = Tegula.compressFile(Base64.getDecoder().decode(j.input()), j.jvm(),
-          Limits.DEFAULT);
+      input.add(Map.of("name", j.name(), "input", j.input(), "options", j.js(), "pixels",
+          j.pixels()));
+      byte[] file = Base64.getDecoder().decode(j.input());
+      // pixels carry no metadata
+      CompressResult r = j.pixels()
+          ? Tegula.compress(new DecodedImage(Tegula.decode(file).image(), null, Metadata.EMPTY,
+              true, null), j.jvm())
+          : Tegula.compressFile(file, j.jvm(), Limits.DEFAULT);
       if (j.name().endsWith("without location")) {
         byte[] exif = Tegula.decode(r.bytes()).metadata().exif();
         assertTrue(exif != null && !dev.tegula.transform.LocationRemoval.hasGps(exif),
@@ -325,8 +340,10 @@ class CompressFormatsTest {
       assertTrue((Long) by.get("jpeg 60 KB").get("encodes") <= 3, String.valueOf(by));
       assertTrue((Long) by.get("tgl 40 KB").get("encodes") <= 3, String.valueOf(by));
       assertTrue(((Number) by.get("jpeg ssim 0.95").get("ssim")).doubleValue() >= 0.95);
-      assertTrue((Long) by.get("tgl tiled 1000").get("steps") > 5,
-          "coded tile by tile after the resize: " + by.get("tgl tiled 1000"));
+      for (String tiled : List.of("tgl tiled 1000", "ImageData tgl tiled 900")) {
+        assertTrue((Long) by.get(tiled).get("steps") > 5,
+            "coded tile by tile after the resize: " + by.get(tiled));
+      }
       if (shared) {
         System.out.println("CompressFormatsTest: in Chromium as on the JVM: " + got);
       }
