@@ -60,13 +60,21 @@ class JpegLosslessChromiumTest {
       await t.init({workers: 2});
       const out = [];
       for (const j of args[0]) {
+        const t0 = performance.now();
         const made = await t.compressWithFacts(h.bytes(j.jpeg), {jpegLossless: true});
+        const t1 = performance.now();
         const back = await t.restoreOriginal(made.blob);
+        const t2 = performance.now();
         const pixels = await t.decode(made.blob);
+        const t3 = performance.now();
+        await t.decode(h.bytes(j.jpeg));
+        const t4 = performance.now();
         const jvmBack = await t.restoreOriginal(h.bytes(j.jvmTgl));
         out.push({modelled: made.modelled, size: `${made.width}x${made.height}`,
           restored: await h.sha256(back), pixels: await h.sha256(pixels.data),
-          fromJvm: await h.sha256(jvmBack), tgl: await h.base64(made.blob)});
+          fromJvm: await h.sha256(jvmBack), tgl: await h.base64(made.blob),
+          ms: `compress ${Math.round(t1 - t0)} ms, restoreOriginal ${Math.round(t2 - t1)} ms,`
+            + ` decode of the .tgl ${Math.round(t3 - t2)} ms, decode of the JPEG ${Math.round(t4 - t3)} ms`});
       }
       return out;
       """;
@@ -133,6 +141,8 @@ class JpegLosslessChromiumTest {
     for (int i = 0; i < files.length; i++) {
       byte[] jpeg = originals.get(i);
       Map<String, Object> r = out.get(i);
+      // a report, not a check: the machine is shared
+      System.out.println("Wasm " + files[i] + " (" + jpeg.length + " bytes): " + r.get("ms"));
       String want = sha256(jpeg);
       assertEquals(want, r.get("restored"), files[i] + ": restoreOriginal in the browser");
       assertEquals(want, r.get("fromJvm"), files[i] + ": the JVM's .tgl restored in the browser");
