@@ -277,6 +277,43 @@ class LossyCodecTest {
   }
 
   @Test
+  void edgeWeightsOfTheDcPredictionFollowTheirFormula() {
+    // format-lossy.md §7.3: 4096 * 8 * a(0) * a(v) * (1.5 cos(v pi/16) - 0.5 cos(3 v pi/16)).
+    for (int v = 1; v < 8; v++) {
+      double w = 4096 * 8 * Math.sqrt(0.125) * 0.5
+          * (1.5 * Math.cos(v * Math.PI / 16) - 0.5 * Math.cos(3 * v * Math.PI / 16));
+      assertEquals(Math.round(w), DcPredictor.EDGE[v], "v " + v);
+    }
+  }
+
+  @Test
+  void dcPredictionIsExactForAVerticalRamp() {
+    // Rows rising 4 per row: the block below continues the ramp, so its DC is predicted from
+    // the block above plus its own AC values alone (F(v, 0) of the ramp, v odd).
+    int[] above = new int[64];
+    int[] below = new int[64];
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 8; x++) {
+        above[y * 8 + x] = 4 * y - 16;
+        below[y * 8 + x] = 4 * (y + 8) - 16;
+      }
+    }
+    Dct.forward(above);
+    Dct.forward(below);
+    int[] fa = new int[64];
+    int[] fb = new int[64];
+    for (int i = 0; i < 64; i++) {
+      // forward gives 8x the orthonormal coefficients.
+      fa[i] = Math.round(above[i] / 8f);
+      fb[i] = Math.round(below[i] / 8f);
+    }
+    int edgeB = (fa[0] << 12) + DcPredictor.far(fa, 8);
+    int a = edgeB - DcPredictor.near(fb, 8);
+    int predicted = DcPredictor.predict(a, true, 0, false);
+    assertTrue(Math.abs(predicted - fb[0]) <= 2, "predicted " + predicted + ", actual " + fb[0]);
+  }
+
+  @Test
   void forwardAndInverseDctRoundTrip() {
     int[] seed = {5};
     int[] block = new int[64];
