@@ -146,6 +146,17 @@ class DamageTest {
     assertArrayEquals(original, back, what + " returned a different JPEG");
   }
 
+  /** The .tgl pixel decoder does not guess at mode 2: it says where the file belongs. */
+  @Test
+  void thePixelDecoderRefusesModeTwo() {
+    byte[] tgl = modelled(jpeg("baseline_420.jpg"));
+    dev.tegula.core.UnsupportedFeatureException e = assertThrows(
+        dev.tegula.core.UnsupportedFeatureException.class,
+        () -> dev.tegula.tgl.TglDecoder.decode(tgl, Limits.DEFAULT));
+    assertTrue(e.getMessage().contains("mode 2, JPEG reconstruction"), e.getMessage());
+    assertEquals("jpeg", dev.tegula.tgl.TglDecoder.readInfo(tgl, Limits.DEFAULT).variant());
+  }
+
   @Test
   void aPixelFileIsNotAJpegOne() {
     byte[] tgl = modelled(jpeg("baseline_420.jpg"));
