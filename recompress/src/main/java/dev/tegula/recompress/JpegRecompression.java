@@ -13,7 +13,9 @@ import dev.tegula.tgl.TglDecoder;
 import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TglHeader;
 import dev.tegula.tgl.TileEntry;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -214,7 +216,7 @@ public final class JpegRecompression {
       throw new IllegalArgumentException("tgl and limits must not be null");
     }
     try {
-      return restoreChecked(tgl, limits, coder);
+      return restoreChecked(tgl, limits, coder, null);
     } catch (TegulaException e) {
       throw e;
     } catch (NotModellable e) {
@@ -227,20 +229,50 @@ public final class JpegRecompression {
 
   /** Rebuilds the JPEG and decodes it ({@link JpegDecoder}, the same pixels as djpeg). */
   public static DecodedImage restore(byte[] tgl, DecodeOptions options) {
-    if (options == null) {
-      throw new IllegalArgumentException("options must not be null");
+    if (tgl == null || options == null) {
+      throw new IllegalArgumentException("tgl and options must not be null");
     }
-    return JpegDecoder.decode(restoreJpeg(tgl, options.limits()), options);
+    List<String> damaged = new ArrayList<>();
+    byte[] jpeg;
+    try {
+      jpeg = restoreChecked(tgl, options.limits(), MODEL, damaged);
+    } catch (TegulaException e) {
+      throw e;
+    } catch (NotModellable e) {
+      throw new MalformedInputException("the JPEG cannot be rebuilt: " + e.getMessage(), -1);
+    } catch (RuntimeException e) {
+      throw new MalformedInputException(
+          "internal decoder error while rebuilding the JPEG (" + e + ")", -1);
+    }
+    DecodedImage d = JpegDecoder.decode(jpeg, options);
+    if (damaged.isEmpty()) {
+      return d;
+    }
+    // as format.md §11.2 for damaged tiles: the rest of the image, the damage named
+    StringBuilder warning = new StringBuilder().append(damaged.size())
+        .append(damaged.size() == 1 ? " band" : " bands").append(" of the JPEG damaged, left grey");
+    for (String d1 : damaged) {
+      warning.append("; ").append(d1);
+    }
+    return new DecodedImage(d.image(), d.info(), d.metadata(), false, warning.toString());
   }
 
-  private static byte[] restoreChecked(byte[] tgl, Limits limits, RowCoder coder) {
+  /**
+   * @param damaged null to fail on a damaged tile; else damaged tiles are named here, their bands
+   *     rebuilt with zero coefficients (grey), and the checksum is not checked
+   */
+  private static byte[] restoreChecked(byte[] tgl, Limits limits, RowCoder coder,
+      List<String> damaged) {
     Opened o = open(tgl, limits);
     byte[] raw = o.payload(limits);
     byte[] jpeg;
     if (o.kind == JpegContainer.KIND_VERBATIM) {
       jpeg = raw;
     } else {
-      jpeg = rebuild(o, raw, limits, coder);
+      jpeg = rebuild(o, raw, limits, coder, damaged);
+      if (damaged != null && !damaged.isEmpty()) {
+        return jpeg;
+      }
     }
     if (jpeg.length != o.jpegLength
         || !Arrays.equals(Sha256.digest(jpeg, jpeg.length),
@@ -252,7 +284,8 @@ public final class JpegRecompression {
     return jpeg;
   }
 
-  private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder) {
+  private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder,
+      List<String> damaged) {
     JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
     JpegSyntax syn = new JpegSyntax();
     byte[] first = layout.pieces()[0];
@@ -272,10 +305,32 @@ public final class JpegRecompression {
           + h.tileHeight() + " rows) does not match the JPEG's bands of MCU rows ("
           + plan.bands() + " of " + plan.tileHeight() + ")", 18);
     }
+    TegulaException firstDamage = null;
     for (int t = 0; t < plan.bands(); t++) {
-      decodeTile(o.file, o.tgl, t, img, plan, coder);
+      try {
+        decodeTile(o.file, o.tgl, t, img, plan, coder);
+      } catch (TegulaException e) {
+        if (damaged == null) {
+          throw e;
+        }
+        firstDamage = firstDamage == null ? e : firstDamage;
+        damaged.add(e.getMessage());
+        clearBand(img, plan.rowStart(t), plan.rowEnd(t));
+      }
+    }
+    if (firstDamage != null && damaged.size() == plan.bands()) {
+      throw firstDamage; // nothing left to show
     }
     return JpegRewriter.rewrite(layout, img, (int) Math.min(o.jpegLength, 1 << 20), limits);
+  }
+
+  /** Zero coefficients: the band decodes to flat mid-grey. */
+  private static void clearBand(CoefficientImage img, int rowStart, int rowEnd) {
+    for (int c = 0; c < img.components; c++) {
+      int from = img.blockOffset(c, 0, Math.min(rowStart * img.v[c], img.blocksHigh[c]));
+      int to = img.blockOffset(c, 0, Math.min(rowEnd * img.v[c], img.blocksHigh[c]));
+      Arrays.fill(img.coefficients[c], from, to, (short) 0);
+    }
   }
 
   private static void decodeTile(TglFile file, byte[] tgl, int t, CoefficientImage img,

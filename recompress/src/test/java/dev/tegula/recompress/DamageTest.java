@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TegulaException;
 import dev.tegula.core.TruncatedInputException;
+import dev.tegula.jpeg.JpegDecoder;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,17 @@ class DamageTest {
         () -> JpegRecompression.restoreJpeg(tgl, Limits.DEFAULT));
     assertTrue(e.getMessage().startsWith("tile 1 (MCU rows 32-48, image rows 512-768) is damaged"),
         e.getMessage());
+    // to pixels: the intact band as the JPEG decodes it, the damaged one grey, the damage named
+    DecodedImage d = JpegRecompression.restore(tgl, DecodeOptions.DEFAULT);
+    assertFalse(d.complete());
+    assertTrue(d.warning().startsWith("1 band of the JPEG damaged, left grey; tile 1 "),
+        d.warning());
+    byte[] want = JpegDecoder.decode(jpeg("size_1023x769_420.jpg"), DecodeOptions.DEFAULT)
+        .image().rgba();
+    byte[] got = d.image().rgba();
+    int rowBytes = 1023 * 4;
+    assertArrayEquals(Arrays.copyOf(want, 500 * rowBytes), Arrays.copyOf(got, 500 * rowBytes));
+    assertEquals(128, got[600 * rowBytes + 400 * 4] & 0xFF, "a grey pixel of the damaged band");
   }
 
   @Test
