@@ -35,6 +35,28 @@ class JsGlueTest {
   }
 
   @Test
+  void copyPixelsCopiesAViewInSlicesAndLeavesTheCallersBuffer() {
+    Object r = ApiScript.run(chromium.driver, """
+        const {copyPixels} = await import('/tegula-tiles.js');
+        // 2100 x 1100 RGBA is 9.2 MB: two slices; the view starts 12 bytes into its buffer
+        const width = 2100;
+        const height = 1100;
+        const buffer = new ArrayBuffer(width * height * 4 + 20);
+        const data = new Uint8ClampedArray(buffer, 12, width * height * 4);
+        for (let i = 0; i < data.length; i += 997) {
+          data[i] = i % 251;
+        }
+        const copy = new Uint8Array(await copyPixels({width, height, data}));
+        let same = copy.length === data.length;
+        for (let i = 0; same && i < data.length; i++) {
+          same = copy[i] === data[i];
+        }
+        return [same, copy.buffer !== buffer, buffer.byteLength];
+        """);
+    assertEquals(List.of(true, true, 2100L * 1100 * 4 + 20), r);
+  }
+
+  @Test
   void tileGridCoversTheImageRowByRowWithShorterEdgeTiles() {
     Object grid = ApiScript.run(chromium.driver, """
         const {tileGrid} = await import('/tegula-tiles.js');

@@ -40,7 +40,8 @@ public final class Encoding {
     clear();
     return Replies.of(() -> {
       EncodeRequest r = EncodeRequest.parse(options);
-      CompressResult res = Tegula.compress(source(data, width, height, metadata, r), options(r));
+      CompressOptions o = options(r);
+      CompressResult res = Tegula.compress(source(data, width, height, metadata, r), o);
       pendingBytes = res.bytes();
       boolean lossless = res.quality() < 0;
       return new Json()
@@ -69,7 +70,8 @@ public final class Encoding {
     clear();
     return Replies.of(() -> {
       EncodeRequest r = EncodeRequest.parse(options);
-      DecodedImage d = Tegula.prepare(source(data, width, height, metadata, r), options(r));
+      CompressOptions o = options(r);
+      DecodedImage d = Tegula.prepare(source(data, width, height, metadata, r), o);
       pendingPixels = d.image().rgba();
       pendingMetadata = MetadataPacking.pack(d.metadata());
       return new Json()
@@ -116,11 +118,12 @@ public final class Encoding {
         true, null);
   }
 
+  /** The api's options; ones that cannot work together fail here, before anything is decoded. */
   private static CompressOptions options(EncodeRequest r) {
     CompressOptions o = r.lossless ? CompressOptions.lossless() : CompressOptions.lossy(r.quality);
     ImageFormat format = r.format.equals("jpeg") ? ImageFormat.JPEG
         : r.format.equals("png") ? ImageFormat.PNG : ImageFormat.TGL;
-    return o.withFormat(format)
+    o = o.withFormat(format)
         .withTileSize(r.tileSize)
         .withPngEffort(r.pngEffort)
         .withMaxSizeBytes(r.maxSizeBytes)
@@ -131,6 +134,11 @@ public final class Encoding {
         .withStripMetadata(r.strip)
         .withStripGps(r.stripGps)
         .withKeepOrientation(r.keepOrientation);
+    String problem = o.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException("invalid options: " + problem);
+    }
+    return o;
   }
 
   private void clear() {
