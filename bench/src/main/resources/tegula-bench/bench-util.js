@@ -48,6 +48,7 @@ export class BenchWorker {
     this.next = 1;
     this.worker.onmessage = ({data}) => {
       const p = this.pending.get(data.id);
+      if (!p) return; // timed out already
       this.pending.delete(data.id);
       if (data.error) p.reject(new Error(`${codec}: ${data.error}`));
       else p.resolve(data);
@@ -58,10 +59,19 @@ export class BenchWorker {
     };
   }
 
+  /** A job that has not answered in 10 minutes fails naming itself instead of hanging the run. */
   call(msg, transfer = []) {
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, {resolve, reject});
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${this.codec}: ${msg.op} gave no answer in 10 minutes`));
+      }, 600_000);
+      const done = (f) => (v) => {
+        clearTimeout(timer);
+        f(v);
+      };
+      this.pending.set(id, {resolve: done(resolve), reject: done(reject)});
       this.worker.postMessage({...msg, id}, transfer);
     });
   }
