@@ -4,7 +4,8 @@ package dev.tegula.jpeg;
  * How {@link JpegEncoder} writes a JPEG file.
  *
  * @param quality 0-100, higher is better and larger; the scale is close to libjpeg's (quality 75
- *     looks about like cjpeg's 75) but the files are smaller
+ *     looks about like cjpeg's 75) but the files are smaller; the whole part of
+ *     {@code qualityHundredths}
  * @param subsampling chroma resolution; ignored for grayscale
  * @param progressive progressive (SOF2) instead of baseline sequential (SOF0); progressive scans
  *     always use optimized Huffman tables, as libjpeg-turbo does
@@ -15,6 +16,10 @@ package dev.tegula.jpeg;
  * @param psychovisual psychovisual quantization tables, adaptive quantization and rate-distortion
  *     optimized rounding; false gives libjpeg's Annex K tables scaled as cjpeg scales them, with
  *     plain rounding (useful for comparisons)
+ * @param qualityHundredths the quality in hundredths, 0-10000, for a target-size search: the
+ *     quantization tables move continuously between two whole qualities (integer arithmetic, so
+ *     the JVM and Wasm write the same bytes), and a whole quality q written as 100 q gives
+ *     exactly the file of q
  */
 public record JpegEncodeOptions(
     int quality,
@@ -23,7 +28,8 @@ public record JpegEncodeOptions(
     boolean optimizeHuffman,
     int restartInterval,
     boolean grayscale,
-    boolean psychovisual) {
+    boolean psychovisual,
+    int qualityHundredths) {
 
   /** Chroma subsampling: horizontal x vertical luma sampling factors over chroma. */
   public enum Subsampling {
@@ -65,6 +71,14 @@ public record JpegEncodeOptions(
     if (quality < 0 || quality > 100) {
       throw new IllegalArgumentException("JPEG quality must be 0-100, not " + quality);
     }
+    if (qualityHundredths < 0 || qualityHundredths > 10000) {
+      throw new IllegalArgumentException(
+          "JPEG quality must be 0-10000 hundredths, not " + qualityHundredths);
+    }
+    if (qualityHundredths / 100 != quality) {
+      throw new IllegalArgumentException("quality " + quality + " is not the whole part of "
+          + qualityHundredths + " hundredths");
+    }
     if (subsampling == null) {
       throw new IllegalArgumentException("subsampling must not be null");
     }
@@ -74,47 +88,95 @@ public record JpegEncodeOptions(
     }
   }
 
+  /** Options at a whole quality (hundredths 100 {@code quality}). */
+  public JpegEncodeOptions(int quality, Subsampling subsampling, boolean progressive,
+      boolean optimizeHuffman, int restartInterval, boolean grayscale, boolean psychovisual) {
+    this(quality, subsampling, progressive, optimizeHuffman, restartInterval, grayscale,
+        psychovisual, wholeToHundredths(quality));
+  }
+
+  private static int wholeToHundredths(int quality) {
+    if (quality < 0 || quality > 100) {
+      throw new IllegalArgumentException("JPEG quality must be 0-100, not " + quality);
+    }
+    return quality * 100;
+  }
+
   /**
    * The recommended settings for a quality: progressive, optimized tables, psychovisual coding,
    * 4:2:0 below {@link #FULL_CHROMA_FROM_QUALITY} and 4:4:4 from there on, no restart markers.
    */
   public static JpegEncodeOptions ofQuality(int quality) {
+    return ofQualityHundredths(wholeToHundredths(quality));
+  }
+
+  /**
+   * {@link #ofQuality} on the fine scale, 0-10000; the chroma choice follows the whole part, so
+   * that the size grows monotonically with the fine quality.
+   */
+  public static JpegEncodeOptions ofQualityHundredths(int hundredths) {
+    if (hundredths < 0 || hundredths > 10000) {
+      throw new IllegalArgumentException(
+          "JPEG quality must be 0-10000 hundredths, not " + hundredths);
+    }
+    int quality = hundredths / 100;
     Subsampling s = quality >= FULL_CHROMA_FROM_QUALITY ? Subsampling.S444 : Subsampling.S420;
-    return new JpegEncodeOptions(quality, s, true, true, 0, false, true);
+    return new JpegEncodeOptions(quality, s, true, true, 0, false, true, hundredths);
+  }
+
+  /**
+   * The scale of the psychovisual quantization tables at a fine quality, in hundredths of a
+   * percent of the base tables: the encoder's real rate knob. A search for a file size can model
+   * the size on it, since it is flat wherever the quality scale is (whole qualities keep
+   * libjpeg's integer-rounded scales, so some neighbours share one).
+   */
+  public static int tableScaleHundredths(int qualityHundredths) {
+    if (qualityHundredths < 0 || qualityHundredths > 10000) {
+      throw new IllegalArgumentException(
+          "JPEG quality must be 0-10000 hundredths, not " + qualityHundredths);
+    }
+    return QuantTables.psychovisualScale(qualityHundredths);
   }
 
   public JpegEncodeOptions withQuality(int q) {
-    return new JpegEncodeOptions(q, subsampling, progressive, optimizeHuffman, restartInterval,
-        grayscale, psychovisual);
+    return withQualityHundredths(wholeToHundredths(q));
+  }
+
+  public JpegEncodeOptions withQualityHundredths(int h) {
+    if (h < 0 || h > 10000) {
+      throw new IllegalArgumentException("JPEG quality must be 0-10000 hundredths, not " + h);
+    }
+    return new JpegEncodeOptions(h / 100, subsampling, progressive, optimizeHuffman,
+        restartInterval, grayscale, psychovisual, h);
   }
 
   public JpegEncodeOptions withSubsampling(Subsampling s) {
     return new JpegEncodeOptions(quality, s, progressive, optimizeHuffman, restartInterval,
-        grayscale, psychovisual);
+        grayscale, psychovisual, qualityHundredths);
   }
 
   public JpegEncodeOptions withProgressive(boolean p) {
     return new JpegEncodeOptions(quality, subsampling, p, optimizeHuffman, restartInterval,
-        grayscale, psychovisual);
+        grayscale, psychovisual, qualityHundredths);
   }
 
   public JpegEncodeOptions withOptimizeHuffman(boolean o) {
     return new JpegEncodeOptions(quality, subsampling, progressive, o, restartInterval, grayscale,
-        psychovisual);
+        psychovisual, qualityHundredths);
   }
 
   public JpegEncodeOptions withRestartInterval(int mcus) {
     return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman, mcus,
-        grayscale, psychovisual);
+        grayscale, psychovisual, qualityHundredths);
   }
 
   public JpegEncodeOptions withGrayscale(boolean g) {
     return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman,
-        restartInterval, g, psychovisual);
+        restartInterval, g, psychovisual, qualityHundredths);
   }
 
   public JpegEncodeOptions withPsychovisual(boolean p) {
     return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman,
-        restartInterval, grayscale, p);
+        restartInterval, grayscale, p, qualityHundredths);
   }
 }

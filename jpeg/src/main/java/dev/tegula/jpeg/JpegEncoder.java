@@ -66,9 +66,9 @@ public final class JpegEncoder {
     int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
     int mcusY = (height + 8 * vmax - 1) / (8 * vmax);
     boolean psy = options.psychovisual();
-    int[][] tables = psy ? QuantTables.psychovisual(options.quality(), gray ? 1 : 3, hmax == 1 && vmax == 1,
+    int[][] tables = psy ? QuantTables.psychovisual(options.qualityHundredths(), gray ? 1 : 3, hmax == 1 && vmax == 1,
         tuning)
-        : QuantTables.classic(options.quality(), gray ? 1 : 3);
+        : QuantTables.classic(options.qualityHundredths(), gray ? 1 : 3);
     EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY,
         tables.length);
 

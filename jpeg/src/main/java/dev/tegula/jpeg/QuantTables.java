@@ -76,23 +76,48 @@ final class QuantTables {
   /**
    * Psychovisual tables: [luma] or [luma, Cb, Cr], separate chroma tables because the eye is
    * less sensitive to blue-yellow than to red-green detail. Scaled with libjpeg's quality curve
-   * at {@link #effectiveQuality}.
+   * at {@link #effectiveQuality}, for a quality in hundredths (see {@link #between}).
    */
-  static int[][] psychovisual(int quality, int components, boolean fullChroma,
+  static int[][] psychovisual(int hundredths, int components, boolean fullChroma,
       EncoderTuning t) {
-    int scale = ijgScale(effectiveQuality(quality));
+    int q = hundredths / 100;
+    int f = hundredths % 100;
+    int scale = psychovisualScale(hundredths);
     if (components == 1) {
       return new int[][] {scaled8(t.lumaBase, scale)};
     }
-    int chroma = fullChroma ? scale * t.chroma444Scale / 16 : scale;
+    int chroma = fullChroma ? between(psyScale(q) * t.chroma444Scale / 16,
+        q < 100 ? psyScale(q + 1) * t.chroma444Scale / 16 : 0, f) : scale;
     return new int[][] {scaled8(t.lumaBase, scale), scaled8(t.cbBase, chroma),
         scaled8(t.crBase, chroma)};
   }
 
-  static int[] scaled8(int[] base8, int percent) {
+  /** The luma (and 4:2:0 chroma) scale in hundredths of a percent at a fine quality. */
+  static int psychovisualScale(int hundredths) {
+    int q = hundredths / 100;
+    return between(psyScale(q), q < 100 ? psyScale(q + 1) : 0, hundredths % 100);
+  }
+
+  private static int psyScale(int quality) {
+    return ijgScale(effectiveQuality(quality));
+  }
+
+  /**
+   * A scale in hundredths of a percent, {@code f} hundredths of the way from the whole quality's
+   * scale {@code s0} (percent) to the next one's {@code s1}. Linear between the whole qualities'
+   * own scales rather than libjpeg's formula at the fraction, so that a whole quality keeps its
+   * integer-rounded scale and its exact bytes; the scales never grow with the quality, so
+   * neither does any step.
+   */
+  static int between(int s0, int s1, int f) {
+    return s0 * 100 + (s1 - s0) * f;
+  }
+
+  /** A base table in 1/8 units scaled by {@code scale100} hundredths of a percent. */
+  static int[] scaled8(int[] base8, int scale100) {
     int[] t = new int[64];
     for (int i = 0; i < 64; i++) {
-      t[i] = clamp((base8[i] * percent + 400) / 800);
+      t[i] = clamp((base8[i] * scale100 + 40000) / 80000);
     }
     return t;
   }
@@ -114,8 +139,9 @@ final class QuantTables {
   }
 
   /** Tables for 1 or 3 components: [luma] or [luma, chroma] (Cb and Cr share table 1). */
-  static int[][] classic(int quality, int components) {
-    int scale = ijgScale(quality);
+  static int[][] classic(int hundredths, int components) {
+    int q = hundredths / 100;
+    int scale = between(ijgScale(q), q < 100 ? ijgScale(q + 1) : 0, hundredths % 100);
     int[][] t = new int[components == 1 ? 1 : 2][];
     t[0] = scaled(ANNEX_K_LUMA, scale);
     if (components > 1) {
@@ -124,10 +150,11 @@ final class QuantTables {
     return t;
   }
 
-  static int[] scaled(int[] base, int percent) {
+  /** A base table scaled by {@code scale100} hundredths of a percent. */
+  static int[] scaled(int[] base, int scale100) {
     int[] t = new int[64];
     for (int i = 0; i < 64; i++) {
-      t[i] = clamp((base[i] * percent + 50) / 100);
+      t[i] = clamp((base[i] * scale100 + 5000) / 10000);
     }
     return t;
   }
