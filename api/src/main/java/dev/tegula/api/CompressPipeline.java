@@ -76,10 +76,10 @@ final class CompressPipeline {
       r = TargetSearch.forSsim(format, options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
     } else {
-      r = new TargetSearch.Result(encoder.apply(options.quality()), options.quality(), 1,
-          Double.NaN);
+      r = new TargetSearch.Result(encoder.apply(options.quality() * 100),
+          options.quality() * 100, 1, Double.NaN);
     }
-    return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality(),
+    return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
         r.encodes(), r.ssim(), warning);
   }
 
@@ -99,7 +99,7 @@ final class CompressPipeline {
       encodes += r.encodes();
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
-            current.height(), r.quality(), encodes, Double.NaN,
+            current.height(), r.quality() / 100, encodes, Double.NaN,
             prepared.complete() ? null : prepared.warning());
       }
       int longer = Math.max(current.width(), current.height());
@@ -116,14 +116,18 @@ final class CompressPipeline {
     }
   }
 
+  /**
+   * One lossy encode at {@code hundredths} of quality: JPEG on the fine scale, .tgl at the whole
+   * part (TargetSearch asks .tgl for whole qualities only).
+   */
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
-      int quality) {
+      int hundredths) {
     if (options.format() == ImageFormat.JPEG) {
-      JpegEncodeOptions jpeg = JpegEncodeOptions.ofQuality(quality).withGrayscale(
+      JpegEncodeOptions jpeg = JpegEncodeOptions.ofQualityHundredths(hundredths).withGrayscale(
           options.grayscale());
       return Tegula.encodeJpeg(image, metadata, jpeg);
     }
-    return Tegula.compress(image, metadata, CompressOptions.lossy(quality)
+    return Tegula.compress(image, metadata, CompressOptions.lossy(hundredths / 100)
         .withTileSize(options.tileSize()));
   }
 }

@@ -1,12 +1,20 @@
 package dev.tegula.api;
 
 import dev.tegula.core.LimitExceededException;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Finds the quality for a target in few encodes: the highest quality whose file fits a size, or
  * the lowest whose SSIM reaches a value.
+ *
+ * <p>Qualities are in hundredths (0-10000). JPEG is searched on that fine scale (its tables move
+ * continuously between whole qualities, {@code JpegEncodeOptions.qualityHundredths}); .tgl only
+ * on whole qualities (multiples of 100), because its tile header names the quantizer steps by a
+ * whole quality byte (format-lossy.md §5, §6.1) and a finer scale would be a format change.
+ * Above quality ~90 one whole step changes the size by 10-15%, so whole qualities alone often
+ * cannot land within 3% of a target.
  *
  * <p>Model: a per-format prior curve g(q) (the median over the developer photo corpus of
  * ln(bytes per pixel), or of -ln(1 - SSIM), at qualities 0-100) mapped onto the image as
@@ -21,15 +29,30 @@ import java.util.function.ToDoubleFunction;
  */
 final class TargetSearch {
   static final int MAX_ENCODES = 12;
+  /** The top of the quality scale in hundredths. */
+  static final int TOP = 10000;
   /** The size band: a file from 97% to 100% of the target lands. */
   static final double SIZE_BAND = 0.97;
-  /** Aim slightly under the target so that the model's error rarely overshoots. */
-  private static final double SIZE_AIM = 0.99;
+  /**
+   * On the fine scale: aim inside the band, below its middle, so that the model's error rarely
+   * overshoots (an overshoot costs an encode, landing low only a little quality).
+   */
+  private static final double FINE_AIM = 0.985;
+  /**
+   * On whole qualities the band is often narrower than one step: aim slightly under the target
+   * first, and with a file that fits in hand (an overshoot then costs nothing) at the target.
+   */
+  private static final double WHOLE_AIM = 0.99;
 
-  private static final int[] KNOTS = {0, 5, 15, 30, 45, 60, 75, 85, 92, 97, 100};
+  /** Knots of the priors, in hundredths of quality. */
+  private static final int[] KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200, 9700,
+      10000};
+  /** JPEG's size knots add 96.99, the last quality with 4:2:0 chroma, before 97's jump. */
+  private static final int[] JPEG_SIZE_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
+      9699, 9700, 10000};
   // medians over shared/corpus/photos (10 photos), measured with Tegula's encoders at these knots
   private static final double[] JPEG_SIZE = {-4.695, -4.258, -3.383, -2.92, -2.734, -2.491, -2.13,
-      -1.7, -1.356, -0.609, -0.161};
+      -1.7, -1.356, -0.810, -0.609, -0.161};
   private static final double[] JPEG_SSIM = {0.877, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
       3.222, 3.581, 4.722, 5.406};
   private static final double[] TGL_SIZE = {-5.278, -4.756, -3.713, -3.098, -2.768, -2.476,
@@ -38,9 +61,9 @@ final class TargetSearch {
       3.244, 3.544, 3.862, 4.053};
 
   /**
-   * The chosen file, its quality, how many encodes it took and its SSIM (NaN if not measured);
-   * for a size that even quality 0 exceeds, bytes null, quality -1 and the size of quality 0 in
-   * {@code smallest}.
+   * The chosen file, its quality in hundredths, how many encodes it took and its SSIM (NaN if
+   * not measured); for a size that even quality 0 exceeds, bytes null, quality -1 and the size
+   * of quality 0 in {@code smallest}.
    */
   record Result(byte[] bytes, int quality, int encodes, double ssim, long smallest) {
     Result(byte[] bytes, int quality, int encodes, double ssim) {
@@ -50,21 +73,34 @@ final class TargetSearch {
 
   private TargetSearch() {}
 
+  /** The quality resolution of a format, hundredths: 1 for JPEG, 100 for .tgl. */
+  static int resolution(ImageFormat format) {
+    return format == ImageFormat.JPEG ? 1 : 100;
+  }
+
   /**
    * The highest quality whose output is at most {@code maxBytes}, or a result without bytes when
-   * even quality 0 is larger.
+   * even quality 0 is larger. {@code encoder} takes the quality in hundredths.
    */
   static Result forSize(ImageFormat format, long pixels, long maxBytes,
       IntFunction<byte[]> encoder) {
-    double[] prior = format == ImageFormat.JPEG ? JPEG_SIZE : TGL_SIZE;
-    double aim = Math.log(maxBytes * SIZE_AIM / (double) pixels);
-    double exact = Math.log(maxBytes / (double) pixels);
-    Model model = new Model(prior);
-    int passQ = -1; // highest quality known to fit
+    return forSize(format, resolution(format), pixels, maxBytes, encoder);
+  }
+
+  /** {@link #forSize} on qualities that are multiples of {@code step} hundredths. */
+  static Result forSize(ImageFormat format, int step, long pixels, long maxBytes,
+      IntFunction<byte[]> encoder) {
+    boolean jpeg = format == ImageFormat.JPEG;
+    boolean fine = step < 100;
+    double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
+    double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
+    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine)
+        : new Model(KNOTS, TGL_SIZE, step, false);
+    int passQ = -step; // highest quality known to fit
     byte[] passBytes = null;
-    int failQ = 101; // lowest quality known not to fit
+    int failQ = TOP + step; // lowest quality known not to fit
     int encodes = 0;
-    int q = model.highestAtMost(aim, -1, 101);
+    int q = model.highestAtMost(aim, passQ, failQ);
     while (true) {
       byte[] out = encoder.apply(q);
       encodes++;
@@ -75,35 +111,32 @@ final class TargetSearch {
       } else {
         failQ = q;
       }
-      if (passBytes != null && (passBytes.length >= SIZE_BAND * maxBytes || passQ + 1 >= failQ
-          || encodes >= 3)) {
+      if (passBytes != null && (passBytes.length >= SIZE_BAND * maxBytes
+          || passQ + step >= failQ || encodes >= 3)) {
         return new Result(passBytes, passQ, encodes, Double.NaN);
       }
       if (failQ == 0) {
         return new Result(null, -1, encodes, Double.NaN, out.length);
       }
-      if (encodes >= MAX_ENCODES) {
-        q = 0; // one last try at the smallest file
-      } else {
-        // with a file that fits in hand, an overshoot costs nothing: aim at the target itself
-        q = model.highestAtMost(passBytes != null ? exact : aim, passQ, failQ);
-      }
+      q = encodes >= MAX_ENCODES ? 0
+          : model.highestAtMost(passBytes != null ? exact : aim, passQ, failQ);
     }
   }
 
   /** The lowest quality whose output reaches {@code target} SSIM by {@code scorer}. */
   static Result forSsim(ImageFormat format, double target, IntFunction<byte[]> encoder,
       ToDoubleFunction<byte[]> scorer) {
+    int step = resolution(format);
     double[] prior = format == ImageFormat.JPEG ? JPEG_SSIM : TGL_SSIM;
     double aim = -Math.log(1 - target);
     double band = target + (1 - target) / 10;
-    Model model = new Model(prior);
-    int passQ = 101; // lowest quality known to reach the target
+    Model model = new Model(KNOTS, prior, step, format == ImageFormat.JPEG && step < 100);
+    int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
     double passSsim = Double.NaN;
-    int failQ = -1; // highest quality known to miss it
+    int failQ = -step; // highest quality known to miss it
     int encodes = 0;
-    int q = model.lowestAtLeast(aim, -1, 101);
+    int q = model.lowestAtLeast(aim, failQ, passQ);
     while (true) {
       byte[] out = encoder.apply(q);
       double ssim = scorer.applyAsDouble(out);
@@ -119,15 +152,15 @@ final class TargetSearch {
       } else {
         failQ = q;
       }
-      if (passBytes != null && (passSsim <= band || failQ + 1 >= passQ || encodes >= 3)) {
+      if (passBytes != null && (passSsim <= band || failQ + step >= passQ || encodes >= 3)) {
         return new Result(passBytes, passQ, encodes, passSsim);
       }
-      if (failQ == 100) {
+      if (failQ == TOP) {
         throw new LimitExceededException("even quality 100 reaches only SSIM " + round4(ssim)
             + ", below the target " + target + "; lossless output (PNG, .tgl lossless) keeps "
             + "every pixel");
       }
-      q = encodes >= MAX_ENCODES ? 100 : model.lowestAtLeast(aim, failQ, passQ);
+      q = encodes >= MAX_ENCODES ? TOP : model.lowestAtLeast(aim, failQ, passQ);
     }
   }
 
@@ -139,81 +172,112 @@ final class TargetSearch {
   /**
    * a + b * prior(q) through two measured points: the closest pair around the target when the
    * target is bracketed (interpolation), else the last two; one point fixes a with b = 1.
+   * Qualities are hundredths on a grid of {@code step}.
    */
   private static final class Model {
+    private final int[] knots;
     private final double[] prior;
-    private final double[] ys = new double[101];
-    private final boolean[] seen = new boolean[101];
-    private int lastQ = -1;
-    private int previousQ = -1;
+    private final int step;
+    private final double[] ys = new double[MAX_ENCODES + 1];
+    private final int[] qs = new int[MAX_ENCODES + 1];
+    private int n;
     private double a;
     private double b = 1;
 
-    Model(double[] prior) {
+    /** JPEG on the fine scale: between knots, the prior follows the log of the table scale. */
+    private final boolean byTableScale;
+
+    Model(int[] knots, double[] prior, int step, boolean byTableScale) {
+      this.knots = knots;
       this.prior = prior;
+      this.step = step;
+      this.byTableScale = byTableScale;
     }
 
     void add(int q, double y) {
-      ys[q] = y;
-      seen[q] = true;
-      previousQ = lastQ;
-      lastQ = q;
+      qs[n] = q;
+      ys[n] = y;
+      n++;
+    }
+
+    private int indexOf(int q) {
+      for (int i = n - 1; i >= 0; i--) {
+        if (qs[i] == q) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     /** Fits the model for a search between {@code lo} and {@code hi} (known qualities). */
     private void fit(int lo, int hi) {
-      int p = lastQ;
-      int r = previousQ;
-      if (lo >= 0 && hi <= 100 && seen[lo] && seen[hi]) {
-        p = lo;
-        r = hi;
+      int p = n - 1;
+      int r = n - 2;
+      int il = indexOf(lo);
+      int ih = indexOf(hi);
+      if (il >= 0 && ih >= 0) {
+        p = il;
+        r = ih;
       }
       b = 1;
       if (p < 0) {
         a = 0; // the prior alone: the corpus median
         return;
       }
-      if (r >= 0 && Math.abs(g(r) - g(p)) > 1e-6) {
-        double slope = (ys[r] - ys[p]) / (g(r) - g(p));
+      if (r >= 0 && Math.abs(g(qs[r]) - g(qs[p])) > 1e-6) {
+        double slope = (ys[r] - ys[p]) / (g(qs[r]) - g(qs[p]));
         // a flat or inverted measurement says more about noise than about the image
         b = slope > 0.2 && slope < 5 ? slope : 1;
       }
-      a = ys[p] - b * g(p);
+      a = ys[p] - b * g(qs[p]);
     }
 
     private double at(int q) {
       return a + b * g(q);
     }
 
-    /** Highest q in (lo, hi) whose prediction is at most y; lo + 1 when none is. */
+    /** Highest q on the grid in (lo, hi) whose prediction is at most y; lo + step if none is. */
     int highestAtMost(double y, int lo, int hi) {
       fit(lo, hi);
-      for (int q = hi - 1; q > lo; q--) {
+      for (int q = hi - step; q > lo; q -= step) {
         if (at(q) <= y) {
           return q;
         }
       }
-      return lo + 1;
+      return lo + step;
     }
 
-    /** Lowest q in (lo, hi) whose prediction is at least y; hi - 1 when none is. */
+    /** Lowest q on the grid in (lo, hi) whose prediction is at least y; hi - step if none is. */
     int lowestAtLeast(double y, int lo, int hi) {
       fit(lo, hi);
-      for (int q = lo + 1; q < hi; q++) {
+      for (int q = lo + step; q < hi; q += step) {
         if (at(q) >= y) {
           return q;
         }
       }
-      return hi - 1;
+      return hi - step;
     }
 
+    /** The prior at q hundredths, linear between the knots. */
     private double g(int q) {
       int k = 1;
-      while (k < KNOTS.length - 1 && KNOTS[k] < q) {
+      while (k < knots.length - 1 && knots[k] < q) {
         k++;
       }
-      double t = (q - KNOTS[k - 1]) / (double) (KNOTS[k] - KNOTS[k - 1]);
+      double t = (q - knots[k - 1]) / (double) (knots[k] - knots[k - 1]);
+      if (byTableScale) {
+        // the size follows the tables, which stand still where neighbouring whole qualities
+        // share a scale
+        double l0 = logScale(knots[k - 1]);
+        double l1 = logScale(knots[k]);
+        t = l1 > l0 ? (logScale(q) - l0) / (l1 - l0) : t;
+      }
       return prior[k - 1] + t * (prior[k] - prior[k - 1]);
+    }
+
+    /** The offset keeps the top (scale 0: every step 1) finite. */
+    private static double logScale(int q) {
+      return -Math.log(JpegEncodeOptions.tableScaleHundredths(q) + 200);
     }
   }
 }

@@ -123,9 +123,10 @@ class CompressPipelineTest {
           CompressOptions.lossy(75).withFormat(format).withMaxSizeBytes(target));
       assertTrue(r.size() <= target, r.size() + " > " + target);
       assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
-      // the 3% band is not always reachable in 3 encodes of whole qualities (see the report in
-      // TargetSearch); 10% is
-      assertTrue(r.size() >= 0.9 * target, "q" + r.quality() + " gives " + r.size());
+      // JPEG is searched on the fine quality scale and lands in the 3% band here; .tgl has
+      // whole qualities only (a finer scale would be a format change), where 10% is reachable
+      double band = format == ImageFormat.JPEG ? TargetSearch.SIZE_BAND : 0.9;
+      assertTrue(r.size() >= band * target, "q" + r.quality() + " gives " + r.size());
       assertTrue(r.quality() < 100);
     }
   }
