@@ -86,7 +86,20 @@ final class BlockModel {
   private final int[][] right;
   private final long[] scratch = new long[64];
   private final int[] cur = new int[64];
+  /** Bit i set: natural position i of the current block is nonzero (AC positions only). */
+  private long nonzero;
   private int hash = 0x811C9DC5;
+
+  private static final int FNV_PRIME = 0x01000193;
+  /** FNV_PRIME^k mod 2^32: FNV-1a over k zero values is a multiplication by it (§8). */
+  private static final int[] FNV_POW = new int[65];
+
+  static {
+    FNV_POW[0] = 1;
+    for (int k = 1; k <= 64; k++) {
+      FNV_POW[k] = FNV_POW[k - 1] * FNV_PRIME;
+    }
+  }
 
   BlockModel(ModelCoder mc, CoefficientImage img) {
     this.mc = mc;
@@ -159,6 +172,7 @@ final class BlockModel {
     }
 
     // §5.2 the interior coefficients.
+    long nzMask = 0;
     int oa = o - (bw << 6);
     int ol = o - 64;
     int rem = nz;
@@ -187,6 +201,7 @@ final class BlockModel {
           ctx << 5, sign7, ctx, mant7, ctx * MANT, -1, co[o + p]);
       if (val != 0) {
         co[o + p] = (short) val;
+        nzMask |= 1L << p;
         rem--;
         eobX = Math.max(eobX, p & 7);
         eobY = Math.max(eobY, p >>> 3);
@@ -198,11 +213,13 @@ final class BlockModel {
 
     // §6 the first row (from the block above) and the first column (from the left).
     int nzb = nz == 0 ? 0 : nz <= 2 ? 1 : nz <= 8 ? 2 : 3;
+    nonzero = nzMask;
     edge(co, o, hasAbove ? oa : -1, q, cls, 0, eobX, nzb);
     edge(co, o, hasLeft ? ol : -1, q, cls, 1, eobY, nzb);
+    nzMask = nonzero;
 
     // §7 DC.
-    DctEdges.borders(co, o, q, scratch, cur);
+    DctEdges.borders(co, o, q, nzMask, scratch, cur);
     long sum = 0;
     long sumA = 0;
     long min = Long.MAX_VALUE;
@@ -266,11 +283,15 @@ final class BlockModel {
       rt[i] = sat(cur[DctEdges.COL6 + i] + d0);
       rt[8 + i] = sat(cur[DctEdges.COL7 + i] + d0);
     }
+    // §8 FNV-1a over the 64 values, the runs of zeros by one multiplication each.
     int h = hash;
-    for (int i = 0; i < 64; i++) {
-      h = (h ^ (co[o + i] & 0xFFFF)) * 0x01000193;
+    int next = 0;
+    for (long m = nzMask | 1L; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      h = ((h * FNV_POW[i - next]) ^ (co[o + i] & 0xFFFF)) * FNV_PRIME;
+      next = i + 1;
     }
-    hash = h;
+    hash = h * FNV_POW[64 - next];
   }
 
   /**
@@ -317,6 +338,7 @@ final class BlockModel {
           co[o + pos]);
       if (val != 0) {
         co[o + pos] = (short) val;
+        nonzero |= 1L << pos;
         rem--;
       }
     }

@@ -2,7 +2,6 @@ package dev.tegula.recompress;
 
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TruncatedInputException;
-import dev.tegula.tgl.RangeDecoder;
 import dev.tegula.tgl.RangeEncoder;
 
 /**
@@ -35,8 +34,8 @@ final class CoefficientCoder {
       throw new IllegalArgumentException("null data");
     }
     checkRows(img, rowStart, rowEnd);
-    RangeDecoder dec = new RangeDecoder(data, offset, length);
-    BlockModel model = new BlockModel(ModelCoder.decoder(dec), img);
+    ModelCoder dec = ModelCoder.decoder(data, offset, length);
+    BlockModel model = new BlockModel(dec, img);
     try {
       codeBand(model, img, rowStart, rowEnd);
     } catch (MalformedInputException e) {

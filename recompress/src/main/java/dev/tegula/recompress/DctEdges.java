@@ -24,11 +24,16 @@ final class DctEdges {
   /** BASIS[k][0] and BASIS[k][1]; BASIS[k][7] = (-1)^k BASIS[k][0], BASIS[k][6] likewise. */
   private static final int[] B0 = new int[8];
   private static final int[] B1 = new int[8];
+  /** BASIS transposed and flat: BASIS_XK[8x + k] = BASIS[k][x], one bounds check per row. */
+  private static final long[] BASIS_XK = new long[64];
 
   static {
     for (int k = 0; k < 8; k++) {
       B0[k] = BASIS[k][0];
       B1[k] = BASIS[k][1];
+      for (int x = 0; x < 8; x++) {
+        BASIS_XK[8 * x + k] = BASIS[k][x];
+      }
     }
   }
 
@@ -46,20 +51,19 @@ final class DctEdges {
 
   /**
    * §7.1: rows 0, 1, 6, 7 and columns 0, 1, 6, 7 of the block's IDCT without its DC term, in 1/8
-   * sample units, into {@code out[0..63]}; {@code t} is 64 longs of scratch.
+   * sample units, into {@code out[0..63]}; {@code t} is 64 longs of scratch. {@code nonzero}
+   * has bit i set for every nonzero AC coefficient at natural position i (bit 0 is ignored).
    */
-  static void borders(short[] co, int o, int[] q, long[] t, int[] out) {
+  static void borders(short[] co, int o, int[] q, long nonzero, long[] t, int[] out) {
     java.util.Arrays.fill(t, 0L);
     // t[0..7] even-v column sums at y=0, [8..15] odd-v at y=0, [16..31] the same at y=1;
     // t[32..63] the same for rows (even/odd u at x=0, x=1). Most blocks are sparse: the masks
     // of the columns and rows holding a nonzero AC coefficient skip the empty ones below.
     int cols = 0;
     int rows = 0;
-    for (int i = 1; i < 64; i++) {
+    for (long nz = nonzero & ~1L; nz != 0; nz &= nz - 1) {
+      int i = Long.numberOfTrailingZeros(nz);
       int c = co[o + i];
-      if (c == 0) {
-        continue;
-      }
       long d = (long) c * q[i];
       int v = i >>> 3;
       int u = i & 7;
@@ -79,7 +83,7 @@ final class DctEdges {
       long r6 = 0;
       for (int m = cols; m != 0; m &= m - 1) {
         int k = Integer.numberOfTrailingZeros(m);
-        long b = BASIS[k][x];
+        long b = BASIS_XK[(x << 3) + k];
         long e0 = t[k];
         long o0 = t[8 + k];
         long e1 = t[16 + k];
@@ -95,7 +99,7 @@ final class DctEdges {
       long c6 = 0;
       for (int m = rows; m != 0; m &= m - 1) {
         int k = Integer.numberOfTrailingZeros(m);
-        long b = BASIS[k][x];
+        long b = BASIS_XK[(x << 3) + k];
         long ce0 = t[32 + k];
         long co0 = t[40 + k];
         long ce1 = t[48 + k];

@@ -1,6 +1,5 @@
 package dev.tegula.recompress;
 
-import dev.tegula.tgl.RangeDecoder;
 import dev.tegula.tgl.RangeEncoder;
 
 /**
@@ -10,6 +9,10 @@ import dev.tegula.tgl.RangeEncoder;
  * <p>One instance either encodes or decodes, so that the block coder is written once and both
  * directions walk the same contexts in the same order: {@link #bit} takes the bit to encode and
  * returns the bit coded (the decoded one when decoding).
+ *
+ * <p>Decoding does not go through {@code tgl.RangeDecoder}: its arithmetic is repeated here
+ * (the same operations, so the same bits) with the coder state in this object's fields, which
+ * the hot loops read and write without another indirection and with the decisions branch-free.
  *
  * <p>A context state is one int: the probability of a 0 in 1/65536 in the low 16 bits, the number
  * of updates (capped at {@link #LIMIT}) above. Young contexts move fast (rate 1/(n+2)), as a
@@ -29,24 +32,91 @@ final class ModelCoder {
     }
   }
 
-  private final RangeEncoder enc;
-  private final RangeDecoder dec;
+  private static final int TOP = 1 << 24;
 
-  private ModelCoder(RangeEncoder enc, RangeDecoder dec) {
+  private final RangeEncoder enc;
+  private final boolean decoding;
+  // Decoder state: tgl.RangeDecoder's (docs/format.md §12), kept here for the hot loops.
+  private final byte[] data;
+  private final int end;
+  private int pos;
+  private int range = 0xFFFFFFFF;
+  private int code;
+  private int overrun;
+
+  private ModelCoder(RangeEncoder enc, byte[] data, int offset, int length) {
     this.enc = enc;
-    this.dec = dec;
+    this.decoding = enc == null;
+    this.data = data;
+    this.pos = offset;
+    this.end = offset + length;
+    if (decoding) {
+      for (int i = 0; i < 5; i++) {
+        code = (code << 8) | next();
+      }
+    }
   }
 
   static ModelCoder encoder(RangeEncoder enc) {
-    return new ModelCoder(enc, null);
+    return new ModelCoder(enc, null, 0, 0);
   }
 
-  static ModelCoder decoder(RangeDecoder dec) {
-    return new ModelCoder(null, dec);
+  /** A decoder of {@code data[offset, offset + length)}, which the caller has checked. */
+  static ModelCoder decoder(byte[] data, int offset, int length) {
+    if (offset < 0 || length < 0 || offset > data.length - length) {
+      throw new IllegalArgumentException("range outside the data");
+    }
+    return new ModelCoder(null, data, offset, length);
   }
 
   boolean decoding() {
-    return dec != null;
+    return decoding;
+  }
+
+  /** Bytes read past the end of the data (0 for an intact stream), as RangeDecoder counts. */
+  int overrun() {
+    return Math.max(0, overrun - 4);
+  }
+
+  /** Decodes {@code count} (at most 31) bits coded with RangeEncoder.encodeDirect. */
+  int decodeDirect(int count) {
+    int result = 0;
+    for (int i = 0; i < count; i++) {
+      range >>>= 1;
+      int bit = Integer.compareUnsigned(code, range) >= 0 ? 1 : 0;
+      code -= range & -bit;
+      result = (result << 1) | bit;
+      normalize();
+    }
+    return result;
+  }
+
+  /** RangeDecoder.decodeBit(p): the bit coded with probability p (of a 0) out of 4096. */
+  private int decodeBit(int p) {
+    int bound = (range >>> 12) * p;
+    int bit = Integer.compareUnsigned(code, bound) >= 0 ? 1 : 0;
+    int m = -bit;
+    code -= bound & m;
+    range = (bound & ~m) | ((range - bound) & m);
+    if (Integer.compareUnsigned(range, TOP) < 0) {
+      normalize();
+    }
+    return bit;
+  }
+
+  private void normalize() {
+    while (Integer.compareUnsigned(range, TOP) < 0) {
+      range <<= 8;
+      code = (code << 8) | next();
+    }
+  }
+
+  private int next() {
+    if (pos < end) {
+      return data[pos++] & 0xFF;
+    }
+    overrun++;
+    return 0;
   }
 
   /** A fresh state array, every context at p = 1/2 and no updates. */
@@ -67,17 +137,14 @@ final class ModelCoder {
     } else if (p12 > 4095) {
       p12 = 4095;
     }
-    if (dec != null) {
-      bit = dec.decodeBit(p12);
+    if (decoding) {
+      bit = decodeBit(p12);
     } else {
       enc.encodeBit(p12, bit);
     }
-    int target = bit == 0 ? 65535 : 0;
+    int target = (bit - 1) & 65535;
     p += ((target - p) * RATE[n]) >> 15;
-    if (n < LIMIT) {
-      n++;
-    }
-    st[i] = (n << 16) | p;
+    st[i] = (Math.min(n + 1, LIMIT) << 16) | p;
     return bit;
   }
 
@@ -95,21 +162,18 @@ final class ModelCoder {
     int s1 = STRETCH[pb >>> 4];
     int w0 = w[wi];
     int w1 = w[wi + 1];
-    int p12 = squash((w0 * s0 + w1 * s1) >> 16);
-    if (p12 < 1) {
-      p12 = 1;
-    } else if (p12 > 4095) {
-      p12 = 4095;
-    }
-    if (dec != null) {
-      bit = dec.decodeBit(p12);
+    // squash() is 1..4095 already, no clamp needed.
+    int d = (w0 * s0 + w1 * s1) >> 16;
+    int p12 = d > 2047 ? 4095 : d < -2047 ? 1 : SQUASHED[d + 2047];
+    if (decoding) {
+      bit = decodeBit(p12);
     } else {
       enc.encodeBit(p12, bit);
     }
-    int err = (bit == 0 ? 4095 : 0) - p12;
+    int err = ((bit - 1) & 4095) - p12;
     w[wi] = clampWeight(w0 + ((s0 * err) >> MIX_SHIFT));
     w[wi + 1] = clampWeight(w1 + ((s1 * err) >> MIX_SHIFT));
-    int target = bit == 0 ? 65535 : 0;
+    int target = (bit - 1) & 65535;
     int na = a >>> 16;
     int nb = b >>> 16;
     pa += ((target - pa) * RATE[na]) >> 15;
@@ -140,6 +204,15 @@ final class ModelCoder {
     1, 2, 4, 6, 10, 17, 27, 45, 74, 120, 194, 311, 488, 747, 1102, 1546, 2048, 2550, 2994, 3349,
     3608, 3785, 3902, 3976, 4022, 4051, 4069, 4079, 4086, 4090, 4092, 4094, 4095
   };
+  /** squash(d) for d in [-2047, 2047] at index d + 2047: a lookup instead of interpolating. */
+  private static final int[] SQUASHED = new int[4095];
+
+  static {
+    for (int d = -2047; d <= 2047; d++) {
+      SQUASHED[d + 2047] = squash(d);
+    }
+  }
+
   /** The inverse of {@link #squash} over 12-bit probabilities, built from it (integers only). */
   private static final int[] STRETCH = new int[4096];
 
