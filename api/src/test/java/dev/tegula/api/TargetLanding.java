@@ -35,7 +35,7 @@ public class TargetLanding {
             TargetSearch.Result r = TargetSearch.forSize(jpeg ? ImageFormat.JPEG : ImageFormat.TGL,
                 m == 0 ? 1 : 100, px, t, enc);
             double err = 100.0 * (t - r.bytes().length) / t;
-            if (below97 < 0.97 * t && at97 > t) { gap[m]++; System.out.print("[gap 96.99->97] "); }
+            if (below97 < 0.97 * t && at97 > t) { gap[m]++; System.out.print("[in the jump to q97] "); }
             rows.get(m).add(new double[] {err, r.encodes()});
             System.out.printf("%s %s %d q%.2f %d enc %.2f%%%n", names[m], p.getFileName(), t,
                 r.quality() / 100.0, r.encodes(), err);
@@ -49,7 +49,7 @@ public class TargetLanding {
       int in = 0, over = 0; int[] encs = new int[13];
       for (double[] x : l) { if (x[0] <= 3) in++; if (x[0] < 0) over++; encs[(int) x[1]]++; }
       System.out.printf("%s: %d/%d in band, overshoot %d, encodes 1:%d 2:%d 3:%d >3:%d, error median %.2f%% p90 %.2f%% max %.2f%%%n",
-          names[m] + " (" + gap[m] + " targets between q96.99 and q97)", in, reach[m], over, encs[1], encs[2], encs[3], l.size() - encs[1] - encs[2] - encs[3],
+          names[m] + " (" + gap[m] + " targets in the jump to q97, from 96.99 for JPEG, 96 for .tgl)", in, reach[m], over, encs[1], encs[2], encs[3], l.size() - encs[1] - encs[2] - encs[3],
           e[e.length / 2], e[(int) Math.ceil(0.9 * e.length) - 1], e[e.length - 1]);
     }
   }
