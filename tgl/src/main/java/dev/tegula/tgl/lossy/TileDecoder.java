@@ -93,7 +93,10 @@ final class TileDecoder {
     int t = TileLayout.contextType(i);
     int bias1 = bias[2 * t];
     int bias2 = bias[2 * t + 1];
-    short[] q = new short[bw * bh * 64];
+    // Coefficients are only read back as the above / left context of the next blocks, so two
+    // block rows (this one and the one above) suffice: the plane's worth would cost 2 bytes per
+    // sample (issue 8's memory bound).
+    short[] q = new short[2 * bw * 64];
     // Per block, the far-edge values (§7.3) that the blocks below and to the right predict from.
     int[] edgeB = new int[bw * bh];
     int[] edgeR = new int[bw * bh];
@@ -101,10 +104,12 @@ final class TileDecoder {
     for (int by = 0; by < bh; by++) {
       for (int bx = 0; bx < bw; bx++) {
         int b = by * bw + bx;
-        int off = b * 64;
+        int off = ((by & 1) * bw + bx) * 64;
         int[] st = steps[levels[lay.macroblock(i, bx, by)]];
-        int aOff = by > 0 ? off - bw * 64 : -1;
+        int aOff = by > 0 ? (((by - 1) & 1) * bw + bx) * 64 : -1;
         int lOff = bx > 0 ? off - 64 : -1;
+        // decodeAc writes only the nonzero positions; the slot still holds a block two rows up.
+        java.util.Arrays.fill(q, off, off + 64, (short) 0);
         int ac = CoefficientCoder.decodeAc(dec, t, q, off, aOff, lOff,
             CoefficientCoder.nzBucket(nz, bw, bx, by), st, bias1, bias2, block);
         nz[b] = (byte) ac;
