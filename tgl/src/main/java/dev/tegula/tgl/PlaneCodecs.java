@@ -16,7 +16,7 @@ final class PlaneCodecs {
   }
 
   static void decodeLossless(byte[] data, int at, int length, int width, int height,
-      int channels, int bitDepth, int[] out) {
+      int channels, int bitDepth, LosslessCodec.RowSink out) {
     LosslessCodec.decode(data, at, length, width, height, channels, bitDepth, out);
   }
 

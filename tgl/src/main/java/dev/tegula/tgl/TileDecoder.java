@@ -88,15 +88,20 @@ final class TileDecoder {
       PixelPacking.unpackBytes(samples, h, r, rgba);
       return;
     }
+    if (codec == TglFormat.CODEC_LOSSLESS) {
+      // Row by row straight into the image: no int buffer for the whole tile (issue 8).
+      PlaneCodecs.decodeLossless(data, at, length, w, ht, channels, h.bitDepth(),
+          (y, row) -> PixelPacking.unpack(row, content, h,
+              new TileRect(r.index(), r.column(), r.row(), r.x(), r.y() + y, w, 1), rgba,
+              rgba16));
+      return;
+    }
     int[] samples = new int[count];
-    switch (codec) {
-      case TglFormat.CODEC_STORED -> StoredPlane.decode(data, at, length, count, h.bitDepth(), samples);
-      case TglFormat.CODEC_CONSTANT -> {
-        ConstantPlane.check(length, channels, h.bitDepth(), at);
-        ConstantPlane.decode(data, at, length, count, channels, h.bitDepth(), samples);
-      }
-      default -> PlaneCodecs.decodeLossless(data, at, length, w, ht, channels, h.bitDepth(),
-          samples);
+    if (codec == TglFormat.CODEC_STORED) {
+      StoredPlane.decode(data, at, length, count, h.bitDepth(), samples);
+    } else {
+      ConstantPlane.check(length, channels, h.bitDepth(), at);
+      ConstantPlane.decode(data, at, length, count, channels, h.bitDepth(), samples);
     }
     PixelPacking.unpack(samples, content, h, r, rgba, rgba16);
   }

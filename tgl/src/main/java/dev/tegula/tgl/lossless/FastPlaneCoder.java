@@ -282,36 +282,76 @@ final class FastPlaneCoder {
   }
 
   /**
-   * Decodes a plane's samples (q of a scaled plane) from its rANS and raw sections, given the
-   * lookup table of {@link TokenTables#read}.
+   * Decodes one plane's samples (q of a scaled plane) row by row from its rANS and raw sections,
+   * given the lookup table of {@link TokenTables#read}. The planes of a tile decode row by row
+   * side by side, so a decode holds three rows per plane (the predictor reads N and NN, the
+   * contexts the residuals at W, N and the earlier planes' at the pixel) instead of whole planes
+   * (issue 8's memory bound).
    */
-  static void decode(byte[] data, Sections sec, int[] table, int[] base, int[] plane,
-      int[] residuals, int[] e0, int[] e1, int w, int h, int shift, int lo, int hi,
-      int planeIndex) {
-    boolean refs = e0 != null;
-    BitReader raw = new BitReader(data, sec.raw, sec.rawLength);
-    int pos = sec.rans;
-    int end = sec.rans + sec.ransLength;
-    long x = ((data[pos] & 0xFFL) << 24) | ((data[pos + 1] & 0xFF) << 16)
-        | ((data[pos + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
-    pos += 4;
-    if (x < STATE_LOW) {
-      throw new MalformedInputException("lossless data: plane " + planeIndex
-          + " starts with an impossible token state", sec.rans);
+  static final class RowDecoder {
+    private final byte[] data;
+    private final int[] table;
+    private final int[] base;
+    private final int shift;
+    private final int lo;
+    private final int hi;
+    private final int planeIndex;
+    private final BitReader raw;
+    private final int end;
+    private final FastWeighted wp;
+    private long x;
+    private int pos;
+    private int overrun;
+
+    RowDecoder(byte[] data, Sections sec, int[] table, int[] base, int w, int shift, int lo,
+        int hi, int planeIndex) {
+      this.data = data;
+      this.table = table;
+      this.base = base;
+      this.shift = shift;
+      this.lo = lo;
+      this.hi = hi;
+      this.planeIndex = planeIndex;
+      raw = new BitReader(data, sec.raw, sec.rawLength);
+      pos = sec.rans;
+      end = sec.rans + sec.ransLength;
+      x = ((data[pos] & 0xFFL) << 24) | ((data[pos + 1] & 0xFF) << 16)
+          | ((data[pos + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
+      pos += 4;
+      if (x < STATE_LOW) {
+        throw new MalformedInputException("lossless data: plane " + planeIndex
+            + " starts with an impossible token state", sec.rans);
+      }
+      wp = new FastWeighted(w);
     }
-    int overrun = 0;
-    FastWeighted wp = new FastWeighted(w);
-    int[] p = plane;
-    int[] s = residuals;
-    int[] err = wp.err;
-    int[] se0 = wp.se0;
-    int[] se1 = wp.se1;
-    int[] se2 = wp.se2;
-    int[] se3 = wp.se3;
-    int[] recip = FastWeighted.RECIPROCAL;
-    int mask = TokenTables.TOTAL - 1;
-    for (int y = 0; y < h; y++) {
-      int row = y * w;
+
+    /**
+     * Decodes row {@code y} into row 2 of {@code p} and {@code s} (three rows of {@code w}:
+     * NN, N, current); {@code e0}, {@code e1} hold the referred planes' residuals the same way.
+     */
+    void row(int y, int[] p, int[] s, int[] e0, int[] e1, int w) {
+      boolean refs = e0 != null;
+      byte[] data = this.data;
+      int[] table = this.table;
+      int[] base = this.base;
+      int shift = this.shift;
+      int lo = this.lo;
+      int hi = this.hi;
+      int planeIndex = this.planeIndex;
+      BitReader raw = this.raw;
+      int end = this.end;
+      FastWeighted wp = this.wp;
+      long x = this.x;
+      int pos = this.pos;
+      int overrun = this.overrun;
+      int[] err = wp.err;
+      int[] se0 = wp.se0;
+      int[] se1 = wp.se1;
+      int[] se2 = wp.se2;
+      int[] se3 = wp.se3;
+      int[] recip = FastWeighted.RECIPROCAL;
+      int mask = TokenTables.TOTAL - 1;
+      int row = 2 * w;
       int cur = (y & 1) != 0 ? 0 : wp.rowLength;
       int prev = wp.rowLength - cur;
       int interiorEnd = y > 1 ? w - 1 : 0;
@@ -438,13 +478,20 @@ final class FastPlaneCoder {
           se3[pN + 1] += e;
         }
       }
+      this.x = x;
+      this.pos = pos;
+      this.overrun = overrun;
     }
-    if (overrun > 0 || raw.overrun() > 0) {
-      throw new MalformedInputException("lossless data ends before its last sample", -1);
-    }
-    if (x != STATE_LOW || pos != end) {
-      throw new MalformedInputException("lossless data: plane " + planeIndex
-          + " token stream does not end where its last sample does", -1);
+
+    /** Checks that the plane's streams end with its last sample. */
+    void finish() {
+      if (overrun > 0 || raw.overrun() > 0) {
+        throw new MalformedInputException("lossless data ends before its last sample", -1);
+      }
+      if (x != STATE_LOW || pos != end) {
+        throw new MalformedInputException("lossless data: plane " + planeIndex
+            + " token stream does not end where its last sample does", -1);
+      }
     }
   }
 

@@ -197,6 +197,15 @@ public final class LosslessCodec {
     return out;
   }
 
+  /** Receives a decoded tile row by row (§2), so a caller needs no buffer for the whole tile. */
+  public interface RowSink {
+    /**
+     * @param samples row {@code y}'s {@code width · channels} samples, interleaved; the array is
+     *     reused for the next row
+     */
+    void row(int y, int[] samples);
+  }
+
   /**
    * Decodes {@code data[offset, offset + length)} into {@code out} (width · height · channels
    * samples, interleaved).
@@ -206,11 +215,28 @@ public final class LosslessCodec {
   public static void decode(byte[] data, int offset, int length, int width, int height,
       int channels, int bitDepth, int[] out) {
     int pixels = checkShape(width, height, channels, bitDepth);
+    if (out == null || out.length < pixels * channels) {
+      throw new IllegalArgumentException("out must hold width * height * channels values");
+    }
+    int stride = width * channels;
+    decode(data, offset, length, width, height, channels, bitDepth,
+        (y, row) -> System.arraycopy(row, 0, out, y * stride, stride));
+  }
+
+  /**
+   * Decodes {@code data[offset, offset + length)}, handing the rows to {@code sink} top to bottom.
+   * Rows already handed over stay valid when a later one turns out damaged and this throws.
+   *
+   * @throws MalformedInputException if the data is not a valid coding of such a plane
+   */
+  public static void decode(byte[] data, int offset, int length, int width, int height,
+      int channels, int bitDepth, RowSink sink) {
+    int pixels = checkShape(width, height, channels, bitDepth);
     if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
       throw new IllegalArgumentException("offset and length must lie within data");
     }
-    if (out == null || out.length < pixels * channels) {
-      throw new IllegalArgumentException("out must hold width * height * channels values");
+    if (sink == null) {
+      throw new IllegalArgumentException("sink must not be null");
     }
     if (length < 2) {
       throw new MalformedInputException("lossless data: " + length
@@ -222,14 +248,16 @@ public final class LosslessCodec {
     }
     ColourTransform transform = readTransform(data, offset + 1, length - 1, channels);
     int header = 1 + transform.headerBytes();
-    int[][] planes = new int[channels][pixels];
-    int[][] residuals = new int[channels][pixels];
     int max = (1 << bitDepth) - 1;
     PlaneScale[] scales = new PlaneScale[channels];
+    Output output = new Output(width, channels, max, transform, sink);
     if (method == METHOD_FAST) {
       decodeFast(data, offset + header, offset + length, width, height, bitDepth, transform,
-          planes, residuals, scales);
+          scales, output);
     } else {
+      // Method 1 codes the planes one after another, so it needs them whole.
+      int[][] planes = new int[channels][pixels];
+      int[][] residuals = new int[channels][pixels];
       RangeDecoder dec = new RangeDecoder(data, offset + header, length - header);
       for (int k = 0; k < channels; k++) {
         scales[k] = PlaneScale.read(dec, transform.low(k, max), transform.high(k, max), k);
@@ -240,49 +268,112 @@ public final class LosslessCodec {
         throw new MalformedInputException(
             "lossless data ends before its last sample", (long) offset + length);
       }
-    }
-    for (int k = 0; k < channels; k++) {
-      scales[k].undo(planes[k], pixels);
-    }
-    if (channels >= 3) {
-      int bad = transform.inverse(planes, channels, pixels, max, out);
-      if (bad >= 0) {
-        throw new MalformedInputException("lossless data: pixel (" + bad % width + ", "
-            + bad / width + ") leaves the sample range after the colour transform", -1);
+      for (int y = 0; y < height; y++) {
+        output.row(y, planes, y * width, scales);
       }
-    } else {
-      for (int k = 0; k < channels; k++) {
-        int[] p = planes[k];
-        for (int i = 0, at = k; i < pixels; i++, at += channels) {
-          out[at] = p[i];
-        }
-      }
+    }
+    if (output.bad >= 0) {
+      throw new MalformedInputException("lossless data: pixel (" + output.bad % width + ", "
+          + output.bad / width + ") leaves the sample range after the colour transform", -1);
     }
   }
 
-  /** §9: the planes of the fast method, each three sections long, up to {@code end}. */
+  /** Undoes the plane scales and the colour transform of one row and hands it on. */
+  private static final class Output {
+    private final int width;
+    private final int channels;
+    private final int max;
+    private final ColourTransform transform;
+    private final RowSink sink;
+    private final int[][] undone;
+    private final int[] line;
+    /** The first pixel the colour transform takes out of range, or -1. */
+    int bad = -1;
+
+    Output(int width, int channels, int max, ColourTransform transform, RowSink sink) {
+      this.width = width;
+      this.channels = channels;
+      this.max = max;
+      this.transform = transform;
+      this.sink = sink;
+      undone = new int[channels][width];
+      line = new int[width * channels];
+    }
+
+    /** Row {@code y}, found in each plane from {@code from}. */
+    void row(int y, int[][] planes, int from, PlaneScale[] scales) {
+      for (int k = 0; k < channels; k++) {
+        int[] src = planes[k];
+        int[] dst = undone[k];
+        int step = scales[k].step;
+        int offset = scales[k].offset;
+        if (step >= 2) {
+          for (int x = 0; x < width; x++) {
+            dst[x] = offset + step * src[from + x];
+          }
+        } else {
+          System.arraycopy(src, from, dst, 0, width);
+        }
+      }
+      if (channels >= 3) {
+        int b = transform.inverse(undone, channels, width, max, line);
+        if (b >= 0 && bad < 0) {
+          bad = y * width + b;
+        }
+      } else {
+        for (int k = 0; k < channels; k++) {
+          int[] p = undone[k];
+          for (int x = 0, at = k; x < width; x++, at += channels) {
+            line[at] = p[x];
+          }
+        }
+      }
+      sink.row(y, line);
+    }
+  }
+
+  /**
+   * §9: the planes of the fast method, each three sections long, up to {@code end}. The planes
+   * lie one after another but their samples decode row by row side by side, each plane keeping
+   * three rows (§9.2 looks back two rows and at the earlier planes' residuals at the pixel).
+   */
   private static void decodeFast(byte[] data, int at, int end, int width, int height,
-      int bitDepth, ColourTransform transform, int[][] planes, int[][] residuals,
-      PlaneScale[] scales) {
+      int bitDepth, ColourTransform transform, PlaneScale[] scales, Output output) {
     int max = (1 << bitDepth) - 1;
-    int channels = planes.length;
+    int channels = scales.length;
+    FastPlaneCoder.RowDecoder[] decoders = new FastPlaneCoder.RowDecoder[channels];
     for (int k = 0; k < channels; k++) {
-      int refs = references(k, transform);
-      int contexts = FastPlaneCoder.contexts(refs > 0);
+      int contexts = FastPlaneCoder.contexts(references(k, transform) > 0);
       int[] base = new int[contexts];
       FastPlaneCoder.Sections sec = new FastPlaneCoder.Sections();
       int[] table = FastPlaneCoder.readSide(data, at, end, k, contexts, transform.low(k, max),
           transform.high(k, max), scales, base, sec);
       int lo = scales[k].low(transform.low(k, max));
       int hi = scales[k].high(transform.high(k, max));
-      FastPlaneCoder.decode(data, sec, table, base, planes[k], residuals[k],
-          refs > 0 ? residuals[0] : null, refs > 1 ? residuals[1] : null, width, height,
+      decoders[k] = new FastPlaneCoder.RowDecoder(data, sec, table, base, width,
           FastPlaneCoder.shift(bitDepth, scales[k]), lo, hi, k);
       at = sec.end;
     }
     if (at != end) {
       throw new MalformedInputException("lossless data: " + (end - at)
           + " bytes after the last plane", at);
+    }
+    int[][] rows = new int[channels][3 * width];
+    int[][] residuals = new int[channels][3 * width];
+    for (int y = 0; y < height; y++) {
+      for (int k = 0; k < channels; k++) {
+        int refs = references(k, transform);
+        decoders[k].row(y, rows[k], residuals[k], refs > 0 ? residuals[0] : null,
+            refs > 1 ? residuals[1] : null, width);
+      }
+      output.row(y, rows, 2 * width, scales);
+      for (int k = 0; k < channels; k++) {
+        System.arraycopy(rows[k], width, rows[k], 0, 2 * width);
+        System.arraycopy(residuals[k], width, residuals[k], 0, 2 * width);
+      }
+    }
+    for (int k = 0; k < channels; k++) {
+      decoders[k].finish();
     }
   }
 
