@@ -20,8 +20,10 @@ final class PlaneCodecs {
     LosslessCodec.decode(data, at, length, width, height, channels, bitDepth, out);
   }
 
-  static byte[] encodeLossy(byte[] samples, int width, int height, int channels, int quality) {
-    return LossyCodec.encode(samples, width, height, channels, quality);
+  /** {@code hundredths}: the lossy quality in hundredths, 0-10000. */
+  static byte[] encodeLossy(byte[] samples, int width, int height, int channels,
+      int hundredths) {
+    return LossyCodec.encodeHundredths(samples, width, height, channels, hundredths);
   }
 
   static void decodeLossy(byte[] data, int at, int length, int width, int height, int channels,

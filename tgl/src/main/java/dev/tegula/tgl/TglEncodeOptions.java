@@ -8,7 +8,8 @@ import dev.tegula.tgl.lossless.LosslessCodec;
  */
 public final class TglEncodeOptions {
   private final boolean lossless;
-  private final int quality;
+  /** The lossy quality in hundredths (format-lossy.md §6.1). */
+  private final int hundredths;
   private final int tileSize;
   private final boolean containerCodecsOnly;
   private final boolean alphaWithColour;
@@ -19,10 +20,10 @@ public final class TglEncodeOptions {
   public static final int MAX_EFFORT = LosslessCodec.MAX_EFFORT;
   public static final int DEFAULT_EFFORT = LosslessCodec.DEFAULT_EFFORT;
 
-  private TglEncodeOptions(boolean lossless, int quality, int tileSize, boolean containerOnly,
+  private TglEncodeOptions(boolean lossless, int hundredths, int tileSize, boolean containerOnly,
       boolean alphaWithColour, int effort) {
-    if (quality < 0 || quality > 100) {
-      throw new IllegalArgumentException("quality must be 0-100, not " + quality);
+    if (hundredths < 0 || hundredths > 10000) {
+      throw new IllegalArgumentException("quality must be 0-100, not " + hundredths / 100.0);
     }
     if (tileSize < TglFormat.MIN_TILE_SIDE || tileSize > TglFormat.MAX_TILE_SIDE) {
       throw new IllegalArgumentException("tile size must be " + TglFormat.MIN_TILE_SIDE + "-"
@@ -34,7 +35,7 @@ public final class TglEncodeOptions {
     }
     this.effort = effort;
     this.lossless = lossless;
-    this.quality = quality;
+    this.hundredths = hundredths;
     this.tileSize = tileSize;
     this.containerCodecsOnly = containerOnly;
     this.alphaWithColour = alphaWithColour;
@@ -48,13 +49,24 @@ public final class TglEncodeOptions {
 
   /** Lossy colour at {@code quality} 0-100 (higher is better and larger); alpha stays exact. */
   public static TglEncodeOptions lossy(int quality) {
-    return new TglEncodeOptions(false, quality, TglFormat.DEFAULT_TILE_SIDE, false, false,
+    if (quality < 0 || quality > 100) {
+      throw new IllegalArgumentException("quality must be 0-100, not " + quality);
+    }
+    return lossyHundredths(quality * 100);
+  }
+
+  /**
+   * Lossy colour at a quality in hundredths, 0-10000 (7550 is 75.5): the quantizer steps move
+   * linearly between whole qualities, so a target size can be met closely.
+   */
+  public static TglEncodeOptions lossyHundredths(int hundredths) {
+    return new TglEncodeOptions(false, hundredths, TglFormat.DEFAULT_TILE_SIDE, false, false,
         DEFAULT_EFFORT);
   }
 
   /** Square tiles of {@code side} pixels, 16-4096 (default 512). */
   public TglEncodeOptions withTileSize(int side) {
-    return new TglEncodeOptions(lossless, quality, side, containerCodecsOnly, alphaWithColour,
+    return new TglEncodeOptions(lossless, hundredths, side, containerCodecsOnly, alphaWithColour,
         effort);
   }
 
@@ -63,7 +75,7 @@ public final class TglEncodeOptions {
    * container can be exercised without the pixel codecs. Not for real files.
    */
   TglEncodeOptions withContainerCodecsOnly() {
-    return new TglEncodeOptions(lossless, quality, tileSize, true, alphaWithColour, effort);
+    return new TglEncodeOptions(lossless, hundredths, tileSize, true, alphaWithColour, effort);
   }
 
   /**
@@ -71,7 +83,7 @@ public final class TglEncodeOptions {
    * its own plane; for measuring which the codec prefers.
    */
   TglEncodeOptions withAlphaInColourPlane() {
-    return new TglEncodeOptions(lossless, quality, tileSize, containerCodecsOnly, true, effort);
+    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly, true, effort);
   }
 
   /**
@@ -80,7 +92,7 @@ public final class TglEncodeOptions {
    * method, a few percent smaller and several times slower to encode and to decode.
    */
   public TglEncodeOptions withEffort(int effort) {
-    return new TglEncodeOptions(lossless, quality, tileSize, containerCodecsOnly, alphaWithColour,
+    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly, alphaWithColour,
         effort);
   }
 
@@ -92,9 +104,14 @@ public final class TglEncodeOptions {
     return lossless;
   }
 
-  /** The lossy quality; 0 for lossless. */
+  /** The lossy quality's whole part; 0 for lossless. */
   public int quality() {
-    return quality;
+    return hundredths / 100;
+  }
+
+  /** The lossy quality in hundredths; 0 for lossless. */
+  public int qualityHundredths() {
+    return hundredths;
   }
 
   public int tileSize() {

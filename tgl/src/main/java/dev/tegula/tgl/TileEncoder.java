@@ -61,7 +61,8 @@ final class TileEncoder {
       return plane(TglFormat.CODEC_CONSTANT, content, ConstantPlane.encode(samples, c));
     }
     if (!options.containerCodecsOnly()) {
-      byte[] coded = PlaneCodecs.encodeLossy(samples, r.width(), r.height(), c, options.quality());
+      byte[] coded = PlaneCodecs.encodeLossy(samples, r.width(), r.height(), c,
+          options.qualityHundredths());
       if (coded.length < count) {
         return plane(TglFormat.CODEC_LOSSY, content, coded);
       }

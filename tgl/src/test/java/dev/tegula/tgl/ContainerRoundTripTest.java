@@ -211,6 +211,10 @@ class ContainerRoundTripTest {
   void optionsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> TglEncodeOptions.lossy(101));
     assertThrows(IllegalArgumentException.class, () -> TglEncodeOptions.lossy(-1));
+    assertThrows(IllegalArgumentException.class, () -> TglEncodeOptions.lossyHundredths(10001));
+    assertThrows(IllegalArgumentException.class, () -> TglEncodeOptions.lossyHundredths(-1));
+    assertEquals(75, TglEncodeOptions.lossyHundredths(7550).quality());
+    assertEquals(7550, TglEncodeOptions.lossyHundredths(7550).qualityHundredths());
     assertThrows(IllegalArgumentException.class, () -> TglEncodeOptions.lossless().withTileSize(8));
     assertThrows(IllegalArgumentException.class,
         () -> TglEncodeOptions.lossless().withTileSize(4097));

@@ -68,6 +68,9 @@ final class CorpusWriter {
         "lossless codec method 2 (fast, default effort), RGB photo crop, 4x3 tiles");
     write("photo-lossy-q75", crop(flower, 400, 300, 200, 150, false), null,
         TglEncodeOptions.lossy(75).withTileSize(64), "lossy codec q75, RGB photo crop, 4x3 tiles");
+    write("photo-lossy-q40.25", crop(flower, 100, 200, 120, 90, false), null,
+        TglEncodeOptions.lossyHundredths(4025).withTileSize(64),
+        "lossy codec at quality 40.25 (steps between 40's and 41's), 2x2 tiles");
     write("grey-lossy-q20", grey(crop(astronaut, 180, 60, 120, 90, false)), null,
         TglEncodeOptions.lossy(20).withTileSize(64), "lossy codec q20 on a grey image, 2x2 tiles");
     write("alpha-lossy-q50", crop(flower, 300, 200, 160, 100, true), null,

@@ -11,7 +11,7 @@ public final class LossyCodec {
   static final byte VERSION = 1;
   static final int FLAG_444 = 1;
   static final int FLAG_LAPPING = 2;
-  static final int HEADER_SIZE = 9;
+  static final int HEADER_SIZE = 10;
   /** Tiles are small; this only keeps plane sizes within int arithmetic. */
   private static final long MAX_PIXELS = 1L << 28;
 
@@ -23,7 +23,18 @@ public final class LossyCodec {
     if (quality < 0 || quality > 100) {
       throw new IllegalArgumentException("quality " + quality + " outside 0..100");
     }
-    return TileEncoder.encode(samples, width, height, channels, quality, EncoderSettings.DEFAULT);
+    return encodeHundredths(samples, width, height, channels, quality * 100);
+  }
+
+  /** {@link #encode} at a quality in hundredths, 0-10000 (format-lossy.md §6.1's fine scale). */
+  public static byte[] encodeHundredths(byte[] samples, int width, int height, int channels,
+      int hundredths) {
+    check(samples, width, height, channels);
+    if (hundredths < 0 || hundredths > 10000) {
+      throw new IllegalArgumentException("quality " + hundredths + " hundredths outside 0..10000");
+    }
+    return TileEncoder.encode(samples, width, height, channels, hundredths,
+        EncoderSettings.DEFAULT);
   }
 
   /**

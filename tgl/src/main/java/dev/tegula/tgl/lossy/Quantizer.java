@@ -68,6 +68,26 @@ final class Quantizer {
     }
   }
 
+  /**
+   * The step16 table at {@code hundredths} 0..10000 (§6.1): linear between the tables of the
+   * neighbouring whole qualities, so a whole quality gives exactly {@link #steps}'s table and the
+   * scale stays monotone.
+   */
+  static void stepsHundredths(int hundredths, int[] out) {
+    int h = hundredths < 0 ? 0 : hundredths > 10000 ? 10000 : hundredths;
+    int whole = h / 100;
+    int f = h % 100;
+    steps(whole, out);
+    if (f == 0) {
+      return;
+    }
+    int[] next = new int[64];
+    steps(whole + 1, next);
+    for (int k = 0; k < 64; k++) {
+      out[k] = (out[k] * (100 - f) + next[k] * f + 50) / 100;
+    }
+  }
+
   /** A macroblock's step: {@code step16} scaled by its adaptive level (§6.2), at least 8. */
   static int scaled(int step16, int level) {
     int s = (step16 * AQ_MULT[level] + 32) >> 6;

@@ -29,19 +29,19 @@ final class TileDecoder {
       throw new UnsupportedFeatureException("lossy tile flags 0x" + Integer.toHexString(flags)
           + " name features this decoder does not know", offset + 1);
     }
-    int quality = data[offset + 2] & 0xFF;
-    if (quality > 100) {
-      throw new MalformedInputException("lossy tile quality " + quality + " above 100",
-          offset + 2);
+    int hundredths = (data[offset + 2] & 0xFF) << 8 | (data[offset + 3] & 0xFF);
+    if (hundredths > 10000) {
+      throw new MalformedInputException("lossy tile quality " + hundredths
+          + " hundredths above 10000", offset + 2);
     }
-    int filterLuma = data[offset + 3] & 0xFF;
-    int filterChroma = data[offset + 4] & 0xFF;
+    int filterLuma = data[offset + 4] & 0xFF;
+    int filterChroma = data[offset + 5] & 0xFF;
     int[] bias = new int[4];
     for (int j = 0; j < 4; j++) {
-      bias[j] = data[offset + 5 + j];
+      bias[j] = data[offset + 6 + j];
     }
     TileLayout lay = new TileLayout(width, height, channels, (flags & LossyCodec.FLAG_444) == 0);
-    int[][][] steps = TileEncoder.stepTables(quality, lay.planes);
+    int[][][] steps = TileEncoder.stepTables(hundredths, lay.planes);
 
     ModelDecoder dec = new ModelDecoder(data, offset + LossyCodec.HEADER_SIZE,
         length - LossyCodec.HEADER_SIZE);

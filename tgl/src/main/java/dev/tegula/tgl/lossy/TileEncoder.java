@@ -11,8 +11,10 @@ import dev.tegula.tgl.RangeEncoder;
 final class TileEncoder {
   private TileEncoder() {}
 
-  static byte[] encode(byte[] samples, int width, int height, int channels, int quality,
+  /** {@code hundredths}: the quality in hundredths (§6.1); encoder choices follow its whole part. */
+  static byte[] encode(byte[] samples, int width, int height, int channels, int hundredths,
       EncoderSettings cfg) {
+    int quality = hundredths / 100;
     TileLayout lay = new TileLayout(width, height, channels, cfg.subsample(quality));
     short[][] pix = new short[lay.planes][];
     for (int i = 0; i < lay.planes; i++) {
@@ -42,7 +44,7 @@ final class TileEncoder {
     }
 
     // Steps per plane and AQ level, zigzag order.
-    int[][][] steps = stepTables(quality, lay.planes);
+    int[][][] steps = stepTables(hundredths, lay.planes);
     int[] round = new int[64];
     short[][] q = new short[lay.planes][];
     long[] biasSum = new long[4];
@@ -84,21 +86,22 @@ final class TileEncoder {
     out[0] = LossyCodec.VERSION;
     out[1] = (byte) ((lay.subsample || channels == 1 ? 0 : LossyCodec.FLAG_444)
         | (cfg.lapping ? LossyCodec.FLAG_LAPPING : 0));
-    out[2] = (byte) quality;
-    out[3] = (byte) cfg.filterLuma(quality);
-    out[4] = (byte) cfg.filterChroma(quality);
+    out[2] = (byte) (hundredths >> 8);
+    out[3] = (byte) hundredths;
+    out[4] = (byte) cfg.filterLuma(quality);
+    out[5] = (byte) cfg.filterChroma(quality);
     for (int j = 0; j < 4; j++) {
-      out[5 + j] = (byte) bias[j];
+      out[6 + j] = (byte) bias[j];
     }
     System.arraycopy(body, 0, out, LossyCodec.HEADER_SIZE, body.length);
     return out;
   }
 
-  static int[][][] stepTables(int quality, int planes) {
+  static int[][][] stepTables(int hundredths, int planes) {
     int[][][] steps = new int[planes][Quantizer.AQ_LEVELS][64];
     int[] base = new int[64];
     for (int i = 0; i < planes; i++) {
-      Quantizer.steps(quality, base);
+      Quantizer.stepsHundredths(hundredths, base);
       for (int l = 0; l < Quantizer.AQ_LEVELS; l++) {
         for (int k = 0; k < 64; k++) {
           steps[i][l][k] = Quantizer.scaled(base[k], l);

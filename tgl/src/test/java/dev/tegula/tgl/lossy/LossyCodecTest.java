@@ -222,7 +222,8 @@ class LossyCodecTest {
     assertThrows(UnsupportedFeatureException.class,
         () -> LossyCodec.decode(flags, 0, flags.length, 16, 16, 3, out));
     byte[] quality = coded.clone();
-    quality[2] = (byte) 101;
+    quality[2] = (byte) (10001 >> 8);
+    quality[3] = (byte) 10001;
     assertThrows(MalformedInputException.class,
         () -> LossyCodec.decode(quality, 0, quality.length, 16, 16, 3, out));
   }
