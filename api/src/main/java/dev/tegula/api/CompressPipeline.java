@@ -117,8 +117,8 @@ final class CompressPipeline {
   }
 
   /**
-   * One lossy encode at {@code hundredths} of quality: JPEG on the fine scale, .tgl at the whole
-   * part (TargetSearch asks .tgl for whole qualities only).
+   * One lossy encode at {@code hundredths} of quality, on the fine scale of both formats (JPEG's
+   * tables and .tgl's quantizer steps move between whole qualities, format-lossy.md §6.1).
    */
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
       int hundredths) {
@@ -127,7 +127,10 @@ final class CompressPipeline {
           options.grayscale());
       return Tegula.encodeJpeg(image, metadata, jpeg);
     }
-    return Tegula.compress(image, metadata, CompressOptions.lossy(hundredths / 100)
-        .withTileSize(options.tileSize()));
+    // the same encode as Tegula.compress(image, metadata, CompressOptions.lossy(q)) at a
+    // fractional q, which CompressOptions cannot carry
+    return dev.tegula.tgl.TglEncoder.encode(image, metadata,
+        dev.tegula.tgl.TglEncodeOptions.lossyHundredths(hundredths)
+            .withTileSize(options.tileSize()));
   }
 }

@@ -11,11 +11,10 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Qualities are in hundredths (0-10000). JPEG sizes are searched on that fine scale (its tables
  * move continuously between whole qualities, {@code JpegEncodeOptions.qualityHundredths}), SSIM
- * targets on whole qualities (see {@link #forSsim}); .tgl only
- * on whole qualities (multiples of 100), because its tile header names the quantizer steps by a
- * whole quality byte (format-lossy.md §2, §6.1) and a finer scale would be a format change.
- * Above quality ~90 one whole step changes the size by 10-15%, so whole qualities alone often
- * cannot land within 3% of a target.
+ * targets on whole qualities (see {@link #forSsim}); .tgl sizes on the same fine scale (its tile
+ * header carries the quality in hundredths and the quantizer steps move linearly between whole
+ * qualities, format-lossy.md §2, §6.1). Above quality ~90 one whole step changes the size by
+ * 10-15%, so whole qualities alone often cannot land within 3% of a target.
  *
  * <p>Model: a per-format prior curve g(q) (the median over the developer photo corpus of
  * ln(bytes per pixel), or of -ln(1 - SSIM), at qualities 0-100) mapped onto the image as
@@ -74,9 +73,9 @@ final class TargetSearch {
 
   private TargetSearch() {}
 
-  /** The quality resolution of a format, hundredths: 1 for JPEG, 100 for .tgl. */
+  /** The quality resolution of a size search, hundredths: the fine scale for JPEG and .tgl. */
   static int resolution(ImageFormat format) {
-    return format == ImageFormat.JPEG ? 1 : 100;
+    return 1;
   }
 
   /**
@@ -95,8 +94,8 @@ final class TargetSearch {
     boolean fine = step < 100;
     double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
     double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
-    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine)
-        : new Model(KNOTS, TGL_SIZE, step, false);
+    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true)
+        : new Model(KNOTS, TGL_SIZE, step, fine, false);
     int passQ = -step; // highest quality known to fit
     byte[] passBytes = null;
     int failQ = TOP + step; // lowest quality known not to fit
@@ -139,7 +138,7 @@ final class TargetSearch {
     double[] prior = format == ImageFormat.JPEG ? JPEG_SSIM : TGL_SSIM;
     double aim = -Math.log(1 - target);
     double band = target + (1 - target) / 10;
-    Model model = new Model(KNOTS, prior, step, false);
+    Model model = new Model(KNOTS, prior, step, false, format == ImageFormat.JPEG);
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
     double passSsim = Double.NaN;
@@ -193,14 +192,16 @@ final class TargetSearch {
     private double a;
     private double b = 1;
 
-    /** JPEG on the fine scale: between knots, the prior follows the log of the table scale. */
+    /** On the fine scale: between knots, the prior follows the log of the table scale. */
     private final boolean byTableScale;
+    private final boolean jpeg;
 
-    Model(int[] knots, double[] prior, int step, boolean byTableScale) {
+    Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg) {
       this.knots = knots;
       this.prior = prior;
       this.step = step;
       this.byTableScale = byTableScale;
+      this.jpeg = jpeg;
     }
 
     void add(int q, double y) {
@@ -284,9 +285,25 @@ final class TargetSearch {
       return prior[k - 1] + t * (prior[k] - prior[k - 1]);
     }
 
-    /** The offset keeps the top (scale 0: every step 1) finite. */
-    private static double logScale(int q) {
-      return -Math.log(JpegEncodeOptions.tableScaleHundredths(q) + 200);
+    /** The offset keeps the top (scale 0: every step at its floor) finite. */
+    private double logScale(int q) {
+      return -Math.log((jpeg ? JpegEncodeOptions.tableScaleHundredths(q) : tglScale(q)) + 200);
+    }
+
+    /**
+     * .tgl's table scale in hundredths of a percent (format-lossy.md §6.1): libjpeg's curve at
+     * whole qualities, linear between them as the steps are.
+     */
+    private static int tglScale(int h) {
+      int whole = h / 100;
+      int f = h % 100;
+      int s0 = tglWholeScale(whole);
+      return f == 0 ? s0 : (s0 * (100 - f) + tglWholeScale(whole + 1) * f) / 100;
+    }
+
+    private static int tglWholeScale(int quality) {
+      int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
+      return 100 * (q < 50 ? 5000 / q : 200 - 2 * q);
     }
   }
 }

@@ -6,34 +6,35 @@ import java.util.*;
 import java.util.function.IntFunction;
 /**
  * Measurement, not a test: lands size targets of 20-500 KB over a photo directory with the
- * fine-scale JPEG search, the whole-quality JPEG search and the .tgl search in one run, and prints
+ * fine-scale and whole-quality searches of JPEG and of .tgl in one run, and prints
  * how many land in the 3% band, the encodes used and the landing error. Run with the api test
  * classpath: {@code java dev.tegula.api.TargetLanding ../shared/corpus/photos}.
  */
 public class TargetLanding {
   public static void main(String[] a) throws Exception {
     long[] targets = {20_000, 50_000, 100_000, 200_000, 500_000};
-    String[] names = {"JPEG fine", "JPEG whole", "TGL whole"};
+    String[] names = {"JPEG fine", "JPEG whole", "TGL fine", "TGL whole"};
     List<List<double[]>> rows = new ArrayList<>();
-    for (int i = 0; i < 3; i++) rows.add(new ArrayList<>());
-    int[] reach = new int[3]; int[] gap = new int[3];
+    for (int i = 0; i < 4; i++) rows.add(new ArrayList<>());
+    int[] reach = new int[4]; int[] gap = new int[4];
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(Paths.get(a[0]), "*.png")) {
       List<Path> ps = new ArrayList<>(); ds.forEach(ps::add); Collections.sort(ps);
       for (Path p : ps) {
         Image img = Tegula.decode(Files.readAllBytes(p)).image();
         long px = (long) img.width() * img.height();
-        for (int m = 0; m < 3; m++) {
+        for (int m = 0; m < 4; m++) {
           boolean jpeg = m < 2;
           IntFunction<byte[]> enc = jpeg
               ? h -> Tegula.encodeJpeg(img, Metadata.EMPTY, JpegEncodeOptions.ofQualityHundredths(h))
-              : h -> Tegula.compress(img, Metadata.EMPTY, CompressOptions.lossy(h / 100));
+              : h -> dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
+                  dev.tegula.tgl.TglEncodeOptions.lossyHundredths(h));
           long lo = enc.apply(0).length, hi = enc.apply(10000).length;
           long below97 = enc.apply(jpeg ? 9699 : 9600).length, at97 = enc.apply(9700).length;
           for (long t : targets) {
             if (t < lo || t >= hi) continue;
             reach[m]++;
             TargetSearch.Result r = TargetSearch.forSize(jpeg ? ImageFormat.JPEG : ImageFormat.TGL,
-                m == 0 ? 1 : 100, px, t, enc);
+                m == 0 || m == 2 ? 1 : 100, px, t, enc);
             double err = 100.0 * (t - r.bytes().length) / t;
             if (below97 < 0.97 * t && at97 > t) { gap[m]++; System.out.print("[in the jump to q97] "); }
             rows.get(m).add(new double[] {err, r.encodes()});
@@ -43,7 +44,7 @@ public class TargetLanding {
         }
       }
     }
-    for (int m = 0; m < 3; m++) {
+    for (int m = 0; m < 4; m++) {
       List<double[]> l = rows.get(m);
       double[] e = l.stream().mapToDouble(x -> x[0]).sorted().toArray();
       int in = 0, over = 0; int[] encs = new int[13];
