@@ -55,8 +55,15 @@ final class TargetSearch {
       -1.7, -1.356, -0.810, -0.609, -0.161};
   private static final double[] JPEG_SSIM = {0.877, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
       3.222, 3.581, 4.722, 5.406};
-  private static final double[] TGL_SIZE = {-5.278, -4.756, -3.713, -3.098, -2.768, -2.476,
-      -2.084, -1.749, -1.36, -0.814, -0.485};
+  /**
+   * .tgl's size knots add 95 and 98.5, where its curve bends most; remeasured on 28 Nov with the
+   * current lossy encoder (the earlier medians, from an older encoder, put quality 100 at -0.485
+   * where it now is -0.081, which sent searches near the top far below the band).
+   */
+  private static final int[] TGL_SIZE_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
+      9500, 9700, 9850, 10000};
+  private static final double[] TGL_SIZE = {-5.170, -5.060, -4.007, -3.330, -2.947, -2.623,
+      -2.184, -1.807, -1.368, -1.054, -0.777, -0.477, -0.081};
   private static final double[] TGL_SSIM = {0.894, 1.206, 1.829, 2.238, 2.483, 2.711, 2.979,
       3.244, 3.544, 3.862, 4.053};
 
@@ -95,7 +102,7 @@ final class TargetSearch {
     double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
     double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
     Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true)
-        : new Model(KNOTS, TGL_SIZE, step, fine, false);
+        : new Model(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false);
     int passQ = -step; // highest quality known to fit
     byte[] passBytes = null;
     int failQ = TOP + step; // lowest quality known not to fit
