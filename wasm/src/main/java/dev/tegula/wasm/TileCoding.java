@@ -35,28 +35,6 @@ public final class TileCoding {
   private TileCoding() {}
 
   /**
-   * Decodes a JPEG, PNG or .tgl file for compression: JSON {@code {width, height, sixteen, info}}
-   * with its 8-bit RGBA for {@link #takePixels} and its metadata for {@link #takeMetadata};
-   * {@code sixteen} tells that the file has 16-bit samples, which only a whole-image lossless
-   * compress keeps.
-   */
-  @JSExport
-  public String decodeForCompress(byte[] file, double maxPixels) {
-    clear();
-    return reply(() -> {
-      DecodedImage d = Tegula.decode(file, new DecodeOptions(limits(maxPixels), false));
-      pendingPixels = d.image().rgba();
-      pendingMetadata = MetadataPacking.pack(d.metadata());
-      return new Json()
-          .put("width", d.image().width())
-          .put("height", d.image().height())
-          .put("sixteen", d.image().has16BitSamples())
-          .putRaw("info", ImageFacts.toJson(d.info()))
-          .toString();
-    });
-  }
-
-  /**
    * Codes tile {@code index} of an 8-bit image from the tile's own RGBA; the .tgl chunk data
    * waits for {@link #takeBytes}. {@code grey}: every tile is grey; {@code alpha}: some tile is
    * not opaque. Returns {@code {bytes}} or {@code {error}}.
