@@ -22,9 +22,9 @@ import org.teavm.jso.JSExport;
 public final class Encoding {
   static final Encoding INSTANCE = new Encoding();
 
-  private byte[] pendingBytes;
-  private byte[] pendingPixels;
-  private byte[] pendingMetadata;
+  private final Handover pendingBytes = new Handover();
+  private final Handover pendingPixels = new Handover();
+  private final Handover pendingMetadata = new Handover();
 
   private Encoding() {}
 
@@ -42,7 +42,7 @@ public final class Encoding {
       EncodeRequest r = EncodeRequest.parse(options);
       CompressOptions o = options(r);
       CompressResult res = Tegula.compress(source(data, width, height, metadata, r), o);
-      pendingBytes = res.bytes();
+      pendingBytes.put(res.bytes());
       boolean lossless = res.quality() < 0;
       return new Json()
           .put("width", res.width())
@@ -72,8 +72,8 @@ public final class Encoding {
       EncodeRequest r = EncodeRequest.parse(options);
       CompressOptions o = options(r);
       DecodedImage d = Tegula.prepare(source(data, width, height, metadata, r), o);
-      pendingPixels = d.image().rgba();
-      pendingMetadata = MetadataPacking.pack(d.metadata());
+      pendingPixels.put(d.image().rgba());
+      pendingMetadata.put(MetadataPacking.pack(d.metadata()));
       return new Json()
           .put("width", d.image().width())
           .put("height", d.image().height())
@@ -84,23 +84,17 @@ public final class Encoding {
 
   @JSExport
   public byte[] takeBytes() {
-    byte[] b = pendingBytes;
-    pendingBytes = null;
-    return b;
+    return pendingBytes.take();
   }
 
   @JSExport
   public byte[] takePixels() {
-    byte[] p = pendingPixels;
-    pendingPixels = null;
-    return p;
+    return pendingPixels.take();
   }
 
   @JSExport
   public byte[] takeMetadata() {
-    byte[] m = pendingMetadata;
-    pendingMetadata = null;
-    return m;
+    return pendingMetadata.take();
   }
 
   /** A file decoded as stored (the pipeline turns it upright), or pixels with their metadata. */
@@ -142,8 +136,8 @@ public final class Encoding {
   }
 
   private void clear() {
-    pendingBytes = null;
-    pendingPixels = null;
-    pendingMetadata = null;
+    pendingBytes.clear();
+    pendingPixels.clear();
+    pendingMetadata.clear();
   }
 }

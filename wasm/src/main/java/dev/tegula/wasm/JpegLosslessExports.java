@@ -19,7 +19,7 @@ import org.teavm.jso.JSExport;
 public final class JpegLosslessExports {
   static final JpegLosslessExports INSTANCE = new JpegLosslessExports();
 
-  private byte[] pendingBytes;
+  private final Handover pendingBytes = new Handover();
 
   private JpegLosslessExports() {}
 
@@ -30,12 +30,12 @@ public final class JpegLosslessExports {
    */
   @JSExport
   public String compress(byte[] jpeg, double maxPixels) {
-    pendingBytes = null;
+    pendingBytes.clear();
     try {
       Limits limits = limits(maxPixels);
       JpegCompression c = Tegula.compressJpegLossless(jpeg, limits);
       JpegTglInfo info = Tegula.inspectJpeg(c.tgl(), limits);
-      pendingBytes = c.tgl();
+      pendingBytes.put(c.tgl());
       return new Json().put("modelled", c.modelled()).put("reason", c.reason())
           .put("width", info.width()).put("height", info.height())
           .put("originalBytes", jpeg.length).put("bytes", c.tgl().length).toString();
@@ -49,10 +49,10 @@ public final class JpegLosslessExports {
   /** The original JPEG of such a .tgl file: JSON {@code {bytes}}, the JPEG for takeBytes. */
   @JSExport
   public String restoreOriginal(byte[] tgl, double maxPixels) {
-    pendingBytes = null;
+    pendingBytes.clear();
     try {
-      pendingBytes = Tegula.restoreOriginal(tgl, limits(maxPixels));
-      return new Json().put("bytes", pendingBytes.length).toString();
+      byte[] jpeg = pendingBytes.put(Tegula.restoreOriginal(tgl, limits(maxPixels)));
+      return new Json().put("bytes", jpeg.length).toString();
     } catch (TegulaException e) {
       return ImageFacts.errorJson(e);
     } catch (RuntimeException | StackOverflowError e) {
@@ -62,9 +62,7 @@ public final class JpegLosslessExports {
 
   @JSExport
   public byte[] takeBytes() {
-    byte[] b = pendingBytes;
-    pendingBytes = null;
-    return b;
+    return pendingBytes.take();
   }
 
   private static Limits limits(double maxPixels) {

@@ -17,8 +17,8 @@ import org.teavm.jso.JSExport;
  * and results to types that cross the Wasm boundary cheaply (Int8Array, string, number).
  */
 public final class TegulaExports {
-  private static byte[] pendingPixels;
-  private static byte[] pendingBytes;
+  private static final Handover pendingPixels = new Handover();
+  private static final Handover pendingBytes = new Handover();
 
   private TegulaExports() {}
 
@@ -33,14 +33,14 @@ public final class TegulaExports {
    */
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels) {
-    pendingPixels = null;
+    pendingPixels.clear();
     try {
       Limits limits = Limits.DEFAULT;
       if (maxPixels > 0) {
         limits = limits.withMaxPixels((long) maxPixels);
       }
       DecodedImage d = Tegula.decode(data, new DecodeOptions(limits, autoOrient));
-      pendingPixels = d.image().rgba();
+      pendingPixels.put(d.image().rgba());
       return new Json()
           .put("width", d.image().width())
           .put("height", d.image().height())
@@ -77,10 +77,10 @@ public final class TegulaExports {
   @JSExport
   public static String compare(byte[] a, int aw, int ah, byte[] b, int bw, int bh,
       double maxPixels, boolean heatmap) {
-    pendingPixels = null;
+    pendingPixels.clear();
     try {
       Comparisons.Result r = Comparisons.compare(a, aw, ah, b, bw, bh, maxPixels, heatmap);
-      pendingPixels = r.heatmap();
+      pendingPixels.put(r.heatmap());
       return r.json();
     } catch (TegulaException e) {
       return ImageFacts.errorJson(e);
@@ -99,11 +99,11 @@ public final class TegulaExports {
   @JSExport
   public static String compress(byte[] data, int width, int height, int quality,
       boolean lossless, int tileSize, double maxPixels) {
-    pendingBytes = null;
+    pendingBytes.clear();
     try {
       Compression.Result r = Compression.compress(data, width, height, quality, lossless,
           tileSize, maxPixels);
-      pendingBytes = r.bytes();
+      pendingBytes.put(r.bytes());
       return r.json();
     } catch (TegulaException e) {
       return ImageFacts.errorJson(e);
@@ -121,10 +121,10 @@ public final class TegulaExports {
    */
   @JSExport
   public static String restore(byte[] data, double maxPixels) {
-    pendingBytes = null;
+    pendingBytes.clear();
     try {
       Compression.Result r = Compression.restore(data, maxPixels);
-      pendingBytes = r.bytes();
+      pendingBytes.put(r.bytes());
       return r.json();
     } catch (TegulaException e) {
       return ImageFacts.errorJson(e);
@@ -138,17 +138,13 @@ public final class TegulaExports {
   /** Hands over the file made by the last successful compress or restore (once). */
   @JSExport
   public static byte[] takeBytes() {
-    byte[] b = pendingBytes;
-    pendingBytes = null;
-    return b;
+    return pendingBytes.take();
   }
 
   /** Hands over the RGBA8 pixels of the last successful decode (once). */
   @JSExport
   public static byte[] takePixels() {
-    byte[] p = pendingPixels;
-    pendingPixels = null;
-    return p;
+    return pendingPixels.take();
   }
 
   /**

@@ -28,9 +28,9 @@ import org.teavm.jso.JSExport;
 public final class TileCoding {
   static final TileCoding INSTANCE = new TileCoding();
 
-  private byte[] pendingPixels;
-  private byte[] pendingBytes;
-  private byte[] pendingMetadata;
+  private final Handover pendingPixels = new Handover();
+  private final Handover pendingBytes = new Handover();
+  private final Handover pendingMetadata = new Handover();
 
   private TileCoding() {}
 
@@ -46,8 +46,8 @@ public final class TileCoding {
     return reply(() -> {
       CompressOptions o = options(quality, lossless, tileSize);
       TglHeader h = StandaloneTiles.compressHeader(width, height, grey, alpha, o);
-      pendingBytes = StandaloneTiles.compressTile(h, index, rgba, o);
-      return new Json().put("bytes", pendingBytes.length).toString();
+      byte[] tile = pendingBytes.put(StandaloneTiles.compressTile(h, index, rgba, o));
+      return new Json().put("bytes", tile.length).toString();
     });
   }
 
@@ -82,8 +82,9 @@ public final class TileCoding {
       if (at != tiles.length) {
         throw new IllegalArgumentException((tiles.length - at) + " bytes follow the last tile");
       }
-      pendingBytes = StandaloneTiles.assemble(h, MetadataPacking.unpack(metadata), parts);
-      return new Json().put("bytes", pendingBytes.length).toString();
+      byte[] file =
+          pendingBytes.put(StandaloneTiles.assemble(h, MetadataPacking.unpack(metadata), parts));
+      return new Json().put("bytes", file.length).toString();
     });
   }
 
@@ -118,7 +119,7 @@ public final class TileCoding {
         tiles.append(']');
       }
       tiles.append(']');
-      pendingMetadata = MetadataPacking.pack(f.metadata());
+      pendingMetadata.put(MetadataPacking.pack(f.metadata()));
       return new Json()
           .put("width", h.width())
           .put("height", h.height())
@@ -151,7 +152,7 @@ public final class TileCoding {
       TglHeader h = new TglHeader(width, height, colour, alpha, bitDepth, lossy, quality,
           tileWidth, tileHeight);
       StandaloneTileDecoder.Tile tile = StandaloneTiles.restoreTile(h, index, chunk, offset);
-      pendingPixels = tile.rgba();
+      pendingPixels.put(tile.rgba());
       return new Json().put("problem", tile.problem()).toString();
     });
   }
@@ -179,37 +180,31 @@ public final class TileCoding {
         image = d.image();
         m = d.metadata();
       }
-      pendingBytes = Tegula.encodePng(image, m);
+      byte[] png = pendingBytes.put(Tegula.encodePng(image, m));
       return new Json().put("width", image.width()).put("height", image.height())
-          .put("bytes", pendingBytes.length).toString();
+          .put("bytes", png.length).toString();
     });
   }
 
   @JSExport
   public byte[] takePixels() {
-    byte[] p = pendingPixels;
-    pendingPixels = null;
-    return p;
+    return pendingPixels.take();
   }
 
   @JSExport
   public byte[] takeBytes() {
-    byte[] b = pendingBytes;
-    pendingBytes = null;
-    return b;
+    return pendingBytes.take();
   }
 
   @JSExport
   public byte[] takeMetadata() {
-    byte[] m = pendingMetadata;
-    pendingMetadata = null;
-    return m;
+    return pendingMetadata.take();
   }
 
   private void clear() {
-    pendingPixels = null;
-    pendingBytes = null;
-    pendingMetadata = null;
+    pendingPixels.clear();
+    pendingBytes.clear();
+    pendingMetadata.clear();
   }
 
   private static CompressOptions options(int quality, boolean lossless, int tileSize) {
