@@ -14,17 +14,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code compare()} of tegula.js: the metrics computed in a worker by the Wasm build give the
  * JVM's numbers (and so scikit-image's, see testdata/metrics) for files and for decoded pixels.
  */
 class CompareInBrowserTest {
-  private static AppServer server;
-  private static Chromium chromium;
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.appWithSample();
 
   /** [reference, test] pairs of testdata/metrics, with and without alpha. */
   private static final String[][] PAIRS = {
@@ -33,24 +32,6 @@ class CompareInBrowserTest {
     {"cutout.png", "cutout.webp-q40.png"},
     {"coffee.png", "coffee.png"},
   };
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url());
-    AppPage.waitForSample(chromium.driver);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
 
   private static String b64(String name) throws Exception {
     return Base64.getEncoder().encodeToString(
@@ -78,7 +59,7 @@ class CompareInBrowserTest {
     for (String[] p : PAIRS) {
       pairs.add(List.of(b64(p[0]), b64(p[1])));
     }
-    Object answer = chromium.driver.executeAsyncScript(COMPARE_FILES, pairs);
+    Object answer = session.driver().executeAsyncScript(COMPARE_FILES, pairs);
     assertTrue(answer instanceof List, String.valueOf(answer));
     List<?> rows = (List<?>) answer;
     for (int i = 0; i < PAIRS.length; i++) {
@@ -136,7 +117,7 @@ class CompareInBrowserTest {
 
   @Test
   void decodedPixelsGiveTheJvmNumbersAndHeatmap() throws Exception {
-    Object answer = chromium.driver.executeAsyncScript(COMPARE_PIXELS, b64("astronaut.png"),
+    Object answer = session.driver().executeAsyncScript(COMPARE_PIXELS, b64("astronaut.png"),
         b64("astronaut.webp-q30.png"));
     assertTrue(answer instanceof Map, String.valueOf(answer));
     Map<?, ?> r = (Map<?, ?>) answer;

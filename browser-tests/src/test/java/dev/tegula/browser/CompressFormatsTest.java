@@ -16,9 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * compress() to JPEG and PNG in the browser, and its options: the JPEG decodes with Chromium's
@@ -28,32 +27,11 @@ import org.junit.jupiter.api.Test;
  * compressWithFacts tells what was made, and bad options reject at once with code 'argument'.
  */
 class CompressFormatsTest {
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url() + "api-test/index.html");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("api-test/index.html");
 
   static Object run(String body, Object... args) {
-    Object r = ApiScript.run(chromium.driver, body, args);
-    if (r instanceof String text && text.startsWith("script failed")) {
-      throw new AssertionError(text);
-    }
-    return r;
+    return session.run(body, args);
   }
 
   static String b64(String relative) throws Exception {

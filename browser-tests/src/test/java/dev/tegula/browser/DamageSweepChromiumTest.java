@@ -12,8 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,26 +32,8 @@ class DamageSweepChromiumTest {
   private static final int MUTATIONS = 150;
   private static final int BATCH = 40;
 
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url());
-    AppPage.waitForSample(chromium.driver);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.appWithSample();
 
   /** Each variant: "ok" or "error <code> <name>: <message>". */
   private static final String DECODE_EACH = """
@@ -109,7 +90,7 @@ class DamageSweepChromiumTest {
         encoded.add(Base64.getEncoder().encodeToString(v));
       }
       @SuppressWarnings("unchecked")
-      List<String> answers = (List<String>) chromium.driver.executeAsyncScript(DECODE_EACH, encoded);
+      List<String> answers = (List<String>) session.driver().executeAsyncScript(DECODE_EACH, encoded);
       assertEquals(encoded.size(), answers.size(), "browser answered " + answers);
       for (int i = 0; i < answers.size(); i++) {
         String a = answers.get(i);

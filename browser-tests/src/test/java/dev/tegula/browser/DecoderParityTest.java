@@ -13,35 +13,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Wasm decoder in Chromium gives byte-identical pixels to the JVM decoder on every test file,
  * and the same error code on every damaged one.
  */
 class DecoderParityTest {
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url());
-    AppPage.waitForSample(chromium.driver);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.appWithSample();
 
   private static final String DECODE_ALL = """
       const [files, done] = [arguments[0], arguments[arguments.length - 1]];
@@ -79,7 +60,7 @@ class DecoderParityTest {
         encoded.add(Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
       }
       @SuppressWarnings("unchecked")
-      List<String> browser = (List<String>) chromium.driver.executeAsyncScript(DECODE_ALL, encoded);
+      List<String> browser = (List<String>) session.driver().executeAsyncScript(DECODE_ALL, encoded);
       assertEquals(batch.size(), browser.size(), "browser answered " + browser);
       for (int i = 0; i < batch.size(); i++) {
         String jvm = jvmDecode(Files.readAllBytes(batch.get(i)));

@@ -14,9 +14,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * JPEGs written by our encoder decode in Chromium (createImageBitmap, its own libjpeg-turbo) to
@@ -24,25 +23,8 @@ import org.junit.jupiter.api.Test;
  * progressive, every subsampling, grayscale, restart intervals, low and high qualities.
  */
 class JpegEncoderChromiumTest {
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("");
 
   /** Decodes each base64 JPEG with createImageBitmap and returns "WxH base64(RGBA)". */
   private static final String DECODE = """
@@ -106,7 +88,7 @@ class JpegEncoderChromiumTest {
       }
     }
     @SuppressWarnings("unchecked")
-    List<String> browser = (List<String>) chromium.driver.executeAsyncScript(DECODE, encoded);
+    List<String> browser = (List<String>) session.driver().executeAsyncScript(DECODE, encoded);
     assertEquals(encoded.size(), browser.size(), "browser answered " + browser);
     List<String> mismatches = new ArrayList<>();
     int worst = 0;

@@ -13,9 +13,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * JPEG recompression in Chromium (Wasm) through tegula.js: compress(file, {jpegLossless: true})
@@ -23,32 +22,11 @@ import org.junit.jupiter.api.Test;
  * of the original JPEG; files made in the browser restore on the JVM and the other way round.
  */
 class JpegLosslessChromiumTest {
-  private static AppServer server;
-  private static Chromium chromium;
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("api-test/index.html");
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url() + "api-test/index.html");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  private static Object run(String body, Object... args) {
-    Object r = ApiScript.run(chromium.driver, body, args);
-    if (r instanceof String text && text.startsWith("script failed")) {
-      throw new AssertionError(text);
-    }
-    return r;
+  static Object run(String body, Object... args) {
+    return session.run(body, args);
   }
 
   private static String sha256(byte[] b) throws Exception {

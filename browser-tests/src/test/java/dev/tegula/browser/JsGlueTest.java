@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Unit tests of the JavaScript glue where it has logic of its own: the tile grid, the ZIP
@@ -14,29 +13,12 @@ import org.junit.jupiter.api.Test;
  * the modules run.
  */
 class JsGlueTest {
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url() + "api-test/index.html");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("api-test/index.html");
 
   @Test
   void copyPixelsCopiesAViewInSlicesAndLeavesTheCallersBuffer() {
-    Object r = ApiScript.run(chromium.driver, """
+    Object r = ApiScript.run(session.driver(), """
         const {copyPixels} = await import('/tegula-tiles.js');
         // 2100 x 1100 RGBA is 9.2 MB: two slices; the view starts 12 bytes into its buffer
         const width = 2100;
@@ -58,7 +40,7 @@ class JsGlueTest {
 
   @Test
   void tileGridCoversTheImageRowByRowWithShorterEdgeTiles() {
-    Object grid = ApiScript.run(chromium.driver, """
+    Object grid = ApiScript.run(session.driver(), """
         const {tileGrid} = await import('/tegula-tiles.js');
         return tileGrid(700, 300, 256).map((r) => [r.x, r.y, r.width, r.height])
             .concat([[tileGrid(16, 16, 16).length, tileGrid(17, 1, 16).length]]);
@@ -71,7 +53,7 @@ class JsGlueTest {
 
   @Test
   void zipCrcIsTheStandardOne() {
-    assertEquals(List.of(0xCBF43926L, 0L), ApiScript.run(chromium.driver, """
+    assertEquals(List.of(0xCBF43926L, 0L), ApiScript.run(session.driver(), """
         const {crc32} = await import('/zip.js');
         return [crc32(new TextEncoder().encode('123456789')), crc32(new Uint8Array(0))];
         """));
@@ -80,7 +62,7 @@ class JsGlueTest {
   @Test
   void manifestsAndIntegrityAreChecked() {
     @SuppressWarnings("unchecked")
-    Map<String, Object> r = (Map<String, Object>) ApiScript.run(chromium.driver, """
+    Map<String, Object> r = (Map<String, Object>) ApiScript.run(session.driver(), """
         const c = await import('/tegula-codecs.js');
         const code = async (f) => { try { await f(); return 'no error'; } catch (e) { return e.code; } };
         const m = await c.readManifest({versions: [{version: 'a', wasm: 'x/a.wasm'}]}, 'http://h/p/q.html');
@@ -110,7 +92,7 @@ class JsGlueTest {
 
   @Test
   void aLinkedControllerFollowsItsSignal() {
-    assertEquals(List.of(false, true, true), ApiScript.run(chromium.driver, """
+    assertEquals(List.of(false, true, true), ApiScript.run(session.driver(), """
         const {linkedController} = await import('/tegula-tiles.js');
         const parent = new AbortController();
         const child = linkedController(parent.signal);

@@ -15,9 +15,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * tegula.js as a web developer uses it, on a page without the app: tiled compress writes the
@@ -26,36 +25,14 @@ import org.junit.jupiter.api.Test;
  * a bitmap, and the whole API works inside a worker of the page's own.
  */
 class TegulaApiTest {
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-            + " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"));
-    chromium.driver.get(server.url() + "api-test/index.html");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("api-test/index.html",
+      "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+          + " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
 
   /** The script's answer; a failed script (a string) fails the test with its message. */
   static Object run(String body, Object... args) {
-    Object r = ApiScript.run(chromium.driver, body, args);
-    if (r instanceof String text && text.startsWith("script failed")) {
-      throw new AssertionError(text);
-    }
-    return r;
+    return session.run(body, args);
   }
 
   static String b64(byte[] b) {
@@ -114,7 +91,7 @@ class TegulaApiTest {
     }
     assertEquals(expected, run(COMPRESS, jobs, true), "through SharedArrayBuffer");
     assertEquals(expected, run(COMPRESS, jobs, false), "by transfer");
-    assertEquals(true, chromium.driver.executeScript("return self.crossOriginIsolated"));
+    assertEquals(true, session.driver().executeScript("return self.crossOriginIsolated"));
   }
 
   /** A file as compress() codes it by default: the api's pipeline turns it upright. */
@@ -300,6 +277,6 @@ class TegulaApiTest {
   @Test
   void nothingBreaksTheContentSecurityPolicy() {
     run("await t.compress(new ImageData(300, 200), {tileSize: 64}); return 1;");
-    assertEquals(List.of(), chromium.driver.executeScript("return window.__csp"));
+    assertEquals(List.of(), session.driver().executeScript("return window.__csp"));
   }
 }

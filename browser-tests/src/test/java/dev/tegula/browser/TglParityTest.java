@@ -16,9 +16,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The .tgl exports in Chromium (Wasm) agree with the JVM: compress writes byte-identical .tgl
@@ -27,25 +26,8 @@ import org.junit.jupiter.api.Test;
  * have the same codes.
  */
 class TglParityTest {
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("");
 
   private static final String RUN = """
       const [jobs, done] = [arguments[0], arguments[arguments.length - 1]];
@@ -95,7 +77,7 @@ class TglParityTest {
             "quality", j.quality(), "lossless", j.lossless(), "tileSize", j.tileSize()));
       }
       @SuppressWarnings("unchecked")
-      List<String> browser = (List<String>) chromium.driver.executeAsyncScript(RUN, args);
+      List<String> browser = (List<String>) session.driver().executeAsyncScript(RUN, args);
       assertEquals(batch.size(), browser.size(), "browser answered " + browser);
       for (int i = 0; i < batch.size(); i++) {
         String jvm = jvm(batch.get(i));

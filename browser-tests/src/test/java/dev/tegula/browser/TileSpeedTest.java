@@ -8,9 +8,8 @@ import java.nio.file.Paths;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 12-megapixel compress keeps the page responsive while two workers code the tiles:
@@ -30,25 +29,8 @@ import org.junit.jupiter.api.Test;
  * then); the figures go to target/tile-speed.txt.
  */
 class TileSpeedTest {
-  private static AppServer server;
-  private static Chromium chromium;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = AppServer.start();
-    chromium = new Chromium();
-    chromium.driver.get(server.url() + "api-test/index.html");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("api-test/index.html");
 
   /** 4000 x 3000 from the 512 x 512 photo repeated, with noise so that no two tiles are alike. */
   private static final String MAKE_IMAGE = """
@@ -136,14 +118,14 @@ class TileSpeedTest {
   void theMainThreadStaysResponsiveWhileTwelveMegapixelsAreCompressed() throws Exception {
     String photo = Base64.getEncoder().encodeToString(
         Files.readAllBytes(TestFiles.root().resolve("photos/astronaut.png")));
-    assertTrue(((Number) ApiScript.run(chromium.driver, MAKE_IMAGE, photo)).longValue() == 12_000_000L);
+    assertTrue(((Number) ApiScript.run(session.driver(), MAKE_IMAGE, photo)).longValue() == 12_000_000L);
     StringBuilder report = new StringBuilder();
     double twoWorkers = Double.MAX_VALUE;
     boolean responsive = false;
     double bestGap = Double.MAX_VALUE;
     // the machine may be shared: up to three runs, each with its idle page and control beside it
     for (int attempt = 0; attempt < 3 && !responsive; attempt++) {
-      Map<String, Object> r = result(ApiScript.run(chromium.driver, COMPRESS, 2));
+      Map<String, Object> r = result(ApiScript.run(session.driver(), COMPRESS, 2));
       double gap = number(r, "gap");
       bestGap = Math.min(bestGap, gap);
       double control = number(r, "controlGap");
@@ -162,11 +144,11 @@ class TileSpeedTest {
     double spinTwo = Double.MAX_VALUE;
     double oneWorkerGap = Double.MAX_VALUE;
     for (int round = 0; round < 3; round++) {
-      Map<String, Object> one = result(ApiScript.run(chromium.driver, COMPRESS, 1));
+      Map<String, Object> one = result(ApiScript.run(session.driver(), COMPRESS, 1));
       oneWorker = Math.min(oneWorker, number(one, "ms"));
       oneWorkerGap = Math.min(oneWorkerGap, number(one, "gap"));
-      twoWorkers = Math.min(twoWorkers, number(result(ApiScript.run(chromium.driver, COMPRESS, 2)), "ms"));
-      List<?> spin = (List<?>) ApiScript.run(chromium.driver, SPIN);
+      twoWorkers = Math.min(twoWorkers, number(result(ApiScript.run(session.driver(), COMPRESS, 2)), "ms"));
+      List<?> spin = (List<?>) ApiScript.run(session.driver(), SPIN);
       spinOne = Math.min(spinOne, ((Number) spin.get(0)).doubleValue());
       spinTwo = Math.min(spinTwo, ((Number) spin.get(1)).doubleValue());
     }
