@@ -141,9 +141,11 @@ public final class StaticServer implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
-    workers.shutdownNow();
     watchdog.shutdownNow();
     open.forEach(Connection::close); // a blocked socket call ignores interrupts, not a close
+    for (Runnable neverRun : workers.shutdownNow()) {
+      open.remove(neverRun);
+    }
     try {
       workers.awaitTermination(5, TimeUnit.SECONDS);
       acceptor.join(5_000);

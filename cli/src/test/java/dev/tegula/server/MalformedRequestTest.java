@@ -1,7 +1,6 @@
 package dev.tegula.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every request a browser would never send ({@link RawCases}), as raw bytes: each gets an answer
  * with the security headers and a correct length, and the connection is closed after it exactly
- * when the next request's start is uncertain. The JDK's HTTP server, which served before, answered
- * 33 of these itself without the headers and hung up on 2 more ({@code RawCases.Case.jdk}).
+ * when the next request's start is uncertain. Of these 70, the JDK's HTTP server, which served
+ * before, answered 31 itself without the headers, sent a bare "100 Continue" before one, hung up
+ * on two (a 100 KiB request line or header) and left one unanswered (bare LF line ends); the other
+ * 35 reached our handler, some accepted though malformed (HTTP/2.0, NUL in a header, no Host):
+ * see {@code RawCases.Case.jdk}.
  */
 class MalformedRequestTest {
   private static final String INDEX = "<!doctype html><title>t</title>";
@@ -84,7 +86,5 @@ class MalformedRequestTest {
     for (int status : new int[] {400, 405, 414, 431, 501, 505}) {
       assertTrue(cases().stream().anyMatch(c -> c.status() == status), "no case for " + status);
     }
-    long jdkWithoutHeaders = cases().stream().filter(c -> c.jdk().contains("WITHOUT")).count();
-    assertFalse(jdkWithoutHeaders == 0);
   }
 }

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,7 @@ class WorkerBoundTest {
 
   @Test
   void closeEndsEveryThreadWhateverTheClientsDo() throws Exception {
+    Set<Thread> before = serverThreads();
     StaticServer server = start(new ServerSettings(2, 4, Duration.ofMinutes(5),
         Duration.ofMinutes(5)));
     try (RawClient idle = new RawClient(server.port(), 10_000);
@@ -118,15 +121,20 @@ class WorkerBoundTest {
       server.close();
       assertNull(idle.read());
       assertEquals(0, server.openConnections());
-      for (Thread t : Thread.getAllStackTraces().keySet()) {
-        if (t.getName().startsWith("tegula-http-") && t.isAlive()) {
-          t.join(5_000);
-        }
+      Set<Thread> started = serverThreads();
+      started.removeAll(before);
+      for (Thread t : started) {
+        t.join(5_000);
       }
-      long left = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.getName().startsWith("tegula-http-") && t.isAlive()).count();
-      assertEquals(0, left, "server threads still running after close");
+      started.removeIf(t -> !t.isAlive());
+      assertEquals(Set.of(), started, "server threads still running after close");
     }
+  }
+
+  private static Set<Thread> serverThreads() {
+    Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+    threads.removeIf(t -> !t.getName().startsWith("tegula-http-"));
+    return threads;
   }
 
   private static StaticServer start(ServerSettings settings) throws IOException {
