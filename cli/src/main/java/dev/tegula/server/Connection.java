@@ -1,5 +1,6 @@
 package dev.tegula.server;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +15,9 @@ import java.util.function.Consumer;
  *
  * <p>Every wait is bounded: reading a request head by {@link ServerSettings#requestTimeout()}
  * (socket read timeouts, renewed before each read from what is left of the deadline), writing by
- * {@link ServerSettings#writeTimeout()} per piece, which a blocking socket write cannot enforce
- * itself, so {@link StaticServer}'s watchdog calls {@link #cutIfStalled} to close the socket.
+ * {@link ServerSettings#writeTimeout()} per piece of at most {@link ResponseWriter#CHUNK} bytes.
+ * A blocking socket write has no timeout of its own, so {@link StaticServer}'s watchdog calls
+ * {@link #cutIfStalled}, which closes the socket under it.
  */
 final class Connection implements Runnable {
   private static final System.Logger LOG = System.getLogger(Connection.class.getName());
@@ -86,7 +88,9 @@ final class Connection implements Runnable {
     socket.setTcpNoDelay(true);
     TimedInput input = new TimedInput(socket);
     RequestReader reader = new RequestReader(input);
-    OutputStream out = new WatchedOutput(socket.getOutputStream());
+    // a small response leaves in one segment, head and body together
+    OutputStream out = new BufferedOutputStream(new WatchedOutput(socket.getOutputStream()),
+        ResponseWriter.CHUNK);
     for (int served = 1; ; served++) {
       input.deadline = System.nanoTime() + settings.requestTimeout().toNanos();
       HttpRequest request;

@@ -39,6 +39,9 @@ final class ResponseWriter {
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
+  /** Bodies are copied in pieces of this size; the write deadline applies to each. */
+  static final int CHUNK = 64 * 1024;
+
   private ResponseWriter() {}
 
   static String reason(int status) {
@@ -81,7 +84,7 @@ final class ResponseWriter {
 
   private static void copyExactly(InputStream in, OutputStream out, long length)
       throws IOException {
-    byte[] buffer = new byte[64 * 1024];
+    byte[] buffer = new byte[CHUNK];
     long left = length;
     while (left > 0) {
       int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
