@@ -18,8 +18,8 @@ import java.util.Map;
  * bare LF ending a line).
  *
  * <p>Bytes read past one head stay buffered for the next, so pipelined requests are served in
- * turn. Never reads more than {@link #MAX_REQUEST_LINE} + {@link #MAX_HEADER_BYTES} bytes for one
- * head, whatever the client sends.
+ * turn. A head is refused as soon as it passes a limit, so memory per connection stays bounded
+ * whatever the client sends.
  */
 final class RequestReader {
   /** A longer request line is refused with 414 (RFC 9112 §3: at least 8000 octets supported). */
