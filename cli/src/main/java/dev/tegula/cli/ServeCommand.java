@@ -2,12 +2,14 @@ package dev.tegula.cli;
 
 import dev.tegula.server.ClasspathFiles;
 import dev.tegula.server.DirectoryFiles;
+import dev.tegula.server.ServerSettings;
 import dev.tegula.server.StaticFiles;
 import dev.tegula.server.StaticServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Serve the files of DIR instead of the app packaged in this jar.")
   private Path root;
 
+  @Option(names = "--request-timeout", defaultValue = "5", paramLabel = "SECONDS",
+      description = "Seconds a client has to send a request's headers; slower clients are cut "
+          + "off, idle connections closed (default ${DEFAULT-VALUE}).")
+  private int requestTimeout;
+
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
   private boolean verbose;
 
@@ -42,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "--port must be in 0-65535");
+    }
+    if (requestTimeout < 1 || requestTimeout > 3600) {
+      throw new ParameterException(spec.commandLine(), "--request-timeout must be in 1-3600");
     }
     PrintWriter out = spec.commandLine().getOut();
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), verbose);
@@ -62,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
 
     StaticServer server;
     try {
-      server = StaticServer.start(files, host, port);
+      server = StaticServer.start(files, host, port,
+          ServerSettings.DEFAULTS.withRequestTimeout(Duration.ofSeconds(requestTimeout)));
     } catch (BindException e) {
       return errors.fail(host + ":" + port, new IOException("cannot listen: " + e.getMessage(), e));
     } catch (IOException | RuntimeException e) {

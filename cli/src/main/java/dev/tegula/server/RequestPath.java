@@ -34,6 +34,32 @@ public final class RequestPath {
   private RequestPath() {}
 
   /**
+   * The raw path of a request-target (RFC 9112 §3.2): origin-form "/path?query", or absolute-form
+   * "http://authority/path?query", which servers must accept; its authority is ignored, as Host is
+   * (the server has one site). Asterisk- and authority-form name no file.
+   */
+  public static String fromTarget(String target) throws Rejected {
+    if (target == null || target.indexOf('#') >= 0) {
+      throw new Rejected(400, "fragment in request target"); // never sent (RFC 9112 §3.2)
+    }
+    String pathAndQuery;
+    if (target.startsWith("/")) {
+      pathAndQuery = target;
+    } else if (target.regionMatches(true, 0, "http://", 0, 7)) {
+      int slash = target.indexOf('/', 7);
+      int query = target.indexOf('?', 7);
+      if (query >= 0 && (slash < 0 || query < slash)) {
+        return "/"; // "http://host?query"
+      }
+      pathAndQuery = slash < 0 ? "/" : target.substring(slash);
+    } else {
+      throw new Rejected(400, "request target names no file");
+    }
+    int query = pathAndQuery.indexOf('?');
+    return query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
+  }
+
+  /**
    * @param rawPath {@code URI.getRawPath()} of the request
    * @return the relative path, '/'-separated; "index.html" for "/", and "dir/index.html" for "/dir/"
    */

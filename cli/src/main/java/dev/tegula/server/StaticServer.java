@@ -1,21 +1,33 @@
 package dev.tegula.server;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The web app's static file server, on the JDK's built-in HTTP server. Started with
+ * The web app's static file server: a small HTTP/1.1 server of its own (GET and HEAD, keep-alive
+ * and pipelining, conditional GET), so that every byte a client gets back, refusals of malformed
+ * requests included, goes through {@link ResponseWriter} with the security headers. Started with
  * {@link #start}; the CLI's {@code tegula serve}, the tests and the browser tests all use it.
+ *
+ * <p>Stages: a thread accepting connections, a bounded pool of workers each serving one
+ * {@link Connection} ({@link RequestReader}, {@link StaticHandler}, {@link ResponseWriter}), and
+ * a watchdog thread that cuts off connections whose client stopped reading.
  *
  * <p>The app needs cross-origin isolation (COOP + COEP) for SharedArrayBuffer and precise timers,
  * and serves nothing but its own files, so the policy below allows nothing from elsewhere.
@@ -37,37 +49,35 @@ public final class StaticServer implements AutoCloseable {
       "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
           + "connect-src 'self'; object-src 'none'; base-uri 'none'";
 
-  /** Sent on every response, errors included. */
-  static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+  private static final System.Logger LOG = System.getLogger(StaticServer.class.getName());
 
-  /**
-   * The JDK server reads each request's headers on a worker thread, so a client trickling headers
-   * holds one until maxReqTime; enough workers that a handful of such connections leave the app
-   * served, few enough to stay small.
-   */
-  static final int THREADS = 16;
+  /** Connections the kernel may hold before the accepting thread takes them. */
+  private static final int BACKLOG = 64;
 
-  /**
-   * Limits of the JDK server, read by it once per JVM when the first server is created, so they
-   * are set (unless the user set them) before that. One slow client cannot hold a worker thread
-   * longer than maxReqTime while sending its request, nor maxRspTime while receiving.
-   */
-  static final Map<String, String> JDK_SERVER_LIMITS = Map.of(
-      // seconds to send request line, headers and body: a slow client (slowloris) is cut off
-      // then; a JVM-wide setting, so -Dsun.net.httpserver.maxReqTime=N changes it
-      "sun.net.httpserver.maxReqTime", "5",
-      "sun.net.httpserver.maxRspTime", "120", // seconds to receive a response (the .wasm is large)
-      // twice StaticHandler's limits, which answer 431 up to these; beyond, the JDK hangs up
-      "sun.net.httpserver.maxReqHeaders", Integer.toString(2 * StaticHandler.MAX_HEADERS),
-      "sun.net.httpserver.maxReqHeaderSize", Integer.toString(2 * StaticHandler.MAX_HEADER_BYTES),
-      "jdk.httpserver.maxConnections", "128");
+  private static final long WATCHDOG_PERIOD_MILLIS = 200;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final ServerSocket listener;
+  private final StaticHandler handler;
+  private final ServerSettings settings;
+  private final ThreadPoolExecutor workers;
+  private final ScheduledExecutorService watchdog;
+  private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+  private final Thread acceptor;
 
-  private StaticServer(HttpServer server, ExecutorService executor) {
-    this.server = server;
-    this.executor = executor;
+  private StaticServer(ServerSocket listener, StaticFiles files, ServerSettings settings) {
+    this.listener = listener;
+    this.handler = new StaticHandler(files);
+    this.settings = settings;
+    this.workers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0,
+        TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queued()),
+        daemonThreads("tegula-http-"));
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("tegula-http-watchdog-"));
+    this.acceptor = daemonThreads("tegula-http-accept-").newThread(this::accept);
+  }
+
+  /** {@link #start(StaticFiles, String, int, ServerSettings)} with the default settings. */
+  public static StaticServer start(StaticFiles files, String host, int port) throws IOException {
+    return start(files, host, port, ServerSettings.DEFAULTS);
   }
 
   /**
@@ -77,42 +87,39 @@ public final class StaticServer implements AutoCloseable {
    * @param port the port, or 0 for any free one (see {@link #port()})
    * @throws java.net.BindException when the port is taken
    */
-  public static StaticServer start(StaticFiles files, String host, int port) throws IOException {
-    if (files == null || host == null) {
-      throw new IllegalArgumentException("files and host must not be null");
+  public static StaticServer start(StaticFiles files, String host, int port,
+      ServerSettings settings) throws IOException {
+    if (files == null || host == null || settings == null) {
+      throw new IllegalArgumentException("files, host and settings must not be null");
     }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port " + port + " is not in 0-65535");
     }
-    applyJdkServerLimits();
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
-    HttpServer server = HttpServer.create(address, 64);
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-    server.setExecutor(executor);
-    server.createContext("/", new StaticHandler(files));
-    server.start();
-    return new StaticServer(server, executor);
-  }
-
-  public static void applyJdkServerLimits() {
-    JDK_SERVER_LIMITS.forEach((key, value) -> {
-      if (System.getProperty(key) == null) {
-        System.setProperty(key, value);
-      }
-    });
+    ServerSocket listener = new ServerSocket();
+    try {
+      listener.bind(new InetSocketAddress(InetAddress.getByName(host), port), BACKLOG);
+    } catch (IOException | RuntimeException e) {
+      listener.close();
+      throw e;
+    }
+    StaticServer server = new StaticServer(listener, files, settings);
+    server.watchdog.scheduleWithFixedDelay(server::cutStalledWriters, WATCHDOG_PERIOD_MILLIS,
+        WATCHDOG_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    server.acceptor.start();
+    return server;
   }
 
   public InetSocketAddress address() {
-    return server.getAddress();
+    return (InetSocketAddress) listener.getLocalSocketAddress();
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
   /** The app's address, e.g. {@code http://127.0.0.1:8080/}. */
   public URI uri() {
-    InetAddress address = server.getAddress().getAddress();
+    InetAddress address = address().getAddress();
     String host = address.getHostAddress();
     if (address instanceof Inet6Address) {
       int zone = host.indexOf('%');
@@ -121,28 +128,73 @@ public final class StaticServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + port() + "/");
   }
 
-  /** Stops listening, drops open connections and ends the worker threads. */
+  /** Connections open now (being served or waiting for a worker). */
+  int openConnections() {
+    return open.size();
+  }
+
+  /** Stops listening, drops open connections and ends the threads. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      listener.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    watchdog.shutdownNow();
+    open.forEach(Connection::close); // a blocked socket call ignores interrupts, not a close
+    for (Runnable neverRun : workers.shutdownNow()) {
+      open.remove(neverRun);
+    }
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+      acceptor.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
-  private static Map<String, String> securityHeaders() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Cross-Origin-Opener-Policy", "same-origin");
-    headers.put("Cross-Origin-Embedder-Policy", "require-corp");
-    headers.put("Cross-Origin-Resource-Policy", "same-origin");
-    headers.put("X-Content-Type-Options", "nosniff");
-    headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    headers.put("Referrer-Policy", "no-referrer");
-    return java.util.Collections.unmodifiableMap(headers);
+  private void accept() {
+    while (!listener.isClosed()) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        if (!listener.isClosed()) {
+          // out of file descriptors, say: wait rather than spin
+          LOG.log(Level.WARNING, "accept failed", e);
+          pause();
+        }
+        continue;
+      }
+      Connection connection = new Connection(socket, handler, settings, open::remove);
+      open.add(connection);
+      try {
+        workers.execute(connection);
+      } catch (RejectedExecutionException e) {
+        open.remove(connection);
+        connection.refuse();
+      }
+    }
   }
 
-  private static ThreadFactory daemonThreads() {
+  private void cutStalledWriters() {
+    long now = System.nanoTime();
+    open.forEach(c -> c.cutIfStalled(now));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "tegula-http-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

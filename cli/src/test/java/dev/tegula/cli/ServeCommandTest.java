@@ -89,6 +89,15 @@ class ServeCommandTest {
     assertTrue(r.err().contains("--port must be in 0-65535"), r.err());
   }
 
+  @Test
+  void requestTimeoutOutOfRangeIsAUsageError() {
+    for (String seconds : new String[] {"0", "-1", "3601"}) {
+      Cli.Result r = Cli.run("serve", "--port", "0", "--request-timeout", seconds);
+      assertEquals(2, r.exit(), seconds);
+      assertTrue(r.err().contains("--request-timeout must be in 1-3600"), r.err());
+    }
+  }
+
   private static Matcher awaitAnnouncement(StringWriter out) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {

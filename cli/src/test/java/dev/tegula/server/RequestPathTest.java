@@ -65,4 +65,29 @@ class RequestPathTest {
   void directCallersCanPassOrdinaryPaths(String relative) {
     assertEquals(true, RequestPath.isSafeRelative(relative), relative);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/, /",
+    "/a/b.js?v=1&x=/.., /a/b.js",
+    "/?, /",
+    "http://127.0.0.1/index.html, /index.html",
+    "HTTP://127.0.0.1:8080, /",
+    "http://x?y=/z, /",
+    "http://x/a?b, /a",
+    "http://x/../y, /../y"
+  })
+  void takesThePathFromOriginAndAbsoluteForm(String target, String path)
+      throws RequestPath.Rejected {
+    assertEquals(path, RequestPath.fromTarget(target));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*", "127.0.0.1:443", "index.html", "https://x/", "ftp://x/", "/a#b",
+    "http:/x", ""})
+  void refusesTargetsThatNameNoFile(String target) {
+    RequestPath.Rejected e = assertThrows(RequestPath.Rejected.class,
+        () -> RequestPath.fromTarget(target));
+    assertEquals(400, e.status(), target);
+  }
 }

@@ -2,6 +2,7 @@ package dev.tegula.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,8 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,11 +243,15 @@ class StaticServerTest {
   }
 
   @Test
-  void jdkServerLimitsAreSet() {
-    for (String key : Map.of("sun.net.httpserver.maxReqTime", 0,
-        "sun.net.httpserver.maxRspTime", 0, "sun.net.httpserver.maxReqHeaderSize", 0).keySet()) {
-      assertTrue(Long.parseLong(System.getProperty(key)) > 0, key);
-    }
+  void settingsBoundEveryWait() {
+    ServerSettings d = ServerSettings.DEFAULTS;
+    assertTrue(d.threads() >= 6 && d.queued() >= 1, d.toString());
+    assertTrue(d.requestTimeout().toSeconds() >= 1 && d.requestTimeout().toSeconds() <= 10);
+    assertTrue(d.writeTimeout().toSeconds() >= 1 && d.writeTimeout().toSeconds() <= 60);
+    assertThrows(IllegalArgumentException.class,
+        () -> new ServerSettings(0, 1, d.requestTimeout(), d.writeTimeout()));
+    assertThrows(IllegalArgumentException.class,
+        () -> new ServerSettings(1, 1, Duration.ZERO, d.writeTimeout()));
   }
 
   private static String header(HttpResponse<?> response, String name) {
