@@ -62,6 +62,30 @@ class DeflateCoderTest {
   }
 
   @Test
+  void copiesAroundTheSkipLengthInflateExactly() {
+    // Copies of 80-200 bytes (inside copies of 88+ only the match tree is updated) from varying
+    // distances, over several 64 KiB segments, separated by fresh noise.
+    byte[] noise = noise(300_000, 7);
+    byte[] data = new byte[300_000];
+    int p = 0;
+    int q = 0;
+    for (int k = 0; p < data.length; k++) {
+      int fresh = Math.min(data.length - p, 20 + k % 13);
+      System.arraycopy(noise, q, data, p, fresh);
+      p += fresh;
+      q += fresh;
+      int len = Math.min(data.length - p, 80 + (k * 37) % 121);
+      int dist = Math.min(p, 1 + (k * 7919) % 32767);
+      for (int i = 0; i < len && dist > 0; i++, p++) {
+        data[p] = data[p - dist];
+      }
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < q + q / 4, "the copies are found: " + z.length + " for " + q
+        + " bytes of noise");
+  }
+
+  @Test
   void mixedDataOverManySegments() {
     byte[] data = new byte[700_000];
     byte[] noise = noise(data.length, 5);
