@@ -88,7 +88,12 @@ class MemoryBoundTest {
    * PNG needs exactly 12 for its two outputs (RGBA8 and RGBA16).
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"jpeg", "png", "png16", "tgl-lossy", "tgl-lossless"})
+  @ValueSource(strings = {"jpeg", "png", "png16", "tgl-lossy", "tgl-lossless",
+      "tgl-lossless-effort1", "tgl-lossless-effort3", "tgl-lossless-effort4",
+      "tgl-lossless-graphics", "tgl-lossless-graphics-effort3", "tgl-lossless-alpha",
+      "tgl-lossless-alpha-effort4", "tgl-lossless-grey", "tgl-lossless-grey-effort4",
+      "tgl-lossless16", "tgl-lossless16-effort4", "tgl-stored", "tgl-constant",
+      "tgl-lossless-effort4-tiles64"})
   void perPixelCostAtScale(String codec) {
     assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "no allocation counter in this JVM");
     // -Dtegula.memory.all=true measures these too (for whoever reworks those decoders).
@@ -96,8 +101,8 @@ class MemoryBoundTest {
         () -> "known over the bound: " + KNOWN_OVER.get(codec));
     THREADS.setThreadAllocatedMemoryEnabled(true);
     Image photo = Tegula.decode(Corpus.bytes("photos/flower.png")).image();
-    byte[] small = encode(codec, crop(photo, 1024, 128));
-    byte[] large = encode(codec, crop(photo, 1024, 512));
+    byte[] small = encode(codec, picture(codec, photo, 1024, 128));
+    byte[] large = encode(codec, picture(codec, photo, 1024, 512));
     decode(small);
     long a1 = allocatedWhileDecoding(small);
     decode(large);
@@ -115,9 +120,109 @@ class MemoryBoundTest {
       case "png" -> Tegula.encodePng(image, null);
       case "png16" -> Tegula.encodePng(widen(image), null);
       case "tgl-lossy" -> Tegula.compress(image, null, CompressOptions.lossy(75));
-      case "tgl-lossless" -> Tegula.compress(image, null, CompressOptions.lossless());
-      default -> throw new IllegalArgumentException(codec);
+      case "tgl-lossless", "tgl-lossless-graphics", "tgl-lossless-alpha", "tgl-lossless-grey",
+          "tgl-lossless16", "tgl-stored", "tgl-constant" ->
+          Tegula.compress(image, null, CompressOptions.lossless());
+      case "tgl-lossless-effort4-tiles64" ->
+          Tegula.compress(image, null, CompressOptions.lossless().withEffort(4).withTileSize(64));
+      default -> {
+        int effort = codec.charAt(codec.length() - 1) - '0';
+        if (!codec.startsWith("tgl-") || !codec.contains("-effort") || effort < 1 || effort > 4) {
+          throw new IllegalArgumentException(codec);
+        }
+        yield Tegula.compress(image, null, CompressOptions.lossless().withEffort(effort));
+      }
     };
+  }
+
+  /**
+   * The picture a case encodes: the photo, or what the case's name asks for. Graphics have few
+   * colours (efforts 2 and 3 code such tiles with method 1, format-lossless.md §8); noise makes
+   * the encoder store the planes (codec 0) and a flat picture makes them constant (codec 1).
+   */
+  private static Image picture(String codec, Image photo, int width, int height) {
+    Image crop = crop(photo, width, height);
+    if (codec.contains("graphics")) {
+      return graphics(width, height);
+    } else if (codec.contains("alpha")) {
+      return withAlpha(crop);
+    } else if (codec.contains("grey")) {
+      return grey(crop);
+    } else if (codec.startsWith("tgl-lossless16")) {
+      return widen(crop);
+    } else if (codec.equals("tgl-stored")) {
+      return noise(width, height);
+    } else if (codec.equals("tgl-constant")) {
+      return flat(width, height);
+    }
+    return crop;
+  }
+
+  /** Text-like strokes and flat boxes in eight colours, antialiasing-free like a screenshot. */
+  private static Image graphics(int width, int height) {
+    int[] palette = {0xFFFFFF, 0x202020, 0x3060C0, 0xE0E0E0, 0xC03030, 0x30A050, 0xF0C000,
+        0x808080};
+    byte[] rgba = new byte[width * height * 4];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int box = ((x / 96) * 7 + (y / 40) * 3) % 4;
+        int glyph = ((x % 8) < 2 || (y % 12) == 3 || ((x + y) % 11) == 0) && (y % 40) > 8
+            && (x % 96) > 10 ? 1 + ((x / 8 + y / 12) % 3) * 2 : 0;
+        int c = palette[glyph != 0 && box != 2 ? glyph : box == 0 ? 0 : box + 2];
+        int p = (y * width + x) * 4;
+        rgba[p] = (byte) (c >> 16);
+        rgba[p + 1] = (byte) (c >> 8);
+        rgba[p + 2] = (byte) c;
+        rgba[p + 3] = (byte) 0xFF;
+      }
+    }
+    return new Image(width, height, rgba);
+  }
+
+  /** The photo with a soft alpha ramp and a cut-out disc. */
+  private static Image withAlpha(Image image) {
+    byte[] rgba = image.rgba().clone();
+    int w = image.width();
+    for (int y = 0; y < image.height(); y++) {
+      for (int x = 0; x < w; x++) {
+        int dx = x - w / 2;
+        int dy = y - 64;
+        int a = dx * dx + dy * dy < 40 * 40 ? 0 : (x * 255 / w + y) & 0xFF;
+        rgba[(y * w + x) * 4 + 3] = (byte) a;
+      }
+    }
+    return new Image(w, image.height(), rgba);
+  }
+
+  private static Image grey(Image image) {
+    byte[] rgba = image.rgba().clone();
+    for (int p = 0; p < rgba.length; p += 4) {
+      int g = ((rgba[p] & 0xFF) * 77 + (rgba[p + 1] & 0xFF) * 150 + (rgba[p + 2] & 0xFF) * 29) >> 8;
+      rgba[p] = (byte) g;
+      rgba[p + 1] = (byte) g;
+      rgba[p + 2] = (byte) g;
+    }
+    return new Image(image.width(), image.height(), rgba);
+  }
+
+  private static Image noise(int width, int height) {
+    byte[] rgba = new byte[width * height * 4];
+    new java.util.Random(8).nextBytes(rgba);
+    for (int p = 3; p < rgba.length; p += 4) {
+      rgba[p] = (byte) 0xFF;
+    }
+    return new Image(width, height, rgba);
+  }
+
+  private static Image flat(int width, int height) {
+    byte[] rgba = new byte[width * height * 4];
+    for (int p = 0; p < rgba.length; p += 4) {
+      rgba[p] = 40;
+      rgba[p + 1] = 90;
+      rgba[p + 2] = (byte) 200;
+      rgba[p + 3] = (byte) 0xFF;
+    }
+    return new Image(width, height, rgba);
   }
 
   private static Image crop(Image image, int width, int height) {
