@@ -303,7 +303,7 @@ public final class LosslessCodec {
     Output output = new Output(width, channels, max, transform, sink, scratch);
     if (method == METHOD_FAST) {
       decodeFast(data, offset + header, offset + length, width, height, bitDepth, transform,
-          scales, output);
+          scales, output, scratch);
     } else {
       decodePredictive(data, offset + header, length - header, width, height, bitDepth,
           transform, scales, output, scratch);
@@ -436,28 +436,30 @@ public final class LosslessCodec {
    * three rows (§9.2 looks back two rows and at the earlier planes' residuals at the pixel).
    */
   private static void decodeFast(byte[] data, int at, int end, int width, int height,
-      int bitDepth, ColourTransform transform, PlaneScale[] scales, Output output) {
+      int bitDepth, ColourTransform transform, PlaneScale[] scales, Output output,
+      LosslessScratch s) {
     int max = (1 << bitDepth) - 1;
     int channels = scales.length;
     FastPlaneCoder.RowDecoder[] decoders = new FastPlaneCoder.RowDecoder[channels];
     for (int k = 0; k < channels; k++) {
       int contexts = FastPlaneCoder.contexts(references(k, transform) > 0);
-      int[] base = new int[contexts];
+      int[] base = s.base(k);
       FastPlaneCoder.Sections sec = new FastPlaneCoder.Sections();
       int[] table = FastPlaneCoder.readSide(data, at, end, k, contexts, transform.low(k, max),
-          transform.high(k, max), scales, base, sec);
+          transform.high(k, max), scales, base, sec, s.tokenWork(), s.table(k));
+      s.keepTable(k, table);
       int lo = scales[k].low(transform.low(k, max));
       int hi = scales[k].high(transform.high(k, max));
       decoders[k] = new FastPlaneCoder.RowDecoder(data, sec, table, base, width,
-          FastPlaneCoder.shift(bitDepth, scales[k]), lo, hi, k);
+          FastPlaneCoder.shift(bitDepth, scales[k]), lo, hi, k, s.fastWeighted(k));
       at = sec.end;
     }
     if (at != end) {
       throw new MalformedInputException("lossless data: " + (end - at)
           + " bytes after the last plane", at);
     }
-    int[][] rows = new int[channels][3 * width];
-    int[][] residuals = new int[channels][3 * width];
+    int[][] rows = s.windows(channels, 3 * width);
+    int[][] residuals = s.residualWindows(channels, 3 * width);
     for (int y = 0; y < height; y++) {
       for (int k = 0; k < channels; k++) {
         int refs = references(k, transform);

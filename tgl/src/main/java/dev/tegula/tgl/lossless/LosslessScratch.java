@@ -14,6 +14,13 @@ public final class LosslessScratch {
   private int[][] rows = new int[0][];
   private int[][] undone = new int[0][];
   private int[] line = new int[0];
+  // The fast method's (§9) per plane: decoding tables, their context bases, predictors, rows.
+  private final int[][] tables = new int[4][];
+  private final int[][] bases = new int[4][];
+  private final FastWeighted[] weighted = new FastWeighted[4];
+  private int[] tokenWork = new int[0];
+  private int[][] windows = new int[0][];
+  private int[][] residualWindows = new int[0][];
 
   public LosslessScratch() {}
 
@@ -42,6 +49,49 @@ public final class LosslessScratch {
       line = new int[length];
     }
     return line;
+  }
+
+  /** Plane k's decoding table from the last tile, or null. */
+  int[] table(int k) {
+    return tables[k];
+  }
+
+  void keepTable(int k, int[] table) {
+    tables[k] = table;
+  }
+
+  /** Room for plane k's context bases (§9.3). */
+  int[] base(int k) {
+    if (bases[k] == null) {
+      bases[k] = new int[FastPlaneCoder.contexts(true)];
+    }
+    return bases[k];
+  }
+
+  int[] tokenWork() {
+    int size = FastPlaneCoder.contexts(true) * (TokenTables.MAX_TOKENS + 1);
+    if (tokenWork.length < size) {
+      tokenWork = new int[size];
+    }
+    return tokenWork;
+  }
+
+  FastWeighted fastWeighted(int k) {
+    if (weighted[k] == null) {
+      weighted[k] = new FastWeighted(0);
+    }
+    return weighted[k];
+  }
+
+  /** The fast method's rows of samples, {@code length} ints per plane. */
+  int[][] windows(int channels, int length) {
+    windows = grow(windows, channels, length);
+    return windows;
+  }
+
+  int[][] residualWindows(int channels, int length) {
+    residualWindows = grow(residualWindows, channels, length);
+    return residualWindows;
   }
 
   private static int[][] grow(int[][] a, int channels, int width) {
