@@ -96,9 +96,8 @@ final class TileDecoder {
     if (codec == TglFormat.CODEC_LOSSLESS) {
       // Row by row straight into the image: no int buffer for the whole tile (issue 8).
       PlaneCodecs.decodeLossless(data, at, length, w, ht, channels, h.bitDepth(),
-          (y, row) -> PixelPacking.unpack(row, content, h,
-              new TileRect(r.index(), r.column(), r.row(), r.x(), r.y() + y, w, 1), rgba,
-              rgba16), scratch.lossless);
+          (y, row) -> PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16),
+          scratch.lossless);
       return;
     }
     // Codecs 0 and 1 row by row through one reused row, like the lossless codec (issue 8).
@@ -115,8 +114,7 @@ final class TileDecoder {
       if (stored) {
         StoredPlane.decodeRow(data, at, y, stride, h.bitDepth(), row);
       }
-      PixelPacking.unpack(row, content, h,
-          new TileRect(r.index(), r.column(), r.row(), r.x(), r.y() + y, w, 1), rgba, rgba16);
+      PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16);
     }
   }
 }

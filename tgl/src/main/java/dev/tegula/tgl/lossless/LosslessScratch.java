@@ -15,7 +15,7 @@ public final class LosslessScratch {
   private int[][] undone = new int[0][];
   private int[] line = new int[0];
   // The fast method's (§9) per plane: decoding tables, their context bases, predictors, rows.
-  private final int[][] tables = new int[4][];
+  private final int[][] tables = {new int[0], new int[0], new int[0], new int[0]};
   private final int[][] bases = new int[4][];
   private final FastWeighted[] weighted = new FastWeighted[4];
   private int[] tokenWork = new int[0];
@@ -51,7 +51,7 @@ public final class LosslessScratch {
     return line;
   }
 
-  /** Plane k's decoding table from the last tile, or null. */
+  /** Plane k's decoding table from the last tile (empty at first). */
   int[] table(int k) {
     return tables[k];
   }

@@ -110,7 +110,7 @@ final class TokenTables {
   /**
    * As {@link #read(BitReader, int, int[], int)} with the caller's memory (issue 8): {@code work}
    * of at least {@code contexts · (MAX_TOKENS + 1)} ints, and {@code reuse} returned as the
-   * table when it is large enough (null for a new one).
+   * table when it is large enough (null for a new one of the size needed).
    */
   static int[] read(BitReader in, int contexts, int[] base, int planeIndex, int[] work,
       int[] reuse) {
@@ -159,7 +159,9 @@ final class TokenTables {
       used++;
     }
     int size = (used + 1) * TOTAL;
-    int[] table = reuse != null && reuse.length >= size ? reuse : new int[size];
+    // A reused table grows to the most any tile can need at once, not by steps from tile to tile.
+    int[] table = reuse == null ? new int[size]
+        : reuse.length >= size ? reuse : new int[(contexts + 1) * TOTAL];
     java.util.Arrays.fill(table, 0, TOTAL, UNUSED);
     int next = TOTAL;
     for (int c = 0; c < contexts; c++) {
