@@ -63,6 +63,12 @@ final class PixelPacking {
    * of an image without alpha also sets A to opaque.
    */
   static void unpack(int[] s, int content, TglHeader h, TileRect r, byte[] rgba, short[] rgba16) {
+    unpack(s, content, h, r.x(), r.y(), r.width(), r.height(), rgba, rgba16);
+  }
+
+  /** As above for the {@code width x height} pixels at (x0, y0): a row needs no TileRect. */
+  static void unpack(int[] s, int content, TglHeader h, int x0, int y0, int width, int height,
+      byte[] rgba, short[] rgba16) {
     boolean colourPart = content != TglFormat.CONTENT_ALPHA;
     boolean alphaPart = content != TglFormat.CONTENT_COLOUR;
     boolean opaque = !h.alpha();
@@ -70,9 +76,9 @@ final class PixelPacking {
     boolean sixteen = h.bitDepth() == 16;
     int mask = sixteen ? 0xFFFF : 0xFF;
     int i = 0;
-    for (int y = 0; y < r.height(); y++) {
-      int p = ((r.y() + y) * h.width() + r.x()) * 4;
-      for (int x = 0; x < r.width(); x++, p += 4) {
+    for (int y = 0; y < height; y++) {
+      int p = ((y0 + y) * h.width() + x0) * 4;
+      for (int x = 0; x < width; x++, p += 4) {
         if (colourPart) {
           int red = s[i++] & mask;
           int green = red;

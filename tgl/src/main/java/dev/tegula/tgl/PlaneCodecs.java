@@ -1,6 +1,7 @@
 package dev.tegula.tgl;
 
 import dev.tegula.tgl.lossless.LosslessCodec;
+import dev.tegula.tgl.lossless.LosslessScratch;
 import dev.tegula.tgl.lossy.LossyCodec;
 
 /**
@@ -16,8 +17,8 @@ final class PlaneCodecs {
   }
 
   static void decodeLossless(byte[] data, int at, int length, int width, int height,
-      int channels, int bitDepth, LosslessCodec.RowSink out) {
-    LosslessCodec.decode(data, at, length, width, height, channels, bitDepth, out);
+      int channels, int bitDepth, LosslessCodec.RowSink out, LosslessScratch scratch) {
+    LosslessCodec.decode(data, at, length, width, height, channels, bitDepth, out, scratch);
   }
 
   /** {@code hundredths}: the lossy quality in hundredths, 0-10000. */

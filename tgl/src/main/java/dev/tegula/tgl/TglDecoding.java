@@ -6,6 +6,7 @@ import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TegulaException;
 import dev.tegula.core.TruncatedInputException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,11 @@ public final class TglDecoding implements TileJob<DecodedImage> {
   private final short[] rgba16;
   private final String[] problems;
   private final boolean[] done;
+  /**
+   * Tile working memory not in use (issue 8: reused from tile to tile instead of made per tile);
+   * tiles decoded at the same time each take their own, so there are as many as threads.
+   */
+  private final ArrayDeque<TileScratch> idle = new ArrayDeque<>();
 
   TglDecoding(TglFile file) {
     this.file = file;
@@ -50,14 +56,25 @@ public final class TglDecoding implements TileJob<DecodedImage> {
     TileEntry entry = file.tile(index);
     String problem = file.verifyTile(index);
     if (problem == null) {
+      TileScratch scratch;
+      synchronized (idle) {
+        scratch = idle.poll();
+      }
+      if (scratch == null) {
+        scratch = new TileScratch();
+      }
       try {
         TileDecoder.decode(file.data(), entry.dataOffset(), entry.dataLength(), h, entry.rect(),
-            rgba, rgba16);
+            rgba, rgba16, scratch);
       } catch (TegulaException e) {
         problem = "its data does not decode: " + e.getMessage();
       } catch (RuntimeException e) {
         // a codec bug on data that passed its CRC: still only this tile is lost
         problem = "its data does not decode (" + e.getClass().getName() + ")";
+      } finally {
+        synchronized (idle) {
+          idle.push(scratch);
+        }
       }
     }
     if (problem != null) {

@@ -4,8 +4,7 @@ import dev.tegula.core.MalformedInputException;
 
 /**
  * Decodes one tile's planes (format.md §8) into the image buffers. The caller has checked the
- * chunk's CRC and tile number. Each call allocates its own sample buffer, so different tiles can
- * be decoded at the same time.
+ * chunk's CRC and tile number. Tiles decoded at the same time need a {@link TileScratch} each.
  */
 final class TileDecoder {
   private TileDecoder() {}
@@ -13,6 +12,11 @@ final class TileDecoder {
   /** @param at offset of the TILE chunk's data; {@code length} its data bytes */
   static void decode(byte[] data, int at, int length, TglHeader h, TileRect r, byte[] rgba,
       short[] rgba16) {
+    decode(data, at, length, h, r, rgba, rgba16, new TileScratch());
+  }
+
+  static void decode(byte[] data, int at, int length, TglHeader h, TileRect r, byte[] rgba,
+      short[] rgba16, TileScratch scratch) {
     int end = at + length;
     int p = at + 4;
     int planes = Bytes.u8(data, p++);
@@ -44,7 +48,8 @@ final class TileDecoder {
     }
     checkLayout(h, codecs, contents, at + 5);
     for (int i = 0; i < planes; i++) {
-      decodePlane(data, offsets[i], lengths[i], codecs[i], contents[i], h, r, rgba, rgba16);
+      decodePlane(data, offsets[i], lengths[i], codecs[i], contents[i], h, r, rgba, rgba16,
+          scratch);
     }
   }
 
@@ -77,7 +82,7 @@ final class TileDecoder {
   }
 
   private static void decodePlane(byte[] data, int at, int length, int codec, int content,
-      TglHeader h, TileRect r, byte[] rgba, short[] rgba16) {
+      TglHeader h, TileRect r, byte[] rgba, short[] rgba16, TileScratch scratch) {
     int w = r.width();
     int ht = r.height();
     int channels = PixelPacking.planeChannels(content, h.colour());
@@ -91,18 +96,25 @@ final class TileDecoder {
     if (codec == TglFormat.CODEC_LOSSLESS) {
       // Row by row straight into the image: no int buffer for the whole tile (issue 8).
       PlaneCodecs.decodeLossless(data, at, length, w, ht, channels, h.bitDepth(),
-          (y, row) -> PixelPacking.unpack(row, content, h,
-              new TileRect(r.index(), r.column(), r.row(), r.x(), r.y() + y, w, 1), rgba,
-              rgba16));
+          (y, row) -> PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16),
+          scratch.lossless);
       return;
     }
-    int[] samples = new int[count];
-    if (codec == TglFormat.CODEC_STORED) {
-      StoredPlane.decode(data, at, length, count, h.bitDepth(), samples);
+    // Codecs 0 and 1 row by row through one reused row, like the lossless codec (issue 8).
+    int stride = w * channels;
+    int[] row = scratch.row(stride);
+    boolean stored = codec == TglFormat.CODEC_STORED;
+    if (stored) {
+      StoredPlane.check(length, count, h.bitDepth(), at);
     } else {
       ConstantPlane.check(length, channels, h.bitDepth(), at);
-      ConstantPlane.decode(data, at, length, count, channels, h.bitDepth(), samples);
+      ConstantPlane.decode(data, at, length, stride, channels, h.bitDepth(), row);
     }
-    PixelPacking.unpack(samples, content, h, r, rgba, rgba16);
+    for (int y = 0; y < ht; y++) {
+      if (stored) {
+        StoredPlane.decodeRow(data, at, y, stride, h.bitDepth(), row);
+      }
+      PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16);
+    }
   }
 }

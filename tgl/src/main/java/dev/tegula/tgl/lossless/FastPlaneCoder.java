@@ -257,10 +257,10 @@ final class FastPlaneCoder {
    * {@code end}.
    */
   static int[] readSide(byte[] data, int at, int end, int planeIndex, int contexts, int lo,
-      int hi, PlaneScale[] scaleOut, int[] base, Sections sec) {
+      int hi, PlaneScale[] scaleOut, int[] base, Sections sec, int[] work, int[] reuse) {
     BitReader side = new BitReader(data, at, end - at);
     scaleOut[planeIndex] = PlaneScale.read(side, lo, hi, planeIndex);
-    int[] table = TokenTables.read(side, contexts, base, planeIndex);
+    int[] table = TokenTables.read(side, contexts, base, planeIndex, work, reuse);
     int ransLength = readLength(side);
     int rawLength = readLength(side);
     if (side.overrun() > 0) {
@@ -303,8 +303,9 @@ final class FastPlaneCoder {
     private int pos;
     private int overrun;
 
+    /** @param wp the plane's weighted predictor, {@link FastWeighted#reset} here */
     RowDecoder(byte[] data, Sections sec, int[] table, int[] base, int w, int shift, int lo,
-        int hi, int planeIndex) {
+        int hi, int planeIndex, FastWeighted wp) {
       this.data = data;
       this.table = table;
       this.base = base;
@@ -322,7 +323,8 @@ final class FastPlaneCoder {
         throw new MalformedInputException("lossless data: plane " + planeIndex
             + " starts with an impossible token state", sec.rans);
       }
-      wp = new FastWeighted(w);
+      wp.reset(w);
+      this.wp = wp;
     }
 
     /**

@@ -24,13 +24,13 @@ final class FastWeighted {
   static final int MAX2 = 12;
   static final int MAX3 = 11;
 
-  final int rowLength;
+  int rowLength;
   /** Per column of two row buffers (§4.2): the true error and the four sub-predictor errors. */
-  final int[] err;
-  final int[] se0;
-  final int[] se1;
-  final int[] se2;
-  final int[] se3;
+  int[] err = new int[0];
+  int[] se0 = new int[0];
+  int[] se1 = new int[0];
+  int[] se2 = new int[0];
+  int[] se3 = new int[0];
 
   // The last prediction of predict(), for update().
   private long sub0;
@@ -42,12 +42,26 @@ final class FastWeighted {
   private int prev;
 
   FastWeighted(int width) {
+    reset(width);
+  }
+
+  /** Starts a plane {@code width} wide: every error 0, the buffers reused when large enough. */
+  void reset(int width) {
     rowLength = width + 2;
-    err = new int[2 * rowLength];
-    se0 = new int[2 * rowLength];
-    se1 = new int[2 * rowLength];
-    se2 = new int[2 * rowLength];
-    se3 = new int[2 * rowLength];
+    int size = 2 * rowLength;
+    if (err.length < size) {
+      err = new int[size];
+      se0 = new int[size];
+      se1 = new int[size];
+      se2 = new int[size];
+      se3 = new int[size];
+    } else {
+      java.util.Arrays.fill(err, 0, size, 0);
+      java.util.Arrays.fill(se0, 0, size, 0);
+      java.util.Arrays.fill(se1, 0, size, 0);
+      java.util.Arrays.fill(se2, 0, size, 0);
+      java.util.Arrays.fill(se3, 0, size, 0);
+    }
   }
 
   static {

@@ -3,6 +3,7 @@ package dev.tegula.tgl.lossless;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.tgl.RangeDecoder;
 import dev.tegula.tgl.RangeEncoder;
+import java.util.Arrays;
 
 /**
  * The lossless plane codec of .tgl (codec 2, docs/format-lossless.md). The container calls it per
@@ -179,14 +180,31 @@ public final class LosslessCodec {
       ColourTransform transform) {
     int pixels = width * height;
     int[][] planes = split(samples, pixels, channels, transform);
-    int[][] residuals = new int[channels][pixels];
     RangeEncoder enc = new RangeEncoder(pixels * channels / 2 + 64);
     int max = (1 << bitDepth) - 1;
+    PlaneCoder coder = new PlaneCoder();
+    LosslessScratch stores = new LosslessScratch();
+    int[] lows = new int[channels];
     for (int k = 0; k < channels; k++) {
       PlaneScale scale = PlaneScale.of(planes[k], pixels);
       scale.write(enc, transform.low(k, max));
       scale.apply(planes[k], pixels);
-      planeCoder(k, planes, residuals, width, height, bitDepth, transform, scale).encode(enc);
+      int lo = scale.low(transform.low(k, max));
+      int hi = scale.high(transform.high(k, max));
+      lows[k] = lo;
+      int refs = references(k, transform);
+      boolean keep = channels >= 3 && k < 2;
+      if (keep) {
+        prepareStores(stores, k, width, height, channels, max, hi - lo);
+      }
+      coder.start(width, height, bitDepth, lo, hi, Arrays.copyOf(stores.values, refs),
+          Arrays.copyOf(stores.predictions, refs), lows);
+      for (int y = 0; y < height; y++) {
+        coder.encodeRow(enc, y, planes[k]);
+        if (keep) {
+          keepRow(stores, k, y, coder, lo);
+        }
+      }
     }
     byte[] coded = enc.finish();
     int header = 1 + transform.headerBytes();
@@ -195,6 +213,26 @@ public final class LosslessCodec {
     transform.write(out, 1);
     System.arraycopy(coded, 0, out, header, coded.length);
     return out;
+  }
+
+  /**
+   * Makes room for plane k's samples and predictions (P0 and P1 are referred to, §4). The kind
+   * follows the widest range such a plane can have in this bit depth (§3: 0..max without a
+   * transform, within about 17·max with one), so that every tile of a file reuses the same
+   * arrays.
+   */
+  private static void prepareStores(LosslessScratch s, int k, int width, int height,
+      int channels, int max, int range) {
+    int kind = Math.max(PlaneStore.kindFor(channels >= 3 && k > 0 && k < 3 ? 18L * max : max),
+        PlaneStore.kindFor(range));
+    s.values[k].prepare(width, height, kind);
+    s.predictions[k].prepare(width, height, kind);
+  }
+
+  private static void keepRow(LosslessScratch s, int k, int y, PlaneCoder coder, int lo) {
+    s.values[k].put(y, coder.rowValues(), coder.rowStart(), lo);
+    s.predictions[k].putPredictions(y, coder.rowValues(), coder.rowResiduals(), coder.rowStart(),
+        lo);
   }
 
   /** Receives a decoded tile row by row (§2), so a caller needs no buffer for the whole tile. */
@@ -231,7 +269,19 @@ public final class LosslessCodec {
    */
   public static void decode(byte[] data, int offset, int length, int width, int height,
       int channels, int bitDepth, RowSink sink) {
-    int pixels = checkShape(width, height, channels, bitDepth);
+    decode(data, offset, length, width, height, channels, bitDepth, sink, new LosslessScratch());
+  }
+
+  /**
+   * As {@link #decode(byte[], int, int, int, int, int, int, RowSink)}, with working memory that
+   * the caller reuses from tile to tile ({@code scratch}: one thread at a time).
+   */
+  public static void decode(byte[] data, int offset, int length, int width, int height,
+      int channels, int bitDepth, RowSink sink, LosslessScratch scratch) {
+    checkShape(width, height, channels, bitDepth);
+    if (scratch == null) {
+      throw new IllegalArgumentException("scratch must not be null");
+    }
     if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
       throw new IllegalArgumentException("offset and length must lie within data");
     }
@@ -250,27 +300,13 @@ public final class LosslessCodec {
     int header = 1 + transform.headerBytes();
     int max = (1 << bitDepth) - 1;
     PlaneScale[] scales = new PlaneScale[channels];
-    Output output = new Output(width, channels, max, transform, sink);
+    Output output = new Output(width, channels, max, transform, sink, scratch);
     if (method == METHOD_FAST) {
       decodeFast(data, offset + header, offset + length, width, height, bitDepth, transform,
-          scales, output);
+          scales, output, scratch);
     } else {
-      // Method 1 codes the planes one after another, so it needs them whole.
-      int[][] planes = new int[channels][pixels];
-      int[][] residuals = new int[channels][pixels];
-      RangeDecoder dec = new RangeDecoder(data, offset + header, length - header);
-      for (int k = 0; k < channels; k++) {
-        scales[k] = PlaneScale.read(dec, transform.low(k, max), transform.high(k, max), k);
-        planeCoder(k, planes, residuals, width, height, bitDepth, transform, scales[k])
-            .decode(dec, k);
-      }
-      if (dec.overrun() > 0) {
-        throw new MalformedInputException(
-            "lossless data ends before its last sample", (long) offset + length);
-      }
-      for (int y = 0; y < height; y++) {
-        output.row(y, planes, y * width, scales);
-      }
+      decodePredictive(data, offset + header, length - header, width, height, bitDepth,
+          transform, scales, output, scratch);
     }
     if (output.bad >= 0) {
       throw new MalformedInputException("lossless data: pixel (" + output.bad % width + ", "
@@ -290,14 +326,15 @@ public final class LosslessCodec {
     /** The first pixel the colour transform takes out of range, or -1. */
     int bad = -1;
 
-    Output(int width, int channels, int max, ColourTransform transform, RowSink sink) {
+    Output(int width, int channels, int max, ColourTransform transform, RowSink sink,
+        LosslessScratch scratch) {
       this.width = width;
       this.channels = channels;
       this.max = max;
       this.transform = transform;
       this.sink = sink;
-      undone = new int[channels][width];
-      line = new int[width * channels];
+      undone = scratch.undone(channels, width);
+      line = scratch.line(width * channels);
     }
 
     /** Row {@code y}, found in each plane from {@code from}. */
@@ -333,33 +370,96 @@ public final class LosslessCodec {
   }
 
   /**
+   * §2, §4: method 1's planes, one after another in one range-coded stream. Issue 8's memory
+   * bound: only what later planes and the output need is kept whole, in the scratch's stores,
+   * as narrow as the samples allow: P0's and P1's samples and predictions when they are
+   * referred to (3 or 4 channels), P0's samples with 2 channels. The last plane goes to the
+   * output row by row as it decodes; with 4 channels P2's samples take the rows of P1's
+   * predictions that P2 has read (it reads P1's residuals at its own row only).
+   */
+  private static void decodePredictive(byte[] data, int at, int length, int width, int height,
+      int bitDepth, ColourTransform transform, PlaneScale[] scales, Output output,
+      LosslessScratch s) {
+    int max = (1 << bitDepth) - 1;
+    int channels = scales.length;
+    int last = channels - 1;
+    RangeDecoder dec = new RangeDecoder(data, at, length);
+    PlaneCoder coder = s.coder();
+    int[] lows = new int[channels];
+    int[][] rows = s.rows(channels, width);
+    PlaneStore[] stored = new PlaneStore[channels];
+    for (int k = 0; k < channels; k++) {
+      scales[k] = PlaneScale.read(dec, transform.low(k, max), transform.high(k, max), k);
+      int lo = scales[k].low(transform.low(k, max));
+      int hi = scales[k].high(transform.high(k, max));
+      lows[k] = lo;
+      int refs = references(k, transform);
+      boolean referred = channels >= 3 && k < 2;
+      if (referred) {
+        prepareStores(s, k, width, height, channels, max, hi - lo);
+        stored[k] = s.values[k];
+      } else if (k < last) {
+        // channels 2: P0 waits for P1; channels 4: P2 waits for P3 in P1's predictions
+        stored[k] = k == 0 ? s.values[0] : s.predictions[1];
+        if (k == 0) {
+          s.values[0].prepare(width, height, PlaneStore.kindFor(Math.max(max, hi - lo)));
+        } else if (PlaneStore.kindFor(hi - lo) > PlaneStore.kindFor(18L * max)) {
+          throw new IllegalStateException("plane 2's range exceeds the store of plane 1");
+        }
+      }
+      coder.start(width, height, bitDepth, lo, hi, Arrays.copyOf(s.values, refs),
+          Arrays.copyOf(s.predictions, refs), lows);
+      for (int y = 0; y < height; y++) {
+        coder.decodeRow(dec, y, k);
+        if (referred) {
+          keepRow(s, k, y, coder, lo);
+        } else if (k < last) {
+          stored[k].put(y, coder.rowValues(), coder.rowStart(), lo);
+        } else {
+          for (int j = 0; j < last; j++) {
+            stored[j].get(y, rows[j], 0, lows[j]);
+          }
+          System.arraycopy(coder.rowValues(), coder.rowStart(), rows[last], 0, width);
+          output.row(y, rows, 0, scales);
+        }
+      }
+    }
+    if (dec.overrun() > 0) {
+      throw new MalformedInputException(
+          "lossless data ends before its last sample", (long) at + length);
+    }
+  }
+
+  /**
    * §9: the planes of the fast method, each three sections long, up to {@code end}. The planes
    * lie one after another but their samples decode row by row side by side, each plane keeping
    * three rows (§9.2 looks back two rows and at the earlier planes' residuals at the pixel).
    */
   private static void decodeFast(byte[] data, int at, int end, int width, int height,
-      int bitDepth, ColourTransform transform, PlaneScale[] scales, Output output) {
+      int bitDepth, ColourTransform transform, PlaneScale[] scales, Output output,
+      LosslessScratch s) {
     int max = (1 << bitDepth) - 1;
     int channels = scales.length;
     FastPlaneCoder.RowDecoder[] decoders = new FastPlaneCoder.RowDecoder[channels];
     for (int k = 0; k < channels; k++) {
       int contexts = FastPlaneCoder.contexts(references(k, transform) > 0);
-      int[] base = new int[contexts];
+      int[] base = s.base(k);
       FastPlaneCoder.Sections sec = new FastPlaneCoder.Sections();
       int[] table = FastPlaneCoder.readSide(data, at, end, k, contexts, transform.low(k, max),
-          transform.high(k, max), scales, base, sec);
+          transform.high(k, max), scales, base, sec, s.tokenWork(), s.table(k));
+      s.keepTable(k, table);
       int lo = scales[k].low(transform.low(k, max));
       int hi = scales[k].high(transform.high(k, max));
       decoders[k] = new FastPlaneCoder.RowDecoder(data, sec, table, base, width,
-          FastPlaneCoder.shift(bitDepth, scales[k]), lo, hi, k);
+          FastPlaneCoder.shift(bitDepth, scales[k]), lo, hi, k, s.fastWeighted(k));
       at = sec.end;
     }
     if (at != end) {
       throw new MalformedInputException("lossless data: " + (end - at)
           + " bytes after the last plane", at);
     }
-    int[][] rows = new int[channels][3 * width];
-    int[][] residuals = new int[channels][3 * width];
+    int[][] rows = s.windows(channels, 3 * width);
+    int[][] residuals = s.residualWindows(channels, 3 * width);
     for (int y = 0; y < height; y++) {
       for (int k = 0; k < channels; k++) {
         int refs = references(k, transform);
@@ -430,26 +530,5 @@ public final class LosslessCodec {
       }
     }
     return planes;
-  }
-
-  /**
-   * §4: the coder of plane k, coding q when the plane is scaled (§4.6). With a colour transform,
-   * the second plane refers to the first and the third to both; grey, alpha and a fourth plane
-   * stand alone.
-   */
-  private static PlaneCoder planeCoder(int k, int[][] planes, int[][] residuals, int width,
-      int height, int bitDepth, ColourTransform transform, PlaneScale scale) {
-    int max = (1 << bitDepth) - 1;
-    int refs = references(k, transform);
-    int[][] refValues = new int[refs][];
-    int[][] refResiduals = new int[refs][];
-    for (int j = 0; j < refs; j++) {
-      refValues[j] = planes[j];
-      refResiduals[j] = residuals[j];
-    }
-    int lo = scale.low(transform.low(k, max));
-    int hi = scale.high(transform.high(k, max));
-    return new PlaneCoder(width, height, bitDepth, lo, hi, planes[k], residuals[k], refValues,
-        refResiduals);
   }
 }

@@ -16,9 +16,17 @@ final class MatchModel {
   /** Largest probability of a miss (12 bits) at which a flag is still coded. */
   private static final int CODE_BELOW = 2048;
 
-  private final int mask;
+  private static final int MAX_SLOTS = 1 << 14;
+
+  private int mask;
   private final int[] keys;
-  private final int[] positions;
+  /**
+   * The sample recorded with each slot's key. §4.4 speaks of the position q and offers V[q]; a
+   * sample never changes once decoded, so keeping V[q] itself gives the same offers without
+   * keeping the plane (issue 8's memory bound).
+   */
+  private final int[] values;
+  private final boolean[] filled;
   private final byte[] confidence;
   private final AdaptiveBits flags = new AdaptiveBits(9 * 4 * 4);
 
@@ -26,24 +34,35 @@ final class MatchModel {
   private int key;
   private int flagContext;
   private int candidate;
+  private int found;
 
-  /** @param pixels pixels per plane; the table gets about one slot per pixel, at most 2^14 */
-  MatchModel(int pixels) {
+  /** A table for planes of up to 2^14 pixels' worth of slots; {@link #reset} before each plane. */
+  MatchModel() {
+    keys = new int[MAX_SLOTS];
+    values = new int[MAX_SLOTS];
+    filled = new boolean[MAX_SLOTS];
+    confidence = new byte[MAX_SLOTS];
+  }
+
+  /** Starts a plane of {@code pixels} pixels: about one slot per pixel, at most 2^14, all empty. */
+  void reset(int pixels) {
     int size = 256;
-    while (size < pixels && size < (1 << 14)) {
+    while (size < pixels && size < MAX_SLOTS) {
       size <<= 1;
     }
     mask = size - 1;
-    keys = new int[size];
-    positions = new int[size];
-    confidence = new byte[size];
+    java.util.Arrays.fill(keys, 0, size, 0);
+    java.util.Arrays.fill(values, 0, size, 0);
+    java.util.Arrays.fill(filled, 0, size, false);
+    java.util.Arrays.fill(confidence, 0, size, (byte) 0);
+    flags.reset();
   }
 
   /**
-   * Looks the neighbourhood up; returns the earlier position (≥ 0) with the same neighbourhood, or
-   * -1. The lookup is remembered for {@link #record}.
+   * Looks the neighbourhood up; whether an earlier pixel had the same neighbourhood, its sample
+   * then being {@link #found}. The lookup is remembered for {@link #record}.
    */
-  int find(int w, int n, int nw, int ne, int ww, int nn, int other0, int other1) {
+  boolean find(int w, int n, int nw, int ne, int ww, int nn, int other0, int other1) {
     long h = (w * MIX) ^ n;
     h = (h * MIX) ^ nw;
     h = (h * MIX) ^ ne;
@@ -55,8 +74,16 @@ final class MatchModel {
     h ^= h >>> 29;
     slot = (int) (h >>> 40) & mask;
     key = (int) h;
-    int p = positions[slot];
-    return p != 0 && keys[slot] == key ? p - 1 : -1;
+    if (filled[slot] && keys[slot] == key) {
+      found = values[slot];
+      return true;
+    }
+    return false;
+  }
+
+  /** The sample of the pixel the last successful {@link #find} found. */
+  int found() {
+    return found;
   }
 
   /**
@@ -108,12 +135,13 @@ final class MatchModel {
     confidence[slot] = (byte) (hit ? Math.min(c + 1, 3) : 0);
   }
 
-  /** Stores position {@code i} for the neighbourhood of the last {@link #find}. */
-  void record(int i) {
+  /** Stores this pixel's sample {@code v} for the neighbourhood of the last {@link #find}. */
+  void record(int v) {
     if (keys[slot] != key) {
       confidence[slot] = 0;
     }
     keys[slot] = key;
-    positions[slot] = i + 1;
+    values[slot] = v;
+    filled[slot] = true;
   }
 }

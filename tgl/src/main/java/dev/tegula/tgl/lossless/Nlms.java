@@ -27,6 +27,7 @@ final class Nlms {
   final int[] in;
   private final int[] weights;
   private final int muNumerator;
+  private final int initialWeight;
   private long sum;
   private long norm;
 
@@ -39,6 +40,12 @@ final class Nlms {
     this.in = new int[size];
     this.weights = new int[size];
     this.muNumerator = muNumerator;
+    this.initialWeight = initialWeight;
+    reset();
+  }
+
+  /** Back to the starting weights, for the next plane. */
+  void reset() {
     java.util.Arrays.fill(weights, initialWeight);
   }
 

@@ -18,27 +18,38 @@ final class PlaneCoder {
   private static final int SCALE_MU = 8; // mu = 0.002
   private static final int SCALE_INITIAL_WEIGHT = 2516582; // 0.15 in Q24
 
-  private final int width;
-  private final int height;
-  private final int lo;
-  private final int hi;
-  private final int shift;
-  private final int scaleLevels;
-  private final int refineLimit;
-  private final int[] plane;
-  private final int[] residuals;
-  private final int[] ref0Values;
-  private final int[] ref0Residuals;
-  private final int[] ref1Values;
-  private final int[] ref1Residuals;
-  private final byte[] matchStates;
-  private final WeightedPredictor weighted;
-  private final Nlms refine;
-  private final Nlms scale;
-  private final MatchModel match;
-  private final MatchModel matchSmall;
-  private final byte[] smallStates;
-  private final ResidualCoder coder;
+  private int width;
+  private int height;
+  private int lo;
+  private int hi;
+  private int shift;
+  private int scaleLevels;
+  private int refineLimit;
+  // Issue 8's memory bound: the plane is not kept whole. The model looks back two rows, so
+  // this plane's samples and residuals are a window of three rows (y-2, y-1, y at 2·width);
+  // the references' a window of rows y-1, y, y+1 (y at width), read from their stores; the
+  // match states one of rows y-1, y (y at width).
+  private int[] values = new int[0];
+  private int[] residuals = new int[0];
+  private int[] ref0Values;
+  private int[] ref0Residuals;
+  private int[] ref1Values;
+  private int[] ref1Residuals;
+  private final int[][] refValueRows = {new int[0], new int[0]};
+  private final int[][] refResidualRows = {new int[0], new int[0]};
+  private byte[] matchStates = new byte[0];
+  private byte[] smallStates = new byte[0];
+  private PlaneStore[] refValues;
+  private PlaneStore[] refPredictions;
+  private int[] refLows;
+  private final WeightedPredictor weighted = new WeightedPredictor(0);
+  private final Nlms[] refines = new Nlms[3];
+  private final Nlms[] scales = new Nlms[3];
+  private Nlms refine;
+  private Nlms scale;
+  private final MatchModel match = new MatchModel();
+  private final MatchModel matchSmall = new MatchModel();
+  private ResidualCoder coder;
 
   // The model's outputs for the current pixel.
   private int weightedPrediction;
@@ -47,15 +58,17 @@ final class PlaneCoder {
   private boolean offeredSmall;
 
   /**
-   * @param plane the samples (encoder) or the array to fill (decoder), {@code width · height}
-   * @param residuals receives this plane's residuals, for later planes
+   * Starts a plane with fresh model state (§4). The coder and its buffers are reused from plane
+   * to plane and tile to tile, by one thread at a time.
+   *
    * @param lo smallest sample value the plane can hold
    * @param hi largest sample value the plane can hold
-   * @param refValues samples of up to two earlier planes (length 0, 1 or 2)
-   * @param refResiduals residuals of the same planes
+   * @param refValues samples of up to two earlier planes (length 0, 1 or 2), stored from their
+   *     {@code refLows}
+   * @param refPredictions the predictions of the same planes, from which their residuals follow
    */
-  PlaneCoder(int width, int height, int bitDepth, int lo, int hi, int[] plane, int[] residuals,
-      int[][] refValues, int[][] refResiduals) {
+  void start(int width, int height, int bitDepth, int lo, int hi, PlaneStore[] refValues,
+      PlaneStore[] refPredictions, int[] refLows) {
     this.width = width;
     this.height = height;
     this.lo = lo;
@@ -63,120 +76,193 @@ final class PlaneCoder {
     this.shift = bitDepth - 8;
     this.scaleLevels = 20 + 2 * shift;
     this.refineLimit = 64 << shift;
-    this.plane = plane;
-    this.residuals = residuals;
+    this.refValues = refValues;
+    this.refPredictions = refPredictions;
+    this.refLows = refLows;
     int refs = refValues.length;
-    ref0Values = refs > 0 ? refValues[0] : null;
-    ref0Residuals = refs > 0 ? refResiduals[0] : null;
-    ref1Values = refs > 1 ? refValues[1] : null;
-    ref1Residuals = refs > 1 ? refResiduals[1] : null;
-    matchStates = new byte[width * height];
-    weighted = new WeightedPredictor(width);
-    refine = new Nlms(refs == 0 ? 18 : refs == 1 ? 26 : 31, 0, REFINE_MU);
-    scale = new Nlms(refs == 0 ? 9 : refs == 1 ? 11 : 12, SCALE_INITIAL_WEIGHT, SCALE_MU);
-    match = new MatchModel(width * height);
-    matchSmall = new MatchModel(width * height);
-    smallStates = new byte[width * height];
-    coder = new ResidualCoder(scaleLevels);
-  }
-
-  void encode(RangeEncoder enc) {
-    int w = width;
-    for (int y = 0, i = 0; y < height; y++) {
-      for (int x = 0; x < w; x++, i++) {
-        model(i, x, y);
-        int v = plane[i];
-        boolean hit = false;
-        if (offeredLarge) {
-          boolean isHit = v == match.candidate();
-          if (match.worthCoding()) {
-            match.encodeFlag(enc, isHit);
-            hit = isHit;
-          } else {
-            match.learn(isHit);
-          }
-          matchStates[i] = (byte) (isHit ? 1 : 2);
-        }
-        if (!hit && offeredSmall) {
-          boolean isHit = v == matchSmall.candidate();
-          if (matchSmall.worthCoding()) {
-            matchSmall.encodeFlag(enc, isHit);
-            hit = isHit;
-          } else {
-            matchSmall.learn(isHit);
-          }
-          smallStates[i] = (byte) (isHit ? 1 : 2);
-        }
-        match.record(i);
-        matchSmall.record(i);
-        if (!hit) {
-          coder.encode(enc, v - prediction);
-        }
-        learn(i, x, v);
+    if (values.length < 3 * width) {
+      values = new int[3 * width];
+      residuals = new int[3 * width];
+      matchStates = new byte[2 * width];
+      smallStates = new byte[2 * width];
+    }
+    for (int j = 0; j < refs; j++) {
+      if (refValueRows[j].length < 3 * width) {
+        refValueRows[j] = new int[3 * width];
+        refResidualRows[j] = new int[3 * width];
       }
+    }
+    ref0Values = refs > 0 ? refValueRows[0] : null;
+    ref0Residuals = refs > 0 ? refResidualRows[0] : null;
+    ref1Values = refs > 1 ? refValueRows[1] : null;
+    ref1Residuals = refs > 1 ? refResidualRows[1] : null;
+    weighted.reset(width);
+    if (refines[refs] == null) {
+      refines[refs] = new Nlms(refs == 0 ? 18 : refs == 1 ? 26 : 31, 0, REFINE_MU);
+      scales[refs] = new Nlms(refs == 0 ? 9 : refs == 1 ? 11 : 12, SCALE_INITIAL_WEIGHT,
+          SCALE_MU);
+    }
+    refine = refines[refs];
+    scale = scales[refs];
+    refine.reset();
+    scale.reset();
+    match.reset(width * height);
+    matchSmall.reset(width * height);
+    if (coder == null || coder.scaleLevels != scaleLevels) {
+      coder = new ResidualCoder(scaleLevels);
+    } else {
+      coder.reset();
     }
   }
 
-  void decode(RangeDecoder dec, int planeIndex) {
+  /** Row y's samples after it is coded: {@code rowValues()[rowStart(), rowStart() + width)}. */
+  int[] rowValues() {
+    return values;
+  }
+
+  int[] rowResiduals() {
+    return residuals;
+  }
+
+  int rowStart() {
+    return 2 * width;
+  }
+
+  /** Codes row {@code y} of {@code plane} (all of the plane's samples, row after row). */
+  void encodeRow(RangeEncoder enc, int y, int[] plane) {
     int w = width;
-    for (int y = 0, i = 0; y < height; y++) {
-      for (int x = 0; x < w; x++, i++) {
-        model(i, x, y);
-        int v = 0;
-        boolean hit = false;
-        boolean largePending = false;
-        boolean smallPending = false;
-        if (offeredLarge) {
-          if (match.worthCoding()) {
-            hit = match.decodeFlag(dec);
-            matchStates[i] = (byte) (hit ? 1 : 2);
-            v = match.candidate();
-          } else {
-            largePending = true;
-          }
-        }
-        if (!hit && offeredSmall) {
-          if (matchSmall.worthCoding()) {
-            hit = matchSmall.decodeFlag(dec);
-            smallStates[i] = (byte) (hit ? 1 : 2);
-            v = matchSmall.candidate();
-          } else {
-            smallPending = true;
-          }
-        }
-        if (!hit) {
-          v = prediction + coder.decode(dec);
-          if (v < lo || v > hi) {
-            if (dec.overrun() > 0) {
-              throw new MalformedInputException("lossless data ends before its last sample", -1);
-            }
-            throw new MalformedInputException("lossless data: sample " + v + " of plane "
-                + planeIndex + " at (" + x + ", " + y + ") is outside " + lo + ".." + hi, -1);
-          }
-        }
-        if (largePending) {
-          boolean isHit = v == match.candidate();
+    beginRow(y);
+    System.arraycopy(plane, y * w, values, 2 * w, w);
+    for (int x = 0, i = 2 * w; x < w; x++, i++) {
+      model(i, x, y);
+      int v = values[i];
+      boolean hit = false;
+      if (offeredLarge) {
+        boolean isHit = v == match.candidate();
+        if (match.worthCoding()) {
+          match.encodeFlag(enc, isHit);
+          hit = isHit;
+        } else {
           match.learn(isHit);
-          matchStates[i] = (byte) (isHit ? 1 : 2);
         }
-        if (smallPending) {
-          boolean isHit = v == matchSmall.candidate();
+        matchStates[w + x] = (byte) (isHit ? 1 : 2);
+      }
+      if (!hit && offeredSmall) {
+        boolean isHit = v == matchSmall.candidate();
+        if (matchSmall.worthCoding()) {
+          matchSmall.encodeFlag(enc, isHit);
+          hit = isHit;
+        } else {
           matchSmall.learn(isHit);
-          smallStates[i] = (byte) (isHit ? 1 : 2);
         }
-        match.record(i);
-        matchSmall.record(i);
-        plane[i] = v;
-        learn(i, x, v);
+        smallStates[w + x] = (byte) (isHit ? 1 : 2);
+      }
+      match.record(v);
+      matchSmall.record(v);
+      if (!hit) {
+        coder.encode(enc, v - prediction);
+      }
+      learn(i, x, v);
+    }
+  }
+
+  void decodeRow(RangeDecoder dec, int y, int planeIndex) {
+    int w = width;
+    beginRow(y);
+    for (int x = 0, i = 2 * w; x < w; x++, i++) {
+      model(i, x, y);
+      int v = 0;
+      boolean hit = false;
+      boolean largePending = false;
+      boolean smallPending = false;
+      if (offeredLarge) {
+        if (match.worthCoding()) {
+          hit = match.decodeFlag(dec);
+          matchStates[w + x] = (byte) (hit ? 1 : 2);
+          v = match.candidate();
+        } else {
+          largePending = true;
+        }
+      }
+      if (!hit && offeredSmall) {
+        if (matchSmall.worthCoding()) {
+          hit = matchSmall.decodeFlag(dec);
+          smallStates[w + x] = (byte) (hit ? 1 : 2);
+          v = matchSmall.candidate();
+        } else {
+          smallPending = true;
+        }
+      }
+      if (!hit) {
+        v = prediction + coder.decode(dec);
+        if (v < lo || v > hi) {
+          if (dec.overrun() > 0) {
+            throw new MalformedInputException("lossless data ends before its last sample", -1);
+          }
+          throw new MalformedInputException("lossless data: sample " + v + " of plane "
+              + planeIndex + " at (" + x + ", " + y + ") is outside " + lo + ".." + hi, -1);
+        }
+      }
+      if (largePending) {
+        boolean isHit = v == match.candidate();
+        match.learn(isHit);
+        matchStates[w + x] = (byte) (isHit ? 1 : 2);
+      }
+      if (smallPending) {
+        boolean isHit = v == matchSmall.candidate();
+        matchSmall.learn(isHit);
+        smallStates[w + x] = (byte) (isHit ? 1 : 2);
+      }
+      match.record(v);
+      matchSmall.record(v);
+      values[i] = v;
+      learn(i, x, v);
+    }
+  }
+
+  /**
+   * Moves the windows down to row y: this plane's rows up by one, the match states likewise
+   * (row y's cleared: nothing offered yet), and the references' rows y (and y + 1) read.
+   */
+  private void beginRow(int y) {
+    int w = width;
+    if (y > 0) {
+      System.arraycopy(values, w, values, 0, 2 * w);
+      System.arraycopy(residuals, w, residuals, 0, 2 * w);
+      System.arraycopy(matchStates, w, matchStates, 0, w);
+      System.arraycopy(smallStates, w, smallStates, 0, w);
+    }
+    java.util.Arrays.fill(matchStates, w, 2 * w, (byte) 0);
+    java.util.Arrays.fill(smallStates, w, 2 * w, (byte) 0);
+    for (int j = 0; j < refValues.length; j++) {
+      int[] v = refValueRows[j];
+      int[] e = refResidualRows[j];
+      if (y == 0) {
+        loadReference(j, 0, v, e, w);
+      } else {
+        System.arraycopy(v, w, v, 0, 2 * w);
+        System.arraycopy(e, w, e, 0, 2 * w);
+      }
+      if (y + 1 < height) {
+        loadReference(j, y + 1, v, e, 2 * w);
       }
     }
   }
 
-  /** §4, §5: prediction, match candidate and contexts of pixel (x, y); index i = y · width + x. */
+  private void loadReference(int j, int y, int[] v, int[] e, int to) {
+    refValues[j].get(y, v, to, refLows[j]);
+    refPredictions[j].getResiduals(y, v, e, to, refLows[j]);
+  }
+
+  /**
+   * §4, §5: prediction, match candidate and contexts of pixel (x, y), at index i of this plane's
+   * window and j = i - width of the references'.
+   */
   private void model(int i, int x, int y) {
-    int[] p = plane;
+    int[] p = values;
     int[] s = residuals;
     int w = width;
+    int j = i - w;
     boolean right = x + 1 < w;
     int vW;
     int vN;
@@ -262,22 +348,22 @@ final class PlaneCoder {
     int other1 = 0;
     if (ref0Residuals != null) {
       int[] rr = ref0Residuals;
-      r0 = rr[i];
-      int r0E = right ? rr[i + 1] : 0;
-      int r0S = y + 1 < height ? rr[i + w] : 0;
+      r0 = rr[j];
+      int r0E = right ? rr[j + 1] : 0;
+      int r0S = y + 1 < height ? rr[j + w] : 0;
       r0Next = abs(r0E) + abs(r0S);
       f[18] = r0;
       f[19] = r0E;
       f[20] = r0S;
-      other0 = ref0Values[i];
-      differences(ref0Values, i, x, y, f, 21);
+      other0 = ref0Values[j];
+      differences(ref0Values, j, x, y, f, 21);
       if (ref1Residuals != null) {
-        r1 = ref1Residuals[i];
+        r1 = ref1Residuals[j];
         f[25] = r1;
-        other1 = ref1Values[i];
-        differences(ref1Values, i, x, y, f, 26);
+        other1 = ref1Values[j];
+        differences(ref1Values, j, x, y, f, 26);
       }
-      f[f.length - 1] = colourLine(ref0Values, i, x, y, vW, vN, vNW, vNE) - wp;
+      f[f.length - 1] = colourLine(ref0Values, j, x, y, vW, vN, vNW, vNE) - wp;
     }
     int correction = (int) ((refine.predict() + (1L << (Nlms.SHIFT - 1))) >> Nlms.SHIFT);
     if (correction > refineLimit) {
@@ -340,18 +426,17 @@ final class PlaneCoder {
 
     // §4.4 match candidates: a large neighbourhood first, then a small one
     offeredLarge = false;
-    int at = match.find(vW, vN, vNW, vNE, vWW, vNN, other0, other1);
-    if (at >= 0 && x > 1 && y > 1 && p[at] != prediction) {
+    if (match.find(vW, vN, vNW, vNE, vWW, vNN, other0, other1) && x > 1 && y > 1
+        && match.found() != prediction) {
       offeredLarge = true;
-      match.offer(p[at], matchStates[i - 1], matchStates[i - w], level);
+      match.offer(match.found(), matchStates[j - 1], matchStates[j - w], level);
     }
     offeredSmall = false;
-    int atSmall = matchSmall.find(vW, vN, vNE, 0, 0, 0, other0, other1);
-    if (atSmall >= 0 && x > 1 && y > 1) {
-      int mv = p[atSmall];
+    if (matchSmall.find(vW, vN, vNE, 0, 0, 0, other0, other1) && x > 1 && y > 1) {
+      int mv = matchSmall.found();
       if (mv != prediction && !(offeredLarge && mv == match.candidate())) {
         offeredSmall = true;
-        matchSmall.offer(mv, smallStates[i - 1], smallStates[i - w], level);
+        matchSmall.offer(mv, smallStates[j - 1], smallStates[j - w], level);
       }
     }
   }

@@ -33,7 +33,7 @@ final class ResidualCoder {
   private static final int WEIGHT_LIMIT = 1 << 22;
   private static final int LEARNING_SHIFT = 12;
 
-  private final int scaleLevels;
+  final int scaleLevels;
   private final AdaptiveBits byScale;
   private final AdaptiveBits byActivity;
   private final AdaptiveBits byTexture;
@@ -61,6 +61,16 @@ final class ResidualCoder {
     byActivity = new AdaptiveBits(ACTIVITY_CONTEXTS * DECISIONS);
     byTexture = new AdaptiveBits(TEXTURE_CONTEXTS * DECISIONS);
     lowBits = new AdaptiveBits(MAX_EXP * MAX_EXP);
+    reset();
+  }
+
+  /** Back to the initial probabilities and mixing weights, for the next plane. */
+  void reset() {
+    byScale.reset();
+    byActivity.reset();
+    byTexture.reset();
+    lowBits.reset();
+    java.util.Arrays.fill(weights, 0);
     for (int d = 0; d < DECISIONS; d++) {
       weights[4 * d] = 40000;
       weights[4 * d + 1] = 20000;

@@ -104,10 +104,20 @@ final class TokenTables {
    * (slot - cumulative frequency) << 20.
    */
   static int[] read(BitReader in, int contexts, int[] base, int planeIndex) {
-    int[] freq = new int[MAX_TOKENS];
+    return read(in, contexts, base, planeIndex, new int[contexts * (MAX_TOKENS + 1)], null);
+  }
+
+  /**
+   * As {@link #read(BitReader, int, int[], int)} with the caller's memory (issue 8): {@code work}
+   * of at least {@code contexts · (MAX_TOKENS + 1)} ints, and {@code reuse} returned as the
+   * table when it is large enough (null for a new one of the size needed).
+   */
+  static int[] read(BitReader in, int contexts, int[] base, int planeIndex, int[] work,
+      int[] reuse) {
+    // work: context c's token count at c, its frequencies from contexts + c · MAX_TOKENS
     int used = 0;
-    int[][] all = new int[contexts][];
     for (int c = 0; c < contexts; c++) {
+      work[c] = 0;
       if (in.read(1) == 0) {
         continue;
       }
@@ -116,6 +126,8 @@ final class TokenTables {
         throw new MalformedInputException("lossless data: plane " + planeIndex + " context " + c
             + " has " + n + " tokens (at most " + MAX_TOKENS + ")", -1);
       }
+      int[] freq = work;
+      int at = contexts + c * MAX_TOKENS;
       int big = 0;
       for (int t = 0; t < n; t++) {
         int k = in.read(CODE_BITS);
@@ -129,37 +141,42 @@ final class TokenTables {
           int mantissaBits = Math.min(e, 2);
           f = ((1 << mantissaBits) | in.read(mantissaBits)) << (e - mantissaBits);
         }
-        freq[t] = f;
-        if (f > freq[big]) {
+        freq[at + t] = f;
+        if (f > freq[at + big]) {
           big = t;
         }
       }
       int rest = 0;
       for (int t = 0; t < n; t++) {
-        rest += t == big ? 0 : freq[t];
+        rest += t == big ? 0 : freq[at + t];
       }
       if (rest > TOTAL - 1) {
         throw new MalformedInputException("lossless data: plane " + planeIndex + " context " + c
             + " has token frequencies summing past " + TOTAL, -1);
       }
-      freq[big] = TOTAL - rest;
-      all[c] = java.util.Arrays.copyOf(freq, n);
+      freq[at + big] = TOTAL - rest;
+      work[c] = n;
       used++;
     }
-    int[] table = new int[(used + 1) * TOTAL];
+    int size = (used + 1) * TOTAL;
+    // A reused table grows to the most any tile can need at once, not by steps from tile to tile.
+    int[] table = reuse == null ? new int[size]
+        : reuse.length >= size ? reuse : new int[(contexts + 1) * TOTAL];
     java.util.Arrays.fill(table, 0, TOTAL, UNUSED);
     int next = TOTAL;
     for (int c = 0; c < contexts; c++) {
-      int[] f = all[c];
-      if (f == null) {
+      int n = work[c];
+      if (n == 0) {
         base[c] = 0;
         continue;
       }
       base[c] = next;
       int slot = next;
-      for (int t = 0; t < f.length; t++) {
-        int entry = t | f[t] << 7;
-        for (int s = 0; s < f[t]; s++) {
+      int at = contexts + c * MAX_TOKENS;
+      for (int t = 0; t < n; t++) {
+        int f = work[at + t];
+        int entry = t | f << 7;
+        for (int s = 0; s < f; s++) {
           table[slot++] = entry | s << 20;
         }
       }

@@ -29,12 +29,12 @@ final class WeightedPredictor {
   private static final int P3E = 2;
   private static final int[] MAX_WEIGHT = {13, 12, 12, 11};
 
-  private final int rowLength;
-  private final int[] subError0;
-  private final int[] subError1;
-  private final int[] subError2;
-  private final int[] subError3;
-  private final int[] error;
+  private int rowLength;
+  private int[] subError0 = new int[0];
+  private int[] subError1 = new int[0];
+  private int[] subError2 = new int[0];
+  private int[] subError3 = new int[0];
+  private int[] error = new int[0];
 
   /** The four sub-predictions of the current pixel (1/8 units). */
   final long[] sub = new long[4];
@@ -49,12 +49,26 @@ final class WeightedPredictor {
   int errNE;
 
   WeightedPredictor(int width) {
+    reset(width);
+  }
+
+  /** Starts a plane {@code width} wide: every error 0, the buffers reused when large enough. */
+  void reset(int width) {
     rowLength = width + 2;
-    subError0 = new int[2 * rowLength];
-    subError1 = new int[2 * rowLength];
-    subError2 = new int[2 * rowLength];
-    subError3 = new int[2 * rowLength];
-    error = new int[2 * rowLength];
+    int size = 2 * rowLength;
+    if (error.length < size) {
+      subError0 = new int[size];
+      subError1 = new int[size];
+      subError2 = new int[size];
+      subError3 = new int[size];
+      error = new int[size];
+    } else {
+      java.util.Arrays.fill(subError0, 0, size, 0);
+      java.util.Arrays.fill(subError1, 0, size, 0);
+      java.util.Arrays.fill(subError2, 0, size, 0);
+      java.util.Arrays.fill(subError3, 0, size, 0);
+      java.util.Arrays.fill(error, 0, size, 0);
+    }
   }
 
   /** The prediction for pixel (x, y) of a plane {@code width} wide, in sample units. */
