@@ -25,7 +25,7 @@ public class TargetLanding {
         for (int m = 0; m < 4; m++) {
           boolean jpeg = m < 2;
           IntFunction<byte[]> enc = jpeg
-              ? h -> Tegula.encodeJpeg(img, Metadata.EMPTY, JpegEncodeOptions.ofQualityHundredths(h))
+              ? h -> Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(h))
               : h -> dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
                   dev.tegula.tgl.TglEncodeOptions.lossyHundredths(h));
           long lo = enc.apply(0).length, hi = enc.apply(10000).length;
@@ -34,7 +34,7 @@ public class TargetLanding {
             if (t < lo || t >= hi) continue;
             reach[m]++;
             TargetSearch.Result r = TargetSearch.forSize(jpeg ? ImageFormat.JPEG : ImageFormat.TGL,
-                m == 0 || m == 2 ? 1 : 100, px, t, enc);
+                m == 0 || m == 2 ? 1 : 100, jpeg, px, t, enc);
             double err = 100.0 * (t - r.bytes().length) / t;
             if (below97 < 0.97 * t && at97 > t) { gap[m]++; System.out.print("[in the jump to q97] "); }
             rows.get(m).add(new double[] {err, r.encodes()});

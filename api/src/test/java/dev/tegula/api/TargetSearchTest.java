@@ -20,7 +20,7 @@ class TargetSearchTest {
     int[] calls = new int[1];
     IntFunction<byte[]> encoder = h -> {
       calls[0]++;
-      return Tegula.encodeJpeg(image, Metadata.EMPTY, JpegEncodeOptions.ofQualityHundredths(h));
+      return Tegula.encodeJpeg(image, Metadata.EMPTY, TargetSearch.jpegOptions(h));
     };
     int fineInBand = 0;
     int wholeInBand = 0;
@@ -31,7 +31,7 @@ class TargetSearchTest {
       assertTrue(fine.encodes() <= 3, fine.encodes() + " encodes");
       assertTrue(fine.bytes().length <= target, fine.bytes().length + " > " + target);
       fineInBand += fine.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
-      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.JPEG, 100, pixels, target,
+      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.JPEG, 100, true, pixels, target,
           encoder);
       assertEquals(0, whole.quality() % 100, "the whole search asks for whole qualities");
       wholeInBand += whole.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
@@ -60,7 +60,7 @@ class TargetSearchTest {
       assertTrue(fine.encodes() <= 3, fine.encodes() + " encodes");
       assertTrue(fine.bytes().length <= target, fine.bytes().length + " > " + target);
       fineInBand += fine.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
-      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.TGL, 100, pixels, target,
+      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.TGL, 100, false, pixels, target,
           encoder);
       assertEquals(0, whole.quality() % 100, "the whole search asks for whole qualities");
       wholeInBand += whole.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
