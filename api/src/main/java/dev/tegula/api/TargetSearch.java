@@ -161,7 +161,7 @@ final class TargetSearch {
     int failQ = TOP + step; // lowest position known not to fit
     int encodes = 0;
     boolean jumpFilled = false; // positions from JUMP on are 4:2:0
-    int q = model.pickSize(aim, passQ, failQ, chromaChoice);
+    int q = model.pickSize(aim, passQ, failQ, chromaChoice, false);
     while (true) {
       int code = jumpFilled && q >= JUMP ? q | SUBSAMPLED : q;
       byte[] out = encoder.apply(code);
@@ -188,7 +188,8 @@ final class TargetSearch {
         failQ = TOP + step;
       }
       q = encodes >= MAX_ENCODES ? 0
-          : model.pickSize(passBytes != null ? exact : aim, passQ, failQ, chromaChoice);
+          : model.pickSize(passBytes != null ? exact : aim, passQ, failQ, chromaChoice,
+              passBytes != null && encodes == 2);
     }
   }
 
@@ -253,6 +254,8 @@ final class TargetSearch {
    * the chroma jump (4:2:0, or 4:4:4 from 97) when that side has a point.
    */
   private static final class Model {
+    /** ln(0.975 / 0.985): a prediction this far under the aim still lands. */
+    private static final double LAND_MARGIN = Math.log(0.975 / 0.985);
     private final int[] knots;
     private final double[] prior;
     private final int step;
@@ -354,10 +357,10 @@ final class TargetSearch {
 
     /**
      * The size search's next position: the highest in (lo, hi) predicted at most {@code y}, or
-     * with a chroma choice, 97 itself (4:4:4) when the prediction puts {@code y} inside the jump:
-     * only its size says whether the jump must be filled.
+     * with a chroma choice, 97 itself (4:4:4) when the prediction puts {@code y} inside the jump
+     * and this is not the last encode: only its size says whether the jump must be filled.
      */
-    int pickSize(double y, int lo, int hi, boolean chromaChoice) {
+    int pickSize(double y, int lo, int hi, boolean chromaChoice, boolean last) {
       int q = lo + step;
       fitSide = -1;
       for (int c = hi - step; c > lo; c -= step) {
@@ -370,7 +373,10 @@ final class TargetSearch {
           break;
         }
       }
-      if (chromaChoice && !jumpFilled && q < JUMP && q >= JUMP - step && JUMP < hi) {
+      if (chromaChoice && !jumpFilled && q < JUMP && q >= JUMP - step && JUMP < hi && !last
+          && at(codeAt(q)) < y + LAND_MARGIN) {
+        // unless 96.99 itself is predicted to land, or the next result is the last: then
+        // knowing whether the jump must be filled no longer helps
         return JUMP;
       }
       return q;
