@@ -70,9 +70,6 @@ final class TargetSearch {
    */
   private static final double WHOLE_AIM = 0.99;
 
-  /** Knots of the priors, in hundredths of quality. */
-  private static final int[] KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200, 9700,
-      10000};
   /**
    * JPEG's size knots add 94 and 96 and 96.99 (the last quality with 4:2:0 chroma, before 97's
    * jump), and 98, 99, 99.5 above it, where the curve bends and then stands still (from 99.5 on
@@ -87,12 +84,9 @@ final class TargetSearch {
   private static final int[] JPEG_SUBSAMPLED_KNOTS = {9700, 9800, 9850, 9900, 9950, 10000};
   private static final double[] JPEG_SUBSAMPLED_SIZE = {-0.810, -0.588, -0.486, -0.376, -0.369,
       -0.369};
-  /** JPEG's SSIM knots add 96.99 before the jump. */
-  private static final int[] JPEG_SSIM_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
-      9699, 9700, 10000};
-  /** 96.99 (4:2:0) measured on 28 Nov; the others as before. */
-  private static final double[] JPEG_SSIM = {0.877, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
-      3.222, 3.581, 4.041, 4.722, 5.406};
+  /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
+  private static final double[] JPEG_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
+      3.222, 3.581, 3.786, 3.906, 4.042, 4.721, 4.981, 5.671, 5.713, 5.713};
   /**
    * .tgl's size knots add 95, 98.5, 99 and 99.5, where its curve bends most; remeasured on 28 Nov
    * with the current lossy encoder.
@@ -101,8 +95,9 @@ final class TargetSearch {
       9500, 9700, 9850, 9900, 9950, 10000};
   private static final double[] TGL_SIZE = {-5.170, -5.060, -4.007, -3.330, -2.947, -2.623,
       -2.184, -1.807, -1.368, -1.054, -0.777, -0.477, -0.314, -0.222, -0.081};
-  private static final double[] TGL_SSIM = {0.894, 1.206, 1.829, 2.238, 2.483, 2.711, 2.979,
-      3.244, 3.544, 3.862, 4.053};
+  /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
+  private static final double[] TGL_SSIM = {0.984, 1.036, 1.720, 2.131, 2.411, 2.660, 2.950,
+      3.273, 3.604, 3.787, 3.946, 4.080, 4.136, 4.174, 4.200};
 
   /**
    * The chosen file, its code (quality in hundredths, for JPEG possibly with {@link #SUBSAMPLED}),
@@ -207,8 +202,8 @@ final class TargetSearch {
     double budget = 1 - target;
     double aim = -Math.log(budget * (fine ? FINE_AIM : 1));
     double band = target + (1 - SSIM_BAND) * budget;
-    Model model = jpeg ? new Model(JPEG_SSIM_KNOTS, JPEG_SSIM, step, fine, true, false)
-        : new Model(KNOTS, TGL_SSIM, step, fine, false, false);
+    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
+        : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
     double passSsim = Double.NaN;
@@ -384,8 +379,11 @@ final class TargetSearch {
 
     /** Lowest q on the grid in (lo, hi) whose prediction is at least y; hi - step if none is. */
     int lowestAtLeast(double y, int lo, int hi) {
-      fit(lo, hi, 0);
+      fitSide = -1;
       for (int q = lo + step; q < hi; q += step) {
+        if (side(q) != fitSide) {
+          fit(lo, hi, side(q));
+        }
         if (at(q) >= y) {
           return q;
         }
