@@ -15,14 +15,15 @@ import java.util.function.ToDoubleFunction;
  * size by 10-15%, so whole qualities alone often cannot land within 3% of a target.
  *
  * <p><b>The JPEG ladder and its jump.</b> JPEG's own quality scale keeps 4:2:0 chroma below 97
- * and switches to 4:4:4 from 97 on, where the file grows by 10-45% at once: no quality gives a
- * size between 4:2:0 at 96.99 and 4:4:4 at 97. For a size target in that jump (4:4:4 at 97
+ * and switches to 4:4:4 from 97 on, where a colour photo's file grows by 10-45% at once: no
+ * quality gives a size between 4:2:0 at 96.99 and 4:4:4 at 97. For a size target in that jump (4:4:4 at 97
  * measured over it) the search goes on with 4:2:0 above 97, whose files fill the jump; such a
  * result is flagged {@link #SUBSAMPLED} in its code. "Best quality that fits" is then: the
  * largest file that fits on a ladder that climbs 4:2:0 to 96.99, then 4:2:0 above 97 as long as
  * its files stay under 4:4:4 at 97, then 4:4:4 from 97 to 100. Each step up that ladder raises
- * SSIM (4:2:0 above 97 stays below 4:4:4 at 97 in SSIM, measured on the photo corpus, so it is
- * used only where 4:4:4 at 97 does not fit); with grey output (one component) there is no jump.
+ * SSIM. 4:2:0 above 97 is used only where 4:4:4 at 97 does not fit: at the size of 4:4:4 at 97
+ * (4:2:0 near 98) its SSIM is lower on 9 of the 10 corpus photos and equal on the tenth. Grey
+ * output (one component) has no chroma choice.
  *
  * <p><b>Bands.</b> A size lands when the file is within 3% below the target
  * ({@code 0.97 target <= bytes <= target}). An SSIM target lands when the distortion
@@ -32,11 +33,13 @@ import java.util.function.ToDoubleFunction;
  * <p><b>Model.</b> A per-format prior curve g(q) (the median over the developer photo corpus of
  * ln(bytes per pixel), or of -ln(1 - SSIM)), between knots following the log of the format's
  * table scale, mapped onto the image as {@code a + b * g(q)}. The first encode is at the
- * quality the prior alone predicts; it fixes {@code a} with b = 1 (the prior shifted through the
- * image's own point); every later one fits a and b through two measured points (the bracket
+ * quality the prior alone predicts; it fixes {@code a} with b = 1 for sizes (the prior shifted
+ * through the image's own point), and for SSIM b with the prior's bottom held (the prior scaled
+ * through it: images of flat content, grey scans and decoded JPEGs, climb in SSIM 2-4 times as
+ * steeply as photos); every later one fits a and b through two measured points (the bracket
  * around the target when both ends are measured, else the last two), so encode 2 is a secant and
  * encode 3 an interpolation. JPEG points are fitted per chroma side of the jump (its height
- * varies from image to image, 0.10-0.37 in ln bytes). Each next quality is the best the model
+ * varies from image to image, 0.004-0.37 in ln bytes). Each next quality is the best the model
  * predicts strictly between the qualities known to pass and to fail, aiming at 98.5% of the
  * target (a distortion of 98.5% of the budget), so that the model's error rarely overshoots. The
  * search stops when a result lands, when the neighbours pass and fail, or after 3 encodes with
@@ -204,6 +207,7 @@ final class TargetSearch {
     double band = target + (1 - SSIM_BAND) * budget;
     Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
         : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
+    model.scaleFromBottom = true;
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
     double passSsim = Double.NaN;
@@ -251,6 +255,8 @@ final class TargetSearch {
   private static final class Model {
     /** ln(0.975 / 0.985): a prediction this far under the aim still lands. */
     private static final double LAND_MARGIN = Math.log(0.975 / 0.985);
+    private static final double MIN_SCALE = 0.5;
+    private static final double MAX_SCALE = 4;
     private final int[] knots;
     private final double[] prior;
     private final int step;
@@ -269,6 +275,8 @@ final class TargetSearch {
     private final boolean bySide;
     /** Positions from JUMP on are 4:2:0 (the jump is being filled). */
     boolean jumpFilled;
+    /** SSIM: one point scales the prior from its bottom instead of shifting it. */
+    boolean scaleFromBottom;
 
     Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
         boolean bySide) {
@@ -337,6 +345,12 @@ final class TargetSearch {
       if (p < 0) {
         a = 0; // the prior alone: the corpus median
         return;
+      }
+      if (r < 0 && scaleFromBottom && g(codes[p]) - prior[0] > 0.5) {
+        // one SSIM point: the curve scaled from the bottom of the scale, where every image is
+        // about as bad, through it; images of flat content climb 2-4 times as steeply as photos
+        double s = (ys[p] - prior[0]) / (g(codes[p]) - prior[0]);
+        b = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
       }
       if (r >= 0 && Math.abs(g(codes[r]) - g(codes[p])) > 1e-6) {
         double slope = (ys[r] - ys[p]) / (g(codes[r]) - g(codes[p]));
