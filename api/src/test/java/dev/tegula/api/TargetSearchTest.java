@@ -72,6 +72,27 @@ class TargetSearchTest {
   }
 
   @Test
+  void compressWithAMaxSizeInsideTheJumpBeatsJpegsOwnScale() throws IOException {
+    Image image = crop("astronaut.png", 128, 96, 256);
+    Counting encoder = new Counting(image, ImageFormat.JPEG);
+    long below = encoder.apply(9699).length;
+    long target = (below + encoder.apply(9700).length) / 2;
+    dev.tegula.core.DecodedImage d = Tegula.decode(Tegula.encodePng(image, Metadata.EMPTY,
+        dev.tegula.png.PngEncodeOptions.DEFAULT));
+    CompressResult r = Tegula.compress(d,
+        CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(target));
+    assertTrue(r.size() <= target && r.size() > below, r.size() + " for " + target);
+    assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
+    assertEquals(97, r.quality());
+    Image out = Tegula.decode(r.bytes()).image();
+    assertEquals(256, out.width());
+    // grey output: one component, the search stays on JPEG's own scale and still fits
+    CompressResult grey = Tegula.compress(d, CompressOptions.lossy(75)
+        .withFormat(ImageFormat.JPEG).withGrayscale(true).withMaxSizeBytes(target / 2));
+    assertTrue(grey.size() <= target / 2, grey.size() + " > " + target / 2);
+  }
+
+  @Test
   void jpegTargetAboveTheJumpStaysOn444AndGreyOutputHasNoChromaChoice() throws IOException {
     Image image = crop("astronaut.png", 128, 96, 256);
     Counting encoder = new Counting(image, ImageFormat.JPEG);
