@@ -93,9 +93,11 @@ final class CompressPipeline {
     int encodes = 0;
     for (int attempt = 0; ; attempt++) {
       Image current = image;
-      TargetSearch.Result r = TargetSearch.forSize(options.format(),
+      // grey JPEG output has one component: no chroma jump to fill
+      TargetSearch.Result r = TargetSearch.forSize(options.format(), 1,
+          options.format() == ImageFormat.JPEG && !options.grayscale(),
           (long) current.width() * current.height(), options.maxSizeBytes(),
-          q -> encodeLossy(current, prepared.metadata(), options, q));
+          code -> encodeLossy(current, prepared.metadata(), options, code));
       encodes += r.encodes();
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
@@ -117,20 +119,20 @@ final class CompressPipeline {
   }
 
   /**
-   * One lossy encode at {@code hundredths} of quality, on the fine scale of both formats (JPEG's
-   * tables and .tgl's quantizer steps move between whole qualities, format-lossy.md §6.1).
+   * One lossy encode at a {@link TargetSearch} code: the quality in hundredths, on the fine scale
+   * of both formats (JPEG's tables and .tgl's quantizer steps move between whole qualities,
+   * format-lossy.md §6.1), for JPEG possibly with 4:2:0 chroma above 97 (the jump filled).
    */
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
-      int hundredths) {
+      int code) {
     if (options.format() == ImageFormat.JPEG) {
-      JpegEncodeOptions jpeg = JpegEncodeOptions.ofQualityHundredths(hundredths).withGrayscale(
-          options.grayscale());
+      JpegEncodeOptions jpeg = TargetSearch.jpegOptions(code).withGrayscale(options.grayscale());
       return Tegula.encodeJpeg(image, metadata, jpeg);
     }
     // the same encode as Tegula.compress(image, metadata, CompressOptions.lossy(q)) at a
     // fractional q, which CompressOptions cannot carry
     return dev.tegula.tgl.TglEncoder.encode(image, metadata,
-        dev.tegula.tgl.TglEncodeOptions.lossyHundredths(hundredths)
+        dev.tegula.tgl.TglEncodeOptions.lossyHundredths(code)
             .withTileSize(options.tileSize()));
   }
 }

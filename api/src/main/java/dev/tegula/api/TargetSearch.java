@@ -6,26 +6,45 @@ import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Finds the quality for a target in few encodes: the highest quality whose file fits a size, or
- * the lowest whose SSIM reaches a value.
+ * Finds the quality for a target in few encodes: the best quality whose file fits a size, or the
+ * lowest whose SSIM reaches a value.
  *
- * <p>Qualities are in hundredths (0-10000). JPEG sizes are searched on that fine scale (its tables
- * move continuously between whole qualities, {@code JpegEncodeOptions.qualityHundredths}), SSIM
- * targets on whole qualities (see {@link #forSsim}); .tgl sizes on the same fine scale (its tile
- * header carries the quality in hundredths and the quantizer steps move linearly between whole
- * qualities, format-lossy.md §2, §6.1). Above quality ~90 one whole step changes the size by
- * 10-15%, so whole qualities alone often cannot land within 3% of a target.
+ * <p>Qualities are in hundredths (0-10000), on the fine scale of both formats: JPEG's tables
+ * ({@code JpegEncodeOptions.qualityHundredths}) and .tgl's quantizer steps (format-lossy.md §2,
+ * §6.1) move continuously between whole qualities. Above quality ~90 one whole step changes the
+ * size by 10-15%, so whole qualities alone often cannot land within 3% of a target.
  *
- * <p>Model: a per-format prior curve g(q) (the median over the developer photo corpus of
- * ln(bytes per pixel), or of -ln(1 - SSIM), at qualities 0-100) mapped onto the image as
- * {@code a + b * g(q)}. The first encode is at the quality the prior alone predicts; it fixes
- * {@code a} (b = 1); the second encode fixes both from two points (a secant on the prior's scale,
- * which follows the curve's bend at high quality). Each next quality is the best the model
- * predicts strictly between the qualities already known to pass and to fail, so no quality is
- * encoded twice. The search stops when a result lands in the band (size within 3% below the
- * target; SSIM within a tenth of the distortion budget 1 - target above it), when the neighbours
- * pass and fail, or after 3 encodes with a passing result; without one it goes on (at most 12
- * encodes) and fails when the extreme quality does not pass either.
+ * <p><b>The JPEG ladder and its jump.</b> JPEG's own quality scale keeps 4:2:0 chroma below 97
+ * and switches to 4:4:4 from 97 on, where a colour photo's file grows by 10-45% at once: no
+ * quality gives a size between 4:2:0 at 96.99 and 4:4:4 at 97. For a size target in that jump (4:4:4 at 97
+ * measured over it) the search goes on with 4:2:0 above 97, whose files fill the jump; such a
+ * result is flagged {@link #SUBSAMPLED} in its code. "Best quality that fits" is then: the
+ * largest file that fits on a ladder that climbs 4:2:0 to 96.99, then 4:2:0 above 97 as long as
+ * its files stay under 4:4:4 at 97, then 4:4:4 from 97 to 100. Each step up that ladder raises
+ * SSIM. 4:2:0 above 97 is used only where 4:4:4 at 97 does not fit: at the size of 4:4:4 at 97
+ * (4:2:0 near 98) its SSIM is lower on 9 of the 10 corpus photos and equal on the tenth. Grey
+ * output (one component) has no chroma choice.
+ *
+ * <p><b>Bands.</b> A size lands when the file is within 3% below the target
+ * ({@code 0.97 target <= bytes <= target}). An SSIM target lands when the distortion
+ * {@code 1 - SSIM} is within 3% below the budget {@code 1 - target}, the same band on the
+ * quantity the target bounds ({@code target <= SSIM <= target + 0.03 (1 - target)}).
+ *
+ * <p><b>Model.</b> A per-format prior curve g(q) (the median over the developer photo corpus of
+ * ln(bytes per pixel), or of -ln(1 - SSIM)), between knots following the log of the format's
+ * table scale, mapped onto the image as {@code a + b * g(q)}. The first encode is at the
+ * quality the prior alone predicts; it fixes {@code a} with b = 1 for sizes (the prior shifted
+ * through the image's own point), and for SSIM b with the prior's bottom held (the prior scaled
+ * through it: images of flat content, grey scans and decoded JPEGs, climb in SSIM 2-4 times as
+ * steeply as photos); every later one fits a and b through two measured points (the bracket
+ * around the target when both ends are measured, else the last two), so encode 2 is a secant and
+ * encode 3 an interpolation. JPEG points are fitted per chroma side of the jump (its height
+ * varies from image to image, 0.004-0.37 in ln bytes). Each next quality is the best the model
+ * predicts strictly between the qualities known to pass and to fail, aiming at 98.5% of the
+ * target (a distortion of 98.5% of the budget), so that the model's error rarely overshoots. The
+ * search stops when a result lands, when the neighbours pass and fail, or after 3 encodes with
+ * a passing result; without one it goes on (at most 12 encodes) and fails when the extreme
+ * quality does not pass either.
  */
 final class TargetSearch {
   static final int MAX_ENCODES = 12;
@@ -33,9 +52,19 @@ final class TargetSearch {
   static final int TOP = 10000;
   /** The size band: a file from 97% to 100% of the target lands. */
   static final double SIZE_BAND = 0.97;
+  /** The SSIM band: a distortion 1 - SSIM from 97% to 100% of the budget 1 - target lands. */
+  static final double SSIM_BAND = 0.97;
   /**
-   * On the fine scale: aim inside the band, below its middle, so that the model's error rarely
-   * overshoots (an overshoot costs an encode, landing low only a little quality).
+   * A flag on a JPEG code: 4:2:0 chroma at a quality of 97 or more (the jump); the quality is
+   * {@code code & QUALITY}.
+   */
+  static final int SUBSAMPLED = 1 << 14;
+  static final int QUALITY = SUBSAMPLED - 1;
+  /** The first JPEG quality with 4:4:4 chroma, in hundredths. */
+  static final int JUMP = JpegEncodeOptions.FULL_CHROMA_FROM_QUALITY * 100;
+  /**
+   * Aim inside the band, below its middle, so that the model's error rarely overshoots (an
+   * overshoot costs an encode, landing low only a little quality).
    */
   private static final double FINE_AIM = 0.985;
   /**
@@ -44,108 +73,141 @@ final class TargetSearch {
    */
   private static final double WHOLE_AIM = 0.99;
 
-  /** Knots of the priors, in hundredths of quality. */
-  private static final int[] KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200, 9700,
-      10000};
-  /** JPEG's size knots add 96.99, the last quality with 4:2:0 chroma, before 97's jump. */
+  /**
+   * JPEG's size knots add 94 and 96 and 96.99 (the last quality with 4:2:0 chroma, before 97's
+   * jump), and 98, 99, 99.5 above it, where the curve bends and then stands still (from 99.5 on
+   * every step is at its floor); measured on 28 Nov with the current encoder.
+   */
   private static final int[] JPEG_SIZE_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
-      9699, 9700, 10000};
+      9400, 9600, 9699, 9700, 9800, 9900, 9950, 10000};
   // medians over shared/corpus/photos (10 photos), measured with Tegula's encoders at these knots
   private static final double[] JPEG_SIZE = {-4.695, -4.258, -3.383, -2.92, -2.734, -2.491, -2.13,
-      -1.7, -1.356, -0.810, -0.609, -0.161};
-  private static final double[] JPEG_SSIM = {0.877, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
-      3.222, 3.581, 4.722, 5.406};
+      -1.7, -1.356, -1.144, -0.986, -0.810, -0.609, -0.405, -0.116, -0.107, -0.107};
+  /** 4:2:0 from 97 to 100 (the same photos, 28 Nov): the ladder inside the jump. */
+  private static final int[] JPEG_SUBSAMPLED_KNOTS = {9700, 9800, 9850, 9900, 9950, 10000};
+  private static final double[] JPEG_SUBSAMPLED_SIZE = {-0.810, -0.588, -0.486, -0.376, -0.369,
+      -0.369};
+  /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
+  private static final double[] JPEG_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
+      3.222, 3.581, 3.786, 3.906, 4.042, 4.721, 4.981, 5.671, 5.713, 5.713};
   /**
-   * .tgl's size knots add 95 and 98.5, where its curve bends most; remeasured on 28 Nov with the
-   * current lossy encoder (the earlier medians, from an older encoder, put quality 100 at -0.485
-   * where it now is -0.081, which sent searches near the top far below the band).
+   * .tgl's size knots add 95, 98.5, 99 and 99.5, where its curve bends most; remeasured on 28 Nov
+   * with the current lossy encoder.
    */
   private static final int[] TGL_SIZE_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
-      9500, 9700, 9850, 10000};
+      9500, 9700, 9850, 9900, 9950, 10000};
   private static final double[] TGL_SIZE = {-5.170, -5.060, -4.007, -3.330, -2.947, -2.623,
-      -2.184, -1.807, -1.368, -1.054, -0.777, -0.477, -0.081};
-  private static final double[] TGL_SSIM = {0.894, 1.206, 1.829, 2.238, 2.483, 2.711, 2.979,
-      3.244, 3.544, 3.862, 4.053};
+      -2.184, -1.807, -1.368, -1.054, -0.777, -0.477, -0.314, -0.222, -0.081};
+  /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
+  private static final double[] TGL_SSIM = {0.984, 1.036, 1.720, 2.131, 2.411, 2.660, 2.950,
+      3.273, 3.604, 3.787, 3.946, 4.080, 4.136, 4.174, 4.200};
 
   /**
-   * The chosen file, its quality in hundredths, how many encodes it took and its SSIM (NaN if
-   * not measured); for a size that even quality 0 exceeds, bytes null, quality -1 and the size
-   * of quality 0 in {@code smallest}.
+   * The chosen file, its code (quality in hundredths, for JPEG possibly with {@link #SUBSAMPLED}),
+   * how many encodes it took and its SSIM (NaN if not measured); for a size that even quality 0
+   * exceeds, bytes null, code -1 and the size of quality 0 in {@code smallest}.
    */
-  record Result(byte[] bytes, int quality, int encodes, double ssim, long smallest) {
-    Result(byte[] bytes, int quality, int encodes, double ssim) {
-      this(bytes, quality, encodes, ssim, bytes == null ? 0 : bytes.length);
+  record Result(byte[] bytes, int code, int encodes, double ssim, long smallest) {
+    Result(byte[] bytes, int code, int encodes, double ssim) {
+      this(bytes, code, encodes, ssim, bytes == null ? 0 : bytes.length);
+    }
+
+    /** The quality in hundredths, -1 without a result. */
+    int quality() {
+      return code < 0 ? code : code & QUALITY;
+    }
+
+    /** A JPEG result with 4:2:0 chroma at a quality of 97 or more (inside the jump). */
+    boolean subsampledTop() {
+      return code >= 0 && (code & SUBSAMPLED) != 0;
     }
   }
 
   private TargetSearch() {}
 
-  /** The quality resolution of a size search, hundredths: the fine scale for JPEG and .tgl. */
-  static int resolution(ImageFormat format) {
-    return 1;
+  /** The JPEG options of a code: {@link JpegEncodeOptions#ofQualityHundredths}, 4:2:0 if flagged. */
+  static JpegEncodeOptions jpegOptions(int code) {
+    JpegEncodeOptions o = JpegEncodeOptions.ofQualityHundredths(code & QUALITY);
+    return (code & SUBSAMPLED) != 0 ? o.withSubsampling(JpegEncodeOptions.Subsampling.S420) : o;
   }
 
   /**
-   * The highest quality whose output is at most {@code maxBytes}, or a result without bytes when
-   * even quality 0 is larger. {@code encoder} takes the quality in hundredths.
+   * The best quality whose output is at most {@code maxBytes}, or a result without bytes when
+   * even quality 0 is larger. {@code encoder} takes a code: the quality in hundredths, for JPEG
+   * possibly flagged {@link #SUBSAMPLED} (encode with {@link #jpegOptions}).
    */
   static Result forSize(ImageFormat format, long pixels, long maxBytes,
       IntFunction<byte[]> encoder) {
-    return forSize(format, resolution(format), pixels, maxBytes, encoder);
+    return forSize(format, 1, format == ImageFormat.JPEG, pixels, maxBytes, encoder);
   }
 
-  /** {@link #forSize} on qualities that are multiples of {@code step} hundredths. */
-  static Result forSize(ImageFormat format, int step, long pixels, long maxBytes,
-      IntFunction<byte[]> encoder) {
+  /**
+   * {@link #forSize} on qualities that are multiples of {@code step} hundredths; {@code
+   * chromaChoice}: JPEG with colour, whose jump at 97 the search may fill with 4:2:0.
+   */
+  static Result forSize(ImageFormat format, int step, boolean chromaChoice, long pixels,
+      long maxBytes, IntFunction<byte[]> encoder) {
     boolean jpeg = format == ImageFormat.JPEG;
     boolean fine = step < 100;
     double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
     double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
-    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true)
-        : new Model(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false);
-    int passQ = -step; // highest quality known to fit
+    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true, true)
+        : new Model(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false, false);
+    int passQ = -step; // highest position known to fit
     byte[] passBytes = null;
-    int failQ = TOP + step; // lowest quality known not to fit
+    int passCode = -1;
+    int failQ = TOP + step; // lowest position known not to fit
     int encodes = 0;
-    int q = model.highestAtMost(aim, passQ, failQ);
+    boolean jumpFilled = false; // positions from JUMP on are 4:2:0
+    int q = model.pickSize(aim, passQ, failQ, chromaChoice, false);
     while (true) {
-      byte[] out = encoder.apply(q);
+      int code = jumpFilled && q >= JUMP ? q | SUBSAMPLED : q;
+      byte[] out = encoder.apply(code);
       encodes++;
-      model.add(q, Math.log(out.length / (double) pixels));
+      model.add(code, Math.log(out.length / (double) pixels));
       if (out.length <= maxBytes) {
         passQ = q;
         passBytes = out;
+        passCode = code;
       } else {
         failQ = q;
       }
       if (passBytes != null && (passBytes.length >= SIZE_BAND * maxBytes
           || passQ + step >= failQ || encodes >= 3)) {
-        return new Result(passBytes, passQ, encodes, Double.NaN);
+        return new Result(passBytes, passCode, encodes, Double.NaN);
       }
       if (failQ == 0) {
         return new Result(null, -1, encodes, Double.NaN, out.length);
       }
+      if (chromaChoice && !jumpFilled && failQ == JUMP) {
+        // 4:4:4 at 97 is too large: the target is in the jump, which 4:2:0 above 97 fills
+        jumpFilled = true;
+        model.jumpFilled = true;
+        failQ = TOP + step;
+      }
       q = encodes >= MAX_ENCODES ? 0
-          : model.highestAtMost(passBytes != null ? exact : aim, passQ, failQ);
+          : model.pickSize(passBytes != null ? exact : aim, passQ, failQ, chromaChoice,
+              passBytes != null && encodes == 2);
     }
   }
 
   /** The lowest quality whose output reaches {@code target} SSIM by {@code scorer}. */
   static Result forSsim(ImageFormat format, double target, IntFunction<byte[]> encoder,
       ToDoubleFunction<byte[]> scorer) {
-    // whole qualities for both formats: on the photo corpus (targets 0.95, 0.97, 0.99) the fine
-    // JPEG scale landed fewer results in the band (16-17 of 30 against 20) at more encodes (89
-    // against 66), the SSIM being less regular between whole qualities than the size
-    return forSsim(format, 100, target, encoder, scorer);
+    return forSsim(format, 1, target, encoder, scorer);
   }
 
   /** {@link #forSsim} on qualities that are multiples of {@code step} hundredths. */
   static Result forSsim(ImageFormat format, int step, double target, IntFunction<byte[]> encoder,
       ToDoubleFunction<byte[]> scorer) {
-    double[] prior = format == ImageFormat.JPEG ? JPEG_SSIM : TGL_SSIM;
-    double aim = -Math.log(1 - target);
-    double band = target + (1 - target) / 10;
-    Model model = new Model(KNOTS, prior, step, false, format == ImageFormat.JPEG);
+    boolean jpeg = format == ImageFormat.JPEG;
+    boolean fine = step < 100;
+    double budget = 1 - target;
+    double aim = -Math.log(budget * (fine ? FINE_AIM : 1));
+    double band = target + (1 - SSIM_BAND) * budget;
+    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
+        : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
+    model.scaleFromBottom = true;
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
     double passSsim = Double.NaN;
@@ -187,87 +249,155 @@ final class TargetSearch {
   /**
    * a + b * prior(q) through two measured points: the closest pair around the target when the
    * target is bracketed (interpolation), else the last two; one point fixes a with b = 1.
-   * Qualities are hundredths on a grid of {@code step}.
+   * Qualities are hundredths on a grid of {@code step}; JPEG size points are fitted per side of
+   * the chroma jump (4:2:0, or 4:4:4 from 97) when that side has a point.
    */
   private static final class Model {
+    /** ln(0.975 / 0.985): a prediction this far under the aim still lands. */
+    private static final double LAND_MARGIN = Math.log(0.975 / 0.985);
+    private static final double MIN_SCALE = 0.5;
+    private static final double MAX_SCALE = 4;
     private final int[] knots;
     private final double[] prior;
     private final int step;
     private final double[] ys = new double[MAX_ENCODES + 1];
-    private final int[] qs = new int[MAX_ENCODES + 1];
+    private final int[] codes = new int[MAX_ENCODES + 1];
     private int n;
     private double a;
     private double b = 1;
+    /** The side of the jump the current fit is for, -1 when none. */
+    private int fitSide = -1;
 
     /** On the fine scale: between knots, the prior follows the log of the table scale. */
     private final boolean byTableScale;
     private final boolean jpeg;
+    /** JPEG sizes: fit each side of the chroma jump on its own points. */
+    private final boolean bySide;
+    /** Positions from JUMP on are 4:2:0 (the jump is being filled). */
+    boolean jumpFilled;
+    /** SSIM: one point scales the prior from its bottom instead of shifting it. */
+    boolean scaleFromBottom;
 
-    Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg) {
+    Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
+        boolean bySide) {
       this.knots = knots;
       this.prior = prior;
       this.step = step;
       this.byTableScale = byTableScale;
       this.jpeg = jpeg;
+      this.bySide = bySide;
     }
 
-    void add(int q, double y) {
-      qs[n] = q;
+    void add(int code, double y) {
+      codes[n] = code;
       ys[n] = y;
       n++;
     }
 
-    private int indexOf(int q) {
+    private int codeAt(int q) {
+      return jumpFilled && q >= JUMP ? q | SUBSAMPLED : q;
+    }
+
+    /** 1 for 4:4:4 JPEG codes (97 and up, not flagged), else 0. */
+    private int side(int code) {
+      return bySide && code >= JUMP && (code & SUBSAMPLED) == 0 ? 1 : 0;
+    }
+
+    private int indexOf(int code) {
       for (int i = n - 1; i >= 0; i--) {
-        if (qs[i] == q) {
+        if (codes[i] == code) {
           return i;
         }
       }
       return -1;
     }
 
-    /** Fits the model for a search between {@code lo} and {@code hi} (known qualities). */
-    private void fit(int lo, int hi) {
-      int p = n - 1;
-      int r = n - 2;
-      int il = indexOf(lo);
-      int ih = indexOf(hi);
-      if (il >= 0 && ih >= 0) {
+    /**
+     * Fits the model for codes on {@code side} in a search between positions {@code lo} and
+     * {@code hi}: the bracket when both ends are measured and on that side, else the last two
+     * points of that side, else of any side.
+     */
+    private void fit(int lo, int hi, int side) {
+      int il = lo >= 0 ? indexOf(codeAt(lo)) : -1;
+      int ih = hi <= TOP ? indexOf(codeAt(hi)) : -1;
+      int p = -1;
+      int r = -1;
+      if (il >= 0 && ih >= 0 && side(codes[il]) == side && side(codes[ih]) == side) {
         p = il;
         r = ih;
+      } else {
+        for (int i = n - 1; i >= 0 && r < 0; i--) {
+          if (side(codes[i]) == side) {
+            if (p < 0) {
+              p = i;
+            } else {
+              r = i;
+            }
+          }
+        }
+        if (p < 0) {
+          p = n - 1;
+          r = n - 2;
+        }
       }
       b = 1;
+      fitSide = side;
       if (p < 0) {
         a = 0; // the prior alone: the corpus median
         return;
       }
-      if (r >= 0 && Math.abs(g(qs[r]) - g(qs[p])) > 1e-6) {
-        double slope = (ys[r] - ys[p]) / (g(qs[r]) - g(qs[p]));
+      if (r < 0 && scaleFromBottom && g(codes[p]) - prior[0] > 0.5) {
+        // one SSIM point: the curve scaled from the bottom of the scale, where every image is
+        // about as bad, through it; images of flat content climb 2-4 times as steeply as photos
+        double s = (ys[p] - prior[0]) / (g(codes[p]) - prior[0]);
+        b = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
+      }
+      if (r >= 0 && Math.abs(g(codes[r]) - g(codes[p])) > 1e-6) {
+        double slope = (ys[r] - ys[p]) / (g(codes[r]) - g(codes[p]));
         // a flat or inverted measurement says more about noise than about the image
         b = slope > 0.2 && slope < 5 ? slope : 1;
       }
-      a = ys[p] - b * g(qs[p]);
+      a = ys[p] - b * g(codes[p]);
     }
 
-    private double at(int q) {
-      return a + b * g(q);
+    private double at(int code) {
+      return a + b * g(code);
     }
 
-    /** Highest q on the grid in (lo, hi) whose prediction is at most y; lo + step if none is. */
-    int highestAtMost(double y, int lo, int hi) {
-      fit(lo, hi);
-      for (int q = hi - step; q > lo; q -= step) {
-        if (at(q) <= y) {
-          return q;
+    /**
+     * The size search's next position: the highest in (lo, hi) predicted at most {@code y}, or
+     * with a chroma choice, 97 itself (4:4:4) when the prediction puts {@code y} inside the jump
+     * and this is not the last encode: only its size says whether the jump must be filled.
+     */
+    int pickSize(double y, int lo, int hi, boolean chromaChoice, boolean last) {
+      int q = lo + step;
+      fitSide = -1;
+      for (int c = hi - step; c > lo; c -= step) {
+        int code = codeAt(c);
+        if (side(code) != fitSide) {
+          fit(lo, hi, side(code));
+        }
+        if (at(code) <= y) {
+          q = c;
+          break;
         }
       }
-      return lo + step;
+      if (chromaChoice && !jumpFilled && q < JUMP && q >= JUMP - step && JUMP < hi && !last
+          && at(codeAt(q)) < y + LAND_MARGIN) {
+        // unless 96.99 itself is predicted to land, or the next result is the last: then
+        // knowing whether the jump must be filled no longer helps
+        return JUMP;
+      }
+      return q;
     }
 
     /** Lowest q on the grid in (lo, hi) whose prediction is at least y; hi - step if none is. */
     int lowestAtLeast(double y, int lo, int hi) {
-      fit(lo, hi);
+      fitSide = -1;
       for (int q = lo + step; q < hi; q += step) {
+        if (side(q) != fitSide) {
+          fit(lo, hi, side(q));
+        }
         if (at(q) >= y) {
           return q;
         }
@@ -275,21 +405,25 @@ final class TargetSearch {
       return hi - step;
     }
 
-    /** The prior at q hundredths, linear between the knots. */
-    private double g(int q) {
+    /** The prior at a code, linear between the knots (or in the log of the table scale). */
+    private double g(int code) {
+      int q = code & QUALITY;
+      boolean subsampled = (code & SUBSAMPLED) != 0;
+      int[] ks = subsampled ? JPEG_SUBSAMPLED_KNOTS : knots;
+      double[] ps = subsampled ? JPEG_SUBSAMPLED_SIZE : prior;
       int k = 1;
-      while (k < knots.length - 1 && knots[k] < q) {
+      while (k < ks.length - 1 && ks[k] < q) {
         k++;
       }
-      double t = (q - knots[k - 1]) / (double) (knots[k] - knots[k - 1]);
+      double t = (q - ks[k - 1]) / (double) (ks[k] - ks[k - 1]);
       if (byTableScale) {
         // the size follows the tables, which stand still where neighbouring whole qualities
         // share a scale
-        double l0 = logScale(knots[k - 1]);
-        double l1 = logScale(knots[k]);
+        double l0 = logScale(ks[k - 1]);
+        double l1 = logScale(ks[k]);
         t = l1 > l0 ? (logScale(q) - l0) / (l1 - l0) : t;
       }
-      return prior[k - 1] + t * (prior[k] - prior[k - 1]);
+      return ps[k - 1] + t * (ps[k] - ps[k - 1]);
     }
 
     /** The offset keeps the top (scale 0: every step at its floor) finite. */

@@ -1,57 +1,124 @@
 package dev.tegula.api;
-import dev.tegula.core.*;
-import dev.tegula.jpeg.JpegEncodeOptions;
-import java.nio.file.*;
-import java.util.*;
+
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+
 /**
- * Measurement, not a test: lands size targets of 20-500 KB over a photo directory with the
- * fine-scale and whole-quality searches of JPEG and of .tgl in one run, and prints
- * how many land in the 3% band, the encodes used and the landing error. Run with the api test
- * classpath: {@code java dev.tegula.api.TargetLanding ../shared/corpus/photos}.
+ * Measurement, not a test: lands size targets (20-500 KB) or SSIM targets (0.90-0.99) over
+ * directories of PNG images with the fine-scale and whole-quality searches of JPEG and .tgl in
+ * one run, and prints per directory and search how many land in the 3% band, the encodes used
+ * (histogram) and the landing error (size: % under the target; SSIM: % of the distortion budget
+ * 1 - target above it). Run with the api test classpath:
+ * {@code java dev.tegula.api.TargetLanding size ../shared/corpus/photos /tmp/holdout}.
  */
 public class TargetLanding {
-  public static void main(String[] a) throws Exception {
-    long[] targets = {20_000, 50_000, 100_000, 200_000, 500_000};
-    String[] names = {"JPEG fine", "JPEG whole", "TGL fine", "TGL whole"};
-    List<List<double[]>> rows = new ArrayList<>();
-    for (int i = 0; i < 4; i++) rows.add(new ArrayList<>());
-    int[] reach = new int[4]; int[] gap = new int[4];
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(Paths.get(a[0]), "*.png")) {
-      List<Path> ps = new ArrayList<>(); ds.forEach(ps::add); Collections.sort(ps);
-      for (Path p : ps) {
+  private static final Map<String, List<double[]>> ROWS = new LinkedHashMap<>();
+
+  public static void main(String[] args) throws Exception {
+    boolean size = args[0].equals("size");
+    for (int d = 1; d < args.length; d++) {
+      String set = Paths.get(args[d]).getFileName().toString();
+      List<Path> paths = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(Paths.get(args[d]), "*.png")) {
+        ds.forEach(paths::add);
+      }
+      Collections.sort(paths);
+      for (Path p : paths) {
         Image img = Tegula.decode(Files.readAllBytes(p)).image();
         long px = (long) img.width() * img.height();
-        for (int m = 0; m < 4; m++) {
-          boolean jpeg = m < 2;
-          IntFunction<byte[]> enc = jpeg
-              ? h -> Tegula.encodeJpeg(img, Metadata.EMPTY, JpegEncodeOptions.ofQualityHundredths(h))
-              : h -> dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
-                  dev.tegula.tgl.TglEncodeOptions.lossyHundredths(h));
-          long lo = enc.apply(0).length, hi = enc.apply(10000).length;
-          long below97 = enc.apply(jpeg ? 9699 : 9600).length, at97 = enc.apply(9700).length;
-          for (long t : targets) {
-            if (t < lo || t >= hi) continue;
-            reach[m]++;
-            TargetSearch.Result r = TargetSearch.forSize(jpeg ? ImageFormat.JPEG : ImageFormat.TGL,
-                m == 0 || m == 2 ? 1 : 100, px, t, enc);
-            double err = 100.0 * (t - r.bytes().length) / t;
-            if (below97 < 0.97 * t && at97 > t) { gap[m]++; System.out.print("[in the jump to q97] "); }
-            rows.get(m).add(new double[] {err, r.encodes()});
-            System.out.printf("%s %s %d q%.2f %d enc %.2f%%%n", names[m], p.getFileName(), t,
-                r.quality() / 100.0, r.encodes(), err);
-          }
+        for (ImageFormat f : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+          measure(set, p.getFileName().toString(), img, px, f, size);
         }
       }
     }
-    for (int m = 0; m < 4; m++) {
-      List<double[]> l = rows.get(m);
-      double[] e = l.stream().mapToDouble(x -> x[0]).sorted().toArray();
-      int in = 0, over = 0; int[] encs = new int[13];
-      for (double[] x : l) { if (x[0] <= 3) in++; if (x[0] < 0) over++; encs[(int) x[1]]++; }
-      System.out.printf("%s: %d/%d in band, overshoot %d, encodes 1:%d 2:%d 3:%d >3:%d, error median %.2f%% p90 %.2f%% max %.2f%%%n",
-          names[m] + " (" + gap[m] + " targets in the jump to q97, from 96.99 for JPEG, 96 for .tgl)", in, reach[m], over, encs[1], encs[2], encs[3], l.size() - encs[1] - encs[2] - encs[3],
-          e[e.length / 2], e[(int) Math.ceil(0.9 * e.length) - 1], e[e.length - 1]);
+    for (Map.Entry<String, List<double[]>> e : ROWS.entrySet()) {
+      List<double[]> l = e.getValue();
+      double[] err = l.stream().mapToDouble(x -> x[0]).sorted().toArray();
+      int in = 0;
+      int out = 0;
+      int[] encodes = new int[TargetSearch.MAX_ENCODES + 1];
+      for (double[] x : l) {
+        in += x[0] >= 0 && x[0] <= 3 ? 1 : 0;
+        out += x[0] < 0 ? 1 : 0;
+        encodes[(int) x[1]]++;
+      }
+      StringBuilder h = new StringBuilder();
+      int total = 0;
+      for (int i = 1; i < encodes.length; i++) {
+        h.append(encodes[i] > 0 ? " " + i + ":" + encodes[i] : "");
+        total += i * encodes[i];
+      }
+      System.out.printf("%s: %d/%d in the 3%% band, %d on the wrong side, encodes%s (total %d),"
+          + " error median %.2f%% max %.2f%%%n", e.getKey(), in, l.size(), out, h, total,
+          err[err.length / 2], err[err.length - 1]);
+    }
+  }
+
+  private static void measure(String set, String name, Image img, long px, ImageFormat f,
+      boolean size) {
+    Map<Integer, byte[]> memo = new HashMap<>();
+    int[] calls = new int[1];
+    IntFunction<byte[]> enc = c -> {
+      calls[0]++;
+      return memo.computeIfAbsent(c, cc -> f == ImageFormat.JPEG
+          ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
+          : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
+              dev.tegula.tgl.TglEncodeOptions.lossyHundredths(cc)));
+    };
+    boolean jpeg = f == ImageFormat.JPEG;
+    if (size) {
+      long lo = enc.apply(0).length;
+      long hi = enc.apply(10000).length;
+      long below = enc.apply(9699).length;
+      long full = enc.apply(9700).length;
+      for (long t : new long[] {20_000, 50_000, 100_000, 200_000, 500_000}) {
+        if (t < lo || t >= hi) {
+          continue;
+        }
+        // no quality of JPEG's own scale lands: only 4:2:0 above 97 can
+        String gap = jpeg && below < 0.97 * t && full > t ? " [in the chroma jump]" : "";
+        for (int step : new int[] {1, 100}) {
+          calls[0] = 0;
+          TargetSearch.Result r = TargetSearch.forSize(f, step, jpeg, px, t, enc);
+          double err = 100.0 * (t - r.bytes().length) / t;
+          String key = set + " " + f + (step == 1 ? " fine" : " whole");
+          ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
+          System.out.printf("%s %s %d q%.2f%s %d enc %.2f%%%s%n", key, name, t,
+              r.quality() / 100.0, r.subsampledTop() ? " 4:2:0" : "", calls[0], err, gap);
+        }
+      }
+    } else {
+      Map<byte[], Double> scores = new IdentityHashMap<>();
+      ToDoubleFunction<byte[]> sc = b -> scores.computeIfAbsent(b,
+          bb -> dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(bb).image()));
+      double top = sc.applyAsDouble(enc.apply(10000));
+      for (double t : new double[] {0.90, 0.95, 0.97, 0.99}) {
+        if (top < t) {
+          continue;
+        }
+        for (int step : new int[] {1, 100}) {
+          calls[0] = 0;
+          TargetSearch.Result r = TargetSearch.forSsim(f, step, t, enc, sc);
+          double err = 100.0 * (r.ssim() - t) / (1 - t);
+          String key = set + " " + f + (step == 1 ? " fine" : " whole");
+          ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
+          System.out.printf("%s %s %.2f q%.2f SSIM %.5f %d enc %.2f%% of the budget%n", key,
+              name, t, r.quality() / 100.0, r.ssim(), calls[0], err);
+        }
+      }
     }
   }
 }

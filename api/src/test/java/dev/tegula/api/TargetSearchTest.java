@@ -10,8 +10,163 @@ import java.io.IOException;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/** The size search on the fine quality scale (JPEG and .tgl), against the whole-quality search. */
+/**
+ * The size and SSIM searches on the fine quality scale (JPEG and .tgl), against the whole-quality
+ * search; JPEG's chroma jump at 97; never over the target, at most 3 encodes when one fits.
+ */
 class TargetSearchTest {
+  /** A square from a test photo: small enough that many searches stay fast. */
+  static Image crop(String photo, int x0, int y0, int side) throws IOException {
+    Image src = Tegula.decode(java.nio.file.Files.readAllBytes(
+        TglFacadeTest.testdata("photos/" + photo))).image();
+    byte[] rgba = new byte[side * side * 4];
+    for (int y = 0; y < side; y++) {
+      System.arraycopy(src.rgba(), ((y0 + y) * src.width() + x0) * 4, rgba, y * side * 4,
+          side * 4);
+    }
+    return new Image(side, side, rgba);
+  }
+
+  /** Counts its calls; JPEG codes through {@link TargetSearch#jpegOptions}. */
+  static final class Counting implements IntFunction<byte[]> {
+    final Image image;
+    final ImageFormat format;
+    int calls;
+
+    Counting(Image image, ImageFormat format) {
+      this.image = image;
+      this.format = format;
+    }
+
+    @Override
+    public byte[] apply(int code) {
+      calls++;
+      return format == ImageFormat.JPEG
+          ? Tegula.encodeJpeg(image, Metadata.EMPTY, TargetSearch.jpegOptions(code))
+          : dev.tegula.tgl.TglEncoder.encode(image, Metadata.EMPTY,
+              dev.tegula.tgl.TglEncodeOptions.lossyHundredths(code));
+    }
+  }
+
+  @Test
+  void jpegTargetInsideTheChromaJumpIsFilledWith420AboveQuality97() throws IOException {
+    Image image = crop("astronaut.png", 128, 96, 256);
+    Counting encoder = new Counting(image, ImageFormat.JPEG);
+    long below = encoder.apply(9699).length; // 4:2:0, the last quality before the jump
+    long full = encoder.apply(9700).length; // 4:4:4 at 97
+    assertTrue(full > below * 1.1, "a jump of " + below + " -> " + full);
+    long target = (below + full) / 2; // no quality of JPEG's own scale lands here
+    encoder.calls = 0;
+    TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 256 * 256, target, encoder);
+    assertEquals(encoder.calls, r.encodes());
+    assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
+    assertTrue(r.subsampledTop(), "4:2:0 above 97, code " + r.code());
+    assertTrue(r.quality() >= 9700, "quality " + r.quality());
+    assertTrue(r.bytes().length <= target, r.bytes().length + " > " + target);
+    // larger, and so higher in SSIM, than the best of JPEG's own scale (4:2:0 at 96.99); the
+    // band itself is not always reached here: the third encode is the first on 4:2:0 above 97
+    assertTrue(r.bytes().length > below, r.bytes().length + " <= " + below);
+    assertTrue(r.bytes().length >= 0.95 * target, r.bytes().length + " for " + target);
+    assertEquals(r.bytes().length, Tegula.encodeJpeg(image, Metadata.EMPTY,
+        TargetSearch.jpegOptions(r.code())).length, "the code names the encode");
+  }
+
+  @Test
+  void compressWithAMaxSizeInsideTheJumpBeatsJpegsOwnScale() throws IOException {
+    Image image = crop("astronaut.png", 128, 96, 256);
+    Counting encoder = new Counting(image, ImageFormat.JPEG);
+    long below = encoder.apply(9699).length;
+    long target = (below + encoder.apply(9700).length) / 2;
+    dev.tegula.core.DecodedImage d = Tegula.decode(Tegula.encodePng(image, Metadata.EMPTY,
+        dev.tegula.png.PngEncodeOptions.DEFAULT));
+    CompressResult r = Tegula.compress(d,
+        CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(target));
+    assertTrue(r.size() <= target && r.size() > below, r.size() + " for " + target);
+    assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
+    assertEquals(97, r.quality());
+    Image out = Tegula.decode(r.bytes()).image();
+    assertEquals(256, out.width());
+    // grey output: one component, the search stays on JPEG's own scale and still fits
+    CompressResult grey = Tegula.compress(d, CompressOptions.lossy(75)
+        .withFormat(ImageFormat.JPEG).withGrayscale(true).withMaxSizeBytes(target / 2));
+    assertTrue(grey.size() <= target / 2, grey.size() + " > " + target / 2);
+  }
+
+  @Test
+  void jpegTargetAboveTheJumpStaysOn444AndGreyOutputHasNoChromaChoice() throws IOException {
+    Image image = crop("astronaut.png", 128, 96, 256);
+    Counting encoder = new Counting(image, ImageFormat.JPEG);
+    long full = encoder.apply(9700).length;
+    long target = full * 115 / 100;
+    TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 256 * 256, target, encoder);
+    assertTrue(!r.subsampledTop() && r.quality() > 9700, "code " + r.code());
+    assertTrue(r.bytes().length <= target);
+    long below = encoder.apply(9699).length;
+    TargetSearch.Result grey = TargetSearch.forSize(ImageFormat.JPEG, 1, false, 256 * 256,
+        (below + full) / 2, encoder);
+    assertTrue(!grey.subsampledTop() && grey.quality() < 9700, "code " + grey.code());
+  }
+
+  /**
+   * Targets spread from quality ~30 to ~99 on two small crops, both formats: never over the
+   * target, at most 3 encodes (each fits at quality 0), and nearly all in the 3% band.
+   */
+  @Test
+  void sizeTargetsLandInTheBandInAtMostThreeEncodesAndNeverOver() throws IOException {
+    Image[] images = {crop("astronaut.png", 128, 96, 256), crop("flower.png", 300, 200, 256)};
+    int searches = 0;
+    int inBand = 0;
+    for (Image image : images) {
+      for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+        Counting encoder = new Counting(image, format);
+        double lo = encoder.apply(3000).length;
+        double hi = encoder.apply(9900).length;
+        for (int i = 0; i < 6; i++) {
+          long target = (long) (lo * Math.pow(hi / lo, i / 5.0));
+          encoder.calls = 0;
+          TargetSearch.Result r = TargetSearch.forSize(format, 256 * 256, target, encoder);
+          String what = format + " " + target + ": " + r.bytes().length + " bytes, q"
+              + r.quality() + ", " + r.encodes() + " encodes";
+          assertEquals(encoder.calls, r.encodes());
+          assertTrue(r.encodes() <= 3, what);
+          assertTrue(r.bytes().length <= target, what);
+          searches++;
+          inBand += r.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(inBand >= searches - 2, inBand + " of " + searches + " in the band");
+  }
+
+  /**
+   * SSIM targets on the fine scale: never under the target, at most 3 encodes, and most within
+   * 3% of the distortion budget above it (SSIM <= target + 0.03 (1 - target)).
+   */
+  @Test
+  void ssimTargetsOnTheFineScaleLandInTheBand() throws IOException {
+    Image[] images = {crop("astronaut.png", 128, 96, 256), crop("flower.png", 300, 200, 256)};
+    int searches = 0;
+    int inBand = 0;
+    for (Image image : images) {
+      for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+        Counting encoder = new Counting(image, format);
+        for (double target : new double[] {0.93, 0.96, 0.98}) {
+          encoder.calls = 0;
+          TargetSearch.Result r = TargetSearch.forSsim(format, target, encoder,
+              b -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(b).image()));
+          String what = format + " " + target + ": SSIM " + r.ssim() + ", q" + r.quality()
+              + ", " + r.encodes() + " encodes";
+          assertEquals(encoder.calls, r.encodes());
+          assertTrue(r.encodes() <= 3, what);
+          assertTrue(r.ssim() >= target, what);
+          searches++;
+          inBand += r.ssim() <= target + (1 - TargetSearch.SSIM_BAND) * (1 - target) ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(inBand >= searches - 3, inBand + " of " + searches + " in the band");
+  }
+
   @Test
   void jpegOnTheFineScaleLandsInTheBandWhereWholeQualitiesStepOverIt() throws IOException {
     Image image = Tegula.decode(java.nio.file.Files.readAllBytes(
@@ -20,7 +175,7 @@ class TargetSearchTest {
     int[] calls = new int[1];
     IntFunction<byte[]> encoder = h -> {
       calls[0]++;
-      return Tegula.encodeJpeg(image, Metadata.EMPTY, JpegEncodeOptions.ofQualityHundredths(h));
+      return Tegula.encodeJpeg(image, Metadata.EMPTY, TargetSearch.jpegOptions(h));
     };
     int fineInBand = 0;
     int wholeInBand = 0;
@@ -31,7 +186,7 @@ class TargetSearchTest {
       assertTrue(fine.encodes() <= 3, fine.encodes() + " encodes");
       assertTrue(fine.bytes().length <= target, fine.bytes().length + " > " + target);
       fineInBand += fine.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
-      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.JPEG, 100, pixels, target,
+      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.JPEG, 100, true, pixels, target,
           encoder);
       assertEquals(0, whole.quality() % 100, "the whole search asks for whole qualities");
       wholeInBand += whole.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
@@ -60,7 +215,7 @@ class TargetSearchTest {
       assertTrue(fine.encodes() <= 3, fine.encodes() + " encodes");
       assertTrue(fine.bytes().length <= target, fine.bytes().length + " > " + target);
       fineInBand += fine.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
-      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.TGL, 100, pixels, target,
+      TargetSearch.Result whole = TargetSearch.forSize(ImageFormat.TGL, 100, false, pixels, target,
           encoder);
       assertEquals(0, whole.quality() % 100, "the whole search asks for whole qualities");
       wholeInBand += whole.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
