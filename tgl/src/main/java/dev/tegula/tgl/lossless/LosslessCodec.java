@@ -21,6 +21,13 @@ public final class LosslessCodec {
   /** §2 methods: predictive coding with mixed contexts (§4-§6), the fast method (§9). */
   static final int METHOD_PREDICTIVE = 1;
   static final int METHOD_FAST = 2;
+  /**
+   * §2: method 1 codes a tile of samples over 8 bits only up to this many pixels. Its decoder
+   * keeps the tile's first two planes whole (12 bytes per pixel at 16 bits), and issue 8's bound
+   * of 12 bytes per pixel plus 16 MiB has only the slack left for them once the image's two
+   * outputs (RGBA8 and RGBA16) are counted.
+   */
+  static final int METHOD_1_MAX_WIDE_PIXELS = 1 << 20;
   public static final int MIN_EFFORT = 1;
   public static final int MAX_EFFORT = 4;
   /** Fast method, transform chosen by estimate: about as fast as the fast method gets. */
@@ -70,8 +77,9 @@ public final class LosslessCodec {
             "sample " + i + " is " + samples[i] + ", outside 0.." + max);
       }
     }
-    if (effort == MAX_EFFORT || (effort > 1 && channels >= 3
-        && ColourCount.atMost(samples, pixels, channels, pixels / SYNTHETIC_PIXELS_PER_COLOUR))) {
+    boolean method1Allowed = bitDepth <= 8 || pixels <= METHOD_1_MAX_WIDE_PIXELS;
+    if (method1Allowed && (effort == MAX_EFFORT || (effort > 1 && channels >= 3
+        && ColourCount.atMost(samples, pixels, channels, pixels / SYNTHETIC_PIXELS_PER_COLOUR)))) {
       ColourTransform transform = channels >= 3
           ? chooseTransform(samples, width, height, channels, bitDepth)
           : ColourTransform.NO_TRANSFORM;
@@ -295,6 +303,12 @@ public final class LosslessCodec {
     int method = data[offset] & 0xFF;
     if (method != METHOD_PREDICTIVE && method != METHOD_FAST) {
       throw new MalformedInputException("lossless data: unknown coding method " + method, offset);
+    }
+    if (method == METHOD_PREDICTIVE && bitDepth > 8
+        && (long) width * height > METHOD_1_MAX_WIDE_PIXELS) {
+      throw new MalformedInputException("lossless data: method 1 for a tile of " + width + "x"
+          + height + " samples over 8 bits (at most " + METHOD_1_MAX_WIDE_PIXELS
+          + " pixels, format-lossless.md §2)", offset);
     }
     ColourTransform transform = readTransform(data, offset + 1, length - 1, channels);
     int header = 1 + transform.headerBytes();

@@ -2,6 +2,7 @@ package dev.tegula.tgl.lossless;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,6 +127,36 @@ class LosslessCodecTest {
     assertRoundTrip(pattern(5, 1000, 2, 3, 8, seed), 1000, 2, 3, 8);
     assertRoundTrip(pattern(5, 2, 700, 4, 16, seed), 2, 700, 4, 16);
     assertRoundTrip(pattern(3, 300, 200, 3, 16, seed), 300, 200, 3, 16);
+  }
+
+  /**
+   * §2: method 1 keeps a wide tile's first two planes whole, so it is limited to 1024 x 1024
+   * pixels over 8 bits (issue 8's memory bound): the encoder takes method 2 above that even at
+   * effort 4, and a decoder refuses method 1 there before decoding anything.
+   */
+  @Test
+  void method1CodesWideTilesOnlyUpToTheMemoryLimit() {
+    int width = 1025;
+    int height = 1024;
+    int[] grey16 = pattern(3, width, height, 1, 16, new int[] {7});
+    byte[] coded = LosslessCodec.encode(grey16, width, height, 1, 16, LosslessCodec.MAX_EFFORT);
+    assertEquals(LosslessCodec.METHOD_FAST, coded[0], "method byte");
+    int[] out = new int[grey16.length];
+    LosslessCodec.decode(coded, 0, coded.length, width, height, 1, 16, out);
+    assertArrayEquals(grey16, out);
+
+    byte[] method1 = {LosslessCodec.METHOD_PREDICTIVE, 0, 0, 0, 0, 0};
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(method1, 0, method1.length, width, height, 1, 16, out));
+    assertTrue(e.getMessage().contains("method 1"), e.getMessage());
+    MalformedInputException atLimit = assertThrows(MalformedInputException.class,
+        () -> LosslessCodec.decode(method1, 0, method1.length, 1024, 1024, 1, 16,
+            new int[1024 * 1024]));
+    assertFalse(atLimit.getMessage().contains("method 1 for a tile"),
+        "at the limit it decodes (and these bytes fail as a plane): " + atLimit.getMessage());
+    byte[] narrow = LosslessCodec.encode(pattern(3, 64, 64, 1, 16, new int[] {7}), 64, 64, 1, 16,
+        LosslessCodec.MAX_EFFORT);
+    assertEquals(LosslessCodec.METHOD_PREDICTIVE, narrow[0], "small tiles keep method 1");
   }
 
   @Test
