@@ -1,5 +1,7 @@
 package dev.tegula.recompress;
 
+import dev.tegula.jpeg.HuffmanTable;
+
 /**
  * Reads the bits of entropy-coded segments (T.81 §F.2.2.5): 0xFF00 is a data byte 0xFF
  * (§B.1.1.5), any other 0xFF xx ends the segment. Strict: data that ends early or holds bytes a
@@ -62,33 +64,22 @@ final class EntropyReader {
     return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
   }
 
-  /** §F.2.2.3 DECODE */
-  int decode(HuffmanCode t) {
+  /** §F.2.2.3 DECODE, with the decoder's tables. */
+  int decode(HuffmanTable t) {
     if (bits < 16) {
       fill();
     }
-    int e = t.fast[(int) (buf >>> (64 - HuffmanCode.LOOKAHEAD))];
-    if (e != 0) {
-      int len = e >>> 8;
-      if (len > bits) {
-        throw new NotModellable("the scan data ends early at " + pos);
-      }
-      buf <<= len;
-      bits -= len;
-      return e & 0xFF;
+    int e = t.decode(buf);
+    if (e == 0) {
+      throw new NotModellable("no Huffman code matches near byte " + pos);
     }
-    for (int len = HuffmanCode.LOOKAHEAD + 1; len <= 16; len++) {
-      int code = (int) (buf >>> (64 - len));
-      if (code <= t.maxCode[len]) {
-        if (len > bits) {
-          throw new NotModellable("the scan data ends early at " + pos);
-        }
-        buf <<= len;
-        bits -= len;
-        return t.values[t.valueIndex[len] + code - t.minCode[len]];
-      }
+    int len = e >>> 8;
+    if (len > bits) {
+      throw new NotModellable("the scan data ends early at " + pos);
     }
-    throw new NotModellable("no Huffman code matches near byte " + pos);
+    buf <<= len;
+    bits -= len;
+    return e & 0xFF;
   }
 
   /**

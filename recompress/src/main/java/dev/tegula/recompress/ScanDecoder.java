@@ -1,5 +1,7 @@
 package dev.tegula.recompress;
 
+import dev.tegula.jpeg.HuffmanTable;
+
 /**
  * Decodes one Huffman-coded scan into the coefficient image, as libjpeg-turbo's decoder does
  * (T.81 §F.2.2 sequential, §G.2 progressive: jdhuff.c, jdphuff.c), and records what a re-encoding
@@ -17,6 +19,9 @@ final class ScanDecoder {
   private final IntList pads = new IntList();
   private final IntList toggles = new IntList();
   private final int[] pred = new int[4];
+  /** The decoder's tables of each scan component, derived (null where the scan needs none). */
+  private final HuffmanTable[] dc = new HuffmanTable[4];
+  private final HuffmanTable[] ac = new HuffmanTable[4];
   private int eobRun;
   // libjpeg's encoder state, followed to tell which run ends it would have chosen
   private int encRun;
@@ -32,6 +37,15 @@ final class ScanDecoder {
     this.syn = syn;
     this.img = img;
     this.in = new EntropyReader(d, start, d.length);
+    int kind = ScanKind.of(syn);
+    for (int i = 0; i < syn.scanComponents; i++) {
+      if (kind == ScanKind.SEQUENTIAL || kind == ScanKind.DC_FIRST) {
+        dc[i] = syn.decodingTable(true, i);
+      }
+      if (kind != ScanKind.DC_FIRST && kind != ScanKind.DC_REFINE) {
+        ac[i] = syn.decodingTable(false, i);
+      }
+    }
   }
 
   /**
@@ -121,9 +135,7 @@ final class ScanDecoder {
 
   /** §F.2.2.1, §F.2.2.2 */
   private void sequential(short[] coef, int off, int i) {
-    HuffmanCode dc = syn.dcTables[syn.scanDc[i]];
-    HuffmanCode ac = syn.acTables[syn.scanAc[i]];
-    int s = in.decode(dc);
+    int s = in.decode(dc[i]);
     if (s > 15) {
       throw new NotModellable("DC magnitude category " + s);
     }
@@ -131,7 +143,7 @@ final class ScanDecoder {
     coef[off] = (short) pred[i];
     int[] zz = JpegSyntax.ZIGZAG;
     for (int k = 1; k < 64; ) {
-      int rs = in.decode(ac);
+      int rs = in.decode(ac[i]);
       int r = rs >> 4;
       s = rs & 15;
       if (s != 0) {
@@ -156,7 +168,7 @@ final class ScanDecoder {
 
   /** §G.1.2.1 */
   private void dcFirst(short[] coef, int off, int i) {
-    int s = in.decode(syn.dcTables[syn.scanDc[i]]);
+    int s = in.decode(dc[i]);
     if (s > 15) {
       throw new NotModellable("DC magnitude category " + s);
     }
@@ -171,7 +183,7 @@ final class ScanDecoder {
       counted(index, 0);
       return;
     }
-    HuffmanCode ac = syn.acTables[syn.scanAc[0]];
+    HuffmanTable ac = this.ac[0];
     int[] zz = JpegSyntax.ZIGZAG;
     int se = syn.se;
     boolean first = true;
@@ -213,7 +225,7 @@ final class ScanDecoder {
     int se = syn.se;
     int k = syn.ss;
     if (eobRun == 0) {
-      HuffmanCode ac = syn.acTables[syn.scanAc[0]];
+      HuffmanTable ac = this.ac[0];
       boolean first = true;
       for (; k <= se; k++) {
         int rs = in.decode(ac);
