@@ -11,9 +11,10 @@ import dev.tegula.core.Limits;
  * an {@link dev.tegula.core.UnsupportedFeatureException}, a segment cut by the end of the data a
  * {@link dev.tegula.core.TruncatedInputException}.
  *
- * <p>Use: {@link #nextScan} reads segments up to the next scan header; the caller reads the
- * scan's entropy-coded data from {@link #position()} and calls {@link #resumeAt} with where it
- * ended, then {@link #nextScan} again, until it returns false (EOI or the end of the data).
+ * <p>Use: {@link #nextScan} reads segments up to the next scan header; the caller decodes the
+ * scan's entropy-coded data from {@link #position()} ({@link #decodeScan}, with the decoder's own
+ * Huffman scan decoder) and calls {@link #resumeAt} with where it ended, then {@link #nextScan}
+ * again, until it returns false (EOI or the end of the data).
  */
 public final class JpegSegmentReader {
   /** Told of each marker as it is read (not hot: once per segment). */
@@ -27,8 +28,35 @@ public final class JpegSegmentReader {
     void segment(int marker, int offset, int start, int end);
   }
 
+  /**
+   * What a Huffman-coded scan holds besides its coefficients, reported by {@link #decodeScan}:
+   * once per end-of-band run and per entropy-coded segment.
+   */
+  public interface ScanEvents {
+    /**
+     * An end-of-band run (T.81 §G.1.2.2) starts in a block.
+     *
+     * @param blockOffset the block's offset in its component's coefficient array
+     * @param k the zig-zag index the run's symbol was read at (Ss when it was the block's first)
+     * @param run the blocks the run covers, this one included
+     */
+    void endOfBand(int blockOffset, int k, int run);
+
+    /**
+     * An entropy-coded segment ends (before a restart marker or at the scan's end).
+     *
+     * @param bits the unused bits, left-aligned
+     * @param bitsLeft how many of them came from the data: the padding bits (§F.1.2.3) when
+     *     fewer than 8
+     * @param end where the marker (or the end of the data) that ends the segment is, or -1 when
+     *     data bytes or more than 7 bits are left before it, or the data ran out
+     */
+    void segmentEnd(long bits, int bitsLeft, int end);
+  }
+
   private final JpegParser p;
   private Scan scan;
+  private String damage;
 
   /**
    * @param soiOffset where the SOI marker is: 0 for a JPEG file, more when bytes precede it
@@ -65,6 +93,58 @@ public final class JpegSegmentReader {
       throw new IllegalArgumentException("offset " + offset + " is not after " + p.pos);
     }
     p.pos = offset;
+  }
+
+  /**
+   * Decodes the Huffman-coded scan just read (§F.2.2, §G.1.2) into the caller's coefficient
+   * arrays, as the decoder does (damaged data is read as libjpeg does, and {@link #scanDamage()}
+   * says what was wrong), telling {@code events} what else the scan holds.
+   *
+   * @param coefficients per frame component, 64 coefficients per block in natural order, blocks
+   *     row-major
+   * @param blocksWide per frame component, the blocks per row of its array: at least {@link
+   *     #blocksWide}, and whole MCUs ({@link #mcusAcross} × H) in a frame of several components
+   * @return the offset where the scan's entropy-coded data ends: a marker or the end of the data
+   */
+  public int decodeScan(short[][] coefficients, int[] blocksWide, ScanEvents events) {
+    Frame f = frame();
+    Scan s = scan();
+    if (f.arithmetic) {
+      throw new IllegalStateException("an arithmetic-coded scan");
+    }
+    for (FrameComponent c : s.components) {
+      int i = c.index;
+      boolean whole = f.components.length > 1;
+      long rows = whole ? c.blockRowsAlloc : c.blocksPerColumn;
+      if (blocksWide[i] < (whole ? c.blocksPerLineAlloc : c.blocksPerLine)
+          || coefficients[i].length < rows * blocksWide[i] * 64) {
+        throw new IllegalArgumentException("component " + i + "'s array is too small");
+      }
+      c.coefficients = coefficients[i];
+      c.blocksPerLineAlloc = blocksWide[i];
+      if (c.blockLastK == null || c.blockLastK.length != coefficients[i].length >> 6) {
+        c.blockLastK = new byte[coefficients[i].length >> 6];
+      }
+    }
+    int n = s.components.length;
+    HuffmanTable[] dc = new HuffmanTable[n];
+    HuffmanTable[] ac = new HuffmanTable[n];
+    HuffmanScanDecoder.tables(p, f, s, dc, ac, p.markerOffset);
+    HuffmanScanDecoder d = new HuffmanScanDecoder(p.data);
+    d.events = events;
+    int end = d.decodeScan(p.pos, f, s, dc, ac);
+    damage = d.dataEndedAt >= 0 ? "the scan's data ends early at byte " + d.dataEndedAt
+        : d.badCodes > 0 ? d.badCodes + " codes match no Huffman code, the first at byte "
+            + d.firstBadCodeAt
+        : d.restartResyncs > 0 ? "a restart marker is missing or out of order at byte "
+            + d.firstResyncAt
+        : null;
+    return end;
+  }
+
+  /** What the last {@link #decodeScan} found damaged (data ended, bad codes, restarts), or null. */
+  public String scanDamage() {
+    return damage;
   }
 
   /** Bytes skipped so far where a marker should have started (libjpeg reads past them). */

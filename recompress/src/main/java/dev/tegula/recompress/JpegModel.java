@@ -39,7 +39,7 @@ final class JpegModel {
       limits.checkScans(pieces.size() + 1, at);
       ScanRecord r;
       try {
-        r = ScanDecoder.decode(jpeg, at, syn, img, end);
+        r = ScanDecoder.decode(jpeg, syn, img, end);
       } catch (NotModellable e) {
         if (pieces.isEmpty()) {
           throw e;

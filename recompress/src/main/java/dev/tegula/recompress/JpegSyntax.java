@@ -238,15 +238,20 @@ final class JpegSyntax implements JpegSegmentReader.Listener {
     }
   }
 
-  /** The decoder's table of scan component {@code i} (for decoding; derived and checked). */
-  HuffmanTable decodingTable(boolean dc, int i) {
-    HuffmanTable t = (dc ? dcSource : acSource)[dc ? scanDc[i] : scanAc[i]];
+  /**
+   * Decodes the scan just read into {@code img} with the decoder's scan decoder.
+   *
+   * @throws NotModellable when the decoder found the data damaged
+   */
+  void decodeScan(CoefficientImage img, JpegSegmentReader.ScanEvents events) {
     try {
-      t.derive(dc, (dc ? "DC" : "AC") + " Huffman table");
+      reader.decodeScan(img.coefficients, img.blocksWide, events);
     } catch (TegulaException e) {
       throw notModellable(e);
     }
-    return t;
+    if (reader.scanDamage() != null) {
+      throw new NotModellable(reader.scanDamage());
+    }
   }
 
   /** Whether the last scan interleaves components (an MCU of several blocks, §A.2.3). */
