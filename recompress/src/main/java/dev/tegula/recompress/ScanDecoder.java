@@ -99,8 +99,10 @@ final class ScanDecoder implements JpegSegmentReader.ScanEvents {
   private void toggles() {
     int c = syn.scanComponent[0];
     int wide = syn.componentBlocksWide(c);
-    int blocks = runAt.length;
+    int high = syn.componentBlocksHigh(c);
     int ri = syn.restartInterval;
+    int ss = syn.ss;
+    int se = syn.se;
     boolean refine = syn.ah != 0;
     short[] coef = img.coefficients[c];
     int[] zz = JpegSyntax.ZIGZAG;
@@ -108,58 +110,64 @@ final class ScanDecoder implements JpegSegmentReader.ScanEvents {
     int encRun = 0;
     int encBits = 0;
     int pendingEnd = -1;
-    for (int index = 0; index < blocks; index++) {
-      if (ri > 0 && index > 0 && index % ri == 0) {
-        if (left != 0) {
-          throw new NotModellable("an end-of-band run crosses a restart marker");
-        }
-        encRun = 0;
-        encBits = 0;
-        pendingEnd = -1;
-      }
-      int k = syn.ss;
-      if (left == 0) {
-        // the block's first symbol: an end of band right after a run libjpeg would not have
-        // ended makes that end a toggle
-        boolean endOfBand = runAt[index] != 0 && runK[index] == syn.ss;
-        if (pendingEnd >= 0 && endOfBand) {
-          toggles.add(pendingEnd);
-        }
-        pendingEnd = -1;
-        if (runAt[index] == 0) {
+    int toRestart = ri;
+    int index = 0;
+    for (int by = 0; by < high; by++) {
+      for (int bx = 0; bx < wide; bx++, index++) {
+        if (ri > 0 && toRestart-- == 0) {
+          if (left != 0) {
+            throw new NotModellable("an end-of-band run crosses a restart marker");
+          }
+          toRestart = ri - 1;
           encRun = 0;
           encBits = 0;
-          continue;
+          pendingEnd = -1;
         }
-        left = runAt[index];
-        k = runK[index] & 0xFF;
-      }
-      int correction = 0;
-      if (refine) {
-        int off = img.blockOffset(c, index % wide, index / wide);
-        for (; k <= syn.se; k++) {
-          if (coef[off + zz[k]] != 0) {
-            correction++;
+        int k = ss;
+        if (left == 0) {
+          // the block's first symbol: an end of band right after a run libjpeg would not have
+          // ended makes that end a toggle
+          boolean endOfBand = runAt[index] != 0 && runK[index] == ss;
+          if (pendingEnd >= 0 && endOfBand) {
+            toggles.add(pendingEnd);
+          }
+          pendingEnd = -1;
+          if (runAt[index] == 0) {
+            encRun = 0;
+            encBits = 0;
+            continue;
+          }
+          left = runAt[index];
+          k = runK[index] & 0xFF;
+        }
+        // the correction bits count only while they may still pass the limit in this run
+        if (refine && encBits <= MAX_CORRECTION_BITS
+            && encBits + (long) left * (se - ss + 1) > MAX_CORRECTION_BITS) {
+          int off = img.blockOffset(c, bx, by);
+          for (; k <= se; k++) {
+            if (coef[off + zz[k]] != 0) {
+              encBits++;
+            }
           }
         }
-      }
-      left--;
-      encRun++;
-      encBits += correction;
-      boolean libjpeg = encRun == MAX_EOB_RUN || (refine && encBits > MAX_CORRECTION_BITS);
-      boolean ends = left == 0;
-      if (ends && !libjpeg) {
-        pendingEnd = index;
-      } else if (ends != libjpeg) {
-        toggles.add(index);
-      }
-      if (ends) {
-        encRun = 0;
-        encBits = 0;
+        left--;
+        encRun++;
+        boolean libjpeg = encRun == MAX_EOB_RUN || (refine && encBits > MAX_CORRECTION_BITS);
+        boolean ends = left == 0;
+        if (ends && !libjpeg) {
+          pendingEnd = index;
+        } else if (ends != libjpeg) {
+          toggles.add(index);
+        }
+        if (ends) {
+          encRun = 0;
+          encBits = 0;
+        }
       }
     }
     if (left != 0) {
       throw new NotModellable("an end-of-band run crosses the scan's end");
     }
   }
+
 }
