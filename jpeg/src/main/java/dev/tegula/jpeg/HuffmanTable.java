@@ -12,7 +12,7 @@ import dev.tegula.core.MalformedInputException;
  * symbols 0-15.
  *
  * <p>Public for JPEG recompression, which reads the same tables ({@link JpegSegmentReader}) and
- * decodes with them ({@link #decode}) when it models a file.
+ * builds its encoding tables from them.
  */
 public final class HuffmanTable {
   static final int LOOKAHEAD = 9;
@@ -51,7 +51,7 @@ public final class HuffmanTable {
    *
    * @param dc whether the table is used for DC differences (symbols must be 0-15)
    */
-  public void derive(boolean dc, String name) {
+  void derive(boolean dc, String name) {
     if (!derived) {
       build(name);
       derived = true;
@@ -75,26 +75,6 @@ public final class HuffmanTable {
   /** HUFFVAL (a copy). */
   public int[] symbols() {
     return symbols.clone();
-  }
-
-  /**
-   * Decodes the code at the top of {@code bits} (left-aligned, at least 16 valid bits) with the
-   * derived tables (§F.2.2.3, Figure F.16).
-   *
-   * @return (code length << 8) | symbol, or 0 when no code of up to 16 bits matches
-   */
-  public int decode(long bits) {
-    int e = lookup[(int) (bits >>> (64 - LOOKAHEAD))];
-    if (e != 0) {
-      return e;
-    }
-    for (int l = LOOKAHEAD + 1; l <= 16; l++) {
-      int code = (int) (bits >>> (64 - l));
-      if (code <= maxCode[l]) {
-        return (l << 8) | values[(code + valOffset[l]) & 0xFF];
-      }
-    }
-    return 0;
   }
 
   private void build(String name) {

@@ -254,11 +254,6 @@ final class JpegSyntax implements JpegSegmentReader.Listener {
     }
   }
 
-  /** Whether the last scan interleaves components (an MCU of several blocks, §A.2.3). */
-  boolean interleaved() {
-    return scanComponents > 1;
-  }
-
   /** Blocks across a component in a non-interleaved scan (§A.2.2, §A.1.1). */
   int componentBlocksWide(int c) {
     return reader.blocksWide(c);
