@@ -183,7 +183,8 @@ final class HuffmanScanDecoder {
 
   /**
    * Tells {@link #events} how the entropy-coded segment ends: the bits left unused (padding, if
-   * fewer than 8) and the marker after them.
+   * fewer than 8) and the marker after them. The extra fill may read on past data left before
+   * the marker (a damaged segment), which recompression refuses to model, so only it sees that.
    */
   private void segmentEnd() {
     fill(); // reaches the marker when only padding is left
