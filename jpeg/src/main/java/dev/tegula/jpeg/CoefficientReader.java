@@ -94,16 +94,7 @@ public final class CoefficientReader {
         int n = scan.components.length;
         HuffmanTable[] dc = new HuffmanTable[n];
         HuffmanTable[] ac = new HuffmanTable[n];
-        boolean needDc = !f.progressive || (scan.ss == 0 && scan.ah == 0);
-        boolean needAc = !f.progressive || scan.ss != 0;
-        for (int i = 0; i < n; i++) {
-          if (needDc) {
-            dc[i] = table(p.dcTables, scan.dcTable[i], true, p.pos);
-          }
-          if (needAc) {
-            ac[i] = table(p.acTables, scan.acTable[i], false, p.pos);
-          }
-        }
+        HuffmanScanDecoder.tables(p, f, scan, dc, ac, p.pos);
         p.pos = huffman.decodeScan(p.pos, f, scan, dc, ac);
       }
       scan = p.nextScan();
@@ -114,15 +105,5 @@ public final class CoefficientReader {
       }
     }
     return new Coefficients(f, quant);
-  }
-
-  private static HuffmanTable table(HuffmanTable[] tables, int index, boolean dc, int at) {
-    String name = (dc ? "DC" : "AC") + " Huffman table " + index;
-    HuffmanTable t = index < tables.length ? tables[index] : null;
-    if (t == null) {
-      throw new MalformedInputException("the scan uses " + name + ", which is not defined", at);
-    }
-    t.derive(dc, name);
-    return t;
   }
 }

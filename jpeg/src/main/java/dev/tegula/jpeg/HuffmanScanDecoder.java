@@ -1,5 +1,7 @@
 package dev.tegula.jpeg;
 
+import dev.tegula.core.MalformedInputException;
+
 /**
  * Decodes Huffman-coded scans into the components' coefficient stores: sequential DCT (T.81
  * §F.2.2, baseline and extended) and progressive DCT (§G.1.2: DC first and refinement scans, AC
@@ -16,6 +18,10 @@ package dev.tegula.jpeg;
  * <p>The bit buffer is a 64-bit word, most significant bit first, refilled a byte at a time with
  * the 0xFF00 stuffing removed (§F.1.2.3) whenever fewer than 32 bits are left: enough for one
  * code of up to 17 bits and its up to 15 magnitude bits.
+ *
+ * <p>JPEG recompression decodes with this class too ({@link JpegSegmentReader#decodeScan}) and
+ * learns what it needs besides the coefficients through {@link #events}, which is asked only per
+ * end-of-band run and per entropy-coded segment, never per coefficient.
  */
 final class HuffmanScanDecoder {
   private static final int SEQUENTIAL = 0;
@@ -65,6 +71,9 @@ final class HuffmanScanDecoder {
   int restartResyncs;
   /** Offset of the first of those, or -1. */
   int firstResyncAt = -1;
+
+  /** Told of end-of-band runs and segment ends (recompression); null when decoding pixels. */
+  JpegSegmentReader.ScanEvents events;
 
   HuffmanScanDecoder(byte[] data) {
     this.data = data;
@@ -166,7 +175,21 @@ final class HuffmanScanDecoder {
         }
       }
     }
+    if (events != null) {
+      segmentEnd();
+    }
     return markerHit ? markerPos : pos;
+  }
+
+  /**
+   * Tells {@link #events} how the entropy-coded segment ends: the bits left unused (padding, if
+   * fewer than 8) and the marker after them. The extra fill may read on past data left before
+   * the marker (a damaged segment), which recompression refuses to model, so only it sees that.
+   */
+  private void segmentEnd() {
+    fill(); // reaches the marker when only padding is left
+    int left = cnt - padBits;
+    events.segmentEnd(buf, left, markerHit && left >= 0 && left < 8 ? markerPos : -1);
   }
 
   /** After an MCU: if it used padding bits, the data ran out (libjpeg's insufficient_data). */
@@ -397,6 +420,9 @@ final class HuffmanScanDecoder {
           n -= r;
         }
         eobrun = run - 1;
+        if (events != null) {
+          events.endOfBand(off, k, run);
+        }
         break;
       }
     }
@@ -458,6 +484,9 @@ final class HuffmanScanDecoder {
             n -= r;
           }
           eobrun = run;
+          if (events != null) {
+            events.endOfBand(off, k, run);
+          }
           break;
         }
         // Skip r zero coefficients, appending correction bits to the nonzero ones passed.
@@ -517,6 +546,36 @@ final class HuffmanScanDecoder {
     buf = b;
     cnt = n;
     return last > 63 ? 63 : last;
+  }
+
+  /**
+   * The derived tables a scan uses (DC and AC per scan component, null where it needs none),
+   * checked as libjpeg does when the scan starts.
+   *
+   * @param at offset for the error when a table is not defined
+   */
+  static void tables(JpegParser p, Frame f, Scan scan, HuffmanTable[] dc, HuffmanTable[] ac,
+      int at) {
+    boolean needDc = !f.progressive || (scan.ss == 0 && scan.ah == 0);
+    boolean needAc = !f.progressive || scan.ss != 0;
+    for (int i = 0; i < scan.components.length; i++) {
+      if (needDc) {
+        dc[i] = table(p.dcTables, scan.dcTable[i], true, at);
+      }
+      if (needAc) {
+        ac[i] = table(p.acTables, scan.acTable[i], false, at);
+      }
+    }
+  }
+
+  private static HuffmanTable table(HuffmanTable[] tables, int index, boolean dc, int at) {
+    String name = (dc ? "DC" : "AC") + " Huffman table " + index;
+    HuffmanTable t = index < tables.length ? tables[index] : null;
+    if (t == null) {
+      throw new MalformedInputException("the scan uses " + name + ", which is not defined", at);
+    }
+    t.derive(dc, name);
+    return t;
   }
 
   /** Decodes one Huffman code (§F.2.2.3); the caller made sure at least 17 bits are buffered. */
@@ -614,6 +673,9 @@ final class HuffmanScanDecoder {
    * {@code jpeg_resync_to_restart} does.
    */
   private void restart(int expected) {
+    if (events != null) {
+      segmentEnd();
+    }
     int from = markerHit ? markerPos : pos;
     buf = 0;
     cnt = 0;

@@ -10,8 +10,11 @@ import dev.tegula.core.MalformedInputException;
  * (jdhuff.c {@code jpeg_make_d_derived_tbl}), so that a damaged table nobody uses is harmless; the
  * same checks apply: at most 256 codes, no over-subscribed code lengths, no all-ones code, and DC
  * symbols 0-15.
+ *
+ * <p>Public for JPEG recompression, which reads the same tables ({@link JpegSegmentReader}) and
+ * builds its encoding tables from them.
  */
-final class HuffmanTable {
+public final class HuffmanTable {
   static final int LOOKAHEAD = 9;
 
   /** BITS: codes of each length 1-16, index 1-16. */
@@ -62,6 +65,16 @@ final class HuffmanTable {
       }
       checkedDc = true;
     }
+  }
+
+  /** BITS, index 1-16 (a copy). */
+  public int[] counts() {
+    return counts.clone();
+  }
+
+  /** HUFFVAL (a copy). */
+  public int[] symbols() {
+    return symbols.clone();
   }
 
   private void build(String name) {

@@ -394,30 +394,11 @@ public final class JpegDecoder {
         int n = scan.components.length;
         HuffmanTable[] dc = new HuffmanTable[n];
         HuffmanTable[] ac = new HuffmanTable[n];
-        boolean needDc = !f.progressive || (scan.ss == 0 && scan.ah == 0);
-        boolean needAc = !f.progressive || scan.ss != 0;
-        for (int i = 0; i < n; i++) {
-          if (needDc) {
-            dc[i] = table(p.dcTables, scan.dcTable[i], true, sosOffset);
-          }
-          if (needAc) {
-            ac[i] = table(p.acTables, scan.acTable[i], false, sosOffset);
-          }
-        }
+        HuffmanScanDecoder.tables(p, f, scan, dc, ac, sosOffset);
         end = huffman.decodeScan(p.pos, f, scan, dc, ac);
         lastGoodImcuRow = huffman.lastGoodImcuRow;
       }
       p.pos = end;
-    }
-
-    private static HuffmanTable table(HuffmanTable[] tables, int index, boolean dc, int at) {
-      String name = (dc ? "DC" : "AC") + " Huffman table " + index;
-      HuffmanTable t = index < tables.length ? tables[index] : null;
-      if (t == null) {
-        throw new MalformedInputException("the scan uses " + name + ", which is not defined", at);
-      }
-      t.derive(dc, name);
-      return t;
     }
 
     /**

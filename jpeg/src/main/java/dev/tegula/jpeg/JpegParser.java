@@ -65,8 +65,10 @@ final class JpegParser {
   boolean sawEoi;
   /** The data ended before EOI (between segments). */
   boolean hitEnd;
-  /** Offset of the last marker read. */
+  /** Offset of the last marker read (its first fill byte, if any). */
   int markerOffset;
+  /** Offset just after the last marker's code: its segment's length field. */
+  int markerEnd;
   /** Count of SOS markers read. */
   int scanCount;
 
@@ -81,6 +83,10 @@ final class JpegParser {
 
   /** Non-fatal problems, in the order found. */
   final List<String> warnings = new ArrayList<>();
+  /** Bytes skipped where a marker should have started (libjpeg's "extraneous data"). */
+  int extraneousBytes;
+  /** Told of every marker read, once its segment is read; null when nobody asks (the decoder). */
+  JpegSegmentReader.Listener listener;
 
   JpegParser(byte[] data, Limits limits, boolean keepMetadata) {
     this.data = data;
@@ -90,13 +96,19 @@ final class JpegParser {
 
   /** Checks SOI at the very start (libjpeg's first_marker). */
   void readSoi() {
-    if (data.length == 1 && (data[0] & 0xFF) == 0xFF) {
-      throw new TruncatedInputException("the data ends inside the SOI marker", 1);
+    readSoi(0);
+  }
+
+  /** Checks SOI at {@code at} (recompression keeps whatever precedes it verbatim). */
+  void readSoi(int at) {
+    if (data.length == at + 1 && (data[at] & 0xFF) == 0xFF) {
+      throw new TruncatedInputException("the data ends inside the SOI marker", at + 1);
     }
-    if (data.length < 2 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != SOI) {
-      throw new MalformedInputException(notJpeg(data), 0);
+    if (data.length < at + 2 || (data[at] & 0xFF) != 0xFF || (data[at + 1] & 0xFF) != SOI) {
+      throw new MalformedInputException(at == 0 ? notJpeg(data) : "no SOI marker at byte " + at,
+          at);
     }
-    pos = 2;
+    pos = at + 2;
   }
 
   static String notJpeg(byte[] data) {
@@ -166,9 +178,12 @@ final class JpegParser {
           readDri();
           break;
         case SOS:
-          return readSos();
+          Scan scan = readSos();
+          report(m);
+          return scan;
         case EOI:
           sawEoi = true;
+          report(m);
           return null;
         case SOI:
           throw new MalformedInputException("second SOI marker", markerOffset);
@@ -192,6 +207,14 @@ final class JpegParser {
           }
           break;
       }
+      report(m);
+    }
+  }
+
+  /** Tells the listener of marker {@code m}, its segment read up to {@link #pos}. */
+  private void report(int m) {
+    if (listener != null) {
+      listener.segment(m, markerOffset, markerEnd, pos);
     }
   }
 
@@ -216,6 +239,7 @@ final class JpegParser {
       }
       if (p >= n) {
         pos = n;
+        extraneousBytes += discarded;
         if (discarded > 0) {
           warnings.add(discarded + " extraneous bytes at the end of the data");
         }
@@ -227,12 +251,14 @@ final class JpegParser {
         p++;
         continue;
       }
+      extraneousBytes += discarded;
       if (discarded > 0) {
         warnings.add(
             String.format("%d extraneous bytes before marker 0xFF%02X at byte %d", discarded, m, ff));
       }
       markerOffset = ff;
       pos = p + 1;
+      markerEnd = pos;
       return m;
     }
   }

@@ -23,6 +23,11 @@
  *       upright transform.
  * </ol>
  *
+ * <p>{@link dev.tegula.jpeg.JpegSegmentReader} opens {@code JpegParser} and
+ * {@code HuffmanScanDecoder} to JPEG recompression, which needs the bytes of each segment and
+ * what a scan holds besides its coefficients (padding bits, end-of-band runs): one parser of this
+ * untrusted format, not two.
+ *
  * <p>Coefficients of all scans go into per-component stores ({@code FrameComponent}); the pixels
  * are produced per iMCU row into the RGBA output, with no allocation per block or row.
  */

@@ -24,12 +24,11 @@ final class JpegModel {
   }
 
   static JpegModel parse(byte[] jpeg, Limits limits) {
-    JpegSyntax syn = new JpegSyntax();
-    int at = syn.walk(jpeg, JpegSyntax.soi(jpeg, jpeg.length), jpeg.length);
+    JpegSyntax syn = new JpegSyntax(jpeg, limits);
+    int at = syn.nextScan();
     if (at < 0) {
       throw new NotModellable("no scan in the file");
     }
-    limits.checkSegments(syn.segments, at);
     CoefficientImage img = imageFor(syn, limits);
     List<byte[]> pieces = new ArrayList<>();
     List<ScanRecord> records = new ArrayList<>();
@@ -40,7 +39,7 @@ final class JpegModel {
       limits.checkScans(pieces.size() + 1, at);
       ScanRecord r;
       try {
-        r = ScanDecoder.decode(jpeg, at, syn, img, end);
+        r = ScanDecoder.decode(jpeg, syn, img, end);
       } catch (NotModellable e) {
         if (pieces.isEmpty()) {
           throw e;
@@ -53,8 +52,8 @@ final class JpegModel {
       pieceStart = end[0];
       int next;
       try {
-        next = syn.walk(jpeg, pieceStart, jpeg.length);
-        limits.checkSegments(syn.segments, pieceStart);
+        syn.resumeAt(pieceStart);
+        next = syn.nextScan();
       } catch (NotModellable e) {
         cut = "after scan " + pieces.size() + ": " + e.getMessage();
         break;

@@ -287,9 +287,8 @@ public final class JpegRecompression {
   private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder,
       List<String> damaged) {
     JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
-    JpegSyntax syn = new JpegSyntax();
-    byte[] first = layout.pieces()[0];
-    if (syn.walk(first, JpegSyntax.soi(first, first.length), first.length) < 0) {
+    JpegSyntax syn = new JpegSyntax(layout.pieces()[0], limits);
+    if (syn.nextScan() < 0) {
       throw new MalformedInputException("the JPEG layout in the JREC chunk has no frame and scan "
           + "header", o.recordChunk);
     }

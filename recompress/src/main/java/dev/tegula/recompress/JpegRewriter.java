@@ -4,8 +4,9 @@ import dev.tegula.core.Limits;
 
 /**
  * Rebuilds a JPEG file from its layout and coefficients: each piece verbatim, then the scan it
- * announces Huffman-encoded by {@link ScanEncoder}, then the tail. The pieces are walked by the
- * same {@link JpegSyntax} as when the file was parsed, so each scan sees the tables it saw then.
+ * announces Huffman-encoded by {@link ScanEncoder}, then the tail. The pieces are read by the
+ * same {@link JpegSyntax} as when the file was parsed, one after the other as if the scans were
+ * not between them, so each scan sees the tables it saw then.
  */
 final class JpegRewriter {
   private JpegRewriter() {}
@@ -17,15 +18,16 @@ final class JpegRewriter {
   static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
       Limits limits) {
     ByteSinkOut out = new ByteSinkOut(expectedLength);
-    JpegSyntax syn = new JpegSyntax();
+    byte[] first = layout.pieces()[0];
+    JpegSyntax syn = new JpegSyntax(joined(layout), JpegSyntax.soi(first, first.length), limits);
+    int pieceEnd = 0;
     for (int k = 0; k < layout.scans(); k++) {
       byte[] piece = layout.pieces()[k];
       out.write(piece, 0, piece.length);
-      int at = syn.walk(piece, k == 0 ? JpegSyntax.soi(piece, piece.length) : 0, piece.length);
-      if (at != piece.length) {
+      pieceEnd += piece.length;
+      if (syn.nextScan() != pieceEnd) {
         throw new NotModellable("piece " + k + " of the layout does not end with a scan header");
       }
-      limits.checkSegments(syn.segments, -1);
       if (k == 0) {
         checkGeometry(syn, img);
       }
@@ -33,6 +35,21 @@ final class JpegRewriter {
     }
     out.write(layout.tail(), 0, layout.tail().length);
     return out.toByteArray();
+  }
+
+  /** The pieces one after the other: the file without its entropy-coded data and tail. */
+  private static byte[] joined(JpegLayout layout) {
+    int n = 0;
+    for (byte[] piece : layout.pieces()) {
+      n = Math.addExact(n, piece.length);
+    }
+    byte[] all = new byte[n];
+    int at = 0;
+    for (byte[] piece : layout.pieces()) {
+      System.arraycopy(piece, 0, all, at, piece.length);
+      at += piece.length;
+    }
+    return all;
   }
 
   static void checkGeometry(JpegSyntax syn, CoefficientImage img) {

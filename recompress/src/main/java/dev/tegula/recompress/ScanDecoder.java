@@ -1,294 +1,173 @@
 package dev.tegula.recompress;
 
+import dev.tegula.jpeg.JpegSegmentReader;
+
 /**
- * Decodes one Huffman-coded scan into the coefficient image, as libjpeg-turbo's decoder does
- * (T.81 §F.2.2 sequential, §G.2 progressive: jdhuff.c, jdphuff.c), and records what a re-encoding
- * needs besides the coefficients ({@link ScanRecord}). Strict where libjpeg is lenient: whatever
- * a re-encoding could not reproduce throws {@link NotModellable}.
+ * Decodes one Huffman-coded scan into the coefficient image with the JPEG decoder's own scan
+ * decoder (T.81 §F.2.2, §G.2; {@link JpegSegmentReader#decodeScan}) and records what a
+ * re-encoding needs besides the coefficients ({@link ScanRecord}) from the events it reports: the
+ * padding bits of each entropy-coded segment and where end-of-band runs start.
+ *
+ * <p>The decoder reads damaged data as libjpeg does; what it reports as damaged (data ending
+ * early, codes no table has, restart markers missing or out of order), data left between a
+ * segment's last block and its marker, and runs that cross a segment's end throw {@link
+ * NotModellable}. Anything else a re-encoding would not reproduce (an extra ZRL, a run past the
+ * band's end) is caught by the byte-for-byte check of the rebuilt file (format-jpeg.md §10).
  */
-final class ScanDecoder {
+final class ScanDecoder implements JpegSegmentReader.ScanEvents {
   /** libjpeg's jcphuff.c flushes an end-of-band run when its correction bits pass this. */
   static final int MAX_CORRECTION_BITS = 1000 - 64 + 1;
   static final int MAX_EOB_RUN = 0x7FFF;
 
+  private final byte[] d;
   private final JpegSyntax syn;
   private final CoefficientImage img;
-  private final EntropyReader in;
   private final IntList pads = new IntList();
   private final IntList toggles = new IntList();
-  private final int[] pred = new int[4];
-  private int eobRun;
-  // libjpeg's encoder state, followed to tell which run ends it would have chosen
-  private int encRun;
-  private int encBits;
-  /**
-   * A block after which the file ended its run where libjpeg would not have: a toggle only if
-   * the next block of the segment starts a new run at once (else the next block's first symbol
-   * or the segment's end ends the run anyway, as libjpeg does). -1 when none.
-   */
-  private int pendingEnd = -1;
+  private int segment;
+  private int end = -1;
+  /** Per block of an AC scan (scan order): the run starting there, or 0; and the symbol's k. */
+  private int[] runAt;
+  private byte[] runK;
 
-  private ScanDecoder(byte[] d, int start, JpegSyntax syn, CoefficientImage img) {
+  private ScanDecoder(byte[] d, JpegSyntax syn, CoefficientImage img) {
+    this.d = d;
     this.syn = syn;
     this.img = img;
-    this.in = new EntropyReader(d, start, d.length);
   }
 
   /**
-   * Decodes the scan whose header {@code syn} holds, starting at {@code start}.
+   * Decodes the scan whose header {@code syn} has just read.
    *
    * @param end receives the offset where the entropy-coded data ends (end[0])
    */
-  static ScanRecord decode(byte[] d, int start, JpegSyntax syn, CoefficientImage img, int[] end) {
-    ScanDecoder s = new ScanDecoder(d, start, syn, img);
-    s.run();
-    end[0] = s.in.position();
+  static ScanRecord decode(byte[] d, JpegSyntax syn, CoefficientImage img, int[] end) {
+    ScanDecoder s = new ScanDecoder(d, syn, img);
+    int kind = ScanKind.of(syn);
+    boolean ac = kind == ScanKind.AC_FIRST || kind == ScanKind.AC_REFINE;
+    if (ac) {
+      int c = syn.scanComponent[0];
+      int blocks = syn.componentBlocksWide(c) * syn.componentBlocksHigh(c);
+      s.runAt = new int[blocks];
+      s.runK = new byte[blocks];
+    }
+    syn.decodeScan(img, s);
+    if (s.end < 0) {
+      throw new NotModellable("the scan's last segment does not end in padding and a marker");
+    }
+    end[0] = s.end;
+    if (ac) {
+      s.toggles();
+    }
     return new ScanRecord(s.pads.toArray(), s.toggles.toArray());
   }
 
-  private void run() {
-    int n = syn.scanComponents;
-    boolean interleaved = n > 1;
-    int c0 = syn.scanComponent[0];
-    int across = interleaved ? syn.mcusAcross() : syn.componentBlocksWide(c0);
-    int mcus = across * (interleaved ? syn.mcusDown() : syn.componentBlocksHigh(c0));
-    int ri = syn.restartInterval;
-    int kind = ScanKind.of(syn);
-    int segment = 0;
-    for (int m = 0; m < mcus; m++) {
-      if (ri > 0 && m > 0 && m % ri == 0) {
-        endSegment(segment);
-        in.restart(segment);
-        segment++;
-      }
-      int mx = m % across;
-      int my = m / across;
-      if (!interleaved) {
-        block(kind, 0, c0, img.blockOffset(c0, mx, my), m);
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        int c = syn.scanComponent[i];
-        int h = syn.h[c];
-        int v = syn.v[c];
-        for (int y = 0; y < v; y++) {
-          for (int x = 0; x < h; x++) {
-            block(kind, i, c, img.blockOffset(c, mx * h + x, my * v + y), m);
-          }
-        }
-      }
-    }
-    endSegment(segment);
+  @Override
+  public void endOfBand(int blockOffset, int k, int run) {
+    int c = syn.scanComponent[0];
+    int b = blockOffset >> 6;
+    int wide = img.blocksWide[c];
+    int index = b / wide * syn.componentBlocksWide(c) + b % wide;
+    runAt[index] = run;
+    runK[index] = (byte) k;
   }
 
-  private void endSegment(int segment) {
-    if (eobRun != 0) {
-      throw new NotModellable("an end-of-band run crosses a restart marker or the scan's end");
+  @Override
+  public void segmentEnd(long bits, int bitsLeft, int at) {
+    if (segment > 0 && (end + 1 >= d.length || (d[end + 1] & 0xFF) != 0xD0 + ((segment - 1) & 7))) {
+      // the segment before ended with a restart: RSTn, n counting 0-7 (§B.2.1), no fill bytes
+      throw new NotModellable("RST" + ((segment - 1) & 7) + " expected at " + end);
     }
-    int pad = in.finishSegment();
-    if (pad >= 0) {
+    if (at < 0) {
+      throw new NotModellable(bitsLeft < 0 ? "the scan's data ends early"
+          : "data left after the last block of segment " + segment + " of the scan");
+    }
+    int pad = bitsLeft == 0 ? 0 : (int) (bits >>> (64 - bitsLeft));
+    if (pad != (1 << bitsLeft) - 1) {
       pads.add(segment);
       pads.add(pad);
     }
-    pred[0] = pred[1] = pred[2] = pred[3] = 0;
-    encRun = 0;
-    encBits = 0;
-    pendingEnd = -1;
-  }
-
-  /** The first symbol of a block that starts with no run pending: is it an end of band? */
-  private void firstSymbol(boolean endOfBand) {
-    if (pendingEnd >= 0 && endOfBand) {
-      toggles.add(pendingEnd);
-    }
-    pendingEnd = -1;
-  }
-
-  private void block(int kind, int i, int c, int off, int index) {
-    short[] coef = img.coefficients[c];
-    switch (kind) {
-      case ScanKind.SEQUENTIAL -> sequential(coef, off, i);
-      case ScanKind.DC_FIRST -> dcFirst(coef, off, i);
-      case ScanKind.DC_REFINE -> {
-        if (in.bit() != 0) {
-          coef[off] |= (short) (1 << syn.al);
-        }
-      }
-      case ScanKind.AC_FIRST -> acFirst(coef, off, index);
-      default -> acRefine(coef, off, index);
-    }
-  }
-
-  /** §F.2.2.1, §F.2.2.2 */
-  private void sequential(short[] coef, int off, int i) {
-    HuffmanCode dc = syn.dcTables[syn.scanDc[i]];
-    HuffmanCode ac = syn.acTables[syn.scanAc[i]];
-    int s = in.decode(dc);
-    if (s > 15) {
-      throw new NotModellable("DC magnitude category " + s);
-    }
-    pred[i] += s == 0 ? 0 : in.receive(s);
-    coef[off] = (short) pred[i];
-    int[] zz = JpegSyntax.ZIGZAG;
-    for (int k = 1; k < 64; ) {
-      int rs = in.decode(ac);
-      int r = rs >> 4;
-      s = rs & 15;
-      if (s != 0) {
-        k += r;
-        if (k > 63) {
-          throw new NotModellable("AC run past the block's end");
-        }
-        coef[off + zz[k]] = (short) in.receive(s);
-        k++;
-      } else if (r == 15) {
-        k += 16;
-        if (k > 63) {
-          throw new NotModellable("zero run (ZRL) to the block's end");
-        }
-      } else if (r == 0) {
-        break;
-      } else {
-        throw new NotModellable("undefined AC symbol 0x" + Integer.toHexString(rs));
-      }
-    }
-  }
-
-  /** §G.1.2.1 */
-  private void dcFirst(short[] coef, int off, int i) {
-    int s = in.decode(syn.dcTables[syn.scanDc[i]]);
-    if (s > 15) {
-      throw new NotModellable("DC magnitude category " + s);
-    }
-    pred[i] += s == 0 ? 0 : in.receive(s);
-    coef[off] = (short) (pred[i] << syn.al);
-  }
-
-  /** §G.1.2.2, first scan of a band. */
-  private void acFirst(short[] coef, int off, int index) {
-    if (eobRun > 0) {
-      eobRun--;
-      counted(index, 0);
-      return;
-    }
-    HuffmanCode ac = syn.acTables[syn.scanAc[0]];
-    int[] zz = JpegSyntax.ZIGZAG;
-    int se = syn.se;
-    boolean first = true;
-    for (int k = syn.ss; k <= se; ) {
-      int rs = in.decode(ac);
-      int r = rs >> 4;
-      int s = rs & 15;
-      if (first) {
-        firstSymbol(s == 0 && r != 15);
-        first = false;
-      }
-      if (s != 0) {
-        k += r;
-        if (k > se) {
-          throw new NotModellable("AC run past the band's end");
-        }
-        coef[off + zz[k]] = (short) (in.receive(s) << syn.al);
-        k++;
-      } else if (r == 15) {
-        k += 16;
-        if (k > se) {
-          throw new NotModellable("zero run (ZRL) to the band's end");
-        }
-      } else {
-        eobRun = (1 << r) + (r > 0 ? in.bits(r) : 0) - 1;
-        counted(index, 0);
-        return;
-      }
-    }
-    encRun = 0;
-    encBits = 0;
-  }
-
-  /** §G.1.2.3, refinement of a band (libjpeg's decode_mcu_AC_refine). */
-  private void acRefine(short[] coef, int off, int index) {
-    int p1 = 1 << syn.al;
-    int m1 = -1 << syn.al;
-    int[] zz = JpegSyntax.ZIGZAG;
-    int se = syn.se;
-    int k = syn.ss;
-    if (eobRun == 0) {
-      HuffmanCode ac = syn.acTables[syn.scanAc[0]];
-      boolean first = true;
-      for (; k <= se; k++) {
-        int rs = in.decode(ac);
-        int r = rs >> 4;
-        int s = rs & 15;
-        if (first) {
-          firstSymbol(s == 0 && r != 15);
-          first = false;
-        }
-        if (s != 0) {
-          if (s != 1) {
-            throw new NotModellable("refinement symbol with magnitude " + s);
-          }
-          s = in.bit() != 0 ? p1 : m1;
-        } else if (r != 15) {
-          eobRun = (1 << r) + (r > 0 ? in.bits(r) : 0);
-          break;
-        }
-        do {
-          int at = off + zz[k];
-          if (coef[at] != 0) {
-            if (in.bit() != 0 && (coef[at] & p1) == 0) {
-              coef[at] += (short) (coef[at] >= 0 ? p1 : m1);
-            }
-          } else if (--r < 0) {
-            break;
-          }
-          k++;
-        } while (k <= se);
-        if (s != 0) {
-          if (k > se) {
-            throw new NotModellable("refinement run past the band's end");
-          }
-          coef[off + zz[k]] = (short) s;
-        }
-      }
-    }
-    if (eobRun > 0) {
-      int correction = 0;
-      for (; k <= se; k++) {
-        int at = off + zz[k];
-        if (coef[at] != 0) {
-          correction++;
-          if (in.bit() != 0 && (coef[at] & p1) == 0) {
-            coef[at] += (short) (coef[at] >= 0 ? p1 : m1);
-          }
-        }
-      }
-      eobRun--;
-      counted(index, correction);
-    } else {
-      encRun = 0;
-      encBits = 0;
-    }
+    end = at;
+    segment++;
   }
 
   /**
-   * A block that ended in an end-of-band run. libjpeg's encoder (jcphuff.c) ends a run when it
-   * reaches 0x7FFF blocks or, in refinement, when its buffered correction bits pass 937; where
-   * the file ended its run differently, the block is recorded as a toggle.
+   * The blocks after which the file ends an end-of-band run where libjpeg's encoder (jcphuff.c)
+   * would not, or runs on where it would stop (at 0x7FFF blocks or, in refinement, at more than
+   * 937 correction bits): libjpeg's choices replayed over the file's runs.
    */
-  private void counted(int index, int correctionBits) {
-    encRun++;
-    encBits += correctionBits;
-    boolean libjpeg = encRun == MAX_EOB_RUN
-        || (syn.ah != 0 && encBits > MAX_CORRECTION_BITS);
-    boolean ends = eobRun == 0;
-    if (ends && !libjpeg) {
-      pendingEnd = index;
-    } else if (ends != libjpeg) {
-      toggles.add(index);
+  private void toggles() {
+    int c = syn.scanComponent[0];
+    int wide = syn.componentBlocksWide(c);
+    int high = syn.componentBlocksHigh(c);
+    int ri = syn.restartInterval;
+    int ss = syn.ss;
+    int se = syn.se;
+    boolean refine = syn.ah != 0;
+    short[] coef = img.coefficients[c];
+    int[] zz = JpegSyntax.ZIGZAG;
+    int left = 0; // blocks left in the file's current run, this one included
+    int encRun = 0;
+    int encBits = 0;
+    int pendingEnd = -1;
+    int toRestart = ri;
+    int index = 0;
+    for (int by = 0; by < high; by++) {
+      for (int bx = 0; bx < wide; bx++, index++) {
+        if (ri > 0 && toRestart-- == 0) {
+          if (left != 0) {
+            throw new NotModellable("an end-of-band run crosses a restart marker");
+          }
+          toRestart = ri - 1;
+          encRun = 0;
+          encBits = 0;
+          pendingEnd = -1;
+        }
+        int k = ss;
+        if (left == 0) {
+          // the block's first symbol: an end of band right after a run libjpeg would not have
+          // ended makes that end a toggle
+          boolean endOfBand = runAt[index] != 0 && runK[index] == ss;
+          if (pendingEnd >= 0 && endOfBand) {
+            toggles.add(pendingEnd);
+          }
+          pendingEnd = -1;
+          if (runAt[index] == 0) {
+            encRun = 0;
+            encBits = 0;
+            continue;
+          }
+          left = runAt[index];
+          k = runK[index] & 0xFF;
+        }
+        // the correction bits count only while they may still pass the limit in this run
+        if (refine && encBits <= MAX_CORRECTION_BITS
+            && encBits + (long) left * (se - ss + 1) > MAX_CORRECTION_BITS) {
+          int off = img.blockOffset(c, bx, by);
+          for (; k <= se; k++) {
+            if (coef[off + zz[k]] != 0) {
+              encBits++;
+            }
+          }
+        }
+        left--;
+        encRun++;
+        boolean libjpeg = encRun == MAX_EOB_RUN || (refine && encBits > MAX_CORRECTION_BITS);
+        boolean ends = left == 0;
+        if (ends && !libjpeg) {
+          pendingEnd = index;
+        } else if (ends != libjpeg) {
+          toggles.add(index);
+        }
+        if (ends) {
+          encRun = 0;
+          encBits = 0;
+        }
+      }
     }
-    if (ends) {
-      encRun = 0;
-      encBits = 0;
+    if (left != 0) {
+      throw new NotModellable("an end-of-band run crosses the scan's end");
     }
   }
+
 }
