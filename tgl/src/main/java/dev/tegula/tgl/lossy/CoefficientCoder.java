@@ -251,10 +251,13 @@ final class CoefficientCoder {
    * at the block's AC positions (a fresh array): only nonzero values are written. When the block
    * has nonzero AC values they are also dequantized (§6.3) into {@code block}, natural order,
    * which is cleared first except for its DC slot (the caller's). Returns the nonzero count plus
-   * 256 x the zigzag position of the last nonzero value (0 when there is none).
+   * 256 x the zigzag position of the last nonzero value (0 when there is none). Unlike the
+   * encoder, a missing neighbour is not -1 but the offset of 64 zeros, and {@code shift} is 1
+   * when exactly one neighbour exists (its magnitude counts twice), else 0: the neighbour sum of
+   * {@link #neighbour} without a branch.
    */
-  static int decodeAc(ModelDecoder dec, int type, short[] q, int off, int aOff, int lOff, int nzBucket,
-      int[] step, int bias1, int bias2, int[] block) {
+  static int decodeAc(ModelDecoder dec, int type, short[] q, int off, int aOff, int lOff,
+      int shift, int nzBucket, int[] step, int bias1, int bias2, int[] block) {
     int base = type * TYPE_SIZE;
     int tree = base + NZ + nzBucket * 64;
     int node = 1;
@@ -271,7 +274,8 @@ final class CoefficientCoder {
     int k = 1;
     // remaining <= 64 - k throughout (a forced nonzero keeps it so), hence k < 64.
     for (; remaining > 0; k++) {
-      int pb = neighbour(q, aOff, lOff, k);
+      int m = (Math.abs(q[aOff + k]) + Math.abs(q[lOff + k])) << shift;
+      int pb = PBUCKET[m > 63 ? 63 : m];
       if (remaining < 64 - k
           && dec.bit(zero + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
               + (pb < ZBUCKETS ? pb : ZBUCKETS - 1)) == 0) {

@@ -18,26 +18,12 @@ final class LappingFilter {
   private LappingFilter() {}
 
   /**
-   * Decoder: blurs plane {@code p} (w x h) in place; edges repeat. {@code rows} holds at least
-   * 2 * w samples: the original of the row being replaced and of the one above it.
+   * Decoder, row by row: row {@code y} of the blurred plane {@code p} (w x h, left unchanged),
+   * written to {@code out[oo, oo + w)}; edges repeat.
    */
-  static void apply(short[] p, int w, int h, short[] rows) {
-    int prev = 0;
-    int cur = w;
-    for (int y = 0; y < h; y++) {
-      int mid = y * w;
-      System.arraycopy(p, mid, rows, cur, w);
-      // Above: the saved original of row y - 1 (row 0 repeats itself); below: still untouched.
-      int up = y > 0 ? prev : cur;
-      if (y + 1 < h) {
-        row(rows, up, rows, cur, p, mid + w, p, mid, w);
-      } else {
-        row(rows, up, rows, cur, rows, cur, p, mid, w);
-      }
-      int t = prev;
-      prev = cur;
-      cur = t;
-    }
+  static void lappedRow(short[] p, int w, int h, int y, short[] out, int oo) {
+    int mid = y * w;
+    row(p, y > 0 ? mid - w : mid, p, mid, p, y + 1 < h ? mid + w : mid, out, oo, w);
   }
 
   /**
