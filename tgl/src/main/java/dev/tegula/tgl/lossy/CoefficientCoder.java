@@ -376,11 +376,6 @@ final class CoefficientCoder {
     return negative ? -a : a;
   }
 
-  /** DC context from the spread of the neighbouring DC values, in steps (§7.3). */
-  static int dcBucket(int spreadInSteps) {
-    return spreadInSteps <= 0 ? 0 : spreadInSteps <= 2 ? 1 : spreadInSteps <= 6 ? 2 : 3;
-  }
-
   // ---------------------------------------------------------------- AQ map (§7.1)
 
   void encodeLevel(RangeEncoder enc, int level, int previous) {

@@ -23,29 +23,6 @@ final class ColorTransform {
   private static final int FIX_0_714 = 46802;
   private static final int FIX_1_772 = 116130;
 
-  /** jdcolor.c's tables: the chroma terms per 8-bit value, so the pixel loop only adds. */
-  private static final int[] CR_R = new int[256];
-  private static final int[] CB_B = new int[256];
-  private static final int[] CR_G = new int[256];
-  private static final int[] CB_G = new int[256];
-  /** Clamp to 0..255 by lookup: index value + RANGE_OFFSET. */
-  private static final int RANGE_OFFSET = 384;
-  private static final byte[] RANGE = new byte[1024];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      int x = i - 128;
-      CR_R[i] = (FIX_1_402 * x + FIX_0_5) >> 16;
-      CB_B[i] = (FIX_1_772 * x + FIX_0_5) >> 16;
-      CR_G[i] = -FIX_0_714 * x;
-      CB_G[i] = -FIX_0_344 * x + FIX_0_5;
-    }
-    for (int i = 0; i < RANGE.length; i++) {
-      int v = i - RANGE_OFFSET;
-      RANGE[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
-    }
-  }
-
   private ColorTransform() {}
 
   /**
@@ -212,7 +189,7 @@ final class ColorTransform {
   private static void colourRow(short[] y, short[] cb, short[] cr, int s, int width, byte[] out,
       int o, int step, boolean opaque) {
     for (int c = 0; c < width; c++, o += step) {
-      pixel(y[s + c], cb[s + c], cr[s + c], out, o, step, opaque);
+      pixel(y[s + c], cb[s + c] & 0xFF, cr[s + c] & 0xFF, out, o, opaque);
     }
   }
 
@@ -234,13 +211,32 @@ final class ColorTransform {
     // The last pair is done apart when the width is odd or the chroma row ends, so the main
     // loop has neither test.
     int full = Math.min(width >> 1, cw - 1);
-    for (int i = 0; i < full; i++, o += step2) {
+    int start = 0;
+    if (step == 4) {
+      // RGBA, the container's case: output index linear in i, so the JIT drops bounds checks.
+      for (int i = 0; i < full; i++) {
+        int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
+        int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
+        int oo = o + 8 * i;
+        pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, oo,
+            opaque);
+        pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
+            oo + 4, opaque);
+        bPrev = bCur;
+        rPrev = rCur;
+        bCur = bNext;
+        rCur = rNext;
+      }
+      o += 8 * full;
+      start = full;
+    }
+    for (int i = start; i < full; i++, o += step2) {
       int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
       int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
       pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, o,
-          step, opaque);
+          opaque);
       pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
-          o + step, step, opaque);
+          o + step, opaque);
       bPrev = bCur;
       rPrev = rCur;
       bCur = bNext;
@@ -250,10 +246,10 @@ final class ColorTransform {
       int bNext = i + 1 < cw ? 3 * cb[n + i + 1] + cb[f + i + 1] : bCur;
       int rNext = i + 1 < cw ? 3 * cr[n + i + 1] + cr[f + i + 1] : rCur;
       pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, o,
-          step, opaque);
+          opaque);
       if (2 * i + 1 < width) {
         pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
-            o + step, step, opaque);
+            o + step, opaque);
       }
       bPrev = bCur;
       rPrev = rCur;
@@ -262,16 +258,23 @@ final class ColorTransform {
     }
   }
 
-  /** One RGB(A) pixel from luma and 0..255 chroma, jdcolor.c's arithmetic. */
-  private static void pixel(int lum, int u, int v, byte[] out, int o, int step, boolean opaque) {
-    lum += RANGE_OFFSET;
-    u &= 0xFF;
-    v &= 0xFF;
-    out[o] = RANGE[lum + CR_R[v]];
-    out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
-    out[o + 2] = RANGE[lum + CB_B[u]];
+  /**
+   * One RGB(A) pixel from luma and 0..255 chroma, jdcolor.c's arithmetic (its tables' entries,
+   * computed inline, which is faster here than the lookups); A = 255 at {@code o + 3} when
+   * {@code opaque}.
+   */
+  private static void pixel(int lum, int u, int v, byte[] out, int o, boolean opaque) {
+    u -= 128;
+    v -= 128;
+    int r = lum + ((FIX_1_402 * v + FIX_0_5) >> 16);
+    int g = lum + ((-FIX_0_344 * u + FIX_0_5 - FIX_0_714 * v) >> 16);
+    int b = lum + ((FIX_1_772 * u + FIX_0_5) >> 16);
+    out[o] = (byte) (r < 0 ? 0 : r > 255 ? 255 : r);
+    out[o + 1] = (byte) (g < 0 ? 0 : g > 255 ? 255 : g);
+    out[o + 2] = (byte) (b < 0 ? 0 : b > 255 ? 255 : b);
     if (opaque) {
       out[o + 3] = (byte) 0xFF;
     }
   }
+
 }

@@ -75,7 +75,9 @@ final class DcPredictor {
     if (!hasA || !hasL) {
       return hasA || hasL ? 4 : 5;
     }
+    // g = d / step gives 0 for 0, 1 for 1-2, 2 for 3-6, 3 above (§7.3); g <= n exactly when
+    // d < (n + 1) * step, so no division is needed.
     long d = Math.abs((long) a - l) >> 8;
-    return CoefficientCoder.dcBucket((int) Math.min(1L << 20, d / step));
+    return d < step ? 0 : d < 3L * step ? 1 : d < 7L * step ? 2 : 3;
   }
 }
