@@ -34,6 +34,10 @@ final class CoefficientCoder {
   private static final byte[] RBUCKET = new byte[64];
   /** Neighbours' summed magnitude (0..63) to bucket; zero flags use its low part (0..4). */
   private static final byte[] PBUCKET = new byte[64];
+  /** Decoder: zero-flag context offset of (zigzag k, nonzeros still to come r) at k * 64 + r. */
+  private static final short[] ZCTX = new short[64 * 64];
+  /** Decoder: neighbour sum (clamped to 63) to the zero flag's bucket, min(PBUCKET, 4). */
+  private static final byte[] ZPB = new byte[64];
   /** Predicted nonzero count (0..63) to bucket; bucket NZ_BUCKETS-1 means "no neighbour". */
   static final byte[] NZBUCKET = new byte[64];
 
@@ -71,6 +75,14 @@ final class CoefficientCoder {
     }
     for (int n = nEdges[NZ_BUCKETS - 1]; n < 64; n++) {
       NZBUCKET[n] = (byte) (NZ_BUCKETS - 2);
+    }
+    for (int k = 1; k < 64; k++) {
+      for (int r = 1; r < 64; r++) {
+        ZCTX[k * 64 + r] = (short) ((KBAND[k] * RBUCKETS + RBUCKET[r]) * ZBUCKETS);
+      }
+    }
+    for (int m = 0; m < 64; m++) {
+      ZPB[m] = (byte) Math.min(PBUCKET[m], ZBUCKETS - 1);
     }
   }
 
@@ -275,14 +287,12 @@ final class CoefficientCoder {
     // remaining <= 64 - k throughout (a forced nonzero keeps it so), hence k < 64.
     for (; remaining > 0; k++) {
       int m = (Math.abs(q[aOff + k]) + Math.abs(q[lOff + k])) << shift;
-      int pb = PBUCKET[m > 63 ? 63 : m];
-      if (remaining < 64 - k
-          && dec.bit(zero + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
-              + (pb < ZBUCKETS ? pb : ZBUCKETS - 1)) == 0) {
+      m = m > 63 ? 63 : m;
+      if (remaining < 64 - k && dec.bit(zero + ZCTX[k * 64 + remaining] + ZPB[m]) == 0) {
         continue;
       }
       remaining--;
-      int a = decodeMagnitude(dec, base, EBAND[k], pb);
+      int a = decodeMagnitude(dec, base, EBAND[k], PBUCKET[m]);
       int s = step[k];
       int r = (a * s - ((s * (a == 1 ? bias1 : bias2)) >> 6) + 8) >> 4;
       if (dec.sign() != 0) {

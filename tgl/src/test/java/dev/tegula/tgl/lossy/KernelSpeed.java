@@ -7,7 +7,8 @@ import javax.imageio.ImageIO;
 /**
  * Thread-CPU timing of the decoder's reconstruction kernels on one decoded 512x512 tile of an
  * image (its top-left corner, q75), best of 100-200 runs, for comparing kernel variants with less
- * noise than a whole decode: {@code KernelSpeed IMAGE}. The planes are the decoded tile converted
+ * noise than a whole decode: {@code KernelSpeed IMAGE}; {@code KernelSpeed IMAGE tile} times the
+ * whole tile decode instead. The planes are the decoded tile converted
  * back to YCbCr 4:2:0, so they have a decoded picture's statistics.
  */
 public final class KernelSpeed {
@@ -31,6 +32,20 @@ public final class KernelSpeed {
     short[] work = new short[y.length];
     java.lang.management.ThreadMXBean cpu =
         java.lang.management.ManagementFactory.getThreadMXBean();
+    if (args.length > 1 && args[1].equals("tile")) {
+      // The whole tile decode, straight to RGBA as the container calls it: best single run.
+      byte[] rgba = new byte[w * h * 4];
+      for (int round = 0; round < 5; round++) {
+        long best = Long.MAX_VALUE;
+        for (int rep = 0; rep < 300; rep++) {
+          long t0 = cpu.getCurrentThreadCpuTime();
+          LossyCodec.decodeRgba(coded, 0, coded.length, w, h, 3, rgba, w, 0, 0, true);
+          best = Math.min(best, cpu.getCurrentThreadCpuTime() - t0);
+        }
+        System.out.printf("tile decode %.2f ns/px%n", best / (double) (w * h));
+      }
+      return;
+    }
     for (int round = 0; round < 6; round++) {
       long best = Long.MAX_VALUE;
       for (int rep = 0; rep < 200; rep++) {
