@@ -117,8 +117,12 @@ final class TileDecoder {
         nz[b] = (byte) ac;
         // The block's AC values are known: predict its DC from the edges (§7.3).
         boolean any = nz[b] != 0;
-        int a = by > 0 ? edgeB[b - bw] - (any ? DcPredictor.near(block, 8) : 0) : 0;
-        int l = bx > 0 ? edgeR[b - 1] - (any ? DcPredictor.near(block, 1) : 0) : 0;
+        int evenV = any ? DcPredictor.even(block, 8) : 0;
+        int oddV = any ? DcPredictor.odd(block, 8) : 0;
+        int evenU = any ? DcPredictor.even(block, 1) : 0;
+        int oddU = any ? DcPredictor.odd(block, 1) : 0;
+        int a = by > 0 ? edgeB[b - bw] - (evenV + oddV) : 0;
+        int l = bx > 0 ? edgeR[b - 1] - (evenU + oddU) : 0;
         int predQ = DcPredictor.predictQ(DcPredictor.predict(a, by > 0, l, bx > 0), st[0]);
         int dc = predQ + CoefficientCoder.decodeDc(dec, t,
             DcPredictor.bucket(a, by > 0, l, bx > 0, st[0]));
@@ -126,8 +130,8 @@ final class TileDecoder {
         dc = dc < -2048 ? -2048 : dc > 2048 ? 2048 : dc;
         q[off] = (short) dc;
         int dcF = DcPredictor.dequantize(dc, st[0]);
-        edgeB[b] = (dcF << 12) + (any ? DcPredictor.far(block, 8) : 0);
-        edgeR[b] = (dcF << 12) + (any ? DcPredictor.far(block, 1) : 0);
+        edgeB[b] = (dcF << 12) + (evenV - oddV);
+        edgeR[b] = (dcF << 12) + (evenU - oddU);
         if (!any) {
           Dct.inverseDc(dcF, pix, by * 8 * pw + bx * 8, pw);
         } else {
