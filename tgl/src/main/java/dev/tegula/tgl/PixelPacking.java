@@ -117,30 +117,6 @@ final class PixelPacking {
     }
   }
 
-  /** Writes 8-bit colour samples (grey or RGB) from the lossy codec. */
-  static void unpackBytes(byte[] s, TglHeader h, TileRect r, byte[] rgba) {
-    boolean grey = h.colour() == 1;
-    boolean opaque = !h.alpha();
-    int i = 0;
-    for (int y = 0; y < r.height(); y++) {
-      int p = ((r.y() + y) * h.width() + r.x()) * 4;
-      for (int x = 0; x < r.width(); x++, p += 4) {
-        byte red = s[i++];
-        rgba[p] = red;
-        if (grey) {
-          rgba[p + 1] = red;
-          rgba[p + 2] = red;
-        } else {
-          rgba[p + 1] = s[i++];
-          rgba[p + 2] = s[i++];
-        }
-        if (opaque) {
-          rgba[p + 3] = (byte) 0xFF;
-        }
-      }
-    }
-  }
-
   /** §11.2: a damaged tile becomes opaque mid-grey. */
   static void fillGrey(TglHeader h, TileRect r, byte[] rgba, short[] rgba16) {
     for (int y = 0; y < r.height(); y++) {

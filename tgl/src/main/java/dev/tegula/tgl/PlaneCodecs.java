@@ -27,8 +27,10 @@ final class PlaneCodecs {
     return LossyCodec.encodeHundredths(samples, width, height, channels, hundredths);
   }
 
-  static void decodeLossy(byte[] data, int at, int length, int width, int height, int channels,
-      byte[] out) {
-    LossyCodec.decode(data, at, length, width, height, channels, out);
+  /** Lossy colour samples straight into the image's RGBA buffer (tile rect {@code r}). */
+  static void decodeLossyRgba(byte[] data, int at, int length, TileRect r, int channels,
+      byte[] rgba, int imageWidth, boolean opaque) {
+    LossyCodec.decodeRgba(data, at, length, r.width(), r.height(), channels, rgba, imageWidth,
+        r.x(), r.y(), opaque);
   }
 }

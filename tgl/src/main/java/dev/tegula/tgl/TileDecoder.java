@@ -88,9 +88,8 @@ final class TileDecoder {
     int channels = PixelPacking.planeChannels(content, h.colour());
     int count = w * ht * channels;
     if (codec == TglFormat.CODEC_LOSSY) {
-      byte[] samples = new byte[count];
-      PlaneCodecs.decodeLossy(data, at, length, w, ht, channels, samples);
-      PixelPacking.unpackBytes(samples, h, r, rgba);
+      // Straight into the image: no per-tile sample buffer, no copy.
+      PlaneCodecs.decodeLossyRgba(data, at, length, r, channels, rgba, h.width(), !h.alpha());
       return;
     }
     if (codec == TglFormat.CODEC_LOSSLESS) {

@@ -34,6 +34,10 @@ final class CoefficientCoder {
   private static final byte[] RBUCKET = new byte[64];
   /** Neighbours' summed magnitude (0..63) to bucket; zero flags use its low part (0..4). */
   private static final byte[] PBUCKET = new byte[64];
+  /** Decoder: zero-flag context offset of (zigzag k, nonzeros still to come r) at k * 64 + r. */
+  private static final short[] ZCTX = new short[64 * 64];
+  /** Decoder: neighbour sum (clamped to 63) to the zero flag's bucket, min(PBUCKET, 4). */
+  private static final byte[] ZPB = new byte[64];
   /** Predicted nonzero count (0..63) to bucket; bucket NZ_BUCKETS-1 means "no neighbour". */
   static final byte[] NZBUCKET = new byte[64];
 
@@ -71,6 +75,14 @@ final class CoefficientCoder {
     }
     for (int n = nEdges[NZ_BUCKETS - 1]; n < 64; n++) {
       NZBUCKET[n] = (byte) (NZ_BUCKETS - 2);
+    }
+    for (int k = 1; k < 64; k++) {
+      for (int r = 1; r < 64; r++) {
+        ZCTX[k * 64 + r] = (short) ((KBAND[k] * RBUCKETS + RBUCKET[r]) * ZBUCKETS);
+      }
+    }
+    for (int m = 0; m < 64; m++) {
+      ZPB[m] = (byte) Math.min(PBUCKET[m], ZBUCKETS - 1);
     }
   }
 
@@ -251,10 +263,13 @@ final class CoefficientCoder {
    * at the block's AC positions (a fresh array): only nonzero values are written. When the block
    * has nonzero AC values they are also dequantized (§6.3) into {@code block}, natural order,
    * which is cleared first except for its DC slot (the caller's). Returns the nonzero count plus
-   * 256 x the zigzag position of the last nonzero value (0 when there is none).
+   * 256 x the zigzag position of the last nonzero value (0 when there is none). Unlike the
+   * encoder, a missing neighbour is not -1 but the offset of 64 zeros, and {@code shift} is 1
+   * when exactly one neighbour exists (its magnitude counts twice), else 0: the neighbour sum of
+   * {@link #neighbour} without a branch.
    */
-  static int decodeAc(ModelDecoder dec, int type, short[] q, int off, int aOff, int lOff, int nzBucket,
-      int[] step, int bias1, int bias2, int[] block) {
+  static int decodeAc(ModelDecoder dec, int type, short[] q, int off, int aOff, int lOff,
+      int shift, int nzBucket, int[] step, int bias1, int bias2, int[] block) {
     int base = type * TYPE_SIZE;
     int tree = base + NZ + nzBucket * 64;
     int node = 1;
@@ -271,14 +286,13 @@ final class CoefficientCoder {
     int k = 1;
     // remaining <= 64 - k throughout (a forced nonzero keeps it so), hence k < 64.
     for (; remaining > 0; k++) {
-      int pb = neighbour(q, aOff, lOff, k);
-      if (remaining < 64 - k
-          && dec.bit(zero + (KBAND[k] * RBUCKETS + RBUCKET[remaining]) * ZBUCKETS
-              + (pb < ZBUCKETS ? pb : ZBUCKETS - 1)) == 0) {
+      int m = (Math.abs(q[aOff + k]) + Math.abs(q[lOff + k])) << shift;
+      m = m > 63 ? 63 : m;
+      if (remaining < 64 - k && dec.bit(zero + ZCTX[k * 64 + remaining] + ZPB[m]) == 0) {
         continue;
       }
       remaining--;
-      int a = decodeMagnitude(dec, base, EBAND[k], pb);
+      int a = decodeMagnitude(dec, base, EBAND[k], PBUCKET[m]);
       int s = step[k];
       int r = (a * s - ((s * (a == 1 ? bias1 : bias2)) >> 6) + 8) >> 4;
       if (dec.sign() != 0) {
@@ -370,11 +384,6 @@ final class CoefficientCoder {
       }
     }
     return negative ? -a : a;
-  }
-
-  /** DC context from the spread of the neighbouring DC values, in steps (§7.3). */
-  static int dcBucket(int spreadInSteps) {
-    return spreadInSteps <= 0 ? 0 : spreadInSteps <= 2 ? 1 : spreadInSteps <= 6 ? 2 : 3;
   }
 
   // ---------------------------------------------------------------- AQ map (§7.1)

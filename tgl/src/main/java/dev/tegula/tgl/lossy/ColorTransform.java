@@ -23,29 +23,6 @@ final class ColorTransform {
   private static final int FIX_0_714 = 46802;
   private static final int FIX_1_772 = 116130;
 
-  /** jdcolor.c's tables: the chroma terms per 8-bit value, so the pixel loop only adds. */
-  private static final int[] CR_R = new int[256];
-  private static final int[] CB_B = new int[256];
-  private static final int[] CR_G = new int[256];
-  private static final int[] CB_G = new int[256];
-  /** Clamp to 0..255 by lookup: index value + RANGE_OFFSET. */
-  private static final int RANGE_OFFSET = 384;
-  private static final byte[] RANGE = new byte[1024];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      int x = i - 128;
-      CR_R[i] = (FIX_1_402 * x + FIX_0_5) >> 16;
-      CB_B[i] = (FIX_1_772 * x + FIX_0_5) >> 16;
-      CR_G[i] = -FIX_0_714 * x;
-      CB_G[i] = -FIX_0_344 * x + FIX_0_5;
-    }
-    for (int i = 0; i < RANGE.length; i++) {
-      int v = i - RANGE_OFFSET;
-      RANGE[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
-    }
-  }
-
   private ColorTransform() {}
 
   /**
@@ -123,100 +100,181 @@ final class ColorTransform {
   }
 
   /**
-   * Writes the {@code width} x {@code height} interleaved result from decoded planes.
+   * Writes the {@code width} x {@code height} result from the decoded (and deblocked) planes,
+   * applying the lapping filter (§8.2) on the way when {@code lapping}: each output row is made
+   * from lapped rows computed into small row buffers, so the planes are read once and never
+   * written back. Pixel (x, y) goes to {@code out[offset + y * stride + x * step]}: {@code step}
+   * 1 (grey) or 3 (RGB) for interleaved samples, or 4 for RGBA, where grey fills R, G and B and
+   * {@code opaque} also sets A to 255.
    */
   static void inverse(short[] y, short[] cb, short[] cr, int pw, int ph, boolean subsample,
-      int width, int height, int channels, byte[] out) {
-    if (channels == 1) {
+      boolean lapping, int width, int height, byte[] out, int offset, int stride, int step,
+      boolean opaque) {
+    short[] yRow = new short[pw];
+    if (cb == null) {
       for (int r = 0; r < height; r++) {
-        int o = r * width;
-        int s = r * pw;
-        for (int c = 0; c < width; c++) {
-          out[o + c] = (byte) y[s + c];
-        }
+        int yo = planeRow(y, pw, ph, r, lapping, yRow);
+        greyRow(lapping ? yRow : y, yo, width, out, offset + r * stride, step, opaque);
       }
       return;
     }
-    if (subsample) {
-      inverse420(y, cb, cr, pw, ph, width, height, out);
+    if (!subsample) {
+      short[] bRow = new short[pw];
+      short[] rRow = new short[pw];
+      for (int r = 0; r < height; r++) {
+        int yo = planeRow(y, pw, ph, r, lapping, yRow);
+        planeRow(cb, pw, ph, r, lapping, bRow);
+        planeRow(cr, pw, ph, r, lapping, rRow);
+        colourRow(lapping ? yRow : y, lapping ? bRow : cb, lapping ? rRow : cr, yo, width, out,
+            offset + r * stride, step, opaque);
+      }
       return;
     }
-    for (int r = 0; r < height; r++) {
-      int s = r * pw;
-      int o = r * width * 3;
-      for (int c = 0; c < width; c++) {
-        int lum = y[s + c] + RANGE_OFFSET;
-        int u = cb[s + c] & 0xFF;
-        int v = cr[s + c] & 0xFF;
-        out[o] = RANGE[lum + CR_R[v]];
-        out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
-        out[o + 2] = RANGE[lum + CB_B[u]];
-        o += 3;
-      }
-    }
-  }
-
-  /**
-   * 4:2:0: h2v2 fancy upsampling (jdsample.c, 3/4 nearer and 1/4 farther sample on each axis)
-   * fused with the colour conversion. Per chroma column the vertically blended sums of the
-   * previous, current and next column roll along in locals; each gives two output pixels.
-   */
-  private static void inverse420(short[] y, short[] cb, short[] cr, int pw, int ph, int width,
-      int height, byte[] out) {
     int cw = pw >> 1;
     int chh = ph >> 1;
-    int pairs = (width + 1) >> 1;
+    // Lapped chroma rows c-1, c, c+1 around the current one, chroma row c in slot c % 3.
+    short[] bRing = new short[3 * cw];
+    short[] rRing = new short[3 * cw];
+    int ready = -1;
     for (int r = 0; r < height; r++) {
       int near = r >> 1;
       int far = (r & 1) == 0 ? near - 1 : near + 1;
       far = far < 0 ? 0 : far >= chh ? chh - 1 : far;
-      int n = near * cw;
-      int f = far * cw;
-      int bPrev = 3 * cb[n] + cb[f];
-      int rPrev = 3 * cr[n] + cr[f];
-      int bCur = bPrev;
-      int rCur = rPrev;
-      int s = r * pw;
-      int o = r * width * 3;
-      // The last pair is done apart when the width is odd or the chroma row ends, so the main
-      // loop has neither test.
-      int full = Math.min(width >> 1, cw - 1);
-      for (int i = 0; i < full; i++) {
-        int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
-        int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
-        int oo = o + 6 * i;
-        pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, oo);
-        pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
-            oo + 3);
-        bPrev = bCur;
-        rPrev = rCur;
-        bCur = bNext;
-        rCur = rNext;
-      }
-      for (int i = full; i < pairs; i++) {
-        int bNext = i + 1 < cw ? 3 * cb[n + i + 1] + cb[f + i + 1] : bCur;
-        int rNext = i + 1 < cw ? 3 * cr[n + i + 1] + cr[f + i + 1] : rCur;
-        pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out,
-            o + 6 * i);
-        if (2 * i + 1 < width) {
-          pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
-              o + 6 * i + 3);
+      int last = Math.max(near, far);
+      while (ready < last) {
+        ready++;
+        int slot = (ready % 3) * cw;
+        if (lapping) {
+          LappingFilter.lappedRow(cb, cw, chh, ready, bRing, slot);
+          LappingFilter.lappedRow(cr, cw, chh, ready, rRing, slot);
+        } else {
+          System.arraycopy(cb, ready * cw, bRing, slot, cw);
+          System.arraycopy(cr, ready * cw, rRing, slot, cw);
         }
-        bPrev = bCur;
-        rPrev = rCur;
-        bCur = bNext;
-        rCur = rNext;
+      }
+      int yo = planeRow(y, pw, ph, r, lapping, yRow);
+      row420(lapping ? yRow : y, yo, bRing, rRing, (near % 3) * cw, (far % 3) * cw, cw, width,
+          out, offset + r * stride, step, opaque);
+    }
+  }
+
+  /** Row {@code r} of a plane: lapped into {@code row} (offset 0), or its offset in the plane. */
+  private static int planeRow(short[] p, int w, int h, int r, boolean lapping, short[] row) {
+    if (lapping) {
+      LappingFilter.lappedRow(p, w, h, r, row, 0);
+      return 0;
+    }
+    return r * w;
+  }
+
+  private static void greyRow(short[] y, int s, int width, byte[] out, int o, int step,
+      boolean opaque) {
+    if (step == 1) {
+      for (int c = 0; c < width; c++) {
+        out[o + c] = (byte) y[s + c];
+      }
+      return;
+    }
+    for (int c = 0; c < width; c++, o += step) {
+      byte v = (byte) y[s + c];
+      out[o] = v;
+      out[o + 1] = v;
+      out[o + 2] = v;
+      if (opaque) {
+        out[o + 3] = (byte) 0xFF;
       }
     }
   }
 
-  /** One RGB pixel from luma and 0..255 chroma, jdcolor.c's arithmetic. */
-  private static void pixel(int lum, int u, int v, byte[] out, int o) {
-    lum += RANGE_OFFSET;
-    u &= 0xFF;
-    v &= 0xFF;
-    out[o] = RANGE[lum + CR_R[v]];
-    out[o + 1] = RANGE[lum + ((CB_G[u] + CR_G[v]) >> 16)];
-    out[o + 2] = RANGE[lum + CB_B[u]];
+  private static void colourRow(short[] y, short[] cb, short[] cr, int s, int width, byte[] out,
+      int o, int step, boolean opaque) {
+    for (int c = 0; c < width; c++, o += step) {
+      pixel(y[s + c], cb[s + c] & 0xFF, cr[s + c] & 0xFF, out, o, opaque);
+    }
   }
+
+  /**
+   * One output row of 4:2:0: h2v2 fancy upsampling (jdsample.c, 3/4 nearer and 1/4 farther
+   * sample on each axis) fused with the colour conversion. The chroma rows nearer and farther
+   * from the output row start at {@code n} and {@code f}. Per chroma column the vertically
+   * blended sums of the previous, current and next column roll along in locals; each gives two
+   * output pixels.
+   */
+  private static void row420(short[] y, int s, short[] cb, short[] cr, int n, int f, int cw,
+      int width, byte[] out, int o, int step, boolean opaque) {
+    int pairs = (width + 1) >> 1;
+    int bPrev = 3 * cb[n] + cb[f];
+    int rPrev = 3 * cr[n] + cr[f];
+    int bCur = bPrev;
+    int rCur = rPrev;
+    int step2 = 2 * step;
+    // The last pair is done apart when the width is odd or the chroma row ends, so the main
+    // loop has neither test.
+    int full = Math.min(width >> 1, cw - 1);
+    int start = 0;
+    if (step == 4) {
+      // RGBA, the container's case: output index linear in i, so the JIT drops bounds checks.
+      for (int i = 0; i < full; i++) {
+        int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
+        int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
+        int oo = o + 8 * i;
+        pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, oo,
+            opaque);
+        pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
+            oo + 4, opaque);
+        bPrev = bCur;
+        rPrev = rCur;
+        bCur = bNext;
+        rCur = rNext;
+      }
+      o += 8 * full;
+      start = full;
+    }
+    for (int i = start; i < full; i++, o += step2) {
+      int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
+      int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
+      pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, o,
+          opaque);
+      pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
+          o + step, opaque);
+      bPrev = bCur;
+      rPrev = rCur;
+      bCur = bNext;
+      rCur = rNext;
+    }
+    for (int i = full; i < pairs; i++, o += step2) {
+      int bNext = i + 1 < cw ? 3 * cb[n + i + 1] + cb[f + i + 1] : bCur;
+      int rNext = i + 1 < cw ? 3 * cr[n + i + 1] + cr[f + i + 1] : rCur;
+      pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, o,
+          opaque);
+      if (2 * i + 1 < width) {
+        pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
+            o + step, opaque);
+      }
+      bPrev = bCur;
+      rPrev = rCur;
+      bCur = bNext;
+      rCur = rNext;
+    }
+  }
+
+  /**
+   * One RGB(A) pixel from luma and 0..255 chroma, jdcolor.c's arithmetic (its tables' entries,
+   * computed inline, which is faster here than the lookups); A = 255 at {@code o + 3} when
+   * {@code opaque}.
+   */
+  private static void pixel(int lum, int u, int v, byte[] out, int o, boolean opaque) {
+    u -= 128;
+    v -= 128;
+    int r = lum + ((FIX_1_402 * v + FIX_0_5) >> 16);
+    int g = lum + ((-FIX_0_344 * u + FIX_0_5 - FIX_0_714 * v) >> 16);
+    int b = lum + ((FIX_1_772 * u + FIX_0_5) >> 16);
+    out[o] = (byte) (r < 0 ? 0 : r > 255 ? 255 : r);
+    out[o + 1] = (byte) (g < 0 ? 0 : g > 255 ? 255 : g);
+    out[o + 2] = (byte) (b < 0 ? 0 : b > 255 ? 255 : b);
+    if (opaque) {
+      out[o + 3] = (byte) 0xFF;
+    }
+  }
+
 }

@@ -49,7 +49,30 @@ public final class LossyCodec {
       throw new IllegalArgumentException("data range outside the array");
     }
     check(out, width, height, channels);
-    TileDecoder.decode(data, offset, length, width, height, channels, out);
+    TileDecoder.decode(data, offset, length, width, height, channels, out, 0, width * channels,
+        channels, false);
+  }
+
+  /**
+   * {@link #decode} straight into an RGBA image of {@code imageWidth} pixels per row, the tile's
+   * top-left pixel at {@code (x, y)}: R, G and B are written (grey fills all three), and A is set
+   * to 255 when {@code opaque}, else left alone.
+   */
+  public static void decodeRgba(byte[] data, int offset, int length, int width, int height,
+      int channels, byte[] rgba, int imageWidth, int x, int y, boolean opaque) {
+    if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
+      throw new IllegalArgumentException("data range outside the array");
+    }
+    if (channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);
+    }
+    if (width <= 0 || height <= 0 || x < 0 || y < 0 || imageWidth < x + width || rgba == null
+        || rgba.length < ((long) (y + height) * imageWidth) * 4) {
+      throw new IllegalArgumentException("tile " + width + "x" + height + " at " + x + "," + y
+          + " outside the image");
+    }
+    TileDecoder.decode(data, offset, length, width, height, channels, rgba,
+        (y * imageWidth + x) * 4, imageWidth * 4, 4, opaque);
   }
 
   private static void check(byte[] samples, int width, int height, int channels) {

@@ -10,6 +10,8 @@ package dev.tegula.tgl.lossy;
  */
 final class ModelDecoder {
   private static final int TOP = 1 << 24;
+  /** States at or above this have seen {@link CoefficientCoder#LIMIT} bits: fixed-rate update. */
+  private static final int LIMIT_STATE = CoefficientCoder.LIMIT << 16;
 
   private final byte[] data;
   private final int end;
@@ -30,30 +32,31 @@ final class ModelDecoder {
     state = CoefficientCoder.initialState();
   }
 
-  /** One bit in adaptive context {@code i}. */
+  /**
+   * One bit in adaptive context {@code i}. The decision and the coder's update are branch-free
+   * (masks instead of a data-dependent branch), since the bit is as good as unpredictable; only
+   * the young-context update and the renormalization branch, and both are rare or predictable.
+   */
   int bit(int i) {
     int st = state[i];
     int p = st & 0xFFFF;
-    int n = st >>> 16;
     int bound = (range >>> 12) * p;
-    int bit;
-    if (Integer.compareUnsigned(code, bound) < 0) {
-      range = bound;
-      bit = 0;
+    // bit = code >= bound, unsigned; m = -bit
+    int bit = (int) (((code & 0xFFFFFFFFL) - (bound & 0xFFFFFFFFL)) >>> 63) ^ 1;
+    int m = -bit;
+    code -= bound & m;
+    range = (bound & ~m) | ((range - bound) & m);
+    if (st >= LIMIT_STATE) {
+      // p + ((4096 - p) >>> 5) for a 0, p - (p >>> 5) for a 1
+      int d = ((4096 - p) & ~m | p & m) >>> 5;
+      state[i] = st + ((d ^ m) - m);
     } else {
-      code -= bound;
-      range -= bound;
-      bit = 1;
-    }
-    if (n >= CoefficientCoder.LIMIT) {
-      state[i] = (st & ~0xFFFF) | (bit == 0 ? p + ((4096 - p) >>> 5) : p - (p >>> 5));
-    } else {
+      int n = st >>> 16;
       p += ((bit == 0 ? 4096 - p : -p) * CoefficientCoder.RATE[n]) >> 16;
       state[i] = ((n + 1) << 16) | (p < 32 ? 32 : p > 4064 ? 4064 : p);
     }
-    while (Integer.compareUnsigned(range, TOP) < 0) {
-      range <<= 8;
-      code = (code << 8) | next();
+    if (Integer.compareUnsigned(range, TOP) < 0) {
+      normalize();
     }
     return bit;
   }
@@ -61,16 +64,19 @@ final class ModelDecoder {
   /** One equiprobable bit (format.md §12 direct bits), 1 = negative for signs. */
   int sign() {
     range >>>= 1;
-    int bit = 0;
-    if (Integer.compareUnsigned(code, range) >= 0) {
-      code -= range;
-      bit = 1;
+    int bit = (int) (((code & 0xFFFFFFFFL) - (range & 0xFFFFFFFFL)) >>> 63) ^ 1;
+    code -= range & -bit;
+    if (Integer.compareUnsigned(range, TOP) < 0) {
+      normalize();
     }
+    return bit;
+  }
+
+  private void normalize() {
     while (Integer.compareUnsigned(range, TOP) < 0) {
       range <<= 8;
       code = (code << 8) | next();
     }
-    return bit;
   }
 
   /** {@code count} (at most 31) direct bits, most significant first. */

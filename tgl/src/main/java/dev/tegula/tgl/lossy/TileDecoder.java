@@ -13,8 +13,12 @@ import dev.tegula.core.UnsupportedFeatureException;
 final class TileDecoder {
   private TileDecoder() {}
 
+  /**
+   * Pixel (x, y) goes to {@code out[outOffset + y * stride + x * step]}; see
+   * {@link ColorTransform#inverse} for {@code step} and {@code opaque}.
+   */
   static void decode(byte[] data, int offset, int length, int width, int height, int channels,
-      byte[] out) {
+      byte[] out, int outOffset, int stride, int step, boolean opaque) {
     if (length < LossyCodec.HEADER_SIZE) {
       throw new TruncatedInputException("lossy tile shorter than its " + LossyCodec.HEADER_SIZE
           + "-byte header", offset + length);
@@ -51,7 +55,6 @@ final class TileDecoder {
     }
     short[][] pix = new short[lay.planes][];
     int[] block = new int[64];
-    short[] tmp = null;
     for (int i = 0; i < lay.planes; i++) {
       pix[i] = new short[lay.samples(i)];
       decodePlane(dec, lay, i, steps[i], levels, bias, pix[i], block);
@@ -61,15 +64,11 @@ final class TileDecoder {
         DeblockingFilter.filter(pix[i], lay.planeW[i], lay.planeH[i], lay.mbShift[i], lay.mbw,
             alpha);
       }
-      if ((flags & LossyCodec.FLAG_LAPPING) != 0) {
-        if (tmp == null) {
-          tmp = new short[2 * lay.pw];
-        }
-        LappingFilter.apply(pix[i], lay.planeW[i], lay.planeH[i], tmp);
-      }
     }
+    // Lapping (§8.2) is applied row by row inside the colour conversion.
     ColorTransform.inverse(pix[0], lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null,
-        lay.pw, lay.ph, lay.subsample, width, height, channels, out);
+        lay.pw, lay.ph, lay.subsample, (flags & LossyCodec.FLAG_LAPPING) != 0, width, height, out,
+        outOffset, stride, step, opaque);
     if (dec.overrun() > 0) {
       throw new TruncatedInputException("lossy tile data ends " + dec.overrun()
           + " bytes early", offset + length);
@@ -96,7 +95,9 @@ final class TileDecoder {
     // Coefficients are only read back as the above / left context of the next blocks, so two
     // block rows (this one and the one above) suffice: the plane's worth would cost 2 bytes per
     // sample (issue 8's memory bound).
-    short[] q = new short[2 * bw * 64];
+    // The 64 zeros at the end stand in for a missing neighbour (see CoefficientCoder.decodeAc).
+    int none = 2 * bw * 64;
+    short[] q = new short[none + 64];
     // Per block, the far-edge values (§7.3) that the blocks below and to the right predict from.
     int[] edgeB = new int[bw * bh];
     int[] edgeR = new int[bw * bh];
@@ -106,17 +107,22 @@ final class TileDecoder {
         int b = by * bw + bx;
         int off = ((by & 1) * bw + bx) * 64;
         int[] st = steps[levels[lay.macroblock(i, bx, by)]];
-        int aOff = by > 0 ? (((by - 1) & 1) * bw + bx) * 64 : -1;
-        int lOff = bx > 0 ? off - 64 : -1;
+        int aOff = by > 0 ? (((by - 1) & 1) * bw + bx) * 64 : none;
+        int lOff = bx > 0 ? off - 64 : none;
+        int shift = (by > 0) != (bx > 0) ? 1 : 0;
         // decodeAc writes only the nonzero positions; the slot still holds a block two rows up.
         java.util.Arrays.fill(q, off, off + 64, (short) 0);
-        int ac = CoefficientCoder.decodeAc(dec, t, q, off, aOff, lOff,
+        int ac = CoefficientCoder.decodeAc(dec, t, q, off, aOff, lOff, shift,
             CoefficientCoder.nzBucket(nz, bw, bx, by), st, bias1, bias2, block);
         nz[b] = (byte) ac;
         // The block's AC values are known: predict its DC from the edges (§7.3).
         boolean any = nz[b] != 0;
-        int a = by > 0 ? edgeB[b - bw] - (any ? DcPredictor.near(block, 8) : 0) : 0;
-        int l = bx > 0 ? edgeR[b - 1] - (any ? DcPredictor.near(block, 1) : 0) : 0;
+        int evenV = any ? DcPredictor.even(block, 8) : 0;
+        int oddV = any ? DcPredictor.odd(block, 8) : 0;
+        int evenU = any ? DcPredictor.even(block, 1) : 0;
+        int oddU = any ? DcPredictor.odd(block, 1) : 0;
+        int a = by > 0 ? edgeB[b - bw] - (evenV + oddV) : 0;
+        int l = bx > 0 ? edgeR[b - 1] - (evenU + oddU) : 0;
         int predQ = DcPredictor.predictQ(DcPredictor.predict(a, by > 0, l, bx > 0), st[0]);
         int dc = predQ + CoefficientCoder.decodeDc(dec, t,
             DcPredictor.bucket(a, by > 0, l, bx > 0, st[0]));
@@ -124,8 +130,8 @@ final class TileDecoder {
         dc = dc < -2048 ? -2048 : dc > 2048 ? 2048 : dc;
         q[off] = (short) dc;
         int dcF = DcPredictor.dequantize(dc, st[0]);
-        edgeB[b] = (dcF << 12) + (any ? DcPredictor.far(block, 8) : 0);
-        edgeR[b] = (dcF << 12) + (any ? DcPredictor.far(block, 1) : 0);
+        edgeB[b] = (dcF << 12) + (evenV - oddV);
+        edgeR[b] = (dcF << 12) + (evenU - oddU);
         if (!any) {
           Dct.inverseDc(dcF, pix, by * 8 * pw + bx * 8, pw);
         } else {

@@ -334,4 +334,35 @@ class LossyCodecTest {
       assertTrue(Math.abs(back[i] - orig[i]) <= 1, "sample " + i);
     }
   }
+  /** The container's path: straight into RGBA at an offset equals the interleaved decode. */
+  @ParameterizedTest
+  @CsvSource({"3, true", "3, false", "1, true", "1, false"})
+  void rgbaDecodeMatchesTheInterleavedSamples(int channels, boolean opaque) {
+    int w = 45;
+    int h = 37;
+    byte[] coded = LossyCodec.encode(synthetic(w, h, channels, 7), w, h, channels, 75);
+    byte[] samples = new byte[w * h * channels];
+    LossyCodec.decode(coded, 0, coded.length, w, h, channels, samples);
+    int imageW = 60;
+    int x0 = 11;
+    int y0 = 5;
+    byte[] rgba = new byte[imageW * (y0 + h + 2) * 4];
+    java.util.Arrays.fill(rgba, (byte) 7);
+    LossyCodec.decodeRgba(coded, 0, coded.length, w, h, channels, rgba, imageW, x0, y0, opaque);
+    for (int y = 0; y < y0 + h + 2; y++) {
+      for (int x = 0; x < imageW; x++) {
+        int p = (y * imageW + x) * 4;
+        boolean inside = x >= x0 && x < x0 + w && y >= y0 && y < y0 + h;
+        for (int c = 0; c < 4; c++) {
+          int expected = 7;
+          if (inside && c < 3) {
+            expected = samples[((y - y0) * w + x - x0) * channels + (channels == 3 ? c : 0)];
+          } else if (inside && opaque) {
+            expected = -1;
+          }
+          assertEquals((byte) expected, rgba[p + c], "pixel " + x + "," + y + " channel " + c);
+        }
+      }
+    }
+  }
 }
