@@ -200,12 +200,12 @@ final class BlockModel {
       }
       int pb = Math.min(PRIOR_BUCKETS - 1, bitLength(prior));
       int ctx = cls * 49 + k;
-      int base = ((ctx * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS + pb) << 4;
+      int set = (ctx * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS + pb;
       // The block's own neighbours in frequency, (u-1, v) and (u, v-1), if coded already.
       int fl = (p & 7) > 1 ? abs(co[o + p - 1]) : 0;
       int fu = p > 15 ? abs(co[o + p - 8]) : 0;
       int intra = Math.min(15, bitLength(fl + fu) * 2 + (nz - rem > 4 ? 1 : 0));
-      int val = ValueCoder.codeMixed(mc, exp7, base, exp7b, (ctx * 16 + intra) << 4, mix7,
+      int val = ValueCoder.codeMixed(mc, exp7, set, exp7b, ctx * 16 + intra, mix7,
           ctx << 5, sign7, ctx, mant7, ctx * MANT, -1, co[o + p]);
       if (val != 0) {
         co[o + p] = (short) val;
@@ -282,7 +282,7 @@ final class BlockModel {
     }
     int ctx = cls * DC_BUCKETS + ub;
     int ctx2 = cls * DC_BUCKETS + ub2;
-    int r = ValueCoder.codeMixed(mc, expD, ctx << 4, expD2, ctx2 << 4, mixD, cls << 5, signD,
+    int r = ValueCoder.codeMixed(mc, expD, ctx, expD2, ctx2, mixD, cls << 5, signD,
         ctx, mantD, cls * MANT, -1, (short) (co[o] - pred));
     short dc = (short) (pred + r);
     co[o] = dc;
@@ -350,12 +350,12 @@ final class BlockModel {
         ps = 0;
       }
       int ctx = set * 7 + i - 1;
-      int base = ((ctx * 8 + rem) * EDGE_PRED_BUCKETS + pb) << 4;
+      int expSet = (ctx * 8 + rem) * EDGE_PRED_BUCKETS + pb;
       // Inside the block: the next coefficient inwards and the previous one along the edge.
       int inner = abs(co[o + pos + (dir == 0 ? 8 : 1)]);
       int prev = i > 1 ? abs(co[o + pos - step]) : 0;
       int intra = Math.min(7, bitLength(inner)) * 8 + Math.min(7, bitLength(prev));
-      int val = ValueCoder.codeMixed(mc, expE, base, expEb, (ctx * 64 + intra) << 4, mixE,
+      int val = ValueCoder.codeMixed(mc, expE, expSet, expEb, ctx * 64 + intra, mixE,
           ctx << 5, signE, ctx * 3 + ps, mantE, set * MANT * ValueCoder.HINT_STATES, hint,
           co[o + pos]);
       if (val != 0) {
