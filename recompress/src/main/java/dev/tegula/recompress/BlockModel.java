@@ -84,7 +84,12 @@ final class BlockModel {
   private final int[][] bottom;
   /** Per component: columns 6 and 7 of the block to the left (§7). */
   private final int[][] right;
-  private final long[] scratch = new long[64];
+  /** Per component: the alternating column sums of the last coded block row (§6, 8 per block). */
+  private final long[][] altColumns;
+  /** Per component: the alternating row sums of the block to the left (§6). */
+  private final long[][] altRows;
+  /** The current block's partial sums (DctEdges.add). */
+  private final long[] sums = new long[DctEdges.SUMS];
   private final int[] cur = new int[64];
   /** Bit i set: natural position i of the current block is nonzero (AC positions only). */
   private long nonzero;
@@ -110,6 +115,8 @@ final class BlockModel {
     nzRows = new int[n][];
     bottom = new int[n][];
     right = new int[n][16];
+    altColumns = new long[n][];
+    altRows = new long[n][8];
     for (int c = 0; c < n; c++) {
       for (int i = 0; i < 64; i++) {
         // A zero quantizer (an undefined table) would divide by zero in the predictions.
@@ -117,6 +124,7 @@ final class BlockModel {
       }
       nzRows[c] = new int[2 * img.blocksWide[c]];
       bottom[c] = new int[16 * img.blocksWide[c]];
+      altColumns[c] = new long[8 * img.blocksWide[c]];
     }
   }
 
@@ -192,12 +200,12 @@ final class BlockModel {
       }
       int pb = Math.min(PRIOR_BUCKETS - 1, bitLength(prior));
       int ctx = cls * 49 + k;
-      int base = ((ctx * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS + pb) << 4;
+      int set = (ctx * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS + pb;
       // The block's own neighbours in frequency, (u-1, v) and (u, v-1), if coded already.
       int fl = (p & 7) > 1 ? abs(co[o + p - 1]) : 0;
       int fu = p > 15 ? abs(co[o + p - 8]) : 0;
       int intra = Math.min(15, bitLength(fl + fu) * 2 + (nz - rem > 4 ? 1 : 0));
-      int val = ValueCoder.codeMixed(mc, exp7, base, exp7b, (ctx * 16 + intra) << 4, mix7,
+      int val = ValueCoder.codeMixed(mc, exp7, set, exp7b, ctx * 16 + intra, mix7,
           ctx << 5, sign7, ctx, mant7, ctx * MANT, -1, co[o + p]);
       if (val != 0) {
         co[o + p] = (short) val;
@@ -213,13 +221,21 @@ final class BlockModel {
 
     // §6 the first row (from the block above) and the first column (from the left).
     int nzb = nz == 0 ? 0 : nz <= 2 ? 1 : nz <= 8 ? 2 : 3;
+    long[] t = sums;
+    java.util.Arrays.fill(t, 0L);
+    for (long m = nzMask; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      DctEdges.add(t, i, (long) co[o + i] * q[i]);
+    }
     nonzero = nzMask;
-    edge(co, o, hasAbove ? oa : -1, q, cls, 0, eobX, nzb);
-    edge(co, o, hasLeft ? ol : -1, q, cls, 1, eobY, nzb);
+    long[] altC = altColumns[c];
+    long[] altR = altRows[c];
+    edge(co, o, hasAbove, altC, bx << 3, q, cls, 0, eobX, nzb);
+    edge(co, o, hasLeft, altR, 0, q, cls, 1, eobY, nzb);
     nzMask = nonzero;
 
     // §7 DC.
-    DctEdges.borders(co, o, q, nzMask, scratch, cur);
+    DctEdges.borders(t, nzMask, cur);
     long sum = 0;
     long sumA = 0;
     long min = Long.MAX_VALUE;
@@ -266,7 +282,7 @@ final class BlockModel {
     }
     int ctx = cls * DC_BUCKETS + ub;
     int ctx2 = cls * DC_BUCKETS + ub2;
-    int r = ValueCoder.codeMixed(mc, expD, ctx << 4, expD2, ctx2 << 4, mixD, cls << 5, signD,
+    int r = ValueCoder.codeMixed(mc, expD, ctx, expD2, ctx2, mixD, cls << 5, signD,
         ctx, mantD, cls * MANT, -1, (short) (co[o] - pred));
     short dc = (short) (pred + r);
     co[o] = dc;
@@ -283,6 +299,10 @@ final class BlockModel {
       rt[i] = sat(cur[DctEdges.COL6 + i] + d0);
       rt[8 + i] = sat(cur[DctEdges.COL7 + i] + d0);
     }
+    for (int i = 1; i < 8; i++) {
+      altC[(bx << 3) + i] = DctEdges.alternatingColumn(t, i);
+      altR[i] = DctEdges.alternatingRow(t, i);
+    }
     // §8 FNV-1a over the 64 values, the runs of zeros by one multiplication each.
     int h = hash;
     int next = 0;
@@ -295,10 +315,13 @@ final class BlockModel {
   }
 
   /**
-   * §6: the first row (dir 0: coefficients (0, u), predicted from the block above at {@code on})
-   * or column (dir 1: (v, 0), from the left); {@code on} is -1 without that neighbour.
+   * §6: the first row (dir 0: coefficients (0, u), predicted from the block above) or column
+   * (dir 1: (v, 0), from the left); {@code alt[altAt + i]} is the neighbour's alternating sum
+   * for position i when {@code hasNeighbour}.
    */
-  private void edge(short[] co, int o, int on, int[] q, int cls, int dir, int eob, int nzb) {
+  private void edge(short[] co, int o, boolean hasNeighbour, long[] alt, int altAt, int[] q,
+      int cls, int dir, int eob, int nzb) {
+    long[] t = sums;
     int step = dir == 0 ? 1 : 8;
     int cnt = 0;
     if (!decoding) {
@@ -316,10 +339,9 @@ final class BlockModel {
       int pb;
       int ps;
       int hint = -1;
-      if (on >= 0) {
-        int pred = dir == 0
-            ? DctEdges.predictTop(co, o, on, q, i)
-            : DctEdges.predictLeft(co, o, on, q, i);
+      if (hasNeighbour) {
+        long own = dir == 0 ? DctEdges.column(t, i) : DctEdges.row(t, i);
+        int pred = DctEdges.predict(alt[altAt + i], own, q[pos]);
         pb = Math.min(EDGE_PRED_BUCKETS - 2, bitLength(abs(pred)));
         ps = pred == 0 ? 0 : pred > 0 ? 1 : 2;
         hint = abs(pred);
@@ -328,17 +350,18 @@ final class BlockModel {
         ps = 0;
       }
       int ctx = set * 7 + i - 1;
-      int base = ((ctx * 8 + rem) * EDGE_PRED_BUCKETS + pb) << 4;
+      int expSet = (ctx * 8 + rem) * EDGE_PRED_BUCKETS + pb;
       // Inside the block: the next coefficient inwards and the previous one along the edge.
       int inner = abs(co[o + pos + (dir == 0 ? 8 : 1)]);
       int prev = i > 1 ? abs(co[o + pos - step]) : 0;
       int intra = Math.min(7, bitLength(inner)) * 8 + Math.min(7, bitLength(prev));
-      int val = ValueCoder.codeMixed(mc, expE, base, expEb, (ctx * 64 + intra) << 4, mixE,
+      int val = ValueCoder.codeMixed(mc, expE, expSet, expEb, ctx * 64 + intra, mixE,
           ctx << 5, signE, ctx * 3 + ps, mantE, set * MANT * ValueCoder.HINT_STATES, hint,
           co[o + pos]);
       if (val != 0) {
         co[o + pos] = (short) val;
         nonzero |= 1L << pos;
+        DctEdges.add(t, pos, (long) val * q[pos]);
         rem--;
       }
     }

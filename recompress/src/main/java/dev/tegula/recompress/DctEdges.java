@@ -49,32 +49,71 @@ final class DctEdges {
 
   private DctEdges() {}
 
+  /** Size of the sums array that {@link #add} fills and {@link #borders} reads. */
+  static final int SUMS = 64;
+
+  /**
+   * Adds AC coefficient {@code i} (natural order), dequantized to {@code d}, to the block's
+   * partial sums: t[0..7] the even-v column sums at y = 0 (Σ D(v,u)·BASIS[v][0] by u), [8..15]
+   * the odd-v ones, [16..31] the same at y = 1; t[32..63] the same for rows (even/odd u, x = 0,
+   * 1). They give both the edge predictions (§6) and the border pixels (§7.1).
+   */
+  static void add(long[] t, int i, long d) {
+    int v = i >>> 3;
+    int u = i & 7;
+    int rs = (v & 1) << 3;
+    t[rs + u] += d * B0[v];
+    t[16 + rs + u] += d * B1[v];
+    int cs = 32 + ((u & 1) << 3);
+    t[cs + v] += d * B0[u];
+    t[cs + 16 + v] += d * B1[u];
+  }
+
+  /** Column u's Σ_v D(v,u)·B0[v] so far (§6 the block's own part of the top prediction). */
+  static long column(long[] t, int u) {
+    return t[u] + t[8 + u];
+  }
+
+  /** Row v's Σ_u D(v,u)·B0[u] so far (§6 the block's own part of the left prediction). */
+  static long row(long[] t, int v) {
+    return t[32 + v] + t[40 + v];
+  }
+
+  /** Column u's Σ_v (−1)^v D(v,u)·B0[v]: the neighbour's part of the top prediction below it. */
+  static long alternatingColumn(long[] t, int u) {
+    return t[u] - t[8 + u];
+  }
+
+  /** Row v's Σ_u (−1)^u D(v,u)·B0[u]: the neighbour's part of the left prediction. */
+  static long alternatingRow(long[] t, int v) {
+    return t[32 + v] - t[40 + v];
+  }
+
+  /**
+   * §6: coefficient (0, u) (or (v, 0)) that makes the profiles meet at the border, from the
+   * neighbour's alternating sum and the block's own sum of that column (row) without position 0.
+   */
+  static int predict(long neighbourAlternating, long own, int q) {
+    return clampDiv(neighbourAlternating - own, (long) B0[0] * q);
+  }
+
   /**
    * §7.1: rows 0, 1, 6, 7 and columns 0, 1, 6, 7 of the block's IDCT without its DC term, in 1/8
-   * sample units, into {@code out[0..63]}; {@code t} is 64 longs of scratch. {@code nonzero}
-   * has bit i set for every nonzero AC coefficient at natural position i (bit 0 is ignored).
+   * sample units, into {@code out[0..63]}, from the sums {@link #add} built over every AC
+   * coefficient. {@code nonzero} has bit i set for every nonzero AC coefficient at natural
+   * position i (bit 0 is ignored): the empty columns and rows are skipped.
    */
-  static void borders(short[] co, int o, int[] q, long nonzero, long[] t, int[] out) {
-    java.util.Arrays.fill(t, 0L);
-    // t[0..7] even-v column sums at y=0, [8..15] odd-v at y=0, [16..31] the same at y=1;
-    // t[32..63] the same for rows (even/odd u at x=0, x=1). Most blocks are sparse: the masks
-    // of the columns and rows holding a nonzero AC coefficient skip the empty ones below.
-    int cols = 0;
+  static void borders(long[] t, long nonzero, int[] out) {
+    long m8 = nonzero & ~1L;
+    long f = m8 | (m8 >>> 32);
+    f |= f >>> 16;
+    f |= f >>> 8;
+    int cols = (int) f & 0xFF;
     int rows = 0;
-    for (long nz = nonzero & ~1L; nz != 0; nz &= nz - 1) {
-      int i = Long.numberOfTrailingZeros(nz);
-      int c = co[o + i];
-      long d = (long) c * q[i];
-      int v = i >>> 3;
-      int u = i & 7;
-      cols |= 1 << u;
-      rows |= 1 << v;
-      int rs = (v & 1) << 3;
-      t[rs + u] += d * B0[v];
-      t[16 + rs + u] += d * B1[v];
-      int cs = 32 + ((u & 1) << 3);
-      t[cs + v] += d * B0[u];
-      t[cs + 16 + v] += d * B1[u];
+    for (int v = 0; v < 8; v++) {
+      if (((m8 >>> (v << 3)) & 0xFF) != 0) {
+        rows |= 1 << v;
+      }
     }
     for (int x = 0; x < 8; x++) {
       long r0 = 0;
@@ -124,39 +163,6 @@ final class DctEdges {
   private static int shift(long s) {
     long r = (s + (1L << 20)) >> 21;
     return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, r));
-  }
-
-  /**
-   * §6: prediction of coefficient (0, u) of the block at {@code o} from the block above at
-   * {@code oa}, for u = 1..7: the value that makes the two blocks' column-u profiles meet at the
-   * shared border, given the block's own rows 1..7 of column u.
-   */
-  static int predictTop(short[] co, int o, int oa, int[] q, int u) {
-    long s = 0;
-    for (int v = 0; v < 8; v++) {
-      long b = B0[v];
-      long n = (long) co[oa + (v << 3) + u] * q[(v << 3) + u] * b;
-      s += (v & 1) == 0 ? n : -n;
-      if (v > 0) {
-        s -= (long) co[o + (v << 3) + u] * q[(v << 3) + u] * b;
-      }
-    }
-    return clampDiv(s, (long) B0[0] * q[u]);
-  }
-
-  /** §6: prediction of coefficient (v, 0) from the block on the left at {@code ol}, v = 1..7. */
-  static int predictLeft(short[] co, int o, int ol, int[] q, int v) {
-    long s = 0;
-    int row = v << 3;
-    for (int u = 0; u < 8; u++) {
-      long b = B0[u];
-      long n = (long) co[ol + row + u] * q[row + u] * b;
-      s += (u & 1) == 0 ? n : -n;
-      if (u > 0) {
-        s -= (long) co[o + row + u] * q[row + u] * b;
-      }
-    }
-    return clampDiv(s, (long) B0[0] * q[row]);
   }
 
   /** round(n / d) for d > 0, halves away from zero, clamped to [-32767, 32767]. */

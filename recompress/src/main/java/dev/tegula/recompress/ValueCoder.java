@@ -46,15 +46,21 @@ final class ValueCoder {
   /**
    * §4.2: as {@link #code}, each exponent decision mixed from two contexts ({@code exp} and
    * {@code exp2}, weights from {@code w[wBase + 2i]}); with {@code hint} >= 0 (a predicted
-   * magnitude) the mantissa contexts are {@link #HINT_STATES} per (e, bit), §4.3.
+   * magnitude) the mantissa contexts are {@link #HINT_STATES} per (e, bit), §4.3. Here the
+   * exponent arrays are slot-major: {@code expBase} and {@code exp2Base} are set numbers, and
+   * decision i of set s is element {@code s + i · (length / 16)}.
    */
   static int codeMixed(ModelCoder mc, int[] exp, int expBase, int[] exp2, int exp2Base, int[] w,
       int wBase, int[] sign, int signIdx, int[] mant, int mantBase, int hint, int value) {
     int a = value < 0 ? -value : value;
     int e = 32 - Integer.numberOfLeadingZeros(a);
+    // Slot-major: decision i of every set lies in one run of the array, so the first
+    // decisions (nearly all of them) of all sets share a few cache lines.
+    int strideA = exp.length >> 4;
+    int strideB = exp2.length >> 4;
     int i = 0;
-    while (i < EXP_SLOTS
-        && mc.bit2(exp, expBase + i, exp2, exp2Base + i, w, wBase + 2 * i, e > i ? 1 : 0) != 0) {
+    while (i < EXP_SLOTS && mc.bit2(exp, expBase + i * strideA, exp2, exp2Base + i * strideB, w,
+        wBase + 2 * i, e > i ? 1 : 0) != 0) {
       i++;
     }
     if (i == 0) {
