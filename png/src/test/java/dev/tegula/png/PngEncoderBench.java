@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * encode with its jobs on a pool of as many threads as cores, and {@code optipng -quiet -o2}
  * (through {@code /usr/bin/time}, when OptiPNG is installed; pass {@code -Dbench.optipng=false}
  * to leave it out). Each figure is the fastest round: bytes, wall ms and CPU ms (ours: the CPU
- * time of the threads that ran the encode; OptiPNG's: user + system), and the ratios OptiPNG /
- * ours.
+ * time of the threads that ran the encode; OptiPNG's: user + system), the critical path of the
+ * jobs on as many idle cores (from the one-thread run's CPU times per job), and the ratios
+ * OptiPNG / ours: CPU to CPU, wall to wall (one thread, pool), OptiPNG's CPU to our path.
  */
 public final class PngEncoderBench {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -55,20 +56,21 @@ public final class PngEncoderBench {
         && Files.isExecutable(Paths.get("/usr/bin/optipng"));
     int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    System.out.printf("%-8s %-26s %9s %9s | %7s %7s | %7s %7s | %7s %7s | %6s %6s %6s%n",
-        "effort", "file", "bytes", "optipng", "1t wall", "1t cpu", threads + "t wall",
-        threads + "t cpu", "o wall", "o cpu", "cpu x", "1t x", threads + "t x");
+    System.out.printf("%-8s %-26s %9s %9s | %7s %7s %7s | %7s %7s | %7s %7s | %6s %6s %6s %6s%n",
+        "effort", "file", "bytes", "optipng", "1t wall", "1t cpu", threads + "c path",
+        threads + "t wall", threads + "t cpu", "o wall", "o cpu", "cpu x", "1t x",
+        threads + "t x", "path x");
     try {
       for (String e : efforts) {
         PngEncodeOptions options = PngEncodeOptions.DEFAULT.withEffort(Integer.parseInt(e.trim()));
         for (Path f : files) {
           Image image = PngDecoder.decode(Files.readAllBytes(f), DecodeOptions.DEFAULT).image();
-          long[] one = {Long.MAX_VALUE, Long.MAX_VALUE};
+          long[] one = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
           long[] many = {Long.MAX_VALUE, Long.MAX_VALUE};
           long[] opti = {Long.MAX_VALUE, Long.MAX_VALUE, 0};
           byte[] png = null;
           for (int pass = 0; pass <= passes; pass++) {
-            long[] a = single(image, options);
+            long[] a = single(image, options, threads);
             byte[] seq = last;
             long[] b = pooled(image, options, pool);
             if (!java.util.Arrays.equals(seq, last)) {
@@ -88,10 +90,11 @@ public final class PngEncoderBench {
             throw new AssertionError(f + ": pixels differ after the round trip");
           }
           System.out.printf(
-              "effort %s %-26s %9d %9d | %7.1f %7.1f | %7.1f %7.1f | %7.1f %7.1f | %6.2f %6.2f %6.2f%n",
-              e, f.getFileName(), png.length, opti[2], ms(one[0]), ms(one[1]), ms(many[0]),
-              ms(many[1]), ms(opti[0]), ms(opti[1]), ratio(opti[1], one[1]),
-              ratio(opti[0], one[0]), ratio(opti[0], many[0]));
+              "effort %s %-26s %9d %9d | %7.1f %7.1f %7.1f | %7.1f %7.1f | %7.1f %7.1f | %6.2f %6.2f"
+                  + " %6.2f %6.2f%n",
+              e, f.getFileName(), png.length, opti[2], ms(one[0]), ms(one[1]), ms(one[2]),
+              ms(many[0]), ms(many[1]), ms(opti[0]), ms(opti[1]), ratio(opti[1], one[1]),
+              ratio(opti[0], one[0]), ratio(opti[0], many[0]), ratio(opti[1], one[2]));
         }
       }
     } finally {
@@ -101,12 +104,56 @@ public final class PngEncoderBench {
 
   private static byte[] last;
 
-  /** Wall and CPU nanoseconds of an encode in this thread. */
-  private static long[] single(Image image, PngEncodeOptions options) {
+  /**
+   * Wall and CPU nanoseconds of an encode in this thread, and its critical path on {@code cores}
+   * idle cores: the CPU time of the work between steps plus, for each step, the longest-job-first
+   * schedule of its jobs' CPU times on the cores. The path does not depend on what else the
+   * machine runs, where the pooled wall time does.
+   */
+  private static long[] single(Image image, PngEncodeOptions options, int cores) {
     long c0 = MX.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
-    last = PngEncoder.start(image, Metadata.EMPTY, options).runHere();
-    return new long[] {System.nanoTime() - t0, MX.getCurrentThreadCpuTime() - c0};
+    long path = 0;
+    long g0 = c0;
+    PngEncoding enc = PngEncoder.start(image, Metadata.EMPTY, options);
+    for (List<Runnable> jobs = enc.nextJobs(); !jobs.isEmpty(); jobs = enc.nextJobs()) {
+      long[] times = new long[jobs.size()];
+      long j0 = MX.getCurrentThreadCpuTime();
+      path += j0 - g0;
+      for (int i = 0; i < times.length; i++) {
+        jobs.get(i).run();
+        long j1 = MX.getCurrentThreadCpuTime();
+        times[i] = j1 - j0;
+        j0 = j1;
+      }
+      path += schedule(times, cores);
+      g0 = j0;
+    }
+    last = enc.result();
+    long wall = System.nanoTime() - t0;
+    long c1 = MX.getCurrentThreadCpuTime();
+    return new long[] {wall, c1 - c0, path + c1 - g0};
+  }
+
+  /** The makespan of the jobs on {@code cores} cores, longest job first to the least loaded. */
+  private static long schedule(long[] times, int cores) {
+    long[] sorted = times.clone();
+    java.util.Arrays.sort(sorted);
+    long[] load = new long[cores];
+    for (int i = sorted.length - 1; i >= 0; i--) {
+      int least = 0;
+      for (int c = 1; c < cores; c++) {
+        if (load[c] < load[least]) {
+          least = c;
+        }
+      }
+      load[least] += sorted[i];
+    }
+    long most = 0;
+    for (long l : load) {
+      most = Math.max(most, l);
+    }
+    return most;
   }
 
   /** Wall and CPU nanoseconds (this thread's and the jobs') of an encode on the pool. */
@@ -161,8 +208,9 @@ public final class PngEncoderBench {
   }
 
   private static void min(long[] best, long[] now) {
-    best[0] = Math.min(best[0], now[0]);
-    best[1] = Math.min(best[1], now[1]);
+    for (int i = 0; i < best.length; i++) {
+      best[i] = Math.min(best[i], now[i]);
+    }
   }
 
   private static double ms(long nanos) {
