@@ -81,7 +81,7 @@ final class BatchRunner {
       started = job.tileCount();
       progress.startFile(started);
       runTiles(job, tilePool, ran);
-      byte[] bytes = job.finish();
+      byte[] bytes = job.finish(tilePool);
       stage = out.toString();
       AtomicFileWriter.write(out, bytes, force);
       progress.fileDone(started, ran.get());

@@ -4,6 +4,7 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Exif;
+import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import dev.tegula.png.PngEncodeOptions;
 import dev.tegula.png.PngEncoder;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +114,7 @@ final class ConvertCommand implements Callable<Integer> {
     byte[] png;
     try {
       Metadata keep = metadataToKeep(decoded);
-      png = PngEncoder.encode(decoded.image(), keep == null ? Metadata.EMPTY : keep, pngOptions);
+      png = encode(decoded.image(), keep == null ? Metadata.EMPTY : keep, pngOptions);
       AtomicFileWriter.write(outPath, png, force);
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
       return errors.fail(out, e);
@@ -126,6 +129,24 @@ final class ConvertCommand implements Callable<Integer> {
         + millis(decodedAt - start) + " ms; " + out + ": " + png.length + " bytes written in "
         + millis(System.nanoTime() - decodedAt) + " ms");
     return ExitCodes.OK;
+  }
+
+  /** The encoder's jobs (its trials, the parts of its deflate coding) run on every core. */
+  private static byte[] encode(Image image, Metadata metadata, PngEncodeOptions options) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (cores == 1) {
+      return PngEncoder.encode(image, metadata, options);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(cores - 1, r -> {
+      Thread t = new Thread(r, "tegula-png");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return PngJobs.encode(image, metadata, options, pool);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private Metadata metadataToKeep(DecodedImage decoded) {

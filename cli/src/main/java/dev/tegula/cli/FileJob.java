@@ -11,6 +11,14 @@ interface FileJob {
 
   byte[] finish();
 
+  /**
+   * As {@link #finish}, with a pool for work that can be cut into jobs (a PNG encode's): its
+   * tasks must never wait for each other.
+   */
+  default byte[] finish(java.util.concurrent.ExecutorService pool) {
+    return finish();
+  }
+
   /** After finish: why the output is incomplete (damaged input), or null. */
   String warning();
 

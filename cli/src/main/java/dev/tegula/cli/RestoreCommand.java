@@ -12,6 +12,7 @@ import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -195,6 +196,12 @@ final class RestoreCommand implements Callable<Integer> {
       public byte[] finish() {
         restored = tiles.finish();
         return PngEncoder.encode(restored.image(), restored.metadata(), png);
+      }
+
+      @Override
+      public byte[] finish(ExecutorService pool) {
+        restored = tiles.finish();
+        return PngJobs.encode(restored.image(), restored.metadata(), png, pool);
       }
 
       @Override

@@ -6,61 +6,72 @@ import java.util.zip.Adler32;
 /**
  * Tegula's own deflate coder (RFC 1951 in a zlib stream, RFC 1950), smaller than zlib's level 9
  * and the same bytes on every platform because it is plain integer Java. The approach is
- * libdeflate's near-optimal parsing: the input is cut into segments; for each, {@link
- * MatchFinder} lists the matches at every position (inside a match of the greatest length only the
- * tree is updated), and a backward dynamic programme finds the
- * cheapest sequence of literals and matches under a bit-cost model; the model comes from the
- * Huffman codes of the previous pass (or segment) and the programme runs again with it. Adjacent
- * segments are merged into one block while that is cheaper than a new block, and {@link
- * DeflateBlocks} writes each block in its cheapest form.
+ * libdeflate's near-optimal parsing ({@link DeflateParser}); adjacent segments are merged into one
+ * block while that is cheaper than a new block, and {@link DeflateBlocks} writes each block in its
+ * cheapest form.
+ *
+ * <p>Inputs of twice {@link #PART_FROM} bytes or more are cut into {@link #MAX_PARTS} parts that
+ * are parsed independently ({@link #parsePart}, on any thread) before {@link #finish} writes the
+ * blocks. The cut depends only on the input's length, so the stream is the same whether the parts
+ * run one after the other or at the same time.
  */
-final class DeflateCoder {
-  private static final int SEGMENT = 1 << 16;
+final class DeflateCoder implements DeflateParser.Sink {
+  /** Parts are at least this long. */
+  static final int PART_FROM = 8 * DeflateParser.SEGMENT;
   /**
-   * Inside a match at least this long positions are only entered into the tree. Graphics spend
-   * most of their time in matches of 100-250 bytes, where every position's matches were searched
-   * and then every length of them weighed: from 88 (was 192) gnome_field codes 1.7x faster and
-   * 0.4% larger (still below OptiPNG -o2), the other graphics and the photos within 0.25%.
+   * Two parts, for two cores: each part after the first parses the segment before it again to
+   * start from its codes, and still every cut costs some bytes (gnome_field: 55 with two parts,
+   * 73 with four, 8 bytes under OptiPNG -o2 left).
    */
-  private static final int SKIP_FROM = 88;
-  /** Costs are in 1/16 bit. */
-  private static final int UNIT = 16;
-  /** What a symbol that the last code did not use is assumed to cost. */
-  private static final int UNUSED_COST = 13 * UNIT;
+  static final int MAX_PARTS = 2;
+  /**
+   * Inputs longer than this are parsed in one part: parts keep their symbols until {@link
+   * #finish}, up to four bytes for each input byte.
+   */
+  static final int PART_UP_TO = 1 << 25;
 
   private final byte[] data;
   private final int length;
-  private final int passes;
-  private final MatchFinder finder;
+  private final boolean thorough;
+  private final int[] bounds;
+  private final DeflateParser[] parsers;
+  private final BitWriter out;
 
-  private final int[] matchStart = new int[SEGMENT + 1];
-  private final short[] matchCount = new short[SEGMENT + 1];
-  private int[] matches = new int[SEGMENT * 2];
-  /** The distance code of each match, looked up once rather than in every pass. */
-  private byte[] matchSlots = new byte[SEGMENT * 2];
-  private final int[] found = new int[MatchFinder.MAX_MATCH + 2];
-  private final int[] cost = new int[SEGMENT + 1];
-  private final int[] choice = new int[SEGMENT];
+  private final int[] blockLit = new int[DeflateBlocks.LITLEN_SYMBOLS];
+  private final int[] blockDist = new int[DeflateBlocks.DIST_SYMBOLS];
+  private final int[] segLit = new int[DeflateBlocks.LITLEN_SYMBOLS];
+  private final int[] segDist = new int[DeflateBlocks.DIST_SYMBOLS];
+  /** The symbols of the block being gathered. */
+  private int[] block = new int[DeflateParser.SEGMENT + 16];
+  private int blockSyms;
+  private int blockStart;
 
-  private final int[] litCost = new int[256];
-  private final int[] lenCost = new int[MatchFinder.MAX_MATCH + 1];
-  private final int[] distCost = new int[DeflateBlocks.DIST_SYMBOLS];
-  private boolean haveModel;
-
-  /** Symbols of the block being gathered and of the segment just parsed. */
-  private int[] syms = new int[SEGMENT + 16];
-  private int symCount;
-
-  private DeflateCoder(byte[] data, int length, boolean thorough) {
+  /** A coder of {@code data[0..len)}; run every part, then {@link #finish}. */
+  DeflateCoder(byte[] data, int len, boolean thorough) {
     this.data = data;
-    this.length = length;
-    this.passes = thorough ? 4 : 2;
-    this.finder = new MatchFinder(data, length, thorough ? 48 : 10, MatchFinder.MAX_MATCH);
+    this.length = len;
+    this.thorough = thorough;
+    int segments = (len + DeflateParser.SEGMENT - 1) / DeflateParser.SEGMENT;
+    int parts = len > PART_UP_TO ? 1 : Math.max(1, Math.min(MAX_PARTS, len / PART_FROM));
+    int perPart = (segments + parts - 1) / Math.max(1, parts);
+    bounds = new int[parts + 1];
+    for (int p = 1; p <= parts; p++) {
+      bounds[p] = (int) Math.min(len, (long) p * perPart * DeflateParser.SEGMENT);
+    }
+    parsers = new DeflateParser[parts];
+    out = new BitWriter(len / 4 + 64);
+    // CMF: deflate with a 32K window; FLG: "maximum compression", check bits (0x78DA % 31 == 0)
+    out.write(0x78, 8);
+    out.write(0xDA, 8);
   }
 
-  /** A zlib stream of {@code data[0..len)}. */
+  /** A zlib stream of {@code data[0..len)}, the parts parsed one after the other. */
   static byte[] zlib(byte[] data, int len, boolean thorough) {
-    return zlib(data, len, thorough, false);
+    DeflateCoder coder = new DeflateCoder(data, len, thorough);
+    for (int p = 0; p < coder.parts(); p++) {
+      coder.parsePart(p);
+    }
+    return coder.finish();
   }
 
   /**
@@ -68,23 +79,81 @@ final class DeflateCoder {
    * (zlib's and TeaVM's level 0 cut the blocks differently).
    */
   static byte[] stored(byte[] data, int len) {
-    return zlib(data, len, false, true);
+    BitWriter out = new BitWriter(len + len / 8192 + 64);
+    out.write(0x78, 8);
+    out.write(0x01, 8);
+    DeflateBlocks.writeStored(out, data, 0, len, true);
+    return trailer(out, data, len);
   }
 
-  private static byte[] zlib(byte[] data, int len, boolean thorough, boolean store) {
-    BitWriter out = new BitWriter(store ? len + len / 8192 + 64 : len / 4 + 64);
-    // CMF: deflate with a 32K window; FLG: "maximum compression", check bits (0x78DA % 31 == 0)
-    out.write(0x78, 8);
-    out.write(store ? 0x01 : 0xDA, 8);
-    if (store) {
-      DeflateBlocks.writeStored(out, data, 0, len, true);
-    } else if (len == 0) {
+  int parts() {
+    return parsers.length;
+  }
+
+  /** Parses one part; parts may run at the same time, each once. */
+  void parsePart(int p) {
+    DeflateParser parser = new DeflateParser(data, length, thorough, bounds[p], bounds[p + 1]);
+    if (parsers.length == 1) {
+      // A single part hands on each segment at once, so that it keeps only one block's symbols.
+      parser.parse(this);
+    } else {
+      parser.parse(null);
+      parsers[p] = parser;
+    }
+  }
+
+  /** After every part: the zlib stream. */
+  byte[] finish() {
+    if (parsers.length > 1) {
+      for (int p = 0; p < parsers.length; p++) {
+        parsers[p].drainTo(this);
+        parsers[p] = null;
+      }
+    }
+    if (length == 0) {
       out.write(1, 1);
       out.write(1, 2);
       out.write(0, 7);
     } else {
-      new DeflateCoder(data, len, thorough).deflate(out);
+      DeflateBlocks.writeBlock(out, block, 0, blockSyms, data, blockStart, length, true);
     }
+    return trailer(out, data, length);
+  }
+
+  /** Merges a segment into the block being gathered, or writes that block and starts anew. */
+  @Override
+  public void segment(int[] syms, int from, int to, int start, int end) {
+    int first = blockSyms;
+    int n = to - from;
+    if (first + n > block.length) {
+      block = Arrays.copyOf(block, Math.max(first + n, block.length * 2));
+    }
+    System.arraycopy(syms, from, block, first, n);
+    blockSyms += n;
+    Arrays.fill(segLit, 0);
+    Arrays.fill(segDist, 0);
+    DeflateBlocks.count(block, first, blockSyms, segLit, segDist);
+    if (start > 0) {
+      int[] mergedLit = sum(blockLit, segLit);
+      int[] mergedDist = sum(blockDist, segDist);
+      mergedLit[256]--;
+      long separate = DeflateBlocks.dynamicBits(blockLit, blockDist)
+          + DeflateBlocks.dynamicBits(segLit, segDist);
+      if (DeflateBlocks.dynamicBits(mergedLit, mergedDist) <= separate) {
+        System.arraycopy(mergedLit, 0, blockLit, 0, blockLit.length);
+        System.arraycopy(mergedDist, 0, blockDist, 0, blockDist.length);
+        return;
+      }
+      DeflateBlocks.writeBlock(out, block, 0, first, data, blockStart, start, false);
+      System.arraycopy(block, first, block, 0, n);
+      blockSyms = n;
+      blockStart = start;
+    }
+    System.arraycopy(segLit, 0, blockLit, 0, blockLit.length);
+    System.arraycopy(segDist, 0, blockDist, 0, blockDist.length);
+  }
+
+  private static byte[] trailer(BitWriter out, byte[] data, int len) {
     out.alignToByte();
     Adler32 adler = new Adler32();
     adler.update(data, 0, len);
@@ -93,210 +162,11 @@ final class DeflateCoder {
     return out.toByteArray();
   }
 
-  private void deflate(BitWriter out) {
-    int[] blockLit = new int[DeflateBlocks.LITLEN_SYMBOLS];
-    int[] blockDist = new int[DeflateBlocks.DIST_SYMBOLS];
-    int[] segLit = new int[DeflateBlocks.LITLEN_SYMBOLS];
-    int[] segDist = new int[DeflateBlocks.DIST_SYMBOLS];
-    int blockStart = 0;
-    int blockSyms = 0;
-    for (int start = 0; start < length; start += SEGMENT) {
-      int end = Math.min(length, start + SEGMENT);
-      int first = symCount;
-      parseSegment(start, end);
-      Arrays.fill(segLit, 0);
-      Arrays.fill(segDist, 0);
-      DeflateBlocks.count(syms, first, symCount, segLit, segDist);
-      if (blockSyms > 0) {
-        int[] mergedLit = sum(blockLit, segLit);
-        int[] mergedDist = sum(blockDist, segDist);
-        mergedLit[256]--;
-        long separate = DeflateBlocks.dynamicBits(blockLit, blockDist)
-            + DeflateBlocks.dynamicBits(segLit, segDist);
-        if (DeflateBlocks.dynamicBits(mergedLit, mergedDist) <= separate) {
-          System.arraycopy(mergedLit, 0, blockLit, 0, blockLit.length);
-          System.arraycopy(mergedDist, 0, blockDist, 0, blockDist.length);
-          blockSyms = symCount;
-          continue;
-        }
-        DeflateBlocks.writeBlock(out, syms, 0, first, data, blockStart, start, false);
-        System.arraycopy(syms, first, syms, 0, symCount - first);
-        symCount -= first;
-        blockStart = start;
-      }
-      System.arraycopy(segLit, 0, blockLit, 0, blockLit.length);
-      System.arraycopy(segDist, 0, blockDist, 0, blockDist.length);
-      blockSyms = symCount;
-    }
-    DeflateBlocks.writeBlock(out, syms, 0, symCount, data, blockStart, length, true);
-  }
-
   private static int[] sum(int[] a, int[] b) {
     int[] s = new int[a.length];
     for (int i = 0; i < s.length; i++) {
       s[i] = a[i] + b[i];
     }
     return s;
-  }
-
-  /** Parses {@code data[start..end)} and appends its symbols. */
-  private void parseSegment(int start, int end) {
-    int n = end - start;
-    int m = 0;
-    for (int i = 0; i < n; ) {
-      int count = finder.find(start + i, n - i, found);
-      if (m + count > matches.length) {
-        matches = Arrays.copyOf(matches, Math.max(matches.length * 2, m + count));
-        matchSlots = Arrays.copyOf(matchSlots, matches.length);
-      }
-      matchStart[i] = m;
-      matchCount[i] = (short) count;
-      for (int k = 0; k < count; k++) {
-        matches[m] = found[k];
-        matchSlots[m++] = (byte) DeflateBlocks.distSlot(found[k] & 0xFFFF);
-      }
-      int longest = count == 0 ? 0 : found[count - 1] >>> 16;
-      i++;
-      if (longest >= SKIP_FROM) {
-        // libdeflate's shortcut: a match this long is taken; inside it nothing is searched.
-        for (int k = 1; k < longest; k++, i++) {
-          matchStart[i] = m;
-          matchCount[i] = 0;
-          finder.insert(start + i);
-        }
-      }
-    }
-    if (!haveModel) {
-      initialModel(start, end);
-      haveModel = true;
-    }
-    int[] litFreq = new int[DeflateBlocks.LITLEN_SYMBOLS];
-    int[] distFreq = new int[DeflateBlocks.DIST_SYMBOLS];
-    for (int pass = 0; pass < passes; pass++) {
-      bestPath(start, n);
-      if (pass + 1 < passes) {
-        Arrays.fill(litFreq, 0);
-        Arrays.fill(distFreq, 0);
-        countPath(start, n, litFreq, distFreq);
-        modelFrom(litFreq, distFreq);
-      }
-    }
-    int needed = symCount + n;
-    if (needed > syms.length) {
-      syms = Arrays.copyOf(syms, Math.max(needed, syms.length * 2));
-    }
-    for (int i = 0; i < n; ) {
-      int c = choice[i];
-      if (c == 0) {
-        syms[symCount++] = data[start + i] & 0xFF;
-        i++;
-      } else {
-        syms[symCount++] = c;
-        i += c >>> 16;
-      }
-    }
-    Arrays.fill(litFreq, 0);
-    Arrays.fill(distFreq, 0);
-    countPath(start, n, litFreq, distFreq);
-    // The next segment starts from this one's statistics.
-    modelFrom(litFreq, distFreq);
-  }
-
-  /** Backward dynamic programme: cost[i] is the cheapest coding of positions i..n. */
-  private void bestPath(int start, int n) {
-    int[] cost = this.cost;
-    int[] lenCost = this.lenCost;
-    int[] litCost = this.litCost;
-    int[] distCost = this.distCost;
-    int[] matches = this.matches;
-    byte[] matchSlots = this.matchSlots;
-    int[] choice = this.choice;
-    short[] matchCount = this.matchCount;
-    byte[] data = this.data;
-    cost[n] = 0;
-    for (int i = n - 1; i >= 0; i--) {
-      int best = litCost[data[start + i] & 0xFF] + cost[i + 1];
-      int pick = 0;
-      int count = matchCount[i];
-      if (count > 0) {
-        int len = MatchFinder.MIN_MATCH;
-        int base = matchStart[i];
-        for (int k = 0; k < count; k++) {
-          int md = matches[base + k];
-          int maxLen = md >>> 16;
-          int dist = md & 0xFFFF;
-          int dc = distCost[matchSlots[base + k]];
-          for (; len <= maxLen; len++) {
-            int c = lenCost[len] + dc + cost[i + len];
-            if (c < best) {
-              best = c;
-              pick = len << 16 | dist;
-            }
-          }
-        }
-      }
-      cost[i] = best;
-      choice[i] = pick;
-    }
-  }
-
-  private void countPath(int start, int n, int[] litFreq, int[] distFreq) {
-    for (int i = 0; i < n; ) {
-      int c = choice[i];
-      if (c == 0) {
-        litFreq[data[start + i] & 0xFF]++;
-        i++;
-      } else {
-        int len = c >>> 16;
-        litFreq[DeflateBlocks.LENGTH_SYMBOL[len]]++;
-        distFreq[DeflateBlocks.distSlot(c & 0xFFFF)]++;
-        i += len;
-      }
-    }
-    litFreq[256]++;
-  }
-
-  /** Costs from the Huffman code lengths these counts would get. */
-  private void modelFrom(int[] litFreq, int[] distFreq) {
-    int[] litLen = new int[DeflateBlocks.LITLEN_SYMBOLS];
-    int[] distLen = new int[DeflateBlocks.DIST_SYMBOLS];
-    HuffmanLengths.build(litFreq, 286, 15, litLen);
-    HuffmanLengths.build(distFreq, DeflateBlocks.DIST_SYMBOLS, 15, distLen);
-    for (int b = 0; b < 256; b++) {
-      litCost[b] = litLen[b] == 0 ? UNUSED_COST : litLen[b] * UNIT;
-    }
-    for (int len = MatchFinder.MIN_MATCH; len <= MatchFinder.MAX_MATCH; len++) {
-      int s = DeflateBlocks.LENGTH_SYMBOL[len];
-      int bits = litLen[s] == 0 ? UNUSED_COST : litLen[s] * UNIT;
-      lenCost[len] = bits + DeflateBlocks.LENGTH_EXTRA[len] * UNIT;
-    }
-    for (int d = 0; d < DeflateBlocks.DIST_SYMBOLS; d++) {
-      int bits = distLen[d] == 0 ? UNUSED_COST : distLen[d] * UNIT;
-      distCost[d] = bits + DeflateBlocks.DIST_EXTRA[d] * UNIT;
-    }
-  }
-
-  /**
-   * Before any parse: literals cost what their frequency in the segment says (in 1/16 bit, from
-   * integer logarithms), lengths and distances a typical 7 and 5 bits plus their extra bits.
-   */
-  private void initialModel(int start, int end) {
-    int[] hist = new int[256];
-    for (int i = start; i < end; i++) {
-      hist[data[i] & 0xFF]++;
-    }
-    int total = end - start;
-    int logTotal = RowFilter.log2Fixed(total);
-    for (int b = 0; b < 256; b++) {
-      int bits = hist[b] == 0 ? UNUSED_COST
-          : (logTotal - RowFilter.log2Fixed(hist[b])) >> 12;
-      litCost[b] = Math.max(UNIT, Math.min(15 * UNIT, bits));
-    }
-    for (int len = MatchFinder.MIN_MATCH; len <= MatchFinder.MAX_MATCH; len++) {
-      lenCost[len] = 7 * UNIT + DeflateBlocks.LENGTH_EXTRA[len] * UNIT;
-    }
-    for (int d = 0; d < DeflateBlocks.DIST_SYMBOLS; d++) {
-      distCost[d] = 5 * UNIT + DeflateBlocks.DIST_EXTRA[d] * UNIT;
-    }
   }
 }

@@ -54,7 +54,142 @@ final class FilterSearch {
     this.rgba16 = rgba16;
   }
 
-  Result run(PngEncodeOptions options) {
+  /**
+   * The search as steps of independent jobs (see {@link PngEncoding}): the trials' rankings, then
+   * the filtering of the finalists, then the parts of their deflate coding; between steps, in the
+   * caller's thread, the finalists are picked and the coded streams finished and compared. Run in
+   * sequence the jobs give the same stream as at the same time.
+   */
+  Steps steps(PngEncodeOptions options) {
+    return new Steps(options);
+  }
+
+  /** The state between steps; each job writes only its own slots. */
+  final class Steps {
+    private final PngEncodeOptions options;
+    private final int level;
+    private final int effort;
+    private int stage;
+    private Result result;
+    private List<Trial> trials;
+    private long[] keyed;
+    /** The filtered data of each trial, kept from ranking where it was filtered in full. */
+    private byte[][] data;
+    private Trial[] finalists;
+    private byte[][] finalData;
+    private DeflateCoder[] coders;
+
+    private Steps(PngEncodeOptions options) {
+      this.options = options;
+      this.level = options.compressionLevel();
+      this.effort = size(plans.get(0)) > MAX_TRIAL_BYTES ? 0 : options.effort();
+    }
+
+    /** The jobs of the next step, empty once {@link #result} is ready. */
+    List<Runnable> next() {
+      while (result == null) {
+        List<Runnable> jobs = advance();
+        if (!jobs.isEmpty()) {
+          return jobs;
+        }
+      }
+      return List.of();
+    }
+
+    Result result() {
+      if (result == null) {
+        throw new IllegalStateException("the encoding has steps left to run");
+      }
+      return result;
+    }
+
+    private List<Runnable> advance() {
+      EncodingPlan first = plans.get(0);
+      switch (stage++) {
+        case 0:
+          if (level == 0 || effort == 0 || effort == 2) {
+            return List.of(() -> result = whole(options, effort));
+          }
+          trials = trials(effort);
+          keyed = new long[trials.size()];
+          data = new byte[trials.size()][];
+          boolean sample = size(first) > SAMPLE_FROM;
+          List<Runnable> ranks = new java.util.ArrayList<>();
+          for (int i = 0; i < keyed.length; i++) {
+            int t = i;
+            ranks.add(() -> rank(t, sample));
+          }
+          return ranks;
+        case 1:
+          java.util.Arrays.sort(keyed);
+          // Small images are cheap to code: the best few trials are all coded in full.
+          boolean small = size(first) <= FINALISTS_UP_TO;
+          int count = effort == 1 ? 1
+              : effort == 4 ? (small ? keyed.length : 2) : (small ? 2 : 1);
+          count = Math.min(count, keyed.length);
+          finalists = new Trial[count];
+          finalData = new byte[count][];
+          List<Runnable> filters = new java.util.ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            int t = (int) (keyed[i] & 0xFFFF);
+            finalists[i] = trials.get(t);
+            finalData[i] = data[t];
+            if (finalData[i] == null) {
+              int f = i;
+              filters.add(() -> finalData[f] = filtered(finalists[f]));
+            }
+          }
+          data = null;
+          return filters;
+        case 2:
+          if (effort == 1) {
+            byte[] d = finalData[0];
+            return List.of(() -> result = new Result(finalists[0].plan(), ZlibCoder.compress(
+                d, d.length, level, Deflater.DEFAULT_STRATEGY, Long.MAX_VALUE)));
+          }
+          coders = new DeflateCoder[finalists.length];
+          List<Runnable> parts = new java.util.ArrayList<>();
+          for (int i = 0; i < coders.length; i++) {
+            DeflateCoder coder =
+                new DeflateCoder(finalData[i], finalData[i].length, effort == 4);
+            coders[i] = coder;
+            for (int p = 0; p < coder.parts(); p++) {
+              int part = p;
+              parts.add(() -> coder.parsePart(part));
+            }
+          }
+          return parts;
+        default:
+          Result best = null;
+          for (int i = 0; i < coders.length; i++) {
+            byte[] z = coders[i].finish();
+            coders[i] = null;
+            if (best == null || z.length < best.zlib().length) {
+              best = new Result(finalists[i].plan(), z);
+            }
+          }
+          result = best;
+          return List.of();
+      }
+    }
+
+    /**
+     * Ranks one trial by the size zlib level 1 gives it. Large images are ranked on a sample:
+     * every {@link #SAMPLE_EVERY}th band of {@link #SAMPLE_BAND} rows.
+     */
+    private void rank(int t, boolean sample) {
+      Trial trial = trials.get(t);
+      byte[] d = sample ? sampled(trial) : filtered(trial);
+      byte[] z = ZlibCoder.compress(d, d.length, 1, Deflater.DEFAULT_STRATEGY, Long.MAX_VALUE);
+      keyed[t] = ((long) z.length << 16) | t;
+      if (!sample) {
+        data[t] = d;
+      }
+    }
+  }
+
+  /** Level 0, effort 0 and effort 2, each one job. */
+  private Result whole(PngEncodeOptions options, int effort) {
     EncodingPlan first = plans.get(0);
     int level = options.compressionLevel();
     if (level == 0) {
@@ -62,31 +197,11 @@ final class FilterSearch {
       byte[] data = filtered(new Trial(first, Unfilter.NONE));
       return new Result(first, DeflateCoder.stored(data, data.length));
     }
-    int effort = size(first) > MAX_TRIAL_BYTES ? 0 : options.effort();
     if (effort == 0) {
       int strategy = first.filtersUseful() ? RowFilter.ENTROPY : Unfilter.NONE;
       return new Result(first, streamed(new Trial(first, strategy), level));
     }
-    List<Trial> trials = trials(effort);
-    if (effort == 2) {
-      return bestOfAll(trials, level);
-    }
-    Trial[] ranked = rankFast(trials);
-    if (effort == 1) {
-      return zlib(ranked[0], level, Deflater.DEFAULT_STRATEGY);
-    }
-    // Small images are cheap to code: the best few trials are all coded in full.
-    boolean small = size(first) <= FINALISTS_UP_TO;
-    int finalists = effort == 4 ? (small ? ranked.length : 2) : (small ? 2 : 1);
-    Result best = null;
-    for (int i = 0; i < Math.min(finalists, ranked.length); i++) {
-      byte[] data = filtered(ranked[i]);
-      byte[] z = DeflateCoder.zlib(data, data.length, effort == 4);
-      if (best == null || z.length < best.zlib().length) {
-        best = new Result(ranked[i].plan(), z);
-      }
-    }
-    return best;
+    return bestOfAll(trials(effort), level);
   }
 
   private List<Trial> trials(int effort) {
@@ -104,27 +219,6 @@ final class FilterSearch {
       }
     }
     return trials;
-  }
-
-  /**
-   * The trials ordered by the size zlib level 1 gives them, smallest first. Large images are
-   * ranked on a sample: every {@link #SAMPLE_EVERY}th band of {@link #SAMPLE_BAND} rows.
-   */
-  private Trial[] rankFast(List<Trial> trials) {
-    long[] keyed = new long[trials.size()];
-    boolean sample = size(plans.get(0)) > SAMPLE_FROM;
-    for (int i = 0; i < keyed.length; i++) {
-      byte[] data = sample ? sampled(trials.get(i)) : filtered(trials.get(i));
-      byte[] z = ZlibCoder.compress(data, data.length, 1, Deflater.DEFAULT_STRATEGY,
-          Long.MAX_VALUE);
-      keyed[i] = ((long) z.length << 16) | i;
-    }
-    java.util.Arrays.sort(keyed);
-    Trial[] order = new Trial[keyed.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = trials.get((int) (keyed[i] & 0xFFFF));
-    }
-    return order;
   }
 
   private Result bestOfAll(List<Trial> trials, int level) {
@@ -178,12 +272,6 @@ final class FilterSearch {
     } finally {
       deflater.end();
     }
-  }
-
-  private Result zlib(Trial trial, int level, int zlibStrategy) {
-    byte[] data = filtered(trial);
-    return new Result(trial.plan(),
-        ZlibCoder.compress(data, data.length, level, zlibStrategy, Long.MAX_VALUE));
   }
 
   private long size(EncodingPlan plan) {

@@ -31,6 +31,17 @@ public final class PngEncoder {
    *     are too long for this encoder to hold in one array
    */
   public static byte[] encode(Image image, Metadata metadata, PngEncodeOptions options) {
+    return start(image, metadata, options).runHere();
+  }
+
+  /**
+   * The same encode cut into steps of independent jobs, for callers that run them on several
+   * threads (the codec itself starts none): see {@link PngEncoding}. The bytes are those of
+   * {@link #encode} however the jobs are run.
+   *
+   * @throws IllegalArgumentException as {@link #encode}
+   */
+  public static PngEncoding start(Image image, Metadata metadata, PngEncodeOptions options) {
     if (image == null || options == null) {
       throw new IllegalArgumentException("image and options must not be null");
     }
@@ -58,14 +69,18 @@ public final class PngEncoder {
       }
     }
 
-    FilterSearch.Result result =
-        new FilterSearch(plans, width, height, rgba8, wide).run(options);
+    FilterSearch.Steps steps =
+        new FilterSearch(plans, width, height, rgba8, wide).steps(options);
+    Metadata meta = options.keepMetadata() && metadata != null ? metadata : Metadata.EMPTY;
+    return new PngEncoding(steps, result -> chunks(width, height, result, meta));
+  }
+
+  /** §5.6 chunk order: IHDR, ICC/metadata, PLTE, tRNS, text, IDAT, IEND. */
+  private static byte[] chunks(int width, int height, FilterSearch.Result result, Metadata meta) {
     EncodingPlan plan = result.plan();
     byte[] zlib = result.zlib();
-
     ChunkWriter out = new ChunkWriter(zlib.length + 1024);
     out.write(Chunk.IHDR, ihdr(width, height, plan));
-    Metadata meta = options.keepMetadata() && metadata != null ? metadata : Metadata.EMPTY;
     MetadataWriter.writeBeforePalette(out, meta);
     if (plan.plte() != null) {
       out.write(Chunk.PLTE, plan.plte());

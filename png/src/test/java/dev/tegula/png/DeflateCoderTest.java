@@ -1,6 +1,7 @@
 package dev.tegula.png;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -123,6 +124,25 @@ class DeflateCoderTest {
       }
     }
     assertTrue(kraft == 1L << 15, "complete code: " + kraft);
+  }
+
+  @Test
+  void partsCodedApartInflateExactlyWithMatchesAcrossTheCut() {
+    // 1.25 MiB of noise repeated every 30000 bytes (one byte changed each time): two parts, the
+    // second finds its matches from its first byte on, reaching back into the first part.
+    byte[] data = new byte[5 * DeflateCoder.PART_FROM / 2];
+    byte[] noise = noise(30_000, 4);
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (noise[i % noise.length] + (i % 30_000 == 17 ? i / 30_000 : 0));
+    }
+    DeflateCoder coder = new DeflateCoder(data, data.length, false);
+    assertEquals(2, coder.parts());
+    coder.parsePart(1);
+    coder.parsePart(0);
+    byte[] z = coder.finish();
+    assertArrayEquals(data, inflate(z, data.length));
+    assertArrayEquals(z, DeflateCoder.zlib(data, data.length, false), "the same in any order");
+    assertTrue(z.length < 2 * 30_000, "the repeats are found: " + z.length);
   }
 
   private static byte[] roundTrip(byte[] data) {

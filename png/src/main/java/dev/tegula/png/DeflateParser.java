@@ -1,0 +1,281 @@
+package dev.tegula.png;
+
+import java.util.Arrays;
+
+/**
+ * Parses one part of {@link DeflateCoder}'s input, {@code data[from..to)}, into deflate symbols
+ * (literal bytes, {@code length << 16 | distance} matches), segment by segment: {@link
+ * MatchFinder} lists the matches at every position (inside a match of the greatest length only the
+ * tree is updated), and a backward dynamic programme finds the cheapest sequence of literals and
+ * matches under a bit-cost model; the model comes from the Huffman codes of the previous pass (or
+ * segment) and the programme runs again with it.
+ *
+ * <p>A part that does not start the input enters the 32K bytes before the segment preceding it
+ * into its match finder and parses that segment, dropping its symbols, so that its matches reach
+ * back as far and its first segment starts from codes, as in one long parse. Parts share nothing,
+ * so they can be parsed at the same time.
+ */
+final class DeflateParser {
+  static final int SEGMENT = 1 << 16;
+  /**
+   * Inside a match at least this long positions are only entered into the tree. Graphics spend
+   * most of their time in matches of 100-250 bytes, where every position's matches were searched
+   * and then every length of them weighed: from 88 (was 192) gnome_field codes 1.7x faster and
+   * 0.4% larger (still below OptiPNG -o2), the other graphics and the photos within 0.25%.
+   */
+  private static final int SKIP_FROM = 88;
+  /**
+   * The first segment a parser codes starts from byte statistics, not from codes: one more pass
+   * refines them (skimage_text 16 bytes smaller, gnome_truchet 100, for a pass over one segment).
+   */
+  private static final int FIRST_SEGMENT_PASSES = 1;
+  /** Costs are in 1/16 bit. */
+  private static final int UNIT = 16;
+  /** What a symbol that the last code did not use is assumed to cost. */
+  private static final int UNUSED_COST = 13 * UNIT;
+
+  /** Receives each segment's symbols as soon as it is parsed. */
+  interface Sink {
+    void segment(int[] syms, int from, int to, int start, int end);
+  }
+
+  private final byte[] data;
+  private final int from;
+  private final int to;
+  private final int passes;
+  private final MatchFinder finder;
+
+  private final int[] matchStart = new int[SEGMENT + 1];
+  private final short[] matchCount = new short[SEGMENT + 1];
+  private int[] matches = new int[SEGMENT * 2];
+  /** The distance code of each match, looked up once rather than in every pass. */
+  private byte[] matchSlots = new byte[SEGMENT * 2];
+  private final int[] found = new int[MatchFinder.MAX_MATCH + 2];
+  private final int[] cost = new int[SEGMENT + 1];
+  private final int[] choice = new int[SEGMENT];
+
+  private final int[] litCost = new int[256];
+  private final int[] lenCost = new int[MatchFinder.MAX_MATCH + 1];
+  private final int[] distCost = new int[DeflateBlocks.DIST_SYMBOLS];
+  private boolean haveModel;
+
+  /** The symbols parsed and not yet handed on, and where each kept segment's symbols end. */
+  private int[] syms = new int[SEGMENT + 16];
+  private int symCount;
+  private int[] segmentEnds = new int[0];
+
+  DeflateParser(byte[] data, int length, boolean thorough, int from, int to) {
+    this.data = data;
+    this.from = from;
+    this.to = to;
+    this.passes = thorough ? 4 : 2;
+    this.finder = new MatchFinder(data, length, thorough ? 48 : 10, MatchFinder.MAX_MATCH);
+  }
+
+  /**
+   * Parses the part; with a sink each segment is handed on at once (and not kept), without one
+   * the symbols are kept for {@link #drainTo}.
+   */
+  void parse(Sink sink) {
+    int warm = Math.min(from, SEGMENT);
+    for (int p = Math.max(0, from - warm - MatchFinder.WINDOW); p < from - warm; p++) {
+      finder.insert(p);
+    }
+    if (warm > 0) {
+      // The segment before the part is parsed and dropped: its codes are the model the part's
+      // first segment starts from, as in one long parse.
+      parseSegment(from - warm, from);
+      symCount = 0;
+    }
+    int segments = (to - from + SEGMENT - 1) / SEGMENT;
+    if (sink == null) {
+      segmentEnds = new int[segments];
+    }
+    for (int s = 0; s < segments; s++) {
+      int start = from + s * SEGMENT;
+      int end = Math.min(to, start + SEGMENT);
+      parseSegment(start, end);
+      if (sink == null) {
+        segmentEnds[s] = symCount;
+      } else {
+        sink.segment(syms, 0, symCount, start, end);
+        symCount = 0;
+      }
+    }
+  }
+
+  /** Hands the kept segments to the sink in order, then drops them. */
+  void drainTo(Sink sink) {
+    int first = 0;
+    for (int s = 0; s < segmentEnds.length; s++) {
+      int start = from + s * SEGMENT;
+      sink.segment(syms, first, segmentEnds[s], start, Math.min(to, start + SEGMENT));
+      first = segmentEnds[s];
+    }
+    syms = null;
+  }
+
+  /** Parses {@code data[start..end)} and appends its symbols. */
+  private void parseSegment(int start, int end) {
+    int n = end - start;
+    int m = 0;
+    for (int i = 0; i < n; ) {
+      int count = finder.find(start + i, n - i, found);
+      if (m + count > matches.length) {
+        matches = Arrays.copyOf(matches, Math.max(matches.length * 2, m + count));
+        matchSlots = Arrays.copyOf(matchSlots, matches.length);
+      }
+      matchStart[i] = m;
+      matchCount[i] = (short) count;
+      for (int k = 0; k < count; k++) {
+        matches[m] = found[k];
+        matchSlots[m++] = (byte) DeflateBlocks.distSlot(found[k] & 0xFFFF);
+      }
+      int longest = count == 0 ? 0 : found[count - 1] >>> 16;
+      i++;
+      if (longest >= SKIP_FROM) {
+        // libdeflate's shortcut: a match this long is taken; inside it nothing is searched.
+        for (int k = 1; k < longest; k++, i++) {
+          matchStart[i] = m;
+          matchCount[i] = 0;
+          finder.insert(start + i);
+        }
+      }
+    }
+    int passes = this.passes;
+    if (!haveModel) {
+      initialModel(start, end);
+      haveModel = true;
+      // The first segment of a part starts from a rough model; one more pass refines it.
+      passes += FIRST_SEGMENT_PASSES;
+    }
+    int[] litFreq = new int[DeflateBlocks.LITLEN_SYMBOLS];
+    int[] distFreq = new int[DeflateBlocks.DIST_SYMBOLS];
+    for (int pass = 0; pass < passes; pass++) {
+      bestPath(start, n);
+      if (pass + 1 < passes) {
+        Arrays.fill(litFreq, 0);
+        Arrays.fill(distFreq, 0);
+        countPath(start, n, litFreq, distFreq);
+        modelFrom(litFreq, distFreq);
+      }
+    }
+    int needed = symCount + n;
+    if (needed > syms.length) {
+      syms = Arrays.copyOf(syms, Math.max(needed, syms.length * 2));
+    }
+    for (int i = 0; i < n; ) {
+      int c = choice[i];
+      if (c == 0) {
+        syms[symCount++] = data[start + i] & 0xFF;
+        i++;
+      } else {
+        syms[symCount++] = c;
+        i += c >>> 16;
+      }
+    }
+    Arrays.fill(litFreq, 0);
+    Arrays.fill(distFreq, 0);
+    countPath(start, n, litFreq, distFreq);
+    // The next segment starts from this one's statistics.
+    modelFrom(litFreq, distFreq);
+  }
+
+  /** Backward dynamic programme: cost[i] is the cheapest coding of positions i..n. */
+  private void bestPath(int start, int n) {
+    int[] cost = this.cost;
+    int[] lenCost = this.lenCost;
+    int[] litCost = this.litCost;
+    int[] distCost = this.distCost;
+    int[] matches = this.matches;
+    byte[] matchSlots = this.matchSlots;
+    int[] choice = this.choice;
+    short[] matchCount = this.matchCount;
+    byte[] data = this.data;
+    cost[n] = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      int best = litCost[data[start + i] & 0xFF] + cost[i + 1];
+      int pick = 0;
+      int count = matchCount[i];
+      if (count > 0) {
+        int len = MatchFinder.MIN_MATCH;
+        int base = matchStart[i];
+        for (int k = 0; k < count; k++) {
+          int md = matches[base + k];
+          int maxLen = md >>> 16;
+          int dist = md & 0xFFFF;
+          int dc = distCost[matchSlots[base + k]];
+          for (; len <= maxLen; len++) {
+            int c = lenCost[len] + dc + cost[i + len];
+            if (c < best) {
+              best = c;
+              pick = len << 16 | dist;
+            }
+          }
+        }
+      }
+      cost[i] = best;
+      choice[i] = pick;
+    }
+  }
+
+  private void countPath(int start, int n, int[] litFreq, int[] distFreq) {
+    for (int i = 0; i < n; ) {
+      int c = choice[i];
+      if (c == 0) {
+        litFreq[data[start + i] & 0xFF]++;
+        i++;
+      } else {
+        int len = c >>> 16;
+        litFreq[DeflateBlocks.LENGTH_SYMBOL[len]]++;
+        distFreq[DeflateBlocks.distSlot(c & 0xFFFF)]++;
+        i += len;
+      }
+    }
+    litFreq[256]++;
+  }
+
+  /** Costs from the Huffman code lengths these counts would get. */
+  private void modelFrom(int[] litFreq, int[] distFreq) {
+    int[] litLen = new int[DeflateBlocks.LITLEN_SYMBOLS];
+    int[] distLen = new int[DeflateBlocks.DIST_SYMBOLS];
+    HuffmanLengths.build(litFreq, 286, 15, litLen);
+    HuffmanLengths.build(distFreq, DeflateBlocks.DIST_SYMBOLS, 15, distLen);
+    for (int b = 0; b < 256; b++) {
+      litCost[b] = litLen[b] == 0 ? UNUSED_COST : litLen[b] * UNIT;
+    }
+    for (int len = MatchFinder.MIN_MATCH; len <= MatchFinder.MAX_MATCH; len++) {
+      int s = DeflateBlocks.LENGTH_SYMBOL[len];
+      int bits = litLen[s] == 0 ? UNUSED_COST : litLen[s] * UNIT;
+      lenCost[len] = bits + DeflateBlocks.LENGTH_EXTRA[len] * UNIT;
+    }
+    for (int d = 0; d < DeflateBlocks.DIST_SYMBOLS; d++) {
+      int bits = distLen[d] == 0 ? UNUSED_COST : distLen[d] * UNIT;
+      distCost[d] = bits + DeflateBlocks.DIST_EXTRA[d] * UNIT;
+    }
+  }
+
+  /**
+   * Before any parse: literals cost what their frequency in the segment says (in 1/16 bit, from
+   * integer logarithms), lengths and distances a typical 7 and 5 bits plus their extra bits.
+   */
+  private void initialModel(int start, int end) {
+    int[] hist = new int[256];
+    for (int i = start; i < end; i++) {
+      hist[data[i] & 0xFF]++;
+    }
+    int total = end - start;
+    int logTotal = RowFilter.log2Fixed(total);
+    for (int b = 0; b < 256; b++) {
+      int bits = hist[b] == 0 ? UNUSED_COST
+          : (logTotal - RowFilter.log2Fixed(hist[b])) >> 12;
+      litCost[b] = Math.max(UNIT, Math.min(15 * UNIT, bits));
+    }
+    for (int len = MatchFinder.MIN_MATCH; len <= MatchFinder.MAX_MATCH; len++) {
+      lenCost[len] = 7 * UNIT + DeflateBlocks.LENGTH_EXTRA[len] * UNIT;
+    }
+    for (int d = 0; d < DeflateBlocks.DIST_SYMBOLS; d++) {
+      distCost[d] = 5 * UNIT + DeflateBlocks.DIST_EXTRA[d] * UNIT;
+    }
+  }
+}
