@@ -59,7 +59,7 @@ class WorkerBoundTest {
   void aClientStoppingInsideItsRequestLosesTheWorker() throws IOException {
     try (StaticServer server = start(ONE_WORKER);
         RawClient stalled = new RawClient(server.port(), 10_000)) {
-      stalled.send("GET / HTTP/1.1\r\nHost: x\r\nX-Half: ");
+      stalled.send("GET / HTTP/1.1\r\nHost: localhost\r\nX-Half: ");
       assertEquals(200, get(server, "/"));
       RawClient.Response r = stalled.read();
       assertEquals(408, r.status);
@@ -75,7 +75,7 @@ class WorkerBoundTest {
       reader.setReceiveBufferSize(4096);
       reader.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
       reader.getOutputStream().write(
-          "GET /large.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          "GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       // the reader never reads; the next client is served once the writer is cut off
       assertEquals(200, get(server, "/"));
       assertEquals(0, awaitNoConnections(server));
@@ -99,9 +99,9 @@ class WorkerBoundTest {
         assertEquals("close", r.header("Connection"));
       }
       // the held connection is served as usual
-      assertEquals(200, holding.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+      assertEquals(200, holding.send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
           .read().status);
-      assertEquals(200, queued.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status);
+      assertEquals(200, queued.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").read().status);
     }
   }
 
@@ -115,7 +115,7 @@ class WorkerBoundTest {
       reader.setReceiveBufferSize(4096);
       reader.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
       reader.getOutputStream().write(
-          "GET /large.bin HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          "GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       awaitConnections(server, 2);
       Thread.sleep(300); // the writer is blocked by now
       server.close();
@@ -143,7 +143,7 @@ class WorkerBoundTest {
 
   private static int get(StaticServer server, String path) throws IOException {
     try (RawClient client = new RawClient(server.port(), 20_000)) {
-      RawClient.Response r = client.send("GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+      RawClient.Response r = client.send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
           + "Connection: close\r\n\r\n").read();
       assertNotNull(r);
       return r.status;
