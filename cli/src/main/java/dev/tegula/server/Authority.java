@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param port the port, or -1 when none (or an empty one) was given
  */
 record Authority(String host, int port) {
-  /** The longest host name DNS allows (RFC 1035 §2.3.4) is far shorter; anything longer is junk. */
+  /** DNS names are at most 253 characters (RFC 1035 §2.3.4); anything longer is junk. */
   private static final int MAX_HOST = 255;
 
   /**
@@ -119,71 +119,54 @@ record Authority(String host, int port) {
    */
   static String ipv6(String s) {
     int gap = s.indexOf("::");
-    String[] head = groups(gap < 0 ? s : s.substring(0, gap));
-    String[] tail = gap < 0 ? new String[0] : groups(s.substring(gap + 2));
-    if (head == null || tail == null) {
+    int[] head = values(gap < 0 ? s : s.substring(0, gap), gap < 0);
+    int[] tail = gap < 0 ? new int[0] : values(s.substring(gap + 2), true);
+    if (head == null || tail == null || (gap < 0 ? head.length != 8
+        : head.length + tail.length > 7)) {
       return null;
     }
-    int[] values = new int[8];
-    int count = 0;
-    int[] parsed = new int[head.length + tail.length + 1];
-    String[] all = new String[head.length + tail.length];
-    System.arraycopy(head, 0, all, 0, head.length);
-    System.arraycopy(tail, 0, all, head.length, tail.length);
-    for (int i = 0; i < all.length; i++) {
-      String group = all[i];
-      if (group.indexOf('.') >= 0) {
-        // ls32 as an IPv4 address: only the very last group
-        if (i != all.length - 1 || !isIpv4(group) || (gap >= 0 && tail.length == 0)) {
-          return null;
-        }
-        String[] octets = group.split("\\.");
-        parsed[count++] = Integer.parseInt(octets[0]) << 8 | Integer.parseInt(octets[1]);
-        parsed[count++] = Integer.parseInt(octets[2]) << 8 | Integer.parseInt(octets[3]);
-      } else {
-        int value = h16(group);
-        if (value < 0) {
-          return null;
-        }
-        parsed[count++] = value;
-      }
-    }
-    int headCount = count - tailGroups(tail);
-    if (gap < 0 ? count != 8 : count > 7) {
-      return null;
-    }
-    System.arraycopy(parsed, 0, values, 0, headCount);
-    System.arraycopy(parsed, headCount, values, 8 - (count - headCount), count - headCount);
+    int[] address = new int[8];
+    System.arraycopy(head, 0, address, 0, head.length);
+    System.arraycopy(tail, 0, address, 8 - tail.length, tail.length);
     StringBuilder canonical = new StringBuilder("[");
     for (int i = 0; i < 8; i++) {
-      canonical.append(i == 0 ? "" : ":").append(Integer.toHexString(values[i]));
+      canonical.append(i == 0 ? "" : ":").append(Integer.toHexString(address[i]));
     }
     return canonical.append(']').toString();
   }
 
-  /** Groups of a colon-separated run; none for an empty run, null if a group is empty. */
-  private static String[] groups(String run) {
+  /**
+   * The 16-bit values of a colon-separated run of h16 groups (none for an empty run), an IPv4
+   * address giving two if it ends the run and {@code mayEndInIpv4}; null if malformed.
+   */
+  private static int[] values(String run, boolean mayEndInIpv4) {
     if (run.isEmpty()) {
-      return new String[0];
+      return new int[0];
     }
     String[] groups = run.split(":", -1);
-    for (String group : groups) {
-      if (group.isEmpty()) {
+    String last = groups[groups.length - 1];
+    boolean ipv4 = mayEndInIpv4 && last.indexOf('.') >= 0;
+    if (ipv4 && !isIpv4(last) || groups.length > 8) {
+      return null;
+    }
+    int[] values = new int[groups.length + (ipv4 ? 1 : 0)];
+    for (int i = 0; i < groups.length - (ipv4 ? 1 : 0); i++) {
+      values[i] = h16(groups[i]);
+      if (values[i] < 0) {
         return null;
       }
     }
-    return groups;
-  }
-
-  /** How many 16-bit values the groups after "::" stand for (an IPv4 address is two). */
-  private static int tailGroups(String[] tail) {
-    int n = tail.length;
-    return n > 0 && tail[n - 1].indexOf('.') >= 0 ? n + 1 : n;
+    if (ipv4) {
+      String[] octets = last.split("\\.");
+      values[groups.length - 1] = Integer.parseInt(octets[0]) << 8 | Integer.parseInt(octets[1]);
+      values[groups.length] = Integer.parseInt(octets[2]) << 8 | Integer.parseInt(octets[3]);
+    }
+    return values;
   }
 
   /** RFC 3986 h16: one to four hex digits; -1 if not. */
   private static int h16(String group) {
-    if (group.length() > 4) {
+    if (group.isEmpty() || group.length() > 4) {
       return -1;
     }
     int value = 0;

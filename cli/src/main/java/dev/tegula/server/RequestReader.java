@@ -135,7 +135,8 @@ final class RequestReader {
   }
 
   /**
-   * RFC 9112 §3.2 (Host, its syntax from RFC 9110 §7.2) and §6 (message body length). Returns whether a body was announced.
+   * RFC 9112 §3.2 (Host, its syntax from RFC 9110 §7.2) and §6 (message body length). Returns
+   * whether a body was announced.
    * Anything ambiguous is refused rather than guessed at: it is how requests are smuggled.
    */
   private static boolean checkFraming(Map<String, List<String>> headers, boolean http10)

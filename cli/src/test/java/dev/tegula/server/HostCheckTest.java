@@ -100,8 +100,8 @@ class HostCheckTest {
   void anAbsoluteFormTargetOverridesHost() throws IOException {
     assertEquals(421, get(loopback, "GET http://evil.example/ HTTP/1.1\r\nHost: localhost\r\n\r\n")
         .status);
-    assertEquals(200, get(loopback, "GET http://localhost:1/ HTTP/1.1\r\nHost: evil.example\r\n\r\n")
-        .status);
+    assertEquals(200,
+        get(loopback, "GET http://localhost:1/ HTTP/1.1\r\nHost: evil.example\r\n\r\n").status);
     assertEquals(421, get(loopback, "GET HTTP://EVIL.example?x HTTP/1.1\r\nHost: localhost\r\n\r\n")
         .status);
     assertEquals(400, get(loopback, "GET http://a@localhost/ HTTP/1.1\r\nHost: localhost\r\n\r\n")
@@ -182,7 +182,8 @@ class HostCheckTest {
         assertEquals(200, get(server, "GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").status,
             host);
       }
-      for (String host : new String[] {"evil.example", "box.lan.evil.example", "192.168.1.20.nip.io"}) {
+      for (String host :
+          new String[] {"evil.example", "box.lan.evil.example", "192.168.1.20.nip.io"}) {
         assertEquals(421, get(server, "GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").status,
             host);
       }

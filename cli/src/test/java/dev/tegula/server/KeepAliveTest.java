@@ -82,7 +82,8 @@ class KeepAliveTest {
       etag = client.send(String.format(GET, "/a.txt")).read().header("ETag");
     }
     try (RawClient client = new RawClient(server.port(), 10_000)) {
-      String conditional = "GET /a.txt HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: " + etag + "\r\n\r\n";
+      String conditional =
+          "GET /a.txt HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: " + etag + "\r\n\r\n";
       client.send(conditional + String.format(GET, "/a.txt") + conditional);
       RawClient.Response first = client.read();
       assertEquals(304, first.status);
@@ -107,7 +108,8 @@ class KeepAliveTest {
   @Test
   void nothingAfterARefusedRequestIsRead() throws IOException {
     try (RawClient client = new RawClient(server.port(), 10_000)) {
-      client.send("GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n"
+      client.send("GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
+          + "Content-Length: 3\r\n\r\n"
           + String.format(GET, "/a.txt"));
       RawClient.Response r = client.read();
       assertEquals(400, r.status);

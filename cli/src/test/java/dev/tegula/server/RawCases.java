@@ -143,8 +143,8 @@ final class RawCases {
         "200 OK (ours)"));
     c.add(new Case("HTTP/1.1 without Host", "GET / HTTP/1.1\r\n\r\n", 400, true,
         "200 OK (ours)"));
-    c.add(new Case("Host of a rebound name (DNS rebinding)", "GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n",
-        421, true,
+    c.add(new Case("Host of a rebound name (DNS rebinding)",
+        "GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n", 421, true,
         "not surveyed (added with the Host check)"));
     c.add(new Case("Host not uri-host [:port]", "GET / HTTP/1.1\r\nHost: a b:c\r\n\r\n", 400, true,
         "not surveyed (added with the Host check)"));

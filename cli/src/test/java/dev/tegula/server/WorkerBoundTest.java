@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * No client holds a worker thread for ever: on a server with a single worker, a client that
  * sends nothing, one that stops halfway through its request, one that stops reading its
- * response and one that reads it too slowly each lose the worker, and the next client is served. (Timeouts are short here; the
- * bounds are the same code at the defaults.)
+ * response and one that reads it too slowly each lose the worker, and the next client is served.
+ * (Timeouts are short here; the bounds are the same code at the defaults.)
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WorkerBoundTest {
@@ -75,7 +75,8 @@ class WorkerBoundTest {
       reader.setReceiveBufferSize(4096);
       reader.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
       reader.getOutputStream().write(
-          "GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          "GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
       // the reader never reads; the next client is served once the writer is cut off
       assertEquals(200, get(server, "/"));
       assertEquals(0, awaitNoConnections(server));
@@ -99,8 +100,8 @@ class WorkerBoundTest {
         assertEquals("close", r.header("Connection"));
       }
       // the held connection is served as usual
-      assertEquals(200, holding.send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .read().status);
+      assertEquals(200, holding
+          .send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").read().status);
       assertEquals(200, queued.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").read().status);
     }
   }
@@ -157,8 +158,8 @@ class WorkerBoundTest {
         sleep(100);
       }
       assertEquals(2, server.openConnections(), "refusals left open");
-      assertEquals(200, holding.send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .read().status);
+      assertEquals(200, holding
+          .send("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").read().status);
       assertEquals(200, queued.send("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n").read().status);
     }
   }
@@ -205,7 +206,8 @@ class WorkerBoundTest {
       reader.setReceiveBufferSize(4096);
       reader.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
       reader.getOutputStream().write(
-          "GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          "GET /large.bin HTTP/1.1\r\nHost: localhost\r\n\r\n"
+              .getBytes(StandardCharsets.ISO_8859_1));
       awaitConnections(server, 2);
       Thread.sleep(300); // the writer is blocked by now
       server.close();
