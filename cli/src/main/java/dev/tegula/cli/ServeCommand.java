@@ -10,6 +10,9 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -42,6 +45,18 @@ final class ServeCommand implements Callable<Integer> {
           + "off, idle connections closed (default ${DEFAULT-VALUE}).")
   private int requestTimeout;
 
+  @Option(names = "--response-timeout", defaultValue = "120", paramLabel = "SECONDS",
+      description = "Seconds a response may take to send in full; slower downloads are cut off "
+          + "(default ${DEFAULT-VALUE}).")
+  private int responseTimeout;
+
+  @Option(names = "--allow-host", paramLabel = "NAME",
+      description = "Also answer requests addressed to host NAME (repeatable). Against DNS "
+          + "rebinding the server answers only localhost, 127.0.0.1 and [::1] (and, when --host "
+          + "is not a loopback address, any IP address); a name other machines use to reach it "
+          + "must be given here.")
+  private List<String> allowHosts = new ArrayList<>();
+
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
   private boolean verbose;
 
@@ -52,6 +67,18 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (requestTimeout < 1 || requestTimeout > 3600) {
       throw new ParameterException(spec.commandLine(), "--request-timeout must be in 1-3600");
+    }
+    if (responseTimeout < 1 || responseTimeout > 86_400) {
+      throw new ParameterException(spec.commandLine(), "--response-timeout must be in 1-86400");
+    }
+    ServerSettings settings;
+    try {
+      settings = ServerSettings.DEFAULTS
+          .withRequestTimeout(Duration.ofSeconds(requestTimeout))
+          .withResponseTimeout(Duration.ofSeconds(responseTimeout))
+          .withAllowedHosts(Set.copyOf(allowHosts));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--allow-host: " + e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), verbose);
@@ -72,8 +99,7 @@ final class ServeCommand implements Callable<Integer> {
 
     StaticServer server;
     try {
-      server = StaticServer.start(files, host, port,
-          ServerSettings.DEFAULTS.withRequestTimeout(Duration.ofSeconds(requestTimeout)));
+      server = StaticServer.start(files, host, port, settings);
     } catch (BindException e) {
       return errors.fail(host + ":" + port, new IOException("cannot listen: " + e.getMessage(), e));
     } catch (IOException | RuntimeException e) {
@@ -81,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     try {
       if (!server.address().getAddress().isLoopbackAddress()) {
-        errors.warn("serve", "listening on " + host + ": other machines can reach this server");
+        errors.warn("serve", "listening on " + host + ": other machines can reach this server"
+            + " (by IP address, or by a name given with --allow-host)");
       }
       out.println("Tegula serving " + server.uri());
       out.flush();

@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -15,9 +18,12 @@ import java.util.function.Consumer;
  *
  * <p>Every wait is bounded: reading a request head by {@link ServerSettings#requestTimeout()}
  * (socket read timeouts, renewed before each read from what is left of the deadline), writing by
- * {@link ServerSettings#writeTimeout()} per piece of at most {@link ResponseWriter#CHUNK} bytes.
- * A blocking socket write has no timeout of its own, so {@link StaticServer}'s watchdog calls
- * {@link #cutIfStalled}, which closes the socket under it.
+ * {@link ServerSettings#writeTimeout()} per piece of at most {@link ResponseWriter#CHUNK} bytes
+ * and by {@link ServerSettings#responseTimeout()} per response. A blocking socket write has no
+ * timeout of its own, so {@link StaticServer}'s watchdog calls {@link #cutIfStalled}, which
+ * closes the socket under it.
+ *
+ * <p>A request naming a host the server does not answer for ({@link HostCheck}) gets 421.
  */
 final class Connection implements Runnable {
   private static final System.Logger LOG = System.getLogger(Connection.class.getName());
@@ -29,18 +35,25 @@ final class Connection implements Runnable {
   private static final long LINGER_NANOS = 2_000_000_000L;
   private static final int LINGER_BYTES = 1 << 20;
 
+  /** How long a 503 refusal waits, without a thread, before it closes. */
+  private static final long REFUSAL_LINGER_MILLIS = 1_000;
+
   private final Socket socket;
   private final StaticHandler handler;
+  private final HostCheck hosts;
   private final ServerSettings settings;
   private final Consumer<Connection> onEnd;
   private volatile boolean writing;
   private volatile long writeDeadline;
+  /** When the response being written must be out (System.nanoTime()). */
+  private long responseDeadline;
 
   /** @param onEnd run once the connection is closed, on the worker thread */
-  Connection(Socket socket, StaticHandler handler, ServerSettings settings,
+  Connection(Socket socket, StaticHandler handler, HostCheck hosts, ServerSettings settings,
       Consumer<Connection> onEnd) {
     this.socket = socket;
     this.handler = handler;
+    this.hosts = hosts;
     this.settings = settings;
     this.onEnd = onEnd;
   }
@@ -57,15 +70,55 @@ final class Connection implements Runnable {
     }
   }
 
-  /** Answers 503 and closes, on the accepting thread, when no worker is free. */
-  void refuse() {
+  /**
+   * Answers 503 when no worker is free, then closes, without blocking the accepting thread it
+   * runs on. Closing at once would reset the connection if the client's request has arrived
+   * unread, and a reset can destroy the 503 before the client reads it (RFC 9112 §9.6); so the
+   * socket is only shut for output now, and {@code timer} drops what has arrived and closes it a
+   * moment later.
+   *
+   * @param timer where the delayed close runs, or null to close at once (too many lingering)
+   * @param onClosed run once the socket is closed
+   */
+  void refuse(ScheduledExecutorService timer, Runnable onClosed) {
     try {
+      // a fresh socket's send buffer is empty, so this short write cannot block
       ResponseWriter.write(Response.error(503).header("Retry-After", "1"), false, true,
           socket.getOutputStream());
+      socket.shutdownOutput();
     } catch (IOException e) {
-      // gone already
-    } finally {
-      close();
+      timer = null; // gone already
+    }
+    if (timer != null) {
+      try {
+        timer.schedule(() -> {
+          dropArrived();
+          close();
+          onClosed.run();
+        }, REFUSAL_LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        return;
+      } catch (RejectedExecutionException stopping) {
+        // the server is closing
+      }
+    }
+    dropArrived();
+    close();
+    onClosed.run();
+  }
+
+  /** Reads and drops what has arrived, without waiting for more. */
+  private void dropArrived() {
+    try {
+      InputStream in = socket.getInputStream();
+      byte[] discard = new byte[8192];
+      for (int total = 0, n; total < LINGER_BYTES && (n = in.available()) > 0; total += n) {
+        n = in.read(discard, 0, Math.min(n, discard.length));
+        if (n < 0) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // closing anyway
     }
   }
 
@@ -97,15 +150,24 @@ final class Connection implements Runnable {
       try {
         request = reader.next();
       } catch (HttpError e) {
+        responseDeadline = System.nanoTime() + settings.responseTimeout().toNanos();
         answerAndClose(Response.error(e.status()), out, input);
         return;
       } catch (SocketTimeoutException e) {
         if (reader.inRequest()) {
+          responseDeadline = System.nanoTime() + settings.responseTimeout().toNanos();
           answerAndClose(Response.error(408), out, input);
         }
         return; // an idle connection is closed without a word (RFC 9112 §9.5)
       }
       if (request == null) {
+        return;
+      }
+      responseDeadline = System.nanoTime() + settings.responseTimeout().toNanos();
+      int misdirected = hosts.refusal(request);
+      if (misdirected != 0) {
+        ResponseWriter.write(Response.error(misdirected), request.isHead(), true, out);
+        lingeringClose(input);
         return;
       }
       boolean keepAlive = request.keepAlive() && served < MAX_REQUESTS;
@@ -189,7 +251,13 @@ final class Connection implements Runnable {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      writeDeadline = System.nanoTime() + settings.writeTimeout().toNanos();
+      long now = System.nanoTime();
+      if (now - responseDeadline >= 0) {
+        throw new SocketTimeoutException("response took longer than "
+            + settings.responseTimeout());
+      }
+      long pieceDeadline = now + settings.writeTimeout().toNanos();
+      writeDeadline = pieceDeadline - responseDeadline < 0 ? pieceDeadline : responseDeadline;
       writing = true;
       try {
         out.write(b, off, len);

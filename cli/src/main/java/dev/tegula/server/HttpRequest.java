@@ -23,6 +23,21 @@ record HttpRequest(String method, String target, boolean http10, Map<String, Lis
     return values == null ? null : values.get(0);
   }
 
+  /**
+   * The authority the request addresses (RFC 9112 §3.2.2): that of an absolute-form "http://"
+   * target, which takes precedence over Host, else the Host value; null for HTTP/1.0 without Host.
+   */
+  String authority() {
+    if (target.regionMatches(true, 0, "http://", 0, 7)) {
+      int end = 7;
+      while (end < target.length() && "/?#".indexOf(target.charAt(end)) < 0) {
+        end++;
+      }
+      return target.substring(7, end);
+    }
+    return header("host");
+  }
+
   boolean isHead() {
     return method.equals("HEAD");
   }

@@ -135,7 +135,8 @@ final class RequestReader {
   }
 
   /**
-   * RFC 9112 §3.2 (Host) and §6 (message body length). Returns whether a body was announced.
+   * RFC 9112 §3.2 (Host, its syntax from RFC 9110 §7.2) and §6 (message body length). Returns
+   * whether a body was announced.
    * Anything ambiguous is refused rather than guessed at: it is how requests are smuggled.
    */
   private static boolean checkFraming(Map<String, List<String>> headers, boolean http10)
@@ -143,6 +144,9 @@ final class RequestReader {
     List<String> host = headers.getOrDefault("host", List.of());
     if (host.size() > 1 || (!http10 && host.isEmpty())) {
       throw new HttpError(400, "an HTTP/1.1 request needs exactly one Host");
+    }
+    if (!host.isEmpty() && Authority.parse(host.get(0)) == null) {
+      throw new HttpError(400, "Host is not uri-host [ \":\" port ]"); // RFC 9112 §3.2
     }
     List<String> transferEncoding = headers.get("transfer-encoding");
     List<String> contentLength = headers.get("content-length");

@@ -29,6 +29,7 @@ final class ResponseWriter {
       Map.entry(405, "Method Not Allowed"),
       Map.entry(408, "Request Timeout"),
       Map.entry(414, "URI Too Long"),
+      Map.entry(421, "Misdirected Request"),
       Map.entry(431, "Request Header Fields Too Large"),
       Map.entry(500, "Internal Server Error"),
       Map.entry(501, "Not Implemented"),

@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #start}; the CLI's {@code tegula serve}, the tests and the browser tests all use it.
  *
  * <p>Stages: a thread accepting connections, a bounded pool of workers each serving one
- * {@link Connection} ({@link RequestReader}, {@link StaticHandler}, {@link ResponseWriter}), and
- * a watchdog thread that cuts off connections whose client stopped reading.
+ * {@link Connection} ({@link RequestReader}, {@link HostCheck}, {@link StaticHandler},
+ * {@link ResponseWriter}), and a watchdog thread that cuts off connections whose client stopped
+ * reading or outlasted the response timeout, and closes 503 refusals after a moment.
  *
  * <p>The app needs cross-origin isolation (COOP + COEP) for SharedArrayBuffer and precise timers,
  * and serves nothing but its own files, so the policy below allows nothing from elsewhere.
@@ -56,17 +57,23 @@ public final class StaticServer implements AutoCloseable {
 
   private static final long WATCHDOG_PERIOD_MILLIS = 200;
 
+  /** 503 refusals waiting to close; beyond this (a flood) they close at once. */
+  private static final int MAX_LINGERING_REFUSALS = 256;
+
   private final ServerSocket listener;
   private final StaticHandler handler;
+  private final HostCheck hosts;
   private final ServerSettings settings;
   private final ThreadPoolExecutor workers;
   private final ScheduledExecutorService watchdog;
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
+  private final AtomicInteger lingeringRefusals = new AtomicInteger();
 
   private StaticServer(ServerSocket listener, StaticFiles files, ServerSettings settings) {
     this.listener = listener;
     this.handler = new StaticHandler(files);
+    this.hosts = new HostCheck(listener.getInetAddress(), settings.allowedHosts());
     this.settings = settings;
     this.workers = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0,
         TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.queued()),
@@ -167,13 +174,16 @@ public final class StaticServer implements AutoCloseable {
         }
         continue;
       }
-      Connection connection = new Connection(socket, handler, settings, open::remove);
+      Connection connection = new Connection(socket, handler, hosts, settings, open::remove);
       open.add(connection);
       try {
         workers.execute(connection);
       } catch (RejectedExecutionException e) {
-        open.remove(connection);
-        connection.refuse();
+        boolean linger = lingeringRefusals.incrementAndGet() <= MAX_LINGERING_REFUSALS;
+        connection.refuse(linger ? watchdog : null, () -> {
+          lingeringRefusals.decrementAndGet();
+          open.remove(connection);
+        });
       }
     }
   }

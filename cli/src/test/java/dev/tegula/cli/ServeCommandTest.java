@@ -98,6 +98,32 @@ class ServeCommandTest {
     }
   }
 
+  @Test
+  void responseTimeoutOutOfRangeIsAUsageError() {
+    for (String seconds : new String[] {"0", "86401"}) {
+      Cli.Result r = Cli.run("serve", "--port", "0", "--response-timeout", seconds);
+      assertEquals(2, r.exit(), seconds);
+      assertTrue(r.err().contains("--response-timeout must be in 1-86400"), r.err());
+    }
+  }
+
+  @Test
+  void malformedAllowedHostIsAUsageError() {
+    for (String name : new String[] {"a b", "host:80", "*.example", "[::1"}) {
+      Cli.Result r = Cli.run("serve", "--port", "0", "--allow-host", "ok.test", "--allow-host",
+          name);
+      assertEquals(2, r.exit(), name);
+      assertTrue(r.err().contains("--allow-host: ") && r.err().contains(name), r.err());
+    }
+  }
+
+  @Test
+  void helpExplainsAllowHost() {
+    Cli.Result r = Cli.run("serve", "--help");
+    assertEquals(0, r.exit());
+    assertTrue(r.out().contains("--allow-host=NAME") && r.out().contains("DNS"), r.out());
+  }
+
   private static Matcher awaitAnnouncement(StringWriter out) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Persistent connections (RFC 9112 §9.3): several requests, one after another or pipelined. */
 class KeepAliveTest {
-  private static final String GET = "GET %s HTTP/1.1\r\nHost: x\r\n\r\n";
+  private static final String GET = "GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
   @TempDir
   static Path root;
@@ -55,9 +55,9 @@ class KeepAliveTest {
   @Test
   void pipelinedRequestsAreAnsweredInOrder() throws IOException {
     try (RawClient client = new RawClient(server.port(), 10_000)) {
-      client.send(String.format(GET, "/a.txt") + "HEAD /b.js HTTP/1.1\r\nHost: x\r\n\r\n"
+      client.send(String.format(GET, "/a.txt") + "HEAD /b.js HTTP/1.1\r\nHost: localhost\r\n\r\n"
           + String.format(GET, "/missing") + String.format(GET, "/%2e%2e/x")
-          + String.format(GET, "/b.js") + "DELETE / HTTP/1.1\r\nHost: x\r\n\r\n"
+          + String.format(GET, "/b.js") + "DELETE / HTTP/1.1\r\nHost: localhost\r\n\r\n"
           + String.format(GET, "/"));
       RawClient.Response a = client.read();
       assertEquals("aaa", a.body);
@@ -82,7 +82,8 @@ class KeepAliveTest {
       etag = client.send(String.format(GET, "/a.txt")).read().header("ETag");
     }
     try (RawClient client = new RawClient(server.port(), 10_000)) {
-      String conditional = "GET /a.txt HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n";
+      String conditional =
+          "GET /a.txt HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: " + etag + "\r\n\r\n";
       client.send(conditional + String.format(GET, "/a.txt") + conditional);
       RawClient.Response first = client.read();
       assertEquals(304, first.status);
@@ -107,7 +108,8 @@ class KeepAliveTest {
   @Test
   void nothingAfterARefusedRequestIsRead() throws IOException {
     try (RawClient client = new RawClient(server.port(), 10_000)) {
-      client.send("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n"
+      client.send("GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n"
+          + "Content-Length: 3\r\n\r\n"
           + String.format(GET, "/a.txt"));
       RawClient.Response r = client.read();
       assertEquals(400, r.status);
@@ -121,7 +123,7 @@ class KeepAliveTest {
     try (RawClient client = new RawClient(server.port(), 10_000)) {
       // smuggling shape: a body that looks like a request
       String inner = String.format(GET, "/b.js");
-      client.send("GET /a.txt HTTP/1.1\r\nHost: x\r\nContent-Length: " + inner.length()
+      client.send("GET /a.txt HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + inner.length()
           + "\r\n\r\n" + inner);
       RawClient.Response r = client.read();
       assertEquals("aaa", r.body);
@@ -134,7 +136,7 @@ class KeepAliveTest {
   void http10AndConnectionCloseEndTheConnection() throws IOException {
     for (String request : new String[] {"GET /a.txt HTTP/1.0\r\n\r\n",
         "GET /a.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
-        "GET /a.txt HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Close\r\n\r\n"}) {
+        "GET /a.txt HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, Close\r\n\r\n"}) {
       try (RawClient client = new RawClient(server.port(), 10_000)) {
         RawClient.Response r = client.send(request + String.format(GET, "/b.js")).read();
         assertEquals("aaa", r.body, request);

@@ -24,7 +24,11 @@ final class RawClient implements AutoCloseable {
   private final InputStream in;
 
   RawClient(int port, int timeoutMillis) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(InetAddress.getLoopbackAddress(), port, timeoutMillis);
+  }
+
+  RawClient(InetAddress address, int port, int timeoutMillis) throws IOException {
+    socket = new Socket(address, port);
     socket.setSoTimeout(timeoutMillis);
     in = socket.getInputStream();
   }

@@ -234,7 +234,7 @@ class ServerHardeningTest {
       socket.setSoTimeout(1000);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.write("GET / HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       byte[] slow = "X-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes(
           StandardCharsets.ISO_8859_1);
