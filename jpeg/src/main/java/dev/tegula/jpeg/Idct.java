@@ -1,5 +1,7 @@
 package dev.tegula.jpeg;
 
+import static dev.tegula.core.dct.IslowDct.*;
+
 /**
  * Dequantization and 8x8 inverse DCT (T.81 §A.3.3), bit-exact with libjpeg-turbo's
  * {@code jpeg_idct_islow} (jidctint.c): the Loeffler-Ligtenberg-Moschytz algorithm in 32-bit
@@ -15,22 +17,6 @@ package dev.tegula.jpeg;
  * SIMD code's 16-bit lanes go their own ways.
  */
 final class Idct {
-  private static final int CONST_BITS = 13;
-  private static final int PASS1_BITS = 2;
-
-  private static final int FIX_0_298631336 = 2446;
-  private static final int FIX_0_390180644 = 3196;
-  private static final int FIX_0_541196100 = 4433;
-  private static final int FIX_0_765366865 = 6270;
-  private static final int FIX_0_899976223 = 7373;
-  private static final int FIX_1_175875602 = 9633;
-  private static final int FIX_1_501321110 = 12299;
-  private static final int FIX_1_847759065 = 15137;
-  private static final int FIX_1_961570560 = 16069;
-  private static final int FIX_2_053119869 = 16819;
-  private static final int FIX_2_562915447 = 20995;
-  private static final int FIX_3_072711026 = 25172;
-
   /** jdmaster.c post-IDCT range limit table, indexed by (value & 1023). */
   static final byte[] RANGE_LIMIT = new byte[1024];
 
