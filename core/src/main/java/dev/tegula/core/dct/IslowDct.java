@@ -8,15 +8,20 @@ package dev.tegula.core.dct;
  * makes this arithmetic normative for .tgl, so a constant changed in one copy would silently split
  * the formats.
  *
- * <p>Shared here: the constants, and the whole forward transform (both encoders run the same
- * jfdctint passes; the JPEG encoder's input already has the two fractional bits that tgl's
- * gets by a shift, see {@link #forwardRows}). The
- * inverse transforms stay in their modules: each fuses its own input (jpeg dequantizes 16-bit
- * quantizers inside the column pass, tgl reads dequantized ints), its own sparse shortcuts and
- * its own output stage (jpeg's modulo-1024 range-limit table into bytes, tgl's +128 folded into
- * the rounding and a clamp into shorts) with the butterfly; splitting the butterfly out would cost
- * the decoders a workspace round trip per block. The constants are compile-time constants, so
- * javac copies them into the users' bytecode: referring to them here costs nothing at run time.
+ * <p>Shared here: the constants, the whole forward transform (both encoders run the same
+ * jfdctint passes; the JPEG encoder's input already has the two fractional bits that tgl's gets by
+ * a shift, see {@link #forwardRows}) and the column pass of the inverse on dequantized
+ * coefficients (jpeg dequantizes into the workspace first, which measured faster than its fused
+ * dequantizing pass). The inverse row passes stay in their modules: their output stages differ
+ * (jpeg: modulo-1024 range-limit table into bytes, as djpeg; tgl: +128 folded into the rounding
+ * and a clamp into shorts), and so does their 32-bit wrap-around for out-of-range coefficients
+ * (tgl shifts its level shift up with the value, jpeg's row shortcut never shifts up), so one
+ * shared row pass would change pixels of damaged or hostile files, and writing the rows to a
+ * workspace for a separate output loop would add a pass per block. The sparse variants (DC-only,
+ * top-left 4x4) stay for the same reason: each fuses its module's output stage with a butterfly
+ * that has the zero terms left out. The constants are
+ * compile-time constants, so javac copies them into the users' bytecode: referring to them here
+ * costs nothing at run time.
  *
  * <p>All arithmetic is 32-bit integer, so HotSpot and WebAssembly agree bit for bit. Each pass is
  * one static method over primitive arrays that allocates nothing; they are compiled on their own
@@ -142,6 +147,68 @@ public final class IslowDct {
       ws[c + 40] = (tmp5 + z2 + z4 + round) >> shift;
       ws[c + 24] = (tmp6 + z2 + z3 + round) >> shift;
       ws[c + 8] = (tmp7 + z1 + z4 + round) >> shift;
+    }
+  }
+
+  /**
+   * jidctint's pass 1, in place on {@code ws[0..63]}: the 1-D inverse DCT of the columns of
+   * dequantized coefficients (natural order), scaled up by PASS1_BITS. A column whose AC terms
+   * are all zero takes jidctint's shortcut, which gives the same values.
+   */
+  public static void inverseColumns(int[] ws) {
+    final int shift = CONST_BITS - PASS1_BITS;
+    final int round = 1 << (shift - 1);
+    for (int c = 0; c < 8; c++) {
+      if (ws[c + 8] == 0 && ws[c + 16] == 0 && ws[c + 24] == 0 && ws[c + 32] == 0
+          && ws[c + 40] == 0 && ws[c + 48] == 0 && ws[c + 56] == 0) {
+        int dc = ws[c] << PASS1_BITS;
+        for (int i = 0; i < 64; i += 8) {
+          ws[c + i] = dc;
+        }
+        continue;
+      }
+      int z2 = ws[c + 16];
+      int z3 = ws[c + 48];
+      int z1 = (z2 + z3) * FIX_0_541196100;
+      int tmp2 = z1 - z3 * FIX_1_847759065;
+      int tmp3 = z1 + z2 * FIX_0_765366865;
+      z2 = ws[c];
+      z3 = ws[c + 32];
+      int tmp0 = (z2 + z3) << CONST_BITS;
+      int tmp1 = (z2 - z3) << CONST_BITS;
+      int tmp10 = tmp0 + tmp3;
+      int tmp13 = tmp0 - tmp3;
+      int tmp11 = tmp1 + tmp2;
+      int tmp12 = tmp1 - tmp2;
+      tmp0 = ws[c + 56];
+      tmp1 = ws[c + 40];
+      tmp2 = ws[c + 24];
+      tmp3 = ws[c + 8];
+      z1 = tmp0 + tmp3;
+      z2 = tmp1 + tmp2;
+      z3 = tmp0 + tmp2;
+      int z4 = tmp1 + tmp3;
+      int z5 = (z3 + z4) * FIX_1_175875602;
+      tmp0 *= FIX_0_298631336;
+      tmp1 *= FIX_2_053119869;
+      tmp2 *= FIX_3_072711026;
+      tmp3 *= FIX_1_501321110;
+      z1 *= -FIX_0_899976223;
+      z2 *= -FIX_2_562915447;
+      z3 = z3 * -FIX_1_961570560 + z5;
+      z4 = z4 * -FIX_0_390180644 + z5;
+      tmp0 += z1 + z3;
+      tmp1 += z2 + z4;
+      tmp2 += z2 + z3;
+      tmp3 += z1 + z4;
+      ws[c] = (tmp10 + tmp3 + round) >> shift;
+      ws[c + 56] = (tmp10 - tmp3 + round) >> shift;
+      ws[c + 8] = (tmp11 + tmp2 + round) >> shift;
+      ws[c + 48] = (tmp11 - tmp2 + round) >> shift;
+      ws[c + 16] = (tmp12 + tmp1 + round) >> shift;
+      ws[c + 40] = (tmp12 - tmp1 + round) >> shift;
+      ws[c + 24] = (tmp13 + tmp0 + round) >> shift;
+      ws[c + 32] = (tmp13 - tmp0 + round) >> shift;
     }
   }
 }

@@ -161,4 +161,34 @@ class IslowDctTest {
     IslowDct.forwardColumns(inPlace);
     assertArrayEquals(ws, inPlace);
   }
+
+  /**
+   * The inverse column pass is 4x (PASS1_BITS) the orthonormal 1-D inverse DCT of each column,
+   * within a unit, with and without jidctint's all-zero-AC shortcut.
+   */
+  @Test
+  void inverseColumnsIsFourTimesTheOrthonormalIdct() {
+    Random rnd = new Random(9);
+    int worst = 0;
+    for (int t = 0; t < 2000; t++) {
+      int[] c = new int[64];
+      for (int k = 0; k < 64; k++) {
+        boolean keep = (t % 2 == 0) ? rnd.nextInt(3) == 0 : k < 8;
+        c[k] = keep ? rnd.nextInt(2048) - 1024 : 0;
+      }
+      int[] ws = c.clone();
+      IslowDct.inverseColumns(ws);
+      for (int x = 0; x < 8; x++) {
+        for (int y = 0; y < 8; y++) {
+          double s = 0;
+          for (int v = 0; v < 8; v++) {
+            double cv = v == 0 ? Math.sqrt(0.125) : 0.5;
+            s += cv * c[v * 8 + x] * Math.cos((2 * y + 1) * v * Math.PI / 16);
+          }
+          worst = Math.max(worst, Math.abs(ws[y * 8 + x] - (int) Math.round(4 * s * Math.sqrt(8))));
+        }
+      }
+    }
+    assertTrue(worst <= 1, "largest deviation from 4x the exact column IDCT: " + worst);
+  }
 }
