@@ -19,9 +19,8 @@ package dev.tegula.core.dct;
  * shared row pass would change pixels of damaged or hostile files, and writing the rows to a
  * workspace for a separate output loop would add a pass per block. The sparse variants (DC-only,
  * top-left 4x4) stay for the same reason: each fuses its module's output stage with a butterfly
- * that has the zero terms left out. The constants are
- * compile-time constants, so javac copies them into the users' bytecode: referring to them here
- * costs nothing at run time.
+ * that has the zero terms left out. The constants are compile-time constants, so javac copies
+ * them into the users' bytecode: referring to them here costs nothing at run time.
  *
  * <p>All arithmetic is 32-bit integer, so HotSpot and WebAssembly agree bit for bit. Each pass is
  * one static method over primitive arrays that allocates nothing; they are compiled on their own
