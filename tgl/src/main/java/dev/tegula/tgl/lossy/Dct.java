@@ -1,31 +1,23 @@
 package dev.tegula.tgl.lossy;
 
+import static dev.tegula.core.dct.IslowDct.*;
+
+import dev.tegula.core.dct.IslowDct;
+
 /**
  * The 8x8 DCT of the lossy mode (docs/format-lossy.md §5). Both directions are the
  * Loeffler-Ligtenberg-Moschytz integer factorisation of libjpeg-turbo ("islow": jfdctint.c,
  * jidctint.c; 13-bit constants, 2 extra bits between passes), so every result is fixed by integer
- * arithmetic and the JVM and WebAssembly agree bit for bit.
+ * arithmetic and the JVM and WebAssembly agree bit for bit. The constants, the forward transform
+ * and the inverse column pass are {@link IslowDct}'s, shared with the JPEG codec; the inverse row
+ * pass (its +128 level shift folded into the rounding, its clamp into shorts) and the sparse
+ * variants are this format's own.
  *
  * <p>Units: {@link #forward} returns 8x the orthonormal DCT of the centred samples (as jfdctint
  * does); {@link #inverse} takes the orthonormal coefficients (the dequantized values) and writes
  * samples clamped to 0..255.
  */
 final class Dct {
-  private static final int CONST_BITS = 13;
-  private static final int PASS1_BITS = 2;
-  private static final int FIX_0_298631336 = 2446;
-  private static final int FIX_0_390180644 = 3196;
-  private static final int FIX_0_541196100 = 4433;
-  private static final int FIX_0_765366865 = 6270;
-  private static final int FIX_0_899976223 = 7373;
-  private static final int FIX_1_175875602 = 9633;
-  private static final int FIX_1_501321110 = 12299;
-  private static final int FIX_1_847759065 = 15137;
-  private static final int FIX_1_961570560 = 16069;
-  private static final int FIX_2_053119869 = 16819;
-  private static final int FIX_2_562915447 = 20995;
-  private static final int FIX_3_072711026 = 25172;
-
   private Dct() {}
 
   /**
@@ -33,83 +25,12 @@ final class Dct {
    * row-major order and receives the coefficients in row-major (natural) order.
    */
   static void forward(int[] block) {
-    for (int r = 0; r < 64; r += 8) {
-      int tmp0 = block[r] + block[r + 7];
-      int tmp7 = block[r] - block[r + 7];
-      int tmp1 = block[r + 1] + block[r + 6];
-      int tmp6 = block[r + 1] - block[r + 6];
-      int tmp2 = block[r + 2] + block[r + 5];
-      int tmp5 = block[r + 2] - block[r + 5];
-      int tmp3 = block[r + 3] + block[r + 4];
-      int tmp4 = block[r + 3] - block[r + 4];
-      int tmp10 = tmp0 + tmp3;
-      int tmp13 = tmp0 - tmp3;
-      int tmp11 = tmp1 + tmp2;
-      int tmp12 = tmp1 - tmp2;
-      block[r] = (tmp10 + tmp11) << PASS1_BITS;
-      block[r + 4] = (tmp10 - tmp11) << PASS1_BITS;
-      int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-      int sh = CONST_BITS - PASS1_BITS;
-      int rnd = 1 << (sh - 1);
-      block[r + 2] = (z1 + tmp13 * FIX_0_765366865 + rnd) >> sh;
-      block[r + 6] = (z1 - tmp12 * FIX_1_847759065 + rnd) >> sh;
-      z1 = tmp4 + tmp7;
-      int z2 = tmp5 + tmp6;
-      int z3 = tmp4 + tmp6;
-      int z4 = tmp5 + tmp7;
-      int z5 = (z3 + z4) * FIX_1_175875602;
-      tmp4 *= FIX_0_298631336;
-      tmp5 *= FIX_2_053119869;
-      tmp6 *= FIX_3_072711026;
-      tmp7 *= FIX_1_501321110;
-      z1 *= -FIX_0_899976223;
-      z2 *= -FIX_2_562915447;
-      z3 = z3 * -FIX_1_961570560 + z5;
-      z4 = z4 * -FIX_0_390180644 + z5;
-      block[r + 7] = (tmp4 + z1 + z3 + rnd) >> sh;
-      block[r + 5] = (tmp5 + z2 + z4 + rnd) >> sh;
-      block[r + 3] = (tmp6 + z2 + z3 + rnd) >> sh;
-      block[r + 1] = (tmp7 + z1 + z4 + rnd) >> sh;
+    // jfdctint's pass-1 upscaling, done on the input so that the shared pass has fixed shifts.
+    for (int i = 0; i < 64; i++) {
+      block[i] <<= PASS1_BITS;
     }
-    for (int c = 0; c < 8; c++) {
-      int tmp0 = block[c] + block[c + 56];
-      int tmp7 = block[c] - block[c + 56];
-      int tmp1 = block[c + 8] + block[c + 48];
-      int tmp6 = block[c + 8] - block[c + 48];
-      int tmp2 = block[c + 16] + block[c + 40];
-      int tmp5 = block[c + 16] - block[c + 40];
-      int tmp3 = block[c + 24] + block[c + 32];
-      int tmp4 = block[c + 24] - block[c + 32];
-      int tmp10 = tmp0 + tmp3;
-      int tmp13 = tmp0 - tmp3;
-      int tmp11 = tmp1 + tmp2;
-      int tmp12 = tmp1 - tmp2;
-      int r1 = 1 << (PASS1_BITS - 1);
-      block[c] = (tmp10 + tmp11 + r1) >> PASS1_BITS;
-      block[c + 32] = (tmp10 - tmp11 + r1) >> PASS1_BITS;
-      int sh = CONST_BITS + PASS1_BITS;
-      int rnd = 1 << (sh - 1);
-      int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-      block[c + 16] = (z1 + tmp13 * FIX_0_765366865 + rnd) >> sh;
-      block[c + 48] = (z1 - tmp12 * FIX_1_847759065 + rnd) >> sh;
-      z1 = tmp4 + tmp7;
-      int z2 = tmp5 + tmp6;
-      int z3 = tmp4 + tmp6;
-      int z4 = tmp5 + tmp7;
-      int z5 = (z3 + z4) * FIX_1_175875602;
-      tmp4 *= FIX_0_298631336;
-      tmp5 *= FIX_2_053119869;
-      tmp6 *= FIX_3_072711026;
-      tmp7 *= FIX_1_501321110;
-      z1 *= -FIX_0_899976223;
-      z2 *= -FIX_2_562915447;
-      z3 = z3 * -FIX_1_961570560 + z5;
-      z4 = z4 * -FIX_0_390180644 + z5;
-      block[c + 56] = (tmp4 + z1 + z3 + rnd) >> sh;
-      block[c + 40] = (tmp5 + z2 + z4 + rnd) >> sh;
-      block[c + 24] = (tmp6 + z2 + z3 + rnd) >> sh;
-      block[c + 8] = (tmp7 + z1 + z4 + rnd) >> sh;
-    }
+    IslowDct.forwardRows(block, 0, 8, block);
+    IslowDct.forwardColumns(block);
   }
 
   /**
@@ -119,60 +40,7 @@ final class Dct {
    * take jidctint's shortcut, which is exact.
    */
   static void inverse(int[] coef, short[] out, int offset, int stride) {
-    for (int c = 0; c < 8; c++) {
-      if (coef[c + 8] == 0 && coef[c + 16] == 0 && coef[c + 24] == 0 && coef[c + 32] == 0
-          && coef[c + 40] == 0 && coef[c + 48] == 0 && coef[c + 56] == 0) {
-        int dc = coef[c] << PASS1_BITS;
-        for (int i = 0; i < 64; i += 8) {
-          coef[c + i] = dc;
-        }
-        continue;
-      }
-      int z2 = coef[c + 16];
-      int z3 = coef[c + 48];
-      int z1 = (z2 + z3) * FIX_0_541196100;
-      int tmp2 = z1 - z3 * FIX_1_847759065;
-      int tmp3 = z1 + z2 * FIX_0_765366865;
-      z2 = coef[c];
-      z3 = coef[c + 32];
-      int tmp0 = (z2 + z3) << CONST_BITS;
-      int tmp1 = (z2 - z3) << CONST_BITS;
-      int tmp10 = tmp0 + tmp3;
-      int tmp13 = tmp0 - tmp3;
-      int tmp11 = tmp1 + tmp2;
-      int tmp12 = tmp1 - tmp2;
-      tmp0 = coef[c + 56];
-      tmp1 = coef[c + 40];
-      tmp2 = coef[c + 24];
-      tmp3 = coef[c + 8];
-      z1 = tmp0 + tmp3;
-      z2 = tmp1 + tmp2;
-      z3 = tmp0 + tmp2;
-      int z4 = tmp1 + tmp3;
-      int z5 = (z3 + z4) * FIX_1_175875602;
-      tmp0 *= FIX_0_298631336;
-      tmp1 *= FIX_2_053119869;
-      tmp2 *= FIX_3_072711026;
-      tmp3 *= FIX_1_501321110;
-      z1 *= -FIX_0_899976223;
-      z2 *= -FIX_2_562915447;
-      z3 = z3 * -FIX_1_961570560 + z5;
-      z4 = z4 * -FIX_0_390180644 + z5;
-      tmp0 += z1 + z3;
-      tmp1 += z2 + z4;
-      tmp2 += z2 + z3;
-      tmp3 += z1 + z4;
-      int sh = CONST_BITS - PASS1_BITS;
-      int rnd = 1 << (sh - 1);
-      coef[c] = (tmp10 + tmp3 + rnd) >> sh;
-      coef[c + 56] = (tmp10 - tmp3 + rnd) >> sh;
-      coef[c + 8] = (tmp11 + tmp2 + rnd) >> sh;
-      coef[c + 48] = (tmp11 - tmp2 + rnd) >> sh;
-      coef[c + 16] = (tmp12 + tmp1 + rnd) >> sh;
-      coef[c + 40] = (tmp12 - tmp1 + rnd) >> sh;
-      coef[c + 24] = (tmp13 + tmp0 + rnd) >> sh;
-      coef[c + 32] = (tmp13 - tmp0 + rnd) >> sh;
-    }
+    IslowDct.inverseColumns(coef);
     int sh = CONST_BITS + PASS1_BITS + 3;
     int rnd = 1 << (sh - 1);
     for (int r = 0; r < 64; r += 8) {
