@@ -2,18 +2,14 @@ package dev.tegula.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -21,16 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The request parser under seeded random input: mutations of {@link RawCases} and of ordinary
- * requests, and plain noise. (The Jazzer fuzz module does not depend on the CLI, so this is a
- * property test; the seed is printed on failure.) Properties: every input ends in requests, a
- * clean end, or an {@link HttpError} with a refusal status, never another exception or a loop;
- * what is accepted keeps the limits; the outcome does not depend on how the bytes are split into
- * reads; and over sockets, every response carries the security headers.
+ * requests, and plain noise, checked against {@link RequestParserContract} (which the fuzz
+ * module's HttpRequestFuzzTest checks under Jazzer): every input ends in requests, a clean end, or
+ * an {@link HttpError} with a refusal status, never another exception or a loop; what is accepted
+ * keeps the limits; the outcome does not depend on how the bytes are split into reads. Over
+ * sockets, every response carries the security headers.
  */
 class RequestReaderPropertyTest {
   private static final long SEED = 0x7e9a1a5L;
   private static final int ORDINARY = 2;
-  private static final Set<Integer> REFUSALS = Set.of(400, 414, 431, 501, 505);
 
   @Test
   void everyInputEndsInRequestsOrARefusal() throws IOException {
@@ -40,9 +35,12 @@ class RequestReaderPropertyTest {
     int accepted = 0;
     for (int i = 0; i < 30_000; i++) {
       byte[] input = mutate(pick(seeds, random), random);
-      String outcome = parseAll(new ByteArrayInputStream(input), "case " + i);
-      String split = parseAll(new Trickle(input, new Random(i)), "case " + i + " split");
-      assertEquals(outcome, split, "case " + i + ": outcome depends on how the bytes arrive");
+      String outcome;
+      try {
+        outcome = RequestParserContract.check(input);
+      } catch (AssertionError e) {
+        throw new AssertionError("case " + i + ": " + e.getMessage(), e);
+      }
       if (outcome.contains("refused")) {
         refused++;
       }
@@ -97,48 +95,6 @@ class RequestReaderPropertyTest {
       }
     }
     assertTrue(responses >= 250, responses + " responses");
-  }
-
-  /** Reads requests until the input ends or is refused; a summary of what came out. */
-  private static String parseAll(InputStream in, String what) {
-    StringBuilder outcome = new StringBuilder();
-    RequestReader reader = new RequestReader(in);
-    try {
-      for (int n = 0; ; n++) {
-        if (n > 100_000) {
-          fail(what + ": endless requests");
-        }
-        HttpRequest request = reader.next();
-        if (request == null) {
-          return outcome.append("end").toString();
-        }
-        checkInvariants(request, what);
-        outcome.append("request ").append(request.method()).append(' ').append(request.target())
-            .append(request.headers()).append(request.hasBody()).append('\n');
-        if (!request.keepAlive()) {
-          return outcome.append("close").toString(); // the server stops reading here
-        }
-      }
-    } catch (HttpError e) {
-      assertTrue(REFUSALS.contains(e.status()), what + ": status " + e.status());
-      return outcome.append("refused ").append(e.status()).toString();
-    } catch (IOException | RuntimeException e) {
-      throw new AssertionError(what + ": " + e, e);
-    }
-  }
-
-  private static void checkInvariants(HttpRequest request, String what) {
-    assertTrue(RequestReader.isToken(request.method()), what);
-    assertTrue(request.target().chars().allMatch(c -> c > 0x20 && c < 0x7f), what);
-    int lines = request.headers().values().stream().mapToInt(List::size).sum();
-    assertTrue(lines <= RequestReader.MAX_HEADERS, what);
-    long bytes = 0;
-    for (var e : request.headers().entrySet()) {
-      for (String value : e.getValue()) {
-        bytes += e.getKey().length() + 2 + value.length() + 2;
-      }
-    }
-    assertTrue(bytes <= RequestReader.MAX_HEADER_BYTES, what + ": " + bytes + " header bytes");
   }
 
   /** Half the time one of the ordinary requests (the last seeds), which mutations go deeper in. */
@@ -220,32 +176,5 @@ class RequestReaderPropertyTest {
     }
     return server.openConnections();
   }
-
-  /** The input in reads of random small sizes, as a network delivers it. */
-  private static final class Trickle extends InputStream {
-    private final byte[] data;
-    private final Random random;
-    private int position;
-
-    Trickle(byte[] data, Random random) {
-      this.data = data;
-      this.random = random;
-    }
-
-    @Override
-    public int read() {
-      return position < data.length ? data[position++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (position >= data.length) {
-        return -1;
-      }
-      int n = Math.min(Math.min(len, 1 + random.nextInt(16)), data.length - position);
-      System.arraycopy(data, position, b, off, n);
-      position += n;
-      return n;
-    }
-  }
 }
+

@@ -10,8 +10,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The contract of {@code tegula serve}'s request parser, for {@code HttpRequestFuzzTest} (in the
- * server's package because the parser is package-private, as it should stay). Bytes as a client
+ * The contract of {@code tegula serve}'s request parser, for RequestReaderPropertyTest here and
+ * the fuzz module's {@code HttpRequestFuzzTest} (through this module's test jar; in the server's
+ * package because the parser is package-private, as it should stay). Bytes as a client
  * may send them end in requests, a clean end, or an {@link HttpError} with a refusal status,
  * never another exception or an endless loop; what is accepted keeps the limits; the outcome
  * does not depend on how the network splits the bytes into reads; and an accepted request's
@@ -28,14 +29,19 @@ public final class RequestParserContract {
 
   private RequestParserContract() {}
 
-  /** @throws AssertionError when the contract is broken */
-  public static void check(byte[] data) {
+  /**
+   * @return what came out: one line per request ("request ..."), then "end", "close" or
+   *     "refused STATUS"
+   * @throws AssertionError when the contract is broken
+   */
+  public static String check(byte[] data) {
     String whole = parseAll(new ByteArrayInputStream(data));
     String split = parseAll(new Trickle(data, new Random(Arrays.hashCode(data))));
     if (!whole.equals(split)) {
       throw new AssertionError("outcome depends on how the bytes arrive:\n" + whole + "\nvs\n"
           + split);
     }
+    return whole;
   }
 
   /** Reads requests until the input ends or is refused; a summary of what came out. */
