@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
  * several rounds after warm-up. Usage: {@code ContainerSpeed MODE TILE FILE...} with MODE
  * "q75", "lossless" or "stored" (container only). Prints megapixels per second and bits per pixel.
  */
-final class ContainerSpeed {
+public final class ContainerSpeed {
   public static void main(String[] args) throws IOException {
     String mode = args[0];
     int tile = Integer.parseInt(args[1]);
@@ -45,7 +45,7 @@ final class ContainerSpeed {
     }
   }
 
-  static Image read(File f) throws IOException {
+  public static Image read(File f) throws IOException {
     BufferedImage b = ImageIO.read(f);
     int w = b.getWidth();
     int h = b.getHeight();

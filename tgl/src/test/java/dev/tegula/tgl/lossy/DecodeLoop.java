@@ -2,6 +2,7 @@ package dev.tegula.tgl.lossy;
 
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
+import dev.tegula.tgl.ContainerSpeed;
 import dev.tegula.tgl.TglDecoder;
 import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.tgl.TglEncoder;
@@ -20,24 +21,14 @@ import javax.imageio.ImageIO;
  */
 public final class DecodeLoop {
   public static void main(String[] args) throws IOException {
-    BufferedImage b = ImageIO.read(new File(args[0]));
+    File input = new File(args[0]);
+    Image image = ContainerSpeed.read(input);
+    BufferedImage b = ImageIO.read(input); // for ImageIO's side of the run below
+    int w = image.width();
+    int h = image.height();
     int quality = args.length > 1 ? Integer.parseInt(args[1]) : 75;
     double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 10;
     int tile = args.length > 3 ? Integer.parseInt(args[3]) : 512;
-    int w = b.getWidth();
-    int h = b.getHeight();
-    byte[] rgba = new byte[w * h * 4];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int argb = b.getRGB(x, y);
-        int p = (y * w + x) * 4;
-        rgba[p] = (byte) (argb >> 16);
-        rgba[p + 1] = (byte) (argb >> 8);
-        rgba[p + 2] = (byte) argb;
-        rgba[p + 3] = (byte) 0xFF;
-      }
-    }
-    Image image = new Image(w, h, rgba);
     byte[] file = TglEncoder.encode(image, null,
         TglEncodeOptions.lossy(quality).withTileSize(tile));
     java.lang.management.ThreadMXBean cpu =
