@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -43,18 +44,24 @@ final class Connection implements Runnable {
   private final HostCheck hosts;
   private final ServerSettings settings;
   private final Consumer<Connection> onEnd;
+  private final BooleanSupplier othersWaiting;
   private volatile boolean writing;
   private volatile long writeDeadline;
   /** When the response being written must be out (System.nanoTime()). */
   private long responseDeadline;
 
-  /** @param onEnd run once the connection is closed, on the worker thread */
+  /**
+   * @param othersWaiting whether accepted connections wait for a worker: a keep-alive connection
+   *     then closes after its current response and gives its worker to them
+   * @param onEnd run once the connection is closed, on the worker thread
+   */
   Connection(Socket socket, StaticHandler handler, HostCheck hosts, ServerSettings settings,
-      Consumer<Connection> onEnd) {
+      BooleanSupplier othersWaiting, Consumer<Connection> onEnd) {
     this.socket = socket;
     this.handler = handler;
     this.hosts = hosts;
     this.settings = settings;
+    this.othersWaiting = othersWaiting;
     this.onEnd = onEnd;
   }
 
@@ -170,7 +177,10 @@ final class Connection implements Runnable {
         lingeringClose(input);
         return;
       }
-      boolean keepAlive = request.keepAlive() && served < MAX_REQUESTS;
+      // a browser reconnects at once, and behind the waiting ones, so no client keeps a worker
+      // from others for more than one response (as Apache's and nginx's keep-alive under load)
+      boolean keepAlive = request.keepAlive() && served < MAX_REQUESTS
+          && !othersWaiting.getAsBoolean();
       Response response;
       try {
         response = handler.respond(request);

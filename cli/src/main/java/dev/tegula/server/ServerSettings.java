@@ -7,7 +7,8 @@ import java.util.Set;
  * How much a {@link StaticServer} gives its clients, and whom it answers. Every blocking step of
  * a connection has a bound here, so no client can hold a worker thread for ever.
  *
- * @param threads connections served at once (a keep-alive connection holds one while it waits)
+ * @param threads connections served at once (a keep-alive connection holds one while it waits
+ *     for its next request, and closes after its next response when others wait for one)
  * @param queued accepted connections that may wait for a thread; more are answered 503
  * @param requestTimeout time for a request head to arrive in full, counted from when the server
  *     starts waiting for it: an idle keep-alive connection is closed then, a slow client (one that

@@ -174,7 +174,8 @@ public final class StaticServer implements AutoCloseable {
         }
         continue;
       }
-      Connection connection = new Connection(socket, handler, hosts, settings, open::remove);
+      Connection connection = new Connection(socket, handler, hosts, settings,
+          () -> !workers.getQueue().isEmpty(), open::remove);
       open.add(connection);
       try {
         workers.execute(connection);

@@ -164,6 +164,33 @@ class WorkerBoundTest {
     }
   }
 
+  /**
+   * A keep-alive client gives its worker up at its next response once another connection waits
+   * for one: that response says "Connection: close", and the waiting client is served long before
+   * the keep-alive connection's 30 s idle timeout would have freed the worker. Without anyone
+   * waiting, the same client keeps its connection.
+   */
+  @Test
+  void aKeepAliveClientYieldsItsWorkerToAWaitingOne() throws IOException {
+    ServerSettings tiny = new ServerSettings(1, 2, Duration.ofSeconds(30), Duration.ofSeconds(5));
+    String get = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    try (StaticServer server = start(tiny);
+        RawClient keepAlive = new RawClient(server.port(), 10_000)) {
+      RawClient.Response first = keepAlive.send(get).read();
+      assertEquals(200, first.status);
+      assertNull(first.header("Connection"), "kept alive while nobody waits");
+      try (RawClient waiting = new RawClient(server.port(), 10_000)) {
+        waiting.send(get);
+        awaitConnections(server, 2);
+        RawClient.Response second = keepAlive.send(get).read();
+        assertEquals(200, second.status);
+        assertEquals("close", second.header("Connection"));
+        assertTrue(keepAlive.closedByServer());
+        assertEquals(200, waiting.read().status, "served while the other idled");
+      }
+    }
+  }
+
   private record SlowRead(long bytes, boolean ended) {}
 
   /**
