@@ -63,7 +63,6 @@ final class BlockModel {
       ModelCoder.states(CLASSES * 49 * REM_BUCKETS * PRIOR_BUCKETS * ValueCoder.EXP_SLOTS);
   private final int[] exp7b = ModelCoder.states(CLASSES * 49 * 16 * ValueCoder.EXP_SLOTS);
   private final int[] mix7 = ModelCoder.weights(CLASSES * 49 * ValueCoder.EXP_SLOTS);
-  private final int[] sign7 = ModelCoder.states(CLASSES * 49 * 17);
   private final int[] mant7 = ModelCoder.states(CLASSES * 49 * MANT);
   private final int[] edgeCount = ModelCoder.states(CLASSES * 2 * 8 * 4 * 8);
   private final int[] expE =
@@ -206,7 +205,7 @@ final class BlockModel {
       int fu = p > 15 ? abs(co[o + p - 8]) : 0;
       int intra = Math.min(15, bitLength(fl + fu) * 2 + (nz - rem > 4 ? 1 : 0));
       int val = ValueCoder.codeMixed(mc, exp7, set, exp7b, ctx * 16 + intra, mix7,
-          ctx << 5, sign7, ctx, mant7, ctx * MANT, -1, co[o + p]);
+          ctx << 5, null, 0, mant7, ctx * MANT, -1, co[o + p]);
       if (val != 0) {
         co[o + p] = (short) val;
         nzMask |= 1L << p;

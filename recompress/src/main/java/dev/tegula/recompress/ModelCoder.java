@@ -91,6 +91,18 @@ final class ModelCoder {
     return result;
   }
 
+  /**
+   * Codes the low {@code count} (1..16) bits of {@code value} (ignored when decoding), most
+   * significant first, each with p = 1/2 (RangeEncoder.encodeDirect); returns the bits coded.
+   */
+  int direct(int value, int count) {
+    if (decoding) {
+      return decodeDirect(count);
+    }
+    enc.encodeDirect(value, count);
+    return value & ((1 << count) - 1);
+  }
+
   /** RangeDecoder.decodeBit(p): the bit coded with probability p (of a 0) out of 4096. */
   private int decodeBit(int p) {
     int bound = (range >>> 12) * p;

@@ -4,8 +4,9 @@ import dev.tegula.core.MalformedInputException;
 
 /**
  * Binarization of one signed 16-bit value (docs/format-jpeg-coefficients.md §4): the exponent
- * e = bit length of |x| in unary (at most 16 decisions, each its own context), then the sign (a
- * context per e), then the e - 1 bits under the leading one, a context per (e, bit position).
+ * e = bit length of |x| in unary (at most 16 decisions), then the sign (a context per e, or a
+ * direct bit), then the e - 1 bits under the leading one: the top two with a context per (e, bit
+ * position), the rest direct unless a predicted magnitude guides them.
  */
 final class ValueCoder {
   /** Exponent decisions per exponent context set. */
@@ -18,37 +19,14 @@ final class ValueCoder {
   private ValueCoder() {}
 
   /**
-   * §4.1: codes {@code value} (ignored when decoding) with one context per exponent decision;
-   * returns the value coded. {@code expBase} is the first of {@link #EXP_SLOTS} contexts,
-   * {@code signIdx} selects 17 sign contexts (one per e), {@code mantBase} is the first of
-   * {@link #MANT_SLOTS}.
-   */
-  static int code(ModelCoder mc, int[] exp, int expBase, int[] sign, int signIdx, int[] mant,
-      int mantBase, int value) {
-    int a = value < 0 ? -value : value;
-    int e = 32 - Integer.numberOfLeadingZeros(a);
-    int i = 0;
-    while (i < EXP_SLOTS && mc.bit(exp, expBase + i, e > i ? 1 : 0) != 0) {
-      i++;
-    }
-    if (i == 0) {
-      return 0;
-    }
-    int neg = mc.bit(sign, signIdx * 17 + i, value < 0 ? 1 : 0);
-    int m = 1;
-    int mb = mantBase + (i << 4);
-    for (int j = i - 2; j >= 0; j--) {
-      m = (m << 1) | mc.bit(mant, mb + j, (a >>> j) & 1);
-    }
-    return signed(m, neg);
-  }
-
-  /**
-   * §4.2: as {@link #code}, each exponent decision mixed from two contexts ({@code exp} and
-   * {@code exp2}, weights from {@code w[wBase + 2i]}); with {@code hint} >= 0 (a predicted
-   * magnitude) the mantissa contexts are {@link #HINT_STATES} per (e, bit), §4.3. Here the
-   * exponent arrays are slot-major: {@code expBase} and {@code exp2Base} are set numbers, and
-   * decision i of set s is element {@code s + i · (length / 16)}.
+   * §4.1-§4.3: codes {@code value} (ignored when decoding); returns the value coded. Each
+   * exponent decision is mixed from two contexts ({@code exp} and {@code exp2}, weights from
+   * {@code w[wBase + 2i]}); the exponent arrays are slot-major: {@code expBase} and
+   * {@code exp2Base} are set numbers, and decision i of set s is element
+   * {@code s + i · (length / 16)}. {@code sign} null codes the sign as a direct bit, else with
+   * context {@code sign[signIdx · 17 + e]}. With {@code hint} >= 0 (a predicted magnitude) every
+   * mantissa bit has {@link #HINT_STATES} contexts per (e, bit) (§4.3); without, bits e - 2 and
+   * e - 3 have one each and the lower ones are direct.
    */
   static int codeMixed(ModelCoder mc, int[] exp, int expBase, int[] exp2, int exp2Base, int[] w,
       int wBase, int[] sign, int signIdx, int[] mant, int mantBase, int hint, int value) {
@@ -66,12 +44,19 @@ final class ValueCoder {
     if (i == 0) {
       return 0;
     }
-    int neg = mc.bit(sign, signIdx * 17 + i, value < 0 ? 1 : 0);
+    int neg = sign == null ? mc.direct(value < 0 ? 1 : 0, 1)
+        : mc.bit(sign, signIdx * 17 + i, value < 0 ? 1 : 0);
     int m = 1;
     if (hint < 0) {
       int mb = mantBase + (i << 4);
-      for (int j = i - 2; j >= 0; j--) {
+      // Below the top two mantissa bits the contexts learnt nothing a direct bit does not cost
+      // (measured, format-jpeg-coefficients.md §10), and a direct bit needs no context.
+      int low = Math.max(0, i - 3);
+      for (int j = i - 2; j >= low; j--) {
         m = (m << 1) | mc.bit(mant, mb + j, (a >>> j) & 1);
+      }
+      if (low > 0) {
+        m = (m << low) | mc.direct(a & ((1 << low) - 1), low);
       }
     } else {
       // While the bits so far equal the predicted magnitude's, its next bit is the likely one.
