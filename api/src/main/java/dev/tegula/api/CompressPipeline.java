@@ -80,7 +80,18 @@ final class CompressPipeline {
           options.quality() * 100, 1, Double.NaN);
     }
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
-        r.encodes(), r.ssim(), warning);
+        r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code()));
+  }
+
+  /**
+   * The chroma subsampling a lossy encode at {@code code} used: JPEG's choice by quality, or
+   * 4:2:0 above 97 where a size search filled the jump; null for .tgl.
+   */
+  static String chroma(CompressOptions options, int code) {
+    if (options.format() != ImageFormat.JPEG) {
+      return null;
+    }
+    return options.grayscale() ? "grey" : TargetSearch.jpegOptions(code).subsampling().label();
   }
 
   /**
@@ -102,7 +113,8 @@ final class CompressPipeline {
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
             current.height(), r.quality() / 100, encodes, Double.NaN,
-            prepared.complete() ? null : prepared.warning());
+            prepared.complete() ? null : prepared.warning(), r.quality(),
+            chroma(options, r.code()));
       }
       int longer = Math.max(current.width(), current.height());
       double shrink = Math.sqrt(options.maxSizeBytes() / (double) r.smallest()) * 0.9;

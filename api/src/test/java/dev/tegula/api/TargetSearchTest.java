@@ -84,12 +84,38 @@ class TargetSearchTest {
     assertTrue(r.size() <= target && r.size() > below, r.size() + " for " + target);
     assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
     assertEquals(97, r.quality());
+    // the result says what the search chose: 4:2:0 above 97, on the fine scale
+    assertEquals("4:2:0", r.chroma());
+    assertTrue(r.qualityHundredths() >= 9700 && r.qualityHundredths() / 100 == r.quality(),
+        "hundredths " + r.qualityHundredths());
     Image out = Tegula.decode(r.bytes()).image();
     assertEquals(256, out.width());
     // grey output: one component, the search stays on JPEG's own scale and still fits
     CompressResult grey = Tegula.compress(d, CompressOptions.lossy(75)
         .withFormat(ImageFormat.JPEG).withGrayscale(true).withMaxSizeBytes(target / 2));
     assertTrue(grey.size() <= target / 2, grey.size() + " > " + target / 2);
+    assertEquals("grey", grey.chroma());
+  }
+
+  @Test
+  void compressResultNamesTheChromaSubsamplingAndTheEncodes() throws IOException {
+    Image image = crop("flower.png", 300, 200, 64);
+    dev.tegula.core.DecodedImage d = Tegula.decode(Tegula.encodePng(image, Metadata.EMPTY,
+        dev.tegula.png.PngEncodeOptions.DEFAULT));
+    CompressResult low = Tegula.compress(d, CompressOptions.lossy(75).withFormat(ImageFormat.JPEG));
+    assertEquals("4:2:0", low.chroma());
+    assertEquals(7500, low.qualityHundredths());
+    assertEquals(1, low.encodes());
+    CompressResult high = Tegula.compress(d, CompressOptions.lossy(98).withFormat(ImageFormat.JPEG));
+    assertEquals("4:4:4", high.chroma());
+    CompressResult tgl = Tegula.compress(d, CompressOptions.lossy(80).withMaxSizeBytes(
+        high.size() / 2));
+    assertEquals(null, tgl.chroma());
+    assertTrue(tgl.encodes() >= 1 && tgl.encodes() <= 3, tgl.encodes() + " encodes");
+    assertEquals(tgl.quality(), tgl.qualityHundredths() / 100);
+    CompressResult png = Tegula.compress(d, CompressOptions.lossy(80).withFormat(ImageFormat.PNG));
+    assertEquals(null, png.chroma());
+    assertEquals(-1, png.qualityHundredths());
   }
 
   @Test
