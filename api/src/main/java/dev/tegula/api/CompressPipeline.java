@@ -73,7 +73,9 @@ final class CompressPipeline {
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
-      r = TargetSearch.forSsim(format, options.targetSsim(), encoder,
+      // grey JPEG output has one component: no chroma jump to fill
+      r = TargetSearch.forSsim(format, 1, format == ImageFormat.JPEG && !options.grayscale(),
+          options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
     } else {
       r = new TargetSearch.Result(encoder.apply(options.quality() * 100),

@@ -23,7 +23,18 @@ import java.util.function.ToDoubleFunction;
  * its files stay under 4:4:4 at 97, then 4:4:4 from 97 to 100. Each step up that ladder raises
  * SSIM. 4:2:0 above 97 is used only where 4:4:4 at 97 does not fit: at the size of 4:4:4 at 97
  * (4:2:0 near 98) its SSIM is lower on 9 of the 10 corpus photos and equal on the tenth. Grey
- * output (one component) has no chroma choice.
+ * output (one component) has no chroma choice. (Measured 28 Nov, not yet used for sizes: at
+ * sizes inside the jump, 4:4:4 below 97 has a higher SSIM than 4:2:0 above 97 of the same size
+ * on 9 of the 10 corpus photos, flower.png the exception; 4:2:2 is below 4:4:4 on all 10.)
+ *
+ * <p><b>SSIM targets and the jump.</b> SSIM here averages R, G and B at full resolution, so it
+ * jumps at 97 too (0.989 to 0.992 on a typical photo, 0.965 to 0.996 on hubble_deep_field). A
+ * target that 4:2:0 misses up to 96.99 while 4:4:4 at 97 passes it by more than the band is in
+ * that jump: the search goes on with 4:4:4 below 97 (code flag {@link #FULL_CHROMA}), whose SSIM
+ * fills it with files smaller than 4:4:4 at 97. "The lowest quality that reaches the target" is
+ * then: on 4:2:0 up to 96.99, else on 4:4:4 below 97, else 4:4:4 from 97. The fill needs the
+ * jump to show by the second encode (4:4:4 at 97 and 4:2:0 at 96.99 measured); when it shows
+ * only on the third, the result stays 4:4:4 at 97.
  *
  * <p><b>Bands.</b> A size lands when the file is within 3% below the target
  * ({@code 0.97 target <= bytes <= target}). An SSIM target lands when the distortion
@@ -59,6 +70,11 @@ final class TargetSearch {
    * {@code code & QUALITY}.
    */
   static final int SUBSAMPLED = 1 << 14;
+  /**
+   * A flag on a JPEG code: 4:4:4 chroma below quality 97, where an SSIM target inside the jump
+   * is filled; the quality is {@code code & QUALITY}.
+   */
+  static final int FULL_CHROMA = 1 << 15;
   static final int QUALITY = SUBSAMPLED - 1;
   /** The first JPEG quality with 4:4:4 chroma, in hundredths. */
   static final int JUMP = JpegEncodeOptions.FULL_CHROMA_FROM_QUALITY * 100;
@@ -90,6 +106,12 @@ final class TargetSearch {
   /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
   private static final double[] JPEG_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
       3.222, 3.581, 3.786, 3.906, 4.042, 4.721, 4.981, 5.671, 5.713, 5.713};
+  /**
+   * -ln(1 - SSIM) of 4:4:4 below 97 at the same knots (the same photos, 28 Nov; at 75 it meets
+   * 4:2:0, below it follows the 4:2:0 curve): the ladder that fills an SSIM target's jump.
+   */
+  private static final double[] JPEG_FULL_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.952,
+      3.408, 3.921, 4.292, 4.453, 4.721, 4.721, 4.981, 5.671, 5.713, 5.713};
   /**
    * .tgl's size knots add 95, 98.5, 99 and 99.5, where its curve bends most; remeasured on 28 Nov
    * with the current lossy encoder.
@@ -125,10 +147,16 @@ final class TargetSearch {
 
   private TargetSearch() {}
 
-  /** The JPEG options of a code: {@link JpegEncodeOptions#ofQualityHundredths}, 4:2:0 if flagged. */
+  /**
+   * The JPEG options of a code: {@link JpegEncodeOptions#ofQualityHundredths}, 4:2:0 if flagged
+   * {@link #SUBSAMPLED}, 4:4:4 if flagged {@link #FULL_CHROMA}.
+   */
   static JpegEncodeOptions jpegOptions(int code) {
     JpegEncodeOptions o = JpegEncodeOptions.ofQualityHundredths(code & QUALITY);
-    return (code & SUBSAMPLED) != 0 ? o.withSubsampling(JpegEncodeOptions.Subsampling.S420) : o;
+    if ((code & SUBSAMPLED) != 0) {
+      return o.withSubsampling(JpegEncodeOptions.Subsampling.S420);
+    }
+    return (code & FULL_CHROMA) != 0 ? o.withSubsampling(JpegEncodeOptions.Subsampling.S444) : o;
   }
 
   /**
@@ -191,15 +219,23 @@ final class TargetSearch {
     }
   }
 
-  /** The lowest quality whose output reaches {@code target} SSIM by {@code scorer}. */
+  /**
+   * The lowest quality whose output reaches {@code target} SSIM by {@code scorer}; {@code
+   * encoder} takes a code (for JPEG possibly flagged {@link #FULL_CHROMA}: encode with {@link
+   * #jpegOptions}).
+   */
   static Result forSsim(ImageFormat format, double target, IntFunction<byte[]> encoder,
       ToDoubleFunction<byte[]> scorer) {
-    return forSsim(format, 1, target, encoder, scorer);
+    return forSsim(format, 1, format == ImageFormat.JPEG, target, encoder, scorer);
   }
 
-  /** {@link #forSsim} on qualities that are multiples of {@code step} hundredths. */
-  static Result forSsim(ImageFormat format, int step, double target, IntFunction<byte[]> encoder,
-      ToDoubleFunction<byte[]> scorer) {
+  /**
+   * {@link #forSsim} on qualities that are multiples of {@code step} hundredths; {@code
+   * chromaChoice}: JPEG with colour, whose SSIM jump at 97 the search may fill with 4:4:4 below
+   * 97.
+   */
+  static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
+      IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer) {
     boolean jpeg = format == ImageFormat.JPEG;
     boolean fine = step < 100;
     double budget = 1 - target;
@@ -208,29 +244,43 @@ final class TargetSearch {
     Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
         : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
     model.scaleFromBottom = true;
+    model.fullPrior = jpeg ? JPEG_FULL_SSIM : null;
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
+    int passCode = -1;
     double passSsim = Double.NaN;
     int failQ = -step; // highest quality known to miss it
     int encodes = 0;
+    boolean fullBelow = false; // positions below JUMP are 4:4:4
     int q = model.lowestAtLeast(aim, failQ, passQ);
     while (true) {
-      byte[] out = encoder.apply(q);
+      int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
+      byte[] out = encoder.apply(code);
       double ssim = scorer.applyAsDouble(out);
       encodes++;
       if (Double.isNaN(ssim)) {
         throw new IllegalArgumentException("SSIM needs an image of at least 7x7 pixels");
       }
-      model.add(q, -Math.log(Math.max(1e-9, 1 - ssim)));
+      model.add(code, -Math.log(Math.max(1e-9, 1 - ssim)));
       if (ssim >= target) {
         passQ = q;
         passBytes = out;
+        passCode = code;
         passSsim = ssim;
       } else {
         failQ = q;
       }
-      if (passBytes != null && (passSsim <= band || failQ + step >= passQ || encodes >= 3)) {
-        return new Result(passBytes, passQ, encodes, passSsim);
+      if (chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step && passSsim > band
+          && encodes < 3) {
+        // 4:2:0 misses the target up to 96.99 and 4:4:4 at 97 passes it by more than the band:
+        // the target is in the jump, which 4:4:4 below 97 fills (for SSIM, which counts every
+        // channel at full resolution, a smaller file than 4:2:0 above 97 would need)
+        fullBelow = true;
+        model.fullBelow = true;
+        failQ = -step;
+      } else if (passBytes != null && (passSsim <= band || failQ + step >= passQ
+          || encodes >= 3)) {
+        return new Result(passBytes, passCode, encodes, passSsim);
       }
       if (failQ == TOP) {
         throw new LimitExceededException("even quality 100 reaches only SSIM " + round4(ssim)
@@ -275,6 +325,10 @@ final class TargetSearch {
     private final boolean bySide;
     /** Positions from JUMP on are 4:2:0 (the jump is being filled). */
     boolean jumpFilled;
+    /** Positions below JUMP are 4:4:4 (an SSIM target's jump is being filled). */
+    boolean fullBelow;
+    /** The prior of codes flagged {@link #FULL_CHROMA} on the same knots, null if none. */
+    double[] fullPrior;
     /** SSIM: one point scales the prior from its bottom instead of shifting it. */
     boolean scaleFromBottom;
 
@@ -295,10 +349,13 @@ final class TargetSearch {
     }
 
     private int codeAt(int q) {
+      if (fullBelow && q < JUMP) {
+        return q | FULL_CHROMA;
+      }
       return jumpFilled && q >= JUMP ? q | SUBSAMPLED : q;
     }
 
-    /** 1 for 4:4:4 JPEG codes (97 and up, not flagged), else 0. */
+    /** 1 for 4:4:4 JPEG codes (97 and up, not flagged, or flagged 4:4:4 below), else 0. */
     private int side(int code) {
       return bySide && code >= JUMP && (code & SUBSAMPLED) == 0 ? 1 : 0;
     }
@@ -395,10 +452,11 @@ final class TargetSearch {
     int lowestAtLeast(double y, int lo, int hi) {
       fitSide = -1;
       for (int q = lo + step; q < hi; q += step) {
-        if (side(q) != fitSide) {
-          fit(lo, hi, side(q));
+        int code = codeAt(q);
+        if (side(code) != fitSide) {
+          fit(lo, hi, side(code));
         }
-        if (at(q) >= y) {
+        if (at(code) >= y) {
           return q;
         }
       }
@@ -410,7 +468,8 @@ final class TargetSearch {
       int q = code & QUALITY;
       boolean subsampled = (code & SUBSAMPLED) != 0;
       int[] ks = subsampled ? JPEG_SUBSAMPLED_KNOTS : knots;
-      double[] ps = subsampled ? JPEG_SUBSAMPLED_SIZE : prior;
+      double[] ps = subsampled ? JPEG_SUBSAMPLED_SIZE
+          : (code & FULL_CHROMA) != 0 && fullPrior != null ? fullPrior : prior;
       int k = 1;
       while (k < ks.length - 1 && ks[k] < q) {
         k++;

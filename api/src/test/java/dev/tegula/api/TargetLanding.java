@@ -107,6 +107,24 @@ public class TargetLanding {
     return best;
   }
 
+  /** The lowest quality whose SSIM reaches t, by bisection (SSIM grows with the quality). */
+  static String lowestReaching(IntFunction<byte[]> enc, ToDoubleFunction<byte[]> sc, double t) {
+    int lo = 0;
+    int hi = 10000;
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (sc.applyAsDouble(enc.apply(mid)) >= t) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    double v = sc.applyAsDouble(enc.apply(lo));
+    double below = lo > 0 ? sc.applyAsDouble(enc.apply(lo - 1)) : Double.NaN;
+    return String.format("q%d SSIM %.5f (%.2f%% of the budget; q-0.01: %.5f)", lo, v,
+        100 * (v - t) / (1 - t), below);
+  }
+
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
     Map<Integer, byte[]> memo = new HashMap<>();
@@ -114,7 +132,8 @@ public class TargetLanding {
     StringBuilder trace = new StringBuilder();
     IntFunction<byte[]> enc = c -> {
       calls[0]++;
-      trace.append(c >= TargetSearch.SUBSAMPLED ? " s" : " ").append(c & TargetSearch.QUALITY)
+      trace.append((c & TargetSearch.SUBSAMPLED) != 0 ? " s" : (c & TargetSearch.FULL_CHROMA) != 0
+          ? " f" : " ").append(c & TargetSearch.QUALITY)
           .append(':');
       return memo.computeIfAbsent(c, cc -> f == ImageFormat.JPEG
           ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
@@ -165,12 +184,25 @@ public class TargetLanding {
         }
         for (int step : STEPS) {
           calls[0] = 0;
-          TargetSearch.Result r = TargetSearch.forSsim(f, step, t, enc, sc);
+          trace.setLength(0);
+          ToDoubleFunction<byte[]> tracedScore = b -> {
+            double v = sc.applyAsDouble(b);
+            trace.append(String.format("%d=%.5f", b.length, v));
+            return v;
+          };
+          TargetSearch.Result r = TargetSearch.forSsim(f, step, jpeg, t, enc, tracedScore);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
+          if (step == 1 && err > 3) {
+            int n = calls[0];
+            System.out.printf("  miss%s | lowest on JPEG's own scale reaching it: %s%n", trace,
+                lowestReaching(enc, sc, t));
+            calls[0] = n;
+          }
           String key = set + " " + f + (step == 1 ? " fine" : " whole");
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
-          System.out.printf("%s %s %.2f q%.2f SSIM %.5f %d enc %.2f%% of the budget%n", key,
-              name, t, r.quality() / 100.0, r.ssim(), calls[0], err);
+          System.out.printf("%s %s %.2f q%.2f%s SSIM %.5f %d enc %.2f%% of the budget%n", key,
+              name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
+                  ? " 4:4:4" : "", r.ssim(), calls[0], err);
         }
       }
     }

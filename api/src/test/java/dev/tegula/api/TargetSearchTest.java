@@ -134,6 +134,42 @@ class TargetSearchTest {
   }
 
   /**
+   * An SSIM target inside JPEG's jump (4:2:0 at 96.99 below it, 4:4:4 at 97 far above): the
+   * search goes on with 4:4:4 below 97 and returns a smaller file than 4:4:4 at 97 that still
+   * reaches the target, in 3 encodes.
+   */
+  @Test
+  void jpegSsimTargetInsideTheJumpIsFilledWith444Below97() throws IOException {
+    Image image = crop("astronaut.png", 300, 300, 128);
+    Counting encoder = new Counting(image, ImageFormat.JPEG);
+    java.util.function.ToDoubleFunction<byte[]> ssim =
+        b -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(b).image());
+    double target = 0.99; // the prior's first guess is 97 itself: the jump shows in 2 encodes
+    byte[] top = encoder.apply(9700);
+    double below = ssim.applyAsDouble(encoder.apply(9699));
+    double full = ssim.applyAsDouble(top);
+    assertTrue(below < target && full > target + 0.03 * (1 - target),
+        "an SSIM jump of " + below + " -> " + full);
+    encoder.calls = 0;
+    TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, target, encoder, ssim);
+    String what = "target " + target + ": code " + r.code() + ", SSIM " + r.ssim() + ", "
+        + r.encodes() + " encodes";
+    assertEquals(encoder.calls, r.encodes());
+    assertTrue(r.encodes() <= 3, what);
+    assertTrue(r.ssim() >= target, what);
+    assertTrue((r.code() & TargetSearch.FULL_CHROMA) != 0 && r.quality() < 9700, what);
+    assertTrue(r.bytes().length < top.length, what);
+    // here the one encode left on 4:4:4 below 97 lands in the band
+    assertTrue(r.ssim() <= target + 0.03 * (1 - target), what);
+    assertEquals(r.ssim(), ssim.applyAsDouble(Tegula.encodeJpeg(image, Metadata.EMPTY,
+        TargetSearch.jpegOptions(r.code()))), 1e-12, "the code names the encode");
+    // grey output has no chroma choice: the search stays on JPEG's own scale
+    TargetSearch.Result grey = TargetSearch.forSsim(ImageFormat.JPEG, 1, false, target, encoder,
+        ssim);
+    assertEquals(0, grey.code() & TargetSearch.FULL_CHROMA, "code " + grey.code());
+  }
+
+  /**
    * Targets spread from quality ~30 to ~99 on two small crops, both formats: never over the
    * target, at most 3 encodes (each fits at quality 0), and nearly all in the 3% band.
    */
