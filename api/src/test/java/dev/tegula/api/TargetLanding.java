@@ -71,13 +71,13 @@ public class TargetLanding {
   }
 
   /**
-   * The largest file of at most t bytes on the search's ladder (JPEG: 4:2:0 to 96.99, 4:2:0 above
-   * 97 while under 4:4:4 at 97, 4:4:4 from 97; .tgl: 0-100), by bisection on each monotone part.
+   * The largest file of at most t bytes on the search's ladder (JPEG: 4:2:0 to 96.99, 4:4:4 below
+   * 97, 4:4:4 from 97; .tgl: 0-100), by bisection on each monotone part.
    */
   static String bestOnLadder(IntFunction<byte[]> enc, boolean jpeg, long t) {
     String best = "none";
     long bestLen = -1;
-    int[][] parts = jpeg ? new int[][] {{0, 9699, 0}, {9700, 10000, TargetSearch.SUBSAMPLED},
+    int[][] parts = jpeg ? new int[][] {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA},
         {9700, 10000, 0}} : new int[][] {{0, 10000, 0}};
     long cap = jpeg ? enc.apply(9700).length : Long.MAX_VALUE;
     for (int[] part : parts) {
@@ -100,7 +100,7 @@ public class TargetLanding {
       }
       if (len > bestLen) {
         bestLen = len;
-        best = (part[2] != 0 ? "4:2:0 " : "") + lo + " " + len + String.format(" (%.2f%% under)",
+        best = (part[2] != 0 ? "4:4:4 " : "") + lo + " " + len + String.format(" (%.2f%% under)",
             100.0 * (t - len) / t);
       }
     }
@@ -132,8 +132,8 @@ public class TargetLanding {
     StringBuilder trace = new StringBuilder();
     IntFunction<byte[]> enc = c -> {
       calls[0]++;
-      trace.append((c & TargetSearch.SUBSAMPLED) != 0 ? " s" : (c & TargetSearch.FULL_CHROMA) != 0
-          ? " f" : " ").append(c & TargetSearch.QUALITY)
+      trace.append((c & TargetSearch.FULL_CHROMA) != 0 ? " f" : " ")
+          .append(c & TargetSearch.QUALITY)
           .append(':');
       return memo.computeIfAbsent(c, cc -> f == ImageFormat.JPEG
           ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
@@ -155,7 +155,7 @@ public class TargetLanding {
         if (t < lo || t >= hi) {
           continue;
         }
-        // no quality of JPEG's own scale lands: only 4:2:0 above 97 can
+        // no quality of JPEG's own scale lands: only 4:4:4 below 97 can
         String gap = jpeg && below < 0.97 * t && full > t ? " [in the chroma jump]" : "";
         for (int step : STEPS) {
           calls[0] = 0;
@@ -170,7 +170,7 @@ public class TargetLanding {
           String key = set + " " + f + (step == 1 ? " fine" : " whole");
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
           System.out.printf("%s %s %d q%.2f%s %d enc %.2f%%%s%n", key, name, t,
-              r.quality() / 100.0, r.subsampledTop() ? " 4:2:0" : "", calls[0], err, gap);
+              r.quality() / 100.0, r.fullBelow() ? " 4:4:4" : "", calls[0], err, gap);
         }
       }
     } else {

@@ -49,7 +49,7 @@ class TargetSearchTest {
   }
 
   @Test
-  void jpegTargetInsideTheChromaJumpIsFilledWith420AboveQuality97() throws IOException {
+  void jpegTargetInsideTheChromaJumpIsFilledWith444BelowQuality97() throws IOException {
     Image image = crop("astronaut.png", 128, 96, 256);
     Counting encoder = new Counting(image, ImageFormat.JPEG);
     long below = encoder.apply(9699).length; // 4:2:0, the last quality before the jump
@@ -60,13 +60,17 @@ class TargetSearchTest {
     TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 256 * 256, target, encoder);
     assertEquals(encoder.calls, r.encodes());
     assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
-    assertTrue(r.subsampledTop(), "4:2:0 above 97, code " + r.code());
-    assertTrue(r.quality() >= 9700, "quality " + r.quality());
+    assertTrue(r.fullBelow(), "4:4:4 below 97, code " + r.code());
+    assertTrue(r.quality() < 9700, "quality " + r.quality());
     assertTrue(r.bytes().length <= target, r.bytes().length + " > " + target);
-    // larger, and so higher in SSIM, than the best of JPEG's own scale (4:2:0 at 96.99); the
-    // band itself is not always reached here: the third encode is the first on 4:2:0 above 97
+    // larger than the best of JPEG's own scale (4:2:0 at 96.99), in the band
     assertTrue(r.bytes().length > below, r.bytes().length + " <= " + below);
-    assertTrue(r.bytes().length >= 0.95 * target, r.bytes().length + " for " + target);
+    assertTrue(r.bytes().length >= TargetSearch.SIZE_BAND * target,
+        r.bytes().length + " for " + target);
+    // and higher in SSIM than 4:2:0 at 96.99
+    java.util.function.ToDoubleFunction<byte[]> ssim =
+        b -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(b).image());
+    assertTrue(ssim.applyAsDouble(r.bytes()) > ssim.applyAsDouble(encoder.apply(9699)));
     assertEquals(r.bytes().length, Tegula.encodeJpeg(image, Metadata.EMPTY,
         TargetSearch.jpegOptions(r.code())).length, "the code names the encode");
   }
@@ -83,10 +87,9 @@ class TargetSearchTest {
         CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(target));
     assertTrue(r.size() <= target && r.size() > below, r.size() + " for " + target);
     assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
-    assertEquals(97, r.quality());
-    // the result says what the search chose: 4:2:0 above 97, on the fine scale
-    assertEquals("4:2:0", r.chroma());
-    assertTrue(r.qualityHundredths() >= 9700 && r.qualityHundredths() / 100 == r.quality(),
+    // the result says what the search chose: 4:4:4 below 97, on the fine scale
+    assertEquals("4:4:4", r.chroma());
+    assertTrue(r.qualityHundredths() < 9700 && r.qualityHundredths() / 100 == r.quality(),
         "hundredths " + r.qualityHundredths());
     Image out = Tegula.decode(r.bytes()).image();
     assertEquals(256, out.width());
@@ -125,12 +128,12 @@ class TargetSearchTest {
     long full = encoder.apply(9700).length;
     long target = full * 115 / 100;
     TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 256 * 256, target, encoder);
-    assertTrue(!r.subsampledTop() && r.quality() > 9700, "code " + r.code());
+    assertTrue(!r.fullBelow() && r.quality() > 9700, "code " + r.code());
     assertTrue(r.bytes().length <= target);
     long below = encoder.apply(9699).length;
     TargetSearch.Result grey = TargetSearch.forSize(ImageFormat.JPEG, 1, false, 256 * 256,
         (below + full) / 2, encoder);
-    assertTrue(!grey.subsampledTop() && grey.quality() < 9700, "code " + grey.code());
+    assertTrue(!grey.fullBelow() && grey.quality() < 9700, "code " + grey.code());
   }
 
   /**
