@@ -158,11 +158,11 @@ export interface CompressResult {
   /** The same quality in hundredths (0-10000): size and SSIM searches move between whole ones. */
   qualityHundredths: number;
   /**
-   * JPEG's chroma subsampling: '4:2:0' below quality 97, '4:4:4' from 97 on, or '4:2:0' above 97
-   * when a maxSizeBytes target fell inside the size jump at 97; 'grey' with grayscale; null for
-   * .tgl and PNG.
+   * JPEG's chroma subsampling: '4:2:0' below quality 97, '4:4:4' from 97 on, or '4:4:4' below 97
+   * when a maxSizeBytes or targetSsim target fell inside JPEG's jump at 97; 'grey' with
+   * grayscale; null for .tgl and PNG.
    */
-  chroma: '4:2:0' | '4:2:2' | '4:4:4' | 'grey' | null;
+  chroma: '4:2:0' | '4:4:4' | 'grey' | null;
   lossless: boolean;
   /** How many encodes it took (1 without a target). */
   encodes: number;

@@ -87,7 +87,7 @@ final class CompressPipeline {
 
   /**
    * The chroma subsampling a lossy encode at {@code code} used: JPEG's choice by quality, or
-   * 4:2:0 above 97 where a size search filled the jump; null for .tgl.
+   * 4:4:4 below 97 where a size or SSIM search filled the jump; null for .tgl.
    */
   static String chroma(CompressOptions options, int code) {
     if (options.format() != ImageFormat.JPEG) {
@@ -135,7 +135,7 @@ final class CompressPipeline {
   /**
    * One lossy encode at a {@link TargetSearch} code: the quality in hundredths, on the fine scale
    * of both formats (JPEG's tables and .tgl's quantizer steps move between whole qualities,
-   * format-lossy.md §6.1), for JPEG possibly with 4:2:0 chroma above 97 (the jump filled).
+   * format-lossy.md §6.1), for JPEG possibly with 4:4:4 chroma below 97 (the jump filled).
    */
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
       int code) {

@@ -16,9 +16,9 @@ package dev.tegula.api;
  * @param warning why the output is incomplete (the input was damaged), or null
  * @param qualityHundredths the lossy quality in hundredths (0-10000) the encode used: a size or
  *     SSIM search moves between whole qualities; -1 for lossless output
- * @param chroma JPEG output's chroma subsampling, "4:2:0", "4:2:2" or "4:4:4" ("grey" for one
- *     component): a size target inside JPEG's jump at quality 97 may get 4:2:0 above 97 (see
- *     {@link TargetSearch}); null for PNG and .tgl
+ * @param chroma JPEG output's chroma subsampling, "4:2:0" (below quality 97) or "4:4:4" (from 97
+ *     on, or below 97 where a size or SSIM target inside JPEG's jump at 97 was filled: see
+ *     {@link TargetSearch}), "grey" for one component; null for PNG and .tgl
  */
 public record CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
     int encodes, double ssim, String warning, int qualityHundredths, String chroma) {
