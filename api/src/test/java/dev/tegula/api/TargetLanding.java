@@ -80,6 +80,7 @@ public class TargetLanding {
     int[][] parts = jpeg ? new int[][] {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA},
         {9700, 10000, 0}} : new int[][] {{0, 10000, 0}};
     long cap = jpeg ? enc.apply(9700).length : Long.MAX_VALUE;
+    long floor = jpeg ? enc.apply(9699).length : 0;
     for (int[] part : parts) {
       int lo = part[0];
       int hi = part[1];
@@ -95,7 +96,8 @@ public class TargetLanding {
         }
       }
       long len = enc.apply(lo | part[2]).length;
-      if (part[2] != 0 && len > cap) {
+      if (part[2] != 0 && (len > cap || len <= floor)) {
+        // on the ladder, 4:4:4 below 97 starts where its files outgrow 4:2:0 at 96.99
         continue;
       }
       if (len > bestLen) {
