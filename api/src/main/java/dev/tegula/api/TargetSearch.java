@@ -205,7 +205,13 @@ final class TargetSearch {
           || passQ + step >= failQ || encodes >= 3)) {
         return new Result(passBytes, passCode, encodes, Double.NaN);
       }
-      if (failQ == 0) {
+      if (failQ == 0 && model.fullBelow) {
+        // even 4:4:4 at 0 is too large: the target is below the jump after all, on 4:2:0
+        model.fullBelow = false;
+        chromaChoice = false;
+        failQ = JUMP;
+        passQ = -step;
+      } else if (failQ == 0) {
         return new Result(null, -1, encodes, Double.NaN, out.length);
       }
       if (chromaChoice && !model.fullBelow && failQ == JUMP) {

@@ -75,6 +75,29 @@ class TargetSearchTest {
         TargetSearch.jpegOptions(r.code())).length, "the code names the encode");
   }
 
+  /**
+   * A made-up encoder whose 4:4:4 files (97 and up, or flagged) never fit and whose 4:2:0 files
+   * fit only well below 97, for a target the prior puts just above 4:2:0 at 96.99: the search
+   * probes 97 first and fills the jump with 4:4:4, and when even 4:4:4 at 0 is too large it
+   * still ends on a 4:2:0 file that fits instead of reporting that nothing does.
+   */
+  @Test
+  void jumpFillThatFindsNo444FitFallsBackTo420() {
+    long target = 50_000;
+    int[] calls = new int[1];
+    IntFunction<byte[]> encoder = code -> {
+      calls[0]++;
+      boolean full = (code & TargetSearch.FULL_CHROMA) != 0 || code >= TargetSearch.JUMP;
+      int q = code & TargetSearch.QUALITY;
+      return new byte[(int) (full ? 10 * target : 150L * q * target / 1_000_000)];
+    };
+    TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 100_000, target, encoder);
+    assertEquals(calls[0], r.encodes());
+    assertTrue(r.bytes() != null && r.bytes().length <= target, "code " + r.code());
+    assertTrue(!r.fullBelow() && r.quality() < 9700, "code " + r.code());
+    assertTrue(r.encodes() <= TargetSearch.MAX_ENCODES + 1, r.encodes() + " encodes");
+  }
+
   @Test
   void compressWithAMaxSizeInsideTheJumpBeatsJpegsOwnScale() throws IOException {
     Image image = crop("astronaut.png", 128, 96, 256);
