@@ -155,6 +155,14 @@ export interface CompressResult {
   height: number;
   /** The quality used: chosen by the search with maxSizeBytes or targetSsim; 100 when lossless. */
   quality: number;
+  /** The same quality in hundredths (0-10000): size and SSIM searches move between whole ones. */
+  qualityHundredths: number;
+  /**
+   * JPEG's chroma subsampling: '4:2:0' below quality 97, '4:4:4' from 97 on, or '4:4:4' below 97
+   * when a maxSizeBytes or targetSsim target fell inside JPEG's jump at 97; 'grey' with
+   * grayscale; null for .tgl and PNG.
+   */
+  chroma: '4:2:0' | '4:4:4' | 'grey' | null;
   lossless: boolean;
   /** How many encodes it took (1 without a target). */
   encodes: number;

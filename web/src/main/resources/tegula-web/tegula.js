@@ -206,9 +206,11 @@ export async function compress(input, options = {}) {
 }
 
 /**
- * compress(), with what was made: {blob, format, width, height, quality, lossless, encodes, ssim}.
- * `quality` is the one chosen when maxSizeBytes or targetSsim was given, `encodes` how many
- * encodes the search took; width and height are the output's (after resizing and orientation).
+ * compress(), with what was made: {blob, format, width, height, quality, qualityHundredths, chroma,
+ * lossless, encodes, ssim}. `quality` is the one chosen when maxSizeBytes or targetSsim was given
+ * (`qualityHundredths` the same on the search's fine scale), `chroma` JPEG's chroma subsampling
+ * ('4:2:0', '4:4:4', 'grey'; null for .tgl and PNG), `encodes` how many encodes the search took;
+ * width and height are the output's (after resizing and orientation).
  */
 export async function compressWithFacts(input, options = {}) {
   if (options !== null && typeof options === 'object' && options.jpegLossless === true) {
@@ -246,6 +248,8 @@ export async function compressWithFacts(input, options = {}) {
     width: f.width,
     height: f.height,
     quality: encode.format === 'png' ? 100 : f.quality,
+    qualityHundredths: encode.format === 'png' ? 10000 : (f.qualityHundredths ?? f.quality * 100),
+    chroma: f.chroma ?? null,
     lossless: encode.format === 'png' || f.lossless,
     encodes: f.encodes,
     ssim: f.ssim ?? null,
@@ -425,7 +429,8 @@ async function compressJpegLossless(input, options) {
   progress(1);
   const f = reply.facts;
   return {blob: new Blob([reply.bytes], {type: MIME.tgl}), format: 'tgl', width: f.width,
-    height: f.height, quality: 100, lossless: true, encodes: 1, ssim: null, modelled: f.modelled,
+    height: f.height, quality: 100, qualityHundredths: 10000, chroma: null, lossless: true,
+    encodes: 1, ssim: null, modelled: f.modelled,
     reason: f.reason};
 }
 

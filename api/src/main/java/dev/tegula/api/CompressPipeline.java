@@ -73,14 +73,27 @@ final class CompressPipeline {
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
-      r = TargetSearch.forSsim(format, options.targetSsim(), encoder,
+      // grey JPEG output has one component: no chroma jump to fill
+      r = TargetSearch.forSsim(format, 1, format == ImageFormat.JPEG && !options.grayscale(),
+          options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
     } else {
       r = new TargetSearch.Result(encoder.apply(options.quality() * 100),
           options.quality() * 100, 1, Double.NaN);
     }
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
-        r.encodes(), r.ssim(), warning);
+        r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code()));
+  }
+
+  /**
+   * The chroma subsampling a lossy encode at {@code code} used: JPEG's choice by quality, or
+   * 4:4:4 below 97 where a size or SSIM search filled the jump; null for .tgl.
+   */
+  static String chroma(CompressOptions options, int code) {
+    if (options.format() != ImageFormat.JPEG) {
+      return null;
+    }
+    return options.grayscale() ? "grey" : TargetSearch.jpegOptions(code).subsampling().label();
   }
 
   /**
@@ -102,7 +115,8 @@ final class CompressPipeline {
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
             current.height(), r.quality() / 100, encodes, Double.NaN,
-            prepared.complete() ? null : prepared.warning());
+            prepared.complete() ? null : prepared.warning(), r.quality(),
+            chroma(options, r.code()));
       }
       int longer = Math.max(current.width(), current.height());
       double shrink = Math.sqrt(options.maxSizeBytes() / (double) r.smallest()) * 0.9;
@@ -121,7 +135,7 @@ final class CompressPipeline {
   /**
    * One lossy encode at a {@link TargetSearch} code: the quality in hundredths, on the fine scale
    * of both formats (JPEG's tables and .tgl's quantizer steps move between whole qualities,
-   * format-lossy.md §6.1), for JPEG possibly with 4:2:0 chroma above 97 (the jump filled).
+   * format-lossy.md §6.1), for JPEG possibly with 4:4:4 chroma below 97 (the jump filled).
    */
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
       int code) {

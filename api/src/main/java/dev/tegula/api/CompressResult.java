@@ -7,14 +7,29 @@ package dev.tegula.api;
  * @param format its format
  * @param width width of the encoded image (after orientation and resizing)
  * @param height its height
- * @param quality the lossy quality used, -1 for lossless output
- * @param encodes how many encodes it took (more than 1 only with a size or SSIM target)
+ * @param quality the lossy quality used (the whole part of {@code qualityHundredths}), -1 for
+ *     lossless output
+ * @param encodes how many encodes it took (more than 1 only with a size or SSIM target; for a
+ *     size target that needed a smaller image, the encodes of every attempt)
  * @param ssim SSIM of the decoded output against the (resized) source when a target SSIM was
  *     asked for, else NaN
  * @param warning why the output is incomplete (the input was damaged), or null
+ * @param qualityHundredths the lossy quality in hundredths (0-10000) the encode used: a size or
+ *     SSIM search moves between whole qualities; -1 for lossless output
+ * @param chroma JPEG output's chroma subsampling, "4:2:0" (below quality 97) or "4:4:4" (from 97
+ *     on, or below 97 where a size or SSIM target inside JPEG's jump at 97 was filled: see
+ *     {@link TargetSearch}), "grey" for one component; null for PNG and .tgl
  */
 public record CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
-    int encodes, double ssim, String warning) {
+    int encodes, double ssim, String warning, int qualityHundredths, String chroma) {
+
+  /** A result whose quality is whole, without a JPEG chroma choice (PNG, .tgl). */
+  public CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
+      int encodes, double ssim, String warning) {
+    this(bytes, format, width, height, quality, encodes, ssim, warning,
+        quality < 0 ? -1 : quality * 100, null);
+  }
+
   public int size() {
     return bytes.length;
   }

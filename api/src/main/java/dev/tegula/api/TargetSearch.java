@@ -16,14 +16,32 @@ import java.util.function.ToDoubleFunction;
  *
  * <p><b>The JPEG ladder and its jump.</b> JPEG's own quality scale keeps 4:2:0 chroma below 97
  * and switches to 4:4:4 from 97 on, where a colour photo's file grows by 10-45% at once: no
- * quality gives a size between 4:2:0 at 96.99 and 4:4:4 at 97. For a size target in that jump (4:4:4 at 97
- * measured over it) the search goes on with 4:2:0 above 97, whose files fill the jump; such a
- * result is flagged {@link #SUBSAMPLED} in its code. "Best quality that fits" is then: the
- * largest file that fits on a ladder that climbs 4:2:0 to 96.99, then 4:2:0 above 97 as long as
- * its files stay under 4:4:4 at 97, then 4:4:4 from 97 to 100. Each step up that ladder raises
- * SSIM. 4:2:0 above 97 is used only where 4:4:4 at 97 does not fit: at the size of 4:4:4 at 97
- * (4:2:0 near 98) its SSIM is lower on 9 of the 10 corpus photos and equal on the tenth. Grey
- * output (one component) has no chroma choice.
+ * quality of that scale gives a size between 4:2:0 at 96.99 and 4:4:4 at 97. For a size target
+ * in that jump (4:4:4 at 97 measured over it) the search goes on with 4:4:4 below 97, whose files
+ * fill the jump; such a result is flagged {@link #FULL_CHROMA} in its code. "Best quality that
+ * fits" is the highest SSIM, found as the largest file that fits on a ladder along which SSIM
+ * rises: 4:2:0 up to 96.99, then 4:4:4 from the quality where its file outgrows 4:2:0 at 96.99
+ * (image-dependent) to 100. Why 4:4:4 below 97 rather than 4:2:0 above it (both
+ * fill the jump; measured 28 Nov at 1/4, 1/2 and 3/4 of the jump, equal sizes): on the 10
+ * corpus photos 4:4:4 has the higher SSIM at 27 of 30 points (by 0.0005-0.03; flower.png is the
+ * exception, by 0.001); outside them it wins on colour photos and graphics (retina, room,
+ * gnome_field +0.017, terminal) and loses by 0.002-0.004 on decoded 4:2:0 JPEGs, whose chroma
+ * is already halved, and by 0.001 on hopper and ihc; on grey content the jump is ~1% and both
+ * are equal within 0.0002.
+ * 4:2:2 is below 4:4:4 at every such point of the corpus photos but chelsea. Grey output (one
+ * component) has no chroma choice. When the probe at 97 comes before any 4:2:0 file near 96.99,
+ * a target just under 4:2:0 at 96.99 can also end on 4:4:4 below 97, in the band but below the
+ * ladder's 4:4:4 start (3 of 88 JPEG searches on the corpus, hold-out and graphics: hubble 500
+ * KB, motorcycle 200 KB, hopper 100 KB).
+ *
+ * <p><b>SSIM targets and the jump.</b> SSIM here averages R, G and B at full resolution, so it
+ * jumps at 97 too (0.989 to 0.992 on a typical photo, 0.965 to 0.996 on hubble_deep_field). A
+ * target that 4:2:0 misses up to 96.99 while 4:4:4 at 97 passes it by more than the band is in
+ * that jump: the search goes on with 4:4:4 below 97, whose SSIM fills it with files smaller than
+ * 4:4:4 at 97. "The lowest quality that reaches the target" is then: on 4:2:0 up to 96.99, else
+ * on 4:4:4 below 97, else 4:4:4 from 97. The fill needs the jump to show by the second encode
+ * (4:4:4 at 97 and 4:2:0 at 96.99 measured); when it shows only on the third, the result stays
+ * 4:4:4 at 97.
  *
  * <p><b>Bands.</b> A size lands when the file is within 3% below the target
  * ({@code 0.97 target <= bytes <= target}). An SSIM target lands when the distortion
@@ -39,7 +57,7 @@ import java.util.function.ToDoubleFunction;
  * steeply as photos); every later one fits a and b through two measured points (the bracket
  * around the target when both ends are measured, else the last two), so encode 2 is a secant and
  * encode 3 an interpolation. JPEG points are fitted per chroma side of the jump (its height
- * varies from image to image, 0.004-0.37 in ln bytes). Each next quality is the best the model
+ * varies from image to image, 0.004-0.37 in ln bytes); 4:4:4 below 97 has its own prior. Each next quality is the best the model
  * predicts strictly between the qualities known to pass and to fail, aiming at 98.5% of the
  * target (a distortion of 98.5% of the budget), so that the model's error rarely overshoots. The
  * search stops when a result lands, when the neighbours pass and fail, or after 3 encodes with
@@ -55,11 +73,11 @@ final class TargetSearch {
   /** The SSIM band: a distortion 1 - SSIM from 97% to 100% of the budget 1 - target lands. */
   static final double SSIM_BAND = 0.97;
   /**
-   * A flag on a JPEG code: 4:2:0 chroma at a quality of 97 or more (the jump); the quality is
-   * {@code code & QUALITY}.
+   * A flag on a JPEG code: 4:4:4 chroma below quality 97, where a target inside the jump is
+   * filled; the quality is {@code code & QUALITY}.
    */
-  static final int SUBSAMPLED = 1 << 14;
-  static final int QUALITY = SUBSAMPLED - 1;
+  static final int FULL_CHROMA = 1 << 14;
+  static final int QUALITY = FULL_CHROMA - 1;
   /** The first JPEG quality with 4:4:4 chroma, in hundredths. */
   static final int JUMP = JpegEncodeOptions.FULL_CHROMA_FROM_QUALITY * 100;
   /**
@@ -83,13 +101,18 @@ final class TargetSearch {
   // medians over shared/corpus/photos (10 photos), measured with Tegula's encoders at these knots
   private static final double[] JPEG_SIZE = {-4.695, -4.258, -3.383, -2.92, -2.734, -2.491, -2.13,
       -1.7, -1.356, -1.144, -0.986, -0.810, -0.609, -0.405, -0.116, -0.107, -0.107};
-  /** 4:2:0 from 97 to 100 (the same photos, 28 Nov): the ladder inside the jump. */
-  private static final int[] JPEG_SUBSAMPLED_KNOTS = {9700, 9800, 9850, 9900, 9950, 10000};
-  private static final double[] JPEG_SUBSAMPLED_SIZE = {-0.810, -0.588, -0.486, -0.376, -0.369,
-      -0.369};
+  /** 4:4:4 below 97 at the same knots (the same photos, 28 Nov): the ladder inside the jump. */
+  private static final double[] JPEG_FULL_SIZE = {-4.476, -4.035, -3.247, -2.789, -2.599, -2.349,
+      -1.973, -1.559, -1.181, -0.961, -0.812, -0.609, -0.609, -0.405, -0.116, -0.107, -0.107};
   /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
   private static final double[] JPEG_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
       3.222, 3.581, 3.786, 3.906, 4.042, 4.721, 4.981, 5.671, 5.713, 5.713};
+  /**
+   * -ln(1 - SSIM) of 4:4:4 below 97 at the same knots (the same photos, 28 Nov; at 75 it meets
+   * 4:2:0, below it follows the 4:2:0 curve): the ladder that fills an SSIM target's jump.
+   */
+  private static final double[] JPEG_FULL_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.952,
+      3.408, 3.921, 4.292, 4.453, 4.721, 4.721, 4.981, 5.671, 5.713, 5.713};
   /**
    * .tgl's size knots add 95, 98.5, 99 and 99.5, where its curve bends most; remeasured on 28 Nov
    * with the current lossy encoder.
@@ -103,7 +126,7 @@ final class TargetSearch {
       3.273, 3.604, 3.787, 3.946, 4.080, 4.136, 4.174, 4.200};
 
   /**
-   * The chosen file, its code (quality in hundredths, for JPEG possibly with {@link #SUBSAMPLED}),
+   * The chosen file, its code (quality in hundredths, for JPEG possibly with {@link #FULL_CHROMA}),
    * how many encodes it took and its SSIM (NaN if not measured); for a size that even quality 0
    * exceeds, bytes null, code -1 and the size of quality 0 in {@code smallest}.
    */
@@ -117,24 +140,27 @@ final class TargetSearch {
       return code < 0 ? code : code & QUALITY;
     }
 
-    /** A JPEG result with 4:2:0 chroma at a quality of 97 or more (inside the jump). */
-    boolean subsampledTop() {
-      return code >= 0 && (code & SUBSAMPLED) != 0;
+    /** A JPEG result with 4:4:4 chroma below quality 97 (inside the jump). */
+    boolean fullBelow() {
+      return code >= 0 && (code & FULL_CHROMA) != 0;
     }
   }
 
   private TargetSearch() {}
 
-  /** The JPEG options of a code: {@link JpegEncodeOptions#ofQualityHundredths}, 4:2:0 if flagged. */
+  /**
+   * The JPEG options of a code: {@link JpegEncodeOptions#ofQualityHundredths}, 4:4:4 if flagged
+   * {@link #FULL_CHROMA}.
+   */
   static JpegEncodeOptions jpegOptions(int code) {
     JpegEncodeOptions o = JpegEncodeOptions.ofQualityHundredths(code & QUALITY);
-    return (code & SUBSAMPLED) != 0 ? o.withSubsampling(JpegEncodeOptions.Subsampling.S420) : o;
+    return (code & FULL_CHROMA) != 0 ? o.withSubsampling(JpegEncodeOptions.Subsampling.S444) : o;
   }
 
   /**
    * The best quality whose output is at most {@code maxBytes}, or a result without bytes when
    * even quality 0 is larger. {@code encoder} takes a code: the quality in hundredths, for JPEG
-   * possibly flagged {@link #SUBSAMPLED} (encode with {@link #jpegOptions}).
+   * possibly flagged {@link #FULL_CHROMA} (encode with {@link #jpegOptions}).
    */
   static Result forSize(ImageFormat format, long pixels, long maxBytes,
       IntFunction<byte[]> encoder) {
@@ -143,7 +169,7 @@ final class TargetSearch {
 
   /**
    * {@link #forSize} on qualities that are multiples of {@code step} hundredths; {@code
-   * chromaChoice}: JPEG with colour, whose jump at 97 the search may fill with 4:2:0.
+   * chromaChoice}: JPEG with colour, whose jump at 97 the search may fill with 4:4:4 below 97.
    */
   static Result forSize(ImageFormat format, int step, boolean chromaChoice, long pixels,
       long maxBytes, IntFunction<byte[]> encoder) {
@@ -153,22 +179,25 @@ final class TargetSearch {
     double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
     Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true, true)
         : new Model(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false, false);
+    model.fullPrior = jpeg ? JPEG_FULL_SIZE : null;
     int passQ = -step; // highest position known to fit
     byte[] passBytes = null;
     int passCode = -1;
     int failQ = TOP + step; // lowest position known not to fit
     int encodes = 0;
-    boolean jumpFilled = false; // positions from JUMP on are 4:2:0
     int q = model.pickSize(aim, passQ, failQ, chromaChoice, false);
     while (true) {
-      int code = jumpFilled && q >= JUMP ? q | SUBSAMPLED : q;
+      int code = model.codeAt(q);
       byte[] out = encoder.apply(code);
       encodes++;
       model.add(code, Math.log(out.length / (double) pixels));
       if (out.length <= maxBytes) {
         passQ = q;
-        passBytes = out;
-        passCode = code;
+        if (passBytes == null || out.length > passBytes.length) {
+          // a 4:4:4 file below 97 smaller than the 4:2:0 one in hand is not worth more
+          passBytes = out;
+          passCode = code;
+        }
       } else {
         failQ = q;
       }
@@ -176,14 +205,20 @@ final class TargetSearch {
           || passQ + step >= failQ || encodes >= 3)) {
         return new Result(passBytes, passCode, encodes, Double.NaN);
       }
-      if (failQ == 0) {
+      if (failQ == 0 && model.fullBelow) {
+        // even 4:4:4 at 0 is too large: the target is below the jump after all, on 4:2:0
+        model.fullBelow = false;
+        chromaChoice = false;
+        failQ = JUMP;
+        passQ = -step;
+      } else if (failQ == 0) {
         return new Result(null, -1, encodes, Double.NaN, out.length);
       }
-      if (chromaChoice && !jumpFilled && failQ == JUMP) {
-        // 4:4:4 at 97 is too large: the target is in the jump, which 4:2:0 above 97 fills
-        jumpFilled = true;
-        model.jumpFilled = true;
-        failQ = TOP + step;
+      if (chromaChoice && !model.fullBelow && failQ == JUMP) {
+        // 4:4:4 at 97 is too large: the target is in the jump, which 4:4:4 below 97 fills;
+        // positions below 97 are now 4:4:4, the 4:2:0 file in hand stays the fallback
+        model.fullBelow = true;
+        passQ = -step;
       }
       q = encodes >= MAX_ENCODES ? 0
           : model.pickSize(passBytes != null ? exact : aim, passQ, failQ, chromaChoice,
@@ -191,15 +226,23 @@ final class TargetSearch {
     }
   }
 
-  /** The lowest quality whose output reaches {@code target} SSIM by {@code scorer}. */
+  /**
+   * The lowest quality whose output reaches {@code target} SSIM by {@code scorer}; {@code
+   * encoder} takes a code (for JPEG possibly flagged {@link #FULL_CHROMA}: encode with {@link
+   * #jpegOptions}).
+   */
   static Result forSsim(ImageFormat format, double target, IntFunction<byte[]> encoder,
       ToDoubleFunction<byte[]> scorer) {
-    return forSsim(format, 1, target, encoder, scorer);
+    return forSsim(format, 1, format == ImageFormat.JPEG, target, encoder, scorer);
   }
 
-  /** {@link #forSsim} on qualities that are multiples of {@code step} hundredths. */
-  static Result forSsim(ImageFormat format, int step, double target, IntFunction<byte[]> encoder,
-      ToDoubleFunction<byte[]> scorer) {
+  /**
+   * {@link #forSsim} on qualities that are multiples of {@code step} hundredths; {@code
+   * chromaChoice}: JPEG with colour, whose SSIM jump at 97 the search may fill with 4:4:4 below
+   * 97.
+   */
+  static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
+      IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer) {
     boolean jpeg = format == ImageFormat.JPEG;
     boolean fine = step < 100;
     double budget = 1 - target;
@@ -208,29 +251,43 @@ final class TargetSearch {
     Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
         : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
     model.scaleFromBottom = true;
+    model.fullPrior = jpeg ? JPEG_FULL_SSIM : null;
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
+    int passCode = -1;
     double passSsim = Double.NaN;
     int failQ = -step; // highest quality known to miss it
     int encodes = 0;
+    boolean fullBelow = false; // positions below JUMP are 4:4:4
     int q = model.lowestAtLeast(aim, failQ, passQ);
     while (true) {
-      byte[] out = encoder.apply(q);
+      int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
+      byte[] out = encoder.apply(code);
       double ssim = scorer.applyAsDouble(out);
       encodes++;
       if (Double.isNaN(ssim)) {
         throw new IllegalArgumentException("SSIM needs an image of at least 7x7 pixels");
       }
-      model.add(q, -Math.log(Math.max(1e-9, 1 - ssim)));
+      model.add(code, -Math.log(Math.max(1e-9, 1 - ssim)));
       if (ssim >= target) {
         passQ = q;
         passBytes = out;
+        passCode = code;
         passSsim = ssim;
       } else {
         failQ = q;
       }
-      if (passBytes != null && (passSsim <= band || failQ + step >= passQ || encodes >= 3)) {
-        return new Result(passBytes, passQ, encodes, passSsim);
+      if (chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step && passSsim > band
+          && encodes < 3) {
+        // 4:2:0 misses the target up to 96.99 and 4:4:4 at 97 passes it by more than the band:
+        // the target is in the jump, which 4:4:4 below 97 fills (for SSIM, which counts every
+        // channel at full resolution, a smaller file than 4:2:0 above 97 would need)
+        fullBelow = true;
+        model.fullBelow = true;
+        failQ = -step;
+      } else if (passBytes != null && (passSsim <= band || failQ + step >= passQ
+          || encodes >= 3)) {
+        return new Result(passBytes, passCode, encodes, passSsim);
       }
       if (failQ == TOP) {
         throw new LimitExceededException("even quality 100 reaches only SSIM " + round4(ssim)
@@ -273,8 +330,10 @@ final class TargetSearch {
     private final boolean jpeg;
     /** JPEG sizes: fit each side of the chroma jump on its own points. */
     private final boolean bySide;
-    /** Positions from JUMP on are 4:2:0 (the jump is being filled). */
-    boolean jumpFilled;
+    /** Positions below JUMP are 4:4:4 (the jump is being filled). */
+    boolean fullBelow;
+    /** The prior of codes flagged {@link #FULL_CHROMA} on the same knots, null if none. */
+    double[] fullPrior;
     /** SSIM: one point scales the prior from its bottom instead of shifting it. */
     boolean scaleFromBottom;
 
@@ -294,13 +353,13 @@ final class TargetSearch {
       n++;
     }
 
-    private int codeAt(int q) {
-      return jumpFilled && q >= JUMP ? q | SUBSAMPLED : q;
+    int codeAt(int q) {
+      return fullBelow && q < JUMP ? q | FULL_CHROMA : q;
     }
 
-    /** 1 for 4:4:4 JPEG codes (97 and up, not flagged), else 0. */
+    /** 1 for 4:4:4 JPEG codes (97 and up, or flagged 4:4:4 below), else 0. */
     private int side(int code) {
-      return bySide && code >= JUMP && (code & SUBSAMPLED) == 0 ? 1 : 0;
+      return bySide && code >= JUMP ? 1 : 0;
     }
 
     private int indexOf(int code) {
@@ -382,7 +441,7 @@ final class TargetSearch {
           break;
         }
       }
-      if (chromaChoice && !jumpFilled && q < JUMP && q >= JUMP - step && JUMP < hi && !last
+      if (chromaChoice && !fullBelow && q < JUMP && q >= JUMP - step && JUMP < hi && !last
           && at(codeAt(q)) < y + LAND_MARGIN) {
         // unless 96.99 itself is predicted to land, or the next result is the last: then
         // knowing whether the jump must be filled no longer helps
@@ -395,10 +454,11 @@ final class TargetSearch {
     int lowestAtLeast(double y, int lo, int hi) {
       fitSide = -1;
       for (int q = lo + step; q < hi; q += step) {
-        if (side(q) != fitSide) {
-          fit(lo, hi, side(q));
+        int code = codeAt(q);
+        if (side(code) != fitSide) {
+          fit(lo, hi, side(code));
         }
-        if (at(q) >= y) {
+        if (at(code) >= y) {
           return q;
         }
       }
@@ -408,9 +468,8 @@ final class TargetSearch {
     /** The prior at a code, linear between the knots (or in the log of the table scale). */
     private double g(int code) {
       int q = code & QUALITY;
-      boolean subsampled = (code & SUBSAMPLED) != 0;
-      int[] ks = subsampled ? JPEG_SUBSAMPLED_KNOTS : knots;
-      double[] ps = subsampled ? JPEG_SUBSAMPLED_SIZE : prior;
+      int[] ks = knots;
+      double[] ps = (code & FULL_CHROMA) != 0 && fullPrior != null ? fullPrior : prior;
       int k = 1;
       while (k < ks.length - 1 && ks[k] < q) {
         k++;

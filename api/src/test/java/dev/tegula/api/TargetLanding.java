@@ -26,6 +26,9 @@ import java.util.function.ToDoubleFunction;
  */
 public class TargetLanding {
   private static final Map<String, List<double[]>> ROWS = new LinkedHashMap<>();
+  /** The quality steps in hundredths to measure: 1 (fine) and 100 (whole); -Dsteps=1 for one. */
+  private static final int[] STEPS = Boolean.getBoolean("fineOnly") ? new int[] {1}
+      : new int[] {1, 100};
 
   public static void main(String[] args) throws Exception {
     boolean size = args[0].equals("size");
@@ -67,16 +70,82 @@ public class TargetLanding {
     }
   }
 
+  /**
+   * The largest file of at most t bytes on the search's ladder (JPEG: 4:2:0 to 96.99, 4:4:4 below
+   * 97, 4:4:4 from 97; .tgl: 0-100), by bisection on each monotone part.
+   */
+  static String bestOnLadder(IntFunction<byte[]> enc, boolean jpeg, long t) {
+    String best = "none";
+    long bestLen = -1;
+    int[][] parts = jpeg ? new int[][] {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA},
+        {9700, 10000, 0}} : new int[][] {{0, 10000, 0}};
+    long cap = jpeg ? enc.apply(9700).length : Long.MAX_VALUE;
+    long floor = jpeg ? enc.apply(9699).length : 0;
+    for (int[] part : parts) {
+      int lo = part[0];
+      int hi = part[1];
+      if (enc.apply(lo | part[2]).length > t) {
+        continue;
+      }
+      while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (enc.apply(mid | part[2]).length <= t) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      long len = enc.apply(lo | part[2]).length;
+      if (part[2] != 0 && (len > cap || len <= floor)) {
+        // on the ladder, 4:4:4 below 97 starts where its files outgrow 4:2:0 at 96.99
+        continue;
+      }
+      if (len > bestLen) {
+        bestLen = len;
+        best = (part[2] != 0 ? "4:4:4 " : "") + lo + " " + len + String.format(" (%.2f%% under)",
+            100.0 * (t - len) / t);
+      }
+    }
+    return best;
+  }
+
+  /** The lowest quality whose SSIM reaches t, by bisection (SSIM grows with the quality). */
+  static String lowestReaching(IntFunction<byte[]> enc, ToDoubleFunction<byte[]> sc, double t) {
+    int lo = 0;
+    int hi = 10000;
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (sc.applyAsDouble(enc.apply(mid)) >= t) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    double v = sc.applyAsDouble(enc.apply(lo));
+    double below = lo > 0 ? sc.applyAsDouble(enc.apply(lo - 1)) : Double.NaN;
+    return String.format("q%d SSIM %.5f (%.2f%% of the budget; q-0.01: %.5f)", lo, v,
+        100 * (v - t) / (1 - t), below);
+  }
+
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
     Map<Integer, byte[]> memo = new HashMap<>();
     int[] calls = new int[1];
+    StringBuilder trace = new StringBuilder();
     IntFunction<byte[]> enc = c -> {
       calls[0]++;
+      trace.append((c & TargetSearch.FULL_CHROMA) != 0 ? " f" : " ")
+          .append(c & TargetSearch.QUALITY)
+          .append(':');
       return memo.computeIfAbsent(c, cc -> f == ImageFormat.JPEG
           ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
           : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
               dev.tegula.tgl.TglEncodeOptions.lossyHundredths(cc)));
+    };
+    IntFunction<byte[]> traced = c -> {
+      byte[] b = enc.apply(c);
+      trace.append(b.length);
+      return b;
     };
     boolean jpeg = f == ImageFormat.JPEG;
     if (size) {
@@ -88,16 +157,22 @@ public class TargetLanding {
         if (t < lo || t >= hi) {
           continue;
         }
-        // no quality of JPEG's own scale lands: only 4:2:0 above 97 can
+        // no quality of JPEG's own scale lands: only 4:4:4 below 97 can
         String gap = jpeg && below < 0.97 * t && full > t ? " [in the chroma jump]" : "";
-        for (int step : new int[] {1, 100}) {
+        for (int step : STEPS) {
           calls[0] = 0;
-          TargetSearch.Result r = TargetSearch.forSize(f, step, jpeg, px, t, enc);
+          trace.setLength(0);
+          TargetSearch.Result r = TargetSearch.forSize(f, step, jpeg, px, t, traced);
           double err = 100.0 * (t - r.bytes().length) / t;
+          if (step == 1 && err > 3) {
+            int n = calls[0];
+            System.out.printf("  miss%s | best on the ladder: %s%n", trace, bestOnLadder(enc, jpeg, t));
+            calls[0] = n;
+          }
           String key = set + " " + f + (step == 1 ? " fine" : " whole");
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
           System.out.printf("%s %s %d q%.2f%s %d enc %.2f%%%s%n", key, name, t,
-              r.quality() / 100.0, r.subsampledTop() ? " 4:2:0" : "", calls[0], err, gap);
+              r.quality() / 100.0, r.fullBelow() ? " 4:4:4" : "", calls[0], err, gap);
         }
       }
     } else {
@@ -109,14 +184,27 @@ public class TargetLanding {
         if (top < t) {
           continue;
         }
-        for (int step : new int[] {1, 100}) {
+        for (int step : STEPS) {
           calls[0] = 0;
-          TargetSearch.Result r = TargetSearch.forSsim(f, step, t, enc, sc);
+          trace.setLength(0);
+          ToDoubleFunction<byte[]> tracedScore = b -> {
+            double v = sc.applyAsDouble(b);
+            trace.append(String.format("%d=%.5f", b.length, v));
+            return v;
+          };
+          TargetSearch.Result r = TargetSearch.forSsim(f, step, jpeg, t, enc, tracedScore);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
+          if (step == 1 && err > 3) {
+            int n = calls[0];
+            System.out.printf("  miss%s | lowest on JPEG's own scale reaching it: %s%n", trace,
+                lowestReaching(enc, sc, t));
+            calls[0] = n;
+          }
           String key = set + " " + f + (step == 1 ? " fine" : " whole");
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
-          System.out.printf("%s %s %.2f q%.2f SSIM %.5f %d enc %.2f%% of the budget%n", key,
-              name, t, r.quality() / 100.0, r.ssim(), calls[0], err);
+          System.out.printf("%s %s %.2f q%.2f%s SSIM %.5f %d enc %.2f%% of the budget%n", key,
+              name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
+                  ? " 4:4:4" : "", r.ssim(), calls[0], err);
         }
       }
     }

@@ -49,7 +49,7 @@ class TargetSearchTest {
   }
 
   @Test
-  void jpegTargetInsideTheChromaJumpIsFilledWith420AboveQuality97() throws IOException {
+  void jpegTargetInsideTheChromaJumpIsFilledWith444BelowQuality97() throws IOException {
     Image image = crop("astronaut.png", 128, 96, 256);
     Counting encoder = new Counting(image, ImageFormat.JPEG);
     long below = encoder.apply(9699).length; // 4:2:0, the last quality before the jump
@@ -60,15 +60,42 @@ class TargetSearchTest {
     TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 256 * 256, target, encoder);
     assertEquals(encoder.calls, r.encodes());
     assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
-    assertTrue(r.subsampledTop(), "4:2:0 above 97, code " + r.code());
-    assertTrue(r.quality() >= 9700, "quality " + r.quality());
+    assertTrue(r.fullBelow(), "4:4:4 below 97, code " + r.code());
+    assertTrue(r.quality() < 9700, "quality " + r.quality());
     assertTrue(r.bytes().length <= target, r.bytes().length + " > " + target);
-    // larger, and so higher in SSIM, than the best of JPEG's own scale (4:2:0 at 96.99); the
-    // band itself is not always reached here: the third encode is the first on 4:2:0 above 97
+    // larger than the best of JPEG's own scale (4:2:0 at 96.99), in the band
     assertTrue(r.bytes().length > below, r.bytes().length + " <= " + below);
-    assertTrue(r.bytes().length >= 0.95 * target, r.bytes().length + " for " + target);
+    assertTrue(r.bytes().length >= TargetSearch.SIZE_BAND * target,
+        r.bytes().length + " for " + target);
+    // and higher in SSIM than 4:2:0 at 96.99
+    java.util.function.ToDoubleFunction<byte[]> ssim =
+        b -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(b).image());
+    assertTrue(ssim.applyAsDouble(r.bytes()) > ssim.applyAsDouble(encoder.apply(9699)));
     assertEquals(r.bytes().length, Tegula.encodeJpeg(image, Metadata.EMPTY,
         TargetSearch.jpegOptions(r.code())).length, "the code names the encode");
+  }
+
+  /**
+   * A made-up encoder whose 4:4:4 files (97 and up, or flagged) never fit and whose 4:2:0 files
+   * fit only well below 97, for a target the prior puts just above 4:2:0 at 96.99: the search
+   * probes 97 first and fills the jump with 4:4:4, and when even 4:4:4 at 0 is too large it
+   * still ends on a 4:2:0 file that fits instead of reporting that nothing does.
+   */
+  @Test
+  void jumpFillThatFindsNo444FitFallsBackTo420() {
+    long target = 50_000;
+    int[] calls = new int[1];
+    IntFunction<byte[]> encoder = code -> {
+      calls[0]++;
+      boolean full = (code & TargetSearch.FULL_CHROMA) != 0 || code >= TargetSearch.JUMP;
+      int q = code & TargetSearch.QUALITY;
+      return new byte[(int) (full ? 10 * target : 150L * q * target / 1_000_000)];
+    };
+    TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 100_000, target, encoder);
+    assertEquals(calls[0], r.encodes());
+    assertTrue(r.bytes() != null && r.bytes().length <= target, "code " + r.code());
+    assertTrue(!r.fullBelow() && r.quality() < 9700, "code " + r.code());
+    assertTrue(r.encodes() <= TargetSearch.MAX_ENCODES + 1, r.encodes() + " encodes");
   }
 
   @Test
@@ -83,13 +110,38 @@ class TargetSearchTest {
         CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(target));
     assertTrue(r.size() <= target && r.size() > below, r.size() + " for " + target);
     assertTrue(r.encodes() <= 3, r.encodes() + " encodes");
-    assertEquals(97, r.quality());
+    // the result says what the search chose: 4:4:4 below 97, on the fine scale
+    assertEquals("4:4:4", r.chroma());
+    assertTrue(r.qualityHundredths() < 9700 && r.qualityHundredths() / 100 == r.quality(),
+        "hundredths " + r.qualityHundredths());
     Image out = Tegula.decode(r.bytes()).image();
     assertEquals(256, out.width());
     // grey output: one component, the search stays on JPEG's own scale and still fits
     CompressResult grey = Tegula.compress(d, CompressOptions.lossy(75)
         .withFormat(ImageFormat.JPEG).withGrayscale(true).withMaxSizeBytes(target / 2));
     assertTrue(grey.size() <= target / 2, grey.size() + " > " + target / 2);
+    assertEquals("grey", grey.chroma());
+  }
+
+  @Test
+  void compressResultNamesTheChromaSubsamplingAndTheEncodes() throws IOException {
+    Image image = crop("flower.png", 300, 200, 64);
+    dev.tegula.core.DecodedImage d = Tegula.decode(Tegula.encodePng(image, Metadata.EMPTY,
+        dev.tegula.png.PngEncodeOptions.DEFAULT));
+    CompressResult low = Tegula.compress(d, CompressOptions.lossy(75).withFormat(ImageFormat.JPEG));
+    assertEquals("4:2:0", low.chroma());
+    assertEquals(7500, low.qualityHundredths());
+    assertEquals(1, low.encodes());
+    CompressResult high = Tegula.compress(d, CompressOptions.lossy(98).withFormat(ImageFormat.JPEG));
+    assertEquals("4:4:4", high.chroma());
+    CompressResult tgl = Tegula.compress(d, CompressOptions.lossy(80).withMaxSizeBytes(
+        high.size() / 2));
+    assertEquals(null, tgl.chroma());
+    assertTrue(tgl.encodes() >= 1 && tgl.encodes() <= 3, tgl.encodes() + " encodes");
+    assertEquals(tgl.quality(), tgl.qualityHundredths() / 100);
+    CompressResult png = Tegula.compress(d, CompressOptions.lossy(80).withFormat(ImageFormat.PNG));
+    assertEquals(null, png.chroma());
+    assertEquals(-1, png.qualityHundredths());
   }
 
   @Test
@@ -99,12 +151,48 @@ class TargetSearchTest {
     long full = encoder.apply(9700).length;
     long target = full * 115 / 100;
     TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 256 * 256, target, encoder);
-    assertTrue(!r.subsampledTop() && r.quality() > 9700, "code " + r.code());
+    assertTrue(!r.fullBelow() && r.quality() > 9700, "code " + r.code());
     assertTrue(r.bytes().length <= target);
     long below = encoder.apply(9699).length;
     TargetSearch.Result grey = TargetSearch.forSize(ImageFormat.JPEG, 1, false, 256 * 256,
         (below + full) / 2, encoder);
-    assertTrue(!grey.subsampledTop() && grey.quality() < 9700, "code " + grey.code());
+    assertTrue(!grey.fullBelow() && grey.quality() < 9700, "code " + grey.code());
+  }
+
+  /**
+   * An SSIM target inside JPEG's jump (4:2:0 at 96.99 below it, 4:4:4 at 97 far above): the
+   * search goes on with 4:4:4 below 97 and returns a smaller file than 4:4:4 at 97 that still
+   * reaches the target, in 3 encodes.
+   */
+  @Test
+  void jpegSsimTargetInsideTheJumpIsFilledWith444Below97() throws IOException {
+    Image image = crop("astronaut.png", 300, 300, 128);
+    Counting encoder = new Counting(image, ImageFormat.JPEG);
+    java.util.function.ToDoubleFunction<byte[]> ssim =
+        b -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(b).image());
+    double target = 0.99; // the prior's first guess is 97 itself: the jump shows in 2 encodes
+    byte[] top = encoder.apply(9700);
+    double below = ssim.applyAsDouble(encoder.apply(9699));
+    double full = ssim.applyAsDouble(top);
+    assertTrue(below < target && full > target + 0.03 * (1 - target),
+        "an SSIM jump of " + below + " -> " + full);
+    encoder.calls = 0;
+    TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, target, encoder, ssim);
+    String what = "target " + target + ": code " + r.code() + ", SSIM " + r.ssim() + ", "
+        + r.encodes() + " encodes";
+    assertEquals(encoder.calls, r.encodes());
+    assertTrue(r.encodes() <= 3, what);
+    assertTrue(r.ssim() >= target, what);
+    assertTrue((r.code() & TargetSearch.FULL_CHROMA) != 0 && r.quality() < 9700, what);
+    assertTrue(r.bytes().length < top.length, what);
+    // here the one encode left on 4:4:4 below 97 lands in the band
+    assertTrue(r.ssim() <= target + 0.03 * (1 - target), what);
+    assertEquals(r.ssim(), ssim.applyAsDouble(Tegula.encodeJpeg(image, Metadata.EMPTY,
+        TargetSearch.jpegOptions(r.code()))), 1e-12, "the code names the encode");
+    // grey output has no chroma choice: the search stays on JPEG's own scale
+    TargetSearch.Result grey = TargetSearch.forSsim(ImageFormat.JPEG, 1, false, target, encoder,
+        ssim);
+    assertEquals(0, grey.code() & TargetSearch.FULL_CHROMA, "code " + grey.code());
   }
 
   /**

@@ -305,6 +305,12 @@ final class CompressCommand implements Callable<Integer> {
     };
   }
 
+  /** A quality in hundredths as "97" or "97.63" (a size or SSIM search moves between them). */
+  static String quality(int hundredths) {
+    int f = hundredths % 100;
+    return hundredths / 100 + (f == 0 ? "" : f < 10 ? ".0" + f : "." + f);
+  }
+
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
   }
@@ -345,7 +351,10 @@ final class CompressCommand implements Callable<Integer> {
       public String summary(String out, byte[] written) {
         CompressResult r = result[0];
         long pixels = (long) r.width() * r.height();
-        String how = r.quality() < 0 ? "lossless" : "q" + r.quality();
+        String how = r.quality() < 0 ? "lossless" : "q" + quality(r.qualityHundredths());
+        if (r.chroma() != null) {
+          how += " " + r.chroma();
+        }
         if (options.maxSizeBytes() > 0 || options.targetSsim() > 0) {
           how += " after " + r.encodes() + (r.encodes() == 1 ? " encode" : " encodes");
         }

@@ -30,10 +30,12 @@ public final class Encoding {
 
   /**
    * Encodes one image whole through the api's pipeline ({@link Tegula#compress(DecodedImage,
-   * CompressOptions)}): JSON {@code {width, height, format, quality, lossless, encodes, ssim,
-   * bytes}} ({@code quality} is the one chosen when a target size or SSIM was asked for, {@code
-   * encodes} how many encodes that took, {@code ssim} the one reached for a target SSIM or null)
-   * with the file waiting for {@link #takeBytes}.
+   * CompressOptions)}): JSON {@code {width, height, format, quality, qualityHundredths, chroma,
+   * lossless, encodes, ssim, bytes}} ({@code quality} is the one chosen when a target size or SSIM
+   * was asked for, {@code qualityHundredths} the same on the search's fine scale, {@code chroma}
+   * JPEG's chroma subsampling ("4:2:0", "4:4:4", "grey") or null, {@code encodes} how many encodes
+   * that took, {@code ssim} the one reached for a target SSIM or null) with the file waiting for
+   * {@link #takeBytes}.
    */
   @JSExport
   public String encode(byte[] data, int width, int height, byte[] metadata, String options) {
@@ -49,6 +51,8 @@ public final class Encoding {
           .put("height", res.height())
           .put("format", r.format)
           .put("quality", lossless ? 100 : res.quality())
+          .put("qualityHundredths", lossless ? 10000 : res.qualityHundredths())
+          .put("chroma", res.chroma())
           .put("lossless", lossless)
           .put("encodes", res.encodes())
           .putRaw("ssim", Double.isNaN(res.ssim()) ? "null" : String.valueOf(res.ssim()))
