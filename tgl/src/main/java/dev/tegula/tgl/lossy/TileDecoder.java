@@ -53,10 +53,10 @@ final class TileDecoder {
     for (int m = 0; m < levels.length; m++) {
       levels[m] = (byte) CoefficientCoder.decodeLevel(dec, TileEncoder.previousLevel(levels, m, lay.mbw));
     }
-    short[][] pix = new short[lay.planes][];
+    int[][] pix = new int[lay.planes][];
     int[] block = new int[64];
     for (int i = 0; i < lay.planes; i++) {
-      pix[i] = new short[lay.samples(i)];
+      pix[i] = new int[lay.samples(i)];
       decodePlane(dec, lay, i, steps[i], levels, bias, pix[i], block);
       int strength = i == 0 ? filterLuma : filterChroma;
       if (strength > 0) {
@@ -85,7 +85,7 @@ final class TileDecoder {
   }
 
   private static void decodePlane(ModelDecoder dec, TileLayout lay, int i,
-      int[][] steps, byte[] levels, int[] bias, short[] pix, int[] block) {
+      int[][] steps, byte[] levels, int[] bias, int[] pix, int[] block) {
     int bw = lay.blocksW[i];
     int bh = lay.blocksH[i];
     int pw = lay.planeW[i];

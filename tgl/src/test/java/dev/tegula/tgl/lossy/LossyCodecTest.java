@@ -248,8 +248,8 @@ class LossyCodecTest {
     for (int dc = -1100; dc <= 1100; dc += 7) {
       int[] coef = new int[64];
       coef[0] = dc;
-      short[] full = new short[64];
-      short[] fast = new short[64];
+      int[] full = new int[64];
+      int[] fast = new int[64];
       Dct.inverse(coef, full, 0, 8);
       Dct.inverseDc(dc, fast, 0, 8);
       assertArrayEquals(full, fast, "dc " + dc);
@@ -269,8 +269,8 @@ class LossyCodecTest {
         }
       }
       int[] copy = coef.clone();
-      short[] full = new short[64];
-      short[] fast = new short[64];
+      int[] full = new int[64];
+      int[] fast = new int[64];
       Dct.inverse(coef, full, 0, 8);
       Dct.inverse4x4(copy, fast, 0, 8);
       assertArrayEquals(full, fast, "block " + n);
@@ -328,7 +328,7 @@ class LossyCodecTest {
     for (int i = 0; i < 64; i++) {
       block[i] = (block[i] + (block[i] < 0 ? -4 : 4)) / 8;
     }
-    short[] back = new short[64];
+    int[] back = new int[64];
     Dct.inverse(block, back, 0, 8);
     for (int i = 0; i < 64; i++) {
       assertTrue(Math.abs(back[i] - orig[i]) <= 1, "sample " + i);
