@@ -18,7 +18,7 @@ final class TileDecoder {
    * {@link ColorTransform#inverse} for {@code step} and {@code opaque}.
    */
   static void decode(byte[] data, int offset, int length, int width, int height, int channels,
-      byte[] out, int outOffset, int stride, int step, boolean opaque) {
+      byte[] out, int outOffset, int stride, int step, boolean opaque, LossyScratch scratch) {
     if (length < LossyCodec.HEADER_SIZE) {
       throw new TruncatedInputException("lossy tile shorter than its " + LossyCodec.HEADER_SIZE
           + "-byte header", offset + length);
@@ -56,7 +56,8 @@ final class TileDecoder {
     int[][] pix = new int[lay.planes][];
     int[] block = new int[64];
     for (int i = 0; i < lay.planes; i++) {
-      pix[i] = new int[lay.samples(i)];
+      // Every sample of the plane is written by its block's inverse DCT before it is read.
+      pix[i] = scratch.plane(i, lay.samples(i));
       decodePlane(dec, lay, i, steps[i], levels, bias, pix[i], block);
       int strength = i == 0 ? filterLuma : filterChroma;
       if (strength > 0) {

@@ -365,4 +365,26 @@ class LossyCodecTest {
       }
     }
   }
+
+  /**
+   * A scratch reused across tiles (the container's way) holds the planes of a bigger tile, and
+   * of an RGB one before a grey one: the smaller tiles decode as with fresh memory.
+   */
+  @Test
+  void reusedScratchDecodesLikeAFreshOne() {
+    LossyScratch scratch = new LossyScratch();
+    int[][] sizes = {{70, 53, 3}, {45, 37, 3}, {19, 66, 1}, {33, 9, 3}};
+    for (int[] size : sizes) {
+      int w = size[0];
+      int h = size[1];
+      int channels = size[2];
+      byte[] coded = LossyCodec.encode(synthetic(w, h, channels, w), w, h, channels, 60);
+      byte[] fresh = new byte[w * h * 4];
+      byte[] reused = new byte[w * h * 4];
+      LossyCodec.decodeRgba(coded, 0, coded.length, w, h, channels, fresh, w, 0, 0, true);
+      LossyCodec.decodeRgba(coded, 0, coded.length, w, h, channels, reused, w, 0, 0, true,
+          scratch);
+      assertArrayEquals(fresh, reused, w + "x" + h + "x" + channels);
+    }
+  }
 }
