@@ -425,4 +425,18 @@ class LossyCodecTest {
       }
     }
   }
+
+  /** Encoder choice (format-lossy.md §9): deblocking strength 18 below quality 75, 0 from 75. */
+  @Test
+  void deblockingIsWrittenOffFromQuality75() {
+    byte[] px = synthetic(32, 32, 3, 3);
+    for (int q : new int[] {10, 50, 74, 75, 90, 100}) {
+      byte[] coded = LossyCodec.encode(px, 32, 32, 3, q);
+      int expected = q < 75 ? 18 : 0;
+      assertEquals(expected, coded[4] & 0xFF, "luma strength at q" + q);
+      assertEquals(expected, coded[5] & 0xFF, "chroma strength at q" + q);
+    }
+    byte[] fine = LossyCodec.encodeHundredths(px, 32, 32, 3, 7499);
+    assertEquals(18, fine[4] & 0xFF, "q74.99");
+  }
 }
