@@ -3,6 +3,7 @@ package dev.tegula.tgl;
 import dev.tegula.tgl.lossless.LosslessCodec;
 import dev.tegula.tgl.lossless.LosslessScratch;
 import dev.tegula.tgl.lossy.LossyCodec;
+import dev.tegula.tgl.lossy.LossyScratch;
 
 /**
  * The pixel codecs the container calls per plane (format.md §8.4, §8.5), written in their own
@@ -29,8 +30,8 @@ final class PlaneCodecs {
 
   /** Lossy colour samples straight into the image's RGBA buffer (tile rect {@code r}). */
   static void decodeLossyRgba(byte[] data, int at, int length, TileRect r, int channels,
-      byte[] rgba, int imageWidth, boolean opaque) {
+      byte[] rgba, int imageWidth, boolean opaque, LossyScratch scratch) {
     LossyCodec.decodeRgba(data, at, length, r.width(), r.height(), channels, rgba, imageWidth,
-        r.x(), r.y(), opaque);
+        r.x(), r.y(), opaque, scratch);
   }
 }

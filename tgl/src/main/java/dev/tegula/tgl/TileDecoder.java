@@ -89,7 +89,8 @@ final class TileDecoder {
     int count = w * ht * channels;
     if (codec == TglFormat.CODEC_LOSSY) {
       // Straight into the image: no per-tile sample buffer, no copy.
-      PlaneCodecs.decodeLossyRgba(data, at, length, r, channels, rgba, h.width(), !h.alpha());
+      PlaneCodecs.decodeLossyRgba(data, at, length, r, channels, rgba, h.width(), !h.alpha(),
+          scratch.lossy);
       return;
     }
     if (codec == TglFormat.CODEC_LOSSLESS) {

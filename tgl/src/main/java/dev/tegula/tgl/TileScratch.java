@@ -1,6 +1,7 @@
 package dev.tegula.tgl;
 
 import dev.tegula.tgl.lossless.LosslessScratch;
+import dev.tegula.tgl.lossy.LossyScratch;
 
 /**
  * Working memory of tile decoding, made once per decode and reused by its tiles (issue 8: the
@@ -10,6 +11,7 @@ import dev.tegula.tgl.lossless.LosslessScratch;
  */
 final class TileScratch {
   final LosslessScratch lossless = new LosslessScratch();
+  final LossyScratch lossy = new LossyScratch();
   private int[] row = new int[0];
 
   /** A row of at least {@code length} samples. */

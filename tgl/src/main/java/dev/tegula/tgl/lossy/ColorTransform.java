@@ -6,7 +6,8 @@ package dev.tegula.tgl.lossy;
  * 2x2 box downsampling of chroma at encode and libjpeg's "fancy" triangle upsampling at decode
  * (jdsample.c h2v2_fancy_upsample), whose centre matches the box filter's.
  *
- * <p>Planes are {@code short[]} of the padded size; the encoder fills the padding by repeating the
+ * <p>Planes are of the padded size ({@code short[]} at encode, {@code int[]} at decode, the
+ * type the decoder's vectorized lapping wants); the encoder fills the padding by repeating the
  * last column and row, so edge blocks code no artificial edge.
  */
 final class ColorTransform {
@@ -107,24 +108,25 @@ final class ColorTransform {
    * 1 (grey) or 3 (RGB) for interleaved samples, or 4 for RGBA, where grey fills R, G and B and
    * {@code opaque} also sets A to 255.
    */
-  static void inverse(short[] y, short[] cb, short[] cr, int pw, int ph, boolean subsample,
+  static void inverse(int[] y, int[] cb, int[] cr, int pw, int ph, boolean subsample,
       boolean lapping, int width, int height, byte[] out, int offset, int stride, int step,
       boolean opaque) {
-    short[] yRow = new short[pw];
+    int[] yRow = new int[pw];
+    LappingFilter.Rows rows = lapping ? new LappingFilter.Rows(pw) : null;
     if (cb == null) {
       for (int r = 0; r < height; r++) {
-        int yo = planeRow(y, pw, ph, r, lapping, yRow);
+        int yo = planeRow(y, pw, ph, r, rows, yRow);
         greyRow(lapping ? yRow : y, yo, width, out, offset + r * stride, step, opaque);
       }
       return;
     }
     if (!subsample) {
-      short[] bRow = new short[pw];
-      short[] rRow = new short[pw];
+      int[] bRow = new int[pw];
+      int[] rRow = new int[pw];
       for (int r = 0; r < height; r++) {
-        int yo = planeRow(y, pw, ph, r, lapping, yRow);
-        planeRow(cb, pw, ph, r, lapping, bRow);
-        planeRow(cr, pw, ph, r, lapping, rRow);
+        int yo = planeRow(y, pw, ph, r, rows, yRow);
+        planeRow(cb, pw, ph, r, rows, bRow);
+        planeRow(cr, pw, ph, r, rows, rRow);
         colourRow(lapping ? yRow : y, lapping ? bRow : cb, lapping ? rRow : cr, yo, width, out,
             offset + r * stride, step, opaque);
       }
@@ -133,8 +135,8 @@ final class ColorTransform {
     int cw = pw >> 1;
     int chh = ph >> 1;
     // Lapped chroma rows c-1, c, c+1 around the current one, chroma row c in slot c % 3.
-    short[] bRing = new short[3 * cw];
-    short[] rRing = new short[3 * cw];
+    int[][] bRing = new int[3][cw];
+    int[][] rRing = new int[3][cw];
     int ready = -1;
     for (int r = 0; r < height; r++) {
       int near = r >> 1;
@@ -143,31 +145,34 @@ final class ColorTransform {
       int last = Math.max(near, far);
       while (ready < last) {
         ready++;
-        int slot = (ready % 3) * cw;
+        int slot = ready % 3;
         if (lapping) {
-          LappingFilter.lappedRow(cb, cw, chh, ready, bRing, slot);
-          LappingFilter.lappedRow(cr, cw, chh, ready, rRing, slot);
+          LappingFilter.lappedRow(cb, cw, chh, ready, bRing[slot], rows);
+          LappingFilter.lappedRow(cr, cw, chh, ready, rRing[slot], rows);
         } else {
-          System.arraycopy(cb, ready * cw, bRing, slot, cw);
-          System.arraycopy(cr, ready * cw, rRing, slot, cw);
+          System.arraycopy(cb, ready * cw, bRing[slot], 0, cw);
+          System.arraycopy(cr, ready * cw, rRing[slot], 0, cw);
         }
       }
-      int yo = planeRow(y, pw, ph, r, lapping, yRow);
-      row420(lapping ? yRow : y, yo, bRing, rRing, (near % 3) * cw, (far % 3) * cw, cw, width,
-          out, offset + r * stride, step, opaque);
+      int yo = planeRow(y, pw, ph, r, rows, yRow);
+      row420(lapping ? yRow : y, yo, bRing[near % 3], bRing[far % 3], rRing[near % 3],
+          rRing[far % 3], cw, width, out, offset + r * stride, step, opaque);
     }
   }
 
-  /** Row {@code r} of a plane: lapped into {@code row} (offset 0), or its offset in the plane. */
-  private static int planeRow(short[] p, int w, int h, int r, boolean lapping, short[] row) {
-    if (lapping) {
-      LappingFilter.lappedRow(p, w, h, r, row, 0);
+  /**
+   * Row {@code r} of a plane: lapped into {@code row} (offset 0) when {@code rows} (lapping's
+   * scratch) is given, or its offset in the plane.
+   */
+  private static int planeRow(int[] p, int w, int h, int r, LappingFilter.Rows rows, int[] row) {
+    if (rows != null) {
+      LappingFilter.lappedRow(p, w, h, r, row, rows);
       return 0;
     }
     return r * w;
   }
 
-  private static void greyRow(short[] y, int s, int width, byte[] out, int o, int step,
+  private static void greyRow(int[] y, int s, int width, byte[] out, int o, int step,
       boolean opaque) {
     if (step == 1) {
       for (int c = 0; c < width; c++) {
@@ -186,7 +191,7 @@ final class ColorTransform {
     }
   }
 
-  private static void colourRow(short[] y, short[] cb, short[] cr, int s, int width, byte[] out,
+  private static void colourRow(int[] y, int[] cb, int[] cr, int s, int width, byte[] out,
       int o, int step, boolean opaque) {
     for (int c = 0; c < width; c++, o += step) {
       pixel(y[s + c], cb[s + c] & 0xFF, cr[s + c] & 0xFF, out, o, opaque);
@@ -196,15 +201,15 @@ final class ColorTransform {
   /**
    * One output row of 4:2:0: h2v2 fancy upsampling (jdsample.c, 3/4 nearer and 1/4 farther
    * sample on each axis) fused with the colour conversion. The chroma rows nearer and farther
-   * from the output row start at {@code n} and {@code f}. Per chroma column the vertically
-   * blended sums of the previous, current and next column roll along in locals; each gives two
+   * from the output row are {@code bN}/{@code rN} and {@code bF}/{@code rF}. Per chroma column
+   * the vertically blended sums of the previous, current and next column roll along in locals; each gives two
    * output pixels.
    */
-  private static void row420(short[] y, int s, short[] cb, short[] cr, int n, int f, int cw,
+  private static void row420(int[] y, int s, int[] bN, int[] bF, int[] rN, int[] rF, int cw,
       int width, byte[] out, int o, int step, boolean opaque) {
     int pairs = (width + 1) >> 1;
-    int bPrev = 3 * cb[n] + cb[f];
-    int rPrev = 3 * cr[n] + cr[f];
+    int bPrev = 3 * bN[0] + bF[0];
+    int rPrev = 3 * rN[0] + rF[0];
     int bCur = bPrev;
     int rCur = rPrev;
     int step2 = 2 * step;
@@ -215,8 +220,8 @@ final class ColorTransform {
     if (step == 4) {
       // RGBA, the container's case: output index linear in i, so the JIT drops bounds checks.
       for (int i = 0; i < full; i++) {
-        int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
-        int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
+        int bNext = 3 * bN[i + 1] + bF[i + 1];
+        int rNext = 3 * rN[i + 1] + rF[i + 1];
         int oo = o + 8 * i;
         pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, oo,
             opaque);
@@ -231,8 +236,8 @@ final class ColorTransform {
       start = full;
     }
     for (int i = start; i < full; i++, o += step2) {
-      int bNext = 3 * cb[n + i + 1] + cb[f + i + 1];
-      int rNext = 3 * cr[n + i + 1] + cr[f + i + 1];
+      int bNext = 3 * bN[i + 1] + bF[i + 1];
+      int rNext = 3 * rN[i + 1] + rF[i + 1];
       pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, o,
           opaque);
       pixel(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4, (3 * rCur + rNext + 7) >> 4, out,
@@ -243,8 +248,8 @@ final class ColorTransform {
       rCur = rNext;
     }
     for (int i = full; i < pairs; i++, o += step2) {
-      int bNext = i + 1 < cw ? 3 * cb[n + i + 1] + cb[f + i + 1] : bCur;
-      int rNext = i + 1 < cw ? 3 * cr[n + i + 1] + cr[f + i + 1] : rCur;
+      int bNext = i + 1 < cw ? 3 * bN[i + 1] + bF[i + 1] : bCur;
+      int rNext = i + 1 < cw ? 3 * rN[i + 1] + rF[i + 1] : rCur;
       pixel(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4, (3 * rCur + rPrev + 8) >> 4, out, o,
           opaque);
       if (2 * i + 1 < width) {

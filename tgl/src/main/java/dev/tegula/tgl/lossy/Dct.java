@@ -10,7 +10,7 @@ import dev.tegula.core.dct.IslowDct;
  * jidctint.c; 13-bit constants, 2 extra bits between passes), so every result is fixed by integer
  * arithmetic and the JVM and WebAssembly agree bit for bit. The constants, the forward transform
  * and the inverse column pass are {@link IslowDct}'s, shared with the JPEG codec; the inverse row
- * pass (its +128 level shift folded into the rounding, its clamp into shorts) and the sparse
+ * pass (its +128 level shift folded into the rounding, its clamp to 0..255) and the sparse
  * variants are this format's own.
  *
  * <p>Units: {@link #forward} returns 8x the orthonormal DCT of the centred samples (as jfdctint
@@ -39,7 +39,7 @@ final class Dct {
    * {@code out[offset + y * stride + x]}, clamped to 0..255. Columns whose AC terms are all zero
    * take jidctint's shortcut, which is exact.
    */
-  static void inverse(int[] coef, short[] out, int offset, int stride) {
+  static void inverse(int[] coef, int[] out, int offset, int stride) {
     IslowDct.inverseColumns(coef);
     int sh = CONST_BITS + PASS1_BITS + 3;
     int rnd = 1 << (sh - 1);
@@ -48,7 +48,7 @@ final class Dct {
       if ((coef[r + 1] | coef[r + 2] | coef[r + 3] | coef[r + 4] | coef[r + 5] | coef[r + 6]
           | coef[r + 7]) == 0) {
         // A row without AC terms is the constant the full pass computes (jidctint's row shortcut).
-        short v = clamp((((coef[r] + (128 << (PASS1_BITS + 3))) << CONST_BITS) + rnd) >> sh);
+        int v = clamp((((coef[r] + (128 << (PASS1_BITS + 3))) << CONST_BITS) + rnd) >> sh);
         for (int x = 0; x < 8; x++) {
           out[o + x] = v;
         }
@@ -105,7 +105,7 @@ final class Dct {
    * positions 0-9 do): the same arithmetic with the known zeros left out, so the same result.
    * Columns 4-7 are zero after the column pass, and rows 4-7 of each column are zero before it.
    */
-  static void inverse4x4(int[] coef, short[] out, int offset, int stride) {
+  static void inverse4x4(int[] coef, int[] out, int offset, int stride) {
     for (int c = 0; c < 4; c++) {
       if (coef[c + 8] == 0 && coef[c + 16] == 0 && coef[c + 24] == 0) {
         int dc = coef[c] << PASS1_BITS;
@@ -149,7 +149,7 @@ final class Dct {
     for (int r = 0; r < 64; r += 8) {
       int o = offset + (r >> 3) * stride;
       if ((coef[r + 1] | coef[r + 2] | coef[r + 3]) == 0) {
-        short v = clamp((((coef[r] + (128 << (PASS1_BITS + 3))) << CONST_BITS) + rnd) >> sh);
+        int v = clamp((((coef[r] + (128 << (PASS1_BITS + 3))) << CONST_BITS) + rnd) >> sh);
         for (int x = 0; x < 8; x++) {
           out[o + x] = v;
         }
@@ -189,10 +189,10 @@ final class Dct {
    * The inverse of a block whose AC coefficients are all zero: the constant {@link #inverse}
    * produces for it (its column shortcut and one row pass, same rounding), written directly.
    */
-  static void inverseDc(int dc, short[] out, int offset, int stride) {
+  static void inverseDc(int dc, int[] out, int offset, int stride) {
     int z2 = (dc << PASS1_BITS) + (128 << (PASS1_BITS + 3));
     int sh = CONST_BITS + PASS1_BITS + 3;
-    short v = clamp(((z2 << CONST_BITS) + (1 << (sh - 1))) >> sh);
+    int v = clamp(((z2 << CONST_BITS) + (1 << (sh - 1))) >> sh);
     for (int y = 0; y < 8; y++) {
       int o = offset + y * stride;
       for (int x = 0; x < 8; x++) {
@@ -201,7 +201,7 @@ final class Dct {
     }
   }
 
-  private static short clamp(int v) {
-    return (short) (v < 0 ? 0 : v > 255 ? 255 : v);
+  private static int clamp(int v) {
+    return v < 0 ? 0 : v > 255 ? 255 : v;
   }
 }

@@ -17,7 +17,7 @@ final class DeblockingFilter {
    * threshold of macroblock m of this plane ({@code mbShift} = log2 of its size in samples,
    * {@code mbw} per row); 0 leaves its edges alone.
    */
-  static void filter(short[] p, int pw, int ph, int mbShift, int mbw, int[] alpha) {
+  static void filter(int[] p, int pw, int ph, int mbShift, int mbw, int[] alpha) {
     // Edges 8 apart touch disjoint samples (each reads 4 and writes 3 a side), so filtering edge
     // by edge, with one threshold per 8-sample segment, gives the row-by-row order's result.
     for (int y0 = 0; y0 < ph; y0 += 8) {
@@ -52,7 +52,7 @@ final class DeblockingFilter {
   }
 
   /** One line of samples across an edge: q0 at {@code i}, p0 at {@code i - d}. */
-  private static void edge(short[] s, int i, int d, int alpha) {
+  private static void edge(int[] s, int i, int d, int alpha) {
     int p0 = s[i - d];
     int q0 = s[i];
     int delta = q0 - p0;
@@ -73,19 +73,19 @@ final class DeblockingFilter {
       // Strong filter: flat on both sides, the step is blocking; spread it over 3 samples a side.
       if (ap) {
         int p3 = s[i - 4 * d];
-        s[i - d] = (short) ((p2 + 2 * p1 + 2 * p0 + 2 * q0 + q1 + 4) >> 3);
-        s[i - 2 * d] = (short) ((p2 + p1 + p0 + q0 + 2) >> 2);
-        s[i - 3 * d] = (short) ((2 * p3 + 3 * p2 + p1 + p0 + q0 + 4) >> 3);
+        s[i - d] = ((p2 + 2 * p1 + 2 * p0 + 2 * q0 + q1 + 4) >> 3);
+        s[i - 2 * d] = ((p2 + p1 + p0 + q0 + 2) >> 2);
+        s[i - 3 * d] = ((2 * p3 + 3 * p2 + p1 + p0 + q0 + 4) >> 3);
       } else {
-        s[i - d] = (short) ((2 * p1 + p0 + q1 + 2) >> 2);
+        s[i - d] = ((2 * p1 + p0 + q1 + 2) >> 2);
       }
       if (aq) {
         int q3 = s[i + 3 * d];
-        s[i] = (short) ((p1 + 2 * p0 + 2 * q0 + 2 * q1 + q2 + 4) >> 3);
-        s[i + d] = (short) ((p0 + q0 + q1 + q2 + 2) >> 2);
-        s[i + 2 * d] = (short) ((2 * q3 + 3 * q2 + q1 + q0 + p0 + 4) >> 3);
+        s[i] = ((p1 + 2 * p0 + 2 * q0 + 2 * q1 + q2 + 4) >> 3);
+        s[i + d] = ((p0 + q0 + q1 + q2 + 2) >> 2);
+        s[i + 2 * d] = ((2 * q3 + 3 * q2 + q1 + q0 + p0 + 4) >> 3);
       } else {
-        s[i] = (short) ((2 * q1 + q0 + p1 + 2) >> 2);
+        s[i] = ((2 * q1 + q0 + p1 + 2) >> 2);
       }
       return;
     }
@@ -106,7 +106,7 @@ final class DeblockingFilter {
     }
   }
 
-  private static short clamp(int v) {
-    return (short) (v < 0 ? 0 : v > 255 ? 255 : v);
+  private static int clamp(int v) {
+    return v < 0 ? 0 : v > 255 ? 255 : v;
   }
 }

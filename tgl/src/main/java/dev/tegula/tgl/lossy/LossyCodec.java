@@ -50,7 +50,7 @@ public final class LossyCodec {
     }
     check(out, width, height, channels);
     TileDecoder.decode(data, offset, length, width, height, channels, out, 0, width * channels,
-        channels, false);
+        channels, false, new LossyScratch());
   }
 
   /**
@@ -60,6 +60,17 @@ public final class LossyCodec {
    */
   public static void decodeRgba(byte[] data, int offset, int length, int width, int height,
       int channels, byte[] rgba, int imageWidth, int x, int y, boolean opaque) {
+    decodeRgba(data, offset, length, width, height, channels, rgba, imageWidth, x, y, opaque,
+        new LossyScratch());
+  }
+
+  /** {@link #decodeRgba} with working memory reused across tiles ({@code scratch}). */
+  public static void decodeRgba(byte[] data, int offset, int length, int width, int height,
+      int channels, byte[] rgba, int imageWidth, int x, int y, boolean opaque,
+      LossyScratch scratch) {
+    if (scratch == null) {
+      throw new IllegalArgumentException("scratch is null");
+    }
     if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
       throw new IllegalArgumentException("data range outside the array");
     }
@@ -72,7 +83,7 @@ public final class LossyCodec {
           + " outside the image");
     }
     TileDecoder.decode(data, offset, length, width, height, channels, rgba,
-        (y * imageWidth + x) * 4, imageWidth * 4, 4, opaque);
+        (y * imageWidth + x) * 4, imageWidth * 4, 4, opaque, scratch);
   }
 
   private static void check(byte[] samples, int width, int height, int channels) {

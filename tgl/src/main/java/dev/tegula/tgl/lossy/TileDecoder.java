@@ -18,7 +18,7 @@ final class TileDecoder {
    * {@link ColorTransform#inverse} for {@code step} and {@code opaque}.
    */
   static void decode(byte[] data, int offset, int length, int width, int height, int channels,
-      byte[] out, int outOffset, int stride, int step, boolean opaque) {
+      byte[] out, int outOffset, int stride, int step, boolean opaque, LossyScratch scratch) {
     if (length < LossyCodec.HEADER_SIZE) {
       throw new TruncatedInputException("lossy tile shorter than its " + LossyCodec.HEADER_SIZE
           + "-byte header", offset + length);
@@ -53,10 +53,11 @@ final class TileDecoder {
     for (int m = 0; m < levels.length; m++) {
       levels[m] = (byte) CoefficientCoder.decodeLevel(dec, TileEncoder.previousLevel(levels, m, lay.mbw));
     }
-    short[][] pix = new short[lay.planes][];
+    int[][] pix = new int[lay.planes][];
     int[] block = new int[64];
     for (int i = 0; i < lay.planes; i++) {
-      pix[i] = new short[lay.samples(i)];
+      // Every sample of the plane is written by its block's inverse DCT before it is read.
+      pix[i] = scratch.plane(i, lay.samples(i));
       decodePlane(dec, lay, i, steps[i], levels, bias, pix[i], block);
       int strength = i == 0 ? filterLuma : filterChroma;
       if (strength > 0) {
@@ -85,7 +86,7 @@ final class TileDecoder {
   }
 
   private static void decodePlane(ModelDecoder dec, TileLayout lay, int i,
-      int[][] steps, byte[] levels, int[] bias, short[] pix, int[] block) {
+      int[][] steps, byte[] levels, int[] bias, int[] pix, int[] block) {
     int bw = lay.blocksW[i];
     int bh = lay.blocksH[i];
     int pw = lay.planeW[i];

@@ -21,6 +21,7 @@ import javax.imageio.ImageIO;
  */
 public final class DecodeLoop {
   public static void main(String[] args) throws IOException {
+    LossyTune.configure(EncoderSettings.DEFAULT); // -D settings of encoder variants apply
     File input = new File(args[0]);
     Image image = ContainerSpeed.read(input);
     BufferedImage b = ImageIO.read(input); // for ImageIO's side of the run below

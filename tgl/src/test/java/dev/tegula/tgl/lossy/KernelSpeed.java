@@ -22,14 +22,17 @@ public final class KernelSpeed {
     byte[] out = new byte[w * h * 3];
     LossyCodec.decode(coded, 0, coded.length, w, h, 3, out);
     int ph = (h + 15) & ~15;
-    short[] y = new short[w * ph];
-    short[] cb = new short[w * ph / 4];
-    short[] cr = new short[w * ph / 4];
-    ColorTransform.forward(out, w, h, 3, true, y, cb, cr, w, ph);
+    short[] ys = new short[w * ph];
+    short[] cbs = new short[w * ph / 4];
+    short[] crs = new short[w * ph / 4];
+    ColorTransform.forward(out, w, h, 3, true, ys, cbs, crs, w, ph);
+    int[] y = widen(ys);
+    int[] cb = widen(cbs);
+    int[] cr = widen(crs);
     int[] alpha = new int[(w / 16) * (ph / 16)];
     // A q75-like threshold: step 40 (1/16) at the header's strength 18.
     java.util.Arrays.fill(alpha, (40 * 18) >> 9);
-    short[] work = new short[y.length];
+    int[] work = new int[y.length];
     java.lang.management.ThreadMXBean cpu =
         java.lang.management.ManagementFactory.getThreadMXBean();
     if (args.length > 1 && args[1].equals("tile")) {
@@ -70,5 +73,13 @@ public final class KernelSpeed {
           bestLap / (double) (w * h), bestNoLap / (double) (w * h));
       System.out.printf("deblocking %.2f ns/sample%n", best / (double) y.length);
     }
+  }
+
+  private static int[] widen(short[] s) {
+    int[] r = new int[s.length];
+    for (int i = 0; i < s.length; i++) {
+      r[i] = s[i];
+    }
+    return r;
   }
 }

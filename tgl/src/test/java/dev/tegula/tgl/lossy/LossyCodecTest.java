@@ -248,8 +248,8 @@ class LossyCodecTest {
     for (int dc = -1100; dc <= 1100; dc += 7) {
       int[] coef = new int[64];
       coef[0] = dc;
-      short[] full = new short[64];
-      short[] fast = new short[64];
+      int[] full = new int[64];
+      int[] fast = new int[64];
       Dct.inverse(coef, full, 0, 8);
       Dct.inverseDc(dc, fast, 0, 8);
       assertArrayEquals(full, fast, "dc " + dc);
@@ -269,8 +269,8 @@ class LossyCodecTest {
         }
       }
       int[] copy = coef.clone();
-      short[] full = new short[64];
-      short[] fast = new short[64];
+      int[] full = new int[64];
+      int[] fast = new int[64];
       Dct.inverse(coef, full, 0, 8);
       Dct.inverse4x4(copy, fast, 0, 8);
       assertArrayEquals(full, fast, "block " + n);
@@ -328,7 +328,7 @@ class LossyCodecTest {
     for (int i = 0; i < 64; i++) {
       block[i] = (block[i] + (block[i] < 0 ? -4 : 4)) / 8;
     }
-    short[] back = new short[64];
+    int[] back = new int[64];
     Dct.inverse(block, back, 0, 8);
     for (int i = 0; i < 64; i++) {
       assertTrue(Math.abs(back[i] - orig[i]) <= 1, "sample " + i);
@@ -364,5 +364,79 @@ class LossyCodecTest {
         }
       }
     }
+  }
+
+  /**
+   * A scratch reused across tiles (the container's way) holds the planes of a bigger tile, and
+   * of an RGB one before a grey one: the smaller tiles decode as with fresh memory.
+   */
+  @Test
+  void reusedScratchDecodesLikeAFreshOne() {
+    LossyScratch scratch = new LossyScratch();
+    int[][] sizes = {{70, 53, 3}, {45, 37, 3}, {19, 66, 1}, {33, 9, 3}};
+    for (int[] size : sizes) {
+      int w = size[0];
+      int h = size[1];
+      int channels = size[2];
+      byte[] coded = LossyCodec.encode(synthetic(w, h, channels, w), w, h, channels, 60);
+      byte[] fresh = new byte[w * h * 4];
+      byte[] reused = new byte[w * h * 4];
+      LossyCodec.decodeRgba(coded, 0, coded.length, w, h, channels, fresh, w, 0, 0, true);
+      LossyCodec.decodeRgba(coded, 0, coded.length, w, h, channels, reused, w, 0, 0, true,
+          scratch);
+      assertArrayEquals(fresh, reused, w + "x" + h + "x" + channels);
+    }
+  }
+
+  /** The decoder's row-parallel lapping equals §8.2's 3x3 formula, edges repeated. */
+  @Test
+  void lappedRowsFollowTheFormula() {
+    int[] seed = {17};
+    int[][] sizes = {{8, 8}, {16, 24}, {40, 8}, {2, 3}, {1, 5}};
+    for (int[] size : sizes) {
+      int w = size[0];
+      int h = size[1];
+      int[] plane = new int[w * h];
+      for (int i = 0; i < plane.length; i++) {
+        plane[i] = next(seed) & 255;
+      }
+      LappingFilter.Rows rows = new LappingFilter.Rows(w);
+      int[] out = new int[w];
+      for (int y = 0; y < h; y++) {
+        LappingFilter.lappedRow(plane, w, h, y, out, rows);
+        for (int x = 0; x < w; x++) {
+          int edges = 0;
+          int corners = 0;
+          for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+              int yy = Math.max(0, Math.min(h - 1, y + dy));
+              int xx = Math.max(0, Math.min(w - 1, x + dx));
+              int v = plane[yy * w + xx];
+              if (dx != 0 && dy != 0) {
+                corners += v;
+              } else if (dx != 0 || dy != 0) {
+                edges += v;
+              }
+            }
+          }
+          int expected = (600 * plane[y * w + x] + 69 * edges + 37 * corners + 512) >> 10;
+          assertEquals(expected, out[x], w + "x" + h + " at " + x + "," + y);
+        }
+      }
+    }
+  }
+
+  /** Encoder choice (format-lossy.md §9): deblocking strength 18 below quality 75, 0 from 75. */
+  @Test
+  void deblockingIsWrittenOffFromQuality75() {
+    byte[] px = synthetic(32, 32, 3, 3);
+    for (int q : new int[] {10, 50, 74, 75, 90, 100}) {
+      byte[] coded = LossyCodec.encode(px, 32, 32, 3, q);
+      int expected = q < 75 ? 18 : 0;
+      assertEquals(expected, coded[4] & 0xFF, "luma strength at q" + q);
+      assertEquals(expected, coded[5] & 0xFF, "chroma strength at q" + q);
+    }
+    byte[] fine = LossyCodec.encodeHundredths(px, 32, 32, 3, 7499);
+    assertEquals(18, fine[4] & 0xFF, "q74.99");
   }
 }

@@ -51,6 +51,7 @@ public final class LossyTune {
     s.roundChromaHigh = Integer.getInteger("roundCHigh", s.roundChromaHigh);
     s.filterLuma = Integer.getInteger("filterLuma", s.filterLuma);
     s.filterChroma = Integer.getInteger("filterChroma", s.filterChroma);
+    s.filterOffFrom = Integer.getInteger("filterOffFrom", s.filterOffFrom);
     s.chroma444 = Boolean.getBoolean("c444");
     s.chroma444From = Integer.getInteger("c444From", s.chroma444From);
     s.lapping = !Boolean.getBoolean("noLap");
