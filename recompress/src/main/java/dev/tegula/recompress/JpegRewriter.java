@@ -17,6 +17,16 @@ final class JpegRewriter {
    */
   static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
       Limits limits) {
+    return rewrite(layout, img, expectedLength, limits, ScanEncoder::encode);
+  }
+
+  /** How a scan's entropy-coded data is written: {@link ScanEncoder}, or a reference in tests. */
+  interface ScanWriter {
+    void encode(JpegSyntax syn, CoefficientImage img, ScanRecord record, ByteSinkOut out);
+  }
+
+  static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
+      Limits limits, ScanWriter scans) {
     ByteSinkOut out = new ByteSinkOut(expectedLength);
     byte[] first = layout.pieces()[0];
     JpegSyntax syn = new JpegSyntax(joined(layout), JpegSyntax.soi(first, first.length), limits);
@@ -31,7 +41,7 @@ final class JpegRewriter {
       if (k == 0) {
         checkGeometry(syn, img);
       }
-      ScanEncoder.encode(syn, img, layout.records()[k], out);
+      scans.encode(syn, img, layout.records()[k], out);
     }
     out.write(layout.tail(), 0, layout.tail().length);
     return out.toByteArray();
