@@ -17,7 +17,9 @@ final class JpegRewriter {
    */
   static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
       Limits limits) {
-    return rewrite(layout, img, expectedLength, limits, ScanEncoder::encode);
+    BlockMasks masks = new BlockMasks(img);
+    return rewrite(layout, img, expectedLength, limits,
+        (syn, image, record, out) -> ScanEncoder.encode(syn, image, record, out, masks));
   }
 
   /** How a scan's entropy-coded data is written: {@link ScanEncoder}, or a reference in tests. */

@@ -7,11 +7,12 @@ import java.util.Arrays;
  * (T.81 §F.1.2 sequential: jchuff.c; §G.1.2 progressive: jcphuff.c, including when it ends
  * end-of-band runs), departing from it only where the {@link ScanRecord} says the file did.
  *
- * <p>Each block's band is read once into a 64-bit mask of its nonzero positions (zigzag position
- * k at bit 63 − k, branch-free), and the coding walks the mask's set bits, so zero runs cost
- * nothing per zero (as jchuff.c's SIMD path does). Refinement correction bits are kept as bits of
- * a long: the current block's in a local, the pending run's (libjpeg's BE buffer) packed in
- * {@link #runBits}.
+ * <p>Each block's nonzero coefficients are found once per rebuilt file ({@link BlockMasks}: a
+ * 64-bit mask per block, zigzag position k at bit 63 − k), and every scan walks the set bits of
+ * its band, so zero runs cost nothing per zero (as jchuff.c's SIMD path does) and a progressive
+ * file's many scans do not read every coefficient again. Refinement correction bits are kept as
+ * bits of a long: the current block's in a local, the pending run's (libjpeg's BE buffer) packed
+ * in {@link #runBits}.
  */
 final class ScanEncoder {
   private static final int ZRL = 0xF0;
@@ -20,6 +21,7 @@ final class ScanEncoder {
   private final CoefficientImage img;
   private final EntropyWriter out;
   private final ScanRecord record;
+  private final BlockMasks masks;
   private final int[] pred = new int[4];
   private int nextToggle;
   private int eobRun;
@@ -29,15 +31,19 @@ final class ScanEncoder {
   /** The scan's AC table (progressive scans have one component). */
   private int[] ac;
 
-  private ScanEncoder(JpegSyntax syn, CoefficientImage img, EntropyWriter out, ScanRecord record) {
+  private ScanEncoder(JpegSyntax syn, CoefficientImage img, EntropyWriter out, ScanRecord record,
+      BlockMasks masks) {
     this.syn = syn;
     this.img = img;
     this.out = out;
     this.record = record;
+    this.masks = masks;
   }
 
-  static void encode(JpegSyntax syn, CoefficientImage img, ScanRecord record, ByteSinkOut sink) {
-    new ScanEncoder(syn, img, new EntropyWriter(sink), record).run();
+  /** @param masks the nonzero masks of {@code img}'s blocks, made on first use, kept across scans */
+  static void encode(JpegSyntax syn, CoefficientImage img, ScanRecord record, ByteSinkOut sink,
+      BlockMasks masks) {
+    new ScanEncoder(syn, img, new EntropyWriter(sink), record, masks).run();
   }
 
   private void run() {
@@ -98,15 +104,15 @@ final class ScanEncoder {
   private void block(int kind, int i, int c, int off, int index) {
     short[] coef = img.coefficients[c];
     switch (kind) {
-      case ScanKind.SEQUENTIAL -> sequential(coef, off, i);
+      case ScanKind.SEQUENTIAL -> sequential(coef, off, i, masks.of(c)[off >> 6]);
       case ScanKind.DC_FIRST -> {
         int dc = coef[off] >> syn.al;
         dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
         pred[i] = dc;
       }
       case ScanKind.DC_REFINE -> out.put((coef[off] >> syn.al) & 1, 1);
-      case ScanKind.AC_FIRST -> acFirst(coef, off, index);
-      default -> acRefine(coef, off, index);
+      case ScanKind.AC_FIRST -> acFirst(coef, off, index, masks.of(c)[off >> 6]);
+      default -> acRefine(coef, off, index, masks.of(c)[off >> 6]);
     }
   }
 
@@ -123,19 +129,8 @@ final class ScanEncoder {
     out.code(table[nbits], diff < 0 ? diff - 1 : diff, nbits);
   }
 
-  /** Bit 63 − k set where zigzag position k of the block holds a nonzero value, k in [1, 63]. */
-  private static long nonzeroMask(short[] coef, int off) {
-    int[] zz = JpegSyntax.ZIGZAG;
-    long mask = 0;
-    for (int k = 1; k < 64; k++) {
-      int v = coef[off + zz[k]];
-      mask |= (long) ((v | -v) >>> 31) << (63 - k);
-    }
-    return mask;
-  }
-
   /** §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). */
-  private void sequential(short[] coef, int off, int i) {
+  private void sequential(short[] coef, int off, int i, long nonzero) {
     int dc = coef[off];
     dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
     pred[i] = dc;
@@ -144,7 +139,7 @@ final class ScanEncoder {
       table = syn.acTables[syn.scanAc[i]].packed;
     }
     int[] zz = JpegSyntax.ZIGZAG;
-    long mask = nonzeroMask(coef, off);
+    long mask = nonzero & Long.MAX_VALUE; // the AC positions
     int last = 0;
     while (mask != 0) {
       int k = Long.numberOfLeadingZeros(mask);
@@ -167,33 +162,43 @@ final class ScanEncoder {
   }
 
   /**
-   * Bit 63 − k set where zigzag position k of the band holds a value whose magnitude shifted
-   * right by Al is not 0; {@code ones} receives those where it is 1.
+   * The positions of the band (Ss-Se) whose magnitude shifted right by Al is not 0, from the
+   * block's nonzero mask; {@link #ones} receives those where it is 1.
    */
-  private long bandMask(short[] coef, int off, long[] ones) {
-    int[] zz = JpegSyntax.ZIGZAG;
+  private long bandMask(short[] coef, int off, long nonzero) {
     int al = syn.al;
-    long mask = 0;
+    long mask = nonzero & (-1L >>> syn.ss) & (-1L << (63 - syn.se));
+    if (al == 0 && syn.ah == 0) {
+      return mask;
+    }
+    int[] zz = JpegSyntax.ZIGZAG;
+    long kept = 0;
     long one = 0;
-    for (int k = syn.ss, se = syn.se; k <= se; k++) {
+    for (long m = mask; m != 0; m &= m - 1) {
+      int k = 63 - Long.numberOfTrailingZeros(m);
       int v = coef[off + zz[k]];
       int a = (v < 0 ? -v : v) >> al;
-      mask |= (long) (-a >>> 31) << (63 - k);
-      one |= (long) (((a ^ 1) - 1) >>> 31) << (63 - k);
+      long bit = m & -m;
+      if (a != 0) {
+        kept |= bit;
+      }
+      if (a == 1) {
+        one |= bit;
+      }
     }
-    ones[0] = one;
-    return mask;
+    ones = one;
+    return kept;
   }
 
-  private final long[] ones = new long[1];
+  private long ones;
 
   /** §G.1.2.2 (jcphuff.c encode_mcu_AC_first). */
-  private void acFirst(short[] coef, int off, int index) {
+  private void acFirst(short[] coef, int off, int index, long nonzero) {
     int[] table = ac;
     int[] zz = JpegSyntax.ZIGZAG;
     int al = syn.al;
     int se = syn.se;
-    long mask = bandMask(coef, off, ones);
+    long mask = bandMask(coef, off, nonzero);
     int last = syn.ss - 1;
     while (mask != 0) {
       int k = Long.numberOfLeadingZeros(mask);
@@ -221,14 +226,14 @@ final class ScanEncoder {
   }
 
   /** §G.1.2.3 (jcphuff.c encode_mcu_AC_refine). */
-  private void acRefine(short[] coef, int off, int index) {
+  private void acRefine(short[] coef, int off, int index, long nonzero) {
     int[] table = ac;
     int[] zz = JpegSyntax.ZIGZAG;
     int al = syn.al;
     int se = syn.se;
-    long mask = bandMask(coef, off, ones);
+    long mask = bandMask(coef, off, nonzero);
     // the last coefficient that becomes nonzero in this scan (jcphuff.c's EOB), or -1
-    int eob = 63 - Long.numberOfTrailingZeros(ones[0]);
+    int eob = 63 - Long.numberOfTrailingZeros(ones);
     long bits = 0; // this block's correction bits not yet sent (libjpeg's BR)
     int br = 0;
     int r = 0;

@@ -34,6 +34,11 @@ class RewriterTest {
     }
   }
 
+  private static JpegRewriter.ScanWriter fast(CoefficientImage img) {
+    BlockMasks masks = new BlockMasks(img);
+    return (syn, image, record, out) -> ScanEncoder.encode(syn, image, record, out, masks);
+  }
+
   /** Both encoders' bytes, or the refusal's message when one refuses. */
   private static String rewrite(JpegLayout layout, CoefficientImage img, JpegRewriter.ScanWriter w,
       List<byte[]> out) {
@@ -55,7 +60,7 @@ class RewriterTest {
       return; // not Huffman-coded or damaged in its first scan: nothing is rewritten
     }
     List<byte[]> out = new ArrayList<>();
-    String fast = rewrite(m.layout, m.image, ScanEncoder::encode, out);
+    String fast = rewrite(m.layout, m.image, fast(m.image), out);
     String reference = rewrite(m.layout, m.image, LegacyScanEncoder::encode, out);
     assertEquals(reference, fast);
     if (out.get(0) != null) {
@@ -100,7 +105,7 @@ class RewriterTest {
         CoefficientImage img = perturbed(m.image, rnd, variant);
         JpegLayout layout = withRandomRecords(m.layout, rnd, variant);
         List<byte[]> out = new ArrayList<>();
-        String fast = rewrite(layout, img, ScanEncoder::encode, out);
+        String fast = rewrite(layout, img, fast(img), out);
         String reference = rewrite(layout, img, LegacyScanEncoder::encode, out);
         assertEquals(reference, fast, file + " variant " + variant);
         if (out.get(0) != null) {
@@ -167,6 +172,27 @@ class RewriterTest {
           toggles.stream().mapToInt(Integer::intValue).toArray());
     }
     return new JpegLayout(layout.pieces(), records, layout.tail());
+  }
+
+  /** The table-made masks against a walk in zigzag order, on blocks of every density. */
+  @Test
+  void blockMasksMarkTheNonzeroCoefficientsInZigzagOrder() {
+    Random rnd = new Random(5);
+    short[] coef = new short[64 * 500];
+    for (int i = 0; i < coef.length; i++) {
+      int density = (i >> 6) % 9; // blocks from all zero to all nonzero
+      coef[i] = (short) (rnd.nextInt(8) < density ? rnd.nextInt(65535) - 32767 | 1 : 0);
+    }
+    long[] masks = BlockMasks.compute(coef);
+    for (int b = 0; b < masks.length; b++) {
+      long expected = 0;
+      for (int k = 0; k < 64; k++) {
+        if (coef[b * 64 + JpegSyntax.ZIGZAG[k]] != 0) {
+          expected |= 1L << (63 - k);
+        }
+      }
+      assertEquals(expected, masks[b], "block " + b);
+    }
   }
 
   /**
