@@ -40,7 +40,7 @@ final class ScanEncoder {
     this.masks = masks;
   }
 
-  /** @param masks the nonzero masks of {@code img}'s blocks, made on first use, kept across scans */
+  /** @param masks the nonzero masks of {@code img}'s blocks, made once, kept across scans */
   static void encode(JpegSyntax syn, CoefficientImage img, ScanRecord record, ByteSinkOut sink,
       BlockMasks masks) {
     new ScanEncoder(syn, img, new EntropyWriter(sink), record, masks).run();
