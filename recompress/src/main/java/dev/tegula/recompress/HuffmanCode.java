@@ -5,7 +5,7 @@ package dev.tegula.recompress;
  * C), for encoding. Decoding uses the JPEG decoder's own {@link dev.tegula.jpeg.HuffmanTable}.
  */
 final class HuffmanCode {
-  /** Code and length of each symbol; length 0 = the table lacks it. */
+  /** Code and length of each symbol, length 0 = the table lacks it (the tests' old encoder). */
   final int[] code = new int[256];
   final byte[] length = new byte[256];
   /**

@@ -174,6 +174,35 @@ class RewriterTest {
     return new JpegLayout(layout.pieces(), records, layout.tail());
   }
 
+  /**
+   * What compress checks before it trusts the stored layout: the frame of its piece 0 gives the
+   * parsed image, and an image with another quantization table or size is told apart.
+   */
+  @Test
+  void theStoredLayoutsFrameGivesTheParsedImage() {
+    int checked = 0;
+    for (Path file : TestFiles.jpegs()) {
+      JpegModel m = model(TestFiles.read(file));
+      if (m == null) {
+        continue;
+      }
+      JpegLayout stored = LayoutCodec.read(LayoutCodec.write(m.layout), Limits.DEFAULT, 0);
+      JpegSyntax syn = new JpegSyntax(stored.pieces()[0], Limits.DEFAULT);
+      assertTrue(syn.nextScan() > 0, file.toString());
+      CoefficientImage img = m.image;
+      assertTrue(JpegModel.isImageOf(img, syn), file.toString());
+      int[][] quant = img.quant.clone();
+      quant[0] = quant[0].clone();
+      quant[0][5]++;
+      assertTrue(!JpegModel.isImageOf(new CoefficientImage(img.width, img.height, img.h, img.v,
+          quant), syn), file.toString());
+      assertTrue(!JpegModel.isImageOf(new CoefficientImage(img.width + 1, img.height, img.h,
+          img.v, img.quant), syn), file.toString());
+      checked++;
+    }
+    assertTrue(checked > 40, checked + " files");
+  }
+
   /** The table-made masks against a walk in zigzag order, on blocks of every density. */
   @Test
   void blockMasksMarkTheNonzeroCoefficientsInZigzagOrder() {
