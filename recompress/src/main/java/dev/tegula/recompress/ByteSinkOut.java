@@ -30,6 +30,21 @@ final class ByteSinkOut {
     return n;
   }
 
+  /**
+   * Room for {@code more} bytes after {@link #size}: the array to write them into directly; then
+   * {@link #setSize} says how many were written.
+   */
+  byte[] reserve(int more) {
+    if (b.length - n < more) {
+      grow(more);
+    }
+    return b;
+  }
+
+  void setSize(int size) {
+    n = size;
+  }
+
   byte[] array() {
     return b;
   }

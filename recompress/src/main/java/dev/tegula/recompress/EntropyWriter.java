@@ -4,65 +4,105 @@ package dev.tegula.recompress;
  * Writes entropy-coded segments (T.81 §F.1.2.3): bits most significant first, a 0x00 stuffed
  * after every 0xFF data byte (§B.1.1.5), segments padded to a byte with one bits unless told
  * otherwise, RSTn markers between them.
+ *
+ * <p>As libjpeg-turbo's jchuff.c: the bits gather in a 64-bit word that goes out eight bytes at a
+ * time, stuffed byte by byte only when one of the eight is 0xFF (a test on the whole word), so a
+ * code costs a shift and an or, and the output a store per byte.
  */
 final class EntropyWriter {
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long LOW_BITS = 0x0101010101010101L;
+
   private final ByteSinkOut out;
-  private long acc;
-  private int count;
+  /** The pending bits in the low {@code 64 - free} bits; higher bits are left-overs, ignored. */
+  private long buffer;
+  private int free = 64;
 
   EntropyWriter(ByteSinkOut out) {
     this.out = out;
   }
 
-  /** {@code length} (0-32) low bits of {@code value}. */
-  void put(int value, int length) {
-    acc = (acc << length) | (value & ((1L << length) - 1));
-    count += length;
-    if (count >= 32) {
-      drain();
+  /** {@code length} (0-63) bits, given as a number below 2^length. */
+  void put(long bits, int length) {
+    free -= length;
+    if (free >= 0) {
+      buffer = (buffer << length) | bits;
+      return;
     }
+    // the word is full: its pending bits, then the top of these; the rest starts the next word
+    emitWord((buffer << (length + free)) | (bits >>> -free));
+    free += 64;
+    buffer = bits;
   }
 
-  /** The Huffman code of {@code symbol}; a table without it means the side info is wrong. */
-  void symbol(HuffmanCode t, int symbol) {
-    int len = t.length[symbol];
-    if (len == 0) {
-      throw missing(symbol);
+  /**
+   * The code of a symbol ({@link HuffmanCode#packed}) followed by the {@code bits} (0-16) low
+   * bits of {@code value}.
+   */
+  void code(int packed, int value, int bits) {
+    if (packed == 0) {
+      throw missing();
     }
-    put(t.code[symbol], len);
+    int length = (packed & 31) + bits;
+    put((((long) (packed >>> 5)) << bits) | (value & ((1L << bits) - 1)), length);
   }
 
-  /** The code of {@code symbol} followed by the {@code bits} (0-15) low bits of {@code value}. */
-  void symbol(HuffmanCode t, int symbol, int value, int bits) {
-    int len = t.length[symbol];
-    if (len == 0) {
-      throw missing(symbol);
+  /** The code of a symbol alone ({@link HuffmanCode#packed}). */
+  void code(int packed) {
+    if (packed == 0) {
+      throw missing();
     }
-    put((t.code[symbol] << bits) | (value & ((1 << bits) - 1)), len + bits);
+    put(packed >>> 5, packed & 31);
   }
 
-  private static NotModellable missing(int symbol) {
-    return new NotModellable("the Huffman table has no code for symbol 0x"
-        + Integer.toHexString(symbol));
+  static NotModellable missing() {
+    return new NotModellable("the Huffman table has no code for a symbol of this scan");
   }
 
-  private void drain() {
-    while (count >= 8) {
-      int b = (int) (acc >>> (count - 8)) & 0xFF;
-      out.write(b);
-      if (b == 0xFF) {
-        out.write(0);
+  private void emitWord(long w) {
+    byte[] b = out.reserve(16);
+    int p = out.size();
+    if ((w & HIGH_BITS & ~(w + LOW_BITS)) == 0) {
+      // no byte is 0xFF (a 0xFF byte plus one, with or without a carry, clears its top bit)
+      b[p] = (byte) (w >>> 56);
+      b[p + 1] = (byte) (w >>> 48);
+      b[p + 2] = (byte) (w >>> 40);
+      b[p + 3] = (byte) (w >>> 32);
+      b[p + 4] = (byte) (w >>> 24);
+      b[p + 5] = (byte) (w >>> 16);
+      b[p + 6] = (byte) (w >>> 8);
+      b[p + 7] = (byte) w;
+      out.setSize(p + 8);
+      return;
+    }
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      int x = (int) (w >>> shift) & 0xFF;
+      b[p++] = (byte) x;
+      if (x == 0xFF) {
+        b[p++] = 0;
       }
-      count -= 8;
     }
+    out.setSize(p);
   }
 
   /** Pads the last byte: with ones, or with {@code pad}'s low bits when it is not -1. */
   void finishSegment(int pad) {
-    int bits = (8 - (count & 7)) & 7;
-    put(pad < 0 ? (1 << bits) - 1 : pad, bits);
-    drain();
-    acc = 0;
+    int pending = 64 - free;
+    int bits = (8 - (pending & 7)) & 7;
+    put((pad < 0 ? -1 : pad) & ((1 << bits) - 1), bits);
+    pending += bits; // a multiple of 8, at most 64: put did not flush
+    byte[] b = out.reserve(2 * (pending >> 3));
+    int p = out.size();
+    for (int shift = pending - 8; shift >= 0; shift -= 8) {
+      int x = (int) (buffer >>> shift) & 0xFF;
+      b[p++] = (byte) x;
+      if (x == 0xFF) {
+        b[p++] = 0;
+      }
+    }
+    out.setSize(p);
+    buffer = 0;
+    free = 64;
   }
 
   void restart(int n) {

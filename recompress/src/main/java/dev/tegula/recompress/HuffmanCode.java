@@ -5,9 +5,14 @@ package dev.tegula.recompress;
  * C), for encoding. Decoding uses the JPEG decoder's own {@link dev.tegula.jpeg.HuffmanTable}.
  */
 final class HuffmanCode {
-  /** Code and length of each symbol; length 0 = the table lacks it. */
+  /** Code and length of each symbol, length 0 = the table lacks it (the tests' old encoder). */
   final int[] code = new int[256];
   final byte[] length = new byte[256];
+  /**
+   * The same in one int per symbol for the encoder's inner loops: {@code code << 5 | length},
+   * 0 when the table lacks the symbol (every code has a length of 1-16, so no entry is 0).
+   */
+  final int[] packed = new int[256];
 
   private HuffmanCode(int[] counts, int[] values) {
     int c = 0;
@@ -19,6 +24,7 @@ final class HuffmanCode {
           // a repeated symbol keeps its first code: that is what an encoder would use
           length[symbol] = (byte) len;
           code[symbol] = c;
+          packed[symbol] = (c << 5) | len;
         }
         c++;
       }

@@ -77,6 +77,13 @@ final class JpegModel {
   static CoefficientImage imageFor(JpegSyntax syn, Limits limits) {
     limits.checkDimensions(syn.width, syn.height, 0);
     int n = syn.components;
+    return new CoefficientImage(syn.width, syn.height, Arrays.copyOf(syn.h, n),
+        Arrays.copyOf(syn.v, n), quantFor(syn));
+  }
+
+  /** The quantization tables {@link #imageFor} gives the image's components. */
+  static int[][] quantFor(JpegSyntax syn) {
+    int n = syn.components;
     int[][] quant = new int[n][];
     for (int c = 0; c < n; c++) {
       int[] q = syn.quant[syn.tq[c]];
@@ -85,7 +92,22 @@ final class JpegModel {
         quant[c][i] = q == null ? 1 : Math.max(1, q[i]);
       }
     }
-    return new CoefficientImage(syn.width, syn.height, Arrays.copyOf(syn.h, n),
-        Arrays.copyOf(syn.v, n), quant);
+    return quant;
+  }
+
+  /**
+   * Whether {@code img} is the image {@link #imageFor} makes of the frame {@code syn} read: the
+   * same size, sampling and quantization tables (the coefficient coder's contexts).
+   */
+  static boolean isImageOf(CoefficientImage img, JpegSyntax syn) {
+    if (syn.width != img.width || syn.height != img.height || syn.components != img.components) {
+      return false;
+    }
+    for (int c = 0; c < img.components; c++) {
+      if (syn.h[c] != img.h[c] || syn.v[c] != img.v[c]) {
+        return false;
+      }
+    }
+    return Arrays.deepEquals(quantFor(syn), img.quant);
   }
 }

@@ -85,30 +85,50 @@ public final class JpegRecompression {
     return new JpegCompression(verbatim(jpeg, sha, limits), false, reason);
   }
 
+  /**
+   * Codes the bands and proves that the file restores: the check does what {@link #restoreJpeg}
+   * will do, from what it will read. The layout is read back from its stored bytes, the frame
+   * that piece 0 of it gives must be this image's (size, sampling, quantization tables: what the
+   * coder's contexts see), every band is decoded from its coded bytes in band order into the
+   * image cleared of its coefficients (as restore decodes into a new one; in place, so that a
+   * large image is held once), and the JPEG is rebuilt from those and compared with the input
+   * byte for byte. Only the SHA-256 check of restore is left out, as it holds for equal bytes.
+   *
+   * <p>What the check costs (format-jpeg.md §10.1): the decode of every band, as long as their
+   * coding, and one rebuild; about half of compress. Cheaper checks were weighed and not taken:
+   * comparing the decoded coefficients with the parsed ones band by band while coding (and
+   * rebuilding from the parsed coefficients) does the same decode and the same rebuild, and
+   * would decode each band beside the other bands' original coefficients where restore has
+   * zeros, so a coder that read outside its band would pass it and fail restore; leaving the
+   * decode out would trust the coder's decoder to mirror its encoder, which is the bug the check
+   * is for.
+   */
   private static byte[] modelled(byte[] jpeg, byte[] sha, JpegModel model, Limits limits,
       RowCoder coder) {
     CoefficientImage img = model.image;
     BandPlan plan = BandPlan.of(img);
     int bands = plan.bands();
     limits.checkTiles(bands, 0);
+    byte[] layout = LayoutCodec.write(model.layout);
+    JpegLayout stored = LayoutCodec.read(layout, limits, 0);
+    if (!JpegModel.isImageOf(img, frameOf(stored, limits, 0))) {
+      throw new NotModellable("the stored layout's frame does not give this coefficient image");
+    }
     byte[][] tiles = new byte[bands][];
     for (int t = 0; t < bands; t++) {
       tiles[t] = coder.encode(img, plan.rowStart(t), plan.rowEnd(t));
     }
-    // the check: what restore will do, from what restore will read (the coefficients are
-    // cleared and decoded again in place, so that a large image is held once)
     for (short[] coef : img.coefficients) {
       Arrays.fill(coef, (short) 0);
     }
     for (int t = 0; t < bands; t++) {
       coder.decode(tiles[t], 0, tiles[t].length, img, plan.rowStart(t), plan.rowEnd(t));
     }
-    byte[] rebuilt = JpegRewriter.rewrite(model.layout, img, jpeg.length, limits);
+    byte[] rebuilt = JpegRewriter.rewrite(stored, img, jpeg.length, limits);
     if (!Arrays.equals(rebuilt, jpeg)) {
       throw new NotModellable("the rebuilt file differs from the original"
           + firstDifference(rebuilt, jpeg));
     }
-    byte[] layout = LayoutCodec.write(model.layout);
     byte[] record = packRecord(JpegContainer.KIND_MODELLED, jpeg.length, sha, layout);
     return JpegContainer.write(img.width, img.height, img.components == 1 ? 1 : 3,
         clampSide(img.width), plan.tileHeight(), record, tiles, bands);
@@ -287,11 +307,7 @@ public final class JpegRecompression {
   private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder,
       List<String> damaged) {
     JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
-    JpegSyntax syn = new JpegSyntax(layout.pieces()[0], limits);
-    if (syn.nextScan() < 0) {
-      throw new MalformedInputException("the JPEG layout in the JREC chunk has no frame and scan "
-          + "header", o.recordChunk);
-    }
+    JpegSyntax syn = frameOf(layout, limits, o.recordChunk);
     TglHeader h = o.file.header();
     if (syn.width != h.width() || syn.height != h.height()) {
       throw new MalformedInputException("the JPEG frame is " + syn.width + "x" + syn.height
@@ -320,7 +336,20 @@ public final class JpegRecompression {
     if (firstDamage != null && damaged.size() == plan.bands()) {
       throw firstDamage; // nothing left to show
     }
-    return JpegRewriter.rewrite(layout, img, (int) Math.min(o.jpegLength, 1 << 20), limits);
+    // sized for the original when its stated length is plausible (no growing, no final copy);
+    // a damaged length costs at most a few times the .tgl file before the checksum catches it
+    long plausible = 8L * o.tgl.length + (1 << 20);
+    return JpegRewriter.rewrite(layout, img, (int) Math.min(o.jpegLength, plausible), limits);
+  }
+
+  /** Piece 0 of the layout read up to its scan header: the frame and tables of the image. */
+  private static JpegSyntax frameOf(JpegLayout layout, Limits limits, long recordChunk) {
+    JpegSyntax syn = new JpegSyntax(layout.pieces()[0], limits);
+    if (syn.nextScan() < 0) {
+      throw new MalformedInputException("the JPEG layout in the JREC chunk has no frame and scan "
+          + "header", recordChunk);
+    }
+    return syn;
   }
 
   /** Zero coefficients: the band decodes to flat mid-grey. */

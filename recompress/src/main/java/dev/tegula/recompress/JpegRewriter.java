@@ -17,6 +17,18 @@ final class JpegRewriter {
    */
   static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
       Limits limits) {
+    BlockMasks masks = new BlockMasks(img);
+    return rewrite(layout, img, expectedLength, limits,
+        (syn, image, record, out) -> ScanEncoder.encode(syn, image, record, out, masks));
+  }
+
+  /** How a scan's entropy-coded data is written: {@link ScanEncoder}, or a reference in tests. */
+  interface ScanWriter {
+    void encode(JpegSyntax syn, CoefficientImage img, ScanRecord record, ByteSinkOut out);
+  }
+
+  static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
+      Limits limits, ScanWriter scans) {
     ByteSinkOut out = new ByteSinkOut(expectedLength);
     byte[] first = layout.pieces()[0];
     JpegSyntax syn = new JpegSyntax(joined(layout), JpegSyntax.soi(first, first.length), limits);
@@ -31,7 +43,7 @@ final class JpegRewriter {
       if (k == 0) {
         checkGeometry(syn, img);
       }
-      ScanEncoder.encode(syn, img, layout.records()[k], out);
+      scans.encode(syn, img, layout.records()[k], out);
     }
     out.write(layout.tail(), 0, layout.tail().length);
     return out.toByteArray();

@@ -6,28 +6,44 @@ import java.util.Arrays;
  * Huffman-encodes one scan from the coefficient image exactly as libjpeg-turbo's encoder does
  * (T.81 §F.1.2 sequential: jchuff.c; §G.1.2 progressive: jcphuff.c, including when it ends
  * end-of-band runs), departing from it only where the {@link ScanRecord} says the file did.
+ *
+ * <p>Each block's nonzero coefficients are found once per rebuilt file ({@link BlockMasks}: a
+ * 64-bit mask per block, zigzag position k at bit 63 − k), and every scan walks the set bits of
+ * its band, so zero runs cost nothing per zero (as jchuff.c's SIMD path does) and a progressive
+ * file's many scans do not read every coefficient again. Refinement correction bits are kept as
+ * bits of a long: the current block's in a local, the pending run's (libjpeg's BE buffer) packed
+ * in {@link #runBits}.
  */
 final class ScanEncoder {
+  private static final int ZRL = 0xF0;
+
   private final JpegSyntax syn;
   private final CoefficientImage img;
   private final EntropyWriter out;
   private final ScanRecord record;
+  private final BlockMasks masks;
   private final int[] pred = new int[4];
   private int nextToggle;
   private int eobRun;
-  /** Correction bits of the pending run, then those of the current block (libjpeg's BE, BR). */
-  private byte[] corr = new byte[1024];
+  /** Correction bits of the pending run (libjpeg's BE), most significant first in each long. */
+  private long[] runBits = new long[20];
   private int be;
+  /** The scan's AC table (progressive scans have one component). */
+  private int[] ac;
 
-  private ScanEncoder(JpegSyntax syn, CoefficientImage img, EntropyWriter out, ScanRecord record) {
+  private ScanEncoder(JpegSyntax syn, CoefficientImage img, EntropyWriter out, ScanRecord record,
+      BlockMasks masks) {
     this.syn = syn;
     this.img = img;
     this.out = out;
     this.record = record;
+    this.masks = masks;
   }
 
-  static void encode(JpegSyntax syn, CoefficientImage img, ScanRecord record, ByteSinkOut sink) {
-    new ScanEncoder(syn, img, new EntropyWriter(sink), record).run();
+  /** @param masks the nonzero masks of {@code img}'s blocks, made once, kept across scans */
+  static void encode(JpegSyntax syn, CoefficientImage img, ScanRecord record, ByteSinkOut sink,
+      BlockMasks masks) {
+    new ScanEncoder(syn, img, new EntropyWriter(sink), record, masks).run();
   }
 
   private void run() {
@@ -38,9 +54,13 @@ final class ScanEncoder {
     int mcus = across * (interleaved ? syn.mcusDown() : syn.componentBlocksHigh(c0));
     int ri = syn.restartInterval;
     int kind = ScanKind.of(syn);
+    HuffmanCode acTable = syn.acTables[syn.scanAc[0]];
+    ac = acTable == null ? null : acTable.packed;
     int segment = 0;
     int nextPad = 0;
     int[] pads = record.pads();
+    int mx = 0;
+    int my = 0;
     for (int m = 0; m < mcus; m++) {
       if (ri > 0 && m > 0 && m % ri == 0) {
         emitEobRun();
@@ -49,21 +69,23 @@ final class ScanEncoder {
         segment++;
         pred[0] = pred[1] = pred[2] = pred[3] = 0;
       }
-      int mx = m % across;
-      int my = m / across;
       if (!interleaved) {
         block(kind, 0, c0, img.blockOffset(c0, mx, my), m);
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        int c = syn.scanComponent[i];
-        int h = syn.h[c];
-        int v = syn.v[c];
-        for (int y = 0; y < v; y++) {
-          for (int x = 0; x < h; x++) {
-            block(kind, i, c, img.blockOffset(c, mx * h + x, my * v + y), m);
+      } else {
+        for (int i = 0; i < n; i++) {
+          int c = syn.scanComponent[i];
+          int h = syn.h[c];
+          int v = syn.v[c];
+          for (int y = 0; y < v; y++) {
+            for (int x = 0; x < h; x++) {
+              block(kind, i, c, img.blockOffset(c, mx * h + x, my * v + y), m);
+            }
           }
         }
+      }
+      if (++mx == across) {
+        mx = 0;
+        my++;
       }
     }
     emitEobRun();
@@ -82,15 +104,15 @@ final class ScanEncoder {
   private void block(int kind, int i, int c, int off, int index) {
     short[] coef = img.coefficients[c];
     switch (kind) {
-      case ScanKind.SEQUENTIAL -> sequential(coef, off, i);
+      case ScanKind.SEQUENTIAL -> sequential(coef, off, i, masks.of(c)[off >> 6]);
       case ScanKind.DC_FIRST -> {
         int dc = coef[off] >> syn.al;
-        dc(syn.dcTables[syn.scanDc[i]], dc - pred[i]);
+        dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
         pred[i] = dc;
       }
       case ScanKind.DC_REFINE -> out.put((coef[off] >> syn.al) & 1, 1);
-      case ScanKind.AC_FIRST -> acFirst(coef, off, index);
-      default -> acRefine(coef, off, index);
+      case ScanKind.AC_FIRST -> acFirst(coef, off, index, masks.of(c)[off >> 6]);
+      default -> acRefine(coef, off, index, masks.of(c)[off >> 6]);
     }
   }
 
@@ -98,72 +120,104 @@ final class ScanEncoder {
     return 32 - Integer.numberOfLeadingZeros(a);
   }
 
-  private void dc(HuffmanCode t, int diff) {
+  private void dc(int[] table, int diff) {
     int a = diff < 0 ? -diff : diff;
     int nbits = magnitudeBits(a);
     if (nbits > 15) {
       throw new NotModellable("DC difference " + diff + " out of range");
     }
-    out.symbol(t, nbits, diff < 0 ? diff - 1 : diff, nbits);
+    out.code(table[nbits], diff < 0 ? diff - 1 : diff, nbits);
   }
 
   /** §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). */
-  private void sequential(short[] coef, int off, int i) {
+  private void sequential(short[] coef, int off, int i, long nonzero) {
     int dc = coef[off];
-    dc(syn.dcTables[syn.scanDc[i]], dc - pred[i]);
+    dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
     pred[i] = dc;
-    HuffmanCode ac = syn.acTables[syn.scanAc[i]];
+    int[] table = ac;
+    if (syn.scanComponents > 1) {
+      table = syn.acTables[syn.scanAc[i]].packed;
+    }
     int[] zz = JpegSyntax.ZIGZAG;
-    int r = 0;
-    for (int k = 1; k < 64; k++) {
+    long mask = nonzero & Long.MAX_VALUE; // the AC positions
+    int last = 0;
+    while (mask != 0) {
+      int k = Long.numberOfLeadingZeros(mask);
+      mask &= ~(Long.MIN_VALUE >>> k);
+      int r = k - last - 1;
+      last = k;
+      for (; r > 15; r -= 16) {
+        out.code(table[ZRL]);
+      }
       int v = coef[off + zz[k]];
-      if (v == 0) {
-        r++;
-        continue;
-      }
-      while (r > 15) {
-        out.symbol(ac, 0xF0);
-        r -= 16;
-      }
-      int a = v < 0 ? -v : v;
-      int nbits = magnitudeBits(a);
+      int nbits = magnitudeBits(v < 0 ? -v : v);
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
       }
-      out.symbol(ac, (r << 4) + nbits, v < 0 ? v - 1 : v, nbits);
-      r = 0;
+      out.code(table[(r << 4) + nbits], v < 0 ? v - 1 : v, nbits);
     }
-    if (r > 0) {
-      out.symbol(ac, 0);
+    if (last < 63) {
+      out.code(table[0]);
     }
   }
 
-  /** §G.1.2.2 (jcphuff.c encode_mcu_AC_first). */
-  private void acFirst(short[] coef, int off, int index) {
-    HuffmanCode ac = syn.acTables[syn.scanAc[0]];
-    int[] zz = JpegSyntax.ZIGZAG;
+  /**
+   * The positions of the band (Ss-Se) whose magnitude shifted right by Al is not 0, from the
+   * block's nonzero mask; {@link #ones} receives those where it is 1.
+   */
+  private long bandMask(short[] coef, int off, long nonzero) {
     int al = syn.al;
-    int r = 0;
-    for (int k = syn.ss; k <= syn.se; k++) {
+    long mask = nonzero & (-1L >>> syn.ss) & (-1L << (63 - syn.se));
+    if (al == 0 && syn.ah == 0) {
+      return mask;
+    }
+    int[] zz = JpegSyntax.ZIGZAG;
+    long kept = 0;
+    long one = 0;
+    for (long m = mask; m != 0; m &= m - 1) {
+      int k = 63 - Long.numberOfTrailingZeros(m);
       int v = coef[off + zz[k]];
       int a = (v < 0 ? -v : v) >> al;
-      if (a == 0) {
-        r++;
-        continue;
+      long bit = m & -m;
+      if (a != 0) {
+        kept |= bit;
       }
+      if (a == 1) {
+        one |= bit;
+      }
+    }
+    ones = one;
+    return kept;
+  }
+
+  private long ones;
+
+  /** §G.1.2.2 (jcphuff.c encode_mcu_AC_first). */
+  private void acFirst(short[] coef, int off, int index, long nonzero) {
+    int[] table = ac;
+    int[] zz = JpegSyntax.ZIGZAG;
+    int al = syn.al;
+    int se = syn.se;
+    long mask = bandMask(coef, off, nonzero);
+    int last = syn.ss - 1;
+    while (mask != 0) {
+      int k = Long.numberOfLeadingZeros(mask);
+      mask &= ~(Long.MIN_VALUE >>> k);
+      int r = k - last - 1;
+      last = k;
       emitEobRun();
-      while (r > 15) {
-        out.symbol(ac, 0xF0);
-        r -= 16;
+      for (; r > 15; r -= 16) {
+        out.code(table[ZRL]);
       }
+      int v = coef[off + zz[k]];
+      int a = (v < 0 ? -v : v) >> al;
       int nbits = magnitudeBits(a);
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
       }
-      out.symbol(ac, (r << 4) + nbits, v < 0 ? ~a : a, nbits);
-      r = 0;
+      out.code(table[(r << 4) + nbits], v < 0 ? ~a : a, nbits);
     }
-    if (r > 0) {
+    if (last < se) {
       eobRun++;
       if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN)) {
         emitEobRun();
@@ -172,59 +226,76 @@ final class ScanEncoder {
   }
 
   /** §G.1.2.3 (jcphuff.c encode_mcu_AC_refine). */
-  private void acRefine(short[] coef, int off, int index) {
-    HuffmanCode ac = syn.acTables[syn.scanAc[0]];
+  private void acRefine(short[] coef, int off, int index, long nonzero) {
+    int[] table = ac;
     int[] zz = JpegSyntax.ZIGZAG;
     int al = syn.al;
-    int ss = syn.ss;
     int se = syn.se;
-    int eob = -1;
-    for (int k = ss; k <= se; k++) {
-      int v = coef[off + zz[k]];
-      if (((v < 0 ? -v : v) >> al) == 1) {
-        eob = k;
-      }
-    }
-    if (corr.length < be + 64) {
-      corr = Arrays.copyOf(corr, 2 * corr.length + 64);
-    }
-    int brStart = be;
+    long mask = bandMask(coef, off, nonzero);
+    // the last coefficient that becomes nonzero in this scan (jcphuff.c's EOB), or -1
+    int eob = 63 - Long.numberOfTrailingZeros(ones);
+    long bits = 0; // this block's correction bits not yet sent (libjpeg's BR)
     int br = 0;
     int r = 0;
-    for (int k = ss; k <= se; k++) {
-      int v = coef[off + zz[k]];
-      int a = (v < 0 ? -v : v) >> al;
-      if (a == 0) {
-        r++;
-        continue;
-      }
+    int last = syn.ss - 1;
+    while (mask != 0) {
+      int k = Long.numberOfLeadingZeros(mask);
+      mask &= ~(Long.MIN_VALUE >>> k);
+      r += k - last - 1;
+      last = k;
       while (r > 15 && k <= eob) {
         emitEobRun();
-        out.symbol(ac, 0xF0);
+        out.code(table[ZRL]);
         r -= 16;
-        emitBits(brStart, br);
-        brStart = 0;
+        out.put(bits, br);
+        bits = 0;
         br = 0;
       }
+      int v = coef[off + zz[k]];
+      int a = (v < 0 ? -v : v) >> al;
       if (a > 1) {
-        corr[brStart + br++] = (byte) (a & 1);
+        bits = (bits << 1) | (a & 1);
+        br++;
         continue;
       }
       emitEobRun();
-      out.symbol(ac, (r << 4) + 1, v < 0 ? 0 : 1, 1);
-      emitBits(brStart, br);
-      brStart = 0;
+      out.code(table[(r << 4) + 1], v < 0 ? 0 : 1, 1);
+      out.put(bits, br);
+      bits = 0;
       br = 0;
       r = 0;
     }
+    r += se - last;
     if (r > 0 || br > 0) {
       eobRun++;
-      be += br;
+      appendRunBits(bits, br);
       if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
           || be > ScanDecoder.MAX_CORRECTION_BITS)) {
         emitEobRun();
       }
     }
+  }
+
+  /** Appends {@code count} (0-63) bits to the pending run's correction bits. */
+  private void appendRunBits(long bits, int count) {
+    if (count == 0) {
+      return;
+    }
+    if (((be + count) >> 6) + 1 >= runBits.length) {
+      runBits = Arrays.copyOf(runBits, 2 * runBits.length);
+    }
+    int word = be >> 6;
+    int used = be & 63;
+    long aligned = bits << (64 - count); // the bits at the top of a long
+    if (used == 0) {
+      runBits[word] = aligned;
+    } else {
+      runBits[word] |= aligned >>> used;
+      if (used + count > 64) {
+        runBits[word + 1] = aligned << (64 - used);
+      }
+    }
+    be += count;
   }
 
   /** libjpeg's choice, inverted at the blocks the record lists. */
@@ -240,12 +311,6 @@ final class ScanEncoder {
     return libjpeg;
   }
 
-  private void emitBits(int from, int count) {
-    for (int i = 0; i < count; i++) {
-      out.put(corr[from + i], 1);
-    }
-  }
-
   /** jcphuff.c emit_eobrun: the run's symbol and extra bits, then its correction bits. */
   private void emitEobRun() {
     if (eobRun == 0) {
@@ -255,9 +320,17 @@ final class ScanEncoder {
     if (nbits > 14) {
       throw new NotModellable("end-of-band run of " + eobRun + " blocks");
     }
-    out.symbol(syn.acTables[syn.scanAc[0]], nbits << 4, eobRun, nbits);
+    out.code(ac[nbits << 4], eobRun, nbits);
     eobRun = 0;
-    emitBits(0, be);
+    int words = be >> 6;
+    for (int w = 0; w < words; w++) {
+      out.put(runBits[w] >>> 32, 32);
+      out.put(runBits[w] & 0xFFFFFFFFL, 32);
+    }
+    int rest = be & 63;
+    if (rest > 0) {
+      out.put(runBits[words] >>> (64 - rest), rest);
+    }
     be = 0;
   }
 }
