@@ -18,17 +18,16 @@ import java.util.zip.Deflater;
  *   <li>effort 2: every representation and strategy deflated in full with zlib's default and
  *       filtered strategies, the smallest kept (a trial stops once it is larger than the best);
  *   <li>effort 3: ranked as in effort 1, the best coded by {@link DeflateCoder}, Tegula's
- *       near-optimal deflate coder (the best two for small images: on the corpus's small
- *       graphic, skimage_text, a third trial was not smaller and cost half as much time
- *       again), the smallest kept; effort
- *       4: the best two (all for small images), with a deeper search and more passes.
+ *       near-optimal deflate coder (on the corpus's small graphic, skimage_text, coding the
+ *       second best as well saved 8 bytes for a third of the encode's time); effort 4: the best
+ *       two (all for small images), with a deeper search and more passes.
  * </ul>
  */
 final class FilterSearch {
   /** Trials keep a filtered copy of the image; beyond this many bytes effort drops to 0. */
   static final long MAX_TRIAL_BYTES = 1L << 28;
 
-  /** Images up to this many filtered bytes have several trials coded in full (effort 3-4). */
+  /** Images up to this many filtered bytes have all their trials coded in full at effort 4. */
   private static final long FINALISTS_UP_TO = 1 << 18;
   /** Images larger than this many filtered bytes are ranked on a sample of their rows. */
   private static final long SAMPLE_FROM = 1 << 19;
@@ -122,10 +121,9 @@ final class FilterSearch {
           return ranks;
         case 1:
           java.util.Arrays.sort(keyed);
-          // Small images are cheap to code: the best few trials are all coded in full.
+          // Small images are cheap to code: at effort 4 every trial is coded in full.
           boolean small = size(first) <= FINALISTS_UP_TO;
-          int count = effort == 1 ? 1
-              : effort == 4 ? (small ? keyed.length : 2) : (small ? 2 : 1);
+          int count = effort != 4 ? 1 : small ? keyed.length : 2;
           count = Math.min(count, keyed.length);
           finalists = new Trial[count];
           finalData = new byte[count][];
