@@ -11,6 +11,7 @@ import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -309,11 +310,16 @@ final class CompressCommand implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** JPEG, PNG, or .tgl with a target: one encode (or a few, searching) on one thread. */
+  /**
+   * JPEG, PNG, or .tgl with a target: one encode (or a few, searching) on one thread; a PNG
+   * encode's jobs (its trials, the parts of its deflate coding) run on the tile pool, in {@link
+   * FileJob#finish(ExecutorService)}, where waiting for them blocks no pool thread.
+   */
   private static FileJob wholeJob(String in, byte[] data, DecodeOptions decode,
       CompressOptions options) {
     DecodedImage d = Tegula.decode(data, decode);
     CompressResult[] result = new CompressResult[1];
+    boolean png = options.format() == ImageFormat.PNG;
     return new FileJob() {
       @Override
       public int tileCount() {
@@ -322,8 +328,15 @@ final class CompressCommand implements Callable<Integer> {
 
       @Override
       public void runTile(int tile) {
+        if (!png) {
+          compress(null);
+        }
+      }
+
+      private void compress(ExecutorService pool) {
         try {
-          result[0] = Tegula.compress(d, options);
+          result[0] = pool == null ? Tegula.compress(d, options)
+              : Tegula.compress(d, options, jobs -> PngJobs.run(jobs, pool));
         } catch (IllegalArgumentException e) {
           // metadata JPEG cannot carry (EXIF over 64 KB, ...): this file fails, the rest go on
           throw new LimitExceededException(e.getMessage());
@@ -332,6 +345,17 @@ final class CompressCommand implements Callable<Integer> {
 
       @Override
       public byte[] finish() {
+        if (png) {
+          compress(null);
+        }
+        return result[0].bytes();
+      }
+
+      @Override
+      public byte[] finish(ExecutorService pool) {
+        if (png) {
+          compress(pool);
+        }
         return result[0].bytes();
       }
 
