@@ -94,12 +94,14 @@ final class DeflateParser {
    * the symbols are kept for {@link #drainTo}.
    */
   void parse(Sink sink) {
-    int warm = Math.min(from, SEGMENT);
+    // A part shorter than 8 segments warms up on an eighth of its length (skimage_text: its
+    // second part's job 4.8 -> 3.7 ms, as long as the first, same bytes).
+    int warm = Math.min(from, Math.min(SEGMENT, (to - from) / 8));
     for (int p = Math.max(0, from - warm - MatchFinder.WINDOW); p < from - warm; p++) {
       finder.insert(p);
     }
     if (warm > 0) {
-      // The segment before the part is parsed and dropped: its codes are the model the part's
+      // The stretch before the part is parsed and dropped: its codes are the model the part's
       // first segment starts from, as in one long parse.
       parseSegment(from - warm, from);
       symCount = 0;

@@ -24,17 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *     EFFORTS PASSES FILE_OR_DIR...
  * </pre>
  *
- * EFFORTS is a comma-separated list such as {@code 0,2,3}. For each file and effort, after
- * {@code -Dbench.warmup=N} unmeasured encodes (default 0), PASSES
- * rounds (after one warm-up round) of: the encode in one thread ({@link PngEncoding#runHere}), the
- * encode with its jobs on a pool of as many threads as cores, and {@code optipng -quiet -o2}
- * (through {@code /usr/bin/time}, when OptiPNG is installed; pass {@code -Dbench.optipng=false}
- * to leave it out). The kernel counts OptiPNG's user + system time in 10 ms ticks, which on a
- * small file is most of the figure, so each of its rounds runs it as many times in a row as fit
- * in about 0.4 s (from the warm-up round's time) and divides. Each figure is the fastest round:
- * bytes, wall ms and CPU ms (ours: the CPU time of the threads that ran the encode; OptiPNG's:
- * user + system, per run), the critical path of the
- * jobs on as many idle cores (from the one-thread run's CPU times per job), and the ratios
+ * EFFORTS is a comma-separated list such as {@code 0,2,3}. For each file and effort, after {@code
+ * -Dbench.warmup=N} unmeasured encodes (default 0), PASSES rounds (after one warm-up round) of: the
+ * encode in one thread ({@link PngEncoding#runHere}), the encode with its jobs on as many threads
+ * as cores (as the CLI runs them), and {@code optipng -quiet -o2} (through {@code /usr/bin/time},
+ * when OptiPNG is installed; pass {@code -Dbench.optipng=false} to leave it out). The kernel counts
+ * OptiPNG's user + system time in 10 ms ticks, which on a small file is most of the figure, so each
+ * of its rounds runs it as many times in a row as fit in about 0.4 s (from the warm-up round's
+ * time) and divides. Each figure is the fastest round: bytes, wall ms and CPU ms (ours: the CPU
+ * time of the threads that ran the encode; OptiPNG's: user + system, per run), the critical path of
+ * the jobs on as many idle cores (from the one-thread run's CPU times per job), and the ratios
  * OptiPNG / ours: CPU to CPU, wall to wall (one thread, pool), OptiPNG's CPU to our path.
  */
 public final class PngEncoderBench {
@@ -59,7 +58,7 @@ public final class PngEncoderBench {
     boolean optipng = Boolean.parseBoolean(System.getProperty("bench.optipng", "true"))
         && Files.isExecutable(Paths.get("/usr/bin/optipng"));
     int threads = Runtime.getRuntime().availableProcessors();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads - 1));
     System.out.printf("%-8s %-26s %9s %9s | %7s %7s %7s | %7s %7s | %7s %7s | %6s %6s %6s %6s%n",
         "effort", "file", "bytes", "optipng", "1t wall", "1t cpu", threads + "c path",
         threads + "t wall", threads + "t cpu", "o wall", "o cpu", "cpu x", "1t x",
@@ -170,7 +169,11 @@ public final class PngEncoderBench {
     return most;
   }
 
-  /** Wall and CPU nanoseconds (this thread's and the jobs') of an encode on the pool. */
+  /**
+   * Wall and CPU nanoseconds (this thread's and the jobs') of an encode run as the CLI runs it
+   * (PngJobs): each step's last job in this thread, the others on the pool of one thread fewer
+   * than cores.
+   */
   private static long[] pooled(Image image, PngEncodeOptions options, ExecutorService pool)
       throws Exception {
     AtomicLong cpu = new AtomicLong();
@@ -179,13 +182,14 @@ public final class PngEncoderBench {
     PngEncoding enc = PngEncoder.start(image, Metadata.EMPTY, options);
     for (List<Runnable> jobs = enc.nextJobs(); !jobs.isEmpty(); jobs = enc.nextJobs()) {
       List<Future<?>> futures = new ArrayList<>();
-      for (Runnable job : jobs) {
+      for (Runnable job : jobs.subList(0, jobs.size() - 1)) {
         futures.add(pool.submit(() -> {
           long j0 = MX.getCurrentThreadCpuTime();
           job.run();
           cpu.addAndGet(MX.getCurrentThreadCpuTime() - j0);
         }));
       }
+      jobs.get(jobs.size() - 1).run();
       for (Future<?> fu : futures) {
         fu.get();
       }
