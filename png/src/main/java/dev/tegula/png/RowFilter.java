@@ -51,6 +51,23 @@ final class RowFilter {
     for (int f = 0; f < 5; f++) {
       apply(f, row, prev, candidates[f], bpp, len);
     }
+    return candidates[best(strategy)];
+  }
+
+  /**
+   * Filters {@code row} with two heuristics ({@link #MIN_SUM}, {@link #ENTROPY}) from one set of
+   * candidate rows, copying the rows they choose to {@code outA} and {@code outB} at {@code at}.
+   */
+  void filterTwo(byte[] row, byte[] prev, int a, byte[] outA, int b, byte[] outB, int at) {
+    for (int f = 0; f < 5; f++) {
+      apply(f, row, prev, candidates[f], bpp, len);
+    }
+    System.arraycopy(candidates[best(a)], 0, outA, at, len + 1);
+    System.arraycopy(candidates[best(b)], 0, outB, at, len + 1);
+  }
+
+  /** The candidate that heuristic {@code strategy} scores best. */
+  private int best(int strategy) {
     int best = 0;
     long bestScore = Long.MAX_VALUE;
     for (int f = 0; f < 5; f++) {
@@ -60,7 +77,7 @@ final class RowFilter {
         best = f;
       }
     }
-    return candidates[best];
+    return best;
   }
 
   /** §9.2-§9.4: filter type {@code f} of {@code row[1..len]} into {@code out[1..len]}. */
