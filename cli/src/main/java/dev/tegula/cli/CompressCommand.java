@@ -144,7 +144,7 @@ final class CompressCommand implements Callable<Integer> {
         && options.targetSsim() == 0;
     return new BatchRunner(threads, batch.force(), errors, progress)
         .run(targets, (in, data) -> tiled ? job(in, data, decode, options)
-            : wholeJob(in, data, decode, options));
+            : wholeJob(in, data, decode, options, threads > 1));
   }
 
   /** An output that is its own input (PNG to PNG beside it) would destroy the input. */
@@ -313,10 +313,11 @@ final class CompressCommand implements Callable<Integer> {
   /**
    * JPEG, PNG, or .tgl with a target: one encode (or a few, searching) on one thread; a PNG
    * encode's jobs (its trials, the parts of its deflate coding) run on the tile pool, in {@link
-   * FileJob#finish(ExecutorService)}, where waiting for them blocks no pool thread.
+   * FileJob#finish(ExecutorService)}, where waiting for them blocks no pool thread (with {@code
+   * -j 1} in this thread alone).
    */
   private static FileJob wholeJob(String in, byte[] data, DecodeOptions decode,
-      CompressOptions options) {
+      CompressOptions options, boolean parallel) {
     DecodedImage d = Tegula.decode(data, decode);
     CompressResult[] result = new CompressResult[1];
     boolean png = options.format() == ImageFormat.PNG;
@@ -354,7 +355,7 @@ final class CompressCommand implements Callable<Integer> {
       @Override
       public byte[] finish(ExecutorService pool) {
         if (png) {
-          compress(pool);
+          compress(parallel ? pool : null);
         }
         return result[0].bytes();
       }
