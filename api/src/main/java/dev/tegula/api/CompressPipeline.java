@@ -8,9 +8,13 @@ import dev.tegula.core.Metadata;
 import dev.tegula.core.Orientation;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.png.PngEncodeOptions;
+import dev.tegula.png.PngEncoder;
+import dev.tegula.png.PngEncoding;
 import dev.tegula.transform.Grayscale;
 import dev.tegula.transform.LocationRemoval;
 import dev.tegula.transform.Resizer;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * decode -> orient -> resize -> grey -> metadata -> encode (with the target search): the stages
@@ -56,14 +60,39 @@ final class CompressPipeline {
     return PngEncodeOptions.DEFAULT.withEffort(effort).withCompressionLevel(effort <= 1 ? 6 : 9);
   }
 
+  /** Runs a step's jobs one after the other, in the calling thread. */
+  static final Consumer<List<Runnable>> IN_SEQUENCE = jobs -> jobs.forEach(Runnable::run);
+
   static CompressResult encode(DecodedImage prepared, CompressOptions options) {
+    return encode(prepared, options, IN_SEQUENCE);
+  }
+
+  /**
+   * A PNG encode whose steps' independent jobs ({@link PngEncoding}) {@code pngJobs} runs: the
+   * same bytes however it runs them.
+   */
+  static byte[] encodePng(Image image, Metadata metadata, PngEncodeOptions options,
+      Consumer<List<Runnable>> pngJobs) {
+    if (image == null || options == null) {
+      throw new IllegalArgumentException("image and options must not be null");
+    }
+    PngEncoding png = PngEncoder.start(image, metadata == null ? Metadata.EMPTY : metadata,
+        options);
+    for (List<Runnable> jobs = png.nextJobs(); !jobs.isEmpty(); jobs = png.nextJobs()) {
+      pngJobs.accept(jobs);
+    }
+    return png.result();
+  }
+
+  static CompressResult encode(DecodedImage prepared, CompressOptions options,
+      Consumer<List<Runnable>> pngJobs) {
     Image image = prepared.image();
     Metadata metadata = prepared.metadata();
     ImageFormat format = options.format();
     String warning = prepared.complete() ? null : prepared.warning();
     if (format == ImageFormat.PNG || options.isLossless()) {
       byte[] out = format == ImageFormat.PNG
-          ? Tegula.encodePng(image, metadata, pngOptions(options.pngEffort()))
+          ? encodePng(image, metadata, pngOptions(options.pngEffort()), pngJobs)
           : Tegula.compress(image, metadata, options);
       return new CompressResult(out, format, image.width(), image.height(), -1, 1, Double.NaN,
           warning);

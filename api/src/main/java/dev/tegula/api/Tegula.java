@@ -148,6 +148,25 @@ public final class Tegula {
   }
 
   /**
+   * {@link #compress(DecodedImage, CompressOptions)}, handing the independent jobs of a PNG
+   * encode (its filter trials, the parts of its deflate coding: {@link
+   * dev.tegula.png.PngEncoding}) to {@code pngJobs} step by step, for callers that run them on
+   * several threads (the codecs start none). Other formats do not use it. The bytes are those of
+   * {@link #compress(DecodedImage, CompressOptions)} however the jobs run.
+   *
+   * @param pngJobs runs every job of the list once, in any order and on any threads, and returns
+   *     when all of them have finished (rethrowing a job's exception)
+   */
+  public static CompressResult compress(DecodedImage decoded, CompressOptions options,
+      java.util.function.Consumer<java.util.List<Runnable>> pngJobs) {
+    checkOptions(options);
+    if (decoded == null || pngJobs == null) {
+      throw new IllegalArgumentException("decoded and pngJobs must not be null");
+    }
+    return CompressPipeline.encode(CompressPipeline.prepare(decoded, options), options, pngJobs);
+  }
+
+  /**
    * Only the pixel and metadata stages of {@link #compress(DecodedImage, CompressOptions)}, for
    * callers that encode .tgl tiles in parallel with {@link #startCompress}.
    */

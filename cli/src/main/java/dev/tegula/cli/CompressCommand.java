@@ -11,6 +11,7 @@ import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,7 +144,7 @@ final class CompressCommand implements Callable<Integer> {
         && options.targetSsim() == 0;
     return new BatchRunner(threads, batch.force(), errors, progress)
         .run(targets, (in, data) -> tiled ? job(in, data, decode, options)
-            : wholeJob(in, data, decode, options));
+            : wholeJob(in, data, decode, options, threads > 1));
   }
 
   /** An output that is its own input (PNG to PNG beside it) would destroy the input. */
@@ -315,11 +316,17 @@ final class CompressCommand implements Callable<Integer> {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** JPEG, PNG, or .tgl with a target: one encode (or a few, searching) on one thread. */
+  /**
+   * JPEG, PNG, or .tgl with a target: one encode (or a few, searching) on one thread; a PNG
+   * encode's jobs (its trials, the parts of its deflate coding) run on the tile pool, in {@link
+   * FileJob#finish(ExecutorService)}, where waiting for them blocks no pool thread (with {@code
+   * -j 1} in this thread alone).
+   */
   private static FileJob wholeJob(String in, byte[] data, DecodeOptions decode,
-      CompressOptions options) {
+      CompressOptions options, boolean parallel) {
     DecodedImage d = Tegula.decode(data, decode);
     CompressResult[] result = new CompressResult[1];
+    boolean png = options.format() == ImageFormat.PNG;
     return new FileJob() {
       @Override
       public int tileCount() {
@@ -328,8 +335,15 @@ final class CompressCommand implements Callable<Integer> {
 
       @Override
       public void runTile(int tile) {
+        if (!png) {
+          compress(null);
+        }
+      }
+
+      private void compress(ExecutorService pool) {
         try {
-          result[0] = Tegula.compress(d, options);
+          result[0] = pool == null ? Tegula.compress(d, options)
+              : Tegula.compress(d, options, jobs -> PngJobs.run(jobs, pool));
         } catch (IllegalArgumentException e) {
           // metadata JPEG cannot carry (EXIF over 64 KB, ...): this file fails, the rest go on
           throw new LimitExceededException(e.getMessage());
@@ -338,6 +352,17 @@ final class CompressCommand implements Callable<Integer> {
 
       @Override
       public byte[] finish() {
+        if (png) {
+          compress(null);
+        }
+        return result[0].bytes();
+      }
+
+      @Override
+      public byte[] finish(ExecutorService pool) {
+        if (png) {
+          compress(parallel ? pool : null);
+        }
         return result[0].bytes();
       }
 

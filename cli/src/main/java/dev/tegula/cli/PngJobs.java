@@ -23,19 +23,32 @@ final class PngJobs {
       ExecutorService pool) {
     PngEncoding enc = PngEncoder.start(image, metadata, options);
     for (List<Runnable> jobs = enc.nextJobs(); !jobs.isEmpty(); jobs = enc.nextJobs()) {
-      if (jobs.size() == 1) {
-        jobs.get(0).run();
-        continue;
-      }
-      List<Future<?>> futures = new ArrayList<>(jobs.size());
-      // the last job runs here rather than waiting idle
-      for (int i = 0; i < jobs.size() - 1; i++) {
-        futures.add(pool.submit(jobs.get(i)));
-      }
-      jobs.get(jobs.size() - 1).run();
-      join(futures);
+      run(jobs, pool);
     }
     return enc.result();
+  }
+
+  /**
+   * One step's jobs on the pool and in this thread; returns when all have finished (the api's
+   * hook for {@code compress --format png}, {@code Tegula.compress(decoded, options, pngJobs)}).
+   */
+  static void run(List<Runnable> jobs, ExecutorService pool) {
+    if (jobs.size() == 1) {
+      jobs.get(0).run();
+      return;
+    }
+    List<Future<?>> futures = new ArrayList<>(jobs.size());
+    // the last job runs here rather than waiting idle
+    for (int i = 0; i < jobs.size() - 1; i++) {
+      futures.add(pool.submit(jobs.get(i)));
+    }
+    try {
+      jobs.get(jobs.size() - 1).run();
+    } catch (RuntimeException | Error e) {
+      futures.forEach(f -> f.cancel(true));
+      throw e;
+    }
+    join(futures);
   }
 
   private static void join(List<Future<?>> futures) {

@@ -18,20 +18,24 @@ import java.util.zip.Deflater;
  *   <li>effort 2: every representation and strategy deflated in full with zlib's default and
  *       filtered strategies, the smallest kept (a trial stops once it is larger than the best);
  *   <li>effort 3: ranked as in effort 1, the best coded by {@link DeflateCoder}, Tegula's
- *       near-optimal deflate coder (the best two for small images: on the corpus's small
- *       graphic, skimage_text, a third trial was not smaller and cost half as much time
- *       again), the smallest kept; effort
- *       4: the best two (all for small images), with a deeper search and more passes.
+ *       near-optimal deflate coder (on the corpus's small graphic, skimage_text, coding the
+ *       second best as well saved 8 bytes for a third of the encode's time); effort 4: the best
+ *       two (all for small images), with a deeper search and more passes.
  * </ul>
  */
 final class FilterSearch {
   /** Trials keep a filtered copy of the image; beyond this many bytes effort drops to 0. */
   static final long MAX_TRIAL_BYTES = 1L << 28;
 
-  /** Images up to this many filtered bytes have several trials coded in full (effort 3-4). */
+  /** Images up to this many filtered bytes have all their trials coded in full at effort 4. */
   private static final long FINALISTS_UP_TO = 1 << 18;
-  /** Images larger than this many filtered bytes are ranked on a sample of their rows. */
-  private static final long SAMPLE_FROM = 1 << 19;
+  /**
+   * Images larger than this many filtered bytes are ranked on a sample of their rows (was 512K):
+   * on the corpus every ranking but skimage_text's came out the same, and that one picked a trial
+   * 34 bytes smaller, for a quarter of the ranking's time (its encode 12.6 -> 10.0 ms of CPU).
+   * Smaller images are ranked in full: a few bands would hardly represent them.
+   */
+  private static final long SAMPLE_FROM = 1 << 16;
   private static final int SAMPLE_BAND = 16;
   private static final int SAMPLE_EVERY = 4;
 
@@ -55,10 +59,12 @@ final class FilterSearch {
   }
 
   /**
-   * The search as steps of independent jobs (see {@link PngEncoding}): the trials' rankings, then
-   * the filtering of the finalists, then the parts of their deflate coding; between steps, in the
-   * caller's thread, the finalists are picked and the coded streams finished and compared. Run in
-   * sequence the jobs give the same stream as at the same time.
+   * The search as steps of independent jobs (see {@link PngEncoding}): the trials' filtering
+   * (the unfiltered trial ranked in the same job; min-sum and entropy filtered together from the
+   * same candidate rows, in halves of the rows), their rankings, then the filtering of the
+   * finalists (in halves), then the parts of their deflate coding; between steps, in the caller's
+   * thread, the finalists are picked and the coded streams finished and compared. Run in sequence
+   * the jobs give the same stream as at the same time.
    */
   Steps steps(PngEncodeOptions options) {
     return new Steps(options);
@@ -73,6 +79,8 @@ final class FilterSearch {
     private Result result;
     private List<Trial> trials;
     private long[] keyed;
+    /** Large images are ranked on a sample of their rows. */
+    private boolean sample;
     /** The filtered data of each trial, kept from ranking where it was filtered in full. */
     private byte[][] data;
     private Trial[] finalists;
@@ -113,35 +121,56 @@ final class FilterSearch {
           trials = trials(effort);
           keyed = new long[trials.size()];
           data = new byte[trials.size()][];
-          boolean sample = size(first) > SAMPLE_FROM;
+          sample = size(first) > SAMPLE_FROM;
+          List<Runnable> filters = new java.util.ArrayList<>();
+          for (int i = 0; i < keyed.length; i++) {
+            int t = i;
+            Trial trial = trials.get(t);
+            if (trial.strategy() == RowFilter.MIN_SUM && t + 1 < keyed.length
+                && trials.get(t + 1).strategy() == RowFilter.ENTROPY) {
+              // The two heuristics weigh the same five candidate rows: filtered together, in
+              // two jobs of half the rows each.
+              Rows rows = new Rows(trial.plan(), sample);
+              data[t] = new byte[rows.length];
+              data[t + 1] = new byte[rows.length];
+              rows.halves(filters, RowFilter.MIN_SUM, data[t], RowFilter.ENTROPY, data[t + 1]);
+              i++;
+            } else {
+              filters.add(() -> rank(t, filter(trial.plan(), trial.strategy(), sample)));
+            }
+          }
+          return filters;
+        case 1:
           List<Runnable> ranks = new java.util.ArrayList<>();
           for (int i = 0; i < keyed.length; i++) {
             int t = i;
-            ranks.add(() -> rank(t, sample));
+            if (keyed[t] == 0) {
+              ranks.add(() -> rank(t, data[t]));
+            }
           }
           return ranks;
-        case 1:
+        case 2:
           java.util.Arrays.sort(keyed);
-          // Small images are cheap to code: the best few trials are all coded in full.
+          // Small images are cheap to code: at effort 4 every trial is coded in full.
           boolean small = size(first) <= FINALISTS_UP_TO;
-          int count = effort == 1 ? 1
-              : effort == 4 ? (small ? keyed.length : 2) : (small ? 2 : 1);
+          int count = effort != 4 ? 1 : small ? keyed.length : 2;
           count = Math.min(count, keyed.length);
           finalists = new Trial[count];
           finalData = new byte[count][];
-          List<Runnable> filters = new java.util.ArrayList<>();
+          List<Runnable> full = new java.util.ArrayList<>();
           for (int i = 0; i < count; i++) {
             int t = (int) (keyed[i] & 0xFFFF);
             finalists[i] = trials.get(t);
-            finalData[i] = data[t];
+            finalData[i] = sample ? null : data[t];
             if (finalData[i] == null) {
-              int f = i;
-              filters.add(() -> finalData[f] = filtered(finalists[f]));
+              Rows rows = new Rows(finalists[i].plan(), false);
+              finalData[i] = new byte[rows.length];
+              rows.halves(full, finalists[i].strategy(), finalData[i], -1, null);
             }
           }
           data = null;
-          return filters;
-        case 2:
+          return full;
+        case 3:
           if (effort == 1) {
             byte[] d = finalData[0];
             return List.of(() -> result = new Result(finalists[0].plan(), ZlibCoder.compress(
@@ -173,19 +202,13 @@ final class FilterSearch {
       }
     }
 
-    /**
-     * Ranks one trial by the size zlib level 1 gives it. Large images are ranked on a sample:
-     * every {@link #SAMPLE_EVERY}th band of {@link #SAMPLE_BAND} rows.
-     */
-    private void rank(int t, boolean sample) {
-      Trial trial = trials.get(t);
-      byte[] d = sample ? sampled(trial) : filtered(trial);
+    /** Ranks one trial by the size zlib level 1 gives its filtered rows (or their sample). */
+    private void rank(int t, byte[] d) {
       byte[] z = ZlibCoder.compress(d, d.length, 1, Deflater.DEFAULT_STRATEGY, Long.MAX_VALUE);
       keyed[t] = ((long) z.length << 16) | t;
-      if (!sample) {
-        data[t] = d;
-      }
+      data[t] = d;
     }
+
   }
 
   /** Level 0, effort 0 and effort 2, each one job. */
@@ -278,57 +301,85 @@ final class FilterSearch {
     return (long) height * (plan.rowBytes(width) + 1);
   }
 
-  /** Bands of rows, filtered as in the whole image, for ranking the trials of a large image. */
-  private byte[] sampled(Trial trial) {
-    EncodingPlan plan = trial.plan();
-    int rowBytes = (int) plan.rowBytes(width);
-    ScanlinePacker packer = new ScanlinePacker(plan, width, rgba8, rgba16);
-    int bands = (height + SAMPLE_BAND - 1) / SAMPLE_BAND;
-    int rows = 0;
-    for (int b = 0; b < bands; b += SAMPLE_EVERY) {
-      rows += Math.min(SAMPLE_BAND, height - b * SAMPLE_BAND);
-    }
-    byte[] out = new byte[Math.multiplyExact(rows, rowBytes + 1)];
-    byte[] row = new byte[rowBytes + 1];
-    byte[] prev = new byte[rowBytes + 1];
-    RowFilter filter = new RowFilter(plan.filterStride(), rowBytes);
-    int o = 0;
-    for (int b = 0; b < bands; b += SAMPLE_EVERY) {
-      int y0 = b * SAMPLE_BAND;
-      if (y0 > 0) {
-        packer.pack(y0 - 1, prev);
-      } else {
-        java.util.Arrays.fill(prev, (byte) 0);
-      }
-      for (int y = y0; y < Math.min(height, y0 + SAMPLE_BAND); y++) {
-        packer.pack(y, row);
-        System.arraycopy(filter.filter(row, prev, trial.strategy()), 0, out, o, rowBytes + 1);
-        o += rowBytes + 1;
-        byte[] t = prev;
-        prev = row;
-        row = t;
-      }
-    }
+  /** The whole image filtered with one strategy, rows one after the other with type bytes. */
+  private byte[] filtered(Trial trial) {
+    return filter(trial.plan(), trial.strategy(), false);
+  }
+
+  private byte[] filter(EncodingPlan plan, int strategy, boolean sample) {
+    Rows rows = new Rows(plan, sample);
+    byte[] out = new byte[rows.length];
+    rows.fill(strategy, out, -1, null, 0, rows.bands);
     return out;
   }
 
-  /** The whole image filtered with one strategy, rows one after the other with type bytes. */
-  private byte[] filtered(Trial trial) {
-    EncodingPlan plan = trial.plan();
-    int rowBytes = (int) plan.rowBytes(width);
-    ScanlinePacker packer = new ScanlinePacker(plan, width, rgba8, rgba16);
-    byte[] out = new byte[Math.multiplyExact(height, rowBytes + 1)];
-    byte[] row = new byte[rowBytes + 1];
-    byte[] prev = new byte[rowBytes + 1];
-    RowFilter filter = new RowFilter(plan.filterStride(), rowBytes);
-    for (int y = 0; y < height; y++) {
-      packer.pack(y, row);
-      byte[] f = filter.filter(row, prev, trial.strategy());
-      System.arraycopy(f, 0, out, y * (rowBytes + 1), rowBytes + 1);
-      byte[] t = prev;
-      prev = row;
-      row = t;
+  /**
+   * The filtered rows of one plan, in bands of {@link #SAMPLE_BAND} rows: all of them, or for
+   * ranking the trials of a large image every {@link #SAMPLE_EVERY}th band, filtered as in the
+   * whole image. Bands are independent (a row's filter reads only the row above), so ranges of
+   * them are filled by separate jobs into one array.
+   */
+  private final class Rows {
+    private final EncodingPlan plan;
+    private final int rowBytes;
+    private final int every;
+    /** How many bands are filtered. */
+    final int bands;
+    final int length;
+
+    Rows(EncodingPlan plan, boolean sample) {
+      this.plan = plan;
+      this.rowBytes = (int) plan.rowBytes(width);
+      this.every = sample ? SAMPLE_EVERY : 1;
+      int all = (height + SAMPLE_BAND - 1) / SAMPLE_BAND;
+      bands = (all + every - 1) / every;
+      int rows = 0;
+      for (int k = 0; k < bands; k++) {
+        rows += Math.min(SAMPLE_BAND, height - k * every * SAMPLE_BAND);
+      }
+      length = Math.multiplyExact(rows, rowBytes + 1);
     }
-    return out;
+
+    /** Adds the jobs that fill the first and the second half of the bands. */
+    void halves(List<Runnable> jobs, int a, byte[] outA, int b, byte[] outB) {
+      int half = bands / 2;
+      if (half > 0) {
+        jobs.add(() -> fill(a, outA, b, outB, 0, half));
+      }
+      jobs.add(() -> fill(a, outA, b, outB, half, bands));
+    }
+
+    /**
+     * Bands {@code [k0, k1)} filtered with strategy {@code a} into {@code outA} and, unless
+     * {@code b} is -1, with {@code b} from the same candidate rows into {@code outB}.
+     */
+    void fill(int a, byte[] outA, int b, byte[] outB, int k0, int k1) {
+      ScanlinePacker packer = new ScanlinePacker(plan, width, rgba8, rgba16);
+      byte[] row = new byte[rowBytes + 1];
+      byte[] prev = new byte[rowBytes + 1];
+      RowFilter filter = new RowFilter(plan.filterStride(), rowBytes);
+      // Every band before k0 is whole: only the image's last band can be short.
+      int o = (int) ((long) k0 * SAMPLE_BAND * (rowBytes + 1));
+      for (int k = k0; k < k1; k++) {
+        int y0 = k * every * SAMPLE_BAND;
+        if (y0 > 0) {
+          packer.pack(y0 - 1, prev);
+        } else {
+          java.util.Arrays.fill(prev, (byte) 0);
+        }
+        for (int y = y0; y < Math.min(height, y0 + SAMPLE_BAND); y++) {
+          packer.pack(y, row);
+          if (b < 0) {
+            System.arraycopy(filter.filter(row, prev, a), 0, outA, o, rowBytes + 1);
+          } else {
+            filter.filterTwo(row, prev, a, outA, b, outB, o);
+          }
+          o += rowBytes + 1;
+          byte[] t = prev;
+          prev = row;
+          row = t;
+        }
+      }
+    }
   }
 }

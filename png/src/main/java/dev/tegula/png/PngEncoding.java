@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A PNG encode cut into steps of independent jobs ({@link PngEncoder#start}): at effort 1 and
- * above the filter-strategy trials are ranked one job each, and at effort 3-4 the deflate coding
- * of the finalists is cut into parts (two parts from 1 MiB of filtered rows), one job each. The codec
- * starts no threads (it also runs as WebAssembly); a caller with an executor runs each step's jobs
- * on it, and everybody else calls {@link #runHere}. The cuts depend only on the image and the
- * options, never on how many threads run them, so the bytes are always those of {@link
- * PngEncoder#encode}.
+ * A PNG encode cut into steps of independent jobs ({@link PngEncoder#start}): at effort 1 and above
+ * the filter-strategy trials are filtered (in halves of the rows) and ranked in jobs of their own,
+ * and at effort 3-4 the deflate coding of the finalists is cut into parts (two parts from 64K of
+ * filtered rows), one job each. The codec starts no threads (it also runs as WebAssembly); a caller
+ * with an executor runs each step's jobs on it, and everybody else calls {@link #runHere}. The cuts
+ * depend only on the image and the options, never on how many threads run them, so the bytes are
+ * always those of {@link PngEncoder#encode}.
  *
  * <pre>
  * for (List&lt;Runnable&gt; jobs = enc.nextJobs(); !jobs.isEmpty(); jobs = enc.nextJobs()) {

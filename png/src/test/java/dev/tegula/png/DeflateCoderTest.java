@@ -87,6 +87,41 @@ class DeflateCoderTest {
   }
 
   @Test
+  void copiesOfCopiesAreFoundOverALongInput() {
+    // Noise repeated every 30000 bytes over 1.25 MiB: every match reaches back into a stretch
+    // that was itself a match, so those stretches' positions must be in the match tree.
+    byte[] data = new byte[1_310_720];
+    byte[] noise = noise(30_000, 4);
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (noise[i % noise.length] + (i % 30_000 == 17 ? i / 30_000 : 0));
+    }
+    byte[] z = DeflateCoder.zlib(data, data.length, false);
+    assertArrayEquals(data, inflate(z, data.length));
+    assertTrue(z.length < 30_000 + data.length / 64, "the repeats are found: " + z.length);
+  }
+
+  @Test
+  void runsInflateExactly() {
+    // Runs of one to eight repeated bytes, long and short, between noise: inside long runs only
+    // the last positions enter the match tree.
+    byte[] noise = noise(400_000, 9);
+    byte[] data = new byte[400_000];
+    int p = 0;
+    for (int k = 0; p < data.length; k++) {
+      int fresh = Math.min(data.length - p, 8 + k % 29);
+      System.arraycopy(noise, p, data, p, fresh);
+      p += fresh;
+      int period = 1 + k % 8;
+      int len = Math.min(data.length - p, 100 + (k * 53) % 700);
+      for (int i = 0; i < len; i++, p++) {
+        data[p] = p >= period ? data[p - period] : 0;
+      }
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < data.length / 3, "the runs are found: " + z.length);
+  }
+
+  @Test
   void mixedDataOverManySegments() {
     byte[] data = new byte[700_000];
     byte[] noise = noise(data.length, 5);
@@ -128,8 +163,8 @@ class DeflateCoderTest {
 
   @Test
   void partsCodedApartInflateExactlyWithMatchesAcrossTheCut() {
-    // 1.25 MiB of noise repeated every 30000 bytes (one byte changed each time): two parts, the
-    // second finds its matches from its first byte on, reaching back into the first part.
+    // 2.5 parts' minimum of noise repeated every 30000 bytes (one byte changed each time): two
+    // parts, the second finds its matches from its first byte on, reaching back into the first.
     byte[] data = new byte[5 * DeflateCoder.PART_FROM / 2];
     byte[] noise = noise(30_000, 4);
     for (int i = 0; i < data.length; i++) {

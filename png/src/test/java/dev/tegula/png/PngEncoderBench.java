@@ -24,13 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *     EFFORTS PASSES FILE_OR_DIR...
  * </pre>
  *
- * EFFORTS is a comma-separated list such as {@code 0,2,3}. For each file and effort, PASSES
- * rounds (after one warm-up round) of: the encode in one thread ({@link PngEncoding#runHere}), the
- * encode with its jobs on a pool of as many threads as cores, and {@code optipng -quiet -o2}
- * (through {@code /usr/bin/time}, when OptiPNG is installed; pass {@code -Dbench.optipng=false}
- * to leave it out). Each figure is the fastest round: bytes, wall ms and CPU ms (ours: the CPU
- * time of the threads that ran the encode; OptiPNG's: user + system), the critical path of the
- * jobs on as many idle cores (from the one-thread run's CPU times per job), and the ratios
+ * EFFORTS is a comma-separated list such as {@code 0,2,3}. For each file and effort, after {@code
+ * -Dbench.warmup=N} unmeasured encodes (default 0), PASSES rounds (after one warm-up round) of: the
+ * encode in one thread ({@link PngEncoding#runHere}), the encode with its jobs on as many threads
+ * as cores (as the CLI runs them), and {@code optipng -quiet -o2} (through {@code /usr/bin/time},
+ * when OptiPNG is installed; pass {@code -Dbench.optipng=false} to leave it out). The kernel counts
+ * OptiPNG's user + system time in 10 ms ticks, which on a small file is most of the figure, so each
+ * of its rounds runs it as many times in a row as fit in about 0.4 s (from the warm-up round's
+ * time) and divides. Each figure is the fastest round: bytes, wall ms and CPU ms (ours: the CPU
+ * time of the threads that ran the encode; OptiPNG's: user + system, per run), the critical path of
+ * the jobs on as many idle cores (from the one-thread run's CPU times per job), and the ratios
  * OptiPNG / ours: CPU to CPU, wall to wall (one thread, pool), OptiPNG's CPU to our path.
  */
 public final class PngEncoderBench {
@@ -55,7 +58,7 @@ public final class PngEncoderBench {
     boolean optipng = Boolean.parseBoolean(System.getProperty("bench.optipng", "true"))
         && Files.isExecutable(Paths.get("/usr/bin/optipng"));
     int threads = Runtime.getRuntime().availableProcessors();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads - 1));
     System.out.printf("%-8s %-26s %9s %9s | %7s %7s %7s | %7s %7s | %7s %7s | %6s %6s %6s %6s%n",
         "effort", "file", "bytes", "optipng", "1t wall", "1t cpu", threads + "c path",
         threads + "t wall", threads + "t cpu", "o wall", "o cpu", "cpu x", "1t x",
@@ -68,7 +71,14 @@ public final class PngEncoderBench {
           long[] one = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
           long[] many = {Long.MAX_VALUE, Long.MAX_VALUE};
           long[] opti = {Long.MAX_VALUE, Long.MAX_VALUE, 0};
+          int optipngRuns = 1;
           byte[] png = null;
+          // Warm-up beyond the first round (-Dbench.warmup=N encodes of each kind): a small
+          // file's encode is over before the JIT has compiled its loops.
+          for (int w = Integer.getInteger("bench.warmup", 0); w > 0; w--) {
+            single(image, options, threads);
+            pooled(image, options, pool);
+          }
           for (int pass = 0; pass <= passes; pass++) {
             long[] a = single(image, options, threads);
             byte[] seq = last;
@@ -77,7 +87,10 @@ public final class PngEncoderBench {
               throw new AssertionError(f + ": the pooled encode gave other bytes");
             }
             png = seq;
-            long[] o = optipng ? optipng(f) : new long[] {0, 0, 0};
+            long[] o = optipng ? optipng(f, optipngRuns) : new long[] {0, 0, 0};
+            if (pass == 0 && optipng) {
+              optipngRuns = (int) Math.max(1, Math.min(20, 400_000_000L / Math.max(1, o[0])));
+            }
             if (pass > 0) {
               min(one, a);
               min(many, b);
@@ -156,7 +169,11 @@ public final class PngEncoderBench {
     return most;
   }
 
-  /** Wall and CPU nanoseconds (this thread's and the jobs') of an encode on the pool. */
+  /**
+   * Wall and CPU nanoseconds (this thread's and the jobs') of an encode run as the CLI runs it
+   * (PngJobs): each step's last job in this thread, the others on the pool of one thread fewer
+   * than cores.
+   */
   private static long[] pooled(Image image, PngEncodeOptions options, ExecutorService pool)
       throws Exception {
     AtomicLong cpu = new AtomicLong();
@@ -165,13 +182,14 @@ public final class PngEncoderBench {
     PngEncoding enc = PngEncoder.start(image, Metadata.EMPTY, options);
     for (List<Runnable> jobs = enc.nextJobs(); !jobs.isEmpty(); jobs = enc.nextJobs()) {
       List<Future<?>> futures = new ArrayList<>();
-      for (Runnable job : jobs) {
+      for (Runnable job : jobs.subList(0, jobs.size() - 1)) {
         futures.add(pool.submit(() -> {
           long j0 = MX.getCurrentThreadCpuTime();
           job.run();
           cpu.addAndGet(MX.getCurrentThreadCpuTime() - j0);
         }));
       }
+      jobs.get(jobs.size() - 1).run();
       for (Future<?> fu : futures) {
         fu.get();
       }
@@ -182,24 +200,26 @@ public final class PngEncoderBench {
   }
 
   /**
-   * Wall (process start to exit) and CPU (user + system, in 10 ms steps) nanoseconds and output
-   * bytes of optipng -o2.
+   * Wall (process start to exit) and CPU (user + system) nanoseconds of one run of optipng -o2,
+   * averaged over {@code runs} runs in one shell loop, and its output bytes.
    */
-  private static long[] optipng(Path f) throws Exception {
+  private static long[] optipng(Path f, int runs) throws Exception {
     Path out = Files.createTempFile("bench", ".png");
     Path times = Files.createTempFile("bench", ".txt");
     try {
       Files.delete(out);
+      String loop = "for i in $(seq " + runs + "); do optipng -quiet -clobber -o2 -out \"$1\" "
+          + "\"$2\" || exit 1; done";
       long t0 = System.nanoTime();
       Process p = new ProcessBuilder("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S",
-          "optipng", "-quiet", "-o2", "-out", out.toString(), f.toString())
+          "sh", "-c", loop, "sh", out.toString(), f.toString())
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (p.waitFor() != 0) {
         throw new IllegalStateException("optipng failed on " + f);
       }
-      long wall = System.nanoTime() - t0;
+      long wall = (System.nanoTime() - t0) / runs;
       String[] t = Files.readString(times).trim().split("\\s+");
-      long cpu = (long) ((Double.parseDouble(t[1]) + Double.parseDouble(t[2])) * 1e9);
+      long cpu = (long) ((Double.parseDouble(t[1]) + Double.parseDouble(t[2])) * 1e9) / runs;
       return new long[] {wall, cpu, Files.size(out)};
     } finally {
       Files.deleteIfExists(out);

@@ -57,7 +57,7 @@ class PngEncodingTest {
       most = Math.max(most, jobs.size());
       jobs.forEach(Runnable::run);
     }
-    // three filter strategies ranked one job each, then two parts of one finalist
+    // the filter strategies' jobs, their rankings, then two parts of one finalist
     assertTrue(most >= 2, "jobs in the largest step: " + most);
     assertTrue(enc.result().length > 0);
   }
