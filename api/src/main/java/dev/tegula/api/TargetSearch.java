@@ -56,7 +56,13 @@ import java.util.function.ToDoubleFunction;
  * through it: images of flat content, grey scans and decoded JPEGs, climb in SSIM 2-4 times as
  * steeply as photos); every later one fits a and b through two measured points (the bracket
  * around the target when both ends are measured, else the last two), so encode 2 is a secant and
- * encode 3 an interpolation. JPEG points are fitted per chroma side of the jump (its height
+ * encode 3 an interpolation. For .tgl SSIM on the fine scale two points fix a line in the log
+ * of the step scale ({@code -ln(1 - SSIM)} against {@code -ln(scale + 200)}) instead of the
+ * prior's shape: flat content bends far more than the corpus median, whose shape through a wide
+ * bracket puts encode 3 under the target (measured 28 Nov, fine scale, targets
+ * 0.90/0.95/0.97/0.99: photos 24 -> 25 of 31 in the band, hold-out 20 -> 25 of 47, graphics 7 ->
+ * 9 of 14, same encodes; for JPEG the same line gave photos 26 -> 26 of 40, hold-out 24 -> 23 of
+ * 48, so JPEG keeps the prior). JPEG points are fitted per chroma side of the jump (its height
  * varies from image to image, 0.004-0.37 in ln bytes); 4:4:4 below 97 has its own prior. Each next quality is the best the model
  * predicts strictly between the qualities known to pass and to fail, aiming at 98.5% of the
  * target (a distortion of 98.5% of the budget), so that the model's error rarely overshoots. The
@@ -251,6 +257,7 @@ final class TargetSearch {
     Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
         : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
     model.scaleFromBottom = true;
+    model.lineInStep = !jpeg && fine;
     model.fullPrior = jpeg ? JPEG_FULL_SSIM : null;
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
@@ -336,6 +343,13 @@ final class TargetSearch {
     double[] fullPrior;
     /** SSIM: one point scales the prior from its bottom instead of shifting it. */
     boolean scaleFromBottom;
+    /**
+     * .tgl SSIM on the fine scale: two points fix a line in the log of the step scale instead of
+     * the prior's shape.
+     */
+    boolean lineInStep;
+    /** The current fit is that line: {@code a + b * logScale(q)}. */
+    private boolean onLine;
 
     Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
         boolean bySide) {
@@ -401,6 +415,7 @@ final class TargetSearch {
       }
       b = 1;
       fitSide = side;
+      onLine = false;
       if (p < 0) {
         a = 0; // the prior alone: the corpus median
         return;
@@ -411,6 +426,20 @@ final class TargetSearch {
         double s = (ys[p] - prior[0]) / (g(codes[p]) - prior[0]);
         b = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
       }
+      if (r >= 0 && lineInStep) {
+        // distortion follows a power of the quantizer step (a line in its log) more closely
+        // than the corpus median's shape: on flat content the curve bends far more than the
+        // prior, and the prior through a wide bracket predicts too low a quality
+        double xp = logScale(codes[p] & QUALITY);
+        double xr = logScale(codes[r] & QUALITY);
+        double slope = Math.abs(xr - xp) > 1e-9 ? (ys[r] - ys[p]) / (xr - xp) : 0;
+        if (slope > 0) {
+          onLine = true;
+          b = slope;
+          a = ys[p] - b * xp;
+          return;
+        }
+      }
       if (r >= 0 && Math.abs(g(codes[r]) - g(codes[p])) > 1e-6) {
         double slope = (ys[r] - ys[p]) / (g(codes[r]) - g(codes[p]));
         // a flat or inverted measurement says more about noise than about the image
@@ -420,7 +449,7 @@ final class TargetSearch {
     }
 
     private double at(int code) {
-      return a + b * g(code);
+      return a + b * (onLine ? logScale(code & QUALITY) : g(code));
     }
 
     /**
