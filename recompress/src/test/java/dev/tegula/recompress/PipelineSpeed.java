@@ -5,13 +5,10 @@ import dev.tegula.core.Limits;
 import dev.tegula.jpeg.JpegDecoder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Not a test: MB of input JPEG per second of thread CPU for the whole of compress, restore to
@@ -25,14 +22,7 @@ public final class PipelineSpeed {
   private PipelineSpeed() {}
 
   public static void main(String[] args) throws Exception {
-    List<byte[]> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Paths.get(args[0]))) {
-      for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-        if (p.toString().endsWith(".jpg")) {
-          files.add(Files.readAllBytes(p));
-        }
-      }
-    }
+    List<byte[]> files = TestFiles.jpegBytesIn(Paths.get(args[0]));
     List<byte[]> tgls = new ArrayList<>();
     long bytes = 0;
     for (byte[] f : files) {

@@ -3,12 +3,9 @@ package dev.tegula.recompress;
 import dev.tegula.core.Limits;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Not a test: MB/s of input JPEG (thread CPU) of rebuilding the JPEG from its coefficients with
@@ -20,14 +17,7 @@ public final class RewriteSpeed {
   private RewriteSpeed() {}
 
   public static void main(String[] args) throws Exception {
-    List<byte[]> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Paths.get(args[0]))) {
-      for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-        if (p.toString().endsWith(".jpg")) {
-          files.add(Files.readAllBytes(p));
-        }
-      }
-    }
+    List<byte[]> files = TestFiles.jpegBytesIn(Paths.get(args[0]));
     List<JpegModel> models = new ArrayList<>();
     for (byte[] f : files) {
       models.add(JpegModel.parse(f, Limits.DEFAULT));

@@ -38,6 +38,14 @@ final class TestFiles {
     }
   }
 
+  /** The bytes of the .jpg files directly in {@code dir}, by name: the speed harnesses' input. */
+  static List<byte[]> jpegBytesIn(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".jpg")).sorted()
+          .map(TestFiles::read).collect(Collectors.toList());
+    }
+  }
+
   static byte[] read(Path p) {
     try {
       return Files.readAllBytes(p);
