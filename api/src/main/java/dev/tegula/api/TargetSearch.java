@@ -82,10 +82,9 @@ import java.util.function.ToDoubleFunction;
  * (it overshoots hubble 200 KB inside a wide bracket and riaphotographs 50 KB extrapolating
  * upward); the same only inside a bracket: hits unchanged, hubble 200 KB 3.3% -> 21.7% under; a
  * half-and-half blend of the line and the prior: hits unchanged; the line inside a bracket for
- * .tgl sizes:
- * 38/39, 32/38, 11/14 (the top of .tgl's curve is no power of its step). Fitting a side with
- * one point through a bracket that straddles the jump (the prior with the median jump):
- * riaphotographs 100 KB 10.0% -> 5.8% under, nothing else changed, no hit.
+ * .tgl sizes: 38/39, 32/38, 11/14 (the top of .tgl's curve is no power of its step). Fitting
+ * a side with one point through a bracket that straddles the jump (the prior with the median
+ * jump): riaphotographs 100 KB 10.0% -> 5.8% under, nothing else changed, no hit.
  */
 final class TargetSearch {
   static final int MAX_ENCODES = 12;
