@@ -360,4 +360,42 @@ class TargetSearchTest {
     }
     assertEquals(searches, inBand, "missed:" + misses);
   }
+
+  /**
+   * A size target inside the jump that the prior puts above 97: the first encode is 4:4:4 above
+   * 97 and already over the target by more than the band, so 4:4:4 at 97 is known to be over
+   * too; the search goes straight into the fill (4:4:4 below 97) without spending an encode on
+   * 97, and lands in the band in at most 3 encodes.
+   */
+  @Test
+  void jumpTargetOverAbove97GoesStraightToTheFillWithoutProbing97() throws IOException {
+    int searches = 0;
+    for (int side : new int[] {192, 256}) {
+      Image image = crop("astronaut.png", 64, 64, side);
+      Counting encoder = new Counting(image, ImageFormat.JPEG);
+      long below = encoder.apply(9699).length;
+      long full = encoder.apply(9700).length;
+      for (double f : new double[] {0.3, 0.5, 0.7}) {
+        long target = (long) (below / 0.97 + f * (full / 1.03 - below / 0.97));
+        java.util.List<Integer> codes = new java.util.ArrayList<>();
+        TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, (long) side * side,
+            target, code -> {
+              codes.add(code);
+              return encoder.apply(code);
+            });
+        int first = codes.get(0);
+        if (first <= TargetSearch.JUMP || encoder.apply(first).length <= target) {
+          continue; // the prior did not aim above 97, or that file fits
+        }
+        searches++;
+        String what = side + " px, target " + target + ": codes " + codes;
+        assertTrue(!codes.contains(TargetSearch.JUMP), "probed 97: " + what);
+        assertTrue(r.encodes() <= 3 && r.encodes() == codes.size(), what);
+        assertTrue(r.fullBelow(), what);
+        assertTrue(r.bytes().length <= target
+            && r.bytes().length >= TargetSearch.SIZE_BAND * target, r.bytes().length + ", " + what);
+      }
+    }
+    assertTrue(searches >= 3, searches + " searches started above 97");
+  }
 }
