@@ -180,6 +180,47 @@ class DeflateCoderTest {
     assertTrue(z.length < 2 * 30_000, "the repeats are found: " + z.length);
   }
 
+  @Test
+  void aShortPartFindsMatchesInTheWindowBeforeItsWarmUp() {
+    // Noise repeated every 30000 bytes over 2.5 parts' minimum: the second part is short, so its
+    // finder holds only every 4th position of the window before its warm-up stretch. Its first
+    // bytes repeat bytes from there (30000 back, 26000 before the warm-up): still matched, a few
+    // bytes late, where a finder without that window would code 12000 literals.
+    byte[] data = new byte[5 * DeflateCoder.PART_FROM / 2];
+    byte[] noise = noise(30_000, 5);
+    for (int i = 0; i < data.length; i++) {
+      data[i] = noise[i % noise.length];
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < 30_000 + 30_000 / 10, "the repeats are found: " + z.length);
+  }
+
+  @Test
+  void runsNextToMatchesAcrossSegmentsAndPartsInflateExactly() {
+    // Runs of one value (some crossing the 16K segment and the part cuts), each followed by a
+    // copy of an earlier glyph-like pattern and noise: text on a flat background.
+    byte[] glyphs = noise(600, 6);
+    byte[] data = new byte[3 * DeflateCoder.PART_FROM];
+    long seed = 7;
+    for (int i = 0; i < data.length; ) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      int run = 1 + (int) ((seed >>> 33) % 5000);
+      int copy = 3 + (int) ((seed >>> 20) % 40);
+      int at = (int) ((seed >>> 45) % (glyphs.length - copy));
+      for (int k = 0; k < run && i < data.length; k++) {
+        data[i++] = (byte) 200;
+      }
+      for (int k = 0; k < copy && i < data.length; k++) {
+        data[i++] = glyphs[at + k];
+      }
+      if (i < data.length) {
+        data[i++] = (byte) (seed >>> 56);
+      }
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < data.length / 20, "runs and copies coded small: " + z.length);
+  }
+
   private static byte[] roundTrip(byte[] data) {
     byte[] last = null;
     for (boolean thorough : new boolean[] {false, true}) {

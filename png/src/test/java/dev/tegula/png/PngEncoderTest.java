@@ -52,6 +52,12 @@ class PngEncoderTest {
         Arguments.of("palette 4-bit", image8((x, y) -> paletteColor(4 + (x * y) % 12)), 3, 4),
         Arguments.of("palette 8-bit, alpha", image8((x, y) -> paletteColor((x * 3 + y * 5) % 200)),
             3, 8),
+        // More than 16 greys before the first colour (or translucent pixel): the colour table,
+        // left unfilled while the image looked grey, is filled in a second scan.
+        Arguments.of("37 greys, then a row of colours: palette 8-bit",
+            image8((x, y) -> y < H - 1 ? grey(x * 5) : rgb(200, 10, x)), 3, 8),
+        Arguments.of("37 greys, then one translucent grey: palette 8-bit",
+            image8((x, y) -> x == W - 1 && y == H - 1 ? 0x80808080 : grey(x * 5)), 3, 8),
         Arguments.of("16-bit grey", image16((x, y) -> grey16(x * 1771 + y)), 0, 16),
         Arguments.of("16-bit grey + tRNS key",
             image16((x, y) -> x == 1 ? new int[] {4, 4, 4, 0} : grey16(300 + x * 1771 + y)), 0, 16),

@@ -63,6 +63,18 @@ class PngEncodingTest {
   }
 
   @Test
+  void aFinalistRankedOnASampleDecodesExactly() {
+    // 261 rows: ranked on every 4th band of 16 rows (more than 64K of filtered rows), the
+    // finalist copies those bands from the sample, the last one (band 16) only 5 rows long.
+    for (int effort = 1; effort <= 3; effort += 2) {
+      Image image = picture(300, 16 * 16 + 5);
+      byte[] png = PngEncoder.encode(image, Metadata.EMPTY,
+          PngEncodeOptions.DEFAULT.withEffort(effort));
+      PngEncoderTest.assertDecodesTo(image, png, "300x261 effort " + effort);
+    }
+  }
+
+  @Test
   void resultBeforeTheJobsHaveRunIsRefused() {
     PngEncoding enc = PngEncoder.start(picture(20, 10), null, PngEncodeOptions.DEFAULT);
     List<Runnable> jobs = enc.nextJobs();

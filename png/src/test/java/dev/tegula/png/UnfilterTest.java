@@ -10,6 +10,20 @@ import org.junit.jupiter.api.Test;
 class UnfilterTest {
 
   @Test
+  void encoderPaethPredictsAsTheDecoderForEveryTriple() {
+    for (int a = 0; a < 256; a++) {
+      for (int b = 0; b < 256; b++) {
+        for (int c = 0; c < 256; c++) {
+          if (RowFilter.paeth(a, b, c) != Unfilter.predictPaeth(a, b, c)) {
+            assertEquals(Unfilter.predictPaeth(a, b, c), RowFilter.paeth(a, b, c),
+                "a " + a + " b " + b + " c " + c);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void unfilterInvertsEachFilterType() {
     long seed = 99;
     for (int bpp = 1; bpp <= 8; bpp++) {
