@@ -105,6 +105,22 @@ public final class Tegula {
   }
 
   /**
+   * {@link #encodePng(Image, Metadata, PngEncodeOptions)}, handing each step's independent jobs
+   * ({@link dev.tegula.png.PngEncoding}) to {@code pngJobs}, for callers that run them on several
+   * threads (the codecs start none); the bytes are the same however the jobs run.
+   *
+   * @param pngJobs runs every job of the list once, in any order and on any threads, and returns
+   *     when all of them have finished (rethrowing a job's exception)
+   */
+  public static byte[] encodePng(Image image, Metadata metadata, PngEncodeOptions options,
+      java.util.function.Consumer<java.util.List<Runnable>> pngJobs) {
+    if (pngJobs == null) {
+      throw new IllegalArgumentException("pngJobs must not be null");
+    }
+    return CompressPipeline.encodePng(image, metadata, options, pngJobs);
+  }
+
+  /**
    * The whole compress pipeline on a file: decode, turn upright (unless {@link
    * CompressOptions#keepOrientation()}), shrink to {@link CompressOptions#maxDimension()}, convert
    * to grey, strip metadata as asked, and encode as {@link CompressOptions#format()}, searching

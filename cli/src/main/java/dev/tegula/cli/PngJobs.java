@@ -1,5 +1,6 @@
 package dev.tegula.cli;
 
+import dev.tegula.api.Tegula;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import dev.tegula.png.PngEncodeOptions;
@@ -21,11 +22,7 @@ final class PngJobs {
 
   static byte[] encode(Image image, Metadata metadata, PngEncodeOptions options,
       ExecutorService pool) {
-    PngEncoding enc = PngEncoder.start(image, metadata, options);
-    for (List<Runnable> jobs = enc.nextJobs(); !jobs.isEmpty(); jobs = enc.nextJobs()) {
-      run(jobs, pool);
-    }
-    return enc.result();
+    return Tegula.encodePng(image, metadata, options, jobs -> run(jobs, pool));
   }
 
   /**
