@@ -42,8 +42,14 @@ export class ImageCard {
     this.qualityOut = this.$('output.quality-value');
     this.lossless = this.$('input.lossless');
     this.maxSize = this.$('input.max-size');
+    this.targetSsim = this.$('input.target-ssim');
     this.maxDimension = this.$('input.max-dimension');
+    this.gammaCorrect = this.$('input.gamma-correct');
+    this.grayscale = this.$('input.grayscale');
+    this.chroma = this.$('select.chroma');
+    this.baseline = this.$('input.baseline');
     this.strip = this.$('input.strip');
+    this.stripGps = this.$('input.strip-gps');
     this.progress = this.$('progress');
     this.download = this.$('a.download');
     this.result = null;
@@ -53,10 +59,11 @@ export class ImageCard {
       clearTimeout(this.debounce);
       this.debounce = setTimeout(() => this.encode(), 250);
     };
-    for (const control of [this.quality, this.maxSize, this.maxDimension]) {
+    for (const control of [this.quality, this.maxSize, this.targetSsim, this.maxDimension]) {
       control.addEventListener('input', live);
     }
-    for (const control of [this.format, this.lossless, this.strip]) {
+    for (const control of [this.format, this.lossless, this.strip, this.stripGps, this.grayscale,
+      this.gammaCorrect, this.chroma, this.baseline]) {
       control.addEventListener('change', live);
     }
     this.syncControls();
@@ -67,35 +74,56 @@ export class ImageCard {
     });
   }
 
-  /** Enables what the chosen format can use: quality and max size for lossy coding only. */
+  /**
+   * Enables what the chosen format can use: quality and the two targets (one at a time) for lossy
+   * coding, chroma and baseline for JPEG, linear light with a resize, location with metadata.
+   */
   syncControls() {
     const f = FORMATS[this.format.value];
     this.lossless.disabled = !f.lossy || !f.lossless;
     const lossy = f.lossy && !(f.lossless && this.lossless.checked);
-    this.quality.disabled = !lossy || this.maxSize.value !== '';
-    this.maxSize.disabled = !lossy;
-    this.qualityOut.textContent = this.quality.disabled && this.maxSize.value !== '' && lossy
-      ? 'auto' : this.quality.value;
+    const target = this.maxSize.value !== '' || this.targetSsim.value !== '';
+    this.quality.disabled = !lossy || target;
+    this.maxSize.disabled = !lossy || this.targetSsim.value !== '';
+    this.targetSsim.disabled = !lossy || this.maxSize.value !== '';
+    this.qualityOut.textContent = this.quality.disabled && target && lossy ? 'auto' : this.quality.value;
+    const jpeg = this.format.value === 'jpeg';
+    this.chroma.disabled = !jpeg || this.grayscale.checked;
+    this.baseline.disabled = !jpeg;
+    this.gammaCorrect.disabled = this.maxDimension.value === '';
+    this.stripGps.disabled = this.strip.checked;
   }
 
   /** compress() options from the controls; empty or invalid number fields mean "none". */
   options() {
     const f = FORMATS[this.format.value];
-    const o = {format: this.format.value, strip: this.strip.checked};
+    const o = {format: this.format.value, strip: this.strip.checked,
+      stripGps: this.stripGps.checked && !this.strip.checked, grayscale: this.grayscale.checked};
     const lossy = f.lossy && !(f.lossless && this.lossless.checked);
     if (!lossy) {
       o.lossless = this.format.value === 'tgl';
     } else {
       o.quality = Number(this.quality.value);
       const kb = Number(this.maxSize.value);
+      const ssim = Number(this.targetSsim.value);
       if (this.maxSize.value !== '' && Number.isFinite(kb) && kb > 0) {
         o.maxSizeBytes = Math.round(kb * 1024);
         delete o.quality;
+      } else if (this.targetSsim.value !== '' && ssim > 0 && ssim < 1) {
+        o.targetSsim = ssim;
+        delete o.quality;
       }
+    }
+    if (this.format.value === 'jpeg') {
+      if (this.chroma.value !== '' && !this.grayscale.checked) {
+        o.chroma = this.chroma.value;
+      }
+      o.baseline = this.baseline.checked;
     }
     const side = Number(this.maxDimension.value);
     if (this.maxDimension.value !== '' && Number.isInteger(side) && side > 0) {
       o.maxWidthOrHeight = side;
+      o.gammaCorrect = this.gammaCorrect.checked;
     }
     return o;
   }
@@ -218,6 +246,11 @@ export class ImageCard {
       this.fact('resultSize', `${back.width} × ${back.height}`);
       this.fact('qualityUsed', facts ? (facts.lossless ? 'lossless'
         : `${facts.quality}${facts.encodes > 1 ? ` (${facts.encodes} encodes)` : ''}`) : 'made in advance');
+      if (facts?.chroma) {
+        this.fact('chroma', facts.chroma);
+      } else {
+        this.node.querySelector('[data-fact="chroma"]').parentElement.hidden = true;
+      }
       this.fact('psnr', Number.isNaN(quality.psnr) ? 'n/a (resized)'
         : Number.isFinite(quality.psnr) ? `${quality.psnr.toFixed(2)} dB` : '∞ (identical)');
       this.fact('ssim', Number.isNaN(quality.ssim) ? 'n/a' : quality.ssim.toFixed(4));

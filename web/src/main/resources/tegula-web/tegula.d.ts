@@ -129,6 +129,15 @@ export interface CompressOptions {
    * orientation is applied: the output is upright and its tag says 1.
    */
   keepOrientation?: boolean;
+  /**
+   * JPEG output: the chroma resolution at any quality. By default 4:2:0 below quality 97 and
+   * 4:4:4 from 97 on (a maxSizeBytes or targetSsim search may also use 4:4:4 just below 97).
+   */
+  chroma?: '4:4:4' | '4:2:2' | '4:2:0';
+  /** JPEG output: baseline sequential instead of progressive (a few percent larger). */
+  baseline?: boolean;
+  /** JPEG output: a restart marker every this many MCUs, 0-65535 (default 0, none). */
+  restartInterval?: number;
   /** .tgl tile side, 16-4096 (default 512): the unit of parallel work. */
   tileSize?: number;
   /**
@@ -158,11 +167,11 @@ export interface CompressResult {
   /** The same quality in hundredths (0-10000): size and SSIM searches move between whole ones. */
   qualityHundredths: number;
   /**
-   * JPEG's chroma subsampling: '4:2:0' below quality 97, '4:4:4' from 97 on, or '4:4:4' below 97
-   * when a maxSizeBytes or targetSsim target fell inside JPEG's jump at 97; 'grey' with
-   * grayscale; null for .tgl and PNG.
+   * JPEG's chroma subsampling: the `chroma` option when given; else '4:2:0' below quality 97,
+   * '4:4:4' from 97 on, or '4:4:4' below 97 when a maxSizeBytes or targetSsim target fell inside
+   * JPEG's jump at 97; 'grey' with grayscale; null for .tgl and PNG.
    */
-  chroma: '4:2:0' | '4:4:4' | 'grey' | null;
+  chroma: '4:2:0' | '4:2:2' | '4:4:4' | 'grey' | null;
   lossless: boolean;
   /** How many encodes it took (1 without a target). */
   encodes: number;

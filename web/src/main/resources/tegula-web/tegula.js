@@ -258,7 +258,7 @@ export async function compressWithFacts(input, options = {}) {
 
 const COMPRESS_KEYS = new Set(['format', 'quality', 'lossless', 'tileSize', 'maxPixels', 'pngEffort',
   'maxSizeBytes', 'targetSsim', 'maxWidthOrHeight', 'gammaCorrect', 'grayscale', 'strip', 'stripGps',
-  'keepOrientation', 'signal', 'onProgress', 'jpegLossless']);
+  'keepOrientation', 'signal', 'onProgress', 'jpegLossless', 'chroma', 'baseline', 'restartInterval']);
 
 function invalid(message) {
   return new TegulaError('argument', `invalid options: ${message}`);
@@ -334,6 +334,19 @@ function encodeOptions(options) {
   }
   if (o.gammaCorrect && !o.maxDimension) {
     throw invalid('gammaCorrect applies to resizing: give maxWidthOrHeight too');
+  }
+  const chroma = options.chroma ?? null;
+  if (chroma !== null && !['4:4:4', '4:2:2', '4:2:0'].includes(chroma)) {
+    throw invalid(`chroma must be '4:4:4', '4:2:2' or '4:2:0', not ${chroma}`);
+  }
+  o.chroma = chroma === null ? null : chroma.replaceAll(':', '');
+  o.baseline = flagOption(options, 'baseline');
+  o.restartInterval = integerOption(options, 'restartInterval', 0, 0, 65535);
+  if ((o.chroma || o.baseline || o.restartInterval) && format !== 'jpeg') {
+    throw invalid("chroma, baseline and restartInterval are options of JPEG output (format 'jpeg')");
+  }
+  if (o.chroma && o.grayscale) {
+    throw invalid('a grey JPEG has no chroma to subsample: give chroma or grayscale, not both');
   }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw invalid('signal must be an AbortSignal');

@@ -1,5 +1,7 @@
 package dev.tegula.api;
 
+import dev.tegula.jpeg.JpegEncodeOptions;
+
 /**
  * What {@link Tegula#compress} and {@link Tegula#compressFile} do: the output format (.tgl, JPEG
  * or PNG), the lossy quality or a target (file size or SSIM) that picks it, the resize, grey,
@@ -39,6 +41,9 @@ public final class CompressOptions {
   private int pngEffort = DEFAULT_PNG_EFFORT;
   private int effort = DEFAULT_EFFORT;
   private boolean jpegLossless;
+  private JpegEncodeOptions.Subsampling jpegSubsampling;
+  private boolean jpegBaseline;
+  private int jpegRestartInterval;
 
   private CompressOptions(boolean lossless, int quality) {
     if (quality < 0 || quality > 100) {
@@ -73,6 +78,9 @@ public final class CompressOptions {
     c.pngEffort = pngEffort;
     c.effort = effort;
     c.jpegLossless = jpegLossless;
+    c.jpegSubsampling = jpegSubsampling;
+    c.jpegBaseline = jpegBaseline;
+    c.jpegRestartInterval = jpegRestartInterval;
     return c;
   }
 
@@ -212,6 +220,40 @@ public final class CompressOptions {
   }
 
   /**
+   * JPEG output's chroma resolution whatever the quality, or null (the default) for the
+   * encoder's choice by quality: 4:2:0 below 97, 4:4:4 from there on (a size or SSIM search may
+   * then also fill the jump at 97 with 4:4:4).
+   */
+  public CompressOptions withJpegSubsampling(JpegEncodeOptions.Subsampling s) {
+    CompressOptions c = copy();
+    c.jpegSubsampling = s;
+    return c;
+  }
+
+  /**
+   * JPEG output as baseline sequential (SOF0, optimized Huffman tables) instead of progressive
+   * (the default, a few percent smaller): for decoders that cannot read progressive files.
+   */
+  public CompressOptions withJpegBaseline(boolean on) {
+    CompressOptions c = copy();
+    c.jpegBaseline = on;
+    return c;
+  }
+
+  /**
+   * JPEG output with a restart marker every {@code mcus} MCUs (T.81 §B.2.4.4), 0-65535; 0 (the
+   * default) for none. Restart markers let a damaged file resynchronize, at a small cost in size.
+   */
+  public CompressOptions withJpegRestartInterval(int mcus) {
+    if (mcus < 0 || mcus > 65535) {
+      throw new IllegalArgumentException("the restart interval must be 0-65535 MCUs, not " + mcus);
+    }
+    CompressOptions c = copy();
+    c.jpegRestartInterval = mcus;
+    return c;
+  }
+
+  /**
    * Why these options cannot work together, or null when they can. Checked by {@link
    * Tegula#compressFile} before it decodes anything.
    */
@@ -233,6 +275,13 @@ public final class CompressOptions {
         || stripMetadata || stripGps)) {
       return "JPEG-lossless keeps the JPEG file as it is: it writes .tgl and cannot resize, "
           + "convert to grey, strip metadata or aim at a size or SSIM";
+    }
+    boolean jpegDetail = jpegSubsampling != null || jpegBaseline || jpegRestartInterval > 0;
+    if (jpegDetail && (format != ImageFormat.JPEG || jpegLossless)) {
+      return "chroma subsampling, baseline and restart intervals are options of JPEG output";
+    }
+    if (jpegSubsampling != null && grayscale) {
+      return "a grey JPEG has no chroma to subsample";
     }
     return null;
   }
@@ -302,6 +351,20 @@ public final class CompressOptions {
     return jpegLossless;
   }
 
+  /** JPEG's chroma resolution, or null for the encoder's choice by quality. */
+  public JpegEncodeOptions.Subsampling jpegSubsampling() {
+    return jpegSubsampling;
+  }
+
+  public boolean jpegBaseline() {
+    return jpegBaseline;
+  }
+
+  /** MCUs between JPEG restart markers, 0 for none. */
+  public int jpegRestartInterval() {
+    return jpegRestartInterval;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -323,6 +386,11 @@ public final class CompressOptions {
     }
     if (maxDimension > 0) {
       sb.append(", max side ").append(maxDimension).append(gammaCorrectResize ? " (linear)" : "");
+    }
+    if (format == ImageFormat.JPEG) {
+      sb.append(jpegSubsampling != null ? ", " + jpegSubsampling.label() : "");
+      sb.append(jpegBaseline ? ", baseline" : "");
+      sb.append(jpegRestartInterval > 0 ? ", restart every " + jpegRestartInterval + " MCUs" : "");
     }
     if (grayscale) {
       sb.append(", grey");

@@ -102,8 +102,7 @@ final class CompressPipeline {
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
-      // grey JPEG output has one component: no chroma jump to fill
-      r = TargetSearch.forSsim(format, 1, format == ImageFormat.JPEG && !options.grayscale(),
+      r = TargetSearch.forSsim(format, 1, chromaChoice(options),
           options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
     } else {
@@ -122,7 +121,26 @@ final class CompressPipeline {
     if (options.format() != ImageFormat.JPEG) {
       return null;
     }
-    return options.grayscale() ? "grey" : TargetSearch.jpegOptions(code).subsampling().label();
+    return options.grayscale() ? "grey" : jpegOptions(options, code).subsampling().label();
+  }
+
+  /** The JPEG encoder's options at a search code, with the caller's fixed choices applied. */
+  static JpegEncodeOptions jpegOptions(CompressOptions options, int code) {
+    JpegEncodeOptions jpeg = TargetSearch.jpegOptions(code).withGrayscale(options.grayscale())
+        .withRestartInterval(options.jpegRestartInterval());
+    if (options.jpegSubsampling() != null) {
+      jpeg = jpeg.withSubsampling(options.jpegSubsampling());
+    }
+    return options.jpegBaseline() ? jpeg.withProgressive(false) : jpeg;
+  }
+
+  /**
+   * Whether a JPEG search may fill the jump at 97 with 4:4:4 below it: not for grey output (one
+   * component) nor when the caller fixed the subsampling.
+   */
+  private static boolean chromaChoice(CompressOptions options) {
+    return options.format() == ImageFormat.JPEG && !options.grayscale()
+        && options.jpegSubsampling() == null;
   }
 
   /**
@@ -135,9 +153,7 @@ final class CompressPipeline {
     int encodes = 0;
     for (int attempt = 0; ; attempt++) {
       Image current = image;
-      // grey JPEG output has one component: no chroma jump to fill
-      TargetSearch.Result r = TargetSearch.forSize(options.format(), 1,
-          options.format() == ImageFormat.JPEG && !options.grayscale(),
+      TargetSearch.Result r = TargetSearch.forSize(options.format(), 1, chromaChoice(options),
           (long) current.width() * current.height(), options.maxSizeBytes(),
           code -> encodeLossy(current, prepared.metadata(), options, code));
       encodes += r.encodes();
@@ -169,8 +185,7 @@ final class CompressPipeline {
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
       int code) {
     if (options.format() == ImageFormat.JPEG) {
-      JpegEncodeOptions jpeg = TargetSearch.jpegOptions(code).withGrayscale(options.grayscale());
-      return Tegula.encodeJpeg(image, metadata, jpeg);
+      return Tegula.encodeJpeg(image, metadata, jpegOptions(options, code));
     }
     // the same encode as Tegula.compress(image, metadata, CompressOptions.lossy(q)) at a
     // fractional q, which CompressOptions cannot carry

@@ -13,6 +13,7 @@ import dev.tegula.core.Image;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
 import dev.tegula.core.Metadata;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.metrics.Metrics;
 import dev.tegula.png.PngEncodeOptions;
 import java.io.IOException;
@@ -184,7 +185,11 @@ class CompressPipelineTest {
         CompressOptions.lossy(50).withFormat(ImageFormat.PNG).withMaxSizeBytes(1000),
         CompressOptions.lossy(50).withFormat(ImageFormat.PNG).withTargetSsim(0.9),
         CompressOptions.lossless().withFormat(ImageFormat.JPEG),
-        CompressOptions.lossy(50).withMaxSizeBytes(1000).withTargetSsim(0.9)};
+        CompressOptions.lossy(50).withMaxSizeBytes(1000).withTargetSsim(0.9),
+        CompressOptions.lossy(50).withJpegBaseline(true),
+        CompressOptions.lossy(50).withFormat(ImageFormat.PNG).withJpegRestartInterval(4),
+        CompressOptions.lossy(50).withFormat(ImageFormat.JPEG).withGrayscale(true)
+            .withJpegSubsampling(JpegEncodeOptions.Subsampling.S444)};
     for (CompressOptions o : bad) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> Tegula.compressFile(notAnImage, o, Limits.DEFAULT));
@@ -197,8 +202,32 @@ class CompressPipelineTest {
     assertThrows(IllegalArgumentException.class, () -> CompressOptions.lossy(50)
         .withMaxDimension(-5));
     assertThrows(IllegalArgumentException.class, () -> CompressOptions.lossy(50).withPngEffort(5));
+    assertThrows(IllegalArgumentException.class, () -> CompressOptions.lossy(50)
+        .withJpegRestartInterval(65536));
     assertNull(CompressOptions.lossy(50).withFormat(ImageFormat.JPEG).withMaxSizeBytes(9)
         .problem());
+  }
+
+  @Test
+  void aFixedChromaHoldsThroughASizeSearchAndIsReported() throws IOException {
+    DecodedImage d = decoded("photos/astronaut.png");
+    CompressOptions jpeg = CompressOptions.lossy(75).withFormat(ImageFormat.JPEG);
+    byte[] q99 = Tegula.compress(d, CompressOptions.lossy(99).withFormat(ImageFormat.JPEG))
+        .bytes();
+    // a target above quality 97's size: the search would climb into 4:4:4 on its own
+    CompressResult free = Tegula.compress(d, jpeg.withMaxSizeBytes(q99.length));
+    assertEquals("4:4:4", free.chroma());
+    CompressResult fixed = Tegula.compress(d, jpeg.withMaxSizeBytes(q99.length)
+        .withJpegSubsampling(JpegEncodeOptions.Subsampling.S420));
+    assertEquals("4:2:0", fixed.chroma());
+    assertTrue(fixed.bytes().length <= q99.length);
+    CompressResult plain = Tegula.compress(d, jpeg.withJpegSubsampling(
+        JpegEncodeOptions.Subsampling.S422).withJpegBaseline(true).withJpegRestartInterval(3));
+    assertEquals("4:2:2", plain.chroma());
+    assertEquals("JPEG lossy q75, 4:2:2, baseline, restart every 3 MCUs",
+        jpeg.withJpegSubsampling(JpegEncodeOptions.Subsampling.S422).withJpegBaseline(true)
+            .withJpegRestartInterval(3).toString());
+    assertTrue(Tegula.decode(plain.bytes()).complete());
   }
 
   @Test

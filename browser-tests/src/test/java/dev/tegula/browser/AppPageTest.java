@@ -204,6 +204,34 @@ class AppPageTest {
     assertEquals("n/a (resized)", fact(c, "psnr"));
   }
 
+  @Test
+  void targetSsimGreyChromaAndBaselineControlsMakeLiveResults() {
+    drop("g.png", pngOf("photos/astronaut.png"));
+    WebElement c = card("g.png");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")));
+    WebElement chroma = c.findElement(By.cssSelector("select.chroma"));
+    assertTrue(chroma.getAttribute("disabled") != null, "chroma is a JPEG control");
+    c.findElement(By.cssSelector("select.format")).sendKeys(Keys.ARROW_DOWN);
+    awaitResult(c, "Download g.jpg");
+    assertEquals("4:2:0", fact(c, "chroma"));
+    new org.openqa.selenium.support.ui.Select(chroma).selectByVisibleText("4:2:2");
+    c.findElement(By.cssSelector("input.baseline")).sendKeys(Keys.SPACE);
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && fact(c, "chroma").equals("4:2:2"));
+    c.findElement(By.cssSelector("input.target-ssim")).sendKeys("0.98");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state"))
+            && "auto".equals(c.findElement(By.cssSelector("output.quality-value")).getText())
+            && fact(c, "ssim").matches("0\\.\\d+") && Double.parseDouble(fact(c, "ssim")) >= 0.98);
+    assertTrue(c.findElement(By.cssSelector("input.max-size")).getAttribute("disabled") != null,
+        "one target at a time");
+    c.findElement(By.cssSelector("input.grayscale")).sendKeys(Keys.SPACE);
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && fact(c, "chroma").equals("grey"));
+    assertTrue(chroma.getAttribute("disabled") != null, "a grey JPEG has no chroma");
+  }
+
   /** The exact size of the card's download (the link's data-bytes). */
   private static long downloadBytes(WebElement c) {
     return Long.parseLong(c.findElement(By.cssSelector("a.download")).getAttribute("data-bytes"));

@@ -262,6 +262,15 @@ class CompressFormatsTest {
             CompressOptions.lossy(75).withMaxSizeBytes(40000)),
         new Job("jpeg ssim 0.95", flower64, Map.of("format", "jpeg", "targetSsim", 0.95),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withTargetSsim(0.95)),
+        new Job("jpeg 4:2:2 baseline restarts", flower64, Map.of("format", "jpeg", "chroma",
+            "4:2:2", "baseline", true, "restartInterval", 4, "quality", 85),
+            CompressOptions.lossy(85).withFormat(ImageFormat.JPEG).withJpegSubsampling(
+                JpegEncodeOptions.Subsampling.S422).withJpegBaseline(true)
+                .withJpegRestartInterval(4)),
+        new Job("jpeg 4:4:4 ssim 0.97", flower64, Map.of("format", "jpeg", "chroma", "4:4:4",
+            "targetSsim", 0.97),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withTargetSsim(0.97)
+                .withJpegSubsampling(JpegEncodeOptions.Subsampling.S444)),
         new Job("jpeg 400", flower64, Map.of("format", "jpeg", "maxWidthOrHeight", 400),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxDimension(400)),
         new Job("png grey gamma 300", flower64, Map.of("format", "png", "grayscale", true,
@@ -384,6 +393,11 @@ class CompressFormatsTest {
           effort: {format: 'png', pngEffort: 9},
           flag: {strip: 'yes'},
           signal: {signal: 'stop'},
+          chromaTgl: {chroma: '4:2:0'},
+          chromaValue: {format: 'jpeg', chroma: '4:1:1'},
+          greyChroma: {format: 'jpeg', grayscale: true, chroma: '4:4:4'},
+          baselinePng: {format: 'png', baseline: true},
+          restart: {format: 'jpeg', restartInterval: 70000},
         };
         const out = {};
         for (const [name, options] of Object.entries(cases)) {
@@ -391,7 +405,7 @@ class CompressFormatsTest {
         }
         return out;
         """);
-    assertEquals(14, r.size(), String.valueOf(r));
+    assertEquals(19, r.size(), String.valueOf(r));
     for (Map.Entry<String, Object> e : r.entrySet()) {
       assertTrue(String.valueOf(e.getValue()).startsWith("argument: invalid options: "),
           e.getKey() + ": " + e.getValue());

@@ -7,6 +7,7 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.LimitExceededException;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.util.List;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code tegula compress IN... [-o OUT|DIR] [--format tgl|jpeg|png] [--quality Q | --lossless
  * [--effort 1-4] |
  * --max-size SIZE | --target-ssim S] [--max-dim N [--gamma-correct]] [--grayscale] [--strip |
- * --strip-gps] [--keep-orientation]}: JPEG, PNG or .tgl in, .tgl (docs/format.md), JPEG or PNG
+ * --strip-gps] [--keep-orientation] [--chroma 4:4:4|4:2:2|4:2:0] [--baseline]
+ * [--restart-interval N]}: JPEG, PNG or .tgl in, .tgl (docs/format.md), JPEG or PNG
  * out, turned upright, with the input's EXIF, ICC, XMP and text kept unless stripped. Every option
  * is checked before any file is read.
  */
@@ -98,6 +100,20 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--keep-orientation", description = "Keep the pixels as stored and the EXIF "
       + "orientation tag as it is.")
   private boolean keepOrientation;
+
+  @Option(names = "--chroma", paramLabel = "4:4:4|4:2:2|4:2:0",
+      description = "JPEG output: the chroma resolution at any quality (default: 4:2:0 below "
+          + "quality 97, 4:4:4 from 97 on).")
+  private String chroma;
+
+  @Option(names = "--baseline", description = "JPEG output: baseline sequential instead of "
+      + "progressive (a few percent larger), for decoders that cannot read progressive files.")
+  private boolean baseline;
+
+  @Option(names = "--restart-interval", paramLabel = "N",
+      description = "JPEG output: a restart marker every N MCUs (1-65535), so that a damaged "
+          + "file picks up again at the next marker.")
+  private Integer restartInterval;
 
   @Option(names = "--png-effort", paramLabel = "0-4",
       description = "How hard the PNG encoder searches (default "
@@ -205,6 +221,18 @@ final class CompressCommand implements Callable<Integer> {
     if (quality != null && f == ImageFormat.PNG) {
       throw usage("--quality does not apply to --format png (PNG is lossless)");
     }
+    String jpegOnly = chroma != null ? "--chroma" : baseline ? "--baseline"
+        : restartInterval != null ? "--restart-interval" : null;
+    if (jpegOnly != null && f != ImageFormat.JPEG) {
+      throw usage(jpegOnly + " applies to --format jpeg only");
+    }
+    if (restartInterval != null && (restartInterval < 1 || restartInterval > 65535)) {
+      throw usage("--restart-interval must be 1-65535 MCUs");
+    }
+    JpegEncodeOptions.Subsampling subsampling = chroma == null ? null : subsampling(chroma);
+    if (subsampling != null && grayscale) {
+      throw usage("--chroma and --grayscale exclude each other: a grey JPEG has no chroma");
+    }
     if (pngEffort != null && f != ImageFormat.PNG) {
       throw usage("--png-effort applies to --format png only");
     }
@@ -245,11 +273,23 @@ final class CompressCommand implements Callable<Integer> {
         .withGrayscale(grayscale).withStripMetadata(strip).withStripGps(stripGps)
         .withKeepOrientation(keepOrientation)
         .withPngEffort(pngEffort == null ? CompressOptions.DEFAULT_PNG_EFFORT : pngEffort)
-        .withEffort(effort == null ? CompressOptions.DEFAULT_EFFORT : effort);
+        .withEffort(effort == null ? CompressOptions.DEFAULT_EFFORT : effort)
+        .withJpegSubsampling(subsampling).withJpegBaseline(baseline)
+        .withJpegRestartInterval(restartInterval == null ? 0 : restartInterval);
     if (o.problem() != null) {
       throw usage(o.problem());
     }
     return o;
+  }
+
+  /** "4:2:0" or "420" and so on. */
+  private JpegEncodeOptions.Subsampling subsampling(String text) {
+    for (JpegEncodeOptions.Subsampling s : JpegEncodeOptions.Subsampling.values()) {
+      if (s.label().equals(text) || s.label().replace(":", "").equals(text)) {
+        return s;
+      }
+    }
+    throw usage("--chroma must be 4:4:4, 4:2:2 or 4:2:0");
   }
 
   /** --jpeg-lossless keeps the file as it is: no pixel option applies. */
@@ -258,7 +298,9 @@ final class CompressCommand implements Callable<Integer> {
         : quality != null ? "--quality" : maxSize != null ? "--max-size"
         : targetSsim != null ? "--target-ssim" : maxDim != null ? "--max-dim"
         : grayscale ? "--grayscale" : strip ? "--strip" : stripGps ? "--strip-gps"
-        : pngEffort != null ? "--png-effort" : effort != null ? "--effort" : null;
+        : pngEffort != null ? "--png-effort" : effort != null ? "--effort"
+        : chroma != null ? "--chroma" : baseline ? "--baseline"
+        : restartInterval != null ? "--restart-interval" : null;
     if (other != null) {
       throw usage("--jpeg-lossless keeps the JPEG file as it is: " + other + " does not apply");
     }

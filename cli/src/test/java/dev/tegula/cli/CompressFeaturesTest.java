@@ -188,7 +188,13 @@ class CompressFeaturesTest {
       "--effort 2 | --effort applies to .tgl with --lossless only",
       "--lossless --effort 7 | --effort must be 1-4",
       "--strip --strip-gps | --strip already removes the location",
-      "-q 101 | --quality must be 0-100"})
+      "-q 101 | --quality must be 0-100",
+      "--chroma 4:2:0 | --chroma applies to --format jpeg only",
+      "--baseline | --baseline applies to --format jpeg only",
+      "--format png --restart-interval 4 | --restart-interval applies to --format jpeg only",
+      "--format jpeg --chroma 4:1:1 | --chroma must be 4:4:4, 4:2:2 or 4:2:0",
+      "--format jpeg --restart-interval 0 | --restart-interval must be 1-65535",
+      "--format jpeg --grayscale --chroma 444 | --chroma and --grayscale exclude each other"})
   void refusesBadParametersBeforeAnyWork(String args, String message) {
     List<String> all = new ArrayList<>(List.of(args.trim().split(" ")));
     // the input does not exist: a usage error proves that nothing was read
@@ -196,6 +202,36 @@ class CompressFeaturesTest {
     Cli.Result r = run(all.toArray(new String[0]));
     assertEquals(ExitCodes.USAGE, r.exit(), r.err());
     assertTrue(r.err().contains(message), r.err());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "'--chroma 4:2:2 --baseline --restart-interval 8', 0xC0, 0x21, 8",
+      "'--chroma 444', 0xC2, 0x11, 0",
+      "'--chroma 420 --restart-interval 1', 0xC2, 0x22, 1",
+      "'-q 98 --baseline', 0xC0, 0x11, 0",
+      "'-q 50', 0xC2, 0x22, 0"})
+  void jpegEncoderOptionsShapeTheFile(String options, int sof, int lumaSampling, int restart)
+      throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    List<String> args = new ArrayList<>(List.of("--format", "jpeg", "-o",
+        dir.resolve("a.jpg").toString()));
+    args.addAll(List.of(options.split(" ")));
+    args.add(in.toString());
+    Cli.Result r = run(args.toArray(new String[0]));
+    assertEquals(0, r.exit(), r.err());
+    byte[] jpeg = Files.readAllBytes(dir.resolve("a.jpg"));
+    Map<Integer, byte[]> segments = JpegMarkers.headerSegments(jpeg);
+    byte[] frame = segments.get(sof);
+    assertNotNull(frame, "SOF marker 0xFF" + Integer.toHexString(sof));
+    assertEquals(3, frame[5], "components");
+    assertEquals(lumaSampling, frame[7] & 0xFF, "luma sampling factors");
+    assertEquals(0x11, frame[10] & 0xFF, "Cb sampling factors");
+    byte[] dri = segments.get(0xDD);
+    assertEquals(restart, dri == null ? 0 : ((dri[0] & 0xFF) << 8) | (dri[1] & 0xFF));
+    DecodedImage out = Tegula.decode(jpeg);
+    assertTrue(out.complete());
+    assertTrue(Metrics.ssim(decode(in).image(), out.image()) > 0.85);
   }
 
   @Test
@@ -231,7 +267,7 @@ class CompressFeaturesTest {
     assertEquals(0, compress.exit(), compress.err());
     for (String option : List.of("--max-size", "--target-ssim", "--max-dim", "--gamma-correct",
         "--grayscale", "--strip", "--strip-gps", "--keep-orientation", "--png-effort",
-        "within 3% below SIZE")) {
+        "--chroma", "--baseline", "--restart-interval", "within 3% below SIZE")) {
       assertTrue(compress.out().contains(option), option);
     }
     Cli.Result restore = Cli.run("restore", "--help");

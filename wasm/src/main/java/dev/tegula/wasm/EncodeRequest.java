@@ -28,6 +28,10 @@ final class EncodeRequest {
   final boolean strip;
   final boolean stripGps;
   final boolean keepOrientation;
+  /** JPEG chroma: "444", "422", "420", or null for the encoder's choice by quality. */
+  final String chroma;
+  final boolean baseline;
+  final int restartInterval;
 
   private EncodeRequest(Map<String, String> m) {
     format = word(m, "format", "tgl");
@@ -47,6 +51,13 @@ final class EncodeRequest {
     strip = flag(m, "strip");
     stripGps = flag(m, "stripGps");
     keepOrientation = flag(m, "keepOrientation");
+    chroma = m.get("chroma");
+    if (chroma != null && !chroma.equals("444") && !chroma.equals("422")
+        && !chroma.equals("420")) {
+      throw new IllegalArgumentException("chroma must be 444, 422 or 420, not " + chroma);
+    }
+    baseline = flag(m, "baseline");
+    restartInterval = (int) number(m, "restartInterval", 0, 0, 65535);
   }
 
   static EncodeRequest parse(String text) {

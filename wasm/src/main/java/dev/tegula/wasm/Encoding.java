@@ -9,6 +9,7 @@ import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import org.teavm.jso.JSExport;
 
 /**
@@ -131,7 +132,12 @@ public final class Encoding {
         .withGrayscale(r.grayscale)
         .withStripMetadata(r.strip)
         .withStripGps(r.stripGps)
-        .withKeepOrientation(r.keepOrientation);
+        .withKeepOrientation(r.keepOrientation)
+        .withJpegSubsampling(r.chroma == null ? null : r.chroma.equals("444")
+            ? JpegEncodeOptions.Subsampling.S444 : r.chroma.equals("422")
+            ? JpegEncodeOptions.Subsampling.S422 : JpegEncodeOptions.Subsampling.S420)
+        .withJpegBaseline(r.baseline)
+        .withJpegRestartInterval(r.restartInterval);
     String problem = o.problem();
     if (problem != null) {
       throw new IllegalArgumentException("invalid options: " + problem);
