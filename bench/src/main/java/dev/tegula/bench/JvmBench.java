@@ -65,20 +65,64 @@ final class JvmBench {
         .result(json.toString())
         .build()).run();
     Map<String, double[]> medians = new HashMap<>();
+    Map<String, double[]> throughputs = new HashMap<>();
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
       name = name.substring(name.lastIndexOf('.') + 1);
+      // RecompressBenchmarks: throughput of input JPEG bytes, one row per input
+      boolean recompress = r.getParams().getBenchmark().contains(".RecompressBenchmarks.");
       List<Double> scores = new ArrayList<>();
       for (BenchmarkResult b : r.getBenchmarkResults()) {
         for (IterationResult i : b.getIterationResults()) {
-          scores.add(i.getPrimaryResult().getScore());
+          scores.add(recompress ? i.getSecondaryResults().get("jpegBytes").getScore()
+              : i.getPrimaryResult().getScore());
         }
       }
       scores.sort(null);
-      medians.put(name, new double[] {scores.get(scores.size() / 2), scores.get(0),
-          scores.get(scores.size() - 1)});
+      double[] m = {scores.get(scores.size() / 2), scores.get(0), scores.get(scores.size() - 1)};
+      if (recompress) {
+        throughputs.put(name + ":" + r.getParams().getParam("photo"), m);
+      } else {
+        medians.put(name, m);
+      }
     }
-    return table(medians);
+    return table(medians) + (throughputs.isEmpty() ? "" : "\n" + recompressTable(throughputs));
+  }
+
+  /** benchmark, what, target MB/s (or 0): issue 7's JPEG recompression. */
+  private static final String[][] RECOMPRESS_ROWS = {
+    {"jpegDecode", "JPEG decode to pixels, Tegula (the reference)", "0"},
+    {"compress", "compress (--jpeg-lossless)", "5"},
+    {"restoreJpeg", "restore the JPEG file", "15"},
+    {"restorePixels", "restore straight to pixels", "0"},
+  };
+
+  /**
+   * JPEG recompression: MB of input JPEG per second (median, min-max), the ratio to the JPEG
+   * decode of the same file in the same run, and issue 7's targets. Keys are benchmark:photo.
+   */
+  static String recompressTable(Map<String, double[]> mbps) {
+    StringBuilder out = new StringBuilder(
+        "JPEG recompression (RecompressBenchmarks), one thread; MB of input JPEG per second\n\n");
+    out.append("| job | input | MB/s (median, min-max) | vs JPEG decode, same run | target |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (String photo : new String[] {"baseline", "progressive"}) {
+      double[] base = mbps.get("jpegDecode:" + photo);
+      for (String[] row : RECOMPRESS_ROWS) {
+        double[] m = mbps.get(row[0] + ":" + photo);
+        if (m == null) {
+          continue;
+        }
+        String ratio = base == null || row[0].equals("jpegDecode") ? ""
+            : String.format(Locale.ROOT, "%.2fx", m[0] / base[0]);
+        int target = Integer.parseInt(row[2]);
+        String goal = target == 0 ? ""
+            : ">= " + target + " MB/s: " + (m[0] >= target ? "met" : "not met");
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.2f (%.2f-%.2f) | %s | %s |%n",
+            row[1], photo, m[0], m[1], m[2], ratio, goal));
+      }
+    }
+    return out.toString();
   }
 
   static String table(Map<String, double[]> ms) {

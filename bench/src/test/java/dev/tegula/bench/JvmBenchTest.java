@@ -20,4 +20,18 @@ class JvmBenchTest {
         + " | >= 10 MP/s: met |"), table);
     assertTrue(!table.contains("PNG decode"), "rows without results are left out:\n" + table);
   }
+
+  @Test
+  void recompressionRowsGiveMegabytesPerSecondAgainstTheDecodeOfTheSameFile() {
+    String table = JvmBench.recompressTable(Map.of(
+        "jpegDecode:baseline", new double[] {20, 19, 21},
+        "restoreJpeg:baseline", new double[] {16, 15, 17},
+        "compress:progressive", new double[] {2, 1.9, 2.1},
+        "jpegDecode:progressive", new double[] {10, 9, 11}));
+    assertTrue(table.contains("| restore the JPEG file | baseline | 16.00 (15.00-17.00) | 0.80x"
+        + " | >= 15 MB/s: met |"), table);
+    assertTrue(table.contains("| compress (--jpeg-lossless) | progressive | 2.00 (1.90-2.10)"
+        + " | 0.20x | >= 5 MB/s: not met |"), table);
+    assertTrue(!table.contains("restore straight to pixels"), table);
+  }
 }
