@@ -13,6 +13,35 @@ final class FastCoefficientCoder {
 
   private FastCoefficientCoder() {}
 
+  /** Codes MCU rows [rowStart, rowEnd) of img on their own (tables start afresh). */
+  static byte[] encode(CoefficientImage img, int rowStart, int rowEnd) {
+    checkRows(img, rowStart, rowEnd);
+    return FastBandEncoder.encode(img, rowStart, rowEnd);
+  }
+
+  /**
+   * Fills rows [rowStart, rowEnd) of img.coefficients from {@code data[offset, offset+length)};
+   * throws a TegulaException (malformed/truncated, with offset) on damaged data.
+   */
+  static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
+      int rowEnd) {
+    if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
+      throw new IllegalArgumentException("bad data range");
+    }
+    checkRows(img, rowStart, rowEnd);
+    FastBandDecoder.decode(data, offset, length, img, rowStart, rowEnd);
+  }
+
+  private static void checkRows(CoefficientImage img, int rowStart, int rowEnd) {
+    if (img == null) {
+      throw new IllegalArgumentException("null image");
+    }
+    if (rowStart < 0 || rowEnd < rowStart || rowEnd > img.mcuRows()) {
+      throw new IllegalArgumentException(
+          "rows [" + rowStart + ", " + rowEnd + ") outside 0.." + img.mcuRows());
+    }
+  }
+
   static int blocks(CoefficientImage img, int rowStart, int rowEnd) {
     long blocks = 0;
     for (int c = 0; c < img.components; c++) {

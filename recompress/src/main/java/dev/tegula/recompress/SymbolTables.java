@@ -13,8 +13,8 @@ final class SymbolTables {
   static final int ONE = 1 << PREC;
   static final int INC = 32;
   static final int INHERIT = 128;
-  static final int MAX_INTERVAL = 4096;
-  static final int HALVE_AT = 1 << 16;
+  static final int MAX_INTERVAL = 1 << 14;
+  static final int HALVE_AT = 1 << 18;
 
   final int symbols;
   private final int[] prior;

@@ -1,0 +1,242 @@
+package dev.tegula.recompress;
+
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TruncatedInputException;
+import java.util.Arrays;
+
+/**
+ * Decoder of content 2 (format-jpeg-coefficients-fast.md): the rANS decoder (§7) under the same
+ * adaptive tables and contexts as {@link FastBandEncoder}, filling the band's blocks in §2 order.
+ */
+final class FastBandDecoder {
+  private static final int[] ZZ = JpegSyntax.ZIGZAG;
+  private static final int MASK = SymbolTables.ONE - 1;
+
+  private final byte[] data;
+  private final int end;
+  private int pos;
+  private int overrun;
+  private int x;
+  private final SymbolTables nzT;
+  private final SymbolTables acT;
+  private final SymbolTables acParentT;
+  private final SymbolTables dcT;
+
+  private FastBandDecoder(byte[] data, int pos, int end) {
+    this.data = data;
+    this.pos = pos;
+    this.end = end;
+    nzT = new SymbolTables(FastContexts.NZ_CONTEXTS, FastContexts.countPriorTable());
+    acT = new SymbolTables(FastContexts.AC_CONTEXTS, FastContexts.valuePrior());
+    acParentT = new SymbolTables(FastContexts.AC_PARENTS, FastContexts.valuePrior());
+    dcT = new SymbolTables(FastContexts.DC_CONTEXTS, FastContexts.valuePrior());
+  }
+
+  /** Malformed coded data inside the band; the caller names the band. */
+  private static final class Damaged extends RuntimeException {
+    Damaged(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Fills MCU rows [rowStart, rowEnd) of img from {@code data[offset, offset+length)} (§8).
+   *
+   * @throws MalformedInputException or TruncatedInputException naming the MCU rows
+   */
+  static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
+      int rowEnd) {
+    String rows = "MCU rows " + rowStart + "-" + (rowEnd - 1);
+    if (length < 8) {
+      throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+          + length + " bytes", (long) offset + length);
+    }
+    int hash = (int) JpegContainer.u32(data, offset);
+    int state = (int) JpegContainer.u32(data, offset + 4);
+    if (state < FastCoefficientCoder.RANS_L) { // also every value with the top bit set
+      throw new MalformedInputException("fast coefficient data of " + rows
+          + " damaged: rANS state out of range", offset + 4);
+    }
+    FastBandDecoder d = new FastBandDecoder(data, offset + 8, offset + length);
+    d.x = state;
+    int h;
+    try {
+      h = d.blocks(img, rowStart, rowEnd);
+    } catch (Damaged e) {
+      if (d.overrun > 0) {
+        throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+            + length + " bytes", (long) offset + length);
+      }
+      throw new MalformedInputException("fast coefficient data of " + rows + " damaged: "
+          + e.getMessage(), offset);
+    }
+    if (d.overrun > 0) {
+      throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+          + length + " bytes", (long) offset + length);
+    }
+    if (d.pos != d.end || d.x != FastCoefficientCoder.RANS_L) {
+      throw new MalformedInputException("fast coefficient data of " + rows
+          + " damaged: the rANS stream does not end where it should", offset);
+    }
+    if (h != hash) {
+      throw new MalformedInputException("fast coefficient data of " + rows
+          + " damaged: checksum mismatch", offset);
+    }
+  }
+
+  private int nextByte() {
+    if (pos < end) {
+      return data[pos++] & 0xFF;
+    }
+    overrun++;
+    return 0;
+  }
+
+  /** §7.2: one symbol of context ctx of t. */
+  private int symbol(SymbolTables t, int ctx) {
+    int[] cum = t.cum;
+    int cb = ctx * (t.symbols + 1);
+    int slot = x & MASK;
+    int s = cb;
+    while (cum[s + 1] <= slot) {
+      s++;
+    }
+    int start = cum[s];
+    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
+    while (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 8) | nextByte();
+    }
+    s -= cb;
+    t.update(ctx, s);
+    return s;
+  }
+
+  /** §7.2: nb raw bits (1..16). */
+  private int raw(int nb) {
+    int bits = x & ((1 << nb) - 1);
+    x >>>= nb;
+    while (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 8) | nextByte();
+    }
+    return bits;
+  }
+
+  /** §4: a signed value (token, then sign and low bits). */
+  private int value(SymbolTables t, int ctx) {
+    int tok = symbol(t, ctx);
+    if (tok == 0) {
+      return 0;
+    }
+    int nb = FastContexts.rawBits(tok);
+    int r = raw(nb + 1);
+    int m = FastContexts.magnitude(tok, r & ((1 << nb) - 1));
+    boolean neg = (r >>> nb) != 0;
+    if (m > (neg ? 32768 : 32767)) {
+      throw new Damaged("a value's magnitude " + m + " is out of range");
+    }
+    return neg ? -m : m;
+  }
+
+  private int blocks(CoefficientImage img, int rowStart, int rowEnd) {
+    int hash = FastCoefficientCoder.HASH_START;
+    int[][] nzAbove = new int[img.components][];
+    for (int c = 0; c < img.components; c++) {
+      nzAbove[c] = new int[img.blocksWide[c]];
+    }
+    for (int r = rowStart; r < rowEnd; r++) {
+      for (int c = 0; c < img.components; c++) {
+        int v = img.v[c];
+        int first = rowStart * v;
+        int endRow = Math.min((r + 1) * v, img.blocksHigh[c]);
+        int bw = img.blocksWide[c];
+        short[] coef = img.coefficients[c];
+        int cls = c == 0 ? 0 : 1;
+        int[] nzA = nzAbove[c];
+        for (int by = r * v; by < endRow; by++) {
+          boolean hasA = by > first;
+          int nzLeft = 0;
+          int off = img.blockOffset(c, 0, by);
+          int up = bw << 6;
+          for (int bx = 0; bx < bw; bx++, off += 64) {
+            boolean hasL = bx > 0;
+            Arrays.fill(coef, off, off + 64, (short) 0);
+            // §6 DC
+            int pred;
+            int dctx;
+            if (hasA && hasL) {
+              int a = coef[off - up];
+              int l = coef[off - 64];
+              int al = coef[off - up - 64];
+              int mx = Math.max(a, l);
+              int mn = Math.min(a, l);
+              pred = al >= mx ? mn : al <= mn ? mx : a + l - al;
+              dctx = Math.min(FastContexts.DC_BUCKETS - 2,
+                  FastContexts.bitlen(Math.abs(a - al) + Math.abs(l - al)));
+            } else if (hasA) {
+              pred = coef[off - up];
+              dctx = FastContexts.DC_BUCKETS - 1;
+            } else if (hasL) {
+              pred = coef[off - 64];
+              dctx = FastContexts.DC_BUCKETS - 1;
+            } else {
+              pred = 0;
+              dctx = FastContexts.DC_BUCKETS - 1;
+            }
+            int dctxFull = cls * FastContexts.DC_BUCKETS + dctx;
+            if (dcT.total[dctxFull] == 0) {
+              dcT.init(dctxFull);
+            }
+            int dc = (short) (pred + value(dcT, dctxFull));
+            coef[off] = (short) dc;
+            if (dc != 0) {
+              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
+            }
+            // §5.1 count
+            int pc;
+            if (hasA) {
+              pc = hasL ? FastContexts.NZ_BUCKET[(nzA[bx] + nzLeft + 1) >> 1]
+                  : FastContexts.NZ_BUCKET[nzA[bx]];
+            } else {
+              pc = hasL ? FastContexts.NZ_BUCKET[nzLeft] : FastContexts.NZ_BUCKETS - 1;
+            }
+            int nctx = cls * FastContexts.NZ_BUCKETS + pc;
+            if (nzT.total[nctx] == 0) {
+              nzT.init(nctx);
+            }
+            int nz = symbol(nzT, nctx);
+            nzA[bx] = nz;
+            nzLeft = nz;
+            // §5.2 values
+            int rem = nz;
+            int ctxBase = cls * FastContexts.K_BUCKETS;
+            for (int k = 1; rem > 0; k++) {
+              if (k > 63) {
+                throw new Damaged("a block's count of nonzero coefficients exceeds its "
+                    + "positions");
+              }
+              int p = ZZ[k];
+              int pctx = ctxBase + FastContexts.K_BUCKET[k];
+              int ctx = ((pctx * FastContexts.REM_BUCKETS + FastContexts.REM_BUCKET[rem]) << 1)
+                  + (coef[off + ZZ[k - 1]] != 0 ? 1 : 0);
+              if (acParentT.total[pctx] == 0) {
+                acParentT.init(pctx);
+              }
+              if (acT.total[ctx] == 0) {
+                acT.init(ctx, acParentT, pctx);
+              }
+              int xv = value(acT, ctx);
+              acParentT.update(pctx, FastContexts.token(Math.abs(xv)));
+              if (xv != 0) {
+                coef[off + p] = (short) xv;
+                rem--;
+                hash = (hash ^ ((k << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+              }
+            }
+            hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
+          }
+        }
+      }
+    }
+    return hash;
+  }
+}
