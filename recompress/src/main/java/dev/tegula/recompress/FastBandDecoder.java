@@ -55,7 +55,7 @@ final class FastBandDecoder {
     int state = (int) JpegContainer.u32(data, offset + 4);
     if (state < FastCoefficientCoder.RANS_L) { // also every value with the top bit set
       throw new MalformedInputException("fast coefficient data of " + rows
-          + " damaged: rANS state out of range", offset + 4);
+          + " damaged: rANS state out of range", offset);
     }
     FastBandDecoder d = new FastBandDecoder(data, offset + 8, offset + length);
     d.x = state;
