@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Decoder of content 2 (format-jpeg-coefficients-fast.md): the rANS decoder (§7) under the same
  * adaptive tables and contexts as {@link FastBandEncoder}, filling the band's blocks in §2 order.
  */
-final class FastBandDecoder {
+final class FastBandDecoder implements StaticTables.Header {
   private static final int[] ZZ = JpegSyntax.ZIGZAG;
   private static final int MASK = SymbolTables.ONE - 1;
 
@@ -17,19 +17,17 @@ final class FastBandDecoder {
   private int pos;
   private int overrun;
   private int x;
-  private final SymbolTables nzT;
-  private final SymbolTables acT;
-  private final SymbolTables acParentT;
-  private final SymbolTables dcT;
+  private final StaticTables nzT =
+      new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS);
+  private final StaticTables dcT =
+      new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
+  private final StaticTables acT =
+      new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
 
   private FastBandDecoder(byte[] data, int pos, int end) {
     this.data = data;
     this.pos = pos;
     this.end = end;
-    nzT = new SymbolTables(FastContexts.NZ_CONTEXTS, FastContexts.countPriorTable());
-    acT = new SymbolTables(FastContexts.AC_CONTEXTS, FastContexts.valuePrior());
-    acParentT = new SymbolTables(FastContexts.AC_PARENTS, FastContexts.valuePrior());
-    dcT = new SymbolTables(FastContexts.DC_CONTEXTS, FastContexts.valuePrior());
   }
 
   /** Malformed coded data inside the band; the caller names the band. */
@@ -61,6 +59,13 @@ final class FastBandDecoder {
     d.x = state;
     int h;
     try {
+      StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
+      String bad = d.nzT.code(d, ht, 0, false);
+      bad = bad != null ? bad : d.dcT.code(d, ht, 1, false);
+      bad = bad != null ? bad : d.acT.code(d, ht, 2, false);
+      if (bad != null) {
+        throw new Damaged("header: " + bad);
+      }
       h = d.blocks(img, rowStart, rowEnd);
     } catch (Damaged e) {
       if (d.overrun > 0) {
@@ -92,8 +97,12 @@ final class FastBandDecoder {
     return 0;
   }
 
-  /** §7.2: one symbol of context ctx of t. */
-  private int symbol(SymbolTables t, int ctx) {
+  /** §3.2: a header symbol (adaptive table). */
+  @Override
+  public int symbol(SymbolTables t, int ctx, int ignored) {
+    if (t.total[ctx] == 0) {
+      t.init(ctx);
+    }
     int[] cum = t.cum;
     int cb = ctx * (t.symbols + 1);
     int slot = x & MASK;
@@ -111,6 +120,28 @@ final class FastBandDecoder {
     return s;
   }
 
+  @Override
+  public int raw(int ignored, int nb) {
+    return raw(nb);
+  }
+
+  /** §7.2: one token of context ctx of a static table. */
+  private int symbol(StaticTables t, int ctx) {
+    int[] cum = t.cum;
+    int cb = t.map[ctx] * (t.symbols + 1);
+    int slot = x & MASK;
+    int s = cb;
+    while (cum[s + 1] <= slot) {
+      s++;
+    }
+    int start = cum[s];
+    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
+    while (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 8) | nextByte();
+    }
+    return s - cb;
+  }
+
   /** §7.2: nb raw bits (1..16). */
   private int raw(int nb) {
     int bits = x & ((1 << nb) - 1);
@@ -122,7 +153,7 @@ final class FastBandDecoder {
   }
 
   /** §4: a signed value (token, then sign and low bits). */
-  private int value(SymbolTables t, int ctx) {
+  private int value(StaticTables t, int ctx) {
     int tok = symbol(t, ctx);
     if (tok == 0) {
       return 0;
@@ -154,7 +185,7 @@ final class FastBandDecoder {
         int[] nzA = nzAbove[c];
         for (int by = r * v; by < endRow; by++) {
           boolean hasA = by > first;
-          int nzLeft = 0;
+          int nzLeft = -1;
           int off = img.blockOffset(c, 0, by);
           int up = bw << 6;
           for (int bx = 0; bx < bw; bx++, off += 64) {
@@ -182,50 +213,29 @@ final class FastBandDecoder {
               pred = 0;
               dctx = FastContexts.DC_BUCKETS - 1;
             }
-            int dctxFull = cls * FastContexts.DC_BUCKETS + dctx;
-            if (dcT.total[dctxFull] == 0) {
-              dcT.init(dctxFull);
-            }
-            int dc = (short) (pred + value(dcT, dctxFull));
+            int dc = (short) (pred + value(dcT, cls * FastContexts.DC_BUCKETS + dctx));
             coef[off] = (short) dc;
             if (dc != 0) {
               hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             }
             // §5.1 count
-            int pc;
-            if (hasA) {
-              pc = hasL ? FastContexts.NZ_BUCKET[(nzA[bx] + nzLeft + 1) >> 1]
-                  : FastContexts.NZ_BUCKET[nzA[bx]];
-            } else {
-              pc = hasL ? FastContexts.NZ_BUCKET[nzLeft] : FastContexts.NZ_BUCKETS - 1;
-            }
-            int nctx = cls * FastContexts.NZ_BUCKETS + pc;
-            if (nzT.total[nctx] == 0) {
-              nzT.init(nctx);
-            }
+            int nctx = FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft);
             int nz = symbol(nzT, nctx);
             nzA[bx] = nz;
             nzLeft = nz;
             // §5.2 values
             int rem = nz;
-            int ctxBase = cls * FastContexts.K_BUCKETS;
             for (int k = 1; rem > 0; k++) {
               if (k > 63) {
                 throw new Damaged("a block's count of nonzero coefficients exceeds its "
                     + "positions");
               }
               int p = ZZ[k];
-              int pctx = ctxBase + FastContexts.K_BUCKET[k];
-              int ctx = ((pctx * FastContexts.REM_BUCKETS + FastContexts.REM_BUCKET[rem]) << 1)
-                  + (coef[off + ZZ[k - 1]] != 0 ? 1 : 0);
-              if (acParentT.total[pctx] == 0) {
-                acParentT.init(pctx);
-              }
-              if (acT.total[ctx] == 0) {
-                acT.init(ctx, acParentT, pctx);
-              }
+              int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
+                  hasL ? Math.abs(coef[off - 64 + p]) : 0,
+                  hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
+              int ctx = FastContexts.valueContext(cls, k, rem, pb, coef[off + ZZ[k - 1]] != 0);
               int xv = value(acT, ctx);
-              acParentT.update(pctx, FastContexts.token(Math.abs(xv)));
               if (xv != 0) {
                 coef[off + p] = (short) xv;
                 rem--;

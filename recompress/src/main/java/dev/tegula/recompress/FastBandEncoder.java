@@ -3,66 +3,99 @@ package dev.tegula.recompress;
 import java.util.Arrays;
 
 /**
- * Encoder of content 2 (format-jpeg-coefficients-fast.md): one pass over the band's blocks turns
- * them into tokens under adaptive tables and records each as a rANS step (start and frequency, or
- * raw bits); a second pass runs the rANS encoder over the steps backwards (§7), as rANS needs.
+ * Encoder of content 2 (format-jpeg-coefficients-fast.md): a first pass over the band's blocks
+ * turns them into tokens and counts them per context; the counts become the band's static tables
+ * (clustered histograms, {@link StaticTables}), written in the header; then the rANS encoder
+ * (§7) runs over the header's steps and the tokens backwards, as rANS needs.
  */
-final class FastBandEncoder {
+final class FastBandEncoder implements StaticTables.Header {
   private static final int[] ZZ = JpegSyntax.ZIGZAG;
   private static final int RAW = 0x80000000;
+  private static final int DC_BASE = FastContexts.NZ_CONTEXTS;
+  private static final int AC_BASE = DC_BASE + FastContexts.DC_CONTEXTS;
 
-  private int[] ops;
+  /** Per token (context << 6 | symbol), in the three tables' joint context numbering, or raw. */
+  private int[] tokens;
   private int n;
-  private final SymbolTables nzT;
-  private final SymbolTables acT;
-  private final SymbolTables dcT;
-  private final SymbolTables acParentT;
-  /** Bits spent per part (nz, ac tokens, dc tokens, raw), for the measurements; not coded. */
-  final double[] cost = new double[4];
+  private int[] header = new int[1024];
+  private int headerN;
+  private final int[] nzCounts = new int[FastContexts.NZ_CONTEXTS * FastContexts.COUNT_SYMBOLS];
+  private final int[] dcCounts = new int[FastContexts.DC_CONTEXTS * FastContexts.VALUE_SYMBOLS];
+  private final int[] acCounts = new int[FastContexts.AC_CONTEXTS * FastContexts.VALUE_SYMBOLS];
+  /** Bits per part (header, nz, dc, ac, raw) when {@link #measure} is set; not coded. */
+  final double[] cost = new double[5];
   static boolean measure;
-  final java.util.HashMap<Long, Integer> hist = new java.util.HashMap<>();
-
-  /** The empirical (static, two-pass) entropy per part in bits, without table costs. */
-  double[] staticCost() {
-    java.util.HashMap<Long, Integer> totals = new java.util.HashMap<>();
-    for (var e : hist.entrySet()) {
-      totals.merge(e.getKey() >> 8, e.getValue(), Integer::sum);
-    }
-    double[] c = new double[4];
-    for (var e : hist.entrySet()) {
-      int t = totals.get(e.getKey() >> 8);
-      int k = e.getValue();
-      c[(int) (e.getKey() >> 40)] += k * Math.log((double) t / k) / Math.log(2);
-    }
-    c[3] = cost[3];
-    return c;
-  }
 
   private FastBandEncoder(int blocks) {
-    ops = new int[Math.max(64, Math.min(1 << 24, blocks * 8))];
-    nzT = new SymbolTables(FastContexts.NZ_CONTEXTS, FastContexts.countPriorTable());
-    acT = new SymbolTables(FastContexts.AC_CONTEXTS, FastContexts.valuePrior());
-    acParentT = new SymbolTables(FastContexts.AC_PARENTS, FastContexts.valuePrior());
-    dcT = new SymbolTables(FastContexts.DC_CONTEXTS, FastContexts.valuePrior());
+    tokens = new int[Math.max(64, Math.min(1 << 24, blocks * 8))];
   }
 
   /** Codes MCU rows [rowStart, rowEnd) of img (§2 order), returns the band's bytes (§7). */
   static byte[] encode(CoefficientImage img, int rowStart, int rowEnd) {
-    FastBandEncoder e = new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd));
-    int hash = e.tokens(img, rowStart, rowEnd);
-    return e.rans(hash);
+    return new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd))
+        .run(img, rowStart, rowEnd);
   }
 
+  /** The bits of each part (header, nz, dc, ac, raw) of the band's coding, for measurements. */
   static double[] measureCost(CoefficientImage img, int rowStart, int rowEnd) {
     FastBandEncoder e = new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd));
     measure = true;
-    e.tokens(img, rowStart, rowEnd);
-    measure = false;
-    double[] st = e.staticCost();
-    return new double[] {e.cost[0], e.cost[1], e.cost[2], e.cost[3], st[0], st[1], st[2]};
+    try {
+      e.run(img, rowStart, rowEnd);
+    } finally {
+      measure = false;
+    }
+    return e.cost;
   }
 
-  private void symbol(SymbolTables t, int ctx, int s, int part) {
+  private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
+    int hash = tokens(img, rowStart, rowEnd);
+    StaticTables nzT = new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS);
+    StaticTables dcT = new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
+    StaticTables acT = new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
+    nzT.build(nzCounts);
+    dcT.build(dcCounts);
+    acT.build(acCounts);
+    StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
+    nzT.code(this, ht, 0, true);
+    dcT.code(this, ht, 1, true);
+    acT.code(this, ht, 2, true);
+    // the tokens' (start, frequency) from the tables
+    for (int i = 0; i < n; i++) {
+      int op = tokens[i];
+      if (op >= 0) {
+        int ctx = op >>> 6;
+        int s = op & 63;
+        StaticTables t;
+        int part;
+        if (ctx >= AC_BASE) {
+          t = acT;
+          ctx -= AC_BASE;
+          part = 3;
+        } else if (ctx >= DC_BASE) {
+          t = dcT;
+          ctx -= DC_BASE;
+          part = 2;
+        } else {
+          t = nzT;
+          part = 1;
+        }
+        int b = t.map[ctx] * (t.symbols + 1) + s;
+        int start = t.cum[b];
+        int freq = t.cum[b + 1] - start;
+        tokens[i] = (start << 16) | freq;
+        if (measure) {
+          cost[part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
+        }
+      } else if (measure) {
+        cost[4] += (op >>> 16) & 31;
+      }
+    }
+    return rans(hash);
+  }
+
+  @Override
+  public int symbol(SymbolTables t, int ctx, int s) {
     if (t.total[ctx] == 0) {
       t.init(ctx);
     }
@@ -70,27 +103,55 @@ final class FastBandEncoder {
     int start = t.cum[b];
     int freq = t.cum[b + 1] - start;
     if (measure) {
-      cost[part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
-      hist.merge(((long) part << 40) | ((long) ctx << 8) | s, 1, Integer::sum);
+      cost[0] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
     }
-    if (n == ops.length) {
-      ops = Arrays.copyOf(ops, 2 * n);
+    if (headerN == header.length) {
+      header = Arrays.copyOf(header, 2 * headerN);
     }
-    ops[n++] = (start << 16) | freq;
+    header[headerN++] = (start << 16) | freq;
     t.update(ctx, s);
+    return s;
   }
 
-  private void raw(int bits, int count) {
+  @Override
+  public int raw(int bits, int count) {
     if (measure) {
-      cost[3] += count;
+      cost[0] += count;
     }
-    if (n == ops.length) {
-      ops = Arrays.copyOf(ops, 2 * n);
+    if (headerN == header.length) {
+      header = Arrays.copyOf(header, 2 * headerN);
     }
-    ops[n++] = RAW | (count << 16) | bits;
+    header[headerN++] = RAW | (count << 16) | bits;
+    return bits;
   }
 
-  /** §5, §6: returns the band checksum (§8). */
+  private void token(int ctx, int s) {
+    if (n == tokens.length) {
+      tokens = Arrays.copyOf(tokens, 2 * n);
+    }
+    tokens[n++] = (ctx << 6) | s;
+  }
+
+  private void rawToken(int bits, int count) {
+    if (n == tokens.length) {
+      tokens = Arrays.copyOf(tokens, 2 * n);
+    }
+    tokens[n++] = RAW | (count << 16) | bits;
+  }
+
+  /** §4: a signed value as its magnitude token, then the sign and the raw bits. */
+  private void value(int[] counts, int base, int ctx, int x) {
+    int m = Math.abs(x);
+    int tok = FastContexts.token(m);
+    counts[ctx * FastContexts.VALUE_SYMBOLS + tok]++;
+    token(base + ctx, tok);
+    if (m != 0) {
+      int nb = FastContexts.rawBits(tok);
+      rawToken(((x >>> 31) << nb) | (m & ((1 << nb) - 1)), nb + 1);
+    }
+  }
+
+  /** §5, §6: the tokens in §2 order; returns the band checksum (§8). */
   private int tokens(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = FastCoefficientCoder.HASH_START;
     int[][] nzAbove = new int[img.components][];
@@ -108,7 +169,7 @@ final class FastBandEncoder {
         int[] nzA = nzAbove[c];
         for (int by = r * v; by < end; by++) {
           boolean hasA = by > first;
-          int nzLeft = 0;
+          int nzLeft = -1;
           int off = img.blockOffset(c, 0, by);
           int up = bw << 6;
           for (int bx = 0; bx < bw; bx++, off += 64) {
@@ -136,8 +197,7 @@ final class FastBandEncoder {
               pred = 0;
               dctx = FastContexts.DC_BUCKETS - 1;
             }
-            int res = (short) (dc - pred);
-            value(dcT, cls * FastContexts.DC_BUCKETS + dctx, res, 2);
+            value(dcCounts, DC_BASE, cls * FastContexts.DC_BUCKETS + dctx, (short) (dc - pred));
             if (dc != 0) {
               hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             }
@@ -148,33 +208,21 @@ final class FastBandEncoder {
                 nz++;
               }
             }
-            int pc;
-            if (hasA) {
-              pc = hasL ? FastContexts.NZ_BUCKET[(nzA[bx] + nzLeft + 1) >> 1]
-                  : FastContexts.NZ_BUCKET[nzA[bx]];
-            } else {
-              pc = hasL ? FastContexts.NZ_BUCKET[nzLeft] : FastContexts.NZ_BUCKETS - 1;
-            }
-            symbol(nzT, cls * FastContexts.NZ_BUCKETS + pc, nz, 0);
+            int nctx = FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft);
+            nzCounts[nctx * FastContexts.COUNT_SYMBOLS + nz]++;
+            token(nctx, nz);
             nzA[bx] = nz;
             nzLeft = nz;
             // §5.2 values
             int rem = nz;
-            int ctxBase = cls * FastContexts.K_BUCKETS;
             for (int k = 1; rem > 0; k++) {
               int p = ZZ[k];
               int x = coef[off + p];
-              int pctx = ctxBase + FastContexts.K_BUCKET[k];
-              int ctx = ((pctx * FastContexts.REM_BUCKETS + FastContexts.REM_BUCKET[rem]) << 1)
-                  + (coef[off + ZZ[k - 1]] != 0 ? 1 : 0);
-              if (acParentT.total[pctx] == 0) {
-                acParentT.init(pctx);
-              }
-              if (acT.total[ctx] == 0) {
-                acT.init(ctx, acParentT, pctx);
-              }
-              value(acT, ctx, x, 1);
-              acParentT.update(pctx, FastContexts.token(Math.abs(x)));
+              int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
+                  hasL ? Math.abs(coef[off - 64 + p]) : 0,
+                  hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
+              int ctx = FastContexts.valueContext(cls, k, rem, pb, coef[off + ZZ[k - 1]] != 0);
+              value(acCounts, AC_BASE, ctx, x);
               if (x != 0) {
                 rem--;
                 hash = (hash ^ ((k << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
@@ -188,24 +236,13 @@ final class FastBandEncoder {
     return hash;
   }
 
-  /** §4: a signed value as its magnitude token, then the sign and the raw bits. */
-  private void value(SymbolTables t, int ctx, int x, int part) {
-    int m = Math.abs(x);
-    int tok = FastContexts.token(m);
-    symbol(t, ctx, tok, part);
-    if (m != 0) {
-      int nb = FastContexts.rawBits(tok);
-      raw(((x >>> 31) << nb) | (m & ((1 << nb) - 1)), nb + 1);
-    }
-  }
-
-  /** §7: rANS over the recorded steps, last first; the checksum and final state in front. */
+  /** §7: rANS over the tokens then the header, last first; the checksum and state in front. */
   private byte[] rans(int hash) {
     byte[] out = new byte[Math.max(64, n * 2)];
     int pos = out.length;
     int x = FastCoefficientCoder.RANS_L;
-    for (int i = n - 1; i >= 0; i--) {
-      int op = ops[i];
+    for (int i = n + headerN - 1; i >= 0; i--) {
+      int op = i >= headerN ? tokens[i - headerN] : header[i];
       if (pos < 8) {
         byte[] grown = new byte[out.length * 2];
         System.arraycopy(out, pos, grown, grown.length - (out.length - pos), out.length - pos);

@@ -23,7 +23,7 @@ public final class FastMeasure {
       double savFile = 0;
       double sav0 = 0;
       int count = 0;
-      double[] parts = new double[7];
+      double[] parts = new double[5];
       long codedAll = 0;
       for (Path f : files) {
         byte[] jpeg = Files.readAllBytes(f);
@@ -43,7 +43,7 @@ public final class FastMeasure {
             size0 += CoefficientCoder.encode(img, plan.rowStart(t), plan.rowEnd(t)).length;
           }
           double[] c = FastBandEncoder.measureCost(img, plan.rowStart(t), plan.rowEnd(t));
-          for (int i = 0; i < 7; i++) {
+          for (int i = 0; i < 5; i++) {
             parts[i] += c[i] / 8;
           }
         }
@@ -53,12 +53,11 @@ public final class FastMeasure {
         sav0 += 1 - (size0 + jpeg.length - ecs) / (double) jpeg.length;
         count++;
       }
-      double tot = parts[0] + parts[1] + parts[2] + parts[3];
-      System.out.printf("estimated %.0f bytes, coded %d; adaptive nz %.0f ac %.0f dc %.0f raw %.0f; static nz %.0f ac %.0f dc %.0f%n", tot, codedAll, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
+      double tot = parts[0] + parts[1] + parts[2] + parts[3] + parts[4];
+      System.out.printf("estimated %.0f bytes, coded %d: header %.0f nz %.0f dc %.0f ac %.0f raw %.0f%n", tot, codedAll, parts[0], parts[1], parts[2], parts[3], parts[4]);
       System.out.printf("%-40s n=%3d saving ecs %5.2f%% file %5.2f%% (content0 file %5.2f%%)"
-          + "  nz %4.1f%% ac %4.1f%% dc %4.1f%% raw %4.1f%%%n", dir, count, 100 * savEcs / count,
-          100 * savFile / count, 100 * sav0 / count, 100 * parts[0] / tot, 100 * parts[1] / tot,
-          100 * parts[2] / tot, 100 * parts[3] / tot);
+          + "%n", dir, count, 100 * savEcs / count,
+          100 * savFile / count, 100 * sav0 / count);
       if (!dir.contains("conformance")) {
         sum6 += savFile / count;
         n6++;
