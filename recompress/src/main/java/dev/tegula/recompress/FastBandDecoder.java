@@ -16,7 +16,7 @@ final class FastBandDecoder implements StaticTables.Header {
   private final int end;
   private int pos;
   private int overrun;
-  private int x;
+  private long x;
   private final StaticTables nzT =
       new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS);
   private final StaticTables dcT =
@@ -45,17 +45,21 @@ final class FastBandDecoder implements StaticTables.Header {
   static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
       int rowEnd) {
     String rows = "MCU rows " + rowStart + "-" + (rowEnd - 1);
-    if (length < 8) {
+    if (length < 12) {
       throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
           + length + " bytes", (long) offset + length);
     }
     int hash = (int) JpegContainer.u32(data, offset);
-    int state = (int) JpegContainer.u32(data, offset + 4);
+    long state = (JpegContainer.u32(data, offset + 4) << 32) | JpegContainer.u32(data, offset + 8);
     if (state < FastCoefficientCoder.RANS_L) { // also every value with the top bit set
       throw new MalformedInputException("fast coefficient data of " + rows
           + " damaged: rANS state out of range", offset);
     }
-    FastBandDecoder d = new FastBandDecoder(data, offset + 8, offset + length);
+    if ((length & 3) != 0) {
+      throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+          + length + " bytes, not 12 plus whole 32-bit words", (long) offset + length);
+    }
+    FastBandDecoder d = new FastBandDecoder(data, offset + 12, offset + length);
     d.x = state;
     int h;
     try {
@@ -89,9 +93,13 @@ final class FastBandDecoder implements StaticTables.Header {
     }
   }
 
-  private int nextByte() {
-    if (pos < end) {
-      return data[pos++] & 0xFF;
+  /** §7.2: the next 32-bit word (zeros past the end, counted). */
+  private long nextWord() {
+    if (pos + 4 <= end) {
+      long w = ((data[pos] & 0xFFL) << 24) | ((data[pos + 1] & 0xFF) << 16)
+          | ((data[pos + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
+      pos += 4;
+      return w;
     }
     overrun++;
     return 0;
@@ -105,15 +113,15 @@ final class FastBandDecoder implements StaticTables.Header {
     }
     int[] cum = t.cum;
     int cb = ctx * (t.symbols + 1);
-    int slot = x & MASK;
+    int slot = (int) x & MASK;
     int s = cb;
     while (cum[s + 1] <= slot) {
       s++;
     }
     int start = cum[s];
     x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
-    while (x < FastCoefficientCoder.RANS_L) {
-      x = (x << 8) | nextByte();
+    if (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 32) | nextWord();
     }
     s -= cb;
     t.update(ctx, s);
@@ -125,29 +133,23 @@ final class FastBandDecoder implements StaticTables.Header {
     return raw(nb);
   }
 
-  /** §7.2: one token of context ctx of a static table. */
+  /** §7.2: one token of context ctx of a static table: a slot lookup. */
   private int symbol(StaticTables t, int ctx) {
-    int[] cum = t.cum;
-    int cb = t.map[ctx] * (t.symbols + 1);
-    int slot = x & MASK;
-    int s = cb;
-    while (cum[s + 1] <= slot) {
-      s++;
+    int slot = (int) x & MASK;
+    int v = t.slots[(t.map[ctx] << SymbolTables.PREC) + slot];
+    x = ((v >>> 6) & 0x1FFF) * (x >>> SymbolTables.PREC) + slot - (v >>> 19);
+    if (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 32) | nextWord();
     }
-    int start = cum[s];
-    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
-    while (x < FastCoefficientCoder.RANS_L) {
-      x = (x << 8) | nextByte();
-    }
-    return s - cb;
+    return v & 63;
   }
 
   /** §7.2: nb raw bits (1..16). */
   private int raw(int nb) {
-    int bits = x & ((1 << nb) - 1);
+    int bits = (int) x & ((1 << nb) - 1);
     x >>>= nb;
-    while (x < FastCoefficientCoder.RANS_L) {
-      x = (x << 8) | nextByte();
+    if (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 32) | nextWord();
     }
     return bits;
   }

@@ -236,43 +236,48 @@ final class FastBandEncoder implements StaticTables.Header {
     return hash;
   }
 
-  /** §7: rANS over the tokens then the header, last first; the checksum and state in front. */
+  /**
+   * §7: rANS over the tokens then the header, last first, emitting 32-bit words; the checksum
+   * and the final state in front.
+   */
   private byte[] rans(int hash) {
-    byte[] out = new byte[Math.max(64, n * 2)];
+    int[] out = new int[Math.max(16, n / 2)];
     int pos = out.length;
-    int x = FastCoefficientCoder.RANS_L;
+    long x = FastCoefficientCoder.RANS_L;
     for (int i = n + headerN - 1; i >= 0; i--) {
       int op = i >= headerN ? tokens[i - headerN] : header[i];
-      if (pos < 8) {
-        byte[] grown = new byte[out.length * 2];
-        System.arraycopy(out, pos, grown, grown.length - (out.length - pos), out.length - pos);
-        pos += grown.length - out.length;
+      if (pos == 0) {
+        int[] grown = new int[out.length * 2];
+        System.arraycopy(out, 0, grown, out.length, out.length);
+        pos = out.length;
         out = grown;
       }
       if (op < 0) {
         int nb = (op >>> 16) & 31;
-        int limit = 1 << (31 - nb);
-        while (x >= limit) {
-          out[--pos] = (byte) x;
-          x >>>= 8;
+        if (x >= 1L << (63 - nb)) {
+          out[--pos] = (int) x;
+          x >>>= 32;
         }
         x = (x << nb) | (op & 0xFFFF);
       } else {
         int freq = op & 0xFFFF;
         int start = op >>> 16;
-        int limit = freq << (31 - SymbolTables.PREC);
-        while (x >= limit) {
-          out[--pos] = (byte) x;
-          x >>>= 8;
+        if (x >= (long) freq << (63 - SymbolTables.PREC)) {
+          out[--pos] = (int) x;
+          x >>>= 32;
         }
-        int q = x / freq;
+        long q = x / freq;
         x = (q << SymbolTables.PREC) + (x - q * freq) + start;
       }
     }
-    byte[] res = new byte[8 + out.length - pos];
+    int words = out.length - pos;
+    byte[] res = new byte[12 + 4 * words];
     JpegContainer.putU32(res, 0, hash & 0xFFFFFFFFL);
-    JpegContainer.putU32(res, 4, x & 0xFFFFFFFFL);
-    System.arraycopy(out, pos, res, 8, out.length - pos);
+    JpegContainer.putU32(res, 4, x >>> 32);
+    JpegContainer.putU32(res, 8, x & 0xFFFFFFFFL);
+    for (int i = 0; i < words; i++) {
+      JpegContainer.putU32(res, 12 + 4 * i, out[pos + i] & 0xFFFFFFFFL);
+    }
     return res;
   }
 }

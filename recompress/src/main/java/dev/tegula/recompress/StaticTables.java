@@ -2,7 +2,7 @@ package dev.tegula.recompress;
 
 /**
  * One static table of content 2 (format-jpeg-coefficients-fast.md §3): a context map onto
- * clusters and per cluster a histogram normalized to 2^15, as cumulative frequencies. The
+ * clusters and per cluster a histogram normalized to 2^12, as cumulative frequencies. The
  * encoder builds it from a band's counts; both sides read and write it in the band's header
  * through {@link Header}.
  */
@@ -16,8 +16,13 @@ final class StaticTables {
   int clusters;
   /** Encoder: the quantized cluster histograms the header carries. */
   private int[] quantized;
-  /** Per cluster {@code symbols + 1} entries, cum[0] = 0 .. cum[symbols] = 2^15. */
+  /** Per cluster {@code symbols + 1} entries, cum[0] = 0 .. cum[symbols] = 2^12. */
   int[] cum;
+  /**
+   * Decoder: per cluster 2^12 slots, each {@code symbol | freq << 6 | start << 19} of the symbol
+   * whose range holds the slot (§7.2).
+   */
+  int[] slots;
 
   StaticTables(int contexts, int symbols) {
     this.contexts = contexts;
@@ -124,6 +129,17 @@ final class StaticTables {
     }
     if (!encoding) {
       setHistograms(q);
+      slots = new int[n << SymbolTables.PREC];
+      for (int k = 0; k < n; k++) {
+        int cb = k * (symbols + 1);
+        for (int sym = 0; sym < symbols; sym++) {
+          int start = cum[cb + sym];
+          int end = cum[cb + sym + 1];
+          int v = sym | ((end - start) << 6) | (start << 19);
+          java.util.Arrays.fill(slots, (k << SymbolTables.PREC) + start,
+              (k << SymbolTables.PREC) + end, v);
+        }
+      }
     }
     return null;
   }

@@ -2,14 +2,14 @@ package dev.tegula.recompress;
 
 /**
  * Adaptive multi-symbol frequency tables of content 2 (format-jpeg-coefficients-fast.md §3): per
- * context, symbol counts and a coding table (cumulative frequencies summing to 2^15) that is a
+ * context, symbol counts and a coding table (cumulative frequencies summing to 2^12) that is a
  * snapshot of the counts, rebuilt only when the context's count total passes its next rebuild
  * point (doubling, then every {@link #MAX_INTERVAL}). Coding reads the snapshot: a lookup, no
  * probability arithmetic per symbol. A context is set up from the prior on its first use, so an
  * unused context costs nothing but its zero total.
  */
 final class SymbolTables {
-  static final int PREC = 15;
+  static final int PREC = 12;
   static final int ONE = 1 << PREC;
   static final int INC = 32;
   static final int INHERIT = 128;
@@ -96,7 +96,7 @@ final class SymbolTables {
   }
 
   /**
-   * §3.1: frequencies f_i = max(1, floor(c_i · 2^31 / t) >> 16), the rest of 2^15 (positive or
+   * §3.1: frequencies f_i = max(1, (c_i · floor(2^31 / t)) >> 19), the rest of 2^12 (positive or
    * negative) given to the first symbol with the largest count; cumulative into out.
    */
   static void normalize(int[] c, int base, int t, int[] out, int outBase, int n) {
@@ -110,7 +110,7 @@ final class SymbolTables {
         bestCount = ci;
         best = i;
       }
-      int f = (int) ((ci * scale) >> 16);
+      int f = (int) ((ci * scale) >> (31 - PREC));
       if (f < 1) {
         f = 1;
       }
