@@ -18,11 +18,13 @@ final class FastBandDecoder implements StaticTables.Header {
   private int overrun;
   private long x;
   private final StaticTables nzT =
-      new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS);
+      new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS,
+        FastContexts.NZ_DIFF);
   private final StaticTables dcT =
-      new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
+      new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS, 1);
   private final StaticTables acT =
-      new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
+      new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS,
+        2 * FastContexts.PRIOR_BUCKETS);
 
   private FastBandDecoder(byte[] data, int pos, int end) {
     this.data = data;

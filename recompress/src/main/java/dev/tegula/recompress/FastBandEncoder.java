@@ -50,9 +50,11 @@ final class FastBandEncoder implements StaticTables.Header {
 
   private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = tokens(img, rowStart, rowEnd);
-    StaticTables nzT = new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS);
-    StaticTables dcT = new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
-    StaticTables acT = new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS);
+    StaticTables nzT = new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS,
+        FastContexts.NZ_DIFF);
+    StaticTables dcT = new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS, 1);
+    StaticTables acT = new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS,
+        2 * FastContexts.PRIOR_BUCKETS);
     nzT.build(nzCounts);
     dcT.build(dcCounts);
     acT.build(acCounts);

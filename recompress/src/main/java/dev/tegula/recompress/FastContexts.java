@@ -15,9 +15,9 @@ final class FastContexts {
 
   static final int NZ_BUCKETS = 16;
   static final int NZ_DIFF = 5;
-  static final int K_BUCKETS = 32;
+  static final int K_BUCKETS = 17;
   static final int REM_BUCKETS = 8;
-  static final int PRIOR_BUCKETS = 6;
+  static final int PRIOR_BUCKETS = 5;
   static final int DC_BUCKETS = 12;
 
   /** §3: the three tables and their context counts. */
@@ -34,8 +34,8 @@ final class FastContexts {
 
   static {
     for (int n = 0; n < 64; n++) {
-      K_BUCKET[n] = (byte) (n <= 16 ? Math.max(0, n - 1) : n <= 32 ? 15 + ((n - 15) >> 1)
-          : 24 + ((n - 33) >> 2));
+      K_BUCKET[n] = (byte) (n <= 10 ? Math.max(0, n - 1) : n <= 13 ? 10 : n <= 17 ? 11 : n <= 22
+          ? 12 : n <= 28 ? 13 : n <= 36 ? 14 : n <= 45 ? 15 : 16);
       NZ_BUCKET[n] = (byte) (n <= 7 ? n : n <= 9 ? 8 : n <= 11 ? 9 : n <= 14 ? 10 : n <= 18 ? 11
           : n <= 23 ? 12 : n <= 31 ? 13 : 14);
       REM_BUCKET[n] = (byte) (n <= 2 ? Math.max(0, n - 1) : n <= 4 ? 2 : n <= 8 ? 3 : n <= 12 ? 4
@@ -70,7 +70,7 @@ final class FastContexts {
     } else {
       return PRIOR_BUCKETS - 1;
     }
-    return prior < 3 ? prior : prior < 6 ? 3 : 4;
+    return prior < 3 ? prior : 3;
   }
 
   /** §5.2: the context of the value at zig-zag position k. */

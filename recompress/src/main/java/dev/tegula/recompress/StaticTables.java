@@ -12,6 +12,8 @@ final class StaticTables {
 
   final int contexts;
   final int symbols;
+  /** §3.2: the context map's second reference: the context {@code stride} before. */
+  final int stride;
   final int[] map;
   int clusters;
   /** Encoder: the quantized cluster histograms the header carries. */
@@ -24,8 +26,9 @@ final class StaticTables {
    */
   int[] slots;
 
-  StaticTables(int contexts, int symbols) {
+  StaticTables(int contexts, int symbols, int stride) {
     this.contexts = contexts;
+    this.stride = stride;
     this.symbols = symbols;
     this.map = new int[contexts];
   }
@@ -42,7 +45,7 @@ final class StaticTables {
   /** The adaptive tables the header is coded with (§3.2), fresh per band. */
   static final class HeaderTables {
     final SymbolTables count = new SymbolTables(3, ones(64));
-    final SymbolTables same = new SymbolTables(3, ones(2));
+    final SymbolTables same = new SymbolTables(3 * 3, ones(3));
     final SymbolTables id = new SymbolTables(3, ones(64));
     final SymbolTables exponent = new SymbolTables(3 * 16, ones(EXPONENTS));
 
@@ -89,15 +92,21 @@ final class StaticTables {
     if (!encoding) {
       clusters = n;
     }
-    int prev = 0;
+    int last = 0;
     for (int c = 0; c < contexts; c++) {
       if (n == 1) {
         map[c] = 0;
         continue;
       }
-      int same = h.symbol(t.same, which, encoding ? (map[c] == prev ? 1 : 0) : 0);
-      if (same == 1) {
-        map[c] = prev;
+      int a = c > 0 ? map[c - 1] : 0;
+      int b = c >= stride ? map[c - stride] : 0;
+      int how = encoding ? (map[c] == a ? 0 : map[c] == b ? 1 : 2) : 0;
+      how = h.symbol(t.same, which * 3 + last, how);
+      last = how;
+      if (how == 0) {
+        map[c] = a;
+      } else if (how == 1) {
+        map[c] = b;
       } else {
         int id = h.symbol(t.id, which, encoding ? map[c] : 0);
         if (id >= n) {
@@ -105,7 +114,6 @@ final class StaticTables {
         }
         map[c] = id;
       }
-      prev = map[c];
     }
     int[] q = encoding ? quantized : new int[n * symbols];
     for (int k = 0; k < n; k++) {
