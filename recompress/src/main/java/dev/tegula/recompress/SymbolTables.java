@@ -1,18 +1,17 @@
 package dev.tegula.recompress;
 
 /**
- * Adaptive multi-symbol frequency tables of content 2 (format-jpeg-coefficients-fast.md §3): per
- * context, symbol counts and a coding table (cumulative frequencies summing to 2^12) that is a
- * snapshot of the counts, rebuilt only when the context's count total passes its next rebuild
- * point (doubling, then every {@link #MAX_INTERVAL}). Coding reads the snapshot: a lookup, no
- * probability arithmetic per symbol. A context is set up from the prior on its first use, so an
- * unused context costs nothing but its zero total.
+ * Adaptive multi-symbol frequency tables (format-jpeg-coefficients-fast.md §3.3), used for the
+ * band header of content 2: per context, symbol counts and a coding table (cumulative
+ * frequencies summing to 2^12) that is a snapshot of the counts, rebuilt when the context's
+ * count total passes its next rebuild point (a quarter more, at least one symbol, at most
+ * {@link #MAX_INTERVAL}). A context is set up from the prior on its first use, so an unused
+ * context costs nothing but its zero total. {@link #normalize} is also the static tables' (§3.1).
  */
 final class SymbolTables {
   static final int PREC = 12;
   static final int ONE = 1 << PREC;
   static final int INC = 32;
-  static final int INHERIT = 128;
   static final int MAX_INTERVAL = 1 << 14;
   static final int HALVE_AT = 1 << 18;
 
@@ -42,7 +41,7 @@ final class SymbolTables {
     normalize(prior, 0, priorTotal, priorCum, 0, symbols);
   }
 
-  /** §3.1: the context's first use. */
+  /** §3.3: the context's first use. */
   void init(int ctx) {
     System.arraycopy(prior, 0, counts, ctx * symbols, symbols);
     System.arraycopy(priorCum, 0, cum, ctx * (symbols + 1), symbols + 1);
@@ -50,28 +49,7 @@ final class SymbolTables {
     next[ctx] = priorTotal + INC;
   }
 
-  /**
-   * §3.1: the context's first use, its counts taken from context pctx of parent (initialised),
-   * scaled to a total of about {@link #INHERIT}.
-   */
-  void init(int ctx, SymbolTables parent, int pctx) {
-    int n = symbols;
-    int base = ctx * n;
-    int pbase = pctx * n;
-    long scale = ((long) INHERIT << 16) / parent.total[pctx];
-    int t = 0;
-    for (int i = 0; i < n; i++) {
-      int c = (int) ((parent.counts[pbase + i] * scale) >> 16);
-      c = c < 1 ? 1 : c;
-      counts[base + i] = c;
-      t += c;
-    }
-    total[ctx] = t;
-    next[ctx] = t + INC;
-    normalize(counts, base, t, cum, ctx * (n + 1), n);
-  }
-
-  /** §3.2: counts symbol s in context ctx (already initialised), rebuilding the snapshot when due. */
+  /** §3.3: counts symbol s in context ctx (already initialised), rebuilding the snapshot when due. */
   void update(int ctx, int s) {
     counts[ctx * symbols + s] += INC;
     int t = total[ctx] + INC;
