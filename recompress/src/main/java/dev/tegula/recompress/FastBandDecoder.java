@@ -9,7 +9,7 @@ import java.util.Arrays;
  * adaptive tables and contexts as {@link FastBandEncoder}, filling the band's blocks in §2 order.
  */
 final class FastBandDecoder implements StaticTables.Header {
-  private static final int[] ZZ = JpegSyntax.ZIGZAG;
+  private static final int[] ZZ49 = FastContexts.ZZ49;
   private static final int MASK = SymbolTables.ONE - 1;
 
   private final byte[] data;
@@ -17,14 +17,7 @@ final class FastBandDecoder implements StaticTables.Header {
   private int pos;
   private int overrun;
   private long x;
-  private final StaticTables nzT =
-      new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS,
-        FastContexts.NZ_DIFF);
-  private final StaticTables dcT =
-      new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS, 1);
-  private final StaticTables acT =
-      new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS,
-        2 * FastContexts.PRIOR_BUCKETS);
+  private final StaticTables[] tables = new StaticTables[FastContexts.TABLES];
 
   private FastBandDecoder(byte[] data, int pos, int end) {
     this.data = data;
@@ -66,11 +59,13 @@ final class FastBandDecoder implements StaticTables.Header {
     int h;
     try {
       StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
-      String bad = d.nzT.code(d, ht, 0, false);
-      bad = bad != null ? bad : d.dcT.code(d, ht, 1, false);
-      bad = bad != null ? bad : d.acT.code(d, ht, 2, false);
-      if (bad != null) {
-        throw new Damaged("header: " + bad);
+      for (int t = 0; t < FastContexts.TABLES; t++) {
+        d.tables[t] = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
+            FastContexts.STRIDE[t]);
+        String bad = d.tables[t].code(d, ht, t, false);
+        if (bad != null) {
+          throw new Damaged("header: " + bad);
+        }
       }
       h = d.blocks(img, rowStart, rowEnd);
     } catch (Damaged e) {
@@ -172,7 +167,32 @@ final class FastBandDecoder implements StaticTables.Header {
     return neg ? -m : m;
   }
 
+  /** §6.1: an edge value; the symbol holds its sign relative to the prediction's. */
+  private int edgeValue(StaticTables t, int ctx, int predNegative) {
+    int sym = symbol(t, ctx);
+    if (sym == 0) {
+      return 0;
+    }
+    int tok = sym >> 1;
+    if (tok == 0) {
+      throw new Damaged("an edge value has a sign but no magnitude");
+    }
+    int nb = FastContexts.rawBits(tok);
+    int m = FastContexts.magnitude(tok, nb > 0 ? raw(nb) : 0);
+    boolean neg = ((sym & 1) ^ predNegative) != 0;
+    if (m > (neg ? 32768 : 32767)) {
+      throw new Damaged("a value's magnitude " + m + " is out of range");
+    }
+    return neg ? -m : m;
+  }
+
   private int blocks(CoefficientImage img, int rowStart, int rowEnd) {
+    StaticTables countT = tables[FastContexts.COUNT];
+    StaticTables dcT = tables[FastContexts.DC];
+    StaticTables acT = tables[FastContexts.AC];
+    StaticTables edgeCountT = tables[FastContexts.EDGE_COUNT];
+    StaticTables edgeT = tables[FastContexts.EDGE];
+    int[][] quant = FastContexts.quantSteps(img);
     int hash = FastCoefficientCoder.HASH_START;
     int[][] nzAbove = new int[img.components][];
     for (int c = 0; c < img.components; c++) {
@@ -187,6 +207,7 @@ final class FastBandDecoder implements StaticTables.Header {
         short[] coef = img.coefficients[c];
         int cls = c == 0 ? 0 : 1;
         int[] nzA = nzAbove[c];
+        int[] q = quant[c];
         for (int by = r * v; by < endRow; by++) {
           boolean hasA = by > first;
           int nzLeft = -1;
@@ -222,28 +243,58 @@ final class FastBandDecoder implements StaticTables.Header {
             if (dc != 0) {
               hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             }
-            // §5.1 count
-            int nctx = FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft);
-            int nz = symbol(nzT, nctx);
+            // §5.1 the interior's count
+            int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));
+            if (nz > 49) {
+              throw new Damaged("an interior count of " + nz + " (at most 49)");
+            }
             nzA[bx] = nz;
             nzLeft = nz;
-            // §5.2 values
+            // §5.2 interior values
             int rem = nz;
-            for (int k = 1; rem > 0; k++) {
-              if (k > 63) {
-                throw new Damaged("a block's count of nonzero coefficients exceeds its "
-                    + "positions");
+            int extentX = 0;
+            int extentY = 0;
+            for (int k = 0; rem > 0; k++) {
+              if (k == 49) {
+                throw new Damaged("a block's interior count exceeds its positions");
               }
-              int p = ZZ[k];
+              int p = ZZ49[k];
               int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
                   hasL ? Math.abs(coef[off - 64 + p]) : 0,
                   hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
-              int ctx = FastContexts.valueContext(cls, k, rem, pb, coef[off + ZZ[k - 1]] != 0);
-              int xv = value(acT, ctx);
+              int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
+                  + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
+              int xv = value(acT, FastContexts.valueContext(cls, k, rem, pb, intra));
               if (xv != 0) {
                 coef[off + p] = (short) xv;
                 rem--;
-                hash = (hash ^ ((k << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+                extentX = Math.max(extentX, p & 7);
+                extentY = Math.max(extentY, p >> 3);
+                hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+              }
+            }
+            // §6 edges
+            for (int dir = 0; dir < 2; dir++) {
+              int step = dir == 0 ? 1 : 8;
+              boolean hasN = dir == 0 ? hasA : hasL;
+              int noff = dir == 0 ? off - up : off - 64;
+              int cnt = symbol(edgeCountT, FastContexts.edgeCountContext(cls, dir,
+                  dir == 0 ? extentX : extentY, nz));
+              int erem = cnt;
+              for (int i = 1; erem > 0; i++) {
+                if (i == 8) {
+                  throw new Damaged("an edge count exceeds its 7 positions");
+                }
+                int p = i * step;
+                int pr = hasN ? FastContexts.edgePrediction(coef, off, noff, q, dir, i)
+                    : (FastContexts.EDGE_PRED_BUCKETS - 1) << 1;
+                int xv = edgeValue(edgeT, FastContexts.edgeContext(cls, dir, i, erem, pr >> 1),
+                    pr & 1);
+                if (xv != 0) {
+                  coef[off + p] = (short) xv;
+                  erem--;
+                  hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+                }
               }
             }
             hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;

@@ -9,25 +9,25 @@ import java.util.Arrays;
  * (§7) runs over the header's steps and the tokens backwards, as rANS needs.
  */
 final class FastBandEncoder implements StaticTables.Header {
-  private static final int[] ZZ = JpegSyntax.ZIGZAG;
+  private static final int[] ZZ49 = FastContexts.ZZ49;
   private static final int RAW = 0x80000000;
-  private static final int DC_BASE = FastContexts.NZ_CONTEXTS;
-  private static final int AC_BASE = DC_BASE + FastContexts.DC_CONTEXTS;
 
   /** Per token (context << 6 | symbol), in the three tables' joint context numbering, or raw. */
   private int[] tokens;
   private int n;
   private int[] header = new int[1024];
   private int headerN;
-  private final int[] nzCounts = new int[FastContexts.NZ_CONTEXTS * FastContexts.COUNT_SYMBOLS];
-  private final int[] dcCounts = new int[FastContexts.DC_CONTEXTS * FastContexts.VALUE_SYMBOLS];
-  private final int[] acCounts = new int[FastContexts.AC_CONTEXTS * FastContexts.VALUE_SYMBOLS];
-  /** Bits per part (header, nz, dc, ac, raw) when {@link #measure} is set; not coded. */
-  final double[] cost = new double[5];
+  /** Per table, per context, symbol counts. */
+  private final int[][] counts = new int[FastContexts.TABLES][];
+  /** Bits per part (header, the five tables, raw) when {@link #measure} is set; not coded. */
+  final double[] cost = new double[2 + FastContexts.TABLES];
   static boolean measure;
 
   private FastBandEncoder(int blocks) {
     tokens = new int[Math.max(64, Math.min(1 << 24, blocks * 8))];
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      counts[t] = new int[FastContexts.CONTEXTS[t] * FastContexts.SYMBOLS[t]];
+    }
   }
 
   /** Codes MCU rows [rowStart, rowEnd) of img (§2 order), returns the band's bytes (§7). */
@@ -50,47 +50,35 @@ final class FastBandEncoder implements StaticTables.Header {
 
   private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = tokens(img, rowStart, rowEnd);
-    StaticTables nzT = new StaticTables(FastContexts.NZ_CONTEXTS, FastContexts.COUNT_SYMBOLS,
-        FastContexts.NZ_DIFF);
-    StaticTables dcT = new StaticTables(FastContexts.DC_CONTEXTS, FastContexts.VALUE_SYMBOLS, 1);
-    StaticTables acT = new StaticTables(FastContexts.AC_CONTEXTS, FastContexts.VALUE_SYMBOLS,
-        2 * FastContexts.PRIOR_BUCKETS);
-    nzT.build(nzCounts);
-    dcT.build(dcCounts);
-    acT.build(acCounts);
+    StaticTables[] tables = new StaticTables[FastContexts.TABLES];
     StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
-    nzT.code(this, ht, 0, true);
-    dcT.code(this, ht, 1, true);
-    acT.code(this, ht, 2, true);
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      tables[t] = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
+          FastContexts.STRIDE[t]);
+      tables[t].build(counts[t]);
+      tables[t].code(this, ht, t, true);
+    }
     // the tokens' (start, frequency) from the tables
     for (int i = 0; i < n; i++) {
       int op = tokens[i];
       if (op >= 0) {
         int ctx = op >>> 6;
         int s = op & 63;
-        StaticTables t;
-        int part;
-        if (ctx >= AC_BASE) {
-          t = acT;
-          ctx -= AC_BASE;
-          part = 3;
-        } else if (ctx >= DC_BASE) {
-          t = dcT;
-          ctx -= DC_BASE;
-          part = 2;
-        } else {
-          t = nzT;
-          part = 1;
+        int part = 0;
+        while (ctx >= FastContexts.BASE[part + 1]) {
+          part++;
         }
+        StaticTables t = tables[part];
+        ctx -= FastContexts.BASE[part];
         int b = t.map[ctx] * (t.symbols + 1) + s;
         int start = t.cum[b];
         int freq = t.cum[b + 1] - start;
         tokens[i] = (start << 16) | freq;
         if (measure) {
-          cost[part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
+          cost[1 + part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
         }
       } else if (measure) {
-        cost[4] += (op >>> 16) & 31;
+        cost[1 + FastContexts.TABLES] += (op >>> 16) & 31;
       }
     }
     return rans(hash);
@@ -141,21 +129,39 @@ final class FastBandEncoder implements StaticTables.Header {
     tokens[n++] = RAW | (count << 16) | bits;
   }
 
+  private void symbol(int table, int ctx, int s) {
+    counts[table][ctx * FastContexts.SYMBOLS[table] + s]++;
+    token(FastContexts.BASE[table] + ctx, s);
+  }
+
   /** §4: a signed value as its magnitude token, then the sign and the raw bits. */
-  private void value(int[] counts, int base, int ctx, int x) {
+  private void value(int table, int ctx, int x) {
     int m = Math.abs(x);
     int tok = FastContexts.token(m);
-    counts[ctx * FastContexts.VALUE_SYMBOLS + tok]++;
-    token(base + ctx, tok);
+    symbol(table, ctx, tok);
     if (m != 0) {
       int nb = FastContexts.rawBits(tok);
       rawToken(((x >>> 31) << nb) | (m & ((1 << nb) - 1)), nb + 1);
     }
   }
 
+  /** §6.1: an edge value, its sign relative to the prediction's in the symbol. */
+  private void edgeValue(int ctx, int x, int predNegative) {
+    int m = Math.abs(x);
+    int tok = FastContexts.token(m);
+    symbol(FastContexts.EDGE, ctx, m == 0 ? 0 : 2 * tok + ((x >>> 31) ^ predNegative));
+    if (m != 0) {
+      int nb = FastContexts.rawBits(tok);
+      if (nb > 0) {
+        rawToken(m & ((1 << nb) - 1), nb);
+      }
+    }
+  }
+
   /** §5, §6: the tokens in §2 order; returns the band checksum (§8). */
   private int tokens(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = FastCoefficientCoder.HASH_START;
+    int[][] quant = FastContexts.quantSteps(img);
     int[][] nzAbove = new int[img.components][];
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
@@ -169,6 +175,7 @@ final class FastBandEncoder implements StaticTables.Header {
         short[] coef = img.coefficients[c];
         int cls = c == 0 ? 0 : 1;
         int[] nzA = nzAbove[c];
+        int[] q = quant[c];
         for (int by = r * v; by < end; by++) {
           boolean hasA = by > first;
           int nzLeft = -1;
@@ -199,35 +206,66 @@ final class FastBandEncoder implements StaticTables.Header {
               pred = 0;
               dctx = FastContexts.DC_BUCKETS - 1;
             }
-            value(dcCounts, DC_BASE, cls * FastContexts.DC_BUCKETS + dctx, (short) (dc - pred));
+            value(FastContexts.DC, cls * FastContexts.DC_BUCKETS + dctx, (short) (dc - pred));
             if (dc != 0) {
               hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             }
-            // §5.1 count
+            // §5.1 the interior's count
             int nz = 0;
-            for (int i = 1; i < 64; i++) {
-              if (coef[off + i] != 0) {
+            int extentX = 0;
+            int extentY = 0;
+            for (int j = 0; j < 49; j++) {
+              int p = ZZ49[j];
+              if (coef[off + p] != 0) {
                 nz++;
+                extentX = Math.max(extentX, p & 7);
+                extentY = Math.max(extentY, p >> 3);
               }
             }
             int nctx = FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft);
-            nzCounts[nctx * FastContexts.COUNT_SYMBOLS + nz]++;
-            token(nctx, nz);
+            symbol(FastContexts.COUNT, nctx, nz);
             nzA[bx] = nz;
             nzLeft = nz;
-            // §5.2 values
+            // §5.2 interior values
             int rem = nz;
-            for (int k = 1; rem > 0; k++) {
-              int p = ZZ[k];
+            for (int k = 0; rem > 0; k++) {
+              int p = ZZ49[k];
               int x = coef[off + p];
               int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
                   hasL ? Math.abs(coef[off - 64 + p]) : 0,
                   hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
-              int ctx = FastContexts.valueContext(cls, k, rem, pb, coef[off + ZZ[k - 1]] != 0);
-              value(acCounts, AC_BASE, ctx, x);
+              int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
+                  + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
+              value(FastContexts.AC, FastContexts.valueContext(cls, k, rem, pb, intra), x);
               if (x != 0) {
                 rem--;
-                hash = (hash ^ ((k << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+                hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+              }
+            }
+            // §6 edges: the first row from the above block, then the first column from the left
+            for (int dir = 0; dir < 2; dir++) {
+              int step = dir == 0 ? 1 : 8;
+              boolean hasN = dir == 0 ? hasA : hasL;
+              int noff = dir == 0 ? off - up : off - 64;
+              int cnt = 0;
+              for (int i = 1; i < 8; i++) {
+                if (coef[off + i * step] != 0) {
+                  cnt++;
+                }
+              }
+              symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, dir,
+                  dir == 0 ? extentX : extentY, nz), cnt);
+              int erem = cnt;
+              for (int i = 1; erem > 0; i++) {
+                int p = i * step;
+                int x = coef[off + p];
+                int pr = hasN ? FastContexts.edgePrediction(coef, off, noff, q, dir, i)
+                    : (FastContexts.EDGE_PRED_BUCKETS - 1) << 1;
+                edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
+                if (x != 0) {
+                  erem--;
+                  hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+                }
               }
             }
             hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;

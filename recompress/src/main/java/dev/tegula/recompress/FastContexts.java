@@ -15,17 +15,36 @@ final class FastContexts {
 
   static final int NZ_BUCKETS = 16;
   static final int NZ_DIFF = 5;
-  static final int K_BUCKETS = 17;
+  static final int K_BUCKETS = 16;
   static final int REM_BUCKETS = 8;
   static final int PRIOR_BUCKETS = 5;
   static final int DC_BUCKETS = 12;
 
-  /** §3: the three tables and their context counts. */
-  static final int NZ_CONTEXTS = 2 * NZ_BUCKETS * NZ_DIFF;
-  static final int DC_CONTEXTS = 2 * DC_BUCKETS;
-  static final int AC_CONTEXTS = 2 * K_BUCKETS * REM_BUCKETS * PRIOR_BUCKETS * 2;
+  static final int INTRA_BUCKETS = 4;
+  static final int EDGE_PRED_BUCKETS = 8;
 
-  /** §5.2: bucket of a zig-zag position 1..63 (index 0 unused). */
+  /** §3: the tables: interior counts, DC, interior values, edge counts, edge values. */
+  static final int COUNT = 0;
+  static final int DC = 1;
+  static final int AC = 2;
+  static final int EDGE_COUNT = 3;
+  static final int EDGE = 4;
+  static final int TABLES = 5;
+  static final int[] CONTEXTS = {2 * NZ_BUCKETS * NZ_DIFF, 2 * DC_BUCKETS,
+      2 * K_BUCKETS * REM_BUCKETS * PRIOR_BUCKETS * INTRA_BUCKETS, 2 * 2 * 8 * 4,
+      2 * 2 * 7 * 4 * EDGE_PRED_BUCKETS};
+  static final int[] SYMBOLS = {64, 32, 32, 8, 64};
+  /** §3.2: the context map's second reference, {@code STRIDE[t]} contexts before. */
+  static final int[] STRIDE = {NZ_DIFF, 1, PRIOR_BUCKETS * INTRA_BUCKETS, 4, EDGE_PRED_BUCKETS};
+  /** §3: where each table's contexts start in one joint numbering (tokens carry it). */
+  static final int[] BASE = new int[TABLES + 1];
+
+  /** ZZ49: the 49 interior positions (u, v ≥ 1) in zig-zag order. */
+  static final int[] ZZ49 = new int[49];
+  /** B0[k] = BASIS[k][0] of format-jpeg-coefficients.md §7.1. */
+  static final int[] B0 = {1448, 2009, 1892, 1703, 1448, 1138, 784, 400};
+
+  /** §5.2: bucket of a ZZ49 index 0..48. */
   static final byte[] K_BUCKET = new byte[64];
   /** §5.1: bucket of a predicted count 0..63. */
   static final byte[] NZ_BUCKET = new byte[64];
@@ -33,9 +52,19 @@ final class FastContexts {
   static final byte[] REM_BUCKET = new byte[64];
 
   static {
+    for (int t = 0; t < TABLES; t++) {
+      BASE[t + 1] = BASE[t] + CONTEXTS[t];
+    }
+    int j = 0;
+    for (int k = 0; k < 64; k++) {
+      int p = JpegSyntax.ZIGZAG[k];
+      if ((p & 7) != 0 && p >= 8) {
+        ZZ49[j++] = p;
+      }
+    }
     for (int n = 0; n < 64; n++) {
-      K_BUCKET[n] = (byte) (n <= 10 ? Math.max(0, n - 1) : n <= 13 ? 10 : n <= 17 ? 11 : n <= 22
-          ? 12 : n <= 28 ? 13 : n <= 36 ? 14 : n <= 45 ? 15 : 16);
+      K_BUCKET[n] = (byte) (n <= 9 ? n : n <= 12 ? 10 : n <= 16 ? 11 : n <= 21 ? 12 : n <= 27
+          ? 13 : n <= 35 ? 14 : 15);
       NZ_BUCKET[n] = (byte) (n <= 7 ? n : n <= 9 ? 8 : n <= 11 ? 9 : n <= 14 ? 10 : n <= 18 ? 11
           : n <= 23 ? 12 : n <= 31 ? 13 : 14);
       REM_BUCKET[n] = (byte) (n <= 2 ? Math.max(0, n - 1) : n <= 4 ? 2 : n <= 8 ? 3 : n <= 12 ? 4
@@ -60,6 +89,23 @@ final class FastContexts {
     return (cls * NZ_BUCKETS + avg) * NZ_DIFF + diff;
   }
 
+  /** §1: q_c[i] = max(1, Q_c[i]) per component. */
+  static int[][] quantSteps(CoefficientImage img) {
+    int[][] q = new int[img.components][64];
+    for (int c = 0; c < img.components; c++) {
+      for (int i = 0; i < 64; i++) {
+        q[c][i] = Math.max(1, img.quant[c][i]);
+      }
+    }
+    return q;
+  }
+
+  /** §6: the edge count's context from the interior's count and extent. */
+  static int edgeCountContext(int cls, int dir, int extent, int nz) {
+    int nzb = nz == 0 ? 0 : nz <= 2 ? 1 : nz <= 8 ? 2 : 3;
+    return ((cls * 2 + dir) * 8 + extent) * 4 + nzb;
+  }
+
   /** §5.2: the prior bucket from the neighbours' magnitudes at one position. */
   static int priorBucket(int a, int l, int al, boolean hasA, boolean hasL) {
     int prior;
@@ -74,9 +120,47 @@ final class FastContexts {
   }
 
   /** §5.2: the context of the value at zig-zag position k. */
-  static int valueContext(int cls, int k, int rem, int prior, boolean prevNonzero) {
-    return ((((cls * K_BUCKETS + K_BUCKET[k]) * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS
-        + prior) << 1) + (prevNonzero ? 1 : 0);
+  static int valueContext(int cls, int k, int rem, int prior, int intra) {
+    return (((cls * K_BUCKETS + K_BUCKET[k]) * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS
+        + prior) * INTRA_BUCKETS + Math.min(INTRA_BUCKETS - 1, bitlen(intra));
+  }
+
+  /**
+   * §6.1: the edge coefficient at natural position pos (dir 0: (0, i) from the above block N,
+   * dir 1: (i, 0) from the left block N) predicted so that the two blocks' pixels meet at their
+   * border; returns {@code bucket << 1 | negative}, bucket = min(6, bitlen(|pred|)).
+   */
+  static int edgePrediction(short[] coef, int off, int noff, int[] q, int dir, int i) {
+    long s = 0;
+    if (dir == 0) {
+      for (int v = 0; v < 8; v++) {
+        int p = 8 * v + i;
+        long n = (long) coef[noff + p] * q[p] * B0[v];
+        s += (v & 1) == 0 ? n : -n;
+        if (v > 0) {
+          s -= (long) coef[off + p] * q[p] * B0[v];
+        }
+      }
+    } else {
+      for (int u = 0; u < 8; u++) {
+        int p = 8 * i + u;
+        long n = (long) coef[noff + p] * q[p] * B0[u];
+        s += (u & 1) == 0 ? n : -n;
+        if (u > 0) {
+          s -= (long) coef[off + p] * q[p] * B0[u];
+        }
+      }
+    }
+    long d = 1448L * q[dir == 0 ? i : 8 * i];
+    long m = ((s < 0 ? -s : s) + (d >> 1)) / d;
+    int b = m >= 64 ? 7 : bitlen((int) m);
+    return (Math.min(6, b) << 1) | (s < 0 && m != 0 ? 1 : 0);
+  }
+
+  /** §6.1: the context of an edge value. */
+  static int edgeContext(int cls, int dir, int i, int rem, int predBucket) {
+    return (((cls * 2 + dir) * 7 + i - 1) * 4 + Math.min(rem, 4) - 1) * EDGE_PRED_BUCKETS
+        + predBucket;
   }
 
   /** §4: the token of a magnitude 0..32768. */

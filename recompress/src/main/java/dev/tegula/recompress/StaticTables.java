@@ -44,10 +44,10 @@ final class StaticTables {
 
   /** The adaptive tables the header is coded with (§3.2), fresh per band. */
   static final class HeaderTables {
-    final SymbolTables count = new SymbolTables(3, ones(64));
-    final SymbolTables same = new SymbolTables(3 * 3, ones(3));
-    final SymbolTables id = new SymbolTables(3, ones(64));
-    final SymbolTables exponent = new SymbolTables(3 * 16, ones(EXPONENTS));
+    final SymbolTables count = new SymbolTables(FastContexts.TABLES, ones(64));
+    final SymbolTables same = new SymbolTables(FastContexts.TABLES * 3, ones(3));
+    final SymbolTables id = new SymbolTables(FastContexts.TABLES, ones(64));
+    final SymbolTables exponent = new SymbolTables(FastContexts.TABLES * 16, ones(EXPONENTS));
 
     private static int[] ones(int n) {
       int[] p = new int[n];
@@ -84,7 +84,7 @@ final class StaticTables {
    * §3.2: the table's part of the header. The encoder passes its built table; the decoder an
    * empty one, filled here.
    *
-   * @param which 0, 1, 2 for the count, DC and value tables
+   * @param which the table's number (FastContexts.COUNT ... EDGE)
    * @return null, or what is malformed
    */
   String code(Header h, HeaderTables t, int which, boolean encoding) {
