@@ -194,6 +194,7 @@ final class FastBandDecoder implements StaticTables.Header {
     StaticTables edgeT = tables[FastContexts.EDGE];
     int[][] quant = FastContexts.quantSteps(img);
     int hash = FastCoefficientCoder.HASH_START;
+    FastDc dcModel = new FastDc(img);
     int[][] nzAbove = new int[img.components][];
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
@@ -216,34 +217,8 @@ final class FastBandDecoder implements StaticTables.Header {
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
             Arrays.fill(coef, off, off + 64, (short) 0);
-            // §6 DC
-            int pred;
-            int dctx;
-            if (hasA && hasL) {
-              int a = coef[off - up];
-              int l = coef[off - 64];
-              int al = coef[off - up - 64];
-              int mx = Math.max(a, l);
-              int mn = Math.min(a, l);
-              pred = al >= mx ? mn : al <= mn ? mx : a + l - al;
-              dctx = Math.min(FastContexts.DC_BUCKETS - 2,
-                  FastContexts.bitlen(Math.abs(a - al) + Math.abs(l - al)));
-            } else if (hasA) {
-              pred = coef[off - up];
-              dctx = FastContexts.DC_BUCKETS - 1;
-            } else if (hasL) {
-              pred = coef[off - 64];
-              dctx = FastContexts.DC_BUCKETS - 1;
-            } else {
-              pred = 0;
-              dctx = FastContexts.DC_BUCKETS - 1;
-            }
-            int dc = (short) (pred + value(dcT, cls * FastContexts.DC_BUCKETS + dctx));
-            coef[off] = (short) dc;
-            if (dc != 0) {
-              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
-            }
             // §5.1 the interior's count
+            long mask = 0;
             int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));
             if (nz > 49) {
               throw new Damaged("an interior count of " + nz + " (at most 49)");
@@ -268,6 +243,7 @@ final class FastBandDecoder implements StaticTables.Header {
               if (xv != 0) {
                 coef[off + p] = (short) xv;
                 rem--;
+                mask |= 1L << p;
                 extentX = Math.max(extentX, p & 7);
                 extentY = Math.max(extentY, p >> 3);
                 hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
@@ -293,9 +269,19 @@ final class FastBandDecoder implements StaticTables.Header {
                 if (xv != 0) {
                   coef[off + p] = (short) xv;
                   erem--;
+                  mask |= 1L << p;
                   hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
                 }
               }
+            }
+            // §7 DC
+            int pc = dcModel.predict(coef, off, mask, q, c, bx, hasA, hasL);
+            int dc = (short) ((pc >> 16) + value(dcT, cls * FastContexts.DC_BUCKETS
+                * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));
+            coef[off] = (short) dc;
+            dcModel.keep(c, bx, dc, q);
+            if (dc != 0) {
+              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             }
             hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }

@@ -161,6 +161,7 @@ final class FastBandEncoder implements StaticTables.Header {
   /** §5, §6: the tokens in §2 order; returns the band checksum (§8). */
   private int tokens(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = FastCoefficientCoder.HASH_START;
+    FastDc dcModel = new FastDc(img);
     int[][] quant = FastContexts.quantSteps(img);
     int[][] nzAbove = new int[img.components][];
     for (int c = 0; c < img.components; c++) {
@@ -183,34 +184,8 @@ final class FastBandEncoder implements StaticTables.Header {
           int up = bw << 6;
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
-            // §6 DC
-            int dc = coef[off];
-            int pred;
-            int dctx;
-            if (hasA && hasL) {
-              int a = coef[off - up];
-              int l = coef[off - 64];
-              int al = coef[off - up - 64];
-              int mx = Math.max(a, l);
-              int mn = Math.min(a, l);
-              pred = al >= mx ? mn : al <= mn ? mx : a + l - al;
-              dctx = Math.min(FastContexts.DC_BUCKETS - 2,
-                  FastContexts.bitlen(Math.abs(a - al) + Math.abs(l - al)));
-            } else if (hasA) {
-              pred = coef[off - up];
-              dctx = FastContexts.DC_BUCKETS - 1;
-            } else if (hasL) {
-              pred = coef[off - 64];
-              dctx = FastContexts.DC_BUCKETS - 1;
-            } else {
-              pred = 0;
-              dctx = FastContexts.DC_BUCKETS - 1;
-            }
-            value(FastContexts.DC, cls * FastContexts.DC_BUCKETS + dctx, (short) (dc - pred));
-            if (dc != 0) {
-              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
-            }
             // §5.1 the interior's count
+            long mask = 0;
             int nz = 0;
             int extentX = 0;
             int extentY = 0;
@@ -239,6 +214,7 @@ final class FastBandEncoder implements StaticTables.Header {
               value(FastContexts.AC, FastContexts.valueContext(cls, k, rem, pb, intra), x);
               if (x != 0) {
                 rem--;
+                mask |= 1L << p;
                 hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }
@@ -264,9 +240,19 @@ final class FastBandEncoder implements StaticTables.Header {
                 edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
                 if (x != 0) {
                   erem--;
+                  mask |= 1L << p;
                   hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
                 }
               }
+            }
+            // §7 DC
+            int pc = dcModel.predict(coef, off, mask, q, c, bx, hasA, hasL);
+            int dc = coef[off];
+            value(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
+                + (pc & 0xFFFF), (short) (dc - (pc >> 16)));
+            dcModel.keep(c, bx, dc, q);
+            if (dc != 0) {
+              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             }
             hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }

@@ -30,7 +30,7 @@ final class FastContexts {
   static final int EDGE_COUNT = 3;
   static final int EDGE = 4;
   static final int TABLES = 5;
-  static final int[] CONTEXTS = {2 * NZ_BUCKETS * NZ_DIFF, 2 * DC_BUCKETS,
+  static final int[] CONTEXTS = {2 * NZ_BUCKETS * NZ_DIFF, 2 * DC_BUCKETS * DC_BUCKETS,
       2 * K_BUCKETS * REM_BUCKETS * PRIOR_BUCKETS * INTRA_BUCKETS, 2 * 2 * 8 * 4,
       2 * 2 * 7 * 4 * EDGE_PRED_BUCKETS};
   static final int[] SYMBOLS = {64, 32, 32, 8, 64};
