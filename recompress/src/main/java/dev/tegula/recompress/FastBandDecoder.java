@@ -275,7 +275,7 @@ final class FastBandDecoder implements StaticTables.Header {
               }
             }
             // §7 DC
-            int pc = dcModel.predict(coef, off, mask, q, c, bx, hasA, hasL);
+            int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
             int dc = (short) ((pc >> 16) + value(dcT, cls * FastContexts.DC_BUCKETS
                 * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));
             coef[off] = (short) dc;

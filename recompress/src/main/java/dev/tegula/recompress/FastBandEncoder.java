@@ -246,7 +246,7 @@ final class FastBandEncoder implements StaticTables.Header {
               }
             }
             // §7 DC
-            int pc = dcModel.predict(coef, off, mask, q, c, bx, hasA, hasL);
+            int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
             int dc = coef[off];
             value(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
                 + (pc & 0xFFFF), (short) (dc - (pc >> 16)));

@@ -1,99 +1,118 @@
 package dev.tegula.recompress;
 
 /**
- * §7 of format-jpeg-coefficients-fast.md: DC predicted from the neighbours' border pixels, as
- * content 0 does (format-jpeg-coefficients.md §7, {@link DctEdges}), with one static context of
- * both of its uncertainties. Per component it keeps the bottom rows of the block row above and
- * the right columns of the block to the left, DC included; shared by encoder and decoder.
+ * §7 of format-jpeg-coefficients-fast.md: DC predicted so that the block's border pixels,
+ * extrapolated half a sample, meet its neighbours' on average (content 0's estimate,
+ * format-jpeg-coefficients.md §7, averaged over the border). Averaged over a border, every
+ * basis function but the constant one sums to zero, so only the first column of coefficients
+ * (for the top border) and the first row (for the left border) count: 1-D sums, no IDCT. Per
+ * component it keeps, for the block row above, each block's two bottom sums and, for the block
+ * to the left, its two right sums, DC included; shared by encoder and decoder.
  */
 final class FastDc {
-  private final int[][] bottom;
-  private final int[][] right;
-  private final long[] sums = new long[DctEdges.SUMS];
-  private final int[] cur = new int[64];
+  private static final int[] B0 = FastContexts.B0;
+  /** BASIS[k][1] of format-jpeg-coefficients.md §7.1. */
+  private static final int[] B1 = {1448, 1703, 784, -400, -1448, -2009, -1892, -1138};
+
+  private final long[][] bottom;
+  private final long[] right = new long[2];
+  /** The block's sums at the far border: column 0 at y = 6, 7, row 0 at x = 6, 7, no DC. */
+  private long bottom6;
+  private long bottom7;
+  private long right6;
+  private long right7;
 
   FastDc(CoefficientImage img) {
-    bottom = new int[img.components][];
-    right = new int[img.components][16];
+    bottom = new long[img.components][];
     for (int c = 0; c < img.components; c++) {
-      bottom[c] = new int[16 * img.blocksWide[c]];
+      bottom[c] = new long[2 * img.blocksWide[c]];
     }
   }
 
   /**
-   * The prediction of the block's DC from its AC coefficients (nonzero ones flagged in mask) and
-   * its neighbours; returns {@code pred << 16 | context} (context 0..DC_CONTEXTS/2 − 1 within
-   * the class).
+   * The prediction of the block's DC from its first row and column and its neighbours; returns
+   * {@code pred << 16 | context} (context below DC_BUCKETS² within the class).
    */
-  int predict(short[] coef, int off, long mask, int[] q, int c, int bx, boolean hasA,
-      boolean hasL) {
-    long[] t = sums;
-    java.util.Arrays.fill(t, 0L);
-    for (long m = mask & ~1L; m != 0; m &= m - 1) {
-      int i = Long.numberOfTrailingZeros(m);
-      DctEdges.add(t, i, (long) coef[off + i] * q[i]);
-    }
-    DctEdges.borders(t, mask, cur);
-    long sum = 0;
-    long sumA = 0;
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    int n = 0;
-    if (hasA) {
-      int[] bot = bottom[c];
-      int b = bx << 4;
-      for (int x = 0; x < 8; x++) {
-        long est = 3L * bot[b + 8 + x] - bot[b + x]
-            - (3L * cur[DctEdges.ROW0 + x] - cur[DctEdges.ROW1 + x]);
-        sum += est;
-        min = Math.min(min, est);
-        max = Math.max(max, est);
+  int predict(short[] coef, int off, int[] q, int c, int bx, boolean hasA, boolean hasL) {
+    // the block's own column-0 sums at y = 0, 1 and row-0 sums at x = 0, 1, DC left out
+    // even and odd k apart: BASIS[k][7 − y] = (−1)^k BASIS[k][y] gives the far border too
+    long c0e = 0;
+    long c0o = 0;
+    long c1e = 0;
+    long c1o = 0;
+    long r0e = 0;
+    long r0o = 0;
+    long r1e = 0;
+    long r1o = 0;
+    for (int k = 1; k < 8; k++) {
+      int cv = coef[off + 8 * k];
+      if (cv != 0) {
+        long d = (long) cv * q[8 * k];
+        if ((k & 1) == 0) {
+          c0e += d * B0[k];
+          c1e += d * B1[k];
+        } else {
+          c0o += d * B0[k];
+          c1o += d * B1[k];
+        }
       }
-      n += 8;
-      sumA = sum;
+      int rv = coef[off + k];
+      if (rv != 0) {
+        long d = (long) rv * q[k];
+        if ((k & 1) == 0) {
+          r0e += d * B0[k];
+          r1e += d * B1[k];
+        } else {
+          r0o += d * B0[k];
+          r1o += d * B1[k];
+        }
+      }
+    }
+    long c0 = c0e + c0o;
+    long c1 = c1e + c1o;
+    long r0 = r0e + r0o;
+    long r1 = r1e + r1o;
+    bottom7 = c0e - c0o;
+    bottom6 = c1e - c1o;
+    right7 = r0e - r0o;
+    right6 = r1e - r1o;
+    long estA = 0;
+    long estL = 0;
+    int n = 0;
+    long[] bot = bottom[c];
+    if (hasA) {
+      // 3·A7 − A6 − (3·C0 − C1): twice the offset, in 1448 units
+      estA = 3 * bot[2 * bx + 1] - bot[2 * bx] - (3 * c0 - c1);
+      n++;
     }
     if (hasL) {
-      int[] r = right[c];
-      for (int y = 0; y < 8; y++) {
-        long est = 3L * r[8 + y] - r[y] - (3L * cur[DctEdges.COL0 + y] - cur[DctEdges.COL1 + y]);
-        sum += est;
-        min = Math.min(min, est);
-        max = Math.max(max, est);
-      }
-      n += 8;
+      estL = 3 * right[1] - right[0] - (3 * r0 - r1);
+      n++;
     }
     int b1 = FastContexts.DC_BUCKETS - 1;
     int b2 = FastContexts.DC_BUCKETS - 1;
     int pred = 0;
+    long unit = 2L * 1448 * q[0];
     if (n > 0) {
-      long q2 = 2L * q[0];
-      pred = DctEdges.clampDiv(sum, n * q2);
+      pred = DctEdges.clampDiv(estA + estL, n * unit);
+      long own = Math.abs(3 * c0 - c1) + Math.abs(3 * r0 - r1);
       b1 = Math.min(FastContexts.DC_BUCKETS - 2,
-          FastContexts.bitlen((int) Math.min(1 << 20, (max - min) / q2)));
+          FastContexts.bitlen((int) Math.min(1 << 20, own / unit)));
     }
-    if (n == 16) {
-      long diff = Math.abs(2 * sumA - sum) / (16L * q[0]);
+    if (n == 2) {
       b2 = Math.min(FastContexts.DC_BUCKETS - 2,
-          FastContexts.bitlen((int) Math.min(1 << 20, diff)));
+          FastContexts.bitlen((int) Math.min(1 << 20, Math.abs(estA - estL) / unit)));
     }
     return (pred << 16) | (b1 * FastContexts.DC_BUCKETS + b2);
   }
 
-  /** Keeps the block's bottom rows and right columns, its DC now known, for its neighbours. */
+  /** Keeps the block's bottom and right sums, its DC now known, for its neighbours. */
   void keep(int c, int bx, int dc, int[] q) {
-    long d0 = (long) dc * q[0];
-    int[] bot = bottom[c];
-    int b = bx << 4;
-    int[] rt = right[c];
-    for (int i = 0; i < 8; i++) {
-      bot[b + i] = sat(cur[DctEdges.ROW6 + i] + d0);
-      bot[b + 8 + i] = sat(cur[DctEdges.ROW7 + i] + d0);
-      rt[i] = sat(cur[DctEdges.COL6 + i] + d0);
-      rt[8 + i] = sat(cur[DctEdges.COL7 + i] + d0);
-    }
-  }
-
-  private static int sat(long x) {
-    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, x));
+    long d = (long) dc * q[0] * 1448;
+    long[] bot = bottom[c];
+    bot[2 * bx] = d + bottom6;
+    bot[2 * bx + 1] = d + bottom7;
+    right[0] = d + right6;
+    right[1] = d + right7;
   }
 }
