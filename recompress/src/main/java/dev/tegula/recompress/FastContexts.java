@@ -17,10 +17,10 @@ final class FastContexts {
   static final int NZ_DIFF = 5;
   static final int K_BUCKETS = 16;
   static final int REM_BUCKETS = 8;
-  static final int PRIOR_BUCKETS = 5;
+  static final int PRIOR_BUCKETS = 3;
   static final int DC_BUCKETS = 12;
 
-  static final int INTRA_BUCKETS = 4;
+  static final int INTRA_BUCKETS = 2;
   static final int EDGE_PRED_BUCKETS = 8;
 
   /** §3: the tables: interior counts, DC, interior values, edge counts, edge values. */
@@ -116,7 +116,7 @@ final class FastContexts {
     } else {
       return PRIOR_BUCKETS - 1;
     }
-    return prior < 3 ? prior : 3;
+    return Math.min(PRIOR_BUCKETS - 2, prior);
   }
 
   /** §5.2: the context of the value at zig-zag position k. */

@@ -23,7 +23,7 @@ public final class FastMeasure {
       double savFile = 0;
       double sav0 = 0;
       int count = 0;
-      double[] parts = new double[5];
+      double[] parts = new double[7];
       long codedAll = 0;
       for (Path f : files) {
         byte[] jpeg = Files.readAllBytes(f);
@@ -43,7 +43,7 @@ public final class FastMeasure {
             size0 += CoefficientCoder.encode(img, plan.rowStart(t), plan.rowEnd(t)).length;
           }
           double[] c = FastBandEncoder.measureCost(img, plan.rowStart(t), plan.rowEnd(t));
-          for (int i = 0; i < 5; i++) {
+          for (int i = 0; i < 7; i++) {
             parts[i] += c[i] / 8;
           }
         }
@@ -53,8 +53,10 @@ public final class FastMeasure {
         sav0 += 1 - (size0 + jpeg.length - ecs) / (double) jpeg.length;
         count++;
       }
-      double tot = parts[0] + parts[1] + parts[2] + parts[3] + parts[4];
-      System.out.printf("estimated %.0f bytes, coded %d: header %.0f nz %.0f dc %.0f ac %.0f raw %.0f%n", tot, codedAll, parts[0], parts[1], parts[2], parts[3], parts[4]);
+      double tot = parts[0] + parts[1] + parts[2] + parts[3] + parts[4] + parts[5] + parts[6];
+      System.out.printf("  estimated %.0f bytes, coded %d: header %.0f count %.0f dc %.0f interior %.0f"
+          + " edge count %.0f edge %.0f raw %.0f%n", tot, codedAll, parts[0], parts[1], parts[2],
+          parts[3], parts[4], parts[5], parts[6]);
       System.out.printf("%-40s n=%3d saving ecs %5.2f%% file %5.2f%% (content0 file %5.2f%%)"
           + "%n", dir, count, 100 * savEcs / count,
           100 * savFile / count, 100 * sav0 / count);
