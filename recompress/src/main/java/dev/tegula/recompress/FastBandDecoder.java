@@ -130,15 +130,22 @@ final class FastBandDecoder implements StaticTables.Header {
     return raw(nb);
   }
 
-  /** §7.2: one token of context ctx of a static table: a slot lookup. */
+  /** §7.2: one token of context ctx of a static table. */
   private int symbol(StaticTables t, int ctx) {
     int slot = (int) x & MASK;
-    int v = t.slots[(t.map[ctx] << SymbolTables.PREC) + slot];
-    x = ((v >>> 6) & 0x1FFF) * (x >>> SymbolTables.PREC) + slot - (v >>> 19);
+    int k = t.map[ctx];
+    int[] cum = t.cum;
+    int cb = k * (t.symbols + 1);
+    int s = cb + t.first[(k << 8) + (slot >>> 4)];
+    while (cum[s + 1] <= slot) {
+      s++;
+    }
+    int start = cum[s];
+    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
     if (x < FastCoefficientCoder.RANS_L) {
       x = (x << 32) | nextWord();
     }
-    return v & 63;
+    return s - cb;
   }
 
   /** §7.2: nb raw bits (1..16). */

@@ -21,10 +21,10 @@ final class StaticTables {
   /** Per cluster {@code symbols + 1} entries, cum[0] = 0 .. cum[symbols] = 2^12. */
   int[] cum;
   /**
-   * Decoder: per cluster 2^12 slots, each {@code symbol | freq << 6 | start << 19} of the symbol
-   * whose range holds the slot (§7.2).
+   * Decoder: per cluster 256 entries, the symbol whose range holds slot 16·j (§7.2): the search
+   * for a slot's symbol starts there (small enough to stay in the L1 cache).
    */
-  int[] slots;
+  byte[] first;
 
   StaticTables(int contexts, int symbols, int stride) {
     this.contexts = contexts;
@@ -137,15 +137,15 @@ final class StaticTables {
     }
     if (!encoding) {
       setHistograms(q);
-      slots = new int[n << SymbolTables.PREC];
+      first = new byte[n << 8];
       for (int k = 0; k < n; k++) {
         int cb = k * (symbols + 1);
-        for (int sym = 0; sym < symbols; sym++) {
-          int start = cum[cb + sym];
-          int end = cum[cb + sym + 1];
-          int v = sym | ((end - start) << 6) | (start << 19);
-          java.util.Arrays.fill(slots, (k << SymbolTables.PREC) + start,
-              (k << SymbolTables.PREC) + end, v);
+        int sym = 0;
+        for (int j = 0; j < 256; j++) {
+          while (cum[cb + sym + 1] <= j << 4) {
+            sym++;
+          }
+          first[(k << 8) + j] = (byte) sym;
         }
       }
     }
