@@ -5,8 +5,9 @@ import dev.tegula.core.TruncatedInputException;
 import java.util.Arrays;
 
 /**
- * Decoder of content 2 (format-jpeg-coefficients-fast.md): the rANS decoder (§7) under the same
- * adaptive tables and contexts as {@link FastBandEncoder}, filling the band's blocks in §2 order.
+ * Decoder of content 2 (format-jpeg-coefficients-fast.md): the header's tables (§3), then the
+ * rANS decoder (§8) under them with the contexts of {@link FastContexts} and {@link FastDc},
+ * filling the band's blocks in §2 order.
  */
 final class FastBandDecoder implements StaticTables.Header {
   private static final int[] ZZ49 = FastContexts.ZZ49;
@@ -33,7 +34,7 @@ final class FastBandDecoder implements StaticTables.Header {
   }
 
   /**
-   * Fills MCU rows [rowStart, rowEnd) of img from {@code data[offset, offset+length)} (§8).
+   * Fills MCU rows [rowStart, rowEnd) of img from {@code data[offset, offset+length)} (§2, §9).
    *
    * @throws MalformedInputException or TruncatedInputException naming the MCU rows
    */
@@ -90,7 +91,7 @@ final class FastBandDecoder implements StaticTables.Header {
     }
   }
 
-  /** §7.2: the next 32-bit word (zeros past the end, counted). */
+  /** §8: the next 32-bit word (zeros past the end, counted). */
   private long nextWord() {
     if (pos + 4 <= end) {
       long w = ((data[pos] & 0xFFL) << 24) | ((data[pos + 1] & 0xFF) << 16)
@@ -102,7 +103,7 @@ final class FastBandDecoder implements StaticTables.Header {
     return 0;
   }
 
-  /** §3.2: a header symbol (adaptive table). */
+  /** §3.3: a header symbol (adaptive table). */
   @Override
   public int symbol(SymbolTables t, int ctx, int ignored) {
     if (t.total[ctx] == 0) {
@@ -130,7 +131,7 @@ final class FastBandDecoder implements StaticTables.Header {
     return raw(nb);
   }
 
-  /** §7.2: one token of context ctx of a static table. */
+  /** §8: one symbol of context ctx of a static table. */
   private int symbol(StaticTables t, int ctx) {
     int slot = (int) x & MASK;
     int k = t.map[ctx];
@@ -148,7 +149,7 @@ final class FastBandDecoder implements StaticTables.Header {
     return s - cb;
   }
 
-  /** §7.2: nb raw bits (1..16). */
+  /** §8: nb raw bits (1..16). */
   private int raw(int nb) {
     int bits = (int) x & ((1 << nb) - 1);
     x >>>= nb;
@@ -174,7 +175,7 @@ final class FastBandDecoder implements StaticTables.Header {
     return neg ? -m : m;
   }
 
-  /** §6.1: an edge value; the symbol holds its sign relative to the prediction's. */
+  /** §6 step 2: an edge value; the symbol holds its sign relative to the prediction's. */
   private int edgeValue(StaticTables t, int ctx, int predNegative) {
     int sym = symbol(t, ctx);
     if (sym == 0) {

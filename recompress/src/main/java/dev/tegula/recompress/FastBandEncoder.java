@@ -6,13 +6,13 @@ import java.util.Arrays;
  * Encoder of content 2 (format-jpeg-coefficients-fast.md): a first pass over the band's blocks
  * turns them into tokens and counts them per context; the counts become the band's static tables
  * (clustered histograms, {@link StaticTables}), written in the header; then the rANS encoder
- * (§7) runs over the header's steps and the tokens backwards, as rANS needs.
+ * (§8) runs over the header's steps and the tokens backwards, as rANS needs.
  */
 final class FastBandEncoder implements StaticTables.Header {
   private static final int[] ZZ49 = FastContexts.ZZ49;
   private static final int RAW = 0x80000000;
 
-  /** Per token (context << 6 | symbol), in the three tables' joint context numbering, or raw. */
+  /** Per token (context << 6 | symbol), in the five tables' joint context numbering, or raw. */
   private int[] tokens;
   private int n;
   private int[] header = new int[1024];
@@ -21,30 +21,27 @@ final class FastBandEncoder implements StaticTables.Header {
   private final int[][] counts = new int[FastContexts.TABLES][];
   /** Bits per part (header, the five tables, raw) when {@link #measure} is set; not coded. */
   final double[] cost = new double[2 + FastContexts.TABLES];
-  static boolean measure;
+  private final boolean measure;
 
-  private FastBandEncoder(int blocks) {
+  private FastBandEncoder(int blocks, boolean measure) {
+    this.measure = measure;
     tokens = new int[Math.max(64, Math.min(1 << 24, blocks * 8))];
     for (int t = 0; t < FastContexts.TABLES; t++) {
       counts[t] = new int[FastContexts.CONTEXTS[t] * FastContexts.SYMBOLS[t]];
     }
   }
 
-  /** Codes MCU rows [rowStart, rowEnd) of img (§2 order), returns the band's bytes (§7). */
+  /** Codes MCU rows [rowStart, rowEnd) of img (§2 order), returns the band's bytes (§2). */
   static byte[] encode(CoefficientImage img, int rowStart, int rowEnd) {
-    return new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd))
+    return new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), false)
         .run(img, rowStart, rowEnd);
   }
 
-  /** The bits of each part (header, nz, dc, ac, raw) of the band's coding, for measurements. */
+  /** The bits of each part (header, the five tables, raw) of the band's coding (measurements). */
   static double[] measureCost(CoefficientImage img, int rowStart, int rowEnd) {
-    FastBandEncoder e = new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd));
-    measure = true;
-    try {
-      e.run(img, rowStart, rowEnd);
-    } finally {
-      measure = false;
-    }
+    FastBandEncoder e =
+        new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), true);
+    e.run(img, rowStart, rowEnd);
     return e.cost;
   }
 
@@ -145,7 +142,7 @@ final class FastBandEncoder implements StaticTables.Header {
     }
   }
 
-  /** §6.1: an edge value, its sign relative to the prediction's in the symbol. */
+  /** §6 step 2: an edge value, its sign relative to the prediction's in the symbol. */
   private void edgeValue(int ctx, int x, int predNegative) {
     int m = Math.abs(x);
     int tok = FastContexts.token(m);
@@ -158,7 +155,7 @@ final class FastBandEncoder implements StaticTables.Header {
     }
   }
 
-  /** §5, §6: the tokens in §2 order; returns the band checksum (§8). */
+  /** §5-§7: the tokens in §2 order; returns the band checksum (§9). */
   private int tokens(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = FastCoefficientCoder.HASH_START;
     FastDc dcModel = new FastDc(img);
@@ -263,7 +260,7 @@ final class FastBandEncoder implements StaticTables.Header {
   }
 
   /**
-   * §7: rANS over the tokens then the header, last first, emitting 32-bit words; the checksum
+   * §8 note: rANS over the tokens then the header, last first, emitting 32-bit words; the checksum
    * and the final state in front.
    */
   private byte[] rans(int hash) {

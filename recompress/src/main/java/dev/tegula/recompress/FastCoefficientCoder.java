@@ -8,7 +8,7 @@ package dev.tegula.recompress;
 final class FastCoefficientCoder {
   static final int HASH_START = 0x811C9DC5;
   static final int HASH_PRIME = 0x01000193;
-  /** §7: the rANS state's lower bound; the encoder starts and the decoder must end there. */
+  /** §8: the rANS state's lower bound; the encoder starts and the decoder must end there. */
   static final long RANS_L = 1L << 31;
 
   private FastCoefficientCoder() {}

@@ -1,7 +1,7 @@
 package dev.tegula.recompress;
 
 /**
- * The token alphabet and the contexts of content 2 (format-jpeg-coefficients-fast.md §4-§6),
+ * The token alphabet and the contexts of content 2 (format-jpeg-coefficients-fast.md §3-§6),
  * shared by {@link FastBandEncoder} and {@link FastBandDecoder} so that both see the same
  * numbers.
  */
@@ -100,7 +100,7 @@ final class FastContexts {
     return q;
   }
 
-  /** §6: the edge count's context from the interior's count and extent. */
+  /** §6 step 1: the edge count's context from the interior's count and extent. */
   static int edgeCountContext(int cls, int dir, int extent, int nz) {
     int nzb = nz == 0 ? 0 : nz <= 2 ? 1 : nz <= 8 ? 2 : 3;
     return ((cls * 2 + dir) * 8 + extent) * 4 + nzb;
@@ -119,14 +119,14 @@ final class FastContexts {
     return Math.min(PRIOR_BUCKETS - 2, prior);
   }
 
-  /** §5.2: the context of the value at zig-zag position k. */
+  /** §5.2: the context of the interior value at ZZ49 index k. */
   static int valueContext(int cls, int k, int rem, int prior, int intra) {
     return (((cls * K_BUCKETS + K_BUCKET[k]) * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS
         + prior) * INTRA_BUCKETS + Math.min(INTRA_BUCKETS - 1, bitlen(intra));
   }
 
   /**
-   * §6.1: the edge coefficient at natural position pos (dir 0: (0, i) from the above block N,
+   * §6 step 2: the edge coefficient at natural position pos (dir 0: (0, i) from the above block N,
    * dir 1: (i, 0) from the left block N) predicted so that the two blocks' pixels meet at their
    * border; returns {@code bucket << 1 | negative}, bucket = min(6, bitlen(|pred|)).
    */
@@ -157,7 +157,7 @@ final class FastContexts {
     return (Math.min(6, b) << 1) | (s < 0 && m != 0 ? 1 : 0);
   }
 
-  /** §6.1: the context of an edge value. */
+  /** §6 step 2: the context of an edge value. */
   static int edgeContext(int cls, int dir, int i, int rem, int predBucket) {
     return (((cls * 2 + dir) * 7 + i - 1) * 4 + Math.min(rem, 4) - 1) * EDGE_PRED_BUCKETS
         + predBucket;

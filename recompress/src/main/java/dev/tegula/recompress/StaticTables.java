@@ -21,7 +21,7 @@ final class StaticTables {
   /** Per cluster {@code symbols + 1} entries, cum[0] = 0 .. cum[symbols] = 2^12. */
   int[] cum;
   /**
-   * Decoder: per cluster 256 entries, the symbol whose range holds slot 16·j (§7.2): the search
+   * Decoder: per cluster 256 entries, the symbol whose range holds slot 16·j (§8): the search
    * for a slot's symbol starts there (small enough to stay in the L1 cache).
    */
   byte[] first;

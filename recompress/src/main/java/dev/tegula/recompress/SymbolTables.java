@@ -49,7 +49,7 @@ final class SymbolTables {
     next[ctx] = priorTotal + INC;
   }
 
-  /** §3.3: counts symbol s in context ctx (already initialised), rebuilding the snapshot when due. */
+  /** §3.3: counts symbol s in context ctx (initialised), rebuilding the snapshot when due. */
   void update(int ctx, int s) {
     counts[ctx * symbols + s] += INC;
     int t = total[ctx] + INC;
