@@ -152,9 +152,13 @@ final class FastContexts {
       }
     }
     long d = 1448L * q[dir == 0 ? i : 8 * i];
-    long m = ((s < 0 ? -s : s) + (d >> 1)) / d;
-    int b = m >= 64 ? 7 : bitlen((int) m);
-    return (Math.min(6, b) << 1) | (s < 0 && m != 0 ? 1 : 0);
+    // bitlen of m = (|s| + d/2) / d, capped at 6, by comparisons: m >= 2^j iff |s| + d/2 >= d·2^j
+    long a = (s < 0 ? -s : s) + (d >> 1);
+    int b = 0;
+    while (b < 6 && a >= d << b) {
+      b++;
+    }
+    return (b << 1) | (s < 0 && b != 0 ? 1 : 0);
   }
 
   /** §6 step 2: the context of an edge value. */
