@@ -54,7 +54,19 @@ public final class JpegRecompression {
   }
 
   public static JpegCompression compressDetailed(byte[] jpeg, Limits limits) {
-    return compressDetailed(jpeg, limits, false, MODEL);
+    return compressDetailed(jpeg, limits, TileContent.DEFAULT);
+  }
+
+  /**
+   * @param content the coefficient coding of the tiles: 0 (format-jpeg-coefficients.md) or 2
+   *     (format-jpeg-coefficients-fast.md: faster, larger)
+   */
+  public static JpegCompression compressDetailed(byte[] jpeg, Limits limits, int content) {
+    if (content != TileContent.ADAPTIVE && content != TileContent.FAST) {
+      throw new IllegalArgumentException("coefficient content " + content + " (0 or 2)");
+    }
+    return compressDetailed(jpeg, limits, false,
+        content == TileContent.FAST ? TileContent.FAST_CODER : MODEL);
   }
 
   /**
@@ -130,8 +142,12 @@ public final class JpegRecompression {
           + firstDifference(rebuilt, jpeg));
     }
     byte[] record = packRecord(JpegContainer.KIND_MODELLED, jpeg.length, sha, layout);
-    return JpegContainer.write(img.width, img.height, img.components == 1 ? 1 : 3,
+    byte[] tgl = JpegContainer.write(img.width, img.height, img.components == 1 ? 1 : 3,
         clampSide(img.width), plan.tileHeight(), record, tiles, bands);
+    if (coder == TileContent.FAST_CODER) {
+      TileContent.retag(tgl, TileContent.FAST);
+    }
+    return tgl;
   }
 
   private static String firstDifference(byte[] a, byte[] b) {
@@ -217,8 +233,16 @@ public final class JpegRecompression {
       hex.append(Character.forDigit((o.tgl[o.recordAt + 6 + i] >> 4) & 15, 16))
           .append(Character.forDigit(o.tgl[o.recordAt + 6 + i] & 15, 16));
     }
+    int content = JpegContainer.CONTENT_EMPTY;
+    if (o.kind == JpegContainer.KIND_MODELLED && o.file.tileCount() > 0) {
+      TileEntry e = o.file.tile(0);
+      if (e.problem() == null && e.offset() >= 0 && e.size() >= 17
+          && e.offset() + 13 <= tgl.length) {
+        content = tgl[e.offset() + 12] & 0xFF;
+      }
+    }
     return new JpegTglInfo(o.kind == JpegContainer.KIND_MODELLED, o.jpegLength, hex.toString(),
-        h.width(), h.height(), o.file.tileCount());
+        h.width(), h.height(), o.file.tileCount(), TileContent.describe(content));
   }
 
   /**
@@ -375,12 +399,14 @@ public final class JpegRecompression {
     }
     int data = e.offset() + 8;
     int length = e.size() - 12;
-    if (tgl[data + 4] != JpegContainer.CONTENT_COEFFICIENTS) {
-      throw new MalformedInputException(where + " has content " + (tgl[data + 4] & 0xFF)
-          + " where coefficient rows (0) belong", data + 4);
+    int content = tgl[data + 4] & 0xFF;
+    if (content != TileContent.ADAPTIVE && content != TileContent.FAST) {
+      throw new MalformedInputException(where + " has content " + content
+          + " where coefficient rows (0 or 2) belong", data + 4);
     }
     try {
-      coder.decode(tgl, data + 5, length - 5, img, plan.rowStart(t), plan.rowEnd(t));
+      RowCoder c = content == TileContent.FAST ? TileContent.FAST_CODER : coder;
+      c.decode(tgl, data + 5, length - 5, img, plan.rowStart(t), plan.rowEnd(t));
     } catch (TegulaException ex) {
       throw new MalformedInputException(where + " does not decode: " + ex.getMessage(),
           e.offset());

@@ -78,6 +78,30 @@ class DamageTest {
   }
 
   @Test
+  void aDamagedFastTileIsNamed() {
+    byte[] tgl = modelled(jpeg("size_1023x769_420.jpg"), TileContent.FAST_CODER);
+    int tile1 = chunk(tgl, "TILE", 1);
+    assertEquals(TileContent.FAST, tgl[tile1 + 12]);
+    tgl[tile1 + 40] ^= 0x10;
+    fixCrc(tgl, tile1);
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> JpegRecompression.restoreJpeg(tgl, Limits.DEFAULT));
+    assertTrue(e.getMessage().startsWith("tile 1 (MCU rows 32-48, image rows 512-768) does not "
+        + "decode: fast coefficient data of MCU rows 32-48 damaged"), e.getMessage());
+  }
+
+  @Test
+  void aTileOfAnUnknownContentIsNamed() {
+    byte[] tgl = modelled(jpeg("baseline_420.jpg"), TileContent.FAST_CODER);
+    int tile = chunk(tgl, "TILE", 0);
+    tgl[tile + 12] = 3;
+    fixCrc(tgl, tile);
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> JpegRecompression.restoreJpeg(tgl, Limits.DEFAULT));
+    assertTrue(e.getMessage().contains("has content 3"), e.getMessage());
+  }
+
+  @Test
   void aDamagedRecordIsNamed() {
     byte[] tgl = modelled(jpeg("baseline_420.jpg"));
     int rec = chunk(tgl, "JREC", 0);
@@ -114,7 +138,8 @@ class DamageTest {
   void everyByteFlipAndCutIsCaught() {
     for (String name : new String[] {"size_7x13_progressive.jpg", "size_17x9_411.jpg"}) {
       byte[] original = jpeg(name);
-      for (RowCoder coder : new RowCoder[] {JpegRecompression.MODEL, StoredRows.INSTANCE}) {
+      for (RowCoder coder : new RowCoder[] {JpegRecompression.MODEL, StoredRows.INSTANCE,
+          TileContent.FAST_CODER}) {
         byte[] tgl = modelled(original, coder);
         for (int i = 0; i < tgl.length; i++) {
           for (int bit : new int[] {0x01, 0x80}) {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Not a test: the measurement behind format-jpeg.md §9. {@code java -cp ... Measure DIR...} prints
  * per directory the mean saving, the modelled fraction and the compress/restore throughput, with
  * the JPEG decoder's decode to pixels timed in the same run as the baseline. The first directory
- * also warms the JIT: give it twice and ignore the first line.
+ * also warms the JIT: give it twice and ignore the first line. {@code -Dcontent=2} measures the
+ * fast coefficient coding (format-jpeg-coefficients-fast.md) instead of content 0.
  */
 public final class Measure {
   private Measure() {}
@@ -36,7 +37,8 @@ public final class Measure {
       for (Path f : files) {
         byte[] jpeg = Files.readAllBytes(f);
         long t0 = System.nanoTime();
-        JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT);
+        JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT,
+            Integer.getInteger("content", TileContent.DEFAULT));
         long t1 = System.nanoTime();
         byte[] back = JpegRecompression.restoreJpeg(c.tgl(), Limits.DEFAULT);
         long t2 = System.nanoTime();

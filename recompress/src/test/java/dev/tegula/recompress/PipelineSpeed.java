@@ -24,14 +24,17 @@ public final class PipelineSpeed {
   public static void main(String[] args) throws Exception {
     List<byte[]> files = TestFiles.jpegBytesIn(Paths.get(args[0]));
     List<byte[]> tgls = new ArrayList<>();
+    List<byte[]> fast = new ArrayList<>();
     long bytes = 0;
     for (byte[] f : files) {
-      tgls.add(JpegRecompression.compress(f, Limits.DEFAULT));
+      tgls.add(JpegRecompression.compressDetailed(f, Limits.DEFAULT, 0).tgl());
+      fast.add(JpegRecompression.compressDetailed(f, Limits.DEFAULT, 2).tgl());
       bytes += f.length;
     }
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-    String[] names = {"jpegDecode", "compress", "restoreJpeg", "restorePixels"};
+    String[] names = {"jpegDecode", "compress", "compress2", "restoreJpeg", "restoreJpeg2",
+        "restorePixels"};
     double[][] mbs = new double[names.length][rounds];
     for (int round = 0; round < rounds; round++) {
       long[] ns = new long[names.length];
@@ -40,16 +43,22 @@ public final class PipelineSpeed {
         long t0 = cpu.getCurrentThreadCpuTime();
         JpegDecoder.decode(jpeg, DecodeOptions.DEFAULT);
         long t1 = cpu.getCurrentThreadCpuTime();
-        JpegRecompression.compress(jpeg, Limits.DEFAULT);
+        JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, 0);
         long t2 = cpu.getCurrentThreadCpuTime();
-        JpegRecompression.restoreJpeg(tgls.get(i), Limits.DEFAULT);
+        JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, 2);
         long t3 = cpu.getCurrentThreadCpuTime();
-        JpegRecompression.restore(tgls.get(i), DecodeOptions.DEFAULT);
+        JpegRecompression.restoreJpeg(tgls.get(i), Limits.DEFAULT);
         long t4 = cpu.getCurrentThreadCpuTime();
+        JpegRecompression.restoreJpeg(fast.get(i), Limits.DEFAULT);
+        long t5 = cpu.getCurrentThreadCpuTime();
+        JpegRecompression.restore(tgls.get(i), DecodeOptions.DEFAULT);
+        long t6 = cpu.getCurrentThreadCpuTime();
         ns[0] += t1 - t0;
         ns[1] += t2 - t1;
         ns[2] += t3 - t2;
         ns[3] += t4 - t3;
+        ns[4] += t5 - t4;
+        ns[5] += t6 - t5;
       }
       StringBuilder sb = new StringBuilder("round " + round + ":");
       for (int k = 0; k < names.length; k++) {

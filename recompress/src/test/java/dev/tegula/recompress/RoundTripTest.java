@@ -31,6 +31,18 @@ class RoundTripTest {
         + c.tgl().length + " " + info.kind() + (c.reason() == null ? "" : " (" + c.reason() + ")"));
   }
 
+  /** Content 2 (format-jpeg-coefficients-fast.md): the same files, the same exactness. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jpegs")
+  void restoresEveryFileExactlyWithTheFastCoding(Path file) {
+    byte[] jpeg = TestFiles.read(file);
+    JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, TileContent.FAST);
+    assertArrayEquals(jpeg, JpegRecompression.restoreJpeg(c.tgl(), Limits.DEFAULT));
+    JpegTglInfo info = JpegRecompression.inspect(c.tgl(), Limits.DEFAULT);
+    assertEquals(c.modelled(), info.modelled());
+    assertEquals(c.modelled() ? "content 2 (fast rANS coding)" : "none (verbatim)", info.coding());
+  }
+
   /** Huffman-coded files of the conformance set, intact: every one is modelled, all scans. */
   @Test
   void modelsEveryHuffmanCodedConformanceFile() {
@@ -45,6 +57,10 @@ class RoundTripTest {
       assertTrue(c.reason() == null, name + ": " + c.reason());
       assertArrayEquals(jpeg, JpegRecompression.restoreJpeg(c.tgl(), Limits.DEFAULT), name);
       assertTrue(c.modelled(), name + " stored verbatim: " + c.reason());
+      JpegCompression fast = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true,
+          TileContent.FAST_CODER);
+      assertTrue(fast.modelled() && fast.reason() == null, name + ": " + fast.reason());
+      assertArrayEquals(jpeg, JpegRecompression.restoreJpeg(fast.tgl(), Limits.DEFAULT), name);
     }
   }
 }

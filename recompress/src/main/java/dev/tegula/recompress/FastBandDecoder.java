@@ -1,0 +1,301 @@
+package dev.tegula.recompress;
+
+import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TruncatedInputException;
+import java.util.Arrays;
+
+/**
+ * Decoder of content 2 (format-jpeg-coefficients-fast.md): the header's tables (§3), then the
+ * rANS decoder (§8) under them with the contexts of {@link FastContexts} and {@link FastDc},
+ * filling the band's blocks in §2 order.
+ */
+final class FastBandDecoder implements StaticTables.Header {
+  private static final int[] ZZ49 = FastContexts.ZZ49;
+  private static final int MASK = SymbolTables.ONE - 1;
+
+  private final byte[] data;
+  private final int end;
+  private int pos;
+  private int overrun;
+  private long x;
+  private final StaticTables[] tables = new StaticTables[FastContexts.TABLES];
+
+  private FastBandDecoder(byte[] data, int pos, int end) {
+    this.data = data;
+    this.pos = pos;
+    this.end = end;
+  }
+
+  /** Malformed coded data inside the band; the caller names the band. */
+  private static final class Damaged extends RuntimeException {
+    Damaged(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Fills MCU rows [rowStart, rowEnd) of img from {@code data[offset, offset+length)} (§2, §9).
+   *
+   * @throws MalformedInputException or TruncatedInputException naming the MCU rows
+   */
+  static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
+      int rowEnd) {
+    String rows = "MCU rows " + rowStart + "-" + (rowEnd - 1);
+    if (length < 12) {
+      throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+          + length + " bytes", (long) offset + length);
+    }
+    int hash = (int) JpegContainer.u32(data, offset);
+    long state = (JpegContainer.u32(data, offset + 4) << 32) | JpegContainer.u32(data, offset + 8);
+    if (state < FastCoefficientCoder.RANS_L) { // also every value with the top bit set
+      throw new MalformedInputException("fast coefficient data of " + rows
+          + " damaged: rANS state out of range", offset);
+    }
+    if ((length & 3) != 0) {
+      throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+          + length + " bytes, not 12 plus whole 32-bit words", (long) offset + length);
+    }
+    FastBandDecoder d = new FastBandDecoder(data, offset + 12, offset + length);
+    d.x = state;
+    int h;
+    try {
+      StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
+      for (int t = 0; t < FastContexts.TABLES; t++) {
+        d.tables[t] = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
+            FastContexts.STRIDE[t]);
+        String bad = d.tables[t].code(d, ht, t, false);
+        if (bad != null) {
+          throw new Damaged("header: " + bad);
+        }
+      }
+      h = d.blocks(img, rowStart, rowEnd);
+    } catch (Damaged e) {
+      if (d.overrun > 0) {
+        throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+            + length + " bytes", (long) offset + length);
+      }
+      throw new MalformedInputException("fast coefficient data of " + rows + " damaged: "
+          + e.getMessage(), offset);
+    }
+    if (d.overrun > 0) {
+      throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
+          + length + " bytes", (long) offset + length);
+    }
+    if (d.pos != d.end || d.x != FastCoefficientCoder.RANS_L) {
+      throw new MalformedInputException("fast coefficient data of " + rows
+          + " damaged: the rANS stream does not end where it should", offset);
+    }
+    if (h != hash) {
+      throw new MalformedInputException("fast coefficient data of " + rows
+          + " damaged: checksum mismatch", offset);
+    }
+  }
+
+  /** §8: the next 32-bit word (zeros past the end, counted). */
+  private long nextWord() {
+    if (pos + 4 <= end) {
+      long w = ((data[pos] & 0xFFL) << 24) | ((data[pos + 1] & 0xFF) << 16)
+          | ((data[pos + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
+      pos += 4;
+      return w;
+    }
+    overrun++;
+    return 0;
+  }
+
+  /** §3.3: a header symbol (adaptive table). */
+  @Override
+  public int symbol(SymbolTables t, int ctx, int ignored) {
+    if (t.total[ctx] == 0) {
+      t.init(ctx);
+    }
+    int[] cum = t.cum;
+    int cb = ctx * (t.symbols + 1);
+    int slot = (int) x & MASK;
+    int s = cb;
+    while (cum[s + 1] <= slot) {
+      s++;
+    }
+    int start = cum[s];
+    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
+    if (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 32) | nextWord();
+    }
+    s -= cb;
+    t.update(ctx, s);
+    return s;
+  }
+
+  @Override
+  public int raw(int ignored, int nb) {
+    return raw(nb);
+  }
+
+  /** §8: one symbol of context ctx of a static table. */
+  private int symbol(StaticTables t, int ctx) {
+    int slot = (int) x & MASK;
+    int k = t.map[ctx];
+    int[] cum = t.cum;
+    int cb = k * (t.symbols + 1);
+    int s = cb + t.first[(k << 8) + (slot >>> 4)];
+    while (cum[s + 1] <= slot) {
+      s++;
+    }
+    int start = cum[s];
+    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
+    if (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 32) | nextWord();
+    }
+    return s - cb;
+  }
+
+  /** §8: nb raw bits (1..16). */
+  private int raw(int nb) {
+    int bits = (int) x & ((1 << nb) - 1);
+    x >>>= nb;
+    if (x < FastCoefficientCoder.RANS_L) {
+      x = (x << 32) | nextWord();
+    }
+    return bits;
+  }
+
+  /** §4: a signed value (token, then sign and low bits). */
+  private int value(StaticTables t, int ctx) {
+    int tok = symbol(t, ctx);
+    if (tok == 0) {
+      return 0;
+    }
+    int nb = FastContexts.rawBits(tok);
+    int r = raw(nb + 1);
+    int m = FastContexts.magnitude(tok, r & ((1 << nb) - 1));
+    boolean neg = (r >>> nb) != 0;
+    if (m > (neg ? 32768 : 32767)) {
+      throw new Damaged("a value's magnitude " + m + " is out of range");
+    }
+    return neg ? -m : m;
+  }
+
+  /** §6 step 2: an edge value; the symbol holds its sign relative to the prediction's. */
+  private int edgeValue(StaticTables t, int ctx, int predNegative) {
+    int sym = symbol(t, ctx);
+    if (sym == 0) {
+      return 0;
+    }
+    int tok = sym >> 1;
+    if (tok == 0) {
+      throw new Damaged("an edge value has a sign but no magnitude");
+    }
+    int nb = FastContexts.rawBits(tok);
+    int m = FastContexts.magnitude(tok, nb > 0 ? raw(nb) : 0);
+    boolean neg = ((sym & 1) ^ predNegative) != 0;
+    if (m > (neg ? 32768 : 32767)) {
+      throw new Damaged("a value's magnitude " + m + " is out of range");
+    }
+    return neg ? -m : m;
+  }
+
+  private int blocks(CoefficientImage img, int rowStart, int rowEnd) {
+    StaticTables countT = tables[FastContexts.COUNT];
+    StaticTables dcT = tables[FastContexts.DC];
+    StaticTables acT = tables[FastContexts.AC];
+    StaticTables edgeCountT = tables[FastContexts.EDGE_COUNT];
+    StaticTables edgeT = tables[FastContexts.EDGE];
+    int[][] quant = FastContexts.quantSteps(img);
+    int hash = FastCoefficientCoder.HASH_START;
+    FastDc dcModel = new FastDc(img);
+    int[][] nzAbove = new int[img.components][];
+    for (int c = 0; c < img.components; c++) {
+      nzAbove[c] = new int[img.blocksWide[c]];
+    }
+    for (int r = rowStart; r < rowEnd; r++) {
+      for (int c = 0; c < img.components; c++) {
+        int v = img.v[c];
+        int first = rowStart * v;
+        int endRow = Math.min((r + 1) * v, img.blocksHigh[c]);
+        int bw = img.blocksWide[c];
+        short[] coef = img.coefficients[c];
+        int cls = c == 0 ? 0 : 1;
+        int[] nzA = nzAbove[c];
+        int[] q = quant[c];
+        for (int by = r * v; by < endRow; by++) {
+          boolean hasA = by > first;
+          int nzLeft = -1;
+          int off = img.blockOffset(c, 0, by);
+          int up = bw << 6;
+          for (int bx = 0; bx < bw; bx++, off += 64) {
+            boolean hasL = bx > 0;
+            Arrays.fill(coef, off, off + 64, (short) 0);
+            // §5.1 the interior's count
+            long mask = 0;
+            int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));
+            if (nz > 49) {
+              throw new Damaged("an interior count of " + nz + " (at most 49)");
+            }
+            nzA[bx] = nz;
+            nzLeft = nz;
+            // §5.2 interior values
+            int rem = nz;
+            int extentX = 0;
+            int extentY = 0;
+            for (int k = 0; rem > 0; k++) {
+              if (k == 49) {
+                throw new Damaged("a block's interior count exceeds its positions");
+              }
+              int p = ZZ49[k];
+              int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
+                  hasL ? Math.abs(coef[off - 64 + p]) : 0,
+                  hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
+              int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
+                  + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
+              int xv = value(acT, FastContexts.valueContext(cls, k, rem, pb, intra));
+              if (xv != 0) {
+                coef[off + p] = (short) xv;
+                rem--;
+                mask |= 1L << p;
+                extentX = Math.max(extentX, p & 7);
+                extentY = Math.max(extentY, p >> 3);
+                hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+              }
+            }
+            // §6 edges
+            for (int dir = 0; dir < 2; dir++) {
+              int step = dir == 0 ? 1 : 8;
+              boolean hasN = dir == 0 ? hasA : hasL;
+              int noff = dir == 0 ? off - up : off - 64;
+              int cnt = symbol(edgeCountT, FastContexts.edgeCountContext(cls, dir,
+                  dir == 0 ? extentX : extentY, nz));
+              int erem = cnt;
+              for (int i = 1; erem > 0; i++) {
+                if (i == 8) {
+                  throw new Damaged("an edge count exceeds its 7 positions");
+                }
+                int p = i * step;
+                int pr = hasN ? FastContexts.edgePrediction(coef, off, noff, q, dir, i)
+                    : (FastContexts.EDGE_PRED_BUCKETS - 1) << 1;
+                int xv = edgeValue(edgeT, FastContexts.edgeContext(cls, dir, i, erem, pr >> 1),
+                    pr & 1);
+                if (xv != 0) {
+                  coef[off + p] = (short) xv;
+                  erem--;
+                  mask |= 1L << p;
+                  hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+                }
+              }
+            }
+            // §7 DC
+            int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
+            int dc = (short) ((pc >> 16) + value(dcT, cls * FastContexts.DC_BUCKETS
+                * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));
+            coef[off] = (short) dc;
+            dcModel.keep(c, bx, dc, q);
+            if (dc != 0) {
+              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
+            }
+            hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
+          }
+        }
+      }
+    }
+    return hash;
+  }
+}

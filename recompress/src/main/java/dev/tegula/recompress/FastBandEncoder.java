@@ -1,0 +1,306 @@
+package dev.tegula.recompress;
+
+import java.util.Arrays;
+
+/**
+ * Encoder of content 2 (format-jpeg-coefficients-fast.md): a first pass over the band's blocks
+ * turns them into tokens and counts them per context; the counts become the band's static tables
+ * (clustered histograms, {@link StaticTables}), written in the header; then the rANS encoder
+ * (§8) runs over the header's steps and the tokens backwards, as rANS needs.
+ */
+final class FastBandEncoder implements StaticTables.Header {
+  private static final int[] ZZ49 = FastContexts.ZZ49;
+  private static final int RAW = 0x80000000;
+
+  /** Per token (context << 6 | symbol), in the five tables' joint context numbering, or raw. */
+  private int[] tokens;
+  private int n;
+  private int[] header = new int[1024];
+  private int headerN;
+  /** Per table, per context, symbol counts. */
+  private final int[][] counts = new int[FastContexts.TABLES][];
+  /** Bits per part (header, the five tables, raw) when {@link #measure} is set; not coded. */
+  final double[] cost = new double[2 + FastContexts.TABLES];
+  private final boolean measure;
+
+  private FastBandEncoder(int blocks, boolean measure) {
+    this.measure = measure;
+    tokens = new int[Math.max(64, Math.min(1 << 24, blocks * 8))];
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      counts[t] = new int[FastContexts.CONTEXTS[t] * FastContexts.SYMBOLS[t]];
+    }
+  }
+
+  /** Codes MCU rows [rowStart, rowEnd) of img (§2 order), returns the band's bytes (§2). */
+  static byte[] encode(CoefficientImage img, int rowStart, int rowEnd) {
+    return new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), false)
+        .run(img, rowStart, rowEnd);
+  }
+
+  /** The bits of each part (header, the five tables, raw) of the band's coding (measurements). */
+  static double[] measureCost(CoefficientImage img, int rowStart, int rowEnd) {
+    FastBandEncoder e =
+        new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), true);
+    e.run(img, rowStart, rowEnd);
+    return e.cost;
+  }
+
+  private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
+    int hash = tokens(img, rowStart, rowEnd);
+    StaticTables[] tables = new StaticTables[FastContexts.TABLES];
+    StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      tables[t] = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
+          FastContexts.STRIDE[t]);
+      tables[t].build(counts[t]);
+      tables[t].code(this, ht, t, true);
+    }
+    // the tokens' (start, frequency) from the tables
+    for (int i = 0; i < n; i++) {
+      int op = tokens[i];
+      if (op >= 0) {
+        int ctx = op >>> 6;
+        int s = op & 63;
+        int part = 0;
+        while (ctx >= FastContexts.BASE[part + 1]) {
+          part++;
+        }
+        StaticTables t = tables[part];
+        ctx -= FastContexts.BASE[part];
+        int b = t.map[ctx] * (t.symbols + 1) + s;
+        int start = t.cum[b];
+        int freq = t.cum[b + 1] - start;
+        tokens[i] = (start << 16) | freq;
+        if (measure) {
+          cost[1 + part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
+        }
+      } else if (measure) {
+        cost[1 + FastContexts.TABLES] += (op >>> 16) & 31;
+      }
+    }
+    return rans(hash);
+  }
+
+  @Override
+  public int symbol(SymbolTables t, int ctx, int s) {
+    if (t.total[ctx] == 0) {
+      t.init(ctx);
+    }
+    int b = ctx * (t.symbols + 1) + s;
+    int start = t.cum[b];
+    int freq = t.cum[b + 1] - start;
+    if (measure) {
+      cost[0] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
+    }
+    if (headerN == header.length) {
+      header = Arrays.copyOf(header, 2 * headerN);
+    }
+    header[headerN++] = (start << 16) | freq;
+    t.update(ctx, s);
+    return s;
+  }
+
+  @Override
+  public int raw(int bits, int count) {
+    if (measure) {
+      cost[0] += count;
+    }
+    if (headerN == header.length) {
+      header = Arrays.copyOf(header, 2 * headerN);
+    }
+    header[headerN++] = RAW | (count << 16) | bits;
+    return bits;
+  }
+
+  private void token(int ctx, int s) {
+    if (n == tokens.length) {
+      tokens = Arrays.copyOf(tokens, 2 * n);
+    }
+    tokens[n++] = (ctx << 6) | s;
+  }
+
+  private void rawToken(int bits, int count) {
+    if (n == tokens.length) {
+      tokens = Arrays.copyOf(tokens, 2 * n);
+    }
+    tokens[n++] = RAW | (count << 16) | bits;
+  }
+
+  private void symbol(int table, int ctx, int s) {
+    counts[table][ctx * FastContexts.SYMBOLS[table] + s]++;
+    token(FastContexts.BASE[table] + ctx, s);
+  }
+
+  /** §4: a signed value as its magnitude token, then the sign and the raw bits. */
+  private void value(int table, int ctx, int x) {
+    int m = Math.abs(x);
+    int tok = FastContexts.token(m);
+    symbol(table, ctx, tok);
+    if (m != 0) {
+      int nb = FastContexts.rawBits(tok);
+      rawToken(((x >>> 31) << nb) | (m & ((1 << nb) - 1)), nb + 1);
+    }
+  }
+
+  /** §6 step 2: an edge value, its sign relative to the prediction's in the symbol. */
+  private void edgeValue(int ctx, int x, int predNegative) {
+    int m = Math.abs(x);
+    int tok = FastContexts.token(m);
+    symbol(FastContexts.EDGE, ctx, m == 0 ? 0 : 2 * tok + ((x >>> 31) ^ predNegative));
+    if (m != 0) {
+      int nb = FastContexts.rawBits(tok);
+      if (nb > 0) {
+        rawToken(m & ((1 << nb) - 1), nb);
+      }
+    }
+  }
+
+  /** §5-§7: the tokens in §2 order; returns the band checksum (§9). */
+  private int tokens(CoefficientImage img, int rowStart, int rowEnd) {
+    int hash = FastCoefficientCoder.HASH_START;
+    FastDc dcModel = new FastDc(img);
+    int[][] quant = FastContexts.quantSteps(img);
+    int[][] nzAbove = new int[img.components][];
+    for (int c = 0; c < img.components; c++) {
+      nzAbove[c] = new int[img.blocksWide[c]];
+    }
+    for (int r = rowStart; r < rowEnd; r++) {
+      for (int c = 0; c < img.components; c++) {
+        int v = img.v[c];
+        int first = rowStart * v;
+        int end = Math.min((r + 1) * v, img.blocksHigh[c]);
+        int bw = img.blocksWide[c];
+        short[] coef = img.coefficients[c];
+        int cls = c == 0 ? 0 : 1;
+        int[] nzA = nzAbove[c];
+        int[] q = quant[c];
+        for (int by = r * v; by < end; by++) {
+          boolean hasA = by > first;
+          int nzLeft = -1;
+          int off = img.blockOffset(c, 0, by);
+          int up = bw << 6;
+          for (int bx = 0; bx < bw; bx++, off += 64) {
+            boolean hasL = bx > 0;
+            // §5.1 the interior's count
+            long mask = 0;
+            int nz = 0;
+            int extentX = 0;
+            int extentY = 0;
+            for (int j = 0; j < 49; j++) {
+              int p = ZZ49[j];
+              if (coef[off + p] != 0) {
+                nz++;
+                extentX = Math.max(extentX, p & 7);
+                extentY = Math.max(extentY, p >> 3);
+              }
+            }
+            int nctx = FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft);
+            symbol(FastContexts.COUNT, nctx, nz);
+            nzA[bx] = nz;
+            nzLeft = nz;
+            // §5.2 interior values
+            int rem = nz;
+            for (int k = 0; rem > 0; k++) {
+              int p = ZZ49[k];
+              int x = coef[off + p];
+              int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
+                  hasL ? Math.abs(coef[off - 64 + p]) : 0,
+                  hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
+              int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
+                  + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
+              value(FastContexts.AC, FastContexts.valueContext(cls, k, rem, pb, intra), x);
+              if (x != 0) {
+                rem--;
+                mask |= 1L << p;
+                hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+              }
+            }
+            // §6 edges: the first row from the above block, then the first column from the left
+            for (int dir = 0; dir < 2; dir++) {
+              int step = dir == 0 ? 1 : 8;
+              boolean hasN = dir == 0 ? hasA : hasL;
+              int noff = dir == 0 ? off - up : off - 64;
+              int cnt = 0;
+              for (int i = 1; i < 8; i++) {
+                if (coef[off + i * step] != 0) {
+                  cnt++;
+                }
+              }
+              symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, dir,
+                  dir == 0 ? extentX : extentY, nz), cnt);
+              int erem = cnt;
+              for (int i = 1; erem > 0; i++) {
+                int p = i * step;
+                int x = coef[off + p];
+                int pr = hasN ? FastContexts.edgePrediction(coef, off, noff, q, dir, i)
+                    : (FastContexts.EDGE_PRED_BUCKETS - 1) << 1;
+                edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
+                if (x != 0) {
+                  erem--;
+                  mask |= 1L << p;
+                  hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
+                }
+              }
+            }
+            // §7 DC
+            int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
+            int dc = coef[off];
+            value(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
+                + (pc & 0xFFFF), (short) (dc - (pc >> 16)));
+            dcModel.keep(c, bx, dc, q);
+            if (dc != 0) {
+              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
+            }
+            hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
+          }
+        }
+      }
+    }
+    return hash;
+  }
+
+  /**
+   * §8 note: rANS over the tokens then the header, last first, emitting 32-bit words; the checksum
+   * and the final state in front.
+   */
+  private byte[] rans(int hash) {
+    int[] out = new int[Math.max(16, n / 2)];
+    int pos = out.length;
+    long x = FastCoefficientCoder.RANS_L;
+    for (int i = n + headerN - 1; i >= 0; i--) {
+      int op = i >= headerN ? tokens[i - headerN] : header[i];
+      if (pos == 0) {
+        int[] grown = new int[out.length * 2];
+        System.arraycopy(out, 0, grown, out.length, out.length);
+        pos = out.length;
+        out = grown;
+      }
+      if (op < 0) {
+        int nb = (op >>> 16) & 31;
+        if (x >= 1L << (63 - nb)) {
+          out[--pos] = (int) x;
+          x >>>= 32;
+        }
+        x = (x << nb) | (op & 0xFFFF);
+      } else {
+        int freq = op & 0xFFFF;
+        int start = op >>> 16;
+        if (x >= (long) freq << (63 - SymbolTables.PREC)) {
+          out[--pos] = (int) x;
+          x >>>= 32;
+        }
+        long q = x / freq;
+        x = (q << SymbolTables.PREC) + (x - q * freq) + start;
+      }
+    }
+    int words = out.length - pos;
+    byte[] res = new byte[12 + 4 * words];
+    JpegContainer.putU32(res, 0, hash & 0xFFFFFFFFL);
+    JpegContainer.putU32(res, 4, x >>> 32);
+    JpegContainer.putU32(res, 8, x & 0xFFFFFFFFL);
+    for (int i = 0; i < words; i++) {
+      JpegContainer.putU32(res, 12 + 4 * i, out[pos + i] & 0xFFFFFFFFL);
+    }
+    return res;
+  }
+}

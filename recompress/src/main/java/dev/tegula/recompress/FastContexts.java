@@ -1,0 +1,196 @@
+package dev.tegula.recompress;
+
+/**
+ * The token alphabet and the contexts of content 2 (format-jpeg-coefficients-fast.md §3-§6),
+ * shared by {@link FastBandEncoder} and {@link FastBandDecoder} so that both see the same
+ * numbers.
+ */
+final class FastContexts {
+  private FastContexts() {}
+
+  /** §4: magnitude tokens 0..31. */
+  static final int VALUE_SYMBOLS = 32;
+  /** §5.1: counts 0..63. */
+  static final int COUNT_SYMBOLS = 64;
+
+  static final int NZ_BUCKETS = 16;
+  static final int NZ_DIFF = 5;
+  static final int K_BUCKETS = 16;
+  static final int REM_BUCKETS = 8;
+  static final int PRIOR_BUCKETS = 3;
+  static final int DC_BUCKETS = 12;
+
+  static final int INTRA_BUCKETS = 2;
+  static final int EDGE_PRED_BUCKETS = 8;
+
+  /** §3: the tables: interior counts, DC, interior values, edge counts, edge values. */
+  static final int COUNT = 0;
+  static final int DC = 1;
+  static final int AC = 2;
+  static final int EDGE_COUNT = 3;
+  static final int EDGE = 4;
+  static final int TABLES = 5;
+  static final int[] CONTEXTS = {2 * NZ_BUCKETS * NZ_DIFF, 2 * DC_BUCKETS * DC_BUCKETS,
+      2 * K_BUCKETS * REM_BUCKETS * PRIOR_BUCKETS * INTRA_BUCKETS, 2 * 2 * 8 * 4,
+      2 * 2 * 7 * 4 * EDGE_PRED_BUCKETS};
+  static final int[] SYMBOLS = {64, 32, 32, 8, 64};
+  /** §3.2: the context map's second reference, {@code STRIDE[t]} contexts before. */
+  static final int[] STRIDE = {NZ_DIFF, 1, PRIOR_BUCKETS * INTRA_BUCKETS, 4, EDGE_PRED_BUCKETS};
+  /** §3: where each table's contexts start in one joint numbering (tokens carry it). */
+  static final int[] BASE = new int[TABLES + 1];
+
+  /** ZZ49: the 49 interior positions (u, v ≥ 1) in zig-zag order. */
+  static final int[] ZZ49 = new int[49];
+  /** B0[k] = BASIS[k][0] of format-jpeg-coefficients.md §7.1. */
+  static final int[] B0 = {1448, 2009, 1892, 1703, 1448, 1138, 784, 400};
+
+  /** §5.2: bucket of a ZZ49 index 0..48. */
+  static final byte[] K_BUCKET = new byte[64];
+  /** §5.1: bucket of a predicted count 0..63. */
+  static final byte[] NZ_BUCKET = new byte[64];
+  /** §5.2: bucket of the remaining count 1..63 (index 0 unused). */
+  static final byte[] REM_BUCKET = new byte[64];
+
+  static {
+    for (int t = 0; t < TABLES; t++) {
+      BASE[t + 1] = BASE[t] + CONTEXTS[t];
+    }
+    int j = 0;
+    for (int k = 0; k < 64; k++) {
+      int p = JpegSyntax.ZIGZAG[k];
+      if ((p & 7) != 0 && p >= 8) {
+        ZZ49[j++] = p;
+      }
+    }
+    for (int n = 0; n < 64; n++) {
+      K_BUCKET[n] = (byte) (n <= 9 ? n : n <= 12 ? 10 : n <= 16 ? 11 : n <= 21 ? 12 : n <= 27
+          ? 13 : n <= 35 ? 14 : 15);
+      NZ_BUCKET[n] = (byte) (n <= 7 ? n : n <= 9 ? 8 : n <= 11 ? 9 : n <= 14 ? 10 : n <= 18 ? 11
+          : n <= 23 ? 12 : n <= 31 ? 13 : 14);
+      REM_BUCKET[n] = (byte) (n <= 2 ? Math.max(0, n - 1) : n <= 4 ? 2 : n <= 8 ? 3 : n <= 12 ? 4
+          : n <= 20 ? 5 : n <= 32 ? 6 : 7);
+    }
+  }
+
+  /** §5.1: the count's context from the above and left blocks' counts (-1: unavailable). */
+  static int countContext(int cls, int nzA, int nzL) {
+    int avg;
+    int diff = 0;
+    if (nzA >= 0 && nzL >= 0) {
+      avg = NZ_BUCKET[(nzA + nzL + 1) >> 1];
+      diff = Math.min(NZ_DIFF - 1, bitlen(Math.abs(nzA - nzL) >> 1));
+    } else if (nzA >= 0) {
+      avg = NZ_BUCKET[nzA];
+    } else if (nzL >= 0) {
+      avg = NZ_BUCKET[nzL];
+    } else {
+      avg = NZ_BUCKETS - 1;
+    }
+    return (cls * NZ_BUCKETS + avg) * NZ_DIFF + diff;
+  }
+
+  /** §1: q_c[i] = max(1, Q_c[i]) per component. */
+  static int[][] quantSteps(CoefficientImage img) {
+    int[][] q = new int[img.components][64];
+    for (int c = 0; c < img.components; c++) {
+      for (int i = 0; i < 64; i++) {
+        q[c][i] = Math.max(1, img.quant[c][i]);
+      }
+    }
+    return q;
+  }
+
+  /** §6 step 1: the edge count's context from the interior's count and extent. */
+  static int edgeCountContext(int cls, int dir, int extent, int nz) {
+    int nzb = nz == 0 ? 0 : nz <= 2 ? 1 : nz <= 8 ? 2 : 3;
+    return ((cls * 2 + dir) * 8 + extent) * 4 + nzb;
+  }
+
+  /** §5.2: the prior bucket from the neighbours' magnitudes at one position. */
+  static int priorBucket(int a, int l, int al, boolean hasA, boolean hasL) {
+    int prior;
+    if (hasA) {
+      prior = hasL ? (13 * a + 13 * l + 6 * al + 16) >> 5 : a;
+    } else if (hasL) {
+      prior = l;
+    } else {
+      return PRIOR_BUCKETS - 1;
+    }
+    return Math.min(PRIOR_BUCKETS - 2, prior);
+  }
+
+  /** §5.2: the context of the interior value at ZZ49 index k. */
+  static int valueContext(int cls, int k, int rem, int prior, int intra) {
+    return (((cls * K_BUCKETS + K_BUCKET[k]) * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS
+        + prior) * INTRA_BUCKETS + Math.min(INTRA_BUCKETS - 1, bitlen(intra));
+  }
+
+  /**
+   * §6 step 2: the edge coefficient at natural position pos (dir 0: (0, i) from the above block N,
+   * dir 1: (i, 0) from the left block N) predicted so that the two blocks' pixels meet at their
+   * border; returns {@code bucket << 1 | negative}, bucket = min(6, bitlen(|pred|)).
+   */
+  static int edgePrediction(short[] coef, int off, int noff, int[] q, int dir, int i) {
+    long s = 0;
+    if (dir == 0) {
+      for (int v = 0; v < 8; v++) {
+        int p = 8 * v + i;
+        long n = (long) coef[noff + p] * q[p] * B0[v];
+        s += (v & 1) == 0 ? n : -n;
+        if (v > 0) {
+          s -= (long) coef[off + p] * q[p] * B0[v];
+        }
+      }
+    } else {
+      for (int u = 0; u < 8; u++) {
+        int p = 8 * i + u;
+        long n = (long) coef[noff + p] * q[p] * B0[u];
+        s += (u & 1) == 0 ? n : -n;
+        if (u > 0) {
+          s -= (long) coef[off + p] * q[p] * B0[u];
+        }
+      }
+    }
+    long d = 1448L * q[dir == 0 ? i : 8 * i];
+    // bitlen of m = (|s| + d/2) / d, capped at 6, by comparisons: m >= 2^j iff |s| + d/2 >= d·2^j
+    long a = (s < 0 ? -s : s) + (d >> 1);
+    int b = 0;
+    while (b < 6 && a >= d << b) {
+      b++;
+    }
+    return (b << 1) | (s < 0 && b != 0 ? 1 : 0);
+  }
+
+  /** §6 step 2: the context of an edge value. */
+  static int edgeContext(int cls, int dir, int i, int rem, int predBucket) {
+    return (((cls * 2 + dir) * 7 + i - 1) * 4 + Math.min(rem, 4) - 1) * EDGE_PRED_BUCKETS
+        + predBucket;
+  }
+
+  /** §4: the token of a magnitude 0..32768. */
+  static int token(int m) {
+    if (m < 4) {
+      return m;
+    }
+    int e = 32 - Integer.numberOfLeadingZeros(m);
+    return 4 + 2 * (e - 3) + ((m >>> (e - 2)) & 1);
+  }
+
+  /** Raw mantissa bits below the token's top two bits (0 for tokens 0..3). */
+  static int rawBits(int token) {
+    return token < 4 ? 0 : 1 + ((token - 4) >> 1);
+  }
+
+  /** The magnitude of a token with its raw bits. */
+  static int magnitude(int token, int raw) {
+    if (token < 4) {
+      return token;
+    }
+    int nb = 1 + ((token - 4) >> 1);
+    return ((2 | ((token - 4) & 1)) << nb) | raw;
+  }
+
+  static int bitlen(int x) {
+    return 32 - Integer.numberOfLeadingZeros(x);
+  }
+}

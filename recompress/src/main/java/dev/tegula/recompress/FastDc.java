@@ -1,0 +1,118 @@
+package dev.tegula.recompress;
+
+/**
+ * §7 of format-jpeg-coefficients-fast.md: DC predicted so that the block's border pixels,
+ * extrapolated half a sample, meet its neighbours' on average (content 0's estimate,
+ * format-jpeg-coefficients.md §7, averaged over the border). Averaged over a border, every
+ * basis function but the constant one sums to zero, so only the first column of coefficients
+ * (for the top border) and the first row (for the left border) count: 1-D sums, no IDCT. Per
+ * component it keeps, for the block row above, each block's two bottom sums and, for the block
+ * to the left, its two right sums, DC included; shared by encoder and decoder.
+ */
+final class FastDc {
+  private static final int[] B0 = FastContexts.B0;
+  /** BASIS[k][1] of format-jpeg-coefficients.md §7.1. */
+  private static final int[] B1 = {1448, 1703, 784, -400, -1448, -2009, -1892, -1138};
+
+  private final long[][] bottom;
+  private final long[] right = new long[2];
+  /** The block's sums at the far border: column 0 at y = 6, 7, row 0 at x = 6, 7, no DC. */
+  private long bottom6;
+  private long bottom7;
+  private long right6;
+  private long right7;
+
+  FastDc(CoefficientImage img) {
+    bottom = new long[img.components][];
+    for (int c = 0; c < img.components; c++) {
+      bottom[c] = new long[2 * img.blocksWide[c]];
+    }
+  }
+
+  /**
+   * The prediction of the block's DC from its first row and column and its neighbours; returns
+   * {@code pred << 16 | context} (context below DC_BUCKETS² within the class).
+   */
+  int predict(short[] coef, int off, int[] q, int c, int bx, boolean hasA, boolean hasL) {
+    // the block's own column-0 sums at y = 0, 1 and row-0 sums at x = 0, 1, DC left out
+    // even and odd k apart: BASIS[k][7 − y] = (−1)^k BASIS[k][y] gives the far border too
+    long c0e = 0;
+    long c0o = 0;
+    long c1e = 0;
+    long c1o = 0;
+    long r0e = 0;
+    long r0o = 0;
+    long r1e = 0;
+    long r1o = 0;
+    for (int k = 1; k < 8; k++) {
+      int cv = coef[off + 8 * k];
+      if (cv != 0) {
+        long d = (long) cv * q[8 * k];
+        if ((k & 1) == 0) {
+          c0e += d * B0[k];
+          c1e += d * B1[k];
+        } else {
+          c0o += d * B0[k];
+          c1o += d * B1[k];
+        }
+      }
+      int rv = coef[off + k];
+      if (rv != 0) {
+        long d = (long) rv * q[k];
+        if ((k & 1) == 0) {
+          r0e += d * B0[k];
+          r1e += d * B1[k];
+        } else {
+          r0o += d * B0[k];
+          r1o += d * B1[k];
+        }
+      }
+    }
+    long c0 = c0e + c0o;
+    long c1 = c1e + c1o;
+    long r0 = r0e + r0o;
+    long r1 = r1e + r1o;
+    bottom7 = c0e - c0o;
+    bottom6 = c1e - c1o;
+    right7 = r0e - r0o;
+    right6 = r1e - r1o;
+    long estA = 0;
+    long estL = 0;
+    int n = 0;
+    long[] bot = bottom[c];
+    if (hasA) {
+      // 3·A7 − A6 − (3·C0 − C1): twice the offset, in 1448 units
+      estA = 3 * bot[2 * bx + 1] - bot[2 * bx] - (3 * c0 - c1);
+      n++;
+    }
+    if (hasL) {
+      estL = 3 * right[1] - right[0] - (3 * r0 - r1);
+      n++;
+    }
+    int b1 = FastContexts.DC_BUCKETS - 1;
+    int b2 = FastContexts.DC_BUCKETS - 1;
+    int pred = 0;
+    long unit = 2L * 1448 * q[0];
+    if (n > 0) {
+      pred = DctEdges.clampDiv(estA + estL, n * unit);
+      long own = Math.abs(3 * c0 - c1) + Math.abs(3 * r0 - r1);
+      b1 = Math.min(FastContexts.DC_BUCKETS - 2,
+          FastContexts.bitlen((int) Math.min(1 << 20, own / unit)));
+    }
+    if (n == 2) {
+      b2 = Math.min(FastContexts.DC_BUCKETS - 2,
+          FastContexts.bitlen((int) Math.min(1 << 20, Math.abs(estA - estL) / unit)));
+    }
+    return (pred << 16) | (b1 * FastContexts.DC_BUCKETS + b2);
+  }
+
+  /** Keeps the block's bottom and right sums, its DC now known, for its neighbours. */
+  void keep(int c, int bx, int dc, int[] q) {
+    long d = (long) dc * q[0] * 1448;
+    long[] bot = bottom[c];
+    bot[2 * bx] = d + bottom6;
+    bot[2 * bx + 1] = d + bottom7;
+    right[0] = d + right6;
+    right[1] = d + right7;
+  }
+}

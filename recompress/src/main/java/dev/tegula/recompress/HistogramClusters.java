@@ -1,0 +1,162 @@
+package dev.tegula.recompress;
+
+/**
+ * Encoder side of content 2's static tables (format-jpeg-coefficients-fast.md §3, non-normative
+ * choice): groups a table's contexts into at most {@link #MAX} clusters that share one histogram.
+ * Seeds are added farthest first (the context that its best cluster codes worst, measured in
+ * bits above its own entropy) while that excess pays for a histogram, then every context is
+ * assigned to the cluster that codes it in the fewest bits, twice. Work is contexts × clusters ×
+ * the symbols a context has, no pairwise merging.
+ */
+final class HistogramClusters {
+  static final int MAX = 64;
+  /** Bits a new histogram must save: about what it costs in the header. */
+  private static final double SEED_GAIN = 120;
+
+  private HistogramClusters() {}
+
+  /**
+   * @param counts per context {@code symbols} counts
+   * @param map out: the cluster of each context (unused contexts: the previous context's)
+   * @return the number of clusters (at least 1)
+   */
+  static int cluster(int[] counts, int contexts, int symbols, int[] map) {
+    int used = 0;
+    int[] ids = new int[contexts];
+    int[] totals = new int[contexts];
+    for (int c = 0; c < contexts; c++) {
+      int t = 0;
+      for (int s = 0; s < symbols; s++) {
+        t += counts[c * symbols + s];
+      }
+      totals[c] = t;
+      if (t > 0) {
+        ids[used++] = c;
+      }
+    }
+    if (used == 0) {
+      java.util.Arrays.fill(map, 0, contexts, 0);
+      return 1;
+    }
+    double[] self = new double[used];
+    for (int i = 0; i < used; i++) {
+      int c = ids[i];
+      double e = 0;
+      for (int s = 0; s < symbols; s++) {
+        int k = counts[c * symbols + s];
+        if (k > 0) {
+          e += k * log2((double) totals[c] / k);
+        }
+      }
+      self[i] = e;
+    }
+    double[][] cost = new double[MAX][];
+    int[] assign = new int[used];
+    double[] best = new double[used];
+    // seed 0: the context with the most symbols
+    int first = 0;
+    for (int i = 1; i < used; i++) {
+      if (totals[ids[i]] > totals[ids[first]]) {
+        first = i;
+      }
+    }
+    int h = 0;
+    cost[h++] = bits(counts, ids[first] * symbols, totals[ids[first]], symbols);
+    for (int i = 0; i < used; i++) {
+      best[i] = codeCost(counts, ids[i] * symbols, symbols, cost[0]);
+    }
+    while (h < MAX) {
+      int worst = -1;
+      double excess = SEED_GAIN;
+      for (int i = 0; i < used; i++) {
+        double x = best[i] - self[i];
+        if (x > excess) {
+          excess = x;
+          worst = i;
+        }
+      }
+      if (worst < 0) {
+        break;
+      }
+      cost[h] = bits(counts, ids[worst] * symbols, totals[ids[worst]], symbols);
+      for (int i = 0; i < used; i++) {
+        double x = codeCost(counts, ids[i] * symbols, symbols, cost[h]);
+        if (x < best[i]) {
+          best[i] = x;
+          assign[i] = h;
+        }
+      }
+      h++;
+    }
+    int[] sum = new int[h * symbols];
+    for (int round = 0; round < 2 && h > 1; round++) {
+      java.util.Arrays.fill(sum, 0);
+      for (int i = 0; i < used; i++) {
+        int b = assign[i] * symbols;
+        int c = ids[i] * symbols;
+        for (int s = 0; s < symbols; s++) {
+          sum[b + s] += counts[c + s];
+        }
+      }
+      for (int k = 0; k < h; k++) {
+        int t = 0;
+        for (int s = 0; s < symbols; s++) {
+          t += sum[k * symbols + s];
+        }
+        cost[k] = bits(sum, k * symbols, t, symbols);
+      }
+      for (int i = 0; i < used; i++) {
+        double b = Double.MAX_VALUE;
+        for (int k = 0; k < h; k++) {
+          double x = codeCost(counts, ids[i] * symbols, symbols, cost[k]);
+          if (x < b) {
+            b = x;
+            assign[i] = k;
+          }
+        }
+      }
+    }
+    // clusters that lost every context are dropped, the rest renumbered in first-use order
+    int[] renumber = new int[h];
+    java.util.Arrays.fill(renumber, -1);
+    int n = 0;
+    int prev = 0;
+    int next = 0;
+    for (int c = 0; c < contexts; c++) {
+      if (next < used && ids[next] == c) {
+        int k = assign[next++];
+        if (renumber[k] < 0) {
+          renumber[k] = n++;
+        }
+        prev = renumber[k];
+      }
+      map[c] = prev;
+    }
+    return n;
+  }
+
+  /** -log2 of each symbol's probability, a half count added to every symbol. */
+  private static double[] bits(int[] counts, int base, int total, int symbols) {
+    double[] b = new double[symbols];
+    double t = total + 0.5 * symbols;
+    for (int s = 0; s < symbols; s++) {
+      b[s] = log2(t / (counts[base + s] + 0.5));
+    }
+    return b;
+  }
+
+  private static double codeCost(int[] counts, int base, int symbols, double[] bits) {
+    double x = 0;
+    for (int s = 0; s < symbols; s++) {
+      int k = counts[base + s];
+      if (k > 0) {
+        x += k * bits[s];
+      }
+    }
+    return x;
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) * 1.4426950408889634;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.tegula.recompress;
+
+/**
+ * One static table of content 2 (format-jpeg-coefficients-fast.md §3): a context map onto
+ * clusters and per cluster a histogram normalized to 2^12, as cumulative frequencies. The
+ * encoder builds it from a band's counts; both sides read and write it in the band's header
+ * through {@link Header}.
+ */
+final class StaticTables {
+  /** §3.2: quantized counts have an exponent 0..24. */
+  static final int EXPONENTS = 25;
+
+  final int contexts;
+  final int symbols;
+  /** §3.2: the context map's second reference: the context {@code stride} before. */
+  final int stride;
+  final int[] map;
+  int clusters;
+  /** Encoder: the quantized cluster histograms the header carries. */
+  private int[] quantized;
+  /** Per cluster {@code symbols + 1} entries, cum[0] = 0 .. cum[symbols] = 2^12. */
+  int[] cum;
+  /**
+   * Decoder: per cluster 256 entries, the symbol whose range holds slot 16·j (§8): the search
+   * for a slot's symbol starts there (small enough to stay in the L1 cache).
+   */
+  byte[] first;
+
+  StaticTables(int contexts, int symbols, int stride) {
+    this.contexts = contexts;
+    this.stride = stride;
+    this.symbols = symbols;
+    this.map = new int[contexts];
+  }
+
+  /** Steps of the band's adaptive header coding (§3.2): the encoder's and decoder's side. */
+  interface Header {
+    /** Codes or decodes symbol s of context ctx of t and returns it. */
+    int symbol(SymbolTables t, int ctx, int s);
+
+    /** Codes or decodes n raw bits (1..16) and returns them. */
+    int raw(int bits, int n);
+  }
+
+  /** The adaptive tables the header is coded with (§3.2), fresh per band. */
+  static final class HeaderTables {
+    final SymbolTables count = new SymbolTables(FastContexts.TABLES, ones(64));
+    final SymbolTables same = new SymbolTables(FastContexts.TABLES * 3, ones(3));
+    final SymbolTables id = new SymbolTables(FastContexts.TABLES, ones(64));
+    final SymbolTables exponent = new SymbolTables(FastContexts.TABLES * 16, ones(EXPONENTS));
+
+    private static int[] ones(int n) {
+      int[] p = new int[n];
+      java.util.Arrays.fill(p, 1);
+      return p;
+    }
+  }
+
+  /** Encoder: clusters the counts and quantizes the cluster histograms (§3.2). */
+  void build(int[] counts) {
+    clusters = HistogramClusters.cluster(counts, contexts, symbols, map);
+    quantized = quantized(counts);
+    setHistograms(quantized);
+  }
+
+  /** §3.2: a count kept to its top three bits. */
+  static int quantize(int c) {
+    int e = FastContexts.bitlen(c);
+    return e <= 3 ? c : (c >> (e - 3)) << (e - 3);
+  }
+
+  private void setHistograms(int[] q) {
+    cum = new int[clusters * (symbols + 1)];
+    for (int k = 0; k < clusters; k++) {
+      int t = 0;
+      for (int s = 0; s < symbols; s++) {
+        t += q[k * symbols + s];
+      }
+      SymbolTables.normalize(q, k * symbols, t, cum, k * (symbols + 1), symbols);
+    }
+  }
+
+  /**
+   * §3.2: the table's part of the header. The encoder passes its built table; the decoder an
+   * empty one, filled here.
+   *
+   * @param which the table's number (FastContexts.COUNT ... EDGE)
+   * @return null, or what is malformed
+   */
+  String code(Header h, HeaderTables t, int which, boolean encoding) {
+    int n = h.symbol(t.count, which, encoding ? clusters - 1 : 0) + 1;
+    if (!encoding) {
+      clusters = n;
+    }
+    int last = 0;
+    for (int c = 0; c < contexts; c++) {
+      if (n == 1) {
+        map[c] = 0;
+        continue;
+      }
+      int a = c > 0 ? map[c - 1] : 0;
+      int b = c >= stride ? map[c - stride] : 0;
+      int how = encoding ? (map[c] == a ? 0 : map[c] == b ? 1 : 2) : 0;
+      how = h.symbol(t.same, which * 3 + last, how);
+      last = how;
+      if (how == 0) {
+        map[c] = a;
+      } else if (how == 1) {
+        map[c] = b;
+      } else {
+        int id = h.symbol(t.id, which, encoding ? map[c] : 0);
+        if (id >= n) {
+          return "a context's cluster " + id + " is not below the cluster count " + n;
+        }
+        map[c] = id;
+      }
+    }
+    int[] q = encoding ? quantized : new int[n * symbols];
+    for (int k = 0; k < n; k++) {
+      int total = 0;
+      for (int s = 0; s < symbols; s++) {
+        int v = encoding ? q[k * symbols + s] : 0;
+        int e = h.symbol(t.exponent, which * 16 + Math.min(s, 15), FastContexts.bitlen(v));
+        if (e > 1) {
+          int nb = Math.min(e - 1, 2);
+          int bits = h.raw((v >>> (e - 1 - nb)) & ((1 << nb) - 1), nb);
+          v = ((1 << nb) | bits) << (e - 1 - nb);
+        } else {
+          v = e;
+        }
+        q[k * symbols + s] = v;
+        total += v;
+      }
+      if (total == 0) {
+        return "cluster " + k + "'s histogram is empty";
+      }
+    }
+    if (!encoding) {
+      setHistograms(q);
+      first = new byte[n << 8];
+      for (int k = 0; k < n; k++) {
+        int cb = k * (symbols + 1);
+        int sym = 0;
+        for (int j = 0; j < 256; j++) {
+          while (cum[cb + sym + 1] <= j << 4) {
+            sym++;
+          }
+          first[(k << 8) + j] = (byte) sym;
+        }
+      }
+    }
+    return null;
+  }
+
+  private int[] quantized(int[] counts) {
+    int[] q = new int[clusters * symbols];
+    for (int c = 0; c < contexts; c++) {
+      int b = map[c] * symbols;
+      for (int s = 0; s < symbols; s++) {
+        q[b + s] += counts[c * symbols + s];
+      }
+    }
+    for (int k = 0; k < clusters; k++) {
+      int max = 0;
+      for (int s = 0; s < symbols; s++) {
+        max = Math.max(max, q[k * symbols + s]);
+      }
+      int shift = Math.max(0, FastContexts.bitlen(max) - (EXPONENTS - 1));
+      for (int s = 0; s < symbols; s++) {
+        int c = q[k * symbols + s];
+        q[k * symbols + s] = c == 0 ? 0 : quantize(Math.max(1, c >> shift));
+      }
+      if (max == 0) {
+        q[k * symbols] = 1; // a table nothing is coded with: any histogram will do
+      }
+    }
+    return q;
+  }
+}
