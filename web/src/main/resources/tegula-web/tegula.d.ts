@@ -142,10 +142,15 @@ export interface CompressOptions {
   tileSize?: number;
   /**
    * A JPEG file kept bit for bit in .tgl (docs/format-jpeg.md): restoreOriginal() gives the same
-   * bytes back. Only with maxPixels, signal and onProgress; compressWithFacts() adds `modelled`
-   * and `reason` (why a JPEG was stored as it is).
+   * bytes back. Only with fastRestore, maxPixels, signal and onProgress; compressWithFacts() adds
+   * `modelled`, `reason` (why a JPEG was stored as it is) and `coding`.
    */
   jpegLossless?: boolean;
+  /**
+   * With jpegLossless: the fast coefficient coding (docs/format-jpeg-coefficients-fast.md),
+   * restoring about 2.4x faster for about 2.5 points less saving.
+   */
+  fastRestore?: boolean;
   /** For file inputs: refuse images with more pixels than this. */
   maxPixels?: number;
   /** Aborting rejects with code 'aborted' and stops the work in the workers. */
@@ -181,6 +186,8 @@ export interface CompressResult {
   modelled?: boolean;
   /** With jpegLossless: why the JPEG was stored as it is, or null. */
   reason?: string | null;
+  /** With jpegLossless: the coefficient coding, e.g. 'content 2 (fast rANS coding)'. */
+  coding?: string;
 }
 
 /** Pixels, an ImageBitmap, or an encoded JPEG, PNG or .tgl file. */

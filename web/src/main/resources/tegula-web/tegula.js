@@ -429,7 +429,7 @@ export async function compare(reference, test, options = {}) {
  */
 async function compressJpegLossless(input, options) {
   for (const key of Object.keys(options)) {
-    if (!['jpegLossless', 'maxPixels', 'signal', 'onProgress'].includes(key)
+    if (!['jpegLossless', 'fastRestore', 'maxPixels', 'signal', 'onProgress'].includes(key)
         && !(key === 'format' && options.format === 'tgl')) {
       throw invalid(`jpegLossless keeps the JPEG as it is: ${key} does not apply`);
     }
@@ -437,14 +437,15 @@ async function compressJpegLossless(input, options) {
   const bytes = await toTransferableBytes(input);
   const progress = progressOf(options);
   progress(0);
-  const reply = await leased((p, codec) => p.run({op: 'jpegLossless', bytes,
+  const fastRestore = flagOption(options, 'fastRestore');
+  const reply = await leased((p, codec) => p.run({op: 'jpegLossless', bytes, fastRestore,
     maxPixels: options.maxPixels ?? 0}, [bytes], options.signal, codec));
   progress(1);
   const f = reply.facts;
   return {blob: new Blob([reply.bytes], {type: MIME.tgl}), format: 'tgl', width: f.width,
     height: f.height, quality: 100, qualityHundredths: 10000, chroma: null, lossless: true,
     encodes: 1, ssim: null, modelled: f.modelled,
-    reason: f.reason};
+    reason: f.reason, coding: f.coding};
 }
 
 /**

@@ -41,6 +41,7 @@ public final class CompressOptions {
   private int pngEffort = DEFAULT_PNG_EFFORT;
   private int effort = DEFAULT_EFFORT;
   private boolean jpegLossless;
+  private boolean fastRestore;
   private JpegEncodeOptions.Subsampling jpegSubsampling;
   private boolean jpegBaseline;
   private int jpegRestartInterval;
@@ -78,6 +79,7 @@ public final class CompressOptions {
     c.pngEffort = pngEffort;
     c.effort = effort;
     c.jpegLossless = jpegLossless;
+    c.fastRestore = fastRestore;
     c.jpegSubsampling = jpegSubsampling;
     c.jpegBaseline = jpegBaseline;
     c.jpegRestartInterval = jpegRestartInterval;
@@ -220,6 +222,18 @@ public final class CompressOptions {
   }
 
   /**
+   * With {@link #withJpegLossless}: code the coefficients with the fast coding
+   * (docs/format-jpeg-coefficients-fast.md), which restores about 2.4 times faster and saves
+   * about 2.5 points less (17.7 % instead of 20.2 % on the cjpeg photo groups). Either file
+   * restores to the same JPEG.
+   */
+  public CompressOptions withFastRestore(boolean on) {
+    CompressOptions c = copy();
+    c.fastRestore = on;
+    return c;
+  }
+
+  /**
    * JPEG output's chroma resolution whatever the quality, or null (the default) for the
    * encoder's choice by quality: 4:2:0 below 97, 4:4:4 from there on (a size or SSIM search may
    * then also fill the jump at 97 with 4:4:4).
@@ -275,6 +289,9 @@ public final class CompressOptions {
         || stripMetadata || stripGps)) {
       return "JPEG-lossless keeps the JPEG file as it is: it writes .tgl and cannot resize, "
           + "convert to grey, strip metadata or aim at a size or SSIM";
+    }
+    if (fastRestore && !jpegLossless) {
+      return "fast restore is a choice of JPEG-lossless storage";
     }
     boolean jpegDetail = jpegSubsampling != null || jpegBaseline || jpegRestartInterval > 0;
     if (jpegDetail && (format != ImageFormat.JPEG || jpegLossless)) {
@@ -351,6 +368,10 @@ public final class CompressOptions {
     return jpegLossless;
   }
 
+  public boolean fastRestore() {
+    return fastRestore;
+  }
+
   /** JPEG's chroma resolution, or null for the encoder's choice by quality. */
   public JpegEncodeOptions.Subsampling jpegSubsampling() {
     return jpegSubsampling;
@@ -369,7 +390,7 @@ public final class CompressOptions {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     if (jpegLossless) {
-      return "JPEG-lossless";
+      return fastRestore ? "JPEG-lossless, fast restore" : "JPEG-lossless";
     }
     if (format == ImageFormat.PNG) {
       sb.append("PNG effort ").append(pngEffort);

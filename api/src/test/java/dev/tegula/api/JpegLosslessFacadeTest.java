@@ -42,6 +42,23 @@ class JpegLosslessFacadeTest {
   }
 
   @Test
+  void fastRestoreWritesTheFastCodingOfTheSameFile() throws IOException {
+    byte[] original = jpeg("size_1023x769_420.jpg");
+    CompressOptions fast = CompressOptions.DEFAULT.withJpegLossless(true).withFastRestore(true);
+    assertNull(fast.problem());
+    CompressResult r = Tegula.compressFile(original, fast, Limits.DEFAULT);
+    JpegTglInfo info = Tegula.inspectJpeg(r.bytes(), Limits.DEFAULT);
+    assertEquals("content 2 (fast rANS coding)", info.coding());
+    assertArrayEquals(original, Tegula.restoreOriginal(r.bytes(), Limits.DEFAULT));
+    byte[] compact = Tegula.compressJpegLossless(original, Limits.DEFAULT).tgl();
+    assertEquals("content 0 (adaptive binary coding)",
+        Tegula.inspectJpeg(compact, Limits.DEFAULT).coding());
+    assertTrue(compact.length < r.bytes().length, compact.length + " vs " + r.bytes().length);
+    assertEquals("fast restore is a choice of JPEG-lossless storage",
+        CompressOptions.DEFAULT.withFastRestore(true).problem());
+  }
+
+  @Test
   void infoSaysWhatIsInside() throws IOException {
     byte[] jpeg = jpeg("baseline_420.jpg");
     byte[] tgl = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).tgl();

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -33,13 +35,29 @@ class JpegLosslessChromiumTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
   }
 
+  /** A .tgl file's chunks (format.md §4) other than JREC, as hex, in order. */
+  private static List<String> chunksBesideJrec(byte[] tgl) {
+    List<String> out = new ArrayList<>();
+    int at = 10;
+    while (at + 12 <= tgl.length) {
+      int length = java.nio.ByteBuffer.wrap(tgl, at, 4).getInt();
+      String type = new String(tgl, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+      if (!type.equals("JREC")) {
+        out.add(type + " " + HexFormat.of().formatHex(tgl, at + 8, at + 8 + length));
+      }
+      at += 12 + length;
+    }
+    return out;
+  }
+
   private static final String RUN = """
       t.terminate();
       await t.init({workers: 2});
       const out = [];
       for (const j of args[0]) {
         const t0 = performance.now();
-        const made = await t.compressWithFacts(h.bytes(j.jpeg), {jpegLossless: true});
+        const made = await t.compressWithFacts(h.bytes(j.jpeg), {jpegLossless: true,
+          fastRestore: j.fast});
         const t1 = performance.now();
         const back = await t.restoreOriginal(made.blob);
         const t2 = performance.now();
@@ -48,7 +66,7 @@ class JpegLosslessChromiumTest {
         await t.decode(h.bytes(j.jpeg));
         const t4 = performance.now();
         const jvmBack = await t.restoreOriginal(h.bytes(j.jvmTgl));
-        out.push({modelled: made.modelled, size: `${made.width}x${made.height}`,
+        out.push({modelled: made.modelled, coding: made.coding, size: `${made.width}x${made.height}`,
           restored: await h.sha256(back), pixels: await h.sha256(pixels.data),
           fromJvm: await h.sha256(jvmBack), tgl: await h.base64(made.blob),
           ms: `compress ${Math.round(t1 - t0)} ms, restoreOriginal ${Math.round(t2 - t1)} ms,`
@@ -63,7 +81,8 @@ class JpegLosslessChromiumTest {
       const out = [];
       for (const j of args[0]) {
         try {
-          const made = await t.compressWithFacts(h.bytes(j), {jpegLossless: true});
+          const made = await t.compressWithFacts(h.bytes(j), {jpegLossless: true,
+            fastRestore: args[1]});
           out.push(await h.sha256(await t.restoreOriginal(made.blob)));
         } catch (e) {
           out.push(`refused: ${e.code}`);
@@ -76,8 +95,9 @@ class JpegLosslessChromiumTest {
    * The repository's JPEG test set (conformance, damaged, arithmetic twins), bit-exact; the two
    * files that are no JPEG at all (empty, text) are refused as arguments, as on the JVM.
    */
-  @Test
-  void everyTestJpegComesBackBitExact() throws Exception {
+  @ParameterizedTest(name = "fast restore {0}")
+  @ValueSource(booleans = {false, true})
+  void everyTestJpegComesBackBitExact(boolean fast) throws Exception {
     List<String> jobs = new ArrayList<>();
     List<String> want = new ArrayList<>();
     for (String folder : new String[] {"jpeg", "invalid", "jpeg-arith-twins"}) {
@@ -92,7 +112,7 @@ class JpegLosslessChromiumTest {
       }
     }
     @SuppressWarnings("unchecked")
-    List<String> got = (List<String>) run(EVERY, jobs);
+    List<String> got = (List<String>) run(EVERY, jobs, fast);
     List<String> named = new ArrayList<>();
     for (int i = 0; i < got.size(); i++) {
       named.add(want.get(i).substring(0, want.get(i).indexOf(' ')) + " " + got.get(i));
@@ -107,26 +127,40 @@ class JpegLosslessChromiumTest {
         "invalid/jpeg_truncated_progressive.jpg"};
     List<Map<String, Object>> jobs = new ArrayList<>();
     List<byte[]> originals = new ArrayList<>();
-    for (String f : files) {
-      byte[] jpeg = Files.readAllBytes(TestFiles.root().resolve(f));
-      originals.add(jpeg);
-      JpegCompression jvm = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT);
-      jobs.add(Map.of("jpeg", Base64.getEncoder().encodeToString(jpeg),
-          "jvmTgl", Base64.getEncoder().encodeToString(jvm.tgl())));
+    List<Boolean> fast = new ArrayList<>();
+    for (boolean f : new boolean[] {false, true}) {
+      for (String name : files) {
+        byte[] jpeg = Files.readAllBytes(TestFiles.root().resolve(name));
+        originals.add(jpeg);
+        fast.add(f);
+        JpegCompression jvm = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT, f);
+        jobs.add(Map.of("jpeg", Base64.getEncoder().encodeToString(jpeg),
+            "jvmTgl", Base64.getEncoder().encodeToString(jvm.tgl()), "fast", f));
+      }
     }
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> out = (List<Map<String, Object>>) run(RUN, jobs);
-    for (int i = 0; i < files.length; i++) {
-      byte[] jpeg = originals.get(i);
-      Map<String, Object> r = out.get(i);
+    for (int k = 0; k < jobs.size(); k++) {
+      int i = k % files.length;
+      byte[] jpeg = originals.get(k);
+      Map<String, Object> r = out.get(k);
       // a report, not a check: the machine is shared
-      System.out.println("Wasm " + files[i] + " (" + jpeg.length + " bytes): " + r.get("ms"));
+      System.out.println("Wasm " + files[i] + " (" + jpeg.length + " bytes, "
+          + r.get("coding") + "): " + r.get("ms"));
+      if (!files[i].startsWith("invalid/") && !files[i].contains("arith")) {
+        assertEquals(fast.get(k) ? "content 2 (fast rANS coding)"
+            : "content 0 (adaptive binary coding)", r.get("coding"), files[i]);
+      }
       String want = sha256(jpeg);
       assertEquals(want, r.get("restored"), files[i] + ": restoreOriginal in the browser");
       assertEquals(want, r.get("fromJvm"), files[i] + ": the JVM's .tgl restored in the browser");
       byte[] browserTgl = Base64.getDecoder().decode((String) r.get("tgl"));
       assertArrayEquals(jpeg, Tegula.restoreOriginal(browserTgl), files[i]
           + ": the browser's .tgl restored on the JVM");
+      // the coefficient coders are integer arithmetic: the same tiles in Wasm as on the JVM (the
+      // JREC record is deflated by each platform's own java.util.zip, so it may differ)
+      assertEquals(chunksBesideJrec(Tegula.compressJpegLossless(jpeg, Limits.DEFAULT,
+          fast.get(k)).tgl()), chunksBesideJrec(browserTgl), files[i] + ": the JVM's tiles");
       assertEquals(Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).modelled(),
           r.get("modelled"), files[i]);
       if (!files[i].startsWith("invalid/")) {

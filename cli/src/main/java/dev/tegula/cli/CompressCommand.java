@@ -64,6 +64,11 @@ final class CompressCommand implements Callable<Integer> {
       + "file back. A JPEG that cannot be modelled is stored as it is.")
   private boolean jpegLossless;
 
+  @Option(names = "--fast-restore", description = "With --jpeg-lossless: code the coefficients "
+      + "so that restoring runs about 2.4x faster, for about 2.5 points less saving "
+      + "(docs/format-jpeg-coefficients-fast.md).")
+  private boolean fastRestore;
+
   @Option(names = "--max-size", paramLabel = "SIZE",
       description = "The highest quality whose file fits SIZE: 200000, 200KB (1000 bytes a KB), "
           + "195KiB (1024), 1.5MB, 2MiB. JPEG and .tgl; lands within 3%% below SIZE where the "
@@ -154,7 +159,7 @@ final class CompressCommand implements Callable<Integer> {
     DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
     if (options.jpegLossless()) {
       return new BatchRunner(threads, batch.force(), errors, progress)
-          .run(targets, (in, data) -> jpegJob(in, data, decode.limits()));
+          .run(targets, (in, data) -> jpegJob(in, data, decode.limits(), options));
     }
     boolean tiled = options.format() == ImageFormat.TGL && options.maxSizeBytes() == 0
         && options.targetSsim() == 0;
@@ -192,6 +197,9 @@ final class CompressCommand implements Callable<Integer> {
     };
     if (jpegLossless) {
       return jpegLosslessOptions(f);
+    }
+    if (fastRestore) {
+      throw usage("--fast-restore applies to --jpeg-lossless only");
     }
     if (f == ImageFormat.JPEG && lossless) {
       throw usage("--lossless is not possible with --format jpeg");
@@ -304,11 +312,12 @@ final class CompressCommand implements Callable<Integer> {
     if (other != null) {
       throw usage("--jpeg-lossless keeps the JPEG file as it is: " + other + " does not apply");
     }
-    return CompressOptions.DEFAULT.withJpegLossless(true);
+    return CompressOptions.DEFAULT.withJpegLossless(true).withFastRestore(fastRestore);
   }
 
   /** A JPEG kept bit for bit; any other input fails (exit status 1) with what it is. */
-  private static FileJob jpegJob(String in, byte[] data, dev.tegula.core.Limits limits) {
+  private static FileJob jpegJob(String in, byte[] data, dev.tegula.core.Limits limits,
+      CompressOptions options) {
     if (Tegula.detect(data) != ImageFormat.JPEG) {
       ImageFormat f = Tegula.detect(data);
       throw new dev.tegula.core.UnsupportedFeatureException("--jpeg-lossless needs a JPEG file; "
@@ -323,8 +332,7 @@ final class CompressCommand implements Callable<Integer> {
 
       @Override
       public void runTile(int tile) {
-        result[0] = Tegula.compressFile(data, CompressOptions.DEFAULT.withJpegLossless(true),
-            limits);
+        result[0] = Tegula.compressFile(data, options, limits);
       }
 
       @Override

@@ -51,8 +51,8 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
   String mode() {
     if (header.jpeg()) {
       return "JPEG reconstruction: " + (jpeg == null ? "record damaged"
-          : jpeg.kind() + " (original " + jpeg.jpegLength() + " bytes, SHA-256 " + jpeg.sha256()
-              + ")");
+          : jpeg.kind() + (jpeg.modelled() ? ", coefficients in " + jpeg.coding() : "")
+              + " (original " + jpeg.jpegLength() + " bytes, SHA-256 " + jpeg.sha256() + ")");
     }
     return header.lossy() ? "lossy q" + header.quality() : "lossless";
   }
@@ -112,6 +112,7 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
     json.endArray();
     if (jpeg != null) {
       json.name("jpeg").beginObject().name("kind").value(jpeg.kind())
+          .name("coding").value(jpeg.coding())
           .name("originalBytes").value(jpeg.jpegLength()).name("sha256").value(jpeg.sha256())
           .endObject();
     }

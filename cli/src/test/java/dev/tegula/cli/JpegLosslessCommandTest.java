@@ -38,13 +38,37 @@ class JpegLosslessCommandTest {
     assertArrayEquals(original, Files.readAllBytes(in));
     Cli.Result i = Cli.run("info", tgl.toString());
     assertEquals(0, i.exit(), i.err());
-    assertTrue(i.out().contains("JPEG reconstruction: modelled"), i.out());
+    assertTrue(i.out().contains("JPEG reconstruction: modelled, coefficients in content 0"),
+        i.out());
     Cli.Result png = Cli.run("restore", "--format", "png", tgl.toString());
     assertEquals(0, png.exit(), png.err());
     byte[] pixels = Files.readAllBytes(dir.resolve("photo.png"));
     assertEquals(ImageFormat.PNG, Tegula.detect(pixels));
     assertArrayEquals(Tegula.decode(original).image().rgba(),
         Tegula.decode(pixels).image().rgba());
+  }
+
+  @Test
+  void fastRestoreWritesTheFastCodingWhichRestoresTheSameBytes() throws IOException {
+    Path in = copy("jpeg/progressive_420.jpg", "photo.jpg");
+    byte[] original = Files.readAllBytes(in);
+    Path fast = dir.resolve("fast.tgl");
+    Path compact = dir.resolve("compact.tgl");
+    assertEquals(0, Cli.run("compress", "--jpeg-lossless", "--fast-restore", "-o",
+        fast.toString(), in.toString()).exit());
+    assertEquals(0, Cli.run("compress", "--jpeg-lossless", "-o", compact.toString(),
+        in.toString()).exit());
+    assertTrue(Files.size(fast) < original.length);
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(fast), Files.readAllBytes(compact)));
+    Path back = dir.resolve("back.jpg");
+    Cli.Result r = Cli.run("restore", "-o", back.toString(), fast.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertArrayEquals(original, Files.readAllBytes(back));
+    Cli.Result i = Cli.run("info", "--json", fast.toString());
+    assertTrue(i.out().contains("\"coding\": \"content 2 (fast rANS coding)\""), i.out());
+    Cli.Result u = Cli.run("compress", "--fast-restore", in.toString());
+    assertEquals(ExitCodes.USAGE, u.exit(), u.err());
+    assertTrue(u.err().contains("--fast-restore applies to --jpeg-lossless only"), u.err());
   }
 
   @Test

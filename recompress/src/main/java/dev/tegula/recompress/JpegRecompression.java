@@ -46,6 +46,11 @@ public final class JpegRecompression {
   private static final int VERBATIM_OVERHEAD = 10 + 32 + 12 + JpegContainer.RECORD_PREFIX + 20
       + 17 + 12;
 
+  /** The coefficient coding of format-jpeg-coefficients.md (adaptive binary; the default). */
+  public static final int CODING_ADAPTIVE = TileContent.ADAPTIVE;
+  /** The coefficient coding of format-jpeg-coefficients-fast.md (rANS: faster, larger). */
+  public static final int CODING_FAST = TileContent.FAST;
+
   private JpegRecompression() {}
 
   /** Compresses a JPEG; never fails for a damaged or unusual JPEG (that is stored verbatim). */

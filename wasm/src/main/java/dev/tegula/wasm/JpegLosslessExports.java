@@ -24,19 +24,20 @@ public final class JpegLosslessExports {
   private JpegLosslessExports() {}
 
   /**
-   * Compresses a JPEG file: JSON {@code {modelled, reason, width, height, originalBytes, bytes}}
-   * ({@code reason} says why it is stored verbatim, or null) with the .tgl waiting for {@link
-   * #takeBytes}.
+   * Compresses a JPEG file: JSON {@code {modelled, reason, coding, width, height, originalBytes,
+   * bytes}} ({@code reason} says why it is stored verbatim, or null) with the .tgl waiting for
+   * {@link #takeBytes}; {@code fastRestore} picks the fast coefficient coding.
    */
   @JSExport
-  public String compress(byte[] jpeg, double maxPixels) {
+  public String compress(byte[] jpeg, double maxPixels, boolean fastRestore) {
     pendingBytes.clear();
     try {
       Limits limits = limits(maxPixels);
-      JpegCompression c = Tegula.compressJpegLossless(jpeg, limits);
+      JpegCompression c = Tegula.compressJpegLossless(jpeg, limits, fastRestore);
       JpegTglInfo info = Tegula.inspectJpeg(c.tgl(), limits);
       pendingBytes.put(c.tgl());
       return new Json().put("modelled", c.modelled()).put("reason", c.reason())
+          .put("coding", info.coding())
           .put("width", info.width()).put("height", info.height())
           .put("originalBytes", jpeg.length).put("bytes", c.tgl().length).toString();
     } catch (TegulaException e) {
