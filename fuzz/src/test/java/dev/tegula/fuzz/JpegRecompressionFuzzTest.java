@@ -11,7 +11,8 @@ import java.util.Arrays;
  * Fuzzes JPEG recompression (docs/format-jpeg.md). {@link #restore} and {@link
  * #restoreWithFixedChecksums} feed damaged mode-2 .tgl files to the restore, which must return
  * the original or throw a {@link TegulaException} (a wrong JPEG would need a SHA-256 collision);
- * {@link #compressThenRestore} feeds any bytes as a JPEG, which must come back byte for byte.
+ * {@link #compressThenRestore} feeds any bytes as a JPEG, which must come back byte for byte with
+ * either coefficient coding (content 0 and the fast content 2).
  * Seeds and findings live in {@code src/test/resources/dev/tegula/fuzz/
  * JpegRecompressionFuzzTestInputs/<method>/} and are replayed by every normal test run.
  */
@@ -33,11 +34,14 @@ class JpegRecompressionFuzzTest {
 
   @FuzzTest(maxDuration = "5m")
   void compressThenRestore(byte[] jpeg) {
-    JpegCompression c = JpegRecompression.compressDetailed(jpeg, LIMITS);
-    byte[] back = JpegRecompression.restoreJpeg(c.tgl(), LIMITS);
-    if (!Arrays.equals(jpeg, back)) {
-      throw new AssertionError("the restored file differs from the input ("
-          + (c.modelled() ? "modelled" : "verbatim") + ")");
+    for (int coding : new int[] {JpegRecompression.CODING_ADAPTIVE,
+        JpegRecompression.CODING_FAST}) {
+      JpegCompression c = JpegRecompression.compressDetailed(jpeg, LIMITS, coding);
+      byte[] back = JpegRecompression.restoreJpeg(c.tgl(), LIMITS);
+      if (!Arrays.equals(jpeg, back)) {
+        throw new AssertionError("the restored file differs from the input ("
+            + (c.modelled() ? "modelled, coding " + coding : "verbatim") + ")");
+      }
     }
   }
 
