@@ -232,7 +232,7 @@ final class HuffmanScanDecoder {
         }
         break;
       default:
-        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al);
+        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al, lastK[off >> 6]);
         if (last > lastK[off >> 6]) {
           lastK[off >> 6] = (byte) last;
         }
@@ -435,9 +435,13 @@ final class HuffmanScanDecoder {
    * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
    * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al.
    *
+   * @param lastK the block's last nonzero zig-zag index so far ({@link
+   *     FrameComponent#blockLastK}): the correction bits of a block in an end-of-band run stop
+   *     there, as every coefficient after it is zero
    * @return the zig-zag index of the last newly nonzero coefficient (0 if none), at most 63
    */
-  private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+  private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
+      int lastK) {
     final int p1 = 1 << al;
     final int m1 = -1 << al;
     final int[] lookup = ac.lookup;
@@ -521,8 +525,10 @@ final class HuffmanScanDecoder {
       }
     }
     if (eobrun > 0) {
-      // Correction bits for the nonzero coefficients left in the band.
-      for (; k <= se; k++) {
+      // Correction bits for the nonzero coefficients left in the band: none after lastK (those
+      // this scan made nonzero come before k).
+      int end = Math.min(se, lastK);
+      for (; k <= end; k++) {
         int z = off + NATURAL[k];
         int cv = coef[z];
         if (cv != 0) {
@@ -631,6 +637,18 @@ final class HuffmanScanDecoder {
     int p = pos;
     long b = buf;
     int n = cnt;
+    if (!markerHit && p <= len - 8) {
+      // at most 8 bytes are read: no end-of-data or marker checks until a 0xFF
+      while (n <= 56) {
+        int x = d[p] & 0xFF;
+        if (x == 0xFF) {
+          break;
+        }
+        p++;
+        b |= ((long) x) << (56 - n);
+        n += 8;
+      }
+    }
     while (n <= 56) {
       if (!markerHit && p < len) {
         int x = d[p] & 0xFF;
