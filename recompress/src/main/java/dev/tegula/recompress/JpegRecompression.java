@@ -249,13 +249,17 @@ public final class JpegRecompression {
 
   /** Rebuilds the JPEG and decodes it ({@link JpegDecoder}, the same pixels as djpeg). */
   public static DecodedImage restore(byte[] tgl, DecodeOptions options) {
+    return restore(tgl, options, MODEL);
+  }
+
+  static DecodedImage restore(byte[] tgl, DecodeOptions options, RowCoder coder) {
     if (tgl == null || options == null) {
       throw new IllegalArgumentException("tgl and options must not be null");
     }
     List<String> damaged = new ArrayList<>();
     byte[] jpeg;
     try {
-      jpeg = restoreChecked(tgl, options.limits(), MODEL, damaged);
+      jpeg = restoreChecked(tgl, options.limits(), coder, damaged);
     } catch (TegulaException e) {
       throw e;
     } catch (NotModellable e) {
