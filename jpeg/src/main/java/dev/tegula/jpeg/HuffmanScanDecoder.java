@@ -108,6 +108,13 @@ final class HuffmanScanDecoder {
       mode = scan.ah == 0 ? AC_FIRST : AC_REFINE;
     }
 
+    if (mode == AC_FIRST || mode == AC_REFINE) {
+      for (FrameComponent c : scan.components) {
+        if (c.acMask == null || c.acMask.length != c.coefficients.length >> 6) {
+          c.acMask = FrameComponent.acMasks(c.coefficients);
+        }
+      }
+    }
     final int ri = scan.restartInterval;
     int restartsToGo = ri;
     int nextRestart = 0;
@@ -136,7 +143,8 @@ final class HuffmanScanDecoder {
             restartsToGo--;
           }
           if (!insufficient) {
-            decodeBlock(mode, scan, coef, c.blockLastK, c.blockOffset(bx, by), 0, dct, act);
+            decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, c.blockOffset(bx, by), 0, dct,
+                act);
             checkData();
           }
         }
@@ -167,7 +175,7 @@ final class HuffmanScanDecoder {
             for (int v = 0; v < c.v; v++) {
               for (int h = 0; h < c.h; h++) {
                 int off = c.blockOffset(mx * c.h + h, my * c.v + v);
-                decodeBlock(mode, scan, coef, c.blockLastK, off, ci, dc[ci], ac[ci]);
+                decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, off, ci, dc[ci], ac[ci]);
               }
             }
           }
@@ -202,8 +210,8 @@ final class HuffmanScanDecoder {
     }
   }
 
-  private void decodeBlock(int mode, Scan scan, short[] coef, byte[] lastK, int off, int ci,
-      HuffmanTable dc, HuffmanTable ac) {
+  private void decodeBlock(int mode, Scan scan, short[] coef, byte[] lastK, long[] acMask,
+      int off, int ci, HuffmanTable dc, HuffmanTable ac) {
     int last;
     switch (mode) {
       case SEQUENTIAL:
@@ -226,13 +234,13 @@ final class HuffmanScanDecoder {
         cnt--;
         break;
       case AC_FIRST:
-        last = decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al);
+        last = decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
         if (last > lastK[off >> 6]) {
           lastK[off >> 6] = (byte) last;
         }
         break;
       default:
-        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al, lastK[off >> 6]);
+        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
         if (last > lastK[off >> 6]) {
           lastK[off >> 6] = (byte) last;
         }
@@ -358,11 +366,13 @@ final class HuffmanScanDecoder {
    *
    * @return the zig-zag index of the last coefficient written (0 if none), at most 63
    */
-  private int decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+  private int decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
+      long[] acMask) {
     if (eobrun > 0) {
       eobrun--;
       return 0;
     }
+    long mask = acMask[off >> 6];
     long b = buf;
     int n = cnt;
     final int[] lookup = ac.lookup;
@@ -383,7 +393,9 @@ final class HuffmanScanDecoder {
         b <<= len;
         n -= len;
         k += (f >> 8) & 15;
-        coef[off + NATURAL[k]] = (short) ((f >> 16) << al);
+        short x = (short) ((f >> 16) << al);
+        coef[off + NATURAL[k]] = x;
+        mask = FrameComponent.withAc(mask, k, x);
         last = k;
         continue;
       }
@@ -408,7 +420,9 @@ final class HuffmanScanDecoder {
         int v = (int) (b >>> (64 - s));
         b <<= s;
         n -= s;
-        coef[off + NATURAL[k]] = (short) ((v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v) << al);
+        short x = (short) ((v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v) << al);
+        coef[off + NATURAL[k]] = x;
+        mask = FrameComponent.withAc(mask, k, x);
         last = k;
       } else if (r == 15) {
         k += 15;
@@ -426,6 +440,7 @@ final class HuffmanScanDecoder {
         break;
       }
     }
+    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
     return last > 63 ? 63 : last;
@@ -433,18 +448,19 @@ final class HuffmanScanDecoder {
 
   /**
    * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
-   * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al.
+   * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al. The block's
+   * nonzero AC positions ({@link FrameComponent#acMask}) find the zeros a run skips and the
+   * coefficients that take correction bits without reading the zeros.
    *
-   * @param lastK the block's last nonzero zig-zag index so far ({@link
-   *     FrameComponent#blockLastK}): the correction bits of a block in an end-of-band run stop
-   *     there, as every coefficient after it is zero
    * @return the zig-zag index of the last newly nonzero coefficient (0 if none), at most 63
    */
   private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
-      int lastK) {
+      long[] acMask) {
     final int p1 = 1 << al;
     final int m1 = -1 << al;
     final int[] lookup = ac.lookup;
+    final long band = (-1L >>> ss) & (-1L << (63 - se));
+    long mask = acMask[off >> 6];
     long b = buf;
     int n = cnt;
     int k = ss;
@@ -493,45 +509,17 @@ final class HuffmanScanDecoder {
           }
           break;
         }
-        // Skip r zero coefficients, appending correction bits to the nonzero ones passed.
-        do {
-          int z = off + NATURAL[k];
-          int cv = coef[z];
-          if (cv != 0) {
-            if (n < 1) {
-              cnt = n;
-              buf = b;
-              fill();
-              b = buf;
-              n = cnt;
-            }
-            boolean bit = b < 0;
-            b <<= 1;
-            n--;
-            if (bit && (cv & p1) == 0) {
-              coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
-            }
-          } else {
-            if (--r < 0) {
-              break;
-            }
-          }
-          k++;
-        } while (k <= se);
-        if (s != 0) {
-          coef[off + NATURAL[k]] = (short) s;
-          last = k;
+        // Skip r zero coefficients (stop at the next one), appending correction bits to the
+        // nonzero ones passed: the zeros from k on, the first r of them dropped.
+        long zeros = ~mask & band & (-1L >>> k);
+        for (int i = r; i > 0 && zeros != 0; i--) {
+          zeros ^= Long.highestOneBit(zeros);
         }
-      }
-    }
-    if (eobrun > 0) {
-      // Correction bits for the nonzero coefficients left in the band: none after lastK (those
-      // this scan made nonzero come before k).
-      int end = Math.min(se, lastK);
-      for (; k <= end; k++) {
-        int z = off + NATURAL[k];
-        int cv = coef[z];
-        if (cv != 0) {
+        int stop = zeros == 0 ? se + 1 : Long.numberOfLeadingZeros(zeros);
+        long passed = mask & band & (-1L >>> k) & (stop > 63 ? -1L : ~(-1L >>> stop));
+        while (passed != 0) {
+          int q = Long.numberOfLeadingZeros(passed);
+          passed &= ~(Long.MIN_VALUE >>> q);
           if (n < 1) {
             cnt = n;
             buf = b;
@@ -539,19 +527,52 @@ final class HuffmanScanDecoder {
             b = buf;
             n = cnt;
           }
-          boolean bit = b < 0;
+          coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], b, p1);
           b <<= 1;
           n--;
-          if (bit && (cv & p1) == 0) {
-            coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
-          }
         }
+        k = stop;
+        if (s != 0) {
+          coef[off + NATURAL[k]] = (short) s;
+          mask |= Long.MIN_VALUE >>> Math.min(k, 63);
+          last = k;
+        }
+      }
+    }
+    if (eobrun > 0) {
+      // Correction bits for the nonzero coefficients left in the band.
+      long passed = k > 63 ? 0 : mask & band & (-1L >>> k);
+      while (passed != 0) {
+        int q = Long.numberOfLeadingZeros(passed);
+        passed &= ~(Long.MIN_VALUE >>> q);
+        if (n < 1) {
+          cnt = n;
+          buf = b;
+          fill();
+          b = buf;
+          n = cnt;
+        }
+        coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], b, p1);
+        b <<= 1;
+        n--;
       }
       eobrun--;
     }
+    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
     return last > 63 ? 63 : last;
+  }
+
+  /**
+   * A nonzero coefficient after its correction bit (the top bit of {@code bits}): when the bit is
+   * 1 and the coefficient's bit Al is not yet set, its magnitude grows by {@code p1} = 1 << Al
+   * (libjpeg's rule). Without branches, as the bits are as good as random.
+   */
+  private static short corrected(int cv, long bits, int p1) {
+    int take = (int) (bits >>> 63) & (((cv & p1) - 1) >>> 31);
+    int sign = cv >> 31;
+    return (short) (cv + (((p1 ^ sign) - sign) & -take));
   }
 
   /**

@@ -398,6 +398,9 @@ public final class JpegDecoder {
           if (!f.arithmetic) {
             c.blockLastK = new byte[c.blocksPerLineAlloc * c.blockRowsAlloc];
           }
+          if (f.progressive && !f.arithmetic) {
+            c.acMask = new long[c.blocksPerLineAlloc * c.blockRowsAlloc];
+          }
         }
       }
       latched = new int[f.components.length][];
@@ -440,6 +443,7 @@ public final class JpegDecoder {
           }
         }
         c.blockLastK = null;
+        c.acMask = null; // made from the coefficients if an AC scan follows
       }
     }
 
