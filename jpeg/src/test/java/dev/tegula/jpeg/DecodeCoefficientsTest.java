@@ -54,6 +54,23 @@ class DecodeCoefficientsTest {
     assertTrue(compared > 20, "compared: " + compared);
   }
 
+  /**
+   * A one-component frame with sampling factors 3x3: its scans cover 26 blocks a row, the
+   * decoder's store whole MCUs (27): given arrays of the scan's width are copied into the store.
+   */
+  @Test
+  void oneComponentWithSamplingFactorsAbove1() {
+    byte[] data = TestFiles.read(TestFiles.jpeg("gray_odd_203x157.jpg")).clone();
+    int sof = 0;
+    while (!((data[sof] & 0xFF) == 0xFF && (data[sof + 1] & 0xFF) == 0xC0)) {
+      sof++;
+    }
+    assertEquals(0x11, data[sof + 11]);
+    data[sof + 11] = 0x33;
+    assertEquals(1, intactScans(data));
+    assertSame(data, 1, "gray 3x3");
+  }
+
   @Test
   void refusesCoefficientsThatDoNotFitTheFrame() {
     byte[] data = TestFiles.read(TestFiles.jpeg("baseline_420.jpg"));

@@ -58,6 +58,19 @@ class PixelsFromCoefficientsTest {
     assertTrue(modelledWithTail > 0, "no cut file was modelled");
   }
 
+  /** A one-component frame sampled 3x3: the coefficient image is narrower than the decoder's. */
+  @Test
+  void givesThePixelsOfAOneComponentFrameSampled3x3() {
+    byte[] jpeg = TestFiles.read(TestFiles.testdata().resolve("jpeg").resolve(
+        "gray_odd_203x157.jpg")).clone();
+    int sof = 0;
+    while (!((jpeg[sof] & 0xFF) == 0xFF && (jpeg[sof + 1] & 0xFF) == 0xC0)) {
+      sof++;
+    }
+    jpeg[sof + 11] = 0x33;
+    assertTrue(assertSameAsJpeg(jpeg, "gray 3x3"), "modelled");
+  }
+
   /** @return whether the file was modelled */
   private static boolean assertSameAsJpeg(byte[] jpeg, String name) {
     JpegCompression c = JpegRecompression.compressDetailed(jpeg, Limits.DEFAULT, true,
