@@ -517,19 +517,12 @@ final class HuffmanScanDecoder {
         }
         int stop = zeros == 0 ? se + 1 : Long.numberOfLeadingZeros(zeros);
         long passed = mask & band & (-1L >>> k) & (stop > 63 ? -1L : ~(-1L >>> stop));
-        while (passed != 0) {
-          int q = Long.numberOfLeadingZeros(passed);
-          passed &= ~(Long.MIN_VALUE >>> q);
-          if (n < 1) {
-            cnt = n;
-            buf = b;
-            fill();
-            b = buf;
-            n = cnt;
-          }
-          coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], b, p1);
-          b <<= 1;
-          n--;
+        if (passed != 0) {
+          cnt = n;
+          buf = b;
+          correct(coef, off, passed, p1);
+          b = buf;
+          n = cnt;
         }
         k = stop;
         if (s != 0) {
@@ -542,19 +535,12 @@ final class HuffmanScanDecoder {
     if (eobrun > 0) {
       // Correction bits for the nonzero coefficients left in the band.
       long passed = k > 63 ? 0 : mask & band & (-1L >>> k);
-      while (passed != 0) {
-        int q = Long.numberOfLeadingZeros(passed);
-        passed &= ~(Long.MIN_VALUE >>> q);
-        if (n < 1) {
-          cnt = n;
-          buf = b;
-          fill();
-          b = buf;
-          n = cnt;
-        }
-        coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], b, p1);
-        b <<= 1;
-        n--;
+      if (passed != 0) {
+        cnt = n;
+        buf = b;
+        correct(coef, off, passed, p1);
+        b = buf;
+        n = cnt;
       }
       eobrun--;
     }
@@ -562,6 +548,39 @@ final class HuffmanScanDecoder {
     buf = b;
     cnt = n;
     return last > 63 ? 63 : last;
+  }
+
+  /**
+   * Reads a correction bit for each of the block's {@code positions} (zig-zag, bit 63 − k) in
+   * order and applies it: all of them taken from the buffer at once when it holds enough.
+   */
+  private void correct(short[] coef, int off, long positions, int p1) {
+    int count = Long.bitCount(positions);
+    if (cnt < count) {
+      fill();
+    }
+    if (cnt >= count) {
+      long bits = buf;
+      buf <<= count;
+      cnt -= count;
+      for (long m = positions; m != 0; bits <<= 1) {
+        int q = Long.numberOfLeadingZeros(m);
+        m &= ~(Long.MIN_VALUE >>> q);
+        coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], bits, p1);
+      }
+      return;
+    }
+    for (long m = positions; m != 0; ) {
+      // more bits than a filled buffer holds (57 to 63 positions)
+      int q = Long.numberOfLeadingZeros(m);
+      m &= ~(Long.MIN_VALUE >>> q);
+      if (cnt < 1) {
+        fill();
+      }
+      coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], buf, p1);
+      buf <<= 1;
+      cnt--;
+    }
   }
 
   /**
