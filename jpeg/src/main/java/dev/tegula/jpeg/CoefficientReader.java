@@ -77,6 +77,9 @@ public final class CoefficientReader {
       if (!f.arithmetic) {
         c.blockLastK = new byte[c.blocksPerLineAlloc * c.blockRowsAlloc];
       }
+      if (f.progressive && !f.arithmetic) {
+        c.acMask = new long[c.blocksPerLineAlloc * c.blockRowsAlloc];
+      }
     }
     if (!f.progressive && !f.arithmetic) {
       StandardHuffmanTables.fillMissing(p.dcTables, p.acTables);

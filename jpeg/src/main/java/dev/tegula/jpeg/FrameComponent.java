@@ -41,6 +41,12 @@ final class FrameComponent {
    * skip zero terms; null when not kept (arithmetic-coded frames), and the IDCT looks instead.
    */
   byte[] blockLastK;
+  /**
+   * Per block, in progressive Huffman-coded frames: which AC coefficients are nonzero, zig-zag
+   * index k at bit 63 − k (bit 63, DC, unused), kept by the AC scans so that refinement scans
+   * skip zeros without reading them; null until an AC scan needs it.
+   */
+  long[] acMask;
 
   FrameComponent(int id, int index, int h, int v, int quantTable) {
     this.id = id;
@@ -48,6 +54,31 @@ final class FrameComponent {
     this.h = h;
     this.v = v;
     this.quantTable = quantTable;
+  }
+
+  /** The acMask of every block, from the coefficients. */
+  static long[] acMasks(short[] coefficients) {
+    long[] m = new long[coefficients.length >> 6];
+    int[] natural = ZigZag.NATURAL_ORDER;
+    for (int b = 0; b < m.length; b++) {
+      long x = 0;
+      for (int k = 1; k < 64; k++) {
+        if (coefficients[(b << 6) + natural[k]] != 0) {
+          x |= Long.MIN_VALUE >>> k;
+        }
+      }
+      m[b] = x;
+    }
+    return m;
+  }
+
+  /**
+   * A block's acMask after writing {@code value} at zig-zag index k (past 63, a corrupt run's
+   * write lands on 63, as {@link ZigZag#NATURAL_ORDER} pads it).
+   */
+  static long withAc(long mask, int k, int value) {
+    long bit = Long.MIN_VALUE >>> Math.min(k, 63);
+    return (mask & ~bit) | (bit & -(long) ((value | -value) >>> 31));
   }
 
   /** Offset of block (bx, by) in {@link #coefficients}. */

@@ -108,6 +108,13 @@ final class HuffmanScanDecoder {
       mode = scan.ah == 0 ? AC_FIRST : AC_REFINE;
     }
 
+    if (mode == AC_FIRST || mode == AC_REFINE) {
+      for (FrameComponent c : scan.components) {
+        if (c.acMask == null || c.acMask.length != c.coefficients.length >> 6) {
+          c.acMask = FrameComponent.acMasks(c.coefficients);
+        }
+      }
+    }
     final int ri = scan.restartInterval;
     int restartsToGo = ri;
     int nextRestart = 0;
@@ -136,7 +143,8 @@ final class HuffmanScanDecoder {
             restartsToGo--;
           }
           if (!insufficient) {
-            decodeBlock(mode, scan, coef, c.blockLastK, c.blockOffset(bx, by), 0, dct, act);
+            decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, c.blockOffset(bx, by), 0, dct,
+                act);
             checkData();
           }
         }
@@ -167,7 +175,7 @@ final class HuffmanScanDecoder {
             for (int v = 0; v < c.v; v++) {
               for (int h = 0; h < c.h; h++) {
                 int off = c.blockOffset(mx * c.h + h, my * c.v + v);
-                decodeBlock(mode, scan, coef, c.blockLastK, off, ci, dc[ci], ac[ci]);
+                decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, off, ci, dc[ci], ac[ci]);
               }
             }
           }
@@ -202,8 +210,8 @@ final class HuffmanScanDecoder {
     }
   }
 
-  private void decodeBlock(int mode, Scan scan, short[] coef, byte[] lastK, int off, int ci,
-      HuffmanTable dc, HuffmanTable ac) {
+  private void decodeBlock(int mode, Scan scan, short[] coef, byte[] lastK, long[] acMask,
+      int off, int ci, HuffmanTable dc, HuffmanTable ac) {
     int last;
     switch (mode) {
       case SEQUENTIAL:
@@ -226,13 +234,13 @@ final class HuffmanScanDecoder {
         cnt--;
         break;
       case AC_FIRST:
-        last = decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al);
+        last = decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
         if (last > lastK[off >> 6]) {
           lastK[off >> 6] = (byte) last;
         }
         break;
       default:
-        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al);
+        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
         if (last > lastK[off >> 6]) {
           lastK[off >> 6] = (byte) last;
         }
@@ -358,11 +366,13 @@ final class HuffmanScanDecoder {
    *
    * @return the zig-zag index of the last coefficient written (0 if none), at most 63
    */
-  private int decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+  private int decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
+      long[] acMask) {
     if (eobrun > 0) {
       eobrun--;
       return 0;
     }
+    long mask = acMask[off >> 6];
     long b = buf;
     int n = cnt;
     final int[] lookup = ac.lookup;
@@ -383,7 +393,9 @@ final class HuffmanScanDecoder {
         b <<= len;
         n -= len;
         k += (f >> 8) & 15;
-        coef[off + NATURAL[k]] = (short) ((f >> 16) << al);
+        short x = (short) ((f >> 16) << al);
+        coef[off + NATURAL[k]] = x;
+        mask = FrameComponent.withAc(mask, k, x);
         last = k;
         continue;
       }
@@ -408,7 +420,9 @@ final class HuffmanScanDecoder {
         int v = (int) (b >>> (64 - s));
         b <<= s;
         n -= s;
-        coef[off + NATURAL[k]] = (short) ((v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v) << al);
+        short x = (short) ((v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v) << al);
+        coef[off + NATURAL[k]] = x;
+        mask = FrameComponent.withAc(mask, k, x);
         last = k;
       } else if (r == 15) {
         k += 15;
@@ -426,6 +440,7 @@ final class HuffmanScanDecoder {
         break;
       }
     }
+    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
     return last > 63 ? 63 : last;
@@ -433,14 +448,19 @@ final class HuffmanScanDecoder {
 
   /**
    * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
-   * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al.
+   * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al. The block's
+   * nonzero AC positions ({@link FrameComponent#acMask}) find the zeros a run skips and the
+   * coefficients that take correction bits without reading the zeros.
    *
    * @return the zig-zag index of the last newly nonzero coefficient (0 if none), at most 63
    */
-  private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al) {
+  private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
+      long[] acMask) {
     final int p1 = 1 << al;
     final int m1 = -1 << al;
     final int[] lookup = ac.lookup;
+    final long band = (-1L >>> ss) & (-1L << (63 - se));
+    long mask = acMask[off >> 6];
     long b = buf;
     int n = cnt;
     int k = ss;
@@ -489,63 +509,89 @@ final class HuffmanScanDecoder {
           }
           break;
         }
-        // Skip r zero coefficients, appending correction bits to the nonzero ones passed.
-        do {
-          int z = off + NATURAL[k];
-          int cv = coef[z];
-          if (cv != 0) {
-            if (n < 1) {
-              cnt = n;
-              buf = b;
-              fill();
-              b = buf;
-              n = cnt;
-            }
-            boolean bit = b < 0;
-            b <<= 1;
-            n--;
-            if (bit && (cv & p1) == 0) {
-              coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
-            }
-          } else {
-            if (--r < 0) {
-              break;
-            }
-          }
-          k++;
-        } while (k <= se);
+        // Skip r zero coefficients (stop at the next one), appending correction bits to the
+        // nonzero ones passed: the zeros from k on, the first r of them dropped.
+        long zeros = ~mask & band & (-1L >>> k);
+        for (int i = r; i > 0 && zeros != 0; i--) {
+          zeros ^= Long.highestOneBit(zeros);
+        }
+        int stop = zeros == 0 ? se + 1 : Long.numberOfLeadingZeros(zeros);
+        long passed = mask & band & (-1L >>> k) & (stop > 63 ? -1L : ~(-1L >>> stop));
+        if (passed != 0) {
+          cnt = n;
+          buf = b;
+          correct(coef, off, passed, p1);
+          b = buf;
+          n = cnt;
+        }
+        k = stop;
         if (s != 0) {
           coef[off + NATURAL[k]] = (short) s;
+          mask |= Long.MIN_VALUE >>> Math.min(k, 63);
           last = k;
         }
       }
     }
     if (eobrun > 0) {
       // Correction bits for the nonzero coefficients left in the band.
-      for (; k <= se; k++) {
-        int z = off + NATURAL[k];
-        int cv = coef[z];
-        if (cv != 0) {
-          if (n < 1) {
-            cnt = n;
-            buf = b;
-            fill();
-            b = buf;
-            n = cnt;
-          }
-          boolean bit = b < 0;
-          b <<= 1;
-          n--;
-          if (bit && (cv & p1) == 0) {
-            coef[z] = (short) (cv >= 0 ? cv + p1 : cv + m1);
-          }
-        }
+      long passed = k > 63 ? 0 : mask & band & (-1L >>> k);
+      if (passed != 0) {
+        cnt = n;
+        buf = b;
+        correct(coef, off, passed, p1);
+        b = buf;
+        n = cnt;
       }
       eobrun--;
     }
+    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
     return last > 63 ? 63 : last;
+  }
+
+  /**
+   * Reads a correction bit for each of the block's {@code positions} (zig-zag, bit 63 − k) in
+   * order and applies it: all of them taken from the buffer at once when it holds enough.
+   */
+  private void correct(short[] coef, int off, long positions, int p1) {
+    int count = Long.bitCount(positions);
+    if (cnt < count) {
+      fill();
+    }
+    if (cnt >= count) {
+      long bits = buf;
+      buf <<= count;
+      cnt -= count;
+      for (long m = positions; m != 0; bits <<= 1) {
+        int q = Long.numberOfLeadingZeros(m);
+        m &= ~(Long.MIN_VALUE >>> q);
+        coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], bits, p1);
+      }
+      return;
+    }
+    for (long m = positions; m != 0; ) {
+      // more bits than a filled buffer holds (57 to 63 positions)
+      int q = Long.numberOfLeadingZeros(m);
+      m &= ~(Long.MIN_VALUE >>> q);
+      if (cnt < 1) {
+        fill();
+      }
+      coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], buf, p1);
+      buf <<= 1;
+      cnt--;
+    }
+  }
+
+  /**
+   * A nonzero coefficient after its correction bit (the top bit of {@code bits}): when the bit is
+   * 1 and the coefficient's bit Al is not yet set, its magnitude grows by {@code p1} = 1 << Al
+   * (libjpeg's rule). Without branches, as the bits are as good as random.
+   */
+  private static short corrected(int cv, long bits, int p1) {
+    int take = (int) (bits >>> 63) & (((cv & p1) - 1) >>> 31);
+    int sign = cv >> 31;
+    return (short) (cv + (((p1 ^ sign) - sign) & -take));
   }
 
   /**
@@ -631,6 +677,18 @@ final class HuffmanScanDecoder {
     int p = pos;
     long b = buf;
     int n = cnt;
+    if (!markerHit && p <= len - 8) {
+      // at most 8 bytes are read: no end-of-data or marker checks until a 0xFF
+      while (n <= 56) {
+        int x = d[p] & 0xFF;
+        if (x == 0xFF) {
+          break;
+        }
+        p++;
+        b |= ((long) x) << (56 - n);
+        n += 8;
+      }
+    }
     while (n <= 56) {
       if (!markerHit && p < len) {
         int x = d[p] & 0xFF;

@@ -70,6 +70,43 @@ public final class JpegDecoder {
     }
   }
 
+  /**
+   * Decodes a JPEG file of which the first {@code resumeAt.length} scans are given as
+   * coefficients instead of entropy-coded data, to the same image, metadata and warnings as
+   * {@link #decode} of the whole file. For JPEG recompression, which restores the coefficients
+   * and need not write the file to show it.
+   *
+   * @param data the file's bytes outside the given scans' entropy-coded data: from SOI to the
+   *     first given scan's SOS segment, then for each given scan k what follows its entropy-coded
+   *     data (the marker that ended it, the next segments, ...) from {@code resumeAt[k]} on,
+   *     the last of them running to the end of the file (later scans, EOI, trailing bytes); where
+   *     the caller places them is its choice (offsets in warnings are offsets in {@code data})
+   * @param resumeAt per given scan (Huffman-coded), where reading goes on after it: at or after
+   *     the end of its SOS segment
+   * @param coefficients per frame component, the quantized coefficients after the given scans as
+   *     a decoder of the whole file holds them: 64 per block in natural order, blocks row-major,
+   *     {@code blocksWide[c]} blocks per row, covering the component's blocks (T.81 §A.2); used
+   *     in place (the arrays change when later scans refine them)
+   */
+  public static DecodedImage decodeCoefficients(byte[] data, int[] resumeAt,
+      short[][] coefficients, int[] blocksWide, DecodeOptions options) {
+    if (data == null || resumeAt == null || coefficients == null || blocksWide == null
+        || options == null || resumeAt.length == 0 || coefficients.length != blocksWide.length) {
+      throw new IllegalArgumentException("null input, no given scans, or arrays of two sizes");
+    }
+    try {
+      Run run = new JpegDecoder.Run(data, options);
+      run.resumeAt = resumeAt.clone();
+      run.given = coefficients;
+      run.givenWide = blocksWide;
+      return run.decode();
+    } catch (TegulaException | IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw internal(e);
+    }
+  }
+
   private static MalformedInputException internal(RuntimeException e) {
     return new MalformedInputException("internal decoder error (" + e + ")", -1);
   }
@@ -257,6 +294,10 @@ public final class JpegDecoder {
     private final List<String> problems = new ArrayList<>();
     private boolean incomplete;
     private boolean arithmeticRanOut;
+    /** decodeCoefficients: where to go on after each given scan, and their coefficients. */
+    private int[] resumeAt = new int[0];
+    private short[][] given;
+    private int[] givenWide;
 
     Run(byte[] data, DecodeOptions options) {
       this.data = data;
@@ -349,10 +390,17 @@ public final class JpegDecoder {
               offset);
         }
       }
-      for (FrameComponent c : f.components) {
-        c.coefficients = new short[c.blocksPerLineAlloc * c.blockRowsAlloc * 64];
-        if (!f.arithmetic) {
-          c.blockLastK = new byte[c.blocksPerLineAlloc * c.blockRowsAlloc];
+      if (given != null) {
+        adoptGiven(f);
+      } else {
+        for (FrameComponent c : f.components) {
+          c.coefficients = new short[c.blocksPerLineAlloc * c.blockRowsAlloc * 64];
+          if (!f.arithmetic) {
+            c.blockLastK = new byte[c.blocksPerLineAlloc * c.blockRowsAlloc];
+          }
+          if (f.progressive && !f.arithmetic) {
+            c.acMask = new long[c.blocksPerLineAlloc * c.blockRowsAlloc];
+          }
         }
       }
       latched = new int[f.components.length][];
@@ -360,6 +408,42 @@ public final class JpegDecoder {
       prevCoefBits = new int[f.components.length][64];
       for (int[] b : coefBits) {
         java.util.Arrays.fill(b, -1);
+      }
+    }
+
+    /**
+     * The given coefficients as the components' stores: the caller's arrays when their layout is
+     * the decoder's, else copied into it. No blockLastK: the IDCT looks at each block.
+     */
+    private void adoptGiven(Frame f) {
+      if (given.length != f.components.length) {
+        throw new IllegalArgumentException(given.length + " coefficient arrays for "
+            + f.components.length + " components");
+      }
+      if (f.arithmetic) {
+        throw new IllegalArgumentException("coefficients given for an arithmetic-coded frame");
+      }
+      for (FrameComponent c : f.components) {
+        short[] g = given[c.index];
+        int wide = givenWide[c.index];
+        if (wide < c.blocksPerLine || g == null
+            || g.length / 64 / wide < c.blocksPerColumn) {
+          throw new IllegalArgumentException("the coefficients of component " + c.index
+              + " do not cover its blocks");
+        }
+        int need = c.blocksPerLineAlloc * c.blockRowsAlloc * 64;
+        if (wide == c.blocksPerLineAlloc && g.length >= need) {
+          c.coefficients = g;
+        } else {
+          c.coefficients = new short[need];
+          int cols = Math.min(wide, c.blocksPerLineAlloc) * 64;
+          int rows = Math.min(g.length / 64 / wide, c.blockRowsAlloc);
+          for (int by = 0; by < rows; by++) {
+            System.arraycopy(g, by * wide * 64, c.coefficients, c.blockOffset(0, by), cols);
+          }
+        }
+        c.blockLastK = null;
+        c.acMask = null; // made from the coefficients if an AC scan follows
       }
     }
 
@@ -382,6 +466,27 @@ public final class JpegDecoder {
       if (f.progressive) {
         trackProgression(scan);
       }
+      if (scans <= resumeAt.length) {
+        // the coefficients are given; an intact scan ends with its last MCU row good (as
+        // HuffmanScanDecoder sets it)
+        int at = resumeAt[scans - 1];
+        if (at < p.pos || at > data.length) {
+          throw new IllegalArgumentException("scan " + scans + " resumes at " + at
+              + ", not after its header at " + p.pos + " and within the data");
+        }
+        p.pos = at;
+        FrameComponent c = scan.components[0];
+        lastGoodImcuRow = scan.components.length > 1 ? f.mcusPerColumn - 1
+            : (c.blocksPerColumn - 1) / c.v;
+        return;
+      }
+      if (given != null && !f.arithmetic) {
+        for (FrameComponent c : scan.components) {
+          if (c.blockLastK == null) {
+            c.blockLastK = lastKBounds(c);
+          }
+        }
+      }
       int end;
       if (f.arithmetic) {
         end = ArithmeticScanDecoder.decodeScan(data, p.pos, f, scan, p.conditioning);
@@ -399,6 +504,18 @@ public final class JpegDecoder {
         lastGoodImcuRow = huffman.lastGoodImcuRow;
       }
       p.pos = end;
+    }
+
+    /**
+     * For a Huffman scan after given coefficients: blockLastK as the scan decoder needs it, an
+     * upper bound of each block's last nonzero zig-zag index (0 for DC only, else 63).
+     */
+    private static byte[] lastKBounds(FrameComponent c) {
+      byte[] k = new byte[c.coefficients.length >> 6];
+      for (int b = 0; b < k.length; b++) {
+        k[b] = (byte) (Idct.classify(c.coefficients, b << 6) == 0 ? 0 : 63);
+      }
+      return k;
     }
 
     /**

@@ -101,7 +101,8 @@ public final class JpegSegmentReader {
    * says what was wrong), telling {@code events} what else the scan holds.
    *
    * @param coefficients per frame component, 64 coefficients per block in natural order, blocks
-   *     row-major
+   *     row-major; zeros, or what this reader's earlier scans wrote into the same arrays (the
+   *     decoder keeps each block's nonzero positions across scans and relies on them)
    * @param blocksWide per frame component, the blocks per row of its array: at least {@link
    *     #blocksWide}, and whole MCUs ({@link #mcusAcross} × H) in a frame of several components
    * @return the offset where the scan's entropy-coded data ends: a marker or the end of the data
@@ -124,6 +125,7 @@ public final class JpegSegmentReader {
       c.blocksPerLineAlloc = blocksWide[i];
       if (c.blockLastK == null || c.blockLastK.length != coefficients[i].length >> 6) {
         c.blockLastK = new byte[coefficients[i].length >> 6];
+        c.acMask = f.progressive ? new long[coefficients[i].length >> 6] : null;
       }
     }
     int n = s.components.length;

@@ -3,9 +3,16 @@ package dev.tegula.recompress;
 /**
  * Per block of a coefficient image, which of its 64 coefficients are nonzero, as a long with
  * zigzag position k (T.81 Figure A.6) at bit 63 − k: what the {@link ScanEncoder}'s scans walk
- * instead of every coefficient. Made for a component when a scan first needs it, from the
- * coefficients in natural order (eight rows of eight, read in sequence), each row's eight bits
- * turned into zigzag positions by one table look-up.
+ * instead of every coefficient. A block's mask is made from its coefficients in natural order
+ * (eight rows of eight, read in sequence), each row's eight bits turned into zigzag positions by
+ * one table look-up, rows of zeros skipped.
+ *
+ * <p>A sequential scan makes each block's mask as it codes the block ({@link #mask}). The many
+ * scans of a progressive file read a component's blocks again and again, so for them the
+ * component is made once into a dense form ({@link #prepare}): the masks, and the nonzero
+ * coefficients of every block in zigzag order one after the other ({@link #values}, block b's
+ * from {@link #starts}{@code [b]}). A scan then reads a few bytes per block in sequence instead
+ * of gathering from 128 bytes per block, most of them zero.
  */
 final class BlockMasks {
   /** Row r, columns as bits 0-7: the zigzag mask bits of those coefficients. */
@@ -31,35 +38,94 @@ final class BlockMasks {
 
   private final CoefficientImage img;
   private final long[][] masks;
+  private final int[][] starts;
+  private final short[][] values;
 
   BlockMasks(CoefficientImage img) {
     this.img = img;
     this.masks = new long[img.components][];
+    this.starts = new int[img.components][];
+    this.values = new short[img.components][];
   }
 
   /** The masks of component c's blocks, in the order of its coefficient array. */
   long[] of(int c) {
-    long[] m = masks[c];
-    if (m == null) {
-      m = masks[c] = compute(img.coefficients[c]);
+    prepare(c);
+    return masks[c];
+  }
+
+  /** Where each block's nonzero coefficients start in {@link #values}. */
+  int[] starts(int c) {
+    prepare(c);
+    return starts[c];
+  }
+
+  /** Component c's nonzero coefficients, block after block, each block's in zigzag order. */
+  short[] values(int c) {
+    prepare(c);
+    return values[c];
+  }
+
+  /** Makes the dense form of component c, once. */
+  void prepare(int c) {
+    if (masks[c] != null) {
+      return;
     }
-    return m;
+    short[] coef = img.coefficients[c];
+    long[] m = compute(coef);
+    int blocks = m.length;
+    long count = 0;
+    for (long x : m) {
+      count += Long.bitCount(x);
+    }
+    // at most the coefficient array's length, which is an int
+    short[] vals = new short[(int) count];
+    int[] start = new int[blocks + 1];
+    int[] zz = JpegSyntax.ZIGZAG;
+    int p = 0;
+    for (int b = 0, off = 0; b < blocks; b++, off += 64) {
+      start[b] = p;
+      for (long x = m[b]; x != 0; ) {
+        int k = Long.numberOfLeadingZeros(x);
+        x &= ~(Long.MIN_VALUE >>> k);
+        vals[p++] = coef[off + zz[k]];
+      }
+    }
+    start[blocks] = p;
+    masks[c] = m;
+    starts[c] = start;
+    values[c] = vals;
   }
 
   static long[] compute(short[] coef) {
     long[] out = new long[coef.length >> 6];
     for (int b = 0, off = 0; b < out.length; b++, off += 64) {
-      long m = 0;
-      for (int row = 0; row < 8; row++) {
-        int p = off + 8 * row;
-        int bits = nonzero(coef[p]) | nonzero(coef[p + 1]) << 1 | nonzero(coef[p + 2]) << 2
-            | nonzero(coef[p + 3]) << 3 | nonzero(coef[p + 4]) << 4 | nonzero(coef[p + 5]) << 5
-            | nonzero(coef[p + 6]) << 6 | nonzero(coef[p + 7]) << 7;
-        m |= ROW_TO_ZIGZAG[(row << 8) | bits];
-      }
-      out[b] = m;
+      out[b] = mask(coef, off);
     }
     return out;
+  }
+
+  /** The mask of the block at {@code off}. */
+  static long mask(short[] coef, int off) {
+    long m = 0;
+    for (int row = 0; row < 8; row++) {
+      int p = off + 8 * row;
+      int c0 = coef[p];
+      int c1 = coef[p + 1];
+      int c2 = coef[p + 2];
+      int c3 = coef[p + 3];
+      int c4 = coef[p + 4];
+      int c5 = coef[p + 5];
+      int c6 = coef[p + 6];
+      int c7 = coef[p + 7];
+      if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) == 0) {
+        continue; // most rows of a photo's blocks at usual qualities
+      }
+      int bits = nonzero(c0) | nonzero(c1) << 1 | nonzero(c2) << 2 | nonzero(c3) << 3
+          | nonzero(c4) << 4 | nonzero(c5) << 5 | nonzero(c6) << 6 | nonzero(c7) << 7;
+      m |= ROW_TO_ZIGZAG[(row << 8) | bits];
+    }
+    return m;
   }
 
   /** 1 for a nonzero value, else 0, without a branch. */

@@ -276,15 +276,29 @@ public final class JpegRecompression {
     }
   }
 
-  /** Rebuilds the JPEG and decodes it ({@link JpegDecoder}, the same pixels as djpeg). */
+  /**
+   * Decodes to the pixels of the original JPEG ({@link JpegDecoder}, the same pixels as djpeg):
+   * a modelled file straight from its coefficients ({@link JpegDecoder#decodeCoefficients}, the
+   * JPEG is not rebuilt), a verbatim one from the JPEG it holds.
+   */
   public static DecodedImage restore(byte[] tgl, DecodeOptions options) {
+    return restore(tgl, options, MODEL);
+  }
+
+  static DecodedImage restore(byte[] tgl, DecodeOptions options, RowCoder coder) {
     if (tgl == null || options == null) {
       throw new IllegalArgumentException("tgl and options must not be null");
     }
     List<String> damaged = new ArrayList<>();
-    byte[] jpeg;
+    DecodedImage d;
     try {
-      jpeg = restoreChecked(tgl, options.limits(), MODEL, damaged);
+      Opened o = open(tgl, options.limits());
+      if (o.kind == JpegContainer.KIND_VERBATIM) {
+        d = JpegDecoder.decode(restoreChecked(tgl, options.limits(), coder, null), options);
+      } else {
+        Bands b = decodeBands(o, o.payload(options.limits()), options.limits(), coder, damaged);
+        d = pixels(o, b, options, damaged);
+      }
     } catch (TegulaException e) {
       throw e;
     } catch (NotModellable e) {
@@ -293,7 +307,6 @@ public final class JpegRecompression {
       throw new MalformedInputException(
           "internal decoder error while rebuilding the JPEG (" + e + ")", -1);
     }
-    DecodedImage d = JpegDecoder.decode(jpeg, options);
     if (damaged.isEmpty()) {
       return d;
     }
@@ -304,6 +317,37 @@ public final class JpegRecompression {
       warning.append("; ").append(d1);
     }
     return new DecodedImage(d.image(), d.info(), d.metadata(), false, warning.toString());
+  }
+
+  /**
+   * The pixels of a modelled file: straight from its coefficients when the model holds every scan
+   * of the file (its tail starts with EOI); else those of the rebuilt JPEG (checked as {@link
+   * #restoreJpeg} checks it unless bands are damaged), as the coefficients then hold what the
+   * model read of the first scan it left in the tail, which the decoder reads again from there.
+   */
+  private static DecodedImage pixels(Opened o, Bands b, DecodeOptions options,
+      List<String> damaged) {
+    long length = Math.min(o.jpegLength, plausibleLength(o));
+    if (JpegRewriter.tailStartsWithEoi(b.layout)) {
+      int[] resumeAt = new int[b.layout.scans()];
+      byte[] skeleton = JpegRewriter.skeleton(b.layout, length, resumeAt);
+      return JpegDecoder.decodeCoefficients(skeleton, resumeAt, b.image.coefficients,
+          b.image.blocksWide, options);
+    }
+    byte[] jpeg = JpegRewriter.rewrite(b.layout, b.image, (int) length, options.limits());
+    if (damaged.isEmpty()) {
+      checkOriginal(o, jpeg);
+    }
+    return JpegDecoder.decode(jpeg, options);
+  }
+
+  /**
+   * What a restore may allocate for the original: its stated length when plausible, so that
+   * the rebuilt file is neither grown nor copied; a damaged length costs at most a few times the
+   * .tgl file before the checksum catches it.
+   */
+  private static long plausibleLength(Opened o) {
+    return Math.min(o.jpegLength, 8L * o.tgl.length + (1 << 20));
   }
 
   /**
@@ -323,6 +367,11 @@ public final class JpegRecompression {
         return jpeg;
       }
     }
+    checkOriginal(o, jpeg);
+    return jpeg;
+  }
+
+  private static void checkOriginal(Opened o, byte[] jpeg) {
     if (jpeg.length != o.jpegLength
         || !Arrays.equals(Sha256.digest(jpeg, jpeg.length),
             Arrays.copyOfRange(o.tgl, o.recordAt + 6, o.recordAt + 38))) {
@@ -330,10 +379,19 @@ public final class JpegRecompression {
           + "original stored in the JREC chunk (at byte " + o.recordChunk + "): the file is damaged",
           o.recordChunk);
     }
-    return jpeg;
   }
 
   private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder,
+      List<String> damaged) {
+    Bands b = decodeBands(o, raw, limits, coder, damaged);
+    return JpegRewriter.rewrite(b.layout, b.image, (int) plausibleLength(o), limits);
+  }
+
+  /** The layout and the coefficient image of a modelled file. */
+  private record Bands(JpegLayout layout, CoefficientImage image) {}
+
+  /** Reads the layout and decodes every band (damaged ones as {@link #restoreChecked} says). */
+  private static Bands decodeBands(Opened o, byte[] raw, Limits limits, RowCoder coder,
       List<String> damaged) {
     JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
     JpegSyntax syn = frameOf(layout, limits, o.recordChunk);
@@ -365,10 +423,7 @@ public final class JpegRecompression {
     if (firstDamage != null && damaged.size() == plan.bands()) {
       throw firstDamage; // nothing left to show
     }
-    // sized for the original when its stated length is plausible (no growing, no final copy);
-    // a damaged length costs at most a few times the .tgl file before the checksum catches it
-    long plausible = 8L * o.tgl.length + (1 << 20);
-    return JpegRewriter.rewrite(layout, img, (int) Math.min(o.jpegLength, plausible), limits);
+    return new Bands(layout, img);
   }
 
   /** Piece 0 of the layout read up to its scan header: the frame and tables of the image. */

@@ -49,6 +49,46 @@ final class JpegRewriter {
     return out.toByteArray();
   }
 
+  /**
+   * The file without the modelled scans' entropy-coded data, what the JPEG decoder reads beside
+   * the coefficients to decode them to pixels ({@code JpegDecoder.decodeCoefficients}): the
+   * pieces one after the other, and the tail where the original has it, at the end of its
+   * {@code length} bytes (so that the offsets the decoder reports in the tail, in a scan the
+   * model left there, are the original's), or right after the pieces when {@code length} leaves
+   * no room for it.
+   *
+   * @param resumeAt receives, per scan, where the decoder goes on after it
+   */
+  static byte[] skeleton(JpegLayout layout, long length, int[] resumeAt) {
+    byte[][] pieces = layout.pieces();
+    byte[] tail = layout.tail();
+    long outside = tail.length;
+    for (byte[] piece : pieces) {
+      outside += piece.length;
+    }
+    long size = length >= outside && length <= Integer.MAX_VALUE - 16 ? length : outside;
+    byte[] all = new byte[Math.toIntExact(size)];
+    int at = 0;
+    for (int k = 0; k < pieces.length; k++) {
+      System.arraycopy(pieces[k], 0, all, at, pieces[k].length);
+      at += pieces[k].length;
+      resumeAt[k] = at;
+    }
+    resumeAt[pieces.length - 1] = all.length - tail.length;
+    System.arraycopy(tail, 0, all, all.length - tail.length, tail.length);
+    return all;
+  }
+
+  /** Whether the layout's tail is empty or starts with EOI (fill bytes allowed): no scan in it. */
+  static boolean tailStartsWithEoi(JpegLayout layout) {
+    byte[] tail = layout.tail();
+    int i = 0;
+    while (i < tail.length && tail[i] == (byte) 0xFF) {
+      i++;
+    }
+    return tail.length == 0 || (i > 0 && i < tail.length && tail[i] == (byte) 0xD9);
+  }
+
   /** The pieces one after the other: the file without its entropy-coded data and tail. */
   private static byte[] joined(JpegLayout layout) {
     int n = 0;

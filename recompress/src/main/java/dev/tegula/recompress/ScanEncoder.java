@@ -7,12 +7,14 @@ import java.util.Arrays;
  * (T.81 §F.1.2 sequential: jchuff.c; §G.1.2 progressive: jcphuff.c, including when it ends
  * end-of-band runs), departing from it only where the {@link ScanRecord} says the file did.
  *
- * <p>Each block's nonzero coefficients are found once per rebuilt file ({@link BlockMasks}: a
- * 64-bit mask per block, zigzag position k at bit 63 − k), and every scan walks the set bits of
- * its band, so zero runs cost nothing per zero (as jchuff.c's SIMD path does) and a progressive
- * file's many scans do not read every coefficient again. Refinement correction bits are kept as
- * bits of a long: the current block's in a local, the pending run's (libjpeg's BE buffer) packed
- * in {@link #runBits}.
+ * <p>Each block's nonzero coefficients are found as a 64-bit mask ({@link BlockMasks}: zigzag
+ * position k at bit 63 − k), and the scan walks the set bits of its band, so zero runs cost
+ * nothing per zero (as jchuff.c's SIMD path does). A sequential scan makes the mask of each block
+ * as it codes it; a progressive file's scans read each component in its dense form, made once
+ * per rebuilt file (the masks and the nonzero coefficients in zigzag order), so its many scans
+ * neither read every coefficient again nor gather them from memory. Refinement correction bits
+ * are kept as bits of a long: the current block's in a local, the pending run's (libjpeg's BE
+ * buffer) packed in {@link #runBits}.
  */
 final class ScanEncoder {
   private static final int ZRL = 0xF0;
@@ -30,6 +32,10 @@ final class ScanEncoder {
   private int be;
   /** The scan's AC table (progressive scans have one component). */
   private int[] ac;
+  /** Per scan component of a progressive scan: the dense form of its component. */
+  private final long[][] nonzero = new long[4][];
+  private final int[][] starts = new int[4][];
+  private final short[][] values = new short[4][];
 
   private ScanEncoder(JpegSyntax syn, CoefficientImage img, EntropyWriter out, ScanRecord record,
       BlockMasks masks) {
@@ -59,10 +65,22 @@ final class ScanEncoder {
     int segment = 0;
     int nextPad = 0;
     int[] pads = record.pads();
+    if (kind != ScanKind.SEQUENTIAL) {
+      for (int i = 0; i < n; i++) {
+        int c = syn.scanComponent[i];
+        nonzero[i] = masks.of(c);
+        starts[i] = masks.starts(c);
+        values[i] = masks.values(c);
+      }
+    }
     int mx = 0;
     int my = 0;
+    int toRestart = ri;
+    int rowBlock = 0; // non-interleaved: the block index of (0, my)
+    int wideAlloc = img.blocksWide[c0];
     for (int m = 0; m < mcus; m++) {
-      if (ri > 0 && m > 0 && m % ri == 0) {
+      if (ri > 0 && toRestart-- == 0) {
+        toRestart = ri - 1;
         emitEobRun();
         nextPad = finish(segment, pads, nextPad);
         out.restart(segment);
@@ -70,7 +88,7 @@ final class ScanEncoder {
         pred[0] = pred[1] = pred[2] = pred[3] = 0;
       }
       if (!interleaved) {
-        block(kind, 0, c0, img.blockOffset(c0, mx, my), m);
+        block(kind, 0, c0, (rowBlock + mx) << 6, m);
       } else {
         for (int i = 0; i < n; i++) {
           int c = syn.scanComponent[i];
@@ -86,6 +104,7 @@ final class ScanEncoder {
       if (++mx == across) {
         mx = 0;
         my++;
+        rowBlock += wideAlloc;
       }
     }
     emitEobRun();
@@ -102,17 +121,23 @@ final class ScanEncoder {
   }
 
   private void block(int kind, int i, int c, int off, int index) {
-    short[] coef = img.coefficients[c];
+    if (kind == ScanKind.SEQUENTIAL) {
+      short[] coef = img.coefficients[c];
+      sequential(coef, off, i, BlockMasks.mask(coef, off));
+      return;
+    }
+    int b = off >> 6;
+    long nz = nonzero[i][b];
+    int start = starts[i][b];
     switch (kind) {
-      case ScanKind.SEQUENTIAL -> sequential(coef, off, i, masks.of(c)[off >> 6]);
       case ScanKind.DC_FIRST -> {
-        int dc = coef[off] >> syn.al;
+        int dc = (nz < 0 ? values[i][start] : 0) >> syn.al;
         dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
         pred[i] = dc;
       }
-      case ScanKind.DC_REFINE -> out.put((coef[off] >> syn.al) & 1, 1);
-      case ScanKind.AC_FIRST -> acFirst(coef, off, index, masks.of(c)[off >> 6]);
-      default -> acRefine(coef, off, index, masks.of(c)[off >> 6]);
+      case ScanKind.DC_REFINE -> out.put(((nz < 0 ? values[i][start] : 0) >> syn.al) & 1, 1);
+      case ScanKind.AC_FIRST -> acFirst(values[0], start, index, nz);
+      default -> acRefine(values[0], start, index, nz);
     }
   }
 
@@ -161,56 +186,41 @@ final class ScanEncoder {
     }
   }
 
-  /**
-   * The positions of the band (Ss-Se) whose magnitude shifted right by Al is not 0, from the
-   * block's nonzero mask; {@link #ones} receives those where it is 1.
-   */
-  private long bandMask(short[] coef, int off, long nonzero) {
-    int al = syn.al;
-    long mask = nonzero & (-1L >>> syn.ss) & (-1L << (63 - syn.se));
-    if (al == 0 && syn.ah == 0) {
-      return mask;
-    }
-    int[] zz = JpegSyntax.ZIGZAG;
-    long kept = 0;
-    long one = 0;
-    for (long m = mask; m != 0; m &= m - 1) {
-      int k = 63 - Long.numberOfTrailingZeros(m);
-      int v = coef[off + zz[k]];
-      int a = (v < 0 ? -v : v) >> al;
-      long bit = m & -m;
-      if (a != 0) {
-        kept |= bit;
-      }
-      if (a == 1) {
-        one |= bit;
-      }
-    }
-    ones = one;
-    return kept;
+  /** The band's positions (Ss-Se) of a mask, and where the block's values for them start. */
+  private long band(long nonzero) {
+    return nonzero & (-1L >>> syn.ss) & (-1L << (63 - syn.se));
   }
 
-  private long ones;
+  private int bandStart(int start, long nonzero) {
+    return start + Long.bitCount(nonzero & ~(-1L >>> syn.ss));
+  }
 
-  /** §G.1.2.2 (jcphuff.c encode_mcu_AC_first). */
-  private void acFirst(short[] coef, int off, int index, long nonzero) {
+  /**
+   * §G.1.2.2 (jcphuff.c encode_mcu_AC_first).
+   *
+   * @param vals the component's nonzero coefficients in zigzag order ({@link BlockMasks})
+   * @param start where this block's are
+   */
+  private void acFirst(short[] vals, int start, int index, long nonzero) {
     int[] table = ac;
-    int[] zz = JpegSyntax.ZIGZAG;
     int al = syn.al;
     int se = syn.se;
-    long mask = bandMask(coef, off, nonzero);
+    int p = bandStart(start, nonzero);
     int last = syn.ss - 1;
-    while (mask != 0) {
+    for (long mask = band(nonzero); mask != 0; ) {
       int k = Long.numberOfLeadingZeros(mask);
       mask &= ~(Long.MIN_VALUE >>> k);
+      int v = vals[p++];
+      int a = (v < 0 ? -v : v) >> al;
+      if (a == 0) {
+        continue; // zero at this Al: part of the run
+      }
       int r = k - last - 1;
       last = k;
       emitEobRun();
       for (; r > 15; r -= 16) {
         out.code(table[ZRL]);
       }
-      int v = coef[off + zz[k]];
-      int a = (v < 0 ? -v : v) >> al;
       int nbits = magnitudeBits(a);
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
@@ -225,35 +235,44 @@ final class ScanEncoder {
     }
   }
 
-  /** §G.1.2.3 (jcphuff.c encode_mcu_AC_refine). */
-  private void acRefine(short[] coef, int off, int index, long nonzero) {
+  /** §G.1.2.3 (jcphuff.c encode_mcu_AC_refine); the values as for {@link #acFirst}. */
+  private void acRefine(short[] vals, int start, int index, long nonzero) {
     int[] table = ac;
-    int[] zz = JpegSyntax.ZIGZAG;
     int al = syn.al;
     int se = syn.se;
-    long mask = bandMask(coef, off, nonzero);
-    // the last coefficient that becomes nonzero in this scan (jcphuff.c's EOB), or -1
-    int eob = 63 - Long.numberOfTrailingZeros(ones);
+    int p = bandStart(start, nonzero);
+    // jcphuff.c's EOB, the last position that becomes nonzero in this scan (|v| >> Al is 1), or
+    // -1: only asked for by a run of 16 zeros, so found only then (-2 until then)
+    int eob = -2;
     long bits = 0; // this block's correction bits not yet sent (libjpeg's BR)
     int br = 0;
     int r = 0;
     int last = syn.ss - 1;
-    while (mask != 0) {
-      int k = Long.numberOfLeadingZeros(mask);
-      mask &= ~(Long.MIN_VALUE >>> k);
+    for (long rest = band(nonzero); rest != 0; ) {
+      int k = Long.numberOfLeadingZeros(rest);
+      rest &= ~(Long.MIN_VALUE >>> k);
+      int v = vals[p++];
+      int a = (v < 0 ? -v : v) >> al;
+      if (a == 0) {
+        continue; // zero at this Al
+      }
       r += k - last - 1;
       last = k;
-      while (r > 15 && k <= eob) {
-        emitEobRun();
-        out.code(table[ZRL]);
-        r -= 16;
-        out.put(bits, br);
-        bits = 0;
-        br = 0;
+      if (r > 15) {
+        if (eob == -2) {
+          eob = lastNewlyNonzero(vals, p - 1, rest | (Long.MIN_VALUE >>> k), al);
+        }
+        while (r > 15 && k <= eob) {
+          emitEobRun();
+          out.code(table[ZRL]);
+          r -= 16;
+          out.put(bits, br);
+          bits = 0;
+          br = 0;
+        }
       }
-      int v = coef[off + zz[k]];
-      int a = (v < 0 ? -v : v) >> al;
       if (a > 1) {
+        // already nonzero: its correction bit
         bits = (bits << 1) | (a & 1);
         br++;
         continue;
@@ -274,6 +293,23 @@ final class ScanEncoder {
         emitEobRun();
       }
     }
+  }
+
+  /**
+   * The last of the {@code positions} (their values in zigzag order from {@code vals[p]}) where
+   * |v| >> Al is 1, or -1.
+   */
+  private static int lastNewlyNonzero(short[] vals, int p, long positions, int al) {
+    int eob = -1;
+    for (long m = positions; m != 0; ) {
+      int k = Long.numberOfLeadingZeros(m);
+      m &= ~(Long.MIN_VALUE >>> k);
+      int v = vals[p++];
+      if (((v < 0 ? -v : v) >> al) == 1) {
+        eob = k;
+      }
+    }
+    return eob;
   }
 
   /** Appends {@code count} (0-63) bits to the pending run's correction bits. */

@@ -225,6 +225,45 @@ class RewriterTest {
   }
 
   /**
+   * The dense form progressive scans read: each block's nonzero coefficients in zigzag order,
+   * block after block, from its start; the extremes of a 16-bit coefficient included.
+   */
+  @Test
+  void blockMasksListTheNonzeroCoefficientsInZigzagOrder() {
+    Random rnd = new Random(6);
+    int[][] quant = {new int[64]};
+    java.util.Arrays.fill(quant[0], 1);
+    CoefficientImage img = new CoefficientImage(8 * 25, 8 * 20, new int[] {1}, new int[] {1},
+        quant);
+    short[] coef = img.coefficients[0];
+    short[] extremes = {Short.MIN_VALUE, Short.MAX_VALUE, -1, 1, 2, -2};
+    for (int i = 0; i < coef.length; i++) {
+      int density = (i >> 6) % 9;
+      if (rnd.nextInt(8) < density) {
+        coef[i] = rnd.nextInt(4) == 0 ? extremes[rnd.nextInt(extremes.length)]
+            : (short) (rnd.nextInt(65535) - 32767 | 1);
+      }
+    }
+    BlockMasks masks = new BlockMasks(img);
+    long[] m = masks.of(0);
+    int[] starts = masks.starts(0);
+    short[] values = masks.values(0);
+    assertArrayEquals(BlockMasks.compute(coef), m);
+    int at = 0;
+    for (int b = 0; b < m.length; b++) {
+      assertEquals(at, starts[b], "start of block " + b);
+      for (int k = 0; k < 64; k++) {
+        short v = coef[b * 64 + JpegSyntax.ZIGZAG[k]];
+        if (v != 0) {
+          assertEquals(v, values[at++], "block " + b + " position " + k);
+        }
+      }
+    }
+    assertEquals(at, values.length);
+    assertEquals(at, starts[m.length]);
+  }
+
+  /**
    * The writer against a list of bits: random codes of 0-63 bits, many of them all ones (so
    * that 0xFF bytes and their stuffing fall at every place of the 64-bit word), segments padded
    * with ones or given bits, restart markers.
