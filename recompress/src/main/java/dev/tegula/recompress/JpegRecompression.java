@@ -513,7 +513,12 @@ public final class JpegRecompression {
               throw bad("its zlib payload asks for a dictionary that method " + method
                   + " does not give");
             }
-            inflater.setDictionary(LayoutDictionary.BYTES);
+            try {
+              inflater.setDictionary(LayoutDictionary.BYTES);
+            } catch (IllegalArgumentException e) {
+              // the stream names another dictionary (its Adler-32 differs): found by fuzzing
+              throw bad("its zlib payload asks for a dictionary other than the layout's");
+            }
             dictionarySet = true;
             continue;
           }
