@@ -25,9 +25,11 @@ final class JpegContainer {
   /**
    * @param tiles the coded bands, or null for a verbatim file (then {@code tileCount} empty
    *     tiles)
+   * @param content the coefficient coding of the bands (format-jpeg.md §7: 0 or 2); ignored for
+   *     a verbatim file
    */
   static byte[] write(int width, int height, int colour, int tileWidth, int tileHeight,
-      byte[] record, byte[][] tiles, int tileCount) {
+      byte[] record, byte[][] tiles, int tileCount, int content) {
     long total = 10 + 12 + 20 + 12 + record.length + 12 + 4 + 4L * tileCount + 12;
     for (int t = 0; t < tileCount; t++) {
       total += 12 + 5 + (tiles == null ? 0 : tiles[t].length);
@@ -61,7 +63,7 @@ final class JpegContainer {
       byte[] body = tiles == null ? new byte[0] : tiles[t];
       byte[] data = new byte[5 + body.length];
       putU32(data, 0, t);
-      data[4] = (byte) (tiles == null ? CONTENT_EMPTY : CONTENT_COEFFICIENTS);
+      data[4] = (byte) (tiles == null ? CONTENT_EMPTY : content);
       System.arraycopy(body, 0, data, 5, body.length);
       chunk(out, "TILE", data);
     }

@@ -147,12 +147,9 @@ public final class JpegRecompression {
           + firstDifference(rebuilt, jpeg));
     }
     byte[] record = packRecord(JpegContainer.KIND_MODELLED, jpeg.length, sha, layout);
-    byte[] tgl = JpegContainer.write(img.width, img.height, img.components == 1 ? 1 : 3,
-        clampSide(img.width), plan.tileHeight(), record, tiles, bands);
-    if (coder == TileContent.FAST_CODER) {
-      TileContent.retag(tgl, TileContent.FAST);
-    }
-    return tgl;
+    return JpegContainer.write(img.width, img.height, img.components == 1 ? 1 : 3,
+        clampSide(img.width), plan.tileHeight(), record, tiles, bands,
+        coder == TileContent.FAST_CODER ? TileContent.FAST : TileContent.ADAPTIVE);
   }
 
   private static String firstDifference(byte[] a, byte[] b) {
@@ -181,7 +178,7 @@ public final class JpegRecompression {
     int tileHeight = 4096;
     int tiles = (height + tileHeight - 1) / tileHeight;
     return JpegContainer.write(width, height, colour, clampSide(width), tileHeight, record, null,
-        tiles);
+        tiles, JpegContainer.CONTENT_EMPTY);
   }
 
   private static int clampSide(int side) {

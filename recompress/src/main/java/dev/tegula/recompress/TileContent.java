@@ -1,12 +1,6 @@
 package dev.tegula.recompress;
 
-import java.util.zip.CRC32;
-
-/**
- * The TILE {@code content} values of mode 2 (format-jpeg.md §7) and the coder of each. {@link
- * JpegContainer} lays tiles out as content 0; {@link #retag} sets another coefficient content in
- * a laid-out file (the byte and the chunk's CRC), so the container's layout code stays one.
- */
+/** The TILE {@code content} values of mode 2 (format-jpeg.md §7) and the coder of each. */
 final class TileContent {
   static final int ADAPTIVE = JpegContainer.CONTENT_COEFFICIENTS;
   static final int FAST = 2;
@@ -41,23 +35,5 @@ final class TileContent {
       case JpegContainer.CONTENT_EMPTY -> "none (verbatim)";
       default -> "content " + content + " (unknown)";
     };
-  }
-
-  /** Sets every TILE's content byte of a file JpegContainer wrote to {@code content}. */
-  static void retag(byte[] tgl, int content) {
-    int at = JpegContainer.SIGNATURE.length + 2;
-    CRC32 crc = new CRC32();
-    while (at + 12 <= tgl.length) {
-      int length = (int) JpegContainer.u32(tgl, at);
-      boolean tile = tgl[at + 4] == 'T' && tgl[at + 5] == 'I' && tgl[at + 6] == 'L'
-          && tgl[at + 7] == 'E';
-      if (tile) {
-        tgl[at + 8 + 4] = (byte) content;
-        crc.reset();
-        crc.update(tgl, at + 4, 4 + length);
-        JpegContainer.putU32(tgl, at + 8 + length, crc.getValue());
-      }
-      at += 12 + length;
-    }
   }
 }
