@@ -95,6 +95,9 @@ final class JvmBench {
     {"compress", "compress (--jpeg-lossless)", "5"},
     {"restoreJpeg", "restore the JPEG file", "15"},
     {"restorePixels", "restore straight to pixels", "0"},
+    {"compressFast", "compress --fast-restore (content 2)", "5"},
+    {"restoreJpegFast", "restore the JPEG file, content 2", "15"},
+    {"restorePixelsFast", "restore straight to pixels, content 2", "0"},
   };
 
   /**

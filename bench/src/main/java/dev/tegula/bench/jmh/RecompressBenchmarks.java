@@ -51,6 +51,8 @@ public class RecompressBenchmarks {
 
   private byte[] jpeg;
   private byte[] tgl;
+  /** The same JPEG with the fast coefficient coding (content 2, --fast-restore). */
+  private byte[] tglFast;
 
   /** Bytes of input JPEG done: per microsecond, MB/s. */
   @State(Scope.Thread)
@@ -79,8 +81,14 @@ public class RecompressBenchmarks {
     if (!Arrays.equals(Tegula.restoreOriginal(tgl, Limits.DEFAULT), jpeg)) {
       throw new IllegalStateException(photo + " JPEG does not restore byte for byte");
     }
-    System.out.printf("%n%s JPEG: %d bytes, .tgl %d bytes (%.1f%% smaller)%n", photo,
-        jpeg.length, tgl.length, 100.0 * (jpeg.length - tgl.length) / jpeg.length);
+    tglFast = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT, true).tgl();
+    if (!Arrays.equals(Tegula.restoreOriginal(tglFast, Limits.DEFAULT), jpeg)) {
+      throw new IllegalStateException(photo + " JPEG does not restore byte for byte (fast)");
+    }
+    System.out.printf("%n%s JPEG: %d bytes, .tgl %d bytes (%.1f%% smaller), fast restore %d"
+        + " bytes (%.1f%% smaller)%n", photo, jpeg.length, tgl.length,
+        100.0 * (jpeg.length - tgl.length) / jpeg.length, tglFast.length,
+        100.0 * (jpeg.length - tglFast.length) / jpeg.length);
   }
 
   @Benchmark
@@ -105,5 +113,23 @@ public class RecompressBenchmarks {
   public Object restorePixels(Input in) {
     in.jpegBytes += jpeg.length;
     return Tegula.decode(tgl);
+  }
+
+  @Benchmark
+  public Object compressFast(Input in) {
+    in.jpegBytes += jpeg.length;
+    return Tegula.compressJpegLossless(jpeg, Limits.DEFAULT, true);
+  }
+
+  @Benchmark
+  public Object restoreJpegFast(Input in) {
+    in.jpegBytes += jpeg.length;
+    return Tegula.restoreOriginal(tglFast, Limits.DEFAULT);
+  }
+
+  @Benchmark
+  public Object restorePixelsFast(Input in) {
+    in.jpegBytes += jpeg.length;
+    return Tegula.decode(tglFast);
   }
 }
