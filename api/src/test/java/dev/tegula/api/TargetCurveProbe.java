@@ -13,7 +13,8 @@ public class TargetCurveProbe {
     Image[] images = {TargetSearchTest.crop("astronaut.png", 128, 96, 256),
         TargetSearchTest.crop("flower.png", 300, 200, 256),
         TargetSearchTest.crop("astronaut.png", 0, 256, 192),
-        TargetSearchTest.crop("flower.png", 700, 400, 192), TargetSearchTest.graphic(192, 7), TargetSearchTest.graphic(256, 3)};
+        TargetSearchTest.crop("flower.png", 700, 400, 192), TargetSearchTest.graphic(192, 7),
+        TargetSearchTest.graphic(256, 3)};
     if (Boolean.getBoolean("curves")) {
       for (Image image : images) {
         SsimCurve c = SsimCurve.of(image, true);
@@ -39,7 +40,8 @@ public class TargetCurveProbe {
           SsimCurve curve = withCurve ? SsimCurve.of(image, format == ImageFormat.JPEG) : null;
           for (double t : new double[] {0.93, 0.95, 0.97, 0.98, 0.99}) {
             TargetSearchTest.Counting e = new TargetSearchTest.Counting(image, format);
-            double top = dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(e.apply(10000)).image());
+            double top = dev.tegula.metrics.Metrics.ssim(image,
+                Tegula.decode(e.apply(10000)).image());
             if (top < t) {
               continue;
             }
