@@ -102,10 +102,12 @@ final class CompressPipeline {
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
-      // grey JPEG output has one component: no chroma jump to fill
+      // grey JPEG output has one component: no chroma jump to fill; the search follows the
+      // image's own estimated curve, which assumes the colour is kept
       r = TargetSearch.forSsim(format, 1, format == ImageFormat.JPEG && !options.grayscale(),
           options.targetSsim(), encoder,
-          bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
+          bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
+          options.grayscale() ? null : SsimCurve.of(image, format == ImageFormat.JPEG));
     } else {
       r = new TargetSearch.Result(encoder.apply(options.quality() * 100),
           options.quality() * 100, 1, Double.NaN);
