@@ -102,9 +102,12 @@ final class CompressPipeline {
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
+      // the image's own estimated curve assumes colour output and JPEG's own chroma choice
       r = TargetSearch.forSsim(format, 1, chromaChoice(options),
           options.targetSsim(), encoder,
-          bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()));
+          bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
+          options.grayscale() || options.jpegSubsampling() != null ? null
+              : SsimCurve.of(image, format == ImageFormat.JPEG));
     } else {
       r = new TargetSearch.Result(encoder.apply(options.quality() * 100),
           options.quality() * 100, 1, Double.NaN);

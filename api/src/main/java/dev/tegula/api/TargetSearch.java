@@ -73,6 +73,38 @@ import java.util.function.ToDoubleFunction;
  * a passing result; without one it goes on (at most 12 encodes) and fails when the extreme
  * quality does not pass either.
  *
+ * <p><b>SSIM targets on the image's own curve.</b> Given an {@link SsimCurve} (an estimate of the
+ * image's -ln(1 - SSIM) against quality from one DCT of a sample of its blocks, no encode; in
+ * thread CPU time a median 0.29 and at most 0.72 of one encode at quality 90 and its SSIM over
+ * the 26 corpus, hold-out and graphics images, TargetCurveCheck), the SSIM search on the fine scale uses it in place of the corpus
+ * prior: the first encode is where the estimate reaches the aim, one point shifts the estimate
+ * (b = 1), two fit a and b (JPEG per side of the jump; .tgl keeps the line in the log of the
+ * step through two points, still the better interpolation there). So the search starts from
+ * each image's own shape instead of the corpus median's (where the estimate has it: on decoded
+ * JPEGs it still rises less steeply than the measured curve near the source's quality, on
+ * graphics 4:2:0 flattens the measured curve more than the estimate; the fit through two points
+ * corrects the slope). When nothing passes after two encodes, the third aims past
+ * the target by a share of how far the last prediction fell short (JPEG 1/4, .tgl 1/2), so
+ * that it passes. Measured 28 Nov, same session, fine scale, targets 0.90/0.95/0.97/0.99, 3%
+ * band, against the prior: JPEG photos 26 -> 29 of 40, hold-out 24 -> 30 of 48, graphics 7 ->
+ * 11 of 16; .tgl 25 -> 25 of 31, 24 -> 39 of 47, 6 -> 8 of 14; searches whose file is at most
+ * 3% larger than the smallest passing file on the fine ladder: JPEG 29 -> 29, 27 -> 40, 3 -> 8,
+ * .tgl 21 -> 23, 24 -> 38, 5 -> 5; every JPEG search in at most 3 encodes (as before), one
+ * .tgl search in 4 (before: two). These counts move by up to 4 a set when the estimate changes
+ * a little (a denser sample of 256 macroblocks and every whole quality, 1.3 times an encode's
+ * time, gave JPEG 31, 28, 9 and .tgl 28, 37, 7 with a different correction): read them as
+ * clear gains on the hold-out and graphics and a tie on the photos. Tried and not kept (each
+ * against the same run without it, on the denser estimate): the estimate scaled from its bottom
+ * through one point, as the prior is (JPEG hold-out 24 -> 30 but photos 30 -> 28, graphics 8 ->
+ * 7, .tgl 27 -> 25, 37 -> 33, 6 -> 5); .tgl's estimate through two points instead of the line
+ * (photos 28 -> 26, hold-out 37 -> 38, graphics 7 -> 5); the same median correction as JPEG's
+ * for .tgl's estimate (see SsimCurve); when nothing passes after two, aiming the third at 0.9
+ * of the budget (JPEG hold-out 28 -> 24, graphics 10 -> 8) or past it by the whole shortfall
+ * (hold-out 28 -> 24); with a bracket, aiming the third at 0.975 of the budget instead of 0.985
+ * (JPEG photos 30 -> 28, graphics 8 -> 5). On crops of 192-256 pixels of the two test photos
+ * the estimate lands fewer searches than the prior (JPEG 14 against 16 of 20, .tgl 12 against
+ * 15 of 17, TargetCurveProbe): its first guess and its slope are further off on small images.
+ *
  * <p><b>Size targets: tried and not kept</b> (28 Nov, fine scale, targets 20-500 KB, same run
  * against photos JPEG 35/38, hold-out 29/34, graphics 11/13 in the band). The remaining JPEG
  * misses are the two-point model's error of 1.5-3% past the aim, in both directions, and the
@@ -112,6 +144,14 @@ final class TargetSearch {
    * first, and with a file that fits in hand (an overshoot then costs nothing) at the target.
    */
   private static final double WHOLE_AIM = 0.99;
+  /**
+   * With an image's own curve and nothing passing after two encodes: the share of the last
+   * prediction's shortfall (in -ln(1 - SSIM)) by which the third aims past the target. Measured
+   * 28 Nov (shares 0, 0.25, 0.5, 1): JPEG 0.25 keeps the hits and ends every search in 3
+   * encodes, .tgl 0.5 keeps its hits and cuts its 6-encode searches to 5.
+   */
+  private static final double JPEG_MARGIN = 0.25;
+  private static final double TGL_MARGIN = 0.5;
 
   /**
    * JPEG's size knots add 94 and 96 and 96.99 (the last quality with 4:2:0 chroma, before 97's
@@ -271,6 +311,15 @@ final class TargetSearch {
    */
   static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
       IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer) {
+    return forSsim(format, step, chromaChoice, target, encoder, scorer, null);
+  }
+
+  /**
+   * {@link #forSsim} with the image's own estimated curve ({@link SsimCurve}) in place of the
+   * corpus prior, when {@code curve} is not null (fine scale only).
+   */
+  static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
+      IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer, SsimCurve curve) {
     boolean jpeg = format == ImageFormat.JPEG;
     boolean fine = step < 100;
     double budget = 1 - target;
@@ -280,6 +329,14 @@ final class TargetSearch {
         : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
     model.scaleFromBottom = true;
     model.lineInStep = !jpeg && fine;
+    if (curve != null && fine) {
+      // the image's own curve instead of the corpus median: one point shifts it, two fit it
+      // (.tgl: two points keep the line in the log of the step, still the better interpolation)
+      model.curve = curve;
+      model.scaleFromBottom = false;
+    } else {
+      curve = null;
+    }
     model.fullPrior = jpeg ? JPEG_FULL_SSIM : null;
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
@@ -289,6 +346,8 @@ final class TargetSearch {
     int encodes = 0;
     boolean fullBelow = false; // positions below JUMP are 4:4:4
     int q = model.lowestAtLeast(aim, failQ, passQ);
+    double predicted = model.predicted(q);
+    double shortfall = 0; // how far the last measurement fell under the model's prediction
     while (true) {
       int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
       byte[] out = encoder.apply(code);
@@ -298,6 +357,7 @@ final class TargetSearch {
         throw new IllegalArgumentException("SSIM needs an image of at least 7x7 pixels");
       }
       model.add(code, -Math.log(Math.max(1e-9, 1 - ssim)));
+      shortfall = predicted + Math.log(Math.max(1e-9, 1 - ssim));
       if (ssim >= target) {
         passQ = q;
         passBytes = out;
@@ -323,7 +383,14 @@ final class TargetSearch {
             + ", below the target " + target + "; lossless output (PNG, .tgl lossless) keeps "
             + "every pixel");
       }
-      q = encodes >= MAX_ENCODES ? TOP : model.lowestAtLeast(aim, failQ, passQ);
+      double next = aim;
+      if (curve != null && passBytes == null && encodes == 2) {
+        // nothing passes after two: the third is aimed past the target by a share of what the
+        // last prediction fell short, so that it more often passes and the search ends there
+        next = aim + Math.max(0, Math.min(1, shortfall * (jpeg ? JPEG_MARGIN : TGL_MARGIN)));
+      }
+      q = encodes >= MAX_ENCODES ? TOP : model.lowestAtLeast(next, failQ, passQ);
+      predicted = model.predicted(q);
     }
   }
 
@@ -372,6 +439,8 @@ final class TargetSearch {
     boolean lineInStep;
     /** The current fit is that line: {@code a + b * logScale(q)}. */
     private boolean onLine;
+    /** The image's own estimated curve in place of the prior, null if none. */
+    SsimCurve curve;
 
     Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
         boolean bySide) {
@@ -517,6 +586,11 @@ final class TargetSearch {
       return at(JUMP) > y;
     }
 
+    /** The current fit's prediction at position q (after {@link #lowestAtLeast} chose it). */
+    double predicted(int q) {
+      return at(codeAt(q));
+    }
+
     /** Lowest q on the grid in (lo, hi) whose prediction is at least y; hi - step if none is. */
     int lowestAtLeast(double y, int lo, int hi) {
       fitSide = -1;
@@ -534,6 +608,9 @@ final class TargetSearch {
 
     /** The prior at a code, linear between the knots (or in the log of the table scale). */
     private double g(int code) {
+      if (curve != null) {
+        return curve.at(code);
+      }
       int q = code & QUALITY;
       int[] ks = knots;
       double[] ps = (code & FULL_CHROMA) != 0 && fullPrior != null ? fullPrior : prior;

@@ -33,8 +33,30 @@ public class TargetLanding {
   /** -DnoTrace=true: no bisection for the best result of each SSIM miss (a faster run). */
   private static final boolean TRACE = !Boolean.getBoolean("noTrace");
 
+  /**
+   * -Dladder=FILE: for SSIM targets, also the bytes a user wastes: the share of fine searches
+   * whose file is at most 3% larger than the smallest file reaching the target on the fine
+   * ladder (JPEG: 4:2:0 to 96.99, 4:4:4 below 97, 4:4:4 from 97; .tgl 0-100), found by bisection
+   * on each part and cached in FILE (one line per set, image, format and target) across runs.
+   */
+  /** -Dcurve=true: SSIM searches on the image's own estimated curve ({@link SsimCurve}). */
+  private static final boolean CURVE = Boolean.getBoolean("curve");
+
+  private static final String LADDER = System.getProperty("ladder");
+  private static final Map<String, Long> SMALLEST = new HashMap<>();
+  /** The lowest SSIM at least the target on the ladder (NaN if none), cached with SMALLEST. */
+  private static final Map<String, Double> CLOSEST = new HashMap<>();
+
   public static void main(String[] args) throws Exception {
     boolean size = args[0].equals("size");
+    if (LADDER != null && Files.exists(Paths.get(LADDER))) {
+      for (String line : Files.readAllLines(Paths.get(LADDER))) {
+        String[] w = line.split(" ");
+        String k = String.join(" ", java.util.Arrays.copyOf(w, w.length - 2));
+        SMALLEST.put(k, Long.parseLong(w[w.length - 2]));
+        CLOSEST.put(k, Double.parseDouble(w[w.length - 1]));
+      }
+    }
     for (int d = 1; d < args.length; d++) {
       String set = Paths.get(args[d]).getFileName().toString();
       List<Path> paths = new ArrayList<>();
@@ -55,11 +77,19 @@ public class TargetLanding {
       double[] err = l.stream().mapToDouble(x -> x[0]).sorted().toArray();
       int in = 0;
       int out = 0;
+      int thrifty = 0;
+      int known = 0;
+      int unreachable = 0;
       int[] encodes = new int[TargetSearch.MAX_ENCODES + 1];
       for (double[] x : l) {
         in += x[0] >= 0 && x[0] <= 3 ? 1 : 0;
         out += x[0] < 0 ? 1 : 0;
         encodes[(int) x[1]]++;
+        if (x.length > 2 && !Double.isNaN(x[2])) {
+          known++;
+          thrifty += x[2] <= 3 ? 1 : 0;
+          unreachable += x[0] > 3 && x[3] > 0 ? 1 : 0;
+        }
       }
       StringBuilder h = new StringBuilder();
       int total = 0;
@@ -70,6 +100,11 @@ public class TargetLanding {
       System.out.printf("%s: %d/%d in the 3%% band, %d on the wrong side, encodes%s (total %d),"
           + " error median %.2f%% max %.2f%%%n", e.getKey(), in, l.size(), out, h, total,
           err[err.length / 2], err[err.length - 1]);
+      if (known > 0) {
+        System.out.printf("%s: %d/%d files at most 3%% larger than the smallest passing file on"
+            + " the fine ladder; %d misses unreachable (no file on the ladder in the band)%n",
+            e.getKey(), thrifty, known, unreachable);
+      }
     }
   }
 
@@ -130,6 +165,37 @@ public class TargetLanding {
         100 * (v - t) / (1 - t), below);
   }
 
+  /**
+   * The smallest file whose SSIM reaches t on the fine ladder: the lowest quality reaching it on
+   * each monotone part, by bisection; Long.MAX_VALUE when none does.
+   */
+  static long smallestReaching(IntFunction<byte[]> enc, ToDoubleFunction<byte[]> sc, boolean jpeg,
+      double t, double[] closest) {
+    closest[0] = Double.NaN;
+    int[][] parts = jpeg ? new int[][] {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA},
+        {9700, 10000, 0}} : new int[][] {{0, 10000, 0}};
+    long best = Long.MAX_VALUE;
+    for (int[] part : parts) {
+      int lo = part[0];
+      int hi = part[1];
+      if (sc.applyAsDouble(enc.apply(hi | part[2])) < t) {
+        continue;
+      }
+      while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (sc.applyAsDouble(enc.apply(mid | part[2])) >= t) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      best = Math.min(best, enc.apply(lo | part[2]).length);
+      double v = sc.applyAsDouble(enc.apply(lo | part[2]));
+      closest[0] = Double.isNaN(closest[0]) ? v : Math.min(closest[0], v);
+    }
+    return best;
+  }
+
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
     Map<Integer, byte[]> memo = new HashMap<>();
@@ -183,6 +249,7 @@ public class TargetLanding {
       ToDoubleFunction<byte[]> sc = b -> scores.computeIfAbsent(b,
           bb -> dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(bb).image()));
       double top = sc.applyAsDouble(enc.apply(10000));
+      Map<ImageFormat, SsimCurve> curves = new HashMap<>();
       for (double t : new double[] {0.90, 0.95, 0.97, 0.99}) {
         if (top < t) {
           continue;
@@ -195,8 +262,12 @@ public class TargetLanding {
             trace.append(String.format("%d=%.5f", b.length, v));
             return v;
           };
-          TargetSearch.Result r = TargetSearch.forSsim(f, step, jpeg, t, enc, tracedScore);
+          TargetSearch.Result r = TargetSearch.forSsim(f, step, jpeg, t, enc, tracedScore,
+              CURVE ? curves.computeIfAbsent(f, ff -> SsimCurve.of(img, jpeg)) : null);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
+          if (step == 1 && (err > 3 || calls[0] > 3) && Boolean.getBoolean("showTrace")) {
+            System.out.printf("  trace%s%n", trace);
+          }
           if (step == 1 && err > 3 && TRACE) {
             int n = calls[0];
             System.out.printf("  miss%s | lowest on JPEG's own scale reaching it: %s%n", trace,
@@ -204,10 +275,38 @@ public class TargetLanding {
             calls[0] = n;
           }
           String key = set + " " + f + (step == 1 ? " fine" : " whole");
-          ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
-          System.out.printf("%s %s %.2f q%.2f%s SSIM %.5f %d enc %.2f%% of the budget%n", key,
+          double waste = Double.NaN;
+          boolean unreachable = false;
+          if (LADDER != null && step == 1) {
+            int n = calls[0];
+            String lk = set + " " + name + " " + f + " " + t;
+            Long least = SMALLEST.get(lk);
+            if (least == null) {
+              double[] closest = new double[1];
+              least = smallestReaching(enc, sc, jpeg, t, closest);
+              SMALLEST.put(lk, least);
+              CLOSEST.put(lk, closest[0]);
+              try {
+                Files.writeString(Paths.get(LADDER), lk + " " + least + " " + closest[0] + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
+            waste = 100.0 * (r.bytes().length - least) / least;
+            // no file on the fine ladder lands: the lowest SSIM reaching the target is above the
+            // band, one hundredth of quality moves SSIM by more than the band
+            unreachable = CLOSEST.get(lk) > t + (1 - TargetSearch.SSIM_BAND) * (1 - t);
+            calls[0] = n;
+          }
+          ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(
+              new double[] {err, calls[0], waste, unreachable ? 1 : 0});
+          System.out.printf("%s %s %.2f q%.2f%s SSIM %.5f %d enc %.2f%% of the budget%s%n", key,
               name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
-                  ? " 4:4:4" : "", r.ssim(), calls[0], err);
+                  ? " 4:4:4" : "", r.ssim(), calls[0], err,
+              Double.isNaN(waste) ? "" : String.format(", %.2f%% over the smallest%s", waste,
+                  unreachable ? " (unreachable)" : ""));
         }
       }
     }

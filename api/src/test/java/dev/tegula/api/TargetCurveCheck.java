@@ -1,0 +1,99 @@
+package dev.tegula.api;
+
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * Measurement, not a test ({@code -Dtime=true}: only the timing, thread CPU, after a warm-up, the
+ * estimate alternated with one encode at quality 90 and its SSIM, median of 5, per image):
+ * {@link SsimCurve}'s estimate against the measured -ln(1 - SSIM) at a
+ * few qualities, and its thread-CPU time against one encode and SSIM of the same image.
+ * {@code java dev.tegula.api.TargetCurveCheck a.png b.png ...}
+ */
+public class TargetCurveCheck {
+  public static void main(String[] args) throws Exception {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    if (Boolean.getBoolean("time")) {
+      time(mx, args);
+      return;
+    }
+    int[] qs = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200, 9400, 9600, 9699, 9700, 9800,
+        9900, 9950, 10000, 8000 | TargetSearch.FULL_CHROMA, 8500 | TargetSearch.FULL_CHROMA,
+        9200 | TargetSearch.FULL_CHROMA, 9400 | TargetSearch.FULL_CHROMA,
+        9600 | TargetSearch.FULL_CHROMA, 9699 | TargetSearch.FULL_CHROMA};
+    java.util.Map<String, java.util.List<Double>> diffs = new java.util.TreeMap<>();
+    for (String a : args) {
+      Path p = Paths.get(a);
+      Image img = Tegula.decode(Files.readAllBytes(p)).image();
+      for (boolean jpeg : new boolean[] {true, false}) {
+        long t0 = mx.getCurrentThreadCpuTime();
+        SsimCurve c = SsimCurve.of(img, jpeg);
+        long t1 = mx.getCurrentThreadCpuTime();
+        StringBuilder sb = new StringBuilder();
+        long encode = 0;
+        for (int q : qs) {
+          if (!jpeg && q > 10000) {
+            continue;
+          }
+          long e0 = mx.getCurrentThreadCpuTime();
+          byte[] b = jpeg ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(q))
+              : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
+                  dev.tegula.tgl.TglEncodeOptions.lossyHundredths(q));
+          double s = dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
+          encode = Math.max(encode, mx.getCurrentThreadCpuTime() - e0);
+          double m = -Math.log(Math.max(1e-9, 1 - s));
+          sb.append(String.format(" %d:%.2f/%.2f", q / 100, c.at(q), m));
+          diffs.computeIfAbsent((jpeg ? "JPEG " : "TGL ") + (100000 + q),
+                  k -> new java.util.ArrayList<>())
+              .add(m - c.at(q));
+        }
+        System.out.printf("%s %s model %.0f ms, slowest encode+SSIM %.0f ms:%s%n",
+            p.getFileName(), jpeg ? "JPEG" : "TGL", (t1 - t0) / 1e6, encode / 1e6, sb);
+      }
+    }
+    for (java.util.Map.Entry<String, java.util.List<Double>> e : diffs.entrySet()) {
+      java.util.List<Double> l = e.getValue();
+      java.util.Collections.sort(l);
+      System.out.printf("median measured - model %s: %.3f%n", e.getKey(), l.get(l.size() / 2));
+    }
+  }
+
+  private static void time(ThreadMXBean mx, String[] args) throws Exception {
+    java.util.List<Double> ratios = new java.util.ArrayList<>();
+    for (String a : args) {
+      Image img = Tegula.decode(Files.readAllBytes(Paths.get(a))).image();
+      for (boolean jpeg : new boolean[] {true, false}) {
+        long[] model = new long[5];
+        long[] encode = new long[5];
+        for (int rep = -2; rep < 5; rep++) {
+          long t0 = mx.getCurrentThreadCpuTime();
+          SsimCurve.of(img, jpeg);
+          long t1 = mx.getCurrentThreadCpuTime();
+          byte[] b = jpeg ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(9000))
+              : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
+                  dev.tegula.tgl.TglEncodeOptions.lossyHundredths(9000));
+          dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
+          long t2 = mx.getCurrentThreadCpuTime();
+          if (rep >= 0) {
+            model[rep] = t1 - t0;
+            encode[rep] = t2 - t1;
+          }
+        }
+        java.util.Arrays.sort(model);
+        java.util.Arrays.sort(encode);
+        double r = model[2] / (double) encode[2];
+        ratios.add(r);
+        System.out.printf("%s %s: estimate %.1f ms, encode q90 + SSIM %.1f ms, ratio %.2f%n",
+            Paths.get(a).getFileName(), jpeg ? "JPEG" : "TGL", model[2] / 1e6, encode[2] / 1e6, r);
+      }
+    }
+    java.util.Collections.sort(ratios);
+    System.out.printf("ratio median %.2f, max %.2f%n", ratios.get(ratios.size() / 2),
+        ratios.get(ratios.size() - 1));
+  }
+}
