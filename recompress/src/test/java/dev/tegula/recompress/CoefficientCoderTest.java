@@ -21,8 +21,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** CoefficientCoder: lossless round trips, band independence and damaged data. */
+/**
+ * CoefficientCoder (content 0): lossless round trips, band independence and damaged data. Every
+ * coefficient coding must pass these: {@link FastCoefficientCoderTest} runs them for content 2.
+ */
 class CoefficientCoderTest {
+  /** The coding under test. */
+  RowCoder coder() {
+    return JpegRecompression.MODEL;
+  }
 
   static Stream<Path> testJpegs() throws Exception {
     return CoefficientFixtures.testJpegs().stream();
@@ -102,8 +109,8 @@ class CoefficientCoderTest {
   @Test
   void emptyBandRoundTrips() {
     CoefficientImage img = sample();
-    byte[] coded = CoefficientCoder.encode(img, 2, 2);
-    CoefficientCoder.decode(coded, 0, coded.length, CoefficientFixtures.emptyLike(img), 2, 2);
+    byte[] coded = coder().encode(img, 2, 2);
+    coder().decode(coded, 0, coded.length, CoefficientFixtures.emptyLike(img), 2, 2);
   }
 
   @Test
@@ -113,7 +120,7 @@ class CoefficientCoderTest {
     int band = 3;
     List<byte[]> coded = new ArrayList<>();
     for (int r = 0; r < rows; r += band) {
-      coded.add(CoefficientCoder.encode(img, r, Math.min(rows, r + band)));
+      coded.add(coder().encode(img, r, Math.min(rows, r + band)));
     }
     for (int k = coded.size() - 1; k >= 0; k--) {
       int start = k * band;
@@ -127,7 +134,7 @@ class CoefficientCoderTest {
         }
       }
       byte[] b = coded.get(k);
-      CoefficientCoder.decode(b, 0, b.length, alone, start, end);
+      coder().decode(b, 0, b.length, alone, start, end);
       for (int c = 0; c < img.components; c++) {
         int from = img.blockOffset(c, 0, Math.min(img.blocksHigh[c], start * img.v[c]));
         int to = img.blockOffset(c, 0, Math.min(img.blocksHigh[c], end * img.v[c]));
@@ -140,25 +147,25 @@ class CoefficientCoderTest {
   @Test
   void decodeReadsOnlyItsSliceOfTheArray() {
     CoefficientImage img = sample();
-    byte[] coded = CoefficientCoder.encode(img, 0, img.mcuRows());
+    byte[] coded = coder().encode(img, 0, img.mcuRows());
     byte[] padded = new byte[coded.length + 20];
     Arrays.fill(padded, (byte) 0x5A);
     System.arraycopy(coded, 0, padded, 7, coded.length);
     CoefficientImage back = CoefficientFixtures.emptyLike(img);
-    CoefficientCoder.decode(padded, 7, coded.length, back, 0, img.mcuRows());
+    coder().decode(padded, 7, coded.length, back, 0, img.mcuRows());
     assertEqualImages(img, back);
   }
 
   @Test
   void everyCutIsDeclaredOrHarmless() {
     CoefficientImage img = sample();
-    byte[] coded = CoefficientCoder.encode(img, 0, img.mcuRows());
+    byte[] coded = coder().encode(img, 0, img.mcuRows());
     int truncated = 0;
     int harmless = 0;
     for (int len = 0; len < coded.length; len += len < coded.length - 40 ? 7 : 1) {
       CoefficientImage back = CoefficientFixtures.emptyLike(img);
       try {
-        CoefficientCoder.decode(coded, 0, len, back, 0, img.mcuRows());
+        coder().decode(coded, 0, len, back, 0, img.mcuRows());
         // The coder's final flush bytes are not all needed: losing them changes nothing.
         assertEqualImages(img, back);
         harmless++;
@@ -176,7 +183,7 @@ class CoefficientCoderTest {
   @Test
   void everyByteFlipIsDeclaredOrHarmless() {
     CoefficientImage img = small();
-    byte[] coded = CoefficientCoder.encode(img, 0, img.mcuRows());
+    byte[] coded = coder().encode(img, 0, img.mcuRows());
     int declared = 0;
     for (int i = 0; i < coded.length; i++) {
       for (int bit : new int[] {0x01, 0x80, 0xFF}) {
@@ -184,7 +191,7 @@ class CoefficientCoderTest {
         damaged[i] ^= (byte) bit;
         CoefficientImage back = CoefficientFixtures.emptyLike(img);
         try {
-          CoefficientCoder.decode(damaged, 0, damaged.length, back, 0, img.mcuRows());
+          coder().decode(damaged, 0, damaged.length, back, 0, img.mcuRows());
           // Only bytes the decoder never needed can change without notice.
           assertEqualImages(img, back);
         } catch (TegulaException e) {
@@ -210,19 +217,19 @@ class CoefficientCoderTest {
   @Test
   void misuseIsIllegalArgument() {
     CoefficientImage img = sample();
-    assertThrows(IllegalArgumentException.class, () -> CoefficientCoder.encode(null, 0, 1));
-    assertThrows(IllegalArgumentException.class, () -> CoefficientCoder.encode(img, -1, 1));
-    assertThrows(IllegalArgumentException.class, () -> CoefficientCoder.encode(img, 2, 1));
+    assertThrows(IllegalArgumentException.class, () -> coder().encode(null, 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> coder().encode(img, -1, 1));
+    assertThrows(IllegalArgumentException.class, () -> coder().encode(img, 2, 1));
     assertThrows(IllegalArgumentException.class,
-        () -> CoefficientCoder.encode(img, 0, img.mcuRows() + 1));
+        () -> coder().encode(img, 0, img.mcuRows() + 1));
     assertThrows(IllegalArgumentException.class,
-        () -> CoefficientCoder.decode(null, 0, 0, img, 0, 1));
+        () -> coder().decode(null, 0, 0, img, 0, 1));
     assertThrows(IllegalArgumentException.class,
-        () -> CoefficientCoder.decode(new byte[4], 2, 3, img, 0, 1));
+        () -> coder().decode(new byte[4], 2, 3, img, 0, 1));
   }
 
-  private static void decodeInto(byte[] data, int offset, int length, CoefficientImage img) {
-    CoefficientCoder.decode(data, offset, length, CoefficientFixtures.emptyLike(img), 0,
+  private void decodeInto(byte[] data, int offset, int length, CoefficientImage img) {
+    coder().decode(data, offset, length, CoefficientFixtures.emptyLike(img), 0,
         img.mcuRows());
   }
 
@@ -245,15 +252,15 @@ class CoefficientCoderTest {
     }
   }
 
-  private static void assertRoundTrip(CoefficientImage img, int band) {
+  private void assertRoundTrip(CoefficientImage img, int band) {
     int rows = img.mcuRows();
     CoefficientImage back = CoefficientFixtures.emptyLike(img);
     for (int r = 0; r < rows; r += band) {
       int end = Math.min(rows, r + band);
-      byte[] coded = CoefficientCoder.encode(img, r, end);
-      byte[] again = CoefficientCoder.encode(img, r, end);
+      byte[] coded = coder().encode(img, r, end);
+      byte[] again = coder().encode(img, r, end);
       assertArrayEquals(coded, again, "deterministic");
-      CoefficientCoder.decode(coded, 0, coded.length, back, r, end);
+      coder().decode(coded, 0, coded.length, back, r, end);
     }
     assertEqualImages(img, back);
   }
