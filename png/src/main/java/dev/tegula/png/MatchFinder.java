@@ -19,6 +19,7 @@ final class MatchFinder {
   private final int end;
   private final int maxDepth;
   private final int niceLength;
+  private final int insertNice;
   private final int[] head4 = new int[1 << HASH4_BITS];
   private final int[] head3 = new int[1 << HASH3_BITS];
   /** Left (smaller) and right (larger) child of each window position, -1 for none. */
@@ -31,11 +32,16 @@ final class MatchFinder {
   private int lastDist;
   private int lastLen;
 
-  MatchFinder(byte[] data, int end, int maxDepth, int niceLength) {
+  /**
+   * @param niceLength a search stops at a match this long
+   * @param insertNice {@link #insert} stops at a match this long
+   */
+  MatchFinder(byte[] data, int end, int maxDepth, int niceLength, int insertNice) {
     this.data = data;
     this.end = end;
     this.maxDepth = maxDepth;
     this.niceLength = niceLength;
+    this.insertNice = insertNice;
     java.util.Arrays.fill(head4, -1);
     java.util.Arrays.fill(head3, -1);
   }
@@ -48,15 +54,15 @@ final class MatchFinder {
    * @return how many matches were written
    */
   int find(int pos, int limit, int[] out) {
-    return advance(pos, Math.min(limit, MAX_MATCH), out, maxDepth);
+    return advance(pos, Math.min(limit, MAX_MATCH), out, maxDepth, niceLength);
   }
 
   /** Enters {@code pos} without reporting matches (inside a match the parser will take). */
   void insert(int pos) {
-    advance(pos, 0, null, Math.max(1, maxDepth / 2));
+    advance(pos, 0, null, Math.max(1, maxDepth / 2), insertNice);
   }
 
-  private int advance(int pos, int limit, int[] out, int depth) {
+  private int advance(int pos, int limit, int[] out, int depth, int niceLength) {
     byte[] d = data;
     int maxLen = Math.min(MAX_MATCH, end - pos);
     if (maxLen < 4) {

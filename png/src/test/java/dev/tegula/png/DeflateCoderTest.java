@@ -221,6 +221,39 @@ class DeflateCoderTest {
     assertTrue(z.length < data.length / 20, "runs and copies coded small: " + z.length);
   }
 
+  @Test
+  void longCopiesOfOneTemplateInflateExactly() {
+    // Copies of 88-300 bytes of one template (distance above the run limit), each ending in a
+    // changed byte: inside them positions enter the tree with a short nice length (many nodes
+    // share long prefixes), and the parse weighs only the lengths near each copy's end. Across
+    // segments and the part cut; tiny copies between them.
+    byte[] template = noise(700, 11);
+    byte[] data = new byte[5 * DeflateCoder.PART_FROM / 2 + 123];
+    long seed = 12;
+    int i = 0;
+    while (i < data.length) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      int len = 88 + (int) ((seed >>> 33) % 213);
+      int at = (int) ((seed >>> 13) % (template.length - len));
+      for (int k = 0; k < len && i < data.length; k++) {
+        data[i++] = template[at + k];
+      }
+      for (int k = 0; k < 1 + (seed >>> 60) && i < data.length; k++) {
+        data[i++] = (byte) (seed >>> (8 * k));
+      }
+      if ((seed & 7) == 0) {
+        for (int k = 0; k < 3 && i < data.length; k++) {
+          data[i++] = template[k];
+        }
+      }
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < data.length / 12, "the copies are found: " + z.length);
+    for (int n : new int[] {1, 3, 4, 89, 300, 700}) {
+      roundTrip(java.util.Arrays.copyOf(data, n));
+    }
+  }
+
   private static byte[] roundTrip(byte[] data) {
     byte[] last = null;
     for (boolean thorough : new boolean[] {false, true}) {
