@@ -254,6 +254,22 @@ class DeflateCoderTest {
     }
   }
 
+  @Test
+  void segmentsOfMatchesThenNoiseInflateExactly() {
+    // Stretches of a few segments each: a tiled glyph pattern (mostly matches: the next segment
+    // searches fewer tree nodes), then noise (mostly literals: the full depth again), and so on,
+    // with the pattern's copies reaching back across the noise.
+    byte[] glyphs = noise(900, 13);
+    byte[] noise = noise(200_000, 14);
+    byte[] data = new byte[200_000];
+    for (int i = 0; i < data.length; i++) {
+      boolean graphic = (i / 40_000) % 2 == 0;
+      data[i] = graphic ? glyphs[(i * 7 / 3) % glyphs.length] : noise[i];
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < 90_000, "the pattern is coded small: " + z.length);
+  }
+
   private static byte[] roundTrip(byte[] data) {
     byte[] last = null;
     for (boolean thorough : new boolean[] {false, true}) {
