@@ -14,6 +14,8 @@ final class MatchFinder {
   static final int WINDOW = 32768;
   private static final int HASH4_BITS = 16;
   private static final int HASH3_BITS = 15;
+  private static final int HASH4_MUL = 0x1E35A7BD;
+  private static final int HASH3_MUL = 0x9E3779B1;
 
   private final byte[] data;
   private final int end;
@@ -78,7 +80,9 @@ final class MatchFinder {
     }
     int count = 0;
     int best = MIN_MATCH - 1;
-    int h3 = hash3(pos);
+    // Both hashes from one read of the bytes (the same values as hash3 and hash4).
+    int v3 = (d[pos] & 0xFF) | (d[pos + 1] & 0xFF) << 8 | (d[pos + 2] & 0xFF) << 16;
+    int h3 = (v3 * HASH3_MUL) >>> (32 - HASH3_BITS);
     int c3 = head3[h3];
     head3[h3] = pos;
     if (limit < MIN_MATCH) {
@@ -90,7 +94,7 @@ final class MatchFinder {
       out[count++] = MIN_MATCH << 16 | (pos - c3);
     }
     int nice = Math.min(niceLength, maxLen);
-    int h4 = hash4(pos);
+    int h4 = ((v3 | d[pos + 3] << 24) * HASH4_MUL) >>> (32 - HASH4_BITS);
     int node = head4[h4];
     head4[h4] = pos;
     int[] child = this.child;
@@ -146,15 +150,9 @@ final class MatchFinder {
     }
   }
 
-  private int hash4(int p) {
-    byte[] d = data;
-    int v = (d[p] & 0xFF) | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF) << 16 | d[p + 3] << 24;
-    return (v * 0x1E35A7BD) >>> (32 - HASH4_BITS);
-  }
-
   private int hash3(int p) {
     byte[] d = data;
     int v = (d[p] & 0xFF) | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF) << 16;
-    return (v * 0x9E3779B1) >>> (32 - HASH3_BITS);
+    return (v * HASH3_MUL) >>> (32 - HASH3_BITS);
   }
 }
