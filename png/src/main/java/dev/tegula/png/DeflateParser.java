@@ -16,6 +16,9 @@ import java.util.Arrays;
  * that its matches reach back as far and its first segment starts from codes, as in one long
  * parse. Parts share nothing,
  * so they can be parsed at the same time.
+ *
+ * <p>At effort 3 a segment stops its passes early once the code has converged, and searches fewer
+ * tree nodes when the segment before it was mostly matches (a graphic).
  */
 final class DeflateParser {
   /**
@@ -187,7 +190,8 @@ final class DeflateParser {
     int n = end - start;
     int m = 0;
     if (!thorough) {
-      boolean matchy = prevSymbols > 0 && (long) prevLiterals * 10 < (long) MATCHY_LITERALS * prevSymbols;
+      boolean matchy = prevSymbols > 0
+          && (long) prevLiterals * 10 < (long) MATCHY_LITERALS * prevSymbols;
       finder.setDepth(matchy ? MATCHY_DEPTH : DEPTH);
     }
     for (int i = 0; i < n; ) {
@@ -232,7 +236,7 @@ final class DeflateParser {
         Arrays.fill(litFreq, 0);
         Arrays.fill(distFreq, 0);
         countPath(start, n, litFreq, distFreq);
-        if (modelFrom(litFreq, distFreq) * CONVERGED < modelBits) {
+        if (modelFrom(litFreq, distFreq) * CONVERGED < modelBits && !thorough) {
           break;
         }
       }
@@ -366,10 +370,12 @@ final class DeflateParser {
     if (haveCode) {
       saved = 0;
       for (int s = 0; s < 286; s++) {
-        saved += (long) litFreq[s] * ((codeLit[s] == 0 ? UNUSED_BITS : codeLit[s]) - litLen[s]);
+        int old = codeLit[s] == 0 ? UNUSED_BITS : codeLit[s];
+        saved += (long) litFreq[s] * (old - litLen[s]);
       }
       for (int d = 0; d < DeflateBlocks.DIST_SYMBOLS; d++) {
-        saved += (long) distFreq[d] * ((codeDist[d] == 0 ? UNUSED_BITS : codeDist[d]) - distLen[d]);
+        int old = codeDist[d] == 0 ? UNUSED_BITS : codeDist[d];
+        saved += (long) distFreq[d] * (old - distLen[d]);
       }
     }
     long total = 0;

@@ -152,8 +152,8 @@ final class RowFilter {
     int[] h = histogram;
     java.util.Arrays.fill(h, 0);
     // Four histograms, summed below: a graphic's row repeats a byte for long stretches, and each
-    // increment of one counter waited for the one before it (gnome_field's sampled ranking rows
-    // 2x faster, same scores).
+    // increment of one counter waited for the one before it (gnome_field's ranking filter jobs
+    // about 10% faster, same scores).
     int i = 1;
     for (; i + 3 <= len; i += 4) {
       h[c[i] & 0xFF]++;
