@@ -51,6 +51,11 @@ final class DeflateCoder implements DeflateParser.Sink {
   private int[] block = new int[DeflateParser.SEGMENT + 16];
   private int blockSyms;
   private int blockStart;
+  /**
+   * The dynamic-block bits of the block being gathered, kept from the last comparison (one
+   * Huffman construction fewer per segment), or -1 before it is known.
+   */
+  private long blockBits = -1;
 
   /** A coder of {@code data[0..len)}; run every part, then {@link #finish}. */
   DeflateCoder(byte[] data, int len, boolean thorough) {
@@ -138,15 +143,20 @@ final class DeflateCoder implements DeflateParser.Sink {
     Arrays.fill(segLit, 0);
     Arrays.fill(segDist, 0);
     DeflateBlocks.count(block, first, blockSyms, segLit, segDist);
+    long segBits = -1;
     if (start > 0) {
       int[] mergedLit = sum(blockLit, segLit);
       int[] mergedDist = sum(blockDist, segDist);
       mergedLit[256]--;
-      long separate = DeflateBlocks.dynamicBits(blockLit, blockDist)
-          + DeflateBlocks.dynamicBits(segLit, segDist);
-      if (DeflateBlocks.dynamicBits(mergedLit, mergedDist) <= separate) {
+      if (blockBits < 0) {
+        blockBits = DeflateBlocks.dynamicBits(blockLit, blockDist);
+      }
+      segBits = DeflateBlocks.dynamicBits(segLit, segDist);
+      long merged = DeflateBlocks.dynamicBits(mergedLit, mergedDist);
+      if (merged <= blockBits + segBits) {
         System.arraycopy(mergedLit, 0, blockLit, 0, blockLit.length);
         System.arraycopy(mergedDist, 0, blockDist, 0, blockDist.length);
+        blockBits = merged;
         return;
       }
       DeflateBlocks.writeBlock(out, block, 0, first, data, blockStart, start, false);
@@ -156,6 +166,7 @@ final class DeflateCoder implements DeflateParser.Sink {
     }
     System.arraycopy(segLit, 0, blockLit, 0, blockLit.length);
     System.arraycopy(segDist, 0, blockDist, 0, blockDist.length);
+    blockBits = segBits;
   }
 
   private static byte[] trailer(BitWriter out, byte[] data, int len) {

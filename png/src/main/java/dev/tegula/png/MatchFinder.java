@@ -14,11 +14,14 @@ final class MatchFinder {
   static final int WINDOW = 32768;
   private static final int HASH4_BITS = 16;
   private static final int HASH3_BITS = 15;
+  private static final int HASH4_MUL = 0x1E35A7BD;
+  private static final int HASH3_MUL = 0x9E3779B1;
 
   private final byte[] data;
   private final int end;
-  private final int maxDepth;
+  private int maxDepth;
   private final int niceLength;
+  private final int insertNice;
   private final int[] head4 = new int[1 << HASH4_BITS];
   private final int[] head3 = new int[1 << HASH3_BITS];
   /** Left (smaller) and right (larger) child of each window position, -1 for none. */
@@ -31,11 +34,16 @@ final class MatchFinder {
   private int lastDist;
   private int lastLen;
 
-  MatchFinder(byte[] data, int end, int maxDepth, int niceLength) {
+  /**
+   * @param niceLength a search stops at a match this long
+   * @param insertNice {@link #insert} stops at a match this long
+   */
+  MatchFinder(byte[] data, int end, int maxDepth, int niceLength, int insertNice) {
     this.data = data;
     this.end = end;
     this.maxDepth = maxDepth;
     this.niceLength = niceLength;
+    this.insertNice = insertNice;
     java.util.Arrays.fill(head4, -1);
     java.util.Arrays.fill(head3, -1);
   }
@@ -48,15 +56,20 @@ final class MatchFinder {
    * @return how many matches were written
    */
   int find(int pos, int limit, int[] out) {
-    return advance(pos, Math.min(limit, MAX_MATCH), out, maxDepth);
+    return advance(pos, Math.min(limit, MAX_MATCH), out, maxDepth, niceLength);
+  }
+
+  /** How many tree nodes each later search visits (at least 1). */
+  void setDepth(int depth) {
+    maxDepth = Math.max(1, depth);
   }
 
   /** Enters {@code pos} without reporting matches (inside a match the parser will take). */
   void insert(int pos) {
-    advance(pos, 0, null, Math.max(1, maxDepth / 2));
+    advance(pos, 0, null, Math.max(1, maxDepth / 2), insertNice);
   }
 
-  private int advance(int pos, int limit, int[] out, int depth) {
+  private int advance(int pos, int limit, int[] out, int depth, int niceLength) {
     byte[] d = data;
     int maxLen = Math.min(MAX_MATCH, end - pos);
     if (maxLen < 4) {
@@ -67,7 +80,9 @@ final class MatchFinder {
     }
     int count = 0;
     int best = MIN_MATCH - 1;
-    int h3 = hash3(pos);
+    // Both hashes from one read of the bytes (the same values as hash3 and hash4).
+    int v3 = (d[pos] & 0xFF) | (d[pos + 1] & 0xFF) << 8 | (d[pos + 2] & 0xFF) << 16;
+    int h3 = (v3 * HASH3_MUL) >>> (32 - HASH3_BITS);
     int c3 = head3[h3];
     head3[h3] = pos;
     if (limit < MIN_MATCH) {
@@ -79,7 +94,7 @@ final class MatchFinder {
       out[count++] = MIN_MATCH << 16 | (pos - c3);
     }
     int nice = Math.min(niceLength, maxLen);
-    int h4 = hash4(pos);
+    int h4 = ((v3 | d[pos + 3] << 24) * HASH4_MUL) >>> (32 - HASH4_BITS);
     int node = head4[h4];
     head4[h4] = pos;
     int[] child = this.child;
@@ -135,15 +150,9 @@ final class MatchFinder {
     }
   }
 
-  private int hash4(int p) {
-    byte[] d = data;
-    int v = (d[p] & 0xFF) | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF) << 16 | d[p + 3] << 24;
-    return (v * 0x1E35A7BD) >>> (32 - HASH4_BITS);
-  }
-
   private int hash3(int p) {
     byte[] d = data;
     int v = (d[p] & 0xFF) | (d[p + 1] & 0xFF) << 8 | (d[p + 2] & 0xFF) << 16;
-    return (v * 0x9E3779B1) >>> (32 - HASH3_BITS);
+    return (v * HASH3_MUL) >>> (32 - HASH3_BITS);
   }
 }

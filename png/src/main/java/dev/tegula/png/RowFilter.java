@@ -15,7 +15,7 @@ final class RowFilter {
   private final int len;
   /** One candidate row per filter type, each with its filter-type byte at index 0. */
   private final byte[][] candidates = new byte[5][];
-  private final int[] histogram = new int[256];
+  private final int[] histogram = new int[4 * 256];
   /**
    * log2Fixed(n) for the counts of a row up to 8192, filled on first use by {@link #ENTROPY}: the
    * squaring loop for every count of every candidate row was a third of ranking a small image.
@@ -151,7 +151,17 @@ final class RowFilter {
   private long entropyScore(byte[] c) {
     int[] h = histogram;
     java.util.Arrays.fill(h, 0);
-    for (int i = 1; i <= len; i++) {
+    // Four histograms, summed below: a graphic's row repeats a byte for long stretches, and each
+    // increment of one counter waited for the one before it (gnome_field's ranking filter jobs
+    // about 10% faster, same scores).
+    int i = 1;
+    for (; i + 3 <= len; i += 4) {
+      h[c[i] & 0xFF]++;
+      h[256 + (c[i + 1] & 0xFF)]++;
+      h[512 + (c[i + 2] & 0xFF)]++;
+      h[768 + (c[i + 3] & 0xFF)]++;
+    }
+    for (; i <= len; i++) {
       h[c[i] & 0xFF]++;
     }
     int[] log2 = this.log2;
@@ -163,7 +173,8 @@ final class RowFilter {
       this.log2 = log2;
     }
     long sum = 0;
-    for (int n : h) {
+    for (int v = 0; v < 256; v++) {
+      int n = h[v] + h[256 + v] + h[512 + v] + h[768 + v];
       if (n > 1) {
         sum += (long) n * (n < log2.length ? log2[n] : log2Fixed(n));
       }

@@ -221,6 +221,55 @@ class DeflateCoderTest {
     assertTrue(z.length < data.length / 20, "runs and copies coded small: " + z.length);
   }
 
+  @Test
+  void longCopiesOfOneTemplateInflateExactly() {
+    // Copies of 88-300 bytes of one template (distance above the run limit), each ending in a
+    // changed byte: inside them positions enter the tree with a short nice length (many nodes
+    // share long prefixes), and the parse weighs only the lengths near each copy's end. Across
+    // segments and the part cut; tiny copies between them.
+    byte[] template = noise(700, 11);
+    byte[] data = new byte[5 * DeflateCoder.PART_FROM / 2 + 123];
+    long seed = 12;
+    int i = 0;
+    while (i < data.length) {
+      seed = seed * 6364136223846793005L + 1442695040888963407L;
+      int len = 88 + (int) ((seed >>> 33) % 213);
+      int at = (int) ((seed >>> 13) % (template.length - len));
+      for (int k = 0; k < len && i < data.length; k++) {
+        data[i++] = template[at + k];
+      }
+      for (int k = 0; k < 1 + (seed >>> 60) && i < data.length; k++) {
+        data[i++] = (byte) (seed >>> (8 * k));
+      }
+      if ((seed & 7) == 0) {
+        for (int k = 0; k < 3 && i < data.length; k++) {
+          data[i++] = template[k];
+        }
+      }
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < data.length / 12, "the copies are found: " + z.length);
+    for (int n : new int[] {1, 3, 4, 89, 300, 700}) {
+      roundTrip(java.util.Arrays.copyOf(data, n));
+    }
+  }
+
+  @Test
+  void segmentsOfMatchesThenNoiseInflateExactly() {
+    // Stretches of a few segments each: a tiled glyph pattern (mostly matches: the next segment
+    // searches fewer tree nodes), then noise (mostly literals: the full depth again), and so on,
+    // with the pattern's copies reaching back across the noise.
+    byte[] glyphs = noise(900, 13);
+    byte[] noise = noise(200_000, 14);
+    byte[] data = new byte[200_000];
+    for (int i = 0; i < data.length; i++) {
+      boolean graphic = (i / 40_000) % 2 == 0;
+      data[i] = graphic ? glyphs[(i * 7 / 3) % glyphs.length] : noise[i];
+    }
+    byte[] z = roundTrip(data);
+    assertTrue(z.length < 90_000, "the pattern is coded small: " + z.length);
+  }
+
   private static byte[] roundTrip(byte[] data) {
     byte[] last = null;
     for (boolean thorough : new boolean[] {false, true}) {
