@@ -36,7 +36,8 @@ final class MatchFinder {
 
   /**
    * @param niceLength a search stops at a match this long
-   * @param insertNice {@link #insert} stops at a match this long
+   * @param insertNice {@link #insert} stops at a match this long (below the longest match
+   *     possible it drops the rest of the tree's walk rather than keep it)
    */
   MatchFinder(byte[] data, int end, int maxDepth, int niceLength, int insertNice) {
     this.data = data;
@@ -129,6 +130,16 @@ final class MatchFinder {
         out[count++] = Math.min(len, limit) << 16 | (pos - node);
       }
       int ns = (node & (WINDOW - 1)) << 1;
+      if (len >= nice && len < maxLen) {
+        // A node that matches only the first `nice` bytes cannot take the new position's place:
+        // its subtrees are ordered by the bytes after those, not by the new position's, and a
+        // later search would trust a prefix they do not share (it wrote wrong matches:
+        // keong_macan at effort 3 did not inflate to its input). Such a stop drops the node and
+        // what lies below it, as a search that runs out of depth does.
+        child[ltSlot] = -1;
+        child[gtSlot] = -1;
+        return count;
+      }
       if (len >= nice) {
         child[ltSlot] = child[ns];
         child[gtSlot] = child[ns + 1];
