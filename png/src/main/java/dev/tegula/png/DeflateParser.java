@@ -76,6 +76,15 @@ final class DeflateParser {
    */
   private static final int CHEAP_LITERALS = 930;
   private static final int CHEAP_RUN = 2;
+  /**
+   * The first segment a parser codes has no segment before it: it is cheap (and does not count
+   * towards {@link #CHEAP_RUN}) when it has at least CHEAP_CONTEXTS thousandths as many distinct
+   * 3-byte contexts (16-bit hashes of them) as positions. skimage_text's first segment has 392,
+   * its second part's warm-up 632 (its coder 1.1x faster again, 1 byte smaller); the other
+   * graphics 0-155; the photos 11-413 (coffee, hubble_deep_field and motorcycle_left have a part
+   * that qualifies).
+   */
+  private static final int CHEAP_CONTEXTS = 380;
   private static final int TREE_TAIL = 16;
   /**
    * The first segment a parser codes starts from byte statistics, not from codes: one more pass
@@ -210,9 +219,10 @@ final class DeflateParser {
       boolean matchy = prevSymbols > 0
           && (long) prevLiterals * 10 < (long) MATCHY_LITERALS * prevSymbols;
       finder.setDepth(matchy ? MATCHY_DEPTH : DEPTH);
-      cheap = prevBytes > 0 && cheapRun < CHEAP_RUN
-          && (long) prevLiterals * 1000 >= (long) CHEAP_LITERALS * prevBytes;
-      cheapRun = cheap ? cheapRun + 1 : 0;
+      cheap = prevBytes > 0 ? cheapRun < CHEAP_RUN
+          && (long) prevLiterals * 1000 >= (long) CHEAP_LITERALS * prevBytes
+          : (long) contexts(start, end) * 1000 >= (long) CHEAP_CONTEXTS * n;
+      cheapRun = cheap && prevBytes > 0 ? cheapRun + 1 : 0;
     }
     for (int i = 0; i < n; ) {
       int count = cheap ? finder.findCheap(start + i, n - i, found)
@@ -243,16 +253,17 @@ final class DeflateParser {
       }
     }
     int passes = this.passes;
+    if (cheap) {
+      // Under the last segment's code: a second pass changes little where nearly all are
+      // literals (skimage_text: 4 bytes smaller in one pass than in two). A first segment still
+      // refines its rough model once.
+      passes = 1;
+    }
     if (!haveModel) {
       initialModel(start, end);
       haveModel = true;
       // The first segment of a part starts from a rough model; one more pass refines it.
       passes += FIRST_SEGMENT_PASSES;
-    }
-    if (cheap) {
-      // Under the last segment's code: a second pass changes little where nearly all are
-      // literals (skimage_text: 4 bytes smaller in one pass than in two).
-      passes = 1;
     }
     int[] litFreq = new int[DeflateBlocks.LITLEN_SYMBOLS];
     int[] distFreq = new int[DeflateBlocks.DIST_SYMBOLS];
@@ -292,6 +303,22 @@ final class DeflateParser {
     countPath(start, n, litFreq, distFreq);
     // The next segment starts from this one's statistics.
     modelFrom(litFreq, distFreq);
+  }
+
+  /** How many distinct 3-byte contexts (16-bit hashes of them) {@code data[start..end)} has. */
+  private int contexts(int start, int end) {
+    long[] seen = new long[1 << 10];
+    int distinct = 0;
+    for (int i = start; i + 3 <= end; i++) {
+      int v = (data[i] & 0xFF) | (data[i + 1] & 0xFF) << 8 | (data[i + 2] & 0xFF) << 16;
+      int h = (v * 0x9E3779B1) >>> 16;
+      long bit = 1L << h;
+      if ((seen[h >>> 6] & bit) == 0) {
+        seen[h >>> 6] |= bit;
+        distinct++;
+      }
+    }
+    return distinct;
   }
 
   /** Backward dynamic programme: cost[i] is the cheapest coding of positions i..n. */
