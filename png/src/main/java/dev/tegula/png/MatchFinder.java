@@ -70,6 +70,44 @@ final class MatchFinder {
     advance(pos, 0, null, Math.max(1, maxDepth / 2), insertNice);
   }
 
+  /**
+   * The cheap search for a literal-heavy stretch: only the latest position of the same 4-byte
+   * hash is compared, with no tree walk, and a match of at least 4 bytes is reported. {@code pos}
+   * becomes its bucket's root without children, so the tree stays ordered (the bucket's older
+   * positions are no longer found). The 3-byte table is left alone: its candidates are checked
+   * byte by byte.
+   *
+   * @return how many matches were written (0 or 1)
+   */
+  int findCheap(int pos, int limit, int[] out) {
+    byte[] d = data;
+    if (end - pos < 4) {
+      return 0;
+    }
+    int maxLen = Math.min(Math.min(limit, MAX_MATCH), end - pos);
+    int v = (d[pos] & 0xFF) | (d[pos + 1] & 0xFF) << 8 | (d[pos + 2] & 0xFF) << 16
+        | d[pos + 3] << 24;
+    int h4 = (v * HASH4_MUL) >>> (32 - HASH4_BITS);
+    int node = head4[h4];
+    head4[h4] = pos;
+    int slot = (pos & (WINDOW - 1)) << 1;
+    child[slot] = -1;
+    child[slot + 1] = -1;
+    lastLen = 0;
+    if (node < 0 || pos - node >= WINDOW) {
+      return 0;
+    }
+    int len = 0;
+    while (len < maxLen && d[node + len] == d[pos + len]) {
+      len++;
+    }
+    if (len < 4) {
+      return 0;
+    }
+    out[0] = len << 16 | (pos - node);
+    return 1;
+  }
+
   private int advance(int pos, int limit, int[] out, int depth, int niceLength) {
     byte[] d = data;
     int maxLen = Math.min(MAX_MATCH, end - pos);

@@ -303,6 +303,37 @@ class DeflateCoderTest {
   }
 
   @Test
+  void literalHeavySegmentsWithAFewCopiesInflateExactly() {
+    // Noise of 16 values (nearly all literals: the segments after the first search one hash
+    // candidate in one pass, at most two in a row) with a copy of 5-40 bytes from up to 30000 back
+    // every 600 bytes or so, copies running across the segment ends; a matchy stretch in the
+    // middle turns the full search back on. Cut at lengths around the segment and part bounds.
+    java.util.Random r = new java.util.Random(21);
+    byte[] tile = noise(700, 22);
+    byte[] data = new byte[9 * DeflateParser.SEGMENT + 123];
+    for (int p = 0; p < data.length; ) {
+      boolean matchy = p >= 4 * DeflateParser.SEGMENT && p < 5 * DeflateParser.SEGMENT;
+      if (matchy) {
+        data[p] = tile[p % tile.length];
+        p++;
+      } else if (p > 20_000 && r.nextInt(600) == 0) {
+        int src = p - 1 - r.nextInt(Math.min(p - 1, 30_000));
+        for (int k = 5 + r.nextInt(36); k > 0 && p < data.length; k--) {
+          data[p++] = data[src++];
+        }
+      } else {
+        data[p++] = (byte) r.nextInt(16);
+      }
+    }
+    for (int end : new int[] {2 * DeflateParser.SEGMENT + 3, 3 * DeflateParser.SEGMENT - 1,
+        5 * DeflateParser.SEGMENT + 17, data.length}) {
+      byte[] part = java.util.Arrays.copyOf(data, end);
+      byte[] z = roundTrip(part);
+      assertTrue(z.length < end * 56 / 100, end + " bytes: 4-bit noise and copies: " + z.length);
+    }
+  }
+
+  @Test
   void aThousandSeedsOfNearCopiesAndRunsInflateExactly() {
     // A sweep, not a list of known failures: copies with one changed byte anywhere (also
     // inside the first 32), runs, and longer matches than the insert stop, on small alphabets
