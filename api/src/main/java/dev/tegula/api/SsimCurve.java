@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import dev.tegula.core.Image;
 import dev.tegula.jpeg.JpegEncodeOptions;
+import dev.tegula.tgl.lossy.LossyCodec;
 
 /**
  * An estimate of one image's SSIM against quality without an encode, for {@link TargetSearch}
@@ -264,7 +265,8 @@ final class SsimCurve {
 
   /** The format's table scale at a whole quality, in hundredths of a percent. */
   private int scale(int quality) {
-    return jpeg ? JpegEncodeOptions.tableScaleHundredths(quality * 100) : tglScale(quality);
+    return jpeg ? JpegEncodeOptions.tableScaleHundredths(quality * 100)
+        : TargetSearch.tglScale(quality * 100);
   }
 
   /**
@@ -393,23 +395,8 @@ final class SsimCurve {
     }
   }
 
-  /** .tgl's table scale at a whole quality in hundredths of a percent (format-lossy.md §6.1). */
-  private static int tglScale(int quality) {
-    int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
-    return 100 * (q < 50 ? 5000 / q : 200 - 2 * q);
-  }
-
-  /** .tgl's base table in natural order (format-lossy.md §6.1, tgl lossy Quantizer). */
-  private static final int[] TGL_BASE = {
-    22, 21, 20, 21, 27, 37, 52, 72,
-    21, 21, 23, 29, 34, 37, 45, 57,
-    20, 23, 26, 31, 40, 52, 70, 93,
-    21, 29, 31, 37, 45, 57, 73, 95,
-    27, 34, 40, 45, 53, 64, 79, 100,
-    37, 37, 52, 57, 64, 75, 89, 107,
-    52, 45, 70, 73, 79, 89, 101, 115,
-    72, 57, 93, 95, 100, 107, 115, 121
-  };
+  /** .tgl's base table in natural order (format-lossy.md §6.1), the codec's own. */
+  private static final int[] TGL_BASE = LossyCodec.baseTable();
 
   /** The zigzag position of each natural index (T.81 Figure A.6). */
   private static final int[] ZIGZAG_INDEX = new int[64];

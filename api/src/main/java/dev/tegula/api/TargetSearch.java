@@ -211,6 +211,22 @@ final class TargetSearch {
   private TargetSearch() {}
 
   /**
+   * .tgl's table scale in hundredths of a percent (format-lossy.md §6.1): libjpeg's curve at
+   * whole qualities, linear between them as the steps are.
+   */
+  static int tglScale(int h) {
+    int whole = h / 100;
+    int f = h % 100;
+    int s0 = tglWholeScale(whole);
+    return f == 0 ? s0 : (s0 * (100 - f) + tglWholeScale(whole + 1) * f) / 100;
+  }
+
+  private static int tglWholeScale(int quality) {
+    int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
+    return 100 * (q < 50 ? 5000 / q : 200 - 2 * q);
+  }
+
+  /**
    * The JPEG options of a code: {@link JpegEncodeOptions#ofQualityHundredths}, 4:4:4 if flagged
    * {@link #FULL_CHROMA}.
    */
@@ -632,22 +648,6 @@ final class TargetSearch {
     /** The offset keeps the top (scale 0: every step at its floor) finite. */
     private double logScale(int q) {
       return -Math.log((jpeg ? JpegEncodeOptions.tableScaleHundredths(q) : tglScale(q)) + 200);
-    }
-
-    /**
-     * .tgl's table scale in hundredths of a percent (format-lossy.md §6.1): libjpeg's curve at
-     * whole qualities, linear between them as the steps are.
-     */
-    private static int tglScale(int h) {
-      int whole = h / 100;
-      int f = h % 100;
-      int s0 = tglWholeScale(whole);
-      return f == 0 ? s0 : (s0 * (100 - f) + tglWholeScale(whole + 1) * f) / 100;
-    }
-
-    private static int tglWholeScale(int quality) {
-      int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
-      return 100 * (q < 50 ? 5000 / q : 200 - 2 * q);
     }
   }
 }

@@ -15,6 +15,14 @@ public final class LossyCodec {
   /** Tiles are small; this only keeps plane sizes within int arithmetic. */
   private static final long MAX_PIXELS = 1L << 28;
 
+  /**
+   * The quantizer's base table in natural order (format-lossy.md §6.1), a copy: for estimates of
+   * the coding's error that must follow the table the codec uses.
+   */
+  public static int[] baseTable() {
+    return Quantizer.BASE_NATURAL.clone();
+  }
+
   private LossyCodec() {}
 
   /** samples: 8-bit interleaved, channels 1 (grey) or 3 (RGB); quality 0-100, monotone. */

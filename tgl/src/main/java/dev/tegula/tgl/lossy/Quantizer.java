@@ -33,7 +33,7 @@ final class Quantizer {
    * loses again, mostly on butteraugli; a power law 16 (R/16)^0.5 is about as good); the factor
    * 27/32 puts quality 75 where Robidoux's table had it, by SSIM.
    */
-  private static final int[] BASE = toZigzag(new int[] {
+  static final int[] BASE_NATURAL = {
     22, 21, 20, 21, 27, 37, 52, 72,
     21, 21, 23, 29, 34, 37, 45, 57,
     20, 23, 26, 31, 40, 52, 70, 93,
@@ -42,7 +42,9 @@ final class Quantizer {
     37, 37, 52, 57, 64, 75, 89, 107,
     52, 45, 70, 73, 79, 89, 101, 115,
     72, 57, 93, 95, 100, 107, 115, 121
-  });
+  };
+
+  private static final int[] BASE = toZigzag(BASE_NATURAL);
 
   private Quantizer() {}
 
