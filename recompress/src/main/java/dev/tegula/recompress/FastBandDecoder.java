@@ -14,16 +14,22 @@ final class FastBandDecoder implements StaticTables.Header {
   private static final int MASK = SymbolTables.ONE - 1;
 
   private final byte[] data;
-  private final int end;
+  /** §2: rANS words are read upwards from pos, raw words downwards from rawPos. */
   private int pos;
+  private int rawPos;
   private int overrun;
+  /** §8: the state that decodes the next symbol, and the other one. */
   private long x;
+  private long y;
+  /** §8: raw bits not yet read, lowest first, and how many. */
+  private long bits;
+  private int bitCount;
   private final StaticTables[] tables = new StaticTables[FastContexts.TABLES];
 
   private FastBandDecoder(byte[] data, int pos, int end) {
     this.data = data;
     this.pos = pos;
-    this.end = end;
+    this.rawPos = end;
   }
 
   /** Malformed coded data inside the band; the caller names the band. */
@@ -41,22 +47,26 @@ final class FastBandDecoder implements StaticTables.Header {
   static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
       int rowEnd) {
     String rows = "MCU rows " + rowStart + "-" + (rowEnd - 1);
-    if (length < 12) {
+    if (length < HEADER_BYTES) {
       throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
           + length + " bytes", (long) offset + length);
     }
     int hash = (int) JpegContainer.u32(data, offset);
-    long state = (JpegContainer.u32(data, offset + 4) << 32) | JpegContainer.u32(data, offset + 8);
-    if (state < FastCoefficientCoder.RANS_L) { // also every value with the top bit set
+    long state0 = (JpegContainer.u32(data, offset + 4) << 32) | JpegContainer.u32(data, offset + 8);
+    long state1 =
+        (JpegContainer.u32(data, offset + 12) << 32) | JpegContainer.u32(data, offset + 16);
+    // also every value with the top bit set
+    if (state0 < FastCoefficientCoder.RANS_L || state1 < FastCoefficientCoder.RANS_L) {
       throw new MalformedInputException("fast coefficient data of " + rows
           + " damaged: rANS state out of range", offset);
     }
     if ((length & 3) != 0) {
       throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
-          + length + " bytes, not 12 plus whole 32-bit words", (long) offset + length);
+          + length + " bytes, not 20 plus whole 32-bit words", (long) offset + length);
     }
-    FastBandDecoder d = new FastBandDecoder(data, offset + 12, offset + length);
-    d.x = state;
+    FastBandDecoder d = new FastBandDecoder(data, offset + HEADER_BYTES, offset + length);
+    d.x = state0;
+    d.y = state1;
     int h;
     try {
       StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
@@ -81,9 +91,10 @@ final class FastBandDecoder implements StaticTables.Header {
       throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
           + length + " bytes", (long) offset + length);
     }
-    if (d.pos != d.end || d.x != FastCoefficientCoder.RANS_L) {
+    if (d.pos != d.rawPos || d.x != FastCoefficientCoder.RANS_L
+        || d.y != FastCoefficientCoder.RANS_L || d.bits != 0) {
       throw new MalformedInputException("fast coefficient data of " + rows
-          + " damaged: the rANS stream does not end where it should", offset);
+          + " damaged: the rANS or raw stream does not end where it should", offset);
     }
     if (h != hash) {
       throw new MalformedInputException("fast coefficient data of " + rows
@@ -91,16 +102,49 @@ final class FastBandDecoder implements StaticTables.Header {
     }
   }
 
-  /** §8: the next 32-bit word (zeros past the end, counted). */
+  /** §2: the checksum and the two states. */
+  static final int HEADER_BYTES = 20;
+
+  /** §8: the next 32-bit rANS word (zeros past the end, counted). */
   private long nextWord() {
-    if (pos + 4 <= end) {
-      long w = ((data[pos] & 0xFFL) << 24) | ((data[pos + 1] & 0xFF) << 16)
-          | ((data[pos + 2] & 0xFF) << 8) | (data[pos + 3] & 0xFF);
+    if (pos + 4 <= rawPos) {
+      long w = JpegContainer.u32(data, pos);
       pos += 4;
       return w;
     }
     overrun++;
     return 0;
+  }
+
+  /** §8: the next 32-bit raw word, from the end down (zeros past the rANS words, counted). */
+  private long nextRawWord() {
+    if (rawPos - 4 >= pos) {
+      rawPos -= 4;
+      return JpegContainer.u32(data, rawPos);
+    }
+    overrun++;
+    return 0;
+  }
+
+  /** §8: n raw bits (0..17), lowest first. */
+  private int bits(int n) {
+    if (bitCount < n) {
+      bits |= nextRawWord() << bitCount;
+      bitCount += 32;
+    }
+    int v = (int) bits & ((1 << n) - 1);
+    bits >>>= n;
+    bitCount -= n;
+    return v;
+  }
+
+  /** §8: the state after decoding a symbol, refilled; it waits while the other state decodes. */
+  private void advance(long next) {
+    if (next < FastCoefficientCoder.RANS_L) {
+      next = (next << 32) | nextWord();
+    }
+    x = y;
+    y = next;
   }
 
   /** §3.3: a header symbol (adaptive table). */
@@ -117,10 +161,7 @@ final class FastBandDecoder implements StaticTables.Header {
       s++;
     }
     int start = cum[s];
-    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
-    if (x < FastCoefficientCoder.RANS_L) {
-      x = (x << 32) | nextWord();
-    }
+    advance((cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start);
     s -= cb;
     t.update(ctx, s);
     return s;
@@ -128,7 +169,7 @@ final class FastBandDecoder implements StaticTables.Header {
 
   @Override
   public int raw(int ignored, int nb) {
-    return raw(nb);
+    return bits(nb);
   }
 
   /** §8: one symbol of context ctx of a static table. */
@@ -142,56 +183,38 @@ final class FastBandDecoder implements StaticTables.Header {
       s++;
     }
     int start = cum[s];
-    x = (cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start;
-    if (x < FastCoefficientCoder.RANS_L) {
-      x = (x << 32) | nextWord();
-    }
+    advance((cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start);
     return s - cb;
   }
 
-  /** §8: nb raw bits (1..16). */
-  private int raw(int nb) {
-    int bits = (int) x & ((1 << nb) - 1);
-    x >>>= nb;
-    if (x < FastCoefficientCoder.RANS_L) {
-      x = (x << 32) | nextWord();
-    }
-    return bits;
-  }
-
-  /** §4: a signed value (token, then sign and low bits). */
+  /**
+   * §4: a signed value: its token, then in one raw read the sign (lowest bit) and the mantissa.
+   * No branch on the value: a token 0 reads no bits and yields 0.
+   */
   private int value(StaticTables t, int ctx) {
     int tok = symbol(t, ctx);
-    if (tok == 0) {
-      return 0;
-    }
-    int nb = FastContexts.rawBits(tok);
-    int r = raw(nb + 1);
-    int m = FastContexts.magnitude(tok, r & ((1 << nb) - 1));
-    boolean neg = (r >>> nb) != 0;
-    if (m > (neg ? 32768 : 32767)) {
+    int r = bits(FastContexts.VALUE_BITS[tok]);
+    int m = FastContexts.MAG_BASE[tok] | (r >>> 1);
+    int neg = r & 1;
+    if (m > 32767 + neg) {
       throw new Damaged("a value's magnitude " + m + " is out of range");
     }
-    return neg ? -m : m;
+    return (m ^ -neg) + neg;
   }
 
   /** §6 step 2: an edge value; the symbol holds its sign relative to the prediction's. */
   private int edgeValue(StaticTables t, int ctx, int predNegative) {
     int sym = symbol(t, ctx);
-    if (sym == 0) {
-      return 0;
-    }
-    int tok = sym >> 1;
-    if (tok == 0) {
+    if (sym == 1) {
       throw new Damaged("an edge value has a sign but no magnitude");
     }
-    int nb = FastContexts.rawBits(tok);
-    int m = FastContexts.magnitude(tok, nb > 0 ? raw(nb) : 0);
-    boolean neg = ((sym & 1) ^ predNegative) != 0;
-    if (m > (neg ? 32768 : 32767)) {
+    int tok = sym >> 1;
+    int m = FastContexts.MAG_BASE[tok] | bits(FastContexts.RAW_BITS[tok]);
+    int neg = (sym & 1) ^ predNegative; // for sym 0, m is 0 and the sign changes nothing
+    if (m > 32767 + neg) {
       throw new Damaged("a value's magnitude " + m + " is out of range");
     }
-    return neg ? -m : m;
+    return (m ^ -neg) + neg;
   }
 
   private int blocks(CoefficientImage img, int rowStart, int rowEnd) {
@@ -226,14 +249,13 @@ final class FastBandDecoder implements StaticTables.Header {
             boolean hasL = bx > 0;
             Arrays.fill(coef, off, off + 64, (short) 0);
             // §5.1 the interior's count
-            long mask = 0;
             int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));
             if (nz > 49) {
               throw new Damaged("an interior count of " + nz + " (at most 49)");
             }
             nzA[bx] = nz;
             nzLeft = nz;
-            // §5.2 interior values
+            // §5.2 interior values, with no branch on them (they are hard to predict)
             int rem = nz;
             int extentX = 0;
             int extentY = 0;
@@ -245,17 +267,15 @@ final class FastBandDecoder implements StaticTables.Header {
               int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
                   hasL ? Math.abs(coef[off - 64 + p]) : 0,
                   hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
-              int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
-                  + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
+              // the first row and column are still 0 here, so no test for u, v >= 2
+              int intra = Math.abs(coef[off + p - 1]) + Math.abs(coef[off + p - 8]);
               int xv = value(acT, FastContexts.valueContext(cls, k, rem, pb, intra));
-              if (xv != 0) {
-                coef[off + p] = (short) xv;
-                rem--;
-                mask |= 1L << p;
-                extentX = Math.max(extentX, p & 7);
-                extentY = Math.max(extentY, p >> 3);
-                hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
-              }
+              coef[off + p] = (short) xv;
+              int nonzero = (xv | -xv) >>> 31;
+              rem -= nonzero;
+              extentX = Math.max(extentX, (p & 7) * nonzero);
+              extentY = Math.max(extentY, (p >> 3) * nonzero);
+              hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
             // §6 edges
             for (int dir = 0; dir < 2; dir++) {
@@ -274,12 +294,9 @@ final class FastBandDecoder implements StaticTables.Header {
                     : (FastContexts.EDGE_PRED_BUCKETS - 1) << 1;
                 int xv = edgeValue(edgeT, FastContexts.edgeContext(cls, dir, i, erem, pr >> 1),
                     pr & 1);
-                if (xv != 0) {
-                  coef[off + p] = (short) xv;
-                  erem--;
-                  mask |= 1L << p;
-                  hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
-                }
+                coef[off + p] = (short) xv;
+                erem -= (xv | -xv) >>> 31;
+                hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }
             // §7 DC
@@ -288,9 +305,7 @@ final class FastBandDecoder implements StaticTables.Header {
                 * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));
             coef[off] = (short) dc;
             dcModel.keep(c, bx, dc, q);
-            if (dc != 0) {
-              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
-            }
+            hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }
         }

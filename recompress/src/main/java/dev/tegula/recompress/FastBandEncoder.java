@@ -10,13 +10,17 @@ import java.util.Arrays;
  */
 final class FastBandEncoder implements StaticTables.Header {
   private static final int[] ZZ49 = FastContexts.ZZ49;
-  private static final int RAW = 0x80000000;
 
   /** Per token (context << 6 | symbol), in the five tables' joint context numbering, or raw. */
   private int[] tokens;
   private int n;
   private int[] header = new int[1024];
   private int headerN;
+  /** Raw reads (count << 16 | bits) of the header, then of the blocks, in decoding order (§8). */
+  private int[] headerRaw = new int[256];
+  private int headerRawN;
+  private int[] raws;
+  private int rawN;
   /** Per table, per context, symbol counts. */
   private final int[][] counts = new int[FastContexts.TABLES][];
   /** Bits per part (header, the five tables, raw) when {@link #measure} is set; not coded. */
@@ -26,6 +30,7 @@ final class FastBandEncoder implements StaticTables.Header {
   private FastBandEncoder(int blocks, boolean measure) {
     this.measure = measure;
     tokens = new int[Math.max(64, Math.min(1 << 24, blocks * 8))];
+    raws = new int[Math.max(64, Math.min(1 << 24, blocks * 4))];
     for (int t = 0; t < FastContexts.TABLES; t++) {
       counts[t] = new int[FastContexts.CONTEXTS[t] * FastContexts.SYMBOLS[t]];
     }
@@ -58,24 +63,25 @@ final class FastBandEncoder implements StaticTables.Header {
     // the tokens' (start, frequency) from the tables
     for (int i = 0; i < n; i++) {
       int op = tokens[i];
-      if (op >= 0) {
-        int ctx = op >>> 6;
-        int s = op & 63;
-        int part = 0;
-        while (ctx >= FastContexts.BASE[part + 1]) {
-          part++;
-        }
-        StaticTables t = tables[part];
-        ctx -= FastContexts.BASE[part];
-        int b = t.map[ctx] * (t.symbols + 1) + s;
-        int start = t.cum[b];
-        int freq = t.cum[b + 1] - start;
-        tokens[i] = (start << 16) | freq;
-        if (measure) {
-          cost[1 + part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
-        }
-      } else if (measure) {
-        cost[1 + FastContexts.TABLES] += (op >>> 16) & 31;
+      int ctx = op >>> 6;
+      int s = op & 63;
+      int part = 0;
+      while (ctx >= FastContexts.BASE[part + 1]) {
+        part++;
+      }
+      StaticTables t = tables[part];
+      ctx -= FastContexts.BASE[part];
+      int b = t.map[ctx] * (t.symbols + 1) + s;
+      int start = t.cum[b];
+      int freq = t.cum[b + 1] - start;
+      tokens[i] = (start << 16) | freq;
+      if (measure) {
+        cost[1 + part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
+      }
+    }
+    if (measure) {
+      for (int i = 0; i < rawN; i++) {
+        cost[1 + FastContexts.TABLES] += raws[i] >>> 16;
       }
     }
     return rans(hash);
@@ -105,10 +111,10 @@ final class FastBandEncoder implements StaticTables.Header {
     if (measure) {
       cost[0] += count;
     }
-    if (headerN == header.length) {
-      header = Arrays.copyOf(header, 2 * headerN);
+    if (headerRawN == headerRaw.length) {
+      headerRaw = Arrays.copyOf(headerRaw, 2 * headerRawN);
     }
-    header[headerN++] = RAW | (count << 16) | bits;
+    headerRaw[headerRawN++] = (count << 16) | bits;
     return bits;
   }
 
@@ -120,10 +126,10 @@ final class FastBandEncoder implements StaticTables.Header {
   }
 
   private void rawToken(int bits, int count) {
-    if (n == tokens.length) {
-      tokens = Arrays.copyOf(tokens, 2 * n);
+    if (rawN == raws.length) {
+      raws = Arrays.copyOf(raws, 2 * rawN);
     }
-    tokens[n++] = RAW | (count << 16) | bits;
+    raws[rawN++] = (count << 16) | bits;
   }
 
   private void symbol(int table, int ctx, int s) {
@@ -138,7 +144,7 @@ final class FastBandEncoder implements StaticTables.Header {
     symbol(table, ctx, tok);
     if (m != 0) {
       int nb = FastContexts.rawBits(tok);
-      rawToken(((x >>> 31) << nb) | (m & ((1 << nb) - 1)), nb + 1);
+      rawToken(((m & ((1 << nb) - 1)) << 1) | (x >>> 31), nb + 1);
     }
   }
 
@@ -182,7 +188,6 @@ final class FastBandEncoder implements StaticTables.Header {
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
             // §5.1 the interior's count
-            long mask = 0;
             int nz = 0;
             int extentX = 0;
             int extentY = 0;
@@ -211,9 +216,8 @@ final class FastBandEncoder implements StaticTables.Header {
               value(FastContexts.AC, FastContexts.valueContext(cls, k, rem, pb, intra), x);
               if (x != 0) {
                 rem--;
-                mask |= 1L << p;
-                hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
+              hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
             // §6 edges: the first row from the above block, then the first column from the left
             for (int dir = 0; dir < 2; dir++) {
@@ -237,9 +241,8 @@ final class FastBandEncoder implements StaticTables.Header {
                 edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
                 if (x != 0) {
                   erem--;
-                  mask |= 1L << p;
-                  hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
                 }
+                hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }
             // §7 DC
@@ -248,9 +251,7 @@ final class FastBandEncoder implements StaticTables.Header {
             value(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
                 + (pc & 0xFFFF), (short) (dc - (pc >> 16)));
             dcModel.keep(c, bx, dc, q);
-            if (dc != 0) {
-              hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
-            }
+            hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }
         }
@@ -260,13 +261,43 @@ final class FastBandEncoder implements StaticTables.Header {
   }
 
   /**
-   * §8 note: rANS over the tokens then the header, last first, emitting 32-bit words; the checksum
-   * and the final state in front.
+   * §8 note: the raw bits forward into their own words; the symbols backwards through two
+   * interleaved rANS states (symbol j of the band on state j mod 2), emitting 32-bit words into
+   * one stream; the checksum and the final states in front, the raw words from the end down
+   * (§2).
    */
   private byte[] rans(int hash) {
-    int[] out = new int[Math.max(16, n / 2)];
+    int symbols = n + headerN;
+    long rawBits = 0;
+    for (int i = 0; i < headerRawN; i++) {
+      rawBits += headerRaw[i] >>> 16;
+    }
+    for (int i = 0; i < rawN; i++) {
+      rawBits += raws[i] >>> 16;
+    }
+    int rawWords = (int) ((rawBits + 31) >>> 5);
+    int[] raw = new int[rawWords];
+    long acc = 0;
+    int accBits = 0;
+    int rw = 0;
+    for (int i = 0; i < headerRawN + rawN; i++) {
+      int op = i < headerRawN ? headerRaw[i] : raws[i - headerRawN];
+      acc |= (long) (op & 0xFFFF) << accBits;
+      accBits += op >>> 16;
+      if (accBits >= 32) {
+        raw[rw++] = (int) acc;
+        acc >>>= 32;
+        accBits -= 32;
+      }
+    }
+    if (accBits > 0) {
+      raw[rw++] = (int) acc;
+    }
+    int[] out = new int[Math.max(16, symbols / 4)];
     int pos = out.length;
+    // x codes symbol j, y symbol j - 1: they swap after every symbol
     long x = FastCoefficientCoder.RANS_L;
+    long y = FastCoefficientCoder.RANS_L;
     for (int i = n + headerN - 1; i >= 0; i--) {
       int op = i >= headerN ? tokens[i - headerN] : header[i];
       if (pos == 0) {
@@ -275,31 +306,32 @@ final class FastBandEncoder implements StaticTables.Header {
         pos = out.length;
         out = grown;
       }
-      if (op < 0) {
-        int nb = (op >>> 16) & 31;
-        if (x >= 1L << (63 - nb)) {
-          out[--pos] = (int) x;
-          x >>>= 32;
-        }
-        x = (x << nb) | (op & 0xFFFF);
-      } else {
-        int freq = op & 0xFFFF;
-        int start = op >>> 16;
-        if (x >= (long) freq << (63 - SymbolTables.PREC)) {
-          out[--pos] = (int) x;
-          x >>>= 32;
-        }
-        long q = x / freq;
-        x = (q << SymbolTables.PREC) + (x - q * freq) + start;
+      int freq = op & 0xFFFF;
+      int start = op >>> 16;
+      if (x >= (long) freq << (63 - SymbolTables.PREC)) {
+        out[--pos] = (int) x;
+        x >>>= 32;
       }
+      long q = x / freq;
+      long coded = (q << SymbolTables.PREC) + (x - q * freq) + start;
+      x = y;
+      y = coded;
     }
+    // y now holds symbol 0's state, x symbol 1's
+    long[] state = {y, x};
     int words = out.length - pos;
-    byte[] res = new byte[12 + 4 * words];
+    int head = FastBandDecoder.HEADER_BYTES;
+    byte[] res = new byte[head + 4 * (words + rawWords)];
     JpegContainer.putU32(res, 0, hash & 0xFFFFFFFFL);
-    JpegContainer.putU32(res, 4, x >>> 32);
-    JpegContainer.putU32(res, 8, x & 0xFFFFFFFFL);
+    JpegContainer.putU32(res, 4, state[0] >>> 32);
+    JpegContainer.putU32(res, 8, state[0] & 0xFFFFFFFFL);
+    JpegContainer.putU32(res, 12, state[1] >>> 32);
+    JpegContainer.putU32(res, 16, state[1] & 0xFFFFFFFFL);
     for (int i = 0; i < words; i++) {
-      JpegContainer.putU32(res, 12 + 4 * i, out[pos + i] & 0xFFFFFFFFL);
+      JpegContainer.putU32(res, head + 4 * i, out[pos + i] & 0xFFFFFFFFL);
+    }
+    for (int i = 0; i < rawWords; i++) {
+      JpegContainer.putU32(res, res.length - 4 * (i + 1), raw[i] & 0xFFFFFFFFL);
     }
     return res;
   }

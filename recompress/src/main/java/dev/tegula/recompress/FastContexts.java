@@ -190,6 +190,21 @@ final class FastContexts {
     return ((2 | ((token - 4) & 1)) << nb) | raw;
   }
 
+  /** §4: raw bits after a signed value's token, sign included (none for token 0). */
+  static final byte[] VALUE_BITS = new byte[VALUE_SYMBOLS];
+  /** §4: raw mantissa bits of a token (none for tokens 0..3). */
+  static final byte[] RAW_BITS = new byte[VALUE_SYMBOLS];
+  /** §4: a token's magnitude with its mantissa bits zero. */
+  static final int[] MAG_BASE = new int[VALUE_SYMBOLS];
+
+  static {
+    for (int t = 0; t < VALUE_SYMBOLS; t++) {
+      RAW_BITS[t] = (byte) rawBits(t);
+      VALUE_BITS[t] = (byte) (t == 0 ? 0 : rawBits(t) + 1);
+      MAG_BASE[t] = magnitude(t, 0);
+    }
+  }
+
   static int bitlen(int x) {
     return 32 - Integer.numberOfLeadingZeros(x);
   }

@@ -44,29 +44,22 @@ final class FastDc {
     long r0o = 0;
     long r1e = 0;
     long r1o = 0;
-    for (int k = 1; k < 8; k++) {
-      int cv = coef[off + 8 * k];
-      if (cv != 0) {
-        long d = (long) cv * q[8 * k];
-        if ((k & 1) == 0) {
-          c0e += d * B0[k];
-          c1e += d * B1[k];
-        } else {
-          c0o += d * B0[k];
-          c1o += d * B1[k];
-        }
-      }
-      int rv = coef[off + k];
-      if (rv != 0) {
-        long d = (long) rv * q[k];
-        if ((k & 1) == 0) {
-          r0e += d * B0[k];
-          r1e += d * B1[k];
-        } else {
-          r0o += d * B0[k];
-          r1o += d * B1[k];
-        }
-      }
+    // no test for zero coefficients: a branch per coefficient mispredicts more than it saves
+    for (int k = 1; k < 8; k += 2) {
+      long d = (long) coef[off + 8 * k] * q[8 * k];
+      c0o += d * B0[k];
+      c1o += d * B1[k];
+      d = (long) coef[off + k] * q[k];
+      r0o += d * B0[k];
+      r1o += d * B1[k];
+    }
+    for (int k = 2; k < 8; k += 2) {
+      long d = (long) coef[off + 8 * k] * q[8 * k];
+      c0e += d * B0[k];
+      c1e += d * B1[k];
+      d = (long) coef[off + k] * q[k];
+      r0e += d * B0[k];
+      r1e += d * B1[k];
     }
     long c0 = c0e + c0o;
     long c1 = c1e + c1o;
@@ -96,14 +89,25 @@ final class FastDc {
     if (n > 0) {
       pred = DctEdges.clampDiv(estA + estL, n * unit);
       long own = Math.abs(3 * c0 - c1) + Math.abs(3 * r0 - r1);
-      b1 = Math.min(FastContexts.DC_BUCKETS - 2,
-          FastContexts.bitlen((int) Math.min(1 << 20, own / unit)));
+      b1 = quotientBits(own, unit);
     }
     if (n == 2) {
-      b2 = Math.min(FastContexts.DC_BUCKETS - 2,
-          FastContexts.bitlen((int) Math.min(1 << 20, Math.abs(estA - estL) / unit)));
+      b2 = quotientBits(Math.abs(estA - estL), unit);
     }
     return (pred << 16) | (b1 * FastContexts.DC_BUCKETS + b2);
+  }
+
+  /**
+   * §7: min(10, bitlen(num / unit)) for num >= 0, unit > 0, without a 64-bit division: the
+   * quotient's bit length is a − u or a − u + 1 (a, u the bit lengths of num and unit).
+   */
+  static int quotientBits(long num, long unit) {
+    int b = Long.numberOfLeadingZeros(unit) - Long.numberOfLeadingZeros(num);
+    if (b < 0) {
+      return 0;
+    }
+    b += num >= unit << b ? 1 : 0;
+    return Math.min(FastContexts.DC_BUCKETS - 2, b);
   }
 
   /** Keeps the block's bottom and right sums, its DC now known, for its neighbours. */
