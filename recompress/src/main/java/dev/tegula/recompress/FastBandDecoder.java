@@ -227,8 +227,27 @@ final class FastBandDecoder implements StaticTables.Header {
     int hash = FastCoefficientCoder.HASH_START;
     FastDc dcModel = new FastDc(img);
     int[][] nzAbove = new int[img.components][];
+    // §6 step 2 sums as the values arrive: per component, each block's weights q[p]·B0[v] (for
+    // its column) and q[p]·B0[u] (for its row), the divisors; per block of the row above its
+    // first-row predictions' part (Σ_v (−1)^v N(v,i)·q·B0[v]), for the block to the left its
+    // first column's; the current block's 32 column and row sums (FastContexts.COLUMN_SUM)
+    long[][] colWeight = new long[img.components][64];
+    long[][] rowWeight = new long[img.components][64];
+    long[][] divisor = new long[img.components][16];
+    long[][] belowPart = new long[img.components][];
+    long[] rightPart = new long[8];
+    long[] sums = new long[32];
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
+      belowPart[c] = new long[8 * img.blocksWide[c]];
+      for (int p = 0; p < 64; p++) {
+        colWeight[c][p] = (long) quant[c][p] * FastContexts.B0[p >> 3];
+        rowWeight[c][p] = (long) quant[c][p] * FastContexts.B0[p & 7];
+      }
+      for (int i = 1; i < 8; i++) {
+        divisor[c][i] = 1448L * quant[c][i];
+        divisor[c][8 + i] = 1448L * quant[c][8 * i];
+      }
     }
     for (int r = rowStart; r < rowEnd; r++) {
       for (int c = 0; c < img.components; c++) {
@@ -240,6 +259,10 @@ final class FastBandDecoder implements StaticTables.Header {
         int cls = c == 0 ? 0 : 1;
         int[] nzA = nzAbove[c];
         int[] q = quant[c];
+        long[] cw = colWeight[c];
+        long[] rw = rowWeight[c];
+        long[] dv = divisor[c];
+        long[] below = belowPart[c];
         for (int by = r * v; by < endRow; by++) {
           boolean hasA = by > first;
           int nzLeft = -1;
@@ -248,6 +271,7 @@ final class FastBandDecoder implements StaticTables.Header {
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
             Arrays.fill(coef, off, off + 64, (short) 0);
+            Arrays.fill(sums, 0);
             // §5.1 the interior's count
             int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));
             if (nz > 49) {
@@ -271,6 +295,8 @@ final class FastBandDecoder implements StaticTables.Header {
               int intra = Math.abs(coef[off + p - 1]) + Math.abs(coef[off + p - 8]);
               int xv = value(acT, FastContexts.valueContext(cls, k, rem, pb, intra));
               coef[off + p] = (short) xv;
+              sums[FastContexts.COLUMN_SUM[p]] += xv * cw[p];
+              sums[FastContexts.ROW_SUM[p]] += xv * rw[p];
               int nonzero = (xv | -xv) >>> 31;
               rem -= nonzero;
               extentX = Math.max(extentX, (p & 7) * nonzero);
@@ -281,7 +307,6 @@ final class FastBandDecoder implements StaticTables.Header {
             for (int dir = 0; dir < 2; dir++) {
               int step = dir == 0 ? 1 : 8;
               boolean hasN = dir == 0 ? hasA : hasL;
-              int noff = dir == 0 ? off - up : off - 64;
               int cnt = symbol(edgeCountT, FastContexts.edgeCountContext(cls, dir,
                   dir == 0 ? extentX : extentY, nz));
               int erem = cnt;
@@ -290,14 +315,21 @@ final class FastBandDecoder implements StaticTables.Header {
                   throw new Damaged("an edge count exceeds its 7 positions");
                 }
                 int p = i * step;
-                int pr = hasN ? FastContexts.edgePrediction(coef, off, noff, q, dir, i)
-                    : (FastContexts.EDGE_PRED_BUCKETS - 1) << 1;
+                // the neighbour's part less the current block's interior sums of column/row i
+                int pr = !hasN ? (FastContexts.EDGE_PRED_BUCKETS - 1) << 1 : dir == 0
+                    ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i])
+                    : FastContexts.edgeBucket(rightPart[i] - sums[16 + i] - sums[24 + i],
+                        dv[8 + i]);
                 int xv = edgeValue(edgeT, FastContexts.edgeContext(cls, dir, i, erem, pr >> 1),
                     pr & 1);
                 coef[off + p] = (short) xv;
                 erem -= (xv | -xv) >>> 31;
                 hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
+            }
+            for (int i = 1; i < 8; i++) {
+              below[8 * bx + i] = coef[off + i] * cw[i] + sums[i] - sums[8 + i];
+              rightPart[i] = coef[off + 8 * i] * rw[8 * i] + sums[16 + i] - sums[24 + i];
             }
             // §7 DC
             int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);

@@ -167,8 +167,25 @@ final class FastBandEncoder implements StaticTables.Header {
     FastDc dcModel = new FastDc(img);
     int[][] quant = FastContexts.quantSteps(img);
     int[][] nzAbove = new int[img.components][];
+    // §6 step 2 in parts, as FastBandDecoder sums them: the neighbour's part kept per block, the
+    // current block's column and row sums of its interior values
+    long[][] colWeight = new long[img.components][64];
+    long[][] rowWeight = new long[img.components][64];
+    long[][] divisor = new long[img.components][16];
+    long[][] belowPart = new long[img.components][];
+    long[] rightPart = new long[8];
+    long[] sums = new long[32];
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
+      belowPart[c] = new long[8 * img.blocksWide[c]];
+      for (int p = 0; p < 64; p++) {
+        colWeight[c][p] = (long) quant[c][p] * FastContexts.B0[p >> 3];
+        rowWeight[c][p] = (long) quant[c][p] * FastContexts.B0[p & 7];
+      }
+      for (int i = 1; i < 8; i++) {
+        divisor[c][i] = 1448L * quant[c][i];
+        divisor[c][8 + i] = 1448L * quant[c][8 * i];
+      }
     }
     for (int r = rowStart; r < rowEnd; r++) {
       for (int c = 0; c < img.components; c++) {
@@ -180,6 +197,10 @@ final class FastBandEncoder implements StaticTables.Header {
         int cls = c == 0 ? 0 : 1;
         int[] nzA = nzAbove[c];
         int[] q = quant[c];
+        long[] cw = colWeight[c];
+        long[] rw = rowWeight[c];
+        long[] dv = divisor[c];
+        long[] below = belowPart[c];
         for (int by = r * v; by < end; by++) {
           boolean hasA = by > first;
           int nzLeft = -1;
@@ -188,6 +209,7 @@ final class FastBandEncoder implements StaticTables.Header {
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
             // §5.1 the interior's count
+            Arrays.fill(sums, 0);
             int nz = 0;
             int extentX = 0;
             int extentY = 0;
@@ -216,6 +238,8 @@ final class FastBandEncoder implements StaticTables.Header {
               value(FastContexts.AC, FastContexts.valueContext(cls, k, rem, pb, intra), x);
               if (x != 0) {
                 rem--;
+                sums[FastContexts.COLUMN_SUM[p]] += x * cw[p];
+                sums[FastContexts.ROW_SUM[p]] += x * rw[p];
               }
               hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
@@ -223,7 +247,6 @@ final class FastBandEncoder implements StaticTables.Header {
             for (int dir = 0; dir < 2; dir++) {
               int step = dir == 0 ? 1 : 8;
               boolean hasN = dir == 0 ? hasA : hasL;
-              int noff = dir == 0 ? off - up : off - 64;
               int cnt = 0;
               for (int i = 1; i < 8; i++) {
                 if (coef[off + i * step] != 0) {
@@ -236,14 +259,20 @@ final class FastBandEncoder implements StaticTables.Header {
               for (int i = 1; erem > 0; i++) {
                 int p = i * step;
                 int x = coef[off + p];
-                int pr = hasN ? FastContexts.edgePrediction(coef, off, noff, q, dir, i)
-                    : (FastContexts.EDGE_PRED_BUCKETS - 1) << 1;
+                int pr = !hasN ? (FastContexts.EDGE_PRED_BUCKETS - 1) << 1 : dir == 0
+                    ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i])
+                    : FastContexts.edgeBucket(rightPart[i] - sums[16 + i] - sums[24 + i],
+                        dv[8 + i]);
                 edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
                 if (x != 0) {
                   erem--;
                 }
                 hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
+            }
+            for (int i = 1; i < 8; i++) {
+              below[8 * bx + i] = coef[off + i] * cw[i] + sums[i] - sums[8 + i];
+              rightPart[i] = coef[off + 8 * i] * rw[8 * i] + sums[16 + i] - sums[24 + i];
             }
             // §7 DC
             int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);

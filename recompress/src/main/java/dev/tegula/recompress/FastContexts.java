@@ -126,39 +126,16 @@ final class FastContexts {
   }
 
   /**
-   * §6 step 2: the edge coefficient at natural position pos (dir 0: (0, i) from the above block N,
-   * dir 1: (i, 0) from the left block N) predicted so that the two blocks' pixels meet at their
-   * border; returns {@code bucket << 1 | negative}, bucket = min(6, bitlen(|pred|)).
+   * §6 step 2: {@code bucket << 1 | negative} of a prediction sum s with divisor d: bucket =
+   * min(6, bitlen((|s| + d/2) / d)), counted without a division or a branch (m >= 2^j iff |s| +
+   * d/2 >= d·2^j).
    */
-  static int edgePrediction(short[] coef, int off, int noff, int[] q, int dir, int i) {
-    long s = 0;
-    if (dir == 0) {
-      for (int v = 0; v < 8; v++) {
-        int p = 8 * v + i;
-        long n = (long) coef[noff + p] * q[p] * B0[v];
-        s += (v & 1) == 0 ? n : -n;
-        if (v > 0) {
-          s -= (long) coef[off + p] * q[p] * B0[v];
-        }
-      }
-    } else {
-      for (int u = 0; u < 8; u++) {
-        int p = 8 * i + u;
-        long n = (long) coef[noff + p] * q[p] * B0[u];
-        s += (u & 1) == 0 ? n : -n;
-        if (u > 0) {
-          s -= (long) coef[off + p] * q[p] * B0[u];
-        }
-      }
-    }
-    long d = 1448L * q[dir == 0 ? i : 8 * i];
-    // bitlen of m = (|s| + d/2) / d, capped at 6, by comparisons: m >= 2^j iff |s| + d/2 >= d·2^j
-    long a = (s < 0 ? -s : s) + (d >> 1);
-    int b = 0;
-    while (b < 6 && a >= d << b) {
-      b++;
-    }
-    return (b << 1) | (s < 0 && b != 0 ? 1 : 0);
+  static int edgeBucket(long s, long d) {
+    long a = Math.abs(s) + (d >> 1);
+    int b = (int) ((d - 1 - a) >>> 63) + (int) (((d << 1) - 1 - a) >>> 63)
+        + (int) (((d << 2) - 1 - a) >>> 63) + (int) (((d << 3) - 1 - a) >>> 63)
+        + (int) (((d << 4) - 1 - a) >>> 63) + (int) (((d << 5) - 1 - a) >>> 63);
+    return (b << 1) | ((int) (s >>> 63) & ((b | -b) >>> 31));
   }
 
   /** §6 step 2: the context of an edge value. */
@@ -202,6 +179,24 @@ final class FastContexts {
       RAW_BITS[t] = (byte) rawBits(t);
       VALUE_BITS[t] = (byte) (t == 0 ? 0 : rawBits(t) + 1);
       MAG_BASE[t] = magnitude(t, 0);
+    }
+  }
+
+  /**
+   * §6 step 2, for a decoder that sums as it goes: per natural position p = 8v + u, where a
+   * coefficient adds to its column's sum (by the parity of v, for the first row's predictions)
+   * and to its row's (by the parity of u, for the first column's), in a block's 32 sums:
+   * [0, 8) even v, [8, 16) odd v, by u; [16, 24) even u, [24, 32) odd u, by v.
+   */
+  static final byte[] COLUMN_SUM = new byte[64];
+  static final byte[] ROW_SUM = new byte[64];
+
+  static {
+    for (int p = 0; p < 64; p++) {
+      int u = p & 7;
+      int v = p >> 3;
+      COLUMN_SUM[p] = (byte) ((v & 1) * 8 + u);
+      ROW_SUM[p] = (byte) (16 + (u & 1) * 8 + v);
     }
   }
 
