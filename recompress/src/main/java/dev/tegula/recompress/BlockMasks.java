@@ -40,12 +40,20 @@ final class BlockMasks {
   private final long[][] masks;
   private final int[][] starts;
   private final short[][] values;
+  private final short[][] dcs;
 
   BlockMasks(CoefficientImage img) {
     this.img = img;
     this.masks = new long[img.components][];
     this.starts = new int[img.components][];
     this.values = new short[img.components][];
+    this.dcs = new short[img.components][];
+  }
+
+  /** Component c's DC coefficients, one per block: what DC scans read instead of its blocks. */
+  short[] dc(int c) {
+    prepare(c);
+    return dcs[c];
   }
 
   /** The masks of component c's blocks, in the order of its coefficient array. */
@@ -81,10 +89,12 @@ final class BlockMasks {
     // at most the coefficient array's length, which is an int
     short[] vals = new short[(int) count];
     int[] start = new int[blocks + 1];
+    short[] dc = new short[blocks];
     int[] zz = JpegSyntax.ZIGZAG;
     int p = 0;
     for (int b = 0, off = 0; b < blocks; b++, off += 64) {
       start[b] = p;
+      dc[b] = coef[off];
       for (long x = m[b]; x != 0; ) {
         int k = Long.numberOfLeadingZeros(x);
         x &= ~(Long.MIN_VALUE >>> k);
@@ -95,6 +105,7 @@ final class BlockMasks {
     masks[c] = m;
     starts[c] = start;
     values[c] = vals;
+    dcs[c] = dc;
   }
 
   static long[] compute(short[] coef) {

@@ -47,6 +47,23 @@ final class EntropyWriter {
     put((((long) (packed >>> 5)) << bits) | (value & ((1L << bits) - 1)), length);
   }
 
+  /**
+   * The code of a symbol followed by {@code bits} (0-63) bits, given as {@code value} below
+   * 2^bits: one put when they fit in 63 bits together.
+   */
+  void code(int packed, long value, int bits) {
+    if (packed == 0) {
+      throw missing();
+    }
+    int length = (packed & 31) + bits;
+    if (length <= 63) {
+      put(((long) (packed >>> 5) << bits) | value, length);
+    } else {
+      put(packed >>> 5, packed & 31);
+      put(value, bits);
+    }
+  }
+
   /** The code of a symbol alone ({@link HuffmanCode#packed}). */
   void code(int packed) {
     if (packed == 0) {

@@ -26,16 +26,21 @@ final class ScanEncoder {
   private final BlockMasks masks;
   private final int[] pred = new int[4];
   private int nextToggle;
+  /** The record's next toggle (a block index in scan order), or Integer.MAX_VALUE. */
+  private int toggleAt;
+  /** acFirst: per zigzag position, the extra bits of its value. */
+  private final int[] extra = new int[64];
+  /** acRefine: the block's correction bits, the last {@link #correctionsLeft} not yet sent. */
+  private long corrections;
+  private int correctionsLeft;
+  /** {@link #zrls}: how many correction bits before its coefficient it did not send. */
+  private int unsent;
   private int eobRun;
   /** Correction bits of the pending run (libjpeg's BE), most significant first in each long. */
   private long[] runBits = new long[20];
   private int be;
   /** The scan's AC table (progressive scans have one component). */
   private int[] ac;
-  /** Per scan component of a progressive scan: the dense form of its component. */
-  private final long[][] nonzero = new long[4][];
-  private final int[][] starts = new int[4][];
-  private final short[][] values = new short[4][];
 
   private ScanEncoder(JpegSyntax syn, CoefficientImage img, EntropyWriter out, ScanRecord record,
       BlockMasks masks) {
@@ -53,58 +58,125 @@ final class ScanEncoder {
   }
 
   private void run() {
+    int kind = ScanKind.of(syn);
+    HuffmanCode acTable = syn.acTables[syn.scanAc[0]];
+    ac = acTable == null ? null : acTable.packed;
+    int[] toggles = record.toggles();
+    toggleAt = toggles.length > 0 ? toggles[0] : Integer.MAX_VALUE;
+    if (kind == ScanKind.AC_FIRST || kind == ScanKind.AC_REFINE) {
+      acScan(syn.scanComponent[0], kind == ScanKind.AC_REFINE);
+      return;
+    }
     int n = syn.scanComponents;
     boolean interleaved = n > 1;
     int c0 = syn.scanComponent[0];
     int across = interleaved ? syn.mcusAcross() : syn.componentBlocksWide(c0);
-    int mcus = across * (interleaved ? syn.mcusDown() : syn.componentBlocksHigh(c0));
+    int down = interleaved ? syn.mcusDown() : syn.componentBlocksHigh(c0);
+    // per scan component: its coefficients, sampling, row stride, DC table
+    short[][] coef = new short[n][];
+    int[] hs = new int[n];
+    int[] vs = new int[n];
+    int[] stride = new int[n];
+    int[][] dcTables = new int[n][];
+    for (int i = 0; i < n; i++) {
+      int c = syn.scanComponent[i];
+      // progressive DC scans read the dense DCs: the blocks' own would each cost a cache miss
+      coef[i] = kind == ScanKind.SEQUENTIAL ? img.coefficients[c] : masks.dc(c);
+      hs[i] = interleaved ? syn.h[c] : 1;
+      vs[i] = interleaved ? syn.v[c] : 1;
+      stride[i] = kind == ScanKind.SEQUENTIAL ? img.blocksWide[c] << 6 : img.blocksWide[c];
+      HuffmanCode dc = syn.dcTables[syn.scanDc[i]];
+      dcTables[i] = dc == null ? null : dc.packed;
+    }
+    int al = syn.al;
     int ri = syn.restartInterval;
-    int kind = ScanKind.of(syn);
-    HuffmanCode acTable = syn.acTables[syn.scanAc[0]];
-    ac = acTable == null ? null : acTable.packed;
     int segment = 0;
     int nextPad = 0;
     int[] pads = record.pads();
-    if (kind != ScanKind.SEQUENTIAL) {
-      for (int i = 0; i < n; i++) {
-        int c = syn.scanComponent[i];
-        nonzero[i] = masks.of(c);
-        starts[i] = masks.starts(c);
-        values[i] = masks.values(c);
-      }
-    }
-    int mx = 0;
-    int my = 0;
     int toRestart = ri;
-    int rowBlock = 0; // non-interleaved: the block index of (0, my)
-    int wideAlloc = img.blocksWide[c0];
-    for (int m = 0; m < mcus; m++) {
-      if (ri > 0 && toRestart-- == 0) {
-        toRestart = ri - 1;
-        emitEobRun();
-        nextPad = finish(segment, pads, nextPad);
-        out.restart(segment);
-        segment++;
-        pred[0] = pred[1] = pred[2] = pred[3] = 0;
-      }
-      if (!interleaved) {
-        block(kind, 0, c0, (rowBlock + mx) << 6, m);
-      } else {
+    int step = kind == ScanKind.SEQUENTIAL ? 64 : 1; // a block in coef[i]
+    int stepShift = kind == ScanKind.SEQUENTIAL ? 6 : 0;
+    for (int my = 0; my < down; my++) {
+      for (int mx = 0; mx < across; mx++) {
+        if (ri > 0 && toRestart-- == 0) {
+          toRestart = ri - 1;
+          nextPad = finish(segment, pads, nextPad);
+          out.restart(segment);
+          segment++;
+          pred[0] = pred[1] = pred[2] = pred[3] = 0;
+        }
         for (int i = 0; i < n; i++) {
-          int c = syn.scanComponent[i];
-          int h = syn.h[c];
-          int v = syn.v[c];
+          int h = hs[i];
+          int v = vs[i];
+          short[] co = coef[i];
           for (int y = 0; y < v; y++) {
-            for (int x = 0; x < h; x++) {
-              block(kind, i, c, img.blockOffset(c, mx * h + x, my * v + y), m);
+            int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
+            for (int x = 0; x < h; x++, off += step) {
+              switch (kind) {
+                case ScanKind.SEQUENTIAL -> sequential(co, off, i, BlockMasks.mask(co, off));
+                case ScanKind.DC_FIRST -> {
+                  int dc = co[off] >> al;
+                  dc(dcTables[i], dc - pred[i]);
+                  pred[i] = dc;
+                }
+                default -> out.put((co[off] >> al) & 1, 1);
+              }
             }
           }
         }
       }
-      if (++mx == across) {
-        mx = 0;
-        my++;
-        rowBlock += wideAlloc;
+    }
+    finish(segment, pads, nextPad);
+  }
+
+  /**
+   * A progressive AC scan (one component, T.81 §G.1.1.1.1): its blocks row by row, each coded
+   * from its band's nonzero mask; a block with none only lengthens the end-of-band run.
+   */
+  private void acScan(int c, boolean refine) {
+    int wide = syn.componentBlocksWide(c);
+    int high = syn.componentBlocksHigh(c);
+    int stride = img.blocksWide[c];
+    long[] nz = masks.of(c);
+    int[] st = masks.starts(c);
+    short[] vals = masks.values(c);
+    int ss = syn.ss;
+    long band = (-1L >>> ss) & (-1L << (63 - syn.se));
+    long before = ~(-1L >>> ss); // positions below the band
+    int ri = syn.restartInterval;
+    int toRestart = ri;
+    int segment = 0;
+    int nextPad = 0;
+    int[] pads = record.pads();
+    int index = 0;
+    for (int by = 0; by < high; by++) {
+      int row = by * stride;
+      for (int bx = 0; bx < wide; bx++, index++) {
+        if (ri > 0 && toRestart-- == 0) {
+          toRestart = ri - 1;
+          emitEobRun();
+          nextPad = finish(segment, pads, nextPad);
+          out.restart(segment);
+          segment++;
+        }
+        int b = row + bx;
+        long all = nz[b];
+        long m = all & band;
+        if (m == 0) {
+          // nothing in the band: the block joins the run (refinement: with no correction bits)
+          eobRun++;
+          if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
+              || (refine && be > ScanDecoder.MAX_CORRECTION_BITS))) {
+            emitEobRun();
+          }
+          continue;
+        }
+        int p = st[b] + Long.bitCount(all & before);
+        if (refine) {
+          acRefine(vals, p, index, m);
+        } else {
+          acFirst(vals, p, index, m);
+        }
       }
     }
     emitEobRun();
@@ -120,32 +192,14 @@ final class ScanEncoder {
     return nextPad;
   }
 
-  private void block(int kind, int i, int c, int off, int index) {
-    if (kind == ScanKind.SEQUENTIAL) {
-      short[] coef = img.coefficients[c];
-      sequential(coef, off, i, BlockMasks.mask(coef, off));
-      return;
-    }
-    int b = off >> 6;
-    long nz = nonzero[i][b];
-    int start = starts[i][b];
-    switch (kind) {
-      case ScanKind.DC_FIRST -> {
-        int dc = (nz < 0 ? values[i][start] : 0) >> syn.al;
-        dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
-        pred[i] = dc;
-      }
-      case ScanKind.DC_REFINE -> out.put(((nz < 0 ? values[i][start] : 0) >> syn.al) & 1, 1);
-      case ScanKind.AC_FIRST -> acFirst(values[0], start, index, nz);
-      default -> acRefine(values[0], start, index, nz);
-    }
-  }
-
   private static int magnitudeBits(int a) {
     return 32 - Integer.numberOfLeadingZeros(a);
   }
 
   private void dc(int[] table, int diff) {
+    if (table == null) {
+      throw EntropyWriter.missing();
+    }
     int a = diff < 0 ? -diff : diff;
     int nbits = magnitudeBits(a);
     if (nbits > 15) {
@@ -186,48 +240,48 @@ final class ScanEncoder {
     }
   }
 
-  /** The band's positions (Ss-Se) of a mask, and where the block's values for them start. */
-  private long band(long nonzero) {
-    return nonzero & (-1L >>> syn.ss) & (-1L << (63 - syn.se));
-  }
-
-  private int bandStart(int start, long nonzero) {
-    return start + Long.bitCount(nonzero & ~(-1L >>> syn.ss));
-  }
-
   /**
-   * §G.1.2.2 (jcphuff.c encode_mcu_AC_first).
+   * §G.1.2.2 (jcphuff.c encode_mcu_AC_first). Two passes, so that no branch depends on the
+   * values: the first makes the mask of the positions nonzero at this Al (and keeps each one's
+   * extra bits), the second codes them.
    *
    * @param vals the component's nonzero coefficients in zigzag order ({@link BlockMasks})
-   * @param start where this block's are
+   * @param p where this block's in the band are
+   * @param band the block's nonzero positions in the band, not 0
    */
-  private void acFirst(short[] vals, int start, int index, long nonzero) {
-    int[] table = ac;
+  private void acFirst(short[] vals, int p, int index, long band) {
     int al = syn.al;
-    int se = syn.se;
-    int p = bandStart(start, nonzero);
-    int last = syn.ss - 1;
-    for (long mask = band(nonzero); mask != 0; ) {
-      int k = Long.numberOfLeadingZeros(mask);
-      mask &= ~(Long.MIN_VALUE >>> k);
+    int[] extra = this.extra;
+    long visible = 0;
+    for (long x = band; x != 0; ) {
+      int k = Long.numberOfLeadingZeros(x);
+      long bit = Long.MIN_VALUE >>> k;
+      x ^= bit;
       int v = vals[p++];
-      int a = (v < 0 ? -v : v) >> al;
-      if (a == 0) {
-        continue; // zero at this Al: part of the run
-      }
+      int sign = v >> 31;
+      int a = ((v ^ sign) - sign) >> al;
+      visible |= bit & ((-a) >> 31);
+      extra[k] = a ^ sign; // jcphuff.c: the magnitude, less one and complemented when negative
+    }
+    int[] table = ac;
+    int last = syn.ss - 1;
+    while (visible != 0) {
+      int k = Long.numberOfLeadingZeros(visible);
+      visible ^= Long.MIN_VALUE >>> k;
       int r = k - last - 1;
       last = k;
       emitEobRun();
       for (; r > 15; r -= 16) {
         out.code(table[ZRL]);
       }
-      int nbits = magnitudeBits(a);
+      int e = extra[k];
+      int nbits = magnitudeBits(e ^ (e >> 31));
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
       }
-      out.code(table[(r << 4) + nbits], v < 0 ? ~a : a, nbits);
+      out.code(table[(r << 4) + nbits], e, nbits);
     }
-    if (last < se) {
+    if (last < syn.se) {
       eobRun++;
       if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN)) {
         emitEobRun();
@@ -235,59 +289,60 @@ final class ScanEncoder {
     }
   }
 
-  /** §G.1.2.3 (jcphuff.c encode_mcu_AC_refine); the values as for {@link #acFirst}. */
-  private void acRefine(short[] vals, int start, int index, long nonzero) {
-    int[] table = ac;
+  /**
+   * §G.1.2.3 (jcphuff.c encode_mcu_AC_refine), the values as for {@link #acFirst}. The first
+   * pass makes two masks (newly nonzero at this Al, already nonzero before it), the signs, and
+   * the correction bits of the block in order ({@link #corrections}); the second goes from one
+   * newly nonzero coefficient to the next, taking the correction bits of the coefficients
+   * between them from the front of that string. Between two of them there are fewer than 16
+   * zeros but rarely: only then are ZRLs placed coefficient by coefficient ({@link #zrls}).
+   */
+  private void acRefine(short[] vals, int p, int index, long band) {
     int al = syn.al;
-    int se = syn.se;
-    int p = bandStart(start, nonzero);
-    // jcphuff.c's EOB, the last position that becomes nonzero in this scan (|v| >> Al is 1), or
-    // -1: only asked for by a run of 16 zeros, so found only then (-2 until then)
-    int eob = -2;
-    long bits = 0; // this block's correction bits not yet sent (libjpeg's BR)
-    int br = 0;
-    int r = 0;
-    int last = syn.ss - 1;
-    for (long rest = band(nonzero); rest != 0; ) {
-      int k = Long.numberOfLeadingZeros(rest);
-      rest &= ~(Long.MIN_VALUE >>> k);
+    long fresh = 0;
+    long older = 0;
+    long negative = 0;
+    long bits = 0;
+    for (long x = band; x != 0; ) {
+      int k = Long.numberOfLeadingZeros(x);
+      long bit = Long.MIN_VALUE >>> k;
+      x ^= bit;
       int v = vals[p++];
-      int a = (v < 0 ? -v : v) >> al;
-      if (a == 0) {
-        continue; // zero at this Al
-      }
-      r += k - last - 1;
-      last = k;
-      if (r > 15) {
-        if (eob == -2) {
-          eob = lastNewlyNonzero(vals, p - 1, rest | (Long.MIN_VALUE >>> k), al);
-        }
-        while (r > 15 && k <= eob) {
-          emitEobRun();
-          out.code(table[ZRL]);
-          r -= 16;
-          out.put(bits, br);
-          bits = 0;
-          br = 0;
-        }
-      }
-      if (a > 1) {
-        // already nonzero: its correction bit
-        bits = (bits << 1) | (a & 1);
-        br++;
-        continue;
-      }
-      emitEobRun();
-      out.code(table[(r << 4) + 1], v < 0 ? 0 : 1, 1);
-      out.put(bits, br);
-      bits = 0;
-      br = 0;
-      r = 0;
+      int sign = v >> 31;
+      int a = ((v ^ sign) - sign) >> al;
+      fresh |= bit & (((a ^ 1) - 1) >> 31);
+      int before = (-(a >> 1)) >>> 31; // 1 when already nonzero: it has a correction bit
+      older |= bit & -(long) before;
+      negative |= bit & sign;
+      bits = (bits << before) | (a & before);
     }
-    r += se - last;
-    if (r > 0 || br > 0) {
+    int left = Long.bitCount(older); // correction bits not yet sent: the low ones of bits
+    int[] table = ac;
+    int last = syn.ss - 1;
+    while (fresh != 0) {
+      int k = Long.numberOfLeadingZeros(fresh);
+      fresh ^= Long.MIN_VALUE >>> k;
+      int br = Long.bitCount(older & (-1L >>> (last + 1)) & ~(-1L >>> k));
+      int r = k - last - 1 - br;
+      if (r > 15) {
+        corrections = bits;
+        correctionsLeft = left;
+        r = zrls(table, older, last, k);
+        left = correctionsLeft;
+        br = unsent;
+      } else {
+        emitEobRun();
+      }
+      left -= br;
+      // the symbol, the sign bit (1 for positive) and the correction bits in one go
+      long sent = (bits >>> left) & ((1L << br) - 1);
+      long signBit = ~(negative >>> (63 - k)) & 1;
+      out.code(table[(r << 4) + 1], (signBit << br) | sent, br + 1);
+      last = k;
+    }
+    if (last < syn.se) {
       eobRun++;
-      appendRunBits(bits, br);
+      appendRunBits(bits & ((1L << left) - 1), left);
       if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
           || be > ScanDecoder.MAX_CORRECTION_BITS)) {
         emitEobRun();
@@ -295,21 +350,44 @@ final class ScanEncoder {
     }
   }
 
+  /** The next {@code n} correction bits of the block. */
+  private long takeCorrections(int n) {
+    correctionsLeft -= n;
+    return (corrections >>> correctionsLeft) & ((1L << n) - 1);
+  }
+
   /**
-   * The last of the {@code positions} (their values in zigzag order from {@code vals[p]}) where
-   * |v| >> Al is 1, or -1.
+   * The ZRLs before newly nonzero coefficient {@code k}, which follows {@code last} by more
+   * than 15 zeros: as jcphuff.c, at each coefficient nonzero at this Al (one owed a correction
+   * bit, or k) reached with more than 15 zeros pending, ZRLs, the first followed by the
+   * correction bits before that coefficient. Returns the zeros left for k's symbol; how many
+   * correction bits are still to send after it is left in {@link #unsent}.
    */
-  private static int lastNewlyNonzero(short[] vals, int p, long positions, int al) {
-    int eob = -1;
-    for (long m = positions; m != 0; ) {
-      int k = Long.numberOfLeadingZeros(m);
-      m &= ~(Long.MIN_VALUE >>> k);
-      int v = vals[p++];
-      if (((v < 0 ? -v : v) >> al) == 1) {
-        eob = k;
+  private int zrls(int[] table, long older, int last, int k) {
+    int passed = 0; // coefficients owed a correction bit passed so far
+    int pending = 0; // of which not sent
+    int sent = 0; // zeros covered by ZRLs
+    long stops = (older & (-1L >>> (last + 1)) & ~(-1L >>> k)) | (Long.MIN_VALUE >>> k);
+    for (; ; ) {
+      int j = Long.numberOfLeadingZeros(stops);
+      stops ^= Long.MIN_VALUE >>> j;
+      int r = j - last - 1 - passed - sent;
+      if (r > 15) {
+        emitEobRun();
+        out.code(table[ZRL]);
+        out.put(takeCorrections(pending), pending);
+        pending = 0;
+        for (r -= 16, sent += 16; r > 15; r -= 16, sent += 16) {
+          out.code(table[ZRL]);
+        }
       }
+      if (j == k) {
+        unsent = pending;
+        return r;
+      }
+      passed++;
+      pending++;
     }
-    return eob;
   }
 
   /** Appends {@code count} (0-63) bits to the pending run's correction bits. */
@@ -336,15 +414,19 @@ final class ScanEncoder {
 
   /** libjpeg's choice, inverted at the blocks the record lists. */
   private boolean endsRun(int index, boolean libjpeg) {
+    if (index < toggleAt) {
+      return libjpeg;
+    }
     int[] toggles = record.toggles();
     while (nextToggle < toggles.length && toggles[nextToggle] < index) {
       nextToggle++; // a block that ended no run: nothing to invert there
     }
-    if (nextToggle < toggles.length && toggles[nextToggle] == index) {
+    boolean inverted = nextToggle < toggles.length && toggles[nextToggle] == index;
+    if (inverted) {
       nextToggle++;
-      return !libjpeg;
     }
-    return libjpeg;
+    toggleAt = nextToggle < toggles.length ? toggles[nextToggle] : Integer.MAX_VALUE;
+    return inverted != libjpeg;
   }
 
   /** jcphuff.c emit_eobrun: the run's symbol and extra bits, then its correction bits. */
