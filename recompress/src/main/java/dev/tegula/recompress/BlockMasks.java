@@ -1,5 +1,7 @@
 package dev.tegula.recompress;
 
+import java.util.Arrays;
+
 /**
  * Per block of a coefficient image, which of its 64 coefficients are nonzero, as a long with
  * zigzag position k (T.81 Figure A.6) at bit 63 − k: what the {@link ScanEncoder}'s scans walk
@@ -41,6 +43,7 @@ final class BlockMasks {
   private final int[][] starts;
   private final short[][] values;
   private final short[][] dcs;
+  private final long[][] levels;
 
   BlockMasks(CoefficientImage img) {
     this.img = img;
@@ -48,7 +51,29 @@ final class BlockMasks {
     this.starts = new int[img.components][];
     this.values = new short[img.components][];
     this.dcs = new short[img.components][];
+    this.levels = new long[img.components][];
   }
+
+  /**
+   * Per block of component c, {@link #LEVEL_LONGS} longs from {@code b * LEVEL_LONGS}: the mask
+   * of its negative coefficients ({@link #NEGATIVE}); for Al = 0-2, the mask of the positions
+   * where |v| >> (Al + 1) is nonzero ({@link #AT_LEAST} + Al), i.e. those a refinement scan at
+   * Al owes a correction bit, and those bits, (|v| >> Al) & 1 at those positions in zigzag
+   * order, the last in the lowest bit ({@link #CORRECTIONS} + Al). Made with the dense form,
+   * so the progressive scans (cjpeg's use Al 0-2) find what they code in a few masks instead of
+   * walking the coefficients each.
+   */
+  long[] levels(int c) {
+    prepare(c);
+    return levels[c];
+  }
+
+  static final int LEVEL_LONGS = 8;
+  static final int NEGATIVE = 0;
+  static final int AT_LEAST = 1;
+  static final int CORRECTIONS = 4;
+  /** The largest Al {@link #levels} serves. */
+  static final int MAX_LEVEL_AL = 2;
 
   /** Component c's DC coefficients, one per block: what DC scans read instead of its blocks. */
   short[] dc(int c) {
@@ -80,32 +105,64 @@ final class BlockMasks {
       return;
     }
     short[] coef = img.coefficients[c];
-    long[] m = compute(coef);
-    int blocks = m.length;
-    long count = 0;
-    for (long x : m) {
-      count += Long.bitCount(x);
-    }
-    // at most the coefficient array's length, which is an int
-    short[] vals = new short[(int) count];
+    int blocks = coef.length >> 6;
+    long[] m = new long[blocks];
+    // grown as needed: the block's mask and values are made while its coefficients are in cache
+    short[] vals = new short[Math.max(64, coef.length >> 2)];
     int[] start = new int[blocks + 1];
     short[] dc = new short[blocks];
     int[] zz = JpegSyntax.ZIGZAG;
+    long[] lv = new long[blocks * LEVEL_LONGS];
     int p = 0;
     for (int b = 0, off = 0; b < blocks; b++, off += 64) {
       start[b] = p;
       dc[b] = coef[off];
-      for (long x = m[b]; x != 0; ) {
-        int k = Long.numberOfLeadingZeros(x);
-        x &= ~(Long.MIN_VALUE >>> k);
-        vals[p++] = coef[off + zz[k]];
+      long mb = mask(coef, off);
+      m[b] = mb;
+      if (vals.length - p < 64) {
+        vals = Arrays.copyOf(vals, (int) Math.min(coef.length, 2L * vals.length));
       }
+      long negative = 0;
+      long ge1 = 0;
+      long ge2 = 0;
+      long ge3 = 0;
+      long c0 = 0;
+      long c1 = 0;
+      long c2 = 0;
+      for (long x = mb; x != 0; ) {
+        int k = Long.numberOfLeadingZeros(x);
+        long bit = Long.MIN_VALUE >>> k;
+        x ^= bit;
+        int v = coef[off + zz[k]];
+        vals[p++] = (short) v;
+        int sign = v >> 31;
+        int a = (v ^ sign) - sign;
+        negative |= bit & sign;
+        int s1 = (-(a >> 1)) >>> 31; // |v| >> 1 is nonzero: it has a correction bit at Al 0
+        int s2 = (-(a >> 2)) >>> 31;
+        int s3 = (-(a >> 3)) >>> 31;
+        ge1 |= bit & -(long) s1;
+        ge2 |= bit & -(long) s2;
+        ge3 |= bit & -(long) s3;
+        c0 = (c0 << s1) | (a & s1);
+        c1 = (c1 << s2) | ((a >> 1) & s2);
+        c2 = (c2 << s3) | ((a >> 2) & s3);
+      }
+      int l = b * LEVEL_LONGS;
+      lv[l + NEGATIVE] = negative;
+      lv[l + AT_LEAST] = ge1;
+      lv[l + AT_LEAST + 1] = ge2;
+      lv[l + AT_LEAST + 2] = ge3;
+      lv[l + CORRECTIONS] = c0;
+      lv[l + CORRECTIONS + 1] = c1;
+      lv[l + CORRECTIONS + 2] = c2;
     }
     start[blocks] = p;
     masks[c] = m;
     starts[c] = start;
     values[c] = vals;
     dcs[c] = dc;
+    levels[c] = lv;
   }
 
   static long[] compute(short[] coef) {

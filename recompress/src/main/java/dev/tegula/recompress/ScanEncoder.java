@@ -142,7 +142,10 @@ final class ScanEncoder {
     short[] vals = masks.values(c);
     int ss = syn.ss;
     long band = (-1L >>> ss) & (-1L << (63 - syn.se));
-    long before = ~(-1L >>> ss); // positions below the band
+    long fromSs = -1L >>> ss;
+    long before = ~fromSs; // positions below the band
+    int al = syn.al;
+    long[] lv = al <= BlockMasks.MAX_LEVEL_AL ? masks.levels(c) : null;
     int ri = syn.restartInterval;
     int toRestart = ri;
     int segment = 0;
@@ -171,11 +174,24 @@ final class ScanEncoder {
           }
           continue;
         }
+        if (lv != null) {
+          int l = b * BlockMasks.LEVEL_LONGS;
+          long atAl = (al == 0 ? all : lv[l + BlockMasks.AT_LEAST + al - 1]) & band;
+          if (refine) {
+            long owed = lv[l + BlockMasks.AT_LEAST + al];
+            long older = owed & band;
+            refinement(index, atAl & ~older, older, lv[l + BlockMasks.NEGATIVE],
+                lv[l + BlockMasks.CORRECTIONS + al], Long.bitCount(owed & fromSs));
+          } else {
+            acFirst(vals, st[b], all, atAl, index);
+          }
+          continue;
+        }
         int p = st[b] + Long.bitCount(all & before);
         if (refine) {
           acRefine(vals, p, index, m);
         } else {
-          acFirst(vals, p, index, m);
+          acFirst(vals, st[b], all, visible(vals, p, m), index);
         }
       }
     }
@@ -241,17 +257,12 @@ final class ScanEncoder {
   }
 
   /**
-   * §G.1.2.2 (jcphuff.c encode_mcu_AC_first). Two passes, so that no branch depends on the
-   * values: the first makes the mask of the positions nonzero at this Al (and keeps each one's
-   * extra bits), the second codes them.
-   *
-   * @param vals the component's nonzero coefficients in zigzag order ({@link BlockMasks})
-   * @param p where this block's in the band are
-   * @param band the block's nonzero positions in the band, not 0
+   * The positions of {@code band} (the block's nonzero ones in the band, their values from
+   * {@code vals[p]}) still nonzero at this Al, without a branch on the values: what
+   * {@link BlockMasks#levels} holds for Al 0-2.
    */
-  private void acFirst(short[] vals, int p, int index, long band) {
+  private long visible(short[] vals, int p, long band) {
     int al = syn.al;
-    int[] extra = this.extra;
     long visible = 0;
     for (long x = band; x != 0; ) {
       int k = Long.numberOfLeadingZeros(x);
@@ -259,27 +270,41 @@ final class ScanEncoder {
       x ^= bit;
       int v = vals[p++];
       int sign = v >> 31;
-      int a = ((v ^ sign) - sign) >> al;
-      visible |= bit & ((-a) >> 31);
-      extra[k] = a ^ sign; // jcphuff.c: the magnitude, less one and complemented when negative
+      visible |= bit & ((-(((v ^ sign) - sign) >> al)) >> 31);
     }
+    return visible;
+  }
+
+  /**
+   * §G.1.2.2 (jcphuff.c encode_mcu_AC_first).
+   *
+   * @param vals the component's nonzero coefficients in zigzag order ({@link BlockMasks})
+   * @param start where this block's are
+   * @param all the block's nonzero positions
+   * @param visible those in the band nonzero at this Al: the ones coded
+   */
+  private void acFirst(short[] vals, int start, long all, long visible, int index) {
+    int al = syn.al;
     int[] table = ac;
     int last = syn.ss - 1;
     while (visible != 0) {
       int k = Long.numberOfLeadingZeros(visible);
       visible ^= Long.MIN_VALUE >>> k;
+      int v = vals[start + Long.bitCount(all & ~(-1L >>> k))];
+      int sign = v >> 31;
+      int a = ((v ^ sign) - sign) >> al;
       int r = k - last - 1;
       last = k;
       emitEobRun();
       for (; r > 15; r -= 16) {
         out.code(table[ZRL]);
       }
-      int e = extra[k];
-      int nbits = magnitudeBits(e ^ (e >> 31));
+      int nbits = magnitudeBits(a);
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
       }
-      out.code(table[(r << 4) + nbits], e, nbits);
+      // jcphuff.c: the magnitude's bits, complemented for a negative value
+      out.code(table[(r << 4) + nbits], a ^ sign, nbits);
     }
     if (last < syn.se) {
       eobRun++;
@@ -316,7 +341,17 @@ final class ScanEncoder {
       negative |= bit & sign;
       bits = (bits << before) | (a & before);
     }
-    int left = Long.bitCount(older); // correction bits not yet sent: the low ones of bits
+    refinement(index, fresh, older, negative, bits, Long.bitCount(older));
+  }
+
+  /**
+   * Codes a block of a refinement scan from its masks: {@code fresh} the positions in the band
+   * newly nonzero at this Al, {@code older} those owed a correction bit, {@code negative} the
+   * signs; the correction bits in order in {@code bits}, the first of the band's at bit
+   * {@code left} − 1 (higher bits, of positions before the band, are ignored).
+   */
+  private void refinement(int index, long fresh, long older, long negative, long bits,
+      int left) {
     int[] table = ac;
     int last = syn.ss - 1;
     while (fresh != 0) {
@@ -342,7 +377,8 @@ final class ScanEncoder {
     }
     if (last < syn.se) {
       eobRun++;
-      appendRunBits(bits & ((1L << left) - 1), left);
+      int br = Long.bitCount(older & (-1L >>> (last + 1)));
+      appendRunBits((bits >>> (left - br)) & ((1L << br) - 1), br);
       if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
           || be > ScanDecoder.MAX_CORRECTION_BITS)) {
         emitEobRun();

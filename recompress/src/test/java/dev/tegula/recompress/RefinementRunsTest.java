@@ -40,7 +40,7 @@ class RefinementRunsTest {
           }
         }
       }
-      int al = rnd.nextInt(3);
+      int al = rnd.nextInt(5); // 0-2 from BlockMasks.levels, above from the values
       JpegLayout layout = layout(al, rnd.nextInt(2) == 0 ? 0 : 1 + rnd.nextInt(10));
       byte[] mine = JpegRewriter.rewrite(layout, img, 4096, Limits.DEFAULT);
       byte[] reference = JpegRewriter.rewrite(layout, img, 4096, Limits.DEFAULT,
