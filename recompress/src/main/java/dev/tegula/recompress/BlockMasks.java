@@ -56,24 +56,27 @@ final class BlockMasks {
 
   /**
    * Per block of component c, {@link #LEVEL_LONGS} longs from {@code b * LEVEL_LONGS}: the mask
-   * of its negative coefficients ({@link #NEGATIVE}); for Al = 0-2, the mask of the positions
+   * of its negative coefficients ({@link #NEGATIVE}); for Al = 0-1, the mask of the positions
    * where |v| >> (Al + 1) is nonzero ({@link #AT_LEAST} + Al), i.e. those a refinement scan at
-   * Al owes a correction bit, and those bits, (|v| >> Al) & 1 at those positions in zigzag
-   * order, the last in the lowest bit ({@link #CORRECTIONS} + Al). Made with the dense form,
-   * so the progressive scans (cjpeg's use Al 0-2) find what they code in a few masks instead of
-   * walking the coefficients each.
+   * Al owes a correction bit (and those an AC first scan at Al + 1 codes), and those bits,
+   * (|v| >> Al) & 1 at those positions in zigzag order, the last in the lowest bit
+   * ({@link #CORRECTIONS} + Al). Made with the dense form, so the progressive scans find what
+   * they code in a few masks instead of walking the coefficients each: AC first scans at Al
+   * 0-2 and refinements at Al 0-1, all of cjpeg's.
    */
   long[] levels(int c) {
     prepare(c);
     return levels[c];
   }
 
-  static final int LEVEL_LONGS = 8;
+  static final int LEVEL_LONGS = 5;
   static final int NEGATIVE = 0;
   static final int AT_LEAST = 1;
-  static final int CORRECTIONS = 4;
-  /** The largest Al {@link #levels} serves. */
-  static final int MAX_LEVEL_AL = 2;
+  static final int CORRECTIONS = 3;
+  /** The largest Al of a refinement scan {@link #levels} serves. */
+  static final int MAX_REFINE_AL = 1;
+  /** The largest Al of an AC first scan {@link #levels} serves. */
+  static final int MAX_FIRST_AL = 2;
 
   /** Component c's DC coefficients, one per block: what DC scans read instead of its blocks. */
   short[] dc(int c) {
@@ -125,10 +128,8 @@ final class BlockMasks {
       long negative = 0;
       long ge1 = 0;
       long ge2 = 0;
-      long ge3 = 0;
       long c0 = 0;
       long c1 = 0;
-      long c2 = 0;
       for (long x = mb; x != 0; ) {
         int k = Long.numberOfLeadingZeros(x);
         long bit = Long.MIN_VALUE >>> k;
@@ -140,22 +141,17 @@ final class BlockMasks {
         negative |= bit & sign;
         int s1 = (-(a >> 1)) >>> 31; // |v| >> 1 is nonzero: it has a correction bit at Al 0
         int s2 = (-(a >> 2)) >>> 31;
-        int s3 = (-(a >> 3)) >>> 31;
         ge1 |= bit & -(long) s1;
         ge2 |= bit & -(long) s2;
-        ge3 |= bit & -(long) s3;
         c0 = (c0 << s1) | (a & s1);
         c1 = (c1 << s2) | ((a >> 1) & s2);
-        c2 = (c2 << s3) | ((a >> 2) & s3);
       }
       int l = b * LEVEL_LONGS;
       lv[l + NEGATIVE] = negative;
       lv[l + AT_LEAST] = ge1;
       lv[l + AT_LEAST + 1] = ge2;
-      lv[l + AT_LEAST + 2] = ge3;
       lv[l + CORRECTIONS] = c0;
       lv[l + CORRECTIONS + 1] = c1;
-      lv[l + CORRECTIONS + 2] = c2;
     }
     start[blocks] = p;
     masks[c] = m;

@@ -145,7 +145,8 @@ final class ScanEncoder {
     long fromSs = -1L >>> ss;
     long before = ~fromSs; // positions below the band
     int al = syn.al;
-    long[] lv = al <= BlockMasks.MAX_LEVEL_AL ? masks.levels(c) : null;
+    long[] lv = al <= (refine ? BlockMasks.MAX_REFINE_AL : BlockMasks.MAX_FIRST_AL)
+        ? masks.levels(c) : null;
     int ri = syn.restartInterval;
     int toRestart = ri;
     int segment = 0;
@@ -295,7 +296,9 @@ final class ScanEncoder {
       int a = ((v ^ sign) - sign) >> al;
       int r = k - last - 1;
       last = k;
-      emitEobRun();
+      if (eobRun != 0) {
+        emitEobRun(); // (the test here: the method is too big to inline)
+      }
       for (; r > 15; r -= 16) {
         out.code(table[ZRL]);
       }
@@ -365,7 +368,7 @@ final class ScanEncoder {
         r = zrls(table, older, last, k);
         left = correctionsLeft;
         br = unsent;
-      } else {
+      } else if (eobRun != 0) {
         emitEobRun();
       }
       left -= br;

@@ -270,7 +270,7 @@ class RewriterTest {
         negative |= coef[b * 64 + JpegSyntax.ZIGZAG[k]] < 0 ? Long.MIN_VALUE >>> k : 0;
       }
       assertEquals(negative, levels[l + BlockMasks.NEGATIVE], "signs of block " + b);
-      for (int al = 0; al <= BlockMasks.MAX_LEVEL_AL; al++) {
+      for (int al = 0; al <= BlockMasks.MAX_REFINE_AL; al++) {
         long owed = 0;
         long bits = 0;
         for (int k = 0; k < 64; k++) {
