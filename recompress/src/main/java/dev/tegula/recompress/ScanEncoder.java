@@ -78,6 +78,7 @@ final class ScanEncoder {
     int[] vs = new int[n];
     int[] stride = new int[n];
     int[][] dcTables = new int[n][];
+    int[][] acTables = new int[n][];
     for (int i = 0; i < n; i++) {
       int c = syn.scanComponent[i];
       // progressive DC scans read the dense DCs: the blocks' own would each cost a cache miss
@@ -87,6 +88,11 @@ final class ScanEncoder {
       stride[i] = kind == ScanKind.SEQUENTIAL ? img.blocksWide[c] << 6 : img.blocksWide[c];
       HuffmanCode dc = syn.dcTables[syn.scanDc[i]];
       dcTables[i] = dc == null ? null : dc.packed;
+      HuffmanCode acCode = syn.acTables[syn.scanAc[i]];
+      acTables[i] = acCode == null ? null : acCode.packed;
+      if (kind == ScanKind.SEQUENTIAL && (dc == null || acCode == null)) {
+        throw EntropyWriter.missing(); // every block codes a DC difference and an AC symbol
+      }
     }
     int al = syn.al;
     int ri = syn.restartInterval;
@@ -113,7 +119,8 @@ final class ScanEncoder {
             int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
             for (int x = 0; x < h; x++, off += step) {
               switch (kind) {
-                case ScanKind.SEQUENTIAL -> sequential(co, off, i, BlockMasks.mask(co, off));
+                case ScanKind.SEQUENTIAL -> sequential(co, off, i, BlockMasks.mask(co, off), dcTables[i],
+                    acTables[i]);
                 case ScanKind.DC_FIRST -> {
                   int dc = co[off] >> al;
                   dc(dcTables[i], dc - pred[i]);
@@ -134,6 +141,9 @@ final class ScanEncoder {
    * from its band's nonzero mask; a block with none only lengthens the end-of-band run.
    */
   private void acScan(int c, boolean refine) {
+    if (ac == null) {
+      throw EntropyWriter.missing(); // the scan codes at least one end-of-band run
+    }
     int wide = syn.componentBlocksWide(c);
     int high = syn.componentBlocksHigh(c);
     int stride = img.blocksWide[c];
@@ -226,14 +236,11 @@ final class ScanEncoder {
   }
 
   /** §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). */
-  private void sequential(short[] coef, int off, int i, long nonzero) {
+  private void sequential(short[] coef, int off, int i, long nonzero, int[] dcTable,
+      int[] table) {
     int dc = coef[off];
-    dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
+    dc(dcTable, dc - pred[i]);
     pred[i] = dc;
-    int[] table = ac;
-    if (syn.scanComponents > 1) {
-      table = syn.acTables[syn.scanAc[i]].packed;
-    }
     int[] zz = JpegSyntax.ZIGZAG;
     long mask = nonzero & Long.MAX_VALUE; // the AC positions
     int last = 0;
