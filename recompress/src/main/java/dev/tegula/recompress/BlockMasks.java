@@ -9,12 +9,14 @@ import java.util.Arrays;
  * (eight rows of eight, read in sequence), each row's eight bits turned into zigzag positions by
  * one table look-up, rows of zeros skipped.
  *
- * <p>A sequential scan makes each block's mask as it codes the block ({@link #mask}). The many
+ * <p>A sequential scan makes each block's mask as it codes it ({@link #mask}). The many
  * scans of a progressive file read a component's blocks again and again, so for them the
- * component is made once into a dense form ({@link #prepare}): the masks, and the nonzero
- * coefficients of every block in zigzag order one after the other ({@link #values}, block b's
- * from {@link #starts}{@code [b]}). A scan then reads a few bytes per block in sequence instead
- * of gathering from 128 bytes per block, most of them zero.
+ * component is made once into a dense form ({@link #prepare}), block by block while the block
+ * is in cache: the masks, the nonzero coefficients of every block in zigzag order one after the
+ * other ({@link #values}, block b's from {@link #starts}{@code [b]}), the DC coefficients alone
+ * ({@link #dc}) and per block the masks and correction bits of the successive approximation
+ * levels ({@link #levels}). A scan then reads a few bytes per block in sequence instead of
+ * gathering from 128 bytes per block, most of them zero.
  */
 final class BlockMasks {
   /** Row r, columns as bits 0-7: the zigzag mask bits of those coefficients. */

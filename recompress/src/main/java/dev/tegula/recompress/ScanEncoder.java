@@ -10,11 +10,14 @@ import java.util.Arrays;
  * <p>Each block's nonzero coefficients are found as a 64-bit mask ({@link BlockMasks}: zigzag
  * position k at bit 63 − k), and the scan walks the set bits of its band, so zero runs cost
  * nothing per zero (as jchuff.c's SIMD path does). A sequential scan makes the mask of each block
- * as it codes it; a progressive file's scans read each component in its dense form, made once
- * per rebuilt file (the masks and the nonzero coefficients in zigzag order), so its many scans
- * neither read every coefficient again nor gather them from memory. Refinement correction bits
- * are kept as bits of a long: the current block's in a local, the pending run's (libjpeg's BE
- * buffer) packed in {@link #runBits}.
+ * as it codes it. A progressive file's scans read what {@link BlockMasks} makes once per
+ * component: the DC coefficients alone, the nonzero coefficients in zigzag order, and per block
+ * the masks of the positions still nonzero at Al 1-2, the signs and the correction bits of Al
+ * 0-1 as strings ({@link BlockMasks#levels}); an AC scan then codes a block from a few masks,
+ * with no branch on the coefficients' values: AC first from the mask of the positions nonzero
+ * at its Al, refinement from one newly nonzero coefficient to the next, taking the correction
+ * bits of the coefficients between them from the front of the block's string. The correction
+ * bits of a pending end-of-band run (libjpeg's BE buffer) are packed in {@link #runBits}.
  */
 final class ScanEncoder {
   private static final int ZRL = 0xF0;
@@ -28,9 +31,7 @@ final class ScanEncoder {
   private int nextToggle;
   /** The record's next toggle (a block index in scan order), or Integer.MAX_VALUE. */
   private int toggleAt;
-  /** acFirst: per zigzag position, the extra bits of its value. */
-  private final int[] extra = new int[64];
-  /** acRefine: the block's correction bits, the last {@link #correctionsLeft} not yet sent. */
+  /** {@link #zrls}: the block's correction bits, the last {@link #correctionsLeft} not sent. */
   private long corrections;
   private int correctionsLeft;
   /** {@link #zrls}: how many correction bits before its coefficient it did not send. */
@@ -410,51 +411,57 @@ final class ScanEncoder {
    * correction bits are still to send after it is left in {@link #unsent}.
    */
   private int zrls(int[] table, long older, int last, int k) {
-    int passed = 0; // coefficients owed a correction bit passed so far
-    int pending = 0; // of which not sent
+    long segment = (-1L >>> (last + 1)) & ~(-1L >>> k); // the positions between last and k
+    long zeros = segment & ~older;
+    long stops = (older & segment) | (Long.MIN_VALUE >>> k);
+    int count = Long.bitCount(zeros);
     int sent = 0; // zeros covered by ZRLs
-    long stops = (older & (-1L >>> (last + 1)) & ~(-1L >>> k)) | (Long.MIN_VALUE >>> k);
-    for (; ; ) {
-      int j = Long.numberOfLeadingZeros(stops);
-      stops ^= Long.MIN_VALUE >>> j;
-      int r = j - last - 1 - passed - sent;
-      if (r > 15) {
+    int from = last + 1; // correction bits from here on not yet sent
+    while (count - sent > 15) {
+      // ZRLs go out at the first stop after the (sent + 16)th zero, with the zeros before it
+      int j = Long.numberOfLeadingZeros(stops & (-1L >>> (nthFromTop(zeros, sent + 16) + 1)));
+      int r = Long.bitCount(zeros & ~(-1L >>> j)) - sent;
+      if (eobRun != 0) {
         emitEobRun();
+      }
+      out.code(table[ZRL]);
+      int pending = Long.bitCount(older & segment & (-1L >>> from) & ~(-1L >>> j));
+      out.put(takeCorrections(pending), pending);
+      from = j;
+      for (r -= 16, sent += 16; r > 15; r -= 16, sent += 16) {
         out.code(table[ZRL]);
-        out.put(takeCorrections(pending), pending);
-        pending = 0;
-        for (r -= 16, sent += 16; r > 15; r -= 16, sent += 16) {
-          out.code(table[ZRL]);
-        }
       }
-      if (j == k) {
-        unsent = pending;
-        return r;
-      }
-      passed++;
-      pending++;
     }
+    unsent = Long.bitCount(older & segment & (-1L >>> from));
+    return count - sent;
+  }
+
+  /** The position (leading zeros) of the n-th (1-64) highest set bit of {@code x}. */
+  private static int nthFromTop(long x, int n) {
+    int pos = 0;
+    for (int width = 32; width > 0; width >>= 1) {
+      int c = Long.bitCount(x >>> (64 - width));
+      if (n > c) {
+        n -= c;
+        pos += width;
+        x <<= width;
+      }
+    }
+    return pos;
   }
 
   /** Appends {@code count} (0-63) bits to the pending run's correction bits. */
   private void appendRunBits(long bits, int count) {
-    if (count == 0) {
-      return;
-    }
     if (((be + count) >> 6) + 1 >= runBits.length) {
       runBits = Arrays.copyOf(runBits, 2 * runBits.length);
     }
     int word = be >> 6;
     int used = be & 63;
-    long aligned = bits << (64 - count); // the bits at the top of a long
-    if (used == 0) {
-      runBits[word] = aligned;
-    } else {
-      runBits[word] |= aligned >>> used;
-      if (used + count > 64) {
-        runBits[word + 1] = aligned << (64 - used);
-      }
-    }
+    long aligned = bits << (64 - count); // the bits at the top of a long (count 0: bits is 0)
+    // no branch on where the bits fall: the word is clear beyond the run's bits (the run's
+    // start clears word 0, each append the word after), the next gets what does not fit, or 0
+    runBits[word] |= aligned >>> used;
+    runBits[word + 1] = (aligned << 1) << (63 - used);
     be += count;
   }
 
@@ -496,5 +503,6 @@ final class ScanEncoder {
       out.put(runBits[words] >>> (64 - rest), rest);
     }
     be = 0;
+    runBits[0] = 0; // appendRunBits ORs into it
   }
 }
