@@ -86,11 +86,26 @@ final class EntropyWriter {
 
   /** The full words as bytes, stuffed. */
   private void drain() {
-    byte[] b = out.reserve(16 * full);
+    byte[] b = out.array();
     int p = out.size();
     long[] ws = words;
     for (int i = 0; i < full; i++) {
       long w = ws[i];
+      if (b.length - p < 16) {
+        // near the end of the array, byte by byte: a rebuilt file that comes out at its
+        // expected length is neither grown nor copied
+        out.setSize(p);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+          int x = (int) (w >>> shift) & 0xFF;
+          out.write(x);
+          if (x == 0xFF) {
+            out.write(0);
+          }
+        }
+        b = out.array();
+        p = out.size();
+        continue;
+      }
       if ((w & HIGH_BITS & ~(w + LOW_BITS)) == 0) {
         // no byte is 0xFF (a 0xFF byte plus one, with or without a carry, clears its top bit)
         b[p] = (byte) (w >>> 56);
@@ -123,16 +138,13 @@ final class EntropyWriter {
     put((pad < 0 ? -1 : pad) & ((1 << bits) - 1), bits);
     drain();
     pending += bits; // a multiple of 8, at most 64: put did not flush
-    byte[] b = out.reserve(2 * (pending >> 3));
-    int p = out.size();
     for (int shift = pending - 8; shift >= 0; shift -= 8) {
       int x = (int) (buffer >>> shift) & 0xFF;
-      b[p++] = (byte) x;
+      out.write(x);
       if (x == 0xFF) {
-        b[p++] = 0;
+        out.write(0);
       }
     }
-    out.setSize(p);
     buffer = 0;
     free = 64;
   }

@@ -120,8 +120,8 @@ final class ScanEncoder {
             int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
             for (int x = 0; x < h; x++, off += step) {
               switch (kind) {
-                case ScanKind.SEQUENTIAL -> sequential(co, off, i, BlockMasks.mask(co, off), dcTables[i],
-                    acTables[i]);
+                case ScanKind.SEQUENTIAL ->
+                    sequential(co, off, i, BlockMasks.mask(co, off), dcTables[i], acTables[i]);
                 case ScanKind.DC_FIRST -> {
                   int dc = co[off] >> al;
                   dc(dcTables[i], dc - pred[i]);
