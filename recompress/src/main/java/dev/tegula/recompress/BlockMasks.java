@@ -1,5 +1,7 @@
 package dev.tegula.recompress;
 
+import java.util.Arrays;
+
 /**
  * Per block of a coefficient image, which of its 64 coefficients are nonzero, as a long with
  * zigzag position k (T.81 Figure A.6) at bit 63 − k: what the {@link ScanEncoder}'s scans walk
@@ -7,12 +9,14 @@ package dev.tegula.recompress;
  * (eight rows of eight, read in sequence), each row's eight bits turned into zigzag positions by
  * one table look-up, rows of zeros skipped.
  *
- * <p>A sequential scan makes each block's mask as it codes the block ({@link #mask}). The many
+ * <p>A sequential scan makes each block's mask as it codes it ({@link #mask}). The many
  * scans of a progressive file read a component's blocks again and again, so for them the
- * component is made once into a dense form ({@link #prepare}): the masks, and the nonzero
- * coefficients of every block in zigzag order one after the other ({@link #values}, block b's
- * from {@link #starts}{@code [b]}). A scan then reads a few bytes per block in sequence instead
- * of gathering from 128 bytes per block, most of them zero.
+ * component is made once into a dense form ({@link #prepare}), block by block while the block
+ * is in cache: the masks, the nonzero coefficients of every block in zigzag order one after the
+ * other ({@link #values}, block b's from {@link #starts}{@code [b]}), the DC coefficients alone
+ * ({@link #dc}) and per block the masks and correction bits of the successive approximation
+ * levels ({@link #levels}). A scan then reads a few bytes per block in sequence instead of
+ * gathering from 128 bytes per block, most of them zero.
  */
 final class BlockMasks {
   /** Row r, columns as bits 0-7: the zigzag mask bits of those coefficients. */
@@ -40,12 +44,46 @@ final class BlockMasks {
   private final long[][] masks;
   private final int[][] starts;
   private final short[][] values;
+  private final short[][] dcs;
+  private final long[][] levels;
 
   BlockMasks(CoefficientImage img) {
     this.img = img;
     this.masks = new long[img.components][];
     this.starts = new int[img.components][];
     this.values = new short[img.components][];
+    this.dcs = new short[img.components][];
+    this.levels = new long[img.components][];
+  }
+
+  /**
+   * Per block of component c, {@link #LEVEL_LONGS} longs from {@code b * LEVEL_LONGS}: the mask
+   * of its negative coefficients ({@link #NEGATIVE}); for Al = 0-1, the mask of the positions
+   * where |v| >> (Al + 1) is nonzero ({@link #AT_LEAST} + Al), i.e. those a refinement scan at
+   * Al owes a correction bit (and those an AC first scan at Al + 1 codes), and those bits,
+   * (|v| >> Al) & 1 at those positions in zigzag order, the last in the lowest bit
+   * ({@link #CORRECTIONS} + Al). Made with the dense form, so the progressive scans find what
+   * they code in a few masks instead of walking the coefficients each: AC first scans at Al
+   * 0-2 and refinements at Al 0-1, all of cjpeg's.
+   */
+  long[] levels(int c) {
+    prepare(c);
+    return levels[c];
+  }
+
+  static final int LEVEL_LONGS = 5;
+  static final int NEGATIVE = 0;
+  static final int AT_LEAST = 1;
+  static final int CORRECTIONS = 3;
+  /** The largest Al of a refinement scan {@link #levels} serves. */
+  static final int MAX_REFINE_AL = 1;
+  /** The largest Al of an AC first scan {@link #levels} serves. */
+  static final int MAX_FIRST_AL = 2;
+
+  /** Component c's DC coefficients, one per block: what DC scans read instead of its blocks. */
+  short[] dc(int c) {
+    prepare(c);
+    return dcs[c];
   }
 
   /** The masks of component c's blocks, in the order of its coefficient array. */
@@ -72,29 +110,57 @@ final class BlockMasks {
       return;
     }
     short[] coef = img.coefficients[c];
-    long[] m = compute(coef);
-    int blocks = m.length;
-    long count = 0;
-    for (long x : m) {
-      count += Long.bitCount(x);
-    }
-    // at most the coefficient array's length, which is an int
-    short[] vals = new short[(int) count];
+    int blocks = coef.length >> 6;
+    long[] m = new long[blocks];
+    // grown as needed: the block's mask and values are made while its coefficients are in cache
+    short[] vals = new short[Math.max(64, coef.length >> 2)];
     int[] start = new int[blocks + 1];
+    short[] dc = new short[blocks];
     int[] zz = JpegSyntax.ZIGZAG;
+    long[] lv = new long[blocks * LEVEL_LONGS];
     int p = 0;
     for (int b = 0, off = 0; b < blocks; b++, off += 64) {
       start[b] = p;
-      for (long x = m[b]; x != 0; ) {
-        int k = Long.numberOfLeadingZeros(x);
-        x &= ~(Long.MIN_VALUE >>> k);
-        vals[p++] = coef[off + zz[k]];
+      dc[b] = coef[off];
+      long mb = mask(coef, off);
+      m[b] = mb;
+      if (vals.length - p < 64) {
+        vals = Arrays.copyOf(vals, (int) Math.min(coef.length, 2L * vals.length));
       }
+      long negative = 0;
+      long ge1 = 0;
+      long ge2 = 0;
+      long c0 = 0;
+      long c1 = 0;
+      for (long x = mb; x != 0; ) {
+        int k = Long.numberOfLeadingZeros(x);
+        long bit = Long.MIN_VALUE >>> k;
+        x ^= bit;
+        int v = coef[off + zz[k]];
+        vals[p++] = (short) v;
+        int sign = v >> 31;
+        int a = (v ^ sign) - sign;
+        negative |= bit & sign;
+        int s1 = (-(a >> 1)) >>> 31; // |v| >> 1 is nonzero: it has a correction bit at Al 0
+        int s2 = (-(a >> 2)) >>> 31;
+        ge1 |= bit & -(long) s1;
+        ge2 |= bit & -(long) s2;
+        c0 = (c0 << s1) | (a & s1);
+        c1 = (c1 << s2) | ((a >> 1) & s2);
+      }
+      int l = b * LEVEL_LONGS;
+      lv[l + NEGATIVE] = negative;
+      lv[l + AT_LEAST] = ge1;
+      lv[l + AT_LEAST + 1] = ge2;
+      lv[l + CORRECTIONS] = c0;
+      lv[l + CORRECTIONS + 1] = c1;
     }
     start[blocks] = p;
     masks[c] = m;
     starts[c] = start;
     values[c] = vals;
+    dcs[c] = dc;
+    levels[c] = lv;
   }
 
   static long[] compute(short[] coef) {

@@ -10,11 +10,14 @@ import java.util.Arrays;
  * <p>Each block's nonzero coefficients are found as a 64-bit mask ({@link BlockMasks}: zigzag
  * position k at bit 63 − k), and the scan walks the set bits of its band, so zero runs cost
  * nothing per zero (as jchuff.c's SIMD path does). A sequential scan makes the mask of each block
- * as it codes it; a progressive file's scans read each component in its dense form, made once
- * per rebuilt file (the masks and the nonzero coefficients in zigzag order), so its many scans
- * neither read every coefficient again nor gather them from memory. Refinement correction bits
- * are kept as bits of a long: the current block's in a local, the pending run's (libjpeg's BE
- * buffer) packed in {@link #runBits}.
+ * as it codes it. A progressive file's scans read what {@link BlockMasks} makes once per
+ * component: the DC coefficients alone, the nonzero coefficients in zigzag order, and per block
+ * the masks of the positions still nonzero at Al 1-2, the signs and the correction bits of Al
+ * 0-1 as strings ({@link BlockMasks#levels}); an AC scan then codes a block from a few masks,
+ * with no branch on the coefficients' values: AC first from the mask of the positions nonzero
+ * at its Al, refinement from one newly nonzero coefficient to the next, taking the correction
+ * bits of the coefficients between them from the front of the block's string. The correction
+ * bits of a pending end-of-band run (libjpeg's BE buffer) are packed in {@link #runBits}.
  */
 final class ScanEncoder {
   private static final int ZRL = 0xF0;
@@ -26,16 +29,19 @@ final class ScanEncoder {
   private final BlockMasks masks;
   private final int[] pred = new int[4];
   private int nextToggle;
+  /** The record's next toggle (a block index in scan order), or Integer.MAX_VALUE. */
+  private int toggleAt;
+  /** {@link #zrls}: the block's correction bits, the last {@link #correctionsLeft} not sent. */
+  private long corrections;
+  private int correctionsLeft;
+  /** {@link #zrls}: how many correction bits before its coefficient it did not send. */
+  private int unsent;
   private int eobRun;
   /** Correction bits of the pending run (libjpeg's BE), most significant first in each long. */
   private long[] runBits = new long[20];
   private int be;
   /** The scan's AC table (progressive scans have one component). */
   private int[] ac;
-  /** Per scan component of a progressive scan: the dense form of its component. */
-  private final long[][] nonzero = new long[4][];
-  private final int[][] starts = new int[4][];
-  private final short[][] values = new short[4][];
 
   private ScanEncoder(JpegSyntax syn, CoefficientImage img, EntropyWriter out, ScanRecord record,
       BlockMasks masks) {
@@ -53,58 +59,152 @@ final class ScanEncoder {
   }
 
   private void run() {
+    int kind = ScanKind.of(syn);
+    HuffmanCode acTable = syn.acTables[syn.scanAc[0]];
+    ac = acTable == null ? null : acTable.packed;
+    int[] toggles = record.toggles();
+    toggleAt = toggles.length > 0 ? toggles[0] : Integer.MAX_VALUE;
+    if (kind == ScanKind.AC_FIRST || kind == ScanKind.AC_REFINE) {
+      acScan(syn.scanComponent[0], kind == ScanKind.AC_REFINE);
+      return;
+    }
     int n = syn.scanComponents;
     boolean interleaved = n > 1;
     int c0 = syn.scanComponent[0];
     int across = interleaved ? syn.mcusAcross() : syn.componentBlocksWide(c0);
-    int mcus = across * (interleaved ? syn.mcusDown() : syn.componentBlocksHigh(c0));
+    int down = interleaved ? syn.mcusDown() : syn.componentBlocksHigh(c0);
+    // per scan component: its coefficients, sampling, row stride, DC table
+    short[][] coef = new short[n][];
+    int[] hs = new int[n];
+    int[] vs = new int[n];
+    int[] stride = new int[n];
+    int[][] dcTables = new int[n][];
+    int[][] acTables = new int[n][];
+    for (int i = 0; i < n; i++) {
+      int c = syn.scanComponent[i];
+      // progressive DC scans read the dense DCs: the blocks' own would each cost a cache miss
+      coef[i] = kind == ScanKind.SEQUENTIAL ? img.coefficients[c] : masks.dc(c);
+      hs[i] = interleaved ? syn.h[c] : 1;
+      vs[i] = interleaved ? syn.v[c] : 1;
+      stride[i] = kind == ScanKind.SEQUENTIAL ? img.blocksWide[c] << 6 : img.blocksWide[c];
+      HuffmanCode dc = syn.dcTables[syn.scanDc[i]];
+      dcTables[i] = dc == null ? null : dc.packed;
+      HuffmanCode acCode = syn.acTables[syn.scanAc[i]];
+      acTables[i] = acCode == null ? null : acCode.packed;
+      if (kind == ScanKind.SEQUENTIAL && (dc == null || acCode == null)) {
+        throw EntropyWriter.missing(); // every block codes a DC difference and an AC symbol
+      }
+    }
+    int al = syn.al;
     int ri = syn.restartInterval;
-    int kind = ScanKind.of(syn);
-    HuffmanCode acTable = syn.acTables[syn.scanAc[0]];
-    ac = acTable == null ? null : acTable.packed;
     int segment = 0;
     int nextPad = 0;
     int[] pads = record.pads();
-    if (kind != ScanKind.SEQUENTIAL) {
-      for (int i = 0; i < n; i++) {
-        int c = syn.scanComponent[i];
-        nonzero[i] = masks.of(c);
-        starts[i] = masks.starts(c);
-        values[i] = masks.values(c);
-      }
-    }
-    int mx = 0;
-    int my = 0;
     int toRestart = ri;
-    int rowBlock = 0; // non-interleaved: the block index of (0, my)
-    int wideAlloc = img.blocksWide[c0];
-    for (int m = 0; m < mcus; m++) {
-      if (ri > 0 && toRestart-- == 0) {
-        toRestart = ri - 1;
-        emitEobRun();
-        nextPad = finish(segment, pads, nextPad);
-        out.restart(segment);
-        segment++;
-        pred[0] = pred[1] = pred[2] = pred[3] = 0;
-      }
-      if (!interleaved) {
-        block(kind, 0, c0, (rowBlock + mx) << 6, m);
-      } else {
+    int step = kind == ScanKind.SEQUENTIAL ? 64 : 1; // a block in coef[i]
+    int stepShift = kind == ScanKind.SEQUENTIAL ? 6 : 0;
+    for (int my = 0; my < down; my++) {
+      for (int mx = 0; mx < across; mx++) {
+        if (ri > 0 && toRestart-- == 0) {
+          toRestart = ri - 1;
+          nextPad = finish(segment, pads, nextPad);
+          out.restart(segment);
+          segment++;
+          pred[0] = pred[1] = pred[2] = pred[3] = 0;
+        }
         for (int i = 0; i < n; i++) {
-          int c = syn.scanComponent[i];
-          int h = syn.h[c];
-          int v = syn.v[c];
+          int h = hs[i];
+          int v = vs[i];
+          short[] co = coef[i];
           for (int y = 0; y < v; y++) {
-            for (int x = 0; x < h; x++) {
-              block(kind, i, c, img.blockOffset(c, mx * h + x, my * v + y), m);
+            int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
+            for (int x = 0; x < h; x++, off += step) {
+              switch (kind) {
+                case ScanKind.SEQUENTIAL ->
+                    sequential(co, off, i, BlockMasks.mask(co, off), dcTables[i], acTables[i]);
+                case ScanKind.DC_FIRST -> {
+                  int dc = co[off] >> al;
+                  dc(dcTables[i], dc - pred[i]);
+                  pred[i] = dc;
+                }
+                default -> out.put((co[off] >> al) & 1, 1);
+              }
             }
           }
         }
       }
-      if (++mx == across) {
-        mx = 0;
-        my++;
-        rowBlock += wideAlloc;
+    }
+    finish(segment, pads, nextPad);
+  }
+
+  /**
+   * A progressive AC scan (one component, T.81 §G.1.1.1.1): its blocks row by row, each coded
+   * from its band's nonzero mask; a block with none only lengthens the end-of-band run.
+   */
+  private void acScan(int c, boolean refine) {
+    if (ac == null) {
+      throw EntropyWriter.missing(); // the scan codes at least one end-of-band run
+    }
+    int wide = syn.componentBlocksWide(c);
+    int high = syn.componentBlocksHigh(c);
+    int stride = img.blocksWide[c];
+    long[] nz = masks.of(c);
+    int[] st = masks.starts(c);
+    short[] vals = masks.values(c);
+    int ss = syn.ss;
+    long band = (-1L >>> ss) & (-1L << (63 - syn.se));
+    long fromSs = -1L >>> ss;
+    long before = ~fromSs; // positions below the band
+    int al = syn.al;
+    long[] lv = al <= (refine ? BlockMasks.MAX_REFINE_AL : BlockMasks.MAX_FIRST_AL)
+        ? masks.levels(c) : null;
+    int ri = syn.restartInterval;
+    int toRestart = ri;
+    int segment = 0;
+    int nextPad = 0;
+    int[] pads = record.pads();
+    int index = 0;
+    for (int by = 0; by < high; by++) {
+      int row = by * stride;
+      for (int bx = 0; bx < wide; bx++, index++) {
+        if (ri > 0 && toRestart-- == 0) {
+          toRestart = ri - 1;
+          emitEobRun();
+          nextPad = finish(segment, pads, nextPad);
+          out.restart(segment);
+          segment++;
+        }
+        int b = row + bx;
+        long all = nz[b];
+        long m = all & band;
+        if (m == 0) {
+          // nothing in the band: the block joins the run (refinement: with no correction bits)
+          eobRun++;
+          if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
+              || (refine && be > ScanDecoder.MAX_CORRECTION_BITS))) {
+            emitEobRun();
+          }
+          continue;
+        }
+        if (lv != null) {
+          int l = b * BlockMasks.LEVEL_LONGS;
+          long atAl = (al == 0 ? all : lv[l + BlockMasks.AT_LEAST + al - 1]) & band;
+          if (refine) {
+            long owed = lv[l + BlockMasks.AT_LEAST + al];
+            long older = owed & band;
+            refinement(index, atAl & ~older, older, lv[l + BlockMasks.NEGATIVE],
+                lv[l + BlockMasks.CORRECTIONS + al], Long.bitCount(owed & fromSs));
+          } else {
+            acFirst(vals, st[b], all, atAl, index);
+          }
+          continue;
+        }
+        int p = st[b] + Long.bitCount(all & before);
+        if (refine) {
+          acRefine(vals, p, index, m);
+        } else {
+          acFirst(vals, st[b], all, visible(vals, p, m), index);
+        }
       }
     }
     emitEobRun();
@@ -120,32 +220,14 @@ final class ScanEncoder {
     return nextPad;
   }
 
-  private void block(int kind, int i, int c, int off, int index) {
-    if (kind == ScanKind.SEQUENTIAL) {
-      short[] coef = img.coefficients[c];
-      sequential(coef, off, i, BlockMasks.mask(coef, off));
-      return;
-    }
-    int b = off >> 6;
-    long nz = nonzero[i][b];
-    int start = starts[i][b];
-    switch (kind) {
-      case ScanKind.DC_FIRST -> {
-        int dc = (nz < 0 ? values[i][start] : 0) >> syn.al;
-        dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
-        pred[i] = dc;
-      }
-      case ScanKind.DC_REFINE -> out.put(((nz < 0 ? values[i][start] : 0) >> syn.al) & 1, 1);
-      case ScanKind.AC_FIRST -> acFirst(values[0], start, index, nz);
-      default -> acRefine(values[0], start, index, nz);
-    }
-  }
-
   private static int magnitudeBits(int a) {
     return 32 - Integer.numberOfLeadingZeros(a);
   }
 
   private void dc(int[] table, int diff) {
+    if (table == null) {
+      throw EntropyWriter.missing();
+    }
     int a = diff < 0 ? -diff : diff;
     int nbits = magnitudeBits(a);
     if (nbits > 15) {
@@ -155,14 +237,11 @@ final class ScanEncoder {
   }
 
   /** §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). */
-  private void sequential(short[] coef, int off, int i, long nonzero) {
+  private void sequential(short[] coef, int off, int i, long nonzero, int[] dcTable,
+      int[] table) {
     int dc = coef[off];
-    dc(syn.dcTables[syn.scanDc[i]].packed, dc - pred[i]);
+    dc(dcTable, dc - pred[i]);
     pred[i] = dc;
-    int[] table = ac;
-    if (syn.scanComponents > 1) {
-      table = syn.acTables[syn.scanAc[i]].packed;
-    }
     int[] zz = JpegSyntax.ZIGZAG;
     long mask = nonzero & Long.MAX_VALUE; // the AC positions
     int last = 0;
@@ -186,13 +265,23 @@ final class ScanEncoder {
     }
   }
 
-  /** The band's positions (Ss-Se) of a mask, and where the block's values for them start. */
-  private long band(long nonzero) {
-    return nonzero & (-1L >>> syn.ss) & (-1L << (63 - syn.se));
-  }
-
-  private int bandStart(int start, long nonzero) {
-    return start + Long.bitCount(nonzero & ~(-1L >>> syn.ss));
+  /**
+   * The positions of {@code band} (the block's nonzero ones in the band, their values from
+   * {@code vals[p]}) still nonzero at this Al, without a branch on the values: what
+   * {@link BlockMasks#levels} holds for Al 0-2.
+   */
+  private long visible(short[] vals, int p, long band) {
+    int al = syn.al;
+    long visible = 0;
+    for (long x = band; x != 0; ) {
+      int k = Long.numberOfLeadingZeros(x);
+      long bit = Long.MIN_VALUE >>> k;
+      x ^= bit;
+      int v = vals[p++];
+      int sign = v >> 31;
+      visible |= bit & ((-(((v ^ sign) - sign) >> al)) >> 31);
+    }
+    return visible;
   }
 
   /**
@@ -200,24 +289,24 @@ final class ScanEncoder {
    *
    * @param vals the component's nonzero coefficients in zigzag order ({@link BlockMasks})
    * @param start where this block's are
+   * @param all the block's nonzero positions
+   * @param visible those in the band nonzero at this Al: the ones coded
    */
-  private void acFirst(short[] vals, int start, int index, long nonzero) {
-    int[] table = ac;
+  private void acFirst(short[] vals, int start, long all, long visible, int index) {
     int al = syn.al;
-    int se = syn.se;
-    int p = bandStart(start, nonzero);
+    int[] table = ac;
     int last = syn.ss - 1;
-    for (long mask = band(nonzero); mask != 0; ) {
-      int k = Long.numberOfLeadingZeros(mask);
-      mask &= ~(Long.MIN_VALUE >>> k);
-      int v = vals[p++];
-      int a = (v < 0 ? -v : v) >> al;
-      if (a == 0) {
-        continue; // zero at this Al: part of the run
-      }
+    while (visible != 0) {
+      int k = Long.numberOfLeadingZeros(visible);
+      visible ^= Long.MIN_VALUE >>> k;
+      int v = vals[start + Long.bitCount(all & ~(-1L >>> k))];
+      int sign = v >> 31;
+      int a = ((v ^ sign) - sign) >> al;
       int r = k - last - 1;
       last = k;
-      emitEobRun();
+      if (eobRun != 0) {
+        emitEobRun(); // (the test here: the method is too big to inline)
+      }
       for (; r > 15; r -= 16) {
         out.code(table[ZRL]);
       }
@@ -225,9 +314,10 @@ final class ScanEncoder {
       if (nbits > 15) {
         throw new NotModellable("AC value out of range");
       }
-      out.code(table[(r << 4) + nbits], v < 0 ? ~a : a, nbits);
+      // jcphuff.c: the magnitude's bits, complemented for a negative value
+      out.code(table[(r << 4) + nbits], a ^ sign, nbits);
     }
-    if (last < se) {
+    if (last < syn.se) {
       eobRun++;
       if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN)) {
         emitEobRun();
@@ -235,59 +325,71 @@ final class ScanEncoder {
     }
   }
 
-  /** §G.1.2.3 (jcphuff.c encode_mcu_AC_refine); the values as for {@link #acFirst}. */
-  private void acRefine(short[] vals, int start, int index, long nonzero) {
-    int[] table = ac;
+  /**
+   * §G.1.2.3 (jcphuff.c encode_mcu_AC_refine), the values as for {@link #acFirst}. The first
+   * pass makes two masks (newly nonzero at this Al, already nonzero before it), the signs, and
+   * the correction bits of the block in order ({@link #corrections}); the second goes from one
+   * newly nonzero coefficient to the next, taking the correction bits of the coefficients
+   * between them from the front of that string. Between two of them there are fewer than 16
+   * zeros but rarely: only then are ZRLs placed coefficient by coefficient ({@link #zrls}).
+   */
+  private void acRefine(short[] vals, int p, int index, long band) {
     int al = syn.al;
-    int se = syn.se;
-    int p = bandStart(start, nonzero);
-    // jcphuff.c's EOB, the last position that becomes nonzero in this scan (|v| >> Al is 1), or
-    // -1: only asked for by a run of 16 zeros, so found only then (-2 until then)
-    int eob = -2;
-    long bits = 0; // this block's correction bits not yet sent (libjpeg's BR)
-    int br = 0;
-    int r = 0;
-    int last = syn.ss - 1;
-    for (long rest = band(nonzero); rest != 0; ) {
-      int k = Long.numberOfLeadingZeros(rest);
-      rest &= ~(Long.MIN_VALUE >>> k);
+    long fresh = 0;
+    long older = 0;
+    long negative = 0;
+    long bits = 0;
+    for (long x = band; x != 0; ) {
+      int k = Long.numberOfLeadingZeros(x);
+      long bit = Long.MIN_VALUE >>> k;
+      x ^= bit;
       int v = vals[p++];
-      int a = (v < 0 ? -v : v) >> al;
-      if (a == 0) {
-        continue; // zero at this Al
-      }
-      r += k - last - 1;
-      last = k;
-      if (r > 15) {
-        if (eob == -2) {
-          eob = lastNewlyNonzero(vals, p - 1, rest | (Long.MIN_VALUE >>> k), al);
-        }
-        while (r > 15 && k <= eob) {
-          emitEobRun();
-          out.code(table[ZRL]);
-          r -= 16;
-          out.put(bits, br);
-          bits = 0;
-          br = 0;
-        }
-      }
-      if (a > 1) {
-        // already nonzero: its correction bit
-        bits = (bits << 1) | (a & 1);
-        br++;
-        continue;
-      }
-      emitEobRun();
-      out.code(table[(r << 4) + 1], v < 0 ? 0 : 1, 1);
-      out.put(bits, br);
-      bits = 0;
-      br = 0;
-      r = 0;
+      int sign = v >> 31;
+      int a = ((v ^ sign) - sign) >> al;
+      fresh |= bit & (((a ^ 1) - 1) >> 31);
+      int before = (-(a >> 1)) >>> 31; // 1 when already nonzero: it has a correction bit
+      older |= bit & -(long) before;
+      negative |= bit & sign;
+      bits = (bits << before) | (a & before);
     }
-    r += se - last;
-    if (r > 0 || br > 0) {
+    refinement(index, fresh, older, negative, bits, Long.bitCount(older));
+  }
+
+  /**
+   * Codes a block of a refinement scan from its masks: {@code fresh} the positions in the band
+   * newly nonzero at this Al, {@code older} those owed a correction bit, {@code negative} the
+   * signs; the correction bits in order in {@code bits}, the first of the band's at bit
+   * {@code left} − 1 (higher bits, of positions before the band, are ignored).
+   */
+  private void refinement(int index, long fresh, long older, long negative, long bits,
+      int left) {
+    int[] table = ac;
+    int last = syn.ss - 1;
+    while (fresh != 0) {
+      int k = Long.numberOfLeadingZeros(fresh);
+      fresh ^= Long.MIN_VALUE >>> k;
+      int br = Long.bitCount(older & (-1L >>> (last + 1)) & ~(-1L >>> k));
+      int r = k - last - 1 - br;
+      if (r > 15) {
+        corrections = bits;
+        correctionsLeft = left;
+        r = zrls(table, older, last, k);
+        left = correctionsLeft;
+        br = unsent;
+      } else if (eobRun != 0) {
+        emitEobRun();
+      }
+      left -= br;
+      // the symbol, the sign bit (1 for positive) and the correction bits in one go
+      long sent = (bits >>> left) & ((1L << br) - 1);
+      long signBit = ~(negative >>> (63 - k)) & 1;
+      out.code(table[(r << 4) + 1], (signBit << br) | sent, br + 1);
+      last = k;
+    }
+    if (last < syn.se) {
       eobRun++;
-      appendRunBits(bits, br);
+      int br = Long.bitCount(older & (-1L >>> (last + 1)));
+      appendRunBits((bits >>> (left - br)) & ((1L << br) - 1), br);
       if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
           || be > ScanDecoder.MAX_CORRECTION_BITS)) {
         emitEobRun();
@@ -295,56 +397,89 @@ final class ScanEncoder {
     }
   }
 
+  /** The next {@code n} correction bits of the block. */
+  private long takeCorrections(int n) {
+    correctionsLeft -= n;
+    return (corrections >>> correctionsLeft) & ((1L << n) - 1);
+  }
+
   /**
-   * The last of the {@code positions} (their values in zigzag order from {@code vals[p]}) where
-   * |v| >> Al is 1, or -1.
+   * The ZRLs before newly nonzero coefficient {@code k}, which follows {@code last} by more
+   * than 15 zeros: as jcphuff.c, at each coefficient nonzero at this Al (one owed a correction
+   * bit, or k) reached with more than 15 zeros pending, ZRLs, the first followed by the
+   * correction bits before that coefficient. Returns the zeros left for k's symbol; how many
+   * correction bits are still to send after it is left in {@link #unsent}.
    */
-  private static int lastNewlyNonzero(short[] vals, int p, long positions, int al) {
-    int eob = -1;
-    for (long m = positions; m != 0; ) {
-      int k = Long.numberOfLeadingZeros(m);
-      m &= ~(Long.MIN_VALUE >>> k);
-      int v = vals[p++];
-      if (((v < 0 ? -v : v) >> al) == 1) {
-        eob = k;
+  private int zrls(int[] table, long older, int last, int k) {
+    long segment = (-1L >>> (last + 1)) & ~(-1L >>> k); // the positions between last and k
+    long zeros = segment & ~older;
+    long stops = (older & segment) | (Long.MIN_VALUE >>> k);
+    int count = Long.bitCount(zeros);
+    int sent = 0; // zeros covered by ZRLs
+    int from = last + 1; // correction bits from here on not yet sent
+    while (count - sent > 15) {
+      // ZRLs go out at the first stop after the (sent + 16)th zero, with the zeros before it
+      int j = Long.numberOfLeadingZeros(stops & (-1L >>> (nthFromTop(zeros, sent + 16) + 1)));
+      int r = Long.bitCount(zeros & ~(-1L >>> j)) - sent;
+      if (eobRun != 0) {
+        emitEobRun();
+      }
+      out.code(table[ZRL]);
+      int pending = Long.bitCount(older & segment & (-1L >>> from) & ~(-1L >>> j));
+      out.put(takeCorrections(pending), pending);
+      from = j;
+      for (r -= 16, sent += 16; r > 15; r -= 16, sent += 16) {
+        out.code(table[ZRL]);
       }
     }
-    return eob;
+    unsent = Long.bitCount(older & segment & (-1L >>> from));
+    return count - sent;
+  }
+
+  /** The position (leading zeros) of the n-th (1-64) highest set bit of {@code x}. */
+  private static int nthFromTop(long x, int n) {
+    int pos = 0;
+    for (int width = 32; width > 0; width >>= 1) {
+      int c = Long.bitCount(x >>> (64 - width));
+      if (n > c) {
+        n -= c;
+        pos += width;
+        x <<= width;
+      }
+    }
+    return pos;
   }
 
   /** Appends {@code count} (0-63) bits to the pending run's correction bits. */
   private void appendRunBits(long bits, int count) {
-    if (count == 0) {
-      return;
-    }
     if (((be + count) >> 6) + 1 >= runBits.length) {
       runBits = Arrays.copyOf(runBits, 2 * runBits.length);
     }
     int word = be >> 6;
     int used = be & 63;
-    long aligned = bits << (64 - count); // the bits at the top of a long
-    if (used == 0) {
-      runBits[word] = aligned;
-    } else {
-      runBits[word] |= aligned >>> used;
-      if (used + count > 64) {
-        runBits[word + 1] = aligned << (64 - used);
-      }
-    }
+    long aligned = bits << (64 - count); // the bits at the top of a long (count 0: bits is 0)
+    // no branch on where the bits fall: the word is clear beyond the run's bits (the run's
+    // start clears word 0, each append the word after), the next gets what does not fit, or 0
+    runBits[word] |= aligned >>> used;
+    runBits[word + 1] = (aligned << 1) << (63 - used);
     be += count;
   }
 
   /** libjpeg's choice, inverted at the blocks the record lists. */
   private boolean endsRun(int index, boolean libjpeg) {
+    if (index < toggleAt) {
+      return libjpeg;
+    }
     int[] toggles = record.toggles();
     while (nextToggle < toggles.length && toggles[nextToggle] < index) {
       nextToggle++; // a block that ended no run: nothing to invert there
     }
-    if (nextToggle < toggles.length && toggles[nextToggle] == index) {
+    boolean inverted = nextToggle < toggles.length && toggles[nextToggle] == index;
+    if (inverted) {
       nextToggle++;
-      return !libjpeg;
     }
-    return libjpeg;
+    toggleAt = nextToggle < toggles.length ? toggles[nextToggle] : Integer.MAX_VALUE;
+    return inverted != libjpeg;
   }
 
   /** jcphuff.c emit_eobrun: the run's symbol and extra bits, then its correction bits. */
@@ -368,5 +503,6 @@ final class ScanEncoder {
       out.put(runBits[words] >>> (64 - rest), rest);
     }
     be = 0;
+    runBits[0] = 0; // appendRunBits ORs into it
   }
 }

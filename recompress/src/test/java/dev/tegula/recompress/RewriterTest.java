@@ -226,7 +226,8 @@ class RewriterTest {
 
   /**
    * The dense form progressive scans read: each block's nonzero coefficients in zigzag order,
-   * block after block, from its start; the extremes of a 16-bit coefficient included.
+   * block after block, from its start, and its level masks and correction bits; the extremes
+   * of a 16-bit coefficient included.
    */
   @Test
   void blockMasksListTheNonzeroCoefficientsInZigzagOrder() {
@@ -259,8 +260,30 @@ class RewriterTest {
         }
       }
     }
-    assertEquals(at, values.length);
+    assertTrue(at <= values.length); // room to spare: the array is grown as the blocks are read
     assertEquals(at, starts[m.length]);
+    long[] levels = masks.levels(0);
+    for (int b = 0; b < m.length; b++) {
+      int l = b * BlockMasks.LEVEL_LONGS;
+      long negative = 0;
+      for (int k = 0; k < 64; k++) {
+        negative |= coef[b * 64 + JpegSyntax.ZIGZAG[k]] < 0 ? Long.MIN_VALUE >>> k : 0;
+      }
+      assertEquals(negative, levels[l + BlockMasks.NEGATIVE], "signs of block " + b);
+      for (int al = 0; al <= BlockMasks.MAX_REFINE_AL; al++) {
+        long owed = 0;
+        long bits = 0;
+        for (int k = 0; k < 64; k++) {
+          int a = Math.abs(coef[b * 64 + JpegSyntax.ZIGZAG[k]]);
+          if (a >> (al + 1) != 0) {
+            owed |= Long.MIN_VALUE >>> k;
+            bits = (bits << 1) | ((a >> al) & 1);
+          }
+        }
+        assertEquals(owed, levels[l + BlockMasks.AT_LEAST + al], "block " + b + " Al " + al);
+        assertEquals(bits, levels[l + BlockMasks.CORRECTIONS + al], "block " + b + " Al " + al);
+      }
+    }
   }
 
   /**
