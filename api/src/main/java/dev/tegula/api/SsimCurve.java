@@ -55,6 +55,10 @@ final class SsimCurve {
   /** The same with 4:4:4 chroma (JPEG only), from {@link #FULL_FROM}. */
   private final double[] full = new double[101];
   private final boolean jpeg;
+  /** Whether to score SSIM (false when only the size estimate is wanted). */
+  private boolean scoreSsim = true;
+  /** The size estimate of the same pass, null for a made-up curve. */
+  private SizeCurve size;
   /** Each sampled block's variance per channel R, G, B (AC energy per pixel). */
   private double[][] variance;
 
@@ -70,6 +74,22 @@ final class SsimCurve {
     SsimCurve c = new SsimCurve(jpeg);
     c.estimate(image);
     return c;
+  }
+
+  /**
+   * The image's size estimate alone ({@link SizeCurve}), from the same sample and DCT without the
+   * SSIM scoring.
+   */
+  static SizeCurve sizeOf(Image image, boolean jpeg) {
+    SsimCurve c = new SsimCurve(jpeg);
+    c.scoreSsim = false;
+    c.estimate(image);
+    return c.size;
+  }
+
+  /** The size estimate made in the same pass as this SSIM estimate, null for a made-up curve. */
+  SizeCurve size() {
+    return size;
   }
 
   /**
@@ -238,18 +258,29 @@ final class SsimCurve {
     double[] ey = new double[64];
     double[] ecb = new double[64];
     double[] ecr = new double[64];
+    size = new SizeCurve(jpeg);
+    double[] lumaOffsets = jpeg ? JPEG_OFFSET : TGL_LUMA_OFFSET;
+    double[] chromaOffsets = jpeg ? JPEG_OFFSET : TGL_CHROMA_OFFSET;
     int prev = -1;
     for (int q = 0; q <= 100; q = next(q)) {
       int scale = scale(q);
       steps(scale, true, lumaQ);
       steps(scale, false, chromaQ);
-      sub[q] = distortion(score(y, rgb, cbSub, crSub, subLoss, null, null, lumaQ, chromaQ, ey,
-          ecb, ecr));
-      if (jpeg && q >= FULL_FROM) {
+      if (scoreSsim) {
+        sub[q] = distortion(score(y, rgb, cbSub, crSub, subLoss, null, null, lumaQ, chromaQ, ey,
+            ecb, ecr));
+      }
+      size.sub[q] = size.estimate(y, cbSub, crSub, lumaQ, chromaQ, lumaOffsets, chromaOffsets,
+          count * 256L);
+      if (jpeg) {
         // 4:4:4 chroma tables are 1.25 times the luma scale (EncoderTuning.chroma444Scale)
         steps(scale * 5 / 4, false, chromaQ);
-        full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ, ey,
-            ecb, ecr));
+        if (scoreSsim && q >= FULL_FROM) {
+          full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ,
+              ey, ecb, ecr));
+        }
+        size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, chromaQ, lumaOffsets,
+            chromaOffsets, count * 256L);
       }
       for (int m = prev + 1; prev >= 0 && m < q; m++) {
         // in proportion to the table scale, which stands still where neighbouring whole
@@ -258,9 +289,12 @@ final class SsimCurve {
         double t = s0 == scale(q) ? 0 : (s0 - scale(m)) / (double) (s0 - scale(q));
         sub[m] = sub[prev] + t * (sub[q] - sub[prev]);
         full[m] = full[prev] + t * (full[q] - full[prev]);
+        size.sub[m] = size.sub[prev] + t * (size.sub[q] - size.sub[prev]);
+        size.full[m] = size.full[prev] + t * (size.full[q] - size.full[prev]);
       }
       prev = q;
     }
+    size.finish();
   }
 
   /** The format's table scale at a whole quality, in hundredths of a percent. */

@@ -251,6 +251,15 @@ final class TargetSearch {
    */
   static Result forSize(ImageFormat format, int step, boolean chromaChoice, long pixels,
       long maxBytes, IntFunction<byte[]> encoder) {
+    return forSize(format, step, chromaChoice, pixels, maxBytes, encoder, null);
+  }
+
+  /**
+   * {@link #forSize} with the image's own estimated size curve ({@link SizeCurve}) in place of
+   * the corpus prior, when {@code curve} is not null (fine scale only).
+   */
+  static Result forSize(ImageFormat format, int step, boolean chromaChoice, long pixels,
+      long maxBytes, IntFunction<byte[]> encoder, SizeCurve curve) {
     boolean jpeg = format == ImageFormat.JPEG;
     boolean fine = step < 100;
     double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
@@ -258,6 +267,9 @@ final class TargetSearch {
     Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true, true)
         : new Model(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false, false);
     model.fullPrior = jpeg ? JPEG_FULL_SIZE : null;
+    if (fine && curve != null) {
+      model.sizeCurve = curve;
+    }
     int passQ = -step; // highest position known to fit
     byte[] passBytes = null;
     int passCode = -1;
@@ -442,6 +454,8 @@ final class TargetSearch {
     private final boolean jpeg;
     /** JPEG sizes: fit each side of the chroma jump on its own points. */
     private final boolean bySide;
+    /** The image's own estimated size curve in place of the prior, null if none. */
+    SizeCurve sizeCurve;
     /** Positions below JUMP are 4:4:4 (the jump is being filled). */
     boolean fullBelow;
     /** The prior of codes flagged {@link #FULL_CHROMA} on the same knots, null if none. */
@@ -626,6 +640,9 @@ final class TargetSearch {
     private double g(int code) {
       if (curve != null) {
         return curve.at(code);
+      }
+      if (sizeCurve != null) {
+        return sizeCurve.at(code);
       }
       int q = code & QUALITY;
       int[] ks = knots;

@@ -521,4 +521,93 @@ class TargetSearchTest {
     }
     assertTrue(jumps[1] > 4 * jumps[0], "jumps " + jumps[0] + ", " + jumps[1]);
   }
+
+  /**
+   * {@link SizeCurve}: never falls as the quality rises (either chroma side), follows the measured
+   * ln(bytes per pixel) of a photo crop and a synthetic graphic within 0.2 (22%) from quality 30
+   * to 99 (below, a small image's headers weigh more than the corpus's), and carries JPEG's jump at 97 within a third of its measured height on the photo.
+   */
+  @Test
+  void sizeCurveRisesWithQualityAndFollowsTheMeasuredSize() throws IOException {
+    Image photo = crop("astronaut.png", 128, 96, 256);
+    for (Image image : new Image[] {photo, graphic(192, 7)}) {
+      double pixels = (double) image.width() * image.height();
+      for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+        boolean jpeg = format == ImageFormat.JPEG;
+        SizeCurve curve = SsimCurve.sizeOf(image, jpeg);
+        for (int q = 1; q <= 10000; q++) {
+          assertTrue(curve.at(q) >= curve.at(q - 1) - 1e-9, format + " q" + q);
+          if (jpeg && q < TargetSearch.JUMP) {
+            int f = q | TargetSearch.FULL_CHROMA;
+            assertTrue(curve.at(f) >= curve.at(f - 1) - 1e-9, format + " 4:4:4 q" + q);
+          }
+        }
+        Counting encoder = new Counting(image, format);
+        java.util.function.IntToDoubleFunction measured =
+            code -> Math.log(encoder.apply(code).length / pixels);
+        StringBuilder seen = new StringBuilder();
+        double worst = 0;
+        for (int q : new int[] {3000, 5000, 7500, 9000, 9600, 9900}) {
+          double m = measured.applyAsDouble(q);
+          worst = Math.max(worst, Math.abs(m - curve.at(q)));
+          seen.append(String.format(" q%d %.3f/%.3f", q / 100, curve.at(q), m));
+        }
+        assertTrue(worst < 0.2, format + " estimated/measured:" + seen);
+        if (jpeg && image == photo) {
+          double jump = curve.at(9700) - curve.at(9699);
+          double measuredJump = measured.applyAsDouble(9700) - measured.applyAsDouble(9699);
+          assertTrue(Math.abs(jump - measuredJump) < measuredJump / 3,
+              "jump at 97: estimated " + jump + ", measured " + measuredJump);
+        }
+      }
+    }
+  }
+
+  /**
+   * Size targets on the image's own estimated size curve: on two photo crops and a synthetic
+   * graphic, JPEG and .tgl, every search fits, takes at most 3 encodes, and at least as many land
+   * in the band in no more encodes in all than on the corpus prior.
+   */
+  @Test
+  void sizeSearchOnTheImagesOwnCurveLandsAtLeastAsOftenInFewerEncodes() throws IOException {
+    Image[] images = {crop("astronaut.png", 128, 96, 256), crop("astronaut.png", 0, 0, 320),
+        graphic(256, 3)};
+    int[] inBand = new int[2];
+    int[] encodes = new int[2];
+    int searches = 0;
+    for (Image image : images) {
+      long pixels = (long) image.width() * image.height();
+      for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+        boolean jpeg = format == ImageFormat.JPEG;
+        SizeCurve curve = SsimCurve.sizeOf(image, jpeg);
+        java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
+        Counting encoder = new Counting(image, format);
+        long smallest = encoder.apply(0).length;
+        long largest = encoder.apply(10000).length;
+        for (double share : new double[] {0.15, 0.3, 0.5, 0.7}) {
+          long target = smallest + (long) (share * (largest - smallest));
+          searches++;
+          for (int v = 0; v < 2; v++) {
+            int[] calls = new int[1];
+            TargetSearch.Result r = TargetSearch.forSize(format, 1, jpeg, pixels, target,
+                code -> {
+                  calls[0]++;
+                  return memo.computeIfAbsent(code, encoder::apply);
+                }, v == 1 ? curve : null);
+            assertEquals(calls[0], r.encodes());
+            assertTrue(r.bytes().length <= target, r.bytes().length + " > " + target);
+            if (v == 1) {
+              assertTrue(r.encodes() <= 3, format + " " + target + ": " + r.encodes());
+            }
+            encodes[v] += r.encodes();
+            inBand[v] += r.bytes().length >= TargetSearch.SIZE_BAND * target ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertTrue(inBand[1] >= inBand[0] && inBand[1] >= searches - 2,
+        "in the band: own curve " + inBand[1] + ", prior " + inBand[0] + " of " + searches);
+    assertTrue(encodes[1] <= encodes[0], "encodes: own curve " + encodes[1] + ", prior "
+        + encodes[0]);
+  }
 }
