@@ -57,7 +57,7 @@ final class SsimCurve {
   private final boolean jpeg;
   /** Whether to score SSIM (false when only the size estimate is wanted). */
   private boolean scoreSsim = true;
-  /** The size estimate of the same pass, null for a made-up curve. */
+  /** The size estimate made in the same pass, null when not wanted. */
   private SizeCurve size;
   /** Each sampled block's variance per channel R, G, B (AC energy per pixel). */
   private double[][] variance;
@@ -83,13 +83,9 @@ final class SsimCurve {
   static SizeCurve sizeOf(Image image, boolean jpeg) {
     SsimCurve c = new SsimCurve(jpeg);
     c.scoreSsim = false;
+    c.size = new SizeCurve(jpeg);
     c.estimate(image);
     return c.size;
-  }
-
-  /** The size estimate made in the same pass as this SSIM estimate, null for a made-up curve. */
-  SizeCurve size() {
-    return size;
   }
 
   /**
@@ -209,7 +205,7 @@ final class SsimCurve {
         int by = (k >> 1) * 8;
         int bi = i * 4 + k;
         dct(px[0], by * 16 + bx, 16, y[bi], tmp);
-        for (int c = 0; c < 3; c++) {
+        for (int c = 0; c < 3 && scoreSsim; c++) {
           dct(px[3 + c], by * 16 + bx, 16, rgb[c][bi], tmp);
         }
         if (jpeg) {
@@ -258,7 +254,6 @@ final class SsimCurve {
     double[] ey = new double[64];
     double[] ecb = new double[64];
     double[] ecr = new double[64];
-    size = new SizeCurve(jpeg);
     double[] lumaOffsets = jpeg ? JPEG_OFFSET : TGL_LUMA_OFFSET;
     double[] chromaOffsets = jpeg ? JPEG_OFFSET : TGL_CHROMA_OFFSET;
     int prev = -1;
@@ -270,8 +265,10 @@ final class SsimCurve {
         sub[q] = distortion(score(y, rgb, cbSub, crSub, subLoss, null, null, lumaQ, chromaQ, ey,
             ecb, ecr));
       }
-      size.sub[q] = size.estimate(y, cbSub, crSub, lumaQ, chromaQ, lumaOffsets, chromaOffsets,
-          count * 256L);
+      if (size != null) {
+        size.sub[q] = size.estimate(y, cbSub, crSub, lumaQ, chromaQ, lumaOffsets,
+            chromaOffsets, count * 256L);
+      }
       if (jpeg) {
         // 4:4:4 chroma tables are 1.25 times the luma scale (EncoderTuning.chroma444Scale)
         steps(scale * 5 / 4, false, chromaQ);
@@ -279,8 +276,10 @@ final class SsimCurve {
           full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ,
               ey, ecb, ecr));
         }
-        size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, chromaQ, lumaOffsets,
-            chromaOffsets, count * 256L);
+        if (size != null) {
+          size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, chromaQ, lumaOffsets,
+              chromaOffsets, count * 256L);
+        }
       }
       for (int m = prev + 1; prev >= 0 && m < q; m++) {
         // in proportion to the table scale, which stands still where neighbouring whole
@@ -289,12 +288,16 @@ final class SsimCurve {
         double t = s0 == scale(q) ? 0 : (s0 - scale(m)) / (double) (s0 - scale(q));
         sub[m] = sub[prev] + t * (sub[q] - sub[prev]);
         full[m] = full[prev] + t * (full[q] - full[prev]);
-        size.sub[m] = size.sub[prev] + t * (size.sub[q] - size.sub[prev]);
-        size.full[m] = size.full[prev] + t * (size.full[q] - size.full[prev]);
+        if (size != null) {
+          size.sub[m] = size.sub[prev] + t * (size.sub[q] - size.sub[prev]);
+          size.full[m] = size.full[prev] + t * (size.full[q] - size.full[prev]);
+        }
       }
       prev = q;
     }
-    size.finish();
+    if (size != null) {
+      size.finish();
+    }
   }
 
   /** The format's table scale at a whole quality, in hundredths of a percent. */

@@ -610,4 +610,38 @@ class TargetSearchTest {
     assertTrue(encodes[1] <= encodes[0], "encodes: own curve " + encodes[1] + ", prior "
         + encodes[0]);
   }
+
+  /**
+   * A made-up JPEG whose 4:2:0 SSIM stands still below the target up to 96.99 (the flat top of a
+   * decoded 4:2:0 JPEG or a graphic) while 4:4:4 reaches it near quality 90, its estimated curve
+   * off by a bias and a slope: on that curve the search goes straight to the 4:4:4 ladder and
+   * ends on 4:4:4 below 97, in the band, in at most 3 encodes, without one 4:2:0 encode.
+   */
+  @Test
+  void ssimTargetThe420SideCannotReachStartsOnThe444Ladder() {
+    double[] sub = new double[101];
+    double[] full = new double[101];
+    for (int q = 0; q <= 100; q++) {
+      sub[q] = q <= 96 ? 1 + 2.5 * q / 96 : 3.5 + 0.0125 * (q - 96);
+      full[q] = q <= 80 ? sub[q] : sub[80] + 0.15 * (q - 80);
+    }
+    SsimCurve curve = SsimCurve.of(true, sub, full);
+    java.util.function.ToDoubleFunction<byte[]> scorer =
+        b -> 1 - Math.exp(-(0.1 + 1.05 * curve.at(b.length - 1)));
+    for (double target : new double[] {0.98, 0.985, 0.99}) {
+      java.util.List<Integer> codes = new java.util.ArrayList<>();
+      TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target, code -> {
+        codes.add(code);
+        return new byte[code + 1];
+      }, scorer, curve);
+      String what = target + ": codes " + codes + ", SSIM " + r.ssim();
+      assertEquals(codes.size(), r.encodes());
+      assertTrue(r.encodes() <= 3, what);
+      assertTrue(r.fullBelow(), what);
+      assertTrue(r.ssim() >= target && r.ssim() <= target + 0.03 * (1 - target), what);
+      for (int code : codes) {
+        assertTrue((code & TargetSearch.FULL_CHROMA) != 0 || code >= TargetSearch.JUMP, what);
+      }
+    }
+  }
 }
