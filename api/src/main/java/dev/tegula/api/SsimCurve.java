@@ -25,6 +25,9 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * error as uncorrelated energy plus the quality-independent loss of the 2x2 average. Not
  * modelled: trellis and adaptive quantization (a fixed dead zone instead), deblocking, lapping,
  * the 7x7 windows that straddle blocks; the search fits the estimate to its measured points.
+ *
+ * <p>The same sample, DCT and steps give {@link SizeCurve}'s size estimate ({@link #sizeOf}, which
+ * skips the SSIM scoring and the R, G, B transforms).
  */
 final class SsimCurve {
   /** Macroblocks sampled: 512 luma blocks keep the estimate well under one encode's time. */
