@@ -105,7 +105,7 @@ import java.util.function.ToDoubleFunction;
  * through one point, as the prior is (JPEG hold-out 24 -> 30 but photos 30 -> 28, graphics 8 ->
  * 7, .tgl 27 -> 25, 37 -> 33, 6 -> 5); .tgl's estimate through two points instead of the line
  * (photos 28 -> 26, hold-out 37 -> 38, graphics 7 -> 5); the same median correction as JPEG's
- * for .tgl's estimate (see SsimCurve); when nothing passes after two, aiming the third at 0.9
+ * for .tgl's estimate (see SsimCurve: on the 29 Nov estimate it pays); when nothing passes after two, aiming the third at 0.9
  * of the budget (JPEG hold-out 28 -> 24, graphics 10 -> 8) or past it by the whole shortfall
  * (hold-out 28 -> 24); with a bracket, aiming the third at 0.975 of the budget instead of 0.985
  * (JPEG photos 30 -> 28, graphics 8 -> 5). On crops of 192-256 pixels of the two test photos
