@@ -6,8 +6,8 @@ import dev.tegula.tgl.lossy.LossyCodec;
 
 /**
  * An estimate of one image's SSIM against quality without an encode, for {@link TargetSearch}
- * (thread CPU: a median 0.29 and at most 0.72 of one encode at quality 90 and its SSIM, over
- * the corpus photos, the hold-out and graphics; TargetCurveCheck -Dtime=true): the shape of
+ * (thread CPU: a median 0.33 and at most 0.79 of one encode at quality 90 and its SSIM, over
+ * the corpus photos, the hold-out and graphics, 29 Nov; TargetCurveCheck -Dtime=true): the shape of
  * the image's own curve, whose bias and slope the real encodes then correct. It follows photos
  * closely; on decoded JPEGs it rises less steeply than the measured curve near the source's
  * quality, and on graphics 4:2:0 chroma flattens the measured curve more than it says.

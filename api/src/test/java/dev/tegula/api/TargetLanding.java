@@ -41,7 +41,7 @@ public class TargetLanding {
    */
   /** -Dcurve=true: SSIM searches on the image's own estimated curve ({@link SsimCurve}). */
   private static final boolean CURVE = Boolean.getBoolean("curve");
-  /** -DsizeCurve=true: size searches on the image's own estimated size curve ({@link SizeCurve}). */
+  /** -DsizeCurve=true: size searches on the image's own estimated curve ({@link SizeCurve}). */
   private static final boolean SIZE_CURVE = Boolean.getBoolean("sizeCurve");
 
   private static final String LADDER = System.getProperty("ladder");

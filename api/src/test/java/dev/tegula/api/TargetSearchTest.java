@@ -525,7 +525,8 @@ class TargetSearchTest {
   /**
    * {@link SizeCurve}: never falls as the quality rises (either chroma side), follows the measured
    * ln(bytes per pixel) of a photo crop and a synthetic graphic within 0.2 (22%) from quality 30
-   * to 99 (below, a small image's headers weigh more than the corpus's), and carries JPEG's jump at 97 within a third of its measured height on the photo.
+   * to 99 (below, a small image's headers weigh more than the corpus's), and carries JPEG's jump
+   * at 97 within a third of its measured height on the photo.
    */
   @Test
   void sizeCurveRisesWithQualityAndFollowsTheMeasuredSize() throws IOException {
