@@ -156,9 +156,12 @@ final class CompressPipeline {
     int encodes = 0;
     for (int attempt = 0; ; attempt++) {
       Image current = image;
+      // the image's own estimated size curve assumes colour output and JPEG's own chroma choice
       TargetSearch.Result r = TargetSearch.forSize(options.format(), 1, chromaChoice(options),
           (long) current.width() * current.height(), options.maxSizeBytes(),
-          code -> encodeLossy(current, prepared.metadata(), options, code));
+          code -> encodeLossy(current, prepared.metadata(), options, code),
+          options.grayscale() || options.jpegSubsampling() != null ? null
+              : SsimCurve.sizeOf(current, options.format() == ImageFormat.JPEG));
       encodes += r.encodes();
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),

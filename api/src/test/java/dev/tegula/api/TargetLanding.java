@@ -41,6 +41,8 @@ public class TargetLanding {
    */
   /** -Dcurve=true: SSIM searches on the image's own estimated curve ({@link SsimCurve}). */
   private static final boolean CURVE = Boolean.getBoolean("curve");
+  /** -DsizeCurve=true: size searches on the image's own estimated curve ({@link SizeCurve}). */
+  private static final boolean SIZE_CURVE = Boolean.getBoolean("sizeCurve");
 
   private static final String LADDER = System.getProperty("ladder");
   private static final Map<String, Long> SMALLEST = new HashMap<>();
@@ -222,6 +224,7 @@ public class TargetLanding {
       long hi = enc.apply(10000).length;
       long below = enc.apply(9699).length;
       long full = enc.apply(9700).length;
+      Map<ImageFormat, SizeCurve> sizeCurves = new HashMap<>();
       for (long t : new long[] {20_000, 50_000, 100_000, 200_000, 500_000}) {
         if (t < lo || t >= hi) {
           continue;
@@ -231,7 +234,9 @@ public class TargetLanding {
         for (int step : STEPS) {
           calls[0] = 0;
           trace.setLength(0);
-          TargetSearch.Result r = TargetSearch.forSize(f, step, jpeg, px, t, traced);
+          TargetSearch.Result r = TargetSearch.forSize(f, step, jpeg, px, t, traced,
+              SIZE_CURVE ? sizeCurves.computeIfAbsent(f, ff -> SsimCurve.sizeOf(img, jpeg))
+                  : null);
           double err = 100.0 * (t - r.bytes().length) / t;
           if (step == 1 && err > 3) {
             int n = calls[0];

@@ -1,0 +1,185 @@
+package dev.tegula.api;
+
+/**
+ * An estimate of one image's file size against quality without an encode, for {@link
+ * TargetSearch}'s size targets: ln(bytes per pixel) at whole qualities 0-100, from the same
+ * forward DCT of sampled macroblocks as {@link SsimCurve} (which fills it in the same pass).
+ *
+ * <p>At each quality of SsimCurve's grid the sampled blocks are quantized with the format's steps
+ * and dead zone and coded as T.81 §F.1.2 codes them: DC differences by magnitude category, AC
+ * coefficients in zigzag order as (run, size) symbols with ZRL and EOB, each symbol costing its
+ * magnitude bits plus -log2 of its frequency in the sample (an optimized Huffman table, §K.2,
+ * comes within a fraction of a bit of that entropy). Luma and chroma have their own symbol
+ * statistics. JPEG's 4:4:4 side (from 97, or below it where a search fills the jump) has its own
+ * curve, so the estimate carries each image's jump at 97. .tgl's coder is not JPEG's, but its
+ * size follows the same counts; the search fits the estimate's offset and slope to its measured
+ * points, so only the shape has to be right.
+ */
+final class SizeCurve {
+  /** Zigzag order (T.81 Figure A.6): the natural index at each zigzag position. */
+  private static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
+      12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43,
+      36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55,
+      62, 63};
+  /** Symbol slots: 256 AC (run << 4 | size), then 16 DC categories. */
+  private static final int SYMBOLS = 256 + 16;
+
+  /** ln(bytes per pixel) at whole qualities 0-100: 4:2:0 chroma (and .tgl). */
+  final double[] sub = new double[101];
+  /** The same with 4:4:4 chroma (JPEG only). */
+  final double[] full = new double[101];
+  private final boolean jpeg;
+  private final int[] luma = new int[SYMBOLS];
+  private final int[] chroma = new int[SYMBOLS];
+
+  SizeCurve(boolean jpeg) {
+    this.jpeg = jpeg;
+  }
+
+  /**
+   * ln(bytes per pixel) estimated at a code (hundredths, JPEG possibly flagged {@link
+   * TargetSearch#FULL_CHROMA}); linear between whole qualities, as the steps are.
+   */
+  double at(int code) {
+    int q = code & TargetSearch.QUALITY;
+    boolean f = jpeg && (q >= TargetSearch.JUMP || (code & TargetSearch.FULL_CHROMA) != 0);
+    double[] c = f ? full : sub;
+    int w = q / 100;
+    int frac = q % 100;
+    return frac == 0 ? c[w] : c[w] + (c[w + 1] - c[w]) * frac / 100.0;
+  }
+
+  /**
+   * Adds what the estimate leaves out on average (below) at each whole quality and makes each
+   * side non-decreasing: a file never shrinks as the steps get finer, while the sample's symbol
+   * statistics at the coarsest steps and the correction's knots could say otherwise.
+   */
+  void finish() {
+    for (int w = 0; w <= 100; w++) {
+      int q = w * 100;
+      if (!jpeg) {
+        sub[w] += between(KNOTS, TGL_BIAS, q);
+        continue;
+      }
+      // 4:2:0 at 97 and up only ends the interpolation up to 96.99
+      sub[w] += between(KNOTS, JPEG_BIAS, q);
+      full[w] += q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, q)
+          : between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, q);
+    }
+    for (int w = 1; w <= 100; w++) {
+      sub[w] = Math.max(sub[w], sub[w - 1]);
+      full[w] = Math.max(full[w], full[w - 1]);
+    }
+  }
+
+  /*
+   * What the estimate leaves out, on average: the median over the 10 corpus photos and 4
+   * graphics (29 Nov) of measured minus estimated ln(bytes per pixel) at these qualities
+   * (hundredths), with SsimCurve's sample and grid: headers, trellis and adaptive quantization,
+   * .tgl's own coder (which gains more over the symbol entropy at fine steps).
+   */
+  private static final int[] KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200, 9400,
+      9600, 9699, 9700, 9800, 9900, 9950, 10000};
+  private static final double[] JPEG_BIAS = {0.275, 0.034, -0.012, -0.007, 0.008, 0.009, 0.023,
+      0.048, 0.057, 0.052, 0.053, 0.057};
+  private static final int[] JPEG_TOP_KNOTS = {9700, 9800, 9900, 9950, 10000};
+  private static final double[] JPEG_TOP_BIAS = {0.010, -0.012, 0.036, 0.017, -0.001};
+  private static final int[] JPEG_FULL_KNOTS = {6000, 8000, 9200, 9600, 9699};
+  private static final double[] JPEG_FULL_BIAS = {-0.028, -0.020, 0.002, -0.007, 0.012};
+  private static final double[] TGL_BIAS = {-0.120, -0.160, -0.154, -0.090, -0.043, -0.003,
+      0.034, 0.068, 0.105, 0.110, 0.115, 0.121, 0.119, 0.123, 0.114, 0.085, 0.108};
+
+  /** Linear between knots, held at the ends (the first values.length knots). */
+  private static double between(int[] knots, double[] values, int q) {
+    if (q <= knots[0]) {
+      return values[0];
+    }
+    for (int k = 1; k < values.length; k++) {
+      if (q <= knots[k]) {
+        double t = (q - knots[k - 1]) / (double) (knots[k] - knots[k - 1]);
+        return values[k - 1] + t * (values[k] - values[k - 1]);
+      }
+    }
+    return values[values.length - 1];
+  }
+
+  /**
+   * ln(bytes per pixel) of {@code pixels} sampled pixels whose luma blocks are {@code y} and
+   * chroma blocks {@code cb}, {@code cr}, at the given steps and rounding offsets.
+   */
+  double estimate(double[][] y, double[][] cb, double[][] cr, double[] lumaSteps,
+      double[] chromaSteps, double[] lumaOffsets, double[] chromaOffsets, long pixels) {
+    java.util.Arrays.fill(luma, 0);
+    java.util.Arrays.fill(chroma, 0);
+    double bits = count(y, lumaSteps, lumaOffsets, luma) + count(cb, chromaSteps, chromaOffsets,
+        chroma) + count(cr, chromaSteps, chromaOffsets, chroma) + entropy(luma, 0, 256)
+        + entropy(luma, 256, SYMBOLS) + entropy(chroma, 0, 256) + entropy(chroma, 256, SYMBOLS);
+    return Math.log(Math.max(1, bits) / (8.0 * pixels));
+  }
+
+  /**
+   * Counts the symbols of {@code blocks} into {@code hist}; returns their magnitude bits (T.81
+   * §F.1.2.1 and §F.1.2.2: a value of category s adds s bits after its code).
+   */
+  private static long count(double[][] blocks, double[] steps, double[] offsets, int[] hist) {
+    long extra = 0;
+    int prevDc = 0;
+    for (double[] b : blocks) {
+      int dc = level(b[0], steps[0], offsets[0]);
+      int cat = category(dc - prevDc);
+      prevDc = dc;
+      hist[256 + cat]++;
+      extra += cat;
+      int run = 0;
+      for (int z = 1; z < 64; z++) {
+        int k = ZIGZAG[z];
+        int v = level(b[k], steps[k], offsets[k]);
+        if (v == 0) {
+          run++;
+          continue;
+        }
+        for (; run > 15; run -= 16) {
+          hist[0xf0]++; // ZRL
+        }
+        int s = category(v);
+        hist[run << 4 | s]++;
+        extra += s;
+        run = 0;
+      }
+      if (run > 0) {
+        hist[0]++; // EOB
+      }
+    }
+    return extra;
+  }
+
+  /** The quantized level, its sign dropped (only its category counts). */
+  private static int level(double coef, double step, double offset) {
+    return (int) (Math.abs(coef) / step + offset);
+  }
+
+  /** T.81 Table F.1: the number of bits of |v|. */
+  private static int category(int v) {
+    int a = v < 0 ? -v : v;
+    return 32 - Integer.numberOfLeadingZeros(a);
+  }
+
+  /**
+   * Bits of the symbols in {@code hist[from..to)} (one Huffman table: AC or DC) at their
+   * empirical entropy: the sum of c log2(n / c).
+   */
+  private static double entropy(int[] hist, int from, int to) {
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      n += hist[i];
+    }
+    double bits = 0;
+    for (int i = from; i < to; i++) {
+      int c = hist[i];
+      if (c > 0) {
+        bits += c * Math.log(n / (double) c);
+      }
+    }
+    return bits / Math.log(2);
+  }
+}
