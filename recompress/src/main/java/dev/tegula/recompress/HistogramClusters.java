@@ -42,6 +42,26 @@ final class HistogramClusters {
       java.util.Arrays.fill(map, 0, contexts, 0);
       return 1;
     }
+    // each used context's nonzero counts as (symbol << 32 | count): the costs below run over
+    // these, not over the whole alphabet (most contexts see a few symbols)
+    int[] spStart = new int[used + 1];
+    for (int i = 0; i < used; i++) {
+      int n = 0;
+      for (int s = 0; s < symbols; s++) {
+        n += counts[ids[i] * symbols + s] != 0 ? 1 : 0;
+      }
+      spStart[i + 1] = spStart[i] + n;
+    }
+    long[] spData = new long[spStart[used]];
+    for (int i = 0, j = 0; i < used; i++) {
+      for (int s = 0; s < symbols; s++) {
+        int k = counts[ids[i] * symbols + s];
+        if (k != 0) {
+          spData[j++] = ((long) s << 32) | k;
+        }
+      }
+    }
+    Sparse sp = new Sparse(spStart, spData);
     double[] self = new double[used];
     for (int i = 0; i < used; i++) {
       int c = ids[i];
@@ -67,7 +87,7 @@ final class HistogramClusters {
     int h = 0;
     cost[h++] = bits(counts, ids[first] * symbols, totals[ids[first]], symbols);
     for (int i = 0; i < used; i++) {
-      best[i] = codeCost(counts, ids[i] * symbols, symbols, cost[0]);
+      best[i] = sparseCost(sp, i, cost[0]);
     }
     while (h < MAX) {
       int worst = -1;
@@ -84,7 +104,7 @@ final class HistogramClusters {
       }
       cost[h] = bits(counts, ids[worst] * symbols, totals[ids[worst]], symbols);
       for (int i = 0; i < used; i++) {
-        double x = codeCost(counts, ids[i] * symbols, symbols, cost[h]);
+        double x = sparseCost(sp, i, cost[h]);
         if (x < best[i]) {
           best[i] = x;
           assign[i] = h;
@@ -112,7 +132,7 @@ final class HistogramClusters {
       for (int i = 0; i < used; i++) {
         double b = Double.MAX_VALUE;
         for (int k = 0; k < h; k++) {
-          double x = codeCost(counts, ids[i] * symbols, symbols, cost[k]);
+          double x = sparseCost(sp, i, cost[k]);
           if (x < b) {
             b = x;
             assign[i] = k;
@@ -134,7 +154,7 @@ final class HistogramClusters {
             sum[b + s] += counts[c + s];
           }
         }
-        mapPass(counts, contexts, symbols, stride, ids, used, sum, h, cost, raw);
+        mapPass(sp, contexts, symbols, stride, ids, used, sum, h, cost, raw);
       }
     } else {
       for (int i = 0; i < used; i++) {
@@ -156,7 +176,7 @@ final class HistogramClusters {
   }
 
   /** The map-aware assignment of the used contexts in context order into raw (§3.2 costs). */
-  private static void mapPass(int[] counts, int contexts, int symbols, int stride, int[] ids,
+  private static void mapPass(Sparse sp, int contexts, int symbols, int stride, int[] ids,
       int used, int[] sum, int h, double[][] cost, int[] raw) {
     for (int k = 0; k < h; k++) {
       int t = 0;
@@ -183,7 +203,7 @@ final class HistogramClusters {
       double bestBits = Double.MAX_VALUE;
       int bestK = 0;
       for (int k = 0; k < h; k++) {
-        double x = codeCost(counts, ids[i] * symbols, symbols, cost[k])
+        double x = sparseCost(sp, i, cost[k])
             + (k == a ? costA : k == b ? costB : costId);
         if (x < bestBits) {
           bestBits = x;
@@ -205,13 +225,23 @@ final class HistogramClusters {
     return b;
   }
 
-  private static double codeCost(int[] counts, int base, int symbols, double[] bits) {
+  /** The used contexts' nonzero counts: context i's are data[start[i]..start[i + 1]). */
+  private static final class Sparse {
+    final int[] start;
+    final long[] data;
+
+    Sparse(int[] start, long[] data) {
+      this.start = start;
+      this.data = data;
+    }
+  }
+
+  /** Bits to code used context i's symbols with a cluster's bits per symbol. */
+  private static double sparseCost(Sparse sp, int i, double[] bits) {
     double x = 0;
-    for (int s = 0; s < symbols; s++) {
-      int k = counts[base + s];
-      if (k > 0) {
-        x += k * bits[s];
-      }
+    long[] d = sp.data;
+    for (int j = sp.start[i]; j < sp.start[i + 1]; j++) {
+      x += (int) d[j] * bits[(int) (d[j] >>> 32)];
     }
     return x;
   }

@@ -27,6 +27,8 @@ final class StaticTables {
    * for a slot's symbol starts there (small enough to stay in the L1 cache).
    */
   byte[] first;
+  /** Decoder: the context map in bytes (clusters < 64): a quarter of the cache lines. */
+  byte[] clusterOf;
 
   StaticTables(int contexts, int symbols, int stride) {
     this.contexts = contexts;
@@ -142,6 +144,10 @@ final class StaticTables {
       }
     }
     if (!encoding) {
+      clusterOf = new byte[contexts];
+      for (int c = 0; c < contexts; c++) {
+        clusterOf[c] = (byte) map[c];
+      }
       setHistograms(q);
       first = new byte[n << 8];
       for (int k = 0; k < n; k++) {
