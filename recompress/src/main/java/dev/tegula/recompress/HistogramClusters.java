@@ -5,16 +5,14 @@ package dev.tegula.recompress;
  * choice): groups a table's contexts into at most {@link #MAX} clusters that share one histogram.
  * Seeds are added farthest first (the context that its best cluster codes worst, measured in
  * bits above its own entropy) while that excess pays for a histogram, then every context is
- * assigned to the cluster that codes it in the fewest bits, twice, and twice more in context
- * order with the context map's bits (§3.2) counted. Work is contexts × clusters × the symbols a
- * context has, no pairwise merging.
+ * assigned, in context order, to the cluster that codes it in the fewest bits with the context
+ * map's bits (§3.2) counted. Work is contexts × clusters × the symbols a context has, no
+ * pairwise merging.
  */
 final class HistogramClusters {
   static final int MAX = 64;
   /** Bits a new histogram must save: about what it costs in the header. */
   private static final double SEED_GAIN = 80;
-  /** Map-aware assignment passes: a third changes nothing measurable. */
-  private static final int PASSES = 2;
 
   private HistogramClusters() {}
 
@@ -113,8 +111,13 @@ final class HistogramClusters {
       h++;
     }
     int[] sum = new int[h * symbols];
-    for (int round = 0; round < 2 && h > 1; round++) {
-      java.util.Arrays.fill(sum, 0);
+    // one assignment in context order to the seeds' clusters, weighing what the context map
+    // (§3.2) costs: a context that names the previous context's cluster or the one a stride
+    // before costs a bit or two, a cluster named by its number several; contexts with few symbols
+    // follow their neighbours (k-means rounds before it or a second such pass gain 0.05 points
+    // for 10% of the encode time)
+    int[] raw = new int[contexts];
+    if (h > 1) {
       for (int i = 0; i < used; i++) {
         int b = assign[i] * symbols;
         int c = ids[i] * symbols;
@@ -122,44 +125,7 @@ final class HistogramClusters {
           sum[b + s] += counts[c + s];
         }
       }
-      for (int k = 0; k < h; k++) {
-        int t = 0;
-        for (int s = 0; s < symbols; s++) {
-          t += sum[k * symbols + s];
-        }
-        cost[k] = bits(sum, k * symbols, t, symbols);
-      }
-      for (int i = 0; i < used; i++) {
-        double b = Double.MAX_VALUE;
-        for (int k = 0; k < h; k++) {
-          double x = sparseCost(sp, i, cost[k]);
-          if (x < b) {
-            b = x;
-            assign[i] = k;
-          }
-        }
-      }
-    }
-    // the last assignment in context order weighs what the context map (§3.2) costs: a context
-    // that names the previous context's cluster or the one a stride before costs a bit or two,
-    // a cluster named by its number several; contexts with few symbols follow their neighbours
-    int[] raw = new int[contexts];
-    if (h > 1) {
-      for (int pass = 0; pass < PASSES; pass++) {
-        java.util.Arrays.fill(sum, 0);
-        for (int i = 0; i < used; i++) {
-          int b = (pass == 0 ? assign[i] : raw[ids[i]]) * symbols;
-          int c = ids[i] * symbols;
-          for (int s = 0; s < symbols; s++) {
-            sum[b + s] += counts[c + s];
-          }
-        }
-        mapPass(sp, contexts, symbols, stride, ids, used, sum, h, cost, raw);
-      }
-    } else {
-      for (int i = 0; i < used; i++) {
-        assign[i] = 0;
-      }
+      mapPass(sp, contexts, symbols, stride, ids, used, sum, h, cost, raw);
     }
     // clusters that lost every context are dropped, the rest renumbered in first-use order
     int[] renumber = new int[h];
