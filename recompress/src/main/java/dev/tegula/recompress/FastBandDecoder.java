@@ -175,7 +175,7 @@ final class FastBandDecoder implements StaticTables.Header {
   /** §8: one symbol of context ctx of a static table. */
   private int symbol(StaticTables t, int ctx) {
     int slot = (int) x & MASK;
-    int k = t.map[ctx];
+    int k = t.clusterOf[ctx];
     int[] cum = t.cum;
     int cb = k * (t.symbols + 1);
     int s = cb + t.first[(k << 8) + (slot >>> 4)];

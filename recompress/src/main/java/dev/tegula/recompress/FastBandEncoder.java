@@ -337,7 +337,8 @@ final class FastBandEncoder implements StaticTables.Header {
       }
       int freq = op & 0xFFFF;
       int start = op >>> 16;
-      if (x >= (long) freq << (63 - SymbolTables.PREC)) {
+      // x >= freq · 2^51 without the overflow of freq = 2^12 (a table with one symbol)
+      if (x >>> (63 - SymbolTables.PREC) >= freq) {
         out[--pos] = (int) x;
         x >>>= 32;
       }

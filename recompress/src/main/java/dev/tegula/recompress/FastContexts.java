@@ -17,10 +17,10 @@ final class FastContexts {
   static final int NZ_DIFF = 5;
   static final int K_BUCKETS = 16;
   static final int REM_BUCKETS = 8;
-  static final int PRIOR_BUCKETS = 3;
+  static final int PRIOR_BUCKETS = 4;
   static final int DC_BUCKETS = 12;
 
-  static final int INTRA_BUCKETS = 2;
+  static final int INTRA_BUCKETS = 3;
   static final int EDGE_PRED_BUCKETS = 8;
 
   /** §3: the tables: interior counts, DC, interior values, edge counts, edge values. */

@@ -9,6 +9,8 @@ package dev.tegula.recompress;
 final class StaticTables {
   /** §3.2: quantized counts have an exponent 0..24. */
   static final int EXPONENTS = 25;
+  /** §3.2: exponent contexts per table: 4 symbol ranges × the previous symbol's exponent. */
+  static final int EXP_CONTEXTS = 4 * EXPONENTS;
 
   final int contexts;
   final int symbols;
@@ -25,6 +27,8 @@ final class StaticTables {
    * for a slot's symbol starts there (small enough to stay in the L1 cache).
    */
   byte[] first;
+  /** Decoder: the context map in bytes (clusters < 64): a quarter of the cache lines. */
+  byte[] clusterOf;
 
   StaticTables(int contexts, int symbols, int stride) {
     this.contexts = contexts;
@@ -47,7 +51,8 @@ final class StaticTables {
     final SymbolTables count = new SymbolTables(FastContexts.TABLES, ones(64));
     final SymbolTables same = new SymbolTables(FastContexts.TABLES * 3, ones(3));
     final SymbolTables id = new SymbolTables(FastContexts.TABLES, ones(64));
-    final SymbolTables exponent = new SymbolTables(FastContexts.TABLES * 16, ones(EXPONENTS));
+    final SymbolTables exponent =
+        new SymbolTables(FastContexts.TABLES * EXP_CONTEXTS, ones(EXPONENTS));
 
     private static int[] ones(int n) {
       int[] p = new int[n];
@@ -58,15 +63,15 @@ final class StaticTables {
 
   /** Encoder: clusters the counts and quantizes the cluster histograms (§3.2). */
   void build(int[] counts) {
-    clusters = HistogramClusters.cluster(counts, contexts, symbols, map);
+    clusters = HistogramClusters.cluster(counts, contexts, symbols, stride, map);
     quantized = quantized(counts);
     setHistograms(quantized);
   }
 
-  /** §3.2: a count kept to its top three bits. */
+  /** §3.2: a count kept to its top two bits. */
   static int quantize(int c) {
     int e = FastContexts.bitlen(c);
-    return e <= 3 ? c : (c >> (e - 3)) << (e - 3);
+    return e <= 2 ? c : (c >> (e - 2)) << (e - 2);
   }
 
   private void setHistograms(int[] q) {
@@ -118,11 +123,14 @@ final class StaticTables {
     int[] q = encoding ? quantized : new int[n * symbols];
     for (int k = 0; k < n; k++) {
       int total = 0;
+      int prevE = 0;
       for (int s = 0; s < symbols; s++) {
         int v = encoding ? q[k * symbols + s] : 0;
-        int e = h.symbol(t.exponent, which * 16 + Math.min(s, 15), FastContexts.bitlen(v));
+        int e = h.symbol(t.exponent, (which * 4 + (s == 0 ? 0 : s < 4 ? 1 : s < 16 ? 2 : 3))
+            * EXPONENTS + prevE, FastContexts.bitlen(v));
+        prevE = e;
         if (e > 1) {
-          int nb = Math.min(e - 1, 2);
+          int nb = Math.min(e - 1, 1);
           int bits = h.raw((v >>> (e - 1 - nb)) & ((1 << nb) - 1), nb);
           v = ((1 << nb) | bits) << (e - 1 - nb);
         } else {
@@ -136,6 +144,10 @@ final class StaticTables {
       }
     }
     if (!encoding) {
+      clusterOf = new byte[contexts];
+      for (int c = 0; c < contexts; c++) {
+        clusterOf[c] = (byte) map[c];
+      }
       setHistograms(q);
       first = new byte[n << 8];
       for (int k = 0; k < n; k++) {

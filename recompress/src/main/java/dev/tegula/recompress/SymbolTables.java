@@ -74,7 +74,8 @@ final class SymbolTables {
   }
 
   /**
-   * §3.1: frequencies f_i = max(1, (c_i · floor(2^31 / t)) >> 19), the rest of 2^12 (positive or
+   * §3.1: frequencies f_i = max(1, (c_i · floor(2^31 / t)) >> 19), 0 for c_i = 0 (the static
+   * tables' symbols a cluster never saw; adaptive counts are never 0), the rest of 2^12 (positive or
    * negative) given to the first symbol with the largest count; cumulative into out.
    */
   static void normalize(int[] c, int base, int t, int[] out, int outBase, int n) {
@@ -89,7 +90,7 @@ final class SymbolTables {
         best = i;
       }
       int f = (int) ((ci * scale) >> (31 - PREC));
-      if (f < 1) {
+      if (f < 1 && ci != 0) {
         f = 1;
       }
       out[outBase + i + 1] = f;
