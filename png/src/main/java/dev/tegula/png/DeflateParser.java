@@ -127,6 +127,16 @@ final class DeflateParser {
 
   private final int[] matchStart = new int[SEGMENT + 1];
   private final short[] matchCount = new short[SEGMENT + 1];
+  /**
+   * The skipped stretches of the segment, in order: the position of a match of at least {@link
+   * #SKIP_FROM} bytes, where it ends, its distance, and the furthest position a match found
+   * before it reaches (see {@link #skipped}).
+   */
+  private int[] skipStart = new int[64];
+  private int[] skipEnd = new int[64];
+  private int[] skipDist = new int[64];
+  private int[] skipReach = new int[64];
+  private int skips;
   private int[] matches = new int[SEGMENT * 2];
   /** The distance code of each match, looked up once rather than in every pass. */
   private byte[] matchSlots = new byte[SEGMENT * 2];
@@ -224,6 +234,9 @@ final class DeflateParser {
           : (long) contexts(start, end) * 1000 >= (long) CHEAP_CONTEXTS * n;
       cheapRun = cheap && prevBytes > 0 ? cheapRun + 1 : 0;
     }
+    skips = 0;
+    // The furthest position the matches found so far reach.
+    int reached = 0;
     for (int i = 0; i < n; ) {
       int count = cheap ? finder.findCheap(start + i, n - i, found)
           : finder.find(start + i, n - i, found);
@@ -238,14 +251,17 @@ final class DeflateParser {
         matchSlots[m++] = (byte) DeflateBlocks.distSlot(found[k] & 0xFFFF);
       }
       int longest = count == 0 ? 0 : found[count - 1] >>> 16;
+      if (longest >= SKIP_FROM) {
+        addSkip(i, i + longest, found[count - 1] & 0xFFFF, reached);
+      }
+      reached = Math.max(reached, i + longest);
       i++;
       if (longest >= SKIP_FROM) {
         // libdeflate's shortcut: a match this long is taken; inside it nothing is searched.
         int enterFrom = longest >= TREE_SKIP_FROM
             && (found[count - 1] & 0xFFFF) <= RUN_DISTANCE ? longest - TREE_TAIL : 1;
+        // Its positions have no match lists: bestPath costs them from the skip (skipped).
         for (int k = 1; k < longest; k++, i++) {
-          matchStart[i] = m;
-          matchCount[i] = 0;
           if (k >= enterFrom) {
             finder.insert(start + i);
           }
@@ -334,7 +350,11 @@ final class DeflateParser {
     byte[] data = this.data;
     int reach = literalReach();
     cost[n] = 0;
+    int skip = skips - 1;
     for (int i = n - 1; i >= 0; i--) {
+      if (skip >= 0 && i == skipEnd[skip] - 1) {
+        i = skipped(skip--, start, reach);
+      }
       int best = litCost[data[start + i] & 0xFF] + cost[i + 1];
       int pick = 0;
       int count = matchCount[i];
@@ -366,6 +386,62 @@ final class DeflateParser {
       cost[i] = best;
       choice[i] = pick;
     }
+  }
+
+  private void addSkip(int at, int end, int dist, int reached) {
+    if (skips == skipStart.length) {
+      skipStart = Arrays.copyOf(skipStart, skips * 2);
+      skipEnd = Arrays.copyOf(skipEnd, skips * 2);
+      skipDist = Arrays.copyOf(skipDist, skips * 2);
+      skipReach = Arrays.copyOf(skipReach, skips * 2);
+    }
+    skipStart[skips] = at;
+    skipEnd[skips] = end;
+    skipDist[skips] = dist;
+    // The match's own position takes a literal to the next one at least.
+    skipReach[skips++] = Math.max(at + 1, reached);
+  }
+
+  /**
+   * The costs inside a skipped stretch (nothing was searched there, so every position in it
+   * goes on as a literal). A match lands in it only from the long match at its start, whose
+   * lengths short of the last {@code reach} are never weighed (see {@link #bestPath}), or from a
+   * match found before it, which ends no further than the stretch's reach. The positions in
+   * between are landed on by no match: they are summed as one run of literals rather than costed
+   * one by one (the same costs and choices; in gnome_field nine positions in ten lie in skipped
+   * stretches, and costing each of them in every pass was about half of the programme).
+   *
+   * @return the long match's position, which the caller costs as any other
+   */
+  private int skipped(int k, int start, int reach) {
+    int at = skipStart[k];
+    int end = skipEnd[k];
+    int[] cost = this.cost;
+    int[] choice = this.choice;
+    int[] litCost = this.litCost;
+    byte[] data = this.data;
+    int tail = Math.max(at + 1, end - reach);
+    int i = end - 1;
+    for (; i >= tail; i--) {
+      cost[i] = litCost[data[start + i] & 0xFF] + cost[i + 1];
+      choice[i] = 0;
+    }
+    int top = Math.max(at, Math.min(skipReach[k], tail - 1));
+    if (top + 1 < tail) {
+      // Positions no path lands on: literals all the way (a path from the last costed position
+      // may walk through them), summed without costing each.
+      int sum = 0;
+      for (int j = top + 1; j < tail; j++) {
+        sum += litCost[data[start + j] & 0xFF];
+      }
+      Arrays.fill(choice, top + 1, tail, 0);
+      cost[top + 1] = sum + cost[tail];
+    }
+    for (i = top; i > at; i--) {
+      cost[i] = litCost[data[start + i] & 0xFF] + cost[i + 1];
+      choice[i] = 0;
+    }
+    return at;
   }
 
   /**
