@@ -109,8 +109,16 @@ final class DeflateParser {
 
   /** Receives each segment's symbols as soon as it is parsed. */
   interface Sink {
-    void segment(int[] syms, int from, int to, int start, int end);
+    /**
+     * @param counts the segment's literal/length counts (end of block included) at {@code
+     *     [0, LITLEN_SYMBOLS)} and distance counts after them, as DeflateBlocks.count gives them
+     * @param bits the segment's size as a dynamic block, as DeflateBlocks.dynamicBits gives it
+     */
+    void segment(int[] syms, int from, int to, int start, int end, int[] counts, long bits);
   }
+
+  /** The literal/length and distance counts of a segment, one after the other. */
+  static final int COUNTS = DeflateBlocks.LITLEN_SYMBOLS + DeflateBlocks.DIST_SYMBOLS;
 
   private final byte[] data;
   private final int from;
@@ -158,6 +166,15 @@ final class DeflateParser {
   private int[] syms = new int[SEGMENT + 16];
   private int symCount;
   private int[] segmentEnds = new int[0];
+  /**
+   * The counts and dynamic-block bits of the last segment parsed (the Huffman code the parser
+   * builds from them is the one its block would get: the sink need not count and build again),
+   * and of each kept segment.
+   */
+  private final int[] counts = new int[COUNTS];
+  private long bits;
+  private int[][] keptCounts;
+  private long[] keptBits;
 
   DeflateParser(byte[] data, int length, boolean thorough, int from, int to) {
     this.data = data;
@@ -195,6 +212,8 @@ final class DeflateParser {
     int segments = (to - from + SEGMENT - 1) / SEGMENT;
     if (sink == null) {
       segmentEnds = new int[segments];
+      keptCounts = new int[segments][];
+      keptBits = new long[segments];
     }
     for (int s = 0; s < segments; s++) {
       int start = from + s * SEGMENT;
@@ -202,8 +221,10 @@ final class DeflateParser {
       parseSegment(start, end);
       if (sink == null) {
         segmentEnds[s] = symCount;
+        keptCounts[s] = counts.clone();
+        keptBits[s] = bits;
       } else {
-        sink.segment(syms, 0, symCount, start, end);
+        sink.segment(syms, 0, symCount, start, end, counts, bits);
         symCount = 0;
       }
     }
@@ -214,10 +235,12 @@ final class DeflateParser {
     int first = 0;
     for (int s = 0; s < segmentEnds.length; s++) {
       int start = from + s * SEGMENT;
-      sink.segment(syms, first, segmentEnds[s], start, Math.min(to, start + SEGMENT));
+      sink.segment(syms, first, segmentEnds[s], start, Math.min(to, start + SEGMENT),
+          keptCounts[s], keptBits[s]);
       first = segmentEnds[s];
     }
     syms = null;
+    keptCounts = null;
   }
 
   /** Parses {@code data[start..end)} and appends its symbols. */
@@ -314,6 +337,10 @@ final class DeflateParser {
     countPath(start, n, litFreq, distFreq);
     // The next segment starts from this one's statistics.
     modelFrom(litFreq, distFreq);
+    System.arraycopy(litFreq, 0, counts, 0, DeflateBlocks.LITLEN_SYMBOLS);
+    System.arraycopy(distFreq, 0, counts, DeflateBlocks.LITLEN_SYMBOLS, DeflateBlocks.DIST_SYMBOLS);
+    bits = 3 + DeflateBlocks.header(codeLit, codeDist, null) + modelBits
+        + DeflateBlocks.extraBits(litFreq, distFreq);
   }
 
   /** How many distinct 3-byte contexts (16-bit hashes of them) {@code data[start..end)} has. */
