@@ -393,14 +393,21 @@ final class DeflateParser {
         for (int k = 0; k < count; k++) {
           int md = matches[base + k];
           int maxLen = md >>> 16;
-          int dist = md & 0xFFFF;
-          int dc = distCost[matchSlots[base + k]];
+          // The distance costs the same at every length of this match: the cheapest length
+          // first, the distance added once (the same choice: the first length of least cost,
+          // taken only when cheaper than what came before).
+          int least = Integer.MAX_VALUE;
+          int leastLen = 0;
           for (; len <= maxLen; len++) {
-            int c = lenCost[len] + dc + cost[i + len];
-            if (c < best) {
-              best = c;
-              pick = len << 16 | dist;
+            int c = lenCost[len] + cost[i + len];
+            if (c < least) {
+              least = c;
+              leastLen = len;
             }
+          }
+          if (leastLen != 0 && least + distCost[matchSlots[base + k]] < best) {
+            best = least + distCost[matchSlots[base + k]];
+            pick = leastLen << 16 | (md & 0xFFFF);
           }
         }
       }
