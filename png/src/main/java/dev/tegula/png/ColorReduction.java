@@ -42,6 +42,10 @@ final class ColorReduction {
    *     order in which colours first occur
    */
   static EncodingPlan plan8(byte[] rgba8, boolean allowPalette, boolean sortPalette) {
+    EncodingPlan manyGreys = manyGreys(rgba8);
+    if (manyGreys != null) {
+      return manyGreys;
+    }
     boolean opaque = true;
     boolean grey = true;
     boolean binaryAlpha = true;
@@ -124,6 +128,50 @@ final class ColorReduction {
       return new EncodingPlan(PngHeader.RGB, 8, false, null, null, trns);
     }
     return new EncodingPlan(PngHeader.RGBA, 8, false, null, null, null);
+  }
+
+  /**
+   * The plan of an opaque grey image with more than 16 grey levels (greyscale, whatever the
+   * palette: one byte per pixel either way), found without branching on every pixel; null for
+   * any other image, which {@link #plan8} scans in full. On a noisy grey image (skimage_text)
+   * the full scan's test for a new colour at every pixel mispredicted about every other time:
+   * 0.41 ms of an encode of 5.9.
+   */
+  private static EncodingPlan manyGreys(byte[] rgba8) {
+    // In stretches, so that a colour image (most) is given up on at once.
+    for (int from = 0; from < rgba8.length; from += 4096) {
+      int to = Math.min(rgba8.length, from + 4096);
+      int notGrey = 0;
+      int alpha = 0xFF;
+      for (int i = from; i < to; i += 4) {
+        notGrey |= (rgba8[i] ^ rgba8[i + 1]) | (rgba8[i + 1] ^ rgba8[i + 2]);
+        alpha &= rgba8[i + 3];
+      }
+      if (notGrey != 0 || (alpha & 0xFF) != 0xFF) {
+        return null;
+      }
+    }
+    boolean[] seen = new boolean[256];
+    for (int i = 0; i < rgba8.length; i += 4) {
+      seen[rgba8[i] & 0xFF] = true;
+    }
+    int levels = 0;
+    boolean fits4 = true;
+    boolean fits2 = true;
+    boolean fits1 = true;
+    for (int v = 0; v < 256; v++) {
+      if (seen[v]) {
+        levels++;
+        fits4 &= v % 17 == 0;
+        fits2 &= v % 85 == 0;
+        fits1 &= v % 255 == 0;
+      }
+    }
+    if (levels <= 16) {
+      return null;
+    }
+    int depth = fits1 ? 1 : fits2 ? 2 : fits4 ? 4 : 8;
+    return new EncodingPlan(PngHeader.GREY, depth, false, null, null, null);
   }
 
   /** Whether the 16-bit samples all reduce to 8 bits without loss (v = 257 * (v >> 8)). */

@@ -53,9 +53,10 @@ final class DeflateCoder implements DeflateParser.Sink {
   private int blockStart;
   /**
    * The dynamic-block bits of the block being gathered, kept from the last comparison (one
-   * Huffman construction fewer per segment), or -1 before it is known.
+   * Huffman construction per segment: the merged block's; the segment's own comes from its
+   * parser).
    */
-  private long blockBits = -1;
+  private long blockBits;
 
   /** A coder of {@code data[0..len)}; run every part, then {@link #finish}. */
   DeflateCoder(byte[] data, int len, boolean thorough) {
@@ -132,7 +133,8 @@ final class DeflateCoder implements DeflateParser.Sink {
 
   /** Merges a segment into the block being gathered, or writes that block and starts anew. */
   @Override
-  public void segment(int[] syms, int from, int to, int start, int end) {
+  public void segment(int[] syms, int from, int to, int start, int end, int[] counts,
+      long bits) {
     int first = blockSyms;
     int n = to - from;
     if (first + n > block.length) {
@@ -140,18 +142,15 @@ final class DeflateCoder implements DeflateParser.Sink {
     }
     System.arraycopy(syms, from, block, first, n);
     blockSyms += n;
-    Arrays.fill(segLit, 0);
-    Arrays.fill(segDist, 0);
-    DeflateBlocks.count(block, first, blockSyms, segLit, segDist);
-    long segBits = -1;
+    // The parser's counts and bits of the segment: counting its symbols and building its
+    // Huffman code again gave the same figures.
+    System.arraycopy(counts, 0, segLit, 0, DeflateBlocks.LITLEN_SYMBOLS);
+    System.arraycopy(counts, DeflateBlocks.LITLEN_SYMBOLS, segDist, 0, DeflateBlocks.DIST_SYMBOLS);
+    long segBits = bits;
     if (start > 0) {
       int[] mergedLit = sum(blockLit, segLit);
       int[] mergedDist = sum(blockDist, segDist);
       mergedLit[256]--;
-      if (blockBits < 0) {
-        blockBits = DeflateBlocks.dynamicBits(blockLit, blockDist);
-      }
-      segBits = DeflateBlocks.dynamicBits(segLit, segDist);
       long merged = DeflateBlocks.dynamicBits(mergedLit, mergedDist);
       if (merged <= blockBits + segBits) {
         System.arraycopy(mergedLit, 0, blockLit, 0, blockLit.length);

@@ -109,8 +109,16 @@ final class DeflateParser {
 
   /** Receives each segment's symbols as soon as it is parsed. */
   interface Sink {
-    void segment(int[] syms, int from, int to, int start, int end);
+    /**
+     * @param counts the segment's literal/length counts (end of block included) at {@code
+     *     [0, LITLEN_SYMBOLS)} and distance counts after them, as DeflateBlocks.count gives them
+     * @param bits the segment's size as a dynamic block, as DeflateBlocks.dynamicBits gives it
+     */
+    void segment(int[] syms, int from, int to, int start, int end, int[] counts, long bits);
   }
+
+  /** The literal/length and distance counts of a segment, one after the other. */
+  static final int COUNTS = DeflateBlocks.LITLEN_SYMBOLS + DeflateBlocks.DIST_SYMBOLS;
 
   private final byte[] data;
   private final int from;
@@ -127,6 +135,16 @@ final class DeflateParser {
 
   private final int[] matchStart = new int[SEGMENT + 1];
   private final short[] matchCount = new short[SEGMENT + 1];
+  /**
+   * The skipped stretches of the segment, in order: the position of a match of at least {@link
+   * #SKIP_FROM} bytes, where it ends, its distance, and the furthest position a match found
+   * before it reaches (see {@link #skipped}).
+   */
+  private int[] skipStart = new int[64];
+  private int[] skipEnd = new int[64];
+  private int[] skipDist = new int[64];
+  private int[] skipReach = new int[64];
+  private int skips;
   private int[] matches = new int[SEGMENT * 2];
   /** The distance code of each match, looked up once rather than in every pass. */
   private byte[] matchSlots = new byte[SEGMENT * 2];
@@ -148,6 +166,15 @@ final class DeflateParser {
   private int[] syms = new int[SEGMENT + 16];
   private int symCount;
   private int[] segmentEnds = new int[0];
+  /**
+   * The counts and dynamic-block bits of the last segment parsed (the Huffman code the parser
+   * builds from them is the one its block would get: the sink need not count and build again),
+   * and of each kept segment.
+   */
+  private final int[] counts = new int[COUNTS];
+  private long bits;
+  private int[][] keptCounts;
+  private long[] keptBits;
 
   DeflateParser(byte[] data, int length, boolean thorough, int from, int to) {
     this.data = data;
@@ -185,6 +212,8 @@ final class DeflateParser {
     int segments = (to - from + SEGMENT - 1) / SEGMENT;
     if (sink == null) {
       segmentEnds = new int[segments];
+      keptCounts = new int[segments][];
+      keptBits = new long[segments];
     }
     for (int s = 0; s < segments; s++) {
       int start = from + s * SEGMENT;
@@ -192,8 +221,10 @@ final class DeflateParser {
       parseSegment(start, end);
       if (sink == null) {
         segmentEnds[s] = symCount;
+        keptCounts[s] = counts.clone();
+        keptBits[s] = bits;
       } else {
-        sink.segment(syms, 0, symCount, start, end);
+        sink.segment(syms, 0, symCount, start, end, counts, bits);
         symCount = 0;
       }
     }
@@ -204,10 +235,12 @@ final class DeflateParser {
     int first = 0;
     for (int s = 0; s < segmentEnds.length; s++) {
       int start = from + s * SEGMENT;
-      sink.segment(syms, first, segmentEnds[s], start, Math.min(to, start + SEGMENT));
+      sink.segment(syms, first, segmentEnds[s], start, Math.min(to, start + SEGMENT),
+          keptCounts[s], keptBits[s]);
       first = segmentEnds[s];
     }
     syms = null;
+    keptCounts = null;
   }
 
   /** Parses {@code data[start..end)} and appends its symbols. */
@@ -224,6 +257,7 @@ final class DeflateParser {
           : (long) contexts(start, end) * 1000 >= (long) CHEAP_CONTEXTS * n;
       cheapRun = cheap && prevBytes > 0 ? cheapRun + 1 : 0;
     }
+    skips = 0;
     for (int i = 0; i < n; ) {
       int count = cheap ? finder.findCheap(start + i, n - i, found)
           : finder.find(start + i, n - i, found);
@@ -240,12 +274,12 @@ final class DeflateParser {
       int longest = count == 0 ? 0 : found[count - 1] >>> 16;
       i++;
       if (longest >= SKIP_FROM) {
+        addSkip(i - 1, i - 1 + longest, found[count - 1] & 0xFFFF);
         // libdeflate's shortcut: a match this long is taken; inside it nothing is searched.
         int enterFrom = longest >= TREE_SKIP_FROM
             && (found[count - 1] & 0xFFFF) <= RUN_DISTANCE ? longest - TREE_TAIL : 1;
+        // Its positions have no match lists: bestPath costs them from the skip (skipped).
         for (int k = 1; k < longest; k++, i++) {
-          matchStart[i] = m;
-          matchCount[i] = 0;
           if (k >= enterFrom) {
             finder.insert(start + i);
           }
@@ -303,6 +337,10 @@ final class DeflateParser {
     countPath(start, n, litFreq, distFreq);
     // The next segment starts from this one's statistics.
     modelFrom(litFreq, distFreq);
+    System.arraycopy(litFreq, 0, counts, 0, DeflateBlocks.LITLEN_SYMBOLS);
+    System.arraycopy(distFreq, 0, counts, DeflateBlocks.LITLEN_SYMBOLS, DeflateBlocks.DIST_SYMBOLS);
+    bits = 3 + DeflateBlocks.header(codeLit, codeDist, null) + modelBits
+        + DeflateBlocks.extraBits(litFreq, distFreq);
   }
 
   /** How many distinct 3-byte contexts (16-bit hashes of them) {@code data[start..end)} has. */
@@ -312,11 +350,10 @@ final class DeflateParser {
     for (int i = start; i + 3 <= end; i++) {
       int v = (data[i] & 0xFF) | (data[i + 1] & 0xFF) << 8 | (data[i + 2] & 0xFF) << 16;
       int h = (v * 0x9E3779B1) >>> 16;
-      long bit = 1L << h;
-      if ((seen[h >>> 6] & bit) == 0) {
-        seen[h >>> 6] |= bit;
-        distinct++;
-      }
+      // Without a branch: on noise-like data it went either way (a third of the test's time).
+      long word = seen[h >>> 6];
+      distinct += (int) (~word >>> h) & 1;
+      seen[h >>> 6] = word | 1L << h;
     }
     return distinct;
   }
@@ -334,7 +371,11 @@ final class DeflateParser {
     byte[] data = this.data;
     int reach = literalReach();
     cost[n] = 0;
+    int skip = skips - 1;
     for (int i = n - 1; i >= 0; i--) {
+      if (skip >= 0 && i == skipEnd[skip] - 1) {
+        i = skipped(skip--, start, reach);
+      }
       int best = litCost[data[start + i] & 0xFF] + cost[i + 1];
       int pick = 0;
       int count = matchCount[i];
@@ -352,20 +393,91 @@ final class DeflateParser {
         for (int k = 0; k < count; k++) {
           int md = matches[base + k];
           int maxLen = md >>> 16;
-          int dist = md & 0xFFFF;
-          int dc = distCost[matchSlots[base + k]];
+          // The distance costs the same at every length of this match: the cheapest length
+          // first, the distance added once (the same choice: the first length of least cost,
+          // taken only when cheaper than what came before).
+          int least = Integer.MAX_VALUE;
+          int leastLen = 0;
           for (; len <= maxLen; len++) {
-            int c = lenCost[len] + dc + cost[i + len];
-            if (c < best) {
-              best = c;
-              pick = len << 16 | dist;
+            int c = lenCost[len] + cost[i + len];
+            if (c < least) {
+              least = c;
+              leastLen = len;
             }
+          }
+          if (leastLen != 0 && least + distCost[matchSlots[base + k]] < best) {
+            best = least + distCost[matchSlots[base + k]];
+            pick = leastLen << 16 | (md & 0xFFFF);
           }
         }
       }
       cost[i] = best;
       choice[i] = pick;
     }
+  }
+
+  private void addSkip(int at, int end, int dist) {
+    // The furthest a match found before reaches: only one of the last SKIP_FROM positions can
+    // reach past `at`, and those before the last skip's end were not searched.
+    int reached = at + 1;
+    for (int j = Math.max(skips == 0 ? 0 : skipEnd[skips - 1], at - SKIP_FROM); j < at; j++) {
+      int count = matchCount[j];
+      if (count > 0) {
+        reached = Math.max(reached, j + (matches[matchStart[j] + count - 1] >>> 16));
+      }
+    }
+    if (skips == skipStart.length) {
+      skipStart = Arrays.copyOf(skipStart, skips * 2);
+      skipEnd = Arrays.copyOf(skipEnd, skips * 2);
+      skipDist = Arrays.copyOf(skipDist, skips * 2);
+      skipReach = Arrays.copyOf(skipReach, skips * 2);
+    }
+    skipStart[skips] = at;
+    skipEnd[skips] = end;
+    skipDist[skips] = dist;
+    skipReach[skips++] = reached;
+  }
+
+  /**
+   * The costs inside a skipped stretch (nothing was searched there, so every position in it
+   * goes on as a literal). A match lands in it only from the long match at its start, whose
+   * lengths short of the last {@code reach} are never weighed (see {@link #bestPath}), or from a
+   * match found before it, which ends no further than the stretch's reach. The positions in
+   * between are landed on by no match: they are summed as one run of literals rather than costed
+   * one by one (the same costs and choices; in gnome_field nine positions in ten lie in skipped
+   * stretches, and costing each of them in every pass was about half of the programme).
+   *
+   * @return the long match's position, which the caller costs as any other
+   */
+  private int skipped(int k, int start, int reach) {
+    int at = skipStart[k];
+    int end = skipEnd[k];
+    int[] cost = this.cost;
+    int[] choice = this.choice;
+    int[] litCost = this.litCost;
+    byte[] data = this.data;
+    int tail = Math.max(at + 1, end - reach);
+    int i = end - 1;
+    for (; i >= tail; i--) {
+      cost[i] = litCost[data[start + i] & 0xFF] + cost[i + 1];
+      choice[i] = 0;
+    }
+    int top = Math.max(at, Math.min(skipReach[k], tail - 1));
+    if (top + 1 < tail) {
+      // Positions no path lands on: literals all the way (a path from the last costed position
+      // may walk through them), summed without costing each.
+      int sum = 0;
+      for (int j = top + 1; j < tail; j++) {
+        sum += litCost[data[start + j] & 0xFF];
+      }
+      Arrays.fill(choice, top + 1, tail, 0);
+      cost[top + 1] = sum + cost[tail];
+    }
+    for (i = top; i > at; i--) {
+      cost[i] = litCost[data[start + i] & 0xFF] + cost[i + 1];
+      choice[i] = 0;
+    }
+    return at;
   }
 
   /**

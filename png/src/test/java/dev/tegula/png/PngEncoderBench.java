@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * as cores (as the CLI runs them), and {@code optipng -quiet -o2} (through {@code /usr/bin/time},
  * when OptiPNG is installed; pass {@code -Dbench.optipng=false} to leave it out). The kernel counts
  * OptiPNG's user + system time in 10 ms ticks, which on a small file is most of the figure, so each
- * of its rounds runs it as many times in a row as fit in about 0.4 s (from the warm-up round's
+ * of its rounds runs it as many times in a row as take about 1 s of CPU (from the warm-up round's
  * time) and divides. Each figure is the fastest round: bytes, wall ms and CPU ms (ours: the CPU
  * time of the threads that ran the encode; OptiPNG's: user + system, per run), the critical path of
  * the jobs on as many idle cores (from the one-thread run's CPU times per job), and the ratios
@@ -89,7 +89,12 @@ public final class PngEncoderBench {
             png = seq;
             long[] o = optipng ? optipng(f, optipngRuns) : new long[] {0, 0, 0};
             if (pass == 0 && optipng) {
-              optipngRuns = (int) Math.max(1, Math.min(20, 400_000_000L / Math.max(1, o[0])));
+              // Sized by its CPU time, not its wall time: on a loaded machine the wall time of
+              // skimage_text's run was 3x its CPU time, so only 4 runs (40 ms in 10 ms ticks)
+              // were timed and its figure came out 20 or 30 ms by round. A run that took under
+              // a tick is taken as 10 ms.
+              optipngRuns = (int) Math.max(1, Math.min(100,
+                  1_000_000_000L / Math.max(10_000_000L, o[1])));
             }
             if (pass > 0) {
               min(one, a);
