@@ -521,6 +521,51 @@ class TargetSearchTest {
   }
 
   /**
+   * A made-up .tgl image whose first two encodes both pass the SSIM target, well above the band,
+   * and whose curve below the second falls 4% faster than the line in the log of the step through
+   * the two (the measured curves of the corpus graphics bend so): the third encode, aimed {@code
+   * TGL_PASS_STEP_GAIN} short of the line, lands in the band; aimed on the line (the rule before)
+   * it fell under the target and the search ended on the second file, off the band.
+   */
+  @Test
+  void tglSsimThirdEncodeAfterTwoPassesLandsWhereTheCurveFallsFaster() {
+    double[] estimate = new double[101];
+    for (int q = 0; q <= 100; q++) {
+      estimate[q] = 1 + 3.0 * q / 100;
+    }
+    SsimCurve curve = SsimCurve.of(false, estimate, null);
+    for (double target : new double[] {0.9, 0.95, 0.97}) {
+      double aim = -Math.log(0.985 * (1 - target));
+      java.util.List<Integer> codes = new java.util.ArrayList<>();
+      java.util.List<Double> ssims = new java.util.ArrayList<>();
+      java.util.function.IntToDoubleFunction ls =
+          q -> -Math.log(TargetSearch.tglScale(q) + 200);
+      java.util.function.IntToDoubleFunction measured = q -> {
+        if (codes.size() == 1) {
+          return aim + 1.0;
+        }
+        double x1 = ls.applyAsDouble(codes.get(0));
+        double x2 = ls.applyAsDouble(codes.get(1));
+        double slope = 0.5 / (x1 - x2);
+        double x = ls.applyAsDouble(q);
+        return aim + 0.5 + slope * (x - x2) * (x < x2 ? 1.04 : 1);
+      };
+      TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.TGL, 1, false, target, code -> {
+        codes.add(code);
+        return new byte[code + 1];
+      }, b -> {
+        double v = 1 - Math.exp(-measured.applyAsDouble(b.length - 1));
+        ssims.add(v);
+        return v;
+      }, curve);
+      String what = target + ": codes " + codes + ", SSIM " + ssims;
+      assertEquals(3, r.encodes(), what);
+      assertTrue(ssims.get(0) > target && ssims.get(1) > target, what);
+      assertTrue(r.ssim() >= target && r.ssim() <= target + 0.03 * (1 - target), what);
+    }
+  }
+
+  /**
    * The estimate needs no encode and follows each image's own curve: on a photo crop and a
    * synthetic graphic it rises with the quality; on the photo its rise from quality 50 to 95 is
    * within 40% of the measured one (not on the graphic: there 4:2:0 chroma, which the estimate
