@@ -481,6 +481,91 @@ class TargetSearchTest {
   }
 
   /**
+   * A made-up JPEG whose measured curve climbs at 0.62 of its estimate's slope through the first
+   * two encodes, both under the target, and at 0.8 beyond (the two-point line underestimates the
+   * rise past the last point, by a median 1.4 on the corpus photos and graphics): the third
+   * encode, aimed short of the line by {@code JPEG_STEP_GAIN}, lands in the band; aimed past the
+   * target by a quarter of the last shortfall (the rule before) it went 3% of the budget over.
+   */
+  @Test
+  void jpegSsimThirdEncodeAfterTwoMissesLandsWhereTheCurveSteepens() {
+    double[] estimate = new double[101];
+    for (int q = 0; q <= 100; q++) {
+      estimate[q] = 1 + 3.0 * q / 100;
+    }
+    SsimCurve curve = SsimCurve.of(false, estimate, null);
+    for (double target : new double[] {0.9, 0.95, 0.97}) {
+      double aim = -Math.log(0.985 * (1 - target));
+      java.util.List<Double> ssims = new java.util.ArrayList<>();
+      double[] kink = {Double.MAX_VALUE}; // the second encode's estimate: steeper past it
+      java.util.function.ToDoubleFunction<byte[]> scorer = b -> {
+        double e = curve.at(b.length - 1);
+        if (ssims.size() == 1) {
+          kink[0] = e;
+        }
+        double y = aim - 0.21 + 0.62 * (Math.min(e, kink[0]) - aim)
+            + 0.8 * Math.max(0, e - kink[0]);
+        return 1 - Math.exp(-y);
+      };
+      TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, false, target,
+          code -> new byte[code + 1], b -> {
+            double v = scorer.applyAsDouble(b);
+            ssims.add(v);
+            return v;
+          }, curve);
+      String what = target + ": SSIM " + ssims;
+      assertEquals(3, r.encodes(), what);
+      assertTrue(ssims.get(0) < target && ssims.get(1) < target, what);
+      assertTrue(r.ssim() >= target && r.ssim() <= target + 0.03 * (1 - target), what);
+    }
+  }
+
+  /**
+   * A made-up .tgl image whose first two encodes both pass the SSIM target, well above the band,
+   * and whose curve below the second falls 4% faster than the line in the log of the step through
+   * the two (the measured curves of the corpus graphics bend so): the third encode, aimed {@code
+   * TGL_PASS_STEP_GAIN} short of the line, lands in the band; aimed on the line (the rule before)
+   * it fell under the target and the search ended on the second file, off the band.
+   */
+  @Test
+  void tglSsimThirdEncodeAfterTwoPassesLandsWhereTheCurveFallsFaster() {
+    double[] estimate = new double[101];
+    for (int q = 0; q <= 100; q++) {
+      estimate[q] = 1 + 3.0 * q / 100;
+    }
+    SsimCurve curve = SsimCurve.of(false, estimate, null);
+    for (double target : new double[] {0.9, 0.95, 0.97}) {
+      double aim = -Math.log(0.985 * (1 - target));
+      java.util.List<Integer> codes = new java.util.ArrayList<>();
+      java.util.List<Double> ssims = new java.util.ArrayList<>();
+      java.util.function.IntToDoubleFunction ls =
+          q -> -Math.log(TargetSearch.tglScale(q) + 200);
+      java.util.function.IntToDoubleFunction measured = q -> {
+        if (codes.size() == 1) {
+          return aim + 1.0;
+        }
+        double x1 = ls.applyAsDouble(codes.get(0));
+        double x2 = ls.applyAsDouble(codes.get(1));
+        double slope = 0.5 / (x1 - x2);
+        double x = ls.applyAsDouble(q);
+        return aim + 0.5 + slope * (x - x2) * (x < x2 ? 1.04 : 1);
+      };
+      TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.TGL, 1, false, target, code -> {
+        codes.add(code);
+        return new byte[code + 1];
+      }, b -> {
+        double v = 1 - Math.exp(-measured.applyAsDouble(b.length - 1));
+        ssims.add(v);
+        return v;
+      }, curve);
+      String what = target + ": codes " + codes + ", SSIM " + ssims;
+      assertEquals(3, r.encodes(), what);
+      assertTrue(ssims.get(0) > target && ssims.get(1) > target, what);
+      assertTrue(r.ssim() >= target && r.ssim() <= target + 0.03 * (1 - target), what);
+    }
+  }
+
+  /**
    * The estimate needs no encode and follows each image's own curve: on a photo crop and a
    * synthetic graphic it rises with the quality; on the photo its rise from quality 50 to 95 is
    * within 40% of the measured one (not on the graphic: there 4:2:0 chroma, which the estimate
