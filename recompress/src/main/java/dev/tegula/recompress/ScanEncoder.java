@@ -80,10 +80,12 @@ final class ScanEncoder {
     int[] stride = new int[n];
     int[][] dcTables = new int[n][];
     int[][] acTables = new int[n][];
+    long[][] given = new long[n][];
     for (int i = 0; i < n; i++) {
       int c = syn.scanComponent[i];
       // progressive DC scans read the dense DCs: the blocks' own would each cost a cache miss
       coef[i] = kind == ScanKind.SEQUENTIAL ? img.coefficients[c] : masks.dc(c);
+      given[i] = masks.given(c);
       hs[i] = interleaved ? syn.h[c] : 1;
       vs[i] = interleaved ? syn.v[c] : 1;
       stride[i] = kind == ScanKind.SEQUENTIAL ? img.blocksWide[c] << 6 : img.blocksWide[c];
@@ -120,8 +122,11 @@ final class ScanEncoder {
             int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
             for (int x = 0; x < h; x++, off += step) {
               switch (kind) {
-                case ScanKind.SEQUENTIAL ->
-                    sequential(co, off, i, BlockMasks.mask(co, off), dcTables[i], acTables[i]);
+                case ScanKind.SEQUENTIAL -> {
+                  long[] g = given[i];
+                  sequential(co, off, i, g != null ? g[off >> 6] : BlockMasks.mask(co, off),
+                      dcTables[i], acTables[i]);
+                }
                 case ScanKind.DC_FIRST -> {
                   int dc = co[off] >> al;
                   dc(dcTables[i], dc - pred[i]);
