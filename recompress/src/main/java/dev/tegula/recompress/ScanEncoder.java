@@ -241,7 +241,12 @@ final class ScanEncoder {
     out.code(table[nbits], diff < 0 ? diff - 1 : diff, nbits);
   }
 
-  /** §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). */
+  /**
+   * §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). The AC codes go into the writer's bit
+   * buffer held in locals ({@link EntropyWriter#put} inlined): in the writer's fields, each
+   * code's store and the next one's load of the same field made a chain of store-to-load
+   * forwards through the block.
+   */
   private void sequential(short[] coef, int off, int i, long nonzero, int[] dcTable,
       int[] table) {
     int dc = coef[off];
@@ -250,21 +255,42 @@ final class ScanEncoder {
     int[] zz = JpegSyntax.ZIGZAG;
     long mask = nonzero & Long.MAX_VALUE; // the AC positions
     int last = 0;
+    EntropyWriter w = out;
+    long buffer = w.buffer;
+    int free = w.free;
     while (mask != 0) {
       int k = Long.numberOfLeadingZeros(mask);
-      mask &= ~(Long.MIN_VALUE >>> k);
+      mask ^= Long.MIN_VALUE >>> k;
       int r = k - last - 1;
       last = k;
-      for (; r > 15; r -= 16) {
-        out.code(table[ZRL]);
+      if (r > 15) {
+        w.buffer = buffer;
+        w.free = free;
+        for (; r > 15; r -= 16) {
+          w.code(table[ZRL]);
+        }
+        buffer = w.buffer;
+        free = w.free;
       }
       int v = coef[off + zz[k]];
       int nbits = magnitudeBits(v < 0 ? -v : v);
-      if (nbits > 15) {
-        throw new NotModellable("AC value out of range");
+      int packed = table[(r << 4) + nbits];
+      if (nbits > 15 || packed == 0) {
+        throw nbits > 15 ? new NotModellable("AC value out of range") : EntropyWriter.missing();
       }
-      out.code(table[(r << 4) + nbits], v < 0 ? v - 1 : v, nbits);
+      int length = (packed & 31) + nbits;
+      long bits = ((long) (packed >>> 5) << nbits) | ((v < 0 ? v - 1 : v) & ((1 << nbits) - 1));
+      free -= length;
+      if (free >= 0) {
+        buffer = (buffer << length) | bits;
+      } else {
+        w.word((buffer << (length + free)) | (bits >>> -free));
+        free += 64;
+        buffer = bits;
+      }
     }
+    w.buffer = buffer;
+    w.free = free;
     if (last < 63) {
       out.code(table[0]);
     }
