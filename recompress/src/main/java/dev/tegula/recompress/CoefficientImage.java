@@ -1,5 +1,7 @@
 package dev.tegula.recompress;
 
+import java.util.Arrays;
+
 /**
  * The quantized DCT coefficients of one JPEG frame (T.81 §A.1, §F.1.1.4): what {@code
  * CoefficientCoder} compresses and what the JPEG model parses from and writes back to a file.
@@ -115,7 +117,7 @@ public final class CoefficientImage {
   /** Forgets the masks: the coefficients were changed by someone who does not keep them. */
   void dropMasks() {
     if (maskedRows != null) {
-      java.util.Arrays.fill(maskedRows, false);
+      Arrays.fill(maskedRows, false);
       maskedCount = 0;
     }
   }

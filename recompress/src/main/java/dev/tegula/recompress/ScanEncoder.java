@@ -396,27 +396,57 @@ final class ScanEncoder {
       int left) {
     int[] table = ac;
     int last = syn.ss - 1;
+    // the writer's bit buffer in locals, as in sequential()
+    EntropyWriter w = out;
+    long buffer = w.buffer;
+    int free = w.free;
     while (fresh != 0) {
       int k = Long.numberOfLeadingZeros(fresh);
       fresh ^= Long.MIN_VALUE >>> k;
       int br = Long.bitCount(older & (-1L >>> (last + 1)) & ~(-1L >>> k));
       int r = k - last - 1 - br;
-      if (r > 15) {
-        corrections = bits;
-        correctionsLeft = left;
-        r = zrls(table, older, last, k);
-        left = correctionsLeft;
-        br = unsent;
-      } else if (eobRun != 0) {
-        emitEobRun();
+      if (r > 15 || eobRun != 0) {
+        w.buffer = buffer;
+        w.free = free;
+        if (r > 15) {
+          corrections = bits;
+          correctionsLeft = left;
+          r = zrls(table, older, last, k);
+          left = correctionsLeft;
+          br = unsent;
+        } else {
+          emitEobRun();
+        }
+        buffer = w.buffer;
+        free = w.free;
       }
       left -= br;
       // the symbol, the sign bit (1 for positive) and the correction bits in one go
       long sent = (bits >>> left) & ((1L << br) - 1);
       long signBit = ~(negative >>> (63 - k)) & 1;
-      out.code(table[(r << 4) + 1], (signBit << br) | sent, br + 1);
+      int packed = table[(r << 4) + 1];
+      int length = (packed & 31) + br + 1;
+      if (packed == 0 || length > 63) {
+        w.buffer = buffer;
+        w.free = free;
+        w.code(packed, (signBit << br) | sent, br + 1);
+        buffer = w.buffer;
+        free = w.free;
+      } else {
+        long code = ((long) (packed >>> 5) << (br + 1)) | (signBit << br) | sent;
+        free -= length;
+        if (free >= 0) {
+          buffer = (buffer << length) | code;
+        } else {
+          w.word((buffer << (length + free)) | (code >>> -free));
+          free += 64;
+          buffer = code;
+        }
+      }
       last = k;
     }
+    w.buffer = buffer;
+    w.free = free;
     if (last < syn.se) {
       eobRun++;
       int br = Long.bitCount(older & (-1L >>> (last + 1)));
