@@ -7,7 +7,8 @@ import java.util.Arrays;
  * zigzag position k (T.81 Figure A.6) at bit 63 − k: what the {@link ScanEncoder}'s scans walk
  * instead of every coefficient. A block's mask is made from its coefficients in natural order
  * (eight rows of eight, read in sequence), each row's eight bits turned into zigzag positions by
- * one table look-up, rows of zeros skipped.
+ * one table look-up, rows of zeros skipped; or, when the decoder of the coefficients kept them as
+ * it wrote the values (content 2: {@link CoefficientImage}), taken from there.
  *
  * <p>A sequential scan makes each block's mask as it codes it ({@link #mask}). The many
  * scans of a progressive file read a component's blocks again and again, so for them the

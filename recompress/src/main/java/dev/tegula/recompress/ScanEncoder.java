@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>Each block's nonzero coefficients are found as a 64-bit mask ({@link BlockMasks}: zigzag
  * position k at bit 63 − k), and the scan walks the set bits of its band, so zero runs cost
- * nothing per zero (as jchuff.c's SIMD path does). A sequential scan makes the mask of each block
- * as it codes it. A progressive file's scans read what {@link BlockMasks} makes once per
+ * nothing per zero (as jchuff.c's SIMD path does). A sequential scan takes each block's mask
+ * from those the coefficients' decoder kept ({@link CoefficientImage}), or makes it as it codes
+ * the block. A progressive file's scans read what {@link BlockMasks} makes once per
  * component: the DC coefficients alone, the nonzero coefficients in zigzag order, and per block
  * the masks of the positions still nonzero at Al 1-2, the signs and the correction bits of Al
  * 0-1 as strings ({@link BlockMasks#levels}); an AC scan then codes a block from a few masks,
