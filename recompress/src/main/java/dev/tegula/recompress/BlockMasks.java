@@ -7,7 +7,8 @@ import java.util.Arrays;
  * zigzag position k (T.81 Figure A.6) at bit 63 − k: what the {@link ScanEncoder}'s scans walk
  * instead of every coefficient. A block's mask is made from its coefficients in natural order
  * (eight rows of eight, read in sequence), each row's eight bits turned into zigzag positions by
- * one table look-up, rows of zeros skipped.
+ * one table look-up, rows of zeros skipped; or, when the decoder of the coefficients kept them as
+ * it wrote the values (content 2: {@link CoefficientImage}), taken from there.
  *
  * <p>A sequential scan makes each block's mask as it codes it ({@link #mask}). The many
  * scans of a progressive file read a component's blocks again and again, so for them the
@@ -22,10 +23,16 @@ final class BlockMasks {
   /** Row r, columns as bits 0-7: the zigzag mask bits of those coefficients. */
   private static final long[] ROW_TO_ZIGZAG = new long[8 * 256];
 
+  /** Natural position p: its bit in a mask (a coefficient decoder's, {@link CoefficientImage}). */
+  static final long[] NATURAL_BIT = new long[64];
+
   static {
     int[] zigzagOf = new int[64];
     for (int k = 0; k < 64; k++) {
       zigzagOf[JpegSyntax.ZIGZAG[k]] = k;
+    }
+    for (int p = 0; p < 64; p++) {
+      NATURAL_BIT[p] = 1L << (63 - zigzagOf[p]);
     }
     for (int row = 0; row < 8; row++) {
       for (int bits = 0; bits < 256; bits++) {
@@ -46,9 +53,12 @@ final class BlockMasks {
   private final short[][] values;
   private final short[][] dcs;
   private final long[][] levels;
+  /** The masks the coefficients' decoder kept ({@link CoefficientImage#masks}), or null. */
+  private final long[][] given;
 
   BlockMasks(CoefficientImage img) {
     this.img = img;
+    this.given = img.masks();
     this.masks = new long[img.components][];
     this.starts = new int[img.components][];
     this.values = new short[img.components][];
@@ -104,6 +114,14 @@ final class BlockMasks {
     return values[c];
   }
 
+  /**
+   * Component c's block masks as its decoder kept them, or null when it did not (then a
+   * sequential scan makes each with {@link #mask}).
+   */
+  long[] given(int c) {
+    return given == null ? null : given[c];
+  }
+
   /** Makes the dense form of component c, once. */
   void prepare(int c) {
     if (masks[c] != null) {
@@ -118,11 +136,12 @@ final class BlockMasks {
     short[] dc = new short[blocks];
     int[] zz = JpegSyntax.ZIGZAG;
     long[] lv = new long[blocks * LEVEL_LONGS];
+    long[] g = given(c);
     int p = 0;
     for (int b = 0, off = 0; b < blocks; b++, off += 64) {
       start[b] = p;
       dc[b] = coef[off];
-      long mb = mask(coef, off);
+      long mb = g != null ? g[b] : mask(coef, off);
       m[b] = mb;
       if (vals.length - p < 64) {
         vals = Arrays.copyOf(vals, (int) Math.min(coef.length, 2L * vals.length));

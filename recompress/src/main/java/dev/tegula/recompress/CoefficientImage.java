@@ -1,5 +1,7 @@
 package dev.tegula.recompress;
 
+import java.util.Arrays;
+
 /**
  * The quantized DCT coefficients of one JPEG frame (T.81 §A.1, §F.1.1.4): what {@code
  * CoefficientCoder} compresses and what the JPEG model parses from and writes back to a file.
@@ -60,6 +62,63 @@ public final class CoefficientImage {
       blocksHigh[c] = components == 1 ? ceilDiv(height, 8) : mcusDown * v[c];
       coefficients[c] =
           new short[Math.multiplyExact(Math.multiplyExact(blocksWide[c], blocksHigh[c]), 64)];
+    }
+  }
+
+  /**
+   * Per component, per block: which coefficients are nonzero, zigzag position k at bit 63 − k
+   * (as {@link BlockMasks} makes them), kept by a coefficient decoder as it writes the values
+   * so that the rebuild need not find them again; null until a decoder asks for them.
+   */
+  private long[][] masks;
+  /** Per MCU row: whether its blocks' {@link #masks} are those of its coefficients. */
+  private boolean[] maskedRows;
+  private int maskedCount;
+
+  /**
+   * Component c's block masks, for a decoder to fill (allocated on first use). A decoder that
+   * fills those of an MCU row's blocks says so with {@link #rowMasked}.
+   */
+  long[] masksToFill(int c) {
+    if (masks == null) {
+      masks = new long[components][];
+      maskedRows = new boolean[mcuRows()];
+    }
+    if (masks[c] == null) {
+      masks[c] = new long[coefficients[c].length >> 6];
+    }
+    return masks[c];
+  }
+
+  /** The masks of every block of MCU row r were set to those of its coefficients. */
+  void rowMasked(int r) {
+    if (!maskedRows[r]) {
+      maskedRows[r] = true;
+      maskedCount++;
+    }
+  }
+
+  /**
+   * The masks of all blocks, or null unless a decoder set those of every MCU row since they
+   * were last dropped: only then are they the coefficients' own.
+   */
+  long[][] masks() {
+    if (maskedRows == null || maskedCount != maskedRows.length) {
+      return null;
+    }
+    for (long[] m : masks) {
+      if (m == null) {
+        return null;
+      }
+    }
+    return masks;
+  }
+
+  /** Forgets the masks: the coefficients were changed by someone who does not keep them. */
+  void dropMasks() {
+    if (maskedRows != null) {
+      Arrays.fill(maskedRows, false);
+      maskedCount = 0;
     }
   }
 

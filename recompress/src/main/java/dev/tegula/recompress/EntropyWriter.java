@@ -16,9 +16,12 @@ final class EntropyWriter {
   private static final int WORDS = 512;
 
   private final ByteSinkOut out;
-  /** The pending bits in the low {@code 64 - free} bits; higher bits are left-overs, ignored. */
-  private long buffer;
-  private int free = 64;
+  /**
+   * The pending bits in the low {@code 64 - free} bits; higher bits are left-overs, ignored.
+   * A hot loop may hold both in locals, doing what {@link #put} does with {@link #word}.
+   */
+  long buffer;
+  int free = 64;
   /** Full words not yet turned into bytes. */
   private final long[] words = new long[WORDS];
   private int full;
@@ -41,6 +44,14 @@ final class EntropyWriter {
     words[full++] = (buffer << (length + free)) | (bits >>> -free);
     free += 64;
     buffer = bits;
+  }
+
+  /** A full word of bits, the first at the top. */
+  void word(long w) {
+    if (full == WORDS) {
+      drain();
+    }
+    words[full++] = w;
   }
 
   /**

@@ -256,6 +256,7 @@ final class FastBandDecoder implements StaticTables.Header {
         int endRow = Math.min((r + 1) * v, img.blocksHigh[c]);
         int bw = img.blocksWide[c];
         short[] coef = img.coefficients[c];
+        long[] nzMasks = img.masksToFill(c); // the blocks' nonzero masks, for the rebuild
         int cls = c == 0 ? 0 : 1;
         int[] nzA = nzAbove[c];
         int[] q = quant[c];
@@ -272,6 +273,7 @@ final class FastBandDecoder implements StaticTables.Header {
             boolean hasL = bx > 0;
             Arrays.fill(coef, off, off + 64, (short) 0);
             Arrays.fill(sums, 0);
+            long nzm = 0;
             // §5.1 the interior's count
             int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));
             if (nz > 49) {
@@ -295,6 +297,7 @@ final class FastBandDecoder implements StaticTables.Header {
               int intra = Math.abs(coef[off + p - 1]) + Math.abs(coef[off + p - 8]);
               int xv = value(acT, FastContexts.valueContext(cls, k, rem, pb, intra));
               coef[off + p] = (short) xv;
+              nzm |= BlockMasks.NATURAL_BIT[p] & ((long) (xv | -xv) >> 63);
               sums[FastContexts.COLUMN_SUM[p]] += xv * cw[p];
               sums[FastContexts.ROW_SUM[p]] += xv * rw[p];
               int nonzero = (xv | -xv) >>> 31;
@@ -323,6 +326,7 @@ final class FastBandDecoder implements StaticTables.Header {
                 int xv = edgeValue(edgeT, FastContexts.edgeContext(cls, dir, i, erem, pr >> 1),
                     pr & 1);
                 coef[off + p] = (short) xv;
+                nzm |= BlockMasks.NATURAL_BIT[p] & ((long) (xv | -xv) >> 63);
                 erem -= (xv | -xv) >>> 31;
                 hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
@@ -336,12 +340,14 @@ final class FastBandDecoder implements StaticTables.Header {
             int dc = (short) ((pc >> 16) + value(dcT, cls * FastContexts.DC_BUCKETS
                 * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));
             coef[off] = (short) dc;
+            nzMasks[off >> 6] = nzm | (Long.MIN_VALUE & ((long) (dc | -dc) >> 63));
             dcModel.keep(c, bx, dc, q);
             hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
             hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }
         }
       }
+      img.rowMasked(r);
     }
     return hash;
   }

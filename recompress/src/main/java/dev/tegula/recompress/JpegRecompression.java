@@ -435,6 +435,7 @@ public final class JpegRecompression {
 
   /** Zero coefficients: the band decodes to flat mid-grey. */
   private static void clearBand(CoefficientImage img, int rowStart, int rowEnd) {
+    img.dropMasks(); // the band's may be half made, and are not of the zeros
     for (int c = 0; c < img.components; c++) {
       int from = img.blockOffset(c, 0, Math.min(rowStart * img.v[c], img.blocksHigh[c]));
       int to = img.blockOffset(c, 0, Math.min(rowEnd * img.v[c], img.blocksHigh[c]));

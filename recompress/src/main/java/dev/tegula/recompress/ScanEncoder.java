@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>Each block's nonzero coefficients are found as a 64-bit mask ({@link BlockMasks}: zigzag
  * position k at bit 63 − k), and the scan walks the set bits of its band, so zero runs cost
- * nothing per zero (as jchuff.c's SIMD path does). A sequential scan makes the mask of each block
- * as it codes it. A progressive file's scans read what {@link BlockMasks} makes once per
+ * nothing per zero (as jchuff.c's SIMD path does). A sequential scan takes each block's mask
+ * from those the coefficients' decoder kept ({@link CoefficientImage}), or makes it as it codes
+ * the block. A progressive file's scans read what {@link BlockMasks} makes once per
  * component: the DC coefficients alone, the nonzero coefficients in zigzag order, and per block
  * the masks of the positions still nonzero at Al 1-2, the signs and the correction bits of Al
  * 0-1 as strings ({@link BlockMasks#levels}); an AC scan then codes a block from a few masks,
@@ -80,10 +81,12 @@ final class ScanEncoder {
     int[] stride = new int[n];
     int[][] dcTables = new int[n][];
     int[][] acTables = new int[n][];
+    long[][] given = new long[n][];
     for (int i = 0; i < n; i++) {
       int c = syn.scanComponent[i];
       // progressive DC scans read the dense DCs: the blocks' own would each cost a cache miss
       coef[i] = kind == ScanKind.SEQUENTIAL ? img.coefficients[c] : masks.dc(c);
+      given[i] = masks.given(c);
       hs[i] = interleaved ? syn.h[c] : 1;
       vs[i] = interleaved ? syn.v[c] : 1;
       stride[i] = kind == ScanKind.SEQUENTIAL ? img.blocksWide[c] << 6 : img.blocksWide[c];
@@ -120,8 +123,11 @@ final class ScanEncoder {
             int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
             for (int x = 0; x < h; x++, off += step) {
               switch (kind) {
-                case ScanKind.SEQUENTIAL ->
-                    sequential(co, off, i, BlockMasks.mask(co, off), dcTables[i], acTables[i]);
+                case ScanKind.SEQUENTIAL -> {
+                  long[] g = given[i];
+                  sequential(co, off, i, g != null ? g[off >> 6] : BlockMasks.mask(co, off),
+                      dcTables[i], acTables[i]);
+                }
                 case ScanKind.DC_FIRST -> {
                   int dc = co[off] >> al;
                   dc(dcTables[i], dc - pred[i]);
@@ -236,7 +242,12 @@ final class ScanEncoder {
     out.code(table[nbits], diff < 0 ? diff - 1 : diff, nbits);
   }
 
-  /** §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). */
+  /**
+   * §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). The AC codes go into the writer's bit
+   * buffer held in locals ({@link EntropyWriter#put} inlined): in the writer's fields, each
+   * code's store and the next one's load of the same field made a chain of store-to-load
+   * forwards through the block.
+   */
   private void sequential(short[] coef, int off, int i, long nonzero, int[] dcTable,
       int[] table) {
     int dc = coef[off];
@@ -245,21 +256,42 @@ final class ScanEncoder {
     int[] zz = JpegSyntax.ZIGZAG;
     long mask = nonzero & Long.MAX_VALUE; // the AC positions
     int last = 0;
+    EntropyWriter w = out;
+    long buffer = w.buffer;
+    int free = w.free;
     while (mask != 0) {
       int k = Long.numberOfLeadingZeros(mask);
-      mask &= ~(Long.MIN_VALUE >>> k);
+      mask ^= Long.MIN_VALUE >>> k;
       int r = k - last - 1;
       last = k;
-      for (; r > 15; r -= 16) {
-        out.code(table[ZRL]);
+      if (r > 15) {
+        w.buffer = buffer;
+        w.free = free;
+        for (; r > 15; r -= 16) {
+          w.code(table[ZRL]);
+        }
+        buffer = w.buffer;
+        free = w.free;
       }
       int v = coef[off + zz[k]];
       int nbits = magnitudeBits(v < 0 ? -v : v);
-      if (nbits > 15) {
-        throw new NotModellable("AC value out of range");
+      int packed = table[(r << 4) + nbits];
+      if (nbits > 15 || packed == 0) {
+        throw nbits > 15 ? new NotModellable("AC value out of range") : EntropyWriter.missing();
       }
-      out.code(table[(r << 4) + nbits], v < 0 ? v - 1 : v, nbits);
+      int length = (packed & 31) + nbits;
+      long bits = ((long) (packed >>> 5) << nbits) | ((v < 0 ? v - 1 : v) & ((1 << nbits) - 1));
+      free -= length;
+      if (free >= 0) {
+        buffer = (buffer << length) | bits;
+      } else {
+        w.word((buffer << (length + free)) | (bits >>> -free));
+        free += 64;
+        buffer = bits;
+      }
     }
+    w.buffer = buffer;
+    w.free = free;
     if (last < 63) {
       out.code(table[0]);
     }
@@ -365,27 +397,57 @@ final class ScanEncoder {
       int left) {
     int[] table = ac;
     int last = syn.ss - 1;
+    // the writer's bit buffer in locals, as in sequential()
+    EntropyWriter w = out;
+    long buffer = w.buffer;
+    int free = w.free;
     while (fresh != 0) {
       int k = Long.numberOfLeadingZeros(fresh);
       fresh ^= Long.MIN_VALUE >>> k;
       int br = Long.bitCount(older & (-1L >>> (last + 1)) & ~(-1L >>> k));
       int r = k - last - 1 - br;
-      if (r > 15) {
-        corrections = bits;
-        correctionsLeft = left;
-        r = zrls(table, older, last, k);
-        left = correctionsLeft;
-        br = unsent;
-      } else if (eobRun != 0) {
-        emitEobRun();
+      if (r > 15 || eobRun != 0) {
+        w.buffer = buffer;
+        w.free = free;
+        if (r > 15) {
+          corrections = bits;
+          correctionsLeft = left;
+          r = zrls(table, older, last, k);
+          left = correctionsLeft;
+          br = unsent;
+        } else {
+          emitEobRun();
+        }
+        buffer = w.buffer;
+        free = w.free;
       }
       left -= br;
       // the symbol, the sign bit (1 for positive) and the correction bits in one go
       long sent = (bits >>> left) & ((1L << br) - 1);
       long signBit = ~(negative >>> (63 - k)) & 1;
-      out.code(table[(r << 4) + 1], (signBit << br) | sent, br + 1);
+      int packed = table[(r << 4) + 1];
+      int length = (packed & 31) + br + 1;
+      if (packed == 0 || length > 63) {
+        w.buffer = buffer;
+        w.free = free;
+        w.code(packed, (signBit << br) | sent, br + 1);
+        buffer = w.buffer;
+        free = w.free;
+      } else {
+        long code = ((long) (packed >>> 5) << (br + 1)) | (signBit << br) | sent;
+        free -= length;
+        if (free >= 0) {
+          buffer = (buffer << length) | code;
+        } else {
+          w.word((buffer << (length + free)) | (code >>> -free));
+          free += 64;
+          buffer = code;
+        }
+      }
       last = k;
     }
+    w.buffer = buffer;
+    w.free = free;
     if (last < syn.se) {
       eobRun++;
       int br = Long.bitCount(older & (-1L >>> (last + 1)));
