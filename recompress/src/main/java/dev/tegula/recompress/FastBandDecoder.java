@@ -176,15 +176,23 @@ final class FastBandDecoder implements StaticTables.Header {
   private int symbol(StaticTables t, int ctx) {
     int slot = (int) x & MASK;
     int k = t.clusterOf[ctx];
-    int[] cum = t.cum;
-    int cb = k * (t.symbols + 1);
-    int s = cb + t.first[(k << 8) + (slot >>> 4)];
-    while (cum[s + 1] <= slot) {
-      s++;
+    int f = t.first[(k << 8) + (slot >>> 4)];
+    int s = f & 63;
+    int start = (f >>> 6) & 0x1FFF;
+    int end = f >>> 19;
+    if (slot >= end) { // a later symbol starts within the 16 slots (rare)
+      int[] cum = t.cum;
+      int cb = k * (t.symbols + 1);
+      s += cb;
+      do {
+        s++;
+      } while (cum[s + 1] <= slot);
+      start = cum[s];
+      end = cum[s + 1];
+      s -= cb;
     }
-    int start = cum[s];
-    advance((cum[s + 1] - start) * (x >>> SymbolTables.PREC) + slot - start);
-    return s - cb;
+    advance((end - start) * (x >>> SymbolTables.PREC) + slot - start);
+    return s;
   }
 
   /**
@@ -192,7 +200,11 @@ final class FastBandDecoder implements StaticTables.Header {
    * No branch on the value: a token 0 reads no bits and yields 0.
    */
   private int value(StaticTables t, int ctx) {
-    int tok = symbol(t, ctx);
+    return valueOf(symbol(t, ctx));
+  }
+
+  /** §4: the signed value of token tok, its raw bits read. */
+  private int valueOf(int tok) {
     int r = bits(FastContexts.VALUE_BITS[tok]);
     int m = FastContexts.MAG_BASE[tok] | (r >>> 1);
     int neg = r & 1;
@@ -203,8 +215,7 @@ final class FastBandDecoder implements StaticTables.Header {
   }
 
   /** §6 step 2: an edge value; the symbol holds its sign relative to the prediction's. */
-  private int edgeValue(StaticTables t, int ctx, int predNegative) {
-    int sym = symbol(t, ctx);
+  private int edgeValue(int sym, int predNegative) {
     if (sym == 1) {
       throw new Damaged("an edge value has a sign but no magnitude");
     }
@@ -227,6 +238,11 @@ final class FastBandDecoder implements StaticTables.Header {
     int hash = FastCoefficientCoder.HASH_START;
     FastDc dcModel = new FastDc(img);
     int[][] nzAbove = new int[img.components][];
+    // §5.2 intra from the tokens of the interior values so far, each kept as min(2, token) (the
+    // same bucket as from the magnitudes: tokens 0..3 are the magnitude, larger ones at least
+    // 4); the first row and column stay 0, and every left and upper interior neighbour of a
+    // position comes earlier in zig-zag order, so a block overwrites what it reads first
+    byte[] tok2 = new byte[64];
     // §6 step 2 sums as the values arrive: per component, each block's weights q[p]·B0[v] (for
     // its column) and q[p]·B0[u] (for its row), the divisors; per block of the row above its
     // first-row predictions' part (Σ_v (−1)^v N(v,i)·q·B0[v]), for the block to the left its
@@ -285,6 +301,7 @@ final class FastBandDecoder implements StaticTables.Header {
             int rem = nz;
             int extentX = 0;
             int extentY = 0;
+            int ctxBase = cls * FastContexts.VALUE_CONTEXTS_PER_CLASS;
             for (int k = 0; rem > 0; k++) {
               if (k == 49) {
                 throw new Damaged("a block's interior count exceeds its positions");
@@ -293,15 +310,19 @@ final class FastBandDecoder implements StaticTables.Header {
               int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
                   hasL ? Math.abs(coef[off - 64 + p]) : 0,
                   hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
-              // the first row and column are still 0 here, so no test for u, v >= 2
-              int intra = Math.abs(coef[off + p - 1]) + Math.abs(coef[off + p - 8]);
-              int xv = value(acT, FastContexts.valueContext(cls, k, rem, pb, intra));
+              // the context from the tokens alone (not the values behind them), so that the
+              // next symbol's context does not wait for this one's raw bits
+              int ib = Math.min(FastContexts.INTRA_BUCKETS - 1, tok2[p - 1] + tok2[p - 8]);
+              int tok = symbol(acT, ctxBase + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
+                  + pb * FastContexts.INTRA_BUCKETS + ib);
+              tok2[p] = (byte) Math.min(2, tok);
+              int nonzero = (tok | -tok) >>> 31;
+              rem -= nonzero;
+              int xv = valueOf(tok);
               coef[off + p] = (short) xv;
-              nzm |= BlockMasks.NATURAL_BIT[p] & ((long) (xv | -xv) >> 63);
+              nzm |= BlockMasks.NATURAL_BIT[p] & -(long) nonzero;
               sums[FastContexts.COLUMN_SUM[p]] += xv * cw[p];
               sums[FastContexts.ROW_SUM[p]] += xv * rw[p];
-              int nonzero = (xv | -xv) >>> 31;
-              rem -= nonzero;
               extentX = Math.max(extentX, (p & 7) * nonzero);
               extentY = Math.max(extentY, (p >> 3) * nonzero);
               hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
@@ -323,11 +344,13 @@ final class FastBandDecoder implements StaticTables.Header {
                     ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i])
                     : FastContexts.edgeBucket(rightPart[i] - sums[16 + i] - sums[24 + i],
                         dv[8 + i]);
-                int xv = edgeValue(edgeT, FastContexts.edgeContext(cls, dir, i, erem, pr >> 1),
-                    pr & 1);
+                int sym = symbol(edgeT, FastContexts.edgeContext(cls, dir, i, erem, pr >> 1));
+                // the count left from the symbol, not the value: sym 0 is the only zero
+                int nonzero = (sym | -sym) >>> 31;
+                erem -= nonzero;
+                int xv = edgeValue(sym, pr & 1);
                 coef[off + p] = (short) xv;
-                nzm |= BlockMasks.NATURAL_BIT[p] & ((long) (xv | -xv) >> 63);
-                erem -= (xv | -xv) >>> 31;
+                nzm |= BlockMasks.NATURAL_BIT[p] & -(long) nonzero;
                 hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }

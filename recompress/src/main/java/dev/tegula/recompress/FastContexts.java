@@ -119,6 +119,23 @@ final class FastContexts {
     return Math.min(PRIOR_BUCKETS - 2, prior);
   }
 
+  /** §5.2: contexts of the interior values per class (luma, chroma). */
+  static final int VALUE_CONTEXTS_PER_CLASS =
+      K_BUCKETS * REM_BUCKETS * PRIOR_BUCKETS * INTRA_BUCKETS;
+  /**
+   * §5.2, for the decoder: at {@code k << 6 | rem} (ZZ49 index k, remaining count 1..49) the part
+   * of {@link #valueContext} of class 0 that k and rem give, prior and intra 0.
+   */
+  static final short[] VALUE_CONTEXT_KR = new short[49 << 6];
+
+  static {
+    for (int k = 0; k < 49; k++) {
+      for (int rem = 1; rem < 64; rem++) {
+        VALUE_CONTEXT_KR[(k << 6) | rem] = (short) valueContext(0, k, rem, 0, 0);
+      }
+    }
+  }
+
   /** §5.2: the context of the interior value at ZZ49 index k. */
   static int valueContext(int cls, int k, int rem, int prior, int intra) {
     return (((cls * K_BUCKETS + K_BUCKET[k]) * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS

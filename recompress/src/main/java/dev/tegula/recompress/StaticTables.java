@@ -23,10 +23,11 @@ final class StaticTables {
   /** Per cluster {@code symbols + 1} entries, cum[0] = 0 .. cum[symbols] = 2^12. */
   int[] cum;
   /**
-   * Decoder: per cluster 256 entries, the symbol whose range holds slot 16·j (§8): the search
-   * for a slot's symbol starts there (small enough to stay in the L1 cache).
+   * Decoder: per cluster 256 entries for the slots 16·j .. 16·j + 15 (§8): the symbol whose
+   * range holds slot 16·j with that range, {@code end << 19 | start << 6 | symbol}, so that a
+   * slot within it needs no further load; past its end the search goes on in cum.
    */
-  byte[] first;
+  int[] first;
   /** Decoder: the context map in bytes (clusters < 64): a quarter of the cache lines. */
   byte[] clusterOf;
 
@@ -149,7 +150,7 @@ final class StaticTables {
         clusterOf[c] = (byte) map[c];
       }
       setHistograms(q);
-      first = new byte[n << 8];
+      first = new int[n << 8];
       for (int k = 0; k < n; k++) {
         int cb = k * (symbols + 1);
         int sym = 0;
@@ -157,7 +158,7 @@ final class StaticTables {
           while (cum[cb + sym + 1] <= j << 4) {
             sym++;
           }
-          first[(k << 8) + j] = (byte) sym;
+          first[(k << 8) + j] = cum[cb + sym + 1] << 19 | cum[cb + sym] << 6 | sym;
         }
       }
     }
