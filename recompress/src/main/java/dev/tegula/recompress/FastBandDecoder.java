@@ -288,7 +288,6 @@ final class FastBandDecoder implements StaticTables.Header {
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
             Arrays.fill(coef, off, off + 64, (short) 0);
-            Arrays.fill(sums, 0);
             long nzm = 0;
             // §5.1 the interior's count
             int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));
@@ -328,12 +327,14 @@ final class FastBandDecoder implements StaticTables.Header {
               hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
             // §6 edges
+            int edges = 0;
             for (int dir = 0; dir < 2; dir++) {
               int step = dir == 0 ? 1 : 8;
               boolean hasN = dir == 0 ? hasA : hasL;
               int cnt = symbol(edgeCountT, FastContexts.edgeCountContext(cls, dir,
                   dir == 0 ? extentX : extentY, nz));
               int erem = cnt;
+              edges |= cnt;
               for (int i = 1; erem > 0; i++) {
                 if (i == 8) {
                   throw new Damaged("an edge count exceeds its 7 positions");
@@ -354,12 +355,26 @@ final class FastBandDecoder implements StaticTables.Header {
                 hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }
-            for (int i = 1; i < 8; i++) {
-              below[8 * bx + i] = coef[off + i] * cw[i] + sums[i] - sums[8 + i];
-              rightPart[i] = coef[off + 8 * i] * rw[8 * i] + sums[16 + i] - sums[24 + i];
+            int pc;
+            if ((nz | edges) == 0) {
+              // a block of DC alone (often, in chroma): its neighbours' parts and its DC's sums
+              // are zero, nothing to multiply
+              for (int i = 1; i < 8; i++) {
+                below[8 * bx + i] = 0;
+                rightPart[i] = 0;
+              }
+              pc = dcModel.predictFlat(q, c, bx, hasA, hasL);
+            } else {
+              for (int i = 1; i < 8; i++) {
+                below[8 * bx + i] = coef[off + i] * cw[i] + sums[i] - sums[8 + i];
+                rightPart[i] = coef[off + 8 * i] * rw[8 * i] + sums[16 + i] - sums[24 + i];
+              }
+              // §7 DC
+              pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
+              if (nz > 0) {
+                Arrays.fill(sums, 0); // zero again for the next block (only the interior sums)
+              }
             }
-            // §7 DC
-            int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
             int dc = (short) ((pc >> 16) + value(dcT, cls * FastContexts.DC_BUCKETS
                 * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));
             coef[off] = (short) dc;

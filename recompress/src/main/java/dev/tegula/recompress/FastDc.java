@@ -61,14 +61,25 @@ final class FastDc {
       r0e += d * B0[k];
       r1e += d * B1[k];
     }
-    long c0 = c0e + c0o;
-    long c1 = c1e + c1o;
-    long r0 = r0e + r0o;
-    long r1 = r1e + r1o;
     bottom7 = c0e - c0o;
     bottom6 = c1e - c1o;
     right7 = r0e - r0o;
     right6 = r1e - r1o;
+    return predict(c0e + c0o, c1e + c1o, r0e + r0o, r1e + r1o, q, c, bx, hasA, hasL);
+  }
+
+  /** {@link #predict} for a block whose coefficients but DC are all zero. */
+  int predictFlat(int[] q, int c, int bx, boolean hasA, boolean hasL) {
+    bottom7 = 0;
+    bottom6 = 0;
+    right7 = 0;
+    right6 = 0;
+    return predict(0, 0, 0, 0, q, c, bx, hasA, hasL);
+  }
+
+  /** The prediction from the block's own sums at the near borders (c0, c1, r0, r1). */
+  private int predict(long c0, long c1, long r0, long r1, int[] q, int c, int bx, boolean hasA,
+      boolean hasL) {
     long estA = 0;
     long estL = 0;
     int n = 0;
