@@ -175,14 +175,14 @@ final class FastBandDecoder implements StaticTables.Header {
   /** §8: one symbol of context ctx of a static table. */
   private int symbol(StaticTables t, int ctx) {
     int slot = (int) x & MASK;
-    int k = t.clusterOf[ctx];
-    int f = t.first[(k << 8) + (slot >>> 4)];
+    int at = t.firstAt[ctx];
+    int f = t.first[at + (slot >>> 4)];
     int s = f & 63;
     int start = (f >>> 6) & 0x1FFF;
     int end = f >>> 19;
     if (slot >= end) { // a later symbol starts within the 16 slots (rare)
       int[] cum = t.cum;
-      int cb = k * (t.symbols + 1);
+      int cb = (at >> 8) * (t.symbols + 1);
       s += cb;
       do {
         s++;
@@ -312,8 +312,8 @@ final class FastBandDecoder implements StaticTables.Header {
               // the context from the tokens alone (not the values behind them), so that the
               // next symbol's context does not wait for this one's raw bits
               int ib = Math.min(FastContexts.INTRA_BUCKETS - 1, tok2[p - 1] + tok2[p - 8]);
-              int tok = symbol(acT, ctxBase + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
-                  + pb * FastContexts.INTRA_BUCKETS + ib);
+              int tok = symbol(acT, ctxBase + pb * FastContexts.INTRA_BUCKETS
+                  + (FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem] + ib));
               tok2[p] = (byte) Math.min(2, tok);
               int nonzero = (tok | -tok) >>> 31;
               rem -= nonzero;
