@@ -9,8 +9,11 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * (thread CPU: a median 0.33 and at most 0.79 of one encode at quality 90 and its SSIM, over
  * the corpus photos, the hold-out and graphics, 29 Nov; TargetCurveCheck -Dtime=true): the shape of
  * the image's own curve, whose bias and slope the real encodes then correct. It follows photos
- * closely; on decoded JPEGs it rises less steeply than the measured curve near the source's
- * quality, and on graphics 4:2:0 chroma flattens the measured curve more than it says.
+ * closely; on graphics 4:2:0 chroma flattens the measured curve more than it says. Decoded JPEGs
+ * (found by {@link SourceLattice} in the sampled luma DCT) are scored from their coefficients'
+ * lattice points, with the output's rounding only as large as the block's error, and take their
+ * own correction (SOURCE_BIAS): their measured curve rises more steeply towards 97 than a
+ * photo's.
  *
  * <p>One forward DCT (orthonormal, so by Parseval a coefficient's error is the pixel-domain error
  * energy) of the Y, Cb, Cr, R, G and B blocks of a sample of 16x16 macroblocks (at most 128);
@@ -42,6 +45,7 @@ final class SsimCurve {
   private static final int MIN_MACROBLOCKS = 32;
   /** The output's rounding to 8 bits: an error energy of 1/12 per pixel at any quality. */
   private static final double ROUNDING = 1 / 12.0;
+
   private static final double C1 = 0.01 * 255 * (0.01 * 255);
   private static final double C2 = 0.03 * 255 * (0.03 * 255);
   /** JFIF: R = Y + 1.402 Cr, G = Y - 0.344 Cb - 0.714 Cr, B = Y + 1.772 Cb. */
@@ -69,6 +73,11 @@ final class SsimCurve {
   private SizeCurve size;
   /** Each sampled block's variance per channel R, G, B (AC energy per pixel). */
   private double[][] variance;
+  /**
+   * The luma step table of the JPEG the image was decoded from, natural order, 0 where the
+   * sample does not show it; null when the image does not look like a decoded JPEG.
+   */
+  private double[] sourceSteps;
 
   private SsimCurve(boolean jpeg) {
     this.jpeg = jpeg;
@@ -121,9 +130,12 @@ final class SsimCurve {
     if (!jpeg) {
       return v; // corrected in place by estimate()
     }
-    return v + (q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, q)
-        : f && q >= JPEG_FULL_KNOTS[0] ? between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, q)
-        : between(JPEG_KNOTS, JPEG_BIAS, q));
+    boolean src = sourceSteps != null;
+    return v + (q >= TargetSearch.JUMP
+        ? between(JPEG_TOP_KNOTS, src ? SOURCE_TOP_BIAS : JPEG_TOP_BIAS, q)
+        : f && q >= JPEG_FULL_KNOTS[0]
+        ? between(JPEG_FULL_KNOTS, src ? SOURCE_FULL_BIAS : JPEG_FULL_BIAS, q)
+        : between(JPEG_KNOTS, src ? SOURCE_BIAS : JPEG_BIAS, q));
   }
 
   /*
@@ -158,6 +170,19 @@ final class SsimCurve {
   private static final int[] JPEG_FULL_KNOTS = {8000, 8500, 9200, 9400, 9600, 9699};
   private static final double[] JPEG_FULL_BIAS = {-0.142, -0.109, -0.144, -0.149, -0.176,
       -0.178};
+
+  /*
+   * The same for decoded JPEGs ({@link SourceLattice}): their measured curve lies under the
+   * photos' at middle qualities and climbs faster towards 97, where Tegula's steps near the
+   * source's and re-quantizing on the same lattice loses little. JPEG_BIAS etc. plus the median
+   * of measured minus estimated at the knots over a fit set of the 10 corpus photos through cjpeg
+   * (q70 and q85 4:2:0, q80 4:4:4) and djpeg, with the lattice-snapped estimate (29 Nov).
+   */
+  private static final double[] SOURCE_BIAS = {0.351, 0.204, 0.063, -0.036, -0.027, 0.046,
+      0.194, 0.194, 0.241, 0.288, 0.304, 0.376};
+  private static final double[] SOURCE_TOP_BIAS = {-0.220, -0.321, -0.254, -0.295, -0.345};
+  private static final double[] SOURCE_FULL_BIAS = {-0.147, -0.174, -0.209, -0.244, -0.271,
+      -0.218};
 
   /** Linear between knots, held at the ends. */
   private static double between(int[] knots, double[] values, int q) {
@@ -264,6 +289,14 @@ final class SsimCurve {
       }
     }
     this.variance = var;
+    if (jpeg && scoreSsim) {
+      sourceSteps = SourceLattice.steps(y);
+      if (sourceSteps != null) {
+        // re-quantizing on the source's own lattice loses nothing: the error is measured from
+        // the lattice point, not from the decoder's rounding noise around it
+        SourceLattice.snap(y, sourceSteps);
+      }
+    }
     double[] lumaQ = new double[64];
     double[] chromaQ = new double[64];
     double[] ey = new double[64];
@@ -373,6 +406,11 @@ final class SsimCurve {
     return loss;
   }
 
+  /** The source JPEG's luma steps (natural order, 0 unknown), null if not a decoded JPEG. */
+  double[] sourceSteps() {
+    return sourceSteps;
+  }
+
   /** The format's table scale at a whole quality, in hundredths of a percent. */
   private int scale(int quality) {
     return jpeg ? JpegEncodeOptions.tableScaleHundredths(quality * 100)
@@ -449,7 +487,9 @@ final class SsimCurve {
         }
         // per pixel: a block's 64 samples; the mean is DC / 8
         cross /= 64;
-        err = err / 64 + ROUNDING;
+        // a decoded JPEG re-encoded on its own lattice decodes to the same pixels: the output's
+        // rounding costs only where the block changes
+        err = err / 64 + (sourceSteps == null ? ROUNDING : Math.min(ROUNDING, err / 64));
         double mu = x[0] / 8 + 128;
         double muY = mu + dc / 8;
         double l = (2 * mu * muY + C1) / (mu * mu + muY * muY + C1);
