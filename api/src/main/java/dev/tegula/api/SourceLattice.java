@@ -47,7 +47,21 @@ final class SourceLattice {
   private static int stepAt(double[][] blocks, int k) {
     int best = 0;
     double bestMiss = Double.MAX_VALUE;
-    for (int s = MAX_STEP; s >= MIN_STEP && (best == 0 || 5 * s >= 4 * best); s--) {
+    // a step above the MIN_LEVELS-th largest magnitude plus the tolerance has too few levels:
+    // high frequencies, mostly small, try few steps
+    double[] top = new double[MIN_LEVELS];
+    for (double[] b : blocks) {
+      double a = Math.abs(b[k]);
+      for (int i = 0; i < MIN_LEVELS; i++) {
+        if (a > top[i]) {
+          double t = top[i];
+          top[i] = a;
+          a = t;
+        }
+      }
+    }
+    int max = (int) Math.min(MAX_STEP, top[MIN_LEVELS - 1] + 1);
+    for (int s = max; s >= MIN_STEP && (best == 0 || 5 * s >= 4 * best); s--) {
       double tol = Math.min(1.0, s / 5.0);
       int levels = 0;
       int on = 0;
