@@ -489,11 +489,7 @@ class TargetSearchTest {
    */
   @Test
   void jpegSsimThirdEncodeAfterTwoMissesLandsWhereTheCurveSteepens() {
-    double[] estimate = new double[101];
-    for (int q = 0; q <= 100; q++) {
-      estimate[q] = 1 + 3.0 * q / 100;
-    }
-    SsimCurve curve = SsimCurve.of(false, estimate, null);
+    SsimCurve curve = straightCurve();
     for (double target : new double[] {0.9, 0.95, 0.97}) {
       double aim = -Math.log(0.985 * (1 - target));
       java.util.List<Double> ssims = new java.util.ArrayList<>();
@@ -529,11 +525,7 @@ class TargetSearchTest {
    */
   @Test
   void tglSsimThirdEncodeAfterTwoPassesLandsWhereTheCurveFallsFaster() {
-    double[] estimate = new double[101];
-    for (int q = 0; q <= 100; q++) {
-      estimate[q] = 1 + 3.0 * q / 100;
-    }
-    SsimCurve curve = SsimCurve.of(false, estimate, null);
+    SsimCurve curve = straightCurve();
     for (double target : new double[] {0.9, 0.95, 0.97}) {
       double aim = -Math.log(0.985 * (1 - target));
       java.util.List<Integer> codes = new java.util.ArrayList<>();
@@ -754,5 +746,14 @@ class TargetSearchTest {
       }
       assertTrue(worst < (image == graphic ? 0.6 : 0.2), "estimated/measured:" + seen);
     }
+  }
+
+  /** An estimate rising straight from 1 to 4 in -ln(1 - SSIM) over the quality (made-up curves). */
+  private static SsimCurve straightCurve() {
+    double[] estimate = new double[101];
+    for (int q = 0; q <= 100; q++) {
+      estimate[q] = 1 + 3.0 * q / 100;
+    }
+    return SsimCurve.of(false, estimate, null);
   }
 }
