@@ -178,14 +178,7 @@ final class FastBandEncoder implements StaticTables.Header {
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
       belowPart[c] = new long[8 * img.blocksWide[c]];
-      for (int p = 0; p < 64; p++) {
-        colWeight[c][p] = (long) quant[c][p] * FastContexts.B0[p >> 3];
-        rowWeight[c][p] = (long) quant[c][p] * FastContexts.B0[p & 7];
-      }
-      for (int i = 1; i < 8; i++) {
-        divisor[c][i] = 1448L * quant[c][i];
-        divisor[c][8 + i] = 1448L * quant[c][8 * i];
-      }
+      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c]);
     }
     for (int r = rowStart; r < rowEnd; r++) {
       for (int c = 0; c < img.components; c++) {

@@ -220,4 +220,20 @@ final class FastContexts {
   static int bitlen(int x) {
     return 32 - Integer.numberOfLeadingZeros(x);
   }
+
+  /**
+   * §6 step 2's per-component constants, shared by the encoder and the decoder so that both sum
+   * the edge predictions with the same weights: q[p]·B0[v] for a value's column, q[p]·B0[u] for
+   * its row, and the divisors 1448·q of the first row (1..7) and first column (8 + 1..7).
+   */
+  static void edgeWeights(int[] quant, long[] colWeight, long[] rowWeight, long[] divisor) {
+    for (int p = 0; p < 64; p++) {
+      colWeight[p] = (long) quant[p] * B0[p >> 3];
+      rowWeight[p] = (long) quant[p] * B0[p & 7];
+    }
+    for (int i = 1; i < 8; i++) {
+      divisor[i] = 1448L * quant[i];
+      divisor[8 + i] = 1448L * quant[8 * i];
+    }
+  }
 }
