@@ -64,36 +64,7 @@ public class TargetCurveCheck {
   }
 
   private static void time(ThreadMXBean mx, String[] args) throws Exception {
-    java.util.List<Double> ratios = new java.util.ArrayList<>();
-    for (String a : args) {
-      Image img = Tegula.decode(Files.readAllBytes(Paths.get(a))).image();
-      for (boolean jpeg : new boolean[] {true, false}) {
-        long[] model = new long[5];
-        long[] encode = new long[5];
-        for (int rep = -2; rep < 5; rep++) {
-          long t0 = mx.getCurrentThreadCpuTime();
-          SsimCurve.of(img, jpeg);
-          long t1 = mx.getCurrentThreadCpuTime();
-          byte[] b = jpeg ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(9000))
-              : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
-                  dev.tegula.tgl.TglEncodeOptions.lossyHundredths(9000));
-          dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
-          long t2 = mx.getCurrentThreadCpuTime();
-          if (rep >= 0) {
-            model[rep] = t1 - t0;
-            encode[rep] = t2 - t1;
-          }
-        }
-        java.util.Arrays.sort(model);
-        java.util.Arrays.sort(encode);
-        double r = model[2] / (double) encode[2];
-        ratios.add(r);
-        System.out.printf("%s %s: estimate %.1f ms, encode q90 + SSIM %.1f ms, ratio %.2f%n",
-            Paths.get(a).getFileName(), jpeg ? "JPEG" : "TGL", model[2] / 1e6, encode[2] / 1e6, r);
-      }
-    }
-    java.util.Collections.sort(ratios);
-    System.out.printf("ratio median %.2f, max %.2f%n", ratios.get(ratios.size() / 2),
-        ratios.get(ratios.size() - 1));
+    EstimateCost.print(args, "estimate", (img, jpeg) -> SsimCurve.of(img, jpeg), "encode q90 + SSIM",
+        (img, jpeg) -> dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(EstimateCost.encodeQ90(img, jpeg)).image()));
   }
 }

@@ -64,39 +64,7 @@ public class TargetSizeCheck {
   }
 
   private static void time(ThreadMXBean mx, String[] args) throws Exception {
-    List<Double> ratios = new ArrayList<>();
-    for (String a : args) {
-      Image img = Tegula.decode(Files.readAllBytes(Paths.get(a))).image();
-      for (boolean jpeg : new boolean[] {true, false}) {
-        long[] model = new long[5];
-        long[] encode = new long[5];
-        for (int rep = -2; rep < 5; rep++) {
-          long t0 = mx.getCurrentThreadCpuTime();
-          SsimCurve.sizeOf(img, jpeg);
-          long t1 = mx.getCurrentThreadCpuTime();
-          if (jpeg) {
-            Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(9000));
-          } else {
-            dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
-                dev.tegula.tgl.TglEncodeOptions.lossyHundredths(9000));
-          }
-          long t2 = mx.getCurrentThreadCpuTime();
-          if (rep >= 0) {
-            model[rep] = t1 - t0;
-            encode[rep] = t2 - t1;
-          }
-        }
-        java.util.Arrays.sort(model);
-        java.util.Arrays.sort(encode);
-        double r = model[2] / (double) encode[2];
-        ratios.add(r);
-        System.out.printf("%s %s: size estimate %.1f ms, encode q90 %.1f ms, ratio %.2f%n",
-            Paths.get(a).getFileName(), jpeg ? "JPEG" : "TGL", model[2] / 1e6, encode[2] / 1e6,
-            r);
-      }
-    }
-    Collections.sort(ratios);
-    System.out.printf("ratio median %.2f, max %.2f%n", ratios.get(ratios.size() / 2),
-        ratios.get(ratios.size() - 1));
+    EstimateCost.print(args, "size estimate", (img, jpeg) -> SsimCurve.sizeOf(img, jpeg), "encode q90",
+        (img, jpeg) -> EstimateCost.encodeQ90(img, jpeg));
   }
 }
