@@ -14,12 +14,20 @@ final class FastBandEncoder implements StaticTables.Header {
   private static final long INTERIOR = 0xFEFEFEFEFEFEFE00L;
   private static final long FIRST_ROW = 0xFEL;
   private static final long FIRST_COLUMN = 0x0101010101010100L;
+  /** The AC table's first context in the joint numbering of the tokens. */
+  private static final int AC_BASE = FastContexts.BASE[FastContexts.AC];
+  /** §4's token of the magnitudes below {@link #SMALL_TOKENS}. */
+  private static final int SMALL_TOKENS = 256;
+  private static final byte[] SMALL_TOKEN = new byte[SMALL_TOKENS];
   /** 1 / f for the frequencies 1..2^12 (§8's division in {@link #rans}). */
   private static final double[] RECIPROCAL = new double[SymbolTables.ONE + 1];
 
   static {
     for (int f = 1; f <= SymbolTables.ONE; f++) {
       RECIPROCAL[f] = 1.0 / f;
+    }
+    for (int m = 0; m < SMALL_TOKENS; m++) {
+      SMALL_TOKEN[m] = (byte) FastContexts.token(m);
     }
   }
 
@@ -148,6 +156,16 @@ final class FastBandEncoder implements StaticTables.Header {
     tokens[n++] = (ctx << 6) | s;
   }
 
+  /** Makes room for k more tokens and k more raw entries. */
+  private void room(int k) {
+    if (n > tokens.length - k) {
+      tokens = Arrays.copyOf(tokens, 2 * tokens.length + k);
+    }
+    if (rawN > raws.length - k) {
+      raws = Arrays.copyOf(raws, 2 * raws.length + k);
+    }
+  }
+
   private void rawToken(int bits, int count) {
     if (rawN == raws.length) {
       raws = Arrays.copyOf(raws, 2 * rawN);
@@ -246,24 +264,41 @@ final class FastBandEncoder implements StaticTables.Header {
             // §5.2 interior values
             int rem = nz;
             int ctxBase = cls * FastContexts.VALUE_CONTEXTS_PER_CLASS;
+            // no branch on the value (they mispredict): a zero's raw entry is written and not
+            // kept, its sums add nothing; room for the block's tokens and raws made once
+            room(128);
+            int[] acCounts = counts[FastContexts.AC];
+            int[] tok = tokens;
+            int[] rawOut = raws;
+            int tn = n;
+            int rn = rawN;
             for (int k = 0; rem > 0; k++) {
               int p = ZZ49[k];
               int x = coef[off + p];
               int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
                   hasL ? Math.abs(coef[off - 64 + p]) : 0,
                   hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
+              // min(2, bitlen(intra)) as §5.2 has it is min(2, intra)
               int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
                   + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
-              value(FastContexts.AC, ctxBase + pb * FastContexts.INTRA_BUCKETS
+              int ctx = ctxBase + pb * FastContexts.INTRA_BUCKETS
                   + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
-                  + Math.min(FastContexts.INTRA_BUCKETS - 1, FastContexts.bitlen(intra)), x);
-              if (x != 0) {
-                rem--;
-                sums[FastContexts.COLUMN_SUM[p]] += x * cw[p];
-                sums[FastContexts.ROW_SUM[p]] += x * rw[p];
-              }
+                  + Math.min(FastContexts.INTRA_BUCKETS - 1, intra);
+              int m = Math.abs(x);
+              int t = m < SMALL_TOKENS ? SMALL_TOKEN[m] : FastContexts.token(m);
+              acCounts[(ctx << 5) + t]++;
+              tok[tn++] = ((AC_BASE + ctx) << 6) | t;
+              int nb = FastContexts.RAW_BITS[t];
+              rawOut[rn] = ((nb + 1) << 16) | ((m & ((1 << nb) - 1)) << 1) | (x >>> 31);
+              int nonzero = (m | -m) >>> 31;
+              rn += nonzero;
+              rem -= nonzero;
+              sums[FastContexts.COLUMN_SUM[p]] += x * cw[p];
+              sums[FastContexts.ROW_SUM[p]] += x * rw[p];
               hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
+            n = tn;
+            rawN = rn;
             // §6 edges: the first row from the above block, then the first column from the left
             for (int dir = 0; dir < 2; dir++) {
               int step = dir == 0 ? 1 : 8;
