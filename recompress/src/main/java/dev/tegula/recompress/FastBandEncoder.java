@@ -10,6 +10,26 @@ import java.util.Arrays;
  */
 final class FastBandEncoder implements StaticTables.Header {
   private static final int[] ZZ49 = FastContexts.ZZ49;
+  /** Bits of a block's nonzero mask (natural order): the interior (u, v >= 1), the edges. */
+  private static final long INTERIOR = 0xFEFEFEFEFEFEFE00L;
+  private static final long FIRST_ROW = 0xFEL;
+  private static final long FIRST_COLUMN = 0x0101010101010100L;
+  /** The AC table's first context in the joint numbering of the tokens. */
+  private static final int AC_BASE = FastContexts.BASE[FastContexts.AC];
+  /** §4's token of the magnitudes below {@link #SMALL_TOKENS}. */
+  private static final int SMALL_TOKENS = 256;
+  private static final byte[] SMALL_TOKEN = new byte[SMALL_TOKENS];
+  /** 1 / f for the frequencies 1..2^12 (§8's division in {@link #rans}). */
+  private static final double[] RECIPROCAL = new double[SymbolTables.ONE + 1];
+
+  static {
+    for (int f = 1; f <= SymbolTables.ONE; f++) {
+      RECIPROCAL[f] = 1.0 / f;
+    }
+    for (int m = 0; m < SMALL_TOKENS; m++) {
+      SMALL_TOKEN[m] = (byte) FastContexts.token(m);
+    }
+  }
 
   /** Per token (context << 6 | symbol), in the five tables' joint context numbering, or raw. */
   private int[] tokens;
@@ -60,22 +80,33 @@ final class FastBandEncoder implements StaticTables.Header {
       tables[t].build(counts[t]);
       tables[t].code(this, ht, t, true);
     }
-    // the tokens' (start, frequency) from the tables
+    // the tokens' (start, frequency) from the tables: per joint context where its cluster's
+    // cumulative frequencies begin in all five tables' together
+    int[] ctxAt = new int[FastContexts.BASE[FastContexts.TABLES]];
+    int cumLength = 0;
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      cumLength += tables[t].cum.length;
+    }
+    int[] cumAll = new int[cumLength];
+    for (int t = 0, at = 0; t < FastContexts.TABLES; t++) {
+      StaticTables st = tables[t];
+      System.arraycopy(st.cum, 0, cumAll, at, st.cum.length);
+      for (int c = 0; c < st.contexts; c++) {
+        ctxAt[FastContexts.BASE[t] + c] = at + st.map[c] * (st.symbols + 1);
+      }
+      at += st.cum.length;
+    }
     for (int i = 0; i < n; i++) {
       int op = tokens[i];
-      int ctx = op >>> 6;
-      int s = op & 63;
-      int part = 0;
-      while (ctx >= FastContexts.BASE[part + 1]) {
-        part++;
-      }
-      StaticTables t = tables[part];
-      ctx -= FastContexts.BASE[part];
-      int b = t.map[ctx] * (t.symbols + 1) + s;
-      int start = t.cum[b];
-      int freq = t.cum[b + 1] - start;
+      int b = ctxAt[op >>> 6] + (op & 63);
+      int start = cumAll[b];
+      int freq = cumAll[b + 1] - start;
       tokens[i] = (start << 16) | freq;
       if (measure) {
+        int part = 0;
+        while (op >>> 6 >= FastContexts.BASE[part + 1]) {
+          part++;
+        }
         cost[1 + part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
       }
     }
@@ -123,6 +154,16 @@ final class FastBandEncoder implements StaticTables.Header {
       tokens = Arrays.copyOf(tokens, 2 * n);
     }
     tokens[n++] = (ctx << 6) | s;
+  }
+
+  /** Makes room for k more tokens and k more raw entries. */
+  private void room(int k) {
+    if (n > tokens.length - k) {
+      tokens = Arrays.copyOf(tokens, 2 * tokens.length + k);
+    }
+    if (rawN > raws.length - k) {
+      raws = Arrays.copyOf(raws, 2 * raws.length + k);
+    }
   }
 
   private void rawToken(int bits, int count) {
@@ -201,51 +242,68 @@ final class FastBandEncoder implements StaticTables.Header {
           int up = bw << 6;
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
-            // §5.1 the interior's count
+            // §5.1 the interior's count and extent, §6 step 1's edge counts, from the block's
+            // nonzero mask (a branch per coefficient mispredicts)
             Arrays.fill(sums, 0);
-            int nz = 0;
-            int extentX = 0;
-            int extentY = 0;
-            for (int j = 0; j < 49; j++) {
-              int p = ZZ49[j];
-              if (coef[off + p] != 0) {
-                nz++;
-                extentX = Math.max(extentX, p & 7);
-                extentY = Math.max(extentY, p >> 3);
-              }
+            long mask = 0;
+            for (int p = 0; p < 64; p++) {
+              int x = coef[off + p];
+              mask |= (long) ((x | -x) >>> 31) << p;
             }
+            long inner = mask & INTERIOR;
+            int nz = Long.bitCount(inner);
+            long fold = inner | (inner >>> 32);
+            fold |= fold >>> 16;
+            fold |= fold >>> 8;
+            int extentX = 31 - Integer.numberOfLeadingZeros((int) fold & 0xFF | 1);
+            int extentY = (63 - Long.numberOfLeadingZeros(inner | 1)) >> 3;
             int nctx = FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft);
             symbol(FastContexts.COUNT, nctx, nz);
             nzA[bx] = nz;
             nzLeft = nz;
             // §5.2 interior values
             int rem = nz;
+            int ctxBase = cls * FastContexts.VALUE_CONTEXTS_PER_CLASS;
+            // no branch on the value (they mispredict): a zero's raw entry is written and not
+            // kept, its sums add nothing; room for the block's tokens and raws made once
+            room(128);
+            int[] acCounts = counts[FastContexts.AC];
+            int[] tok = tokens;
+            int[] rawOut = raws;
+            int tn = n;
+            int rn = rawN;
             for (int k = 0; rem > 0; k++) {
               int p = ZZ49[k];
               int x = coef[off + p];
               int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
                   hasL ? Math.abs(coef[off - 64 + p]) : 0,
                   hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
+              // min(2, bitlen(intra)) as §5.2 has it is min(2, intra)
               int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
                   + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
-              value(FastContexts.AC, FastContexts.valueContext(cls, k, rem, pb, intra), x);
-              if (x != 0) {
-                rem--;
-                sums[FastContexts.COLUMN_SUM[p]] += x * cw[p];
-                sums[FastContexts.ROW_SUM[p]] += x * rw[p];
-              }
+              int ctx = ctxBase + pb * FastContexts.INTRA_BUCKETS
+                  + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
+                  + Math.min(FastContexts.INTRA_BUCKETS - 1, intra);
+              int m = Math.abs(x);
+              int t = m < SMALL_TOKENS ? SMALL_TOKEN[m] : FastContexts.token(m);
+              acCounts[(ctx << 5) + t]++;
+              tok[tn++] = ((AC_BASE + ctx) << 6) | t;
+              int nb = FastContexts.RAW_BITS[t];
+              rawOut[rn] = ((nb + 1) << 16) | ((m & ((1 << nb) - 1)) << 1) | (x >>> 31);
+              int nonzero = (m | -m) >>> 31;
+              rn += nonzero;
+              rem -= nonzero;
+              sums[FastContexts.COLUMN_SUM[p]] += x * cw[p];
+              sums[FastContexts.ROW_SUM[p]] += x * rw[p];
               hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
+            n = tn;
+            rawN = rn;
             // §6 edges: the first row from the above block, then the first column from the left
             for (int dir = 0; dir < 2; dir++) {
               int step = dir == 0 ? 1 : 8;
               boolean hasN = dir == 0 ? hasA : hasL;
-              int cnt = 0;
-              for (int i = 1; i < 8; i++) {
-                if (coef[off + i * step] != 0) {
-                  cnt++;
-                }
-              }
+              int cnt = Long.bitCount(mask & (dir == 0 ? FIRST_ROW : FIRST_COLUMN));
               symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, dir,
                   dir == 0 ? extentX : extentY, nz), cnt);
               int erem = cnt;
@@ -335,8 +393,18 @@ final class FastBandEncoder implements StaticTables.Header {
         out[--pos] = (int) x;
         x >>>= 32;
       }
-      long q = x / freq;
-      long coded = (q << SymbolTables.PREC) + (x - q * freq) + start;
+      // x / freq from the reciprocal (a 64-bit division is the pass's slowest step): x < freq
+      // · 2^51, so the double quotient is off by at most one, which the remainder corrects
+      long q = (long) (x * RECIPROCAL[freq]);
+      long r = x - q * freq;
+      if (r < 0) {
+        q--;
+        r += freq;
+      } else if (r >= freq) {
+        q++;
+        r -= freq;
+      }
+      long coded = (q << SymbolTables.PREC) + r + start;
       x = y;
       y = coded;
     }

@@ -18,60 +18,47 @@ final class HistogramClusters {
 
   /**
    * @param counts per context {@code symbols} counts
+   * @param totals per context the sum of its counts
    * @param stride the context map's second reference (§3.2)
    * @param map out: the cluster of each context (unused contexts: the previous context's)
    * @return the number of clusters (at least 1)
    */
-  static int cluster(int[] counts, int contexts, int symbols, int stride, int[] map) {
+  static int cluster(int[] counts, int[] totals, int contexts, int symbols, int stride,
+      int[] map) {
     int used = 0;
     int[] ids = new int[contexts];
-    int[] totals = new int[contexts];
+    int bound = 0;
     for (int c = 0; c < contexts; c++) {
-      int t = 0;
-      for (int s = 0; s < symbols; s++) {
-        t += counts[c * symbols + s];
-      }
-      totals[c] = t;
+      int t = totals[c];
       if (t > 0) {
         ids[used++] = c;
+        bound += Math.min(t, symbols);
       }
     }
     if (used == 0) {
       java.util.Arrays.fill(map, 0, contexts, 0);
       return 1;
     }
-    // each used context's nonzero counts as (symbol << 32 | count): the costs below run over
-    // these, not over the whole alphabet (most contexts see a few symbols)
+    // each used context's nonzero counts as (symbol << 32 | count), read once: the costs below
+    // run over these, not over the whole alphabet (most contexts see a few symbols)
     int[] spStart = new int[used + 1];
-    for (int i = 0; i < used; i++) {
-      int n = 0;
-      for (int s = 0; s < symbols; s++) {
-        n += counts[ids[i] * symbols + s] != 0 ? 1 : 0;
-      }
-      spStart[i + 1] = spStart[i] + n;
-    }
-    long[] spData = new long[spStart[used]];
-    for (int i = 0, j = 0; i < used; i++) {
-      for (int s = 0; s < symbols; s++) {
-        int k = counts[ids[i] * symbols + s];
-        if (k != 0) {
-          spData[j++] = ((long) s << 32) | k;
-        }
-      }
-    }
-    Sparse sp = new Sparse(spStart, spData);
+    long[] spData = new long[bound];
     double[] self = new double[used];
+    int j = 0;
     for (int i = 0; i < used; i++) {
       int c = ids[i];
       double e = 0;
       for (int s = 0; s < symbols; s++) {
         int k = counts[c * symbols + s];
-        if (k > 0) {
+        if (k != 0) {
+          spData[j++] = ((long) s << 32) | k;
           e += k * log2((double) totals[c] / k);
         }
       }
       self[i] = e;
+      spStart[i + 1] = j;
     }
+    Sparse sp = new Sparse(spStart, spData);
     double[][] cost = new double[MAX][];
     int[] assign = new int[used];
     double[] best = new double[used];

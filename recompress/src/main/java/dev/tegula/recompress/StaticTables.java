@@ -67,8 +67,16 @@ final class StaticTables {
 
   /** Encoder: clusters the counts and quantizes the cluster histograms (§3.2). */
   void build(int[] counts) {
-    clusters = HistogramClusters.cluster(counts, contexts, symbols, stride, map);
-    quantized = quantized(counts);
+    int[] totals = new int[contexts];
+    for (int c = 0; c < contexts; c++) {
+      int t = 0;
+      for (int s = 0; s < symbols; s++) {
+        t += counts[c * symbols + s];
+      }
+      totals[c] = t;
+    }
+    clusters = HistogramClusters.cluster(counts, totals, contexts, symbols, stride, map);
+    quantized = quantized(counts, totals);
     setHistograms(quantized);
   }
 
@@ -168,9 +176,12 @@ final class StaticTables {
     return null;
   }
 
-  private int[] quantized(int[] counts) {
+  private int[] quantized(int[] counts, int[] totals) {
     int[] q = new int[clusters * symbols];
     for (int c = 0; c < contexts; c++) {
+      if (totals[c] == 0) {
+        continue;
+      }
       int b = map[c] * symbols;
       for (int s = 0; s < symbols; s++) {
         q[b + s] += counts[c * symbols + s];
