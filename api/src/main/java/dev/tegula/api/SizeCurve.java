@@ -58,13 +58,13 @@ final class SizeCurve {
     for (int w = 0; w <= 100; w++) {
       int q = w * 100;
       if (!jpeg) {
-        sub[w] += between(KNOTS, TGL_BIAS, q);
+        sub[w] += SsimCurve.between(KNOTS, TGL_BIAS, q);
         continue;
       }
       // 4:2:0 at 97 and up only ends the interpolation up to 96.99
-      sub[w] += between(KNOTS, JPEG_BIAS, q);
-      full[w] += q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, q)
-          : between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, q);
+      sub[w] += SsimCurve.between(KNOTS, JPEG_BIAS, q);
+      full[w] += q >= TargetSearch.JUMP ? SsimCurve.between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, q)
+          : SsimCurve.between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, q);
     }
     for (int w = 1; w <= 100; w++) {
       sub[w] = Math.max(sub[w], sub[w - 1]);
@@ -89,19 +89,6 @@ final class SizeCurve {
   private static final double[] TGL_BIAS = {-0.120, -0.160, -0.154, -0.090, -0.043, -0.003,
       0.034, 0.068, 0.105, 0.110, 0.115, 0.121, 0.119, 0.123, 0.114, 0.085, 0.108};
 
-  /** Linear between knots, held at the ends (the first values.length knots). */
-  private static double between(int[] knots, double[] values, int q) {
-    if (q <= knots[0]) {
-      return values[0];
-    }
-    for (int k = 1; k < values.length; k++) {
-      if (q <= knots[k]) {
-        double t = (q - knots[k - 1]) / (double) (knots[k] - knots[k - 1]);
-        return values[k - 1] + t * (values[k] - values[k - 1]);
-      }
-    }
-    return values[values.length - 1];
-  }
 
   /**
    * ln(bytes per pixel) of {@code pixels} sampled pixels whose luma blocks are {@code y} and

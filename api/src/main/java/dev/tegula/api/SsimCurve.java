@@ -209,12 +209,15 @@ final class SsimCurve {
   private static final double[][] FULL_BIAS = {JPEG_FULL_BIAS, SOURCE_FULL_BIAS,
       GREY_SOURCE_FULL_BIAS};
 
-  /** Linear between knots, held at the ends. */
-  private static double between(int[] knots, double[] values, int q) {
+  /**
+   * Linear between knots, held at the ends; values may be fewer than the knots (then the first
+   * values.length knots). {@link SizeCurve}'s corrections use it too.
+   */
+  static double between(int[] knots, double[] values, int q) {
     if (q <= knots[0]) {
       return values[0];
     }
-    for (int k = 1; k < knots.length; k++) {
+    for (int k = 1; k < Math.min(knots.length, values.length); k++) {
       if (q <= knots[k]) {
         double t = (q - knots[k - 1]) / (double) (knots[k] - knots[k - 1]);
         return values[k - 1] + t * (values[k] - values[k - 1]);

@@ -19,7 +19,9 @@ public class TargetCurveCheck {
   public static void main(String[] args) throws Exception {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     if (Boolean.getBoolean("time")) {
-      time(mx, args);
+      EstimateCost.print(args, "estimate", (img, jpeg) -> SsimCurve.of(img, jpeg),
+          "encode q90 + SSIM", (img, jpeg) -> dev.tegula.metrics.Metrics.ssim(img,
+              Tegula.decode(EstimateCost.encodeQ90(img, jpeg)).image()));
       return;
     }
     int[] qs = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200, 9400, 9600, 9699, 9700, 9800,
@@ -63,8 +65,4 @@ public class TargetCurveCheck {
     }
   }
 
-  private static void time(ThreadMXBean mx, String[] args) throws Exception {
-    EstimateCost.print(args, "estimate", (img, jpeg) -> SsimCurve.of(img, jpeg), "encode q90 + SSIM",
-        (img, jpeg) -> dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(EstimateCost.encodeQ90(img, jpeg)).image()));
-  }
 }

@@ -2,8 +2,6 @@ package dev.tegula.api;
 
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,9 +20,9 @@ import java.util.TreeMap;
  */
 public class TargetSizeCheck {
   public static void main(String[] args) throws Exception {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     if (Boolean.getBoolean("time")) {
-      time(mx, args);
+      EstimateCost.print(args, "size estimate", (img, jpeg) -> SsimCurve.sizeOf(img, jpeg),
+          "encode q90", (img, jpeg) -> EstimateCost.encodeQ90(img, jpeg));
       return;
     }
     int[] qs = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200, 9400, 9600, 9699, 9700, 9800,
@@ -63,8 +61,4 @@ public class TargetSizeCheck {
     }
   }
 
-  private static void time(ThreadMXBean mx, String[] args) throws Exception {
-    EstimateCost.print(args, "size estimate", (img, jpeg) -> SsimCurve.sizeOf(img, jpeg), "encode q90",
-        (img, jpeg) -> EstimateCost.encodeQ90(img, jpeg));
-  }
 }

@@ -51,7 +51,7 @@ class JpegVersionCorpusTest {
 
   @ParameterizedTest
   @MethodSource("rows")
-  void everyFileIsInTheManifestAndCoversItsCoding(String row) {
+  void everyManifestRowNamesAStoredFileWithItsFields(String row) {
     String[] f = row.split("\t");
     assertEquals(5, f.length, row);
     assertTrue(Files.exists(folder().resolve(f[0])), f[0]);
