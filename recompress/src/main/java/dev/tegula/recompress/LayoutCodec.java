@@ -15,7 +15,7 @@ final class LayoutCodec {
     ByteSinkOut out = new ByteSinkOut(1024);
     number(out, layout.scans());
     for (int k = 0; k < layout.scans(); k++) {
-      bytes(out, layout.pieces()[k]);
+      LayoutPieces.write(out, layout.pieces()[k]);
       ScanRecord r = layout.records()[k];
       int[] pads = r.pads();
       number(out, pads.length / 2);
@@ -37,7 +37,7 @@ final class LayoutCodec {
     return out.toByteArray();
   }
 
-  private static void number(ByteSinkOut out, int v) {
+  static void number(ByteSinkOut out, int v) {
     while ((v & ~0x7F) != 0) {
       out.write((v & 0x7F) | 0x80);
       v >>>= 7;
@@ -64,7 +64,7 @@ final class LayoutCodec {
     byte[][] pieces = new byte[scans][];
     ScanRecord[] records = new ScanRecord[scans];
     for (int k = 0; k < scans; k++) {
-      pieces[k] = r.bytes();
+      pieces[k] = LayoutPieces.read(r);
       int pairs = r.count(2);
       int[] pads = new int[2 * pairs];
       int last = 0;
@@ -92,7 +92,7 @@ final class LayoutCodec {
     return new JpegLayout(pieces, records, tail);
   }
 
-  private static final class Reader {
+  static final class Reader {
     final byte[] d;
     final long base;
     int at;
@@ -100,6 +100,13 @@ final class LayoutCodec {
     Reader(byte[] d, long base) {
       this.d = d;
       this.base = base;
+    }
+
+    int u8() {
+      if (at >= d.length) {
+        throw bad("the layout ends inside a piece");
+      }
+      return d[at++] & 0xFF;
     }
 
     int number() {

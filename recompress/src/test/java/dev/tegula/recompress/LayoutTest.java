@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
+import dev.tegula.core.MalformedInputException;
 import dev.tegula.jpeg.JpegDecoder;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,136 @@ class LayoutTest {
     for (byte b : Sha256.digest(d, d.length)) {
       hex.append(String.format("%02x", b & 0xFF));
     }
-    assertEquals(450, d.length);
-    assertEquals("b2e200e8faafeeef54ab05597313c0ea618311bd13ffc42a9cce86bea4c94366",
+    assertEquals(703, d.length);
+    assertEquals("802f3a4cf535d560a555e6233be831e54546c59f6ca7e0727817f659c5e7f32a",
         hex.toString());
+  }
+
+  /** §5.2: the Annex K tables LayoutTables holds are those of T.81 (first and last entries). */
+  @Test
+  void theAnnexKTablesAreT81s() {
+    assertEquals(12, LayoutTables.HUFFMAN[0].length - 16);
+    assertEquals(162, LayoutTables.HUFFMAN[1].length - 16);
+    assertEquals(12, LayoutTables.HUFFMAN[2].length - 16);
+    assertEquals(162, LayoutTables.HUFFMAN[3].length - 16);
+    assertEquals(0x01, LayoutTables.HUFFMAN[1][16]);
+    assertEquals((byte) 0xFA, LayoutTables.HUFFMAN[3][16 + 161]);
+    // libjpeg's quality 50 is scale 100: the tables themselves; quality 75 is scale 50
+    assertEquals(16, LayoutTables.quant(0, 0, 100, 0));
+    assertEquals(99, LayoutTables.quant(1, 63, 100, 0));
+    assertEquals(8, LayoutTables.quant(0, 0, 50, 0));
+    assertEquals(255, LayoutTables.quant(1, 63, 5000, 0));
+    assertEquals(4950, LayoutTables.quant(1, 63, 5000, 1));
+  }
+
+  /**
+   * §5.1: cjpeg's marker segments cost a few bytes each: the typical tables by number, the
+   * quantization tables by their scale factor, optimized Huffman tables by their code lengths.
+   */
+  @Test
+  void libjpegSegmentsAreCodedByWhatTheyAre() {
+    for (String name : new String[] {"baseline_420_std_huffman.jpg", "size_1x1_420.jpg",
+        "progressive_420.jpg", "baseline_420.jpg", "progressive_gray.jpg"}) {
+      JpegLayout layout = JpegModel.parse(jpeg(name), Limits.DEFAULT).layout;
+      int raw = layout.tail().length;
+      for (byte[] p : layout.pieces()) {
+        raw += p.length;
+      }
+      byte[] coded = LayoutCodec.write(layout);
+      assertTrue(coded.length < raw, name + ": " + coded.length + " of " + raw);
+      assertLayoutsEqual(layout, LayoutCodec.read(coded, Limits.DEFAULT, 0), name);
+    }
+    JpegLayout std = JpegModel.parse(jpeg("baseline_420_std_huffman.jpg"), Limits.DEFAULT).layout;
+    assertTrue(LayoutCodec.write(std).length < 100); // of 625 bytes
+  }
+
+  /**
+   * Pieces that are no clean marker segments, or tables that are almost but not quite what an
+   * item names, are stored as they are: the writer keeps any bytes it cannot name exactly.
+   */
+  @Test
+  void unusualPiecesAreStoredExactly() {
+    byte[] sos = {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 63, 0};
+    byte[] dqt = new byte[5 + 64];
+    dqt[0] = (byte) 0xFF;
+    dqt[1] = (byte) 0xDB;
+    dqt[3] = 67;
+    for (int k = 0; k < 64; k++) {
+      dqt[5 + k] = (byte) LayoutTables.quant(0, k, 50, 0);
+    }
+    byte[] dqtOff = dqt.clone();
+    dqtOff[5 + 63]++;
+    byte[] dht = new byte[5 + 16 + 3];
+    dht[0] = (byte) 0xFF;
+    dht[1] = (byte) 0xC4;
+    dht[3] = (byte) (dht.length - 2);
+    dht[4] = 0x10;
+    dht[5 + 1] = 3; // three codes of length 2
+    dht[21] = 0x21;
+    dht[22] = 0x01;
+    dht[23] = (byte) 0xF0; // not ascending: kept as bytes
+    byte[] dhtSorted = dht.clone();
+    dhtSorted[21] = 0x01;
+    dhtSorted[22] = 0x21;
+    byte[] dhtOutside = dhtSorted.clone();
+    dhtOutside[23] = 0x0C; // size 12: outside the lengths alphabet
+    byte[][] odd = {
+      {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE, 0, 3, 'x'},
+      {1, 2, 3, (byte) 0xFF},
+      {(byte) 0xFF, (byte) 0xE1, 0, 100, 1, 2},
+      {(byte) 0xFF, (byte) 0xDB, 0, 2},
+      {(byte) 0xFF, (byte) 0xC4, 0, 19, 0x00, 1},
+      {(byte) 0xFF, (byte) 0xD9, (byte) 0xFF, (byte) 0xD0, (byte) 0xFF, 0x00, (byte) 0xFF, 0x01},
+      dqt, dqtOff, dht, dhtSorted, dhtOutside,
+    };
+    for (byte[] head : odd) {
+      byte[] piece = Arrays.copyOf(head, head.length + sos.length);
+      System.arraycopy(sos, 0, piece, head.length, sos.length);
+      JpegLayout layout = new JpegLayout(new byte[][] {piece, head},
+          new ScanRecord[] {new ScanRecord(new int[0], new int[0]),
+            new ScanRecord(new int[] {3, 5}, new int[] {7, 7, 9})}, head);
+      assertLayoutsEqual(layout, LayoutCodec.read(LayoutCodec.write(layout), Limits.DEFAULT, 0),
+          Arrays.toString(head));
+    }
+  }
+
+  /** Every byte changed and every cut of a coded layout reads back or throws a clear error. */
+  @Test
+  void aDamagedLayoutFailsClearly() {
+    for (String name : new String[] {"progressive_420.jpg", "baseline_420_std_huffman.jpg",
+        "baseline_420.jpg"}) {
+      byte[] coded = LayoutCodec.write(JpegModel.parse(jpeg(name), Limits.DEFAULT).layout);
+      for (int i = 0; i <= coded.length; i++) {
+        damaged(Arrays.copyOf(coded, i));
+        if (i < coded.length) {
+          for (int bit : new int[] {0x01, 0x02, 0x10, 0x80}) {
+            byte[] bad = coded.clone();
+            bad[i] ^= (byte) bit;
+            damaged(bad);
+          }
+        }
+      }
+    }
+  }
+
+  private static void damaged(byte[] coded) {
+    try {
+      LayoutCodec.read(coded, Limits.DEFAULT, 0);
+    } catch (MalformedInputException e) {
+      assertTrue(e.getMessage().contains("layout"), e.getMessage());
+    } catch (LimitExceededException e) {
+      assertTrue(e.getMessage().contains("scans"), e.getMessage());
+    }
+  }
+
+  private static void assertLayoutsEqual(JpegLayout a, JpegLayout b, String what) {
+    assertEquals(a.scans(), b.scans(), what);
+    for (int k = 0; k < a.scans(); k++) {
+      assertArrayEquals(a.pieces()[k], b.pieces()[k], what + " piece " + k);
+      assertArrayEquals(a.records()[k].pads(), b.records()[k].pads(), what);
+      assertArrayEquals(a.records()[k].toggles(), b.records()[k].toggles(), what);
+    }
+    assertArrayEquals(a.tail(), b.tail(), what);
   }
 
   /** A file with the typical tables has its layout packed against the dictionary (method 2). */
