@@ -235,7 +235,9 @@ final class LayoutPieces {
 
   /**
    * Code lengths by rows (the DC alphabet is one row of 12, the AC one 16 rows of 11, one per
-   * run): per row the count of entries up to its last nonzero one, then those entries.
+   * run): the count of rows up to the last nonempty one; per row the count of entries up to its
+   * last nonzero one, then those entries, each a length as its difference mod 17 from {@link
+   * #predict}.
    */
   private static void writeLengths(ByteSinkOut out, byte[] lengths) {
     int row = lengths.length == DC_SYMBOLS ? DC_SYMBOLS : 11;
@@ -257,7 +259,7 @@ final class LayoutPieces {
         if (l == 0) {
           out.write(0);
         } else {
-          out.write(1 + (l - prev + 17) % 17);
+          out.write(1 + (l - predict(lengths, i, row, prev) + 17) % 17);
           prev = l;
           if (rowFirst < 0) {
             rowFirst = l;
@@ -268,6 +270,21 @@ final class LayoutPieces {
         prev = rowFirst;
       }
     }
+  }
+
+  /**
+   * §5.2: the length above adjusted by the step from above-left to left (lengths of neighbouring
+   * runs and sizes move together), else the row's previous length.
+   */
+  private static int predict(byte[] lengths, int i, int row, int prev) {
+    int above = i >= row ? lengths[i - row] : 0;
+    if (above == 0) {
+      return prev;
+    }
+    if (i % row > 0 && lengths[i - 1] != 0 && lengths[i - row - 1] != 0) {
+      return Math.max(1, Math.min(16, above + lengths[i - 1] - lengths[i - row - 1]));
+    }
+    return above;
   }
 
   private static boolean isZero(byte[] b, int from, int to) {
@@ -298,7 +315,7 @@ final class LayoutPieces {
         if (v == 0) {
           continue;
         }
-        int l = (prev + v - 1) % 17;
+        int l = (predict(lengths, from + i, row, prev) + v - 1) % 17;
         if (v > 17 || l == 0) {
           throw r.bad("a Huffman code length out of range");
         }

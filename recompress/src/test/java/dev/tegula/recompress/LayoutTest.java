@@ -45,7 +45,7 @@ class LayoutTest {
       hex.append(String.format("%02x", b & 0xFF));
     }
     assertEquals(703, d.length);
-    assertEquals("802f3a4cf535d560a555e6233be831e54546c59f6ca7e0727817f659c5e7f32a",
+    assertEquals("52ec266f4ec00a34701d7f8316e0415ccbfe3a5dd5e796cbf7979c6cf4e0fb0d",
         hex.toString());
   }
 
