@@ -61,10 +61,14 @@ final class LayoutCodec {
     if (scans > data.length) {
       throw r.bad("a layout of " + scans + " scans in " + data.length + " bytes");
     }
+    // items expand (a 2-byte Annex K table reference stands for 179 bytes): bounded so that
+    // damaged data cannot make the pieces much larger than the layout (format-jpeg.md §5.1)
+    long budget = 16L * data.length + (1 << 20);
     byte[][] pieces = new byte[scans][];
     ScanRecord[] records = new ScanRecord[scans];
     for (int k = 0; k < scans; k++) {
-      pieces[k] = LayoutPieces.read(r);
+      pieces[k] = LayoutPieces.read(r, budget);
+      budget -= pieces[k].length;
       int pairs = r.count(2);
       int[] pads = new int[2 * pairs];
       int last = 0;

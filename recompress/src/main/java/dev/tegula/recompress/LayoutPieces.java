@@ -332,11 +332,20 @@ final class LayoutPieces {
     return lengths;
   }
 
-  /** Reads one piece (§5.1) up to its END item. */
-  static byte[] read(LayoutCodec.Reader r) {
+  /**
+   * Reads one piece (§5.1) up to its END item.
+   *
+   * @param budget the bytes the piece may hold (§5.1's bound on the whole layout, less what the
+   *     pieces before it took): checked after each item, so damaged data overshoots it by one
+   *     item at most
+   */
+  static byte[] read(LayoutCodec.Reader r, long budget) {
     ByteSinkOut out = new ByteSinkOut(256);
     for (int tag = r.u8(); tag != END; tag = r.u8()) {
       readItem(r, tag, out);
+      if (out.size() > budget) {
+        throw r.bad("its pieces hold more than 16 times its size plus 1 MiB");
+      }
     }
     return out.toByteArray();
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.DecodeOptions;
@@ -154,6 +155,39 @@ class LayoutTest {
         }
       }
     }
+  }
+
+  /** §5.1: items may not expand a layout beyond 16 times its size plus 1 MiB. */
+  @Test
+  void expansionIsBounded() {
+    ByteSinkOut out = new ByteSinkOut(1 << 16);
+    out.write(1); // one scan
+    for (int item = 0; item < 100; item++) {
+      out.write(LayoutPieces.DHT);
+      LayoutCodec.number(out, 300);
+      for (int t = 0; t < 300; t++) {
+        out.write(0x10);
+        out.write(2); // Annex K table K.5: 179 bytes
+      }
+    }
+    out.write(LayoutPieces.END);
+    out.write(0);
+    out.write(0);
+    out.write(0); // an empty tail
+    byte[] coded = out.toByteArray();
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> LayoutCodec.read(coded, Limits.DEFAULT, 0));
+    assertTrue(e.getMessage().contains("more than 16 times"), e.getMessage());
+    // a fifth of it (1.07 MB of tables from 12 KB) is within the bound
+    assertEquals(1, LayoutCodec.read(cut(coded, 20), Limits.DEFAULT, 0).scans());
+  }
+
+  /** The first {@code items} DHT items of {@link #expansionIsBounded}'s layout, then its end. */
+  private static byte[] cut(byte[] coded, int items) {
+    int itemLength = 1 + 2 + 600;
+    byte[] c = Arrays.copyOf(coded, 1 + items * itemLength + 4);
+    System.arraycopy(coded, coded.length - 4, c, c.length - 4, 4);
+    return c;
   }
 
   private static void damaged(byte[] coded) {
