@@ -4,9 +4,10 @@ import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 
 /**
- * The serialized {@link JpegLayout} (format-jpeg.md §5): unsigned LEB128 numbers and byte strings.
- * Reading checks every count against what is left, so damaged data throws a {@link
- * MalformedInputException} and never allocates more than the input holds.
+ * The serialized {@link JpegLayout} (format-jpeg.md §5): unsigned LEB128 numbers, byte strings and
+ * the pieces as items ({@link LayoutPieces}). Reading checks every count against what is left and
+ * the pieces against §5.1's bound, so damaged data throws a {@link MalformedInputException} and
+ * never allocates much more than the input holds.
  */
 final class LayoutCodec {
   private LayoutCodec() {}

@@ -22,7 +22,7 @@ final class LayoutPieces {
   static final int QUANT_CHROMINANCE = 2;
 
   static final int HUFFMAN_RAW = 0;
-  /** 1 .. 4: Annex K table {@code mode - 1} (LayoutTables.HUFFMAN). */
+  /** Forms 1 .. 4: Annex K table {@code form - 1} ({@link LayoutTables#HUFFMAN}). */
   static final int HUFFMAN_LENGTHS = 5;
 
   /** The symbols a lengths-coded table may hold: DC categories 0..11, AC (run, size <= 10). */
