@@ -205,8 +205,9 @@ final class FastBandDecoder implements StaticTables.Header {
 
   /** §4: the signed value of token tok, its raw bits read. */
   private int valueOf(int tok) {
-    int r = bits(FastContexts.VALUE_BITS[tok]);
-    int m = FastContexts.MAG_BASE[tok] | (r >>> 1);
+    int mb = FastContexts.MAG_AND_BITS[tok];
+    int r = bits(mb & 31);
+    int m = (mb >>> 5) | (r >>> 1);
     int neg = r & 1;
     if (m > 32767 + neg) {
       throw new Damaged("a value's magnitude " + m + " is out of range");
@@ -220,7 +221,8 @@ final class FastBandDecoder implements StaticTables.Header {
       throw new Damaged("an edge value has a sign but no magnitude");
     }
     int tok = sym >> 1;
-    int m = FastContexts.MAG_BASE[tok] | bits(FastContexts.RAW_BITS[tok]);
+    int mb = FastContexts.MAG_AND_RAW[tok];
+    int m = (mb >>> 5) | bits(mb & 31);
     int neg = (sym & 1) ^ predNegative; // for sym 0, m is 0 and the sign changes nothing
     if (m > 32767 + neg) {
       throw new Damaged("a value's magnitude " + m + " is out of range");
@@ -238,7 +240,7 @@ final class FastBandDecoder implements StaticTables.Header {
     int hash = FastCoefficientCoder.HASH_START;
     FastDc dcModel = new FastDc(img);
     int[][] nzAbove = new int[img.components][];
-    // §5.2 intra from the tokens of the interior values so far, each kept as min(2, token) (the
+    // §5.2 intra from the tokens of the interior values so far, each kept as min(4, token) (the
     // same bucket as from the magnitudes: tokens 0..3 are the magnitude, larger ones at least
     // 4); the first row and column stay 0, and every left and upper interior neighbour of a
     // position comes earlier in zig-zag order, so a block overwrites what it reads first
@@ -277,7 +279,6 @@ final class FastBandDecoder implements StaticTables.Header {
           boolean hasA = by > first;
           int nzLeft = -1;
           int off = img.blockOffset(c, 0, by);
-          int up = bw << 6;
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
             Arrays.fill(coef, off, off + 64, (short) 0);
@@ -291,23 +292,18 @@ final class FastBandDecoder implements StaticTables.Header {
             nzLeft = nz;
             // §5.2 interior values, with no branch on them (they are hard to predict)
             int rem = nz;
-            int extentX = 0;
-            int extentY = 0;
+            long inner = 0; // natural order, for the extents after the loop
             int ctxBase = cls * FastContexts.VALUE_CONTEXTS_PER_CLASS;
             for (int k = 0; rem > 0; k++) {
               if (k == 49) {
                 throw new Damaged("a block's interior count exceeds its positions");
               }
               int p = ZZ49[k];
-              int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
-                  hasL ? Math.abs(coef[off - 64 + p]) : 0,
-                  hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
               // the context from the tokens alone (not the values behind them), so that the
               // next symbol's context does not wait for this one's raw bits
-              int ib = Math.min(FastContexts.INTRA_BUCKETS - 1, tok2[p - 1] + tok2[p - 8]);
-              int tok = symbol(acT, ctxBase + pb * FastContexts.INTRA_BUCKETS
-                  + (FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem] + ib));
-              tok2[p] = (byte) Math.min(2, tok);
+              int ib = FastContexts.INTRA_BUCKET[tok2[p - 1] + tok2[p - 8]];
+              int tok = symbol(acT, ctxBase + (FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem] + ib));
+              tok2[p] = (byte) Math.min(FastContexts.INTRA_TOKEN_CAP, tok);
               int nonzero = (tok | -tok) >>> 31;
               rem -= nonzero;
               int xv = valueOf(tok);
@@ -315,10 +311,15 @@ final class FastBandDecoder implements StaticTables.Header {
               nzm |= BlockMasks.NATURAL_BIT[p] & -(long) nonzero;
               sums[FastContexts.COLUMN_SUM[p]] += xv * cw[p];
               sums[FastContexts.ROW_SUM[p]] += xv * rw[p];
-              extentX = Math.max(extentX, (p & 7) * nonzero);
-              extentY = Math.max(extentY, (p >> 3) * nonzero);
+              inner |= (long) nonzero << p;
               hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
+            // §5.2 the extents: the highest column (row) with a bit of the interior's mask
+            long fold = inner | (inner >>> 32);
+            fold |= fold >>> 16;
+            fold |= fold >>> 8;
+            int extentX = 31 - Integer.numberOfLeadingZeros((int) fold & 0xFF | 1);
+            int extentY = (63 - Long.numberOfLeadingZeros(inner | 1)) >> 3;
             // §6 edges
             int edges = 0;
             for (int dir = 0; dir < 2; dir++) {
@@ -358,15 +359,18 @@ final class FastBandDecoder implements StaticTables.Header {
               }
               pc = dcModel.predictFlat(q, c, bx, hasA, hasL);
             } else {
+              // the interior sums read once more and zeroed for the next block (entries 0, 8, 16
+              // and 24 belong to no interior position and stay 0)
               for (int i = 1; i < 8; i++) {
                 below[8 * bx + i] = coef[off + i] * cw[i] + sums[i] - sums[8 + i];
                 rightPart[i] = coef[off + 8 * i] * rw[8 * i] + sums[16 + i] - sums[24 + i];
+                sums[i] = 0;
+                sums[8 + i] = 0;
+                sums[16 + i] = 0;
+                sums[24 + i] = 0;
               }
               // §7 DC
               pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
-              if (nz > 0) {
-                Arrays.fill(sums, 0); // zero again for the next block (only the interior sums)
-              }
             }
             int dc = (short) ((pc >> 16) + value(dcT, cls * FastContexts.DC_BUCKETS
                 * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));

@@ -239,7 +239,6 @@ final class FastBandEncoder implements StaticTables.Header {
           boolean hasA = by > first;
           int nzLeft = -1;
           int off = img.blockOffset(c, 0, by);
-          int up = bw << 6;
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
             // §5.1 the interior's count and extent, §6 step 1's edge counts, from the block's
@@ -275,15 +274,10 @@ final class FastBandEncoder implements StaticTables.Header {
             for (int k = 0; rem > 0; k++) {
               int p = ZZ49[k];
               int x = coef[off + p];
-              int pb = FastContexts.priorBucket(hasA ? Math.abs(coef[off - up + p]) : 0,
-                  hasL ? Math.abs(coef[off - 64 + p]) : 0,
-                  hasA && hasL ? Math.abs(coef[off - up - 64 + p]) : 0, hasA, hasL);
-              // min(2, bitlen(intra)) as §5.2 has it is min(2, intra)
               int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
                   + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
-              int ctx = ctxBase + pb * FastContexts.INTRA_BUCKETS
-                  + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
-                  + Math.min(FastContexts.INTRA_BUCKETS - 1, intra);
+              int ctx = ctxBase + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
+                  + FastContexts.INTRA_BUCKET[Math.min(FastContexts.INTRA_SUM - 1, intra)];
               int m = Math.abs(x);
               int t = m < SMALL_TOKENS ? SMALL_TOKEN[m] : FastContexts.token(m);
               acCounts[(ctx << 5) + t]++;

@@ -17,10 +17,23 @@ final class FastContexts {
   static final int NZ_DIFF = 5;
   static final int K_BUCKETS = 16;
   static final int REM_BUCKETS = 8;
-  static final int PRIOR_BUCKETS = 4;
   static final int DC_BUCKETS = 12;
 
-  static final int INTRA_BUCKETS = 3;
+  static final int INTRA_BUCKETS = 4;
+  /**
+   * §5.2: intra's bucket min(INTRA_BUCKETS − 1, bitlen(I)) of I = 0..INTRA_SUM − 1 (larger I
+   * have the last bucket); for the decoder also of the sum of the neighbours' tokens, each
+   * capped at {@link #INTRA_TOKEN_CAP} (the same bucket as from the magnitudes).
+   */
+  static final int INTRA_SUM = 16;
+  static final byte[] INTRA_BUCKET = new byte[INTRA_SUM];
+  static final int INTRA_TOKEN_CAP = 4;
+
+  static {
+    for (int i = 0; i < INTRA_SUM; i++) {
+      INTRA_BUCKET[i] = (byte) Math.min(INTRA_BUCKETS - 1, bitlen(i));
+    }
+  }
   static final int EDGE_PRED_BUCKETS = 8;
 
   /** §3: the tables: interior counts, DC, interior values, edge counts, edge values. */
@@ -31,11 +44,11 @@ final class FastContexts {
   static final int EDGE = 4;
   static final int TABLES = 5;
   static final int[] CONTEXTS = {2 * NZ_BUCKETS * NZ_DIFF, 2 * DC_BUCKETS * DC_BUCKETS,
-      2 * K_BUCKETS * REM_BUCKETS * PRIOR_BUCKETS * INTRA_BUCKETS, 2 * 2 * 8 * 4,
+      2 * K_BUCKETS * REM_BUCKETS * INTRA_BUCKETS, 2 * 2 * 8 * 4,
       2 * 2 * 7 * 4 * EDGE_PRED_BUCKETS};
   static final int[] SYMBOLS = {64, 32, 32, 8, 64};
   /** §3.2: the context map's second reference, {@code STRIDE[t]} contexts before. */
-  static final int[] STRIDE = {NZ_DIFF, 1, PRIOR_BUCKETS * INTRA_BUCKETS, 4, EDGE_PRED_BUCKETS};
+  static final int[] STRIDE = {NZ_DIFF, 1, INTRA_BUCKETS, 4, EDGE_PRED_BUCKETS};
   /** §3: where each table's contexts start in one joint numbering (tokens carry it). */
   static final int[] BASE = new int[TABLES + 1];
 
@@ -106,40 +119,26 @@ final class FastContexts {
     return ((cls * 2 + dir) * 8 + extent) * 4 + nzb;
   }
 
-  /** §5.2: the prior bucket from the neighbours' magnitudes at one position. */
-  static int priorBucket(int a, int l, int al, boolean hasA, boolean hasL) {
-    int prior;
-    if (hasA) {
-      prior = hasL ? (13 * a + 13 * l + 6 * al + 16) >> 5 : a;
-    } else if (hasL) {
-      prior = l;
-    } else {
-      return PRIOR_BUCKETS - 1;
-    }
-    return Math.min(PRIOR_BUCKETS - 2, prior);
-  }
-
   /** §5.2: contexts of the interior values per class (luma, chroma). */
-  static final int VALUE_CONTEXTS_PER_CLASS =
-      K_BUCKETS * REM_BUCKETS * PRIOR_BUCKETS * INTRA_BUCKETS;
+  static final int VALUE_CONTEXTS_PER_CLASS = K_BUCKETS * REM_BUCKETS * INTRA_BUCKETS;
   /**
    * §5.2, for the decoder: at {@code k << 6 | rem} (ZZ49 index k, remaining count 1..49) the part
-   * of {@link #valueContext} of class 0 that k and rem give, prior and intra 0.
+   * of {@link #valueContext} of class 0 that k and rem give, intra 0.
    */
   static final short[] VALUE_CONTEXT_KR = new short[49 << 6];
 
   static {
     for (int k = 0; k < 49; k++) {
       for (int rem = 1; rem < 64; rem++) {
-        VALUE_CONTEXT_KR[(k << 6) | rem] = (short) valueContext(0, k, rem, 0, 0);
+        VALUE_CONTEXT_KR[(k << 6) | rem] = (short) valueContext(0, k, rem, 0);
       }
     }
   }
 
   /** §5.2: the context of the interior value at ZZ49 index k. */
-  static int valueContext(int cls, int k, int rem, int prior, int intra) {
-    return (((cls * K_BUCKETS + K_BUCKET[k]) * REM_BUCKETS + REM_BUCKET[rem]) * PRIOR_BUCKETS
-        + prior) * INTRA_BUCKETS + Math.min(INTRA_BUCKETS - 1, bitlen(intra));
+  static int valueContext(int cls, int k, int rem, int intra) {
+    return ((cls * K_BUCKETS + K_BUCKET[k]) * REM_BUCKETS + REM_BUCKET[rem]) * INTRA_BUCKETS
+        + INTRA_BUCKET[Math.min(INTRA_SUM - 1, intra)];
   }
 
   /**
@@ -190,12 +189,18 @@ final class FastContexts {
   static final byte[] RAW_BITS = new byte[VALUE_SYMBOLS];
   /** §4: a token's magnitude with its mantissa bits zero. */
   static final int[] MAG_BASE = new int[VALUE_SYMBOLS];
+  /** §4, for the decoder: {@code MAG_BASE[t] << 5 | VALUE_BITS[t]} (one load per value). */
+  static final int[] MAG_AND_BITS = new int[VALUE_SYMBOLS];
+  /** §4, for the decoder: {@code MAG_BASE[t] << 5 | RAW_BITS[t]}. */
+  static final int[] MAG_AND_RAW = new int[VALUE_SYMBOLS];
 
   static {
     for (int t = 0; t < VALUE_SYMBOLS; t++) {
       RAW_BITS[t] = (byte) rawBits(t);
       VALUE_BITS[t] = (byte) (t == 0 ? 0 : rawBits(t) + 1);
       MAG_BASE[t] = magnitude(t, 0);
+      MAG_AND_BITS[t] = (MAG_BASE[t] << 5) | VALUE_BITS[t];
+      MAG_AND_RAW[t] = (MAG_BASE[t] << 5) | RAW_BITS[t];
     }
   }
 

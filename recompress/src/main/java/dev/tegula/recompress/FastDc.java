@@ -98,7 +98,7 @@ final class FastDc {
     int pred = 0;
     long unit = 2L * 1448 * q[0];
     if (n > 0) {
-      pred = DctEdges.clampDiv(estA + estL, n * unit);
+      pred = roundedQuotient(estA + estL, n * unit);
       long own = Math.abs(3 * c0 - c1) + Math.abs(3 * r0 - r1);
       b1 = quotientBits(own, unit);
     }
@@ -106,6 +106,17 @@ final class FastDc {
       b2 = quotientBits(Math.abs(estA - estL), unit);
     }
     return (pred << 16) | (b1 * FastContexts.DC_BUCKETS + b2);
+  }
+
+  /**
+   * §1 rdiv(num, d) for d > 0, clamped to ±32767, without a branch on num's sign (the DC
+   * estimate's sign is a coin toss for the branch predictor).
+   */
+  static int roundedQuotient(long num, long d) {
+    long neg = num >> 63;
+    long r = ((num ^ neg) - neg + (d >> 1)) / d;
+    r = (r ^ neg) - neg;
+    return (int) Math.max(-32767, Math.min(32767, r));
   }
 
   /**
