@@ -39,12 +39,15 @@ public class TargetLanding {
    * ladder (JPEG: 4:2:0 to 96.99, 4:4:4 below 97, 4:4:4 from 97; .tgl 0-100), found by bisection
    * on each part and cached in FILE (one line per set, image, format and target) across runs.
    */
+  /* -DshowTrace=true: each SSIM miss's encodes (quality:bytes=SSIM); with -DtraceAll=true every search's. */
   /** -Dcurve=true: SSIM searches on the image's own estimated curve ({@link SsimCurve}). */
   private static final boolean CURVE = Boolean.getBoolean("curve");
   /** -DsizeCurve=true: size searches on the image's own estimated curve ({@link SizeCurve}). */
   private static final boolean SIZE_CURVE = Boolean.getBoolean("sizeCurve");
 
   private static final String LADDER = System.getProperty("ladder");
+  /** -Donly=JPEG or -Donly=TGL: measure one format. */
+  private static final String ONLY = System.getProperty("only");
   private static final Map<String, Long> SMALLEST = new HashMap<>();
   /** The lowest SSIM at least the target on the ladder (NaN if none), cached with SMALLEST. */
   private static final Map<String, Double> CLOSEST = new HashMap<>();
@@ -70,6 +73,9 @@ public class TargetLanding {
         Image img = Tegula.decode(Files.readAllBytes(p)).image();
         long px = (long) img.width() * img.height();
         for (ImageFormat f : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+          if (ONLY != null && !ONLY.equals(f.name())) {
+            continue;
+          }
           measure(set, p.getFileName().toString(), img, px, f, size);
         }
       }
@@ -238,6 +244,9 @@ public class TargetLanding {
               SIZE_CURVE ? sizeCurves.computeIfAbsent(f, ff -> SsimCurve.sizeOf(img, jpeg))
                   : null);
           double err = 100.0 * (t - r.bytes().length) / t;
+          if (step == 1 && err <= 3 && Boolean.getBoolean("traceAll")) {
+            System.out.printf("  trace%s%n", trace);
+          }
           if (step == 1 && err > 3) {
             int n = calls[0];
             System.out.printf("  miss%s | best on the ladder: %s%n", trace, bestOnLadder(enc, jpeg, t));
@@ -270,7 +279,8 @@ public class TargetLanding {
           TargetSearch.Result r = TargetSearch.forSsim(f, step, jpeg, t, enc, tracedScore,
               CURVE ? curves.computeIfAbsent(f, ff -> SsimCurve.of(img, jpeg)) : null);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
-          if (step == 1 && (err > 3 || calls[0] > 3) && Boolean.getBoolean("showTrace")) {
+          if (step == 1 && (err > 3 || calls[0] > 3 || Boolean.getBoolean("traceAll"))
+              && Boolean.getBoolean("showTrace")) {
             System.out.printf("  trace%s%n", trace);
           }
           if (step == 1 && err > 3 && TRACE) {
