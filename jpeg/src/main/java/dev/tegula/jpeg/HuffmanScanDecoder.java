@@ -31,6 +31,14 @@ final class HuffmanScanDecoder {
   private static final int AC_REFINE = 4;
 
   private static final int[] NATURAL = ZigZag.NATURAL_ORDER;
+  /** NATURAL[63 - t]: the natural index of a block mask's bit t (zig-zag index 63 - t). */
+  private static final int[] NATURAL_FROM_END = new int[64];
+
+  static {
+    for (int t = 0; t < 64; t++) {
+      NATURAL_FROM_END[t] = NATURAL[63 - t];
+    }
+  }
 
   private final byte[] data;
   private final int length;
@@ -50,6 +58,11 @@ final class HuffmanScanDecoder {
 
   private final int[] lastDc = new int[4];
   private int eobrun;
+  private int restartInterval;
+  /** MCUs left before the next restart marker is due. */
+  private int restartsToGo;
+  /** n of the RSTn marker expected next. */
+  private int nextRestart;
 
   /** The current restart interval ran out of data; its remaining MCUs are skipped. */
   private boolean insufficient;
@@ -115,78 +128,212 @@ final class HuffmanScanDecoder {
         }
       }
     }
-    final int ri = scan.restartInterval;
-    int restartsToGo = ri;
-    int nextRestart = 0;
-    FrameComponent[] comps = scan.components;
-
-    if (comps.length == 1) {
-      // Non-interleaved: one block per MCU over the component's own block grid (§A.2.2).
-      FrameComponent c = comps[0];
-      short[] coef = c.coefficients;
-      HuffmanTable dct = dc[0];
-      HuffmanTable act = ac[0];
-      int bw = c.blocksPerLine;
-      int bh = c.blocksPerColumn;
-      for (int by = 0; by < bh; by++) {
-        int imcuRow = by / c.v;
-        for (int bx = 0; bx < bw; bx++) {
-          if (!insufficient) {
-            lastGoodImcuRow = imcuRow;
-          }
-          if (ri != 0) {
-            if (restartsToGo == 0) {
-              restart(nextRestart);
-              nextRestart = (nextRestart + 1) & 7;
-              restartsToGo = ri;
-            }
-            restartsToGo--;
-          }
-          if (!insufficient) {
-            decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, c.blockOffset(bx, by), 0, dct,
-                act);
-            checkData();
-          }
-        }
-      }
+    restartInterval = scan.restartInterval;
+    restartsToGo = restartInterval;
+    nextRestart = 0;
+    if (scan.components.length == 1) {
+      decodeSingle(mode, scan, scan.components[0], dc[0], ac[0]);
     } else {
-      // Interleaved: Hi x Vi blocks of each component per MCU (§A.2.3).
-      int mcusX = frame.mcusPerLine;
-      int mcusY = frame.mcusPerColumn;
-      for (int my = 0; my < mcusY; my++) {
-        for (int mx = 0; mx < mcusX; mx++) {
-          if (!insufficient) {
-            lastGoodImcuRow = my;
-          }
-          if (ri != 0) {
-            if (restartsToGo == 0) {
-              restart(nextRestart);
-              nextRestart = (nextRestart + 1) & 7;
-              restartsToGo = ri;
-            }
-            restartsToGo--;
-          }
-          if (insufficient) {
-            continue;
-          }
-          for (int ci = 0; ci < comps.length; ci++) {
-            FrameComponent c = comps[ci];
-            short[] coef = c.coefficients;
-            for (int v = 0; v < c.v; v++) {
-              for (int h = 0; h < c.h; h++) {
-                int off = c.blockOffset(mx * c.h + h, my * c.v + v);
-                decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, off, ci, dc[ci], ac[ci]);
-              }
-            }
-          }
-          checkData();
-        }
-      }
+      decodeInterleaved(mode, frame, scan, dc, ac);
     }
     if (events != null) {
       segmentEnd();
     }
     return markerHit ? markerPos : pos;
+  }
+
+  /** Before each MCU: takes the restart marker that is due (§F.2.2.4), if any. */
+  private void restartIfDue() {
+    if (restartsToGo == 0) {
+      restart(nextRestart);
+      nextRestart = (nextRestart + 1) & 7;
+      restartsToGo = restartInterval;
+    }
+    restartsToGo--;
+  }
+
+  /**
+   * A non-interleaved scan: one block per MCU over the component's own block grid (§A.2.2).
+   * Blocks inside an end-of-band run are taken a run (within the row and restart interval) at a
+   * time: nothing to do in a first AC scan, correction bits only in a refinement.
+   */
+  private void decodeSingle(int mode, Scan scan, FrameComponent c, HuffmanTable dct,
+      HuffmanTable act) {
+    short[] coef = c.coefficients;
+    byte[] lastK = c.blockLastK;
+    long[] acMask = c.acMask;
+    final int ri = restartInterval;
+    final int ss = scan.ss;
+    final int se = scan.se;
+    final int al = scan.al;
+    final boolean acScan = mode == AC_FIRST || mode == AC_REFINE;
+    final long band = (-1L >>> ss) & (-1L << (63 - se));
+    int bw = c.blocksPerLine;
+    int bh = c.blocksPerColumn;
+    for (int by = 0; by < bh; by++) {
+      int imcuRow = by / c.v;
+      int rowOff = c.blockOffset(0, by);
+      for (int bx = 0; bx < bw; bx++) {
+        if (!insufficient) {
+          lastGoodImcuRow = imcuRow;
+        }
+        if (ri != 0) {
+          restartIfDue();
+        }
+        if (insufficient) {
+          continue;
+        }
+        int off = rowOff + (bx << 6);
+        if (acScan && eobrun > 0) {
+          int run = Math.min(eobrun, bw - bx);
+          if (ri != 0) {
+            run = Math.min(run, restartsToGo + 1);
+            restartsToGo -= run - 1;
+          }
+          if (mode == AC_REFINE) {
+            refineRun(coef, off, run, acMask, band, 1 << al);
+          }
+          eobrun -= run;
+          bx += run - 1;
+          checkData();
+          continue;
+        }
+        int last;
+        switch (mode) {
+          case AC_FIRST:
+            last = decodeAcFirst(coef, off, act, ss, se, al, acMask);
+            break;
+          case AC_REFINE:
+            last = decodeAcRefine(coef, off, act, ss, se, al, acMask);
+            break;
+          case SEQUENTIAL:
+            last = decodeSequential(coef, off, 0, dct, act);
+            break;
+          case DC_FIRST:
+            decodeDcFirst(coef, off, 0, dct, al);
+            last = 0;
+            break;
+          default:
+            decodeDcRefine(coef, off, al);
+            last = 0;
+            break;
+        }
+        if (last > lastK[off >> 6]) {
+          lastK[off >> 6] = (byte) last;
+        }
+        checkData();
+      }
+    }
+  }
+
+  /**
+   * An interleaved scan: Hi x Vi blocks of each component per MCU (§A.2.3), at most 10 (checked
+   * by the parser), listed once with their offsets from the MCU's origin.
+   */
+  private void decodeInterleaved(int mode, Frame frame, Scan scan, HuffmanTable[] dc,
+      HuffmanTable[] ac) {
+    FrameComponent[] comps = scan.components;
+    int blocks = 0;
+    for (FrameComponent c : comps) {
+      blocks += c.h * c.v;
+    }
+    int[] slotComp = new int[blocks];
+    int[] slotDelta = new int[blocks];
+    short[][] slotCoef = new short[blocks][];
+    byte[][] slotLastK = new byte[blocks][];
+    long[][] slotAcMask = new long[blocks][];
+    int[] compStep = new int[comps.length];
+    int[] compRow = new int[comps.length];
+    int j = 0;
+    for (int ci = 0; ci < comps.length; ci++) {
+      FrameComponent c = comps[ci];
+      compStep[ci] = c.h << 6;
+      compRow[ci] = c.blockOffset(0, c.v);
+      for (int v = 0; v < c.v; v++) {
+        for (int h = 0; h < c.h; h++) {
+          slotComp[j] = ci;
+          slotDelta[j] = c.blockOffset(h, v);
+          slotCoef[j] = c.coefficients;
+          slotLastK[j] = c.blockLastK;
+          slotAcMask[j] = c.acMask;
+          j++;
+        }
+      }
+    }
+    final int ri = restartInterval;
+    final int al = scan.al;
+    int mcusX = frame.mcusPerLine;
+    int mcusY = frame.mcusPerColumn;
+    for (int my = 0; my < mcusY; my++) {
+      for (int mx = 0; mx < mcusX; mx++) {
+        if (!insufficient) {
+          lastGoodImcuRow = my;
+        }
+        if (ri != 0) {
+          restartIfDue();
+        }
+        if (insufficient) {
+          continue;
+        }
+        if (mode == DC_REFINE) {
+          // one bit per block: the bit buffer kept in locals over the MCU
+          long b = buf;
+          int n = cnt;
+          for (j = 0; j < blocks; j++) {
+            int ci = slotComp[j];
+            int off = my * compRow[ci] + mx * compStep[ci] + slotDelta[j];
+            if (n < 1) {
+              buf = b;
+              cnt = n;
+              fill();
+              b = buf;
+              n = cnt;
+            }
+            short[] coef = slotCoef[j];
+            coef[off] = (short) (coef[off] | ((int) (b >>> 63) << al));
+            b <<= 1;
+            n--;
+          }
+          buf = b;
+          cnt = n;
+          checkData();
+          continue;
+        }
+        for (j = 0; j < blocks; j++) {
+          int ci = slotComp[j];
+          int off = my * compRow[ci] + mx * compStep[ci] + slotDelta[j];
+          short[] coef = slotCoef[j];
+          switch (mode) {
+            case SEQUENTIAL: {
+              int last = decodeSequential(coef, off, ci, dc[ci], ac[ci]);
+              byte[] lastK = slotLastK[j];
+              if (last > lastK[off >> 6]) {
+                lastK[off >> 6] = (byte) last;
+              }
+              break;
+            }
+            case DC_FIRST:
+              decodeDcFirst(coef, off, ci, dc[ci], al);
+              break;
+            case DC_REFINE:
+              decodeDcRefine(coef, off, al);
+              break;
+            default: {
+              // T.81 gives AC scans one component and the parser refuses others; kept general
+              int last = mode == AC_FIRST
+                  ? decodeAcFirst(coef, off, ac[ci], scan.ss, scan.se, al, slotAcMask[j])
+                  : decodeAcRefine(coef, off, ac[ci], scan.ss, scan.se, al, slotAcMask[j]);
+              byte[] lastK = slotLastK[j];
+              if (last > lastK[off >> 6]) {
+                lastK[off >> 6] = (byte) last;
+              }
+              break;
+            }
+          }
+        }
+        checkData();
+      }
+    }
   }
 
   /**
@@ -210,42 +357,29 @@ final class HuffmanScanDecoder {
     }
   }
 
-  private void decodeBlock(int mode, Scan scan, short[] coef, byte[] lastK, long[] acMask,
-      int off, int ci, HuffmanTable dc, HuffmanTable ac) {
-    int last;
-    switch (mode) {
-      case SEQUENTIAL:
-        last = decodeSequential(coef, off, ci, dc, ac);
-        if (last > lastK[off >> 6]) {
-          lastK[off >> 6] = (byte) last;
-        }
-        break;
-      case DC_FIRST:
-        decodeDcFirst(coef, off, ci, dc, scan.al);
-        break;
-      case DC_REFINE:
-        if (cnt < 1) {
-          fill();
-        }
-        if (buf < 0) {
-          coef[off] = (short) (coef[off] | (1 << scan.al));
-        }
-        buf <<= 1;
-        cnt--;
-        break;
-      case AC_FIRST:
-        last = decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
-        if (last > lastK[off >> 6]) {
-          lastK[off >> 6] = (byte) last;
-        }
-        break;
-      default:
-        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
-        if (last > lastK[off >> 6]) {
-          lastK[off >> 6] = (byte) last;
-        }
-        break;
+  /**
+   * The blocks of an end-of-band run in an AC refinement (Figure G.7 after EOBRUN): a correction
+   * bit for each nonzero coefficient in the band.
+   */
+  private void refineRun(short[] coef, int off, int blocks, long[] acMask, long band, int p1) {
+    for (int i = 0; i < blocks; i++, off += 64) {
+      long passed = acMask[off >> 6] & band;
+      if (passed != 0) {
+        correct(coef, off, passed, p1);
+      }
     }
+  }
+
+  /** §G.1.2.1: a DC refinement bit (Figure G.2). */
+  private void decodeDcRefine(short[] coef, int off, int al) {
+    if (cnt < 1) {
+      fill();
+    }
+    if (buf < 0) {
+      coef[off] = (short) (coef[off] | (1 << al));
+    }
+    buf <<= 1;
+    cnt--;
   }
 
   /**
@@ -351,12 +485,27 @@ final class HuffmanScanDecoder {
     if (cnt < 32) {
       fill();
     }
-    int s = decode(dc);
-    int diff = 0;
-    if (s != 0) {
-      diff = extend(bits(s), s);
+    long b = buf;
+    int n = cnt;
+    int s;
+    int e = dc.lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+    if (e != 0) {
+      int len = e >> 8;
+      b <<= len;
+      n -= len;
+      s = e & 0xFF;
+    } else {
+      s = decodeSlow(dc);
+      b = buf;
+      n = cnt;
     }
-    int d = lastDc[ci] + diff;
+    // s may be 0 (no difference bits): the value reads as 0 and extends to 0, no branch
+    int v = (int) ((b >>> 1) >>> (63 - s));
+    b <<= s;
+    n -= s;
+    int d = lastDc[ci] + extend(v, s);
+    buf = b;
+    cnt = n;
     lastDc[ci] = d;
     coef[off] = (short) (d << al);
   }
@@ -457,7 +606,6 @@ final class HuffmanScanDecoder {
   private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
       long[] acMask) {
     final int p1 = 1 << al;
-    final int m1 = -1 << al;
     final int[] lookup = ac.lookup;
     final long band = (-1L >>> ss) & (-1L << (63 - se));
     long mask = acMask[off >> 6];
@@ -493,7 +641,8 @@ final class HuffmanScanDecoder {
         if (s != 0) {
           // The size of a newly nonzero coefficient is always 1; any other is corrupt and, as in
           // libjpeg, is read as 1.
-          s = b < 0 ? p1 : m1;
+          int plus = (int) (b >> 63); // -1 for a 1 bit: +p1, else -p1 (random: no branch)
+          s = (p1 ^ ~plus) - ~plus;
           b <<= 1;
           n--;
         } else if (r != 15) {
@@ -512,17 +661,31 @@ final class HuffmanScanDecoder {
         // Skip r zero coefficients (stop at the next one), appending correction bits to the
         // nonzero ones passed: the zeros from k on, the first r of them dropped.
         long zeros = ~mask & band & (-1L >>> k);
-        for (int i = r; i > 0 && zeros != 0; i--) {
-          zeros ^= Long.highestOneBit(zeros);
+        int stop = r == 0 ? Long.numberOfLeadingZeros(zeros) : select(zeros, r);
+        if (stop > se) {
+          stop = se + 1;
         }
-        int stop = zeros == 0 ? se + 1 : Long.numberOfLeadingZeros(zeros);
         long passed = mask & band & (-1L >>> k) & (stop > 63 ? -1L : ~(-1L >>> stop));
         if (passed != 0) {
-          cnt = n;
-          buf = b;
-          correct(coef, off, passed, p1);
-          b = buf;
-          n = cnt;
+          int count = Long.bitCount(passed);
+          if (n < count) {
+            cnt = n;
+            buf = b;
+            fill();
+            b = buf;
+            n = cnt;
+          }
+          if (n >= count) {
+            correct(coef, off, passed, b >>> (64 - count), p1);
+            b <<= count;
+            n -= count;
+          } else {
+            cnt = n;
+            buf = b;
+            correct(coef, off, passed, p1);
+            b = buf;
+            n = cnt;
+          }
         }
         k = stop;
         if (s != 0) {
@@ -550,6 +713,44 @@ final class HuffmanScanDecoder {
     return last > 63 ? 63 : last;
   }
 
+  /** For {@link #select}: [byte << 3 | r], the bit (from the top, 0-7) of the byte's r-th one. */
+  private static final byte[] SELECT_IN_BYTE = selectInByte();
+
+  private static byte[] selectInByte() {
+    byte[] t = new byte[256 << 3];
+    for (int x = 0; x < 256; x++) {
+      int r = 0;
+      for (int i = 0; i < 8; i++) {
+        if ((x & (0x80 >> i)) != 0) {
+          t[(x << 3) | r++] = (byte) i;
+        }
+      }
+    }
+    return t;
+  }
+
+  /**
+   * The position (from the top bit, 0-63) of the r-th one bit of x counting from 0 at the top, or
+   * 64 if x has no more than r ones: without a loop over the bits (a run's zeros skipped in one
+   * step), by per-byte prefix counts (broadword select).
+   */
+  static int select(long x, int r) {
+    long y = Long.reverseBytes(x); // byte j (from the bottom) holds positions 8j to 8j + 7
+    long c = y - ((y >>> 1) & 0x5555555555555555L);
+    c = (c & 0x3333333333333333L) + ((c >>> 2) & 0x3333333333333333L);
+    c = (c + (c >>> 4)) & 0x0F0F0F0F0F0F0F0FL;
+    long upTo = c * 0x0101010101010101L; // byte j: the ones in bytes 0 to j (at most 64)
+    long atMostR = ((r * 0x0101010101010101L) | 0x8080808080808080L) - upTo;
+    int j = Long.bitCount(atMostR & 0x8080808080808080L); // bytes whose ones all rank below r
+    if (j == 8) {
+      return 64;
+    }
+    int shift = j << 3;
+    int before = (int) ((upTo << 8) >>> shift) & 0xFF;
+    int inByte = (int) (y >>> shift) & 0xFF;
+    return shift + SELECT_IN_BYTE[(inByte << 3) | (r - before)];
+  }
+
   /**
    * Reads a correction bit for each of the block's {@code positions} (zig-zag, bit 63 − k) in
    * order and applies it: all of them taken from the buffer at once when it holds enough.
@@ -560,14 +761,9 @@ final class HuffmanScanDecoder {
       fill();
     }
     if (cnt >= count) {
-      long bits = buf;
+      correct(coef, off, positions, buf >>> (64 - count), p1);
       buf <<= count;
       cnt -= count;
-      for (long m = positions; m != 0; bits <<= 1) {
-        int q = Long.numberOfLeadingZeros(m);
-        m &= ~(Long.MIN_VALUE >>> q);
-        coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], bits, p1);
-      }
       return;
     }
     for (long m = positions; m != 0; ) {
@@ -580,6 +776,20 @@ final class HuffmanScanDecoder {
       coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], buf, p1);
       buf <<= 1;
       cnt--;
+    }
+  }
+
+  /**
+   * Applies correction bits to the block's {@code positions} (1 to 63 of them): the bit of the
+   * last position is the lowest of {@code bits}, the one before it the next, and so on.
+   */
+  private static void correct(short[] coef, int off, long positions, long bits, int p1) {
+    for (long m = positions; m != 0; m &= m - 1, bits >>>= 1) {
+      int i = off + NATURAL_FROM_END[Long.numberOfTrailingZeros(m)];
+      int cv = coef[i];
+      int take = (int) bits & (((cv & p1) - 1) >>> 31);
+      int sign = cv >> 31;
+      coef[i] = (short) (cv + (((p1 ^ sign) - sign) & -take));
     }
   }
 
@@ -624,18 +834,6 @@ final class HuffmanScanDecoder {
     return t;
   }
 
-  /** Decodes one Huffman code (§F.2.2.3); the caller made sure at least 17 bits are buffered. */
-  private int decode(HuffmanTable t) {
-    int e = t.lookup[(int) (buf >>> (64 - HuffmanTable.LOOKAHEAD))];
-    if (e != 0) {
-      int len = e >> 8;
-      buf <<= len;
-      cnt -= len;
-      return e & 0xFF;
-    }
-    return decodeSlow(t);
-  }
-
   /** Codes longer than the lookahead (Figure F.16 with MAXCODE and VALPTR). */
   private int decodeSlow(HuffmanTable t) {
     int[] maxCode = t.maxCode;
@@ -657,17 +855,12 @@ final class HuffmanScanDecoder {
     return 0;
   }
 
-  /** Takes s (1-16) bits. */
-  private int bits(int s) {
-    int v = (int) (buf >>> (64 - s));
-    buf <<= s;
-    cnt -= s;
-    return v;
-  }
-
-  /** §F.2.2.1 EXTEND: the s-bit value v as a signed difference. */
+  /**
+   * §F.2.2.1 EXTEND: the s-bit value v as a signed difference (0 for s = 0), without a branch
+   * (the sign is as good as random).
+   */
   private static int extend(int v, int s) {
-    return v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
+    return v + (((v - (1 << (s - 1))) >> 31) & (1 - (1 << s)));
   }
 
   /** Fills the buffer to more than 56 bits, with zeros once a marker or the end is reached. */
@@ -677,15 +870,31 @@ final class HuffmanScanDecoder {
     int p = pos;
     long b = buf;
     int n = cnt;
-    if (!markerHit && p <= len - 8) {
+    if (!markerHit && p <= len - 8 && n >= 0 && n <= 56) {
+      // The bytes that fit, all at once when none of them is 0xFF (SWAR test on the inverted
+      // word: a zero byte there; a borrow may flag a byte above a real zero, which only sends
+      // the fill the slow way).
+      long w = ((long) (((d[p] & 0xFF) << 24) | ((d[p + 1] & 0xFF) << 16)
+          | ((d[p + 2] & 0xFF) << 8) | (d[p + 3] & 0xFF)) << 32)
+          | ((((d[p + 4] & 0xFF) << 24) | ((d[p + 5] & 0xFF) << 16) | ((d[p + 6] & 0xFF) << 8)
+          | (d[p + 7] & 0xFF)) & 0xFFFFFFFFL);
+      int k = (64 - n) >> 3;
+      long keep = -1L << (64 - (k << 3));
+      long x = ~w;
+      if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L & keep) == 0) {
+        pos = p + k;
+        buf = b | ((w & keep) >>> n);
+        cnt = n + (k << 3);
+        return;
+      }
       // at most 8 bytes are read: no end-of-data or marker checks until a 0xFF
       while (n <= 56) {
-        int x = d[p] & 0xFF;
-        if (x == 0xFF) {
+        int y = d[p] & 0xFF;
+        if (y == 0xFF) {
           break;
         }
         p++;
-        b |= ((long) x) << (56 - n);
+        b |= ((long) y) << (56 - n);
         n += 8;
       }
     }
