@@ -599,7 +599,10 @@ final class HuffmanScanDecoder {
    * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
    * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al. The block's
    * nonzero AC positions ({@link FrameComponent#acMask}) find the zeros a run skips and the
-   * coefficients that take correction bits without reading the zeros.
+   * coefficients that take correction bits without reading the zeros. Each coefficient that was
+   * nonzero before the block takes exactly one correction bit, in zig-zag order, so the bits are
+   * collected as they come and applied once, at the end of the block (no branch per symbol on
+   * whether any were passed).
    *
    * @return the zig-zag index of the last newly nonzero coefficient (0 if none), at most 63
    */
@@ -609,6 +612,9 @@ final class HuffmanScanDecoder {
     final int[] lookup = ac.lookup;
     final long band = (-1L >>> ss) & (-1L << (63 - se));
     long mask = acMask[off >> 6];
+    // the positions that take a correction bit, and the bits taken so far (the last lowest)
+    long history = mask & band;
+    long taken = 0;
     long b = buf;
     int n = cnt;
     int k = ss;
@@ -658,37 +664,50 @@ final class HuffmanScanDecoder {
           }
           break;
         }
-        // Skip r zero coefficients (stop at the next one), appending correction bits to the
+        // Skip r zero coefficients (stop at the next one), taking correction bits for the
         // nonzero ones passed: the zeros from k on, the first r of them dropped.
         long zeros = ~mask & band & (-1L >>> k);
-        int stop = r == 0 ? Long.numberOfLeadingZeros(zeros) : select(zeros, r);
+        int stop;
+        if (r < 4) {
+          // up to three top zeros dropped without a branch on r
+          long z = zeros & ~(Long.highestOneBit(zeros) & -(long) Math.min(r, 1));
+          z &= ~(Long.highestOneBit(z) & -(long) (r >> 1));
+          stop = Long.numberOfLeadingZeros(z & ~(Long.highestOneBit(z) & -(long) ((r + 1) >> 2)));
+        } else {
+          stop = select(zeros, r);
+        }
+        long passed = history & (-1L >>> k);
         if (stop > se) {
           stop = se + 1;
+        } else {
+          passed &= ~(-1L >>> stop);
         }
-        long passed = mask & band & (-1L >>> k) & (stop > 63 ? -1L : ~(-1L >>> stop));
-        if (passed != 0) {
-          int count = Long.bitCount(passed);
-          if (n < count) {
-            cnt = n;
-            buf = b;
-            fill();
-            b = buf;
-            n = cnt;
-          }
-          if (n >= count) {
-            correct(coef, off, passed, b >>> (64 - count), p1);
-            b <<= count;
-            n -= count;
-          } else {
-            cnt = n;
-            buf = b;
-            correct(coef, off, passed, p1);
-            b = buf;
-            n = cnt;
-          }
+        int count = Long.bitCount(passed);
+        if (n < count) {
+          cnt = n;
+          buf = b;
+          fill();
+          b = buf;
+          n = cnt;
+        }
+        if (n >= count) {
+          taken = (taken << count) | ((b >>> 1) >>> (63 - count));
+          b <<= count;
+          n -= count;
+        } else {
+          buf = b;
+          cnt = n;
+          taken = takeSlowly(taken, count);
+          b = buf;
+          n = cnt;
         }
         k = stop;
         if (s != 0) {
+          if (k > se) {
+            // a corrupt run past the band writes zig-zag 63 (as libjpeg): after its correction
+            correct(coef, off, history, taken, p1);
+            history = 0;
+          }
           coef[off + NATURAL[k]] = (short) s;
           mask |= Long.MIN_VALUE >>> Math.min(k, 63);
           last = k;
@@ -697,20 +716,47 @@ final class HuffmanScanDecoder {
     }
     if (eobrun > 0) {
       // Correction bits for the nonzero coefficients left in the band.
-      long passed = k > 63 ? 0 : mask & band & (-1L >>> k);
-      if (passed != 0) {
+      int count = k > 63 ? 0 : Long.bitCount(history & (-1L >>> k));
+      if (n < count) {
         cnt = n;
         buf = b;
-        correct(coef, off, passed, p1);
+        fill();
+        b = buf;
+        n = cnt;
+      }
+      if (n >= count) {
+        taken = (taken << count) | ((b >>> 1) >>> (63 - count));
+        b <<= count;
+        n -= count;
+      } else {
+        buf = b;
+        cnt = n;
+        taken = takeSlowly(taken, count);
         b = buf;
         n = cnt;
       }
       eobrun--;
     }
+    if (history != 0) {
+      correct(coef, off, history, taken, p1);
+    }
     acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
     return last > 63 ? 63 : last;
+  }
+
+  /** Appends {@code count} bits to {@code taken} a bit at a time (more than a filled buffer). */
+  private long takeSlowly(long taken, int count) {
+    for (int i = 0; i < count; i++) {
+      if (cnt < 1) {
+        fill();
+      }
+      taken = (taken << 1) | (buf >>> 63);
+      buf <<= 1;
+      cnt--;
+    }
+    return taken;
   }
 
   /** For {@link #select}: [byte << 3 | r], the bit (from the top, 0-7) of the byte's r-th one. */
