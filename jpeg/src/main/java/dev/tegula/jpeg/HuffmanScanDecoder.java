@@ -15,9 +15,11 @@ import dev.tegula.core.MalformedInputException;
  * consumes 17 bits and decodes as symbol 0. A restart marker that is missing or out of order is
  * resynchronised with libjpeg's {@code jpeg_resync_to_restart} rules.
  *
- * <p>The bit buffer is a 64-bit word, most significant bit first, refilled a byte at a time with
- * the 0xFF00 stuffing removed (§F.1.2.3) whenever fewer than 32 bits are left: enough for one
- * code of up to 17 bits and its up to 15 magnitude bits.
+ * <p>The bit buffer is a 64-bit word, most significant bit first, refilled whenever fewer than 32
+ * bits are left (enough for one code of up to 17 bits and its up to 15 magnitude bits) with the
+ * 0xFF00 stuffing removed (§F.1.2.3): all the bytes that fit at once when none of them is 0xFF,
+ * else a byte at a time. The scan loops keep the buffer in locals and run over the blocks of a
+ * row (non-interleaved) or an MCU (interleaved) without a per-block dispatch.
  *
  * <p>JPEG recompression decodes with this class too ({@link JpegSegmentReader#decodeScan}) and
  * learns what it needs besides the coefficients through {@link #events}, which is asked only per
@@ -153,9 +155,9 @@ final class HuffmanScanDecoder {
   }
 
   /**
-   * A non-interleaved scan: one block per MCU over the component's own block grid (§A.2.2).
-   * Blocks inside an end-of-band run are taken a run (within the row and restart interval) at a
-   * time: nothing to do in a first AC scan, correction bits only in a refinement.
+   * A non-interleaved scan: one block per MCU over the component's own block grid (§A.2.2). AC
+   * scans take the blocks up to the row's end or the next restart marker in one call, the bit
+   * buffer in locals throughout and an end-of-band run's blocks a run at a time.
    */
   private void decodeSingle(int mode, Scan scan, FrameComponent c, HuffmanTable dct,
       HuffmanTable act) {
@@ -166,8 +168,6 @@ final class HuffmanScanDecoder {
     final int ss = scan.ss;
     final int se = scan.se;
     final int al = scan.al;
-    final boolean acScan = mode == AC_FIRST || mode == AC_REFINE;
-    final long band = (-1L >>> ss) & (-1L << (63 - se));
     int bw = c.blocksPerLine;
     int bh = c.blocksPerColumn;
     for (int by = 0; by < bh; by++) {
@@ -184,28 +184,24 @@ final class HuffmanScanDecoder {
           continue;
         }
         int off = rowOff + (bx << 6);
-        if (acScan && eobrun > 0) {
-          int run = Math.min(eobrun, bw - bx);
+        if (mode == AC_FIRST || mode == AC_REFINE) {
+          // the blocks up to the row's end or the next restart marker in one call
+          int span = bw - bx;
           if (ri != 0) {
-            run = Math.min(run, restartsToGo + 1);
-            restartsToGo -= run - 1;
+            span = Math.min(span, restartsToGo + 1);
           }
-          if (mode == AC_REFINE) {
-            refineRun(coef, off, run, acMask, band, 1 << al);
+          int done = mode == AC_REFINE
+              ? refine(coef, off, span, act, ss, se, al, acMask, lastK)
+              : firstAc(coef, off, span, act, ss, se, al, acMask, lastK);
+          if (ri != 0) {
+            restartsToGo -= done - 1;
           }
-          eobrun -= run;
-          bx += run - 1;
+          bx += done - 1;
           checkData();
           continue;
         }
         int last;
         switch (mode) {
-          case AC_FIRST:
-            last = decodeAcFirst(coef, off, act, ss, se, al, acMask);
-            break;
-          case AC_REFINE:
-            last = decodeAcRefine(coef, off, act, ss, se, al, acMask);
-            break;
           case SEQUENTIAL:
             last = decodeSequential(coef, off, 0, dct, act);
             break;
@@ -228,7 +224,8 @@ final class HuffmanScanDecoder {
 
   /**
    * An interleaved scan: Hi x Vi blocks of each component per MCU (§A.2.3), at most 10 (checked
-   * by the parser), listed once with their offsets from the MCU's origin.
+   * by the parser), listed once with their offsets in an MCU row and per MCU. DC scans keep the
+   * bit buffer in locals over the MCU.
    */
   private void decodeInterleaved(int mode, Frame frame, Scan scan, HuffmanTable[] dc,
       HuffmanTable[] ac) {
@@ -242,20 +239,23 @@ final class HuffmanScanDecoder {
     short[][] slotCoef = new short[blocks][];
     byte[][] slotLastK = new byte[blocks][];
     long[][] slotAcMask = new long[blocks][];
-    int[] compStep = new int[comps.length];
-    int[] compRow = new int[comps.length];
+    int[][] slotDcLookup = new int[blocks][];
+    int[] slotStep = new int[blocks];
+    int[] slotRow = new int[blocks];
+    int[] rowBase = new int[blocks];
     int j = 0;
     for (int ci = 0; ci < comps.length; ci++) {
       FrameComponent c = comps[ci];
-      compStep[ci] = c.h << 6;
-      compRow[ci] = c.blockOffset(0, c.v);
       for (int v = 0; v < c.v; v++) {
         for (int h = 0; h < c.h; h++) {
           slotComp[j] = ci;
           slotDelta[j] = c.blockOffset(h, v);
+          slotStep[j] = c.h << 6;
+          slotRow[j] = c.blockOffset(0, c.v);
           slotCoef[j] = c.coefficients;
           slotLastK[j] = c.blockLastK;
           slotAcMask[j] = c.acMask;
+          slotDcLookup[j] = dc[ci] != null ? dc[ci].lookup : null;
           j++;
         }
       }
@@ -265,6 +265,9 @@ final class HuffmanScanDecoder {
     int mcusX = frame.mcusPerLine;
     int mcusY = frame.mcusPerColumn;
     for (int my = 0; my < mcusY; my++) {
+      for (j = 0; j < blocks; j++) {
+        rowBase[j] = my * slotRow[j] + slotDelta[j];
+      }
       for (int mx = 0; mx < mcusX; mx++) {
         if (!insufficient) {
           lastGoodImcuRow = my;
@@ -280,8 +283,7 @@ final class HuffmanScanDecoder {
           long b = buf;
           int n = cnt;
           for (j = 0; j < blocks; j++) {
-            int ci = slotComp[j];
-            int off = my * compRow[ci] + mx * compStep[ci] + slotDelta[j];
+            int off = rowBase[j] + mx * slotStep[j];
             if (n < 1) {
               buf = b;
               cnt = n;
@@ -299,9 +301,50 @@ final class HuffmanScanDecoder {
           checkData();
           continue;
         }
+        if (mode == DC_FIRST) {
+          // as decodeDcFirst, with the bit buffer kept in locals over the MCU
+          long b = buf;
+          int n = cnt;
+          for (j = 0; j < blocks; j++) {
+            int ci = slotComp[j];
+            int off = rowBase[j] + mx * slotStep[j];
+            if (n < 32) {
+              buf = b;
+              cnt = n;
+              fill();
+              b = buf;
+              n = cnt;
+            }
+            int s;
+            int e = slotDcLookup[j][(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+            if (e != 0) {
+              int len = e >> 8;
+              b <<= len;
+              n -= len;
+              s = e & 0xFF;
+            } else {
+              buf = b;
+              cnt = n;
+              s = decodeSlow(dc[ci]);
+              b = buf;
+              n = cnt;
+            }
+            int v = (int) ((b >>> 1) >>> (63 - s));
+            b <<= s;
+            n -= s;
+            int d = lastDc[ci] + extend(v, s);
+            lastDc[ci] = d;
+            short[] coef = slotCoef[j];
+            coef[off] = (short) (d << al);
+          }
+          buf = b;
+          cnt = n;
+          checkData();
+          continue;
+        }
         for (j = 0; j < blocks; j++) {
           int ci = slotComp[j];
-          int off = my * compRow[ci] + mx * compStep[ci] + slotDelta[j];
+          int off = rowBase[j] + mx * slotStep[j];
           short[] coef = slotCoef[j];
           switch (mode) {
             case SEQUENTIAL: {
@@ -312,20 +355,12 @@ final class HuffmanScanDecoder {
               }
               break;
             }
-            case DC_FIRST:
-              decodeDcFirst(coef, off, ci, dc[ci], al);
-              break;
-            case DC_REFINE:
-              decodeDcRefine(coef, off, al);
-              break;
             default: {
               // T.81 gives AC scans one component and the parser refuses others; kept general
-              int last = mode == AC_FIRST
-                  ? decodeAcFirst(coef, off, ac[ci], scan.ss, scan.se, al, slotAcMask[j])
-                  : decodeAcRefine(coef, off, ac[ci], scan.ss, scan.se, al, slotAcMask[j]);
-              byte[] lastK = slotLastK[j];
-              if (last > lastK[off >> 6]) {
-                lastK[off >> 6] = (byte) last;
+              if (mode == AC_REFINE) {
+                refine(coef, off, 1, ac[ci], scan.ss, scan.se, al, slotAcMask[j], slotLastK[j]);
+              } else {
+                firstAc(coef, off, 1, ac[ci], scan.ss, scan.se, al, slotAcMask[j], slotLastK[j]);
               }
               break;
             }
@@ -353,19 +388,6 @@ final class HuffmanScanDecoder {
       insufficient = true;
       if (dataEndedAt < 0) {
         dataEndedAt = markerPos;
-      }
-    }
-  }
-
-  /**
-   * The blocks of an end-of-band run in an AC refinement (Figure G.7 after EOBRUN): a correction
-   * bit for each nonzero coefficient in the band.
-   */
-  private void refineRun(short[] coef, int off, int blocks, long[] acMask, long band, int p1) {
-    for (int i = 0; i < blocks; i++, off += 64) {
-      long passed = acMask[off >> 6] & band;
-      if (passed != 0) {
-        correct(coef, off, passed, p1);
       }
     }
   }
@@ -511,115 +533,174 @@ final class HuffmanScanDecoder {
   }
 
   /**
-   * §G.1.2.2: first AC scan of a band, with end-of-band runs (Figure G.3).
+   * §G.1.2.2: first AC scan of a band, with end-of-band runs (Figure G.3), for {@code blocks}
+   * consecutive blocks from {@code off} (no restart marker among them); the blocks inside a run
+   * need nothing. Stops after the block in which the data ran out (as {@link #checkData}).
    *
-   * @return the zig-zag index of the last coefficient written (0 if none), at most 63
+   * @return the number of blocks decoded (up to and including that one)
    */
-  private int decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
-      long[] acMask) {
-    if (eobrun > 0) {
-      eobrun--;
-      return 0;
-    }
-    long mask = acMask[off >> 6];
-    long b = buf;
-    int n = cnt;
+  private int firstAc(short[] coef, int off, int blocks, HuffmanTable ac, int ss, int se, int al,
+      long[] acMask, byte[] lastK) {
     final int[] lookup = ac.lookup;
     final int[] fast = ac.fastAc;
-    int last = 0;
-    for (int k = ss; k <= se; k++) {
-      if (n < 32) {
-        cnt = n;
-        buf = b;
-        fill();
-        b = buf;
-        n = cnt;
-      }
-      int peek = (int) (b >>> (64 - HuffmanTable.LOOKAHEAD));
-      int f = fast[peek];
-      if (f != 0) {
-        int len = f & 0xFF;
-        b <<= len;
-        n -= len;
-        k += (f >> 8) & 15;
-        short x = (short) ((f >> 16) << al);
-        coef[off + NATURAL[k]] = x;
-        mask = FrameComponent.withAc(mask, k, x);
-        last = k;
+    long b = buf;
+    int n = cnt;
+    int done = 0;
+    while (done < blocks) {
+      if (eobrun > 0) {
+        int run = Math.min(eobrun, blocks - done);
+        eobrun -= run;
+        done += run;
+        off += run << 6;
         continue;
       }
-      int rs;
-      int e = lookup[peek];
-      if (e != 0) {
-        int len = e >> 8;
-        b <<= len;
-        n -= len;
-        rs = e & 0xFF;
-      } else {
-        buf = b;
-        cnt = n;
-        rs = decodeSlow(ac);
-        b = buf;
-        n = cnt;
+      long mask = acMask[off >> 6];
+      int last = 0;
+      for (int k = ss; k <= se; k++) {
+        if (n < 32) {
+          cnt = n;
+          buf = b;
+          fill();
+          b = buf;
+          n = cnt;
+        }
+        int peek = (int) (b >>> (64 - HuffmanTable.LOOKAHEAD));
+        int f = fast[peek];
+        if (f != 0) {
+          int len = f & 0xFF;
+          b <<= len;
+          n -= len;
+          k += (f >> 8) & 15;
+          short x = (short) ((f >> 16) << al);
+          coef[off + NATURAL[k]] = x;
+          mask = FrameComponent.withAc(mask, k, x);
+          last = k;
+          continue;
+        }
+        int rs;
+        int e = lookup[peek];
+        if (e != 0) {
+          int len = e >> 8;
+          b <<= len;
+          n -= len;
+          rs = e & 0xFF;
+        } else {
+          buf = b;
+          cnt = n;
+          rs = decodeSlow(ac);
+          b = buf;
+          n = cnt;
+        }
+        int r = rs >> 4;
+        int s = rs & 15;
+        if (s != 0) {
+          k += r;
+          int v = (int) (b >>> (64 - s));
+          b <<= s;
+          n -= s;
+          short x = (short) (extend(v, s) << al);
+          coef[off + NATURAL[k]] = x;
+          mask = FrameComponent.withAc(mask, k, x);
+          last = k;
+        } else if (r == 15) {
+          k += 15;
+        } else {
+          int run = 1 << r;
+          if (r != 0) {
+            run += (int) (b >>> (64 - r));
+            b <<= r;
+            n -= r;
+          }
+          eobrun = run - 1;
+          if (events != null) {
+            events.endOfBand(off, k, run);
+          }
+          break;
+        }
       }
-      int r = rs >> 4;
-      int s = rs & 15;
-      if (s != 0) {
-        k += r;
-        int v = (int) (b >>> (64 - s));
-        b <<= s;
-        n -= s;
-        short x = (short) ((v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v) << al);
-        coef[off + NATURAL[k]] = x;
-        mask = FrameComponent.withAc(mask, k, x);
-        last = k;
-      } else if (r == 15) {
-        k += 15;
-      } else {
-        int run = 1 << r;
-        if (r != 0) {
-          run += (int) (b >>> (64 - r));
-          b <<= r;
-          n -= r;
-        }
-        eobrun = run - 1;
-        if (events != null) {
-          events.endOfBand(off, k, run);
-        }
+      acMask[off >> 6] = mask;
+      if (last > 63) {
+        last = 63;
+      }
+      if (last > lastK[off >> 6]) {
+        lastK[off >> 6] = (byte) last;
+      }
+      off += 64;
+      done++;
+      if (padBits > n) {
         break;
       }
     }
-    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
-    return last > 63 ? 63 : last;
+    return done;
   }
 
   /**
-   * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
+   * §G.1.2.3: AC refinement (Figure G.7) of {@code blocks} consecutive blocks from {@code off}
+   * (no restart marker among them), in libjpeg's order: correction bits for the nonzero
    * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al. The block's
    * nonzero AC positions ({@link FrameComponent#acMask}) find the zeros a run skips and the
    * coefficients that take correction bits without reading the zeros. Each coefficient that was
    * nonzero before the block takes exactly one correction bit, in zig-zag order, so the bits are
    * collected as they come and applied once, at the end of the block (no branch per symbol on
-   * whether any were passed).
+   * whether any were passed). Blocks inside an end-of-band run take correction bits only.
    *
-   * @return the zig-zag index of the last newly nonzero coefficient (0 if none), at most 63
+   * <p>Stops after the block in which the data ran out (libjpeg's insufficient_data, as {@link
+   * #checkData}); the blocks of a run count as one there, since zero bits change nothing.
+   *
+   * @return the number of blocks decoded (up to and including that one)
    */
-  private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
-      long[] acMask) {
+  private int refine(short[] coef, int off, int blocks, HuffmanTable ac, int ss, int se, int al,
+      long[] acMask, byte[] lastK) {
     final int p1 = 1 << al;
     final int[] lookup = ac.lookup;
     final long band = (-1L >>> ss) & (-1L << (63 - se));
-    long mask = acMask[off >> 6];
-    // the positions that take a correction bit, and the bits taken so far (the last lowest)
-    long history = mask & band;
-    long taken = 0;
     long b = buf;
     int n = cnt;
-    int k = ss;
-    int last = 0;
-    if (eobrun == 0) {
+    int done = 0;
+    while (done < blocks) {
+      if (eobrun > 0) {
+        int run = Math.min(eobrun, blocks - done);
+        for (int i = 0; i < run; i++, off += 64) {
+          long history = acMask[off >> 6] & band;
+          if (history != 0) {
+            int count = Long.bitCount(history);
+            if (n < count) {
+              cnt = n;
+              buf = b;
+              fill();
+              b = buf;
+              n = cnt;
+            }
+            long taken;
+            if (n >= count) {
+              taken = (b >>> 1) >>> (63 - count);
+              b <<= count;
+              n -= count;
+            } else {
+              buf = b;
+              cnt = n;
+              taken = takeSlowly(0, count);
+              b = buf;
+              n = cnt;
+            }
+            correct(coef, off, history, taken, p1);
+          }
+        }
+        eobrun -= run;
+        done += run;
+        if (padBits > n) {
+          break;
+        }
+        continue;
+      }
+      long mask = acMask[off >> 6];
+      // the positions that take a correction bit, and the bits taken so far (the last lowest)
+      long history = mask & band;
+      long taken = 0;
+      int k = ss;
+      int last = 0;
       for (; k <= se; k++) {
         if (n < 32) {
           cnt = n;
@@ -669,10 +750,12 @@ final class HuffmanScanDecoder {
         long zeros = ~mask & band & (-1L >>> k);
         int stop;
         if (r < 4) {
-          // up to three top zeros dropped without a branch on r
+          // up to three top zeros dropped without a branch on r (with none left, z stays 0
+          // whatever highestOneBit(0) gives: TeaVM's gives the top bit)
           long z = zeros & ~(Long.highestOneBit(zeros) & -(long) Math.min(r, 1));
           z &= ~(Long.highestOneBit(z) & -(long) (r >> 1));
-          stop = Long.numberOfLeadingZeros(z & ~(Long.highestOneBit(z) & -(long) ((r + 1) >> 2)));
+          z &= ~(Long.highestOneBit(z) & -(long) ((r + 1) >> 2));
+          stop = Long.numberOfLeadingZeros(z);
         } else {
           stop = select(zeros, r);
         }
@@ -713,37 +796,48 @@ final class HuffmanScanDecoder {
           last = k;
         }
       }
-    }
-    if (eobrun > 0) {
-      // Correction bits for the nonzero coefficients left in the band.
-      int count = k > 63 ? 0 : Long.bitCount(history & (-1L >>> k));
-      if (n < count) {
-        cnt = n;
-        buf = b;
-        fill();
-        b = buf;
-        n = cnt;
+      if (eobrun > 0) {
+        // this block ends the band early: correction bits for the nonzero coefficients left
+        int count = k > 63 ? 0 : Long.bitCount(history & (-1L >>> k));
+        if (n < count) {
+          cnt = n;
+          buf = b;
+          fill();
+          b = buf;
+          n = cnt;
+        }
+        if (n >= count) {
+          taken = (taken << count) | ((b >>> 1) >>> (63 - count));
+          b <<= count;
+          n -= count;
+        } else {
+          buf = b;
+          cnt = n;
+          taken = takeSlowly(taken, count);
+          b = buf;
+          n = cnt;
+        }
+        eobrun--;
       }
-      if (n >= count) {
-        taken = (taken << count) | ((b >>> 1) >>> (63 - count));
-        b <<= count;
-        n -= count;
-      } else {
-        buf = b;
-        cnt = n;
-        taken = takeSlowly(taken, count);
-        b = buf;
-        n = cnt;
+      if (history != 0) {
+        correct(coef, off, history, taken, p1);
       }
-      eobrun--;
+      acMask[off >> 6] = mask;
+      if (last > 63) {
+        last = 63;
+      }
+      if (last > lastK[off >> 6]) {
+        lastK[off >> 6] = (byte) last;
+      }
+      off += 64;
+      done++;
+      if (padBits > n) {
+        break;
+      }
     }
-    if (history != 0) {
-      correct(coef, off, history, taken, p1);
-    }
-    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
-    return last > 63 ? 63 : last;
+    return done;
   }
 
   /** Appends {@code count} bits to {@code taken} a bit at a time (more than a filled buffer). */
@@ -778,16 +872,22 @@ final class HuffmanScanDecoder {
   /**
    * The position (from the top bit, 0-63) of the r-th one bit of x counting from 0 at the top, or
    * 64 if x has no more than r ones: without a loop over the bits (a run's zeros skipped in one
-   * step), by per-byte prefix counts (broadword select).
+   * step), by per-byte prefix counts (broadword select). Logical shifts only, and no
+   * Long.reverseBytes or bitCount of a word with its top bit set: TeaVM's classlib versions of
+   * those shift arithmetically.
    */
   static int select(long x, int r) {
-    long y = Long.reverseBytes(x); // byte j (from the bottom) holds positions 8j to 8j + 7
+    // byte j (from the bottom) to hold positions 8j to 8j + 7
+    long y = ((x >>> 8) & 0x00FF00FF00FF00FFL) | ((x & 0x00FF00FF00FF00FFL) << 8);
+    y = ((y >>> 16) & 0x0000FFFF0000FFFFL) | ((y & 0x0000FFFF0000FFFFL) << 16);
+    y = (y >>> 32) | (y << 32);
     long c = y - ((y >>> 1) & 0x5555555555555555L);
     c = (c & 0x3333333333333333L) + ((c >>> 2) & 0x3333333333333333L);
     c = (c + (c >>> 4)) & 0x0F0F0F0F0F0F0F0FL;
     long upTo = c * 0x0101010101010101L; // byte j: the ones in bytes 0 to j (at most 64)
     long atMostR = ((r * 0x0101010101010101L) | 0x8080808080808080L) - upTo;
-    int j = Long.bitCount(atMostR & 0x8080808080808080L); // bytes whose ones all rank below r
+    // bytes whose ones all rank below r: their flags summed in the top byte
+    int j = (int) ((((atMostR >>> 7) & 0x0101010101010101L) * 0x0101010101010101L) >>> 56);
     if (j == 8) {
       return 64;
     }
@@ -797,37 +897,12 @@ final class HuffmanScanDecoder {
     return shift + SELECT_IN_BYTE[(inByte << 3) | (r - before)];
   }
 
-  /**
-   * Reads a correction bit for each of the block's {@code positions} (zig-zag, bit 63 − k) in
-   * order and applies it: all of them taken from the buffer at once when it holds enough.
-   */
-  private void correct(short[] coef, int off, long positions, int p1) {
-    int count = Long.bitCount(positions);
-    if (cnt < count) {
-      fill();
-    }
-    if (cnt >= count) {
-      correct(coef, off, positions, buf >>> (64 - count), p1);
-      buf <<= count;
-      cnt -= count;
-      return;
-    }
-    for (long m = positions; m != 0; ) {
-      // more bits than a filled buffer holds (57 to 63 positions)
-      int q = Long.numberOfLeadingZeros(m);
-      m &= ~(Long.MIN_VALUE >>> q);
-      if (cnt < 1) {
-        fill();
-      }
-      coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], buf, p1);
-      buf <<= 1;
-      cnt--;
-    }
-  }
 
   /**
    * Applies correction bits to the block's {@code positions} (1 to 63 of them): the bit of the
-   * last position is the lowest of {@code bits}, the one before it the next, and so on.
+   * last position is the lowest of {@code bits}, the one before it the next, and so on. A 1 bit
+   * grows the magnitude by {@code p1} = 1 << Al when the coefficient's bit Al is not yet set
+   * (libjpeg's rule); without branches, as the bits are as good as random.
    */
   private static void correct(short[] coef, int off, long positions, long bits, int p1) {
     for (long m = positions; m != 0; m &= m - 1, bits >>>= 1) {
@@ -837,17 +912,6 @@ final class HuffmanScanDecoder {
       int sign = cv >> 31;
       coef[i] = (short) (cv + (((p1 ^ sign) - sign) & -take));
     }
-  }
-
-  /**
-   * A nonzero coefficient after its correction bit (the top bit of {@code bits}): when the bit is
-   * 1 and the coefficient's bit Al is not yet set, its magnitude grows by {@code p1} = 1 << Al
-   * (libjpeg's rule). Without branches, as the bits are as good as random.
-   */
-  private static short corrected(int cv, long bits, int p1) {
-    int take = (int) (bits >>> 63) & (((cv & p1) - 1) >>> 31);
-    int sign = cv >> 31;
-    return (short) (cv + (((p1 ^ sign) - sign) & -take));
   }
 
   /**

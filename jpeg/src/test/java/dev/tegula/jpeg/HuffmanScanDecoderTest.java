@@ -31,7 +31,8 @@ class HuffmanScanDecoderTest {
       }
       int r = random.nextInt(16);
       long mask = x;
-      assertEquals(naiveSelect(x, r), HuffmanScanDecoder.select(x, r), () -> Long.toHexString(mask));
+      assertEquals(naiveSelect(x, r), HuffmanScanDecoder.select(x, r),
+          () -> Long.toHexString(mask));
     }
     assertEquals(64, HuffmanScanDecoder.select(0, 0));
     assertEquals(63, HuffmanScanDecoder.select(-1L, 63));
