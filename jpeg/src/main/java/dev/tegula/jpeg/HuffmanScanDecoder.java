@@ -17,7 +17,10 @@ import dev.tegula.core.MalformedInputException;
  *
  * <p>The bit buffer is a 64-bit word, most significant bit first, refilled a byte at a time with
  * the 0xFF00 stuffing removed (§F.1.2.3) whenever fewer than 32 bits are left: enough for one
- * code of up to 17 bits and its up to 15 magnitude bits.
+ * code of up to 17 bits and its up to 15 magnitude bits. (Taking the bytes eight at a time with a
+ * SWAR test for 0xFF measured slower on baseline files.) The scan loops keep the buffer in
+ * locals and run over the blocks of a row (non-interleaved) or an MCU (interleaved) without a
+ * per-block dispatch.
  *
  * <p>JPEG recompression decodes with this class too ({@link JpegSegmentReader#decodeScan}) and
  * learns what it needs besides the coefficients through {@link #events}, which is asked only per
@@ -31,6 +34,14 @@ final class HuffmanScanDecoder {
   private static final int AC_REFINE = 4;
 
   private static final int[] NATURAL = ZigZag.NATURAL_ORDER;
+  /** NATURAL[63 - t]: the natural index of a block mask's bit t (zig-zag index 63 - t). */
+  private static final int[] NATURAL_FROM_END = new int[64];
+
+  static {
+    for (int t = 0; t < 64; t++) {
+      NATURAL_FROM_END[t] = NATURAL[63 - t];
+    }
+  }
 
   private final byte[] data;
   private final int length;
@@ -50,6 +61,11 @@ final class HuffmanScanDecoder {
 
   private final int[] lastDc = new int[4];
   private int eobrun;
+  private int restartInterval;
+  /** MCUs left before the next restart marker is due. */
+  private int restartsToGo;
+  /** n of the RSTn marker expected next. */
+  private int nextRestart;
 
   /** The current restart interval ran out of data; its remaining MCUs are skipped. */
   private boolean insufficient;
@@ -115,78 +131,245 @@ final class HuffmanScanDecoder {
         }
       }
     }
-    final int ri = scan.restartInterval;
-    int restartsToGo = ri;
-    int nextRestart = 0;
-    FrameComponent[] comps = scan.components;
-
-    if (comps.length == 1) {
-      // Non-interleaved: one block per MCU over the component's own block grid (§A.2.2).
-      FrameComponent c = comps[0];
-      short[] coef = c.coefficients;
-      HuffmanTable dct = dc[0];
-      HuffmanTable act = ac[0];
-      int bw = c.blocksPerLine;
-      int bh = c.blocksPerColumn;
-      for (int by = 0; by < bh; by++) {
-        int imcuRow = by / c.v;
-        for (int bx = 0; bx < bw; bx++) {
-          if (!insufficient) {
-            lastGoodImcuRow = imcuRow;
-          }
-          if (ri != 0) {
-            if (restartsToGo == 0) {
-              restart(nextRestart);
-              nextRestart = (nextRestart + 1) & 7;
-              restartsToGo = ri;
-            }
-            restartsToGo--;
-          }
-          if (!insufficient) {
-            decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, c.blockOffset(bx, by), 0, dct,
-                act);
-            checkData();
-          }
-        }
-      }
+    restartInterval = scan.restartInterval;
+    restartsToGo = restartInterval;
+    nextRestart = 0;
+    if (scan.components.length == 1) {
+      decodeSingle(mode, scan, scan.components[0], dc[0], ac[0]);
     } else {
-      // Interleaved: Hi x Vi blocks of each component per MCU (§A.2.3).
-      int mcusX = frame.mcusPerLine;
-      int mcusY = frame.mcusPerColumn;
-      for (int my = 0; my < mcusY; my++) {
-        for (int mx = 0; mx < mcusX; mx++) {
-          if (!insufficient) {
-            lastGoodImcuRow = my;
-          }
-          if (ri != 0) {
-            if (restartsToGo == 0) {
-              restart(nextRestart);
-              nextRestart = (nextRestart + 1) & 7;
-              restartsToGo = ri;
-            }
-            restartsToGo--;
-          }
-          if (insufficient) {
-            continue;
-          }
-          for (int ci = 0; ci < comps.length; ci++) {
-            FrameComponent c = comps[ci];
-            short[] coef = c.coefficients;
-            for (int v = 0; v < c.v; v++) {
-              for (int h = 0; h < c.h; h++) {
-                int off = c.blockOffset(mx * c.h + h, my * c.v + v);
-                decodeBlock(mode, scan, coef, c.blockLastK, c.acMask, off, ci, dc[ci], ac[ci]);
-              }
-            }
-          }
-          checkData();
-        }
-      }
+      decodeInterleaved(mode, frame, scan, dc, ac);
     }
     if (events != null) {
       segmentEnd();
     }
     return markerHit ? markerPos : pos;
+  }
+
+  /** Before each MCU: takes the restart marker that is due (§F.2.2.4), if any. */
+  private void restartIfDue() {
+    if (restartsToGo == 0) {
+      restart(nextRestart);
+      nextRestart = (nextRestart + 1) & 7;
+      restartsToGo = restartInterval;
+    }
+    restartsToGo--;
+  }
+
+  /**
+   * A non-interleaved scan: one block per MCU over the component's own block grid (§A.2.2). AC
+   * scans take the blocks up to the row's end or the next restart marker in one call, the bit
+   * buffer in locals throughout and an end-of-band run's blocks a run at a time.
+   */
+  private void decodeSingle(int mode, Scan scan, FrameComponent c, HuffmanTable dct,
+      HuffmanTable act) {
+    short[] coef = c.coefficients;
+    byte[] lastK = c.blockLastK;
+    long[] acMask = c.acMask;
+    final int ri = restartInterval;
+    final int ss = scan.ss;
+    final int se = scan.se;
+    final int al = scan.al;
+    int bw = c.blocksPerLine;
+    int bh = c.blocksPerColumn;
+    for (int by = 0; by < bh; by++) {
+      int imcuRow = by / c.v;
+      int rowOff = c.blockOffset(0, by);
+      for (int bx = 0; bx < bw; bx++) {
+        if (!insufficient) {
+          lastGoodImcuRow = imcuRow;
+        }
+        if (ri != 0) {
+          restartIfDue();
+        }
+        if (insufficient) {
+          continue;
+        }
+        int off = rowOff + (bx << 6);
+        if (mode == AC_FIRST || mode == AC_REFINE) {
+          // the blocks up to the row's end or the next restart marker in one call
+          int span = bw - bx;
+          if (ri != 0) {
+            span = Math.min(span, restartsToGo + 1);
+          }
+          int done = mode == AC_REFINE
+              ? refine(coef, off, span, act, ss, se, al, acMask, lastK)
+              : firstAc(coef, off, span, act, ss, se, al, acMask, lastK);
+          if (ri != 0) {
+            restartsToGo -= done - 1;
+          }
+          bx += done - 1;
+          checkData();
+          continue;
+        }
+        int last;
+        switch (mode) {
+          case SEQUENTIAL:
+            last = decodeSequential(coef, off, 0, dct, act);
+            break;
+          case DC_FIRST:
+            decodeDcFirst(coef, off, 0, dct, al);
+            last = 0;
+            break;
+          default:
+            decodeDcRefine(coef, off, al);
+            last = 0;
+            break;
+        }
+        if (last > lastK[off >> 6]) {
+          lastK[off >> 6] = (byte) last;
+        }
+        checkData();
+      }
+    }
+  }
+
+  /**
+   * An interleaved scan: Hi x Vi blocks of each component per MCU (§A.2.3), at most 10 (checked
+   * by the parser), listed once with their offsets in an MCU row and per MCU. DC scans keep the
+   * bit buffer in locals over the MCU.
+   */
+  private void decodeInterleaved(int mode, Frame frame, Scan scan, HuffmanTable[] dc,
+      HuffmanTable[] ac) {
+    FrameComponent[] comps = scan.components;
+    int blocks = 0;
+    for (FrameComponent c : comps) {
+      blocks += c.h * c.v;
+    }
+    int[] slotComp = new int[blocks];
+    int[] slotDelta = new int[blocks];
+    short[][] slotCoef = new short[blocks][];
+    byte[][] slotLastK = new byte[blocks][];
+    long[][] slotAcMask = new long[blocks][];
+    int[][] slotDcLookup = new int[blocks][];
+    int[] slotStep = new int[blocks];
+    int[] slotRow = new int[blocks];
+    int[] rowBase = new int[blocks];
+    int j = 0;
+    for (int ci = 0; ci < comps.length; ci++) {
+      FrameComponent c = comps[ci];
+      for (int v = 0; v < c.v; v++) {
+        for (int h = 0; h < c.h; h++) {
+          slotComp[j] = ci;
+          slotDelta[j] = c.blockOffset(h, v);
+          slotStep[j] = c.h << 6;
+          slotRow[j] = c.blockOffset(0, c.v);
+          slotCoef[j] = c.coefficients;
+          slotLastK[j] = c.blockLastK;
+          slotAcMask[j] = c.acMask;
+          slotDcLookup[j] = dc[ci] != null ? dc[ci].lookup : null;
+          j++;
+        }
+      }
+    }
+    final int ri = restartInterval;
+    final int al = scan.al;
+    int mcusX = frame.mcusPerLine;
+    int mcusY = frame.mcusPerColumn;
+    for (int my = 0; my < mcusY; my++) {
+      for (j = 0; j < blocks; j++) {
+        rowBase[j] = my * slotRow[j] + slotDelta[j];
+      }
+      for (int mx = 0; mx < mcusX; mx++) {
+        if (!insufficient) {
+          lastGoodImcuRow = my;
+        }
+        if (ri != 0) {
+          restartIfDue();
+        }
+        if (insufficient) {
+          continue;
+        }
+        if (mode == DC_REFINE) {
+          // one bit per block: the bit buffer kept in locals over the MCU
+          long b = buf;
+          int n = cnt;
+          for (j = 0; j < blocks; j++) {
+            int off = rowBase[j] + mx * slotStep[j];
+            if (n < 1) {
+              buf = b;
+              cnt = n;
+              fill();
+              b = buf;
+              n = cnt;
+            }
+            short[] coef = slotCoef[j];
+            coef[off] = (short) (coef[off] | ((int) (b >>> 63) << al));
+            b <<= 1;
+            n--;
+          }
+          buf = b;
+          cnt = n;
+          checkData();
+          continue;
+        }
+        if (mode == DC_FIRST) {
+          // as decodeDcFirst, with the bit buffer kept in locals over the MCU
+          long b = buf;
+          int n = cnt;
+          for (j = 0; j < blocks; j++) {
+            int ci = slotComp[j];
+            int off = rowBase[j] + mx * slotStep[j];
+            if (n < 32) {
+              buf = b;
+              cnt = n;
+              fill();
+              b = buf;
+              n = cnt;
+            }
+            int s;
+            int e = slotDcLookup[j][(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+            if (e != 0) {
+              int len = e >> 8;
+              b <<= len;
+              n -= len;
+              s = e & 0xFF;
+            } else {
+              buf = b;
+              cnt = n;
+              s = decodeSlow(dc[ci]);
+              b = buf;
+              n = cnt;
+            }
+            int v = (int) ((b >>> 1) >>> (63 - s));
+            b <<= s;
+            n -= s;
+            int d = lastDc[ci] + extend(v, s);
+            lastDc[ci] = d;
+            short[] coef = slotCoef[j];
+            coef[off] = (short) (d << al);
+          }
+          buf = b;
+          cnt = n;
+          checkData();
+          continue;
+        }
+        for (j = 0; j < blocks; j++) {
+          int ci = slotComp[j];
+          int off = rowBase[j] + mx * slotStep[j];
+          short[] coef = slotCoef[j];
+          switch (mode) {
+            case SEQUENTIAL: {
+              int last = decodeSequential(coef, off, ci, dc[ci], ac[ci]);
+              byte[] lastK = slotLastK[j];
+              if (last > lastK[off >> 6]) {
+                lastK[off >> 6] = (byte) last;
+              }
+              break;
+            }
+            default: {
+              // T.81 gives AC scans one component and the parser refuses others; kept general
+              if (mode == AC_REFINE) {
+                refine(coef, off, 1, ac[ci], scan.ss, scan.se, al, slotAcMask[j], slotLastK[j]);
+              } else {
+                firstAc(coef, off, 1, ac[ci], scan.ss, scan.se, al, slotAcMask[j], slotLastK[j]);
+              }
+              break;
+            }
+          }
+        }
+        checkData();
+      }
+    }
   }
 
   /**
@@ -210,42 +393,16 @@ final class HuffmanScanDecoder {
     }
   }
 
-  private void decodeBlock(int mode, Scan scan, short[] coef, byte[] lastK, long[] acMask,
-      int off, int ci, HuffmanTable dc, HuffmanTable ac) {
-    int last;
-    switch (mode) {
-      case SEQUENTIAL:
-        last = decodeSequential(coef, off, ci, dc, ac);
-        if (last > lastK[off >> 6]) {
-          lastK[off >> 6] = (byte) last;
-        }
-        break;
-      case DC_FIRST:
-        decodeDcFirst(coef, off, ci, dc, scan.al);
-        break;
-      case DC_REFINE:
-        if (cnt < 1) {
-          fill();
-        }
-        if (buf < 0) {
-          coef[off] = (short) (coef[off] | (1 << scan.al));
-        }
-        buf <<= 1;
-        cnt--;
-        break;
-      case AC_FIRST:
-        last = decodeAcFirst(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
-        if (last > lastK[off >> 6]) {
-          lastK[off >> 6] = (byte) last;
-        }
-        break;
-      default:
-        last = decodeAcRefine(coef, off, ac, scan.ss, scan.se, scan.al, acMask);
-        if (last > lastK[off >> 6]) {
-          lastK[off >> 6] = (byte) last;
-        }
-        break;
+  /** §G.1.2.1: a DC refinement bit (Figure G.2). */
+  private void decodeDcRefine(short[] coef, int off, int al) {
+    if (cnt < 1) {
+      fill();
     }
+    if (buf < 0) {
+      coef[off] = (short) (coef[off] | (1 << al));
+    }
+    buf <<= 1;
+    cnt--;
   }
 
   /**
@@ -351,121 +508,200 @@ final class HuffmanScanDecoder {
     if (cnt < 32) {
       fill();
     }
-    int s = decode(dc);
-    int diff = 0;
-    if (s != 0) {
-      diff = extend(bits(s), s);
+    long b = buf;
+    int n = cnt;
+    int s;
+    int e = dc.lookup[(int) (b >>> (64 - HuffmanTable.LOOKAHEAD))];
+    if (e != 0) {
+      int len = e >> 8;
+      b <<= len;
+      n -= len;
+      s = e & 0xFF;
+    } else {
+      s = decodeSlow(dc);
+      b = buf;
+      n = cnt;
     }
-    int d = lastDc[ci] + diff;
+    // s may be 0 (no difference bits): the value reads as 0 and extends to 0, no branch
+    int v = (int) ((b >>> 1) >>> (63 - s));
+    b <<= s;
+    n -= s;
+    int d = lastDc[ci] + extend(v, s);
+    buf = b;
+    cnt = n;
     lastDc[ci] = d;
     coef[off] = (short) (d << al);
   }
 
   /**
-   * §G.1.2.2: first AC scan of a band, with end-of-band runs (Figure G.3).
+   * §G.1.2.2: first AC scan of a band, with end-of-band runs (Figure G.3), for {@code blocks}
+   * consecutive blocks from {@code off} (no restart marker among them); the blocks inside a run
+   * need nothing. Stops after the block in which the data ran out (as {@link #checkData}).
    *
-   * @return the zig-zag index of the last coefficient written (0 if none), at most 63
+   * @return the number of blocks decoded (up to and including that one)
    */
-  private int decodeAcFirst(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
-      long[] acMask) {
-    if (eobrun > 0) {
-      eobrun--;
-      return 0;
-    }
-    long mask = acMask[off >> 6];
-    long b = buf;
-    int n = cnt;
+  private int firstAc(short[] coef, int off, int blocks, HuffmanTable ac, int ss, int se, int al,
+      long[] acMask, byte[] lastK) {
     final int[] lookup = ac.lookup;
     final int[] fast = ac.fastAc;
-    int last = 0;
-    for (int k = ss; k <= se; k++) {
-      if (n < 32) {
-        cnt = n;
-        buf = b;
-        fill();
-        b = buf;
-        n = cnt;
-      }
-      int peek = (int) (b >>> (64 - HuffmanTable.LOOKAHEAD));
-      int f = fast[peek];
-      if (f != 0) {
-        int len = f & 0xFF;
-        b <<= len;
-        n -= len;
-        k += (f >> 8) & 15;
-        short x = (short) ((f >> 16) << al);
-        coef[off + NATURAL[k]] = x;
-        mask = FrameComponent.withAc(mask, k, x);
-        last = k;
+    long b = buf;
+    int n = cnt;
+    int done = 0;
+    while (done < blocks) {
+      if (eobrun > 0) {
+        int run = Math.min(eobrun, blocks - done);
+        eobrun -= run;
+        done += run;
+        off += run << 6;
         continue;
       }
-      int rs;
-      int e = lookup[peek];
-      if (e != 0) {
-        int len = e >> 8;
-        b <<= len;
-        n -= len;
-        rs = e & 0xFF;
-      } else {
-        buf = b;
-        cnt = n;
-        rs = decodeSlow(ac);
-        b = buf;
-        n = cnt;
+      long mask = acMask[off >> 6];
+      int last = 0;
+      for (int k = ss; k <= se; k++) {
+        if (n < 32) {
+          cnt = n;
+          buf = b;
+          fill();
+          b = buf;
+          n = cnt;
+        }
+        int peek = (int) (b >>> (64 - HuffmanTable.LOOKAHEAD));
+        int f = fast[peek];
+        if (f != 0) {
+          int len = f & 0xFF;
+          b <<= len;
+          n -= len;
+          k += (f >> 8) & 15;
+          short x = (short) ((f >> 16) << al);
+          coef[off + NATURAL[k]] = x;
+          mask = FrameComponent.withAc(mask, k, x);
+          last = k;
+          continue;
+        }
+        int rs;
+        int e = lookup[peek];
+        if (e != 0) {
+          int len = e >> 8;
+          b <<= len;
+          n -= len;
+          rs = e & 0xFF;
+        } else {
+          buf = b;
+          cnt = n;
+          rs = decodeSlow(ac);
+          b = buf;
+          n = cnt;
+        }
+        int r = rs >> 4;
+        int s = rs & 15;
+        if (s != 0) {
+          k += r;
+          int v = (int) (b >>> (64 - s));
+          b <<= s;
+          n -= s;
+          short x = (short) (extend(v, s) << al);
+          coef[off + NATURAL[k]] = x;
+          mask = FrameComponent.withAc(mask, k, x);
+          last = k;
+        } else if (r == 15) {
+          k += 15;
+        } else {
+          int run = 1 << r;
+          if (r != 0) {
+            run += (int) (b >>> (64 - r));
+            b <<= r;
+            n -= r;
+          }
+          eobrun = run - 1;
+          if (events != null) {
+            events.endOfBand(off, k, run);
+          }
+          break;
+        }
       }
-      int r = rs >> 4;
-      int s = rs & 15;
-      if (s != 0) {
-        k += r;
-        int v = (int) (b >>> (64 - s));
-        b <<= s;
-        n -= s;
-        short x = (short) ((v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v) << al);
-        coef[off + NATURAL[k]] = x;
-        mask = FrameComponent.withAc(mask, k, x);
-        last = k;
-      } else if (r == 15) {
-        k += 15;
-      } else {
-        int run = 1 << r;
-        if (r != 0) {
-          run += (int) (b >>> (64 - r));
-          b <<= r;
-          n -= r;
-        }
-        eobrun = run - 1;
-        if (events != null) {
-          events.endOfBand(off, k, run);
-        }
+      acMask[off >> 6] = mask;
+      if (last > 63) {
+        last = 63;
+      }
+      if (last > lastK[off >> 6]) {
+        lastK[off >> 6] = (byte) last;
+      }
+      off += 64;
+      done++;
+      if (padBits > n) {
         break;
       }
     }
-    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
-    return last > 63 ? 63 : last;
+    return done;
   }
 
   /**
-   * §G.1.2.3: AC refinement (Figure G.7), in libjpeg's order: correction bits for the nonzero
+   * §G.1.2.3: AC refinement (Figure G.7) of {@code blocks} consecutive blocks from {@code off}
+   * (no restart marker among them), in libjpeg's order: correction bits for the nonzero
    * coefficients passed over, newly nonzero coefficients of magnitude 1 << Al. The block's
    * nonzero AC positions ({@link FrameComponent#acMask}) find the zeros a run skips and the
-   * coefficients that take correction bits without reading the zeros.
+   * coefficients that take correction bits without reading the zeros. Each coefficient that was
+   * nonzero before the block takes exactly one correction bit, in zig-zag order, so the bits are
+   * collected as they come and applied once, at the end of the block (no branch per symbol on
+   * whether any were passed). Blocks inside an end-of-band run take correction bits only.
    *
-   * @return the zig-zag index of the last newly nonzero coefficient (0 if none), at most 63
+   * <p>Stops after the block in which the data ran out (libjpeg's insufficient_data, as {@link
+   * #checkData}); the blocks of a run count as one there, since zero bits change nothing.
+   *
+   * @return the number of blocks decoded (up to and including that one)
    */
-  private int decodeAcRefine(short[] coef, int off, HuffmanTable ac, int ss, int se, int al,
-      long[] acMask) {
+  private int refine(short[] coef, int off, int blocks, HuffmanTable ac, int ss, int se, int al,
+      long[] acMask, byte[] lastK) {
     final int p1 = 1 << al;
-    final int m1 = -1 << al;
     final int[] lookup = ac.lookup;
     final long band = (-1L >>> ss) & (-1L << (63 - se));
-    long mask = acMask[off >> 6];
     long b = buf;
     int n = cnt;
-    int k = ss;
-    int last = 0;
-    if (eobrun == 0) {
+    int done = 0;
+    while (done < blocks) {
+      if (eobrun > 0) {
+        int run = Math.min(eobrun, blocks - done);
+        for (int i = 0; i < run; i++, off += 64) {
+          long history = acMask[off >> 6] & band;
+          if (history != 0) {
+            int count = Long.bitCount(history);
+            if (n < count) {
+              cnt = n;
+              buf = b;
+              fill();
+              b = buf;
+              n = cnt;
+            }
+            long taken;
+            if (n >= count) {
+              taken = (b >>> 1) >>> (63 - count);
+              b <<= count;
+              n -= count;
+            } else {
+              buf = b;
+              cnt = n;
+              taken = takeSlowly(0, count);
+              b = buf;
+              n = cnt;
+            }
+            correct(coef, off, history, taken, p1);
+          }
+        }
+        eobrun -= run;
+        done += run;
+        if (padBits > n) {
+          break;
+        }
+        continue;
+      }
+      long mask = acMask[off >> 6];
+      // the positions that take a correction bit, and the bits taken so far (the last lowest)
+      long history = mask & band;
+      long taken = 0;
+      int k = ss;
+      int last = 0;
       for (; k <= se; k++) {
         if (n < 32) {
           cnt = n;
@@ -493,7 +729,8 @@ final class HuffmanScanDecoder {
         if (s != 0) {
           // The size of a newly nonzero coefficient is always 1; any other is corrupt and, as in
           // libjpeg, is read as 1.
-          s = b < 0 ? p1 : m1;
+          int plus = (int) (b >> 63); // -1 for a 1 bit: +p1, else -p1 (random: no branch)
+          s = (p1 ^ ~plus) - ~plus;
           b <<= 1;
           n--;
         } else if (r != 15) {
@@ -509,89 +746,173 @@ final class HuffmanScanDecoder {
           }
           break;
         }
-        // Skip r zero coefficients (stop at the next one), appending correction bits to the
+        // Skip r zero coefficients (stop at the next one), taking correction bits for the
         // nonzero ones passed: the zeros from k on, the first r of them dropped.
         long zeros = ~mask & band & (-1L >>> k);
-        for (int i = r; i > 0 && zeros != 0; i--) {
-          zeros ^= Long.highestOneBit(zeros);
+        int stop;
+        if (r < 4) {
+          // up to three top zeros dropped without a branch on r (with none left, z stays 0
+          // whatever highestOneBit(0) gives: TeaVM's gives the top bit)
+          long z = zeros & ~(Long.highestOneBit(zeros) & -(long) Math.min(r, 1));
+          z &= ~(Long.highestOneBit(z) & -(long) (r >> 1));
+          z &= ~(Long.highestOneBit(z) & -(long) ((r + 1) >> 2));
+          stop = Long.numberOfLeadingZeros(z);
+        } else {
+          stop = select(zeros, r);
         }
-        int stop = zeros == 0 ? se + 1 : Long.numberOfLeadingZeros(zeros);
-        long passed = mask & band & (-1L >>> k) & (stop > 63 ? -1L : ~(-1L >>> stop));
-        if (passed != 0) {
+        long passed = history & (-1L >>> k);
+        if (stop > se) {
+          stop = se + 1;
+        } else {
+          passed &= ~(-1L >>> stop);
+        }
+        int count = Long.bitCount(passed);
+        if (n < count) {
           cnt = n;
           buf = b;
-          correct(coef, off, passed, p1);
+          fill();
+          b = buf;
+          n = cnt;
+        }
+        if (n >= count) {
+          taken = (taken << count) | ((b >>> 1) >>> (63 - count));
+          b <<= count;
+          n -= count;
+        } else {
+          buf = b;
+          cnt = n;
+          taken = takeSlowly(taken, count);
           b = buf;
           n = cnt;
         }
         k = stop;
         if (s != 0) {
+          if (k > se) {
+            // a corrupt run past the band writes zig-zag 63 (as libjpeg): after its correction
+            correct(coef, off, history, taken, p1);
+            history = 0;
+          }
           coef[off + NATURAL[k]] = (short) s;
           mask |= Long.MIN_VALUE >>> Math.min(k, 63);
           last = k;
         }
       }
-    }
-    if (eobrun > 0) {
-      // Correction bits for the nonzero coefficients left in the band.
-      long passed = k > 63 ? 0 : mask & band & (-1L >>> k);
-      if (passed != 0) {
-        cnt = n;
-        buf = b;
-        correct(coef, off, passed, p1);
-        b = buf;
-        n = cnt;
+      if (eobrun > 0) {
+        // this block ends the band early: correction bits for the nonzero coefficients left
+        int count = k > 63 ? 0 : Long.bitCount(history & (-1L >>> k));
+        if (n < count) {
+          cnt = n;
+          buf = b;
+          fill();
+          b = buf;
+          n = cnt;
+        }
+        if (n >= count) {
+          taken = (taken << count) | ((b >>> 1) >>> (63 - count));
+          b <<= count;
+          n -= count;
+        } else {
+          buf = b;
+          cnt = n;
+          taken = takeSlowly(taken, count);
+          b = buf;
+          n = cnt;
+        }
+        eobrun--;
       }
-      eobrun--;
+      if (history != 0) {
+        correct(coef, off, history, taken, p1);
+      }
+      acMask[off >> 6] = mask;
+      if (last > 63) {
+        last = 63;
+      }
+      if (last > lastK[off >> 6]) {
+        lastK[off >> 6] = (byte) last;
+      }
+      off += 64;
+      done++;
+      if (padBits > n) {
+        break;
+      }
     }
-    acMask[off >> 6] = mask;
     buf = b;
     cnt = n;
-    return last > 63 ? 63 : last;
+    return done;
   }
 
-  /**
-   * Reads a correction bit for each of the block's {@code positions} (zig-zag, bit 63 − k) in
-   * order and applies it: all of them taken from the buffer at once when it holds enough.
-   */
-  private void correct(short[] coef, int off, long positions, int p1) {
-    int count = Long.bitCount(positions);
-    if (cnt < count) {
-      fill();
-    }
-    if (cnt >= count) {
-      long bits = buf;
-      buf <<= count;
-      cnt -= count;
-      for (long m = positions; m != 0; bits <<= 1) {
-        int q = Long.numberOfLeadingZeros(m);
-        m &= ~(Long.MIN_VALUE >>> q);
-        coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], bits, p1);
-      }
-      return;
-    }
-    for (long m = positions; m != 0; ) {
-      // more bits than a filled buffer holds (57 to 63 positions)
-      int q = Long.numberOfLeadingZeros(m);
-      m &= ~(Long.MIN_VALUE >>> q);
+  /** Appends {@code count} bits to {@code taken} a bit at a time (more than a filled buffer). */
+  private long takeSlowly(long taken, int count) {
+    for (int i = 0; i < count; i++) {
       if (cnt < 1) {
         fill();
       }
-      coef[off + NATURAL[q]] = corrected(coef[off + NATURAL[q]], buf, p1);
+      taken = (taken << 1) | (buf >>> 63);
       buf <<= 1;
       cnt--;
     }
+    return taken;
+  }
+
+  /** For {@link #select}: [byte << 3 | r], the bit (from the top, 0-7) of the byte's r-th one. */
+  private static final byte[] SELECT_IN_BYTE = selectInByte();
+
+  private static byte[] selectInByte() {
+    byte[] t = new byte[256 << 3];
+    for (int x = 0; x < 256; x++) {
+      int r = 0;
+      for (int i = 0; i < 8; i++) {
+        if ((x & (0x80 >> i)) != 0) {
+          t[(x << 3) | r++] = (byte) i;
+        }
+      }
+    }
+    return t;
   }
 
   /**
-   * A nonzero coefficient after its correction bit (the top bit of {@code bits}): when the bit is
-   * 1 and the coefficient's bit Al is not yet set, its magnitude grows by {@code p1} = 1 << Al
-   * (libjpeg's rule). Without branches, as the bits are as good as random.
+   * The position (from the top bit, 0-63) of the r-th one bit of x counting from 0 at the top, or
+   * 64 if x has no more than r ones: without a loop over the bits (a run's zeros skipped in one
+   * step), by per-byte prefix counts (broadword select). Logical shifts only, and no
+   * Long.reverseBytes or bitCount of a word with its top bit set: TeaVM's classlib versions of
+   * those shift arithmetically.
    */
-  private static short corrected(int cv, long bits, int p1) {
-    int take = (int) (bits >>> 63) & (((cv & p1) - 1) >>> 31);
-    int sign = cv >> 31;
-    return (short) (cv + (((p1 ^ sign) - sign) & -take));
+  static int select(long x, int r) {
+    // byte j (from the bottom) to hold positions 8j to 8j + 7
+    long y = ((x >>> 8) & 0x00FF00FF00FF00FFL) | ((x & 0x00FF00FF00FF00FFL) << 8);
+    y = ((y >>> 16) & 0x0000FFFF0000FFFFL) | ((y & 0x0000FFFF0000FFFFL) << 16);
+    y = (y >>> 32) | (y << 32);
+    long c = y - ((y >>> 1) & 0x5555555555555555L);
+    c = (c & 0x3333333333333333L) + ((c >>> 2) & 0x3333333333333333L);
+    c = (c + (c >>> 4)) & 0x0F0F0F0F0F0F0F0FL;
+    long upTo = c * 0x0101010101010101L; // byte j: the ones in bytes 0 to j (at most 64)
+    long atMostR = ((r * 0x0101010101010101L) | 0x8080808080808080L) - upTo;
+    // bytes whose ones all rank below r: their flags summed in the top byte
+    int j = (int) ((((atMostR >>> 7) & 0x0101010101010101L) * 0x0101010101010101L) >>> 56);
+    if (j == 8) {
+      return 64;
+    }
+    int shift = j << 3;
+    int before = (int) ((upTo << 8) >>> shift) & 0xFF;
+    int inByte = (int) (y >>> shift) & 0xFF;
+    return shift + SELECT_IN_BYTE[(inByte << 3) | (r - before)];
+  }
+
+
+  /**
+   * Applies correction bits to the block's {@code positions} (1 to 63 of them): the bit of the
+   * last position is the lowest of {@code bits}, the one before it the next, and so on. A 1 bit
+   * grows the magnitude by {@code p1} = 1 << Al when the coefficient's bit Al is not yet set
+   * (libjpeg's rule); without branches, as the bits are as good as random.
+   */
+  private static void correct(short[] coef, int off, long positions, long bits, int p1) {
+    for (long m = positions; m != 0; m &= m - 1, bits >>>= 1) {
+      int i = off + NATURAL_FROM_END[Long.numberOfTrailingZeros(m)];
+      int cv = coef[i];
+      int take = (int) bits & (((cv & p1) - 1) >>> 31);
+      int sign = cv >> 31;
+      coef[i] = (short) (cv + (((p1 ^ sign) - sign) & -take));
+    }
   }
 
   /**
@@ -624,18 +945,6 @@ final class HuffmanScanDecoder {
     return t;
   }
 
-  /** Decodes one Huffman code (§F.2.2.3); the caller made sure at least 17 bits are buffered. */
-  private int decode(HuffmanTable t) {
-    int e = t.lookup[(int) (buf >>> (64 - HuffmanTable.LOOKAHEAD))];
-    if (e != 0) {
-      int len = e >> 8;
-      buf <<= len;
-      cnt -= len;
-      return e & 0xFF;
-    }
-    return decodeSlow(t);
-  }
-
   /** Codes longer than the lookahead (Figure F.16 with MAXCODE and VALPTR). */
   private int decodeSlow(HuffmanTable t) {
     int[] maxCode = t.maxCode;
@@ -657,17 +966,12 @@ final class HuffmanScanDecoder {
     return 0;
   }
 
-  /** Takes s (1-16) bits. */
-  private int bits(int s) {
-    int v = (int) (buf >>> (64 - s));
-    buf <<= s;
-    cnt -= s;
-    return v;
-  }
-
-  /** §F.2.2.1 EXTEND: the s-bit value v as a signed difference. */
+  /**
+   * §F.2.2.1 EXTEND: the s-bit value v as a signed difference (0 for s = 0), without a branch
+   * (the sign is as good as random).
+   */
   private static int extend(int v, int s) {
-    return v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v;
+    return v + (((v - (1 << (s - 1))) >> 31) & (1 - (1 << s)));
   }
 
   /** Fills the buffer to more than 56 bits, with zeros once a marker or the end is reached. */
