@@ -183,6 +183,11 @@ final class ScanEncoder {
         int b = row + bx;
         long all = nz[b];
         long m = all & band;
+        int l = b * BlockMasks.LEVEL_LONGS;
+        if (lv != null && !refine && m != 0) {
+          // an AC first scan codes only the positions still nonzero at its Al
+          m = (al == 0 ? all : lv[l + BlockMasks.AT_LEAST + al - 1]) & band;
+        }
         if (m == 0) {
           // nothing in the band: the block joins the run (refinement: with no correction bits)
           eobRun++;
@@ -193,15 +198,28 @@ final class ScanEncoder {
           continue;
         }
         if (lv != null) {
-          int l = b * BlockMasks.LEVEL_LONGS;
+          if (!refine) {
+            acFirst(vals, st[b], all, m, index);
+            continue;
+          }
           long atAl = (al == 0 ? all : lv[l + BlockMasks.AT_LEAST + al - 1]) & band;
-          if (refine) {
-            long owed = lv[l + BlockMasks.AT_LEAST + al];
-            long older = owed & band;
-            refinement(index, atAl & ~older, older, lv[l + BlockMasks.NEGATIVE],
-                lv[l + BlockMasks.CORRECTIONS + al], Long.bitCount(owed & fromSs));
-          } else {
-            acFirst(vals, st[b], all, atAl, index);
+          long owed = lv[l + BlockMasks.AT_LEAST + al];
+          long older = owed & band;
+          long fresh = atAl & ~older;
+          long bits = lv[l + BlockMasks.CORRECTIONS + al];
+          int left = Long.bitCount(owed & fromSs);
+          if (fresh != 0) {
+            refinement(index, fresh, older, lv[l + BlockMasks.NEGATIVE], bits, left);
+            continue;
+          }
+          // no newly nonzero coefficient: the block joins the run with its correction bits
+          // (what refinement() does then, without the call)
+          eobRun++;
+          int br = Long.bitCount(older);
+          appendRunBits((bits >>> (left - br)) & ((1L << br) - 1), br);
+          if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
+              || be > ScanDecoder.MAX_CORRECTION_BITS)) {
+            emitEobRun();
           }
           continue;
         }
@@ -243,15 +261,15 @@ final class ScanEncoder {
   }
 
   /**
-   * §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). The AC codes go into the writer's bit
-   * buffer held in locals ({@link EntropyWriter#put} inlined): in the writer's fields, each
-   * code's store and the next one's load of the same field made a chain of store-to-load
-   * forwards through the block.
+   * §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). The DC, AC and end-of-block codes go into
+   * the writer's bit buffer held in locals ({@link EntropyWriter#put} inlined): in the writer's
+   * fields, each code's store and the next one's load of the same field made a chain of
+   * store-to-load forwards through the block.
    */
   private void sequential(short[] coef, int off, int i, long nonzero, int[] dcTable,
       int[] table) {
     int dc = coef[off];
-    dc(dcTable, dc - pred[i]);
+    int diff = dc - pred[i];
     pred[i] = dc;
     int[] zz = JpegSyntax.ZIGZAG;
     long mask = nonzero & Long.MAX_VALUE; // the AC positions
@@ -259,6 +277,24 @@ final class ScanEncoder {
     EntropyWriter w = out;
     long buffer = w.buffer;
     int free = w.free;
+    // the DC difference's code and bits (§F.1.2.1) into the same locals
+    int dcBits = magnitudeBits(diff < 0 ? -diff : diff);
+    int dcPacked = dcTable[dcBits];
+    if (dcBits > 15 || dcPacked == 0) {
+      throw dcBits > 15 ? new NotModellable("DC difference " + diff + " out of range")
+          : EntropyWriter.missing();
+    }
+    int dcLength = (dcPacked & 31) + dcBits;
+    long dcCode = ((long) (dcPacked >>> 5) << dcBits)
+        | ((diff < 0 ? diff - 1 : diff) & ((1 << dcBits) - 1));
+    free -= dcLength;
+    if (free >= 0) {
+      buffer = (buffer << dcLength) | dcCode;
+    } else {
+      w.word((buffer << (dcLength + free)) | (dcCode >>> -free));
+      free += 64;
+      buffer = dcCode;
+    }
     while (mask != 0) {
       int k = Long.numberOfLeadingZeros(mask);
       mask ^= Long.MIN_VALUE >>> k;
@@ -290,11 +326,24 @@ final class ScanEncoder {
         buffer = bits;
       }
     }
+    if (last < 63) {
+      int eob = table[0];
+      if (eob == 0) {
+        throw EntropyWriter.missing();
+      }
+      int length = eob & 31;
+      long bits = eob >>> 5;
+      free -= length;
+      if (free >= 0) {
+        buffer = (buffer << length) | bits;
+      } else {
+        w.word((buffer << (length + free)) | (bits >>> -free));
+        free += 64;
+        buffer = bits;
+      }
+    }
     w.buffer = buffer;
     w.free = free;
-    if (last < 63) {
-      out.code(table[0]);
-    }
   }
 
   /**
@@ -328,26 +377,50 @@ final class ScanEncoder {
     int al = syn.al;
     int[] table = ac;
     int last = syn.ss - 1;
-    while (visible != 0) {
-      int k = Long.numberOfLeadingZeros(visible);
-      visible ^= Long.MIN_VALUE >>> k;
-      int v = vals[start + Long.bitCount(all & ~(-1L >>> k))];
-      int sign = v >> 31;
-      int a = ((v ^ sign) - sign) >> al;
-      int r = k - last - 1;
-      last = k;
+    if (visible != 0) {
       if (eobRun != 0) {
-        emitEobRun(); // (the test here: the method is too big to inline)
+        emitEobRun();
       }
-      for (; r > 15; r -= 16) {
-        out.code(table[ZRL]);
-      }
-      int nbits = magnitudeBits(a);
-      if (nbits > 15) {
-        throw new NotModellable("AC value out of range");
-      }
-      // jcphuff.c: the magnitude's bits, complemented for a negative value
-      out.code(table[(r << 4) + nbits], a ^ sign, nbits);
+      // the writer's bit buffer in locals, as in sequential()
+      EntropyWriter w = out;
+      long buffer = w.buffer;
+      int free = w.free;
+      do {
+        int k = Long.numberOfLeadingZeros(visible);
+        visible ^= Long.MIN_VALUE >>> k;
+        int v = vals[start + Long.bitCount(all & ~(-1L >>> k))];
+        int sign = v >> 31;
+        int a = ((v ^ sign) - sign) >> al;
+        int r = k - last - 1;
+        last = k;
+        if (r > 15) {
+          w.buffer = buffer;
+          w.free = free;
+          for (; r > 15; r -= 16) {
+            w.code(table[ZRL]);
+          }
+          buffer = w.buffer;
+          free = w.free;
+        }
+        int nbits = magnitudeBits(a);
+        int packed = table[(r << 4) + nbits];
+        if (nbits > 15 || packed == 0) {
+          throw nbits > 15 ? new NotModellable("AC value out of range") : EntropyWriter.missing();
+        }
+        int length = (packed & 31) + nbits;
+        // jcphuff.c: the magnitude's bits, complemented for a negative value
+        long bits = ((long) (packed >>> 5) << nbits) | ((a ^ sign) & ((1 << nbits) - 1));
+        free -= length;
+        if (free >= 0) {
+          buffer = (buffer << length) | bits;
+        } else {
+          w.word((buffer << (length + free)) | (bits >>> -free));
+          free += 64;
+          buffer = bits;
+        }
+      } while (visible != 0);
+      w.buffer = buffer;
+      w.free = free;
     }
     if (last < syn.se) {
       eobRun++;
@@ -406,7 +479,27 @@ final class ScanEncoder {
       fresh ^= Long.MIN_VALUE >>> k;
       int br = Long.bitCount(older & (-1L >>> (last + 1)) & ~(-1L >>> k));
       int r = k - last - 1 - br;
-      if (r > 15 || eobRun != 0) {
+      if (r <= 15 && eobRun == 1 && be <= 32) {
+        // the run the previous block left (at Al 0 most blocks end one): its EOB0 and
+        // correction bits into the locals, as emitEobRun() would write them
+        int eob = table[0];
+        if (eob == 0) {
+          throw EntropyWriter.missing();
+        }
+        int runLength = (eob & 31) + be;
+        long run = ((long) (eob >>> 5) << be) | ((runBits[0] >>> (64 - be)) & ((1L << be) - 1));
+        free -= runLength;
+        if (free >= 0) {
+          buffer = (buffer << runLength) | run;
+        } else {
+          w.word((buffer << (runLength + free)) | (run >>> -free));
+          free += 64;
+          buffer = run;
+        }
+        eobRun = 0;
+        be = 0;
+        runBits[0] = 0;
+      } else if (r > 15 || eobRun != 0) {
         w.buffer = buffer;
         w.free = free;
         if (r > 15) {
