@@ -132,8 +132,10 @@ final class BlockMasks {
     // the decoder's masks when it kept them: no copy
     long[] g = given(c);
     long[] m = g != null ? g : new long[blocks];
-    // grown as needed: the block's mask and values are made while its coefficients are in cache
-    short[] vals = new short[Math.max(64, coef.length >> 2)];
+    // with the decoder's masks, sized exactly (fewer bytes to clear and to stream through the
+    // cache); else grown as needed: the block's mask and values are made while its
+    // coefficients are in cache
+    short[] vals = new short[g != null ? nonzeros(g) : Math.max(64, coef.length >> 2)];
     int[] start = new int[blocks + 1];
     short[] dc = new short[blocks];
     int[] zz = JpegSyntax.ZIGZAG;
@@ -143,7 +145,7 @@ final class BlockMasks {
       start[b] = p;
       dc[b] = coef[off];
       long mb = g != null ? g[b] : (m[b] = mask(coef, off));
-      if (vals.length - p < 64) {
+      if (g == null && vals.length - p < 64) {
         vals = Arrays.copyOf(vals, (int) Math.min(coef.length, 2L * vals.length));
       }
       long negative = 0;
@@ -185,6 +187,14 @@ final class BlockMasks {
     values[c] = vals;
     dcs[c] = dc;
     levels[c] = lv;
+  }
+
+  private static int nonzeros(long[] masks) {
+    int n = 0;
+    for (long m : masks) {
+      n += Long.bitCount(m);
+    }
+    return n;
   }
 
   static long[] compute(short[] coef) {

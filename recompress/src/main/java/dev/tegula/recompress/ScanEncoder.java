@@ -252,12 +252,12 @@ final class ScanEncoder {
     if (table == null) {
       throw EntropyWriter.missing();
     }
-    int a = diff < 0 ? -diff : diff;
-    int nbits = magnitudeBits(a);
+    int sign = diff >> 31;
+    int nbits = magnitudeBits((diff ^ sign) - sign);
     if (nbits > 15) {
       throw new NotModellable("DC difference " + diff + " out of range");
     }
-    out.code(table[nbits], diff < 0 ? diff - 1 : diff, nbits);
+    out.code(table[nbits], diff + sign, nbits);
   }
 
   /**
@@ -278,7 +278,8 @@ final class ScanEncoder {
     long buffer = w.buffer;
     int free = w.free;
     // the DC difference's code and bits (§F.1.2.1) into the same locals
-    int dcBits = magnitudeBits(diff < 0 ? -diff : diff);
+    int dcSign = diff >> 31;
+    int dcBits = magnitudeBits((diff ^ dcSign) - dcSign);
     int dcPacked = dcTable[dcBits];
     if (dcBits > 15 || dcPacked == 0) {
       throw dcBits > 15 ? new NotModellable("DC difference " + diff + " out of range")
@@ -286,7 +287,7 @@ final class ScanEncoder {
     }
     int dcLength = (dcPacked & 31) + dcBits;
     long dcCode = ((long) (dcPacked >>> 5) << dcBits)
-        | ((diff < 0 ? diff - 1 : diff) & ((1 << dcBits) - 1));
+        | ((diff + dcSign) & ((1 << dcBits) - 1));
     free -= dcLength;
     if (free >= 0) {
       buffer = (buffer << dcLength) | dcCode;
@@ -310,13 +311,16 @@ final class ScanEncoder {
         free = w.free;
       }
       int v = coef[off + zz[k]];
-      int nbits = magnitudeBits(v < 0 ? -v : v);
+      // the sign as arithmetic, not a branch: it is as good as random
+      int sign = v >> 31;
+      int nbits = magnitudeBits((v ^ sign) - sign);
       int packed = table[(r << 4) + nbits];
       if (nbits > 15 || packed == 0) {
         throw nbits > 15 ? new NotModellable("AC value out of range") : EntropyWriter.missing();
       }
       int length = (packed & 31) + nbits;
-      long bits = ((long) (packed >>> 5) << nbits) | ((v < 0 ? v - 1 : v) & ((1 << nbits) - 1));
+      // a negative value's bits are those of v - 1 (§F.1.2.2.1)
+      long bits = ((long) (packed >>> 5) << nbits) | ((v + sign) & ((1 << nbits) - 1));
       free -= length;
       if (free >= 0) {
         buffer = (buffer << length) | bits;
