@@ -483,40 +483,44 @@ final class ScanEncoder {
       fresh ^= Long.MIN_VALUE >>> k;
       int br = Long.bitCount(older & (-1L >>> (last + 1)) & ~(-1L >>> k));
       int r = k - last - 1 - br;
-      if (r <= 15 && eobRun == 1 && be <= 32) {
-        // the run the previous block left (at Al 0 most blocks end one): its EOB0 and
-        // correction bits into the locals, as emitEobRun() would write them
-        int eob = table[0];
-        if (eob == 0) {
-          throw EntropyWriter.missing();
-        }
-        int runLength = (eob & 31) + be;
-        long run = ((long) (eob >>> 5) << be) | ((runBits[0] >>> (64 - be)) & ((1L << be) - 1));
-        free -= runLength;
-        if (free >= 0) {
-          buffer = (buffer << runLength) | run;
+      if (r > 15 || eobRun != 0) {
+        if (r <= 15 && eobRun == 1 && be <= 47) {
+          // the run the previous block left (at Al 0 most blocks end one): its EOB0 and
+          // correction bits (with a code of at most 16 bits, 63 at most) into the locals, as
+          // emitEobRun() would write them
+          int eob = table[0];
+          if (eob == 0) {
+            throw EntropyWriter.missing();
+          }
+          int runLength = (eob & 31) + be;
+          long run = ((long) (eob >>> 5) << be)
+              | ((runBits[0] >>> (64 - be)) & ((1L << be) - 1));
+          free -= runLength;
+          if (free >= 0) {
+            buffer = (buffer << runLength) | run;
+          } else {
+            w.word((buffer << (runLength + free)) | (run >>> -free));
+            free += 64;
+            buffer = run;
+          }
+          eobRun = 0;
+          be = 0;
+          runBits[0] = 0;
         } else {
-          w.word((buffer << (runLength + free)) | (run >>> -free));
-          free += 64;
-          buffer = run;
+          w.buffer = buffer;
+          w.free = free;
+          if (r > 15) {
+            corrections = bits;
+            correctionsLeft = left;
+            r = zrls(table, older, last, k);
+            left = correctionsLeft;
+            br = unsent;
+          } else {
+            emitEobRun();
+          }
+          buffer = w.buffer;
+          free = w.free;
         }
-        eobRun = 0;
-        be = 0;
-        runBits[0] = 0;
-      } else if (r > 15 || eobRun != 0) {
-        w.buffer = buffer;
-        w.free = free;
-        if (r > 15) {
-          corrections = bits;
-          correctionsLeft = left;
-          r = zrls(table, older, last, k);
-          left = correctionsLeft;
-          br = unsent;
-        } else {
-          emitEobRun();
-        }
-        buffer = w.buffer;
-        free = w.free;
       }
       left -= br;
       // the symbol, the sign bit (1 for positive) and the correction bits in one go
