@@ -98,14 +98,15 @@ final class ScanEncoder {
         throw EntropyWriter.missing(); // every block codes a DC difference and an AC symbol
       }
     }
-    int al = syn.al;
+    if (kind != ScanKind.SEQUENTIAL) {
+      dcScan(kind == ScanKind.DC_REFINE, coef, hs, vs, stride, dcTables, across, down);
+      return;
+    }
     int ri = syn.restartInterval;
     int segment = 0;
     int nextPad = 0;
     int[] pads = record.pads();
     int toRestart = ri;
-    int step = kind == ScanKind.SEQUENTIAL ? 64 : 1; // a block in coef[i]
-    int stepShift = kind == ScanKind.SEQUENTIAL ? 6 : 0;
     for (int my = 0; my < down; my++) {
       for (int mx = 0; mx < across; mx++) {
         if (ri > 0 && toRestart-- == 0) {
@@ -120,26 +121,94 @@ final class ScanEncoder {
           int v = vs[i];
           short[] co = coef[i];
           for (int y = 0; y < v; y++) {
-            int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
-            for (int x = 0; x < h; x++, off += step) {
-              switch (kind) {
-                case ScanKind.SEQUENTIAL -> {
-                  long[] g = given[i];
-                  sequential(co, off, i, g != null ? g[off >> 6] : BlockMasks.mask(co, off),
-                      dcTables[i], acTables[i]);
+            int off = (my * v + y) * stride[i] + ((mx * h) << 6);
+            for (int x = 0; x < h; x++, off += 64) {
+              long[] g = given[i];
+              sequential(co, off, i, g != null ? g[off >> 6] : BlockMasks.mask(co, off),
+                  dcTables[i], acTables[i]);
+            }
+          }
+        }
+      }
+    }
+    finish(segment, pads, nextPad);
+  }
+
+  /**
+   * A progressive DC scan (§G.1.2.1, jcphuff.c encode_mcu_DC_first / _DC_refine) over the
+   * components' dense DCs, with the writer's bit buffer in locals as in {@link #sequential}
+   * (through the writer's fields, each block's code waited on the previous one's store).
+   */
+  private void dcScan(boolean refine, short[][] dcs, int[] hs, int[] vs, int[] stride,
+      int[][] dcTables, int across, int down) {
+    int n = dcs.length;
+    int al = syn.al;
+    int ri = syn.restartInterval;
+    int segment = 0;
+    int nextPad = 0;
+    int[] pads = record.pads();
+    int toRestart = ri;
+    EntropyWriter w = out;
+    long buffer = w.buffer;
+    int free = w.free;
+    for (int my = 0; my < down; my++) {
+      for (int mx = 0; mx < across; mx++) {
+        if (ri > 0 && toRestart-- == 0) {
+          toRestart = ri - 1;
+          w.buffer = buffer;
+          w.free = free;
+          nextPad = finish(segment, pads, nextPad);
+          out.restart(segment);
+          segment++;
+          pred[0] = pred[1] = pred[2] = pred[3] = 0;
+          buffer = w.buffer;
+          free = w.free;
+        }
+        for (int i = 0; i < n; i++) {
+          int h = hs[i];
+          int v = vs[i];
+          short[] co = dcs[i];
+          int[] table = dcTables[i];
+          for (int y = 0; y < v; y++) {
+            int off = (my * v + y) * stride[i] + mx * h;
+            for (int x = 0; x < h; x++, off++) {
+              long code;
+              int length;
+              if (refine) {
+                code = (co[off] >> al) & 1;
+                length = 1;
+              } else {
+                int dc = co[off] >> al;
+                int diff = dc - pred[i];
+                pred[i] = dc;
+                int sign = diff >> 31;
+                int nbits = magnitudeBits((diff ^ sign) - sign);
+                if (table == null || nbits > 15) {
+                  throw table == null ? EntropyWriter.missing()
+                      : new NotModellable("DC difference " + diff + " out of range");
                 }
-                case ScanKind.DC_FIRST -> {
-                  int dc = co[off] >> al;
-                  dc(dcTables[i], dc - pred[i]);
-                  pred[i] = dc;
+                int packed = table[nbits];
+                if (packed == 0) {
+                  throw EntropyWriter.missing();
                 }
-                default -> out.put((co[off] >> al) & 1, 1);
+                length = (packed & 31) + nbits;
+                code = ((long) (packed >>> 5) << nbits) | ((diff + sign) & ((1 << nbits) - 1));
+              }
+              free -= length;
+              if (free >= 0) {
+                buffer = (buffer << length) | code;
+              } else {
+                w.word((buffer << (length + free)) | (code >>> -free));
+                free += 64;
+                buffer = code;
               }
             }
           }
         }
       }
     }
+    w.buffer = buffer;
+    w.free = free;
     finish(segment, pads, nextPad);
   }
 
@@ -246,18 +315,6 @@ final class ScanEncoder {
 
   private static int magnitudeBits(int a) {
     return 32 - Integer.numberOfLeadingZeros(a);
-  }
-
-  private void dc(int[] table, int diff) {
-    if (table == null) {
-      throw EntropyWriter.missing();
-    }
-    int sign = diff >> 31;
-    int nbits = magnitudeBits((diff ^ sign) - sign);
-    if (nbits > 15) {
-      throw new NotModellable("DC difference " + diff + " out of range");
-    }
-    out.code(table[nbits], diff + sign, nbits);
   }
 
   /**
