@@ -438,50 +438,26 @@ final class ScanEncoder {
     int al = syn.al;
     int[] table = ac;
     int last = syn.ss - 1;
-    if (visible != 0) {
+    while (visible != 0) {
+      int k = Long.numberOfLeadingZeros(visible);
+      visible ^= Long.MIN_VALUE >>> k;
+      int v = vals[start + Long.bitCount(all & ~(-1L >>> k))];
+      int sign = v >> 31;
+      int a = ((v ^ sign) - sign) >> al;
+      int r = k - last - 1;
+      last = k;
       if (eobRun != 0) {
-        emitEobRun();
+        emitEobRun(); // (the test here: the method is too big to inline)
       }
-      // the writer's bit buffer in locals, as in sequential()
-      EntropyWriter w = out;
-      long buffer = w.buffer;
-      int free = w.free;
-      do {
-        int k = Long.numberOfLeadingZeros(visible);
-        visible ^= Long.MIN_VALUE >>> k;
-        int v = vals[start + Long.bitCount(all & ~(-1L >>> k))];
-        int sign = v >> 31;
-        int a = ((v ^ sign) - sign) >> al;
-        int r = k - last - 1;
-        last = k;
-        if (r > 15) {
-          w.buffer = buffer;
-          w.free = free;
-          for (; r > 15; r -= 16) {
-            w.code(table[ZRL]);
-          }
-          buffer = w.buffer;
-          free = w.free;
-        }
-        int nbits = magnitudeBits(a);
-        int packed = table[(r << 4) + nbits];
-        if (nbits > 15 || packed == 0) {
-          throw nbits > 15 ? new NotModellable("AC value out of range") : EntropyWriter.missing();
-        }
-        int length = (packed & 31) + nbits;
-        // jcphuff.c: the magnitude's bits, complemented for a negative value
-        long bits = ((long) (packed >>> 5) << nbits) | ((a ^ sign) & ((1 << nbits) - 1));
-        free -= length;
-        if (free >= 0) {
-          buffer = (buffer << length) | bits;
-        } else {
-          w.word((buffer << (length + free)) | (bits >>> -free));
-          free += 64;
-          buffer = bits;
-        }
-      } while (visible != 0);
-      w.buffer = buffer;
-      w.free = free;
+      for (; r > 15; r -= 16) {
+        out.code(table[ZRL]);
+      }
+      int nbits = magnitudeBits(a);
+      if (nbits > 15) {
+        throw new NotModellable("AC value out of range");
+      }
+      // jcphuff.c: the magnitude's bits, complemented for a negative value
+      out.code(table[(r << 4) + nbits], a ^ sign, nbits);
     }
     if (last < syn.se) {
       eobRun++;
