@@ -98,14 +98,15 @@ final class ScanEncoder {
         throw EntropyWriter.missing(); // every block codes a DC difference and an AC symbol
       }
     }
-    int al = syn.al;
+    if (kind != ScanKind.SEQUENTIAL) {
+      dcScan(kind == ScanKind.DC_REFINE, coef, hs, vs, stride, dcTables, across, down);
+      return;
+    }
     int ri = syn.restartInterval;
     int segment = 0;
     int nextPad = 0;
     int[] pads = record.pads();
     int toRestart = ri;
-    int step = kind == ScanKind.SEQUENTIAL ? 64 : 1; // a block in coef[i]
-    int stepShift = kind == ScanKind.SEQUENTIAL ? 6 : 0;
     for (int my = 0; my < down; my++) {
       for (int mx = 0; mx < across; mx++) {
         if (ri > 0 && toRestart-- == 0) {
@@ -120,26 +121,94 @@ final class ScanEncoder {
           int v = vs[i];
           short[] co = coef[i];
           for (int y = 0; y < v; y++) {
-            int off = (my * v + y) * stride[i] + ((mx * h) << stepShift);
-            for (int x = 0; x < h; x++, off += step) {
-              switch (kind) {
-                case ScanKind.SEQUENTIAL -> {
-                  long[] g = given[i];
-                  sequential(co, off, i, g != null ? g[off >> 6] : BlockMasks.mask(co, off),
-                      dcTables[i], acTables[i]);
+            int off = (my * v + y) * stride[i] + ((mx * h) << 6);
+            for (int x = 0; x < h; x++, off += 64) {
+              long[] g = given[i];
+              sequential(co, off, i, g != null ? g[off >> 6] : BlockMasks.mask(co, off),
+                  dcTables[i], acTables[i]);
+            }
+          }
+        }
+      }
+    }
+    finish(segment, pads, nextPad);
+  }
+
+  /**
+   * A progressive DC scan (§G.1.2.1, jcphuff.c encode_mcu_DC_first / _DC_refine) over the
+   * components' dense DCs, with the writer's bit buffer in locals as in {@link #sequential}
+   * (through the writer's fields, each block's code waited on the previous one's store).
+   */
+  private void dcScan(boolean refine, short[][] dcs, int[] hs, int[] vs, int[] stride,
+      int[][] dcTables, int across, int down) {
+    int n = dcs.length;
+    int al = syn.al;
+    int ri = syn.restartInterval;
+    int segment = 0;
+    int nextPad = 0;
+    int[] pads = record.pads();
+    int toRestart = ri;
+    EntropyWriter w = out;
+    long buffer = w.buffer;
+    int free = w.free;
+    for (int my = 0; my < down; my++) {
+      for (int mx = 0; mx < across; mx++) {
+        if (ri > 0 && toRestart-- == 0) {
+          toRestart = ri - 1;
+          w.buffer = buffer;
+          w.free = free;
+          nextPad = finish(segment, pads, nextPad);
+          out.restart(segment);
+          segment++;
+          pred[0] = pred[1] = pred[2] = pred[3] = 0;
+          buffer = w.buffer;
+          free = w.free;
+        }
+        for (int i = 0; i < n; i++) {
+          int h = hs[i];
+          int v = vs[i];
+          short[] co = dcs[i];
+          int[] table = dcTables[i];
+          for (int y = 0; y < v; y++) {
+            int off = (my * v + y) * stride[i] + mx * h;
+            for (int x = 0; x < h; x++, off++) {
+              long code;
+              int length;
+              if (refine) {
+                code = (co[off] >> al) & 1;
+                length = 1;
+              } else {
+                int dc = co[off] >> al;
+                int diff = dc - pred[i];
+                pred[i] = dc;
+                int sign = diff >> 31;
+                int nbits = magnitudeBits((diff ^ sign) - sign);
+                if (table == null || nbits > 15) {
+                  throw table == null ? EntropyWriter.missing()
+                      : new NotModellable("DC difference " + diff + " out of range");
                 }
-                case ScanKind.DC_FIRST -> {
-                  int dc = co[off] >> al;
-                  dc(dcTables[i], dc - pred[i]);
-                  pred[i] = dc;
+                int packed = table[nbits];
+                if (packed == 0) {
+                  throw EntropyWriter.missing();
                 }
-                default -> out.put((co[off] >> al) & 1, 1);
+                length = (packed & 31) + nbits;
+                code = ((long) (packed >>> 5) << nbits) | ((diff + sign) & ((1 << nbits) - 1));
+              }
+              free -= length;
+              if (free >= 0) {
+                buffer = (buffer << length) | code;
+              } else {
+                w.word((buffer << (length + free)) | (code >>> -free));
+                free += 64;
+                buffer = code;
               }
             }
           }
         }
       }
     }
+    w.buffer = buffer;
+    w.free = free;
     finish(segment, pads, nextPad);
   }
 
@@ -183,6 +252,11 @@ final class ScanEncoder {
         int b = row + bx;
         long all = nz[b];
         long m = all & band;
+        int l = b * BlockMasks.LEVEL_LONGS;
+        if (lv != null && !refine && m != 0) {
+          // an AC first scan codes only the positions still nonzero at its Al
+          m = (al == 0 ? all : lv[l + BlockMasks.AT_LEAST + al - 1]) & band;
+        }
         if (m == 0) {
           // nothing in the band: the block joins the run (refinement: with no correction bits)
           eobRun++;
@@ -193,15 +267,28 @@ final class ScanEncoder {
           continue;
         }
         if (lv != null) {
-          int l = b * BlockMasks.LEVEL_LONGS;
+          if (!refine) {
+            acFirst(vals, st[b], all, m, index);
+            continue;
+          }
           long atAl = (al == 0 ? all : lv[l + BlockMasks.AT_LEAST + al - 1]) & band;
-          if (refine) {
-            long owed = lv[l + BlockMasks.AT_LEAST + al];
-            long older = owed & band;
-            refinement(index, atAl & ~older, older, lv[l + BlockMasks.NEGATIVE],
-                lv[l + BlockMasks.CORRECTIONS + al], Long.bitCount(owed & fromSs));
-          } else {
-            acFirst(vals, st[b], all, atAl, index);
+          long owed = lv[l + BlockMasks.AT_LEAST + al];
+          long older = owed & band;
+          long fresh = atAl & ~older;
+          long bits = lv[l + BlockMasks.CORRECTIONS + al];
+          int left = Long.bitCount(owed & fromSs);
+          if (fresh != 0) {
+            refinement(index, fresh, older, lv[l + BlockMasks.NEGATIVE], bits, left);
+            continue;
+          }
+          // no newly nonzero coefficient: the block joins the run with its correction bits
+          // (what refinement() does then, without the call)
+          eobRun++;
+          int br = Long.bitCount(older);
+          appendRunBits((bits >>> (left - br)) & ((1L << br) - 1), br);
+          if (endsRun(index, eobRun == ScanDecoder.MAX_EOB_RUN
+              || be > ScanDecoder.MAX_CORRECTION_BITS)) {
+            emitEobRun();
           }
           continue;
         }
@@ -230,28 +317,16 @@ final class ScanEncoder {
     return 32 - Integer.numberOfLeadingZeros(a);
   }
 
-  private void dc(int[] table, int diff) {
-    if (table == null) {
-      throw EntropyWriter.missing();
-    }
-    int a = diff < 0 ? -diff : diff;
-    int nbits = magnitudeBits(a);
-    if (nbits > 15) {
-      throw new NotModellable("DC difference " + diff + " out of range");
-    }
-    out.code(table[nbits], diff < 0 ? diff - 1 : diff, nbits);
-  }
-
   /**
-   * §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). The AC codes go into the writer's bit
-   * buffer held in locals ({@link EntropyWriter#put} inlined): in the writer's fields, each
-   * code's store and the next one's load of the same field made a chain of store-to-load
-   * forwards through the block.
+   * §F.1.2.1, §F.1.2.2 (jchuff.c encode_one_block). The DC, AC and end-of-block codes go into
+   * the writer's bit buffer held in locals ({@link EntropyWriter#put} inlined): in the writer's
+   * fields, each code's store and the next one's load of the same field made a chain of
+   * store-to-load forwards through the block.
    */
   private void sequential(short[] coef, int off, int i, long nonzero, int[] dcTable,
       int[] table) {
     int dc = coef[off];
-    dc(dcTable, dc - pred[i]);
+    int diff = dc - pred[i];
     pred[i] = dc;
     int[] zz = JpegSyntax.ZIGZAG;
     long mask = nonzero & Long.MAX_VALUE; // the AC positions
@@ -259,6 +334,25 @@ final class ScanEncoder {
     EntropyWriter w = out;
     long buffer = w.buffer;
     int free = w.free;
+    // the DC difference's code and bits (§F.1.2.1) into the same locals
+    int dcSign = diff >> 31;
+    int dcBits = magnitudeBits((diff ^ dcSign) - dcSign);
+    int dcPacked = dcTable[dcBits];
+    if (dcBits > 15 || dcPacked == 0) {
+      throw dcBits > 15 ? new NotModellable("DC difference " + diff + " out of range")
+          : EntropyWriter.missing();
+    }
+    int dcLength = (dcPacked & 31) + dcBits;
+    long dcCode = ((long) (dcPacked >>> 5) << dcBits)
+        | ((diff + dcSign) & ((1 << dcBits) - 1));
+    free -= dcLength;
+    if (free >= 0) {
+      buffer = (buffer << dcLength) | dcCode;
+    } else {
+      w.word((buffer << (dcLength + free)) | (dcCode >>> -free));
+      free += 64;
+      buffer = dcCode;
+    }
     while (mask != 0) {
       int k = Long.numberOfLeadingZeros(mask);
       mask ^= Long.MIN_VALUE >>> k;
@@ -274,13 +368,32 @@ final class ScanEncoder {
         free = w.free;
       }
       int v = coef[off + zz[k]];
-      int nbits = magnitudeBits(v < 0 ? -v : v);
+      // the sign as arithmetic, not a branch: it is as good as random
+      int sign = v >> 31;
+      int nbits = magnitudeBits((v ^ sign) - sign);
       int packed = table[(r << 4) + nbits];
       if (nbits > 15 || packed == 0) {
         throw nbits > 15 ? new NotModellable("AC value out of range") : EntropyWriter.missing();
       }
       int length = (packed & 31) + nbits;
-      long bits = ((long) (packed >>> 5) << nbits) | ((v < 0 ? v - 1 : v) & ((1 << nbits) - 1));
+      // a negative value's bits are those of v - 1 (§F.1.2.2.1)
+      long bits = ((long) (packed >>> 5) << nbits) | ((v + sign) & ((1 << nbits) - 1));
+      free -= length;
+      if (free >= 0) {
+        buffer = (buffer << length) | bits;
+      } else {
+        w.word((buffer << (length + free)) | (bits >>> -free));
+        free += 64;
+        buffer = bits;
+      }
+    }
+    if (last < 63) {
+      int eob = table[0];
+      if (eob == 0) {
+        throw EntropyWriter.missing();
+      }
+      int length = eob & 31;
+      long bits = eob >>> 5;
       free -= length;
       if (free >= 0) {
         buffer = (buffer << length) | bits;
@@ -292,9 +405,6 @@ final class ScanEncoder {
     }
     w.buffer = buffer;
     w.free = free;
-    if (last < 63) {
-      out.code(table[0]);
-    }
   }
 
   /**
@@ -407,19 +517,43 @@ final class ScanEncoder {
       int br = Long.bitCount(older & (-1L >>> (last + 1)) & ~(-1L >>> k));
       int r = k - last - 1 - br;
       if (r > 15 || eobRun != 0) {
-        w.buffer = buffer;
-        w.free = free;
-        if (r > 15) {
-          corrections = bits;
-          correctionsLeft = left;
-          r = zrls(table, older, last, k);
-          left = correctionsLeft;
-          br = unsent;
+        if (r <= 15 && eobRun == 1 && be <= 47) {
+          // the run the previous block left (at Al 0 most blocks end one): its EOB0 and
+          // correction bits (with a code of at most 16 bits, 63 at most) into the locals, as
+          // emitEobRun() would write them
+          int eob = table[0];
+          if (eob == 0) {
+            throw EntropyWriter.missing();
+          }
+          int runLength = (eob & 31) + be;
+          long run = ((long) (eob >>> 5) << be)
+              | ((runBits[0] >>> (64 - be)) & ((1L << be) - 1));
+          free -= runLength;
+          if (free >= 0) {
+            buffer = (buffer << runLength) | run;
+          } else {
+            w.word((buffer << (runLength + free)) | (run >>> -free));
+            free += 64;
+            buffer = run;
+          }
+          eobRun = 0;
+          be = 0;
+          runBits[0] = 0;
         } else {
-          emitEobRun();
+          w.buffer = buffer;
+          w.free = free;
+          if (r > 15) {
+            corrections = bits;
+            correctionsLeft = left;
+            r = zrls(table, older, last, k);
+            left = correctionsLeft;
+            br = unsent;
+          } else {
+            emitEobRun();
+          }
+          buffer = w.buffer;
+          free = w.free;
         }
-        buffer = w.buffer;
-        free = w.free;
       }
       left -= br;
       // the symbol, the sign bit (1 for positive) and the correction bits in one go
