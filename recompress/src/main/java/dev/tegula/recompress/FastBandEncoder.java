@@ -70,6 +70,23 @@ final class FastBandEncoder implements StaticTables.Header {
     return e.cost;
   }
 
+  /**
+   * The band's header (§3.2) through h and ht instead of into the rANS coder (the training of
+   * {@link HeaderPriors}).
+   */
+  static void header(CoefficientImage img, int rowStart, int rowEnd, StaticTables.Header h,
+      StaticTables.HeaderTables ht) {
+    FastBandEncoder e =
+        new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), false);
+    e.tokens(img, rowStart, rowEnd);
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      StaticTables st = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
+          FastContexts.STRIDE[t]);
+      st.build(e.counts[t]);
+      st.code(h, ht, t, true);
+    }
+  }
+
   private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = tokens(img, rowStart, rowEnd);
     StaticTables[] tables = new StaticTables[FastContexts.TABLES];

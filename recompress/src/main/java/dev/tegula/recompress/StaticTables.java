@@ -50,18 +50,23 @@ final class StaticTables {
     int raw(int bits, int n);
   }
 
-  /** The adaptive tables the header is coded with (§3.2), fresh per band. */
+  /** The adaptive tables the header is coded with (§3.2, §3.3), fresh per band. */
   static final class HeaderTables {
-    final SymbolTables count = new SymbolTables(FastContexts.TABLES, ones(64));
-    final SymbolTables same = new SymbolTables(FastContexts.TABLES * 3, ones(3));
-    final SymbolTables id = new SymbolTables(FastContexts.TABLES, ones(64));
-    final SymbolTables exponent =
-        new SymbolTables(FastContexts.TABLES * EXP_CONTEXTS, ones(EXPONENTS));
+    final SymbolTables count;
+    final SymbolTables same;
+    final SymbolTables id;
+    final SymbolTables exponent;
 
-    private static int[] ones(int n) {
-      int[] p = new int[n];
-      java.util.Arrays.fill(p, 1);
-      return p;
+    HeaderTables() {
+      this(HeaderPriors.CLUSTERS, HeaderPriors.HOW, HeaderPriors.ID, HeaderPriors.EXP);
+    }
+
+    /** With other priors than §3.3's (the priors' training). */
+    HeaderTables(int[] clusters, int[] how, int[] ids, int[] exp) {
+      count = new SymbolTables(FastContexts.TABLES, HistogramClusters.MAX, clusters);
+      same = new SymbolTables(FastContexts.TABLES * 3, 3, how);
+      id = new SymbolTables(FastContexts.TABLES, HistogramClusters.MAX, ids);
+      exponent = new SymbolTables(FastContexts.TABLES * EXP_CONTEXTS, EXPONENTS, exp);
     }
   }
 
