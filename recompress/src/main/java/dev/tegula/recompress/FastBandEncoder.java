@@ -80,11 +80,18 @@ final class FastBandEncoder implements StaticTables.Header {
         new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), false);
     e.tokens(img, rowStart, rowEnd);
     for (int t = 0; t < FastContexts.TABLES; t++) {
-      StaticTables st = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
-          FastContexts.STRIDE[t]);
+      StaticTables st = StaticTables.of(t);
       st.build(e.counts[t]);
       st.code(h, ht, t, true);
     }
+  }
+
+  /** Per table, per context, the band's symbol counts (the training of ContextGroups). */
+  static int[][] counts(CoefficientImage img, int rowStart, int rowEnd) {
+    FastBandEncoder e =
+        new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), false);
+    e.tokens(img, rowStart, rowEnd);
+    return e.counts;
   }
 
   private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
@@ -92,8 +99,7 @@ final class FastBandEncoder implements StaticTables.Header {
     StaticTables[] tables = new StaticTables[FastContexts.TABLES];
     StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
     for (int t = 0; t < FastContexts.TABLES; t++) {
-      tables[t] = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
-          FastContexts.STRIDE[t]);
+      tables[t] = StaticTables.of(t);
       tables[t].build(counts[t]);
       tables[t].code(this, ht, t, true);
     }

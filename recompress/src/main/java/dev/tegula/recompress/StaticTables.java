@@ -14,9 +14,20 @@ final class StaticTables {
 
   final int contexts;
   final int symbols;
-  /** §3.2: the context map's second reference: the context {@code stride} before. */
+  /**
+   * §3.2: the context map's second reference: the group {@code stride} before (2; without groups,
+   * when ContextGroups is trained, the context FastContexts.STRIDE before).
+   */
   final int stride;
   final int[] map;
+  /**
+   * §3.2: per context its group (ContextGroups); the header maps groups onto clusters. The
+   * identity when the table has no grouping.
+   */
+  final int[] group;
+  final int groups;
+  /** The clusters of the groups (the map is {@code gmap[group[c]]}). */
+  private final int[] gmap;
   int clusters;
   /** Encoder: the quantized cluster histograms the header carries. */
   private int[] quantized;
@@ -34,11 +45,32 @@ final class StaticTables {
    */
   char[] firstAt;
 
-  StaticTables(int contexts, int symbols, int stride) {
+  StaticTables(int contexts, int symbols, int stride, int[] group) {
     this.contexts = contexts;
-    this.stride = stride;
     this.symbols = symbols;
     this.map = new int[contexts];
+    if (group == null) {
+      group = new int[contexts];
+      for (int c = 0; c < contexts; c++) {
+        group[c] = c;
+      }
+      this.stride = stride;
+    } else {
+      this.stride = 2;
+    }
+    this.group = group;
+    int g = 0;
+    for (int x : group) {
+      g = Math.max(g, x + 1);
+    }
+    this.groups = g;
+    this.gmap = new int[g];
+  }
+
+  /** Table t of FastContexts with its grouping (§3). */
+  static StaticTables of(int t) {
+    return new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
+        FastContexts.STRIDE[t], ContextGroups.GROUP[t]);
   }
 
   /** Steps of the band's adaptive header coding (§3.2): the encoder's and decoder's side. */
@@ -73,14 +105,23 @@ final class StaticTables {
   /** Encoder: clusters the counts and quantizes the cluster histograms (§3.2). */
   void build(int[] counts) {
     int[] totals = new int[contexts];
+    int[] gcounts = new int[groups * symbols];
+    int[] gtotals = new int[groups];
     for (int c = 0; c < contexts; c++) {
       int t = 0;
+      int g = group[c] * symbols;
       for (int s = 0; s < symbols; s++) {
         t += counts[c * symbols + s];
+        gcounts[g + s] += counts[c * symbols + s];
       }
       totals[c] = t;
+      gtotals[group[c]] += t;
     }
-    clusters = HistogramClusters.cluster(counts, totals, contexts, symbols, stride, map);
+    clusters = HistogramClusters.cluster(gcounts, gtotals, groups, symbols, stride, gmap,
+        HistogramClusters.MAX);
+    for (int c = 0; c < contexts; c++) {
+      map[c] = gmap[group[c]];
+    }
     quantized = quantized(counts, totals);
     setHistograms(quantized);
   }
@@ -115,27 +156,30 @@ final class StaticTables {
       clusters = n;
     }
     int last = 0;
-    for (int c = 0; c < contexts; c++) {
+    for (int c = 0; c < groups; c++) {
       if (n == 1) {
-        map[c] = 0;
+        gmap[c] = 0;
         continue;
       }
-      int a = c > 0 ? map[c - 1] : 0;
-      int b = c >= stride ? map[c - stride] : 0;
-      int how = encoding ? (map[c] == a ? 0 : map[c] == b ? 1 : 2) : 0;
+      int a = c > 0 ? gmap[c - 1] : 0;
+      int b = c >= stride ? gmap[c - stride] : 0;
+      int how = encoding ? (gmap[c] == a ? 0 : gmap[c] == b ? 1 : 2) : 0;
       how = h.symbol(t.same, which * 3 + last, how);
       last = how;
       if (how == 0) {
-        map[c] = a;
+        gmap[c] = a;
       } else if (how == 1) {
-        map[c] = b;
+        gmap[c] = b;
       } else {
-        int id = h.symbol(t.id, which, encoding ? map[c] : 0);
+        int id = h.symbol(t.id, which, encoding ? gmap[c] : 0);
         if (id >= n) {
           return "a context's cluster " + id + " is not below the cluster count " + n;
         }
-        map[c] = id;
+        gmap[c] = id;
       }
+    }
+    for (int c = 0; c < contexts; c++) {
+      map[c] = gmap[group[c]];
     }
     int[] q = encoding ? quantized : new int[n * symbols];
     for (int k = 0; k < n; k++) {

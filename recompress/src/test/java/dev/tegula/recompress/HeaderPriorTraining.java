@@ -8,43 +8,49 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Not a test: trains {@link HeaderPriors} (format-jpeg-coefficients-fast.md §3.3, §10) and
- * writes its source. Per band of every training JPEG the header's adaptive symbols (§3.2) are
+ * Not a test: trains {@link ContextGroups} and {@link HeaderPriors}
+ * (format-jpeg-coefficients-fast.md §3.2, §3.3, §10) and writes their sources. The groups: per
+ * table the training bands' symbol counts summed per context and clustered (the encoder's
+ * clustering, {@link #GROUPS} clusters at most). The priors, with those groups: per band of every training JPEG the header's adaptive symbols (§3.2) are
  * counted per table and context; a context's prior is its symbols' shares scaled to a strength
  * W (each count 1..255), W per table chosen from a few by the header's cost on the training set
  * itself. The training set must hold no image of a measured group (the spec names it).
- * Run from the worktree root: java -cp ... dev.tegula.recompress.HeaderPriorTraining OUT.java
- * DIR...
+ * Run from the worktree root: java -cp ... dev.tegula.recompress.HeaderPriorTraining OUTDIR
+ * DIR... (writes OUTDIR/ContextGroups.java and OUTDIR/HeaderPriors.java).
  */
 public final class HeaderPriorTraining {
   private static final String[] NAMES = {"CLUSTERS", "HOW", "ID", "EXP"};
+  /** The most groups per table. */
+  static final int GROUPS = 128;
   private static final int[] WEIGHTS = {16, 32, 64, 128, 256, 512, 1024, 2048};
 
   public static void main(String[] args) throws IOException {
     StaticTables.HeaderTables shape = new StaticTables.HeaderTables();
     SymbolTables[] kinds = {shape.count, shape.same, shape.id, shape.exponent};
-    List<int[]> bands = new ArrayList<>();
-    int files = 0;
+    List<CoefficientImage> images = new ArrayList<>();
     for (int a = 1; a < args.length; a++) {
       List<Path> paths;
       try (Stream<Path> s = Files.list(Path.of(args[a]))) {
         paths = s.filter(f -> f.toString().endsWith(".jpg")).sorted().toList();
       }
       for (Path f : paths) {
-        CoefficientImage img;
         try {
-          img = CoefficientFixtures.read(Files.readAllBytes(f));
+          images.add(CoefficientFixtures.read(Files.readAllBytes(f)));
         } catch (RuntimeException e) {
           System.out.println("skipped " + f + ": " + e.getMessage());
-          continue;
         }
-        files++;
-        BandPlan plan = BandPlan.of(img);
-        for (int t = 0; t < plan.bands(); t++) {
-          Recorder r = new Recorder(shape);
-          FastBandEncoder.header(img, plan.rowStart(t), plan.rowEnd(t), r, shape);
-          bands.add(r.trimmed());
-        }
+      }
+    }
+    int files = images.size();
+    trainGroups(images);
+    writeGroups(Path.of(args[0], "ContextGroups.java"));
+    List<int[]> bands = new ArrayList<>();
+    for (CoefficientImage img : images) {
+      BandPlan plan = BandPlan.of(img);
+      for (int t = 0; t < plan.bands(); t++) {
+        Recorder r = new Recorder(shape);
+        FastBandEncoder.header(img, plan.rowStart(t), plan.rowEnd(t), r, shape);
+        bands.add(r.trimmed());
       }
     }
     int[][] counts = new int[4][];
@@ -76,7 +82,76 @@ public final class HeaderPriorTraining {
     double after = cost(bands, best);
     System.out.printf("%d files, %d bands: header symbols %.0f -> %.0f bytes%n", files,
         bands.size(), before / 8, after / 8);
-    write(Path.of(args[0]), best, args);
+    write(Path.of(args[0], "HeaderPriors.java"), best);
+  }
+
+  /** Sets {@link ContextGroups#GROUP}: the summed counts of each table clustered. */
+  private static void trainGroups(List<CoefficientImage> images) {
+    long[][] sum = new long[FastContexts.TABLES][];
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      sum[t] = new long[FastContexts.CONTEXTS[t] * FastContexts.SYMBOLS[t]];
+    }
+    for (CoefficientImage img : images) {
+      BandPlan plan = BandPlan.of(img);
+      for (int b = 0; b < plan.bands(); b++) {
+        int[][] c = FastBandEncoder.counts(img, plan.rowStart(b), plan.rowEnd(b));
+        for (int t = 0; t < FastContexts.TABLES; t++) {
+          for (int i = 0; i < c[t].length; i++) {
+            sum[t][i] += c[t][i];
+          }
+        }
+      }
+    }
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      int n = FastContexts.CONTEXTS[t];
+      int symbols = FastContexts.SYMBOLS[t];
+      int[] counts = new int[n * symbols];
+      int[] totals = new int[n];
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = (int) Math.min(1 << 24, sum[t][i]);
+        totals[i / symbols] += counts[i];
+      }
+      int[] group = new int[n];
+      int k = HistogramClusters.cluster(counts, totals, n, symbols, FastContexts.STRIDE[t], group,
+          GROUPS);
+      ContextGroups.GROUP[t] = group;
+      System.out.println("table " + t + ": " + n + " contexts in " + k + " groups");
+    }
+  }
+
+  private static void writeGroups(Path out) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append("package dev.tegula.recompress;\n\n")
+        .append("/**\n")
+        .append(" * The context groups of content 2's static tables (format-jpeg-coefficients-fast.md §3.2):\n")
+        .append(" * per table, per context its group, one byte each in hex; the header's context map names a\n")
+        .append(" * cluster per group. Written by the test program {@code HeaderPriorTraining} (the training\n")
+        .append(" * set is named in the spec's §3.3); do not edit.\n")
+        .append(" */\n")
+        .append("final class ContextGroups {\n")
+        .append("  static final int[][] GROUP = {\n");
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      StringBuilder hex = new StringBuilder();
+      for (int v : ContextGroups.GROUP[t]) {
+        hex.append(String.format("%02x", v));
+      }
+      sb.append("    groups(\"\"");
+      for (int i = 0; i < hex.length(); i += 88) {
+        sb.append("\n        + \"").append(hex, i, Math.min(hex.length(), i + 88)).append('"');
+      }
+      sb.append(", ").append(FastContexts.CONTEXTS[t]).append("),\n");
+    }
+    sb.append("  };\n\n")
+        .append("  private ContextGroups() {}\n\n")
+        .append("  private static int[] groups(String hex, int n) {\n")
+        .append("    int[] g = new int[n];\n")
+        .append("    for (int i = 0; i < n; i++) {\n")
+        .append("      g[i] = Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);\n")
+        .append("    }\n")
+        .append("    return g;\n")
+        .append("  }\n")
+        .append("}\n");
+    Files.writeString(out, sb.toString());
   }
 
   private static int[][] ones(SymbolTables[] kinds) {
@@ -130,7 +205,7 @@ public final class HeaderPriorTraining {
     return bits;
   }
 
-  private static void write(Path out, int[][] p, String[] args) throws IOException {
+  private static void write(Path out, int[][] p) throws IOException {
     StringBuilder sb = new StringBuilder();
     String src = Files.readString(Path.of(
         "recompress/src/main/java/dev/tegula/recompress/HeaderPriors.java"));
