@@ -28,6 +28,13 @@ final class StaticTables {
   final int groups;
   /** The clusters of the groups (the map is {@code gmap[group[c]]}). */
   private final int[] gmap;
+  /**
+   * §3.2: the table's prototype frequency tables (Prototypes), {@code symbols} each, or null
+   * while they are trained.
+   */
+  private final int[] protos;
+  /** Encoder: per cluster 0 (its histogram in the header) or 1 + the prototype it uses. */
+  private int[] choice;
   int clusters;
   /** Encoder: the quantized cluster histograms the header carries. */
   private int[] quantized;
@@ -45,8 +52,9 @@ final class StaticTables {
    */
   char[] firstAt;
 
-  StaticTables(int contexts, int symbols, int stride, int[] group) {
+  StaticTables(int contexts, int symbols, int stride, int[] group, int[] protos) {
     this.contexts = contexts;
+    this.protos = protos;
     this.symbols = symbols;
     this.map = new int[contexts];
     if (group == null) {
@@ -70,7 +78,7 @@ final class StaticTables {
   /** Table t of FastContexts with its grouping (§3). */
   static StaticTables of(int t) {
     return new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
-        FastContexts.STRIDE[t], ContextGroups.GROUP[t]);
+        FastContexts.STRIDE[t], ContextGroups.GROUP[t], Prototypes.FREQ[t]);
   }
 
   /** Steps of the band's adaptive header coding (§3.2): the encoder's and decoder's side. */
@@ -88,17 +96,20 @@ final class StaticTables {
     final SymbolTables same;
     final SymbolTables id;
     final SymbolTables exponent;
+    final SymbolTables proto;
 
     HeaderTables() {
-      this(HeaderPriors.CLUSTERS, HeaderPriors.HOW, HeaderPriors.ID, HeaderPriors.EXP);
+      this(HeaderPriors.CLUSTERS, HeaderPriors.HOW, HeaderPriors.ID, HeaderPriors.EXP,
+          HeaderPriors.PROTO);
     }
 
     /** With other priors than §3.3's (the priors' training). */
-    HeaderTables(int[] clusters, int[] how, int[] ids, int[] exp) {
+    HeaderTables(int[] clusters, int[] how, int[] ids, int[] exp, int[] protos) {
       count = new SymbolTables(FastContexts.TABLES, HistogramClusters.MAX, clusters);
       same = new SymbolTables(FastContexts.TABLES * 3, 3, how);
       id = new SymbolTables(FastContexts.TABLES, HistogramClusters.MAX, ids);
       exponent = new SymbolTables(FastContexts.TABLES * EXP_CONTEXTS, EXPONENTS, exp);
+      proto = new SymbolTables(FastContexts.TABLES, Prototypes.COUNT + 1, protos);
     }
   }
 
@@ -123,7 +134,78 @@ final class StaticTables {
       map[c] = gmap[group[c]];
     }
     quantized = quantized(counts, totals);
+    choice = new int[clusters];
+    if (protos != null) {
+      choosePrototypes(sums(counts));
+    }
     setHistograms(quantized);
+  }
+
+  /** Per cluster its contexts' counts summed (the clusters' histograms before quantizing). */
+  int[] sums(int[] counts) {
+    int[] sum = new int[clusters * symbols];
+    for (int c = 0; c < contexts; c++) {
+      int b = map[c] * symbols;
+      for (int s = 0; s < symbols; s++) {
+        sum[b + s] += counts[c * symbols + s];
+      }
+    }
+    return sum;
+  }
+
+  /** Header bits (about) of a zero and of a nonzero count of an explicit histogram (§3.2). */
+  private static final double ZERO_BITS = 0.3;
+  private static final double NONZERO_BITS = 3.5;
+  /** Header bits (about) of the choice of a prototype. */
+  private static final double PROTOTYPE_BITS = 5;
+  private static final double[] LOG2 = new double[SymbolTables.ONE + 1];
+
+  static {
+    for (int f = 1; f <= SymbolTables.ONE; f++) {
+      LOG2[f] = Math.log(f) / Math.log(2);
+    }
+  }
+
+  /**
+   * Encoder, non-normative: a cluster takes the prototype that codes its symbols in the fewest
+   * bits when that beats its own histogram plus the header bits the histogram costs.
+   */
+  private void choosePrototypes(int[] sum) {
+    int[] cum = new int[symbols + 1];
+    int prototypes = protos.length / symbols;
+    for (int k = 0; k < clusters; k++) {
+      int b = k * symbols;
+      int t = 0;
+      for (int s = 0; s < symbols; s++) {
+        t += quantized[b + s];
+      }
+      SymbolTables.normalize(quantized, b, t, cum, 0, symbols);
+      double best = 0;
+      for (int s = 0; s < symbols; s++) {
+        int n = sum[b + s];
+        best += quantized[b + s] == 0 ? ZERO_BITS : NONZERO_BITS;
+        if (n != 0) {
+          best += n * (SymbolTables.PREC - LOG2[cum[s + 1] - cum[s]]);
+        }
+      }
+      for (int p = 0; p < prototypes; p++) {
+        double x = PROTOTYPE_BITS;
+        for (int s = 0; s < symbols && x < best; s++) {
+          int n = sum[b + s];
+          if (n != 0) {
+            int f = protos[p * symbols + s];
+            x = f == 0 ? Double.MAX_VALUE : x + n * (SymbolTables.PREC - LOG2[f]);
+          }
+        }
+        if (x < best) {
+          best = x;
+          choice[k] = p + 1;
+        }
+      }
+      if (choice[k] > 0) {
+        System.arraycopy(protos, (choice[k] - 1) * symbols, quantized, b, symbols);
+      }
+    }
   }
 
   /** §3.2: a count kept to its top two bits. */
@@ -183,6 +265,14 @@ final class StaticTables {
     }
     int[] q = encoding ? quantized : new int[n * symbols];
     for (int k = 0; k < n; k++) {
+      int proto = h.symbol(t.proto, which, encoding ? choice[k] : 0);
+      if (proto > 0) {
+        if (protos == null || proto * symbols > protos.length) {
+          return "cluster " + k + "'s prototype " + proto + " does not exist";
+        }
+        System.arraycopy(protos, (proto - 1) * symbols, q, k * symbols, symbols);
+        continue;
+      }
       int total = 0;
       int prevE = 0;
       for (int s = 0; s < symbols; s++) {

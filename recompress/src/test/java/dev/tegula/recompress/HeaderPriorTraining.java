@@ -11,22 +11,24 @@ import java.util.stream.Stream;
  * Not a test: trains {@link ContextGroups} and {@link HeaderPriors}
  * (format-jpeg-coefficients-fast.md §3.2, §3.3, §10) and writes their sources. The groups: per
  * table the training bands' symbol counts summed per context and clustered (the encoder's
- * clustering, {@link #GROUPS} clusters at most). The priors, with those groups: per band of every training JPEG the header's adaptive symbols (§3.2) are
+ * clustering, {@link #GROUPS} clusters at most). The prototypes, with those groups: the
+ * histograms of the clusters the encoder makes per training band, clustered the same way into
+ * {@link Prototypes#COUNT}. The priors, with both: per band of every training JPEG the header's adaptive symbols (§3.2) are
  * counted per table and context; a context's prior is its symbols' shares scaled to a strength
  * W (each count 1..255), W per table chosen from a few by the header's cost on the training set
  * itself. The training set must hold no image of a measured group (the spec names it).
  * Run from the worktree root: java -cp ... dev.tegula.recompress.HeaderPriorTraining OUTDIR
- * DIR... (writes OUTDIR/ContextGroups.java and OUTDIR/HeaderPriors.java).
+ * DIR... (writes OUTDIR/ContextGroups.java, OUTDIR/Prototypes.java and OUTDIR/HeaderPriors.java).
  */
 public final class HeaderPriorTraining {
-  private static final String[] NAMES = {"CLUSTERS", "HOW", "ID", "EXP"};
+  private static final String[] NAMES = {"CLUSTERS", "HOW", "ID", "EXP", "PROTO"};
   /** The most groups per table. */
   static final int GROUPS = 128;
   private static final int[] WEIGHTS = {16, 32, 64, 128, 256, 512, 1024, 2048};
 
   public static void main(String[] args) throws IOException {
     StaticTables.HeaderTables shape = new StaticTables.HeaderTables();
-    SymbolTables[] kinds = {shape.count, shape.same, shape.id, shape.exponent};
+    SymbolTables[] kinds = {shape.count, shape.same, shape.id, shape.exponent, shape.proto};
     List<CoefficientImage> images = new ArrayList<>();
     for (int a = 1; a < args.length; a++) {
       List<Path> paths;
@@ -44,6 +46,8 @@ public final class HeaderPriorTraining {
     int files = images.size();
     trainGroups(images);
     writeGroups(Path.of(args[0], "ContextGroups.java"));
+    trainPrototypes(images);
+    writePrototypes(Path.of(args[0], "Prototypes.java"));
     List<int[]> bands = new ArrayList<>();
     for (CoefficientImage img : images) {
       BandPlan plan = BandPlan.of(img);
@@ -53,8 +57,8 @@ public final class HeaderPriorTraining {
         bands.add(r.trimmed());
       }
     }
-    int[][] counts = new int[4][];
-    for (int k = 0; k < 4; k++) {
+    int[][] counts = new int[5][];
+    for (int k = 0; k < 5; k++) {
       counts[k] = new int[kinds[k].total.length * kinds[k].symbols];
     }
     for (int[] b : bands) {
@@ -64,9 +68,9 @@ public final class HeaderPriorTraining {
         counts[k][ctx * kinds[k].symbols + (op & 0xFF)]++;
       }
     }
-    int[][] best = new int[4][];
+    int[][] best = new int[5][];
     double before = cost(bands, ones(kinds));
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 5; k++) {
       int[][] trial = ones(kinds);
       double bestBits = Double.MAX_VALUE;
       for (int w : WEIGHTS) {
@@ -119,6 +123,118 @@ public final class HeaderPriorTraining {
     }
   }
 
+  /** Sets {@link Prototypes#FREQ}: per table the bands' cluster histograms clustered. */
+  private static void trainPrototypes(List<CoefficientImage> images) {
+    java.util.Arrays.fill(Prototypes.FREQ, null);
+    List<List<int[]>> hist = new ArrayList<>();
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      hist.add(new ArrayList<>());
+    }
+    for (CoefficientImage img : images) {
+      BandPlan plan = BandPlan.of(img);
+      for (int b = 0; b < plan.bands(); b++) {
+        int[][] c = FastBandEncoder.counts(img, plan.rowStart(b), plan.rowEnd(b));
+        for (int t = 0; t < FastContexts.TABLES; t++) {
+          StaticTables st = StaticTables.of(t);
+          st.build(c[t]);
+          int[] sum = st.sums(c[t]);
+          for (int k = 0; k < st.clusters; k++) {
+            hist.get(t).add(java.util.Arrays.copyOfRange(sum, k * st.symbols,
+                (k + 1) * st.symbols));
+          }
+        }
+      }
+    }
+    int[][] freq = new int[FastContexts.TABLES][];
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      int symbols = FastContexts.SYMBOLS[t];
+      List<int[]> h = hist.get(t);
+      int[] counts = new int[h.size() * symbols];
+      int[] totals = new int[h.size()];
+      for (int i = 0; i < h.size(); i++) {
+        for (int s = 0; s < symbols; s++) {
+          counts[i * symbols + s] = h.get(i)[s];
+          totals[i] += h.get(i)[s];
+        }
+      }
+      int[] member = new int[h.size()];
+      int k = HistogramClusters.cluster(counts, totals, h.size(), symbols, 1, member,
+          Prototypes.COUNT);
+      long[] sum = new long[Prototypes.COUNT * symbols];
+      for (int i = 0; i < h.size(); i++) {
+        for (int s = 0; s < symbols; s++) {
+          sum[member[i] * symbols + s] += counts[i * symbols + s];
+        }
+      }
+      freq[t] = new int[Prototypes.COUNT * symbols];
+      int[] cum = new int[symbols + 1];
+      for (int p = 0; p < Prototypes.COUNT; p++) {
+        long max = 1;
+        for (int s = 0; s < symbols; s++) {
+          max = Math.max(max, sum[p * symbols + s]);
+        }
+        int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(max) - 24);
+        int[] c = new int[symbols];
+        int total = 0;
+        for (int s = 0; s < symbols; s++) {
+          long x = sum[p * symbols + s];
+          c[s] = x == 0 ? 0 : (int) Math.max(1, x >> shift);
+          total += c[s];
+        }
+        if (total == 0) { // fewer clusters than COUNT: a uniform prototype
+          java.util.Arrays.fill(c, 1);
+          total = symbols;
+        }
+        SymbolTables.normalize(c, 0, total, cum, 0, symbols);
+        for (int s = 0; s < symbols; s++) {
+          freq[t][p * symbols + s] = cum[s + 1] - cum[s];
+        }
+      }
+      System.out.println("table " + t + ": " + h.size() + " cluster histograms, " + k
+          + " prototypes");
+    }
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      Prototypes.FREQ[t] = freq[t];
+    }
+  }
+
+  private static void writePrototypes(Path out) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append("package dev.tegula.recompress;\n\n")
+        .append("/**\n")
+        .append(" * The prototype frequency tables of content 2's static tables\n")
+        .append(" * (format-jpeg-coefficients-fast.md §3.2): per table COUNT frequency tables of its symbols,\n")
+        .append(" * each summing to 2^12 (0: a symbol the prototype cannot code), three hex digits a frequency.\n")
+        .append(" * Written by the test program {@code HeaderPriorTraining} (the training set is named in the\n")
+        .append(" * spec's §3.3); do not edit.\n")
+        .append(" */\n")
+        .append("final class Prototypes {\n")
+        .append("  static final int COUNT = ").append(Prototypes.COUNT).append(";\n")
+        .append("  static final int[][] FREQ = {\n");
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      StringBuilder hex = new StringBuilder();
+      for (int v : Prototypes.FREQ[t]) {
+        hex.append(String.format("%03x", v));
+      }
+      sb.append("    freq(\"\"");
+      for (int i = 0; i < hex.length(); i += 87) {
+        sb.append("\n        + \"").append(hex, i, Math.min(hex.length(), i + 87)).append('"');
+      }
+      sb.append(", ").append(FastContexts.SYMBOLS[t]).append("),\n");
+    }
+    sb.append("  };\n\n")
+        .append("  private Prototypes() {}\n\n")
+        .append("  private static int[] freq(String hex, int symbols) {\n")
+        .append("    int[] f = new int[COUNT * symbols];\n")
+        .append("    for (int i = 0; i < f.length; i++) {\n")
+        .append("      f[i] = Integer.parseInt(hex.substring(3 * i, 3 * i + 3), 16);\n")
+        .append("    }\n")
+        .append("    return f;\n")
+        .append("  }\n")
+        .append("}\n");
+    Files.writeString(out, sb.toString());
+  }
+
   private static void writeGroups(Path out) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("package dev.tegula.recompress;\n\n")
@@ -155,8 +271,8 @@ public final class HeaderPriorTraining {
   }
 
   private static int[][] ones(SymbolTables[] kinds) {
-    int[][] p = new int[4][];
-    for (int k = 0; k < 4; k++) {
+    int[][] p = new int[5][];
+    for (int k = 0; k < 5; k++) {
       p[k] = new int[kinds[k].total.length * kinds[k].symbols];
       java.util.Arrays.fill(p[k], 1);
     }
@@ -188,8 +304,9 @@ public final class HeaderPriorTraining {
   private static double cost(List<int[]> bands, int[][] p) {
     double bits = 0;
     for (int[] b : bands) {
-      StaticTables.HeaderTables ht = new StaticTables.HeaderTables(p[0], p[1], p[2], p[3]);
-      SymbolTables[] kinds = {ht.count, ht.same, ht.id, ht.exponent};
+      StaticTables.HeaderTables ht =
+          new StaticTables.HeaderTables(p[0], p[1], p[2], p[3], p[4]);
+      SymbolTables[] kinds = {ht.count, ht.same, ht.id, ht.exponent, ht.proto};
       for (int op : b) {
         SymbolTables t = kinds[op >>> 28];
         int ctx = (op >>> 8) & 0xFFFFF;
@@ -209,7 +326,7 @@ public final class HeaderPriorTraining {
     StringBuilder sb = new StringBuilder();
     String src = Files.readString(Path.of(
         "recompress/src/main/java/dev/tegula/recompress/HeaderPriors.java"));
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 5; k++) {
       StringBuilder hex = new StringBuilder();
       for (int v : p[k]) {
         hex.append(String.format("%02x", v));
@@ -237,7 +354,7 @@ public final class HeaderPriorTraining {
     private int n;
 
     Recorder(StaticTables.HeaderTables ht) {
-      kinds = new SymbolTables[] {ht.count, ht.same, ht.id, ht.exponent};
+      kinds = new SymbolTables[] {ht.count, ht.same, ht.id, ht.exponent, ht.proto};
     }
 
     @Override
