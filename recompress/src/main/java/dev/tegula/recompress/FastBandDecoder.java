@@ -71,8 +71,7 @@ final class FastBandDecoder implements StaticTables.Header {
     try {
       StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
       for (int t = 0; t < FastContexts.TABLES; t++) {
-        d.tables[t] = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
-            FastContexts.STRIDE[t]);
+        d.tables[t] = StaticTables.of(t);
         String bad = d.tables[t].code(d, ht, t, false);
         if (bad != null) {
           throw new Damaged("header: " + bad);

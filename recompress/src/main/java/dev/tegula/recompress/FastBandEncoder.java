@@ -70,13 +70,36 @@ final class FastBandEncoder implements StaticTables.Header {
     return e.cost;
   }
 
+  /**
+   * The band's header (§3.2) through h and ht instead of into the rANS coder (the training of
+   * {@link HeaderPriors}).
+   */
+  static void header(CoefficientImage img, int rowStart, int rowEnd, StaticTables.Header h,
+      StaticTables.HeaderTables ht) {
+    FastBandEncoder e =
+        new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), false);
+    e.tokens(img, rowStart, rowEnd);
+    for (int t = 0; t < FastContexts.TABLES; t++) {
+      StaticTables st = StaticTables.of(t);
+      st.build(e.counts[t]);
+      st.code(h, ht, t, true);
+    }
+  }
+
+  /** Per table, per context, the band's symbol counts (the training of ContextGroups). */
+  static int[][] counts(CoefficientImage img, int rowStart, int rowEnd) {
+    FastBandEncoder e =
+        new FastBandEncoder(FastCoefficientCoder.blocks(img, rowStart, rowEnd), false);
+    e.tokens(img, rowStart, rowEnd);
+    return e.counts;
+  }
+
   private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
     int hash = tokens(img, rowStart, rowEnd);
     StaticTables[] tables = new StaticTables[FastContexts.TABLES];
     StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
     for (int t = 0; t < FastContexts.TABLES; t++) {
-      tables[t] = new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
-          FastContexts.STRIDE[t]);
+      tables[t] = StaticTables.of(t);
       tables[t].build(counts[t]);
       tables[t].code(this, ht, t, true);
     }

@@ -47,7 +47,7 @@ final class FastContexts {
       2 * K_BUCKETS * REM_BUCKETS * INTRA_BUCKETS, 2 * 2 * 8 * 4,
       2 * 2 * 7 * 4 * EDGE_PRED_BUCKETS};
   static final int[] SYMBOLS = {64, 32, 32, 8, 64};
-  /** §3.2: the context map's second reference, {@code STRIDE[t]} contexts before. */
+  /** The clustering's second map reference, STRIDE[t] contexts before (the groups' training). */
   static final int[] STRIDE = {NZ_DIFF, 1, INTRA_BUCKETS, 4, EDGE_PRED_BUCKETS};
   /** §3: where each table's contexts start in one joint numbering (tokens carry it). */
   static final int[] BASE = new int[TABLES + 1];

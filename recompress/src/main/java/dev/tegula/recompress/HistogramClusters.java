@@ -21,10 +21,11 @@ final class HistogramClusters {
    * @param totals per context the sum of its counts
    * @param stride the context map's second reference (§3.2)
    * @param map out: the cluster of each context (unused contexts: the previous context's)
+   * @param max the most clusters (MAX for a band; more to train ContextGroups)
    * @return the number of clusters (at least 1)
    */
   static int cluster(int[] counts, int[] totals, int contexts, int symbols, int stride,
-      int[] map) {
+      int[] map, int max) {
     int used = 0;
     int[] ids = new int[contexts];
     int bound = 0;
@@ -59,7 +60,7 @@ final class HistogramClusters {
       spStart[i + 1] = j;
     }
     Sparse sp = new Sparse(spStart, spData);
-    double[][] cost = new double[MAX][];
+    double[][] cost = new double[max][];
     int[] assign = new int[used];
     double[] best = new double[used];
     // seed 0: the context with the most symbols
@@ -74,7 +75,7 @@ final class HistogramClusters {
     for (int i = 0; i < used; i++) {
       best[i] = sparseCost(sp, i, cost[0]);
     }
-    while (h < MAX) {
+    while (h < max) {
       int worst = -1;
       double excess = SEED_GAIN;
       for (int i = 0; i < used; i++) {

@@ -14,9 +14,27 @@ final class StaticTables {
 
   final int contexts;
   final int symbols;
-  /** §3.2: the context map's second reference: the context {@code stride} before. */
+  /**
+   * §3.2: the context map's second reference: the group {@code stride} before (2; without groups,
+   * when ContextGroups is trained, the context FastContexts.STRIDE before).
+   */
   final int stride;
   final int[] map;
+  /**
+   * §3.2: per context its group (ContextGroups); the header maps groups onto clusters. The
+   * identity when the table has no grouping.
+   */
+  final int[] group;
+  final int groups;
+  /** The clusters of the groups (the map is {@code gmap[group[c]]}). */
+  private final int[] gmap;
+  /**
+   * §3.2: the table's prototype frequency tables (Prototypes), {@code symbols} each, or null
+   * while they are trained.
+   */
+  private final int[] protos;
+  /** Encoder: per cluster 0 (its histogram in the header) or 1 + the prototype it uses. */
+  private int[] choice;
   int clusters;
   /** Encoder: the quantized cluster histograms the header carries. */
   private int[] quantized;
@@ -34,11 +52,33 @@ final class StaticTables {
    */
   char[] firstAt;
 
-  StaticTables(int contexts, int symbols, int stride) {
+  StaticTables(int contexts, int symbols, int stride, int[] group, int[] protos) {
     this.contexts = contexts;
-    this.stride = stride;
+    this.protos = protos;
     this.symbols = symbols;
     this.map = new int[contexts];
+    if (group == null) {
+      group = new int[contexts];
+      for (int c = 0; c < contexts; c++) {
+        group[c] = c;
+      }
+      this.stride = stride;
+    } else {
+      this.stride = 2;
+    }
+    this.group = group;
+    int g = 0;
+    for (int x : group) {
+      g = Math.max(g, x + 1);
+    }
+    this.groups = g;
+    this.gmap = new int[g];
+  }
+
+  /** Table t of FastContexts with its grouping (§3). */
+  static StaticTables of(int t) {
+    return new StaticTables(FastContexts.CONTEXTS[t], FastContexts.SYMBOLS[t],
+        FastContexts.STRIDE[t], ContextGroups.GROUP[t], Prototypes.FREQ[t]);
   }
 
   /** Steps of the band's adaptive header coding (§3.2): the encoder's and decoder's side. */
@@ -50,34 +90,122 @@ final class StaticTables {
     int raw(int bits, int n);
   }
 
-  /** The adaptive tables the header is coded with (§3.2), fresh per band. */
+  /** The adaptive tables the header is coded with (§3.2, §3.3), fresh per band. */
   static final class HeaderTables {
-    final SymbolTables count = new SymbolTables(FastContexts.TABLES, ones(64));
-    final SymbolTables same = new SymbolTables(FastContexts.TABLES * 3, ones(3));
-    final SymbolTables id = new SymbolTables(FastContexts.TABLES, ones(64));
-    final SymbolTables exponent =
-        new SymbolTables(FastContexts.TABLES * EXP_CONTEXTS, ones(EXPONENTS));
+    final SymbolTables count;
+    final SymbolTables same;
+    final SymbolTables id;
+    final SymbolTables exponent;
+    final SymbolTables proto;
 
-    private static int[] ones(int n) {
-      int[] p = new int[n];
-      java.util.Arrays.fill(p, 1);
-      return p;
+    HeaderTables() {
+      this(HeaderPriors.CLUSTERS, HeaderPriors.HOW, HeaderPriors.ID, HeaderPriors.EXP,
+          HeaderPriors.PROTO);
+    }
+
+    /** With other priors than §3.3's (the priors' training). */
+    HeaderTables(int[] clusters, int[] how, int[] ids, int[] exp, int[] protos) {
+      count = new SymbolTables(FastContexts.TABLES, HistogramClusters.MAX, clusters);
+      same = new SymbolTables(FastContexts.TABLES * 3, 3, how);
+      id = new SymbolTables(FastContexts.TABLES, HistogramClusters.MAX, ids);
+      exponent = new SymbolTables(FastContexts.TABLES * EXP_CONTEXTS, EXPONENTS, exp);
+      proto = new SymbolTables(FastContexts.TABLES, Prototypes.COUNT + 1, protos);
     }
   }
 
   /** Encoder: clusters the counts and quantizes the cluster histograms (§3.2). */
   void build(int[] counts) {
     int[] totals = new int[contexts];
+    int[] gcounts = new int[groups * symbols];
+    int[] gtotals = new int[groups];
     for (int c = 0; c < contexts; c++) {
       int t = 0;
+      int g = group[c] * symbols;
       for (int s = 0; s < symbols; s++) {
         t += counts[c * symbols + s];
+        gcounts[g + s] += counts[c * symbols + s];
       }
       totals[c] = t;
+      gtotals[group[c]] += t;
     }
-    clusters = HistogramClusters.cluster(counts, totals, contexts, symbols, stride, map);
+    clusters = HistogramClusters.cluster(gcounts, gtotals, groups, symbols, stride, gmap,
+        HistogramClusters.MAX);
+    for (int c = 0; c < contexts; c++) {
+      map[c] = gmap[group[c]];
+    }
     quantized = quantized(counts, totals);
+    choice = new int[clusters];
+    if (protos != null) {
+      choosePrototypes(sums(counts));
+    }
     setHistograms(quantized);
+  }
+
+  /** Per cluster its contexts' counts summed (the clusters' histograms before quantizing). */
+  int[] sums(int[] counts) {
+    int[] sum = new int[clusters * symbols];
+    for (int c = 0; c < contexts; c++) {
+      int b = map[c] * symbols;
+      for (int s = 0; s < symbols; s++) {
+        sum[b + s] += counts[c * symbols + s];
+      }
+    }
+    return sum;
+  }
+
+  /** Header bits (about) of a zero and of a nonzero count of an explicit histogram (§3.2). */
+  private static final double ZERO_BITS = 0.3;
+  private static final double NONZERO_BITS = 3.5;
+  /** Header bits (about) of the choice of a prototype. */
+  private static final double PROTOTYPE_BITS = 5;
+  private static final double[] LOG2 = new double[SymbolTables.ONE + 1];
+
+  static {
+    for (int f = 1; f <= SymbolTables.ONE; f++) {
+      LOG2[f] = Math.log(f) / Math.log(2);
+    }
+  }
+
+  /**
+   * Encoder, non-normative: a cluster takes the prototype that codes its symbols in the fewest
+   * bits when that beats its own histogram plus the header bits the histogram costs.
+   */
+  private void choosePrototypes(int[] sum) {
+    int[] cum = new int[symbols + 1];
+    int prototypes = protos.length / symbols;
+    for (int k = 0; k < clusters; k++) {
+      int b = k * symbols;
+      int t = 0;
+      for (int s = 0; s < symbols; s++) {
+        t += quantized[b + s];
+      }
+      SymbolTables.normalize(quantized, b, t, cum, 0, symbols);
+      double best = 0;
+      for (int s = 0; s < symbols; s++) {
+        int n = sum[b + s];
+        best += quantized[b + s] == 0 ? ZERO_BITS : NONZERO_BITS;
+        if (n != 0) {
+          best += n * (SymbolTables.PREC - LOG2[cum[s + 1] - cum[s]]);
+        }
+      }
+      for (int p = 0; p < prototypes; p++) {
+        double x = PROTOTYPE_BITS;
+        for (int s = 0; s < symbols && x < best; s++) {
+          int n = sum[b + s];
+          if (n != 0) {
+            int f = protos[p * symbols + s];
+            x = f == 0 ? Double.MAX_VALUE : x + n * (SymbolTables.PREC - LOG2[f]);
+          }
+        }
+        if (x < best) {
+          best = x;
+          choice[k] = p + 1;
+        }
+      }
+      if (choice[k] > 0) {
+        System.arraycopy(protos, (choice[k] - 1) * symbols, quantized, b, symbols);
+      }
+    }
   }
 
   /** §3.2: a count kept to its top two bits. */
@@ -110,30 +238,41 @@ final class StaticTables {
       clusters = n;
     }
     int last = 0;
-    for (int c = 0; c < contexts; c++) {
+    for (int c = 0; c < groups; c++) {
       if (n == 1) {
-        map[c] = 0;
+        gmap[c] = 0;
         continue;
       }
-      int a = c > 0 ? map[c - 1] : 0;
-      int b = c >= stride ? map[c - stride] : 0;
-      int how = encoding ? (map[c] == a ? 0 : map[c] == b ? 1 : 2) : 0;
+      int a = c > 0 ? gmap[c - 1] : 0;
+      int b = c >= stride ? gmap[c - stride] : 0;
+      int how = encoding ? (gmap[c] == a ? 0 : gmap[c] == b ? 1 : 2) : 0;
       how = h.symbol(t.same, which * 3 + last, how);
       last = how;
       if (how == 0) {
-        map[c] = a;
+        gmap[c] = a;
       } else if (how == 1) {
-        map[c] = b;
+        gmap[c] = b;
       } else {
-        int id = h.symbol(t.id, which, encoding ? map[c] : 0);
+        int id = h.symbol(t.id, which, encoding ? gmap[c] : 0);
         if (id >= n) {
           return "a context's cluster " + id + " is not below the cluster count " + n;
         }
-        map[c] = id;
+        gmap[c] = id;
       }
+    }
+    for (int c = 0; c < contexts; c++) {
+      map[c] = gmap[group[c]];
     }
     int[] q = encoding ? quantized : new int[n * symbols];
     for (int k = 0; k < n; k++) {
+      int proto = h.symbol(t.proto, which, encoding ? choice[k] : 0);
+      if (proto > 0) {
+        if (protos == null || proto * symbols > protos.length) {
+          return "cluster " + k + "'s prototype " + proto + " does not exist";
+        }
+        System.arraycopy(protos, (proto - 1) * symbols, q, k * symbols, symbols);
+        continue;
+      }
       int total = 0;
       int prevE = 0;
       for (int s = 0; s < symbols; s++) {

@@ -16,37 +16,41 @@ final class SymbolTables {
   static final int HALVE_AT = 1 << 18;
 
   final int symbols;
+  /** Per context its prior counts (§3.3), each at least 1. */
   private final int[] prior;
-  private final int priorTotal;
   final int[] counts;
   /** Per context {@code symbols + 1} entries: cum[0] = 0 .. cum[symbols] = ONE. */
   final int[] cum;
   final int[] total;
   final int[] next;
-  private final int[] priorCum;
 
-  SymbolTables(int contexts, int[] prior) {
-    this.symbols = prior.length;
-    this.prior = prior;
-    int t = 0;
-    for (int p : prior) {
-      t += p;
+  /**
+   * @param prior per context {@code symbols} prior counts (§3.3, {@link HeaderPriors}), each at
+   *     least 1 and their sum below 2^18
+   */
+  SymbolTables(int contexts, int symbols, int[] prior) {
+    if (prior.length != contexts * symbols) {
+      throw new IllegalArgumentException("prior of " + prior.length + " counts");
     }
-    this.priorTotal = t;
+    this.symbols = symbols;
+    this.prior = prior;
     this.counts = new int[contexts * symbols];
     this.cum = new int[contexts * (symbols + 1)];
     this.total = new int[contexts];
     this.next = new int[contexts];
-    this.priorCum = new int[symbols + 1];
-    normalize(prior, 0, priorTotal, priorCum, 0, symbols);
   }
 
-  /** §3.3: the context's first use. */
+  /** §3.3: the context's first use: its counts from the prior. */
   void init(int ctx) {
-    System.arraycopy(prior, 0, counts, ctx * symbols, symbols);
-    System.arraycopy(priorCum, 0, cum, ctx * (symbols + 1), symbols + 1);
-    total[ctx] = priorTotal;
-    next[ctx] = priorTotal + INC;
+    int base = ctx * symbols;
+    System.arraycopy(prior, base, counts, base, symbols);
+    int t = 0;
+    for (int i = base; i < base + symbols; i++) {
+      t += prior[i];
+    }
+    total[ctx] = t;
+    next[ctx] = t + INC;
+    normalize(counts, base, t, cum, ctx * (symbols + 1), symbols);
   }
 
   /** §3.3: counts symbol s in context ctx (initialised), rebuilding the snapshot when due. */
