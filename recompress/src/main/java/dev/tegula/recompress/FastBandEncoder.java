@@ -297,11 +297,13 @@ final class FastBandEncoder implements StaticTables.Header {
             for (int k = 0; rem > 0; k++) {
               int p = ZZ49[k];
               int x = coef[off + p];
-              // the diagonal neighbour's magnitude capped at 4 and halved, as the decoder has it
-              // from its tokens (§5.2)
-              int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
-                  + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0)
-                  + ((p & 7) >= 2 && p >= 16 ? Math.min(4, Math.abs(coef[off + p - 9])) >> 1 : 0);
+              // the neighbours as the decoder has them from their tokens (§5.2), the upper-left
+              // one halved
+              byte[] io = FastContexts.INTRA_OF_MAGNITUDE;
+              int intra = ((p & 7) >= 2 ? io[Math.min(8, Math.abs(coef[off + p - 1]))] : 0)
+                  + (p >= 16 ? io[Math.min(8, Math.abs(coef[off + p - 8]))] : 0)
+                  + ((p & 7) >= 2 && p >= 16
+                      ? io[Math.min(8, Math.abs(coef[off + p - 9]))] >> 1 : 0);
               int ctx = ctxBase + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
                   + FastContexts.INTRA_BUCKET[Math.min(FastContexts.INTRA_SUM - 1, intra)];
               int m = Math.abs(x);
