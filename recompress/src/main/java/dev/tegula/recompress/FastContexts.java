@@ -21,13 +21,11 @@ final class FastContexts {
 
   static final int INTRA_BUCKETS = 5;
   /**
-   * §5.2: intra's bucket min(INTRA_BUCKETS − 1, bitlen(I)) of I = 0..INTRA_SUM − 1 (larger I
-   * have the last bucket); for the decoder also of the sum of the neighbours' tokens, each
-   * capped at {@link #INTRA_TOKEN_CAP} (the same bucket as from the magnitudes).
+   * §5.2: intra's bucket min(INTRA_BUCKETS − 1, bitlen(I)) of I = 0..INTRA_SUM − 1 (I is at
+   * most 8 + 8 + 4, the neighbours counted as {@link #INTRA_OF_TOKEN} gives them).
    */
   static final int INTRA_SUM = 32;
   static final byte[] INTRA_BUCKET = new byte[INTRA_SUM];
-  static final int INTRA_TOKEN_CAP = 4;
   /**
    * §5.2: a neighbour's magnitude m as intra counts it, by its token: m below 4, else 4, 6 or 8
    * (tokens 4, 5, larger); the encoder's table by min(8, m).
