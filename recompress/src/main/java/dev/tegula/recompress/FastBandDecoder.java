@@ -239,10 +239,10 @@ final class FastBandDecoder implements StaticTables.Header {
     int hash = FastCoefficientCoder.HASH_START;
     FastDc dcModel = new FastDc(img);
     int[][] nzAbove = new int[img.components][];
-    // §5.2 intra from the tokens of the interior values so far, each kept as min(4, token) (the
-    // same bucket as from the magnitudes: tokens 0..3 are the magnitude, larger ones at least
-    // 4); the first row and column stay 0, and every left and upper interior neighbour of a
-    // position comes earlier in zig-zag order, so a block overwrites what it reads first
+    // §5.2 intra from the tokens of the interior values so far, each kept as intra counts it
+    // (INTRA_OF_TOKEN: the magnitude below 4, else 4, 6 or 8); the first row and column stay 0, and every left, upper and upper-left interior
+    // neighbour of a position comes earlier in zig-zag order, so a block overwrites what it reads
+    // first
     byte[] tok2 = new byte[64];
     // §6 step 2 sums as the values arrive: per component, each block's weights q[p]·B0[v] (for
     // its column) and q[p]·B0[u] (for its row), the divisors; per block of the row above its
@@ -300,9 +300,9 @@ final class FastBandDecoder implements StaticTables.Header {
               int p = ZZ49[k];
               // the context from the tokens alone (not the values behind them), so that the
               // next symbol's context does not wait for this one's raw bits
-              int ib = FastContexts.INTRA_BUCKET[tok2[p - 1] + tok2[p - 8]];
+              int ib = FastContexts.INTRA_BUCKET[tok2[p - 1] + tok2[p - 8] + (tok2[p - 9] >> 1)];
               int tok = symbol(acT, ctxBase + (FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem] + ib));
-              tok2[p] = (byte) Math.min(FastContexts.INTRA_TOKEN_CAP, tok);
+              tok2[p] = FastContexts.INTRA_OF_TOKEN[tok];
               int nonzero = (tok | -tok) >>> 31;
               rem -= nonzero;
               int xv = valueOf(tok);

@@ -239,6 +239,11 @@ final class FastBandEncoder implements StaticTables.Header {
     long[][] belowPart = new long[img.components][];
     long[] rightPart = new long[8];
     long[] sums = new long[32];
+    // §5.2 each interior value as intra counts it, kept per position as it is coded (the first
+    // row and column stay 0; the left, upper and upper-left neighbours come earlier in zig-zag
+    // order, so a block overwrites what it reads), as the decoder does
+    byte[] near = new byte[64];
+    byte[] intraOf = FastContexts.INTRA_OF_MAGNITUDE;
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
       belowPart[c] = new long[8 * img.blocksWide[c]];
@@ -297,11 +302,10 @@ final class FastBandEncoder implements StaticTables.Header {
             for (int k = 0; rem > 0; k++) {
               int p = ZZ49[k];
               int x = coef[off + p];
-              int intra = ((p & 7) >= 2 ? Math.abs(coef[off + p - 1]) : 0)
-                  + (p >= 16 ? Math.abs(coef[off + p - 8]) : 0);
               int ctx = ctxBase + FastContexts.VALUE_CONTEXT_KR[(k << 6) | rem]
-                  + FastContexts.INTRA_BUCKET[Math.min(FastContexts.INTRA_SUM - 1, intra)];
+                  + FastContexts.INTRA_BUCKET[near[p - 1] + near[p - 8] + (near[p - 9] >> 1)];
               int m = Math.abs(x);
+              near[p] = intraOf[Math.min(8, m)];
               int t = m < SMALL_TOKENS ? SMALL_TOKEN[m] : FastContexts.token(m);
               acCounts[(ctx << 5) + t]++;
               tok[tn++] = ((AC_BASE + ctx) << 6) | t;

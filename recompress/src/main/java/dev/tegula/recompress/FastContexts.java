@@ -19,19 +19,29 @@ final class FastContexts {
   static final int REM_BUCKETS = 8;
   static final int DC_BUCKETS = 12;
 
-  static final int INTRA_BUCKETS = 4;
+  static final int INTRA_BUCKETS = 5;
   /**
-   * §5.2: intra's bucket min(INTRA_BUCKETS − 1, bitlen(I)) of I = 0..INTRA_SUM − 1 (larger I
-   * have the last bucket); for the decoder also of the sum of the neighbours' tokens, each
-   * capped at {@link #INTRA_TOKEN_CAP} (the same bucket as from the magnitudes).
+   * §5.2: intra's bucket min(INTRA_BUCKETS − 1, bitlen(I)) of I = 0..INTRA_SUM − 1 (I is at
+   * most 8 + 8 + 4, the neighbours counted as {@link #INTRA_OF_TOKEN} gives them).
    */
-  static final int INTRA_SUM = 16;
+  static final int INTRA_SUM = 32;
   static final byte[] INTRA_BUCKET = new byte[INTRA_SUM];
-  static final int INTRA_TOKEN_CAP = 4;
+  /**
+   * §5.2: a neighbour's magnitude m as intra counts it, by its token: m below 4, else 4, 6 or 8
+   * (tokens 4, 5, larger); the encoder's table by min(8, m).
+   */
+  static final byte[] INTRA_OF_TOKEN = new byte[32];
+  static final byte[] INTRA_OF_MAGNITUDE = new byte[9];
 
   static {
     for (int i = 0; i < INTRA_SUM; i++) {
       INTRA_BUCKET[i] = (byte) Math.min(INTRA_BUCKETS - 1, bitlen(i));
+    }
+    for (int t = 0; t < 32; t++) {
+      INTRA_OF_TOKEN[t] = (byte) (t < 4 ? t : t == 4 ? 4 : t == 5 ? 6 : 8);
+    }
+    for (int m = 0; m <= 8; m++) {
+      INTRA_OF_MAGNITUDE[m] = INTRA_OF_TOKEN[token(m)];
     }
   }
   static final int EDGE_PRED_BUCKETS = 8;

@@ -129,7 +129,7 @@ final class StaticTables {
       gtotals[group[c]] += t;
     }
     clusters = HistogramClusters.cluster(gcounts, gtotals, groups, symbols, stride, gmap,
-        HistogramClusters.MAX);
+        HistogramClusters.SEEDS, HistogramClusters.SEED_GAIN, HistogramClusters.MERGE_BITS);
     for (int c = 0; c < contexts; c++) {
       map[c] = gmap[group[c]];
     }

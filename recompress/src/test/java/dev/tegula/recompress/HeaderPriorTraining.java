@@ -117,7 +117,7 @@ public final class HeaderPriorTraining {
       }
       int[] group = new int[n];
       int k = HistogramClusters.cluster(counts, totals, n, symbols, FastContexts.STRIDE[t], group,
-          GROUPS);
+          GROUPS, HistogramClusters.TRAINING_SEED_GAIN, 0);
       ContextGroups.GROUP[t] = group;
       System.out.println("table " + t + ": " + n + " contexts in " + k + " groups");
     }
@@ -159,7 +159,7 @@ public final class HeaderPriorTraining {
       }
       int[] member = new int[h.size()];
       int k = HistogramClusters.cluster(counts, totals, h.size(), symbols, 1, member,
-          Prototypes.COUNT);
+          Prototypes.COUNT, HistogramClusters.TRAINING_SEED_GAIN, 0);
       long[] sum = new long[Prototypes.COUNT * symbols];
       for (int i = 0; i < h.size(); i++) {
         for (int s = 0; s < symbols; s++) {
