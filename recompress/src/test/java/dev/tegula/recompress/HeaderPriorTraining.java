@@ -212,15 +212,8 @@ public final class HeaderPriorTraining {
         .append("  static final int COUNT = ").append(Prototypes.COUNT).append(";\n")
         .append("  static final int[][] FREQ = {\n");
     for (int t = 0; t < FastContexts.TABLES; t++) {
-      StringBuilder hex = new StringBuilder();
-      for (int v : Prototypes.FREQ[t]) {
-        hex.append(String.format("%03x", v));
-      }
-      sb.append("    freq(\"\"");
-      for (int i = 0; i < hex.length(); i += 87) {
-        sb.append("\n        + \"").append(hex, i, Math.min(hex.length(), i + 87)).append('"');
-      }
-      sb.append(", ").append(FastContexts.SYMBOLS[t]).append("),\n");
+      sb.append("    freq(").append(hexLiteral(Prototypes.FREQ[t], 3, 87, "        "))
+          .append(", ").append(FastContexts.SYMBOLS[t]).append("),\n");
     }
     sb.append("  };\n\n")
         .append("  private Prototypes() {}\n\n")
@@ -247,15 +240,8 @@ public final class HeaderPriorTraining {
         .append("final class ContextGroups {\n")
         .append("  static final int[][] GROUP = {\n");
     for (int t = 0; t < FastContexts.TABLES; t++) {
-      StringBuilder hex = new StringBuilder();
-      for (int v : ContextGroups.GROUP[t]) {
-        hex.append(String.format("%02x", v));
-      }
-      sb.append("    groups(\"\"");
-      for (int i = 0; i < hex.length(); i += 88) {
-        sb.append("\n        + \"").append(hex, i, Math.min(hex.length(), i + 88)).append('"');
-      }
-      sb.append(", ").append(FastContexts.CONTEXTS[t]).append("),\n");
+      sb.append("    groups(").append(hexLiteral(ContextGroups.GROUP[t], 2, 88, "        "))
+          .append(", ").append(FastContexts.CONTEXTS[t]).append("),\n");
     }
     sb.append("  };\n\n")
         .append("  private ContextGroups() {}\n\n")
@@ -268,6 +254,20 @@ public final class HeaderPriorTraining {
         .append("  }\n")
         .append("}\n");
     Files.writeString(out, sb.toString());
+  }
+
+  /** The values in hex, {@code digits} each, as a Java literal: "" then lines of perLine digits. */
+  private static String hexLiteral(int[] values, int digits, int perLine, String indent) {
+    StringBuilder hex = new StringBuilder();
+    for (int v : values) {
+      hex.append(String.format("%0" + digits + "x", v));
+    }
+    StringBuilder lit = new StringBuilder("\"\"");
+    for (int i = 0; i < hex.length(); i += perLine) {
+      lit.append('\n').append(indent).append("+ \"")
+          .append(hex, i, Math.min(hex.length(), i + perLine)).append('"');
+    }
+    return lit.toString();
   }
 
   private static int[][] ones(SymbolTables[] kinds) {
@@ -327,14 +327,7 @@ public final class HeaderPriorTraining {
     String src = Files.readString(Path.of(
         "recompress/src/main/java/dev/tegula/recompress/HeaderPriors.java"));
     for (int k = 0; k < 5; k++) {
-      StringBuilder hex = new StringBuilder();
-      for (int v : p[k]) {
-        hex.append(String.format("%02x", v));
-      }
-      StringBuilder lit = new StringBuilder("\"\"");
-      for (int i = 0; i < hex.length(); i += 88) {
-        lit.append("\n      + \"").append(hex, i, Math.min(hex.length(), i + 88)).append('"');
-      }
+      String lit = hexLiteral(p[k], 2, 88, "      ");
       int at = src.indexOf("static final int[] " + NAMES[k] + " = counts(");
       int from = src.indexOf('(', at) + 1;
       int to = src.indexOf(", ", from);
