@@ -1,5 +1,7 @@
 package dev.tegula.recompress;
 
+import dev.tegula.jpeg.AnnexKTables;
+
 /**
  * The tables that a layout names instead of storing (format-jpeg.md §5.2): the example
  * quantization tables of T.81 Annex K.1 (libjpeg's {@code std_luminance_quant_tbl} and {@code
@@ -9,20 +11,6 @@ package dev.tegula.recompress;
 final class LayoutTables {
   private LayoutTables() {}
 
-  /** T.81 Table K.1 and K.2, natural (row-major) order. */
-  private static final int[][] QUANT = {
-    {
-      16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69,
-      56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81,
-      104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99
-    },
-    {
-      17, 18, 24, 47, 99, 99, 99, 99, 18, 21, 26, 66, 99, 99, 99, 99, 24, 26, 56, 99, 99, 99, 99,
-      99, 47, 66, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
-      99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99
-    }
-  };
-
   /** Largest scale factor an encoder looks for: libjpeg's quality 1. */
   static final int MAX_SCALE = 5000;
 
@@ -31,7 +19,7 @@ final class LayoutTables {
    * scaled by {@code scale} percent as libjpeg does, limited to 255 for 8-bit precision.
    */
   static int quant(int basis, int k, long scale, int precision) {
-    long v = (QUANT[basis][JpegSyntax.ZIGZAG[k]] * scale + 50) / 100;
+    long v = (AnnexKTables.quant(basis, JpegSyntax.ZIGZAG[k]) * scale + 50) / 100;
     return (int) Math.max(1, Math.min(precision == 0 ? 255 : 32767, v));
   }
 
