@@ -102,7 +102,7 @@ async function handle(exports, msg) {
       // a JPEG kept bit for bit in .tgl, and given back (docs/format-jpeg.md)
       const j = exports.jpegLossless();
       const input = new Int8Array(msg.bytes);
-      const result = JSON.parse(msg.op === 'jpegLossless' ? j.compress(input, msg.maxPixels || 0, msg.fastRestore === true)
+      const result = JSON.parse(msg.op === 'jpegLossless' ? j.compress(input, msg.maxPixels || 0, msg.jpegCoding === 'adaptive')
           : j.restoreOriginal(input, msg.maxPixels || 0));
       if (result.error) {
         return [{error: result.error}];

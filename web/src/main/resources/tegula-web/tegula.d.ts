@@ -142,15 +142,17 @@ export interface CompressOptions {
   tileSize?: number;
   /**
    * A JPEG file kept bit for bit in .tgl (docs/format-jpeg.md): restoreOriginal() gives the same
-   * bytes back. Only with fastRestore, maxPixels, signal and onProgress; compressWithFacts() adds
+   * bytes back. Only with jpegCoding, maxPixels, signal and onProgress; compressWithFacts() adds
    * `modelled`, `reason` (why a JPEG was stored as it is) and `coding`.
    */
   jpegLossless?: boolean;
   /**
-   * With jpegLossless: the fast coefficient coding (docs/format-jpeg-coefficients-fast.md),
-   * restoring about 2.4x faster for about 2.5 points less saving.
+   * With jpegLossless: how the coefficients are coded. 'fast' (the default;
+   * docs/format-jpeg-coefficients-fast.md) or 'adaptive' (about half a point more saving on
+   * photos, 3-4x slower to compress and restore; docs/format-jpeg-coefficients.md). Either
+   * restores the same JPEG.
    */
-  fastRestore?: boolean;
+  jpegCoding?: 'fast' | 'adaptive';
   /** For file inputs: refuse images with more pixels than this. */
   maxPixels?: number;
   /** Aborting rejects with code 'aborted' and stops the work in the workers. */

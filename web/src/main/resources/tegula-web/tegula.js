@@ -258,7 +258,8 @@ export async function compressWithFacts(input, options = {}) {
 
 const COMPRESS_KEYS = new Set(['format', 'quality', 'lossless', 'tileSize', 'maxPixels', 'pngEffort',
   'maxSizeBytes', 'targetSsim', 'maxWidthOrHeight', 'gammaCorrect', 'grayscale', 'strip', 'stripGps',
-  'keepOrientation', 'signal', 'onProgress', 'jpegLossless', 'chroma', 'baseline', 'restartInterval']);
+  'keepOrientation', 'signal', 'onProgress', 'jpegLossless', 'jpegCoding', 'chroma', 'baseline',
+  'restartInterval']);
 
 function invalid(message) {
   return new TegulaError('argument', `invalid options: ${message}`);
@@ -292,6 +293,9 @@ function encodeOptions(options) {
     if (!COMPRESS_KEYS.has(key)) {
       throw invalid(`unknown option ${key}`);
     }
+  }
+  if (options.jpegCoding !== undefined) {
+    throw invalid('jpegCoding is a choice of JPEG-lossless storage (jpegLossless: true)');
   }
   const format = options.format ?? 'tgl';
   if (!(format in MIME)) {
@@ -429,16 +433,19 @@ export async function compare(reference, test, options = {}) {
  */
 async function compressJpegLossless(input, options) {
   for (const key of Object.keys(options)) {
-    if (!['jpegLossless', 'fastRestore', 'maxPixels', 'signal', 'onProgress'].includes(key)
+    if (!['jpegLossless', 'jpegCoding', 'maxPixels', 'signal', 'onProgress'].includes(key)
         && !(key === 'format' && options.format === 'tgl')) {
       throw invalid(`jpegLossless keeps the JPEG as it is: ${key} does not apply`);
     }
   }
+  const jpegCoding = options.jpegCoding ?? 'fast';
+  if (!['fast', 'adaptive'].includes(jpegCoding)) {
+    throw invalid(`jpegCoding must be 'fast' or 'adaptive', not ${jpegCoding}`);
+  }
   const bytes = await toTransferableBytes(input);
   const progress = progressOf(options);
   progress(0);
-  const fastRestore = flagOption(options, 'fastRestore');
-  const reply = await leased((p, codec) => p.run({op: 'jpegLossless', bytes, fastRestore,
+  const reply = await leased((p, codec) => p.run({op: 'jpegLossless', bytes, jpegCoding,
     maxPixels: options.maxPixels ?? 0}, [bytes], options.signal, codec));
   progress(1);
   const f = reply.facts;

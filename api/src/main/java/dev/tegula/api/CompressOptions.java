@@ -41,7 +41,8 @@ public final class CompressOptions {
   private int pngEffort = DEFAULT_PNG_EFFORT;
   private int effort = DEFAULT_EFFORT;
   private boolean jpegLossless;
-  private boolean fastRestore;
+  /** Null for the default, {@link JpegCoding#FAST}; set, it needs {@link #jpegLossless}. */
+  private JpegCoding jpegCoding;
   private JpegEncodeOptions.Subsampling jpegSubsampling;
   private boolean jpegBaseline;
   private int jpegRestartInterval;
@@ -79,7 +80,7 @@ public final class CompressOptions {
     c.pngEffort = pngEffort;
     c.effort = effort;
     c.jpegLossless = jpegLossless;
-    c.fastRestore = fastRestore;
+    c.jpegCoding = jpegCoding;
     c.jpegSubsampling = jpegSubsampling;
     c.jpegBaseline = jpegBaseline;
     c.jpegRestartInterval = jpegRestartInterval;
@@ -222,14 +223,15 @@ public final class CompressOptions {
   }
 
   /**
-   * With {@link #withJpegLossless}: code the coefficients with the fast coding
-   * (docs/format-jpeg-coefficients-fast.md), which restores about 2.4 times faster and saves
-   * about 2.5 points less (17.7 % instead of 20.2 % on the cjpeg photo groups). Either file
-   * restores to the same JPEG.
+   * With {@link #withJpegLossless}: how the coefficients are coded ({@link JpegCoding#FAST} when
+   * not set). Either file restores to the same JPEG.
    */
-  public CompressOptions withFastRestore(boolean on) {
+  public CompressOptions withJpegCoding(JpegCoding coding) {
+    if (coding == null) {
+      throw new IllegalArgumentException("the JPEG coding must not be null");
+    }
     CompressOptions c = copy();
-    c.fastRestore = on;
+    c.jpegCoding = coding;
     return c;
   }
 
@@ -290,8 +292,8 @@ public final class CompressOptions {
       return "JPEG-lossless keeps the JPEG file as it is: it writes .tgl and cannot resize, "
           + "convert to grey, strip metadata or aim at a size or SSIM";
     }
-    if (fastRestore && !jpegLossless) {
-      return "fast restore is a choice of JPEG-lossless storage";
+    if (jpegCoding != null && !jpegLossless) {
+      return "the JPEG coding is a choice of JPEG-lossless storage";
     }
     boolean jpegDetail = jpegSubsampling != null || jpegBaseline || jpegRestartInterval > 0;
     if (jpegDetail && (format != ImageFormat.JPEG || jpegLossless)) {
@@ -368,8 +370,9 @@ public final class CompressOptions {
     return jpegLossless;
   }
 
-  public boolean fastRestore() {
-    return fastRestore;
+  /** JPEG-lossless storage's coefficient coding ({@link JpegCoding#FAST} unless set). */
+  public JpegCoding jpegCoding() {
+    return jpegCoding == null ? JpegCoding.FAST : jpegCoding;
   }
 
   /** JPEG's chroma resolution, or null for the encoder's choice by quality. */
@@ -390,7 +393,8 @@ public final class CompressOptions {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     if (jpegLossless) {
-      return fastRestore ? "JPEG-lossless, fast restore" : "JPEG-lossless";
+      return jpegCoding() == JpegCoding.ADAPTIVE ? "JPEG-lossless, adaptive coding"
+          : "JPEG-lossless";
     }
     if (format == ImageFormat.PNG) {
       sb.append("PNG effort ").append(pngEffort);

@@ -138,14 +138,14 @@ public final class Tegula {
       throw new IllegalArgumentException("limits must not be null");
     }
     if (options.jpegLossless()) {
-      return jpegLossless(data, limits, options.fastRestore());
+      return jpegLossless(data, limits, options.jpegCoding());
     }
     return compress(decode(data, new DecodeOptions(limits, false)), options);
   }
 
   /** {@link CompressOptions#jpegLossless()}: the warning says when the JPEG is kept verbatim. */
-  private static CompressResult jpegLossless(byte[] data, Limits limits, boolean fastRestore) {
-    JpegCompression c = compressJpegLossless(data, limits, fastRestore);
+  private static CompressResult jpegLossless(byte[] data, Limits limits, JpegCoding coding) {
+    JpegCompression c = compressJpegLossless(data, limits, coding);
     JpegTglInfo info = JpegRecompression.inspect(c.tgl(), limits);
     return new CompressResult(c.tgl(), ImageFormat.TGL, info.width(), info.height(), -1, 1,
         Double.NaN, c.modelled() ? null : "the JPEG is stored verbatim: " + c.reason());
@@ -282,17 +282,16 @@ public final class Tegula {
    * @throws IllegalArgumentException when {@code jpeg} is not a JPEG file (no SOI marker)
    */
   public static JpegCompression compressJpegLossless(byte[] jpeg, Limits limits) {
-    return compressJpegLossless(jpeg, limits, false);
+    return compressJpegLossless(jpeg, limits, JpegCoding.FAST);
   }
 
-  /**
-   * {@link #compressJpegLossless(byte[], Limits)}, with the fast coefficient coding when {@code
-   * fastRestore} (docs/format-jpeg-coefficients-fast.md: restores about 2.4 times faster, saves
-   * about 2.5 points less).
-   */
+  /** {@link #compressJpegLossless(byte[], Limits)} with the given coefficient coding. */
   public static JpegCompression compressJpegLossless(byte[] jpeg, Limits limits,
-      boolean fastRestore) {
+      JpegCoding coding) {
     requireData(jpeg);
+    if (coding == null) {
+      throw new IllegalArgumentException("the JPEG coding must not be null");
+    }
     if (limits == null) {
       throw new IllegalArgumentException("limits must not be null");
     }
@@ -300,7 +299,7 @@ public final class Tegula {
       throw new IllegalArgumentException("JPEG-lossless compression needs a JPEG file; "
           + describeUnknown(jpeg).replace("not a JPEG, PNG or .tgl", "this is not a JPEG"));
     }
-    return JpegRecompression.compressDetailed(jpeg, limits, fastRestore
+    return JpegRecompression.compressDetailed(jpeg, limits, coding == JpegCoding.FAST
         ? JpegRecompression.CODING_FAST : JpegRecompression.CODING_ADAPTIVE);
   }
 

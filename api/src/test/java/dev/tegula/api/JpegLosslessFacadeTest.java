@@ -42,20 +42,27 @@ class JpegLosslessFacadeTest {
   }
 
   @Test
-  void fastRestoreWritesTheFastCodingOfTheSameFile() throws IOException {
+  void theFastCodingIsTheDefaultAndTheAdaptiveOneRestoresTheSameFile() throws IOException {
     byte[] original = jpeg("size_1023x769_420.jpg");
-    CompressOptions fast = CompressOptions.DEFAULT.withJpegLossless(true).withFastRestore(true);
-    assertNull(fast.problem());
-    CompressResult r = Tegula.compressFile(original, fast, Limits.DEFAULT);
-    JpegTglInfo info = Tegula.inspectJpeg(r.bytes(), Limits.DEFAULT);
-    assertEquals("content 2 (fast rANS coding)", info.coding());
+    CompressOptions lossless = CompressOptions.DEFAULT.withJpegLossless(true);
+    assertEquals(JpegCoding.FAST, lossless.jpegCoding());
+    CompressResult r = Tegula.compressFile(original, lossless, Limits.DEFAULT);
+    assertEquals("content 2 (fast rANS coding)",
+        Tegula.inspectJpeg(r.bytes(), Limits.DEFAULT).coding());
+    assertArrayEquals(r.bytes(), Tegula.compressJpegLossless(original, Limits.DEFAULT).tgl());
     assertArrayEquals(original, Tegula.restoreOriginal(r.bytes(), Limits.DEFAULT));
-    byte[] compact = Tegula.compressJpegLossless(original, Limits.DEFAULT).tgl();
+
+    CompressOptions adaptive = lossless.withJpegCoding(JpegCoding.ADAPTIVE);
+    assertNull(adaptive.problem());
+    CompressResult a = Tegula.compressFile(original, adaptive, Limits.DEFAULT);
     assertEquals("content 0 (adaptive binary coding)",
-        Tegula.inspectJpeg(compact, Limits.DEFAULT).coding());
-    assertTrue(compact.length < r.bytes().length, compact.length + " vs " + r.bytes().length);
-    assertEquals("fast restore is a choice of JPEG-lossless storage",
-        CompressOptions.DEFAULT.withFastRestore(true).problem());
+        Tegula.inspectJpeg(a.bytes(), Limits.DEFAULT).coding());
+    assertArrayEquals(original, Tegula.restoreOriginal(a.bytes(), Limits.DEFAULT));
+    assertArrayEquals(Tegula.decode(original).image().rgba(),
+        Tegula.decode(a.bytes()).image().rgba());
+    assertEquals("the JPEG coding is a choice of JPEG-lossless storage",
+        CompressOptions.DEFAULT.withJpegCoding(JpegCoding.ADAPTIVE).problem());
+    assertThrows(IllegalArgumentException.class, () -> lossless.withJpegCoding(null));
   }
 
   @Test

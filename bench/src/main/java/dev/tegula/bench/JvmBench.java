@@ -92,12 +92,12 @@ final class JvmBench {
   /** benchmark, what, target MB/s (or 0): issue 7's JPEG recompression. */
   private static final String[][] RECOMPRESS_ROWS = {
     {"jpegDecode", "JPEG decode to pixels, Tegula (the reference)", "0"},
-    {"compress", "compress (--jpeg-lossless)", "5"},
+    {"compress", "compress (--jpeg-lossless, content 2)", "5"},
     {"restoreJpeg", "restore the JPEG file", "15"},
     {"restorePixels", "restore straight to pixels", "0"},
-    {"compressFast", "compress --fast-restore (content 2)", "5"},
-    {"restoreJpegFast", "restore the JPEG file, content 2", "15"},
-    {"restorePixelsFast", "restore straight to pixels, content 2", "0"},
+    {"compressAdaptive", "compress --jpeg-coding adaptive (content 0)", "5"},
+    {"restoreJpegAdaptive", "restore the JPEG file, content 0", "15"},
+    {"restorePixelsAdaptive", "restore straight to pixels, content 0", "0"},
   };
 
   /**

@@ -398,6 +398,8 @@ class CompressFormatsTest {
           greyChroma: {format: 'jpeg', grayscale: true, chroma: '4:4:4'},
           baselinePng: {format: 'png', baseline: true},
           restart: {format: 'jpeg', restartInterval: 70000},
+          jpegCodingAlone: {jpegCoding: 'adaptive'},
+          jpegCodingValue: {jpegLossless: true, jpegCoding: 'best'},
         };
         const out = {};
         for (const [name, options] of Object.entries(cases)) {
@@ -405,10 +407,14 @@ class CompressFormatsTest {
         }
         return out;
         """);
-    assertEquals(19, r.size(), String.valueOf(r));
+    assertEquals(21, r.size(), String.valueOf(r));
     for (Map.Entry<String, Object> e : r.entrySet()) {
       assertTrue(String.valueOf(e.getValue()).startsWith("argument: invalid options: "),
           e.getKey() + ": " + e.getValue());
     }
+    assertTrue(String.valueOf(r.get("jpegCodingAlone")).contains(
+        "jpegCoding is a choice of JPEG-lossless storage"), String.valueOf(r));
+    assertTrue(String.valueOf(r.get("jpegCodingValue")).contains(
+        "jpegCoding must be 'fast' or 'adaptive', not best"), String.valueOf(r));
   }
 }

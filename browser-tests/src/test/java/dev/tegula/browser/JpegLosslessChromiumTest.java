@@ -3,6 +3,7 @@ package dev.tegula.browser;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tegula.api.JpegCoding;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.Limits;
 import dev.tegula.recompress.JpegCompression;
@@ -56,8 +57,11 @@ class JpegLosslessChromiumTest {
       const out = [];
       for (const j of args[0]) {
         const t0 = performance.now();
-        const made = await t.compressWithFacts(h.bytes(j.jpeg), {jpegLossless: true,
-          fastRestore: j.fast});
+        const options = {jpegLossless: true};
+        if (j.coding !== 'default') {
+          options.jpegCoding = j.coding;
+        }
+        const made = await t.compressWithFacts(h.bytes(j.jpeg), options);
         const t1 = performance.now();
         const back = await t.restoreOriginal(made.blob);
         const t2 = performance.now();
@@ -82,7 +86,7 @@ class JpegLosslessChromiumTest {
       for (const j of args[0]) {
         try {
           const made = await t.compressWithFacts(h.bytes(j), {jpegLossless: true,
-            fastRestore: args[1]});
+            jpegCoding: args[1]});
           out.push(await h.sha256(await t.restoreOriginal(made.blob)));
         } catch (e) {
           out.push(`refused: ${e.code}`);
@@ -95,9 +99,9 @@ class JpegLosslessChromiumTest {
    * The repository's JPEG test set (conformance, damaged, arithmetic twins), bit-exact; the two
    * files that are no JPEG at all (empty, text) are refused as arguments, as on the JVM.
    */
-  @ParameterizedTest(name = "fast restore {0}")
-  @ValueSource(booleans = {false, true})
-  void everyTestJpegComesBackBitExact(boolean fast) throws Exception {
+  @ParameterizedTest(name = "coding {0}")
+  @ValueSource(strings = {"fast", "adaptive"})
+  void everyTestJpegComesBackBitExact(String coding) throws Exception {
     List<String> jobs = new ArrayList<>();
     List<String> want = new ArrayList<>();
     for (String folder : new String[] {"jpeg", "invalid", "jpeg-arith-twins"}) {
@@ -112,7 +116,7 @@ class JpegLosslessChromiumTest {
       }
     }
     @SuppressWarnings("unchecked")
-    List<String> got = (List<String>) run(EVERY, jobs, fast);
+    List<String> got = (List<String>) run(EVERY, jobs, coding);
     List<String> named = new ArrayList<>();
     for (int i = 0; i < got.size(); i++) {
       named.add(want.get(i).substring(0, want.get(i).indexOf(' ')) + " " + got.get(i));
@@ -127,15 +131,17 @@ class JpegLosslessChromiumTest {
         "invalid/jpeg_truncated_progressive.jpg"};
     List<Map<String, Object>> jobs = new ArrayList<>();
     List<byte[]> originals = new ArrayList<>();
-    List<Boolean> fast = new ArrayList<>();
-    for (boolean f : new boolean[] {false, true}) {
+    List<JpegCoding> codings = new ArrayList<>();
+    // the default (no jpegCoding given) is the fast coding
+    for (JpegCoding coding : new JpegCoding[] {JpegCoding.ADAPTIVE, JpegCoding.FAST}) {
       for (String name : files) {
         byte[] jpeg = Files.readAllBytes(TestFiles.root().resolve(name));
         originals.add(jpeg);
-        fast.add(f);
-        JpegCompression jvm = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT, f);
+        codings.add(coding);
+        JpegCompression jvm = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT, coding);
         jobs.add(Map.of("jpeg", Base64.getEncoder().encodeToString(jpeg),
-            "jvmTgl", Base64.getEncoder().encodeToString(jvm.tgl()), "fast", f));
+            "jvmTgl", Base64.getEncoder().encodeToString(jvm.tgl()),
+            "coding", coding == JpegCoding.FAST ? "default" : "adaptive"));
       }
     }
     @SuppressWarnings("unchecked")
@@ -148,7 +154,7 @@ class JpegLosslessChromiumTest {
       System.out.println("Wasm " + files[i] + " (" + jpeg.length + " bytes, "
           + r.get("coding") + "): " + r.get("ms"));
       if (!files[i].startsWith("invalid/") && !files[i].contains("arith")) {
-        assertEquals(fast.get(k) ? "content 2 (fast rANS coding)"
+        assertEquals(codings.get(k) == JpegCoding.FAST ? "content 2 (fast rANS coding)"
             : "content 0 (adaptive binary coding)", r.get("coding"), files[i]);
       }
       String want = sha256(jpeg);
@@ -160,7 +166,7 @@ class JpegLosslessChromiumTest {
       // the coefficient coders are integer arithmetic: the same tiles in Wasm as on the JVM (the
       // JREC record is deflated by each platform's own java.util.zip, so it may differ)
       assertEquals(chunksBesideJrec(Tegula.compressJpegLossless(jpeg, Limits.DEFAULT,
-          fast.get(k)).tgl()), chunksBesideJrec(browserTgl), files[i] + ": the JVM's tiles");
+          codings.get(k)).tgl()), chunksBesideJrec(browserTgl), files[i] + ": the JVM's tiles");
       assertEquals(Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).modelled(),
           r.get("modelled"), files[i]);
       if (!files[i].startsWith("invalid/")) {

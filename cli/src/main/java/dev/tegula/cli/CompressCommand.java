@@ -3,6 +3,7 @@ package dev.tegula.cli;
 import dev.tegula.api.CompressOptions;
 import dev.tegula.api.CompressResult;
 import dev.tegula.api.ImageFormat;
+import dev.tegula.api.JpegCoding;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
@@ -64,10 +65,11 @@ final class CompressCommand implements Callable<Integer> {
       + "file back. A JPEG that cannot be modelled is stored as it is.")
   private boolean jpegLossless;
 
-  @Option(names = "--fast-restore", description = "With --jpeg-lossless: code the coefficients "
-      + "so that restoring runs about 2.4x faster, for about 2.5 points less saving "
-      + "(docs/format-jpeg-coefficients-fast.md).")
-  private boolean fastRestore;
+  @Option(names = "--jpeg-coding", paramLabel = "CODING", description = "With --jpeg-lossless: "
+      + "fast (default; docs/format-jpeg-coefficients-fast.md) or adaptive (about half a point "
+      + "more saving on photos, 3-4x slower to compress and restore; "
+      + "docs/format-jpeg-coefficients.md). Either restores the same JPEG.")
+  private String jpegCoding;
 
   @Option(names = "--max-size", paramLabel = "SIZE",
       description = "The highest quality whose file fits SIZE: 200000, 200KB (1000 bytes a KB), "
@@ -198,8 +200,8 @@ final class CompressCommand implements Callable<Integer> {
     if (jpegLossless) {
       return jpegLosslessOptions(f);
     }
-    if (fastRestore) {
-      throw usage("--fast-restore applies to --jpeg-lossless only");
+    if (jpegCoding != null) {
+      throw usage("--jpeg-coding applies to --jpeg-lossless only");
     }
     if (f == ImageFormat.JPEG && lossless) {
       throw usage("--lossless is not possible with --format jpeg");
@@ -312,7 +314,15 @@ final class CompressCommand implements Callable<Integer> {
     if (other != null) {
       throw usage("--jpeg-lossless keeps the JPEG file as it is: " + other + " does not apply");
     }
-    return CompressOptions.DEFAULT.withJpegLossless(true).withFastRestore(fastRestore);
+    CompressOptions o = CompressOptions.DEFAULT.withJpegLossless(true);
+    if (jpegCoding == null) {
+      return o;
+    }
+    return o.withJpegCoding(switch (jpegCoding.toLowerCase(java.util.Locale.ROOT)) {
+      case "fast" -> JpegCoding.FAST;
+      case "adaptive" -> JpegCoding.ADAPTIVE;
+      default -> throw usage("--jpeg-coding must be fast or adaptive, not " + jpegCoding);
+    });
   }
 
   /** A JPEG kept bit for bit; any other input fails (exit status 1) with what it is. */

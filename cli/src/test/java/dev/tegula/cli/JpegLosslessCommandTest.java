@@ -38,7 +38,7 @@ class JpegLosslessCommandTest {
     assertArrayEquals(original, Files.readAllBytes(in));
     Cli.Result i = Cli.run("info", tgl.toString());
     assertEquals(0, i.exit(), i.err());
-    assertTrue(i.out().contains("JPEG reconstruction: modelled, coefficients in content 0"),
+    assertTrue(i.out().contains("JPEG reconstruction: modelled, coefficients in content 2"),
         i.out());
     Cli.Result png = Cli.run("restore", "--format", "png", tgl.toString());
     assertEquals(0, png.exit(), png.err());
@@ -49,26 +49,34 @@ class JpegLosslessCommandTest {
   }
 
   @Test
-  void fastRestoreWritesTheFastCodingWhichRestoresTheSameBytes() throws IOException {
+  void theAdaptiveCodingWritesContent0WhichRestoresTheSameBytes() throws IOException {
     Path in = copy("jpeg/progressive_420.jpg", "photo.jpg");
     byte[] original = Files.readAllBytes(in);
     Path fast = dir.resolve("fast.tgl");
-    Path compact = dir.resolve("compact.tgl");
-    assertEquals(0, Cli.run("compress", "--jpeg-lossless", "--fast-restore", "-o",
+    Path adaptive = dir.resolve("adaptive.tgl");
+    assertEquals(0, Cli.run("compress", "--jpeg-lossless", "--jpeg-coding", "fast", "-o",
         fast.toString(), in.toString()).exit());
-    assertEquals(0, Cli.run("compress", "--jpeg-lossless", "-o", compact.toString(),
-        in.toString()).exit());
-    assertTrue(Files.size(fast) < original.length);
-    assertFalse(java.util.Arrays.equals(Files.readAllBytes(fast), Files.readAllBytes(compact)));
+    assertEquals(0, Cli.run("compress", "--jpeg-lossless", "--jpeg-coding", "ADAPTIVE", "-o",
+        adaptive.toString(), in.toString()).exit());
+    assertTrue(Files.size(adaptive) < original.length);
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(fast), Files.readAllBytes(adaptive)));
     Path back = dir.resolve("back.jpg");
-    Cli.Result r = Cli.run("restore", "-o", back.toString(), fast.toString());
+    Cli.Result r = Cli.run("restore", "-o", back.toString(), adaptive.toString());
     assertEquals(0, r.exit(), r.err());
     assertArrayEquals(original, Files.readAllBytes(back));
-    Cli.Result i = Cli.run("info", "--json", fast.toString());
-    assertTrue(i.out().contains("\"coding\": \"content 2 (fast rANS coding)\""), i.out());
-    Cli.Result u = Cli.run("compress", "--fast-restore", in.toString());
+    Cli.Result i = Cli.run("info", "--json", adaptive.toString());
+    assertTrue(i.out().contains("\"coding\": \"content 0 (adaptive binary coding)\""),
+        i.out());
+    Cli.Result f = Cli.run("info", "--json", fast.toString());
+    assertTrue(f.out().contains("\"coding\": \"content 2 (fast rANS coding)\""), f.out());
+    Cli.Result u = Cli.run("compress", "--jpeg-coding", "adaptive", in.toString());
     assertEquals(ExitCodes.USAGE, u.exit(), u.err());
-    assertTrue(u.err().contains("--fast-restore applies to --jpeg-lossless only"), u.err());
+    assertTrue(u.err().contains("--jpeg-coding applies to --jpeg-lossless only"), u.err());
+    Cli.Result bad = Cli.run("compress", "--jpeg-lossless", "--jpeg-coding", "best",
+        in.toString());
+    assertEquals(ExitCodes.USAGE, bad.exit(), bad.err());
+    assertTrue(bad.err().contains("--jpeg-coding must be fast or adaptive, not best"), bad.err());
+    assertFalse(Files.exists(dir.resolve("photo.tgl")));
   }
 
   @Test

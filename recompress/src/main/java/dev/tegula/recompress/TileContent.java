@@ -9,7 +9,7 @@ final class TileContent {
    * The content {@link JpegRecompression#compressDetailed(byte[], dev.tegula.core.Limits)}
    * writes: 0 until content 2 saves as much (docs/format-jpeg-coefficients-fast.md §9).
    */
-  static final int DEFAULT = ADAPTIVE;
+  static final int DEFAULT = FAST;
 
   /** Content 2 (format-jpeg-coefficients-fast.md). */
   static final RowCoder FAST_CODER = new RowCoder() {

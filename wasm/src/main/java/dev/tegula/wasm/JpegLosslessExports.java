@@ -2,6 +2,7 @@ package dev.tegula.wasm;
 
 import dev.tegula.api.ImageFacts;
 import dev.tegula.api.Json;
+import dev.tegula.api.JpegCoding;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.Limits;
 import dev.tegula.core.TegulaException;
@@ -26,14 +27,16 @@ public final class JpegLosslessExports {
   /**
    * Compresses a JPEG file: JSON {@code {modelled, reason, coding, width, height, originalBytes,
    * bytes}} ({@code reason} says why it is stored verbatim, or null) with the .tgl waiting for
-   * {@link #takeBytes}; {@code fastRestore} picks the fast coefficient coding.
+   * {@link #takeBytes}; {@code adaptive} picks the adaptive coefficient coding over the default,
+   * the fast one ({@link JpegCoding}).
    */
   @JSExport
-  public String compress(byte[] jpeg, double maxPixels, boolean fastRestore) {
+  public String compress(byte[] jpeg, double maxPixels, boolean adaptive) {
     pendingBytes.clear();
     try {
       Limits limits = limits(maxPixels);
-      JpegCompression c = Tegula.compressJpegLossless(jpeg, limits, fastRestore);
+      JpegCompression c = Tegula.compressJpegLossless(jpeg, limits,
+          adaptive ? JpegCoding.ADAPTIVE : JpegCoding.FAST);
       JpegTglInfo info = Tegula.inspectJpeg(c.tgl(), limits);
       pendingBytes.put(c.tgl());
       return new Json().put("modelled", c.modelled()).put("reason", c.reason())
