@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Not a test: the measurement behind format-jpeg.md §9. {@code java -cp ... Measure DIR...} prints
  * per directory the mean saving, the modelled fraction and the compress/restore throughput, with
  * the JPEG decoder's decode to pixels timed in the same run as the baseline. The first directory
- * also warms the JIT: give it twice and ignore the first line. {@code -Dcontent=2} measures the
- * fast coefficient coding (format-jpeg-coefficients-fast.md) instead of content 0.
+ * also warms the JIT: give it twice and ignore the first line. It measures the default coding,
+ * content 2 (format-jpeg-coefficients-fast.md); {@code -Dcontent=0} measures content 0
+ * (format-jpeg-coefficients.md).
  */
 public final class Measure {
   private Measure() {}
