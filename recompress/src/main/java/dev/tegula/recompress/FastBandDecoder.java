@@ -257,7 +257,7 @@ final class FastBandDecoder implements StaticTables.Header {
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
       belowPart[c] = new long[8 * img.blocksWide[c]];
-      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c]);
+      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c], null);
     }
     for (int r = rowStart; r < rowEnd; r++) {
       for (int c = 0; c < img.components; c++) {

@@ -236,6 +236,7 @@ final class FastBandEncoder implements StaticTables.Header {
     long[][] colWeight = new long[img.components][64];
     long[][] rowWeight = new long[img.components][64];
     long[][] divisor = new long[img.components][16];
+    double[][] inverse = new double[img.components][16];
     long[][] belowPart = new long[img.components][];
     long[] rightPart = new long[8];
     long[] sums = new long[32];
@@ -247,7 +248,8 @@ final class FastBandEncoder implements StaticTables.Header {
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
       belowPart[c] = new long[8 * img.blocksWide[c]];
-      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c]);
+      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c],
+          inverse[c]);
     }
     for (int r = rowStart; r < rowEnd; r++) {
       for (int c = 0; c < img.components; c++) {
@@ -262,6 +264,7 @@ final class FastBandEncoder implements StaticTables.Header {
         long[] cw = colWeight[c];
         long[] rw = rowWeight[c];
         long[] dv = divisor[c];
+        double[] inv = inverse[c];
         long[] below = belowPart[c];
         for (int by = r * v; by < end; by++) {
           boolean hasA = by > first;
@@ -332,9 +335,10 @@ final class FastBandEncoder implements StaticTables.Header {
                 int p = i * step;
                 int x = coef[off + p];
                 int pr = !hasN ? (FastContexts.EDGE_PRED_BUCKETS - 1) << 1 : dir == 0
-                    ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i])
+                    ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i],
+                        inv[i])
                     : FastContexts.edgeBucket(rightPart[i] - sums[16 + i] - sums[24 + i],
-                        dv[8 + i]);
+                        dv[8 + i], inv[8 + i]);
                 edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
                 if (x != 0) {
                   erem--;
