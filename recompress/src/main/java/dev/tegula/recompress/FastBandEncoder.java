@@ -95,7 +95,7 @@ final class FastBandEncoder implements StaticTables.Header {
   }
 
   private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
-    int hash = tokens(img, rowStart, rowEnd);
+    tokens(img, rowStart, rowEnd);
     StaticTables[] tables = new StaticTables[FastContexts.TABLES];
     StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
     for (int t = 0; t < FastContexts.TABLES; t++) {
@@ -138,7 +138,7 @@ final class FastBandEncoder implements StaticTables.Header {
         cost[1 + FastContexts.TABLES] += raws[i] >>> 16;
       }
     }
-    return rans(hash);
+    return rans();
   }
 
   @Override
@@ -225,9 +225,8 @@ final class FastBandEncoder implements StaticTables.Header {
     }
   }
 
-  /** §5-§7: the tokens in §2 order; returns the band checksum (§9). */
-  private int tokens(CoefficientImage img, int rowStart, int rowEnd) {
-    int hash = FastCoefficientCoder.HASH_START;
+  /** §5-§7: the tokens in §2 order. */
+  private void tokens(CoefficientImage img, int rowStart, int rowEnd) {
     FastDc dcModel = new FastDc(img);
     int[][] quant = FastContexts.quantSteps(img);
     int[][] nzAbove = new int[img.components][];
@@ -319,7 +318,6 @@ final class FastBandEncoder implements StaticTables.Header {
               rem -= nonzero;
               sums[FastContexts.COLUMN_SUM[p]] += x * cw[p];
               sums[FastContexts.ROW_SUM[p]] += x * rw[p];
-              hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
             n = tn;
             rawN = rn;
@@ -343,7 +341,6 @@ final class FastBandEncoder implements StaticTables.Header {
                 if (x != 0) {
                   erem--;
                 }
-                hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }
             for (int i = 1; i < 8; i++) {
@@ -356,22 +353,19 @@ final class FastBandEncoder implements StaticTables.Header {
             value(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
                 + (pc & 0xFFFF), (short) (dc - (pc >> 16)));
             dcModel.keep(c, bx, dc, q);
-            hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
-            hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }
         }
       }
     }
-    return hash;
   }
 
   /**
    * §8 note: the raw bits forward into their own words; the symbols backwards through two
    * interleaved rANS states (symbol j of the band on state j mod 2), emitting 32-bit words into
-   * one stream; the checksum and the final states in front, the raw words from the end down
-   * (§2).
+   * one stream; the checksum (§9, of the bytes after it) and the final states in front, the raw
+   * words from the end down (§2).
    */
-  private byte[] rans(int hash) {
+  private byte[] rans() {
     int symbols = n + headerN;
     long rawBits = 0;
     for (int i = 0; i < headerRawN; i++) {
@@ -438,7 +432,6 @@ final class FastBandEncoder implements StaticTables.Header {
     int words = out.length - pos;
     int head = FastBandDecoder.HEADER_BYTES;
     byte[] res = new byte[head + 4 * (words + rawWords)];
-    JpegContainer.putU32(res, 0, hash & 0xFFFFFFFFL);
     JpegContainer.putU32(res, 4, state[0] >>> 32);
     JpegContainer.putU32(res, 8, state[0] & 0xFFFFFFFFL);
     JpegContainer.putU32(res, 12, state[1] >>> 32);
@@ -449,6 +442,8 @@ final class FastBandEncoder implements StaticTables.Header {
     for (int i = 0; i < rawWords; i++) {
       JpegContainer.putU32(res, res.length - 4 * (i + 1), raw[i] & 0xFFFFFFFFL);
     }
+    JpegContainer.putU32(res, 0,
+        FastCoefficientCoder.checksum(res, 4, res.length) & 0xFFFFFFFFL);
     return res;
   }
 }
