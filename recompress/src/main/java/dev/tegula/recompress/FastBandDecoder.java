@@ -174,13 +174,13 @@ final class FastBandDecoder implements StaticTables.Header {
   private int symbol(StaticTables t, int ctx) {
     int slot = (int) x & MASK;
     int at = t.firstAt[ctx];
-    int f = t.first[at + (slot >>> 4)];
+    int f = t.first[at + (slot >>> StaticTables.FIRST_SHIFT)];
     int s = f & 63;
     int start = (f >>> 6) & 0x1FFF;
     int end = f >>> 19;
-    if (slot >= end) { // a later symbol starts within the 16 slots (rare)
+    if (slot >= end) { // a later symbol starts within the entry's slots (rare)
       int[] cum = t.cum;
-      int cb = (at >> 8) * (t.symbols + 1);
+      int cb = (at >> StaticTables.FIRST_BITS) * (t.symbols + 1);
       s += cb;
       do {
         s++;
