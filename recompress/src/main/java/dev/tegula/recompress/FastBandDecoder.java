@@ -67,7 +67,6 @@ final class FastBandDecoder implements StaticTables.Header {
     FastBandDecoder d = new FastBandDecoder(data, offset + HEADER_BYTES, offset + length);
     d.x = state0;
     d.y = state1;
-    int h;
     try {
       StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
       for (int t = 0; t < FastContexts.TABLES; t++) {
@@ -77,7 +76,7 @@ final class FastBandDecoder implements StaticTables.Header {
           throw new Damaged("header: " + bad);
         }
       }
-      h = d.blocks(img, rowStart, rowEnd);
+      d.blocks(img, rowStart, rowEnd);
     } catch (Damaged e) {
       if (d.overrun > 0) {
         throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
@@ -95,7 +94,7 @@ final class FastBandDecoder implements StaticTables.Header {
       throw new MalformedInputException("fast coefficient data of " + rows
           + " damaged: the rANS or raw stream does not end where it should", offset);
     }
-    if (h != hash) {
+    if (FastCoefficientCoder.checksum(data, offset + 4, offset + length) != hash) {
       throw new MalformedInputException("fast coefficient data of " + rows
           + " damaged: checksum mismatch", offset);
     }
@@ -175,13 +174,13 @@ final class FastBandDecoder implements StaticTables.Header {
   private int symbol(StaticTables t, int ctx) {
     int slot = (int) x & MASK;
     int at = t.firstAt[ctx];
-    int f = t.first[at + (slot >>> 4)];
+    int f = t.first[at + (slot >>> StaticTables.FIRST_SHIFT)];
     int s = f & 63;
     int start = (f >>> 6) & 0x1FFF;
     int end = f >>> 19;
-    if (slot >= end) { // a later symbol starts within the 16 slots (rare)
+    if (slot >= end) { // a later symbol starts within the entry's slots (rare)
       int[] cum = t.cum;
-      int cb = (at >> 8) * (t.symbols + 1);
+      int cb = (at >> StaticTables.FIRST_BITS) * (t.symbols + 1);
       s += cb;
       do {
         s++;
@@ -229,14 +228,13 @@ final class FastBandDecoder implements StaticTables.Header {
     return (m ^ -neg) + neg;
   }
 
-  private int blocks(CoefficientImage img, int rowStart, int rowEnd) {
+  private void blocks(CoefficientImage img, int rowStart, int rowEnd) {
     StaticTables countT = tables[FastContexts.COUNT];
     StaticTables dcT = tables[FastContexts.DC];
     StaticTables acT = tables[FastContexts.AC];
     StaticTables edgeCountT = tables[FastContexts.EDGE_COUNT];
     StaticTables edgeT = tables[FastContexts.EDGE];
     int[][] quant = FastContexts.quantSteps(img);
-    int hash = FastCoefficientCoder.HASH_START;
     FastDc dcModel = new FastDc(img);
     int[][] nzAbove = new int[img.components][];
     // §5.2 intra from the tokens of the interior values so far, each kept as intra counts it
@@ -257,7 +255,7 @@ final class FastBandDecoder implements StaticTables.Header {
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
       belowPart[c] = new long[8 * img.blocksWide[c]];
-      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c]);
+      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c], null);
     }
     for (int r = rowStart; r < rowEnd; r++) {
       for (int c = 0; c < img.components; c++) {
@@ -311,7 +309,6 @@ final class FastBandDecoder implements StaticTables.Header {
               sums[FastContexts.COLUMN_SUM[p]] += xv * cw[p];
               sums[FastContexts.ROW_SUM[p]] += xv * rw[p];
               inner |= (long) nonzero << p;
-              hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
             // §5.2 the extents: the highest column (row) with a bit of the interior's mask
             long fold = inner | (inner >>> 32);
@@ -345,7 +342,6 @@ final class FastBandDecoder implements StaticTables.Header {
                 int xv = edgeValue(sym, pr & 1);
                 coef[off + p] = (short) xv;
                 nzm |= BlockMasks.NATURAL_BIT[p] & -(long) nonzero;
-                hash = (hash ^ ((p << 16) | (xv & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }
             int pc;
@@ -376,13 +372,10 @@ final class FastBandDecoder implements StaticTables.Header {
             coef[off] = (short) dc;
             nzMasks[off >> 6] = nzm | (Long.MIN_VALUE & ((long) (dc | -dc) >> 63));
             dcModel.keep(c, bx, dc, q);
-            hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
-            hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }
         }
       }
       img.rowMasked(r);
     }
-    return hash;
   }
 }

@@ -95,7 +95,7 @@ final class FastBandEncoder implements StaticTables.Header {
   }
 
   private byte[] run(CoefficientImage img, int rowStart, int rowEnd) {
-    int hash = tokens(img, rowStart, rowEnd);
+    tokens(img, rowStart, rowEnd);
     StaticTables[] tables = new StaticTables[FastContexts.TABLES];
     StaticTables.HeaderTables ht = new StaticTables.HeaderTables();
     for (int t = 0; t < FastContexts.TABLES; t++) {
@@ -138,7 +138,7 @@ final class FastBandEncoder implements StaticTables.Header {
         cost[1 + FastContexts.TABLES] += raws[i] >>> 16;
       }
     }
-    return rans(hash);
+    return rans();
   }
 
   @Override
@@ -225,9 +225,8 @@ final class FastBandEncoder implements StaticTables.Header {
     }
   }
 
-  /** §5-§7: the tokens in §2 order; returns the band checksum (§9). */
-  private int tokens(CoefficientImage img, int rowStart, int rowEnd) {
-    int hash = FastCoefficientCoder.HASH_START;
+  /** §5-§7: the tokens in §2 order. */
+  private void tokens(CoefficientImage img, int rowStart, int rowEnd) {
     FastDc dcModel = new FastDc(img);
     int[][] quant = FastContexts.quantSteps(img);
     int[][] nzAbove = new int[img.components][];
@@ -236,6 +235,7 @@ final class FastBandEncoder implements StaticTables.Header {
     long[][] colWeight = new long[img.components][64];
     long[][] rowWeight = new long[img.components][64];
     long[][] divisor = new long[img.components][16];
+    double[][] inverse = new double[img.components][16];
     long[][] belowPart = new long[img.components][];
     long[] rightPart = new long[8];
     long[] sums = new long[32];
@@ -247,7 +247,8 @@ final class FastBandEncoder implements StaticTables.Header {
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
       belowPart[c] = new long[8 * img.blocksWide[c]];
-      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c]);
+      FastContexts.edgeWeights(quant[c], colWeight[c], rowWeight[c], divisor[c],
+          inverse[c]);
     }
     for (int r = rowStart; r < rowEnd; r++) {
       for (int c = 0; c < img.components; c++) {
@@ -262,6 +263,7 @@ final class FastBandEncoder implements StaticTables.Header {
         long[] cw = colWeight[c];
         long[] rw = rowWeight[c];
         long[] dv = divisor[c];
+        double[] inv = inverse[c];
         long[] below = belowPart[c];
         for (int by = r * v; by < end; by++) {
           boolean hasA = by > first;
@@ -316,7 +318,6 @@ final class FastBandEncoder implements StaticTables.Header {
               rem -= nonzero;
               sums[FastContexts.COLUMN_SUM[p]] += x * cw[p];
               sums[FastContexts.ROW_SUM[p]] += x * rw[p];
-              hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
             }
             n = tn;
             rawN = rn;
@@ -332,14 +333,14 @@ final class FastBandEncoder implements StaticTables.Header {
                 int p = i * step;
                 int x = coef[off + p];
                 int pr = !hasN ? (FastContexts.EDGE_PRED_BUCKETS - 1) << 1 : dir == 0
-                    ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i])
+                    ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i],
+                        inv[i])
                     : FastContexts.edgeBucket(rightPart[i] - sums[16 + i] - sums[24 + i],
-                        dv[8 + i]);
+                        dv[8 + i], inv[8 + i]);
                 edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
                 if (x != 0) {
                   erem--;
                 }
-                hash = (hash ^ ((p << 16) | (x & 0xFFFF))) * FastCoefficientCoder.HASH_PRIME;
               }
             }
             for (int i = 1; i < 8; i++) {
@@ -352,22 +353,19 @@ final class FastBandEncoder implements StaticTables.Header {
             value(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
                 + (pc & 0xFFFF), (short) (dc - (pc >> 16)));
             dcModel.keep(c, bx, dc, q);
-            hash = (hash ^ (dc & 0xFFFF)) * FastCoefficientCoder.HASH_PRIME;
-            hash = (hash ^ 0x00400000) * FastCoefficientCoder.HASH_PRIME;
           }
         }
       }
     }
-    return hash;
   }
 
   /**
    * §8 note: the raw bits forward into their own words; the symbols backwards through two
    * interleaved rANS states (symbol j of the band on state j mod 2), emitting 32-bit words into
-   * one stream; the checksum and the final states in front, the raw words from the end down
-   * (§2).
+   * one stream; the checksum (§9, of the bytes after it) and the final states in front, the raw
+   * words from the end down (§2).
    */
-  private byte[] rans(int hash) {
+  private byte[] rans() {
     int symbols = n + headerN;
     long rawBits = 0;
     for (int i = 0; i < headerRawN; i++) {
@@ -434,7 +432,6 @@ final class FastBandEncoder implements StaticTables.Header {
     int words = out.length - pos;
     int head = FastBandDecoder.HEADER_BYTES;
     byte[] res = new byte[head + 4 * (words + rawWords)];
-    JpegContainer.putU32(res, 0, hash & 0xFFFFFFFFL);
     JpegContainer.putU32(res, 4, state[0] >>> 32);
     JpegContainer.putU32(res, 8, state[0] & 0xFFFFFFFFL);
     JpegContainer.putU32(res, 12, state[1] >>> 32);
@@ -445,6 +442,8 @@ final class FastBandEncoder implements StaticTables.Header {
     for (int i = 0; i < rawWords; i++) {
       JpegContainer.putU32(res, res.length - 4 * (i + 1), raw[i] & 0xFFFFFFFFL);
     }
+    JpegContainer.putU32(res, 0,
+        FastCoefficientCoder.checksum(res, 4, res.length) & 0xFFFFFFFFL);
     return res;
   }
 }

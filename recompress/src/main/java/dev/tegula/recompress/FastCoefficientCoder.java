@@ -6,6 +6,7 @@ package dev.tegula.recompress;
  * and a rANS coder. Like content 0 a band is coded on its own.
  */
 final class FastCoefficientCoder {
+  /** §9: the band checksum's start and multiplier. */
   static final int HASH_START = 0x811C9DC5;
   static final int HASH_PRIME = 0x01000193;
   /** §8: the rANS state's lower bound; the encoder starts and the decoder must end there. */
@@ -40,6 +41,20 @@ final class FastCoefficientCoder {
       throw new IllegalArgumentException(
           "rows [" + rowStart + ", " + rowEnd + ") outside 0.." + img.mcuRows());
     }
+  }
+
+  /**
+   * §9: the band checksum H over the coded bytes {@code data[from, end)} after H (the two
+   * states and the W words), one multiplication per 32-bit word (not per coded value).
+   */
+  static int checksum(byte[] data, int from, int end) {
+    int h = HASH_START;
+    for (int i = from; i + 4 <= end; i += 4) {
+      int w = (data[i] << 24) | ((data[i + 1] & 0xFF) << 16) | ((data[i + 2] & 0xFF) << 8)
+          | (data[i + 3] & 0xFF);
+      h = (h ^ w) * HASH_PRIME;
+    }
+    return h;
   }
 
   static int blocks(CoefficientImage img, int rowStart, int rowEnd) {

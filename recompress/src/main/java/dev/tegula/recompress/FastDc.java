@@ -22,10 +22,26 @@ final class FastDc {
   private long right6;
   private long right7;
 
+  /**
+   * Per component q·B0[k] and q·B1[k] for the first column's coefficients (k·8, at [k] and [8 +
+   * k]) and the first row's (k, at [16 + k] and [24 + k]): one multiplication per term.
+   */
+  private final long[][] weights;
+
   FastDc(CoefficientImage img) {
     bottom = new long[img.components][];
+    weights = new long[img.components][32];
     for (int c = 0; c < img.components; c++) {
       bottom[c] = new long[2 * img.blocksWide[c]];
+      long[] w = weights[c];
+      for (int k = 0; k < 8; k++) {
+        long qc = Math.max(1, img.quant[c][8 * k]);
+        long qr = Math.max(1, img.quant[c][k]);
+        w[k] = qc * B0[k];
+        w[8 + k] = qc * B1[k];
+        w[16 + k] = qr * B0[k];
+        w[24 + k] = qr * B1[k];
+      }
     }
   }
 
@@ -45,21 +61,22 @@ final class FastDc {
     long r1e = 0;
     long r1o = 0;
     // no test for zero coefficients: a branch per coefficient mispredicts more than it saves
+    long[] w = weights[c];
     for (int k = 1; k < 8; k += 2) {
-      long d = (long) coef[off + 8 * k] * q[8 * k];
-      c0o += d * B0[k];
-      c1o += d * B1[k];
-      d = (long) coef[off + k] * q[k];
-      r0o += d * B0[k];
-      r1o += d * B1[k];
+      long d = coef[off + 8 * k];
+      c0o += d * w[k];
+      c1o += d * w[8 + k];
+      d = coef[off + k];
+      r0o += d * w[16 + k];
+      r1o += d * w[24 + k];
     }
     for (int k = 2; k < 8; k += 2) {
-      long d = (long) coef[off + 8 * k] * q[8 * k];
-      c0e += d * B0[k];
-      c1e += d * B1[k];
-      d = (long) coef[off + k] * q[k];
-      r0e += d * B0[k];
-      r1e += d * B1[k];
+      long d = coef[off + 8 * k];
+      c0e += d * w[k];
+      c1e += d * w[8 + k];
+      d = coef[off + k];
+      r0e += d * w[16 + k];
+      r1e += d * w[24 + k];
     }
     bottom7 = c0e - c0o;
     bottom6 = c1e - c1o;
