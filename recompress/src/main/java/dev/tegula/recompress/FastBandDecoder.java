@@ -2,7 +2,6 @@ package dev.tegula.recompress;
 
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TruncatedInputException;
-import java.util.Arrays;
 
 /**
  * Decoder of content 2 (format-jpeg-coefficients-fast.md): the header's tables (§3), then the
@@ -278,7 +277,6 @@ final class FastBandDecoder implements StaticTables.Header {
           int off = img.blockOffset(c, 0, by);
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
-            Arrays.fill(coef, off, off + 64, (short) 0);
             long nzm = 0;
             // §5.1 the interior's count
             int nz = symbol(countT, FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft));

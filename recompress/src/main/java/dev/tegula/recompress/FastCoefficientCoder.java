@@ -21,8 +21,9 @@ final class FastCoefficientCoder {
   }
 
   /**
-   * Fills rows [rowStart, rowEnd) of img.coefficients from {@code data[offset, offset+length)};
-   * throws a TegulaException (malformed/truncated, with offset) on damaged data.
+   * Fills rows [rowStart, rowEnd) of img.coefficients, zero on entry ({@link RowCoder#decode}),
+   * from {@code data[offset, offset+length)}; throws a TegulaException (malformed/truncated, with
+   * offset) on damaged data.
    */
   static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
       int rowEnd) {

@@ -125,12 +125,16 @@ class CoefficientCoderTest {
     for (int k = coded.size() - 1; k >= 0; k--) {
       int start = k * band;
       int end = Math.min(rows, start + band);
-      // Garbage outside the band must not matter: the coder may look at no other row.
+      // Garbage outside the band must not matter: the coder may look at no other row. The
+      // band itself is zero, as RowCoder.decode requires.
       CoefficientImage alone = CoefficientFixtures.emptyLike(img);
       Random random = new Random(k);
-      for (short[] co : alone.coefficients) {
+      for (int c = 0; c < img.components; c++) {
+        short[] co = alone.coefficients[c];
+        int from = img.blockOffset(c, 0, Math.min(img.blocksHigh[c], start * img.v[c]));
+        int to = img.blockOffset(c, 0, Math.min(img.blocksHigh[c], end * img.v[c]));
         for (int i = 0; i < co.length; i++) {
-          co[i] = (short) random.nextInt();
+          co[i] = i >= from && i < to ? 0 : (short) random.nextInt();
         }
       }
       byte[] b = coded.get(k);
