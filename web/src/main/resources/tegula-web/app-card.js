@@ -1,14 +1,23 @@
 // One image on the app page: its original, its compressed result with the controls that make it,
 // sizes, quality and times, and its download. A card's failure is shown on the card alone.
-import {decode, compressWithFacts, compare, restore, TegulaError} from './tegula.js';
+import {decode, info as readInfo, compressWithFacts, compare, restore, restoreOriginal, TegulaError}
+  from './tegula.js';
 import {Viewer} from './app-viewer.js';
 
-/** The output formats a card offers; `ext` names the download. */
+/**
+ * The output formats a card offers; `ext` names the download. `exact` keeps a JPEG input bit for
+ * bit in .tgl (compress with jpegLossless, docs/format-jpeg.md): only JPEG inputs offer it.
+ */
 const FORMATS = {
   tgl: {label: '.tgl', ext: 'tgl', lossy: true, lossless: true},
   jpeg: {label: 'JPEG', ext: 'jpg', lossy: true, lossless: false},
   png: {label: 'PNG', ext: 'png', lossy: false, lossless: true},
+  exact: {label: '.tgl, JPEG kept exactly', ext: 'tgl', lossy: false, lossless: true, exact: true},
 };
+
+/** The controls that change pixels or metadata: none applies to a JPEG kept exactly. */
+const PIXEL_CONTROLS = ['lossless', 'quality', 'maxSize', 'targetSsim', 'maxDimension', 'gammaCorrect',
+  'grayscale', 'chroma', 'baseline', 'strip', 'stripGps'];
 
 export function formatBytes(n) {
   return n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(2)} MB`;
@@ -38,6 +47,9 @@ export class ImageCard {
     for (const [value, f] of Object.entries(FORMATS)) {
       this.format.append(new Option(f.label, value));
     }
+    // until the input is known to be a JPEG
+    this.exactOption = this.format.querySelector('option[value=exact]');
+    this.exactOption.disabled = true;
     this.quality = this.$('input.quality');
     this.qualityOut = this.$('output.quality-value');
     this.lossless = this.$('input.lossless');
@@ -76,10 +88,21 @@ export class ImageCard {
 
   /**
    * Enables what the chosen format can use: quality and the two targets (one at a time) for lossy
-   * coding, chroma and baseline for JPEG, linear light with a resize, location with metadata.
+   * coding, chroma and baseline for JPEG, linear light with a resize, location with metadata; a
+   * JPEG kept exactly uses none of them.
    */
   syncControls() {
     const f = FORMATS[this.format.value];
+    if (f.exact) {
+      for (const name of PIXEL_CONTROLS) {
+        this[name].disabled = true;
+      }
+      this.qualityOut.textContent = 'exact';
+      return;
+    }
+    this.maxDimension.disabled = false;
+    this.grayscale.disabled = false;
+    this.strip.disabled = false;
     this.lossless.disabled = !f.lossy || !f.lossless;
     const lossy = f.lossy && !(f.lossless && this.lossless.checked);
     const target = this.maxSize.value !== '' || this.targetSsim.value !== '';
@@ -97,6 +120,9 @@ export class ImageCard {
   /** compress() options from the controls; empty or invalid number fields mean "none". */
   options() {
     const f = FORMATS[this.format.value];
+    if (f.exact) {
+      return {jpegLossless: true};
+    }
     const o = {format: this.format.value, strip: this.strip.checked,
       stripGps: this.stripGps.checked && !this.strip.checked, grayscale: this.grayscale.checked};
     const lossy = f.lossy && !(f.lossless && this.lossless.checked);
@@ -136,6 +162,16 @@ export class ImageCard {
     }
   }
 
+  hideFact(key) {
+    this.node.querySelector(`[data-fact="${key}"]`).parentElement.hidden = true;
+  }
+
+  note(text) {
+    const p = this.$('.note');
+    p.hidden = text === null;
+    p.textContent = text ?? '';
+  }
+
   setState(state) {
     this.node.dataset.state = state;
   }
@@ -169,11 +205,14 @@ export class ImageCard {
     }
     const decodeMs = performance.now() - started;
     const o = this.original;
-    const info = o.info;
+    // a .tgl holding a JPEG decodes as that JPEG: only its header says it is a .tgl
+    const info = o.info.format === 'jpeg' ? await this.header(o.info) : o.info;
+    const jpegInTgl = info.format === 'tgl' && info.variant === 'jpeg';
     this.viewer.showOriginal(o);
     this.fact('size', `${o.width} × ${o.height}`);
-    this.fact('format', info.format === 'tgl' ? `.tgl ${info.variant}` : info.format.toUpperCase());
-    this.fact('variant', info.variant);
+    this.fact('format', jpegInTgl ? '.tgl holding a JPEG' : info.format === 'tgl' ? `.tgl ${info.variant}`
+      : info.format.toUpperCase());
+    this.fact('variant', jpegInTgl ? o.info.variant : info.variant);
     this.fact('originalBytes', formatBytes(this.file.size));
     this.fact('originalBpp', (8 * this.file.size / (o.width * o.height)).toFixed(2));
     if (!o.complete) {
@@ -182,27 +221,48 @@ export class ImageCard {
       w.textContent = `Incomplete: ${o.warning}`;
     }
     if (info.format === 'tgl') {
-      // a .tgl given to the app is restored: shown whole, downloadable as PNG
-      this.viewer.singleImage();
-      this.$('.controls').hidden = true;
-      this.fact('decodeMs', `${decodeMs.toFixed(0)} ms`);
-      try {
-        const png = await restore(this.file);
-        this.setResult(png, `${baseName(this.name)}.png`);
-        this.fact('resultBytes', formatBytes(png.size));
-        this.setState('restored');
-      } catch (e) {
-        this.showError(e, 'Cannot restore');
-      }
-      this.progress.hidden = true;
+      await this.restoreTgl(info, decodeMs);
       return;
     }
+    this.exactOption.disabled = info.format !== 'jpeg';
     await this.encode(this.preset);
     if (this.preset && this.node.dataset.state === 'error') {
       // a file made in advance by another codec build: make it again with this one
       this.preset = null;
       await this.encode();
     }
+  }
+
+  /** The file's own header (info()), or `decoded` if it cannot be read. */
+  async header(decoded) {
+    try {
+      return await readInfo(this.file);
+    } catch {
+      return decoded;
+    }
+  }
+
+  /**
+   * A .tgl given to the app is restored: shown whole, downloadable as PNG, or, when it holds a
+   * JPEG kept exactly, as that JPEG file (its SHA-256 checked by restoreOriginal).
+   */
+  async restoreTgl(info, decodeMs) {
+    this.viewer.singleImage();
+    this.$('.controls').hidden = true;
+    this.fact('decodeMs', `${decodeMs.toFixed(0)} ms`);
+    try {
+      const jpeg = info.variant === 'jpeg';
+      const blob = jpeg ? await restoreOriginal(this.file) : await restore(this.file);
+      this.setResult(blob, `${baseName(this.name)}.${jpeg ? 'jpg' : 'png'}`);
+      this.fact('resultBytes', formatBytes(blob.size));
+      if (jpeg) {
+        this.note(`The original JPEG file, byte for byte (${formatBytes(blob.size)}, SHA-256 checked).`);
+      }
+      this.setState('restored');
+    } catch (e) {
+      this.showError(e, 'Cannot restore');
+    }
+    this.progress.hidden = true;
   }
 
   /** Makes the compressed result for the current controls and measures it. */
@@ -228,7 +288,8 @@ export class ImageCard {
         encodeMs = performance.now() - started;
       }
       const decodeStart = performance.now();
-      const back = await decode(blob, {signal: run.signal});
+      // a JPEG kept exactly keeps its EXIF orientation: turned upright like the original shown
+      const back = await decode(blob, {signal: run.signal, autoOrient: !!format.exact});
       const decodeMs = performance.now() - decodeStart;
       // a resized result is compared with nothing: the sizes differ
       const sameSize = back.width === this.original.width && back.height === this.original.height;
@@ -244,12 +305,22 @@ export class ImageCard {
       this.fact('bpp', (8 * blob.size / pixels).toFixed(2));
       this.fact('saving', `${(100 * (1 - blob.size / this.file.size)).toFixed(1)} %`);
       this.fact('resultSize', `${back.width} × ${back.height}`);
-      this.fact('qualityUsed', facts ? (facts.lossless ? 'lossless'
+      this.fact('qualityUsed', facts ? (format.exact ? 'the JPEG kept bit for bit' : facts.lossless ? 'lossless'
         : `${facts.quality}${facts.encodes > 1 ? ` (${facts.encodes} encodes)` : ''}`) : 'made in advance');
+      if (format.exact) {
+        // facts.modelled: coefficients coded by the model; else the file is stored as it is
+        this.fact('jpegKept', facts.modelled ? `modelled, ${facts.coding}`
+          : `stored verbatim: ${facts.reason}`);
+        this.note('The .tgl gives back this JPEG file byte for byte (SHA-256 checked).'
+          + (blob.size >= this.file.size ? ' It is not smaller than the JPEG: keep the JPEG itself.' : ''));
+      } else {
+        this.hideFact('jpegKept');
+        this.note(null);
+      }
       if (facts?.chroma) {
         this.fact('chroma', facts.chroma);
       } else {
-        this.node.querySelector('[data-fact="chroma"]').parentElement.hidden = true;
+        this.hideFact('chroma');
       }
       this.fact('psnr', Number.isNaN(quality.psnr) ? 'n/a (resized)'
         : Number.isFinite(quality.psnr) ? `${quality.psnr.toFixed(2)} dB` : '∞ (identical)');

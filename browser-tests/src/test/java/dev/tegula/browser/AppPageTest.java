@@ -1,10 +1,13 @@
 package dev.tegula.browser;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.api.CompressOptions;
 import dev.tegula.api.Tegula;
+import dev.tegula.core.Limits;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -38,7 +41,12 @@ class AppPageTest {
     chromium = new Chromium();
     chromium.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
         "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-            + " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"));
+            + " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+            // the blob behind each object URL, for reading a card's download (the page's CSP
+            // lets nothing fetch a blob: URL)
+            + "window.__blobs = new Map(); const createObjectURL = URL.createObjectURL;"
+            + " URL.createObjectURL = (b) => { const u = createObjectURL(b); window.__blobs.set(u, b);"
+            + " return u; };"));
     chromium.driver.get(server.url());
     AppPage.waitForSample(chromium.driver);
     // For people: what the page looked like, kept with the test reports.
@@ -230,6 +238,177 @@ class AppPageTest {
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
         "done".equals(c.getAttribute("data-state")) && fact(c, "chroma").equals("grey"));
     assertTrue(chroma.getAttribute("disabled") != null, "a grey JPEG has no chroma");
+  }
+
+  /** The controls a JPEG kept exactly does not use, by CSS selector. */
+  private static final List<String> PIXEL_CONTROLS = List.of("input.quality", "input.lossless",
+      "input.max-size", "input.target-ssim", "input.max-dimension", "input.gamma-correct",
+      "input.grayscale", "select.chroma", "input.baseline", "input.strip", "input.strip-gps");
+
+  private static boolean disabled(WebElement c, String selector) {
+    return c.findElement(By.cssSelector(selector)).getAttribute("disabled") != null;
+  }
+
+  private static boolean exactOffered(WebElement c) {
+    return (Boolean) chromium.driver.executeScript(
+        "return !arguments[0].querySelector('select.format option[value=exact]').disabled", c);
+  }
+
+  @Test
+  void aJpegKeptExactlyDownloadsATglThatRestoresToTheSameBytesAndIsSmaller() throws Exception {
+    byte[] jpeg = pngOf("jpeg/progressive_420.jpg");
+    drop("kept.jpg", jpeg);
+    WebElement c = card("kept.jpg");
+    assertEquals("done", c.getAttribute("data-state"));
+    assertTrue(exactOffered(c), "a JPEG input can be kept exactly");
+    for (String control : List.of("input.quality", "input.lossless", "input.max-size",
+        "input.target-ssim", "input.max-dimension", "input.grayscale", "input.strip")) {
+      assertFalse(disabled(c, control), control + " before");
+    }
+    new Select(c.findElement(By.cssSelector("select.format"))).selectByValue("exact");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && !fact(c, "jpegKept").isEmpty());
+    for (String control : PIXEL_CONTROLS) {
+      assertTrue(disabled(c, control), control + " does not apply to a JPEG kept exactly");
+    }
+    assertEquals("exact", c.findElement(By.cssSelector("output.quality-value")).getText());
+    assertEquals("Download kept.tgl", c.findElement(By.cssSelector("a.download")).getText());
+    assertEquals("modelled, content 2 (fast rANS coding)", fact(c, "jpegKept"));
+    assertEquals("the JPEG kept bit for bit", fact(c, "qualityUsed"));
+    assertEquals("∞ (identical)", fact(c, "psnr"));
+    assertEquals("1.0000", fact(c, "ssim"));
+    assertTrue(c.findElement(By.cssSelector(".note")).getText().contains("byte for byte"));
+    byte[] tgl = downloaded(c);
+    assertArrayEquals(jpeg, Tegula.restoreOriginal(tgl), "the download restores on the JVM");
+    assertTrue(tgl.length < jpeg.length, tgl.length + " bytes from " + jpeg.length);
+    String saving = fact(c, "saving");
+    assertEquals(String.format(java.util.Locale.ROOT, "%.1f %%",
+        100.0 * (1 - (double) tgl.length / jpeg.length)), saving);
+    // back to lossy .tgl: every control the format uses is live again
+    new Select(c.findElement(By.cssSelector("select.format"))).selectByValue("tgl");
+    awaitResult(c, "Download kept.tgl");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        fact(c, "qualityUsed").matches("\\d+"));
+    for (String control : List.of("input.quality", "input.lossless", "input.max-size",
+        "input.target-ssim", "input.max-dimension", "input.grayscale", "input.strip",
+        "input.strip-gps")) {
+      assertFalse(disabled(c, control), control + " after");
+    }
+    assertTrue(c.findElement(By.cssSelector(".note")).getAttribute("hidden") != null);
+    assertFalse(c.findElement(By.cssSelector("[data-fact=jpegKept]")).isDisplayed());
+  }
+
+  @Test
+  void aJpegKeptExactlyIsShownUprightAndIdentical() throws Exception {
+    byte[] jpeg = pngOf("jpeg/exif_orientation_6.jpg");
+    drop("turned.jpg", jpeg);
+    WebElement c = card("turned.jpg");
+    new Select(c.findElement(By.cssSelector("select.format"))).selectByValue("exact");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && !fact(c, "jpegKept").isEmpty());
+    assertEquals("93 × 123", fact(c, "size"));
+    assertEquals("93 × 123", fact(c, "resultSize"));
+    assertEquals("∞ (identical)", fact(c, "psnr"));
+    assertArrayEquals(jpeg, Tegula.restoreOriginal(downloaded(c)));
+  }
+
+  @Test
+  void aJpegTheModelCannotDescribeIsStoredVerbatimAndSaysWhy() throws Exception {
+    byte[] jpeg = pngOf("jpeg-arith-twins/s420.arith.jpg");
+    String reason = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).reason();
+    drop("arith.jpg", jpeg);
+    WebElement c = card("arith.jpg");
+    new Select(c.findElement(By.cssSelector("select.format"))).selectByValue("exact");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && !fact(c, "jpegKept").isEmpty());
+    assertEquals("stored verbatim: " + reason, fact(c, "jpegKept"));
+    assertEquals("∞ (identical)", fact(c, "psnr"));
+    byte[] tgl = downloaded(c);
+    assertArrayEquals(jpeg, Tegula.restoreOriginal(tgl));
+    // a file kept as it is grows by the container: the card says so
+    assertTrue(tgl.length > jpeg.length);
+    assertTrue(c.findElement(By.cssSelector(".note")).getText().contains("not smaller"),
+        c.findElement(By.cssSelector(".note")).getText());
+  }
+
+  @Test
+  void onlyAJpegInputCanBeKeptExactly() {
+    drop("only.png", pngOf("png/rgba8.png"));
+    WebElement c = card("only.png");
+    assertEquals("done", c.getAttribute("data-state"));
+    assertFalse(exactOffered(c), "a PNG has no JPEG to keep");
+    WebElement sample = card("sample.jpg (bundled sample)");
+    assertTrue(exactOffered(sample));
+  }
+
+  @Test
+  void aTglHoldingAJpegGivesBackTheOriginalJpeg() throws Exception {
+    byte[] jpeg = pngOf("jpeg/baseline_420.jpg");
+    byte[] tgl = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).tgl();
+    drop("photo.tgl", tgl);
+    WebElement c = card("photo.tgl");
+    assertEquals("restored", c.getAttribute("data-state"));
+    assertEquals(".tgl holding a JPEG", fact(c, "format"));
+    assertEquals("baseline", fact(c, "variant"));
+    assertEquals("Download photo.jpg", c.findElement(By.cssSelector("a.download")).getText());
+    assertArrayEquals(jpeg, downloaded(c), "the download is the JPEG, byte for byte");
+    assertTrue(c.findElement(By.cssSelector(".note")).getText().contains("original JPEG file"));
+    assertTrue(c.findElement(By.cssSelector(".note")).getText().contains("SHA-256 checked"));
+    // its pixels are shown: those of the JPEG
+    dev.tegula.core.Image want = Tegula.decode(jpeg).image();
+    assertEquals(want.width() + " × " + want.height(), fact(c, "size"));
+    assertEquals(List.of((long) want.width(), (long) want.height()), chromium.driver.executeScript(
+        "const b = arguments[0].querySelector('canvas.before'); return [b.width, b.height];", c));
+  }
+
+  /** The .tgl of a JPEG kept exactly, one byte of its last TILE chunk's data changed. */
+  private static byte[] damagedLastTile(String jpeg) {
+    byte[] tgl = Tegula.compressJpegLossless(pngOf(jpeg), Limits.DEFAULT).tgl();
+    // format.md §4 framing: length, type, data, CRC; the chunks start after the 10-byte signature
+    int last = -1;
+    for (int at = 10; at + 12 <= tgl.length; at += 12 + java.nio.ByteBuffer.wrap(tgl, at, 4).getInt()) {
+      if (new String(tgl, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("TILE")) {
+        last = at;
+      }
+    }
+    tgl[last + 8 + java.nio.ByteBuffer.wrap(tgl, last, 4).getInt() / 2] ^= 0x20;
+    return tgl;
+  }
+
+  @Test
+  void aDamagedTglHoldingAJpegFailsOnItsCardWithItsMessage() {
+    // one band: nothing to show
+    drop("damaged.tgl", damagedLastTile("jpeg/baseline_420.jpg"));
+    WebElement c = card("damaged.tgl");
+    assertEquals("error", c.getAttribute("data-state"));
+    String message = c.findElement(By.cssSelector(".error")).getText();
+    assertTrue(message.matches("Cannot decode: tile 0 .* is damaged: .*"), message);
+    assertFalse(c.findElement(By.cssSelector("a.download")).isDisplayed(), "nothing to download");
+    // several bands, the last damaged: the rest is shown, the JPEG cannot be given back
+    drop("damaged-band.tgl", damagedLastTile("jpeg/size_1023x769_420.jpg"));
+    WebElement band = card("damaged-band.tgl");
+    assertEquals("error", band.getAttribute("data-state"));
+    String warning = band.findElement(By.cssSelector(".warning")).getText();
+    String error = band.findElement(By.cssSelector(".error")).getText();
+    System.out.println("A .tgl holding a JPEG, one band damaged, on its card: " + warning + " / " + error);
+    assertTrue(warning.startsWith("Incomplete: "), warning);
+    assertTrue(error.startsWith("Cannot restore: "), error);
+    assertEquals("1023 × 769", fact(band, "size"));
+    assertFalse(band.findElement(By.cssSelector("a.download")).isDisplayed(), "nothing to download");
+    // the other cards carry on
+    assertEquals("done", card("sample.jpg (bundled sample)").getAttribute("data-state"));
+  }
+
+  /** The bytes the card's download link saves. */
+  private static byte[] downloaded(WebElement c) {
+    String b64 = (String) chromium.driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        window.__blobs.get(arguments[0].querySelector('a.download').href).arrayBuffer().then((b) => {
+          let s = '';
+          for (const x of new Uint8Array(b)) s += String.fromCharCode(x);
+          done(btoa(s));
+        });""", c);
+    return Base64.getDecoder().decode(b64);
   }
 
   /** The exact size of the card's download (the link's data-bytes). */
