@@ -783,6 +783,56 @@ class TargetSearchTest {
     }
   }
 
+  /**
+   * A grey decoded JPEG (a photo crop through the encoder's grey output at quality 60 and back):
+   * JPEG qualities that {@code sameFile} calls the same decode to the same pixels, also where
+   * their tables differ at positions the image leaves empty or on its chroma, and there are many
+   * such; an SSIM search on it never encodes a quality whose pixels it already holds and never
+   * ends under its target.
+   */
+  @Test
+  void qualitiesCalledTheSameFileDecodeToTheSamePixelsAndTheSearchSkipsThem() throws IOException {
+    Image photo = crop("astronaut.png", 200, 180, 96);
+    JpegEncodeOptions grey = new JpegEncodeOptions(60, JpegEncodeOptions.Subsampling.S444, true,
+        true, 0, true, true, 6000);
+    Image image = Tegula.decode(Tegula.encodeJpeg(photo, Metadata.EMPTY, grey)).image();
+    SsimCurve curve = SsimCurve.of(image, true);
+    assertTrue(curve.grey());
+    int same = 0;
+    int differentTables = 0;
+    byte[] last = null;
+    int lastCode = -1;
+    for (int code = 6000; code <= 9000; code += 7) {
+      byte[] pixels = Tegula.decode(Tegula.encodeJpeg(image, Metadata.EMPTY,
+          TargetSearch.jpegOptions(code))).image().rgba();
+      if (last != null && TargetSearch.sameFile(code, lastCode, curve)) {
+        assertTrue(java.util.Arrays.equals(pixels, last), code + " and " + lastCode);
+        same++;
+        differentTables += java.util.Arrays.deepEquals(
+            JpegEncodeOptions.psychovisualTables(code, false),
+            JpegEncodeOptions.psychovisualTables(lastCode, false)) ? 0 : 1;
+      }
+      last = pixels;
+      lastCode = code;
+    }
+    assertTrue(same >= 20 && differentTables >= 20, same + " same, " + differentTables
+        + " with other tables");
+    for (double target = 0.90; target < 0.995; target += 0.005) {
+      java.util.List<Integer> codes = new java.util.ArrayList<>();
+      TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target, code -> {
+        codes.add(code);
+        return Tegula.encodeJpeg(image, Metadata.EMPTY, TargetSearch.jpegOptions(code));
+      }, b -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(b).image()), curve);
+      String what = target + ": " + codes + ", SSIM " + r.ssim();
+      assertTrue(r.ssim() >= target, what);
+      for (int i = 0; i < codes.size(); i++) {
+        for (int j = 0; j < i; j++) {
+          assertTrue(!TargetSearch.sameFile(codes.get(i), codes.get(j), curve), what);
+        }
+      }
+    }
+  }
+
   /** An estimate rising straight from 1 to 4 in -ln(1 - SSIM) over the quality (made-up curves). */
   private static SsimCurve straightCurve() {
     double[] estimate = new double[101];
