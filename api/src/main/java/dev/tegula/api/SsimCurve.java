@@ -453,6 +453,12 @@ final class SsimCurve {
     return loss;
   }
 
+  /** This made-up estimate marked as a decoded JPEG's (lattice unknown), for tests. */
+  SsimCurve asDecodedJpeg() {
+    sourceSteps = new double[64];
+    return this;
+  }
+
   /** Whether the sampled chroma is zero everywhere (a grey image in colour). */
   boolean grey() {
     return grayColour;

@@ -224,6 +224,29 @@ final class TargetSearch {
    */
   private static final double TGL_PASS_STEP_GAIN = 1.05;
   /**
+   * JPEG SSIM on the curve of a decoded JPEG ({@link SourceLattice} found one), inside a bracket
+   * (a failing and a passing file measured): the share of the line in the log of the table
+   * scale through the two ends in the prediction, the rest the estimate fitted through them.
+   * Both err, and not together: near the source's own quality the measured curve climbs in
+   * stairs, which the estimate's interpolation between its grid qualities smooths into another
+   * shape (the third encode landed 3-7% of the budget over, or just under). Measured 29 Nov
+   * (session 9), fine scale, targets 0.90-0.99, same session, the share applied to every image,
+   * 0, 0.25, 0.5, 0.75, 1: photos 38, 38, 38, 39, 39 of 40 in the band, graphics 13, 14, 14, 14,
+   * 13 of 16, colour fit set (cjpeg q70-95, decoded) 153, 156, 156, 154, 155 of 200, grey fit
+   * set 73, 76, 77, 77, 78 of 120 (277, 284, 285, 284, 285 in all; 0.5, the middle of the
+   * plateau); encodes unchanged. Kept for decoded JPEGs only: on other images it cost a made-up
+   * image whose measured curve is its estimate's shape two of twelve landings
+   * (ssimSearchOnTheImagesOwnCurveLandsWhereThePriorsShapeMisses), for one graphics search
+   * (terminal 0.90). At 0.5 on decoded JPEGs only: photos 38, graphics 13 (no decoded JPEG
+   * among them), fit sets 156 and 77; the hold-out (not fitted) 42 -> 41 of 48
+   * (conf_baseline_420 0.99: 2.4 -> 5.7% of the budget). Tried and not kept: the estimate with
+   * the encoder's own integer tables ({@link JpegEncodeOptions#psychovisualTables}) in place
+   * of the grid's interpolation inside the bracket (its stairs are where the measured curve's
+   * are, but their heights from the 128-macroblock sample are off): 277 -> 271 with it alone,
+   * 270 as half of the shape.
+   */
+  static final double JPEG_BRACKET_LINE = 0.5;
+  /**
    * How far (in -ln(1 - SSIM)) under the aim the image's fitted curve must put 4:2:0 at 96.99 for
    * the search to go to the 4:4:4 ladder without measuring it. Measured 29 Nov, margins 0 and
    * 0.05: the same results on the photos and graphics.
@@ -441,6 +464,7 @@ final class TargetSearch {
       // (.tgl: two points keep the line in the log of the step, still the better interpolation)
       model.curve = curve;
       model.scaleFromBottom = false;
+      model.lineShare = jpeg && curve.sourceSteps() != null ? JPEG_BRACKET_LINE : 0;
     } else {
       curve = null;
     }
@@ -649,6 +673,15 @@ final class TargetSearch {
     private boolean onLine;
     /** The image's own estimated curve in place of the prior, null if none. */
     SsimCurve curve;
+    /**
+     * Inside a bracket, the share of the line in the log of the step through its ends in the
+     * prediction (the rest the fitted estimate's), 0 for none.
+     */
+    double lineShare;
+    /** The current fit blends in that line: {@code lineA + lineB * logScale(q)}. */
+    private boolean mixed;
+    private double lineA;
+    private double lineB;
 
     Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
         boolean bySide) {
@@ -717,6 +750,7 @@ final class TargetSearch {
       b = 1;
       fitSide = side;
       onLine = false;
+      mixed = false;
       if (p < 0) {
         a = 0; // the prior alone: the corpus median
         return;
@@ -747,10 +781,19 @@ final class TargetSearch {
         b = slope > 0.2 && slope < 5 ? slope : 1;
       }
       a = ys[p] - b * g(codes[p]);
+      mixed = bracket && lineShare > 0;
+      if (mixed) {
+        double xp = logScale(codes[p] & QUALITY);
+        double xr = logScale(codes[r] & QUALITY);
+        lineB = Math.abs(xr - xp) > 1e-9 ? (ys[r] - ys[p]) / (xr - xp) : 0;
+        lineA = ys[p] - lineB * xp;
+        mixed = lineB > 0;
+      }
     }
 
     private double at(int code) {
-      return a + b * (onLine ? logScale(code & QUALITY) : g(code));
+      double v = a + b * (onLine ? logScale(code & QUALITY) : g(code));
+      return mixed ? v + lineShare * (lineA + lineB * logScale(code & QUALITY) - v) : v;
     }
 
     /**

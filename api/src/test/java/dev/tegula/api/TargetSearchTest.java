@@ -833,6 +833,61 @@ class TargetSearchTest {
     }
   }
 
+  /**
+   * A made-up decoded JPEG whose measured curve runs halfway between its estimate (fitted through
+   * any two points) and the line in the log of the table scale (through the same points), as
+   * the stairs near a decoded JPEG's own quality follow neither: a third encode between a
+   * failing and a passing file, predicted by {@code JPEG_BRACKET_LINE} of the line and the rest
+   * of the fitted estimate, lands in the band in every such search below 97; on the fitted
+   * estimate alone (the rule before) some fall outside it.
+   */
+  @Test
+  void jpegSsimThirdEncodeInsideABracketBlendsTheEstimateWithTheLineInTheLogOfTheScale() {
+    SsimCurve curve = straightCurve().asDecodedJpeg();
+    double l50 = logTableScale(5000);
+    double l95 = logTableScale(9500);
+    int bracketed = 0;
+    StringBuilder misses = new StringBuilder();
+    for (double[] world : new double[][] {{0, 1}, {0.2, 0.9}, {-0.2, 1.1}, {0.3, 1}}) {
+      java.util.function.ToDoubleFunction<byte[]> scorer = b -> {
+        int q = b.length - 1;
+        double line = curve.at(5000) + (curve.at(9500) - curve.at(5000))
+            * (logTableScale(q) - l50) / (l95 - l50);
+        return 1 - Math.exp(-(world[0] + world[1] * (0.5 * curve.at(q) + 0.5 * line)));
+      };
+      for (int t = 0; t < 32; t++) {
+        double target = 0.90 + 0.0025 * t;
+        java.util.List<Double> ssims = new java.util.ArrayList<>();
+        int[] top = {0};
+        TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, false, target,
+            code -> {
+              top[0] = Math.max(top[0], code);
+              return new byte[code + 1];
+            }, b -> {
+              double v = scorer.applyAsDouble(b);
+              ssims.add(v);
+              return v;
+            }, curve);
+        assertTrue(r.ssim() >= target);
+        // (a bracket across 97 has its ends on the two sides of JPEG's chroma jump)
+        if (ssims.size() == 3 && (ssims.get(0) >= target) != (ssims.get(1) >= target)
+            && top[0] < TargetSearch.JUMP) {
+          bracketed++;
+          if (r.ssim() > target + (1 - TargetSearch.SSIM_BAND) * (1 - target)) {
+            misses.append(" ").append(world[0]).append("/").append(target).append(": ")
+                .append(ssims);
+          }
+        }
+      }
+    }
+    assertTrue(bracketed >= 10, bracketed + " bracketed searches");
+    assertEquals("", misses.toString(), "third encodes in a bracket off the band");
+  }
+
+  private static double logTableScale(int q) {
+    return -Math.log(JpegEncodeOptions.tableScaleHundredths(q) + 200);
+  }
+
   /** An estimate rising straight from 1 to 4 in -ln(1 - SSIM) over the quality (made-up curves). */
   private static SsimCurve straightCurve() {
     double[] estimate = new double[101];
