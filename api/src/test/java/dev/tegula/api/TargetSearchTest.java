@@ -834,6 +834,45 @@ class TargetSearchTest {
   }
 
   /**
+   * A JPEG size search on the image's own curve never encodes a quality whose tables (so whose
+   * file) it already holds, and never ends over its target; targets across the whole range,
+   * the chroma jump's fill included, on crops of both test photos.
+   */
+  @Test
+  void jpegSizeSearchNeverEncodesAFileItHolds() throws IOException {
+    int searches = 0;
+    for (Image image : new Image[] {crop("astronaut.png", 128, 96, 160),
+        crop("flower.png", 300, 200, 160)}) {
+      long pixels = (long) image.width() * image.height();
+      SizeCurve curve = SsimCurve.sizeOf(image, true);
+      java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
+      Counting encoder = new Counting(image, ImageFormat.JPEG);
+      long smallest = encoder.apply(0).length;
+      long largest = encoder.apply(10000).length;
+      for (int i = 1; i < 60; i++) {
+        // a third of them in the top tenth, where neighbouring qualities share tables most
+        long target = i < 40 ? smallest + (largest - smallest) * i / 40
+            : largest - (largest - smallest) * (i - 39) / 200;
+        java.util.List<Integer> codes = new java.util.ArrayList<>();
+        TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 1, true, pixels, target,
+            code -> {
+              codes.add(code);
+              return memo.computeIfAbsent(code, encoder::apply);
+            }, curve);
+        String what = target + ": " + codes;
+        assertTrue(r.bytes().length <= target, what);
+        for (int a = 0; a < codes.size(); a++) {
+          for (int b = 0; b < a; b++) {
+            assertTrue(!TargetSearch.sameFile(codes.get(a), codes.get(b), null), what);
+          }
+        }
+        searches++;
+      }
+    }
+    assertEquals(118, searches);
+  }
+
+  /**
    * A made-up decoded JPEG whose measured curve runs halfway between its estimate (fitted through
    * any two points) and the line in the log of the table scale (through the same points), as
    * the stairs near a decoded JPEG's own quality follow neither: a third encode between a
