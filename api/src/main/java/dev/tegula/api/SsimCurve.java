@@ -82,6 +82,12 @@ final class SsimCurve {
   private double[] sourceSteps;
   /** Whether the sampled chroma is zero everywhere (a grey image). */
   private boolean grayColour;
+  /**
+   * The largest magnitude seen in the sample per natural position: [0] luma, [1] Cb and [2] Cr
+   * at 4:2:0, [3] Cb and [4] Cr at 4:4:4; {@code +Infinity} where the sample does not speak for
+   * the whole image (see {@link #peaks}); null before {@link #estimate} or for made-up curves.
+   */
+  private double[][] peaks;
 
   private SsimCurve(boolean jpeg) {
     this.jpeg = jpeg;
@@ -332,6 +338,11 @@ final class SsimCurve {
         SourceLattice.snap(y, sourceSteps);
       }
     }
+    if (scoreSsim) {
+      boolean lattice = sourceSteps != null;
+      peaks = new double[][] {peak(y, lattice), peak(cbSub, lattice), peak(crSub, lattice),
+          peak(cbFull, lattice), peak(crFull, lattice)};
+    }
     double[] lumaQ = new double[64];
     double[] chromaQ = new double[64];
     double[] ey = new double[64];
@@ -440,6 +451,43 @@ final class SsimCurve {
       }
     }
     return loss;
+  }
+
+  /** This made-up estimate marked as a decoded JPEG's (lattice unknown), for tests. */
+  SsimCurve asDecodedJpeg() {
+    sourceSteps = new double[64];
+    return this;
+  }
+
+  /** Whether the sampled chroma is zero everywhere (a grey image in colour). */
+  boolean grey() {
+    return grayColour;
+  }
+
+  /**
+   * Per component (luma, Cb, Cr) and natural position, the largest coefficient magnitude the
+   * image has there as far as the sample tells; {@code full}: 4:4:4 chroma. A table step at
+   * least twice it quantizes every such coefficient to zero, so two tables differing only
+   * there give the same pixels. The sample speaks for the image where the values are zero (grey
+   * content, chroma) or sit on a decoded JPEG's lattice (its source's step left a position empty
+   * or not); elsewhere +Infinity: only equal steps count. Null for made-up curves.
+   */
+  double[][] peaks(boolean full) {
+    return peaks == null ? null : new double[][] {peaks[0], peaks[full ? 3 : 1],
+        peaks[full ? 4 : 2]};
+  }
+
+  private static double[] peak(double[][] blocks, boolean speaks) {
+    double[] m = new double[64];
+    for (double[] b : blocks) {
+      for (int k = 0; k < 64; k++) {
+        m[k] = Math.max(m[k], Math.abs(b[k]));
+      }
+    }
+    for (int k = 0; k < 64 && !speaks; k++) {
+      m[k] = m[k] == 0 ? 0 : Double.POSITIVE_INFINITY;
+    }
+    return m;
   }
 
   /** The source JPEG's luma steps (natural order, 0 unknown), null if not a decoded JPEG. */

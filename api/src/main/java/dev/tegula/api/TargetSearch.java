@@ -224,6 +224,29 @@ final class TargetSearch {
    */
   private static final double TGL_PASS_STEP_GAIN = 1.05;
   /**
+   * JPEG SSIM on the curve of a decoded JPEG ({@link SourceLattice} found one), inside a bracket
+   * (a failing and a passing file measured): the share of the line in the log of the table
+   * scale through the two ends in the prediction, the rest the estimate fitted through them.
+   * Both err, and not together: near the source's own quality the measured curve climbs in
+   * stairs, which the estimate's interpolation between its grid qualities smooths into another
+   * shape (the third encode landed 3-7% of the budget over, or just under). Measured 29 Nov
+   * (session 9), fine scale, targets 0.90-0.99, same session, the share applied to every image,
+   * 0, 0.25, 0.5, 0.75, 1: photos 38, 38, 38, 39, 39 of 40 in the band, graphics 13, 14, 14, 14,
+   * 13 of 16, colour fit set (cjpeg q70-95, decoded) 153, 156, 156, 154, 155 of 200, grey fit
+   * set 73, 76, 77, 77, 78 of 120 (277, 284, 285, 284, 285 in all; 0.5, the middle of the
+   * plateau); encodes unchanged. Kept for decoded JPEGs only: on other images it cost a made-up
+   * image whose measured curve is its estimate's shape two of twelve landings
+   * (ssimSearchOnTheImagesOwnCurveLandsWhereThePriorsShapeMisses), for one graphics search
+   * (terminal 0.90). At 0.5 on decoded JPEGs only: photos 38, graphics 13 (no decoded JPEG
+   * among them), fit sets 156 and 77; the hold-out (not fitted) 42 -> 41 of 48
+   * (conf_baseline_420 0.99: 2.4 -> 5.7% of the budget). Tried and not kept: the estimate with
+   * the encoder's own integer tables ({@link JpegEncodeOptions#psychovisualTables}) in place
+   * of the grid's interpolation inside the bracket (its stairs are where the measured curve's
+   * are, but their heights from the 128-macroblock sample are off): 277 -> 271 with it alone,
+   * 270 as half of the shape.
+   */
+  static final double JPEG_BRACKET_LINE = 0.5;
+  /**
    * How far (in -ln(1 - SSIM)) under the aim the image's fitted curve must put 4:2:0 at 96.99 for
    * the search to go to the 4:4:4 ladder without measuring it. Measured 29 Nov, margins 0 and
    * 0.05: the same results on the photos and graphics.
@@ -398,7 +421,46 @@ final class TargetSearch {
       q = encodes >= MAX_ENCODES ? 0
           : model.pickSize(passBytes != null ? exact : aim, passQ, failQ, chromaChoice,
               passBytes != null && encodes == 2);
+      if (jpeg && fine && curve != null && passBytes != null && encodes < MAX_ENCODES) {
+        q = newSizeTables(model, q, passQ, failQ);
+        if (q < 0) {
+          // every quality between the fit and the failure has one of their tables
+          return new Result(passBytes, passCode, encodes, Double.NaN);
+        }
+      }
     }
+  }
+
+  /**
+   * The size search's {@link #newTables}: the quality nearest {@code q} in (passQ, failQ) whose
+   * tables are neither the fitting file's nor the failing one's (all three tables equal: the
+   * size estimate keeps no sample to say which positions are empty), -1 when none is. Measured
+   * 29 Nov (session 9), fine scale, 20-500 KB, same session: colour fit set JPEG 154 -> 155 of
+   * 158 in the band (chelsea_q70 50 KB: its third encode at 98.60 was its second's file at
+   * 98.58, 3.2% under; now 1.7%), nothing else changed (photos, graphics, grey fit set, hold-out
+   * 37, 12, 56, 33), encodes unchanged.
+   */
+  private static int newSizeTables(Model model, int q, int passQ, int failQ) {
+    int step = model.step;
+    if (failQ <= TOP) {
+      int failCode = model.codeAt(failQ);
+      while (q > passQ && sameFile(model.codeAt(q), failCode, null)) {
+        q -= step;
+      }
+      if (q <= passQ) {
+        return -1;
+      }
+    }
+    if (passQ >= 0) {
+      int passCode = model.codeAt(passQ);
+      while (q < failQ && sameFile(model.codeAt(q), passCode, null)) {
+        q += step;
+      }
+      if (q >= failQ || failQ <= TOP && sameFile(model.codeAt(q), model.codeAt(failQ), null)) {
+        return -1;
+      }
+    }
+    return q;
   }
 
   /**
@@ -441,6 +503,7 @@ final class TargetSearch {
       // (.tgl: two points keep the line in the log of the step, still the better interpolation)
       model.curve = curve;
       model.scaleFromBottom = false;
+      model.lineShare = jpeg && curve.sourceSteps() != null ? JPEG_BRACKET_LINE : 0;
     } else {
       curve = null;
     }
@@ -523,8 +586,75 @@ final class TargetSearch {
         next = lastY + (aim - lastY) / TGL_PASS_STEP_GAIN;
       }
       q = encodes >= MAX_ENCODES ? TOP : model.lowestAtLeast(next, failQ, passQ);
+      if (jpeg && fine && q < TOP && curve != null && curve.peaks(false) != null) {
+        // (an estimate of a real image: made-up curves in tests score made-up files)
+        q = newTables(model, q, failQ, passQ, passBytes != null, curve);
+        if (q < 0) {
+          // every quality between the failure and the pass has one of their tables: the pass
+          // is the lowest file that reaches the target
+          return new Result(passBytes, passCode, encodes, passSsim);
+        }
+      }
       predicted = model.predicted(q);
     }
+  }
+
+  /**
+   * JPEG: the quality nearest {@code q} in (failQ, passQ) whose tables are neither the failure's
+   * nor the pass's (their files, already measured, would come back: the encoder's choices all
+   * follow from the tables, {@link JpegEncodeOptions#psychovisualTables}); -1 when none is. Near
+   * a grey decoded JPEG's own quality the tables stand still over several hundredths, where the
+   * search spent its third encode on its second's file (7 of 120 searches of the grey fit set).
+   * Qualities past the failure's tables fail too; those with the pass's tables are the pass.
+   */
+  private static int newTables(Model model, int q, int failQ, int passQ, boolean havePass,
+      SsimCurve curve) {
+    int step = model.step;
+    if (failQ >= 0) {
+      int failCode = model.codeAt(failQ);
+      while (q + step < passQ && sameFile(model.codeAt(q), failCode, curve)) {
+        q += step;
+      }
+      if (sameFile(model.codeAt(q), failCode, curve)) {
+        return havePass ? -1 : q;
+      }
+    }
+    if (havePass && passQ <= TOP) {
+      int passCode = model.codeAt(passQ);
+      while (q > failQ && sameFile(model.codeAt(q), passCode, curve)) {
+        q -= step;
+      }
+      if (q <= failQ || failQ >= 0 && sameFile(model.codeAt(q), model.codeAt(failQ), curve)) {
+        return -1;
+      }
+    }
+    return q;
+  }
+
+  /**
+   * Whether two JPEG codes give the same pixels: the same chroma side and quantization tables
+   * equal wherever a coefficient of the image may be nonzero ({@link SsimCurve#peaks}; with
+   * {@code curve} null, equal everywhere).
+   */
+  static boolean sameFile(int a, int b, SsimCurve curve) {
+    boolean fa = (a & QUALITY) >= JUMP || (a & FULL_CHROMA) != 0;
+    boolean fb = (b & QUALITY) >= JUMP || (b & FULL_CHROMA) != 0;
+    if (fa != fb) {
+      return false;
+    }
+    int[][] ta = JpegEncodeOptions.psychovisualTables(a & QUALITY, fa);
+    int[][] tb = JpegEncodeOptions.psychovisualTables(b & QUALITY, fb);
+    double[][] peaks = curve == null ? null : curve.peaks(fa);
+    for (int c = 0; c < ta.length; c++) {
+      for (int k = 0; k < 64; k++) {
+        // a step at least twice the largest value rounds every value there to zero
+        if (ta[c][k] != tb[c][k]
+            && (peaks == null || 2 * peaks[c][k] >= Math.min(ta[c][k], tb[c][k]))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static String round4(double v) {
@@ -545,7 +675,7 @@ final class TargetSearch {
     private static final double MAX_SCALE = 4;
     private final int[] knots;
     private final double[] prior;
-    private final int step;
+    final int step;
     private final double[] ys = new double[MAX_ENCODES + 1];
     private final int[] codes = new int[MAX_ENCODES + 1];
     private int n;
@@ -582,6 +712,15 @@ final class TargetSearch {
     private boolean onLine;
     /** The image's own estimated curve in place of the prior, null if none. */
     SsimCurve curve;
+    /**
+     * Inside a bracket, the share of the line in the log of the step through its ends in the
+     * prediction (the rest the fitted estimate's), 0 for none.
+     */
+    double lineShare;
+    /** The current fit blends in that line: {@code lineA + lineB * logScale(q)}. */
+    private boolean mixed;
+    private double lineA;
+    private double lineB;
 
     Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
         boolean bySide) {
@@ -650,6 +789,7 @@ final class TargetSearch {
       b = 1;
       fitSide = side;
       onLine = false;
+      mixed = false;
       if (p < 0) {
         a = 0; // the prior alone: the corpus median
         return;
@@ -680,10 +820,19 @@ final class TargetSearch {
         b = slope > 0.2 && slope < 5 ? slope : 1;
       }
       a = ys[p] - b * g(codes[p]);
+      mixed = bracket && lineShare > 0;
+      if (mixed) {
+        double xp = logScale(codes[p] & QUALITY);
+        double xr = logScale(codes[r] & QUALITY);
+        lineB = Math.abs(xr - xp) > 1e-9 ? (ys[r] - ys[p]) / (xr - xp) : 0;
+        lineA = ys[p] - lineB * xp;
+        mixed = lineB > 0;
+      }
     }
 
     private double at(int code) {
-      return a + b * (onLine ? logScale(code & QUALITY) : g(code));
+      double v = a + b * (onLine ? logScale(code & QUALITY) : g(code));
+      return mixed ? v + lineShare * (lineA + lineB * logScale(code & QUALITY) - v) : v;
     }
 
     /**

@@ -49,6 +49,13 @@ public class TargetLanding {
   /** -Donly=JPEG or -Donly=TGL: measure one format. */
   private static final String ONLY = System.getProperty("only");
   private static final Map<String, Long> SMALLEST = new HashMap<>();
+  /**
+   * -Dcache=FILE: each encode's size (and SSIM in ssim mode) per set, image, format and code,
+   * kept across runs, so that a rerun encodes only the qualities no earlier run tried (the
+   * search sees an array of the cached length, scored from the cache).
+   */
+  private static final String CACHE = System.getProperty("cache");
+  private static final Map<String, double[]> CACHED = new HashMap<>();
   /** The lowest SSIM at least the target on the ladder (NaN if none), cached with SMALLEST. */
   private static final Map<String, Double> CLOSEST = new HashMap<>();
 
@@ -60,6 +67,14 @@ public class TargetLanding {
         String k = String.join(" ", java.util.Arrays.copyOf(w, w.length - 2));
         SMALLEST.put(k, Long.parseLong(w[w.length - 2]));
         CLOSEST.put(k, Double.parseDouble(w[w.length - 1]));
+      }
+    }
+    if (CACHE != null && Files.exists(Paths.get(CACHE))) {
+      for (String line : Files.readAllLines(Paths.get(CACHE))) {
+        int a = line.lastIndexOf(' ');
+        int b = line.lastIndexOf(' ', a - 1);
+        CACHED.put(line.substring(0, b), new double[] {Double.parseDouble(line.substring(b + 1, a)),
+            Double.parseDouble(line.substring(a + 1))});
       }
     }
     for (int d = 1; d < args.length; d++) {
@@ -207,6 +222,7 @@ public class TargetLanding {
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
     Map<Integer, byte[]> memo = new HashMap<>();
+    Map<byte[], Double> scores = new IdentityHashMap<>();
     int[] calls = new int[1];
     StringBuilder trace = new StringBuilder();
     IntFunction<byte[]> enc = c -> {
@@ -214,10 +230,33 @@ public class TargetLanding {
       trace.append((c & TargetSearch.FULL_CHROMA) != 0 ? " f" : " ")
           .append(c & TargetSearch.QUALITY)
           .append(':');
-      return memo.computeIfAbsent(c, cc -> f == ImageFormat.JPEG
-          ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
-          : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
-              dev.tegula.tgl.TglEncodeOptions.lossyHundredths(cc)));
+      return memo.computeIfAbsent(c, cc -> {
+        String ck = set + " " + name + " " + f + " " + cc;
+        double[] hit = CACHED.get(ck);
+        if (hit != null && (size || !Double.isNaN(hit[1]))) {
+          byte[] fake = new byte[(int) hit[0]];
+          scores.put(fake, hit[1]);
+          return fake;
+        }
+        byte[] b = f == ImageFormat.JPEG
+            ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
+            : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
+                dev.tegula.tgl.TglEncodeOptions.lossyHundredths(cc));
+        if (CACHE != null) {
+          double v = size ? Double.NaN
+              : dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
+          scores.put(b, v);
+          CACHED.put(ck, new double[] {b.length, v});
+          try {
+            Files.writeString(Paths.get(CACHE), ck + " " + b.length + " " + v + "\n",
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+        return b;
+      });
     };
     IntFunction<byte[]> traced = c -> {
       byte[] b = enc.apply(c);
@@ -259,7 +298,6 @@ public class TargetLanding {
         }
       }
     } else {
-      Map<byte[], Double> scores = new IdentityHashMap<>();
       ToDoubleFunction<byte[]> sc = b -> scores.computeIfAbsent(b,
           bb -> dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(bb).image()));
       double top = sc.applyAsDouble(enc.apply(10000));

@@ -783,6 +783,150 @@ class TargetSearchTest {
     }
   }
 
+  /**
+   * A grey decoded JPEG (a photo crop through the encoder's grey output at quality 60 and back):
+   * JPEG qualities that {@code sameFile} calls the same decode to the same pixels, also where
+   * their tables differ at positions the image leaves empty or on its chroma, and there are many
+   * such; an SSIM search on it never encodes a quality whose pixels it already holds and never
+   * ends under its target.
+   */
+  @Test
+  void qualitiesCalledTheSameFileDecodeToTheSamePixelsAndTheSearchSkipsThem() throws IOException {
+    Image photo = crop("astronaut.png", 200, 180, 96);
+    JpegEncodeOptions grey = new JpegEncodeOptions(60, JpegEncodeOptions.Subsampling.S444, true,
+        true, 0, true, true, 6000);
+    Image image = Tegula.decode(Tegula.encodeJpeg(photo, Metadata.EMPTY, grey)).image();
+    SsimCurve curve = SsimCurve.of(image, true);
+    assertTrue(curve.grey());
+    int same = 0;
+    int differentTables = 0;
+    byte[] last = null;
+    int lastCode = -1;
+    for (int code = 6000; code <= 9000; code += 7) {
+      byte[] pixels = Tegula.decode(Tegula.encodeJpeg(image, Metadata.EMPTY,
+          TargetSearch.jpegOptions(code))).image().rgba();
+      if (last != null && TargetSearch.sameFile(code, lastCode, curve)) {
+        assertTrue(java.util.Arrays.equals(pixels, last), code + " and " + lastCode);
+        same++;
+        differentTables += java.util.Arrays.deepEquals(
+            JpegEncodeOptions.psychovisualTables(code, false),
+            JpegEncodeOptions.psychovisualTables(lastCode, false)) ? 0 : 1;
+      }
+      last = pixels;
+      lastCode = code;
+    }
+    assertTrue(same >= 20 && differentTables >= 20, same + " same, " + differentTables
+        + " with other tables");
+    for (double target = 0.90; target < 0.995; target += 0.005) {
+      java.util.List<Integer> codes = new java.util.ArrayList<>();
+      TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target, code -> {
+        codes.add(code);
+        return Tegula.encodeJpeg(image, Metadata.EMPTY, TargetSearch.jpegOptions(code));
+      }, b -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(b).image()), curve);
+      String what = target + ": " + codes + ", SSIM " + r.ssim();
+      assertTrue(r.ssim() >= target, what);
+      for (int i = 0; i < codes.size(); i++) {
+        for (int j = 0; j < i; j++) {
+          assertTrue(!TargetSearch.sameFile(codes.get(i), codes.get(j), curve), what);
+        }
+      }
+    }
+  }
+
+  /**
+   * A JPEG size search on the image's own curve never encodes a quality whose tables (so whose
+   * file) it already holds, and never ends over its target; targets across the whole range,
+   * the chroma jump's fill included, on crops of both test photos.
+   */
+  @Test
+  void jpegSizeSearchNeverEncodesAFileItHolds() throws IOException {
+    int searches = 0;
+    for (Image image : new Image[] {crop("astronaut.png", 128, 96, 160),
+        crop("flower.png", 300, 200, 160)}) {
+      long pixels = (long) image.width() * image.height();
+      SizeCurve curve = SsimCurve.sizeOf(image, true);
+      java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
+      Counting encoder = new Counting(image, ImageFormat.JPEG);
+      long smallest = encoder.apply(0).length;
+      long largest = encoder.apply(10000).length;
+      for (int i = 1; i < 60; i++) {
+        // a third of them in the top tenth, where neighbouring qualities share tables most
+        long target = i < 40 ? smallest + (largest - smallest) * i / 40
+            : largest - (largest - smallest) * (i - 39) / 200;
+        java.util.List<Integer> codes = new java.util.ArrayList<>();
+        TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 1, true, pixels, target,
+            code -> {
+              codes.add(code);
+              return memo.computeIfAbsent(code, encoder::apply);
+            }, curve);
+        String what = target + ": " + codes;
+        assertTrue(r.bytes().length <= target, what);
+        for (int a = 0; a < codes.size(); a++) {
+          for (int b = 0; b < a; b++) {
+            assertTrue(!TargetSearch.sameFile(codes.get(a), codes.get(b), null), what);
+          }
+        }
+        searches++;
+      }
+    }
+    assertEquals(118, searches);
+  }
+
+  /**
+   * A made-up decoded JPEG whose measured curve runs halfway between its estimate (fitted through
+   * any two points) and the line in the log of the table scale (through the same points), as
+   * the stairs near a decoded JPEG's own quality follow neither: a third encode between a
+   * failing and a passing file, predicted by {@code JPEG_BRACKET_LINE} of the line and the rest
+   * of the fitted estimate, lands in the band in every such search below 97; on the fitted
+   * estimate alone (the rule before) some fall outside it.
+   */
+  @Test
+  void jpegSsimThirdEncodeInsideABracketBlendsTheEstimateWithTheLineInTheLogOfTheScale() {
+    SsimCurve curve = straightCurve().asDecodedJpeg();
+    double l50 = logTableScale(5000);
+    double l95 = logTableScale(9500);
+    int bracketed = 0;
+    StringBuilder misses = new StringBuilder();
+    for (double[] world : new double[][] {{0, 1}, {0.2, 0.9}, {-0.2, 1.1}, {0.3, 1}}) {
+      java.util.function.ToDoubleFunction<byte[]> scorer = b -> {
+        int q = b.length - 1;
+        double line = curve.at(5000) + (curve.at(9500) - curve.at(5000))
+            * (logTableScale(q) - l50) / (l95 - l50);
+        return 1 - Math.exp(-(world[0] + world[1] * (0.5 * curve.at(q) + 0.5 * line)));
+      };
+      for (int t = 0; t < 32; t++) {
+        double target = 0.90 + 0.0025 * t;
+        java.util.List<Double> ssims = new java.util.ArrayList<>();
+        int[] top = {0};
+        TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, false, target,
+            code -> {
+              top[0] = Math.max(top[0], code);
+              return new byte[code + 1];
+            }, b -> {
+              double v = scorer.applyAsDouble(b);
+              ssims.add(v);
+              return v;
+            }, curve);
+        assertTrue(r.ssim() >= target);
+        // (a bracket across 97 has its ends on the two sides of JPEG's chroma jump)
+        if (ssims.size() == 3 && (ssims.get(0) >= target) != (ssims.get(1) >= target)
+            && top[0] < TargetSearch.JUMP) {
+          bracketed++;
+          if (r.ssim() > target + (1 - TargetSearch.SSIM_BAND) * (1 - target)) {
+            misses.append(" ").append(world[0]).append("/").append(target).append(": ")
+                .append(ssims);
+          }
+        }
+      }
+    }
+    assertTrue(bracketed >= 10, bracketed + " bracketed searches");
+    assertEquals("", misses.toString(), "third encodes in a bracket off the band");
+  }
+
+  private static double logTableScale(int q) {
+    return -Math.log(JpegEncodeOptions.tableScaleHundredths(q) + 200);
+  }
+
   /** An estimate rising straight from 1 to 4 in -ln(1 - SSIM) over the quality (made-up curves). */
   private static SsimCurve straightCurve() {
     double[] estimate = new double[101];

@@ -138,6 +138,21 @@ public record JpegEncodeOptions(
     return QuantTables.psychovisualScale(qualityHundredths);
   }
 
+  /**
+   * The psychovisual quantization tables the encoder writes for colour at a fine quality (T.81
+   * §B.2.4.1; natural order): luma, Cb, Cr, with {@code fullChroma} the 4:4:4 chroma tables.
+   * Everything else the psychovisual encoder decides follows from these tables and the chroma
+   * subsampling, so two qualities with equal tables give the same file: a quality search can
+   * skip a quality whose file it already holds.
+   */
+  public static int[][] psychovisualTables(int qualityHundredths, boolean fullChroma) {
+    if (qualityHundredths < 0 || qualityHundredths > 10000) {
+      throw new IllegalArgumentException(
+          "JPEG quality must be 0-10000 hundredths, not " + qualityHundredths);
+    }
+    return QuantTables.psychovisual(qualityHundredths, 3, fullChroma, EncoderTuning.defaults());
+  }
+
   public JpegEncodeOptions withQuality(int q) {
     return withQualityHundredths(wholeToHundredths(q));
   }
