@@ -205,7 +205,7 @@ public final class JpegDecoder {
       case 0xCA:
         return "progressive arithmetic";
       default:
-        return String.format("SOF%d", f.marker - 0xC0);
+        return "SOF" + (f.marker - 0xC0);
     }
   }
 

@@ -111,13 +111,22 @@ final class JpegParser {
     pos = at + 2;
   }
 
+  /**
+   * Two hex digits of a byte: what String.format("%02x") gave, without pulling TeaVM's Formatter
+   * (with DecimalFormat and BigDecimal, tens of KB) into the Wasm module.
+   */
+  static String hex2(int b, boolean upper) {
+    String digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    return "" + digits.charAt((b >> 4) & 15) + digits.charAt(b & 15);
+  }
+
   static String notJpeg(byte[] data) {
     if (data.length == 0) {
       return "not a JPEG file: the input is empty";
     }
     StringBuilder sb = new StringBuilder("not a JPEG file: starts with");
     for (int i = 0; i < Math.min(2, data.length); i++) {
-      sb.append(String.format(" 0x%02x", data[i] & 0xFF));
+      sb.append(" 0x").append(hex2(data[i] & 0xFF, false));
     }
     return sb.toString();
   }
@@ -156,7 +165,7 @@ final class JpegParser {
         case 0xCE:
         case 0xCF:
           throw new UnsupportedFeatureException(
-              String.format("hierarchical JPEG (SOF%d)", m - 0xC0), markerOffset);
+              "hierarchical JPEG (SOF" + (m - 0xC0) + ")", markerOffset);
         case 0xDE:
         case 0xDF:
           throw new UnsupportedFeatureException(
@@ -203,7 +212,7 @@ final class JpegParser {
             throw new UnsupportedFeatureException("JPEG-LS (LSE marker)", markerOffset);
           } else {
             throw new MalformedInputException(
-                String.format("unknown or reserved marker 0xFF%02X", m), markerOffset);
+                "unknown or reserved marker 0xFF" + hex2(m, true), markerOffset);
           }
           break;
       }
@@ -254,7 +263,7 @@ final class JpegParser {
       extraneousBytes += discarded;
       if (discarded > 0) {
         warnings.add(
-            String.format("%d extraneous bytes before marker 0xFF%02X at byte %d", discarded, m, ff));
+            discarded + " extraneous bytes before marker 0xFF" + hex2(m, true) + " at byte " + ff);
       }
       markerOffset = ff;
       pos = p + 1;
@@ -295,7 +304,7 @@ final class JpegParser {
 
   /** §B.2.2 frame header. */
   private void readSof(int m) {
-    String name = String.format("SOF%d", m - 0xC0);
+    String name = "SOF" + (m - 0xC0);
     int len = segmentLength(name);
     int p = pos + 2;
     int end = pos + len;

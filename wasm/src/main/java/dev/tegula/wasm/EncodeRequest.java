@@ -61,9 +61,26 @@ final class EncodeRequest {
   }
 
   static EncodeRequest parse(String text) {
+    return new EncodeRequest(options(text));
+  }
+
+  /** The key=value pairs of {@code text}, a later key winning. */
+  static Map<String, String> options(String text) {
     Map<String, String> m = new HashMap<>();
     if (text != null && !text.isEmpty()) {
-      for (String pair : text.split("&")) {
+      // What text.split("&") gave (trailing empty pairs dropped), without TeaVM's regex package
+      // (about 130 KB of Wasm code) that String.split brings in.
+      int end = text.length();
+      while (end > 0 && text.charAt(end - 1) == '&') {
+        end--;
+      }
+      for (int start = 0; start < end; ) {
+        int amp = text.indexOf('&', start);
+        if (amp < 0 || amp > end) {
+          amp = end;
+        }
+        String pair = text.substring(start, amp);
+        start = amp + 1;
         int eq = pair.indexOf('=');
         if (eq <= 0) {
           throw new IllegalArgumentException("option without a value: " + pair);
@@ -71,7 +88,7 @@ final class EncodeRequest {
         m.put(pair.substring(0, eq), pair.substring(eq + 1));
       }
     }
-    return new EncodeRequest(m);
+    return m;
   }
 
   private static String word(Map<String, String> m, String key, String fallback) {
