@@ -34,16 +34,11 @@ def leb_u(b, p):
 
 
 def leb_s(b, p):
-    result = shift = 0
-    while True:
-        x = b[p]
-        p += 1
-        result |= (x & 0x7F) << shift
-        shift += 7
-        if x < 0x80:
-            if x & 0x40:
-                result -= 1 << shift
-            return result, p
+    start = p
+    result, p = leb_u(b, p)
+    if b[p - 1] & 0x40:  # the sign bit of the last byte
+        result -= 1 << (7 * (p - start))
+    return result, p
 
 
 def name(b, p):
