@@ -100,20 +100,20 @@ final class FusedYccRow {
     int crLast = crThis;
     cbThis = cbNext;
     crThis = crNext;
-    int x = 2;
-    for (int i = 1; i < dw - 1; i++, x += 2) {
+    for (int i = 1; i < dw - 1; i++) { // indexed by i alone, as in h2v2
       cbNext = cba[cbi + i + 1] & 0xFF;
       crNext = cra[cri + i + 1] & 0xFF;
-      int p = o + 4 * x;
-      pixel(ya[yi + x] & 0xFF, (cbThis * 3 + cbLast + 1) >> 2, (crThis * 3 + crLast + 1) >> 2,
-          out, p);
-      pixel(ya[yi + x + 1] & 0xFF, (cbThis * 3 + cbNext + 2) >> 2,
+      int p = o + 8 * i;
+      pixel(ya[yi + 2 * i] & 0xFF, (cbThis * 3 + cbLast + 1) >> 2,
+          (crThis * 3 + crLast + 1) >> 2, out, p);
+      pixel(ya[yi + 2 * i + 1] & 0xFF, (cbThis * 3 + cbNext + 2) >> 2,
           (crThis * 3 + crNext + 2) >> 2, out, p + 4);
       cbLast = cbThis;
       crLast = crThis;
       cbThis = cbNext;
       crThis = crNext;
     }
+    int x = 2 * Math.max(dw - 1, 1);
     int p = o + 4 * x;
     pixel(ya[yi + x] & 0xFF, (cbThis * 3 + cbLast + 1) >> 2, (crThis * 3 + crLast + 1) >> 2,
         out, p);
@@ -122,39 +122,15 @@ final class FusedYccRow {
     }
   }
 
-  /**
-   * jdcolor.c's build_ycc_rgb_table: each chroma term of {@link ColorConverter}'s formulas per
-   * sample value, so a pixel costs table reads instead of multiplications; the sums are the same
-   * integers.
-   */
-  private static final int[] CR_R = new int[256];
-  private static final int[] CB_B = new int[256];
-  private static final int[] CR_G = new int[256];
-  private static final int[] CB_G = new int[256];
-  /** Clamp to 0..255 indexed by (value & 1023), for values -512..511. */
-  private static final byte[] CLAMP = new byte[1024];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      int x = i - 128;
-      CR_R[i] = (FIX_1_40200 * x + ONE_HALF) >> SCALEBITS;
-      CB_B[i] = (FIX_1_77200 * x + ONE_HALF) >> SCALEBITS;
-      CR_G[i] = -FIX_0_71414 * x;
-      CB_G[i] = -FIX_0_34414 * x + ONE_HALF;
-    }
-    for (int i = 0; i < 1024; i++) {
-      CLAMP[i] = (byte) (i < 256 ? i : i < 512 ? 255 : 0);
-    }
-  }
-
-  /** cb and cr are 0..255 (fancy upsampling averages samples), the masks only tell C2 so. */
   private static void pixel(int y, int cb, int cr, byte[] out, int o) {
-    cb &= 0xFF;
-    cr &= 0xFF;
-    final byte[] clamp = CLAMP;
-    out[o] = clamp[(y + CR_R[cr]) & 1023];
-    out[o + 1] = clamp[(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)) & 1023];
-    out[o + 2] = clamp[(y + CB_B[cb]) & 1023];
+    cb -= 128;
+    cr -= 128;
+    int r = y + ((FIX_1_40200 * cr + ONE_HALF) >> SCALEBITS);
+    int g = y + ((ONE_HALF - FIX_0_34414 * cb - FIX_0_71414 * cr) >> SCALEBITS);
+    int b = y + ((FIX_1_77200 * cb + ONE_HALF) >> SCALEBITS);
+    out[o] = (byte) ((r & ~255) == 0 ? r : (r < 0 ? 0 : 255));
+    out[o + 1] = (byte) ((g & ~255) == 0 ? g : (g < 0 ? 0 : 255));
+    out[o + 2] = (byte) ((b & ~255) == 0 ? b : (b < 0 ? 0 : 255));
     out[o + 3] = (byte) 0xFF;
   }
 }

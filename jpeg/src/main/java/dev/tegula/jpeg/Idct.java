@@ -109,6 +109,7 @@ final class Idct {
    */
   private void sparse4x4(short[] coef, int off, int[] quant, byte[] out, int outOff, int stride) {
     final int[] ws = this.ws;
+    final byte[] range = RANGE_LIMIT;
     final int round1 = 1 << (CONST_BITS - PASS1_BITS - 1);
     final int shift1 = CONST_BITS - PASS1_BITS;
     // Pass 1: columns 0-3 (rows 4-7 are zero); columns 4-7 of the workspace are zero.
@@ -146,15 +147,7 @@ final class Idct {
       ws[col + 24] = (tmp13 + o0 + round1) >> shift1;
       ws[col + 32] = (tmp13 - o0 + round1) >> shift1;
     }
-    rows4(ws, out, outOff, stride);
-  }
-
-  /**
-   * jidctint's pass 2 for workspace rows whose inputs 4-7 are zero: the same operations with the
-   * terms of the zero inputs left out.
-   */
-  private static void rows4(int[] ws, byte[] out, int outOff, int stride) {
-    final byte[] range = RANGE_LIMIT;
+    // Pass 2: rows with inputs 0-3 only.
     final int shift = CONST_BITS + PASS1_BITS + 3;
     final int round = 1 << (shift - 1);
     for (int row = 0; row < 8; row++) {
@@ -213,29 +206,8 @@ final class Idct {
 
     // Pass 1, IslowDct's column pass shared with .tgl. jidctint dequantizes inside this pass;
     // dequantizing first gives the same 32-bit products and measured 9-12% faster on full blocks.
-    // Columns 4-7 all zero (a third to a half of the full blocks of q75-q85 photos) halves both
-    // passes; the zero test rides on the dequantization loop's loads.
-    int right = 0;
-    for (int k = 0; k < 64; k += 8) {
-      int c = off + k;
-      ws[k] = dequant(coef[c], quant[k]);
-      ws[k + 1] = dequant(coef[c + 1], quant[k + 1]);
-      ws[k + 2] = dequant(coef[c + 2], quant[k + 2]);
-      ws[k + 3] = dequant(coef[c + 3], quant[k + 3]);
-      int c4 = coef[c + 4];
-      int c5 = coef[c + 5];
-      int c6 = coef[c + 6];
-      int c7 = coef[c + 7];
-      right |= c4 | c5 | c6 | c7;
-      ws[k + 4] = dequant(c4, quant[k + 4]);
-      ws[k + 5] = dequant(c5, quant[k + 5]);
-      ws[k + 6] = dequant(c6, quant[k + 6]);
-      ws[k + 7] = dequant(c7, quant[k + 7]);
-    }
-    if (right == 0) {
-      leftColumns(ws);
-      rows4(ws, out, outOff, stride);
-      return;
+    for (int k = 0; k < 64; k++) {
+      ws[k] = dequant(coef[off + k], quant[k]);
     }
     IslowDct.inverseColumns(ws);
 
@@ -300,67 +272,6 @@ final class Idct {
       out[o + 5] = range[((tmp12 - tmp1 + round) >> shift) & 1023];
       out[o + 3] = range[((tmp13 + tmp0 + round) >> shift) & 1023];
       out[o + 4] = range[((tmp13 - tmp0 + round) >> shift) & 1023];
-    }
-  }
-
-  /**
-   * IslowDct's column pass (jidctint's pass 1) on columns 0-3 only, for a block whose columns 4-7
-   * are zero: the row pass then reads nothing else.
-   */
-  private static void leftColumns(int[] ws) {
-    final int shift = CONST_BITS - PASS1_BITS;
-    final int round = 1 << (shift - 1);
-    for (int c = 0; c < 4; c++) {
-      if ((ws[c + 8] | ws[c + 16] | ws[c + 24] | ws[c + 32] | ws[c + 40] | ws[c + 48]
-          | ws[c + 56]) == 0) {
-        int dc = ws[c] << PASS1_BITS;
-        for (int i = 0; i < 64; i += 8) {
-          ws[c + i] = dc;
-        }
-        continue;
-      }
-      int z2 = ws[c + 16];
-      int z3 = ws[c + 48];
-      int z1 = (z2 + z3) * FIX_0_541196100;
-      int tmp2 = z1 - z3 * FIX_1_847759065;
-      int tmp3 = z1 + z2 * FIX_0_765366865;
-      z2 = ws[c];
-      z3 = ws[c + 32];
-      int tmp0 = (z2 + z3) << CONST_BITS;
-      int tmp1 = (z2 - z3) << CONST_BITS;
-      int tmp10 = tmp0 + tmp3;
-      int tmp13 = tmp0 - tmp3;
-      int tmp11 = tmp1 + tmp2;
-      int tmp12 = tmp1 - tmp2;
-      tmp0 = ws[c + 56];
-      tmp1 = ws[c + 40];
-      tmp2 = ws[c + 24];
-      tmp3 = ws[c + 8];
-      z1 = tmp0 + tmp3;
-      z2 = tmp1 + tmp2;
-      z3 = tmp0 + tmp2;
-      int z4 = tmp1 + tmp3;
-      int z5 = (z3 + z4) * FIX_1_175875602;
-      tmp0 *= FIX_0_298631336;
-      tmp1 *= FIX_2_053119869;
-      tmp2 *= FIX_3_072711026;
-      tmp3 *= FIX_1_501321110;
-      z1 *= -FIX_0_899976223;
-      z2 *= -FIX_2_562915447;
-      z3 = z3 * -FIX_1_961570560 + z5;
-      z4 = z4 * -FIX_0_390180644 + z5;
-      tmp0 += z1 + z3;
-      tmp1 += z2 + z4;
-      tmp2 += z2 + z3;
-      tmp3 += z1 + z4;
-      ws[c] = (tmp10 + tmp3 + round) >> shift;
-      ws[c + 56] = (tmp10 - tmp3 + round) >> shift;
-      ws[c + 8] = (tmp11 + tmp2 + round) >> shift;
-      ws[c + 48] = (tmp11 - tmp2 + round) >> shift;
-      ws[c + 16] = (tmp12 + tmp1 + round) >> shift;
-      ws[c + 40] = (tmp12 - tmp1 + round) >> shift;
-      ws[c + 24] = (tmp13 + tmp0 + round) >> shift;
-      ws[c + 32] = (tmp13 - tmp0 + round) >> shift;
     }
   }
 
