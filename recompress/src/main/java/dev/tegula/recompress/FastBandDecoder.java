@@ -234,7 +234,7 @@ final class FastBandDecoder implements StaticTables.Header {
     StaticTables edgeCountT = tables[FastContexts.EDGE_COUNT];
     StaticTables edgeT = tables[FastContexts.EDGE];
     int[][] quant = FastContexts.quantSteps(img);
-    FastDc dcModel = new FastDc(img);
+    FastDc dcModel = new FastDc(img, quant);
     int[][] nzAbove = new int[img.components][];
     // §5.2 intra from the tokens of the interior values so far, each kept as intra counts it
     // (INTRA_OF_TOKEN: the magnitude below 4, else 4, 6 or 8); the first row and column stay 0, and every left, upper and upper-left interior

@@ -227,8 +227,8 @@ final class FastBandEncoder implements StaticTables.Header {
 
   /** §5-§7: the tokens in §2 order. */
   private void tokens(CoefficientImage img, int rowStart, int rowEnd) {
-    FastDc dcModel = new FastDc(img);
     int[][] quant = FastContexts.quantSteps(img);
+    FastDc dcModel = new FastDc(img, quant);
     int[][] nzAbove = new int[img.components][];
     // §6 step 2 in parts, as FastBandDecoder sums them: the neighbour's part kept per block, the
     // current block's column and row sums of its interior values

@@ -28,15 +28,16 @@ final class FastDc {
    */
   private final long[][] weights;
 
-  FastDc(CoefficientImage img) {
+  /** @param quant the §1 steps q_c ({@link FastContexts#quantSteps}) */
+  FastDc(CoefficientImage img, int[][] quant) {
     bottom = new long[img.components][];
     weights = new long[img.components][32];
     for (int c = 0; c < img.components; c++) {
       bottom[c] = new long[2 * img.blocksWide[c]];
       long[] w = weights[c];
       for (int k = 0; k < 8; k++) {
-        long qc = Math.max(1, img.quant[c][8 * k]);
-        long qr = Math.max(1, img.quant[c][k]);
+        long qc = quant[c][8 * k];
+        long qr = quant[c][k];
         w[k] = qc * B0[k];
         w[8 + k] = qc * B1[k];
         w[16 + k] = qr * B0[k];
