@@ -164,6 +164,35 @@ import java.util.function.ToDoubleFunction;
  * .tgl sizes: 38/39, 32/38, 11/14 (the top of .tgl's curve is no power of its step). Fitting
  * a side with one point through a bracket that straddles the jump (the prior with the median
  * jump): riaphotographs 100 KB 10.0% -> 5.8% under, nothing else changed, no hit.
+ *
+ * <p><b>JPEG's second knob: the trellis lambda.</b> JPEG's tables are integers: one hundredth
+ * of quality can move a step by a whole unit and SSIM or size by several band widths (astronaut
+ * at 0.90: 38.00 -> 38.01 moves the luma DC step 17 -> 16 and SSIM 0.892 -> 0.904; no quality
+ * lands), and near a decoded JPEG's own quality SSIM climbs in stairs. At fixed tables the
+ * trellis lambda ({@link JpegEncodeOptions#lambdaHundredths}) moves both nearly continuously:
+ * measured 29 Nov (session 10) on 26 images at qualities 20-96, x0.8-x2.5 takes 0.10-0.25 of
+ * ln bytes per ln lambda off photos and graphics (x1.5: 4-8% smaller), 0.01 off a decoded JPEG
+ * above its own quality (nothing left to drop); at x1-x4 SSIM per byte is 0.8-1.2 times the
+ * quality's on photos (x0-x0.7 buys bytes at half of it, so the searches only raise it), up to
+ * 10 times it on decoded JPEGs near their quality, and on gnome_field a larger lambda raises
+ * SSIM. A search code carries the lambda ({@link #withLambda}); {@code
+ * CompressResult.lambdaHundredths} reports it so that quality, chroma and lambda reproduce the
+ * file. The SSIM search's third encode takes the pass's tables with the lambda predicted from
+ * its two encodes ({@link #ssimKnob}) when nothing lies between the pass and the failure, or on
+ * a decoded JPEG when the pass is within {@link #SSIM_KNOB_SPAN} of the aim; the size search the
+ * failing file's tables when the two are neighbours ({@link #sizeKnob}). A knob file is kept
+ * only on the right side and smaller (SSIM) or larger (size) than the file in hand. Measured 29
+ * Nov, fine scale, same session, before -> after, JPEG SSIM: colour fit set 156 -> 163 of 200
+ * in the band, grey 77 -> 81 of 120, photos 38 and graphics 13 unchanged, hold-out (not tuned
+ * on) 41 -> 43 of 48; 53 searches took the knob, 41 landed, 9 overshot under the target (the
+ * pass kept), 3 stopped above the band; encodes 805 -> 806 over the fit sets; sizes unchanged
+ * (the neighbour case did not occur). Tried and not kept: the knob's third encode on every
+ * image instead of a quality (photos 38 -> 36, graphics 13 -> 7, fit sets 156 -> 142 and 77 ->
+ * 64: its move per ln lambda varies 30-fold between images, the bracket's quality slope does
+ * not predict it on photos), on every image within 0.12 of the aim (graphics 13 -> 8); for
+ * sizes, the knob when the failing file is within 3%, 6% or 10% of the aim (grey fit set 56 ->
+ * 54, 53, 52; colour 155 -> 155, 152, 148). .tgl has no such knob: its quality hundredths
+ * already move its 1/16 steps by a fraction of a unit.
  */
 final class TargetSearch {
   static final int MAX_ENCODES = 12;
