@@ -179,14 +179,18 @@ import java.util.function.ToDoubleFunction;
  * CompressResult.lambdaHundredths} reports it so that quality, chroma and lambda reproduce the
  * file. The SSIM search's third encode takes the pass's tables with the lambda predicted from
  * its two encodes ({@link #ssimKnob}) when nothing lies between the pass and the failure, or on
- * a decoded JPEG when the pass is within {@link #SSIM_KNOB_SPAN} of the aim; the size search the
- * failing file's tables when the two are neighbours ({@link #sizeKnob}). A knob file is kept
- * only on the right side and smaller (SSIM) or larger (size) than the file in hand. Measured 29
- * Nov, fine scale, same session, before -> after, JPEG SSIM: colour fit set 156 -> 163 of 200
- * in the band, grey 77 -> 81 of 120, photos 38 and graphics 13 unchanged, hold-out (not tuned
- * on) 41 -> 43 of 48; 53 searches took the knob, 41 landed, 9 overshot under the target (the
- * pass kept), 3 stopped above the band; encodes 805 -> 806 over the fit sets; sizes unchanged
- * (the neighbour case did not occur). Tried and not kept: the knob's third encode on every
+ * a decoded JPEG when the pass is within {@link #SSIM_KNOB_SPAN} of the aim; on a decoded JPEG
+ * whose first file passes within {@link #SECANT_SPAN} of the aim, the second and third encodes
+ * are that file's tables with a guessed lambda and then the lambda the two measurements' own
+ * slope puts at the aim ({@link #ssimSecant}); the size search takes the failing file's tables
+ * when the two are neighbours ({@link #sizeKnob}). A knob file is kept only on the right side
+ * and smaller (SSIM) or larger (size) than the file in hand. Measured 29 Nov, fine scale, same
+ * session, before -> after, JPEG SSIM: colour fit set 156 -> 164 of 200 in the band, grey 77
+ * -> 84 of 120, photos 38 and graphics 13 of 40 and 16 unchanged (no knob used), hold-out (not
+ * tuned on) 41 -> 43 of 48; 85 searches took the knob (106 knob encodes at x1.04-x2.40, median
+ * x1.12), 73 landed; against the quality alone it won 24 and lost 7; encodes 920 -> 920 over
+ * fit sets and hold-out; sizes unchanged (the neighbour case did not occur). Tried and not
+ * kept: the knob's third encode on every
  * image instead of a quality (photos 38 -> 36, graphics 13 -> 7, fit sets 156 -> 142 and 77 ->
  * 64: its move per ln lambda varies 30-fold between images, the bracket's quality slope does
  * not predict it on photos), on every image within 0.12 of the aim (graphics 13 -> 8); for
@@ -710,6 +714,18 @@ final class TargetSearch {
         return ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim, encodes,
             measuredY, measuredLen);
       }
+      if (knob && encodes == 1 && passBytes != null && passSsim > band
+          && decodedJpeg && !(chromaChoice && passQ >= JUMP)
+          && -Math.log(1 - passSsim) - aim < SECANT_SPAN) {
+        // the first file passes near the aim: the knob at its tables, twice if needed, the
+        // second time on the lambda's own measured slope
+        Result r = ssimSecant(encoder, scorer, target, aim, band, passBytes, passCode,
+            passSsim);
+        if (r != null) {
+          return r;
+        }
+        encodes++;
+      }
       if (chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step && passSsim > band
           && encodes < 3) {
         // 4:2:0 misses the target up to 96.99 and 4:4:4 at 97 passes it by more than the band:
@@ -801,6 +817,69 @@ final class TargetSearch {
   }
 
   /**
+   * JPEG SSIM on a decoded JPEG's curve: a first file that passes within this much of the aim
+   * (in -ln(1 - SSIM)) is followed by the knob at its tables ({@link #ssimSecant}). Measured 29
+   * Nov (session 10), same session, on top of {@link #SSIM_KNOB_SPAN}: 0.05, 0.07, 0.1 gave the
+   * fit sets 244, 248, 248 of 320 in the band (244 without); on every image at 0.1, photos 38
+   * -> 34 of 40.
+   */
+  private static final double SECANT_SPAN = 0.07;
+  /**
+   * The first guess of -ln(1 - SSIM) per ln lambda there (decoded JPEGs near their own quality
+   * measured 0.2-0.8); 0.45 gave 245 of 320 at a span of 0.1.
+   */
+  private static final double SECANT_C = 0.3;
+
+  /**
+   * The knob from the first (passing) file: its tables with a guessed lambda; then, unless that
+   * lands, with the lambda that the two measurements' own slope puts at the aim (the smallest
+   * file reaching the target of the three). Null when the second file shows the knob cannot
+   * reach the aim by {@link #KNOB_MAX} (the search goes on with the quality, the knob's encode
+   * counted).
+   */
+  private static Result ssimSecant(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
+      double target, double aim, double band, byte[] passBytes, int passCode, double passSsim) {
+    double y1 = -Math.log(Math.max(1e-9, 1 - passSsim));
+    double need = y1 - aim;
+    int l2 = knobLambda(need / SECANT_C);
+    int c2 = withLambda(passCode, l2);
+    byte[] out2 = encoder.apply(c2);
+    double s2 = scorer.applyAsDouble(out2);
+    if (s2 >= target && s2 <= band) {
+      return new Result(out2, c2, 2, s2);
+    }
+    double y2 = -Math.log(Math.max(1e-9, 1 - s2));
+    double ln2 = Math.log(l2 / 100.0);
+    double c = (y1 - y2) / ln2;
+    if (c <= 0 || need / c > Math.log(KNOB_MAX / 100.0)) {
+      return null;
+    }
+    int l3 = knobLambda(need / c);
+    if (l3 == l2) {
+      l3 = s2 >= target ? l2 + 1 : l2 - 1;
+    }
+    byte[] best = passBytes;
+    int bestCode = passCode;
+    double bestSsim = passSsim;
+    if (s2 >= target && out2.length < best.length) {
+      best = out2;
+      bestCode = c2;
+      bestSsim = s2;
+    }
+    if (l3 > JpegEncodeOptions.DEFAULT_LAMBDA) {
+      int c3 = withLambda(passCode, l3);
+      byte[] out3 = encoder.apply(c3);
+      double s3 = scorer.applyAsDouble(out3);
+      if (s3 >= target && out3.length < best.length) {
+        best = out3;
+        bestCode = c3;
+        bestSsim = s3;
+      }
+    }
+    return new Result(best, bestCode, 3, bestSsim);
+  }
+
+  /**
    * JPEG: the quality nearest {@code q} in (failQ, passQ) whose tables are neither the failure's
    * nor the pass's (their files, already measured, would come back: the encoder's choices all
    * follow from the tables, {@link JpegEncodeOptions#psychovisualTables}); -1 when none is. Near
@@ -833,11 +912,14 @@ final class TargetSearch {
   }
 
   /**
-   * Whether two JPEG codes give the same pixels: the same chroma side and quantization tables
-   * equal wherever a coefficient of the image may be nonzero ({@link SsimCurve#peaks}; with
-   * {@code curve} null, equal everywhere).
+   * Whether two JPEG codes give the same pixels: the same trellis lambda, the same chroma side
+   * and quantization tables equal wherever a coefficient of the image may be nonzero ({@link
+   * SsimCurve#peaks}; with {@code curve} null, equal everywhere).
    */
   static boolean sameFile(int a, int b, SsimCurve curve) {
+    if (lambdaOf(a) != lambdaOf(b)) {
+      return false;
+    }
     boolean fa = (a & QUALITY) >= JUMP || (a & FULL_CHROMA) != 0;
     boolean fb = (b & QUALITY) >= JUMP || (b & FULL_CHROMA) != 0;
     if (fa != fb) {
