@@ -113,7 +113,8 @@ final class CompressPipeline {
           options.quality() * 100, 1, Double.NaN);
     }
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
-        r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code()));
+        r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code()),
+        lambda(options, r.code()));
   }
 
   /**
@@ -125,6 +126,11 @@ final class CompressPipeline {
       return null;
     }
     return options.grayscale() ? "grey" : jpegOptions(options, code).subsampling().label();
+  }
+
+  /** The trellis lambda a lossy encode at {@code code} used: JPEG's, -1 for .tgl. */
+  static int lambda(CompressOptions options, int code) {
+    return options.format() == ImageFormat.JPEG ? TargetSearch.lambdaOf(code) : -1;
   }
 
   /** The JPEG encoder's options at a search code, with the caller's fixed choices applied. */
@@ -167,7 +173,7 @@ final class CompressPipeline {
         return new CompressResult(r.bytes(), options.format(), current.width(),
             current.height(), r.quality() / 100, encodes, Double.NaN,
             prepared.complete() ? null : prepared.warning(), r.quality(),
-            chroma(options, r.code()));
+            chroma(options, r.code()), lambda(options, r.code()));
       }
       int longer = Math.max(current.width(), current.height());
       double shrink = Math.sqrt(options.maxSizeBytes() / (double) r.smallest()) * 0.9;

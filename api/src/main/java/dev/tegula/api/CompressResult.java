@@ -19,9 +19,21 @@ package dev.tegula.api;
  * @param chroma JPEG output's chroma subsampling, "4:2:0" (below quality 97) or "4:4:4" (from 97
  *     on, or below 97 where a size or SSIM target inside JPEG's jump at 97 was filled: see
  *     {@link TargetSearch}), "grey" for one component; null for PNG and .tgl
+ * @param lambdaHundredths JPEG output's trellis lambda in hundredths of the encoder's own
+ *     ({@code JpegEncodeOptions.lambdaHundredths}): 100 unless a size or SSIM search moved this
+ *     second knob, where one hundredth of quality changes the tables too much to land; with the
+ *     quality and chroma it reproduces the file. -1 for PNG, .tgl and lossless output
  */
 public record CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
-    int encodes, double ssim, String warning, int qualityHundredths, String chroma) {
+    int encodes, double ssim, String warning, int qualityHundredths, String chroma,
+    int lambdaHundredths) {
+
+  /** A result at the encoder's own trellis lambda (100 for JPEG, -1 for other output). */
+  public CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
+      int encodes, double ssim, String warning, int qualityHundredths, String chroma) {
+    this(bytes, format, width, height, quality, encodes, ssim, warning, qualityHundredths, chroma,
+        format == ImageFormat.JPEG && quality >= 0 ? 100 : -1);
+  }
 
   /** A result whose quality is whole, without a JPEG chroma choice (PNG, .tgl). */
   public CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,

@@ -269,4 +269,34 @@ class CompressPipelineTest {
     }
     return d;
   }
+
+  /**
+   * An SSIM target on a decoded JPEG may move JPEG's second knob, the trellis lambda: the result
+   * reports it next to the quality and chroma, and those three reproduce the file's pixels.
+   * Without the knob (a whole quality) it is the encoder's own, x1.00; .tgl reports none.
+   */
+  @Test
+  void aSearchThatMovesTheTrellisLambdaReportsIt() throws IOException {
+    Image photo = TargetSearchTest.crop("astronaut.png", 128, 96, 256);
+    byte[] input = Tegula.encodeJpeg(photo, null,
+        JpegEncodeOptions.ofQuality(80).withPsychovisual(false));
+    Image source = Tegula.decode(input).image();
+    CompressResult knob = null;
+    for (int t = 0; t < 40 && knob == null; t++) {
+      CompressResult r = Tegula.compressFile(input, CompressOptions.lossy(75)
+          .withFormat(ImageFormat.JPEG).withTargetSsim(0.90 + 0.0023 * t), Limits.DEFAULT);
+      knob = r.lambdaHundredths() != 100 ? r : null;
+    }
+    assertNotNull(knob, "no search moved the lambda");
+    assertTrue(knob.lambdaHundredths() > 100 && knob.encodes() <= 3);
+    JpegEncodeOptions o = JpegEncodeOptions.ofQualityHundredths(knob.qualityHundredths())
+        .withLambdaHundredths(knob.lambdaHundredths());
+    o = knob.chroma().equals("4:4:4") ? o.withSubsampling(JpegEncodeOptions.Subsampling.S444) : o;
+    assertArrayEquals(Tegula.decode(knob.bytes()).image().rgba(),
+        Tegula.decode(Tegula.encodeJpeg(source, null, o)).image().rgba());
+    assertEquals(100, Tegula.compressFile(input, CompressOptions.lossy(60)
+        .withFormat(ImageFormat.JPEG), Limits.DEFAULT).lambdaHundredths());
+    assertEquals(-1, Tegula.compressFile(input, CompressOptions.lossy(60)
+        .withFormat(ImageFormat.TGL), Limits.DEFAULT).lambdaHundredths());
+  }
 }

@@ -46,6 +46,8 @@ public class TargetLanding {
   private static final boolean SIZE_CURVE = Boolean.getBoolean("sizeCurve");
 
   private static final String LADDER = System.getProperty("ladder");
+  /** -Dknob=false: JPEG searches on the quality alone, without the trellis lambda. */
+  private static final boolean KNOB = !"false".equals(System.getProperty("knob"));
   /** -Donly=JPEG or -Donly=TGL: measure one format. */
   private static final String ONLY = System.getProperty("only");
   private static final Map<String, Long> SMALLEST = new HashMap<>();
@@ -219,6 +221,11 @@ public class TargetLanding {
     return best;
   }
 
+  /** " lambda x1.40" when the search moved JPEG's second knob, else "". */
+  private static String lambdaText(TargetSearch.Result r) {
+    return r.lambda() == 100 ? "" : String.format(" lambda x%.2f", r.lambda() / 100.0);
+  }
+
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
     Map<Integer, byte[]> memo = new HashMap<>();
@@ -229,6 +236,7 @@ public class TargetLanding {
       calls[0]++;
       trace.append((c & TargetSearch.FULL_CHROMA) != 0 ? " f" : " ")
           .append(c & TargetSearch.QUALITY)
+          .append(TargetSearch.lambdaOf(c) != 100 ? "x" + TargetSearch.lambdaOf(c) : "")
           .append(':');
       return memo.computeIfAbsent(c, cc -> {
         String ck = set + " " + name + " " + f + " " + cc;
@@ -281,7 +289,7 @@ public class TargetLanding {
           trace.setLength(0);
           TargetSearch.Result r = TargetSearch.forSize(f, step, jpeg, px, t, traced,
               SIZE_CURVE ? sizeCurves.computeIfAbsent(f, ff -> SsimCurve.sizeOf(img, jpeg))
-                  : null);
+                  : null, KNOB);
           double err = 100.0 * (t - r.bytes().length) / t;
           if (step == 1 && err <= 3 && Boolean.getBoolean("traceAll")) {
             System.out.printf("  trace%s%n", trace);
@@ -293,8 +301,9 @@ public class TargetLanding {
           }
           String key = set + " " + f + (step == 1 ? " fine" : " whole");
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {err, calls[0]});
-          System.out.printf("%s %s %d q%.2f%s %d enc %.2f%%%s%n", key, name, t,
-              r.quality() / 100.0, r.fullBelow() ? " 4:4:4" : "", calls[0], err, gap);
+          System.out.printf("%s %s %d q%.2f%s%s %d enc %.2f%%%s%n", key, name, t,
+              r.quality() / 100.0, r.fullBelow() ? " 4:4:4" : "", lambdaText(r), calls[0], err,
+              gap);
         }
       }
     } else {
@@ -315,7 +324,7 @@ public class TargetLanding {
             return v;
           };
           TargetSearch.Result r = TargetSearch.forSsim(f, step, jpeg, t, enc, tracedScore,
-              CURVE ? curves.computeIfAbsent(f, ff -> SsimCurve.of(img, jpeg)) : null);
+              CURVE ? curves.computeIfAbsent(f, ff -> SsimCurve.of(img, jpeg)) : null, KNOB);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
           if (step == 1 && (err > 3 || calls[0] > 3 || Boolean.getBoolean("traceAll"))
               && Boolean.getBoolean("showTrace")) {
@@ -355,9 +364,9 @@ public class TargetLanding {
           }
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(
               new double[] {err, calls[0], waste, unreachable ? 1 : 0});
-          System.out.printf("%s %s %.2f q%.2f%s SSIM %.5f %d enc %.2f%% of the budget%s%n", key,
-              name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
-                  ? " 4:4:4" : "", r.ssim(), calls[0], err,
+          System.out.printf("%s %s %.2f q%.2f%s%s SSIM %.5f %d enc %.2f%% of the budget%s%n",
+              key, name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
+                  ? " 4:4:4" : "", lambdaText(r), r.ssim(), calls[0], err,
               Double.isNaN(waste) ? "" : String.format(", %.2f%% over the smallest%s", waste,
                   unreachable ? " (unreachable)" : ""));
         }

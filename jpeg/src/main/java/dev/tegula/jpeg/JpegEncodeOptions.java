@@ -20,6 +20,13 @@ package dev.tegula.jpeg;
  *     quantization tables move continuously between two whole qualities (integer arithmetic, so
  *     the JVM and Wasm write the same bytes), and a whole quality q written as 100 q gives
  *     exactly the file of q
+ * @param lambdaHundredths the rate-distortion trellis's lambda (its price of a bit in squared
+ *     quantization error) in hundredths of the encoder's own, {@link #MIN_LAMBDA}-{@link
+ *     #MAX_LAMBDA}, default {@link #DEFAULT_LAMBDA} (x1.00, the encoder's file): a second rate
+ *     knob at fixed quantization tables for a target search, since one hundredth of quality can
+ *     move a table entry by a whole step. Larger zeroes more small AC coefficients (smaller
+ *     file, lower SSIM), smaller keeps more (0 rounds every AC to nearest). Psychovisual coding
+ *     only; plain rounding ignores it
  */
 public record JpegEncodeOptions(
     int quality,
@@ -29,7 +36,8 @@ public record JpegEncodeOptions(
     int restartInterval,
     boolean grayscale,
     boolean psychovisual,
-    int qualityHundredths) {
+    int qualityHundredths,
+    int lambdaHundredths) {
 
   /** Chroma subsampling: horizontal x vertical luma sampling factors over chroma. */
   public enum Subsampling {
@@ -55,6 +63,12 @@ public record JpegEncodeOptions(
   }
 
   public static final int DEFAULT_QUALITY = 75;
+
+  /** The encoder's own trellis lambda, x1.00 in {@link #lambdaHundredths}. */
+  public static final int DEFAULT_LAMBDA = 100;
+  /** The lambda range, in hundredths of the encoder's own: x0 (nearest rounding) to x8. */
+  public static final int MIN_LAMBDA = 0;
+  public static final int MAX_LAMBDA = 800;
 
   /**
    * Quality at and above which {@link #ofQuality} keeps chroma at full resolution. Below it,
@@ -86,6 +100,18 @@ public record JpegEncodeOptions(
       throw new IllegalArgumentException(
           "restart interval must be 0-65535 MCUs, not " + restartInterval);
     }
+    if (lambdaHundredths < MIN_LAMBDA || lambdaHundredths > MAX_LAMBDA) {
+      throw new IllegalArgumentException("trellis lambda must be " + MIN_LAMBDA + "-" + MAX_LAMBDA
+          + " hundredths of the encoder's own, not " + lambdaHundredths);
+    }
+  }
+
+  /** Options with the encoder's own trellis lambda ({@link #DEFAULT_LAMBDA}). */
+  public JpegEncodeOptions(int quality, Subsampling subsampling, boolean progressive,
+      boolean optimizeHuffman, int restartInterval, boolean grayscale, boolean psychovisual,
+      int qualityHundredths) {
+    this(quality, subsampling, progressive, optimizeHuffman, restartInterval, grayscale,
+        psychovisual, qualityHundredths, DEFAULT_LAMBDA);
   }
 
   /** Options at a whole quality (hundredths 100 {@code quality}). */
@@ -162,36 +188,45 @@ public record JpegEncodeOptions(
       throw new IllegalArgumentException("JPEG quality must be 0-10000 hundredths, not " + h);
     }
     return new JpegEncodeOptions(h / 100, subsampling, progressive, optimizeHuffman,
-        restartInterval, grayscale, psychovisual, h);
+        restartInterval, grayscale, psychovisual, h, lambdaHundredths);
   }
 
   public JpegEncodeOptions withSubsampling(Subsampling s) {
     return new JpegEncodeOptions(quality, s, progressive, optimizeHuffman, restartInterval,
-        grayscale, psychovisual, qualityHundredths);
+        grayscale, psychovisual, qualityHundredths, lambdaHundredths);
   }
 
   public JpegEncodeOptions withProgressive(boolean p) {
     return new JpegEncodeOptions(quality, subsampling, p, optimizeHuffman, restartInterval,
-        grayscale, psychovisual, qualityHundredths);
+        grayscale, psychovisual, qualityHundredths, lambdaHundredths);
   }
 
   public JpegEncodeOptions withOptimizeHuffman(boolean o) {
     return new JpegEncodeOptions(quality, subsampling, progressive, o, restartInterval, grayscale,
-        psychovisual, qualityHundredths);
+        psychovisual, qualityHundredths, lambdaHundredths);
   }
 
   public JpegEncodeOptions withRestartInterval(int mcus) {
     return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman, mcus,
-        grayscale, psychovisual, qualityHundredths);
+        grayscale, psychovisual, qualityHundredths, lambdaHundredths);
   }
 
   public JpegEncodeOptions withGrayscale(boolean g) {
     return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman,
-        restartInterval, g, psychovisual, qualityHundredths);
+        restartInterval, g, psychovisual, qualityHundredths, lambdaHundredths);
   }
 
   public JpegEncodeOptions withPsychovisual(boolean p) {
     return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman,
-        restartInterval, grayscale, p, qualityHundredths);
+        restartInterval, grayscale, p, qualityHundredths, lambdaHundredths);
+  }
+
+  /**
+   * The trellis lambda in hundredths of the encoder's own ({@link #lambdaHundredths}); x1.00
+   * ({@link #DEFAULT_LAMBDA}) writes the same bytes as without it.
+   */
+  public JpegEncodeOptions withLambdaHundredths(int h) {
+    return new JpegEncodeOptions(quality, subsampling, progressive, optimizeHuffman,
+        restartInterval, grayscale, psychovisual, qualityHundredths, h);
   }
 }

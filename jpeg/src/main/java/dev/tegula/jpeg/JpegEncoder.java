@@ -74,7 +74,7 @@ public final class JpegEncoder {
 
     BlockTransform.run(image.rgba(), width, height, comps, hmax, vmax, mcusX, mcusY,
         psy ? tuning.chromaSharpen : 0);
-    Quantizer.quantizeAll(comps, tables, psy, tuning);
+    Quantizer.quantizeAll(comps, tables, psy, tuning, options.lambdaHundredths());
     return FrameWriter.write(meta, width, height, tables, comps, mcusX, mcusY, options,
         image.rgba().length / 16 + 4096);
   }

@@ -13,9 +13,13 @@ package dev.tegula.jpeg;
 final class Quantizer {
   private Quantizer() {}
 
-  /** Quantizes every component in place. */
+  /**
+   * Quantizes every component in place; {@code lambdaHundredths} scales every block's trellis
+   * lambda ({@link JpegEncodeOptions#lambdaHundredths}) after its masking, so that 100 leaves
+   * each block's lambda, and the file, exactly as it was.
+   */
   static void quantizeAll(EncoderComponent[] comps, int[][] tables, boolean psychovisual,
-      EncoderTuning tuning) {
+      EncoderTuning tuning, int lambdaHundredths) {
     int[] tmp = new int[64];
     if (!psychovisual) {
       for (EncoderComponent c : comps) {
@@ -43,7 +47,8 @@ final class Quantizer {
           : AdaptiveQuantization.chromaField(lumaActivity, comps[0], c);
       int scale16 = c.index == 0 ? 16 : tuning.chromaLambda16;
       for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
-        trellis.quantize(c.coef, off, AdaptiveQuantization.lambda(field[b], tuning) * scale16 / 16);
+        int lambda = AdaptiveQuantization.lambda(field[b], tuning) * scale16 / 16;
+        trellis.quantize(c.coef, off, ((long) lambda << 20) * lambdaHundredths / 100);
       }
     }
   }

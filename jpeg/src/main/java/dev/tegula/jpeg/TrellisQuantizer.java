@@ -46,10 +46,10 @@ final class TrellisQuantizer {
 
   /**
    * Quantizes the raw block at {@code coef[off]} (natural order, times 8) in place into zig-zag
-   * quantized values; {@code lambda} in 1/256 step^2 per bit.
+   * quantized values; {@code lam} is lambda (1/256 step^2 per bit) times 2^20, so that a
+   * search's scaled lambda keeps its fraction.
    */
-  void quantize(short[] coef, int off, int lambda) {
-    long lam = (long) lambda << 20;
+  void quantize(short[] coef, int off, long lam) {
     int dcDiv = step[0];
     int dc = coef[off];
     int dq = ((dc < 0 ? -dc : dc) + (dcDiv >> 1)) / dcDiv;

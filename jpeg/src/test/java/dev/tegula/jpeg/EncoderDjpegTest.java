@@ -72,12 +72,20 @@ class EncoderDjpegTest {
       options.add(JpegEncodeOptions.ofQuality(60).withSubsampling(s).withProgressive(false)
           .withRestartInterval(1));
       options.add(JpegEncodeOptions.ofQuality(75).withSubsampling(s).withPsychovisual(false));
+      // the search's second knob, the trellis lambda, at both ends of its range
+      options.add(JpegEncodeOptions.ofQuality(85).withSubsampling(s)
+          .withLambdaHundredths(JpegEncodeOptions.MAX_LAMBDA));
+      options.add(JpegEncodeOptions.ofQualityHundredths(5037).withSubsampling(s)
+          .withProgressive(false).withLambdaHundredths(0));
+      options.add(JpegEncodeOptions.ofQualityHundredths(3801).withSubsampling(s)
+          .withLambdaHundredths(140));
     }
     for (boolean p : new boolean[] {false, true}) {
       JpegEncodeOptions g = JpegEncodeOptions.ofQuality(80).withGrayscale(true).withProgressive(p);
       options.add(g);
       options.add(g.withRestartInterval(5));
       options.add(g.withQuality(20).withOptimizeHuffman(false));
+      options.add(g.withLambdaHundredths(250));
     }
     List<Arguments> out = new ArrayList<>();
     for (Source src : sources) {
