@@ -23,6 +23,17 @@ export function formatBytes(n) {
   return n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(2)} MB`;
 }
 
+/**
+ * The quality a lossy compress used: hundredths when a size or SSIM search chose between whole
+ * ones, and JPEG's trellis lambda when the search moved that second knob.
+ */
+function qualityText(facts) {
+  const h = facts.qualityHundredths ?? facts.quality * 100;
+  const q = h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2);
+  const lambda = facts.lambdaHundredths ?? 100;
+  return lambda >= 0 && lambda !== 100 ? `${q}, trellis lambda ×${(lambda / 100).toFixed(2)}` : q;
+}
+
 function baseName(name) {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
@@ -306,7 +317,7 @@ export class ImageCard {
       this.fact('saving', `${(100 * (1 - blob.size / this.file.size)).toFixed(1)} %`);
       this.fact('resultSize', `${back.width} × ${back.height}`);
       this.fact('qualityUsed', facts ? (format.exact ? 'the JPEG kept bit for bit' : facts.lossless ? 'lossless'
-        : `${facts.quality}${facts.encodes > 1 ? ` (${facts.encodes} encodes)` : ''}`) : 'made in advance');
+        : `${qualityText(facts)}${facts.encodes > 1 ? ` (${facts.encodes} encodes)` : ''}`) : 'made in advance');
       if (format.exact) {
         // facts.modelled: coefficients coded by the model; else the file is stored as it is
         this.fact('jpegKept', facts.modelled ? `modelled, ${facts.coding}`

@@ -179,6 +179,12 @@ export interface CompressResult {
    * JPEG's jump at 97; 'grey' with grayscale; null for .tgl and PNG.
    */
   chroma: '4:2:0' | '4:2:2' | '4:4:4' | 'grey' | null;
+  /**
+   * JPEG's trellis lambda in hundredths of the encoder's own: 100 unless a maxSizeBytes or
+   * targetSsim search moved this second knob (where one hundredth of quality changes the
+   * quantization tables too much to land); -1 for .tgl, PNG and lossless output.
+   */
+  lambdaHundredths: number;
   lossless: boolean;
   /** How many encodes it took (1 without a target). */
   encodes: number;

@@ -207,9 +207,11 @@ export async function compress(input, options = {}) {
 
 /**
  * compress(), with what was made: {blob, format, width, height, quality, qualityHundredths, chroma,
- * lossless, encodes, ssim}. `quality` is the one chosen when maxSizeBytes or targetSsim was given
- * (`qualityHundredths` the same on the search's fine scale), `chroma` JPEG's chroma subsampling
- * ('4:2:0', '4:4:4', 'grey'; null for .tgl and PNG), `encodes` how many encodes the search took;
+ * lambdaHundredths, lossless, encodes, ssim}. `quality` is the one chosen when maxSizeBytes or
+ * targetSsim was given (`qualityHundredths` the same on the search's fine scale), `chroma` JPEG's
+ * chroma subsampling ('4:2:0', '4:4:4', 'grey'; null for .tgl and PNG), `lambdaHundredths` JPEG's
+ * trellis lambda in hundredths of the encoder's own (100 unless a search moved it; -1 for .tgl,
+ * PNG and lossless), `encodes` how many encodes the search took;
  * width and height are the output's (after resizing and orientation).
  */
 export async function compressWithFacts(input, options = {}) {
@@ -250,6 +252,8 @@ export async function compressWithFacts(input, options = {}) {
     quality: encode.format === 'png' ? 100 : f.quality,
     qualityHundredths: encode.format === 'png' ? 10000 : (f.qualityHundredths ?? f.quality * 100),
     chroma: f.chroma ?? null,
+    // codec modules before session 10 did not report it: their JPEGs used the encoder's own
+    lambdaHundredths: f.lambdaHundredths ?? (encode.format === 'jpeg' && !f.lossless ? 100 : -1),
     lossless: encode.format === 'png' || f.lossless,
     encodes: f.encodes,
     ssim: f.ssim ?? null,

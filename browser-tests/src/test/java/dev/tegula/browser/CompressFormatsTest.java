@@ -8,6 +8,7 @@ import dev.tegula.api.CompressResult;
 import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Image;
 import dev.tegula.core.Exif;
 import dev.tegula.core.Limits;
 import dev.tegula.core.Metadata;
@@ -241,7 +242,7 @@ class CompressFormatsTest {
         const f = await t.compressWithFacts(input, {...j.options, onProgress: (x) => steps.push(x)});
         out.push({name: j.name, type: f.blob.type, size: f.blob.size, sha: await h.sha256(f.blob),
           width: f.width, height: f.height, quality: f.quality, encodes: f.encodes, ssim: f.ssim,
-          steps: steps.length});
+          lambda: f.lambdaHundredths, steps: steps.length});
       }
       return out;
       """;
@@ -255,11 +256,21 @@ class CompressFormatsTest {
     byte[] located = Tegula.encodeJpeg(astronaut.image(),
         new Metadata(null, exifWithGps(), null, Map.of()), JpegEncodeOptions.ofQuality(90));
     String located64 = Base64.getEncoder().encodeToString(located);
+    // a decoded JPEG, where an SSIM search moves JPEG's trellis lambda (TargetSearch)
+    Image crop = new Image(256, 256, new byte[256 * 256 * 4]);
+    for (int y = 0; y < 256; y++) {
+      System.arraycopy(astronaut.image().rgba(), ((96 + y) * 512 + 128) * 4, crop.rgba(),
+          y * 256 * 4, 256 * 4);
+    }
+    String decoded64 = Base64.getEncoder().encodeToString(Tegula.encodeJpeg(crop, null,
+        JpegEncodeOptions.ofQuality(80).withPsychovisual(false)));
     List<Job> jobs = List.of(
         new Job("jpeg 60 KB", flower64, Map.of("format", "jpeg", "maxSizeBytes", 60000),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(60000)),
         new Job("tgl 40 KB", flower64, Map.of("maxSizeBytes", 40000),
             CompressOptions.lossy(75).withMaxSizeBytes(40000)),
+        new Job("jpeg ssim 0.94 lambda", decoded64, Map.of("format", "jpeg", "targetSsim", 0.94),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withTargetSsim(0.94)),
         new Job("jpeg ssim 0.95", flower64, Map.of("format", "jpeg", "targetSsim", 0.95),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withTargetSsim(0.95)),
         new Job("jpeg 4:2:2 baseline restarts", flower64, Map.of("format", "jpeg", "chroma",
@@ -309,7 +320,7 @@ class CompressFormatsTest {
       }
       expected.add(j.name() + ": " + r.width() + "x" + r.height() + " " + r.size() + " "
           + TegulaApiTest.sha256(r.bytes()) + " q" + (r.quality() < 0 ? 100 : r.quality())
-          + " encodes " + r.encodes());
+          + " encodes " + r.encodes() + " lambda " + r.lambdaHundredths());
     }
     for (boolean shared : List.of(true, false)) {
       @SuppressWarnings("unchecked")
@@ -317,7 +328,8 @@ class CompressFormatsTest {
       List<String> got = new ArrayList<>();
       for (Map<String, Object> f : r) {
         got.add(f.get("name") + ": " + f.get("width") + "x" + f.get("height") + " " + f.get("size")
-            + " " + f.get("sha") + " q" + f.get("quality") + " encodes " + f.get("encodes"));
+            + " " + f.get("sha") + " q" + f.get("quality") + " encodes " + f.get("encodes")
+            + " lambda " + f.get("lambda"));
       }
       assertEquals(expected, got, shared ? "through SharedArrayBuffer" : "by transfer");
       Map<String, Map<String, Object>> by = new java.util.HashMap<>();
@@ -327,6 +339,10 @@ class CompressFormatsTest {
       assertTrue((Long) by.get("jpeg 60 KB").get("encodes") <= 3, String.valueOf(by));
       assertTrue((Long) by.get("tgl 40 KB").get("encodes") <= 3, String.valueOf(by));
       assertTrue(((Number) by.get("jpeg ssim 0.95").get("ssim")).doubleValue() >= 0.95);
+      assertTrue((Long) by.get("jpeg ssim 0.94 lambda").get("lambda") > 100,
+          "the search moved the trellis lambda: " + by.get("jpeg ssim 0.94 lambda"));
+      assertEquals(100L, by.get("jpeg 400").get("lambda"));
+      assertEquals(-1L, by.get("tgl 40 KB").get("lambda"));
       for (String tiled : List.of("tgl tiled 1000", "ImageData tgl tiled 900")) {
         assertTrue((Long) by.get(tiled).get("steps") > 5,
             "coded tile by tile after the resize: " + by.get(tiled));

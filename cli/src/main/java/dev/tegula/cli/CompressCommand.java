@@ -366,6 +366,12 @@ final class CompressCommand implements Callable<Integer> {
     };
   }
 
+  /** A trellis lambda in hundredths of the encoder's own as "1.15" or "2.00". */
+  static String lambda(int hundredths) {
+    int f = hundredths % 100;
+    return hundredths / 100 + (f < 10 ? ".0" : ".") + f;
+  }
+
   /** A quality in hundredths as "97" or "97.63" (a size or SSIM search moves between them). */
   static String quality(int hundredths) {
     int f = hundredths % 100;
@@ -439,6 +445,9 @@ final class CompressCommand implements Callable<Integer> {
         String how = r.quality() < 0 ? "lossless" : "q" + quality(r.qualityHundredths());
         if (r.chroma() != null) {
           how += " " + r.chroma();
+        }
+        if (r.lambdaHundredths() >= 0 && r.lambdaHundredths() != 100) {
+          how += " lambda x" + lambda(r.lambdaHundredths());
         }
         if (options.maxSizeBytes() > 0 || options.targetSsim() > 0) {
           how += " after " + r.encodes() + (r.encodes() == 1 ? " encode" : " encodes");

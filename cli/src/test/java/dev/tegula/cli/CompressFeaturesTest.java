@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.CompressOptions;
+import dev.tegula.api.CompressResult;
 import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
@@ -50,6 +52,45 @@ class CompressFeaturesTest {
     return Cli.run(all.toArray(new String[0]));
   }
 
+  /**
+   * An SSIM search on a decoded JPEG may move JPEG's second knob, the trellis lambda; the summary
+   * then names it next to the quality (with both, the file can be made again), else leaves it out.
+   */
+  @Test
+  void summaryNamesTheTrellisLambdaASearchMoved() throws IOException {
+    Image photo = decode(TestData.file("photos/astronaut.png")).image();
+    Image crop = new Image(256, 256, new byte[256 * 256 * 4]);
+    for (int y = 0; y < 256; y++) {
+      System.arraycopy(photo.rgba(), ((96 + y) * photo.width() + 128) * 4, crop.rgba(), y * 256 * 4,
+          256 * 4);
+    }
+    byte[] jpeg = Tegula.encodeJpeg(crop, null, JpegEncodeOptions.ofQuality(80)
+        .withPsychovisual(false));
+    Path in = dir.resolve("decoded.jpg");
+    Files.write(in, jpeg);
+    boolean moved = false;
+    boolean kept = false;
+    for (String target : new String[] {"0.93", "0.94", "0.95", "0.96"}) {
+      CompressResult api = Tegula.compressFile(jpeg, CompressOptions.lossy(75)
+          .withFormat(ImageFormat.JPEG).withTargetSsim(Double.parseDouble(target)), Limits.DEFAULT);
+      Cli.Result r = run("--format", "jpeg", "--target-ssim", target, "-v", "--force", "-o",
+          dir.resolve("out.jpg").toString(), in.toString());
+      assertEquals(0, r.exit(), r.err());
+      String lambda = " lambda x" + CompressCommand.lambda(api.lambdaHundredths()) + " ";
+      if (api.lambdaHundredths() != 100) {
+        moved = true;
+        assertTrue(r.err().contains(" 4:2:0" + lambda + "after "), r.err());
+      } else {
+        kept = true;
+        assertFalse(r.err().contains(" lambda "), r.err());
+      }
+    }
+    assertTrue(moved && kept, "the targets no longer cover both cases");
+    assertEquals("1.15", CompressCommand.lambda(115));
+    assertEquals("2.05", CompressCommand.lambda(205));
+    assertEquals("1.00", CompressCommand.lambda(100));
+  }
+
   @Test
   void formatPngIsLosslessAndUpright() throws IOException {
     Path in = copy("jpeg/exif_orientation_6.jpg", "six.jpg");
@@ -86,7 +127,8 @@ class CompressFeaturesTest {
     assertTrue(written >= bytes * 0.85, written + " far below " + bytes);
     // the quality the search chose in hundredths, JPEG's chroma subsampling, the encodes used
     assertTrue(r.err().matches("(?s).*q\\d+(\\.\\d\\d)?"
-        + (format.equals("jpeg") ? " 4:[024]:[024]" : "") + " after [123] encodes?,.*"), r.err());
+        + (format.equals("jpeg") ? " 4:[024]:[024]( lambda x\\d\\.\\d\\d)?" : "")
+        + " after [123] encodes?,.*"), r.err());
   }
 
   @Test

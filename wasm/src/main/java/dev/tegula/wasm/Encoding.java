@@ -54,6 +54,7 @@ public final class Encoding {
           .put("quality", lossless ? 100 : res.quality())
           .put("qualityHundredths", lossless ? 10000 : res.qualityHundredths())
           .put("chroma", res.chroma())
+          .put("lambdaHundredths", res.lambdaHundredths())
           .put("lossless", lossless)
           .put("encodes", res.encodes())
           .putRaw("ssim", Double.isNaN(res.ssim()) ? "null" : String.valueOf(res.ssim()))
