@@ -202,8 +202,9 @@ import java.util.function.ToDoubleFunction;
  * of the image at the file's tables (the encoder's own trellis and masking on a mosaic of
  * sampled tiles at x1 and x1.6: this image's own ln bytes and -ln(1 - SSIM) per ln lambda) in
  * place of the bracket's SSIM per byte and the fixed {@link #SIZE_KNOB_K}; the probe predicts
- * the whole image's move far better than either (median error 8-22% for size, 14-26% for SSIM
- * once scaled, against 29-170% and 35-85%; see KnobProbe). With it the SSIM search's third
+ * the whole image's move better than either (median |ln(measured / predicted)| 0.08-0.22 for
+ * size against 0.36-1.67 for the constant, 0.14-0.26 for SSIM once scaled against the
+ * bracket's 0.35-0.85; see KnobProbe). With it the SSIM search's third
  * encode takes the knob on any image whose pass is within {@link #PROBE_SPAN} of the aim and
  * whose probe reaches the aim by {@link #KNOB_MAX}, and the size search's when the failing file
  * is at most {@link #SIZE_PROBE_SPAN} over the target; a probe that says the lambda raises SSIM
