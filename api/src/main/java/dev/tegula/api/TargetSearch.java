@@ -373,7 +373,6 @@ final class TargetSearch {
   static boolean probeKnob = true;
   /** The largest trellis lambda a search uses, in hundredths: x4 (x8 reaches little further). */
   static final int KNOB_MAX = 400;
-  /** Whether the knob's lambda comes from the image's {@link KnobProbe} (false: as before). */
 
   /**
    * How far (in -ln(1 - SSIM)) under the aim the image's fitted curve must put 4:2:0 at 96.99 for
@@ -634,8 +633,10 @@ final class TargetSearch {
 
   /**
    * The size search's last encode on the second knob: the failing file's tables with the trellis
-   * lambda that should shrink it to the aim ({@link #SIZE_KNOB_K}); the larger of it and the
-   * fitting file in hand when it fits, else the file in hand.
+   * lambda that should shrink it to the aim (its {@link KnobProbe}'s, else {@link #SIZE_KNOB_K});
+   * the larger of it and the fitting file in hand when it fits, else the file in hand. {@code
+   * onlyProbed}: null, without an encode, when the probe does not put the aim within {@link
+   * #KNOB_MAX}.
    */
   private static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, byte[] passBytes,
       int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed) {
@@ -645,7 +646,7 @@ final class TargetSearch {
     if (onlyProbed && !(ln <= Math.log(KNOB_MAX / 100.0))) {
       return null;
     }
-    int lambda = knobLambda(ln == ln ? ln : need / SIZE_KNOB_K);
+    int lambda = knobLambda(Double.isNaN(ln) ? need / SIZE_KNOB_K : ln);
     int code = withLambda(failCode, lambda);
     byte[] out = encoder.apply(code);
     if (out.length <= maxBytes && out.length > passBytes.length) {
@@ -885,8 +886,10 @@ final class TargetSearch {
 
   /**
    * The SSIM search's last encode on the second knob: the passing file's tables with the trellis
-   * lambda that should bring its SSIM down to the aim. How far the lambda moves -ln(1 - SSIM) is
-   * {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
+   * lambda that should bring its SSIM down to the aim: its {@link KnobProbe}'s for {@link
+   * #PROBE_SHARE} of the way when the curve has one (none when the probe says the lambda does
+   * not lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
+   * moves -ln(1 - SSIM) is {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
    * bracket's two files (within {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}: one hundredth
    * of quality that moves a DC step changes SSIM far more than the lambda does per byte). The
    * knob's file when it reaches the target (it is smaller than the pass), else the pass.
@@ -898,7 +901,7 @@ final class TargetSearch {
     KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(passCode);
     if (probe != null) {
       double ln = probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
-      if (ln != ln) {
+      if (Double.isNaN(ln)) {
         // the lambda does not lower this image's SSIM here: the pass is the result
         return new Result(passBytes, passCode, encodes, passSsim);
       }
@@ -960,7 +963,7 @@ final class TargetSearch {
     double need = y1 - aim;
     KnobProbe probe = probeKnob ? curve.knobProbe(passCode) : null;
     double ln = probe == null ? Double.NaN : probe.lnLambdaForSsim(PROBE_SHARE * need);
-    int l2 = knobLambda(ln == ln ? ln : need / SECANT_C);
+    int l2 = knobLambda(Double.isNaN(ln) ? need / SECANT_C : ln);
     int c2 = withLambda(passCode, l2);
     byte[] out2 = encoder.apply(c2);
     double s2 = scorer.applyAsDouble(out2);

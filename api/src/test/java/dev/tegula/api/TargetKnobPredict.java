@@ -16,7 +16,8 @@ import java.util.Locale;
  * whole image; the bracket's prediction ({@link TargetSearch#SSIM_KNOB_K} times the quality's
  * SSIM per ln byte over +-1, clamped as the search does); and {@link KnobProbe}'s from its
  * sample. Run with the api test classpath: {@code java dev.tegula.api.TargetKnobPredict PNG...}
- * (-Dqs=5000,7500 qualities in hundredths).
+ * (-Dqs=5000,7500 qualities in hundredths; the probe columns repeat each slope, the format
+ * /tmp/s10/knob2/ana.py reads).
  */
 public class TargetKnobPredict {
   public static void main(String[] a) throws Exception {
@@ -48,7 +49,8 @@ public class TargetKnobPredict {
             Paths.get(f).getFileName(), q, (long) r0[0], r0[1],
             -Math.log(r125[0] / r0[0]) / l125, -Math.log(r160[0] / r0[0]) / l160,
             (r0[1] - r125[1]) / l125, (r0[1] - r160[1]) / l160,
-            TargetSearch.SSIM_KNOB_K * slope, measS, p.sizeSlope, p.sizeSlope, p.ssimSlope, p.ssimSlope,
+            TargetSearch.SSIM_KNOB_K * slope, measS, p.sizeSlope, p.sizeSlope, p.ssimSlope,
+            p.ssimSlope,
             (t3 - t2) / (double) (t1 - t0)));
       }
     }
