@@ -32,8 +32,27 @@ final class SizeCurve {
   private final int[] luma = new int[SYMBOLS];
   private final int[] chroma = new int[SYMBOLS];
 
+  /** The image estimated, for {@link #knobProbe}; null for .tgl and made-up curves. */
+  dev.tegula.core.Image image;
+  private KnobProbe probe;
+
   SizeCurve(boolean jpeg) {
     this.jpeg = jpeg;
+  }
+
+  /**
+   * JPEG: what the trellis lambda does to this image's size at a code's tables ({@link
+   * KnobProbe}, its last probe kept); null for .tgl and made-up curves.
+   */
+  KnobProbe knobProbe(int code) {
+    if (image == null) {
+      return null;
+    }
+    int base = code & (TargetSearch.FULL_CHROMA | TargetSearch.QUALITY);
+    if (probe == null || probe.code != base) {
+      probe = KnobProbe.of(image, base, false, 0);
+    }
+    return probe;
   }
 
   /**

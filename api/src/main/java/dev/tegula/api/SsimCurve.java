@@ -88,6 +88,9 @@ final class SsimCurve {
    * the whole image (see {@link #peaks}); null before {@link #estimate} or for made-up curves.
    */
   private double[][] peaks;
+  /** The image estimated, for {@link #knobProbe}; null for made-up curves. */
+  private Image image;
+  private KnobProbe probe;
 
   private SsimCurve(boolean jpeg) {
     this.jpeg = jpeg;
@@ -100,7 +103,23 @@ final class SsimCurve {
   static SsimCurve of(Image image, boolean jpeg) {
     SsimCurve c = new SsimCurve(jpeg);
     c.estimate(image);
+    c.image = jpeg ? image : null;
     return c;
+  }
+
+  /**
+   * JPEG: what the trellis lambda does to this image at a code's tables ({@link KnobProbe}, its
+   * last probe kept); null for .tgl and made-up curves.
+   */
+  KnobProbe knobProbe(int code) {
+    if (image == null) {
+      return null;
+    }
+    int base = code & (TargetSearch.FULL_CHROMA | TargetSearch.QUALITY);
+    if (probe == null || probe.code != base) {
+      probe = KnobProbe.of(image, base, true, sourceSteps == null ? 0 : grayColour ? 2 : 1);
+    }
+    return probe;
   }
 
   /**
@@ -112,6 +131,7 @@ final class SsimCurve {
     c.scoreSsim = false;
     c.size = new SizeCurve(jpeg);
     c.estimate(image);
+    c.size.image = jpeg ? image : null;
     return c.size;
   }
 

@@ -197,6 +197,28 @@ import java.util.function.ToDoubleFunction;
  * sizes, the knob when the failing file is within 3%, 6% or 10% of the aim (grey fit set 56 ->
  * 54, 53, 52; colour 155 -> 155, 152, 148). .tgl has no such knob: its quality hundredths
  * already move its 1/16 steps by a fraction of a unit.
+ *
+ * <p><b>The knob's probe.</b> Where the knob is taken, its lambda comes from a {@link KnobProbe}
+ * of the image at the file's tables (the encoder's own trellis and masking on a mosaic of
+ * sampled tiles at x1 and x1.6: this image's own ln bytes and -ln(1 - SSIM) per ln lambda) in
+ * place of the bracket's SSIM per byte and the fixed {@link #SIZE_KNOB_K}; the probe predicts
+ * the whole image's move better than either (median |ln(measured / predicted)| 0.08-0.22 for
+ * size against 0.36-1.67 for the constant, 0.14-0.26 for SSIM once scaled against the
+ * bracket's 0.35-0.85; see KnobProbe). With it the SSIM search's third
+ * encode takes the knob on any image whose pass is within {@link #PROBE_SPAN} of the aim and
+ * whose probe reaches the aim by {@link #KNOB_MAX}, and the size search's when the failing file
+ * is at most {@link #SIZE_PROBE_SPAN} over the target (with a fitting file under the band, or
+ * none yet); a probe that says the lambda raises SSIM
+ * (gnome_field) ends the search on the pass instead of spending an encode. Measured 29 Nov
+ * (session 10), fine scale, same session, without -> with the probe: SSIM colour fit set 164 ->
+ * 168 of 200 in the band, grey 84 -> 89 of 120, photos 38 and graphics 13 of 40 and 16
+ * unchanged (the knob took 8 of their third encodes, all landed as before), hold-out (not tuned
+ * on) 43 -> 42 of 48 (conf_gray 0.95: x1.11 gave 3.1% of the budget where x1.19 landed; one
+ * search 3 -> 2 encodes); sizes: photos 37 -> 38 of 38 (hubble 200 KB 3.6% -> 1.0% under),
+ * grey fit set 56 -> 60 of 60, colour 155 and graphics 12 of 13 unchanged, hold-out 33 -> 34
+ * of 34 (camera 100 KB 3.5% -> 2.1%); none on the wrong side, encodes per search unchanged or
+ * fewer; the files that changed are a median 0.2% larger (SSIM) and 0.05% (size). .tgl
+ * unchanged (no probe).
  */
 final class TargetSearch {
   static final int MAX_ENCODES = 12;
@@ -313,6 +335,42 @@ final class TargetSearch {
    * with the knob on every image at any distance).
    */
   static final double SSIM_KNOB_SPAN = 0.05;
+  /**
+   * JPEG SSIM on an image's own curve, after two encodes: a pass this close to the aim (in -ln(1
+   * - SSIM); the band is 0.03 wide) whose {@link KnobProbe} puts the aim within {@link #KNOB_MAX}
+   * takes the knob for the third encode, on any image, at the lambda the probe predicts for
+   * {@link #PROBE_SHARE} of the distance. Measured 29 Nov (session 10), fine scale, 0.90-0.99,
+   * same session (share 0.7): spans 0.08, 0.1, 0.12 gave the fit sets 253, 256, 255 of 320 in
+   * the band (248 before), photos 38 of 40 at each (38), graphics 13, 13, 12 of 16 (13).
+   */
+  static final double PROBE_SPAN = 0.1;
+  /**
+   * The share of the distance to the aim a probed knob encode is aimed at: the probe's mosaic
+   * moves less than the whole image over small lambdas (its slope is fitted over x1-x1.6), and
+   * a knob file that crosses the target is lost while one short of the band is still a smaller
+   * pass. Measured as {@link #PROBE_SPAN} (span 0.1): shares 0.6, 0.7, 0.75, 0.8, 1 gave the fit
+   * sets 250, 256, 257, 255, 246 of 320, photos 38 at each, graphics 12, 13, 13, 13, 12 of 16.
+   */
+  static final double PROBE_SHARE = 0.75;
+  /**
+   * JPEG size on an image's own curve, after two encodes: a failing file at most this share over
+   * the target, with a fitting one under the band, takes the knob at its tables for the third
+   * encode, at the lambda its {@link KnobProbe} puts at {@link #SIZE_PROBE_SHARE} of the way to
+   * the aim. Measured 29 Nov (session 10), fine scale, 20-500 KB, same session: spans (shares)
+   * 0.03 (1), 0.06 (1), 0.1 (1), 0.04 (0.9), 0.06 (0.9), 0.06 (0.8), 0.1 (0.8) gave photos 37,
+   * 37, 37, 37, 38, 38, 38 of 38 in the band (37 before), graphics 12 of 13 at each (12), colour
+   * fit set 155, 154, 154, 155, 155, 155, 155 of 158 (155), grey fit set 59 of 60 at each (56).
+   * The same when nothing fits after two encodes and the failure is this close (the knob's file
+   * fits or the search goes on): grey fit set 59 -> 60 of 60 (bliznaca_g60 20 KB), nothing else
+   * changed, no search took a fourth encode.
+   */
+  static final double SIZE_PROBE_SPAN = 0.06;
+  static final double SIZE_PROBE_SHARE = 0.85;
+  /**
+   * Whether the knob's searches ask the image's {@link KnobProbe} (false: the rules before it,
+   * for measurements against them).
+   */
+  static boolean probeKnob = true;
   /** The largest trellis lambda a search uses, in hundredths: x4 (x8 reaches little further). */
   static final int KNOB_MAX = 400;
 
@@ -503,7 +561,33 @@ final class TargetSearch {
           && failCode == model.codeAt(failQ);
       if (knobFits && passQ + step >= failQ) {
         // nothing between the fitting and the failing file: only the finer knob can land
-        return sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen);
+        return sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen,
+            curve, false);
+      }
+      if (probeKnob && knobFits && encodes == 2 && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes
+          && curve.knobProbe(failCode) != null) {
+        // the failing file is just over: the knob at its tables where its probe lands it
+        Result r = sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen,
+            curve, true);
+        if (r != null) {
+          return r;
+        }
+      }
+      if (probeKnob && knob && encodes == 2 && passBytes == null && !acrossJump
+          && failQ <= TOP && failCode == model.codeAt(failQ)
+          && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes) {
+        // nothing fits yet but the failure is just over: the knob at its tables, which its
+        // probe says fits (if it does not, the search goes on with the quality)
+        double need = Math.log(failLen / (FINE_AIM * maxBytes));
+        double ln = curve.knobProbe(failCode).lnLambdaForSize(need * SIZE_PROBE_SHARE);
+        if (ln <= Math.log(KNOB_MAX / 100.0)) {
+          int kc = withLambda(failCode, knobLambda(ln));
+          byte[] ko = encoder.apply(kc);
+          encodes++;
+          if (ko.length <= maxBytes) {
+            return new Result(ko, kc, encodes, Double.NaN);
+          }
+        }
       }
       if (passBytes != null && (passBytes.length >= SIZE_BAND * maxBytes
           || passQ + step >= failQ && !acrossJump || encodes >= 3)) {
@@ -539,7 +623,8 @@ final class TargetSearch {
           // every quality between the fit and the failure has one of their tables
           return knob && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
               && failCode == model.codeAt(failQ)
-              ? sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen)
+              ? sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen,
+                  curve, false)
               : new Result(passBytes, passCode, encodes, Double.NaN);
         }
       }
@@ -548,13 +633,20 @@ final class TargetSearch {
 
   /**
    * The size search's last encode on the second knob: the failing file's tables with the trellis
-   * lambda that should shrink it to the aim ({@link #SIZE_KNOB_K}); the larger of it and the
-   * fitting file in hand when it fits, else the file in hand.
+   * lambda that should shrink it to the aim (its {@link KnobProbe}'s, else {@link #SIZE_KNOB_K});
+   * the larger of it and the fitting file in hand when it fits, else the file in hand. {@code
+   * onlyProbed}: null, without an encode, when the probe does not put the aim within {@link
+   * #KNOB_MAX}.
    */
   private static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, byte[] passBytes,
-      int passCode, int encodes, int failCode, long failLen) {
+      int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed) {
     double need = Math.log(failLen / (FINE_AIM * maxBytes));
-    int lambda = knobLambda(need / SIZE_KNOB_K);
+    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(failCode);
+    double ln = probe == null ? Double.NaN : probe.lnLambdaForSize(need * SIZE_PROBE_SHARE);
+    if (onlyProbed && !(ln <= Math.log(KNOB_MAX / 100.0))) {
+      return null;
+    }
+    int lambda = knobLambda(Double.isNaN(ln) ? need / SIZE_KNOB_K : ln);
     int code = withLambda(failCode, lambda);
     byte[] out = encoder.apply(code);
     if (out.length <= maxBytes && out.length > passBytes.length) {
@@ -712,7 +804,17 @@ final class TargetSearch {
         // nothing between the pass and the failure, or the pass is near enough the aim for
         // the finer knob to land where the quality's stairs may not
         return ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim, encodes,
-            measuredY, measuredLen);
+            measuredY, measuredLen, curve);
+      }
+      if (probeKnob && knob && encodes == 2 && passBytes != null && passSsim > band
+          && (passCode & QUALITY) == passQ
+          && !(chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step)
+          && -Math.log(1 - passSsim) - aim < PROBE_SPAN && curve.knobProbe(passCode) != null
+          && curve.knobProbe(passCode).lnLambdaForSsim(
+              PROBE_SHARE * (-Math.log(1 - passSsim) - aim)) <= Math.log(KNOB_MAX / 100.0)) {
+        // the pass is near the aim and its probe says the knob reaches it
+        return ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim, encodes,
+            measuredY, measuredLen, curve);
       }
       if (knob && encodes == 1 && passBytes != null && passSsim > band
           && decodedJpeg && !(chromaChoice && passQ >= JUMP)
@@ -720,7 +822,7 @@ final class TargetSearch {
         // the first file passes near the aim: the knob at its tables, twice if needed, the
         // second time on the lambda's own measured slope
         Result r = ssimSecant(encoder, scorer, target, aim, band, passBytes, passCode,
-            passSsim);
+            passSsim, curve);
         if (r != null) {
           return r;
         }
@@ -774,7 +876,7 @@ final class TargetSearch {
           // is the lowest file on the quality scale that reaches the target
           return knob && passSsim > band && (passCode & QUALITY) == passQ
               ? ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim, encodes,
-                  measuredY, measuredLen)
+                  measuredY, measuredLen, curve)
               : new Result(passBytes, passCode, encodes, passSsim);
         }
       }
@@ -784,16 +886,33 @@ final class TargetSearch {
 
   /**
    * The SSIM search's last encode on the second knob: the passing file's tables with the trellis
-   * lambda that should bring its SSIM down to the aim. How far the lambda moves -ln(1 - SSIM) is
-   * {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
+   * lambda that should bring its SSIM down to the aim: its {@link KnobProbe}'s for {@link
+   * #PROBE_SHARE} of the way when the curve has one (none when the probe says the lambda does
+   * not lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
+   * moves -ln(1 - SSIM) is {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
    * bracket's two files (within {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}: one hundredth
    * of quality that moves a DC step changes SSIM far more than the lambda does per byte). The
    * knob's file when it reaches the target (it is smaller than the pass), else the pass.
    */
   private static Result ssimKnob(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
       double target, double aim, byte[] passBytes, int passCode, double passSsim, int encodes,
-      double[] ys, long[] lens) {
+      double[] ys, long[] lens, SsimCurve curve) {
     double passY = -Math.log(Math.max(1e-9, 1 - passSsim));
+    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(passCode);
+    if (probe != null) {
+      double ln = probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
+      if (Double.isNaN(ln)) {
+        // the lambda does not lower this image's SSIM here: the pass is the result
+        return new Result(passBytes, passCode, encodes, passSsim);
+      }
+      int code = withLambda(passCode, knobLambda(ln));
+      byte[] out = encoder.apply(code);
+      double ssim = scorer.applyAsDouble(out);
+      if (ssim >= target && out.length < passBytes.length) {
+        return new Result(out, code, encodes + 1, ssim);
+      }
+      return new Result(passBytes, passCode, encodes + 1, passSsim);
+    }
     // SSIM per byte between the pass and the measurement nearest it
     int near = -1;
     for (int i = 0; i < encodes; i++) {
@@ -838,10 +957,13 @@ final class TargetSearch {
    * counted).
    */
   private static Result ssimSecant(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
-      double target, double aim, double band, byte[] passBytes, int passCode, double passSsim) {
+      double target, double aim, double band, byte[] passBytes, int passCode, double passSsim,
+      SsimCurve curve) {
     double y1 = -Math.log(Math.max(1e-9, 1 - passSsim));
     double need = y1 - aim;
-    int l2 = knobLambda(need / SECANT_C);
+    KnobProbe probe = probeKnob ? curve.knobProbe(passCode) : null;
+    double ln = probe == null ? Double.NaN : probe.lnLambdaForSsim(PROBE_SHARE * need);
+    int l2 = knobLambda(Double.isNaN(ln) ? need / SECANT_C : ln);
     int c2 = withLambda(passCode, l2);
     byte[] out2 = encoder.apply(c2);
     double s2 = scorer.applyAsDouble(out2);

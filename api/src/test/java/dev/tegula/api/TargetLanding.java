@@ -63,6 +63,8 @@ public class TargetLanding {
 
   public static void main(String[] args) throws Exception {
     boolean size = args[0].equals("size");
+    // -Dprobe=false: JPEG's knob without its probe (KnobProbe), the rules before it
+    TargetSearch.probeKnob = !"false".equals(System.getProperty("probe"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");

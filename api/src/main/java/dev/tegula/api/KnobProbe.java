@@ -1,0 +1,152 @@
+package dev.tegula.api;
+
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+import dev.tegula.jpeg.JpegEncodeOptions;
+
+/**
+ * What JPEG's trellis lambda does to one image at one code, predicted before a search spends a
+ * whole encode on it: the encoder itself (its trellis with the masking of its adaptive
+ * quantization) runs on a mosaic of 32x32 tiles sampled from the image (at most 32768 pixels,
+ * at most a sixth of the image), at the encoder's own lambda and at {@link #PROBE_LAMBDA}; the
+ * change between the two gives the ln bytes and -ln(1 - SSIM) the lambda takes off per ln
+ * lambda on this image at these tables. Tiles of 32 pixels sit on the 8x8 grid, so a decoded
+ * JPEG's blocks stay on its source's lattice.
+ *
+ * <p>Measured 29 Nov (session 10, TargetKnobPredict) against the whole image's move at x1.6,
+ * at qualities 50, 75, 88, 94, as the median and 90th percentile of |ln(measured /
+ * predicted)|: SSIM, photos and graphics 0.33 / 0.62 (the bracket's SSIM per byte times {@link
+ * TargetSearch#SSIM_KNOB_K}: 0.35 / 1.13), colour fit set 0.45 / 1.08 (0.47 / 2.63), grey fit
+ * set 0.21 / 1.07 (0.85 / 3.57); scaled by its class's median ratio (below) 0.14, 0.26, 0.21.
+ * Size: 0.08 / 0.28, 0.13 / 0.92, 0.22 / 0.69 against 0.36 / 1.12, 0.68 / 2.21, 1.67 / 2.23
+ * for the constant {@link TargetSearch#SIZE_KNOB_K}. Thread CPU (29 Nov, 26 corpus, graphics and
+ * hold-out images, quality 88, medians of 5 alternated rounds): the SSIM probe a median 0.27
+ * and at most 0.48 of one encode and its SSIM, the size probe (no SSIM) 0.28 and 0.48 of one
+ * encode, most on small images, whose sample is a sixth of them; a search asks for one in 33%
+ * of SSIM and 12% of size searches (fit sets, photos, graphics, hold-out). A sample of 16384
+ * pixels cost 0.15 but predicted the SSIM move far worse (median error 0.29 against 0.14 on
+ * photos and graphics).
+ */
+final class KnobProbe {
+  /** The lambda probed against the encoder's own, in hundredths. */
+  static final int PROBE_LAMBDA = 160;
+  private static final int TILE = 32;
+  private static final int MAX_PIXELS = 32768;
+  private static final int COLUMNS = 8;
+  /**
+   * The whole image's -ln(1 - SSIM) move at x1.6 over the mosaic's, the median over photos and
+   * graphics, the colour and the grey fit set (29 Nov): the mosaic's tile edges and its smaller
+   * share of each block's neighbours under the masking.
+   */
+  private static final double[] SSIM_SCALE = {1.36, 1.53, 1.02};
+  /**
+   * The move per ln lambda grows with lambda: over x1-x1.25 it was 0.82-0.86 times that over
+   * x1-x1.6 for SSIM, 0.83-0.90 for size (medians over the same sets); as a power of ln lambda.
+   */
+  private static final double SSIM_POWER = 1.23;
+  private static final double SIZE_POWER = 1.19;
+
+  /** ln bytes per ln lambda taken off, over x1 to x1.6. */
+  final double sizeSlope;
+  /** -ln(1 - SSIM) per ln lambda taken off, over x1 to x1.6 (NaN for a size probe). */
+  final double ssimSlope;
+  final int code;
+
+  private KnobProbe(int code, double sizeSlope, double ssimSlope) {
+    this.code = code;
+    this.sizeSlope = sizeSlope;
+    this.ssimSlope = ssimSlope;
+  }
+
+  /**
+   * The probe of {@code image} at search code {@code code} (its lambda ignored); {@code ssim}:
+   * also its SSIM move, {@code kind} 0 for photos, 1 for decoded colour and 2 for decoded grey
+   * JPEGs (the scale of that move).
+   */
+  static KnobProbe of(Image image, int code, boolean ssim, int kind) {
+    Image m = mosaic(image);
+    int base = code & (TargetSearch.FULL_CHROMA | TargetSearch.QUALITY);
+    JpegEncodeOptions o = TargetSearch.jpegOptions(base);
+    byte[] b0 = Tegula.encodeJpeg(m, Metadata.EMPTY, o);
+    byte[] b1 = Tegula.encodeJpeg(m, Metadata.EMPTY, o.withLambdaHundredths(PROBE_LAMBDA));
+    double ln = Math.log(PROBE_LAMBDA / 100.0);
+    int h = header(b0);
+    double k = -Math.log(Math.max(1, b1.length - h) / (double) Math.max(1, b0.length - h)) / ln;
+    double c = Double.NaN;
+    if (ssim) {
+      double d0 = 1 - dev.tegula.metrics.Metrics.ssim(m, Tegula.decode(b0).image());
+      double d1 = 1 - dev.tegula.metrics.Metrics.ssim(m, Tegula.decode(b1).image());
+      c = SSIM_SCALE[kind] * Math.log(Math.max(1e-9, d1) / Math.max(1e-9, d0)) / ln;
+    }
+    return new KnobProbe(base, k, c);
+  }
+
+  /**
+   * The ln lambda predicted to take {@code need} off -ln(1 - SSIM) (NaN when the lambda does
+   * not lower this image's SSIM).
+   */
+  double lnLambdaForSsim(double need) {
+    return solve(need, ssimSlope, SSIM_POWER);
+  }
+
+  /** The ln lambda predicted to take {@code need} off ln bytes (NaN when it does not). */
+  double lnLambdaForSize(double need) {
+    return solve(need, sizeSlope, SIZE_POWER);
+  }
+
+  /** The predicted move at ln lambda l is slope ln1.6 (l / ln1.6)^power. */
+  private static double solve(double need, double slope, double power) {
+    if (!(slope > 1e-3) || need <= 0) {
+      return Double.NaN;
+    }
+    double ln = Math.log(PROBE_LAMBDA / 100.0);
+    return ln * Math.pow(need / (slope * ln), 1 / power);
+  }
+
+  /** The offset of the first start-of-scan marker (the tables and headers before it). */
+  private static int header(byte[] b) {
+    for (int i = 0; i + 1 < b.length; i++) {
+      if ((b[i] & 0xff) == 0xff && (b[i + 1] & 0xff) == 0xda) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Tiles of {@link #TILE} pixels from the whole image, one from each of equal runs in raster
+   * order at a golden-ratio offset inside its run (as SsimCurve samples), edges repeated.
+   */
+  static Image mosaic(Image image) {
+    int w = image.width();
+    int h = image.height();
+    int tw = (w + TILE - 1) / TILE;
+    int th = (h + TILE - 1) / TILE;
+    int total = tw * th;
+    int count = Math.min(total, Math.min(MAX_PIXELS / (TILE * TILE), Math.max(4, total / 6)));
+    int cols = Math.min(COLUMNS, count);
+    int rows = (count + cols - 1) / cols;
+    int mw = cols * TILE;
+    int mh = rows * TILE;
+    byte[] src = image.rgba();
+    byte[] dst = new byte[mw * mh * 4];
+    double run = total / (double) count;
+    for (int i = 0; i < cols * rows; i++) {
+      int j = i % count;
+      double jitter = j * 0.6180339887 - (long) (j * 0.6180339887);
+      int t = Math.min(total - 1, (int) (j * run + jitter * run));
+      int x0 = (t % tw) * TILE;
+      int y0 = (t / tw) * TILE;
+      int dx = (i % cols) * TILE;
+      int dy = (i / cols) * TILE;
+      for (int yy = 0; yy < TILE; yy++) {
+        int sy = Math.min(h - 1, y0 + yy);
+        for (int xx = 0; xx < TILE; xx++) {
+          int sx = Math.min(w - 1, x0 + xx);
+          System.arraycopy(src, (sy * w + sx) * 4, dst, ((dy + yy) * mw + dx + xx) * 4, 4);
+        }
+      }
+    }
+    return new Image(mw, mh, dst);
+  }
+}
