@@ -19,13 +19,8 @@ final class FastBandEncoder implements StaticTables.Header {
   /** §4's token of the magnitudes below {@link #SMALL_TOKENS}. */
   private static final int SMALL_TOKENS = 256;
   private static final byte[] SMALL_TOKEN = new byte[SMALL_TOKENS];
-  /** 1 / f for the frequencies 1..2^12 (§8's division in {@link #rans}). */
-  private static final double[] RECIPROCAL = new double[SymbolTables.ONE + 1];
 
   static {
-    for (int f = 1; f <= SymbolTables.ONE; f++) {
-      RECIPROCAL[f] = 1.0 / f;
-    }
     for (int m = 0; m < SMALL_TOKENS; m++) {
       SMALL_TOKEN[m] = (byte) FastContexts.token(m);
     }
@@ -119,26 +114,22 @@ final class FastBandEncoder implements StaticTables.Header {
       }
       at += st.cum.length;
     }
-    for (int i = 0; i < n; i++) {
-      int op = tokens[i];
-      int b = ctxAt[op >>> 6] + (op & 63);
-      int start = cumAll[b];
-      int freq = cumAll[b + 1] - start;
-      tokens[i] = (start << 16) | freq;
-      if (measure) {
+    if (measure) {
+      for (int i = 0; i < n; i++) {
+        int op = tokens[i];
+        int b = ctxAt[op >>> 6] + (op & 63);
+        int freq = cumAll[b + 1] - cumAll[b];
         int part = 0;
         while (op >>> 6 >= FastContexts.BASE[part + 1]) {
           part++;
         }
         cost[1 + part] += SymbolTables.PREC - Math.log(freq) / Math.log(2);
       }
-    }
-    if (measure) {
       for (int i = 0; i < rawN; i++) {
         cost[1 + FastContexts.TABLES] += raws[i] >>> 16;
       }
     }
-    return rans();
+    return rans(ctxAt, cumAll);
   }
 
   @Override
@@ -172,10 +163,8 @@ final class FastBandEncoder implements StaticTables.Header {
     return bits;
   }
 
+  /** A token; {@link #room} made room for it (a block's are at most 67). */
   private void token(int ctx, int s) {
-    if (n == tokens.length) {
-      tokens = Arrays.copyOf(tokens, 2 * n);
-    }
     tokens[n++] = (ctx << 6) | s;
   }
 
@@ -189,40 +178,40 @@ final class FastBandEncoder implements StaticTables.Header {
     }
   }
 
-  private void rawToken(int bits, int count) {
-    if (rawN == raws.length) {
-      raws = Arrays.copyOf(raws, 2 * rawN);
-    }
-    raws[rawN++] = (count << 16) | bits;
-  }
-
   private void symbol(int table, int ctx, int s) {
     counts[table][ctx * FastContexts.SYMBOLS[table] + s]++;
     token(FastContexts.BASE[table] + ctx, s);
   }
 
-  /** §4: a signed value as its magnitude token, then the sign and the raw bits. */
-  private void value(int table, int ctx, int x) {
+  /**
+   * §7: the DC difference from the prediction ({@code pred << 16 | context}) as a §4 value: its
+   * magnitude token, then the sign and the raw bits; the raw entry written and kept only for a
+   * nonzero value (no branch on it).
+   */
+  private void dc(int pc, int dc, int cls) {
+    int x = (short) (dc - (pc >> 16));
     int m = Math.abs(x);
-    int tok = FastContexts.token(m);
-    symbol(table, ctx, tok);
-    if (m != 0) {
-      int nb = FastContexts.rawBits(tok);
-      rawToken(((m & ((1 << nb) - 1)) << 1) | (x >>> 31), nb + 1);
-    }
+    int tok = m < SMALL_TOKENS ? SMALL_TOKEN[m] : FastContexts.token(m);
+    symbol(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
+        + (pc & 0xFFFF), tok);
+    int nb = FastContexts.RAW_BITS[tok];
+    raws[rawN] = ((nb + 1) << 16) | ((m & ((1 << nb) - 1)) << 1) | (x >>> 31);
+    rawN += (m | -m) >>> 31;
   }
 
-  /** §6 step 2: an edge value, its sign relative to the prediction's in the symbol. */
-  private void edgeValue(int ctx, int x, int predNegative) {
+  /**
+   * §6 step 2: an edge value, its sign relative to the prediction's in the symbol; the raw entry
+   * kept only when it has bits (no branch on the value). Returns 1 for a nonzero value, else 0.
+   */
+  private int edgeValue(int ctx, int x, int predNegative) {
     int m = Math.abs(x);
-    int tok = FastContexts.token(m);
-    symbol(FastContexts.EDGE, ctx, m == 0 ? 0 : 2 * tok + ((x >>> 31) ^ predNegative));
-    if (m != 0) {
-      int nb = FastContexts.rawBits(tok);
-      if (nb > 0) {
-        rawToken(m & ((1 << nb) - 1), nb);
-      }
-    }
+    int tok = m < SMALL_TOKENS ? SMALL_TOKEN[m] : FastContexts.token(m);
+    int nonzero = (m | -m) >>> 31;
+    symbol(FastContexts.EDGE, ctx, (2 * tok + ((x >>> 31) ^ predNegative)) & -nonzero);
+    int nb = FastContexts.RAW_BITS[tok];
+    raws[rawN] = (nb << 16) | (m & ((1 << nb) - 1));
+    rawN += -nb >>> 31;
+    return nonzero;
   }
 
   /** §5-§7: the tokens in §2 order. */
@@ -238,6 +227,7 @@ final class FastBandEncoder implements StaticTables.Header {
     double[][] inverse = new double[img.components][16];
     long[][] belowPart = new long[img.components][];
     long[] rightPart = new long[8];
+    // zero between blocks: a block zeroes what it summed
     long[] sums = new long[32];
     // §5.2 each interior value as intra counts it, kept per position as it is coded (the first
     // row and column stay 0; the left, upper and upper-left neighbours come earlier in zig-zag
@@ -271,13 +261,27 @@ final class FastBandEncoder implements StaticTables.Header {
           int off = img.blockOffset(c, 0, by);
           for (int bx = 0; bx < bw; bx++, off += 64) {
             boolean hasL = bx > 0;
+            // room for the block's tokens and raws, made once
+            room(128);
             // §5.1 the interior's count and extent, §6 step 1's edge counts, from the block's
             // nonzero mask (a branch per coefficient mispredicts)
-            Arrays.fill(sums, 0);
-            long mask = 0;
-            for (int p = 0; p < 64; p++) {
-              int x = coef[off + p];
-              mask |= (long) ((x | -x) >>> 31) << p;
+            long mask = naturalMask(coef, off);
+            if ((mask & ~1L) == 0) {
+              // a block of DC alone (often, in chroma): counts 0, no values, its neighbours'
+              // parts and its DC's sums zero, as FastBandDecoder takes it
+              symbol(FastContexts.COUNT,
+                  FastContexts.countContext(cls, hasA ? nzA[bx] : -1, nzLeft), 0);
+              nzA[bx] = 0;
+              nzLeft = 0;
+              symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, 0, 0, 0), 0);
+              symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, 1, 0, 0), 0);
+              for (int i = 1; i < 8; i++) {
+                below[8 * bx + i] = 0;
+                rightPart[i] = 0;
+              }
+              dc(dcModel.predictFlat(q, c, bx, hasA, hasL), coef[off], cls);
+              dcModel.keep(c, bx, coef[off], q);
+              continue;
             }
             long inner = mask & INTERIOR;
             int nz = Long.bitCount(inner);
@@ -294,8 +298,7 @@ final class FastBandEncoder implements StaticTables.Header {
             int rem = nz;
             int ctxBase = cls * FastContexts.VALUE_CONTEXTS_PER_CLASS;
             // no branch on the value (they mispredict): a zero's raw entry is written and not
-            // kept, its sums add nothing; room for the block's tokens and raws made once
-            room(128);
+            // kept, its sums add nothing
             int[] acCounts = counts[FastContexts.AC];
             int[] tok = tokens;
             int[] rawOut = raws;
@@ -321,42 +324,79 @@ final class FastBandEncoder implements StaticTables.Header {
             }
             n = tn;
             rawN = rn;
-            // §6 edges: the first row from the above block, then the first column from the left
-            for (int dir = 0; dir < 2; dir++) {
-              int step = dir == 0 ? 1 : 8;
-              boolean hasN = dir == 0 ? hasA : hasL;
-              int cnt = Long.bitCount(mask & (dir == 0 ? FIRST_ROW : FIRST_COLUMN));
-              symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, dir,
-                  dir == 0 ? extentX : extentY, nz), cnt);
-              int erem = cnt;
-              for (int i = 1; erem > 0; i++) {
-                int p = i * step;
-                int x = coef[off + p];
-                int pr = !hasN ? (FastContexts.EDGE_PRED_BUCKETS - 1) << 1 : dir == 0
-                    ? FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i],
-                        inv[i])
-                    : FastContexts.edgeBucket(rightPart[i] - sums[16 + i] - sums[24 + i],
-                        dv[8 + i], inv[8 + i]);
-                edgeValue(FastContexts.edgeContext(cls, dir, i, erem, pr >> 1), x, pr & 1);
-                if (x != 0) {
-                  erem--;
-                }
-              }
+            // §6 edges: the first row from the above block, then the first column from the left,
+            // each up to its last nonzero value (a bound known before the loop, not found in it)
+            long rowBits = mask & FIRST_ROW;
+            int erem = Long.bitCount(rowBits);
+            symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, 0, extentX, nz),
+                erem);
+            for (int i = 1, last = 63 - Long.numberOfLeadingZeros(rowBits); i <= last; i++) {
+              int pr = !hasA ? (FastContexts.EDGE_PRED_BUCKETS - 1) << 1
+                  : FastContexts.edgeBucket(below[8 * bx + i] - sums[i] - sums[8 + i], dv[i],
+                      inv[i]);
+              erem -= edgeValue(FastContexts.edgeContext(cls, 0, i, erem, pr >> 1),
+                  coef[off + i], pr & 1);
             }
+            long columnBits = mask & FIRST_COLUMN;
+            erem = Long.bitCount(columnBits);
+            symbol(FastContexts.EDGE_COUNT, FastContexts.edgeCountContext(cls, 1, extentY, nz),
+                erem);
+            for (int i = 1, last = (63 - Long.numberOfLeadingZeros(columnBits)) >> 3; i <= last;
+                i++) {
+              int pr = !hasL ? (FastContexts.EDGE_PRED_BUCKETS - 1) << 1
+                  : FastContexts.edgeBucket(rightPart[i] - sums[16 + i] - sums[24 + i],
+                      dv[8 + i], inv[8 + i]);
+              erem -= edgeValue(FastContexts.edgeContext(cls, 1, i, erem, pr >> 1),
+                  coef[off + 8 * i], pr & 1);
+            }
+            // the interior sums read once more and zeroed for the next block (entries 0, 8, 16
+            // and 24 belong to no interior position and stay 0)
             for (int i = 1; i < 8; i++) {
               below[8 * bx + i] = coef[off + i] * cw[i] + sums[i] - sums[8 + i];
               rightPart[i] = coef[off + 8 * i] * rw[8 * i] + sums[16 + i] - sums[24 + i];
+              sums[i] = 0;
+              sums[8 + i] = 0;
+              sums[16 + i] = 0;
+              sums[24 + i] = 0;
             }
             // §7 DC
-            int pc = dcModel.predict(coef, off, q, c, bx, hasA, hasL);
-            int dc = coef[off];
-            value(FastContexts.DC, cls * FastContexts.DC_BUCKETS * FastContexts.DC_BUCKETS
-                + (pc & 0xFFFF), (short) (dc - (pc >> 16)));
-            dcModel.keep(c, bx, dc, q);
+            dc(dcModel.predict(coef, off, q, c, bx, hasA, hasL), coef[off], cls);
+            dcModel.keep(c, bx, coef[off], q);
           }
         }
       }
     }
+  }
+
+  /**
+   * The block's nonzero mask, natural position p at bit p; rows of zeros (most of a photo's
+   * lower rows) cost one test.
+   */
+  private static long naturalMask(short[] coef, int off) {
+    long m = 0;
+    for (int row = 0; row < 8; row++) {
+      int p = off + 8 * row;
+      int c0 = coef[p];
+      int c1 = coef[p + 1];
+      int c2 = coef[p + 2];
+      int c3 = coef[p + 3];
+      int c4 = coef[p + 4];
+      int c5 = coef[p + 5];
+      int c6 = coef[p + 6];
+      int c7 = coef[p + 7];
+      if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) == 0) {
+        continue;
+      }
+      int bits = nonzero(c0) | nonzero(c1) << 1 | nonzero(c2) << 2 | nonzero(c3) << 3
+          | nonzero(c4) << 4 | nonzero(c5) << 5 | nonzero(c6) << 6 | nonzero(c7) << 7;
+      m |= (long) bits << (8 * row);
+    }
+    return m;
+  }
+
+  /** 1 for a nonzero value, else 0, without a branch. */
+  private static int nonzero(int v) {
+    return (v | -v) >>> 31;
   }
 
   /**
@@ -365,7 +405,7 @@ final class FastBandEncoder implements StaticTables.Header {
    * one stream; the checksum (§9, of the bytes after it) and the final states in front, the raw
    * words from the end down (§2).
    */
-  private byte[] rans() {
+  private byte[] rans(int[] ctxAt, int[] cumAll) {
     int symbols = n + headerN;
     long rawBits = 0;
     for (int i = 0; i < headerRawN; i++) {
@@ -397,33 +437,37 @@ final class FastBandEncoder implements StaticTables.Header {
     // x codes symbol j, y symbol j - 1: they swap after every symbol
     long x = FastCoefficientCoder.RANS_L;
     long y = FastCoefficientCoder.RANS_L;
-    for (int i = n + headerN - 1; i >= 0; i--) {
-      int op = i >= headerN ? tokens[i - headerN] : header[i];
+    // the tokens (context << 6 | symbol) to their (start, frequency) here, as they are coded,
+    // then the header's steps
+    for (int i = n - 1; i >= -headerN; i--) {
+      int start;
+      int freq;
+      if (i >= 0) {
+        int op = tokens[i];
+        int b = ctxAt[op >>> 6] + (op & 63);
+        start = cumAll[b];
+        freq = cumAll[b + 1] - start;
+      } else {
+        int op = header[i + headerN];
+        start = op >>> 16;
+        freq = op & 0xFFFF;
+      }
       if (pos == 0) {
         int[] grown = new int[out.length * 2];
         System.arraycopy(out, 0, grown, out.length, out.length);
         pos = out.length;
         out = grown;
       }
-      int freq = op & 0xFFFF;
-      int start = op >>> 16;
       // x >= freq · 2^51 without the overflow of freq = 2^12 (a table with one symbol)
       if (x >>> (63 - SymbolTables.PREC) >= freq) {
         out[--pos] = (int) x;
         x >>>= 32;
       }
-      // x / freq from the reciprocal (a 64-bit division is the pass's slowest step): x < freq
-      // · 2^51, so the double quotient is off by at most one, which the remainder corrects
-      long q = (long) (x * RECIPROCAL[freq]);
-      long r = x - q * freq;
-      if (r < 0) {
-        q--;
-        r += freq;
-      } else if (r >= freq) {
-        q++;
-        r -= freq;
-      }
-      long coded = (q << SymbolTables.PREC) + r + start;
+      // (x / freq) · 2^12 + x mod freq + start, one multiplication after the division: a plain
+      // 64-bit division measured x1.06 band encode against a double reciprocal and its
+      // correction (same-JVM A/B, session 10), which put more steps on the state's chain
+      long q = x / Math.max(1, freq); // freq >= 1: every coded symbol was counted
+      long coded = x + q * (SymbolTables.ONE - freq) + start;
       x = y;
       y = coded;
     }

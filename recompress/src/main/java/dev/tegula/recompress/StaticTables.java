@@ -130,12 +130,17 @@ final class StaticTables {
     int[] gtotals = new int[groups];
     for (int c = 0; c < contexts; c++) {
       int t = 0;
-      int g = group[c] * symbols;
       for (int s = 0; s < symbols; s++) {
         t += counts[c * symbols + s];
-        gcounts[g + s] += counts[c * symbols + s];
       }
       totals[c] = t;
+      if (t == 0) {
+        continue; // most contexts of a band's tables see nothing: nothing to add
+      }
+      int g = group[c] * symbols;
+      for (int s = 0; s < symbols; s++) {
+        gcounts[g + s] += counts[c * symbols + s];
+      }
       gtotals[group[c]] += t;
     }
     clusters = HistogramClusters.cluster(gcounts, gtotals, groups, symbols, stride, gmap,
@@ -143,18 +148,29 @@ final class StaticTables {
     for (int c = 0; c < contexts; c++) {
       map[c] = gmap[group[c]];
     }
-    quantized = quantized(counts, totals);
+    int[] sum = sums(counts, totals);
+    quantized = quantized(sum);
     choice = new int[clusters];
     if (protos != null) {
-      choosePrototypes(sums(counts));
+      choosePrototypes(sum);
     }
     setHistograms(quantized);
   }
 
   /** Per cluster its contexts' counts summed (the clusters' histograms before quantizing). */
   int[] sums(int[] counts) {
+    int[] totals = new int[contexts];
+    java.util.Arrays.fill(totals, 1);
+    return sums(counts, totals);
+  }
+
+  /** {@link #sums(int[])}, the contexts whose total is 0 left out (they add nothing). */
+  private int[] sums(int[] counts, int[] totals) {
     int[] sum = new int[clusters * symbols];
     for (int c = 0; c < contexts; c++) {
+      if (totals[c] == 0) {
+        continue;
+      }
       int b = map[c] * symbols;
       for (int s = 0; s < symbols; s++) {
         sum[b + s] += counts[c * symbols + s];
@@ -325,17 +341,9 @@ final class StaticTables {
     return null;
   }
 
-  private int[] quantized(int[] counts, int[] totals) {
-    int[] q = new int[clusters * symbols];
-    for (int c = 0; c < contexts; c++) {
-      if (totals[c] == 0) {
-        continue;
-      }
-      int b = map[c] * symbols;
-      for (int s = 0; s < symbols; s++) {
-        q[b + s] += counts[c * symbols + s];
-      }
-    }
+  /** The clusters' histograms ({@link #sums}) quantized as §3.2 codes them. */
+  private int[] quantized(int[] sum) {
+    int[] q = sum.clone();
     for (int k = 0; k < clusters; k++) {
       int max = 0;
       for (int s = 0; s < symbols; s++) {
