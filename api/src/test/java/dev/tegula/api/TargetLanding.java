@@ -65,6 +65,9 @@ public class TargetLanding {
     boolean size = args[0].equals("size");
     // -Dprobe=false: JPEG's knob without its probe (KnobProbe), the rules before it
     TargetSearch.probeKnob = !"false".equals(System.getProperty("probe"));
+    // -DbracketLine=false: JPEG brackets on images other than decoded JPEGs on the estimate's
+    // shape alone (TargetSearch.JPEG_OTHER_BRACKET_LINE), the rule before session 10's land3
+    TargetSearch.otherBracketLine = !"false".equals(System.getProperty("bracketLine"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");
