@@ -68,27 +68,33 @@ class CompressFeaturesTest {
         .withPsychovisual(false));
     Path in = dir.resolve("decoded.jpg");
     Files.write(in, jpeg);
-    boolean moved = false;
-    boolean kept = false;
-    for (String target : new String[] {"0.93", "0.94", "0.95", "0.96"}) {
+    // one target whose search moves the lambda and one whose search does not, as the API finds
+    String moved = null;
+    String kept = null;
+    for (int t = 0; t < 40 && (moved == null || kept == null); t++) {
+      String target = String.valueOf((9000 + 23 * t) / 10000.0);
       CompressResult api = Tegula.compressFile(jpeg, CompressOptions.lossy(75)
           .withFormat(ImageFormat.JPEG).withTargetSsim(Double.parseDouble(target)), Limits.DEFAULT);
-      Cli.Result r = run("--format", "jpeg", "--target-ssim", target, "-v", "--force", "-o",
-          dir.resolve("out.jpg").toString(), in.toString());
-      assertEquals(0, r.exit(), r.err());
-      String lambda = " lambda x" + CompressCommand.lambda(api.lambdaHundredths()) + " ";
-      if (api.lambdaHundredths() != 100) {
-        moved = true;
-        assertTrue(r.err().contains(" 4:2:0" + lambda + "after "), r.err());
-      } else {
-        kept = true;
-        assertFalse(r.err().contains(" lambda "), r.err());
+      if (api.lambdaHundredths() != 100 && moved == null) {
+        moved = target;
+        assertSummary(in, target, " 4:2:0 lambda x" + CompressCommand.lambda(api.lambdaHundredths())
+            + " after ", true);
+      } else if (api.lambdaHundredths() == 100 && kept == null) {
+        kept = target;
+        assertSummary(in, target, " lambda ", false);
       }
     }
-    assertTrue(moved && kept, "the targets no longer cover both cases");
+    assertTrue(moved != null && kept != null, "the targets no longer cover both cases");
     assertEquals("1.15", CompressCommand.lambda(115));
     assertEquals("2.05", CompressCommand.lambda(205));
     assertEquals("1.00", CompressCommand.lambda(100));
+  }
+
+  private void assertSummary(Path in, String target, String part, boolean present) {
+    Cli.Result r = run("--format", "jpeg", "--target-ssim", target, "-v", "--force", "-o",
+        dir.resolve("out.jpg").toString(), in.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(present, r.err().contains(part), target + ": " + r.err());
   }
 
   @Test
