@@ -1124,11 +1124,16 @@ final class TargetSearch {
     private static final double LAND_MARGIN = Math.log(0.975 / 0.985);
     private static final double MIN_SCALE = 0.5;
     private static final double MAX_SCALE = 4;
+    /**
+     * The points a search can measure: {@link #MAX_ENCODES}, then quality 0, and after a JPEG
+     * size search filled the jump down to 4:4:4 at 0 without a fit, 4:2:0 at 0 as well.
+     */
+    private static final int MAX_POINTS = MAX_ENCODES + 2;
     private final int[] knots;
     private final double[] prior;
     final int step;
-    private final double[] ys = new double[MAX_ENCODES + 1];
-    private final int[] codes = new int[MAX_ENCODES + 1];
+    private final double[] ys = new double[MAX_POINTS];
+    private final int[] codes = new int[MAX_POINTS];
     private int n;
     private double a;
     private double b = 1;
