@@ -617,7 +617,7 @@ final class TargetSearch {
       }
       if (probeKnob && knob && encodes == 2 && passBytes == null && !acrossJump
           && failQ <= TOP && failCode == model.codeAt(failQ)
-          && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes) {
+          && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes && curve.knobProbe(failCode) != null) {
         // nothing fits yet but the failure is just over: the knob at its tables, which its
         // probe says fits (if it does not, the search goes on with the quality)
         double need = Math.log(failLen / (FINE_AIM * maxBytes));

@@ -204,6 +204,27 @@ class TargetSearchEdgeTest {
   }
 
   @Test
+  void sizeSearchOnAMadeUpCurveWithoutAProbeGoesOnWithTheQuality() {
+    // a curve of no image (no probe), a failure just over after two encodes: the probe's branch
+    // must fall through to the quality, not dereference the missing probe
+    SizeCurve curve = new SizeCurve(true);
+    for (int w = 0; w <= 100; w++) {
+      curve.sub[w] = -3 + 0.03 * w;
+      curve.full[w] = curve.sub[w];
+    }
+    long pixels = 10000;
+    long maxBytes = 10000;
+    int[] calls = new int[1];
+    TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 1, false, pixels, maxBytes,
+        code -> {
+          calls[0]++;
+          return new byte[(code & TargetSearch.QUALITY) >= 3000 ? 10300 : 9800];
+        }, curve, true);
+    assertTrue(r.bytes() != null && r.bytes().length <= maxBytes, "no fit");
+    assertTrue(calls[0] >= 3, calls[0] + " encodes");
+  }
+
+  @Test
   void jpegSizeTargetJustUnderQualityZeroOfATinyImageFailsWithTheDeclaredException() {
     // headers outweigh the pixels: every quality is within 40% of quality 0, the search fills
     // the jump down to 4:4:4 at 0 after 12 encodes and then tries 4:2:0 at 0, a 14th point
