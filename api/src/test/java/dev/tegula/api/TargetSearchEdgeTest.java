@@ -87,7 +87,7 @@ class TargetSearchEdgeTest {
   private static void assertLambda(CompressResult r, String what) {
     if (r.format() == ImageFormat.JPEG) {
       assertTrue(r.lambdaHundredths() >= JpegEncodeOptions.DEFAULT_LAMBDA
-          && r.lambdaHundredths() <= TargetSearch.KNOB_MAX, what + " lambda "
+          && r.lambdaHundredths() <= TrellisKnob.KNOB_MAX, what + " lambda "
           + r.lambdaHundredths());
     }
   }
