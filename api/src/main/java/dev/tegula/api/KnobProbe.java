@@ -16,10 +16,10 @@ import dev.tegula.jpeg.JpegEncodeOptions;
  * <p>Measured 29 Nov (session 10, TargetKnobPredict) against the whole image's move at x1.6,
  * at qualities 50, 75, 88, 94, as the median and 90th percentile of |ln(measured /
  * predicted)|: SSIM, photos and graphics 0.33 / 0.62 (the bracket's SSIM per byte times {@link
- * TargetSearch#SSIM_KNOB_K}: 0.35 / 1.13), colour fit set 0.45 / 1.08 (0.47 / 2.63), grey fit
+ * TrellisKnob#SSIM_KNOB_K}: 0.35 / 1.13), colour fit set 0.45 / 1.08 (0.47 / 2.63), grey fit
  * set 0.21 / 1.07 (0.85 / 3.57); scaled by its class's median ratio (below) 0.14, 0.26, 0.21.
  * Size: 0.08 / 0.28, 0.13 / 0.92, 0.22 / 0.69 against 0.36 / 1.12, 0.68 / 2.21, 1.67 / 2.23
- * for the constant {@link TargetSearch#SIZE_KNOB_K}. Thread CPU (29 Nov, 26 corpus, graphics and
+ * for the constant {@link TrellisKnob#SIZE_KNOB_K}. Thread CPU (29 Nov, 26 corpus, graphics and
  * hold-out images, quality 88, medians of 5 alternated rounds): the SSIM probe a median 0.27
  * and at most 0.48 of one encode and its SSIM, the size probe (no SSIM) 0.28 and 0.48 of one
  * encode, most on small images, whose sample is a sixth of them; a search asks for one in 33%

@@ -58,27 +58,27 @@ import java.util.function.ToDoubleFunction;
  * {@code 1 - SSIM} is within 3% below the budget {@code 1 - target}, the same band on the
  * quantity the target bounds ({@code target <= SSIM <= target + 0.03 (1 - target)}).
  *
- * <p><b>Model.</b> A per-format prior curve g(q) (the median over the developer photo corpus of
- * ln(bytes per pixel), or of -ln(1 - SSIM)), between knots following the log of the format's
- * table scale, mapped onto the image as {@code a + b * g(q)}. The first encode is at the
- * quality the prior alone predicts; it fixes {@code a} with b = 1 for sizes (the prior shifted
- * through the image's own point), and for SSIM b with the prior's bottom held (the prior scaled
- * through it: images of flat content, grey scans and decoded JPEGs, climb in SSIM 2-4 times as
- * steeply as photos); every later one fits a and b through two measured points (the bracket
+ * <p><b>Model ({@link FittedCurve}).</b> A per-format prior curve g(q) (the median over the
+ * developer photo corpus of ln(bytes per pixel), or of -ln(1 - SSIM)), between knots following the
+ * log of the format's table scale, mapped onto the image as {@code a + b * g(q)}. The first encode
+ * is at the quality the prior alone predicts; it fixes {@code a} with b = 1 for sizes (the prior
+ * shifted through the image's own point), and for SSIM b with the prior's bottom held (the prior
+ * scaled through it: images of flat content, grey scans and decoded JPEGs, climb in SSIM 2-4 times
+ * as steeply as photos); every later one fits a and b through two measured points (the bracket
  * around the target when both ends are measured, else the last two), so encode 2 is a secant and
- * encode 3 an interpolation. For .tgl SSIM on the fine scale two points fix a line in the log
- * of the step scale ({@code -ln(1 - SSIM)} against {@code -ln(scale + 200)}) instead of the
- * prior's shape: flat content bends far more than the corpus median, whose shape through a wide
- * bracket puts encode 3 under the target (measured 28 Nov, fine scale, targets
- * 0.90/0.95/0.97/0.99: photos 24 -> 25 of 31 in the band, hold-out 20 -> 25 of 47, graphics 7 ->
- * 9 of 14, same encodes; for JPEG the same line gave photos 26 -> 26 of 40, hold-out 24 -> 23 of
- * 48, so JPEG keeps the prior). JPEG points are fitted per chroma side of the jump (its height
- * varies from image to image, 0.004-0.37 in ln bytes); 4:4:4 below 97 has its own prior. Each next quality is the best the model
- * predicts strictly between the qualities known to pass and to fail, aiming at 98.5% of the
+ * encode 3 an interpolation. For .tgl SSIM on the fine scale two points fix a line in the log of
+ * the step scale ({@code -ln(1 - SSIM)} against {@code -ln(scale + 200)}) instead of the prior's
+ * shape: flat content bends far more than the corpus median, whose shape through a wide bracket
+ * puts encode 3 under the target (measured 28 Nov, fine scale, targets 0.90/0.95/0.97/0.99: photos
+ * 24 -> 25 of 31 in the band, hold-out 20 -> 25 of 47, graphics 7 -> 9 of 14, same encodes; for
+ * JPEG the same line gave photos 26 -> 26 of 40, hold-out 24 -> 23 of 48, so JPEG keeps the prior).
+ * JPEG points are fitted per chroma side of the jump (its height varies from image to image,
+ * 0.004-0.37 in ln bytes); 4:4:4 below 97 has its own prior. Each next quality is the best the
+ * model predicts strictly between the qualities known to pass and to fail, aiming at 98.5% of the
  * target (a distortion of 98.5% of the budget), so that the model's error rarely overshoots. The
- * search stops when a result lands, when the neighbours pass and fail, or after 3 encodes with
- * a passing result; without one it goes on (at most 12 encodes) and fails when the extreme
- * quality does not pass either.
+ * search stops when a result lands, when the neighbours pass and fail, or after 3 encodes with a
+ * passing result; without one it goes on (at most 12 encodes) and fails when the extreme quality
+ * does not pass either.
  *
  * <p><b>SSIM targets on the image's own curve.</b> Given an {@link SsimCurve} (an estimate of the
  * image's -ln(1 - SSIM) against quality from one DCT of a sample of its blocks, no encode; in
@@ -165,60 +165,10 @@ import java.util.function.ToDoubleFunction;
  * a side with one point through a bracket that straddles the jump (the prior with the median
  * jump): riaphotographs 100 KB 10.0% -> 5.8% under, nothing else changed, no hit.
  *
- * <p><b>JPEG's second knob: the trellis lambda.</b> JPEG's tables are integers: one hundredth
- * of quality can move a step by a whole unit and SSIM or size by several band widths (astronaut
- * at 0.90: 38.00 -> 38.01 moves the luma DC step 17 -> 16 and SSIM 0.892 -> 0.904; no quality
- * lands), and near a decoded JPEG's own quality SSIM climbs in stairs. At fixed tables the
- * trellis lambda ({@link JpegEncodeOptions#lambdaHundredths}) moves both nearly continuously:
- * measured 29 Nov (session 10) on 26 images at qualities 20-96, x0.8-x2.5 takes 0.10-0.25 of
- * ln bytes per ln lambda off photos and graphics (x1.5: 4-8% smaller), 0.01 off a decoded JPEG
- * above its own quality (nothing left to drop); at x1-x4 SSIM per byte is 0.8-1.2 times the
- * quality's on photos (x0-x0.7 buys bytes at half of it, so the searches only raise it), up to
- * 10 times it on decoded JPEGs near their quality, and on gnome_field a larger lambda raises
- * SSIM. A search code carries the lambda ({@link #withLambda}); {@code
- * CompressResult.lambdaHundredths} reports it so that quality, chroma and lambda reproduce the
- * file. The SSIM search's third encode takes the pass's tables with the lambda predicted from
- * its two encodes ({@link #ssimKnob}) when nothing lies between the pass and the failure, or on
- * a decoded JPEG when the pass is within {@link #SSIM_KNOB_SPAN} of the aim; on a decoded JPEG
- * whose first file passes within {@link #SECANT_SPAN} of the aim, the second and third encodes
- * are that file's tables with a guessed lambda and then the lambda the two measurements' own
- * slope puts at the aim ({@link #ssimSecant}); the size search takes the failing file's tables
- * when the two are neighbours ({@link #sizeKnob}). A knob file is kept only on the right side
- * and smaller (SSIM) or larger (size) than the file in hand. Measured 29 Nov, fine scale, same
- * session, before -> after, JPEG SSIM: colour fit set 156 -> 164 of 200 in the band, grey 77
- * -> 84 of 120, photos 38 and graphics 13 of 40 and 16 unchanged (no knob used), hold-out (not
- * tuned on) 41 -> 43 of 48; 85 searches took the knob (106 knob encodes at x1.04-x2.40, median
- * x1.12), 73 landed; against the quality alone it won 24 and lost 7; encodes 920 -> 920 over
- * fit sets and hold-out; sizes unchanged (the neighbour case did not occur). Tried and not
- * kept: the knob's third encode on every
- * image instead of a quality (photos 38 -> 36, graphics 13 -> 7, fit sets 156 -> 142 and 77 ->
- * 64: its move per ln lambda varies 30-fold between images, the bracket's quality slope does
- * not predict it on photos), on every image within 0.12 of the aim (graphics 13 -> 8); for
- * sizes, the knob when the failing file is within 3%, 6% or 10% of the aim (grey fit set 56 ->
- * 54, 53, 52; colour 155 -> 155, 152, 148). .tgl has no such knob: its quality hundredths
- * already move its 1/16 steps by a fraction of a unit.
- *
- * <p><b>The knob's probe.</b> Where the knob is taken, its lambda comes from a {@link KnobProbe}
- * of the image at the file's tables (the encoder's own trellis and masking on a mosaic of
- * sampled tiles at x1 and x1.6: this image's own ln bytes and -ln(1 - SSIM) per ln lambda) in
- * place of the bracket's SSIM per byte and the fixed {@link #SIZE_KNOB_K}; the probe predicts
- * the whole image's move better than either (median |ln(measured / predicted)| 0.08-0.22 for
- * size against 0.36-1.67 for the constant, 0.14-0.26 for SSIM once scaled against the
- * bracket's 0.35-0.85; see KnobProbe). With it the SSIM search's third
- * encode takes the knob on any image whose pass is within {@link #PROBE_SPAN} of the aim and
- * whose probe reaches the aim by {@link #KNOB_MAX}, and the size search's when the failing file
- * is at most {@link #SIZE_PROBE_SPAN} over the target (with a fitting file under the band, or
- * none yet); a probe that says the lambda raises SSIM
- * (gnome_field) ends the search on the pass instead of spending an encode. Measured 29 Nov
- * (session 10), fine scale, same session, without -> with the probe: SSIM colour fit set 164 ->
- * 168 of 200 in the band, grey 84 -> 89 of 120, photos 38 and graphics 13 of 40 and 16
- * unchanged (the knob took 8 of their third encodes, all landed as before), hold-out (not tuned
- * on) 43 -> 42 of 48 (conf_gray 0.95: x1.11 gave 3.1% of the budget where x1.19 landed; one
- * search 3 -> 2 encodes); sizes: photos 37 -> 38 of 38 (hubble 200 KB 3.6% -> 1.0% under),
- * grey fit set 56 -> 60 of 60, colour 155 and graphics 12 of 13 unchanged, hold-out 33 -> 34
- * of 34 (camera 100 KB 3.5% -> 2.1%); none on the wrong side, encodes per search unchanged or
- * fewer; the files that changed are a median 0.2% larger (SSIM) and 0.05% (size). .tgl
- * unchanged (no probe).
+ * <p><b>JPEG's second knob.</b> Where the quality's integer tables step over the band, the
+ * trellis lambda at fixed tables moves size and SSIM nearly continuously: when a search takes
+ * it and at which lambda is {@link TrellisKnob}'s. The curve each next quality is read from,
+ * fitted through the encodes so far, is {@link FittedCurve}.
  */
 final class TargetSearch {
   static final int MAX_ENCODES = 12;
@@ -246,7 +196,7 @@ final class TargetSearch {
    * Aim inside the band, below its middle, so that the model's error rarely overshoots (an
    * overshoot costs an encode, landing low only a little quality).
    */
-  private static final double FINE_AIM = 0.985;
+  static final double FINE_AIM = 0.985;
   /**
    * On whole qualities the band is often narrower than one step: aim slightly under the target
    * first, and with a file that fits in hand (an overshoot then costs nothing) at the target.
@@ -350,112 +300,11 @@ final class TargetSearch {
    */
   static boolean otherBracketLine = true;
   /**
-   * JPEG size, with the knob ({@link #sizeKnob}): ln bytes the trellis lambda takes off per ln
-   * of its scale, the median over 28 knob encodes of the corpus photos, graphics and fit sets at
-   * x1.1-x2.4 (29 Nov, session 10; 0.01-0.44: a decoded JPEG above its own quality has almost
-   * nothing left for the trellis to drop, flat-field graphics most).
-   */
-  static final double SIZE_KNOB_K = 0.19;
-  /**
-   * JPEG SSIM, with the knob ({@link #ssimKnob}): -ln(1 - SSIM) the trellis lambda takes off per
-   * ln of its scale, per unit of the SSIM the two measurements buy per ln byte (clamped to
-   * {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}). Measured 29 Nov (session 10) on 171 knob
-   * encodes (x1.06-x4): the move per ln lambda over the move per ln byte is 0.8-1.2 on photos,
-   * 1.5-10 on decoded JPEGs near their own quality, negative on gnome_field (a larger lambda
-   * raises its SSIM); these constants gave the most landings on the fit sets in a replay
-   * (k 0.10-0.20, slope caps 2-8, spans 0.03-0.08) and in real runs (span 0.04/0.05/0.06, cap
-   * 3/4, k 0.13/0.16: fit sets 238/244/243, 240, 239 of 320).
-   */
-  static final double SSIM_KNOB_K = 0.13;
-  static final double KNOB_SLOPE_MIN = 1.0;
-  static final double KNOB_SLOPE_MAX = 3;
-  /**
-   * JPEG SSIM on a decoded JPEG's curve ({@link SourceLattice} found one): after two encodes, a
-   * pass this close to the aim (in -ln(1 - SSIM); the band is 0.03 wide) takes the knob for the
-   * third encode instead of a quality in the bracket, whose SSIM climbs in stairs there. On
-   * other images the quality's third landed more often (photos and graphics 51 -> 43 of 56
-   * with the knob on every image at any distance).
-   */
-  static final double SSIM_KNOB_SPAN = 0.05;
-  /**
-   * JPEG SSIM on an image's own curve, after two encodes: a pass this close to the aim (in -ln(1
-   * - SSIM); the band is 0.03 wide) whose {@link KnobProbe} puts the aim within {@link #KNOB_MAX}
-   * takes the knob for the third encode, on any image, at the lambda the probe predicts for
-   * {@link #PROBE_SHARE} of the distance. Measured 29 Nov (session 10), fine scale, 0.90-0.99,
-   * same session (share 0.7): spans 0.08, 0.1, 0.12 gave the fit sets 253, 256, 255 of 320 in
-   * the band (248 before), photos 38 of 40 at each (38), graphics 13, 13, 12 of 16 (13).
-   */
-  static final double PROBE_SPAN = 0.1;
-  /**
-   * The share of the distance to the aim a probed knob encode is aimed at: the probe's mosaic
-   * moves less than the whole image over small lambdas (its slope is fitted over x1-x1.6), and
-   * a knob file that crosses the target is lost while one short of the band is still a smaller
-   * pass. Measured as {@link #PROBE_SPAN} (span 0.1): shares 0.6, 0.7, 0.75, 0.8, 1 gave the fit
-   * sets 250, 256, 257, 255, 246 of 320, photos 38 at each, graphics 12, 13, 13, 13, 12 of 16.
-   */
-  static final double PROBE_SHARE = 0.75;
-  /**
-   * JPEG size on an image's own curve, after two encodes: a failing file at most this share over
-   * the target, with a fitting one under the band, takes the knob at its tables for the third
-   * encode, at the lambda its {@link KnobProbe} puts at {@link #SIZE_PROBE_SHARE} of the way to
-   * the aim. Measured 29 Nov (session 10), fine scale, 20-500 KB, same session: spans (shares)
-   * 0.03 (1), 0.06 (1), 0.1 (1), 0.04 (0.9), 0.06 (0.9), 0.06 (0.8), 0.1 (0.8) gave photos 37,
-   * 37, 37, 37, 38, 38, 38 of 38 in the band (37 before), graphics 12 of 13 at each (12), colour
-   * fit set 155, 154, 154, 155, 155, 155, 155 of 158 (155), grey fit set 59 of 60 at each (56).
-   * The same when nothing fits after two encodes and the failure is this close (the knob's file
-   * fits or the search goes on): grey fit set 59 -> 60 of 60 (bliznaca_g60 20 KB), nothing else
-   * changed, no search took a fourth encode.
-   */
-  static final double SIZE_PROBE_SPAN = 0.06;
-  static final double SIZE_PROBE_SHARE = 0.85;
-  /**
-   * Whether the knob's searches ask the image's {@link KnobProbe} (false: the rules before it,
-   * for measurements against them).
-   */
-  static boolean probeKnob = true;
-  /** The largest trellis lambda a search uses, in hundredths: x4 (x8 reaches little further). */
-  static final int KNOB_MAX = 400;
-
-  /**
    * How far (in -ln(1 - SSIM)) under the aim the image's fitted curve must put 4:2:0 at 96.99 for
    * the search to go to the 4:4:4 ladder without measuring it. Measured 29 Nov, margins 0 and
    * 0.05: the same results on the photos and graphics.
    */
   private static final double JUMP_MARGIN = 0.05;
-
-  /**
-   * JPEG's size knots add 94 and 96 and 96.99 (the last quality with 4:2:0 chroma, before 97's
-   * jump), and 98, 99, 99.5 above it, where the curve bends and then stands still (from 99.5 on
-   * every step is at its floor); measured on 28 Nov with the current encoder.
-   */
-  private static final int[] JPEG_SIZE_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
-      9400, 9600, 9699, 9700, 9800, 9900, 9950, 10000};
-  // medians over shared/corpus/photos (10 photos), measured with Tegula's encoders at these knots
-  private static final double[] JPEG_SIZE = {-4.695, -4.258, -3.383, -2.92, -2.734, -2.491, -2.13,
-      -1.7, -1.356, -1.144, -0.986, -0.810, -0.609, -0.405, -0.116, -0.107, -0.107};
-  /** 4:4:4 below 97 at the same knots (the same photos, 28 Nov): the ladder inside the jump. */
-  private static final double[] JPEG_FULL_SIZE = {-4.476, -4.035, -3.247, -2.789, -2.599, -2.349,
-      -1.973, -1.559, -1.181, -0.961, -0.812, -0.609, -0.609, -0.405, -0.116, -0.107, -0.107};
-  /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
-  private static final double[] JPEG_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
-      3.222, 3.581, 3.786, 3.906, 4.042, 4.721, 4.981, 5.671, 5.713, 5.713};
-  /**
-   * -ln(1 - SSIM) of 4:4:4 below 97 at the same knots (the same photos, 28 Nov; at 75 it meets
-   * 4:2:0, below it follows the 4:2:0 curve): the ladder that fills an SSIM target's jump.
-   */
-  private static final double[] JPEG_FULL_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.952,
-      3.408, 3.921, 4.292, 4.453, 4.721, 4.721, 4.981, 5.671, 5.713, 5.713};
-  /**
-   * .tgl's size knots add 95, 98.5, 99 and 99.5, where its curve bends most; remeasured on 28 Nov
-   * with the current lossy encoder.
-   */
-  private static final int[] TGL_SIZE_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
-      9500, 9700, 9850, 9900, 9950, 10000};
-  private static final double[] TGL_SIZE = {-5.170, -5.060, -4.007, -3.330, -2.947, -2.623,
-      -2.184, -1.807, -1.368, -1.054, -0.777, -0.477, -0.314, -0.222, -0.081};
-  /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
-  private static final double[] TGL_SSIM = {0.984, 1.036, 1.720, 2.131, 2.411, 2.660, 2.950,
-      3.273, 3.604, 3.787, 3.946, 4.080, 4.136, 4.174, 4.200};
 
   /**
    * The chosen file, its code (quality in hundredths, for JPEG possibly with {@link #FULL_CHROMA}),
@@ -553,7 +402,7 @@ final class TargetSearch {
 
   /**
    * {@link #forSize} on the image's own curve; {@code lambdaKnob}: a JPEG search may also move
-   * the trellis lambda ({@link #sizeKnob}), false for the quality alone.
+   * the trellis lambda ({@link TrellisKnob#sizeKnob}), false for the quality alone.
    */
   static Result forSize(ImageFormat format, int step, boolean chromaChoice, long pixels,
       long maxBytes, IntFunction<byte[]> encoder, SizeCurve curve, boolean lambdaKnob) {
@@ -561,12 +410,10 @@ final class TargetSearch {
     boolean fine = step < 100;
     double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
     double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
-    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true, true)
-        : new Model(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false, false);
-    model.fullPrior = jpeg ? JPEG_FULL_SIZE : null;
+    FittedCurve model = FittedCurve.ofSize(jpeg, step, fine);
     if (fine && curve != null) {
       model.sizeCurve = curve;
-      // .tgl: inside a bracket the line in the log of the step, see Model.lineInBracket
+      // .tgl: inside a bracket the line in the log of the step, see FittedCurve.lineInBracket
       model.lineInBracket = !jpeg;
     }
     int passQ = -step; // highest position known to fit
@@ -598,32 +445,31 @@ final class TargetSearch {
       // 4:2:0 at 96.99 fits and 4:4:4 at 97 does not: 4:4:4 below 97 fills the jump between
       boolean acrossJump = chromaChoice && !model.fullBelow && failQ == JUMP
           && passQ == JUMP - step && encodes < 3;
-      boolean knobFits = knob && encodes < 3 && passBytes != null && !acrossJump
-          && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
+      // the knob moves the last failing file's tables (not across the jump, whose fill comes
+      // first)
+      boolean knobAtFailure = knob && !acrossJump && failQ <= TOP
           && failCode == model.codeAt(failQ);
+      boolean knobFits = knobAtFailure && encodes < 3 && passBytes != null
+          && passBytes.length < SIZE_BAND * maxBytes;
       if (knobFits && passQ + step >= failQ) {
         // nothing between the fitting and the failing file: only the finer knob can land
-        return sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen,
-            curve, false);
+        return TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
+            failLen, curve, false);
       }
-      if (probeKnob && knobFits && encodes == 2 && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes
-          && curve.knobProbe(failCode) != null) {
+      if (knobFits && encodes == 2 && TrellisKnob.sizeProbed(curve, failCode, failLen, maxBytes)) {
         // the failing file is just over: the knob at its tables where its probe lands it
-        Result r = sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen,
-            curve, true);
+        Result r = TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
+            failLen, curve, true);
         if (r != null) {
           return r;
         }
       }
-      if (probeKnob && knob && encodes == 2 && passBytes == null && !acrossJump
-          && failQ <= TOP && failCode == model.codeAt(failQ)
-          && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes) {
+      if (knobAtFailure && encodes == 2 && passBytes == null
+          && TrellisKnob.sizeProbed(curve, failCode, failLen, maxBytes)) {
         // nothing fits yet but the failure is just over: the knob at its tables, which its
         // probe says fits (if it does not, the search goes on with the quality)
-        double need = Math.log(failLen / (FINE_AIM * maxBytes));
-        double ln = curve.knobProbe(failCode).lnLambdaForSize(need * SIZE_PROBE_SHARE);
-        if (ln <= Math.log(KNOB_MAX / 100.0)) {
-          int kc = withLambda(failCode, knobLambda(ln));
+        int kc = TrellisKnob.sizeProbedCode(curve, failCode, failLen, maxBytes);
+        if (kc >= 0) {
           byte[] ko = encoder.apply(kc);
           encodes++;
           if (ko.length <= maxBytes) {
@@ -665,42 +511,12 @@ final class TargetSearch {
           // every quality between the fit and the failure has one of their tables
           return knob && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
               && failCode == model.codeAt(failQ)
-              ? sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode, failLen,
-                  curve, false)
+              ? TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
+                  failLen, curve, false)
               : new Result(passBytes, passCode, encodes, Double.NaN);
         }
       }
     }
-  }
-
-  /**
-   * The size search's last encode on the second knob: the failing file's tables with the trellis
-   * lambda that should shrink it to the aim (its {@link KnobProbe}'s, else {@link #SIZE_KNOB_K});
-   * the larger of it and the fitting file in hand when it fits, else the file in hand. {@code
-   * onlyProbed}: null, without an encode, when the probe does not put the aim within {@link
-   * #KNOB_MAX}.
-   */
-  private static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, byte[] passBytes,
-      int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed) {
-    double need = Math.log(failLen / (FINE_AIM * maxBytes));
-    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(failCode);
-    double ln = probe == null ? Double.NaN : probe.lnLambdaForSize(need * SIZE_PROBE_SHARE);
-    if (onlyProbed && !(ln <= Math.log(KNOB_MAX / 100.0))) {
-      return null;
-    }
-    int lambda = knobLambda(Double.isNaN(ln) ? need / SIZE_KNOB_K : ln);
-    int code = withLambda(failCode, lambda);
-    byte[] out = encoder.apply(code);
-    if (out.length <= maxBytes && out.length > passBytes.length) {
-      return new Result(out, code, encodes + 1, Double.NaN);
-    }
-    return new Result(passBytes, passCode, encodes + 1, Double.NaN);
-  }
-
-  /** The lambda in hundredths for a move of {@code lnLambda} in its log, above x1.00. */
-  private static int knobLambda(double lnLambda) {
-    double l = Math.exp(Math.max(0, Math.min(Math.log(KNOB_MAX / 100.0), lnLambda)));
-    return Math.max(JpegEncodeOptions.DEFAULT_LAMBDA + 1, (int) (100 * l + 0.5));
   }
 
   /**
@@ -712,7 +528,7 @@ final class TargetSearch {
    * 98.58, 3.2% under; now 1.7%), nothing else changed (photos, graphics, grey fit set, hold-out
    * 37, 12, 56, 33), encodes unchanged.
    */
-  private static int newSizeTables(Model model, int q, int passQ, int failQ) {
+  private static int newSizeTables(FittedCurve model, int q, int passQ, int failQ) {
     int step = model.step;
     if (failQ <= TOP) {
       int failCode = model.codeAt(failQ);
@@ -766,7 +582,7 @@ final class TargetSearch {
 
   /**
    * {@link #forSsim} on the image's own curve; {@code lambdaKnob}: a JPEG search may also move
-   * the trellis lambda ({@link #ssimKnob}), false for the quality alone.
+   * the trellis lambda ({@link TrellisKnob#ssimKnob}), false for the quality alone.
    */
   static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
       IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer, SsimCurve curve,
@@ -776,8 +592,7 @@ final class TargetSearch {
     double budget = 1 - target;
     double aim = -Math.log(budget * (fine ? FINE_AIM : 1));
     double band = target + (1 - SSIM_BAND) * budget;
-    Model model = jpeg ? new Model(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
-        : new Model(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
+    FittedCurve model = FittedCurve.ofSsim(jpeg, step, fine);
     model.scaleFromBottom = true;
     model.lineInStep = !jpeg && fine;
     if (curve != null && fine) {
@@ -793,7 +608,6 @@ final class TargetSearch {
     } else {
       curve = null;
     }
-    model.fullPrior = jpeg ? JPEG_FULL_SSIM : null;
     int passQ = TOP + step; // lowest quality known to reach the target
     byte[] passBytes = null;
     int passCode = -1;
@@ -841,33 +655,28 @@ final class TargetSearch {
       } else {
         failQ = q;
       }
-      if (knob && encodes < 3 && passBytes != null && passSsim > band
+      // the knob moves the pass's tables: a pass over the band at its own quality, not 4:4:4 at
+      // 97 over 4:2:0 failing at 96.99 (the jump's fill comes first)
+      boolean knobAtPass = knob && passBytes != null && passSsim > band
           && (passCode & QUALITY) == passQ
-          && !(chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step)
-          && (failQ >= 0 && failQ + step >= passQ
-              || encodes == 2 && decodedJpeg
-                  && -Math.log(1 - passSsim) - aim < SSIM_KNOB_SPAN)) {
+          && !(chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step);
+      if (knobAtPass && TrellisKnob.ssimAtBracket(encodes, failQ >= 0 && failQ + step >= passQ,
+          decodedJpeg, passSsim, aim)) {
         // nothing between the pass and the failure, or the pass is near enough the aim for
         // the finer knob to land where the quality's stairs may not
-        return ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim, encodes,
-            measuredY, measuredLen, curve);
+        return TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
+            encodes, measuredY, measuredLen, curve);
       }
-      if (probeKnob && knob && encodes == 2 && passBytes != null && passSsim > band
-          && (passCode & QUALITY) == passQ
-          && !(chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step)
-          && -Math.log(1 - passSsim) - aim < PROBE_SPAN && curve.knobProbe(passCode) != null
-          && curve.knobProbe(passCode).lnLambdaForSsim(
-              PROBE_SHARE * (-Math.log(1 - passSsim) - aim)) <= Math.log(KNOB_MAX / 100.0)) {
+      if (knobAtPass && TrellisKnob.ssimProbed(encodes, curve, passCode, passSsim, aim)) {
         // the pass is near the aim and its probe says the knob reaches it
-        return ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim, encodes,
-            measuredY, measuredLen, curve);
+        return TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
+            encodes, measuredY, measuredLen, curve);
       }
-      if (knob && encodes == 1 && passBytes != null && passSsim > band
-          && decodedJpeg && !(chromaChoice && passQ >= JUMP)
-          && -Math.log(1 - passSsim) - aim < SECANT_SPAN) {
+      if (knob && passBytes != null && passSsim > band && !(chromaChoice && passQ >= JUMP)
+          && TrellisKnob.ssimSecantFirst(encodes, decodedJpeg, passSsim, aim)) {
         // the first file passes near the aim: the knob at its tables, twice if needed, the
         // second time on the lambda's own measured slope
-        Result r = ssimSecant(encoder, scorer, target, aim, band, passBytes, passCode,
+        Result r = TrellisKnob.ssimSecant(encoder, scorer, target, aim, band, passBytes, passCode,
             passSsim, curve);
         if (r != null) {
           return r;
@@ -921,130 +730,13 @@ final class TargetSearch {
           // every quality between the failure and the pass has one of their tables: the pass
           // is the lowest file on the quality scale that reaches the target
           return knob && passSsim > band && (passCode & QUALITY) == passQ
-              ? ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim, encodes,
-                  measuredY, measuredLen, curve)
+              ? TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
+                  encodes, measuredY, measuredLen, curve)
               : new Result(passBytes, passCode, encodes, passSsim);
         }
       }
       predicted = model.predicted(q);
     }
-  }
-
-  /**
-   * The SSIM search's last encode on the second knob: the passing file's tables with the trellis
-   * lambda that should bring its SSIM down to the aim: its {@link KnobProbe}'s for {@link
-   * #PROBE_SHARE} of the way when the curve has one (none when the probe says the lambda does
-   * not lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
-   * moves -ln(1 - SSIM) is {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
-   * bracket's two files (within {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}: one hundredth
-   * of quality that moves a DC step changes SSIM far more than the lambda does per byte). The
-   * knob's file when it reaches the target (it is smaller than the pass), else the pass.
-   */
-  private static Result ssimKnob(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
-      double target, double aim, byte[] passBytes, int passCode, double passSsim, int encodes,
-      double[] ys, long[] lens, SsimCurve curve) {
-    double passY = -Math.log(Math.max(1e-9, 1 - passSsim));
-    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(passCode);
-    if (probe != null) {
-      double ln = probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
-      if (Double.isNaN(ln)) {
-        // the lambda does not lower this image's SSIM here: the pass is the result
-        return new Result(passBytes, passCode, encodes, passSsim);
-      }
-      int code = withLambda(passCode, knobLambda(ln));
-      byte[] out = encoder.apply(code);
-      double ssim = scorer.applyAsDouble(out);
-      if (ssim >= target && out.length < passBytes.length) {
-        return new Result(out, code, encodes + 1, ssim);
-      }
-      return new Result(passBytes, passCode, encodes + 1, passSsim);
-    }
-    // SSIM per byte between the pass and the measurement nearest it
-    int near = -1;
-    for (int i = 0; i < encodes; i++) {
-      if (lens[i] != passBytes.length
-          && (near < 0 || Math.abs(ys[i] - passY) < Math.abs(ys[near] - passY))) {
-        near = i;
-      }
-    }
-    double dLen = near < 0 ? 0 : Math.log(passBytes.length / (double) lens[near]);
-    double slope = Math.abs(dLen) > 1e-9 ? (passY - ys[near]) / dLen : KNOB_SLOPE_MAX;
-    slope = slope <= 0 ? KNOB_SLOPE_MAX
-        : Math.max(KNOB_SLOPE_MIN, Math.min(KNOB_SLOPE_MAX, slope));
-    int lambda = knobLambda((passY - aim) / (SSIM_KNOB_K * slope));
-    int code = withLambda(passCode, lambda);
-    byte[] out = encoder.apply(code);
-    double ssim = scorer.applyAsDouble(out);
-    if (ssim >= target && out.length < passBytes.length) {
-      return new Result(out, code, encodes + 1, ssim);
-    }
-    return new Result(passBytes, passCode, encodes + 1, passSsim);
-  }
-
-  /**
-   * JPEG SSIM on a decoded JPEG's curve: a first file that passes within this much of the aim
-   * (in -ln(1 - SSIM)) is followed by the knob at its tables ({@link #ssimSecant}). Measured 29
-   * Nov (session 10), same session, on top of {@link #SSIM_KNOB_SPAN}: 0.05, 0.07, 0.1 gave the
-   * fit sets 244, 248, 248 of 320 in the band (244 without); on every image at 0.1, photos 38
-   * -> 34 of 40.
-   */
-  private static final double SECANT_SPAN = 0.07;
-  /**
-   * The first guess of -ln(1 - SSIM) per ln lambda there (decoded JPEGs near their own quality
-   * measured 0.2-0.8); 0.45 gave 245 of 320 at a span of 0.1.
-   */
-  private static final double SECANT_C = 0.3;
-
-  /**
-   * The knob from the first (passing) file: its tables with a guessed lambda; then, unless that
-   * lands, with the lambda that the two measurements' own slope puts at the aim (the smallest
-   * file reaching the target of the three). Null when the second file shows the knob cannot
-   * reach the aim by {@link #KNOB_MAX} (the search goes on with the quality, the knob's encode
-   * counted).
-   */
-  private static Result ssimSecant(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
-      double target, double aim, double band, byte[] passBytes, int passCode, double passSsim,
-      SsimCurve curve) {
-    double y1 = -Math.log(Math.max(1e-9, 1 - passSsim));
-    double need = y1 - aim;
-    KnobProbe probe = probeKnob ? curve.knobProbe(passCode) : null;
-    double ln = probe == null ? Double.NaN : probe.lnLambdaForSsim(PROBE_SHARE * need);
-    int l2 = knobLambda(Double.isNaN(ln) ? need / SECANT_C : ln);
-    int c2 = withLambda(passCode, l2);
-    byte[] out2 = encoder.apply(c2);
-    double s2 = scorer.applyAsDouble(out2);
-    if (s2 >= target && s2 <= band) {
-      return new Result(out2, c2, 2, s2);
-    }
-    double y2 = -Math.log(Math.max(1e-9, 1 - s2));
-    double ln2 = Math.log(l2 / 100.0);
-    double c = (y1 - y2) / ln2;
-    if (c <= 0 || need / c > Math.log(KNOB_MAX / 100.0)) {
-      return null;
-    }
-    int l3 = knobLambda(need / c);
-    if (l3 == l2) {
-      l3 = s2 >= target ? l2 + 1 : l2 - 1;
-    }
-    byte[] best = passBytes;
-    int bestCode = passCode;
-    double bestSsim = passSsim;
-    if (s2 >= target && out2.length < best.length) {
-      best = out2;
-      bestCode = c2;
-      bestSsim = s2;
-    }
-    if (l3 > JpegEncodeOptions.DEFAULT_LAMBDA) {
-      int c3 = withLambda(passCode, l3);
-      byte[] out3 = encoder.apply(c3);
-      double s3 = scorer.applyAsDouble(out3);
-      if (s3 >= target && out3.length < best.length) {
-        best = out3;
-        bestCode = c3;
-        bestSsim = s3;
-      }
-    }
-    return new Result(best, bestCode, 3, bestSsim);
   }
 
   /**
@@ -1055,7 +747,7 @@ final class TargetSearch {
    * search spent its third encode on its second's file (7 of 120 searches of the grey fit set).
    * Qualities past the failure's tables fail too; those with the pass's tables are the pass.
    */
-  private static int newTables(Model model, int q, int failQ, int passQ, boolean havePass,
+  private static int newTables(FittedCurve model, int q, int failQ, int passQ, boolean havePass,
       SsimCurve curve) {
     int step = model.step;
     if (failQ >= 0) {
@@ -1111,295 +803,5 @@ final class TargetSearch {
   private static String round4(double v) {
     long t = (long) (v * 10000 + 0.5);
     return t / 10000 + "." + (10000 + t % 10000 + "").substring(1);
-  }
-
-  /**
-   * a + b * prior(q) through two measured points: the closest pair around the target when the
-   * target is bracketed (interpolation), else the last two; one point fixes a with b = 1.
-   * Qualities are hundredths on a grid of {@code step}; JPEG size points are fitted per side of
-   * the chroma jump (4:2:0, or 4:4:4 from 97) when that side has a point.
-   */
-  private static final class Model {
-    /** ln(0.975 / 0.985): a prediction this far under the aim still lands. */
-    private static final double LAND_MARGIN = Math.log(0.975 / 0.985);
-    private static final double MIN_SCALE = 0.5;
-    private static final double MAX_SCALE = 4;
-    private final int[] knots;
-    private final double[] prior;
-    final int step;
-    private final double[] ys = new double[MAX_ENCODES + 1];
-    private final int[] codes = new int[MAX_ENCODES + 1];
-    private int n;
-    private double a;
-    private double b = 1;
-    /** The side of the jump the current fit is for, -1 when none. */
-    private int fitSide = -1;
-
-    /** On the fine scale: between knots, the prior follows the log of the table scale. */
-    private final boolean byTableScale;
-    private final boolean jpeg;
-    /** JPEG sizes: fit each side of the chroma jump on its own points. */
-    private final boolean bySide;
-    /** The image's own estimated size curve in place of the prior, null if none. */
-    SizeCurve sizeCurve;
-    /** Positions below JUMP are 4:4:4 (the jump is being filled). */
-    boolean fullBelow;
-    /** The prior of codes flagged {@link #FULL_CHROMA} on the same knots, null if none. */
-    double[] fullPrior;
-    /** SSIM: one point scales the prior from its bottom instead of shifting it. */
-    boolean scaleFromBottom;
-    /**
-     * .tgl SSIM on the fine scale: two points fix a line in the log of the step scale instead of
-     * the prior's shape. Inside a bracket, blending in the image's own estimated shape fitted
-     * through both ends (as JPEG does the other way round, {@link #JPEG_BRACKET_LINE}) did not
-     * pay: 29 Nov (session 10), same session, shape shares 0, 0.25, 0.5: graphics 12, 10, 10 of
-     * 14, photos 30, 30, 29 of 31, fit sets 253, 249, 253 of 310, hold-out 43, 41, 41 of 47
-     * (terminal 0.95, the graphics miss it aimed at: its third fell 0.061 under the line and
-     * 0.047 under the shape; the curve bows below both there).
-     */
-    boolean lineInStep;
-    /**
-     * .tgl sizes on the image's own curve: a bracket (both ends measured) fixes that line too;
-     * outside one the estimate's shape stays. Near the top, where .tgl's coder gains most over
-     * the symbol entropy the estimate counts, the estimate bends differently from the file.
-     */
-    boolean lineInBracket;
-    /** The current fit is that line: {@code a + b * logScale(q)}. */
-    private boolean onLine;
-    /** The image's own estimated curve in place of the prior, null if none. */
-    SsimCurve curve;
-    /**
-     * Inside a bracket, the share of the line in the log of the step through its ends in the
-     * prediction (the rest the fitted estimate's), 0 for none.
-     */
-    double lineShare;
-    /**
-     * The line is blended in only when the bracket's slope against the estimate's is off by more
-     * than this (in its ln), 0 for always.
-     */
-    double lineFrom;
-    /** The current fit blends in that line: {@code lineA + lineB * logScale(q)}. */
-    private boolean mixed;
-    private double lineA;
-    private double lineB;
-
-    Model(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
-        boolean bySide) {
-      this.knots = knots;
-      this.prior = prior;
-      this.step = step;
-      this.byTableScale = byTableScale;
-      this.jpeg = jpeg;
-      this.bySide = bySide;
-    }
-
-    void add(int code, double y) {
-      codes[n] = code;
-      ys[n] = y;
-      n++;
-    }
-
-    int codeAt(int q) {
-      return fullBelow && q < JUMP ? q | FULL_CHROMA : q;
-    }
-
-    /** 1 for 4:4:4 JPEG codes (97 and up, or flagged 4:4:4 below), else 0. */
-    private int side(int code) {
-      return bySide && code >= JUMP ? 1 : 0;
-    }
-
-    private int indexOf(int code) {
-      for (int i = n - 1; i >= 0; i--) {
-        if (codes[i] == code) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    /**
-     * Fits the model for codes on {@code side} in a search between positions {@code lo} and
-     * {@code hi}: the bracket when both ends are measured and on that side, else the last two
-     * points of that side, else of any side.
-     */
-    private void fit(int lo, int hi, int side) {
-      int il = lo >= 0 ? indexOf(codeAt(lo)) : -1;
-      int ih = hi <= TOP ? indexOf(codeAt(hi)) : -1;
-      int p = -1;
-      int r = -1;
-      boolean bracket = false;
-      if (il >= 0 && ih >= 0 && side(codes[il]) == side && side(codes[ih]) == side) {
-        p = il;
-        r = ih;
-        bracket = true;
-      } else {
-        for (int i = n - 1; i >= 0 && r < 0; i--) {
-          if (side(codes[i]) == side) {
-            if (p < 0) {
-              p = i;
-            } else {
-              r = i;
-            }
-          }
-        }
-        if (p < 0) {
-          p = n - 1;
-          r = n - 2;
-        }
-      }
-      b = 1;
-      fitSide = side;
-      onLine = false;
-      mixed = false;
-      if (p < 0) {
-        a = 0; // the prior alone: the corpus median
-        return;
-      }
-      if (r < 0 && scaleFromBottom && g(codes[p]) - prior[0] > 0.5) {
-        // one SSIM point: the curve scaled from the bottom of the scale, where every image is
-        // about as bad, through it; images of flat content climb 2-4 times as steeply as photos
-        double s = (ys[p] - prior[0]) / (g(codes[p]) - prior[0]);
-        b = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
-      }
-      if (r >= 0 && (lineInStep || lineInBracket && bracket)) {
-        // distortion follows a power of the quantizer step (a line in its log) more closely
-        // than the corpus median's shape: on flat content the curve bends far more than the
-        // prior, and the prior through a wide bracket predicts too low a quality
-        double xp = logScale(codes[p] & QUALITY);
-        double xr = logScale(codes[r] & QUALITY);
-        double slope = Math.abs(xr - xp) > 1e-9 ? (ys[r] - ys[p]) / (xr - xp) : 0;
-        if (slope > 0) {
-          onLine = true;
-          b = slope;
-          a = ys[p] - b * xp;
-          return;
-        }
-      }
-      boolean shapeOff = true; // the estimate's slope is off by more than lineFrom
-      if (r >= 0 && Math.abs(g(codes[r]) - g(codes[p])) > 1e-6) {
-        double slope = (ys[r] - ys[p]) / (g(codes[r]) - g(codes[p]));
-        // a flat or inverted measurement says more about noise than about the image
-        b = slope > 0.2 && slope < 5 ? slope : 1;
-        shapeOff = slope <= 0 || Math.abs(Math.log(slope)) > lineFrom;
-      }
-      a = ys[p] - b * g(codes[p]);
-      mixed = bracket && lineShare > 0 && shapeOff;
-      if (mixed) {
-        double xp = logScale(codes[p] & QUALITY);
-        double xr = logScale(codes[r] & QUALITY);
-        lineB = Math.abs(xr - xp) > 1e-9 ? (ys[r] - ys[p]) / (xr - xp) : 0;
-        lineA = ys[p] - lineB * xp;
-        mixed = lineB > 0;
-      }
-    }
-
-    private double at(int code) {
-      double v = a + b * (onLine ? logScale(code & QUALITY) : g(code));
-      return mixed ? v + lineShare * (lineA + lineB * logScale(code & QUALITY) - v) : v;
-    }
-
-    /**
-     * The size search's next position: the highest in (lo, hi) predicted at most {@code y}, or
-     * with a chroma choice, 97 itself (4:4:4) when the prediction puts {@code y} inside the jump
-     * and this is not the last encode: only its size says whether the jump must be filled.
-     */
-    int pickSize(double y, int lo, int hi, boolean chromaChoice, boolean last) {
-      int q = lo + step;
-      fitSide = -1;
-      for (int c = hi - step; c > lo; c -= step) {
-        int code = codeAt(c);
-        if (side(code) != fitSide) {
-          fit(lo, hi, side(code));
-        }
-        if (at(code) <= y) {
-          q = c;
-          break;
-        }
-      }
-      if (chromaChoice && !fullBelow && q < JUMP && q >= JUMP - step && JUMP < hi && !last
-          && at(codeAt(q)) < y + LAND_MARGIN) {
-        // unless 96.99 itself is predicted to land, or the next result is the last: then
-        // knowing whether the jump must be filled no longer helps
-        return JUMP;
-      }
-      return q;
-    }
-
-    /**
-     * Whether 4:4:4 at 97 is predicted above {@code y} by the fit through the 4:4:4 points
-     * measured above 97; false without one.
-     */
-    boolean overAtJump(double y) {
-      boolean measured = false;
-      for (int i = 0; i < n; i++) {
-        measured |= codes[i] > JUMP && codes[i] <= TOP;
-      }
-      if (!measured) {
-        return false;
-      }
-      fit(-1, TOP + 1, 1);
-      return at(JUMP) > y;
-    }
-
-    /**
-     * The prediction at position q (4:2:0 below the jump unless filling it), fitted to the
-     * points of its side in a search between {@code lo} and {@code hi}.
-     */
-    double predictOn(int q, int lo, int hi) {
-      int code = codeAt(q);
-      fit(lo, hi, side(code));
-      return at(code);
-    }
-
-    /** The current fit's prediction at position q (after {@link #lowestAtLeast} chose it). */
-    double predicted(int q) {
-      return at(codeAt(q));
-    }
-
-    /** Lowest q on the grid in (lo, hi) whose prediction is at least y; hi - step if none is. */
-    int lowestAtLeast(double y, int lo, int hi) {
-      fitSide = -1;
-      for (int q = lo + step; q < hi; q += step) {
-        int code = codeAt(q);
-        if (side(code) != fitSide) {
-          fit(lo, hi, side(code));
-        }
-        if (at(code) >= y) {
-          return q;
-        }
-      }
-      return hi - step;
-    }
-
-    /** The prior at a code, linear between the knots (or in the log of the table scale). */
-    private double g(int code) {
-      if (curve != null) {
-        return curve.at(code);
-      }
-      if (sizeCurve != null) {
-        return sizeCurve.at(code);
-      }
-      int q = code & QUALITY;
-      int[] ks = knots;
-      double[] ps = (code & FULL_CHROMA) != 0 && fullPrior != null ? fullPrior : prior;
-      int k = 1;
-      while (k < ks.length - 1 && ks[k] < q) {
-        k++;
-      }
-      double t = (q - ks[k - 1]) / (double) (ks[k] - ks[k - 1]);
-      if (byTableScale) {
-        // the size follows the tables, which stand still where neighbouring whole qualities
-        // share a scale
-        double l0 = logScale(ks[k - 1]);
-        double l1 = logScale(ks[k]);
-        t = l1 > l0 ? (logScale(q) - l0) / (l1 - l0) : t;
-      }
-      return ps[k - 1] + t * (ps[k] - ps[k - 1]);
-    }
-
-    /** The offset keeps the top (scale 0: every step at its floor) finite. */
-    private double logScale(int q) {
-      return -Math.log((jpeg ? JpegEncodeOptions.tableScaleHundredths(q) : tglScale(q)) + 200);
-    }
   }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * Measurement, not a test: how well the trellis lambda's effect on one image at one quality is
  * predicted before a search spends an encode on it. Per image and quality: the measured ln
  * bytes (k) and -ln(1 - SSIM) (c) the lambda takes off per ln lambda at x1.25 and x1.6 on the
- * whole image; the bracket's prediction ({@link TargetSearch#SSIM_KNOB_K} times the quality's
+ * whole image; the bracket's prediction ({@link TrellisKnob#SSIM_KNOB_K} times the quality's
  * SSIM per ln byte over +-1, clamped as the search does); and {@link KnobProbe}'s from its
  * sample. Run with the api test classpath: {@code java dev.tegula.api.TargetKnobPredict PNG...}
  * (-Dqs=5000,7500 qualities in hundredths; the probe columns repeat each slope, the format
@@ -35,8 +35,8 @@ public class TargetKnobPredict {
         double[] qp = enc(img, q + 100, 100);
         double[] qm = enc(img, q - 100, 100);
         double measS = (qp[1] - qm[1]) / Math.log(qp[0] / qm[0]);
-        double slope = measS <= 0 ? TargetSearch.KNOB_SLOPE_MAX
-            : Math.max(TargetSearch.KNOB_SLOPE_MIN, Math.min(TargetSearch.KNOB_SLOPE_MAX, measS));
+        double slope = measS <= 0 ? TrellisKnob.KNOB_SLOPE_MAX
+            : Math.max(TrellisKnob.KNOB_SLOPE_MIN, Math.min(TrellisKnob.KNOB_SLOPE_MAX, measS));
         SsimCurve sc = SsimCurve.of(img, true);
         long t2 = mx.getCurrentThreadCpuTime();
         KnobProbe p = sc.knobProbe(q);
@@ -49,7 +49,7 @@ public class TargetKnobPredict {
             Paths.get(f).getFileName(), q, (long) r0[0], r0[1],
             -Math.log(r125[0] / r0[0]) / l125, -Math.log(r160[0] / r0[0]) / l160,
             (r0[1] - r125[1]) / l125, (r0[1] - r160[1]) / l160,
-            TargetSearch.SSIM_KNOB_K * slope, measS, p.sizeSlope, p.sizeSlope, p.ssimSlope,
+            TrellisKnob.SSIM_KNOB_K * slope, measS, p.sizeSlope, p.sizeSlope, p.ssimSlope,
             p.ssimSlope,
             (t3 - t2) / (double) (t1 - t0)));
       }

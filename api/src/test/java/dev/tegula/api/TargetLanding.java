@@ -64,7 +64,7 @@ public class TargetLanding {
   public static void main(String[] args) throws Exception {
     boolean size = args[0].equals("size");
     // -Dprobe=false: JPEG's knob without its probe (KnobProbe), the rules before it
-    TargetSearch.probeKnob = !"false".equals(System.getProperty("probe"));
+    TrellisKnob.probeKnob = !"false".equals(System.getProperty("probe"));
     // -DbracketLine=false: JPEG brackets on images other than decoded JPEGs on the estimate's
     // shape alone (TargetSearch.JPEG_OTHER_BRACKET_LINE), the rule before session 10's land3
     TargetSearch.otherBracketLine = !"false".equals(System.getProperty("bracketLine"));

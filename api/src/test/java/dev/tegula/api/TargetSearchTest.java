@@ -58,6 +58,20 @@ class TargetSearchTest {
     return new Image(side, side, rgba);
   }
 
+  /** JPEG files of {@code image} by search code, each code encoded once. */
+  static IntFunction<byte[]> memoJpeg(Image image) {
+    java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
+    return c -> memo.computeIfAbsent(c,
+        cc -> Tegula.encodeJpeg(image, null, TargetSearch.jpegOptions(cc)));
+  }
+
+  /** SSIM of files against {@code image}, each file scored once. */
+  static java.util.function.ToDoubleFunction<byte[]> memoSsim(Image image) {
+    java.util.Map<byte[], Double> scores = new java.util.IdentityHashMap<>();
+    return b -> scores.computeIfAbsent(b,
+        bb -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bb).image()));
+  }
+
   /** Counts its calls; JPEG codes through {@link TargetSearch#jpegOptions}. */
   static final class Counting implements IntFunction<byte[]> {
     final Image image;
@@ -447,12 +461,8 @@ class TargetSearchTest {
     int changed = 0;
     try {
       for (Image image : images) {
-        java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
-        java.util.Map<byte[], Double> scores = new java.util.IdentityHashMap<>();
-        IntFunction<byte[]> encoder = c -> memo.computeIfAbsent(c,
-            cc -> Tegula.encodeJpeg(image, null, TargetSearch.jpegOptions(cc)));
-        java.util.function.ToDoubleFunction<byte[]> scorer = b -> scores.computeIfAbsent(b,
-            bb -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bb).image()));
+        IntFunction<byte[]> encoder = memoJpeg(image);
+        java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
         SsimCurve curve = SsimCurve.of(image, true);
         for (int t = 0; t < 22; t++) {
           double target = 0.90 + 0.004 * t;
@@ -1024,12 +1034,8 @@ class TargetSearchTest {
         JpegEncodeOptions.ofQuality(80).withPsychovisual(false))).image();
     SsimCurve curve = SsimCurve.of(source, true);
     assertTrue(curve.sourceSteps() != null, "a decoded JPEG");
-    java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
-    java.util.Map<byte[], Double> scores = new java.util.IdentityHashMap<>();
-    java.util.function.IntFunction<byte[]> encoder = c -> memo.computeIfAbsent(c,
-        cc -> Tegula.encodeJpeg(source, null, TargetSearch.jpegOptions(cc)));
-    java.util.function.ToDoubleFunction<byte[]> scorer = b -> scores.computeIfAbsent(b,
-        bb -> dev.tegula.metrics.Metrics.ssim(source, Tegula.decode(bb).image()));
+    IntFunction<byte[]> encoder = memoJpeg(source);
+    java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(source);
     int withKnob = 0;
     int without = 0;
     int onlyWithKnob = 0;
@@ -1115,15 +1121,11 @@ class TargetSearchTest {
     int probed = 0;
     try {
       for (Image image : images) {
-        java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
-        java.util.Map<byte[], Double> scores = new java.util.IdentityHashMap<>();
-        IntFunction<byte[]> encoder = c -> memo.computeIfAbsent(c,
-            cc -> Tegula.encodeJpeg(image, null, TargetSearch.jpegOptions(cc)));
-        java.util.function.ToDoubleFunction<byte[]> scorer = b -> scores.computeIfAbsent(b,
-            bb -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bb).image()));
+        IntFunction<byte[]> encoder = memoJpeg(image);
+        java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
         long px = (long) image.width() * image.height();
         for (int withProbe = 0; withProbe < 2; withProbe++) {
-          TargetSearch.probeKnob = withProbe == 1;
+          TrellisKnob.probeKnob = withProbe == 1;
           SsimCurve curve = SsimCurve.of(image, true);
           SizeCurve size = SsimCurve.sizeOf(image, true);
           for (int t = 0; t < 24; t++) {
@@ -1155,7 +1157,7 @@ class TargetSearchTest {
         }
       }
     } finally {
-      TargetSearch.probeKnob = true;
+      TrellisKnob.probeKnob = true;
     }
     System.out.println("knob probe: " + landed[0] + " -> " + landed[1] + " landed, " + probed
         + " with the knob");

@@ -1,0 +1,337 @@
+package dev.tegula.api;
+
+import static dev.tegula.api.TargetSearch.FINE_AIM;
+import static dev.tegula.api.TargetSearch.withLambda;
+
+import dev.tegula.api.TargetSearch.Result;
+import dev.tegula.jpeg.JpegEncodeOptions;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * JPEG's second rate knob for {@link TargetSearch}: the trellis lambda ({@link
+ * JpegEncodeOptions#lambdaHundredths}) at the tables of a file in hand. When a search takes it
+ * (the rules below), which lambda (from the image's {@link KnobProbe}, else from the SSIM the
+ * search's files bought per byte or a constant for sizes), and on a decoded JPEG whose first file
+ * passes near the aim, the secant on the lambda's own measured slope ({@link #ssimSecant}).
+ *
+ * <p><b>Why a second knob.</b> JPEG's tables are integers: one hundredth
+ * of quality can move a step by a whole unit and SSIM or size by several band widths (astronaut
+ * at 0.90: 38.00 -> 38.01 moves the luma DC step 17 -> 16 and SSIM 0.892 -> 0.904; no quality
+ * lands), and near a decoded JPEG's own quality SSIM climbs in stairs. At fixed tables the
+ * trellis lambda ({@link JpegEncodeOptions#lambdaHundredths}) moves both nearly continuously:
+ * measured 29 Nov (session 10) on 26 images at qualities 20-96, x0.8-x2.5 takes 0.10-0.25 of
+ * ln bytes per ln lambda off photos and graphics (x1.5: 4-8% smaller), 0.01 off a decoded JPEG
+ * above its own quality (nothing left to drop); at x1-x4 SSIM per byte is 0.8-1.2 times the
+ * quality's on photos (x0-x0.7 buys bytes at half of it, so the searches only raise it), up to
+ * 10 times it on decoded JPEGs near their quality, and on gnome_field a larger lambda raises
+ * SSIM. A search code carries the lambda ({@link TargetSearch#withLambda}); {@code
+ * CompressResult.lambdaHundredths} reports it so that quality, chroma and lambda reproduce the
+ * file. The SSIM search's third encode takes the pass's tables with the lambda predicted from
+ * its two encodes ({@link #ssimKnob}) when nothing lies between the pass and the failure, or on
+ * a decoded JPEG when the pass is within {@link #SSIM_KNOB_SPAN} of the aim; on a decoded JPEG
+ * whose first file passes within {@link #SECANT_SPAN} of the aim, the second and third encodes
+ * are that file's tables with a guessed lambda and then the lambda the two measurements' own
+ * slope puts at the aim ({@link #ssimSecant}); the size search takes the failing file's tables
+ * when the two are neighbours ({@link #sizeKnob}). A knob file is kept only on the right side
+ * and smaller (SSIM) or larger (size) than the file in hand. Measured 29 Nov, fine scale, same
+ * session, before -> after, JPEG SSIM: colour fit set 156 -> 164 of 200 in the band, grey 77
+ * -> 84 of 120, photos 38 and graphics 13 of 40 and 16 unchanged (no knob used), hold-out (not
+ * tuned on) 41 -> 43 of 48; 85 searches took the knob (106 knob encodes at x1.04-x2.40, median
+ * x1.12), 73 landed; against the quality alone it won 24 and lost 7; encodes 920 -> 920 over
+ * fit sets and hold-out; sizes unchanged (the neighbour case did not occur). Tried and not
+ * kept: the knob's third encode on every
+ * image instead of a quality (photos 38 -> 36, graphics 13 -> 7, fit sets 156 -> 142 and 77 ->
+ * 64: its move per ln lambda varies 30-fold between images, the bracket's quality slope does
+ * not predict it on photos), on every image within 0.12 of the aim (graphics 13 -> 8); for
+ * sizes, the knob when the failing file is within 3%, 6% or 10% of the aim (grey fit set 56 ->
+ * 54, 53, 52; colour 155 -> 155, 152, 148). .tgl has no such knob: its quality hundredths
+ * already move its 1/16 steps by a fraction of a unit.
+ *
+ * <p><b>The knob's probe.</b> Where the knob is taken, its lambda comes from a {@link KnobProbe}
+ * of the image at the file's tables (the encoder's own trellis and masking on a mosaic of
+ * sampled tiles at x1 and x1.6: this image's own ln bytes and -ln(1 - SSIM) per ln lambda) in
+ * place of the bracket's SSIM per byte and the fixed {@link #SIZE_KNOB_K}; the probe predicts
+ * the whole image's move better than either (median |ln(measured / predicted)| 0.08-0.22 for
+ * size against 0.36-1.67 for the constant, 0.14-0.26 for SSIM once scaled against the
+ * bracket's 0.35-0.85; see KnobProbe). With it the SSIM search's third
+ * encode takes the knob on any image whose pass is within {@link #PROBE_SPAN} of the aim and
+ * whose probe reaches the aim by {@link #KNOB_MAX}, and the size search's when the failing file
+ * is at most {@link #SIZE_PROBE_SPAN} over the target (with a fitting file under the band, or
+ * none yet); a probe that says the lambda raises SSIM
+ * (gnome_field) ends the search on the pass instead of spending an encode. Measured 29 Nov
+ * (session 10), fine scale, same session, without -> with the probe: SSIM colour fit set 164 ->
+ * 168 of 200 in the band, grey 84 -> 89 of 120, photos 38 and graphics 13 of 40 and 16
+ * unchanged (the knob took 8 of their third encodes, all landed as before), hold-out (not tuned
+ * on) 43 -> 42 of 48 (conf_gray 0.95: x1.11 gave 3.1% of the budget where x1.19 landed; one
+ * search 3 -> 2 encodes); sizes: photos 37 -> 38 of 38 (hubble 200 KB 3.6% -> 1.0% under),
+ * grey fit set 56 -> 60 of 60, colour 155 and graphics 12 of 13 unchanged, hold-out 33 -> 34
+ * of 34 (camera 100 KB 3.5% -> 2.1%); none on the wrong side, encodes per search unchanged or
+ * fewer; the files that changed are a median 0.2% larger (SSIM) and 0.05% (size). .tgl
+ * unchanged (no probe).
+ */
+final class TrellisKnob {
+  /**
+   * JPEG size, with the knob ({@link #sizeKnob}): ln bytes the trellis lambda takes off per ln
+   * of its scale, the median over 28 knob encodes of the corpus photos, graphics and fit sets at
+   * x1.1-x2.4 (29 Nov, session 10; 0.01-0.44: a decoded JPEG above its own quality has almost
+   * nothing left for the trellis to drop, flat-field graphics most).
+   */
+  static final double SIZE_KNOB_K = 0.19;
+  /**
+   * JPEG SSIM, with the knob ({@link #ssimKnob}): -ln(1 - SSIM) the trellis lambda takes off per
+   * ln of its scale, per unit of the SSIM the two measurements buy per ln byte (clamped to
+   * {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}). Measured 29 Nov (session 10) on 171 knob
+   * encodes (x1.06-x4): the move per ln lambda over the move per ln byte is 0.8-1.2 on photos,
+   * 1.5-10 on decoded JPEGs near their own quality, negative on gnome_field (a larger lambda
+   * raises its SSIM); these constants gave the most landings on the fit sets in a replay
+   * (k 0.10-0.20, slope caps 2-8, spans 0.03-0.08) and in real runs (span 0.04/0.05/0.06, cap
+   * 3/4, k 0.13/0.16: fit sets 238/244/243, 240, 239 of 320).
+   */
+  static final double SSIM_KNOB_K = 0.13;
+  static final double KNOB_SLOPE_MIN = 1.0;
+  static final double KNOB_SLOPE_MAX = 3;
+  /**
+   * JPEG SSIM on a decoded JPEG's curve ({@link SourceLattice} found one): after two encodes, a
+   * pass this close to the aim (in -ln(1 - SSIM); the band is 0.03 wide) takes the knob for the
+   * third encode instead of a quality in the bracket, whose SSIM climbs in stairs there. On
+   * other images the quality's third landed more often (photos and graphics 51 -> 43 of 56
+   * with the knob on every image at any distance).
+   */
+  static final double SSIM_KNOB_SPAN = 0.05;
+  /**
+   * JPEG SSIM on an image's own curve, after two encodes: a pass this close to the aim (in -ln(1
+   * - SSIM); the band is 0.03 wide) whose {@link KnobProbe} puts the aim within {@link #KNOB_MAX}
+   * takes the knob for the third encode, on any image, at the lambda the probe predicts for
+   * {@link #PROBE_SHARE} of the distance. Measured 29 Nov (session 10), fine scale, 0.90-0.99,
+   * same session (share 0.7): spans 0.08, 0.1, 0.12 gave the fit sets 253, 256, 255 of 320 in
+   * the band (248 before), photos 38 of 40 at each (38), graphics 13, 13, 12 of 16 (13).
+   */
+  static final double PROBE_SPAN = 0.1;
+  /**
+   * The share of the distance to the aim a probed knob encode is aimed at: the probe's mosaic
+   * moves less than the whole image over small lambdas (its slope is fitted over x1-x1.6), and
+   * a knob file that crosses the target is lost while one short of the band is still a smaller
+   * pass. Measured as {@link #PROBE_SPAN} (span 0.1): shares 0.6, 0.7, 0.75, 0.8, 1 gave the fit
+   * sets 250, 256, 257, 255, 246 of 320, photos 38 at each, graphics 12, 13, 13, 13, 12 of 16.
+   */
+  static final double PROBE_SHARE = 0.75;
+  /**
+   * JPEG size on an image's own curve, after two encodes: a failing file at most this share over
+   * the target, with a fitting one under the band, takes the knob at its tables for the third
+   * encode, at the lambda its {@link KnobProbe} puts at {@link #SIZE_PROBE_SHARE} of the way to
+   * the aim. Measured 29 Nov (session 10), fine scale, 20-500 KB, same session: spans (shares)
+   * 0.03 (1), 0.06 (1), 0.1 (1), 0.04 (0.9), 0.06 (0.9), 0.06 (0.8), 0.1 (0.8) gave photos 37,
+   * 37, 37, 37, 38, 38, 38 of 38 in the band (37 before), graphics 12 of 13 at each (12), colour
+   * fit set 155, 154, 154, 155, 155, 155, 155 of 158 (155), grey fit set 59 of 60 at each (56).
+   * The same when nothing fits after two encodes and the failure is this close (the knob's file
+   * fits or the search goes on): grey fit set 59 -> 60 of 60 (bliznaca_g60 20 KB), nothing else
+   * changed, no search took a fourth encode.
+   */
+  static final double SIZE_PROBE_SPAN = 0.06;
+  static final double SIZE_PROBE_SHARE = 0.85;
+  /**
+   * Whether the knob's searches ask the image's {@link KnobProbe} (false: the rules before it,
+   * for measurements against them).
+   */
+  static boolean probeKnob = true;
+  /** The largest trellis lambda a search uses, in hundredths: x4 (x8 reaches little further). */
+  static final int KNOB_MAX = 400;
+  private static final double LN_KNOB_MAX = Math.log(KNOB_MAX / 100.0);
+
+  private TrellisKnob() {}
+
+  /**
+   * SSIM, the pass's tables after at most two encodes: the knob takes the next encode when
+   * nothing lies between the pass and the failure ({@code closed}), or after two on a decoded
+   * JPEG whose pass is within {@link #SSIM_KNOB_SPAN} of the aim.
+   */
+  static boolean ssimAtBracket(int encodes, boolean closed, boolean decodedJpeg, double passSsim,
+      double aim) {
+    return encodes < 3 && (closed
+        || encodes == 2 && decodedJpeg && -Math.log(1 - passSsim) - aim < SSIM_KNOB_SPAN);
+  }
+
+  /**
+   * SSIM, the pass's tables after two encodes on any image: the knob takes the third when the
+   * pass is within {@link #PROBE_SPAN} of the aim and its {@link KnobProbe} puts {@link
+   * #PROBE_SHARE} of that distance within {@link #KNOB_MAX}.
+   */
+  static boolean ssimProbed(int encodes, SsimCurve curve, int passCode, double passSsim,
+      double aim) {
+    return probeKnob && encodes == 2 && -Math.log(1 - passSsim) - aim < PROBE_SPAN
+        && curve.knobProbe(passCode) != null
+        && curve.knobProbe(passCode).lnLambdaForSsim(
+            PROBE_SHARE * (-Math.log(1 - passSsim) - aim)) <= LN_KNOB_MAX;
+  }
+
+  /**
+   * SSIM on a decoded JPEG: a first file passing within {@link #SECANT_SPAN} of the aim takes the
+   * knob for the next encodes ({@link #ssimSecant}).
+   */
+  static boolean ssimSecantFirst(int encodes, boolean decodedJpeg, double passSsim, double aim) {
+    return encodes == 1 && decodedJpeg && -Math.log(1 - passSsim) - aim < SECANT_SPAN;
+  }
+
+  /**
+   * Size, after two encodes: the failing file is at most {@link #SIZE_PROBE_SPAN} over the
+   * target and its tables have a {@link KnobProbe}.
+   */
+  static boolean sizeProbed(SizeCurve curve, int failCode, long failLen, long maxBytes) {
+    return probeKnob && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes
+        && curve.knobProbe(failCode) != null;
+  }
+
+  /**
+   * Size, nothing fitting yet: the failing file's code with the lambda its probe puts at {@link
+   * #SIZE_PROBE_SHARE} of the way to the aim; -1 when that is beyond {@link #KNOB_MAX}.
+   */
+  static int sizeProbedCode(SizeCurve curve, int failCode, long failLen, long maxBytes) {
+    double need = Math.log(failLen / (FINE_AIM * maxBytes));
+    double ln = curve.knobProbe(failCode).lnLambdaForSize(need * SIZE_PROBE_SHARE);
+    return ln <= LN_KNOB_MAX ? withLambda(failCode, knobLambda(ln)) : -1;
+  }
+
+  /**
+   * The size search's last encode on the second knob: the failing file's tables with the trellis
+   * lambda that should shrink it to the aim (its {@link KnobProbe}'s, else {@link #SIZE_KNOB_K});
+   * the larger of it and the fitting file in hand when it fits, else the file in hand. {@code
+   * onlyProbed}: null, without an encode, when the probe does not put the aim within {@link
+   * #KNOB_MAX}.
+   */
+  static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, byte[] passBytes,
+      int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed) {
+    double need = Math.log(failLen / (FINE_AIM * maxBytes));
+    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(failCode);
+    double ln = probe == null ? Double.NaN : probe.lnLambdaForSize(need * SIZE_PROBE_SHARE);
+    if (onlyProbed && !(ln <= LN_KNOB_MAX)) {
+      return null;
+    }
+    int lambda = knobLambda(Double.isNaN(ln) ? need / SIZE_KNOB_K : ln);
+    int code = withLambda(failCode, lambda);
+    byte[] out = encoder.apply(code);
+    if (out.length <= maxBytes && out.length > passBytes.length) {
+      return new Result(out, code, encodes + 1, Double.NaN);
+    }
+    return new Result(passBytes, passCode, encodes + 1, Double.NaN);
+  }
+
+  /** The lambda in hundredths for a move of {@code lnLambda} in its log, above x1.00. */
+  static int knobLambda(double lnLambda) {
+    double l = Math.exp(Math.max(0, Math.min(LN_KNOB_MAX, lnLambda)));
+    return Math.max(JpegEncodeOptions.DEFAULT_LAMBDA + 1, (int) (100 * l + 0.5));
+  }
+
+  /**
+   * The SSIM search's last encode on the second knob: the passing file's tables with the trellis
+   * lambda that should bring its SSIM down to the aim: its {@link KnobProbe}'s for {@link
+   * #PROBE_SHARE} of the way when the curve has one (none when the probe says the lambda does
+   * not lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
+   * moves -ln(1 - SSIM) is {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
+   * bracket's two files (within {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}: one hundredth
+   * of quality that moves a DC step changes SSIM far more than the lambda does per byte). The
+   * knob's file when it reaches the target (it is smaller than the pass), else the pass.
+   */
+  static Result ssimKnob(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
+      double target, double aim, byte[] passBytes, int passCode, double passSsim, int encodes,
+      double[] ys, long[] lens, SsimCurve curve) {
+    double passY = -Math.log(Math.max(1e-9, 1 - passSsim));
+    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(passCode);
+    int lambda;
+    if (probe != null) {
+      double ln = probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
+      if (Double.isNaN(ln)) {
+        // the lambda does not lower this image's SSIM here: the pass is the result
+        return new Result(passBytes, passCode, encodes, passSsim);
+      }
+      lambda = knobLambda(ln);
+    } else {
+      // SSIM per byte between the pass and the measurement nearest it
+      int near = -1;
+      for (int i = 0; i < encodes; i++) {
+        if (lens[i] != passBytes.length
+            && (near < 0 || Math.abs(ys[i] - passY) < Math.abs(ys[near] - passY))) {
+          near = i;
+        }
+      }
+      double dLen = near < 0 ? 0 : Math.log(passBytes.length / (double) lens[near]);
+      double slope = Math.abs(dLen) > 1e-9 ? (passY - ys[near]) / dLen : KNOB_SLOPE_MAX;
+      slope = slope <= 0 ? KNOB_SLOPE_MAX
+          : Math.max(KNOB_SLOPE_MIN, Math.min(KNOB_SLOPE_MAX, slope));
+      lambda = knobLambda((passY - aim) / (SSIM_KNOB_K * slope));
+    }
+    int code = withLambda(passCode, lambda);
+    byte[] out = encoder.apply(code);
+    double ssim = scorer.applyAsDouble(out);
+    if (ssim >= target && out.length < passBytes.length) {
+      return new Result(out, code, encodes + 1, ssim);
+    }
+    return new Result(passBytes, passCode, encodes + 1, passSsim);
+  }
+
+  /**
+   * JPEG SSIM on a decoded JPEG's curve: a first file that passes within this much of the aim
+   * (in -ln(1 - SSIM)) is followed by the knob at its tables ({@link #ssimSecant}). Measured 29
+   * Nov (session 10), same session, on top of {@link #SSIM_KNOB_SPAN}: 0.05, 0.07, 0.1 gave the
+   * fit sets 244, 248, 248 of 320 in the band (244 without); on every image at 0.1, photos 38
+   * -> 34 of 40.
+   */
+  static final double SECANT_SPAN = 0.07;
+  /**
+   * The first guess of -ln(1 - SSIM) per ln lambda there (decoded JPEGs near their own quality
+   * measured 0.2-0.8); 0.45 gave 245 of 320 at a span of 0.1.
+   */
+  private static final double SECANT_C = 0.3;
+
+  /**
+   * The knob from the first (passing) file: its tables with a guessed lambda; then, unless that
+   * lands, with the lambda that the two measurements' own slope puts at the aim (the smallest
+   * file reaching the target of the three). Null when the second file shows the knob cannot
+   * reach the aim by {@link #KNOB_MAX} (the search goes on with the quality, the knob's encode
+   * counted).
+   */
+  static Result ssimSecant(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
+      double target, double aim, double band, byte[] passBytes, int passCode, double passSsim,
+      SsimCurve curve) {
+    double y1 = -Math.log(Math.max(1e-9, 1 - passSsim));
+    double need = y1 - aim;
+    KnobProbe probe = probeKnob ? curve.knobProbe(passCode) : null;
+    double ln = probe == null ? Double.NaN : probe.lnLambdaForSsim(PROBE_SHARE * need);
+    int l2 = knobLambda(Double.isNaN(ln) ? need / SECANT_C : ln);
+    int c2 = withLambda(passCode, l2);
+    byte[] out2 = encoder.apply(c2);
+    double s2 = scorer.applyAsDouble(out2);
+    if (s2 >= target && s2 <= band) {
+      return new Result(out2, c2, 2, s2);
+    }
+    double y2 = -Math.log(Math.max(1e-9, 1 - s2));
+    double ln2 = Math.log(l2 / 100.0);
+    double c = (y1 - y2) / ln2;
+    if (c <= 0 || need / c > LN_KNOB_MAX) {
+      return null;
+    }
+    int l3 = knobLambda(need / c);
+    if (l3 == l2) {
+      l3 = s2 >= target ? l2 + 1 : l2 - 1;
+    }
+    byte[] best = passBytes;
+    int bestCode = passCode;
+    double bestSsim = passSsim;
+    if (s2 >= target && out2.length < best.length) {
+      best = out2;
+      bestCode = c2;
+      bestSsim = s2;
+    }
+    if (l3 > JpegEncodeOptions.DEFAULT_LAMBDA) {
+      int c3 = withLambda(passCode, l3);
+      byte[] out3 = encoder.apply(c3);
+      double s3 = scorer.applyAsDouble(out3);
+      if (s3 >= target && out3.length < best.length) {
+        best = out3;
+        bestCode = c3;
+        bestSsim = s3;
+      }
+    }
+    return new Result(best, bestCode, 3, bestSsim);
+  }
+}
