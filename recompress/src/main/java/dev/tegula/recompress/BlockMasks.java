@@ -209,23 +209,38 @@ final class BlockMasks {
   static long mask(short[] coef, int off) {
     long m = 0;
     for (int row = 0; row < 8; row++) {
-      int p = off + 8 * row;
-      int c0 = coef[p];
-      int c1 = coef[p + 1];
-      int c2 = coef[p + 2];
-      int c3 = coef[p + 3];
-      int c4 = coef[p + 4];
-      int c5 = coef[p + 5];
-      int c6 = coef[p + 6];
-      int c7 = coef[p + 7];
-      if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) == 0) {
-        continue; // most rows of a photo's blocks at usual qualities
-      }
-      int bits = nonzero(c0) | nonzero(c1) << 1 | nonzero(c2) << 2 | nonzero(c3) << 3
-          | nonzero(c4) << 4 | nonzero(c5) << 5 | nonzero(c6) << 6 | nonzero(c7) << 7;
-      m |= ROW_TO_ZIGZAG[(row << 8) | bits];
+      m |= ROW_TO_ZIGZAG[(row << 8) | rowBits(coef, off + 8 * row)];
     }
     return m;
+  }
+
+  /**
+   * The block's nonzero mask in natural order, position p at bit p (the content-2 encoder's,
+   * {@link FastBandEncoder}).
+   */
+  static long naturalMask(short[] coef, int off) {
+    long m = 0;
+    for (int row = 0; row < 8; row++) {
+      m |= (long) rowBits(coef, off + 8 * row) << (8 * row);
+    }
+    return m;
+  }
+
+  /** Bit i (0-7): whether the coefficient at p + i is nonzero; a row of zeros costs one test. */
+  private static int rowBits(short[] coef, int p) {
+    int c0 = coef[p];
+    int c1 = coef[p + 1];
+    int c2 = coef[p + 2];
+    int c3 = coef[p + 3];
+    int c4 = coef[p + 4];
+    int c5 = coef[p + 5];
+    int c6 = coef[p + 6];
+    int c7 = coef[p + 7];
+    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) == 0) {
+      return 0; // most rows of a photo's blocks at usual qualities
+    }
+    return nonzero(c0) | nonzero(c1) << 1 | nonzero(c2) << 2 | nonzero(c3) << 3
+        | nonzero(c4) << 4 | nonzero(c5) << 5 | nonzero(c6) << 6 | nonzero(c7) << 7;
   }
 
   /** 1 for a nonzero value, else 0, without a branch. */

@@ -265,7 +265,7 @@ final class FastBandEncoder implements StaticTables.Header {
             room(128);
             // §5.1 the interior's count and extent, §6 step 1's edge counts, from the block's
             // nonzero mask (a branch per coefficient mispredicts)
-            long mask = naturalMask(coef, off);
+            long mask = BlockMasks.naturalMask(coef, off);
             if ((mask & ~1L) == 0) {
               // a block of DC alone (often, in chroma): counts 0, no values, its neighbours'
               // parts and its DC's sums zero, as FastBandDecoder takes it
@@ -366,37 +366,6 @@ final class FastBandEncoder implements StaticTables.Header {
         }
       }
     }
-  }
-
-  /**
-   * The block's nonzero mask, natural position p at bit p; rows of zeros (most of a photo's
-   * lower rows) cost one test.
-   */
-  private static long naturalMask(short[] coef, int off) {
-    long m = 0;
-    for (int row = 0; row < 8; row++) {
-      int p = off + 8 * row;
-      int c0 = coef[p];
-      int c1 = coef[p + 1];
-      int c2 = coef[p + 2];
-      int c3 = coef[p + 3];
-      int c4 = coef[p + 4];
-      int c5 = coef[p + 5];
-      int c6 = coef[p + 6];
-      int c7 = coef[p + 7];
-      if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) == 0) {
-        continue;
-      }
-      int bits = nonzero(c0) | nonzero(c1) << 1 | nonzero(c2) << 2 | nonzero(c3) << 3
-          | nonzero(c4) << 4 | nonzero(c5) << 5 | nonzero(c6) << 6 | nonzero(c7) << 7;
-      m |= (long) bits << (8 * row);
-    }
-    return m;
-  }
-
-  /** 1 for a nonzero value, else 0, without a branch. */
-  private static int nonzero(int v) {
-    return (v | -v) >>> 31;
   }
 
   /**
