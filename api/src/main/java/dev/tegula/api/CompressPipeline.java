@@ -102,6 +102,11 @@ final class CompressPipeline {
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
+      if (image.width() < 7 || image.height() < 7) {
+        // refused before any encode: the SSIM window (Metrics.ssim) does not fit
+        throw new LimitExceededException("a target SSIM needs an image of at least 7x7 pixels, not "
+            + image.width() + "x" + image.height());
+      }
       // the image's own estimated curve assumes colour output and JPEG's own chroma choice
       r = TargetSearch.forSsim(format, 1, chromaChoice(options),
           options.targetSsim(), encoder,
