@@ -115,7 +115,7 @@ final class KnobProbe {
 
   /**
    * Tiles of {@link #TILE} pixels from the whole image, one from each of equal runs in raster
-   * order at a golden-ratio offset inside its run (as SsimCurve samples), edges repeated.
+   * order at a golden-ratio offset inside its run ({@link SsimCurve#sampleAt}), edges repeated.
    */
   static Image mosaic(Image image) {
     int w = image.width();
@@ -130,11 +130,8 @@ final class KnobProbe {
     int mh = rows * TILE;
     byte[] src = image.rgba();
     byte[] dst = new byte[mw * mh * 4];
-    double run = total / (double) count;
     for (int i = 0; i < cols * rows; i++) {
-      int j = i % count;
-      double jitter = j * 0.6180339887 - (long) (j * 0.6180339887);
-      int t = Math.min(total - 1, (int) (j * run + jitter * run));
+      int t = SsimCurve.sampleAt(i % count, count, total);
       int x0 = (t % tw) * TILE;
       int y0 = (t / tw) * TILE;
       int dx = (i % cols) * TILE;

@@ -277,11 +277,7 @@ final class SsimCurve {
     double[] blk = new double[64];
     double[][] ring = new double[2][100]; // 10x10 chroma samples around one macroblock's 8x8
     for (int i = 0; i < count; i++) {
-      // one macroblock from each of count equal runs in raster order, at a golden-ratio offset
-      // inside its run: a plain stride dividing the row length would sample a few columns only
-      double run = total / (double) count;
-      double jitter = i * 0.6180339887 - (long) (i * 0.6180339887);
-      int m = Math.min(total - 1, (int) (i * run + jitter * run));
+      int m = sampleAt(i, count, total);
       int x0 = (m % mbw) * 16;
       int y0 = (m / mbw) * 16;
       for (int yy = 0; yy < 16; yy++) {
@@ -700,5 +696,16 @@ final class SsimCurve {
 
   private static double sq(double v) {
     return v * v;
+  }
+
+  /**
+   * The i-th of {@code count} samples from {@code total} units in raster order: one from each of
+   * count equal runs, at a golden-ratio offset inside its run (a plain stride dividing the row
+   * length would sample a few columns only). Also {@link KnobProbe}'s tiles.
+   */
+  static int sampleAt(int i, int count, int total) {
+    double run = total / (double) count;
+    double jitter = i * 0.6180339887 - (long) (i * 0.6180339887);
+    return Math.min(total - 1, (int) (i * run + jitter * run));
   }
 }
