@@ -368,14 +368,18 @@ final class CompressCommand implements Callable<Integer> {
 
   /** A trellis lambda in hundredths of the encoder's own as "1.15" or "2.00". */
   static String lambda(int hundredths) {
-    int f = hundredths % 100;
+    return twoDecimals(hundredths);
+  }
+
+  /** A non-negative count of hundredths as "1.05" or "12.30". */
+  static String twoDecimals(long hundredths) {
+    long f = hundredths % 100;
     return hundredths / 100 + (f < 10 ? ".0" : ".") + f;
   }
 
   /** A quality in hundredths as "97" or "97.63" (a size or SSIM search moves between them). */
   static String quality(int hundredths) {
-    int f = hundredths % 100;
-    return hundredths / 100 + (f == 0 ? "" : f < 10 ? ".0" + f : "." + f);
+    return hundredths % 100 == 0 ? String.valueOf(hundredths / 100) : twoDecimals(hundredths);
   }
 
   private ParameterException usage(String message) {
@@ -505,8 +509,6 @@ final class CompressCommand implements Callable<Integer> {
 
   /** Two decimals without String.format. */
   static String bitsPerPixel(long bytes, long pixels) {
-    long hundredths = (bytes * 800 + pixels / 2) / Math.max(1, pixels);
-    long frac = hundredths % 100;
-    return hundredths / 100 + "." + (frac < 10 ? "0" : "") + frac;
+    return twoDecimals((bytes * 800 + pixels / 2) / Math.max(1, pixels));
   }
 }
