@@ -613,6 +613,8 @@ final class TargetSearch {
     int passCode = -1;
     double passSsim = Double.NaN;
     int failQ = -step; // highest quality known to miss it
+    int failCode = -1;
+    double failSsim = Double.NaN;
     int encodes = 0;
     boolean fullBelow = false; // positions below JUMP are 4:4:4
     if (chromaChoice && curve != null
@@ -654,6 +656,23 @@ final class TargetSearch {
         passSsim = ssim;
       } else {
         failQ = q;
+        failCode = code;
+        failSsim = ssim;
+      }
+      if (knob && encodes == 2 && failQ >= 0
+          && TrellisKnob.ssimBelowNear(target, band, failSsim, passBytes != null ? passSsim
+              : Double.NaN)) {
+        // the failure lies just under the target, nearer than any pass lies over the band: its
+        // tables with the lambda lowered, which raises SSIM in steps far finer than a hundredth
+        Result r = TrellisKnob.ssimBelow(encoder, scorer, target, aim, passBytes, passCode,
+            passSsim, failCode, failSsim, encodes, curve);
+        if (r != null && r.bytes() != null) {
+          return r;
+        }
+        if (r != null) {
+          // its file missed too and nothing passes yet: the search goes on with the quality
+          encodes++;
+        }
       }
       // the knob moves the pass's tables: a pass over the band at its own quality, not 4:4:4 at
       // 97 over 4:2:0 failing at 96.99 (the jump's fill comes first)

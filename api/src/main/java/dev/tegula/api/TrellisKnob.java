@@ -15,38 +15,39 @@ import java.util.function.ToDoubleFunction;
  * search's files bought per byte or a constant for sizes), and on a decoded JPEG whose first file
  * passes near the aim, the secant on the lambda's own measured slope ({@link #ssimSecant}).
  *
- * <p><b>Why a second knob.</b> JPEG's tables are integers: one hundredth
- * of quality can move a step by a whole unit and SSIM or size by several band widths (astronaut
- * at 0.90: 38.00 -> 38.01 moves the luma DC step 17 -> 16 and SSIM 0.892 -> 0.904; no quality
- * lands), and near a decoded JPEG's own quality SSIM climbs in stairs. At fixed tables the
- * trellis lambda ({@link JpegEncodeOptions#lambdaHundredths}) moves both nearly continuously:
- * measured 29 Nov (session 10) on 26 images at qualities 20-96, x0.8-x2.5 takes 0.10-0.25 of
- * ln bytes per ln lambda off photos and graphics (x1.5: 4-8% smaller), 0.01 off a decoded JPEG
- * above its own quality (nothing left to drop); at x1-x4 SSIM per byte is 0.8-1.2 times the
- * quality's on photos (x0-x0.7 buys bytes at half of it, so the searches only raise it), up to
- * 10 times it on decoded JPEGs near their quality, and on gnome_field a larger lambda raises
- * SSIM. A search code carries the lambda ({@link TargetSearch#withLambda}); {@code
+ * <p><b>Why a second knob.</b> JPEG's tables are integers: one hundredth of quality can move a step
+ * by a whole unit and SSIM or size by several band widths (astronaut at 0.90: 38.00 -> 38.01 moves
+ * the luma DC step 17 -> 16 and SSIM 0.892 -> 0.904; no quality lands), and near a decoded JPEG's
+ * own quality SSIM climbs in stairs. At fixed tables the trellis lambda ({@link
+ * JpegEncodeOptions#lambdaHundredths}) moves both nearly continuously: measured 29 Nov (session 10)
+ * on 26 images at qualities 20-96, x0.8-x2.5 takes 0.10-0.25 of ln bytes per ln lambda off photos
+ * and graphics (x1.5: 4-8% smaller), 0.01 off a decoded JPEG above its own quality (nothing left to
+ * drop); at x1-x4 SSIM per byte is 0.8-1.2 times the quality's on photos (x0-x0.7 buys SSIM at half
+ * of it per byte, so the searches lower it only from a failure just under the target, {@link
+ * #ssimBelow}), up to 10 times it on decoded JPEGs near their quality, and on gnome_field a larger
+ * lambda raises SSIM. A search code carries the lambda ({@link TargetSearch#withLambda}); {@code
  * CompressResult.lambdaHundredths} reports it so that quality, chroma and lambda reproduce the
- * file. The SSIM search's third encode takes the pass's tables with the lambda predicted from
- * its two encodes ({@link #ssimKnob}) when nothing lies between the pass and the failure, or on
- * a decoded JPEG when the pass is within {@link #SSIM_KNOB_SPAN} of the aim; on a decoded JPEG
- * whose first file passes within {@link #SECANT_SPAN} of the aim, the second and third encodes
- * are that file's tables with a guessed lambda and then the lambda the two measurements' own
- * slope puts at the aim ({@link #ssimSecant}); the size search takes the failing file's tables
- * when the two are neighbours ({@link #sizeKnob}). A knob file is kept only on the right side
- * and smaller (SSIM) or larger (size) than the file in hand. Measured 29 Nov, fine scale, same
- * session, before -> after, JPEG SSIM: colour fit set 156 -> 164 of 200 in the band, grey 77
- * -> 84 of 120, photos 38 and graphics 13 of 40 and 16 unchanged (no knob used), hold-out (not
- * tuned on) 41 -> 43 of 48; 85 searches took the knob (106 knob encodes at x1.04-x2.40, median
- * x1.12), 73 landed; against the quality alone it won 24 and lost 7; encodes 920 -> 920 over
- * fit sets and hold-out; sizes unchanged (the neighbour case did not occur). Tried and not
- * kept: the knob's third encode on every
- * image instead of a quality (photos 38 -> 36, graphics 13 -> 7, fit sets 156 -> 142 and 77 ->
- * 64: its move per ln lambda varies 30-fold between images, the bracket's quality slope does
- * not predict it on photos), on every image within 0.12 of the aim (graphics 13 -> 8); for
- * sizes, the knob when the failing file is within 3%, 6% or 10% of the aim (grey fit set 56 ->
- * 54, 53, 52; colour 155 -> 155, 152, 148). .tgl has no such knob: its quality hundredths
- * already move its 1/16 steps by a fraction of a unit.
+ * file. The SSIM search's third encode takes the pass's tables with the lambda predicted from its
+ * two encodes ({@link #ssimKnob}) when nothing lies between the pass and the failure, or on a
+ * decoded JPEG when the pass is within {@link #SSIM_KNOB_SPAN} of the aim; on a decoded JPEG whose
+ * first file passes within {@link #SECANT_SPAN} of the aim, the second and third encodes are that
+ * file's tables with a guessed lambda and then the lambda the two measurements' own slope puts at
+ * the aim ({@link #ssimSecant}); the size search takes the failing file's tables when the two are
+ * neighbours ({@link #sizeKnob}); after two encodes whose failure lies just under the target,
+ * nearer than any pass lies over the band, the SSIM search's third is that failure's tables with
+ * the lambda lowered ({@link #ssimBelow}). A knob file is kept only on the right side and smaller
+ * (SSIM) or larger (size) than the file in hand. Measured 29 Nov, fine scale, same session, before
+ * -> after, JPEG SSIM: colour fit set 156 -> 164 of 200 in the band, grey 77 -> 84 of 120, photos
+ * 38 and graphics 13 of 40 and 16 unchanged (no knob used), hold-out (not tuned on) 41 -> 43 of 48;
+ * 85 searches took the knob (106 knob encodes at x1.04-x2.40, median x1.12), 73 landed; against the
+ * quality alone it won 24 and lost 7; encodes 920 -> 920 over fit sets and hold-out; sizes
+ * unchanged (the neighbour case did not occur). Tried and not kept: the knob's third encode on
+ * every image instead of a quality (photos 38 -> 36, graphics 13 -> 7, fit sets 156 -> 142 and 77
+ * -> 64: its move per ln lambda varies 30-fold between images, the bracket's quality slope does not
+ * predict it on photos), on every image within 0.12 of the aim (graphics 13 -> 8); for sizes, the
+ * knob when the failing file is within 3%, 6% or 10% of the aim (grey fit set 56 -> 54, 53, 52;
+ * colour 155 -> 155, 152, 148). .tgl has no such knob: its quality hundredths already move its 1/16
+ * steps by a fraction of a unit.
  *
  * <p><b>The knob's probe.</b> Where the knob is taken, its lambda comes from a {@link KnobProbe}
  * of the image at the file's tables (the encoder's own trellis and masking on a mosaic of
@@ -69,6 +70,19 @@ import java.util.function.ToDoubleFunction;
  * of 34 (camera 100 KB 3.5% -> 2.1%); none on the wrong side, encodes per search unchanged or
  * fewer; the files that changed are a median 0.2% larger (SSIM) and 0.05% (size). .tgl
  * unchanged (no probe).
+ *
+ * <p><b>Below x1.</b> Of the 86 JPEG SSIM misses at the start of session 11 (photos, graphics,
+ * hold-out and the fit sets), 36 had measured a failing file less than a band width (0.03 in
+ * -ln(1 - SSIM)) under the target: near a decoded JPEG's own quality the next hundredth's tables
+ * often step SSIM over the whole band. The lambda lowered at the
+ * failure's tables ({@link #ssimBelow}) fills that step: x0.9 raised SSIM by 0.2-2.6 band widths
+ * on the decoded JPEGs measured, for 0.1-3.1% more bytes. Measured 29 Nov (session 11), fine
+ * scale, 0.90-0.99, same session, without -> with: photos 39 and graphics 14 of 40 and 16
+ * unchanged, colour fit set 121 -> 127 of 160 in the band, grey 88 -> 95 of 120, hold-out (not
+ * tuned on) 36 -> 39 of 48; 17 searches won, 1 lost (keong_macan_g60 0.90: x0.87 overshot to
+ * 3.5% of the budget); none on the wrong side; searches taking a fourth encode 4 -> 2 (the grey
+ * fit set's two now land in three); the 51 files that changed are a median 0.6% nearer the
+ * smallest passing file on the fine ladder. Sizes and .tgl unchanged (not on this path).
  */
 final class TrellisKnob {
   /**
@@ -135,6 +149,8 @@ final class TrellisKnob {
    * for measurements against them).
    */
   static boolean probeKnob = true;
+  /** Whether the SSIM search takes the knob below x1 ({@link #ssimBelow}; false: as before). */
+  static boolean belowKnob = true;
   /** The largest trellis lambda a search uses, in hundredths: x4 (x8 reaches little further). */
   static final int KNOB_MAX = 400;
   private static final double LN_KNOB_MAX = Math.log(KNOB_MAX / 100.0);
@@ -264,6 +280,76 @@ final class TrellisKnob {
     byte[] out = encoder.apply(code);
     double ssim = scorer.applyAsDouble(out);
     if (ssim >= target && out.length < passBytes.length) {
+      return new Result(out, code, encodes + 1, ssim);
+    }
+    return new Result(passBytes, passCode, encodes + 1, passSsim);
+  }
+
+  /**
+   * JPEG SSIM after two encodes: a failing file at most this far under the target (in -ln(1 -
+   * SSIM); the band is 0.03 wide), nearer than any pass lies over the band, takes the knob below
+   * x1 at its tables for the third encode ({@link #ssimBelow}). Measured 29 Nov (session 11),
+   * fine scale, 0.90-0.99, same session, with {@link #BELOW_SCALE} 0.6, 0.75, 0.9, 1: spans
+   * 0.015 gave photos + graphics + colour and grey fit sets 269, 272, 272, 272 of 336 in the band
+   * (262 without the knob below), 0.02 270, 274, 274, 274, 0.03 267, 272, 275, 275 (at 1 one more
+   * search took a fourth encode on the colour fit set and on the hold-out), 0.045 265, 271, 273,
+   * 272, 0.06 266, 272, 273, 273 (from 0.045 at 0.9 graphics lost one).
+   */
+  static final double BELOW_SPAN = 0.03;
+  /**
+   * The whole image's -ln(1 - SSIM) gain per ln lambda below x1 over what its {@link KnobProbe}
+   * says the lambda takes off above x1 (x1 to x1.6, scaled). Measured 29 Nov (session 11) on 21
+   * files at a failing search's tables (13 of the fit sets just under a target, 8 photos,
+   * graphics and fit-set files at 60-96): at x0.9 the ratio was 0.18-1.09, median 0.75 (0.18 on
+   * a decoded JPEG above its own quality, where the trellis has little left to zero); x0.9 raised
+   * SSIM by 0.2-2.6 band widths for 0.1-3.1% more bytes on the decoded JPEGs, 0.3 on astronaut.
+   * 0.9 (see {@link #BELOW_SPAN}) undershoots the aim a little, so the third more often lands
+   * low in the band than over it.
+   */
+  static final double BELOW_SCALE = 0.9;
+  /**
+   * The lowest lambda the knob below x1 takes: from x0.6 down SSIM rises 7-40 times less per ln
+   * lambda than from x1 to x0.9 (the same 13 files), so the probe's slope does not hold there;
+   * a failure that would need more is left to the quality.
+   */
+  static final int BELOW_MIN = 60;
+
+  /**
+   * Whether a failing file with SSIM {@code failSsim} lies within {@link #BELOW_SPAN} under the
+   * target and nearer it than the pass ({@code passSsim}, NaN if none) lies over the band's top.
+   */
+  static boolean ssimBelowNear(double target, double band, double failSsim, double passSsim) {
+    double under = -Math.log(1 - target) + Math.log(1 - failSsim);
+    return belowKnob && probeKnob && under < BELOW_SPAN
+        && (Double.isNaN(passSsim) || under < -Math.log(1 - passSsim) + Math.log(1 - band));
+  }
+
+  /**
+   * The knob below x1: the failing file's tables with the lambda its {@link KnobProbe} (scaled
+   * by {@link #BELOW_SCALE}) puts at the aim. A lambda under the encoder's own keeps more of the
+   * small coefficients the trellis would zero, raising SSIM for a few percent more bytes. Returns
+   * the smaller passing file of it and the pass in hand; a result without bytes when its file
+   * missed and nothing passes (the encode spent, the search goes on); null, without an encode,
+   * when the probe does not put the aim within {@link #BELOW_MIN}.
+   */
+  static Result ssimBelow(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
+      double target, double aim, byte[] passBytes, int passCode, double passSsim, int failCode,
+      double failSsim, int encodes, SsimCurve curve) {
+    KnobProbe probe = curve.knobProbe(failCode);
+    double need = aim + Math.log(1 - failSsim);
+    if (probe == null || !(probe.ssimSlope > 1e-3)) {
+      return null;
+    }
+    double ln = -need / (BELOW_SCALE * probe.ssimSlope);
+    if (ln < Math.log(BELOW_MIN / 100.0)) {
+      return null;
+    }
+    int lambda = Math.max(BELOW_MIN, Math.min(JpegEncodeOptions.DEFAULT_LAMBDA - 1,
+        (int) (100 * Math.exp(ln) + 0.5)));
+    int code = withLambda(failCode, lambda);
+    byte[] out = encoder.apply(code);
+    double ssim = scorer.applyAsDouble(out);
+    if (ssim >= target && (passBytes == null || out.length < passBytes.length)) {
       return new Result(out, code, encodes + 1, ssim);
     }
     return new Result(passBytes, passCode, encodes + 1, passSsim);

@@ -288,7 +288,8 @@ class CompressPipelineTest {
       knob = r.lambdaHundredths() != 100 ? r : null;
     }
     assertNotNull(knob, "no search moved the lambda");
-    assertTrue(knob.lambdaHundredths() > 100 && knob.encodes() <= 3);
+    assertTrue(knob.lambdaHundredths() >= TrellisKnob.BELOW_MIN
+        && knob.lambdaHundredths() <= TrellisKnob.KNOB_MAX && knob.encodes() <= 3);
     JpegEncodeOptions o = JpegEncodeOptions.ofQualityHundredths(knob.qualityHundredths())
         .withLambdaHundredths(knob.lambdaHundredths());
     o = knob.chroma().equals("4:4:4") ? o.withSubsampling(JpegEncodeOptions.Subsampling.S444) : o;

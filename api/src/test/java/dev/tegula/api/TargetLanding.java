@@ -65,6 +65,8 @@ public class TargetLanding {
     boolean size = args[0].equals("size");
     // -Dprobe=false: JPEG's knob without its probe (KnobProbe), the rules before it
     TrellisKnob.probeKnob = !"false".equals(System.getProperty("probe"));
+    // -DbelowKnob=false: no knob below x1 from a failure just under the target
+    TrellisKnob.belowKnob = !"false".equals(System.getProperty("belowKnob"));
     // -DbracketLine=false: JPEG brackets on images other than decoded JPEGs on the estimate's
     // shape alone (TargetSearch.JPEG_OTHER_BRACKET_LINE), the rule before session 10's land3
     TargetSearch.otherBracketLine = !"false".equals(System.getProperty("bracketLine"));

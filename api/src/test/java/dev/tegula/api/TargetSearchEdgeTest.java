@@ -83,10 +83,13 @@ class TargetSearchEdgeTest {
     return Tegula.encodePng(img, Metadata.EMPTY);
   }
 
-  /** The lambda a JPEG result may report: the encoder's own or a knob move up to KNOB_MAX. */
+  /**
+   * The lambda a JPEG result may report: the encoder's own or a knob move, down to BELOW_MIN
+   * (TrellisKnob.ssimBelow) or up to KNOB_MAX.
+   */
   private static void assertLambda(CompressResult r, String what) {
     if (r.format() == ImageFormat.JPEG) {
-      assertTrue(r.lambdaHundredths() >= JpegEncodeOptions.DEFAULT_LAMBDA
+      assertTrue(r.lambdaHundredths() >= TrellisKnob.BELOW_MIN
           && r.lambdaHundredths() <= TrellisKnob.KNOB_MAX, what + " lambda "
           + r.lambdaHundredths());
     }

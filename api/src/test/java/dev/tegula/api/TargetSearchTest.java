@@ -1024,8 +1024,9 @@ class TargetSearchTest {
    * quality may land): searches that may also move the trellis lambda land more often than on
    * the quality alone, some only with the knob (the lambda reported in the result), in at most
    * 3 encodes and never under the target; the knob's file is the pass's tables with a larger
-   * lambda, smaller than the pass. (29 Nov: 35 of 40 in the band with the knob, 32 without, 3
-   * only with it.)
+   * lambda, smaller than the pass, or a failure's tables with a smaller one, where x1 missed
+   * (TrellisKnob.ssimBelow). (29 Nov, session 10: 35 of 40 in the band with the knob, 32
+   * without, 3 only with it; session 11, with the knob below x1: 36, 32, 6.)
    */
   @Test
   void ssimSearchOnADecodedJpegLandsWithTheTrellisLambdaWhereTheQualityCannot() throws IOException {
@@ -1059,15 +1060,74 @@ class TargetSearchTest {
       withKnob += landsK ? 1 : 0;
       without += landsQ ? 1 : 0;
       if (k.lambda() != 100) {
-        assertTrue(k.lambda() > 100, "the knob only raises the lambda");
         assertEquals(k.bytes().length, encoder.apply(k.code()).length);
-        assertTrue(scorer.applyAsDouble(encoder.apply(k.quality() | (k.code()
-            & TargetSearch.FULL_CHROMA))) > k.ssim(), "the pass at the same tables is higher");
+        double atX1 = scorer.applyAsDouble(encoder.apply(TargetSearch.withLambda(k.code(), 100)));
+        assertTrue(k.lambda() > 100 ? atX1 > k.ssim() : atX1 < target, target + ": x"
+            + k.lambda() / 100.0 + " at tables whose x1 file has SSIM " + atX1);
         onlyWithKnob += landsK && !landsQ ? 1 : 0;
       }
     }
+    System.out.println("knob on a decoded JPEG: " + without + " -> " + withKnob + " landed, "
+        + onlyWithKnob + " only with it");
     assertTrue(onlyWithKnob >= 1, "no search landed only with the knob");
     assertTrue(withKnob > without, withKnob + " with the knob, " + without + " without");
+  }
+
+  /**
+   * The knob below x1 (TrellisKnob.ssimBelow): after two encodes whose nearest failure lies just
+   * under the target, the failure's tables with a lambda under the encoder's own raise SSIM into
+   * the band where the next hundredth of quality steps over it. On decoded JPEGs (crops through
+   * the encoder's plain Annex K tables at 75 and 85, whose SSIM climbs in stairs near their own
+   * quality) the searches with it land more often than without, some only with it, never under
+   * the target and in at most 3 encodes; its file is a failure's tables with a smaller lambda,
+   * above the target where those tables at x1 were under it.
+   */
+  @Test
+  void ssimSearchTakesTheKnobBelowX1FromAFailureJustUnderTheTarget() throws IOException {
+    int with = 0;
+    int without = 0;
+    int onlyWith = 0;
+    try {
+      for (int source : new int[] {75, 85}) {
+        Image photo = crop(source == 75 ? "astronaut.png" : "flower.png", 128, 96, 256);
+        Image decoded = Tegula.decode(Tegula.encodeJpeg(photo, null,
+            JpegEncodeOptions.ofQuality(source).withPsychovisual(false))).image();
+        SsimCurve curve = SsimCurve.of(decoded, true);
+        IntFunction<byte[]> encoder = memoJpeg(decoded);
+        java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
+        for (int t = 0; t < 30; t++) {
+          double target = 0.90 + 0.003 * t;
+          double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
+          TrellisKnob.belowKnob = false;
+          TargetSearch.Result before = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
+              encoder, scorer, curve, true);
+          TrellisKnob.belowKnob = true;
+          int[] calls = {0};
+          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
+              c -> {
+                calls[0]++;
+                return encoder.apply(c);
+              }, scorer, curve, true);
+          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
+          assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
+          boolean lands = r.ssim() <= band;
+          with += lands ? 1 : 0;
+          without += before.ssim() <= band ? 1 : 0;
+          if (r.lambda() < 100) {
+            double atX1 = scorer.applyAsDouble(encoder.apply(TargetSearch.withLambda(r.code(),
+                100)));
+            assertTrue(atX1 < target, target + ": its tables at x1 pass, " + atX1);
+            onlyWith += lands && before.ssim() > band ? 1 : 0;
+          }
+        }
+      }
+    } finally {
+      TrellisKnob.belowKnob = true;
+    }
+    System.out.println("knob below x1: " + without + " -> " + with + " landed, " + onlyWith
+        + " only with it");
+    assertTrue(onlyWith >= 1, "no search landed only with the knob below x1");
+    assertTrue(with > without, with + " with the knob below x1, " + without + " without");
   }
 
   /**
