@@ -82,7 +82,19 @@ import java.util.function.ToDoubleFunction;
  * tuned on) 36 -> 39 of 48; 17 searches won, 1 lost (keong_macan_g60 0.90: x0.87 overshot to
  * 3.5% of the budget); none on the wrong side; searches taking a fourth encode 4 -> 2 (the grey
  * fit set's two now land in three); the 51 files that changed are a median 0.6% nearer the
- * smallest passing file on the fine ladder. Sizes and .tgl unchanged (not on this path).
+ * smallest passing file on the fine ladder; on the 192-256 pixel crops of TargetCurveProbe
+ * (photos and synthetic graphics, no decoded JPEG) 20 -> 21 of 30. Sizes and .tgl unchanged
+ * (not on this path). Of the misses left, all but one (sk_retina 0.90) have a file in the band
+ * at the lowest passing quality's tables with some lambda x1-x4 (TargetMissReach).
+ *
+ * <p>Tried in session 11 on top of it and not kept (same sets, same session): the knob below x1
+ * also from a first encode just under the target (hold-out 39 -> 38, colour fit set 127 -> 128,
+ * the rest unchanged) or after three failures (one search took five encodes); {@link
+ * #PROBE_SHARE} 0.8, 0.85, 0.9, 0.95 (colour fit set 129, 130, 128, 129 of 160 against 127,
+ * grey 96, 94, 93, 90 against 95, graphics 14, 14, 13, 13; 0.8's five wins were all at the
+ * band's edge, 3.01-3.13% of the budget to 2.4-2.8%, for one loss, hubble_deep_field_g88 0.97
+ * 0.83% -> 8.86%); JPEG's step gain after two misses 1.35 and 1.5 (grey fit set 94 and 95,
+ * one more fourth encode each).
  */
 final class TrellisKnob {
   /**
