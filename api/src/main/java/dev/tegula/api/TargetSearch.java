@@ -666,8 +666,12 @@ final class TargetSearch {
         passSsim = ssim;
       } else {
         failQ = q;
-        failCode = code;
-        failSsim = ssim;
+        if (!(ssim <= failSsim)) {
+          // the failure nearest the target, for the knob below x1: near a decoded JPEG's own
+          // quality SSIM is not monotone in the quality, a later failure may lie further under
+          failCode = code;
+          failSsim = ssim;
+        }
       }
       if (knob && encodes == 2 && failQ >= 0
           && TrellisKnob.ssimBelowNear(target, band, failSsim, passBytes != null ? passSsim
@@ -720,6 +724,7 @@ final class TargetSearch {
         fullBelow = true;
         model.fullBelow = true;
         failQ = -step;
+        failSsim = Double.NaN;
       } else if (chromaChoice && curve != null && !fullBelow && passQ >= JUMP
           && encodes < 3 && (passBytes == null || passSsim > band)
           && (failQ == JUMP - step
@@ -730,6 +735,7 @@ final class TargetSearch {
         fullBelow = true;
         model.fullBelow = true;
         failQ = -step;
+        failSsim = Double.NaN;
       } else if (passBytes != null && (passSsim <= band || failQ + step >= passQ
           || encodes >= 3)) {
         return new Result(passBytes, passCode, encodes, passSsim);
