@@ -311,7 +311,9 @@ final class TrellisKnob {
    * search took a fourth encode on the colour fit set and on the hold-out), 0.045 265, 271, 273,
    * 272, 0.06 266, 272, 273, 273 (from 0.045 at 0.9 graphics lost one). A wider span only
    * inside a bracket (a pass in hand, so a missing knob file costs no encode), 0.045, 0.06,
-   * 0.09: colour fit set 125, 125, 124 of 160 against 127. Without "nearer than any pass" the
+   * 0.09: colour fit set 125, 125, 124 of 160 against 127; only with nothing passing yet, 0.045
+   * and 0.06: colour fit set 129 of 160 against 128 but graphics 14 -> 13 of 16, one search
+   * taking a fourth encode. Without "nearer than any pass" the
    * same counts; with "less than half as far": grey fit set 95 -> 94.
    */
   static final double BELOW_SPAN = 0.03;
