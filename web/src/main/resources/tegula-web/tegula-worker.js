@@ -344,12 +344,12 @@ function encodeTile(exports, msg) {
     : new Uint8Array(msg.pixels);
   const t = exports.tiles();
   const result = JSON.parse(t.compressTile(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
-      h.tileSize, msg.index, new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length)));
+      h.tileSize, h.chroma, msg.index, new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length)));
   if (result.error) {
     return [{error: result.error}];
   }
   const payload = bytesOf(t.takeBytes());
-  return [{payload}, [payload]];
+  return [{payload, chroma: result.chroma ?? null}, [payload]];
 }
 
 function assemble(exports, msg) {
