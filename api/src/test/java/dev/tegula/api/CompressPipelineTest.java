@@ -267,7 +267,8 @@ class CompressPipelineTest {
     // and 4:2:0 holds at the top of the scale, where the encoder would choose 4:4:4
     CompressOptions q100 = CompressOptions.lossy(100);
     CompressResult top = Tegula.compress(d, q100);
-    CompressResult topHalf = Tegula.compress(d, q100.withChroma(JpegEncodeOptions.Subsampling.S420));
+    CompressResult topHalf = Tegula.compress(d,
+        q100.withChroma(JpegEncodeOptions.Subsampling.S420));
     assertEquals("4:4:4", top.chroma());
     assertEquals("4:2:0", topHalf.chroma());
     assertTrue(Metrics.compare(im, Tegula.decode(topHalf.bytes()).image(), false).psnr()

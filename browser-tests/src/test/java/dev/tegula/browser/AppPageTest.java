@@ -257,8 +257,8 @@ class AppPageTest {
 
   private static boolean halfWidthHidden(WebElement chroma) {
     return (Boolean) chromium.driver.executeScript(
-        "const o = arguments[0].querySelector('option[value=\"4:2:2\"]'); return o.disabled && o.hidden",
-        chroma);
+        "const o = arguments[0].querySelector('option[value=\"4:2:2\"]');"
+            + " return o.disabled && o.hidden", chroma);
   }
 
   /** The controls a JPEG kept exactly does not use, by CSS selector. */

@@ -94,8 +94,8 @@ public final class TglEncodeOptions {
 
   /** Square tiles of {@code side} pixels, 16-4096 (default 512). */
   public TglEncodeOptions withTileSize(int side) {
-    return new TglEncodeOptions(lossless, hundredths, side, containerCodecsOnly, alphaWithColour,
-        effort, chroma);
+    return new TglEncodeOptions(lossless, hundredths, side, containerCodecsOnly,
+        alphaWithColour, effort, chroma);
   }
 
   /**
@@ -122,8 +122,8 @@ public final class TglEncodeOptions {
    * method, a few percent smaller and several times slower to encode and to decode.
    */
   public TglEncodeOptions withEffort(int effort) {
-    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly, alphaWithColour,
-        effort, chroma);
+    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly,
+        alphaWithColour, effort, chroma);
   }
 
   /**
@@ -132,8 +132,8 @@ public final class TglEncodeOptions {
    * Grey images have no chroma and ignore it; lossless files keep every sample anyway.
    */
   public TglEncodeOptions withChroma(Chroma chroma) {
-    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly, alphaWithColour,
-        effort, chroma);
+    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly,
+        alphaWithColour, effort, chroma);
   }
 
   /** The fixed chroma resolution, or null for the encoder's choice by quality. */

@@ -34,8 +34,8 @@ public final class Encoding {
    * lossless, encodes, ssim, bytes}} ({@code quality} is the one chosen when a target size or SSIM
    * was asked for, {@code qualityHundredths} the same on the search's fine scale, {@code chroma}
    * the chroma subsampling ("4:2:0", "4:4:4", "4:2:2", "grey") or null (PNG, lossless), {@code
-   * encodes} how many encodes that took, {@code ssim} the one reached for a target SSIM or null) with the file waiting for
-   * {@link #takeBytes}.
+   * encodes} how many encodes that took, {@code ssim} the one reached for a target SSIM or null)
+   * with the file waiting for {@link #takeBytes}.
    */
   @JSExport
   public String encode(byte[] data, int width, int height, byte[] metadata, String options) {
