@@ -157,8 +157,15 @@ final class CompressPipeline {
     return options.chroma() == null ? tgl : tgl.withChroma(tglChroma(options.chroma()));
   }
 
-  /** .tgl's chroma resolution for a caller's choice (4:2:2 is refused before, by problem()). */
+  /**
+   * .tgl's chroma resolution for a caller's choice; 4:2:2, which the format lacks, is refused
+   * (problem() says so before any work; this guards the tile paths that take options unchecked).
+   */
   static TglEncodeOptions.Chroma tglChroma(JpegEncodeOptions.Subsampling s) {
+    if (s == JpegEncodeOptions.Subsampling.S422) {
+      throw new IllegalArgumentException(".tgl keeps chroma at full resolution (4:4:4) or halves "
+          + "it both ways (4:2:0); 4:2:2 is JPEG's only");
+    }
     return s == JpegEncodeOptions.Subsampling.S444 ? TglEncodeOptions.Chroma.FULL
         : TglEncodeOptions.Chroma.HALF;
   }

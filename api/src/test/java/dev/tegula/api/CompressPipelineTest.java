@@ -294,6 +294,9 @@ class CompressPipelineTest {
       assertEquals(o.problem(), e.getMessage());
     }
     assertTrue(bad[0].problem().contains("4:2:2"), bad[0].problem());
+    // the tile job, which takes its options unchecked, refuses it too, before any tile
+    assertThrows(IllegalArgumentException.class, () -> Tegula.startCompress(
+        new Image(8, 8, new byte[256]), null, bad[0]));
     assertNull(CompressOptions.lossy(50).withChroma(JpegEncodeOptions.Subsampling.S444)
         .withTargetSsim(0.95).problem());
     // the old name still sets the same option
