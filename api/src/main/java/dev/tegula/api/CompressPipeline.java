@@ -11,6 +11,7 @@ import dev.tegula.png.PngEncodeOptions;
 import dev.tegula.png.PngEncoder;
 import dev.tegula.png.PngEncoding;
 import dev.tegula.tgl.TglEncodeOptions;
+import dev.tegula.tgl.TglEncoder;
 import dev.tegula.transform.Grayscale;
 import dev.tegula.transform.LocationRemoval;
 import dev.tegula.transform.Resizer;
@@ -109,7 +110,7 @@ final class CompressPipeline {
             + image.width() + "x" + image.height());
       }
       // the image's own estimated curve assumes colour output and the encoder's chroma choice
-      r = TargetSearch.forSsim(format, 1, chromaChoice(options),
+      r = TargetSearch.forSsim(format, 1, chromaChoice(options, image),
           options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
           options.grayscale() || options.chroma() != null ? null
@@ -132,7 +133,7 @@ final class CompressPipeline {
     if (options.format() == ImageFormat.JPEG) {
       return options.grayscale() ? "grey" : jpegOptions(options, code).subsampling().label();
     }
-    return options.grayscale() || dev.tegula.tgl.TglEncoder.lossyIsGrey(image) ? "grey"
+    return options.grayscale() || TglEncoder.lossyIsGrey(image) ? "grey"
         : tglOptions(options, code).chromaUsed().label();
   }
 
@@ -172,10 +173,12 @@ final class CompressPipeline {
 
   /**
    * Whether a search may fill the jump at 97 with 4:4:4 below it: not for grey output (one
-   * component) nor when the caller fixed the subsampling.
+   * component), nor for a grey image in .tgl (no chroma planes, so no jump), nor when the caller
+   * fixed the subsampling.
    */
-  private static boolean chromaChoice(CompressOptions options) {
-    return !options.grayscale() && options.chroma() == null;
+  private static boolean chromaChoice(CompressOptions options, Image image) {
+    return !options.grayscale() && options.chroma() == null
+        && (options.format() == ImageFormat.JPEG || !TglEncoder.lossyIsGrey(image));
   }
 
   /**
@@ -190,7 +193,8 @@ final class CompressPipeline {
       Image current = image;
       // the image's own estimated size curve assumes colour output and the encoder's chroma
       // choice
-      TargetSearch.Result r = TargetSearch.forSize(options.format(), 1, chromaChoice(options),
+      TargetSearch.Result r = TargetSearch.forSize(options.format(), 1,
+          chromaChoice(options, current),
           (long) current.width() * current.height(), options.maxSizeBytes(),
           code -> encodeLossy(current, prepared.metadata(), options, code),
           options.grayscale() || options.chroma() != null ? null
@@ -228,6 +232,6 @@ final class CompressPipeline {
     }
     // the same encode as Tegula.compress(image, metadata, CompressOptions.lossy(q)) at a
     // fractional q, which CompressOptions cannot carry
-    return dev.tegula.tgl.TglEncoder.encode(image, metadata, tglOptions(options, code));
+    return TglEncoder.encode(image, metadata, tglOptions(options, code));
   }
 }

@@ -72,14 +72,16 @@ final class SizeCurve {
   /**
    * Adds what the estimate leaves out on average (below) at each whole quality and makes each
    * side non-decreasing: a file never shrinks as the steps get finer, while the sample's symbol
-   * statistics at the coarsest steps and the correction's knots could say otherwise.
+   * statistics at the coarsest steps and the correction's knots could say otherwise. {@code
+   * grey}: the sample has no chroma; a grey .tgl file has no chroma planes, so its two sides are
+   * one curve.
    */
-  void finish() {
+  void finish(boolean grey) {
     for (int w = 0; w <= 100; w++) {
       int q = w * 100;
       if (!jpeg) {
         sub[w] += SsimCurve.between(KNOTS, TGL_BIAS, q);
-        full[w] += SsimCurve.between(KNOTS, TGL_FULL_BIAS, q);
+        full[w] = grey ? sub[w] : full[w] + SsimCurve.between(KNOTS, TGL_FULL_BIAS, q);
         continue;
       }
       // 4:2:0 at 97 and up only ends the interpolation up to 96.99

@@ -352,13 +352,13 @@ final class SsimCurve {
       }
     }
     this.variance = var;
-    if (scoreSsim) {
-      grayColour = true;
-      for (int i = 0; i < count && grayColour; i++) {
-        for (int k = 0; k < 64; k++) {
-          grayColour &= Math.abs(cbSub[i][k]) < 1e-6 && Math.abs(crSub[i][k]) < 1e-6;
-        }
+    grayColour = true;
+    for (int i = 0; i < count && grayColour; i++) {
+      for (int k = 0; k < 64; k++) {
+        grayColour &= Math.abs(cbSub[i][k]) < 1e-6 && Math.abs(crSub[i][k]) < 1e-6;
       }
+    }
+    if (scoreSsim) {
       // .tgl has a correction of its own for grey decoded JPEGs only
       sourceSteps = jpeg || grayColour ? SourceLattice.steps(y) : null;
       if (jpeg && sourceSteps != null) {
@@ -420,7 +420,7 @@ final class SsimCurve {
       prev = q;
     }
     if (size != null) {
-      size.finish();
+      size.finish(grayColour);
     }
     if (!jpeg && scoreSsim) {
       // .tgl's correction at each whole quality, kept non-decreasing where the estimate's rise

@@ -274,6 +274,8 @@ public class TargetLanding {
       return b;
     };
     boolean jpeg = f == ImageFormat.JPEG;
+    // as CompressPipeline: a grey image has no chroma jump in .tgl
+    boolean choice = jpeg || !dev.tegula.tgl.TglEncoder.lossyIsGrey(img);
     if (size) {
       long lo = enc.apply(0).length;
       long hi = enc.apply(10000).length;
@@ -289,7 +291,7 @@ public class TargetLanding {
         for (int step : STEPS) {
           calls[0] = 0;
           trace.setLength(0);
-          TargetSearch.Result r = TargetSearch.forSize(f, step, true, px, t, traced,
+          TargetSearch.Result r = TargetSearch.forSize(f, step, choice, px, t, traced,
               SIZE_CURVE ? sizeCurves.computeIfAbsent(f, ff -> SsimCurve.sizeOf(img, jpeg))
                   : null, KNOB);
           double err = 100.0 * (t - r.bytes().length) / t;
@@ -325,7 +327,7 @@ public class TargetLanding {
             trace.append(String.format("%d=%.5f", b.length, v));
             return v;
           };
-          TargetSearch.Result r = TargetSearch.forSsim(f, step, true, t, enc, tracedScore,
+          TargetSearch.Result r = TargetSearch.forSsim(f, step, choice, t, enc, tracedScore,
               CURVE ? curves.computeIfAbsent(f, ff -> SsimCurve.of(img, jpeg)) : null, KNOB);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
           if (step == 1 && (err > 3 || calls[0] > 3 || Boolean.getBoolean("traceAll"))
