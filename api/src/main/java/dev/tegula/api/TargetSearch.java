@@ -57,10 +57,12 @@ import java.util.function.ToDoubleFunction;
  * <p><b>.tgl's jump.</b> .tgl's encoder switches to full chroma at 97 too (since 29 Nov, session
  * 11; format-lossy.md §9), so its searches fill the same jump the same way: codes flagged {@link
  * #FULL_CHROMA} encode with {@link #tglOptions}, the estimates carry .tgl's 4:4:4 side, and
- * {@link FittedCurve} fits each side on its own points. Measured the same session, fine scale,
- * on the targets 4:2:0 could reach before: size photos, graphics, hold-out, colour fit set 38,
- * 14, 32, 134 -> 38, 14, 32, 133 in the band, SSIM 30, 12, 39, 124 -> 30, 12, 40, 123; targets
- * only full chroma reaches: 28 size (27 land) and 11 SSIM (7 land).
+ * {@link FittedCurve} fits each side on its own points. A grey image has no chroma planes in
+ * .tgl, hence no jump: its searches have no chroma choice. Measured the same session, fine
+ * scale, on the targets 4:2:0 could reach before: size photos, graphics, hold-out, colour fit
+ * set 38, 14, 32, 134 -> 38, 14, 32, 133 in the band, SSIM 30, 12, 39, 124 -> 30, 12, 40, 123
+ * (grey fit set unchanged, 77 and 92); targets only full chroma reaches: 28 size (27 land) and
+ * 11 SSIM (7 land).
  *
  * <p><b>Bands.</b> A size lands when the file is within 3% below the target
  * ({@code 0.97 target <= bytes <= target}). An SSIM target lands when the distortion

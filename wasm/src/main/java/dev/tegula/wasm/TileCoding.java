@@ -38,12 +38,13 @@ public final class TileCoding {
    * Codes tile {@code index} of an 8-bit image from the tile's own RGBA; the .tgl chunk data
    * waits for {@link #takeBytes}. {@code grey}: every tile is grey; {@code alpha}: some tile is
    * not opaque; {@code chroma}: lossy chroma "444" or "420", null for the encoder's choice by
-   * quality. Returns {@code {bytes, chroma}} ({@code chroma} as compress() reports it: "4:4:4",
-   * "4:2:0", "grey", null for lossless) or {@code {error}}.
+   * quality (last, so that a module from before it, which takes one argument less, still codes
+   * the tile, at its own choice). Returns {@code {bytes, chroma}} ({@code chroma} as compress()
+   * reports it: "4:4:4", "4:2:0", "grey", null for lossless) or {@code {error}}.
    */
   @JSExport
   public String compressTile(int width, int height, boolean grey, boolean alpha, int quality,
-      boolean lossless, int tileSize, String chroma, int index, byte[] rgba) {
+      boolean lossless, int tileSize, int index, byte[] rgba, String chroma) {
     clear();
     return reply(() -> {
       CompressOptions o = options(quality, lossless, tileSize, chroma);
