@@ -380,6 +380,8 @@ final class SsimCurve {
     double[] lumaOffsets = jpeg ? JPEG_OFFSET : TGL_LUMA_OFFSET;
     double[] chromaOffsets = jpeg ? JPEG_OFFSET : TGL_CHROMA_OFFSET;
     int prev = -1;
+    int prevFull = -1;
+    int prevSizeFull = -1;
     for (int q = 0; q <= 100; q = next(q)) {
       int scale = scale(q);
       steps(scale, true, lumaQ);
@@ -397,24 +399,28 @@ final class SsimCurve {
         // (EncoderTuning.chroma444Scale); .tgl's chroma steps are the same at both resolutions
         steps(scale * 5 / 4, false, chromaQ);
       }
-      if (scoreSsim && q >= fullFrom()) {
+      if (scoreSsim && scoresFull(q)) {
         full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ,
             ey, ecb, ecr));
+        for (int m = prevFull + 1; prevFull >= 0 && m < q; m++) {
+          full[m] = full[prevFull] + scaleShare(prevFull, m, q) * (full[q] - full[prevFull]);
+        }
+        prevFull = q;
       }
-      if (size != null) {
+      if (size != null && sizesFull(q)) {
         size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, chromaQ, lumaOffsets,
             chromaOffsets, count * 256L);
+        for (int m = prevSizeFull + 1; prevSizeFull >= 0 && m < q; m++) {
+          size.full[m] = size.full[prevSizeFull]
+              + scaleShare(prevSizeFull, m, q) * (size.full[q] - size.full[prevSizeFull]);
+        }
+        prevSizeFull = q;
       }
       for (int m = prev + 1; prev >= 0 && m < q; m++) {
-        // in proportion to the table scale, which stands still where neighbouring whole
-        // qualities share one: there the estimate must stand still too
-        int s0 = scale(prev);
-        double t = s0 == scale(q) ? 0 : (s0 - scale(m)) / (double) (s0 - scale(q));
+        double t = scaleShare(prev, m, q);
         sub[m] = sub[prev] + t * (sub[q] - sub[prev]);
-        full[m] = full[prev] + t * (full[q] - full[prev]);
         if (size != null) {
           size.sub[m] = size.sub[prev] + t * (size.sub[q] - size.sub[prev]);
-          size.full[m] = size.full[prev] + t * (size.full[q] - size.full[prev]);
         }
       }
       prev = q;
@@ -533,6 +539,39 @@ final class SsimCurve {
   /** The first whole quality of the 4:4:4 curve: below it, it is the 4:2:0 one. */
   private int fullFrom() {
     return jpeg ? JPEG_FULL_FROM : 0;
+  }
+
+  /** Whether the 4:4:4 SSIM is scored at grid quality {@code q} (else interpolated). */
+  private boolean scoresFull(int q) {
+    return jpeg ? q >= JPEG_FULL_FROM : tglFullAt(q);
+  }
+
+  /** Whether the 4:4:4 size is estimated at grid quality {@code q} (else interpolated). */
+  private boolean sizesFull(int q) {
+    return jpeg || tglFullAt(q);
+  }
+
+  /**
+   * .tgl's 4:4:4 side at grid quality {@code q}: every grid quality from 80, every 8th below,
+   * where only graphics' fills reach and the curve is smooth; none for a grey sample, whose two
+   * sides are one curve. Measured 29 Nov (session 11), photos, graphics and hold-out, median
+   * thread CPU against one encode (and its SSIM): SSIM estimate 0.35 before the 4:4:4 side, 0.85
+   * with it at every grid quality, 0.37 so (every 12th below 80: 0.43, and gnome_field 0.97's
+   * fill 14% of the budget over); size estimate 0.32, 0.61, 0.48. Landings as at every grid
+   * quality on all five sets.
+   */
+  private boolean tglFullAt(int q) {
+    return !grayColour && (q >= JPEG_FULL_FROM || q % 8 == 0);
+  }
+
+  /**
+   * Where quality {@code m} lies between grid qualities {@code lo} and {@code hi}: in proportion
+   * to the table scale, which stands still where neighbouring whole qualities share one (there
+   * the estimate must stand still too).
+   */
+  private double scaleShare(int lo, int m, int hi) {
+    int s0 = scale(lo);
+    return s0 == scale(hi) ? 0 : (s0 - scale(m)) / (double) (s0 - scale(hi));
   }
 
   /** The format's table scale at a whole quality, in hundredths of a percent. */
