@@ -98,9 +98,9 @@ export class ImageCard {
   }
 
   /**
-   * Enables what the chosen format can use: quality and the two targets (one at a time) for lossy
-   * coding, chroma and baseline for JPEG, linear light with a resize, location with metadata; a
-   * JPEG kept exactly uses none of them.
+   * Enables what the chosen format can use: quality, chroma and the two targets (one at a time)
+   * for lossy coding (4:2:2 for JPEG only, which .tgl's format lacks), baseline for JPEG, linear
+   * light with a resize, location with metadata; a JPEG kept exactly uses none of them.
    */
   syncControls() {
     const f = FORMATS[this.format.value];
@@ -122,7 +122,13 @@ export class ImageCard {
     this.targetSsim.disabled = !lossy || this.maxSize.value !== '';
     this.qualityOut.textContent = this.quality.disabled && target && lossy ? 'auto' : this.quality.value;
     const jpeg = this.format.value === 'jpeg';
-    this.chroma.disabled = !jpeg || this.grayscale.checked;
+    this.chroma.disabled = !lossy || this.grayscale.checked;
+    const halfWidth = this.chroma.querySelector('option[value="4:2:2"]');
+    halfWidth.disabled = !jpeg;
+    halfWidth.hidden = !jpeg;
+    if (!jpeg && this.chroma.value === '4:2:2') {
+      this.chroma.value = '';
+    }
     this.baseline.disabled = !jpeg;
     this.gammaCorrect.disabled = this.maxDimension.value === '';
     this.stripGps.disabled = this.strip.checked;
@@ -151,10 +157,10 @@ export class ImageCard {
         delete o.quality;
       }
     }
+    if (lossy && this.chroma.value !== '' && !this.grayscale.checked) {
+      o.chroma = this.chroma.value;
+    }
     if (this.format.value === 'jpeg') {
-      if (this.chroma.value !== '' && !this.grayscale.checked) {
-        o.chroma = this.chroma.value;
-      }
       o.baseline = this.baseline.checked;
     }
     const side = Number(this.maxDimension.value);

@@ -168,10 +168,12 @@ export async function compressTiled(pool, codec, source, o, signal, progress) {
   progress(0.05);
   const header = {
     width, height, quality: encode.quality, lossless: encode.lossless, tileSize: side,
-    grey: facts.every((f) => f.grey), alpha: !facts.every((f) => f.opaque),
+    chroma: encode.chroma, grey: facts.every((f) => f.grey), alpha: !facts.every((f) => f.opaque),
   };
   const grid = tileGrid(width, height, side);
   let done = 0;
+  // what the tiles were coded with, as every tile reports it ('4:4:4', '4:2:0', 'grey', null)
+  let chroma = null;
   const payloads = await all(grid.map((rect, index) => {
     const message = {op: 'encodeTile', header, index, rect};
     if (shared) {
@@ -182,12 +184,13 @@ export async function compressTiled(pool, codec, source, o, signal, progress) {
     return run(message, shared ? [] : [tiles[index]]).then((reply) => {
       done++;
       progress(0.05 + 0.9 * done / grid.length);
+      chroma = reply.chroma ?? null;
       return reply.payload;
     });
   }), controller);
   const file = await run({op: 'assemble', header, metadata, payloads}, [...payloads, metadata]);
   return {bytes: file.bytes, facts: {width, height, format: 'tgl', quality: encode.lossless ? 100 : encode.quality,
-    lossless: encode.lossless, encodes: 1, bytes: file.bytes.byteLength, tiles: grid.length}};
+    chroma, lossless: encode.lossless, encodes: 1, bytes: file.bytes.byteLength, tiles: grid.length}};
 }
 
 /**

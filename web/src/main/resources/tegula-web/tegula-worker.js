@@ -343,13 +343,14 @@ function encodeTile(exports, msg) {
   const rgba = msg.shared ? cut(new Uint8Array(msg.shared), h.width, msg.rect)
     : new Uint8Array(msg.pixels);
   const t = exports.tiles();
+  // the chroma goes last: a codec module from before it takes one argument less
   const result = JSON.parse(t.compressTile(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
-      h.tileSize, msg.index, new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length)));
+      h.tileSize, msg.index, new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length), h.chroma));
   if (result.error) {
     return [{error: result.error}];
   }
   const payload = bytesOf(t.takeBytes());
-  return [{payload}, [payload]];
+  return [{payload, chroma: result.chroma ?? null}, [payload]];
 }
 
 function assemble(exports, msg) {

@@ -130,8 +130,9 @@ export interface CompressOptions {
    */
   keepOrientation?: boolean;
   /**
-   * JPEG output: the chroma resolution at any quality. By default 4:2:0 below quality 97 and
-   * 4:4:4 from 97 on (a maxSizeBytes or targetSsim search may also use 4:4:4 just below 97).
+   * Lossy JPEG and .tgl output: the chroma resolution at any quality. By default 4:2:0 below
+   * quality 97 and 4:4:4 from 97 on (a maxSizeBytes or targetSsim search may also use 4:4:4 just
+   * below 97). '4:2:2' is JPEG's only (rejected with code 'argument' for .tgl).
    */
   chroma?: '4:4:4' | '4:2:2' | '4:2:0';
   /** JPEG output: baseline sequential instead of progressive (a few percent larger). */
@@ -174,9 +175,10 @@ export interface CompressResult {
   /** The same quality in hundredths (0-10000): size and SSIM searches move between whole ones. */
   qualityHundredths: number;
   /**
-   * JPEG's chroma subsampling: the `chroma` option when given; else '4:2:0' below quality 97,
-   * '4:4:4' from 97 on, or '4:4:4' below 97 when a maxSizeBytes or targetSsim target fell inside
-   * JPEG's jump at 97; 'grey' with grayscale; null for .tgl and PNG.
+   * The chroma subsampling of lossy JPEG and .tgl: the `chroma` option when given; else '4:2:0'
+   * below quality 97, '4:4:4' from 97 on, or '4:4:4' below 97 when a maxSizeBytes or targetSsim
+   * target fell inside the jump at 97; 'grey' with grayscale (and for a grey image in .tgl,
+   * which then has no chroma planes); null for PNG and lossless output.
    */
   chroma: '4:2:0' | '4:2:2' | '4:4:4' | 'grey' | null;
   /**

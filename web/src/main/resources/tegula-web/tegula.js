@@ -208,8 +208,9 @@ export async function compress(input, options = {}) {
 /**
  * compress(), with what was made: {blob, format, width, height, quality, qualityHundredths, chroma,
  * lambdaHundredths, lossless, encodes, ssim}. `quality` is the one chosen when maxSizeBytes or
- * targetSsim was given (`qualityHundredths` the same on the search's fine scale), `chroma` JPEG's
- * chroma subsampling ('4:2:0', '4:4:4', 'grey'; null for .tgl and PNG), `lambdaHundredths` JPEG's
+ * targetSsim was given (`qualityHundredths` the same on the search's fine scale), `chroma` the
+ * chroma subsampling of lossy JPEG and .tgl ('4:2:0', '4:4:4', JPEG's '4:2:2', 'grey'; null for
+ * PNG and lossless), `lambdaHundredths` JPEG's
  * trellis lambda in hundredths of the encoder's own (100 unless a search moved it; -1 for .tgl,
  * PNG and lossless), `encodes` how many encodes the search took;
  * width and height are the output's (after resizing and orientation).
@@ -350,11 +351,17 @@ function encodeOptions(options) {
   o.chroma = chroma === null ? null : chroma.replaceAll(':', '');
   o.baseline = flagOption(options, 'baseline');
   o.restartInterval = integerOption(options, 'restartInterval', 0, 0, 65535);
-  if ((o.chroma || o.baseline || o.restartInterval) && format !== 'jpeg') {
-    throw invalid("chroma, baseline and restartInterval are options of JPEG output (format 'jpeg')");
+  if ((o.baseline || o.restartInterval) && format !== 'jpeg') {
+    throw invalid("baseline and restartInterval are options of JPEG output (format 'jpeg')");
+  }
+  if (o.chroma && (format === 'png' || o.lossless)) {
+    throw invalid("chroma is a choice of lossy output (format 'jpeg', or 'tgl' without lossless)");
+  }
+  if (o.chroma === '422' && format === 'tgl') {
+    throw invalid("chroma '4:2:2' is JPEG's only: .tgl takes '4:4:4' or '4:2:0'");
   }
   if (o.chroma && o.grayscale) {
-    throw invalid('a grey JPEG has no chroma to subsample: give chroma or grayscale, not both');
+    throw invalid('grey output has no chroma to subsample: give chroma or grayscale, not both');
   }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw invalid('signal must be an AbortSignal');

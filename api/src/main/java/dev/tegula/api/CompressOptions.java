@@ -43,7 +43,7 @@ public final class CompressOptions {
   private boolean jpegLossless;
   /** Null for the default, {@link JpegCoding#FAST}; set, it needs {@link #jpegLossless}. */
   private JpegCoding jpegCoding;
-  private JpegEncodeOptions.Subsampling jpegSubsampling;
+  private JpegEncodeOptions.Subsampling chroma;
   private boolean jpegBaseline;
   private int jpegRestartInterval;
 
@@ -81,7 +81,7 @@ public final class CompressOptions {
     c.effort = effort;
     c.jpegLossless = jpegLossless;
     c.jpegCoding = jpegCoding;
-    c.jpegSubsampling = jpegSubsampling;
+    c.chroma = chroma;
     c.jpegBaseline = jpegBaseline;
     c.jpegRestartInterval = jpegRestartInterval;
     return c;
@@ -236,14 +236,20 @@ public final class CompressOptions {
   }
 
   /**
-   * JPEG output's chroma resolution whatever the quality, or null (the default) for the
+   * Lossy output's chroma resolution whatever the quality, or null (the default) for the
    * encoder's choice by quality: 4:2:0 below 97, 4:4:4 from there on (a size or SSIM search may
-   * then also fill the jump at 97 with 4:4:4).
+   * then also fill the jump at 97 with 4:4:4). JPEG takes 4:4:4, 4:2:2 and 4:2:0; .tgl 4:4:4
+   * and 4:2:0 (its format has no 4:2:2: {@link #problem()} refuses it).
    */
-  public CompressOptions withJpegSubsampling(JpegEncodeOptions.Subsampling s) {
+  public CompressOptions withChroma(JpegEncodeOptions.Subsampling s) {
     CompressOptions c = copy();
-    c.jpegSubsampling = s;
+    c.chroma = s;
     return c;
+  }
+
+  /** {@link #withChroma}, by its name from when only JPEG had the choice. */
+  public CompressOptions withJpegSubsampling(JpegEncodeOptions.Subsampling s) {
+    return withChroma(s);
   }
 
   /**
@@ -295,12 +301,19 @@ public final class CompressOptions {
     if (jpegCoding != null && !jpegLossless) {
       return "the JPEG coding is a choice of JPEG-lossless storage";
     }
-    boolean jpegDetail = jpegSubsampling != null || jpegBaseline || jpegRestartInterval > 0;
+    boolean jpegDetail = jpegBaseline || jpegRestartInterval > 0;
     if (jpegDetail && (format != ImageFormat.JPEG || jpegLossless)) {
-      return "chroma subsampling, baseline and restart intervals are options of JPEG output";
+      return "baseline and restart intervals are options of JPEG output";
     }
-    if (jpegSubsampling != null && grayscale) {
-      return "a grey JPEG has no chroma to subsample";
+    if (chroma != null && (isLossless() || jpegLossless)) {
+      return "the chroma resolution is a choice of lossy JPEG and .tgl output";
+    }
+    if (chroma == JpegEncodeOptions.Subsampling.S422 && format == ImageFormat.TGL) {
+      return ".tgl keeps chroma at full resolution (4:4:4) or halves it both ways (4:2:0); "
+          + "4:2:2 is JPEG's only";
+    }
+    if (chroma != null && grayscale) {
+      return "grey output has no chroma to subsample";
     }
     return null;
   }
@@ -375,9 +388,14 @@ public final class CompressOptions {
     return jpegCoding == null ? JpegCoding.FAST : jpegCoding;
   }
 
-  /** JPEG's chroma resolution, or null for the encoder's choice by quality. */
+  /** Lossy output's chroma resolution, or null for the encoder's choice by quality. */
+  public JpegEncodeOptions.Subsampling chroma() {
+    return chroma;
+  }
+
+  /** {@link #chroma()}, by its name from when only JPEG had the choice. */
   public JpegEncodeOptions.Subsampling jpegSubsampling() {
-    return jpegSubsampling;
+    return chroma;
   }
 
   public boolean jpegBaseline() {
@@ -412,8 +430,8 @@ public final class CompressOptions {
     if (maxDimension > 0) {
       sb.append(", max side ").append(maxDimension).append(gammaCorrectResize ? " (linear)" : "");
     }
+    sb.append(chroma != null ? ", " + chroma.label() : "");
     if (format == ImageFormat.JPEG) {
-      sb.append(jpegSubsampling != null ? ", " + jpegSubsampling.label() : "");
       sb.append(jpegBaseline ? ", baseline" : "");
       sb.append(jpegRestartInterval > 0 ? ", restart every " + jpegRestartInterval + " MCUs" : "");
     }

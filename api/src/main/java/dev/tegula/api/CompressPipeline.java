@@ -10,6 +10,8 @@ import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.png.PngEncodeOptions;
 import dev.tegula.png.PngEncoder;
 import dev.tegula.png.PngEncoding;
+import dev.tegula.tgl.TglEncodeOptions;
+import dev.tegula.tgl.TglEncoder;
 import dev.tegula.transform.Grayscale;
 import dev.tegula.transform.LocationRemoval;
 import dev.tegula.transform.Resizer;
@@ -107,30 +109,32 @@ final class CompressPipeline {
         throw new LimitExceededException("a target SSIM needs an image of at least 7x7 pixels, not "
             + image.width() + "x" + image.height());
       }
-      // the image's own estimated curve assumes colour output and JPEG's own chroma choice
-      r = TargetSearch.forSsim(format, 1, chromaChoice(options),
+      // the image's own estimated curve assumes colour output and the encoder's chroma choice
+      r = TargetSearch.forSsim(format, 1, chromaChoice(options, image),
           options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
-          options.grayscale() || options.jpegSubsampling() != null ? null
+          options.grayscale() || options.chroma() != null ? null
               : SsimCurve.of(image, format == ImageFormat.JPEG));
     } else {
       r = new TargetSearch.Result(encoder.apply(options.quality() * 100),
           options.quality() * 100, 1, Double.NaN);
     }
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
-        r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code()),
+        r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code(), image),
         lambda(options, r.code()));
   }
 
   /**
-   * The chroma subsampling a lossy encode at {@code code} used: JPEG's choice by quality, or
-   * 4:4:4 below 97 where a size or SSIM search filled the jump; null for .tgl.
+   * The chroma subsampling a lossy encode at {@code code} used: the caller's, else the
+   * encoder's choice by quality, or 4:4:4 below 97 where a size or SSIM search filled the jump;
+   * "grey" for grey output (a grey .tgl source too: its file has no chroma planes).
    */
-  static String chroma(CompressOptions options, int code) {
-    if (options.format() != ImageFormat.JPEG) {
-      return null;
+  static String chroma(CompressOptions options, int code, Image image) {
+    if (options.format() == ImageFormat.JPEG) {
+      return options.grayscale() ? "grey" : jpegOptions(options, code).subsampling().label();
     }
-    return options.grayscale() ? "grey" : jpegOptions(options, code).subsampling().label();
+    return options.grayscale() || TglEncoder.lossyIsGrey(image) ? "grey"
+        : tglOptions(options, code).chromaUsed().label();
   }
 
   /** The trellis lambda a lossy encode at {@code code} used: JPEG's, -1 for .tgl. */
@@ -142,19 +146,39 @@ final class CompressPipeline {
   static JpegEncodeOptions jpegOptions(CompressOptions options, int code) {
     JpegEncodeOptions jpeg = TargetSearch.jpegOptions(code).withGrayscale(options.grayscale())
         .withRestartInterval(options.jpegRestartInterval());
-    if (options.jpegSubsampling() != null) {
-      jpeg = jpeg.withSubsampling(options.jpegSubsampling());
+    if (options.chroma() != null) {
+      jpeg = jpeg.withSubsampling(options.chroma());
     }
     return options.jpegBaseline() ? jpeg.withProgressive(false) : jpeg;
   }
 
+  /** The .tgl encoder's options at a search code, with the caller's fixed choices applied. */
+  static TglEncodeOptions tglOptions(CompressOptions options, int code) {
+    TglEncodeOptions tgl = TargetSearch.tglOptions(code).withTileSize(options.tileSize());
+    return options.chroma() == null ? tgl : tgl.withChroma(tglChroma(options.chroma()));
+  }
+
   /**
-   * Whether a JPEG search may fill the jump at 97 with 4:4:4 below it: not for grey output (one
-   * component) nor when the caller fixed the subsampling.
+   * .tgl's chroma resolution for a caller's choice; 4:2:2, which the format lacks, is refused
+   * (problem() says so before any work; this guards the tile paths that take options unchecked).
    */
-  private static boolean chromaChoice(CompressOptions options) {
-    return options.format() == ImageFormat.JPEG && !options.grayscale()
-        && options.jpegSubsampling() == null;
+  static TglEncodeOptions.Chroma tglChroma(JpegEncodeOptions.Subsampling s) {
+    if (s == JpegEncodeOptions.Subsampling.S422) {
+      throw new IllegalArgumentException(".tgl keeps chroma at full resolution (4:4:4) or halves "
+          + "it both ways (4:2:0); 4:2:2 is JPEG's only");
+    }
+    return s == JpegEncodeOptions.Subsampling.S444 ? TglEncodeOptions.Chroma.FULL
+        : TglEncodeOptions.Chroma.HALF;
+  }
+
+  /**
+   * Whether a search may fill the jump at 97 with 4:4:4 below it: not for grey output (one
+   * component), nor for a grey image in .tgl (no chroma planes, so no jump), nor when the caller
+   * fixed the subsampling.
+   */
+  private static boolean chromaChoice(CompressOptions options, Image image) {
+    return !options.grayscale() && options.chroma() == null
+        && (options.format() == ImageFormat.JPEG || !TglEncoder.lossyIsGrey(image));
   }
 
   /**
@@ -167,18 +191,20 @@ final class CompressPipeline {
     int encodes = 0;
     for (int attempt = 0; ; attempt++) {
       Image current = image;
-      // the image's own estimated size curve assumes colour output and JPEG's own chroma choice
-      TargetSearch.Result r = TargetSearch.forSize(options.format(), 1, chromaChoice(options),
+      // the image's own estimated size curve assumes colour output and the encoder's chroma
+      // choice
+      TargetSearch.Result r = TargetSearch.forSize(options.format(), 1,
+          chromaChoice(options, current),
           (long) current.width() * current.height(), options.maxSizeBytes(),
           code -> encodeLossy(current, prepared.metadata(), options, code),
-          options.grayscale() || options.jpegSubsampling() != null ? null
+          options.grayscale() || options.chroma() != null ? null
               : SsimCurve.sizeOf(current, options.format() == ImageFormat.JPEG));
       encodes += r.encodes();
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
             current.height(), r.quality() / 100, encodes, Double.NaN,
             prepared.complete() ? null : prepared.warning(), r.quality(),
-            chroma(options, r.code()), lambda(options, r.code()));
+            chroma(options, r.code(), current), lambda(options, r.code()));
       }
       int longer = Math.max(current.width(), current.height());
       double shrink = Math.sqrt(options.maxSizeBytes() / (double) r.smallest()) * 0.9;
@@ -197,7 +223,7 @@ final class CompressPipeline {
   /**
    * One lossy encode at a {@link TargetSearch} code: the quality in hundredths, on the fine scale
    * of both formats (JPEG's tables and .tgl's quantizer steps move between whole qualities,
-   * format-lossy.md §6.1), for JPEG possibly with 4:4:4 chroma below 97 (the jump filled).
+   * format-lossy.md §6.1), possibly with 4:4:4 chroma below 97 (the jump filled).
    */
   private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
       int code) {
@@ -206,8 +232,6 @@ final class CompressPipeline {
     }
     // the same encode as Tegula.compress(image, metadata, CompressOptions.lossy(q)) at a
     // fractional q, which CompressOptions cannot carry
-    return dev.tegula.tgl.TglEncoder.encode(image, metadata,
-        dev.tegula.tgl.TglEncodeOptions.lossyHundredths(code)
-            .withTileSize(options.tileSize()));
+    return TglEncoder.encode(image, metadata, tglOptions(options, code));
   }
 }

@@ -16,9 +16,11 @@ package dev.tegula.api;
  * @param warning why the output is incomplete (the input was damaged), or null
  * @param qualityHundredths the lossy quality in hundredths (0-10000) the encode used: a size or
  *     SSIM search moves between whole qualities; -1 for lossless output
- * @param chroma JPEG output's chroma subsampling, "4:2:0" (below quality 97) or "4:4:4" (from 97
- *     on, or below 97 where a size or SSIM target inside JPEG's jump at 97 was filled: see
- *     {@link TargetSearch}), "grey" for one component; null for PNG and .tgl
+ * @param chroma lossy output's chroma subsampling (JPEG and .tgl): the caller's ({@link
+ *     CompressOptions#withChroma}), else "4:2:0" below quality 97 and "4:4:4" from 97 on, or below
+ *     97 where a size or SSIM target inside the jump at 97 was filled (see {@link
+ *     TargetSearch}); "grey" for one component (grey output, or a grey image in .tgl); null for
+ *     PNG and lossless output
  * @param lambdaHundredths JPEG output's trellis lambda in hundredths of the encoder's own
  *     ({@code JpegEncodeOptions.lambdaHundredths}): 100 unless a size or SSIM search moved this
  *     second knob, where one hundredth of quality changes the tables too much to land; with the
@@ -35,7 +37,7 @@ public record CompressResult(byte[] bytes, ImageFormat format, int width, int he
         format == ImageFormat.JPEG && quality >= 0 ? 100 : -1);
   }
 
-  /** A result whose quality is whole, without a JPEG chroma choice (PNG, .tgl). */
+  /** A result whose quality is whole, without a chroma choice (PNG, lossless .tgl). */
   public CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
       int encodes, double ssim, String warning) {
     this(bytes, format, width, height, quality, encodes, ssim, warning,

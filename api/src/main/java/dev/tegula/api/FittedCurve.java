@@ -14,8 +14,9 @@ import dev.tegula.jpeg.JpegEncodeOptions;
  * corpus median below, or the image's own estimate, {@link SsimCurve} or {@link SizeCurve}) fitted
  * through the search's measured points as a + b * g(q): the closest pair around the target when
  * the target is bracketed (interpolation), else the last two; one point fixes a with b = 1.
- * Qualities are hundredths on a grid of {@code step}; JPEG size points are fitted per side of
- * the chroma jump (4:2:0, or 4:4:4 from 97) when that side has a point.
+ * Qualities are hundredths on a grid of {@code step}; points are fitted per side of the chroma
+ * jump (4:2:0, or 4:4:4 from 97) when that side has a point (JPEG, and .tgl colour with the
+ * encoder's chroma choice).
  */
 final class FittedCurve {
   /**
@@ -51,6 +52,14 @@ final class FittedCurve {
   /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
   private static final double[] TGL_SSIM = {0.984, 1.036, 1.720, 2.131, 2.411, 2.660, 2.950,
       3.273, 3.604, 3.787, 3.946, 4.080, 4.136, 4.174, 4.200};
+  /**
+   * .tgl with full-resolution chroma at the same knots (the same photos, 29 Nov, session 11):
+   * the encoder's own choice from 97 on, and the ladder inside the jump below it.
+   */
+  private static final double[] TGL_FULL_SIZE = {-4.997, -4.891, -3.840, -3.172, -2.764,
+      -2.379, -1.962, -1.541, -1.071, -0.743, -0.418, -0.058, 0.139, 0.251, 0.418};
+  private static final double[] TGL_FULL_SSIM = {0.973, 1.034, 1.739, 2.194, 2.492, 2.763, 3.165,
+      3.649, 4.213, 4.577, 4.843, 5.132, 5.321, 5.486, 5.538};
 
   /** ln(0.975 / 0.985): a prediction this far under the aim still lands. */
   private static final double LAND_MARGIN = Math.log(0.975 / 0.985);
@@ -75,7 +84,7 @@ final class FittedCurve {
   /** On the fine scale: between knots, the prior follows the log of the table scale. */
   private final boolean byTableScale;
   private final boolean jpeg;
-  /** JPEG sizes: fit each side of the chroma jump on its own points. */
+  /** Fit each side of the chroma jump on its own points. */
   private final boolean bySide;
   /** The image's own estimated size curve in place of the prior, null if none. */
   SizeCurve sizeCurve;
@@ -132,19 +141,23 @@ final class FittedCurve {
     this.bySide = bySide;
   }
 
-  /** The size curve of a format: the corpus prior, which an image's own estimate may replace. */
-  static FittedCurve ofSize(boolean jpeg, int step, boolean fine) {
+  /**
+   * The size curve of a format: the corpus prior, which an image's own estimate may replace;
+   * {@code chromaJump}: .tgl colour with the encoder's chroma choice, whose curve jumps at 97
+   * (without it, .tgl's chroma is one resolution throughout: grey, or fixed by the caller).
+   */
+  static FittedCurve ofSize(boolean jpeg, int step, boolean fine, boolean chromaJump) {
     FittedCurve c = jpeg ? new FittedCurve(JPEG_SIZE_KNOTS, JPEG_SIZE, step, fine, true, true)
-        : new FittedCurve(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false, false);
-    c.fullPrior = jpeg ? JPEG_FULL_SIZE : null;
+        : new FittedCurve(TGL_SIZE_KNOTS, TGL_SIZE, step, fine, false, chromaJump);
+    c.fullPrior = jpeg ? JPEG_FULL_SIZE : chromaJump ? TGL_FULL_SIZE : null;
     return c;
   }
 
   /** The SSIM curve of a format, -ln(1 - SSIM): the corpus prior, as {@link #ofSize}. */
-  static FittedCurve ofSsim(boolean jpeg, int step, boolean fine) {
+  static FittedCurve ofSsim(boolean jpeg, int step, boolean fine, boolean chromaJump) {
     FittedCurve c = jpeg ? new FittedCurve(JPEG_SIZE_KNOTS, JPEG_SSIM, step, fine, true, true)
-        : new FittedCurve(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, false);
-    c.fullPrior = jpeg ? JPEG_FULL_SSIM : null;
+        : new FittedCurve(TGL_SIZE_KNOTS, TGL_SSIM, step, fine, false, chromaJump);
+    c.fullPrior = jpeg ? JPEG_FULL_SSIM : chromaJump ? TGL_FULL_SSIM : null;
     return c;
   }
 
@@ -158,7 +171,7 @@ final class FittedCurve {
     return fullBelow && q < JUMP ? q | FULL_CHROMA : q;
   }
 
-  /** 1 for 4:4:4 JPEG codes (97 and up, or flagged 4:4:4 below), else 0. */
+  /** 1 for 4:4:4 codes (97 and up, or flagged 4:4:4 below) when fitted by side, else 0. */
   private int side(int code) {
     return bySide && code >= JUMP ? 1 : 0;
   }
@@ -336,7 +349,9 @@ final class FittedCurve {
     }
     int q = code & QUALITY;
     int[] ks = knots;
-    double[] ps = (code & FULL_CHROMA) != 0 && fullPrior != null ? fullPrior : prior;
+    // JPEG's prior carries its jump at 97; .tgl's full-chroma prior covers the whole scale
+    boolean full = (code & FULL_CHROMA) != 0 || !jpeg && q >= JUMP;
+    double[] ps = full && fullPrior != null ? fullPrior : prior;
     int k = 1;
     while (k < ks.length - 1 && ks[k] < q) {
       k++;

@@ -10,10 +10,10 @@ package dev.tegula.api;
  * coefficients in zigzag order as (run, size) symbols with ZRL and EOB, each symbol costing its
  * magnitude bits plus -log2 of its frequency in the sample (an optimized Huffman table, §K.2,
  * comes within a fraction of a bit of that entropy). Luma and chroma have their own symbol
- * statistics. JPEG's 4:4:4 side (from 97, or below it where a search fills the jump) has its own
- * curve, so the estimate carries each image's jump at 97. .tgl's coder is not JPEG's, but its
- * size follows the same counts; the search fits the estimate's offset and slope to its measured
- * points, so only the shape has to be right.
+ * statistics. The 4:4:4 side (from 97, or below it where a search fills the jump) has its own
+ * curve, so the estimate carries each image's jump at 97 (JPEG's and .tgl's). .tgl's coder is
+ * not JPEG's, but its size follows the same counts; the search fits the estimate's offset and
+ * slope to its measured points, so only the shape has to be right.
  */
 final class SizeCurve {
   /** Zigzag order (T.81 Figure A.6): the natural index at each zigzag position. */
@@ -24,9 +24,9 @@ final class SizeCurve {
   /** Symbol slots: 256 AC (run << 4 | size), then 16 DC categories. */
   private static final int SYMBOLS = 256 + 16;
 
-  /** ln(bytes per pixel) at whole qualities 0-100: 4:2:0 chroma (and .tgl). */
+  /** ln(bytes per pixel) at whole qualities 0-100: 4:2:0 chroma. */
   final double[] sub = new double[101];
-  /** The same with 4:4:4 chroma (JPEG only). */
+  /** The same with 4:4:4 chroma. */
   final double[] full = new double[101];
   private final boolean jpeg;
   private final int[] luma = new int[SYMBOLS];
@@ -56,12 +56,13 @@ final class SizeCurve {
   }
 
   /**
-   * ln(bytes per pixel) estimated at a code (hundredths, JPEG possibly flagged {@link
-   * TargetSearch#FULL_CHROMA}); linear between whole qualities, as the steps are.
+   * ln(bytes per pixel) estimated at a code (hundredths, possibly flagged {@link
+   * TargetSearch#FULL_CHROMA}); linear between whole qualities, as the steps are. From 97 on both
+   * formats' encoders choose 4:4:4.
    */
   double at(int code) {
     int q = code & TargetSearch.QUALITY;
-    boolean f = jpeg && (q >= TargetSearch.JUMP || (code & TargetSearch.FULL_CHROMA) != 0);
+    boolean f = q >= TargetSearch.JUMP || (code & TargetSearch.FULL_CHROMA) != 0;
     double[] c = f ? full : sub;
     int w = q / 100;
     int frac = q % 100;
@@ -71,13 +72,16 @@ final class SizeCurve {
   /**
    * Adds what the estimate leaves out on average (below) at each whole quality and makes each
    * side non-decreasing: a file never shrinks as the steps get finer, while the sample's symbol
-   * statistics at the coarsest steps and the correction's knots could say otherwise.
+   * statistics at the coarsest steps and the correction's knots could say otherwise. {@code
+   * grey}: the sample has no chroma; a grey .tgl file has no chroma planes, so its two sides are
+   * one curve.
    */
-  void finish() {
+  void finish(boolean grey) {
     for (int w = 0; w <= 100; w++) {
       int q = w * 100;
       if (!jpeg) {
         sub[w] += SsimCurve.between(KNOTS, TGL_BIAS, q);
+        full[w] = grey ? sub[w] : full[w] + SsimCurve.between(KNOTS, TGL_FULL_BIAS, q);
         continue;
       }
       // 4:2:0 at 97 and up only ends the interpolation up to 96.99
@@ -107,6 +111,9 @@ final class SizeCurve {
   private static final double[] JPEG_FULL_BIAS = {-0.028, -0.020, 0.002, -0.007, 0.012};
   private static final double[] TGL_BIAS = {-0.120, -0.160, -0.154, -0.090, -0.043, -0.003,
       0.034, 0.068, 0.105, 0.110, 0.115, 0.121, 0.119, 0.123, 0.114, 0.085, 0.108};
+  /** .tgl's 4:4:4 side at the same knots (the same photos and graphics, 29 Nov, session 11). */
+  private static final double[] TGL_FULL_BIAS = {-0.143, -0.242, -0.225, -0.147, -0.092, -0.046,
+      -0.016, 0.023, 0.069, 0.072, 0.117, 0.119, 0.118, 0.128, 0.130, 0.103, 0.136};
 
 
   /**

@@ -42,8 +42,12 @@ import dev.tegula.tgl.lossy.LossyCodec;
 final class SsimCurve {
   /** Macroblocks sampled: 512 luma blocks keep the estimate well under one encode's time. */
   private static final int MAX_MACROBLOCKS = 128;
-  /** JPEG's 4:4:4 curve is only needed from here on (the fill of the jump reaches lower). */
-  private static final int FULL_FROM = 80;
+  /**
+   * JPEG's 4:4:4 curve is only needed from here on (the fill of the jump reaches lower); .tgl's
+   * fill reaches further down on graphics (gnome_field 0.97: 4:4:4 at 80 is over the target
+   * where 4:2:0 at 96.99 is under), so its curve covers the whole scale.
+   */
+  private static final int JPEG_FULL_FROM = 80;
   private static final int MIN_MACROBLOCKS = 32;
   /** The output's rounding to 8 bits: an error energy of 1/12 per pixel at any quality. */
   private static final double ROUNDING = 1 / 12.0;
@@ -64,9 +68,9 @@ final class SsimCurve {
     }
   }
 
-  /** -ln(1 - SSIM) at whole qualities 0-100: 4:2:0 chroma (and .tgl). */
+  /** -ln(1 - SSIM) at whole qualities 0-100: 4:2:0 chroma. */
   private final double[] sub = new double[101];
-  /** The same with 4:4:4 chroma (JPEG only), from {@link #FULL_FROM}. */
+  /** The same with 4:4:4 chroma, from {@link #fullFrom}. */
   private final double[] full = new double[101];
   private final boolean jpeg;
   /** Whether to score SSIM (false when only the size estimate is wanted). */
@@ -97,7 +101,7 @@ final class SsimCurve {
   }
 
   /**
-   * The estimate for an image; {@code jpeg}: JPEG's tables and its 4:4:4 side, else .tgl's.
+   * The estimate for an image, both chroma sides; {@code jpeg}: JPEG's tables, else .tgl's.
    * Images smaller than one block in a direction are padded by repeating their edge.
    */
   static SsimCurve of(Image image, boolean jpeg) {
@@ -136,7 +140,7 @@ final class SsimCurve {
   }
 
   /**
-   * An estimate given at whole qualities 0-100 ({@code full}: JPEG's 4:4:4 side, may be null),
+   * An estimate given at whole qualities 0-100 ({@code full}: the 4:4:4 side, may be null),
    * for tests of the search on made-up curves.
    */
   static SsimCurve of(boolean jpeg, double[] sub, double[] full) {
@@ -147,13 +151,14 @@ final class SsimCurve {
   }
 
   /**
-   * -ln(1 - SSIM) estimated at a code (hundredths, JPEG possibly flagged {@link
-   * TargetSearch#FULL_CHROMA}); linear between whole qualities, as the steps are.
+   * -ln(1 - SSIM) estimated at a code (hundredths, possibly flagged {@link
+   * TargetSearch#FULL_CHROMA}); linear between whole qualities, as the steps are. From 97 on both
+   * formats' encoders choose 4:4:4.
    */
   double at(int code) {
     int q = code & TargetSearch.QUALITY;
-    boolean f = jpeg && (q >= TargetSearch.JUMP || (code & TargetSearch.FULL_CHROMA) != 0);
-    double[] c = f && q >= FULL_FROM * 100 ? full : sub;
+    boolean f = q >= TargetSearch.JUMP || (code & TargetSearch.FULL_CHROMA) != 0;
+    double[] c = f && q >= fullFrom() * 100 ? full : sub;
     int w = q / 100;
     int frac = q % 100;
     double v = frac == 0 ? c[w] : c[w] + (c[w + 1] - c[w]) * frac / 100.0;
@@ -201,6 +206,16 @@ final class SsimCurve {
    */
   private static final double[] TGL_GREY_SOURCE_BIAS = {0.191, 0.158, 0.122, 0.212, 0.275,
       0.345, 0.335, -0.114, -0.327, -0.280, -0.338, -0.307, -0.258, -0.199, -0.160, -0.260};
+  /**
+   * .tgl's correction of the 4:4:4 side (the encoder's own from 97, the fill of the jump
+   * below): the median over the same photos and graphics (29 Nov, session 11). At the top the
+   * estimate climbs far past the file: lapping and the output's rounding keep full chroma at
+   * 100 near SSIM 0.996 on photos, where the estimate says 0.9999.
+   */
+  private static final int[] TGL_FULL_KNOTS = {0, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
+      9400, 9600, 9699, 9800, 9900, 9950, 10000};
+  private static final double[] TGL_FULL_BIAS = {0.085, 0.084, 0.109, 0.140, 0.125, 0.092, 0.079,
+      0.130, 0.125, -0.022, -0.037, -0.202, -0.611, -0.930, -1.285};
   private static final double[] JPEG_TOP_BIAS = {-0.180, -0.281, -0.229, -0.290, -0.395};
   /** 4:4:4 below 97 (the fill of the jump); below 80 the estimate is the 4:2:0 one. */
   private static final int[] JPEG_FULL_KNOTS = {8000, 8500, 9200, 9400, 9600, 9699};
@@ -308,10 +323,8 @@ final class SsimCurve {
         for (int c = 0; c < 3 && scoreSsim; c++) {
           dct(px[3 + c], by * 16 + bx, 16, rgb[c][bi], tmp);
         }
-        if (jpeg) {
-          dct(px[1], by * 16 + bx, 16, cbFull[bi], tmp);
-          dct(px[2], by * 16 + bx, 16, crFull[bi], tmp);
-        }
+        dct(px[1], by * 16 + bx, 16, cbFull[bi], tmp);
+        dct(px[2], by * 16 + bx, 16, crFull[bi], tmp);
         // what 4:2:0 loses in this block, per chroma plane, whatever the quality
         for (int c = 0; c < 2; c++) {
           subLoss[bi * 2 + c] = fancyLoss(px[1 + c], ring[c], bx, by);
@@ -339,13 +352,13 @@ final class SsimCurve {
       }
     }
     this.variance = var;
-    if (scoreSsim) {
-      grayColour = true;
-      for (int i = 0; i < count && grayColour; i++) {
-        for (int k = 0; k < 64; k++) {
-          grayColour &= Math.abs(cbSub[i][k]) < 1e-6 && Math.abs(crSub[i][k]) < 1e-6;
-        }
+    grayColour = true;
+    for (int i = 0; i < count && grayColour; i++) {
+      for (int k = 0; k < 64; k++) {
+        grayColour &= Math.abs(cbSub[i][k]) < 1e-6 && Math.abs(crSub[i][k]) < 1e-6;
       }
+    }
+    if (scoreSsim) {
       // .tgl has a correction of its own for grey decoded JPEGs only
       sourceSteps = jpeg || grayColour ? SourceLattice.steps(y) : null;
       if (jpeg && sourceSteps != null) {
@@ -367,6 +380,8 @@ final class SsimCurve {
     double[] lumaOffsets = jpeg ? JPEG_OFFSET : TGL_LUMA_OFFSET;
     double[] chromaOffsets = jpeg ? JPEG_OFFSET : TGL_CHROMA_OFFSET;
     int prev = -1;
+    int prevFull = -1;
+    int prevSizeFull = -1;
     for (int q = 0; q <= 100; q = next(q)) {
       int scale = scale(q);
       steps(scale, true, lumaQ);
@@ -380,33 +395,38 @@ final class SsimCurve {
             chromaOffsets, count * 256L);
       }
       if (jpeg) {
-        // 4:4:4 chroma tables are 1.25 times the luma scale (EncoderTuning.chroma444Scale)
+        // JPEG's 4:4:4 chroma tables are 1.25 times the luma scale
+        // (EncoderTuning.chroma444Scale); .tgl's chroma steps are the same at both resolutions
         steps(scale * 5 / 4, false, chromaQ);
-        if (scoreSsim && q >= FULL_FROM) {
-          full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ,
-              ey, ecb, ecr));
+      }
+      if (scoreSsim && scoresFull(q)) {
+        full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ,
+            ey, ecb, ecr));
+        for (int m = prevFull + 1; prevFull >= 0 && m < q; m++) {
+          full[m] = full[prevFull] + scaleShare(prevFull, m, q) * (full[q] - full[prevFull]);
         }
-        if (size != null) {
-          size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, chromaQ, lumaOffsets,
-              chromaOffsets, count * 256L);
+        prevFull = q;
+      }
+      if (size != null && sizesFull(q)) {
+        size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, chromaQ, lumaOffsets,
+            chromaOffsets, count * 256L);
+        for (int m = prevSizeFull + 1; prevSizeFull >= 0 && m < q; m++) {
+          size.full[m] = size.full[prevSizeFull]
+              + scaleShare(prevSizeFull, m, q) * (size.full[q] - size.full[prevSizeFull]);
         }
+        prevSizeFull = q;
       }
       for (int m = prev + 1; prev >= 0 && m < q; m++) {
-        // in proportion to the table scale, which stands still where neighbouring whole
-        // qualities share one: there the estimate must stand still too
-        int s0 = scale(prev);
-        double t = s0 == scale(q) ? 0 : (s0 - scale(m)) / (double) (s0 - scale(q));
+        double t = scaleShare(prev, m, q);
         sub[m] = sub[prev] + t * (sub[q] - sub[prev]);
-        full[m] = full[prev] + t * (full[q] - full[prev]);
         if (size != null) {
           size.sub[m] = size.sub[prev] + t * (size.sub[q] - size.sub[prev]);
-          size.full[m] = size.full[prev] + t * (size.full[q] - size.full[prev]);
         }
       }
       prev = q;
     }
     if (size != null) {
-      size.finish();
+      size.finish(grayColour);
     }
     if (!jpeg && scoreSsim) {
       // .tgl's correction at each whole quality, kept non-decreasing where the estimate's rise
@@ -415,6 +435,11 @@ final class SsimCurve {
         sub[q] += between(TGL_KNOTS, sourceSteps != null && grayColour ? TGL_GREY_SOURCE_BIAS
             : TGL_BIAS, q * 100);
         sub[q] = q > 0 ? Math.max(sub[q], sub[q - 1]) : sub[q];
+      }
+      for (int q = 0; q <= 100; q++) {
+        // a grey image has no chroma to keep: its two sides are one curve
+        full[q] = grayColour ? sub[q] : full[q] + between(TGL_FULL_KNOTS, TGL_FULL_BIAS, q * 100);
+        full[q] = q > 0 ? Math.max(full[q], full[q - 1]) : full[q];
       }
     }
   }
@@ -509,6 +534,44 @@ final class SsimCurve {
   /** The source JPEG's luma steps (natural order, 0 unknown), null if not a decoded JPEG. */
   double[] sourceSteps() {
     return sourceSteps;
+  }
+
+  /** The first whole quality of the 4:4:4 curve: below it, it is the 4:2:0 one. */
+  private int fullFrom() {
+    return jpeg ? JPEG_FULL_FROM : 0;
+  }
+
+  /** Whether the 4:4:4 SSIM is scored at grid quality {@code q} (else interpolated). */
+  private boolean scoresFull(int q) {
+    return jpeg ? q >= JPEG_FULL_FROM : tglFullAt(q);
+  }
+
+  /** Whether the 4:4:4 size is estimated at grid quality {@code q} (else interpolated). */
+  private boolean sizesFull(int q) {
+    return jpeg || tglFullAt(q);
+  }
+
+  /**
+   * .tgl's 4:4:4 side at grid quality {@code q}: every grid quality from 80, every 8th below,
+   * where only graphics' fills reach and the curve is smooth; none for a grey sample, whose two
+   * sides are one curve. Measured 29 Nov (session 11), photos, graphics and hold-out, median
+   * thread CPU against one encode (and its SSIM): SSIM estimate 0.35 before the 4:4:4 side, 0.85
+   * with it at every grid quality, 0.37 so (every 12th below 80: 0.43, and gnome_field 0.97's
+   * fill 14% of the budget over); size estimate 0.32, 0.61, 0.48. Landings as at every grid
+   * quality on all five sets.
+   */
+  private boolean tglFullAt(int q) {
+    return !grayColour && (q >= JPEG_FULL_FROM || q % 8 == 0);
+  }
+
+  /**
+   * Where quality {@code m} lies between grid qualities {@code lo} and {@code hi}: in proportion
+   * to the table scale, which stands still where neighbouring whole qualities share one (there
+   * the estimate must stand still too).
+   */
+  private double scaleShare(int lo, int m, int hi) {
+    int s0 = scale(lo);
+    return s0 == scale(hi) ? 0 : (s0 - scale(m)) / (double) (s0 - scale(hi));
   }
 
   /** The format's table scale at a whole quality, in hundredths of a percent. */

@@ -44,12 +44,27 @@ public final class StandaloneTiles {
     return StandaloneTileDecoder.decodeTile(header, index, chunk, fileOffset);
   }
 
+  /**
+   * The chroma subsampling of a file under {@code header} coded with {@code options}, as {@link
+   * CompressResult#chroma()} reports it: "4:4:4" or "4:2:0", "grey" for a grey image, null for
+   * lossless.
+   */
+  public static String chroma(TglHeader header, CompressOptions options) {
+    if (header == null) {
+      throw new IllegalArgumentException("header must not be null");
+    }
+    if (tglOptions(options).isLossless()) {
+      return null;
+    }
+    return header.colour() == 1 ? "grey" : tglOptions(options).chromaUsed().label();
+  }
+
   private static TglEncodeOptions tglOptions(CompressOptions options) {
     if (options == null) {
       throw new IllegalArgumentException("options must not be null");
     }
     TglEncodeOptions tgl = options.isLossless() ? TglEncodeOptions.lossless()
-        : TglEncodeOptions.lossy(options.quality());
+        : CompressPipeline.tglOptions(options, options.quality() * 100);
     return tgl.withTileSize(options.tileSize()).withEffort(options.effort());
   }
 }

@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.jpeg.JpegEncodeOptions;
+import dev.tegula.tgl.TglEncodeOptions;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -52,6 +53,16 @@ import java.util.function.ToDoubleFunction;
  * 30 -> 30 of 48; at most 3% larger than the smallest passing file 29 -> 33, 8 -> 9, 40 -> 39:
  * on hopper 0.99 the curve wrongly said 4:2:0 misses, and 4:4:4 at 96.30 is 6.5% larger than
  * 4:2:0 at 96.76).
+ *
+ * <p><b>.tgl's jump.</b> .tgl's encoder switches to full chroma at 97 too (since 29 Nov, session
+ * 11; format-lossy.md §9), so its searches fill the same jump the same way: codes flagged {@link
+ * #FULL_CHROMA} encode with {@link #tglOptions}, the estimates carry .tgl's 4:4:4 side, and
+ * {@link FittedCurve} fits each side on its own points. A grey image has no chroma planes in
+ * .tgl, hence no jump: its searches have no chroma choice. Measured the same session, fine
+ * scale, on the targets 4:2:0 could reach before: size photos, graphics, hold-out, colour fit
+ * set 38, 14, 32, 134 -> 38, 14, 32, 133 in the band, SSIM 30, 12, 39, 124 -> 30, 12, 40, 123
+ * (grey fit set unchanged, 77 and 92); targets only full chroma reaches: 28 size (27 land) and
+ * 11 SSIM (7 land).
  *
  * <p><b>Bands.</b> A size lands when the file is within 3% below the target
  * ({@code 0.97 target <= bytes <= target}). An SSIM target lands when the distortion
@@ -179,8 +190,8 @@ final class TargetSearch {
   /** The SSIM band: a distortion 1 - SSIM from 97% to 100% of the budget 1 - target lands. */
   static final double SSIM_BAND = 0.97;
   /**
-   * A flag on a JPEG code: 4:4:4 chroma below quality 97, where a target inside the jump is
-   * filled; the quality is {@code code & QUALITY}.
+   * A flag on a code: 4:4:4 chroma below quality 97 (JPEG; .tgl's full-resolution chroma), where
+   * a target inside the jump is filled; the quality is {@code code & QUALITY}.
    */
   static final int FULL_CHROMA = 1 << 14;
   static final int QUALITY = FULL_CHROMA - 1;
@@ -190,7 +201,10 @@ final class TargetSearch {
    * encodes as before.
    */
   static final int LAMBDA_SHIFT = 15;
-  /** The first JPEG quality with 4:4:4 chroma, in hundredths. */
+  /**
+   * The first quality with 4:4:4 chroma, in hundredths: JPEG's and .tgl's encoders both switch
+   * there (TargetSearchTest checks that they agree), so one jump serves both searches.
+   */
   static final int JUMP = JpegEncodeOptions.FULL_CHROMA_FROM_QUALITY * 100;
   /**
    * Aim inside the band, below its middle, so that the model's error rarely overshoots (an
@@ -213,6 +227,18 @@ final class TargetSearch {
    * encodes; JPEG photos and graphics the same at every share (36 of 40, 11 of 16).
    */
   private static final double TGL_MARGIN = 0.15;
+  /**
+   * {@link #TGL_MARGIN} on .tgl's 4:4:4 ladder below 97 (the fill of the jump), where graphics'
+   * SSIM climbs slowly with the quality and the estimate's 4:4:4 side (corrected by the photos'
+   * median) is further off. Measured 29 Nov (session 11), fine scale, the searches that had
+   * nothing passing after two encodes on the fill: shares 0.15, 0.25, 0.3, 0.35, 0.4, 0.5 gave
+   * gnome_field 0.97 4, 4, 4, 3, 3, 3 encodes (12.2, 23.9, 15.3, 0.6, 0.4, 0.4% of the budget
+   * over), bliznaca 0.99 0.6 (0.15: in the band), 0.6, 1.1, 1.4, 2.2, 3.0% (0.5 misses by a hair),
+   * gnome_truchet 0.99 4, 3, 3, 3, 3, 3 encodes (4.6, 2.6, 2.8, 4.6, 4.8, 5.6%), with the
+   * estimate's 4:4:4 side scored at every grid quality; on its final grid (SsimCurve) 0.4 gives
+   * gnome_field 0.97 1.8%, bliznaca 0.99 2.2%.
+   */
+  private static final double TGL_FILL_MARGIN = 0.4;
   /**
    * JPEG SSIM with an image's own curve and nothing passing after two encodes: the third aims
    * this many times closer to the last measurement than the two-point fit says. Past the last of
@@ -331,7 +357,7 @@ final class TargetSearch {
       return code < 0 ? code : code & QUALITY;
     }
 
-    /** A JPEG result with 4:4:4 chroma below quality 97 (inside the jump). */
+    /** A result with 4:4:4 chroma below quality 97 (inside the jump). */
     boolean fullBelow() {
       return code >= 0 && (code & FULL_CHROMA) != 0;
     }
@@ -383,18 +409,28 @@ final class TargetSearch {
   }
 
   /**
+   * The .tgl options of a code: {@link TglEncodeOptions#lossyHundredths}, full chroma if flagged
+   * {@link #FULL_CHROMA}, else the encoder's choice by quality.
+   */
+  static TglEncodeOptions tglOptions(int code) {
+    TglEncodeOptions o = TglEncodeOptions.lossyHundredths(code & QUALITY);
+    return (code & FULL_CHROMA) != 0 ? o.withChroma(TglEncodeOptions.Chroma.FULL) : o;
+  }
+
+  /**
    * The best quality whose output is at most {@code maxBytes}, or a result without bytes when
-   * even quality 0 is larger. {@code encoder} takes a code: the quality in hundredths, for JPEG
-   * possibly flagged {@link #FULL_CHROMA} (encode with {@link #jpegOptions}).
+   * even quality 0 is larger. {@code encoder} takes a code: the quality in hundredths, possibly
+   * flagged {@link #FULL_CHROMA} (encode with {@link #jpegOptions} or {@link #tglOptions}).
    */
   static Result forSize(ImageFormat format, long pixels, long maxBytes,
       IntFunction<byte[]> encoder) {
-    return forSize(format, 1, format == ImageFormat.JPEG, pixels, maxBytes, encoder);
+    return forSize(format, 1, true, pixels, maxBytes, encoder);
   }
 
   /**
    * {@link #forSize} on qualities that are multiples of {@code step} hundredths; {@code
-   * chromaChoice}: JPEG with colour, whose jump at 97 the search may fill with 4:4:4 below 97.
+   * chromaChoice}: colour output with the encoder's chroma choice, whose jump at 97 the search
+   * may fill with 4:4:4 below 97.
    */
   static Result forSize(ImageFormat format, int step, boolean chromaChoice, long pixels,
       long maxBytes, IntFunction<byte[]> encoder) {
@@ -420,7 +456,7 @@ final class TargetSearch {
     boolean fine = step < 100;
     double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
     double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
-    FittedCurve model = FittedCurve.ofSize(jpeg, step, fine);
+    FittedCurve model = FittedCurve.ofSize(jpeg, step, fine, chromaChoice);
     if (fine && curve != null) {
       model.sizeCurve = curve;
       // .tgl: inside a bracket the line in the log of the step, see FittedCurve.lineInBracket
@@ -563,18 +599,18 @@ final class TargetSearch {
 
   /**
    * The lowest quality whose output reaches {@code target} SSIM by {@code scorer}; {@code
-   * encoder} takes a code (for JPEG possibly flagged {@link #FULL_CHROMA}: encode with {@link
-   * #jpegOptions}).
+   * encoder} takes a code (possibly flagged {@link #FULL_CHROMA}: encode with {@link
+   * #jpegOptions} or {@link #tglOptions}).
    */
   static Result forSsim(ImageFormat format, double target, IntFunction<byte[]> encoder,
       ToDoubleFunction<byte[]> scorer) {
-    return forSsim(format, 1, format == ImageFormat.JPEG, target, encoder, scorer);
+    return forSsim(format, 1, true, target, encoder, scorer);
   }
 
   /**
    * {@link #forSsim} on qualities that are multiples of {@code step} hundredths; {@code
-   * chromaChoice}: JPEG with colour, whose SSIM jump at 97 the search may fill with 4:4:4 below
-   * 97.
+   * chromaChoice}: colour output with the encoder's chroma choice, whose SSIM jump at 97 the
+   * search may fill with 4:4:4 below 97.
    */
   static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
       IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer) {
@@ -602,7 +638,7 @@ final class TargetSearch {
     double budget = 1 - target;
     double aim = -Math.log(budget * (fine ? FINE_AIM : 1));
     double band = target + (1 - SSIM_BAND) * budget;
-    FittedCurve model = FittedCurve.ofSsim(jpeg, step, fine);
+    FittedCurve model = FittedCurve.ofSsim(jpeg, step, fine, chromaChoice);
     model.scaleFromBottom = true;
     model.lineInStep = !jpeg && fine;
     if (curve != null && fine) {
@@ -750,7 +786,8 @@ final class TargetSearch {
         // nothing passes after two: the third is aimed past the target by a share of what the
         // last prediction fell short, so that it more often passes and the search ends there
         next = jpeg ? lastY + (aim - lastY) / JPEG_STEP_GAIN
-            : aim + Math.max(0, Math.min(1, shortfall * TGL_MARGIN));
+            : aim + Math.max(0, Math.min(1,
+                shortfall * (fullBelow ? TGL_FILL_MARGIN : TGL_MARGIN)));
       }
       if (curve != null && !jpeg && passBytes != null && failQ < 0 && encodes == 2) {
         // two passes, nothing known to fail: the last encode steps down a little short of the

@@ -241,7 +241,7 @@ public final class Tegula {
           + "compress(DecodedImage, options) writes " + options.format());
     }
     TglEncodeOptions tgl = options.isLossless() ? TglEncodeOptions.lossless()
-        : TglEncodeOptions.lossy(options.quality());
+        : CompressPipeline.tglOptions(options, options.quality() * 100);
     return TglEncoder.start(image, metadata,
         tgl.withTileSize(options.tileSize()).withEffort(options.effort()));
   }

@@ -230,6 +230,80 @@ class CompressPipelineTest {
     assertTrue(Tegula.decode(plain.bytes()).complete());
   }
 
+  /** Saturated red and blue in columns one pixel wide: all of it lives in the chroma. */
+  private static Image redBlueColumns(int w, int h) {
+    byte[] rgba = new byte[w * h * 4];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int o = (y * w + x) * 4;
+        boolean red = ((x + y / 8) & 1) == 0;
+        rgba[o] = (byte) (red ? 230 : 20);
+        rgba[o + 1] = (byte) (40 + y);
+        rgba[o + 2] = (byte) (red ? 20 : 230);
+        rgba[o + 3] = (byte) 255;
+      }
+    }
+    return new Image(w, h, rgba);
+  }
+
+  @Test
+  void aTglChromaOptionFixesTheResolutionAtAnyQuality() {
+    Image im = redBlueColumns(128, 96);
+    DecodedImage d = new DecodedImage(im, null, Metadata.EMPTY, true, null);
+    CompressOptions q80 = CompressOptions.lossy(80);
+    CompressResult full = Tegula.compress(d, q80.withChroma(JpegEncodeOptions.Subsampling.S444));
+    CompressResult half = Tegula.compress(d, q80);
+    assertEquals("4:4:4", full.chroma());
+    assertEquals("4:2:0", half.chroma());
+    double fullPsnr = Metrics.compare(im, Tegula.decode(full.bytes()).image(), false)
+        .psnr();
+    double halfPsnr = Metrics.compare(im, Tegula.decode(half.bytes()).image(), false)
+        .psnr();
+    // 4:2:0 averages red and blue neighbours into one purple: no quality can restore them
+    assertTrue(fullPsnr > halfPsnr + 10, "4:4:4 " + fullPsnr + " dB, 4:2:0 " + halfPsnr + " dB");
+    // the tile job (the CLI's and the browser's path) writes the same file
+    assertArrayEquals(full.bytes(), Tegula.compress(im, Metadata.EMPTY,
+        q80.withChroma(JpegEncodeOptions.Subsampling.S444)));
+    // and 4:2:0 holds at the top of the scale, where the encoder would choose 4:4:4
+    CompressOptions q100 = CompressOptions.lossy(100);
+    CompressResult top = Tegula.compress(d, q100);
+    CompressResult topHalf = Tegula.compress(d,
+        q100.withChroma(JpegEncodeOptions.Subsampling.S420));
+    assertEquals("4:4:4", top.chroma());
+    assertEquals("4:2:0", topHalf.chroma());
+    assertTrue(Metrics.compare(im, Tegula.decode(topHalf.bytes()).image(), false).psnr()
+        < Metrics.compare(im, Tegula.decode(top.bytes()).image(), false).psnr() - 10);
+    assertEquals("lossy q80, tiles 512, 4:4:4",
+        q80.withChroma(JpegEncodeOptions.Subsampling.S444).toString());
+  }
+
+  @Test
+  void tglRefusesHalfWidthChromaAndChromaWithoutLossyColourBeforeAnyWork() {
+    byte[] notAnImage = {1, 2, 3};
+    CompressOptions[] bad = {
+        CompressOptions.lossy(50).withChroma(JpegEncodeOptions.Subsampling.S422),
+        CompressOptions.lossless().withChroma(JpegEncodeOptions.Subsampling.S444),
+        CompressOptions.lossless().withFormat(ImageFormat.PNG)
+            .withChroma(JpegEncodeOptions.Subsampling.S420),
+        CompressOptions.lossy(50).withGrayscale(true)
+            .withChroma(JpegEncodeOptions.Subsampling.S444)};
+    for (CompressOptions o : bad) {
+      assertNotNull(o.problem());
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Tegula.compressFile(notAnImage, o, Limits.DEFAULT));
+      assertEquals(o.problem(), e.getMessage());
+    }
+    assertTrue(bad[0].problem().contains("4:2:2"), bad[0].problem());
+    // the tile job, which takes its options unchecked, refuses it too, before any tile
+    assertThrows(IllegalArgumentException.class, () -> Tegula.startCompress(
+        new Image(8, 8, new byte[256]), null, bad[0]));
+    assertNull(CompressOptions.lossy(50).withChroma(JpegEncodeOptions.Subsampling.S444)
+        .withTargetSsim(0.95).problem());
+    // the old name still sets the same option
+    assertEquals(JpegEncodeOptions.Subsampling.S420, CompressOptions.lossy(50)
+        .withJpegSubsampling(JpegEncodeOptions.Subsampling.S420).chroma());
+  }
+
   @Test
   void theTileJobRefusesFormatsOtherThanTgl() throws IOException {
     Image im = decoded("photos/astronaut.png").image();

@@ -36,7 +36,7 @@ public class TargetLanding {
   /**
    * -Dladder=FILE: for SSIM targets, also the bytes a user wastes: the share of fine searches
    * whose file is at most 3% larger than the smallest file reaching the target on the fine
-   * ladder (JPEG: 4:2:0 to 96.99, 4:4:4 below 97, 4:4:4 from 97; .tgl 0-100), found by bisection
+   * ladder (4:2:0 to 96.99, 4:4:4 below 97, 4:4:4 from 97), found by bisection
    * on each part and cached in FILE (one line per set, image, format and target) across runs.
    */
   /* -DshowTrace=true: each SSIM miss's encodes (quality:bytes=SSIM); with -DtraceAll=true every search's. */
@@ -141,16 +141,15 @@ public class TargetLanding {
   }
 
   /**
-   * The largest file of at most t bytes on the search's ladder (JPEG: 4:2:0 to 96.99, 4:4:4 below
-   * 97, 4:4:4 from 97; .tgl: 0-100), by bisection on each monotone part.
+   * The largest file of at most t bytes on the search's ladder (JPEG and .tgl: 4:2:0 to 96.99,
+   * 4:4:4 below 97, 4:4:4 from 97), by bisection on each monotone part.
    */
   static String bestOnLadder(IntFunction<byte[]> enc, boolean jpeg, long t) {
     String best = "none";
     long bestLen = -1;
-    int[][] parts = jpeg ? new int[][] {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA},
-        {9700, 10000, 0}} : new int[][] {{0, 10000, 0}};
-    long cap = jpeg ? enc.apply(9700).length : Long.MAX_VALUE;
-    long floor = jpeg ? enc.apply(9699).length : 0;
+    int[][] parts = {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA}, {9700, 10000, 0}};
+    long cap = enc.apply(9700).length;
+    long floor = enc.apply(9699).length;
     for (int[] part : parts) {
       int lo = part[0];
       int hi = part[1];
@@ -204,8 +203,7 @@ public class TargetLanding {
   static long smallestReaching(IntFunction<byte[]> enc, ToDoubleFunction<byte[]> sc, boolean jpeg,
       double t, double[] closest) {
     closest[0] = Double.NaN;
-    int[][] parts = jpeg ? new int[][] {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA},
-        {9700, 10000, 0}} : new int[][] {{0, 10000, 0}};
+    int[][] parts = {{0, 9699, 0}, {0, 9699, TargetSearch.FULL_CHROMA}, {9700, 10000, 0}};
     long best = Long.MAX_VALUE;
     for (int[] part : parts) {
       int lo = part[0];
@@ -255,8 +253,7 @@ public class TargetLanding {
         }
         byte[] b = f == ImageFormat.JPEG
             ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
-            : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY,
-                dev.tegula.tgl.TglEncodeOptions.lossyHundredths(cc));
+            : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY, TargetSearch.tglOptions(cc));
         if (CACHE != null) {
           double v = size ? Double.NaN
               : dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
@@ -279,6 +276,8 @@ public class TargetLanding {
       return b;
     };
     boolean jpeg = f == ImageFormat.JPEG;
+    // as CompressPipeline: a grey image has no chroma jump in .tgl
+    boolean choice = jpeg || !dev.tegula.tgl.TglEncoder.lossyIsGrey(img);
     if (size) {
       long lo = enc.apply(0).length;
       long hi = enc.apply(10000).length;
@@ -289,12 +288,12 @@ public class TargetLanding {
         if (t < lo || t >= hi) {
           continue;
         }
-        // no quality of JPEG's own scale lands: only 4:4:4 below 97 can
-        String gap = jpeg && below < 0.97 * t && full > t ? " [in the chroma jump]" : "";
+        // no quality of the format's own scale lands: only 4:4:4 below 97 can
+        String gap = below < 0.97 * t && full > t ? " [in the chroma jump]" : "";
         for (int step : STEPS) {
           calls[0] = 0;
           trace.setLength(0);
-          TargetSearch.Result r = TargetSearch.forSize(f, step, jpeg, px, t, traced,
+          TargetSearch.Result r = TargetSearch.forSize(f, step, choice, px, t, traced,
               SIZE_CURVE ? sizeCurves.computeIfAbsent(f, ff -> SsimCurve.sizeOf(img, jpeg))
                   : null, KNOB);
           double err = 100.0 * (t - r.bytes().length) / t;
@@ -330,7 +329,7 @@ public class TargetLanding {
             trace.append(String.format("%d=%.5f", b.length, v));
             return v;
           };
-          TargetSearch.Result r = TargetSearch.forSsim(f, step, jpeg, t, enc, tracedScore,
+          TargetSearch.Result r = TargetSearch.forSsim(f, step, choice, t, enc, tracedScore,
               CURVE ? curves.computeIfAbsent(f, ff -> SsimCurve.of(img, jpeg)) : null, KNOB);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
           if (step == 1 && (err > 3 || calls[0] > 3 || Boolean.getBoolean("traceAll"))

@@ -222,10 +222,22 @@ class AppPageTest {
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
         "done".equals(c.getAttribute("data-state")));
     WebElement chroma = c.findElement(By.cssSelector("select.chroma"));
-    assertTrue(chroma.getAttribute("disabled") != null, "chroma is a JPEG control");
+    assertEquals("4:2:0", fact(c, "chroma"));
+    // lossy .tgl has the chroma control, without JPEG's 4:2:2
+    assertTrue(chroma.getAttribute("disabled") == null, "chroma is a lossy control");
+    assertTrue(halfWidthHidden(chroma), ".tgl has no 4:2:2");
+    new org.openqa.selenium.support.ui.Select(chroma).selectByVisibleText("4:4:4");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")) && fact(c, "chroma").equals("4:4:4"));
+    c.findElement(By.cssSelector("input.lossless")).sendKeys(Keys.SPACE);
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        chroma.getAttribute("disabled") != null);
+    c.findElement(By.cssSelector("input.lossless")).sendKeys(Keys.SPACE);
+    new org.openqa.selenium.support.ui.Select(chroma).selectByVisibleText("auto");
     c.findElement(By.cssSelector("select.format")).sendKeys(Keys.ARROW_DOWN);
     awaitResult(c, "Download g.jpg");
     assertEquals("4:2:0", fact(c, "chroma"));
+    assertTrue(!halfWidthHidden(chroma), "JPEG has 4:2:2");
     new org.openqa.selenium.support.ui.Select(chroma).selectByVisibleText("4:2:2");
     c.findElement(By.cssSelector("input.baseline")).sendKeys(Keys.SPACE);
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
@@ -241,6 +253,12 @@ class AppPageTest {
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
         "done".equals(c.getAttribute("data-state")) && fact(c, "chroma").equals("grey"));
     assertTrue(chroma.getAttribute("disabled") != null, "a grey JPEG has no chroma");
+  }
+
+  private static boolean halfWidthHidden(WebElement chroma) {
+    return (Boolean) chromium.driver.executeScript(
+        "const o = arguments[0].querySelector('option[value=\"4:2:2\"]');"
+            + " return o.disabled && o.hidden", chroma);
   }
 
   /** The controls a JPEG kept exactly does not use, by CSS selector. */

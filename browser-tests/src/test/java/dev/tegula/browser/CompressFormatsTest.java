@@ -243,7 +243,7 @@ class CompressFormatsTest {
         const f = await t.compressWithFacts(input, {...j.options, onProgress: (x) => steps.push(x)});
         out.push({name: j.name, type: f.blob.type, size: f.blob.size, sha: await h.sha256(f.blob),
           width: f.width, height: f.height, quality: f.quality, encodes: f.encodes, ssim: f.ssim,
-          lambda: f.lambdaHundredths, steps: steps.length});
+          lambda: f.lambdaHundredths, chroma: f.chroma, steps: steps.length});
       }
       return out;
       """;
@@ -293,6 +293,16 @@ class CompressFormatsTest {
             "targetSsim", 0.97),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withTargetSsim(0.97)
                 .withJpegSubsampling(JpegEncodeOptions.Subsampling.S444)),
+        // .tgl with full chroma: tile by tile, and through a search (one worker, whole)
+        new Job("tgl 4:4:4 tiled", flower64, Map.of("quality", 80, "chroma", "4:4:4",
+            "maxWidthOrHeight", 700, "tileSize", 256),
+            CompressOptions.lossy(80).withChroma(JpegEncodeOptions.Subsampling.S444)
+                .withMaxDimension(700).withTileSize(256)),
+        new Job("tgl 4:4:4 ssim 0.97", flower64, Map.of("chroma", "4:4:4", "targetSsim", 0.97),
+            CompressOptions.lossy(75).withTargetSsim(0.97)
+                .withChroma(JpegEncodeOptions.Subsampling.S444)),
+        new Job("tgl 98 tiled", flower64, Map.of("quality", 98, "maxWidthOrHeight", 600,
+            "tileSize", 256), CompressOptions.lossy(98).withMaxDimension(600).withTileSize(256)),
         new Job("jpeg 400", flower64, Map.of("format", "jpeg", "maxWidthOrHeight", 400),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxDimension(400)),
         new Job("png grey gamma 300", flower64, Map.of("format", "png", "grayscale", true,
@@ -331,7 +341,8 @@ class CompressFormatsTest {
       }
       expected.add(j.name() + ": " + r.width() + "x" + r.height() + " " + r.size() + " "
           + TegulaApiTest.sha256(r.bytes()) + " q" + (r.quality() < 0 ? 100 : r.quality())
-          + " encodes " + r.encodes() + " lambda " + r.lambdaHundredths());
+          + " encodes " + r.encodes() + " lambda " + r.lambdaHundredths() + " chroma "
+          + r.chroma());
     }
     for (boolean shared : List.of(true, false)) {
       @SuppressWarnings("unchecked")
@@ -340,7 +351,7 @@ class CompressFormatsTest {
       for (Map<String, Object> f : r) {
         got.add(f.get("name") + ": " + f.get("width") + "x" + f.get("height") + " " + f.get("size")
             + " " + f.get("sha") + " q" + f.get("quality") + " encodes " + f.get("encodes")
-            + " lambda " + f.get("lambda"));
+            + " lambda " + f.get("lambda") + " chroma " + f.get("chroma"));
       }
       assertEquals(expected, got, shared ? "through SharedArrayBuffer" : "by transfer");
       Map<String, Map<String, Object>> by = new java.util.HashMap<>();
@@ -354,7 +365,11 @@ class CompressFormatsTest {
           "the search moved the trellis lambda: " + by.get("jpeg ssim lambda"));
       assertEquals(100L, by.get("jpeg 400").get("lambda"));
       assertEquals(-1L, by.get("tgl 40 KB").get("lambda"));
-      for (String tiled : List.of("tgl tiled 1000", "ImageData tgl tiled 900")) {
+      assertEquals("4:4:4", by.get("tgl 4:4:4 tiled").get("chroma"));
+      assertEquals("4:4:4", by.get("tgl 98 tiled").get("chroma"));
+      assertEquals("4:2:0", by.get("tgl tiled 1000").get("chroma"));
+      for (String tiled : List.of("tgl tiled 1000", "ImageData tgl tiled 900",
+          "tgl 4:4:4 tiled")) {
         assertTrue((Long) by.get(tiled).get("steps") > 5,
             "coded tile by tile after the resize: " + by.get(tiled));
       }
@@ -420,7 +435,8 @@ class CompressFormatsTest {
           effort: {format: 'png', pngEffort: 9},
           flag: {strip: 'yes'},
           signal: {signal: 'stop'},
-          chromaTgl: {chroma: '4:2:0'},
+          chromaTgl: {chroma: '4:2:2'},
+          chromaLossless: {lossless: true, chroma: '4:4:4'},
           chromaValue: {format: 'jpeg', chroma: '4:1:1'},
           greyChroma: {format: 'jpeg', grayscale: true, chroma: '4:4:4'},
           baselinePng: {format: 'png', baseline: true},
@@ -434,11 +450,13 @@ class CompressFormatsTest {
         }
         return out;
         """);
-    assertEquals(21, r.size(), String.valueOf(r));
+    assertEquals(22, r.size(), String.valueOf(r));
     for (Map.Entry<String, Object> e : r.entrySet()) {
       assertTrue(String.valueOf(e.getValue()).startsWith("argument: invalid options: "),
           e.getKey() + ": " + e.getValue());
     }
+    assertTrue(String.valueOf(r.get("chromaTgl")).contains("'4:2:2' is JPEG's only"),
+        String.valueOf(r));
     assertTrue(String.valueOf(r.get("jpegCodingAlone")).contains(
         "jpegCoding is a choice of JPEG-lossless storage"), String.valueOf(r));
     assertTrue(String.valueOf(r.get("jpegCodingValue")).contains(

@@ -109,8 +109,8 @@ final class CompressCommand implements Callable<Integer> {
   private boolean keepOrientation;
 
   @Option(names = "--chroma", paramLabel = "4:4:4|4:2:2|4:2:0",
-      description = "JPEG output: the chroma resolution at any quality (default: 4:2:0 below "
-          + "quality 97, 4:4:4 from 97 on).")
+      description = "Lossy JPEG or .tgl output: the chroma resolution at any quality (default: "
+          + "4:2:0 below quality 97, 4:4:4 from 97 on); .tgl takes 4:4:4 or 4:2:0.")
   private String chroma;
 
   @Option(names = "--baseline", description = "JPEG output: baseline sequential instead of "
@@ -231,17 +231,24 @@ final class CompressCommand implements Callable<Integer> {
     if (quality != null && f == ImageFormat.PNG) {
       throw usage("--quality does not apply to --format png (PNG is lossless)");
     }
-    String jpegOnly = chroma != null ? "--chroma" : baseline ? "--baseline"
+    String jpegOnly = baseline ? "--baseline"
         : restartInterval != null ? "--restart-interval" : null;
     if (jpegOnly != null && f != ImageFormat.JPEG) {
       throw usage(jpegOnly + " applies to --format jpeg only");
+    }
+    if (chroma != null && (f == ImageFormat.PNG || lossless)) {
+      throw usage("--chroma applies to lossy output only (--format jpeg, or .tgl without "
+          + "--lossless)");
     }
     if (restartInterval != null && (restartInterval < 1 || restartInterval > 65535)) {
       throw usage("--restart-interval must be 1-65535 MCUs");
     }
     JpegEncodeOptions.Subsampling subsampling = chroma == null ? null : subsampling(chroma);
+    if (subsampling == JpegEncodeOptions.Subsampling.S422 && f == ImageFormat.TGL) {
+      throw usage("--chroma 4:2:2 is JPEG's only: .tgl takes 4:4:4 or 4:2:0");
+    }
     if (subsampling != null && grayscale) {
-      throw usage("--chroma and --grayscale exclude each other: a grey JPEG has no chroma");
+      throw usage("--chroma and --grayscale exclude each other: grey output has no chroma");
     }
     if (pngEffort != null && f != ImageFormat.PNG) {
       throw usage("--png-effort applies to --format png only");
@@ -284,7 +291,7 @@ final class CompressCommand implements Callable<Integer> {
         .withKeepOrientation(keepOrientation)
         .withPngEffort(pngEffort == null ? CompressOptions.DEFAULT_PNG_EFFORT : pngEffort)
         .withEffort(effort == null ? CompressOptions.DEFAULT_EFFORT : effort)
-        .withJpegSubsampling(subsampling).withJpegBaseline(baseline)
+        .withChroma(subsampling).withJpegBaseline(baseline)
         .withJpegRestartInterval(restartInterval == null ? 0 : restartInterval);
     if (o.problem() != null) {
       throw usage(o.problem());
@@ -500,8 +507,13 @@ final class CompressCommand implements Callable<Integer> {
       @Override
       public String summary(String out, byte[] written) {
         long pixels = (long) d.image().width() * d.image().height();
+        // the options name a chroma the caller fixed; else the encoder's choice by quality
+        String chroma = options.isLossless() || options.chroma() != null ? ""
+            : dev.tegula.tgl.TglEncoder.lossyIsGrey(d.image()) ? ", grey"
+            : ", " + dev.tegula.tgl.TglEncodeOptions.lossy(options.quality()).chromaUsed()
+                .label();
         return in + " -> " + out + ": " + d.image().width() + "x" + d.image().height() + " "
-            + options + ", " + data.length + " -> " + written.length + " bytes, "
+            + options + chroma + ", " + data.length + " -> " + written.length + " bytes, "
             + bitsPerPixel(written.length, pixels) + " bpp";
       }
     };

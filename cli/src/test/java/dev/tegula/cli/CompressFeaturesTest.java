@@ -131,9 +131,9 @@ class CompressFeaturesTest {
     long written = Files.size(out);
     assertTrue(written <= bytes, written + " > " + bytes);
     assertTrue(written >= bytes * 0.85, written + " far below " + bytes);
-    // the quality the search chose in hundredths, JPEG's chroma subsampling, the encodes used
-    assertTrue(r.err().matches("(?s).*q\\d+(\\.\\d\\d)?"
-        + (format.equals("jpeg") ? " 4:[024]:[024]( lambda x\\d\\.\\d\\d)?" : "")
+    // the quality the search chose in hundredths, the chroma subsampling, the encodes used
+    assertTrue(r.err().matches("(?s).*q\\d+(\\.\\d\\d)? 4:[024]:[024]"
+        + (format.equals("jpeg") ? "( lambda x\\d\\.\\d\\d)?" : "")
         + " after [123] encodes?,.*"), r.err());
   }
 
@@ -237,7 +237,11 @@ class CompressFeaturesTest {
       "--lossless --effort 7 | --effort must be 1-4",
       "--strip --strip-gps | --strip already removes the location",
       "-q 101 | --quality must be 0-100",
-      "--chroma 4:2:0 | --chroma applies to --format jpeg only",
+      "--lossless --chroma 4:2:0 | --chroma applies to lossy output only",
+      "--format png --chroma 444 | --chroma applies to lossy output only",
+      "--chroma 4:2:2 | --chroma 4:2:2 is JPEG's only: .tgl takes 4:4:4 or 4:2:0",
+      "--chroma 422 -q 90 | --chroma 4:2:2 is JPEG's only",
+      "--grayscale --chroma 4:4:4 | --chroma and --grayscale exclude each other",
       "--baseline | --baseline applies to --format jpeg only",
       "--format png --restart-interval 4 | --restart-interval applies to --format jpeg only",
       "--format jpeg --chroma 4:1:1 | --chroma must be 4:4:4, 4:2:2 or 4:2:0",
@@ -280,6 +284,40 @@ class CompressFeaturesTest {
     DecodedImage out = Tegula.decode(jpeg);
     assertTrue(out.complete());
     assertTrue(Metrics.ssim(decode(in).image(), out.image()) > 0.85);
+  }
+
+  /**
+   * .tgl takes --chroma too: the file has the pixels of the api's encode with the same chroma,
+   * and the summary names the chroma used (the option's, or the encoder's choice by quality).
+   */
+  @ParameterizedTest
+  @CsvSource({"'--chroma 4:4:4 -q 80', 80, S444, 4:4:4",
+      "'--chroma 420 -q 99', 99, S420, 4:2:0",
+      "'-q 98', 98, , 4:4:4",
+      "'-q 96', 96, , 4:2:0"})
+  void tglChromaIsChosenAndNamed(String options, int quality,
+      JpegEncodeOptions.Subsampling chroma, String named) throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    List<String> args = new ArrayList<>(List.of("-v", "-o", dir.resolve("a.tgl").toString()));
+    args.addAll(List.of(options.split(" ")));
+    args.add(in.toString());
+    Cli.Result r = run(args.toArray(new String[0]));
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains(", " + named + ", "), r.err());
+    byte[] api = Tegula.compress(decode(in), CompressOptions.lossy(quality).withChroma(chroma))
+        .bytes();
+    assertArrayEquals(decode(dir.resolve("a.tgl")).image().rgba(),
+        Tegula.decode(api).image().rgba());
+  }
+
+  @Test
+  void aTglSizeSearchNamesTheChromaItUsed() throws IOException {
+    Path in = copy("photos/astronaut.png", "a.png");
+    Cli.Result r = run("--max-size", "30KB", "--chroma", "4:4:4", "-v", in.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().matches("(?s).*TGL q\\d+(\\.\\d\\d)? 4:4:4 after [123] encodes?,.*"),
+        r.err());
+    assertTrue(Files.size(dir.resolve("a.tgl")) <= 30_000);
   }
 
   @Test

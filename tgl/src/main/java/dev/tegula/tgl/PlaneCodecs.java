@@ -22,10 +22,13 @@ final class PlaneCodecs {
     LosslessCodec.decode(data, at, length, width, height, channels, bitDepth, out, scratch);
   }
 
-  /** {@code hundredths}: the lossy quality in hundredths, 0-10000. */
+  /**
+   * {@code hundredths}: the lossy quality in hundredths, 0-10000; {@code fullChroma}: true 4:4:4,
+   * false 4:2:0, null the encoder's choice by quality.
+   */
   static byte[] encodeLossy(byte[] samples, int width, int height, int channels,
-      int hundredths) {
-    return LossyCodec.encodeHundredths(samples, width, height, channels, hundredths);
+      int hundredths, Boolean fullChroma) {
+    return LossyCodec.encodeHundredths(samples, width, height, channels, hundredths, fullChroma);
   }
 
   /** Lossy colour samples straight into the image's RGBA buffer (tile rect {@code r}). */

@@ -1,12 +1,32 @@
 package dev.tegula.tgl;
 
 import dev.tegula.tgl.lossless.LosslessCodec;
+import dev.tegula.tgl.lossy.LossyCodec;
 
 /**
- * How to write a .tgl file: the mode, the lossy quality, the lossless effort and the tile size.
- * Immutable.
+ * How to write a .tgl file: the mode, the lossy quality and chroma resolution, the lossless effort
+ * and the tile size. Immutable.
  */
 public final class TglEncodeOptions {
+  /** Lossy colour's chroma resolution (format-lossy.md §2, the FULL_CHROMA flag). */
+  public enum Chroma {
+    /** Cb and Cr at full resolution: the flag set. */
+    FULL("4:4:4"),
+    /** Cb and Cr averaged over 2x2 pixels. */
+    HALF("4:2:0");
+
+    private final String label;
+
+    Chroma(String label) {
+      this.label = label;
+    }
+
+    /** "4:4:4" or "4:2:0", as JPEG names the same resolutions. */
+    public String label() {
+      return label;
+    }
+  }
+
   private final boolean lossless;
   /** The lossy quality in hundredths (format-lossy.md §6.1). */
   private final int hundredths;
@@ -14,6 +34,8 @@ public final class TglEncodeOptions {
   private final boolean containerCodecsOnly;
   private final boolean alphaWithColour;
   private final int effort;
+  /** null: the encoder's choice by quality. */
+  private final Chroma chroma;
 
   /** Lossless effort: 1-3 the fast method, 4 the strongest (format-lossless.md §8). */
   public static final int MIN_EFFORT = LosslessCodec.MIN_EFFORT;
@@ -22,6 +44,11 @@ public final class TglEncodeOptions {
 
   private TglEncodeOptions(boolean lossless, int hundredths, int tileSize, boolean containerOnly,
       boolean alphaWithColour, int effort) {
+    this(lossless, hundredths, tileSize, containerOnly, alphaWithColour, effort, null);
+  }
+
+  private TglEncodeOptions(boolean lossless, int hundredths, int tileSize, boolean containerOnly,
+      boolean alphaWithColour, int effort, Chroma chroma) {
     if (hundredths < 0 || hundredths > 10000) {
       throw new IllegalArgumentException("quality must be 0-100, not " + hundredths / 100.0);
     }
@@ -39,6 +66,7 @@ public final class TglEncodeOptions {
     this.tileSize = tileSize;
     this.containerCodecsOnly = containerOnly;
     this.alphaWithColour = alphaWithColour;
+    this.chroma = chroma;
   }
 
   /** Pixels restored exactly, alpha and 16-bit samples included. */
@@ -66,8 +94,8 @@ public final class TglEncodeOptions {
 
   /** Square tiles of {@code side} pixels, 16-4096 (default 512). */
   public TglEncodeOptions withTileSize(int side) {
-    return new TglEncodeOptions(lossless, hundredths, side, containerCodecsOnly, alphaWithColour,
-        effort);
+    return new TglEncodeOptions(lossless, hundredths, side, containerCodecsOnly,
+        alphaWithColour, effort, chroma);
   }
 
   /**
@@ -75,7 +103,8 @@ public final class TglEncodeOptions {
    * container can be exercised without the pixel codecs. Not for real files.
    */
   TglEncodeOptions withContainerCodecsOnly() {
-    return new TglEncodeOptions(lossless, hundredths, tileSize, true, alphaWithColour, effort);
+    return new TglEncodeOptions(lossless, hundredths, tileSize, true, alphaWithColour, effort,
+        chroma);
   }
 
   /**
@@ -83,7 +112,8 @@ public final class TglEncodeOptions {
    * its own plane; for measuring which the codec prefers.
    */
   TglEncodeOptions withAlphaInColourPlane() {
-    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly, true, effort);
+    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly, true, effort,
+        chroma);
   }
 
   /**
@@ -92,8 +122,37 @@ public final class TglEncodeOptions {
    * method, a few percent smaller and several times slower to encode and to decode.
    */
   public TglEncodeOptions withEffort(int effort) {
-    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly, alphaWithColour,
-        effort);
+    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly,
+        alphaWithColour, effort, chroma);
+  }
+
+  /**
+   * Lossy colour's chroma resolution at every quality: {@link Chroma#FULL} or {@link Chroma#HALF},
+   * or null (the default) for the encoder's choice by quality, 4:2:0 below 97 and full from 97.
+   * Grey images have no chroma and ignore it; lossless files keep every sample anyway.
+   */
+  public TglEncodeOptions withChroma(Chroma chroma) {
+    return new TglEncodeOptions(lossless, hundredths, tileSize, containerCodecsOnly,
+        alphaWithColour, effort, chroma);
+  }
+
+  /** The fixed chroma resolution, or null for the encoder's choice by quality. */
+  public Chroma chroma() {
+    return chroma;
+  }
+
+  /**
+   * The chroma resolution a lossy colour encode at this quality uses: the fixed one, else the
+   * encoder's choice.
+   */
+  public Chroma chromaUsed() {
+    return chroma != null ? chroma
+        : hundredths / 100 >= LossyCodec.fullChromaFromQuality() ? Chroma.FULL : Chroma.HALF;
+  }
+
+  /** For the lossy codec: true full chroma, false 4:2:0, null its choice by quality. */
+  Boolean fullChroma() {
+    return chroma == null ? null : chroma == Chroma.FULL;
   }
 
   public int effort() {

@@ -19,6 +19,17 @@ public final class TglEncoder {
     return new TglEncoding(image, metadata, options);
   }
 
+  /**
+   * Whether a lossy file of {@code image} is grey (R = G = B at every pixel): one colour plane,
+   * no chroma whatever the options ask.
+   */
+  public static boolean lossyIsGrey(Image image) {
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    return ImageAnalysis.isGrey(image, false);
+  }
+
   public static byte[] encode(Image image, Metadata metadata, TglEncodeOptions options) {
     TglEncoding job = start(image, metadata, options);
     for (int t = 0; t < job.tileCount(); t++) {

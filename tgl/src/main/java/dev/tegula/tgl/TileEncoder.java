@@ -62,7 +62,7 @@ final class TileEncoder {
     }
     if (!options.containerCodecsOnly()) {
       byte[] coded = PlaneCodecs.encodeLossy(samples, r.width(), r.height(), c,
-          options.qualityHundredths());
+          options.qualityHundredths(), options.fullChroma());
       if (coded.length < count) {
         return plane(TglFormat.CODEC_LOSSY, content, coded);
       }

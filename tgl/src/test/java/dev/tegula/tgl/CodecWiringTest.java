@@ -48,6 +48,49 @@ class CodecWiringTest {
     }
   }
 
+  /**
+   * Whether every lossy tile of {@code file} has the FULL_CHROMA flag (format-lossy.md §2: bit 0
+   * of the tile header's flags byte) set; fails when none is lossy.
+   */
+  private static boolean everyLossyTileFullChroma(byte[] file, boolean full) {
+    TglFile f = TglDecoder.open(file, Limits.DEFAULT);
+    int lossy = 0;
+    for (int t = 0; t < f.tileCount(); t++) {
+      byte[] tile = ContainerRoundTripTest.tileData(file, t);
+      if (tile[5] == TglFormat.CODEC_LOSSY) {
+        lossy++;
+        if (((tile[11 + 1] & 1) != 0) != full) {
+          return false;
+        }
+      }
+    }
+    assertTrue(lossy > 0, "no lossy tile");
+    return true;
+  }
+
+  @Test
+  void theChromaResolutionReachesEveryLossyTile() {
+    Image image = TestImages.rgb(100, 70, 21, false);
+    TglEncodeOptions q60 = TglEncodeOptions.lossy(60).withTileSize(32);
+    TglEncodeOptions q100 = TglEncodeOptions.lossy(100).withTileSize(32);
+    assertTrue(everyLossyTileFullChroma(TglEncoder.encode(image, null, q60), false));
+    assertTrue(everyLossyTileFullChroma(TglEncoder.encode(image, null,
+        q60.withChroma(TglEncodeOptions.Chroma.FULL)), true));
+    assertTrue(everyLossyTileFullChroma(TglEncoder.encode(image, null, q100), true));
+    assertTrue(everyLossyTileFullChroma(TglEncoder.encode(image, null,
+        q100.withChroma(TglEncodeOptions.Chroma.HALF)), false));
+    // the encoder's own choice switches at 97, as JPEG's
+    assertTrue(everyLossyTileFullChroma(TglEncoder.encode(image, null,
+        TglEncodeOptions.lossyHundredths(9699).withTileSize(32)), false));
+    assertTrue(everyLossyTileFullChroma(TglEncoder.encode(image, null,
+        TglEncodeOptions.lossy(97).withTileSize(32)), true));
+    assertEquals(TglEncodeOptions.Chroma.HALF, TglEncodeOptions.lossyHundredths(9699).chromaUsed());
+    assertEquals(TglEncodeOptions.Chroma.FULL, TglEncodeOptions.lossy(97).chromaUsed());
+    assertEquals(TglEncodeOptions.Chroma.FULL, q60.withChroma(TglEncodeOptions.Chroma.FULL)
+        .withTileSize(64).chromaUsed());
+    assertEquals("4:2:0", TglEncodeOptions.Chroma.HALF.label());
+  }
+
   @Test
   void greyStaysGreyThroughTheLossyCodec() {
     Image image = TestImages.grey(80, 50, 3);

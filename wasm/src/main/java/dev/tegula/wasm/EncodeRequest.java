@@ -1,5 +1,6 @@
 package dev.tegula.wasm;
 
+import dev.tegula.jpeg.JpegEncodeOptions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ final class EncodeRequest {
   final boolean strip;
   final boolean stripGps;
   final boolean keepOrientation;
-  /** JPEG chroma: "444", "422", "420", or null for the encoder's choice by quality. */
+  /** Lossy chroma: "444", "422" (JPEG only), "420", or null for the encoder's choice by quality. */
   final String chroma;
   final boolean baseline;
   final int restartInterval;
@@ -52,12 +53,26 @@ final class EncodeRequest {
     stripGps = flag(m, "stripGps");
     keepOrientation = flag(m, "keepOrientation");
     chroma = m.get("chroma");
-    if (chroma != null && !chroma.equals("444") && !chroma.equals("422")
-        && !chroma.equals("420")) {
-      throw new IllegalArgumentException("chroma must be 444, 422 or 420, not " + chroma);
-    }
+    subsampling(chroma);
     baseline = flag(m, "baseline");
     restartInterval = (int) number(m, "restartInterval", 0, 0, 65535);
+  }
+
+  /** "444", "422", "420" as the api's subsampling; null for none. */
+  static JpegEncodeOptions.Subsampling subsampling(String chroma) {
+    if (chroma == null) {
+      return null;
+    }
+    switch (chroma) {
+      case "444":
+        return JpegEncodeOptions.Subsampling.S444;
+      case "422":
+        return JpegEncodeOptions.Subsampling.S422;
+      case "420":
+        return JpegEncodeOptions.Subsampling.S420;
+      default:
+        throw new IllegalArgumentException("chroma must be 444, 422 or 420, not " + chroma);
+    }
   }
 
   static EncodeRequest parse(String text) {

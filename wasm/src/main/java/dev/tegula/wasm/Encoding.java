@@ -9,7 +9,6 @@ import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
-import dev.tegula.jpeg.JpegEncodeOptions;
 import org.teavm.jso.JSExport;
 
 /**
@@ -34,9 +33,9 @@ public final class Encoding {
    * CompressOptions)}): JSON {@code {width, height, format, quality, qualityHundredths, chroma,
    * lossless, encodes, ssim, bytes}} ({@code quality} is the one chosen when a target size or SSIM
    * was asked for, {@code qualityHundredths} the same on the search's fine scale, {@code chroma}
-   * JPEG's chroma subsampling ("4:2:0", "4:4:4", "grey") or null, {@code encodes} how many encodes
-   * that took, {@code ssim} the one reached for a target SSIM or null) with the file waiting for
-   * {@link #takeBytes}.
+   * the chroma subsampling ("4:2:0", "4:4:4", "4:2:2", "grey") or null (PNG, lossless), {@code
+   * encodes} how many encodes that took, {@code ssim} the one reached for a target SSIM or null)
+   * with the file waiting for {@link #takeBytes}.
    */
   @JSExport
   public String encode(byte[] data, int width, int height, byte[] metadata, String options) {
@@ -134,9 +133,7 @@ public final class Encoding {
         .withStripMetadata(r.strip)
         .withStripGps(r.stripGps)
         .withKeepOrientation(r.keepOrientation)
-        .withJpegSubsampling(r.chroma == null ? null : r.chroma.equals("444")
-            ? JpegEncodeOptions.Subsampling.S444 : r.chroma.equals("422")
-            ? JpegEncodeOptions.Subsampling.S422 : JpegEncodeOptions.Subsampling.S420)
+        .withChroma(EncodeRequest.subsampling(r.chroma))
         .withJpegBaseline(r.baseline)
         .withJpegRestartInterval(r.restartInterval);
     String problem = o.problem();

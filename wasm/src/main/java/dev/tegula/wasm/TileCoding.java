@@ -37,17 +37,21 @@ public final class TileCoding {
   /**
    * Codes tile {@code index} of an 8-bit image from the tile's own RGBA; the .tgl chunk data
    * waits for {@link #takeBytes}. {@code grey}: every tile is grey; {@code alpha}: some tile is
-   * not opaque. Returns {@code {bytes}} or {@code {error}}.
+   * not opaque; {@code chroma}: lossy chroma "444" or "420", null for the encoder's choice by
+   * quality (last, so that a module from before it, which takes one argument less, still codes
+   * the tile, at its own choice). Returns {@code {bytes, chroma}} ({@code chroma} as compress()
+   * reports it: "4:4:4", "4:2:0", "grey", null for lossless) or {@code {error}}.
    */
   @JSExport
   public String compressTile(int width, int height, boolean grey, boolean alpha, int quality,
-      boolean lossless, int tileSize, int index, byte[] rgba) {
+      boolean lossless, int tileSize, int index, byte[] rgba, String chroma) {
     clear();
     return reply(() -> {
-      CompressOptions o = options(quality, lossless, tileSize);
+      CompressOptions o = options(quality, lossless, tileSize, chroma);
       TglHeader h = StandaloneTiles.compressHeader(width, height, grey, alpha, o);
       byte[] tile = pendingBytes.put(StandaloneTiles.compressTile(h, index, rgba, o));
-      return new Json().put("bytes", tile.length).toString();
+      return new Json().put("bytes", tile.length).put("chroma", StandaloneTiles.chroma(h, o))
+          .toString();
     });
   }
 
@@ -208,7 +212,18 @@ public final class TileCoding {
   }
 
   private static CompressOptions options(int quality, boolean lossless, int tileSize) {
+    return options(quality, lossless, tileSize, null);
+  }
+
+  /** {@code chroma}: "444", "420" or null, as EncodeRequest reads it. */
+  private static CompressOptions options(int quality, boolean lossless, int tileSize,
+      String chroma) {
     CompressOptions o = lossless ? CompressOptions.lossless() : CompressOptions.lossy(quality);
+    o = o.withChroma(EncodeRequest.subsampling(chroma));
+    String problem = o.problem();
+    if (problem != null) {
+      throw new IllegalArgumentException("invalid options: " + problem);
+    }
     return tileSize > 0 ? o.withTileSize(tileSize) : o;
   }
 

@@ -30,12 +30,21 @@ final class EncoderSettings {
    */
   int filterOffFrom = 75;
   boolean chroma444 = false;
-  /** Qualities from which chroma keeps full resolution. */
-  int chroma444From = 101;
+  /**
+   * Qualities from which chroma keeps full resolution, as JPEG's from 97: below, 4:2:0 wins on
+   * rate against butteraugli and SSIMULACRA (§9); at the top it lifts the ceiling 4:2:0 puts on
+   * saturated colour (rocket at 100: 34.9 -> 48.2 dB RGB PSNR).
+   */
+  int chroma444From = 97;
   boolean lapping = true;
 
   boolean subsample(int quality) {
     return !chroma444 && quality < chroma444From;
+  }
+
+  /** {@link #subsample} unless the caller fixed the chroma ({@code fullChroma} not null). */
+  boolean subsample(int quality, Boolean fullChroma) {
+    return fullChroma == null ? subsample(quality) : !fullChroma;
   }
 
   int aqGain(int quality) {

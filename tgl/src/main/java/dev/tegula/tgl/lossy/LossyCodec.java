@@ -1,11 +1,11 @@
 package dev.tegula.tgl.lossy;
 
 /**
- * The lossy tile codec of the .tgl format (docs/format-lossy.md): YCbCr 4:2:0, 8x8 integer DCT,
- * quality-scaled quantization with a per-macroblock adaptive step, context-modelled coefficients
- * over the shared range coder, and a deblocking filter on restore. The container calls it once
- * per tile; alpha is not its concern. Everything is integer arithmetic, so the JVM and
- * WebAssembly produce the same bytes and pixels.
+ * The lossy tile codec of the .tgl format (docs/format-lossy.md): YCbCr 4:2:0 (full chroma from
+ * quality 97), 8x8 integer DCT, quality-scaled quantization with a per-macroblock adaptive step,
+ * context-modelled coefficients over the shared range coder, and a deblocking filter on
+ * restore. The container calls it once per tile; alpha is not its concern. Everything is integer
+ * arithmetic, so the JVM and WebAssembly produce the same bytes and pixels.
  */
 public final class LossyCodec {
   static final byte VERSION = 1;
@@ -37,12 +37,27 @@ public final class LossyCodec {
   /** {@link #encode} at a quality in hundredths, 0-10000 (format-lossy.md §6.1's fine scale). */
   public static byte[] encodeHundredths(byte[] samples, int width, int height, int channels,
       int hundredths) {
+    return encodeHundredths(samples, width, height, channels, hundredths, null);
+  }
+
+  /**
+   * {@link #encodeHundredths} with the chroma resolution fixed: {@code fullChroma} true writes
+   * full-resolution chroma (FULL_CHROMA), false 4:2:0, null the encoder's choice by quality
+   * (4:2:0 below 97, full from 97).
+   */
+  public static byte[] encodeHundredths(byte[] samples, int width, int height, int channels,
+      int hundredths, Boolean fullChroma) {
     check(samples, width, height, channels);
     if (hundredths < 0 || hundredths > 10000) {
       throw new IllegalArgumentException("quality " + hundredths + " hundredths outside 0..10000");
     }
     return TileEncoder.encode(samples, width, height, channels, hundredths,
-        EncoderSettings.DEFAULT);
+        EncoderSettings.DEFAULT, fullChroma);
+  }
+
+  /** The first whole quality at which the encoder's own choice is full-resolution chroma. */
+  public static int fullChromaFromQuality() {
+    return EncoderSettings.DEFAULT.chroma444From;
   }
 
   /**

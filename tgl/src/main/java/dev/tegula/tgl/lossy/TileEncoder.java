@@ -14,8 +14,15 @@ final class TileEncoder {
   /** {@code hundredths}: the quality in hundredths (§6.1); encoder choices follow its whole part. */
   static byte[] encode(byte[] samples, int width, int height, int channels, int hundredths,
       EncoderSettings cfg) {
+    return encode(samples, width, height, channels, hundredths, cfg, null);
+  }
+
+  /** {@code fullChroma}: true 4:4:4, false 4:2:0, null the settings' choice by quality. */
+  static byte[] encode(byte[] samples, int width, int height, int channels, int hundredths,
+      EncoderSettings cfg, Boolean fullChroma) {
     int quality = hundredths / 100;
-    TileLayout lay = new TileLayout(width, height, channels, cfg.subsample(quality));
+    TileLayout lay = new TileLayout(width, height, channels,
+        cfg.subsample(quality, fullChroma));
     short[][] pix = new short[lay.planes][];
     for (int i = 0; i < lay.planes; i++) {
       pix[i] = new short[lay.samples(i)];
