@@ -189,7 +189,8 @@ class TargetSearchTest {
     assertEquals("4:2:0", low.chroma());
     assertEquals(7500, low.qualityHundredths());
     assertEquals(1, low.encodes());
-    CompressResult high = Tegula.compress(d, CompressOptions.lossy(98).withFormat(ImageFormat.JPEG));
+    CompressResult high =
+        Tegula.compress(d, CompressOptions.lossy(98).withFormat(ImageFormat.JPEG));
     assertEquals("4:4:4", high.chroma());
     CompressResult tgl = Tegula.compress(d, CompressOptions.lossy(80).withMaxSizeBytes(
         high.size() / 2));
@@ -745,10 +746,8 @@ class TargetSearchTest {
           for (int v = 0; v < 2; v++) {
             int[] calls = new int[1];
             TargetSearch.Result r = TargetSearch.forSize(format, 1, true, pixels, target,
-                code -> {
-                  calls[0]++;
-                  return memo.computeIfAbsent(code, encoder::apply);
-                }, v == 1 ? curve : null);
+                counting(c -> memo.computeIfAbsent(c, encoder::apply), calls),
+                v == 1 ? curve : null);
             assertEquals(calls[0], r.encodes());
             assertTrue(r.bytes().length <= target, r.bytes().length + " > " + target);
             if (v == 1) {
@@ -1064,10 +1063,7 @@ class TargetSearchTest {
       double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
       int[] calls = {0};
       TargetSearch.Result k = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
-          c -> {
-            calls[0]++;
-            return encoder.apply(c);
-          }, scorer, curve, true);
+          counting(encoder, calls), scorer, curve, true);
       TargetSearch.Result q = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target, encoder,
           scorer, curve, false);
       assertTrue(k.ssim() >= target, target + ": " + k.ssim());
@@ -1123,10 +1119,7 @@ class TargetSearchTest {
           TrellisKnob.belowKnob = true;
           int[] calls = {0};
           TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
-              c -> {
-                calls[0]++;
-                return encoder.apply(c);
-              }, scorer, curve, true);
+              counting(encoder, calls), scorer, curve, true);
           assertTrue(r.ssim() >= target, target + ": " + r.ssim());
           assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
           boolean lands = r.ssim() <= band;
@@ -1246,10 +1239,7 @@ class TargetSearchTest {
             double target = 0.90 + 0.004 * t;
             int[] calls = {0};
             TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
-                c -> {
-                  calls[0]++;
-                  return encoder.apply(c);
-                }, scorer, curve, true);
+                counting(encoder, calls), scorer, curve, true);
             assertTrue(r.ssim() >= target, target + ": " + r.ssim());
             assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
             landed[withProbe] += r.ssim() <= target + 0.03 * (1 - target) ? 1 : 0;
@@ -1259,10 +1249,7 @@ class TargetSearchTest {
             long max = 8000 + 2500L * t;
             int[] calls = {0};
             TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 1, true, px, max,
-                c -> {
-                  calls[0]++;
-                  return encoder.apply(c);
-                }, size, true);
+                counting(encoder, calls), size, true);
             assertTrue(r.bytes().length <= max, max + ": " + r.bytes().length);
             assertTrue(calls[0] <= 3, max + ": " + calls[0] + " encodes");
             landed[withProbe] += r.bytes().length >= TargetSearch.SIZE_BAND * max ? 1 : 0;
@@ -1277,5 +1264,13 @@ class TargetSearchTest {
         + " with the knob");
     assertTrue(probed > 0, "the knob was never taken");
     assertTrue(landed[1] >= landed[0], landed[0] + " without the probe, " + landed[1] + " with");
+  }
+
+  /** {@code encoder}, counting its calls in {@code calls[0]}: the encodes a search made. */
+  private static IntFunction<byte[]> counting(IntFunction<byte[]> encoder, int[] calls) {
+    return c -> {
+      calls[0]++;
+      return encoder.apply(c);
+    };
   }
 }
