@@ -71,6 +71,10 @@ final class CorpusWriter {
     write("photo-lossy-q40.25", crop(flower, 100, 200, 120, 90, false), null,
         TglEncodeOptions.lossyHundredths(4025).withTileSize(64),
         "lossy codec at quality 40.25 (steps between 40's and 41's), 2x2 tiles");
+    write("photo-lossy-q98-full-chroma", crop(flower, 250, 150, 101, 75, false), null,
+        TglEncodeOptions.lossy(98).withTileSize(64),
+        "lossy codec q98: full-resolution chroma (FULL_CHROMA, the encoder's choice from 97), odd"
+            + " size, 2x2 tiles with partial ones");
     write("grey-lossy-q20", grey(crop(astronaut, 180, 60, 120, 90, false)), null,
         TglEncodeOptions.lossy(20).withTileSize(64), "lossy codec q20 on a grey image, 2x2 tiles");
     write("alpha-lossy-q50", crop(flower, 300, 200, 160, 100, true), null,
