@@ -26,6 +26,10 @@ public final class CompressOptions {
   /** Lossy .tgl at quality 75, tiles of 512. */
   public static final CompressOptions DEFAULT = new CompressOptions(false, DEFAULT_QUALITY);
 
+  /** Why 4:2:2 is refused for .tgl, wherever it is refused. */
+  static final String TGL_NO_422 = ".tgl keeps chroma at full resolution (4:4:4) or halves it "
+      + "both ways (4:2:0); 4:2:2 is JPEG's only";
+
   private ImageFormat format = ImageFormat.TGL;
   private boolean lossless;
   private int quality;
@@ -309,8 +313,7 @@ public final class CompressOptions {
       return "the chroma resolution is a choice of lossy JPEG and .tgl output";
     }
     if (chroma == JpegEncodeOptions.Subsampling.S422 && format == ImageFormat.TGL) {
-      return ".tgl keeps chroma at full resolution (4:4:4) or halves it both ways (4:2:0); "
-          + "4:2:2 is JPEG's only";
+      return TGL_NO_422;
     }
     if (chroma != null && grayscale) {
       return "grey output has no chroma to subsample";

@@ -164,8 +164,7 @@ final class CompressPipeline {
    */
   static TglEncodeOptions.Chroma tglChroma(JpegEncodeOptions.Subsampling s) {
     if (s == JpegEncodeOptions.Subsampling.S422) {
-      throw new IllegalArgumentException(".tgl keeps chroma at full resolution (4:4:4) or halves "
-          + "it both ways (4:2:0); 4:2:2 is JPEG's only");
+      throw new IllegalArgumentException(CompressOptions.TGL_NO_422);
     }
     return s == JpegEncodeOptions.Subsampling.S444 ? TglEncodeOptions.Chroma.FULL
         : TglEncodeOptions.Chroma.HALF;

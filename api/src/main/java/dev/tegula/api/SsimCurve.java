@@ -588,7 +588,8 @@ final class SsimCurve {
     return q < 80 ? q + 4 : q < 96 ? q + 2 : q + 1;
   }
 
-  private static double distortion(double ssim) {
+  /** -ln(1 - SSIM), the scale the searches fit and compare on (finite at SSIM 1). */
+  static double distortion(double ssim) {
     return -Math.log(Math.max(1e-9, 1 - ssim));
   }
 

@@ -180,7 +180,7 @@ final class TrellisKnob {
   static boolean ssimAtBracket(int encodes, boolean closed, boolean decodedJpeg, double passSsim,
       double aim) {
     return encodes < 3 && (closed
-        || encodes == 2 && decodedJpeg && -Math.log(1 - passSsim) - aim < SSIM_KNOB_SPAN);
+        || encodes == 2 && decodedJpeg && SsimCurve.distortion(passSsim) - aim < SSIM_KNOB_SPAN);
   }
 
   /**
@@ -190,10 +190,10 @@ final class TrellisKnob {
    */
   static boolean ssimProbed(int encodes, SsimCurve curve, int passCode, double passSsim,
       double aim) {
-    return probeKnob && encodes == 2 && -Math.log(1 - passSsim) - aim < PROBE_SPAN
+    return probeKnob && encodes == 2 && SsimCurve.distortion(passSsim) - aim < PROBE_SPAN
         && curve.knobProbe(passCode) != null
         && curve.knobProbe(passCode).lnLambdaForSsim(
-            PROBE_SHARE * (-Math.log(1 - passSsim) - aim)) <= LN_KNOB_MAX;
+            PROBE_SHARE * (SsimCurve.distortion(passSsim) - aim)) <= LN_KNOB_MAX;
   }
 
   /**
@@ -201,7 +201,7 @@ final class TrellisKnob {
    * knob for the next encodes ({@link #ssimSecant}).
    */
   static boolean ssimSecantFirst(int encodes, boolean decodedJpeg, double passSsim, double aim) {
-    return encodes == 1 && decodedJpeg && -Math.log(1 - passSsim) - aim < SECANT_SPAN;
+    return encodes == 1 && decodedJpeg && SsimCurve.distortion(passSsim) - aim < SECANT_SPAN;
   }
 
   /**
@@ -340,9 +340,10 @@ final class TrellisKnob {
    * target and nearer it than the pass ({@code passSsim}, NaN if none) lies over the band's top.
    */
   static boolean ssimBelowNear(double target, double band, double failSsim, double passSsim) {
-    double under = -Math.log(1 - target) + Math.log(1 - failSsim);
+    double under = SsimCurve.distortion(target) - SsimCurve.distortion(failSsim);
     return belowKnob && probeKnob && under < BELOW_SPAN
-        && (Double.isNaN(passSsim) || under < -Math.log(1 - passSsim) + Math.log(1 - band));
+        && (Double.isNaN(passSsim)
+            || under < SsimCurve.distortion(passSsim) - SsimCurve.distortion(band));
   }
 
   /**
@@ -357,7 +358,7 @@ final class TrellisKnob {
       double target, double aim, byte[] passBytes, int passCode, double passSsim, int failCode,
       double failSsim, int encodes, SsimCurve curve) {
     KnobProbe probe = curve.knobProbe(failCode);
-    double need = aim + Math.log(1 - failSsim);
+    double need = aim - SsimCurve.distortion(failSsim);
     if (probe == null || !(probe.ssimSlope > 1e-3)) {
       return null;
     }

@@ -1049,8 +1049,7 @@ class TargetSearchTest {
   @Test
   void ssimSearchOnADecodedJpegLandsWithTheTrellisLambdaWhereTheQualityCannot() throws IOException {
     Image photo = crop("astronaut.png", 128, 96, 256);
-    Image source = Tegula.decode(Tegula.encodeJpeg(photo, null,
-        JpegEncodeOptions.ofQuality(80).withPsychovisual(false))).image();
+    Image source = annexKDecoded(photo, 80);
     SsimCurve curve = SsimCurve.of(source, true);
     assertTrue(curve.sourceSteps() != null, "a decoded JPEG");
     IntFunction<byte[]> encoder = memoJpeg(source);
@@ -1105,8 +1104,7 @@ class TargetSearchTest {
     try {
       for (int source : new int[] {75, 85}) {
         Image photo = crop(source == 75 ? "astronaut.png" : "flower.png", 128, 96, 256);
-        Image decoded = Tegula.decode(Tegula.encodeJpeg(photo, null,
-            JpegEncodeOptions.ofQuality(source).withPsychovisual(false))).image();
+        Image decoded = annexKDecoded(photo, source);
         SsimCurve curve = SsimCurve.of(decoded, true);
         IntFunction<byte[]> encoder = memoJpeg(decoded);
         java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
@@ -1152,8 +1150,7 @@ class TargetSearchTest {
   @Test
   void theKnobBelowX1StartsFromTheFailureNearestTheTarget() throws IOException {
     Image photo = crop("astronaut.png", 128, 96, 256);
-    Image decoded = Tegula.decode(Tegula.encodeJpeg(photo, null,
-        JpegEncodeOptions.ofQuality(75).withPsychovisual(false))).image();
+    Image decoded = annexKDecoded(photo, 75);
     SsimCurve curve = SsimCurve.of(decoded, true);
     IntFunction<byte[]> encoder = memoJpeg(decoded);
     java.util.function.ToDoubleFunction<byte[]> real = memoSsim(decoded);
@@ -1272,5 +1269,14 @@ class TargetSearchTest {
       calls[0]++;
       return encoder.apply(c);
     };
+  }
+
+  /**
+   * A decoded JPEG: {@code photo} through the encoder's plain Annex K tables at {@code quality}
+   * and back (whose SSIM climbs in stairs near that quality).
+   */
+  private static Image annexKDecoded(Image photo, int quality) {
+    return Tegula.decode(Tegula.encodeJpeg(photo, null,
+        JpegEncodeOptions.ofQuality(quality).withPsychovisual(false))).image();
   }
 }
