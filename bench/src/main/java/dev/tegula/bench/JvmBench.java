@@ -88,7 +88,9 @@ final class JvmBench {
     }
     // a filter that picks only some benchmarks leaves the other table out, header and all
     String images = medians.isEmpty() ? "" : table(medians);
-    String recompress = throughputs.isEmpty() ? "" : recompressTable(throughputs);
+    // the peer on the same inputs, after JMH so that the two never share the machine
+    String peer = throughputs.isEmpty() ? "" : JpegXlPeer.measure(testdata, throughputs);
+    String recompress = throughputs.isEmpty() ? "" : recompressTable(throughputs) + "\n" + peer;
     return images + (images.isEmpty() || recompress.isEmpty() ? "" : "\n") + recompress;
   }
 
@@ -101,6 +103,8 @@ final class JvmBench {
     {"compressAdaptive", "compress --jpeg-coding adaptive (content 0)", "5"},
     {"restoreJpegAdaptive", "restore the JPEG file, content 0", "15"},
     {"restorePixelsAdaptive", "restore straight to pixels, content 0", "0"},
+    {"jxlCompress", "JPEG XL: cjxl --lossless_jpeg=1 (peer, one thread)", "0"},
+    {"jxlRestore", "JPEG XL: djxl restores the JPEG file (peer, one thread)", "0"},
   };
 
   /**

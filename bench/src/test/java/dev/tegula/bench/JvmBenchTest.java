@@ -27,11 +27,14 @@ class JvmBenchTest {
         "jpegDecode:baseline", new double[] {20, 19, 21},
         "restoreJpeg:baseline", new double[] {16, 15, 17},
         "compress:progressive", new double[] {2, 1.9, 2.1},
-        "jpegDecode:progressive", new double[] {10, 9, 11}));
+        "jpegDecode:progressive", new double[] {10, 9, 11},
+        "jxlRestore:baseline", new double[] {4, 3.5, 4.5}));
     assertTrue(table.contains("| restore the JPEG file | baseline | 16.00 (15.00-17.00) | 0.80x"
         + " | >= 15 MB/s: met |"), table);
     assertTrue(table.contains("| compress (--jpeg-lossless, content 2) | progressive"
         + " | 2.00 (1.90-2.10) | 0.20x | >= 5 MB/s: not met |"), table);
+    assertTrue(table.contains("| JPEG XL: djxl restores the JPEG file (peer, one thread) | baseline"
+        + " | 4.00 (3.50-4.50) | 0.20x |  |"), "the peer's row, no target:\n" + table);
     assertTrue(!table.contains("restore straight to pixels"), table);
   }
 }

@@ -67,13 +67,21 @@ public class RecompressBenchmarks {
     }
   }
 
-  @Setup
-  public void setUp() {
+  /**
+   * The input JPEG of {@code photo} ("baseline" or "progressive"), also what the peers of the same
+   * run ({@code JpegXlPeer}) are measured on.
+   */
+  public static byte[] inputJpeg(String photo) {
     Image image = BenchImages.get().photo;
     boolean progressive = photo.equals("progressive");
-    jpeg = Tegula.encodeJpeg(image, Metadata.EMPTY, new JpegEncodeOptions(QUALITY,
+    return Tegula.encodeJpeg(image, Metadata.EMPTY, new JpegEncodeOptions(QUALITY,
         JpegEncodeOptions.Subsampling.S420, progressive, progressive, 0, false, false,
         QUALITY * 100));
+  }
+
+  @Setup
+  public void setUp() {
+    jpeg = inputJpeg(photo);
     JpegCompression c = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT);
     if (!c.modelled()) {
       throw new IllegalStateException(photo + " JPEG stored verbatim: " + c.reason());
