@@ -306,8 +306,12 @@ final class TargetSearch {
    * colour 128, 128, 127; at 0.75 this encoder's grey and colour decodes 39 and 44 of 80, the
    * cjpeg grey q68/q82 decodes 68); the mean log over every table position where the
    * sample may have a nonzero coefficient, chroma included (colour fit set 127, grey 98); minus
-   * the log of the sum of the squared luma steps (grey 96); the tables' line on images that
-   * are not decoded JPEGs (graphics 14 -> 13, hold-out 39 -> 39 with one won and one lost).
+   * the log of the sum of the squared luma steps (grey 96); the sum over luma positions of
+   * max(0, ln(2 peak / step)), a rate from the sample's peaks (colour 128, grey 97; over
+   * chroma too: 127, 97); the sampled luma blocks' bytes at each quality's exact tables ({@link
+   * SizeCurve}'s count; colour 126, grey 96; their log: 127, 96); the tables' line on images
+   * that are not decoded JPEGs (graphics 14 -> 13, hold-out 39 -> 39 with one won and one
+   * lost); the line blended in outside a bracket too (colour 129, grey 98).
    */
   static final double JPEG_BRACKET_LINE = 0.5;
   /*
