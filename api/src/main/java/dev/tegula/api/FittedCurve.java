@@ -126,10 +126,19 @@ final class FittedCurve {
    * than this (in its ln), 0 for always.
    */
   double lineFrom;
+  /**
+   * The blended line runs in the tables each quality really has ({@link #tablesLog}) instead of
+   * the log of the table scale: JPEG SSIM on a decoded JPEG, see {@link
+   * TargetSearch#JPEG_BRACKET_LINE}.
+   */
+  boolean lineOnTables;
   /** The current fit blends in that line: {@code lineA + lineB * logScale(q)}. */
   private boolean mixed;
   private double lineA;
   private double lineB;
+
+  /** {@link #tablesLog} by code, for the search's scans over many qualities. */
+  private final java.util.Map<Integer, Double> tablesLogs = new java.util.HashMap<>();
 
   private FittedCurve(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
       boolean bySide) {
@@ -253,8 +262,8 @@ final class FittedCurve {
     a = ys[p] - b * g(codes[p]);
     mixed = bracket && lineShare > 0 && shapeOff;
     if (mixed) {
-      double xp = logScale(codes[p] & QUALITY);
-      double xr = logScale(codes[r] & QUALITY);
+      double xp = lineX(codes[p]);
+      double xr = lineX(codes[r]);
       lineB = Math.abs(xr - xp) > 1e-9 ? (ys[r] - ys[p]) / (xr - xp) : 0;
       lineA = ys[p] - lineB * xp;
       mixed = lineB > 0;
@@ -263,7 +272,7 @@ final class FittedCurve {
 
   private double at(int code) {
     double v = a + b * (onLine ? logScale(code & QUALITY) : g(code));
-    return mixed ? v + lineShare * (lineA + lineB * logScale(code & QUALITY) - v) : v;
+    return mixed ? v + lineShare * (lineA + lineB * lineX(code) - v) : v;
   }
 
   /**
@@ -365,6 +374,32 @@ final class FittedCurve {
       t = l1 > l0 ? (logScale(q) - l0) / (l1 - l0) : t;
     }
     return ps[k - 1] + t * (ps[k] - ps[k - 1]);
+  }
+
+  /** Where a code sits on the blended line. */
+  private double lineX(int code) {
+    return lineOnTables ? tablesLog(code) : logScale(code & QUALITY);
+  }
+
+  /**
+   * Minus the mean log of a JPEG code's luma steps: the integer tables the encoder writes, whose
+   * steps stand still or jump where the table scale moves smoothly.
+   */
+  private double tablesLog(int code) {
+    int q = code & QUALITY;
+    boolean full = q >= JUMP || (code & FULL_CHROMA) != 0;
+    int key = full ? q | FULL_CHROMA : q;
+    Double v = tablesLogs.get(key);
+    if (v == null) {
+      int[] luma = JpegEncodeOptions.psychovisualTables(q, full)[0];
+      double sum = 0;
+      for (int step : luma) {
+        sum += Math.log(step);
+      }
+      v = -sum / luma.length;
+      tablesLogs.put(key, v);
+    }
+    return v;
   }
 
   /** The offset keeps the top (scale 0: every step at its floor) finite. */

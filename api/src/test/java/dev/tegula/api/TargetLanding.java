@@ -70,6 +70,9 @@ public class TargetLanding {
     // -DbracketLine=false: JPEG brackets on images other than decoded JPEGs on the estimate's
     // shape alone (TargetSearch.JPEG_OTHER_BRACKET_LINE), the rule before session 10's land3
     TargetSearch.otherBracketLine = !"false".equals(System.getProperty("bracketLine"));
+    // -DtablesLine=false: a decoded JPEG's bracket line in the log of the table scale, the rule
+    // before session 12 (TargetSearch.bracketLineOnTables)
+    TargetSearch.bracketLineOnTables = !"false".equals(System.getProperty("tablesLine"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");
