@@ -12,7 +12,7 @@ import java.util.Arrays;
  * nothing per zero (as jchuff.c's SIMD path does). A sequential scan takes each block's mask
  * from those the coefficients' decoder kept ({@link CoefficientImage}), or makes it as it codes
  * the block. A progressive file's scans read what {@link BlockMasks} makes once per
- * component: the DC coefficients alone, the nonzero coefficients in zigzag order, and per block
+ * component: the DC coefficients alone, the nonzero AC coefficients in zigzag order, and per block
  * the masks of the positions still nonzero at Al 1-2, the signs and the correction bits of Al
  * 0-1 as strings ({@link BlockMasks#levels}); an AC scan then codes a block from a few masks,
  * with no branch on the coefficients' values: AC first from the mask of the positions nonzero
@@ -250,7 +250,7 @@ final class ScanEncoder {
           segment++;
         }
         int b = row + bx;
-        long all = nz[b];
+        long all = nz[b] & Long.MAX_VALUE; // the AC positions, those of vals
         long m = all & band;
         int l = b * BlockMasks.LEVEL_LONGS;
         if (lv != null && !refine && m != 0) {
@@ -429,9 +429,9 @@ final class ScanEncoder {
   /**
    * §G.1.2.2 (jcphuff.c encode_mcu_AC_first).
    *
-   * @param vals the component's nonzero coefficients in zigzag order ({@link BlockMasks})
+   * @param vals the component's nonzero AC coefficients in zigzag order ({@link BlockMasks})
    * @param start where this block's are
-   * @param all the block's nonzero positions
+   * @param all the block's nonzero AC positions
    * @param visible those in the band nonzero at this Al: the ones coded
    */
   private void acFirst(short[] vals, int start, long all, long visible, int index) {
