@@ -12,13 +12,27 @@ import java.util.Arrays;
  * nothing per zero (as jchuff.c's SIMD path does). A sequential scan takes each block's mask
  * from those the coefficients' decoder kept ({@link CoefficientImage}), or makes it as it codes
  * the block. A progressive file's scans read what {@link BlockMasks} makes once per
- * component: the DC coefficients alone, the nonzero coefficients in zigzag order, and per block
+ * component: the DC coefficients alone, the nonzero AC coefficients in zigzag order, and per block
  * the masks of the positions still nonzero at Al 1-2, the signs and the correction bits of Al
  * 0-1 as strings ({@link BlockMasks#levels}); an AC scan then codes a block from a few masks,
  * with no branch on the coefficients' values: AC first from the mask of the positions nonzero
  * at its Al, refinement from one newly nonzero coefficient to the next, taking the correction
  * bits of the coefficients between them from the front of the block's string. The correction
  * bits of a pending end-of-band run (libjpeg's BE buffer) are packed in {@link #runBits}.
+ *
+ * <p>Measured in session 12 and not kept (same-JVM A/B of the rebuild alone, q75p / q85p / q95p;
+ * the noise about ±3 %, a JVM's own bias up to ±8 % on an untouched group): {@link #acFirst} with
+ * the writer's bit buffer in locals x0.98-1.00; the pending run ended once before
+ * refinement()'s loop instead of tested at each coefficient x0.98-1.03; its correction-bit counts
+ * and sign from masks of k's bit (no shift by k) x0.98-1.01; the bit loops of sequential, AC first
+ * and refinement counting down an int, as in {@link BlockMasks#prepare}, x0.97-0.99; the DC scan's
+ * prediction in a local x0.98-1.03; {@link BlockMasks#values} holding only values of magnitude 2 or
+ * more (the ±1 ones from the signs) x0.91-1.03; no values at all, AC first scans reading the
+ * blocks' coefficients, x0.95-1.05 (q95p the gain); the levels of magnitude 4 (Al 2) left out for
+ * chroma, which cjpeg's scripts never refine at Al 1: the rebuild x1.00. In a perf profile of the
+ * compiled code the scans' samples gather at loop exits and stack spills rather than at their
+ * arithmetic; only {@link BlockMasks#prepare}'s loop, bound by its instruction count, gained from
+ * fewer instructions.
  */
 final class ScanEncoder {
   private static final int ZRL = 0xF0;
@@ -250,7 +264,7 @@ final class ScanEncoder {
           segment++;
         }
         int b = row + bx;
-        long all = nz[b];
+        long all = nz[b] & Long.MAX_VALUE; // the AC positions, those of vals
         long m = all & band;
         int l = b * BlockMasks.LEVEL_LONGS;
         if (lv != null && !refine && m != 0) {
@@ -429,9 +443,9 @@ final class ScanEncoder {
   /**
    * §G.1.2.2 (jcphuff.c encode_mcu_AC_first).
    *
-   * @param vals the component's nonzero coefficients in zigzag order ({@link BlockMasks})
+   * @param vals the component's nonzero AC coefficients in zigzag order ({@link BlockMasks})
    * @param start where this block's are
-   * @param all the block's nonzero positions
+   * @param all the block's nonzero AC positions
    * @param visible those in the band nonzero at this Al: the ones coded
    */
   private void acFirst(short[] vals, int start, long all, long visible, int index) {

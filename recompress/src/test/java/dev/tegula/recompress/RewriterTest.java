@@ -225,9 +225,9 @@ class RewriterTest {
   }
 
   /**
-   * The dense form progressive scans read: each block's nonzero coefficients in zigzag order,
-   * block after block, from its start, and its level masks and correction bits; the extremes
-   * of a 16-bit coefficient included.
+   * The dense form progressive scans read: each block's nonzero AC coefficients in zigzag order,
+   * block after block, from its start, its DC, and the level masks and correction bits of its
+   * AC coefficients; the extremes of a 16-bit coefficient included.
    */
   @Test
   void blockMasksListTheNonzeroCoefficientsInZigzagOrder() {
@@ -253,7 +253,8 @@ class RewriterTest {
     int at = 0;
     for (int b = 0; b < m.length; b++) {
       assertEquals(at, starts[b], "start of block " + b);
-      for (int k = 0; k < 64; k++) {
+      assertEquals(coef[b * 64], masks.dc(0)[b], "DC of block " + b);
+      for (int k = 1; k < 64; k++) {
         short v = coef[b * 64 + JpegSyntax.ZIGZAG[k]];
         if (v != 0) {
           assertEquals(v, values[at++], "block " + b + " position " + k);
@@ -266,14 +267,14 @@ class RewriterTest {
     for (int b = 0; b < m.length; b++) {
       int l = b * BlockMasks.LEVEL_LONGS;
       long negative = 0;
-      for (int k = 0; k < 64; k++) {
+      for (int k = 1; k < 64; k++) {
         negative |= coef[b * 64 + JpegSyntax.ZIGZAG[k]] < 0 ? Long.MIN_VALUE >>> k : 0;
       }
       assertEquals(negative, levels[l + BlockMasks.NEGATIVE], "signs of block " + b);
       for (int al = 0; al <= BlockMasks.MAX_REFINE_AL; al++) {
         long owed = 0;
         long bits = 0;
-        for (int k = 0; k < 64; k++) {
+        for (int k = 1; k < 64; k++) {
           int a = Math.abs(coef[b * 64 + JpegSyntax.ZIGZAG[k]]);
           if (a >> (al + 1) != 0) {
             owed |= Long.MIN_VALUE >>> k;
