@@ -15,7 +15,8 @@ import dev.tegula.jpeg.JpegEncodeOptions;
  * statistics. The 4:4:4 side (from 97, or below it where a search fills the jump) has its own
  * curve, so the estimate carries each image's jump at 97 (JPEG's and .tgl's). .tgl's coder is
  * not JPEG's, but its size follows the same counts; the search fits the estimate's offset and
- * slope to its measured points, so only the shape has to be right.
+ * slope to its measured points, so only the shape has to be right. With the caller's fixed chroma
+ * or grey output it is one side at every quality ({@link ChromaSide}).
  */
 final class SizeCurve {
   /** Zigzag order (T.81 Figure A.6): the natural index at each zigzag position. */

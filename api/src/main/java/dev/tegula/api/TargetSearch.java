@@ -163,6 +163,12 @@ import java.util.function.ToDoubleFunction;
  * within one search either way); outside a bracket, the two points' slope blended half and half
  * with the estimate's (the same counts).
  *
+ * <p><b>The caller's fixed chroma or grey output.</b> Both searches run on the image's own
+ * curve of that one chroma side ({@link ChromaSide}: no jump, one fit; session 12, where they
+ * had the corpus prior before), e.g. 4:4:4 fixed on the colour fit set, size JPEG 96 -> 129 of
+ * 129 and .tgl 138 -> 153 of 159, SSIM 49 -> 136 and 48 -> 113 of 160; hold-out sizes 18 -> 26
+ * of 28 and 30 -> 36 of 37, SSIM 16 -> 39 and 18 -> 39 of 48.
+ *
  * <p><b>Size targets: tried and not kept</b> (28 Nov, fine scale, targets 20-500 KB, same run
  * against photos JPEG 35/38, hold-out 29/34, graphics 11/13 in the band). The remaining JPEG
  * misses are the two-point model's error of 1.5-3% past the aim, in both directions, and the

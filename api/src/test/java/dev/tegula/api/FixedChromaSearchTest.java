@@ -37,7 +37,7 @@ class FixedChromaSearchTest {
    * SSIM targets 0.90-0.99 with 4:4:4 and 4:2:0 fixed, JPEG and .tgl, on two photo crops and a
    * synthetic graphic (where quality 100 reaches them): through {@link Tegula#compress}, every
    * result reaches its target, and more land in the band in at most 3 encodes than the same
-   * search on the prior (29 Nov: 31 against 23 of 40).
+   * search on the prior (29 Nov: 30 against 22 of 40).
    */
   @Test
   void ssimSearchWithAFixedChromaLandsOnTheImagesOwnCurveWhereThePriorMisses()
