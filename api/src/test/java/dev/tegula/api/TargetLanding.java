@@ -321,8 +321,10 @@ public class TargetLanding {
         if (t < lo || t >= hi) {
           continue;
         }
-        // no quality of the format's own scale lands: only 4:4:4 below 97 can
-        String gap = below < 0.97 * t && full > t ? " [in the chroma jump]" : "";
+        // no quality of the format's own scale lands: only 4:4:4 below 97 can (a fixed chroma has
+        // no jump)
+        String gap = below < 0.97 * t && full > t && VARIANT.isEmpty()
+            ? " [in the chroma jump]" : "";
         for (int step : STEPS) {
           calls[0] = 0;
           trace.setLength(0);
