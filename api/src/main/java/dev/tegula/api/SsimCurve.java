@@ -415,7 +415,7 @@ final class SsimCurve {
     int prevFull = -1;
     int prevSizeFull = -1;
     // a fixed 4:4:4 side needs no 4:2:0 one, but a grey image in .tgl has one curve, the 4:2:0
-    boolean subAt = side != ChromaSide.FULL || grayColour && !jpeg;
+    boolean subAt = side != ChromaSide.FULL || !fixedFullScored();
     for (int q = 0; q <= 100; q = next(q)) {
       int scale = scale(q);
       steps(scale, true, lumaQ);
@@ -582,14 +582,21 @@ final class SsimCurve {
 
   /** Whether the 4:4:4 SSIM is scored at grid quality {@code q} (else interpolated). */
   private boolean scoresFull(int q) {
-    return side == ChromaSide.FULL ? !grayColour || jpeg : side == ChromaSide.SUBSAMPLED ? false
-        : jpeg ? q >= JPEG_FULL_FROM : tglFullAt(q);
+    return side == ChromaSide.BY_QUALITY ? (jpeg ? q >= JPEG_FULL_FROM : tglFullAt(q))
+        : fixedFullScored();
   }
 
   /** Whether the 4:4:4 size is estimated at grid quality {@code q} (else interpolated). */
   private boolean sizesFull(int q) {
-    return side == ChromaSide.FULL ? !grayColour || jpeg : side == ChromaSide.SUBSAMPLED ? false
-        : jpeg || tglFullAt(q);
+    return side == ChromaSide.BY_QUALITY ? jpeg || tglFullAt(q) : fixedFullScored();
+  }
+
+  /**
+   * A fixed side's 4:4:4 curve, at every grid quality: only for fixed 4:4:4, and not for a grey
+   * image in .tgl, whose file has no chroma planes (its curve is the 4:2:0 one).
+   */
+  private boolean fixedFullScored() {
+    return side == ChromaSide.FULL && (jpeg || !grayColour);
   }
 
   /**
