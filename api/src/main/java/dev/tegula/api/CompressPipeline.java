@@ -109,12 +109,10 @@ final class CompressPipeline {
         throw new LimitExceededException("a target SSIM needs an image of at least 7x7 pixels, not "
             + image.width() + "x" + image.height());
       }
-      // the image's own estimated curve assumes colour output and the encoder's chroma choice
       r = TargetSearch.forSsim(format, 1, chromaChoice(options, image),
           options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
-          options.grayscale() || options.chroma() != null ? null
-              : SsimCurve.of(image, format == ImageFormat.JPEG));
+          ssimCurve(options, image));
     } else {
       r = new TargetSearch.Result(encoder.apply(options.quality() * 100),
           options.quality() * 100, 1, Double.NaN);
@@ -171,11 +169,26 @@ final class CompressPipeline {
   }
 
   /**
+   * The image's own estimated SSIM curve for a search with these options: with the caller's
+   * fixed chroma or grey output, the one chroma side that output has ({@link ChromaSide}).
+   */
+  static SsimCurve ssimCurve(CompressOptions options, Image image) {
+    return SsimCurve.of(image, options.format() == ImageFormat.JPEG, options.chroma(),
+        options.grayscale());
+  }
+
+  /** The same for a size search ({@link SizeCurve}). */
+  static SizeCurve sizeCurve(CompressOptions options, Image image) {
+    return SsimCurve.sizeOf(image, options.format() == ImageFormat.JPEG, options.chroma(),
+        options.grayscale());
+  }
+
+  /**
    * Whether a search may fill the jump at 97 with 4:4:4 below it: not for grey output (one
    * component), nor for a grey image in .tgl (no chroma planes, so no jump), nor when the caller
    * fixed the subsampling.
    */
-  private static boolean chromaChoice(CompressOptions options, Image image) {
+  static boolean chromaChoice(CompressOptions options, Image image) {
     return !options.grayscale() && options.chroma() == null
         && (options.format() == ImageFormat.JPEG || !TglEncoder.lossyIsGrey(image));
   }
@@ -190,14 +203,11 @@ final class CompressPipeline {
     int encodes = 0;
     for (int attempt = 0; ; attempt++) {
       Image current = image;
-      // the image's own estimated size curve assumes colour output and the encoder's chroma
-      // choice
       TargetSearch.Result r = TargetSearch.forSize(options.format(), 1,
           chromaChoice(options, current),
           (long) current.width() * current.height(), options.maxSizeBytes(),
           code -> encodeLossy(current, prepared.metadata(), options, code),
-          options.grayscale() || options.chroma() != null ? null
-              : SsimCurve.sizeOf(current, options.format() == ImageFormat.JPEG));
+          sizeCurve(options, current));
       encodes += r.encodes();
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
@@ -224,7 +234,7 @@ final class CompressPipeline {
    * of both formats (JPEG's tables and .tgl's quantizer steps move between whole qualities,
    * format-lossy.md §6.1), possibly with 4:4:4 chroma below 97 (the jump filled).
    */
-  private static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
+  static byte[] encodeLossy(Image image, Metadata metadata, CompressOptions options,
       int code) {
     if (options.format() == ImageFormat.JPEG) {
       return Tegula.encodeJpeg(image, metadata, jpegOptions(options, code));

@@ -84,8 +84,11 @@ final class FittedCurve {
   /** On the fine scale: between knots, the prior follows the log of the table scale. */
   private final boolean byTableScale;
   private final boolean jpeg;
-  /** Fit each side of the chroma jump on its own points. */
-  private final boolean bySide;
+  /**
+   * Fit each side of the chroma jump on its own points (not on an image's own curve of one
+   * chroma side: the caller's fixed chroma or grey output has no jump).
+   */
+  boolean bySide;
   /** The image's own estimated size curve in place of the prior, null if none. */
   SizeCurve sizeCurve;
   /** Positions below JUMP are 4:4:4 (the jump is being filled). */

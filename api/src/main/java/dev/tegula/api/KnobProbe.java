@@ -64,9 +64,21 @@ final class KnobProbe {
    * JPEGs (the scale of that move).
    */
   static KnobProbe of(Image image, int code, boolean ssim, int kind) {
+    return of(image, code, ssim, kind, null, false);
+  }
+
+  /**
+   * The same for an encode with the caller's fixed chroma ({@code fixed}, null for the code's
+   * own) or grey output, as the search's files are.
+   */
+  static KnobProbe of(Image image, int code, boolean ssim, int kind,
+      JpegEncodeOptions.Subsampling fixed, boolean grey) {
     Image m = mosaic(image);
     int base = code & (TargetSearch.FULL_CHROMA | TargetSearch.QUALITY);
-    JpegEncodeOptions o = TargetSearch.jpegOptions(base);
+    JpegEncodeOptions o = TargetSearch.jpegOptions(base).withGrayscale(grey);
+    if (fixed != null) {
+      o = o.withSubsampling(fixed);
+    }
     byte[] b0 = Tegula.encodeJpeg(m, Metadata.EMPTY, o);
     byte[] b1 = Tegula.encodeJpeg(m, Metadata.EMPTY, o.withLambdaHundredths(PROBE_LAMBDA));
     double ln = Math.log(PROBE_LAMBDA / 100.0);

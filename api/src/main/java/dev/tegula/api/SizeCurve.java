@@ -1,5 +1,7 @@
 package dev.tegula.api;
 
+import dev.tegula.jpeg.JpegEncodeOptions;
+
 /**
  * An estimate of one image's file size against quality without an encode, for {@link
  * TargetSearch}'s size targets: ln(bytes per pixel) at whole qualities 0-100, from the same
@@ -13,7 +15,8 @@ package dev.tegula.api;
  * statistics. The 4:4:4 side (from 97, or below it where a search fills the jump) has its own
  * curve, so the estimate carries each image's jump at 97 (JPEG's and .tgl's). .tgl's coder is
  * not JPEG's, but its size follows the same counts; the search fits the estimate's offset and
- * slope to its measured points, so only the shape has to be right.
+ * slope to its measured points, so only the shape has to be right. With the caller's fixed chroma
+ * or grey output it is one side at every quality ({@link ChromaSide}).
  */
 final class SizeCurve {
   /** Zigzag order (T.81 Figure A.6): the natural index at each zigzag position. */
@@ -35,9 +38,23 @@ final class SizeCurve {
   /** The image estimated, for {@link #knobProbe}; null for .tgl and made-up curves. */
   dev.tegula.core.Image image;
   private KnobProbe probe;
+  /** The chroma the curve follows. */
+  final ChromaSide side;
+  /** The caller's fixed chroma (null: the encoders' choice), for {@link #knobProbe}. */
+  private final JpegEncodeOptions.Subsampling fixedChroma;
+  /** Grey output, for {@link #knobProbe}. */
+  private final boolean greyOutput;
 
   SizeCurve(boolean jpeg) {
+    this(jpeg, null, false);
+  }
+
+  /** The curve of an encode with the caller's fixed chroma or grey output ({@link ChromaSide}). */
+  SizeCurve(boolean jpeg, JpegEncodeOptions.Subsampling fixed, boolean grey) {
     this.jpeg = jpeg;
+    this.side = ChromaSide.of(fixed, grey);
+    this.fixedChroma = fixed;
+    this.greyOutput = grey;
   }
 
   /**
@@ -50,7 +67,7 @@ final class SizeCurve {
     }
     int base = code & (TargetSearch.FULL_CHROMA | TargetSearch.QUALITY);
     if (probe == null || probe.code != base) {
-      probe = KnobProbe.of(image, base, false, 0);
+      probe = KnobProbe.of(image, base, false, 0, fixedChroma, greyOutput);
     }
     return probe;
   }
@@ -62,8 +79,7 @@ final class SizeCurve {
    */
   double at(int code) {
     int q = code & TargetSearch.QUALITY;
-    boolean f = q >= TargetSearch.JUMP || (code & TargetSearch.FULL_CHROMA) != 0;
-    double[] c = f ? full : sub;
+    double[] c = side.fullAt(code) ? full : sub;
     int w = q / 100;
     int frac = q % 100;
     return frac == 0 ? c[w] : c[w] + (c[w + 1] - c[w]) * frac / 100.0;

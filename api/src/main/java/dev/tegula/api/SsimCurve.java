@@ -38,6 +38,10 @@ import dev.tegula.tgl.lossy.LossyCodec;
  *
  * <p>The same sample, DCT and steps give {@link SizeCurve}'s size estimate ({@link #sizeOf}, which
  * skips the SSIM scoring and the R, G, B transforms).
+ *
+ * <p>With the caller's fixed chroma or grey output the estimate is of that one side alone, at
+ * every grid quality ({@link ChromaSide}, which has the landings: e.g. SSIM targets with 4:4:4
+ * fixed on the colour fit set, JPEG 49 -> 136 of 160 against the corpus prior those searches had).
  */
 final class SsimCurve {
   /** Macroblocks sampled: 512 luma blocks keep the estimate well under one encode's time. */
@@ -95,6 +99,12 @@ final class SsimCurve {
   /** The image estimated, for {@link #knobProbe}; null for made-up curves. */
   private Image image;
   private KnobProbe probe;
+  /** The chroma the curve follows; a fixed side is estimated alone, at every grid quality. */
+  private ChromaSide side = ChromaSide.BY_QUALITY;
+  /** The caller's fixed chroma (null: the encoders' choice), for {@link #knobProbe}. */
+  private JpegEncodeOptions.Subsampling fixedChroma;
+  /** Grey output (one component), for {@link #knobProbe}. */
+  private boolean greyOutput;
 
   private SsimCurve(boolean jpeg) {
     this.jpeg = jpeg;
@@ -105,7 +115,20 @@ final class SsimCurve {
    * Images smaller than one block in a direction are padded by repeating their edge.
    */
   static SsimCurve of(Image image, boolean jpeg) {
+    return of(image, jpeg, null, false);
+  }
+
+  /**
+   * The estimate for an image encoded with the caller's fixed chroma ({@code fixed}, null for
+   * the encoders' choice) or as grey output: then the one side that output reads ({@link
+   * ChromaSide}), at every quality.
+   */
+  static SsimCurve of(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
+      boolean grey) {
     SsimCurve c = new SsimCurve(jpeg);
+    c.side = ChromaSide.of(fixed, grey);
+    c.fixedChroma = fixed;
+    c.greyOutput = grey;
     c.estimate(image);
     c.image = jpeg ? image : null;
     return c;
@@ -121,7 +144,8 @@ final class SsimCurve {
     }
     int base = code & (TargetSearch.FULL_CHROMA | TargetSearch.QUALITY);
     if (probe == null || probe.code != base) {
-      probe = KnobProbe.of(image, base, true, sourceSteps == null ? 0 : grayColour ? 2 : 1);
+      probe = KnobProbe.of(image, base, true, sourceSteps == null ? 0 : grayColour ? 2 : 1,
+          fixedChroma, greyOutput);
     }
     return probe;
   }
@@ -131,9 +155,16 @@ final class SsimCurve {
    * SSIM scoring.
    */
   static SizeCurve sizeOf(Image image, boolean jpeg) {
+    return sizeOf(image, jpeg, null, false);
+  }
+
+  /** The size estimate for the caller's fixed chroma or grey output, as {@link #of}. */
+  static SizeCurve sizeOf(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
+      boolean grey) {
     SsimCurve c = new SsimCurve(jpeg);
     c.scoreSsim = false;
-    c.size = new SizeCurve(jpeg);
+    c.side = ChromaSide.of(fixed, grey);
+    c.size = new SizeCurve(jpeg, fixed, grey);
     c.estimate(image);
     c.size.image = jpeg ? image : null;
     return c.size;
@@ -157,7 +188,7 @@ final class SsimCurve {
    */
   double at(int code) {
     int q = code & TargetSearch.QUALITY;
-    boolean f = q >= TargetSearch.JUMP || (code & TargetSearch.FULL_CHROMA) != 0;
+    boolean f = side.fullAt(code);
     double[] c = f && q >= fullFrom() * 100 ? full : sub;
     int w = q / 100;
     int frac = q % 100;
@@ -166,8 +197,9 @@ final class SsimCurve {
       return v; // corrected in place by estimate()
     }
     int t = sourceSteps == null ? 0 : grayColour ? 2 : 1;
-    return v + (q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], q)
-        : f && q >= JPEG_FULL_KNOTS[0] ? between(JPEG_FULL_KNOTS, FULL_BIAS[t], q)
+    return v + (f && q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], q)
+        : f && (q >= JPEG_FULL_KNOTS[0] || side == ChromaSide.FULL)
+        ? between(JPEG_FULL_KNOTS, FULL_BIAS[t], q)
         : between(JPEG_KNOTS, BIAS[t], q));
   }
 
@@ -382,15 +414,17 @@ final class SsimCurve {
     int prev = -1;
     int prevFull = -1;
     int prevSizeFull = -1;
+    // a fixed 4:4:4 side needs no 4:2:0 one, but a grey image in .tgl has one curve, the 4:2:0
+    boolean subAt = side != ChromaSide.FULL || !fixedFullScored();
     for (int q = 0; q <= 100; q = next(q)) {
       int scale = scale(q);
       steps(scale, true, lumaQ);
       steps(scale, false, chromaQ);
-      if (scoreSsim) {
+      if (scoreSsim && subAt) {
         sub[q] = distortion(score(y, rgb, cbSub, crSub, subLoss, null, null, lumaQ, chromaQ, ey,
             ecb, ecr));
       }
-      if (size != null) {
+      if (size != null && subAt) {
         size.sub[q] = size.estimate(y, cbSub, crSub, lumaQ, chromaQ, lumaOffsets,
             chromaOffsets, count * 256L);
       }
@@ -500,6 +534,11 @@ final class SsimCurve {
     return this;
   }
 
+  /** The chroma this curve follows. */
+  ChromaSide side() {
+    return side;
+  }
+
   /** Whether the sampled chroma is zero everywhere (a grey image in colour). */
   boolean grey() {
     return grayColour;
@@ -538,17 +577,26 @@ final class SsimCurve {
 
   /** The first whole quality of the 4:4:4 curve: below it, it is the 4:2:0 one. */
   private int fullFrom() {
-    return jpeg ? JPEG_FULL_FROM : 0;
+    return jpeg && side == ChromaSide.BY_QUALITY ? JPEG_FULL_FROM : 0;
   }
 
   /** Whether the 4:4:4 SSIM is scored at grid quality {@code q} (else interpolated). */
   private boolean scoresFull(int q) {
-    return jpeg ? q >= JPEG_FULL_FROM : tglFullAt(q);
+    return side == ChromaSide.BY_QUALITY ? (jpeg ? q >= JPEG_FULL_FROM : tglFullAt(q))
+        : fixedFullScored();
   }
 
   /** Whether the 4:4:4 size is estimated at grid quality {@code q} (else interpolated). */
   private boolean sizesFull(int q) {
-    return jpeg || tglFullAt(q);
+    return side == ChromaSide.BY_QUALITY ? jpeg || tglFullAt(q) : fixedFullScored();
+  }
+
+  /**
+   * A fixed side's 4:4:4 curve, at every grid quality: only for fixed 4:4:4, and not for a grey
+   * image in .tgl, whose file has no chroma planes (its curve is the 4:2:0 one).
+   */
+  private boolean fixedFullScored() {
+    return side == ChromaSide.FULL && (jpeg || !grayColour);
   }
 
   /**

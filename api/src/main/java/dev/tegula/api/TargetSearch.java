@@ -163,6 +163,12 @@ import java.util.function.ToDoubleFunction;
  * within one search either way); outside a bracket, the two points' slope blended half and half
  * with the estimate's (the same counts).
  *
+ * <p><b>The caller's fixed chroma or grey output.</b> Both searches run on the image's own
+ * curve of that one chroma side ({@link ChromaSide}: no jump, one fit; session 12, where they
+ * had the corpus prior before), e.g. 4:4:4 fixed on the colour fit set, size JPEG 96 -> 129 of
+ * 129 and .tgl 138 -> 153 of 159, SSIM 49 -> 136 and 48 -> 113 of 160; hold-out sizes 18 -> 26
+ * of 28 and 30 -> 36 of 37, SSIM 16 -> 39 and 18 -> 39 of 48.
+ *
  * <p><b>Size targets: tried and not kept</b> (28 Nov, fine scale, targets 20-500 KB, same run
  * against photos JPEG 35/38, hold-out 29/34, graphics 11/13 in the band). The remaining JPEG
  * misses are the two-point model's error of 1.5-3% past the aim, in both directions, and the
@@ -489,6 +495,7 @@ final class TargetSearch {
     FittedCurve model = FittedCurve.ofSize(jpeg, step, fine, chromaChoice);
     if (fine && curve != null) {
       model.sizeCurve = curve;
+      model.bySide &= curve.side == ChromaSide.BY_QUALITY;
       // .tgl: inside a bracket the line in the log of the step, see FittedCurve.lineInBracket
       model.lineInBracket = !jpeg;
     }
@@ -582,7 +589,7 @@ final class TargetSearch {
           : model.pickSize(passBytes != null ? exact : aim, passQ, failQ, chromaChoice,
               passBytes != null && encodes == 2);
       if (jpeg && fine && curve != null && passBytes != null && encodes < MAX_ENCODES) {
-        q = newSizeTables(model, q, passQ, failQ);
+        q = newSizeTables(model, q, passQ, failQ, curve.side);
         if (q < 0) {
           // every quality between the fit and the failure has one of their tables
           return knob && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
@@ -604,11 +611,12 @@ final class TargetSearch {
    * 98.58, 3.2% under; now 1.7%), nothing else changed (photos, graphics, grey fit set, hold-out
    * 37, 12, 56, 33), encodes unchanged.
    */
-  private static int newSizeTables(FittedCurve model, int q, int passQ, int failQ) {
+  private static int newSizeTables(FittedCurve model, int q, int passQ, int failQ,
+      ChromaSide side) {
     int step = model.step;
     if (failQ <= TOP) {
       int failCode = model.codeAt(failQ);
-      while (q > passQ && sameFile(model.codeAt(q), failCode, null)) {
+      while (q > passQ && sameFile(model.codeAt(q), failCode, null, side)) {
         q -= step;
       }
       if (q <= passQ) {
@@ -617,10 +625,11 @@ final class TargetSearch {
     }
     if (passQ >= 0) {
       int passCode = model.codeAt(passQ);
-      while (q < failQ && sameFile(model.codeAt(q), passCode, null)) {
+      while (q < failQ && sameFile(model.codeAt(q), passCode, null, side)) {
         q += step;
       }
-      if (q >= failQ || failQ <= TOP && sameFile(model.codeAt(q), model.codeAt(failQ), null)) {
+      if (q >= failQ || failQ <= TOP && sameFile(model.codeAt(q), model.codeAt(failQ), null,
+          side)) {
         return -1;
       }
     }
@@ -675,6 +684,7 @@ final class TargetSearch {
       // the image's own curve instead of the corpus median: one point shifts it, two fit it
       // (.tgl: two points keep the line in the log of the step, still the better interpolation)
       model.curve = curve;
+      model.bySide &= curve.side() == ChromaSide.BY_QUALITY;
       model.scaleFromBottom = false;
       model.lineShare = !jpeg ? 0
           : curve.sourceSteps() != null ? JPEG_BRACKET_LINE
@@ -880,11 +890,16 @@ final class TargetSearch {
    * SsimCurve#peaks}; with {@code curve} null, equal everywhere).
    */
   static boolean sameFile(int a, int b, SsimCurve curve) {
+    return sameFile(a, b, curve, curve == null ? ChromaSide.BY_QUALITY : curve.side());
+  }
+
+  /** {@link #sameFile} for encodes of chroma {@code side} (the caller's fixed chroma). */
+  static boolean sameFile(int a, int b, SsimCurve curve, ChromaSide side) {
     if (lambdaOf(a) != lambdaOf(b)) {
       return false;
     }
-    boolean fa = (a & QUALITY) >= JUMP || (a & FULL_CHROMA) != 0;
-    boolean fb = (b & QUALITY) >= JUMP || (b & FULL_CHROMA) != 0;
+    boolean fa = side.fullAt(a);
+    boolean fb = side.fullAt(b);
     if (fa != fb) {
       return false;
     }

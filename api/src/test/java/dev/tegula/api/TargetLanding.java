@@ -50,6 +50,17 @@ public class TargetLanding {
   private static final boolean KNOB = !"false".equals(System.getProperty("knob"));
   /** -Donly=JPEG or -Donly=TGL: measure one format. */
   private static final String ONLY = System.getProperty("only");
+  /**
+   * -Dchroma=444|420|422: the caller's fixed chroma ({@link CompressOptions#withChroma}; .tgl is
+   * skipped for 422); -Dgrey=true: grey output ({@link CompressOptions#withGrayscale}, the grey
+   * image encoded and scored). The searches then run as {@link CompressPipeline} runs them for
+   * those options: the same encoder options, chroma choice and curve (or none). Cache keys carry
+   * the variant.
+   */
+  private static final String CHROMA = System.getProperty("chroma");
+  private static final boolean GREY = Boolean.getBoolean("grey");
+  private static final String VARIANT = (CHROMA == null ? "" : " c" + CHROMA)
+      + (GREY ? " grey" : "");
   private static final Map<String, Long> SMALLEST = new HashMap<>();
   /**
    * -Dcache=FILE: each encode's size (and SSIM in ssim mode) per set, image, format and code,
@@ -98,9 +109,14 @@ public class TargetLanding {
       Collections.sort(paths);
       for (Path p : paths) {
         Image img = Tegula.decode(Files.readAllBytes(p)).image();
+        if (GREY) {
+          // as CompressPipeline.prepare: the grey image is what is encoded and scored
+          img = dev.tegula.transform.Grayscale.convert(img);
+        }
         long px = (long) img.width() * img.height();
         for (ImageFormat f : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
-          if (ONLY != null && !ONLY.equals(f.name())) {
+          if (ONLY != null && !ONLY.equals(f.name())
+              || "422".equals(CHROMA) && f == ImageFormat.TGL) {
             continue;
           }
           measure(set, p.getFileName().toString(), img, px, f, size);
@@ -234,8 +250,20 @@ public class TargetLanding {
     return r.lambda() == 100 ? "" : String.format(" lambda x%.2f", r.lambda() / 100.0);
   }
 
+  /** The caller's options this run stands for (format {@code f}, lossy). */
+  static CompressOptions options(ImageFormat f) {
+    CompressOptions o = CompressOptions.lossy(75).withFormat(f).withGrayscale(GREY);
+    if (CHROMA != null) {
+      o = o.withChroma(CHROMA.equals("444") ? dev.tegula.jpeg.JpegEncodeOptions.Subsampling.S444
+          : CHROMA.equals("422") ? dev.tegula.jpeg.JpegEncodeOptions.Subsampling.S422
+          : dev.tegula.jpeg.JpegEncodeOptions.Subsampling.S420);
+    }
+    return o;
+  }
+
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
+    CompressOptions opts = options(f);
     Map<Integer, byte[]> memo = new HashMap<>();
     Map<byte[], Double> scores = new IdentityHashMap<>();
     int[] calls = new int[1];
@@ -247,14 +275,16 @@ public class TargetLanding {
           .append(TargetSearch.lambdaOf(c) != 100 ? "x" + TargetSearch.lambdaOf(c) : "")
           .append(':');
       return memo.computeIfAbsent(c, cc -> {
-        String ck = set + " " + name + " " + f + " " + cc;
+        String ck = set + " " + name + " " + f + VARIANT + " " + cc;
         double[] hit = CACHED.get(ck);
         if (hit != null && (size || !Double.isNaN(hit[1]))) {
           byte[] fake = new byte[(int) hit[0]];
           scores.put(fake, hit[1]);
           return fake;
         }
-        byte[] b = f == ImageFormat.JPEG
+        byte[] b = !VARIANT.isEmpty()
+            ? CompressPipeline.encodeLossy(img, Metadata.EMPTY, opts, cc)
+            : f == ImageFormat.JPEG
             ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
             : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY, TargetSearch.tglOptions(cc));
         if (CACHE != null) {
@@ -279,8 +309,8 @@ public class TargetLanding {
       return b;
     };
     boolean jpeg = f == ImageFormat.JPEG;
-    // as CompressPipeline: a grey image has no chroma jump in .tgl
-    boolean choice = jpeg || !dev.tegula.tgl.TglEncoder.lossyIsGrey(img);
+    // as CompressPipeline: a grey image has no chroma jump in .tgl, nor a fixed chroma
+    boolean choice = CompressPipeline.chromaChoice(opts, img);
     if (size) {
       long lo = enc.apply(0).length;
       long hi = enc.apply(10000).length;
@@ -291,13 +321,16 @@ public class TargetLanding {
         if (t < lo || t >= hi) {
           continue;
         }
-        // no quality of the format's own scale lands: only 4:4:4 below 97 can
-        String gap = below < 0.97 * t && full > t ? " [in the chroma jump]" : "";
+        // no quality of the format's own scale lands: only 4:4:4 below 97 can (a fixed chroma has
+        // no jump)
+        String gap = below < 0.97 * t && full > t && VARIANT.isEmpty()
+            ? " [in the chroma jump]" : "";
         for (int step : STEPS) {
           calls[0] = 0;
           trace.setLength(0);
           TargetSearch.Result r = TargetSearch.forSize(f, step, choice, px, t, traced,
-              SIZE_CURVE ? sizeCurves.computeIfAbsent(f, ff -> SsimCurve.sizeOf(img, jpeg))
+              SIZE_CURVE
+                  ? sizeCurves.computeIfAbsent(f, ff -> CompressPipeline.sizeCurve(opts, img))
                   : null, KNOB);
           double err = 100.0 * (t - r.bytes().length) / t;
           if (step == 1 && err <= 3 && Boolean.getBoolean("traceAll")) {
@@ -333,7 +366,8 @@ public class TargetLanding {
             return v;
           };
           TargetSearch.Result r = TargetSearch.forSsim(f, step, choice, t, enc, tracedScore,
-              CURVE ? curves.computeIfAbsent(f, ff -> SsimCurve.of(img, jpeg)) : null, KNOB);
+              CURVE ? curves.computeIfAbsent(f, ff -> CompressPipeline.ssimCurve(opts, img))
+                  : null, KNOB);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
           if (step == 1 && (err > 3 || calls[0] > 3 || Boolean.getBoolean("traceAll"))
               && Boolean.getBoolean("showTrace")) {

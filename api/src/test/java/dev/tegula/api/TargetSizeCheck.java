@@ -15,13 +15,17 @@ import java.util.TreeMap;
  * Measurement, not a test: {@link SizeCurve}'s estimate against the measured ln(bytes per pixel)
  * at the size knots, per image, and per knot the median of measured minus estimated (the bias
  * table's source); {@code -Dtime=true}: only the estimate's thread-CPU time against one encode at
- * quality 90 of the same image (after a warm-up, alternated, median of 5).
+ * quality 90 of the same image (after a warm-up, alternated, median of 5; with {@code
+ * -Dchroma=444|420|422} or {@code -Dgrey=true} the estimate of that output, as {@link
+ * TargetLanding}).
  * {@code java dev.tegula.api.TargetSizeCheck a.png b.png ...}
  */
 public class TargetSizeCheck {
   public static void main(String[] args) throws Exception {
     if (Boolean.getBoolean("time")) {
-      EstimateCost.print(args, "size estimate", (img, jpeg) -> SsimCurve.sizeOf(img, jpeg),
+      // -Dchroma=444|420|422, -Dgrey=true: the estimate of that fixed chroma or grey output
+      EstimateCost.print(args, "size estimate", (img, jpeg) -> CompressPipeline.sizeCurve(
+          TargetLanding.options(jpeg ? ImageFormat.JPEG : ImageFormat.TGL), img),
           "encode q90", (img, jpeg) -> EstimateCost.encodeQ90(img, jpeg));
       return;
     }
