@@ -84,6 +84,9 @@ public class TargetLanding {
     // -DtablesLine=false: a decoded JPEG's bracket line in the log of the table scale, the rule
     // before session 12 (TargetSearch.bracketLineOnTables)
     TargetSearch.bracketLineOnTables = !"false".equals(System.getProperty("tablesLine"));
+    // -DcolourSource=false: .tgl's estimate of a decoded colour JPEG without its own correction
+    // (SsimCurve.TGL_SOURCE_BIAS), the rule before session 13
+    SsimCurve.colourSourceCorrection = !"false".equals(System.getProperty("colourSource"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");
@@ -268,11 +271,15 @@ public class TargetLanding {
     Map<byte[], Double> scores = new IdentityHashMap<>();
     int[] calls = new int[1];
     StringBuilder trace = new StringBuilder();
+    // -DtraceEst=true: each traced code's estimate ([-ln(1 - SSIM)] of the search's SsimCurve)
+    SsimCurve[] estimate = new SsimCurve[1];
     IntFunction<byte[]> enc = c -> {
       calls[0]++;
       trace.append((c & TargetSearch.FULL_CHROMA) != 0 ? " f" : " ")
           .append(c & TargetSearch.QUALITY)
           .append(TargetSearch.lambdaOf(c) != 100 ? "x" + TargetSearch.lambdaOf(c) : "")
+          .append(estimate[0] != null && Boolean.getBoolean("traceEst")
+              ? String.format("[%.4f]", estimate[0].at(c)) : "")
           .append(':');
       return memo.computeIfAbsent(c, cc -> {
         String ck = set + " " + name + " " + f + VARIANT + " " + cc;
@@ -365,9 +372,10 @@ public class TargetLanding {
             trace.append(String.format("%d=%.5f", b.length, v));
             return v;
           };
+          estimate[0] = CURVE
+              ? curves.computeIfAbsent(f, ff -> CompressPipeline.ssimCurve(opts, img)) : null;
           TargetSearch.Result r = TargetSearch.forSsim(f, step, choice, t, enc, tracedScore,
-              CURVE ? curves.computeIfAbsent(f, ff -> CompressPipeline.ssimCurve(opts, img))
-                  : null, KNOB);
+              estimate[0], KNOB);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
           if (step == 1 && (err > 3 || calls[0] > 3 || Boolean.getBoolean("traceAll"))
               && Boolean.getBoolean("showTrace")) {
