@@ -84,9 +84,9 @@ public class TargetLanding {
     // -DtablesLine=false: a decoded JPEG's bracket line in the log of the table scale, the rule
     // before session 12 (TargetSearch.bracketLineOnTables)
     TargetSearch.bracketLineOnTables = !"false".equals(System.getProperty("tablesLine"));
-    // -DcolourSource=false: .tgl's estimate of a decoded colour JPEG without its own correction
-    // (SsimCurve.TGL_SOURCE_BIAS), the rule before session 13
-    SsimCurve.colourSourceCorrection = !"false".equals(System.getProperty("colourSource"));
+    // -DtglSource=false: .tgl's estimate of a decoded JPEG without the corrections by the step
+    // ratio (SsimCurve.TGL_SOURCE_BIAS), the rules before session 13
+    SsimCurve.tglSourceCorrection = !"false".equals(System.getProperty("tglSource"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");

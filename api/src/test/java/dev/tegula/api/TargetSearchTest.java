@@ -1222,7 +1222,8 @@ class TargetSearchTest {
    * cjpeg files the correction was fitted on), with 4:4:4 fixed and with the encoder's chroma
    * choice: the estimate corrected by how .tgl's steps compare with the source's ({@link
    * SsimCurve#TGL_SOURCE_BIAS}) lands more in the band in at most 3 encodes than without it,
-   * and every result reaches its target.
+   * and every result reaches its target (29 Nov: 68 -> 76 of 80). (A grey one, astronaut at 70,
+   * lands fewer with the grey table: 18 -> 13 of 20; see TGL_GREY_SOURCE_BIAS.)
    */
   @Test
   void tglSsimSearchOnADecodedColourJpegReadsTheEstimateAgainstTheSourcesSteps()
@@ -1242,7 +1243,7 @@ class TargetSearchTest {
               cc -> CompressPipeline.encodeLossy(decoded, Metadata.EMPTY, o, cc));
           java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
           for (int corrected = 0; corrected < 2; corrected++) {
-            SsimCurve.colourSourceCorrection = corrected == 1;
+            SsimCurve.tglSourceCorrection = corrected == 1;
             SsimCurve curve = CompressPipeline.ssimCurve(o, decoded);
             assertTrue(!Double.isNaN(curve.stepRatio(50)), "a decoded colour JPEG");
             for (int t = 0; t < 20; t++) {
@@ -1260,7 +1261,7 @@ class TargetSearchTest {
         }
       }
     } finally {
-      SsimCurve.colourSourceCorrection = true;
+      SsimCurve.tglSourceCorrection = true;
     }
     System.out.println(".tgl on decoded colour JPEGs, in the band: " + landed[0] + " -> "
         + landed[1] + " of " + searches);
