@@ -67,7 +67,12 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * and 80 33 -> 32 of 40. None under the target; the most encodes per set unchanged (4 on the fit
  * sets, 3 elsewhere; cjpeg grey 4 -> 3), though which searches take them moved: default, 4:4:4
  * and 4:2:0 fixed, 33, 17 and 14 searches took more encodes than before and 74, 47 and 47 fewer
- * (of 384, 248, 239).
+ * (of 384, 248, 239). The estimate's thread CPU against one encode and its SSIM (photos,
+ * graphics, two fit-set images; TargetCurveCheck -Dtime=true, two alternated runs each) a
+ * median 0.50 -> 0.53, within the runs' noise. Tried and not kept: the estimate of the other
+ * images (their first encodes sat a median 0.8-2.9 band widths over the aim on the photos, by
+ * target) shifted by -0.05, +0.05, +0.1, +0.15: photos 34, 36, 38, 34 of 40, graphics 13, 13,
+ * 10, 12 of 16, hold-out 42, 42, 42, 40 of 48, against 36, 13, 42.
  */
 final class SsimCurve {
   /** Macroblocks sampled: 512 luma blocks keep the estimate well under one encode's time. */
@@ -312,8 +317,7 @@ final class SsimCurve {
    * quality (TGL_GREY_QUALITY_BIAS) on top of TGL_BIAS: the same kink, deeper (0.5-0.6 under the
    * estimate finer than the source, 0.1 over it just coarser, 0.2 under far coarser). Medians
    * over the grey fit set (cjpeg -grayscale q60, q75, q88 of the corpus photos and djpeg; .tgl
-   * at every 3rd quality 20-89 and each from 90; TargetSourceCheck -DgreyRatio=true, 29 Nov,
-   * session 13). Landings, TargetLanding ssim as above, same session, by the quality -> by the
+   * at every 3rd quality 20-89 and each from 90; TargetSourceCheck, 29 Nov, session 13). Landings, TargetLanding ssim as above, same session, by the quality -> by the
    * step ratio: grey fit set 92 -> 94 of 120 (encodes 324 -> 319, 4-encode searches 3 -> 1),
    * hold-out 40 -> 42 of 48 (sk_coins, which SourceLattice finds a JPEG in, 0.90 and 0.99; none
    * lost), grey decoded JPEGs not fitted on (cjpeg -grayscale q68 and q82 of the same photos) 63
@@ -472,7 +476,7 @@ final class SsimCurve {
       }
     }
     if (scoreSsim) {
-      // .tgl has a correction of its own for grey decoded JPEGs only
+      // JPEG snaps to the source's lattice below; .tgl reads a correction against its steps
       sourceSteps = jpeg || grayColour ? SourceLattice.steps(y) : null;
       tglSourceSteps = jpeg ? null : grayColour ? sourceSteps : SourceLattice.steps(y);
       if (jpeg && sourceSteps != null) {
@@ -659,7 +663,7 @@ final class SsimCurve {
    * for other images and formats), for TargetSourceCheck's measurement of what is left.
    */
   double sourceBiasAt(int q, int code) {
-    return sourceBias(grayColour ? TGL_GREY_SOURCE_BIAS : side.fullAt(code) && !grayColour
+    return sourceBias(grayColour ? TGL_GREY_SOURCE_BIAS : side.fullAt(code)
         ? TGL_FULL_SOURCE_BIAS : TGL_SOURCE_BIAS, q);
   }
 
