@@ -84,6 +84,9 @@ public class TargetLanding {
     // -DtablesLine=false: a decoded JPEG's bracket line in the log of the table scale, the rule
     // before session 12 (TargetSearch.bracketLineOnTables)
     TargetSearch.bracketLineOnTables = !"false".equals(System.getProperty("tablesLine"));
+    // -DotherTables=false: decoded JPEGs of tables other than libjpeg's Annex K ones estimated
+    // and corrected as those, the rule before session 13 (SsimCurve.otherTables)
+    SsimCurve.emphasisOnOtherTables = !"false".equals(System.getProperty("otherTables"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");
