@@ -29,16 +29,19 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * scripts/measure-sets, fitted on) 198 -> 208 of 240 in the band, of the hold-out's sources
  * (otho, not fitted) 132 -> 141 of 192, none on the wrong side, encodes 585 -> 584 and 505 ->
  * 497; the colour and grey fit sets, hold-out, photos and graphics unchanged, search for search
- * (Annex K decodes, grey ones and other images keep the path they had). Tried and not kept: the
- * pre-emphasis on every decoded colour JPEG with one correction refitted on both kinds (othf
- * 204, otho 139, the colour fit set 128 -> 120); the estimate at every whole quality on decoded
- * JPEGs (203, 132, 120; on other tables' colour ones alone, with this rule: 197, 138); grey
- * decodes of other tables with a correction of their own (the medians over othg's 30: othg 84
- * -> 86 of 120, otho 141 -> 139); the encoder's exact Cb and Cr tables in place of the averaged
- * chroma formula left the estimate where it was (rocket's q70 decode, 60-96), and so did plain
- * rounding of the lattice-snapped luma in place of the dead zone; on these images the bracket
- * line's share ({@link TargetSearch#JPEG_BRACKET_LINE}) 0.25, 0.75 or 1 in place of 0.5 (othf
- * 207, 208, 208, otho 139, 142, 142: the fit set does not choose).
+ * (Annex K decodes, grey ones and other images keep the path they had); the estimate's cost
+ * on photos within this loaded machine's noise (thread CPU, median of 5). Tried and not kept
+ * (othf, otho; colour fit set): the pre-emphasis on every decoded colour JPEG, without a new
+ * correction (199, 137; 122), with one refitted on both kinds (204, 139; 120), and with the
+ * estimate at every whole quality too (203, 132; 120); the estimate at every whole quality on
+ * other tables' colour decodes alone, with this rule (197, 138); on other tables' grey decodes
+ * a correction of their own (medians over othg's 30: othg 84 -> 86 of 120, otho 141 -> 139) or
+ * the estimate at every whole quality (86, 137); the bracket line's share ({@link
+ * TargetSearch#JPEG_BRACKET_LINE}) 0.25, 0.75 or 1 in place of 0.5 on other tables' decodes
+ * (othf 207, 208, 208, otho 139, 142, 142: the fit set does not choose). The encoder's exact Cb
+ * and Cr tables in place of the averaged chroma formula left the estimate where it was
+ * (rocket's q70 decode, 60-96), and so did plain rounding of the lattice-snapped luma in place
+ * of the dead zone.
  *
  * <p>One forward DCT (orthonormal, so by Parseval a coefficient's error is the pixel-domain error
  * energy) of the Y, Cb, Cr, R, G and B blocks of a sample of 16x16 macroblocks (at most 128);
