@@ -87,6 +87,9 @@ public class TargetLanding {
     // -DtglSource=false: .tgl's estimate of a decoded JPEG without the corrections by the step
     // ratio (SsimCurve.TGL_SOURCE_BIAS), the rules before session 13
     SsimCurve.tglSourceCorrection = !"false".equals(System.getProperty("tglSource"));
+    // -DotherTables=false: decoded JPEGs of tables other than libjpeg's Annex K ones estimated
+    // and corrected as those, the rule before session 13 (SsimCurve.otherTables)
+    SsimCurve.emphasisOnOtherTables = !"false".equals(System.getProperty("otherTables"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");
