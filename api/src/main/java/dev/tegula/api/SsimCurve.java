@@ -343,9 +343,11 @@ final class SsimCurve {
    *
    * <p>Fitted on cjpeg's Annex K decodes, these tables (and the grey one) are read for any
    * source's steps, other encoders' tables too ({@link SourceLattice#annexKScaled} false): their
-   * residuals stay within 0.11 of the tables from ratio -1.5 to 2 (seven of othf's, scripts/
-   * measure-sets, 4:4:4 and 4:2:0; only far finer, 4:4:4 at 98-100 of flat and fine tables, sit
-   * 0.24 over), inside the fit set's interquartile widths, so no table of their own. Landings,
+   * residuals stay within 0.11 of the tables from ratio -1.5 to 2 (othf's 31 such decodes,
+   * scripts/measure-sets, 4:4:4 and 4:2:0; only far finer, 4:4:4 at 98-100 of flat and fine
+   * tables, sit 0.23 over), inside the fit set's interquartile widths. A table of their own
+   * (those medians added for non-Annex-K colour sources) landed the fit set othf 186 -> 194 of
+   * 240 but the held-out otho 145 -> 141 of 192, so it was not kept. Landings,
    * TargetLanding ssim -Donly=TGL -DfineOnly=true -Dcurve=true, same session (29 Nov), rules
    * before session 13 / the correction on Annex K sources only / on all (kept): othf 191 / 191 /
    * 186 of 240 (encodes 610 / 608 / 605, at most 4 / 4 / 4), otho (held out) 138 / 136 / 145 of
