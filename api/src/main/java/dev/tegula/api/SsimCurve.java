@@ -29,7 +29,9 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * scripts/measure-sets, fitted on) 198 -> 208 of 240 in the band, of the hold-out's sources
  * (otho, not fitted) 132 -> 141 of 192, none on the wrong side, encodes 585 -> 584 and 505 ->
  * 497; the colour and grey fit sets, hold-out, photos and graphics unchanged, search for search
- * (Annex K decodes, grey ones and other images keep the path they had); the estimate's cost
+ * (Annex K decodes, grey ones and other images keep the path they had); with the caller's
+ * fixed 4:2:0 196 -> 206 of 238 and 132 -> 141, fixed 4:4:4 and grey output unchanged (fixed
+ * 4:2:2 keeps the Annex K rule, see {@link #estimate}); the estimate's cost
  * on photos within this loaded machine's noise (thread CPU, median of 5). Tried and not kept
  * (othf, otho; colour fit set): the pre-emphasis on every decoded colour JPEG, without a new
  * correction (199, 137; 122), with one refitted on both kinds (204, 139; 120), and with the
@@ -482,7 +484,10 @@ final class SsimCurve {
     double[] blk = new double[64];
     double[][] ring = new double[2][100]; // 10x10 chroma samples around one macroblock's 8x8
     // the same with the JPEG encoder's chroma pre-emphasis, for decoded JPEGs of other tables
-    boolean emphasis = jpeg && scoreSsim && emphasisOnOtherTables;
+    // (4:2:2, sharpened along rows only and not fitted, keeps the Annex K rule: with this one
+    // its fixed-chroma searches landed 178 -> 170 of othf's 240, 135 -> 133 of otho's 192)
+    boolean emphasis = jpeg && scoreSsim && emphasisOnOtherTables
+        && fixedChroma != JpegEncodeOptions.Subsampling.S422;
     double[][] sharp = new double[2][100];
     double[] wide = new double[144];
     double[] sharpLoss = emphasis ? new double[blocks * 2] : null;
