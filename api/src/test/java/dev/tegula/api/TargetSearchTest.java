@@ -1228,45 +1228,63 @@ class TargetSearchTest {
   @Test
   void tglSsimSearchOnADecodedColourJpegReadsTheEstimateAgainstTheSourcesSteps()
       throws IOException {
+    double[] targets = new double[20];
+    for (int t = 0; t < targets.length; t++) {
+      targets[t] = 0.90 + 0.0045 * t;
+    }
     int[] landed = new int[2];
     int searches = 0;
-    try {
-      for (int source : new int[] {75, 90}) {
-        Image decoded = annexKDecoded(source == 75 ? crop("astronaut.png", 64, 64, 320)
-            : crop("flower.png", 32, 32, 320), source);
-        for (JpegEncodeOptions.Subsampling chroma
-            : new JpegEncodeOptions.Subsampling[] {JpegEncodeOptions.Subsampling.S444, null}) {
-          CompressOptions o = CompressOptions.lossy(75).withFormat(ImageFormat.TGL)
-              .withChroma(chroma);
-          java.util.Map<Integer, byte[]> files = new java.util.HashMap<>();
-          IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
-              cc -> CompressPipeline.encodeLossy(decoded, Metadata.EMPTY, o, cc));
-          java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
-          for (int corrected = 0; corrected < 2; corrected++) {
-            SsimCurve.tglSourceCorrection = corrected == 1;
-            SsimCurve curve = CompressPipeline.ssimCurve(o, decoded);
-            assertTrue(!Double.isNaN(curve.stepRatio(50)), "a decoded colour JPEG");
-            for (int t = 0; t < 20; t++) {
-              double target = 0.90 + 0.0045 * t;
-              double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
-              int[] calls = {0};
-              TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.TGL, 1,
-                  CompressPipeline.chromaChoice(o, decoded), target, counting(encoder, calls),
-                  scorer, curve);
-              assertTrue(r.ssim() >= target, target + ": " + r.ssim());
-              landed[corrected] += r.ssim() <= band && calls[0] <= 3 ? 1 : 0;
-              searches += corrected;
-            }
-          }
-        }
+    for (int source : new int[] {75, 90}) {
+      Image decoded = annexKDecoded(source == 75 ? crop("astronaut.png", 64, 64, 320)
+          : crop("flower.png", 32, 32, 320), source);
+      for (JpegEncodeOptions.Subsampling chroma
+          : new JpegEncodeOptions.Subsampling[] {JpegEncodeOptions.Subsampling.S444, null}) {
+        CompressOptions o = CompressOptions.lossy(75).withFormat(ImageFormat.TGL)
+            .withChroma(chroma);
+        assertTrue(!Double.isNaN(CompressPipeline.ssimCurve(o, decoded).stepRatio(50)),
+            "a decoded colour JPEG");
+        int[] l = tglLandingsWithoutAndWithSourceCorrection(decoded, o, targets);
+        landed[0] += l[0];
+        landed[1] += l[1];
+        searches += targets.length;
       }
-    } finally {
-      SsimCurve.tglSourceCorrection = true;
     }
     System.out.println(".tgl on decoded colour JPEGs, in the band: " + landed[0] + " -> "
         + landed[1] + " of " + searches);
     assertTrue(landed[1] > landed[0], landed[0] + " without the source's correction, "
         + landed[1] + " with it, of " + searches);
+  }
+
+  /**
+   * .tgl SSIM searches for each of {@code targets} on {@code decoded}, first without, then with
+   * the estimate's step-ratio correction ({@link SsimCurve#tglSourceCorrection}): how many of
+   * each landed in the band in at most 3 encodes. Every result must reach its target.
+   */
+  static int[] tglLandingsWithoutAndWithSourceCorrection(Image decoded, CompressOptions o,
+      double[] targets) {
+    java.util.Map<Integer, byte[]> files = new java.util.HashMap<>();
+    IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
+        cc -> CompressPipeline.encodeLossy(decoded, Metadata.EMPTY, o, cc));
+    java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
+    int[] landed = new int[2];
+    try {
+      for (int corrected = 0; corrected < 2; corrected++) {
+        SsimCurve.tglSourceCorrection = corrected == 1;
+        SsimCurve curve = CompressPipeline.ssimCurve(o, decoded);
+        for (double target : targets) {
+          double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
+          int[] calls = {0};
+          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.TGL, 1,
+              CompressPipeline.chromaChoice(o, decoded), target, counting(encoder, calls),
+              scorer, curve);
+          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
+          landed[corrected] += r.ssim() <= band && calls[0] <= 3 ? 1 : 0;
+        }
+      }
+    } finally {
+      SsimCurve.tglSourceCorrection = true;
+    }
+    return landed;
   }
 
   /** {@code image} in grey (Rec. 601 luma in R, G and B), as a grey JPEG's decode is. */
