@@ -1,5 +1,7 @@
 package dev.tegula.api;
 
+import dev.tegula.jpeg.AnnexKTables;
+
 /**
  * Whether an image was a JPEG before, from {@link SsimCurve}'s sampled 8x8-aligned luma DCT: a
  * decoded JPEG's coefficients lie within the decoder's rounding noise of integer multiples of its
@@ -92,10 +94,14 @@ final class SourceLattice {
   }
 
   /** T.81 Table K.1, the luma table libjpeg scales by its quality (natural order). */
-  private static final int[] ANNEX_K_LUMA = {16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26,
-      58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56,
-      68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101, 72,
-      92, 95, 98, 112, 100, 103, 99};
+  private static final int[] ANNEX_K_LUMA = new int[64];
+
+  static {
+    for (int k = 0; k < 64; k++) {
+      ANNEX_K_LUMA[k] = AnnexKTables.quant(0, k);
+    }
+  }
+
   /**
    * Share of the found steps that must equal one scaling's (a step found at a sparse position
    * may be a multiple of the true one): cjpeg's decodes in the fit sets match 0.875-1, other
