@@ -88,7 +88,7 @@ final class FittedCurve {
    * Fit each side of the chroma jump on its own points (not on an image's own curve of one
    * chroma side: the caller's fixed chroma or grey output has no jump).
    */
-  boolean bySide;
+  private final boolean bySide;
   /** The image's own estimated size curve in place of the prior, null if none. */
   SizeCurve sizeCurve;
   /** Positions below JUMP are 4:4:4 (the jump is being filled). */
@@ -185,7 +185,13 @@ final class FittedCurve {
 
   /** 1 for 4:4:4 codes (97 and up, or flagged 4:4:4 below) when fitted by side, else 0. */
   private int side(int code) {
-    return bySide && code >= JUMP ? 1 : 0;
+    return bySide && code >= JUMP && !oneSided() ? 1 : 0;
+  }
+
+  /** Whether the image's own curve in use is of one chroma side (fixed chroma, grey output). */
+  private boolean oneSided() {
+    return curve != null && curve.side() != ChromaSide.BY_QUALITY
+        || sizeCurve != null && sizeCurve.side != ChromaSide.BY_QUALITY;
   }
 
   private int indexOf(int code) {

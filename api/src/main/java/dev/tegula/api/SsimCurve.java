@@ -483,42 +483,18 @@ final class SsimCurve {
     double[] tmp = new double[64];
     double[] blk = new double[64];
     double[][] ring = new double[2][100]; // 10x10 chroma samples around one macroblock's 8x8
-    // the same with the JPEG encoder's chroma pre-emphasis, for decoded JPEGs of other tables
-    // (4:2:2, sharpened along rows only and not fitted, keeps the Annex K rule: with this one
+    // whether a decoded JPEG of other tables gets its chroma scored with the JPEG encoder's
+    // pre-emphasis (emphasisedChroma) (4:2:2, sharpened along rows only and not fitted, keeps the Annex K rule: with this one
     // its fixed-chroma searches landed 178 -> 170 of othf's 240, 135 -> 133 of otho's 192)
     boolean emphasis = jpeg && scoreSsim && emphasisOnOtherTables
         && fixedChroma != JpegEncodeOptions.Subsampling.S422;
-    double[][] sharp = new double[2][100];
-    double[] wide = new double[144];
-    double[] sharpLoss = emphasis ? new double[blocks * 2] : null;
-    double[][] cbSharp = emphasis ? new double[count][64] : null;
-    double[][] crSharp = emphasis ? new double[count][64] : null;
     for (int i = 0; i < count; i++) {
       int m = sampleAt(i, count, total);
       int x0 = (m % mbw) * 16;
       int y0 = (m / mbw) * 16;
-      for (int yy = 0; yy < 16; yy++) {
-        int sy = Math.min(h - 1, y0 + yy);
-        for (int xx = 0; xx < 16; xx++) {
-          int sx = Math.min(w - 1, x0 + xx);
-          int o = (sy * w + sx) * 4;
-          double r = rgba[o] & 0xff;
-          double g = rgba[o + 1] & 0xff;
-          double b = rgba[o + 2] & 0xff;
-          int p = yy * 16 + xx;
-          px[0][p] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
-          px[1][p] = -0.168736 * r - 0.331264 * g + 0.5 * b;
-          px[2][p] = 0.5 * r - 0.418688 * g - 0.081312 * b;
-          px[3][p] = r - 128;
-          px[4][p] = g - 128;
-          px[5][p] = b - 128;
-        }
-      }
+      macroblockPixels(rgba, w, h, x0, y0, px);
       for (int c = 0; c < 2; c++) {
         chromaRing(rgba, w, h, x0 >> 1, y0 >> 1, c, ring[c], 10);
-        if (emphasis) {
-          emphasisedRing(rgba, w, h, x0 >> 1, y0 >> 1, c, wide, sharp[c]);
-        }
       }
       for (int k = 0; k < 4; k++) {
         int bx = (k & 1) * 8;
@@ -533,9 +509,6 @@ final class SsimCurve {
         // what 4:2:0 loses in this block, per chroma plane, whatever the quality
         for (int c = 0; c < 2; c++) {
           subLoss[bi * 2 + c] = fancyLoss(px[1 + c], ring[c], bx, by);
-          if (emphasis) {
-            sharpLoss[bi * 2 + c] = fancyLoss(px[1 + c], sharp[c], bx, by);
-          }
         }
       }
       for (int c = 0; c < 2; c++) {
@@ -547,12 +520,6 @@ final class SsimCurve {
           }
         }
         dct(blk, 0, 8, c == 0 ? cbSub[i] : crSub[i], tmp);
-        if (emphasis) {
-          for (int yy = 0; yy < 8; yy++) {
-            System.arraycopy(sharp[c], (yy + 1) * 10 + 1, blk, yy * 8, 8);
-          }
-          dct(blk, 0, 8, c == 0 ? cbSharp[i] : crSharp[i], tmp);
-        }
       }
     }
     double[][] var = new double[3][blocks];
@@ -574,8 +541,9 @@ final class SsimCurve {
     }
     if (scoreSsim) {
       // JPEG snaps to the source's lattice below; .tgl reads a correction against its steps
-      sourceSteps = jpeg || grayColour ? SourceLattice.steps(y) : null;
-      tglSourceSteps = jpeg ? null : grayColour ? sourceSteps : SourceLattice.steps(y);
+      double[] found = SourceLattice.steps(y);
+      sourceSteps = jpeg || grayColour ? found : null;
+      tglSourceSteps = jpeg ? null : found;
       if (jpeg && sourceSteps != null) {
         // re-quantizing on the source's own lattice loses nothing: the error is measured from
         // the lattice point, not from the decoder's rounding noise around it
@@ -585,9 +553,7 @@ final class SsimCurve {
       if (otherTables) {
         // the encoder's pre-emphasis undoes most of the decoder's fancy upsampling blur on the
         // source's own chroma, so its 4:2:0 chroma is scored as the encoder sees it
-        subLoss = sharpLoss;
-        cbSub = cbSharp;
-        crSub = crSharp;
+        emphasisedChroma(rgba, w, h, count, total, subLoss, cbSub, crSub);
       }
     }
     if (scoreSsim) {
@@ -696,6 +662,64 @@ final class SsimCurve {
               : 0.5 * r - 0.418688 * g - 0.081312 * b;
         }
         out[j * n + i] = sum / 4;
+      }
+    }
+  }
+
+  /**
+   * The 16x16 macroblock at (x0, y0), edges repeated: Y, Cb, Cr (T.81 / JFIF, Y centred on 0)
+   * and R, G, B centred on 0, into {@code px[0..5]}.
+   */
+  private static void macroblockPixels(byte[] rgba, int w, int h, int x0, int y0,
+      double[][] px) {
+    for (int yy = 0; yy < 16; yy++) {
+      int sy = Math.min(h - 1, y0 + yy);
+      for (int xx = 0; xx < 16; xx++) {
+        int sx = Math.min(w - 1, x0 + xx);
+        int o = (sy * w + sx) * 4;
+        double r = rgba[o] & 0xff;
+        double g = rgba[o + 1] & 0xff;
+        double b = rgba[o + 2] & 0xff;
+        int p = yy * 16 + xx;
+        px[0][p] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
+        px[1][p] = -0.168736 * r - 0.331264 * g + 0.5 * b;
+        px[2][p] = 0.5 * r - 0.418688 * g - 0.081312 * b;
+        px[3][p] = r - 128;
+        px[4][p] = g - 128;
+        px[5][p] = b - 128;
+      }
+    }
+  }
+
+  /**
+   * The sampled macroblocks' 4:2:0 chroma as the JPEG encoder sees it after its pre-emphasis
+   * ({@link #emphasisedRing}): each block's loss into {@code subLoss} and each macroblock's Cb
+   * and Cr coefficients into {@code cbSub}, {@code crSub}, in place of the plain 2x2 average's.
+   * A second pass over the same macroblocks, made only for decoded JPEGs of other tables.
+   */
+  private static void emphasisedChroma(byte[] rgba, int w, int h, int count, int total,
+      double[] subLoss, double[][] cbSub, double[][] crSub) {
+    int mbw = (w + 15) / 16;
+    double[][] px = new double[6][256];
+    double[][] sharp = new double[2][100];
+    double[] wide = new double[144];
+    double[] blk = new double[64];
+    double[] tmp = new double[64];
+    for (int i = 0; i < count; i++) {
+      int m = sampleAt(i, count, total);
+      int x0 = (m % mbw) * 16;
+      int y0 = (m / mbw) * 16;
+      macroblockPixels(rgba, w, h, x0, y0, px);
+      for (int c = 0; c < 2; c++) {
+        emphasisedRing(rgba, w, h, x0 >> 1, y0 >> 1, c, wide, sharp[c]);
+        for (int k = 0; k < 4; k++) {
+          subLoss[(i * 4 + k) * 2 + c] = fancyLoss(px[1 + c], sharp[c], (k & 1) * 8,
+              (k >> 1) * 8);
+        }
+        for (int yy = 0; yy < 8; yy++) {
+          System.arraycopy(sharp[c], (yy + 1) * 10 + 1, blk, yy * 8, 8);
+        }
+        dct(blk, 0, 8, c == 0 ? cbSub[i] : crSub[i], tmp);
       }
     }
   }

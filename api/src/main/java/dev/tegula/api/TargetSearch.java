@@ -495,7 +495,6 @@ final class TargetSearch {
     FittedCurve model = FittedCurve.ofSize(jpeg, step, fine, chromaChoice);
     if (fine && curve != null) {
       model.sizeCurve = curve;
-      model.bySide &= curve.side == ChromaSide.BY_QUALITY;
       // .tgl: inside a bracket the line in the log of the step, see FittedCurve.lineInBracket
       model.lineInBracket = !jpeg;
     }
@@ -684,7 +683,6 @@ final class TargetSearch {
       // the image's own curve instead of the corpus median: one point shifts it, two fit it
       // (.tgl: two points keep the line in the log of the step, still the better interpolation)
       model.curve = curve;
-      model.bySide &= curve.side() == ChromaSide.BY_QUALITY;
       model.scaleFromBottom = false;
       model.lineShare = !jpeg ? 0
           : curve.sourceSteps() != null ? JPEG_BRACKET_LINE
