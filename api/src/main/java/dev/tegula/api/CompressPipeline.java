@@ -173,14 +173,24 @@ final class CompressPipeline {
    * fixed chroma or grey output, the one chroma side that output has ({@link ChromaSide}).
    */
   static SsimCurve ssimCurve(CompressOptions options, Image image) {
+    return ssimCurve(options, image, SearchRules.DEFAULT);
+  }
+
+  /** {@link #ssimCurve} under {@code rules}, which the search on it follows. */
+  static SsimCurve ssimCurve(CompressOptions options, Image image, SearchRules rules) {
     return SsimCurve.of(image, options.format() == ImageFormat.JPEG, options.chroma(),
-        options.grayscale());
+        options.grayscale(), rules);
   }
 
   /** The same for a size search ({@link SizeCurve}). */
   static SizeCurve sizeCurve(CompressOptions options, Image image) {
+    return sizeCurve(options, image, SearchRules.DEFAULT);
+  }
+
+  /** {@link #sizeCurve} under {@code rules}, which the search on it follows. */
+  static SizeCurve sizeCurve(CompressOptions options, Image image, SearchRules rules) {
     return SsimCurve.sizeOf(image, options.format() == ImageFormat.JPEG, options.chroma(),
-        options.grayscale());
+        options.grayscale(), rules);
   }
 
   /**

@@ -44,17 +44,28 @@ final class SizeCurve {
   private final JpegEncodeOptions.Subsampling fixedChroma;
   /** Grey output, for {@link #knobProbe}. */
   private final boolean greyOutput;
+  /** The rules the search on this estimate follows. */
+  private final SearchRules rules;
 
   SizeCurve(boolean jpeg) {
-    this(jpeg, null, false);
+    this(jpeg, null, false, SearchRules.DEFAULT);
   }
 
-  /** The curve of an encode with the caller's fixed chroma or grey output ({@link ChromaSide}). */
-  SizeCurve(boolean jpeg, JpegEncodeOptions.Subsampling fixed, boolean grey) {
+  /**
+   * The curve of an encode with the caller's fixed chroma or grey output ({@link ChromaSide}),
+   * searched under {@code rules}.
+   */
+  SizeCurve(boolean jpeg, JpegEncodeOptions.Subsampling fixed, boolean grey, SearchRules rules) {
     this.jpeg = jpeg;
     this.side = ChromaSide.of(fixed, grey);
     this.fixedChroma = fixed;
     this.greyOutput = grey;
+    this.rules = rules;
+  }
+
+  /** The rules the search on this estimate follows. */
+  SearchRules rules() {
+    return rules;
   }
 
   /**

@@ -162,11 +162,10 @@ final class SsimCurve {
    */
   private boolean otherTables;
   /**
-   * Whether decoded JPEGs of other tables get their own chroma model and correction ({@link
-   * #otherTables}); false: as Annex K ones, the rule before session 13 (TargetLanding
-   * -DotherTables=false, the tests' before).
+   * The rules this estimate was made under ({@link SearchRules#emphasisOnOtherTables} and
+   * {@link SearchRules#tglSourceCorrection} shape it); the search on it follows the same.
    */
-  static boolean emphasisOnOtherTables = true;
+  private final SearchRules rules;
   /**
    * The largest magnitude seen in the sample per natural position: [0] luma, [1] Cb and [2] Cr
    * at 4:2:0, [3] Cb and [4] Cr at 4:4:4; {@code +Infinity} where the sample does not speak for
@@ -183,8 +182,9 @@ final class SsimCurve {
   /** Grey output (one component), for {@link #knobProbe}. */
   private boolean greyOutput;
 
-  private SsimCurve(boolean jpeg) {
+  private SsimCurve(boolean jpeg, SearchRules rules) {
     this.jpeg = jpeg;
+    this.rules = rules;
   }
 
   /**
@@ -202,13 +202,24 @@ final class SsimCurve {
    */
   static SsimCurve of(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
       boolean grey) {
-    SsimCurve c = new SsimCurve(jpeg);
+    return of(image, jpeg, fixed, grey, SearchRules.DEFAULT);
+  }
+
+  /** {@link #of} under {@code rules} (some turned off, for measurements against them). */
+  static SsimCurve of(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
+      boolean grey, SearchRules rules) {
+    SsimCurve c = new SsimCurve(jpeg, rules);
     c.side = ChromaSide.of(fixed, grey);
     c.fixedChroma = fixed;
     c.greyOutput = grey;
     c.estimate(image);
     c.image = jpeg ? image : null;
     return c;
+  }
+
+  /** The rules this estimate was made under, which the search on it follows. */
+  SearchRules rules() {
+    return rules;
   }
 
   /**
@@ -238,10 +249,16 @@ final class SsimCurve {
   /** The size estimate for the caller's fixed chroma or grey output, as {@link #of}. */
   static SizeCurve sizeOf(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
       boolean grey) {
-    SsimCurve c = new SsimCurve(jpeg);
+    return sizeOf(image, jpeg, fixed, grey, SearchRules.DEFAULT);
+  }
+
+  /** {@link #sizeOf} under {@code rules}, which the size estimate carries to its search. */
+  static SizeCurve sizeOf(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
+      boolean grey, SearchRules rules) {
+    SsimCurve c = new SsimCurve(jpeg, rules);
     c.scoreSsim = false;
     c.side = ChromaSide.of(fixed, grey);
-    c.size = new SizeCurve(jpeg, fixed, grey);
+    c.size = new SizeCurve(jpeg, fixed, grey, rules);
     c.estimate(image);
     c.size.image = jpeg ? image : null;
     return c.size;
@@ -252,7 +269,7 @@ final class SsimCurve {
    * for tests of the search on made-up curves.
    */
   static SsimCurve of(boolean jpeg, double[] sub, double[] full) {
-    SsimCurve c = new SsimCurve(jpeg);
+    SsimCurve c = new SsimCurve(jpeg, SearchRules.DEFAULT);
     System.arraycopy(sub, 0, c.sub, 0, 101);
     System.arraycopy(full == null ? sub : full, 0, c.full, 0, 101);
     return c;
@@ -309,10 +326,11 @@ final class SsimCurve {
       0.311, 0.303, 0.270, 0.122, 0.063, -0.008, -0.104, -0.125, -0.155};
   /*
    * .tgl's correction for decoded grey JPEGs before session 13 (kept for measurements against
-   * it, tglSourceCorrection false): TGL_BIAS plus the median measured minus estimated over the
-   * grey fit set of GREY_SOURCE_BIAS (29 Nov; grey fit set 86 -> 93 of 120 in the band). For
-   * decoded colour JPEGs their own median by the quality (the colour fit set) landed fewer, 160
-   * -> 158 of 190. Both now take TGL_BIAS and a correction by the step ratio (TGL_SOURCE_BIAS).
+   * it, SearchRules#tglSourceCorrection off): TGL_BIAS plus the median measured minus
+   * estimated over the grey fit set of GREY_SOURCE_BIAS (29 Nov; grey fit set 86 -> 93 of 120 in
+   * the band). For decoded colour JPEGs their own median by the quality (the colour fit set)
+   * landed fewer, 160 -> 158 of 190. Both now take TGL_BIAS and a correction by the step ratio
+   * (TGL_SOURCE_BIAS).
    */
   private static final double[] TGL_GREY_QUALITY_BIAS = {0.191, 0.158, 0.122, 0.212, 0.275,
       0.345, 0.335, -0.114, -0.327, -0.280, -0.338, -0.307, -0.258, -0.199, -0.160, -0.260};
@@ -394,11 +412,6 @@ final class SsimCurve {
   private static final double[] TGL_GREY_SOURCE_BIAS = {-0.159, 0.085, -0.200, -0.141, -0.243,
       -0.257, -0.510, -0.549, -0.634, -0.603, -0.596, -0.398, -0.505, -0.528, -0.297, 0.095,
       0.145, 0.040, 0.015, -0.114, -0.168, -0.183, -0.188, -0.262, -0.267};
-  /**
-   * Whether .tgl's estimate of a decoded JPEG takes the corrections by the step ratio (false:
-   * the rules before session 13, for measurements against them).
-   */
-  static boolean tglSourceCorrection = true;
   private static final double[] JPEG_TOP_BIAS = {-0.180, -0.281, -0.229, -0.290, -0.395};
   /** 4:4:4 below 97 (the fill of the jump); below 80 the estimate is the 4:2:0 one. */
   private static final int[] JPEG_FULL_KNOTS = {8000, 8500, 9200, 9400, 9600, 9699};
@@ -486,7 +499,7 @@ final class SsimCurve {
     // whether a decoded JPEG of other tables gets its chroma scored with the JPEG encoder's
     // pre-emphasis (emphasisedChroma) (4:2:2, sharpened along rows only and not fitted, keeps the Annex K rule: with this one
     // its fixed-chroma searches landed 178 -> 170 of othf's 240, 135 -> 133 of otho's 192)
-    boolean emphasis = jpeg && scoreSsim && emphasisOnOtherTables
+    boolean emphasis = jpeg && scoreSsim && rules.emphasisOnOtherTables()
         && fixedChroma != JpegEncodeOptions.Subsampling.S422;
     for (int i = 0; i < count; i++) {
       int m = sampleAt(i, count, total);
@@ -623,8 +636,9 @@ final class SsimCurve {
       // .tgl's correction at each whole quality, kept non-decreasing where the estimate's rise
       // at the top is smaller than the correction's fall
       for (int q = 0; q <= 100; q++) {
-        sub[q] += between(TGL_KNOTS, sourceSteps != null && grayColour && !tglSourceCorrection
-            ? TGL_GREY_QUALITY_BIAS : TGL_BIAS, q * 100)
+        sub[q] += between(TGL_KNOTS,
+            sourceSteps != null && grayColour && !rules.tglSourceCorrection()
+                ? TGL_GREY_QUALITY_BIAS : TGL_BIAS, q * 100)
             + sourceBias(grayColour ? TGL_GREY_SOURCE_BIAS : TGL_SOURCE_BIAS, q);
         sub[q] = q > 0 ? Math.max(sub[q], sub[q - 1]) : sub[q];
       }
@@ -817,7 +831,7 @@ final class SsimCurve {
 
   /** .tgl on a decoded JPEG: {@code bias} at whole quality q's step ratio, else 0. */
   private double sourceBias(double[] bias, int q) {
-    return tglSourceSteps == null || !tglSourceCorrection ? 0
+    return tglSourceSteps == null || !rules.tglSourceCorrection() ? 0
         : between(TGL_SOURCE_KNOTS, bias, (int) Math.round(1000 * stepRatio(q)));
   }
 

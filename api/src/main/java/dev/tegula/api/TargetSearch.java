@@ -295,12 +295,12 @@ final class TargetSearch {
    * 270 as half of the shape.
    *
    * <p>Since session 12 the line runs in minus the mean log of the luma steps each quality's
-   * integer tables really have ({@link #bracketLineOnTables}), not in the log of the smooth table
-   * scale: the stairs' places without the sample's heights, whose slope the two ends fix. Of the
-   * 47 thirds inside a quality bracket (JPEG SSIM, fine, photos, graphics, hold-out and fit sets,
-   * session start), the measured -ln(1 - SSIM) sat a median 1.25 band widths off where a line in
-   * the quality put it, 0.66 off the line in the tables' mean log step (0.45 off a line in the
-   * file's bytes, which the search cannot know before the encode; 0.65 off the model's aim).
+   * integer tables really have ({@link SearchRules#bracketLineOnTables}), not in the log of the
+   * smooth table scale: the stairs' places without the sample's heights, whose slope the two ends
+   * fix. Of the 47 thirds inside a quality bracket (JPEG SSIM, fine, photos, graphics, hold-out and
+   * fit sets, session start), the measured -ln(1 - SSIM) sat a median 1.25 band widths off where a
+   * line in the quality put it, 0.66 off the line in the tables' mean log step (0.45 off a line in
+   * the file's bytes, which the search cannot know before the encode; 0.65 off the model's aim).
    * Measured 29 Nov (session 12), fine scale, targets 0.90-0.99, same session, before -> after:
    * grey fit set 95 -> 99 of 120 in the band (4 won, none lost; files at most 3% over the
    * smallest passing one 106 -> 110), colour fit set 128, photos 39, graphics 14, hold-out (not
@@ -361,16 +361,6 @@ final class TargetSearch {
    * of 48.
    */
   static final double JPEG_OTHER_LINE_FROM = 1.2;
-  /**
-   * Whether a decoded JPEG's line ({@link #JPEG_BRACKET_LINE}) runs in its tables' own steps
-   * (false: in the log of the table scale, the rule before session 12, for measurements).
-   */
-  static boolean bracketLineOnTables = true;
-  /**
-   * Whether JPEG searches on images other than decoded JPEGs blend in the line ({@link
-   * #JPEG_OTHER_BRACKET_LINE}; false: the rule before, for measurements against it).
-   */
-  static boolean otherBracketLine = true;
   /**
    * How far (in -ln(1 - SSIM)) under the aim the image's fitted curve must put 4:2:0 at 96.99 for
    * the search to go to the 4:4:4 ladder without measuring it. Measured 29 Nov, margins 0 and
@@ -475,7 +465,8 @@ final class TargetSearch {
 
   /**
    * {@link #forSize} with the image's own estimated size curve ({@link SizeCurve}) in place of
-   * the corpus prior, when {@code curve} is not null (fine scale only).
+   * the corpus prior, when {@code curve} is not null (fine scale only), under the rules it
+   * carries ({@link SizeCurve#rules}).
    */
   static Result forSize(ImageFormat format, int step, boolean chromaChoice, long pixels,
       long maxBytes, IntFunction<byte[]> encoder, SizeCurve curve) {
@@ -492,6 +483,7 @@ final class TargetSearch {
     boolean fine = step < 100;
     double aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
     double exact = fine ? aim : Math.log(maxBytes / (double) pixels);
+    SearchRules rules = curve == null ? SearchRules.DEFAULT : curve.rules();
     FittedCurve model = FittedCurve.ofSize(jpeg, step, fine, chromaChoice);
     if (fine && curve != null) {
       model.sizeCurve = curve;
@@ -536,18 +528,19 @@ final class TargetSearch {
       if (knobFits && passQ + step >= failQ) {
         // nothing between the fitting and the failing file: only the finer knob can land
         return TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
-            failLen, curve, false);
+            failLen, curve, false, rules);
       }
-      if (knobFits && encodes == 2 && TrellisKnob.sizeProbed(curve, failCode, failLen, maxBytes)) {
+      if (knobFits && encodes == 2
+          && TrellisKnob.sizeProbed(curve, failCode, failLen, maxBytes, rules)) {
         // the failing file is just over: the knob at its tables where its probe lands it
         Result r = TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
-            failLen, curve, true);
+            failLen, curve, true, rules);
         if (r != null) {
           return r;
         }
       }
       if (knobAtFailure && encodes == 2 && passBytes == null
-          && TrellisKnob.sizeProbed(curve, failCode, failLen, maxBytes)) {
+          && TrellisKnob.sizeProbed(curve, failCode, failLen, maxBytes, rules)) {
         // nothing fits yet but the failure is just over: the knob at its tables, which its
         // probe says fits (if it does not, the search goes on with the quality)
         int kc = TrellisKnob.sizeProbedCode(curve, failCode, failLen, maxBytes);
@@ -594,7 +587,7 @@ final class TargetSearch {
           return knob && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
               && failCode == model.codeAt(failQ)
               ? TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
-                  failLen, curve, false)
+                  failLen, curve, false, rules)
               : new Result(passBytes, passCode, encodes, Double.NaN);
         }
       }
@@ -657,7 +650,8 @@ final class TargetSearch {
 
   /**
    * {@link #forSsim} with the image's own estimated curve ({@link SsimCurve}) in place of the
-   * corpus prior, when {@code curve} is not null (fine scale only).
+   * corpus prior, when {@code curve} is not null (fine scale only), under the rules it was made
+   * under ({@link SsimCurve#rules}).
    */
   static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
       IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer, SsimCurve curve) {
@@ -676,6 +670,8 @@ final class TargetSearch {
     double budget = 1 - target;
     double aim = -Math.log(budget * (fine ? FINE_AIM : 1));
     double band = target + (1 - SSIM_BAND) * budget;
+    // the rules the estimate was made under (a search on the corpus prior has none to turn off)
+    SearchRules rules = curve == null ? SearchRules.DEFAULT : curve.rules();
     FittedCurve model = FittedCurve.ofSsim(jpeg, step, fine, chromaChoice);
     model.scaleFromBottom = true;
     model.lineInStep = !jpeg && fine;
@@ -686,10 +682,10 @@ final class TargetSearch {
       model.scaleFromBottom = false;
       model.lineShare = !jpeg ? 0
           : curve.sourceSteps() != null ? JPEG_BRACKET_LINE
-          : otherBracketLine ? JPEG_OTHER_BRACKET_LINE : 0;
+          : rules.otherBracketLine() ? JPEG_OTHER_BRACKET_LINE : 0;
       model.lineFrom = !jpeg || curve.sourceSteps() != null ? 0
           : Math.log(JPEG_OTHER_LINE_FROM);
-      model.lineOnTables = jpeg && curve.sourceSteps() != null && bracketLineOnTables;
+      model.lineOnTables = jpeg && curve.sourceSteps() != null && rules.bracketLineOnTables();
     } else {
       curve = null;
     }
@@ -750,7 +746,7 @@ final class TargetSearch {
       }
       if (knob && encodes == 2 && failQ >= 0
           && TrellisKnob.ssimBelowNear(target, band, failSsim, passBytes != null ? passSsim
-              : Double.NaN)) {
+              : Double.NaN, rules)) {
         // the failure lies just under the target, nearer than any pass lies over the band: its
         // tables with the lambda lowered, which raises SSIM in steps far finer than a hundredth
         Result r = TrellisKnob.ssimBelow(encoder, scorer, target, aim, passBytes, passCode,
@@ -773,19 +769,19 @@ final class TargetSearch {
         // nothing between the pass and the failure, or the pass is near enough the aim for
         // the finer knob to land where the quality's stairs may not
         return TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
-            encodes, measuredY, measuredLen, curve);
+            encodes, measuredY, measuredLen, curve, rules);
       }
-      if (knobAtPass && TrellisKnob.ssimProbed(encodes, curve, passCode, passSsim, aim)) {
+      if (knobAtPass && TrellisKnob.ssimProbed(encodes, curve, passCode, passSsim, aim, rules)) {
         // the pass is near the aim and its probe says the knob reaches it
         return TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
-            encodes, measuredY, measuredLen, curve);
+            encodes, measuredY, measuredLen, curve, rules);
       }
       if (knob && passBytes != null && passSsim > band && !(chromaChoice && passQ >= JUMP)
           && TrellisKnob.ssimSecantFirst(encodes, decodedJpeg, passSsim, aim)) {
         // the first file passes near the aim: the knob at its tables, twice if needed, the
         // second time on the lambda's own measured slope
         Result r = TrellisKnob.ssimSecant(encoder, scorer, target, aim, band, passBytes, passCode,
-            passSsim, curve);
+            passSsim, curve, rules);
         if (r != null) {
           return r;
         }
@@ -842,7 +838,7 @@ final class TargetSearch {
           // is the lowest file on the quality scale that reaches the target
           return knob && passSsim > band && (passCode & QUALITY) == passQ
               ? TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
-                  encodes, measuredY, measuredLen, curve)
+                  encodes, measuredY, measuredLen, curve, rules)
               : new Result(passBytes, passCode, encodes, passSsim);
         }
       }

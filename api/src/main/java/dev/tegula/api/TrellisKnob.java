@@ -159,13 +159,6 @@ final class TrellisKnob {
    */
   static final double SIZE_PROBE_SPAN = 0.06;
   static final double SIZE_PROBE_SHARE = 0.85;
-  /**
-   * Whether the knob's searches ask the image's {@link KnobProbe} (false: the rules before it,
-   * for measurements against them).
-   */
-  static boolean probeKnob = true;
-  /** Whether the SSIM search takes the knob below x1 ({@link #ssimBelow}; false: as before). */
-  static boolean belowKnob = true;
   /** The largest trellis lambda a search uses, in hundredths: x4 (x8 reaches little further). */
   static final int KNOB_MAX = 400;
   private static final double LN_KNOB_MAX = Math.log(KNOB_MAX / 100.0);
@@ -189,8 +182,8 @@ final class TrellisKnob {
    * #PROBE_SHARE} of that distance within {@link #KNOB_MAX}.
    */
   static boolean ssimProbed(int encodes, SsimCurve curve, int passCode, double passSsim,
-      double aim) {
-    return probeKnob && encodes == 2 && SsimCurve.distortion(passSsim) - aim < PROBE_SPAN
+      double aim, SearchRules rules) {
+    return rules.knobProbe() && encodes == 2 && SsimCurve.distortion(passSsim) - aim < PROBE_SPAN
         && curve.knobProbe(passCode) != null
         && curve.knobProbe(passCode).lnLambdaForSsim(
             PROBE_SHARE * (SsimCurve.distortion(passSsim) - aim)) <= LN_KNOB_MAX;
@@ -208,8 +201,9 @@ final class TrellisKnob {
    * Size, after two encodes: the failing file is at most {@link #SIZE_PROBE_SPAN} over the
    * target and its tables have a {@link KnobProbe}.
    */
-  static boolean sizeProbed(SizeCurve curve, int failCode, long failLen, long maxBytes) {
-    return probeKnob && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes
+  static boolean sizeProbed(SizeCurve curve, int failCode, long failLen, long maxBytes,
+      SearchRules rules) {
+    return rules.knobProbe() && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes
         && curve.knobProbe(failCode) != null;
   }
 
@@ -231,9 +225,10 @@ final class TrellisKnob {
    * #KNOB_MAX}.
    */
   static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, byte[] passBytes,
-      int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed) {
+      int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed,
+      SearchRules rules) {
     double need = Math.log(failLen / (FINE_AIM * maxBytes));
-    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(failCode);
+    KnobProbe probe = curve == null || !rules.knobProbe() ? null : curve.knobProbe(failCode);
     double ln = probe == null ? Double.NaN : probe.lnLambdaForSize(need * SIZE_PROBE_SHARE);
     if (onlyProbed && !(ln <= LN_KNOB_MAX)) {
       return null;
@@ -265,9 +260,9 @@ final class TrellisKnob {
    */
   static Result ssimKnob(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
       double target, double aim, byte[] passBytes, int passCode, double passSsim, int encodes,
-      double[] ys, long[] lens, SsimCurve curve) {
+      double[] ys, long[] lens, SsimCurve curve, SearchRules rules) {
     double passY = -Math.log(Math.max(1e-9, 1 - passSsim));
-    KnobProbe probe = curve == null || !probeKnob ? null : curve.knobProbe(passCode);
+    KnobProbe probe = curve == null || !rules.knobProbe() ? null : curve.knobProbe(passCode);
     int lambda;
     if (probe != null) {
       double ln = probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
@@ -339,9 +334,10 @@ final class TrellisKnob {
    * Whether a failing file with SSIM {@code failSsim} lies within {@link #BELOW_SPAN} under the
    * target and nearer it than the pass ({@code passSsim}, NaN if none) lies over the band's top.
    */
-  static boolean ssimBelowNear(double target, double band, double failSsim, double passSsim) {
+  static boolean ssimBelowNear(double target, double band, double failSsim, double passSsim,
+      SearchRules rules) {
     double under = SsimCurve.distortion(target) - SsimCurve.distortion(failSsim);
-    return belowKnob && probeKnob && under < BELOW_SPAN
+    return rules.knobBelowX1() && rules.knobProbe() && under < BELOW_SPAN
         && (Double.isNaN(passSsim)
             || under < SsimCurve.distortion(passSsim) - SsimCurve.distortion(band));
   }
@@ -400,10 +396,10 @@ final class TrellisKnob {
    */
   static Result ssimSecant(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
       double target, double aim, double band, byte[] passBytes, int passCode, double passSsim,
-      SsimCurve curve) {
+      SsimCurve curve, SearchRules rules) {
     double y1 = -Math.log(Math.max(1e-9, 1 - passSsim));
     double need = y1 - aim;
-    KnobProbe probe = probeKnob ? curve.knobProbe(passCode) : null;
+    KnobProbe probe = rules.knobProbe() ? curve.knobProbe(passCode) : null;
     double ln = probe == null ? Double.NaN : probe.lnLambdaForSsim(PROBE_SHARE * need);
     int l2 = knobLambda(Double.isNaN(ln) ? need / SECANT_C : ln);
     int c2 = withLambda(passCode, l2);

@@ -71,25 +71,32 @@ public class TargetLanding {
   private static final Map<String, double[]> CACHED = new HashMap<>();
   /** The lowest SSIM at least the target on the ladder (NaN if none), cached with SMALLEST. */
   private static final Map<String, Double> CLOSEST = new HashMap<>();
+  /**
+   * The searches' rules ({@link SearchRules}), each on unless its property is false:
+   * -Dprobe=false: JPEG's knob without its probe (KnobProbe), the rules before it;
+   * -DbelowKnob=false: no knob below x1 from a failure just under the target;
+   * -DbracketLine=false: JPEG brackets on images other than decoded JPEGs on the estimate's
+   * shape alone, the rule before session 10; -DtablesLine=false: a decoded JPEG's bracket line
+   * in the log of the table scale, the rule before session 12; -DtglSource=false: .tgl's
+   * estimate of a decoded JPEG without the corrections by the step ratio, the rules before
+   * session 13; -DotherTables=false: decoded JPEGs of tables other than libjpeg's Annex K ones
+   * estimated and corrected as those, the rule before session 13.
+   */
+  private static final SearchRules RULES = SearchRules.DEFAULT
+      .withKnobProbe(on("probe"))
+      .withKnobBelowX1(on("belowKnob"))
+      .withOtherBracketLine(on("bracketLine"))
+      .withBracketLineOnTables(on("tablesLine"))
+      .withTglSourceCorrection(on("tglSource"))
+      .withEmphasisOnOtherTables(on("otherTables"));
+
+  /** A rule's switch: on unless the property is "false". */
+  private static boolean on(String property) {
+    return !"false".equals(System.getProperty(property));
+  }
 
   public static void main(String[] args) throws Exception {
     boolean size = args[0].equals("size");
-    // -Dprobe=false: JPEG's knob without its probe (KnobProbe), the rules before it
-    TrellisKnob.probeKnob = !"false".equals(System.getProperty("probe"));
-    // -DbelowKnob=false: no knob below x1 from a failure just under the target
-    TrellisKnob.belowKnob = !"false".equals(System.getProperty("belowKnob"));
-    // -DbracketLine=false: JPEG brackets on images other than decoded JPEGs on the estimate's
-    // shape alone (TargetSearch.JPEG_OTHER_BRACKET_LINE), the rule before session 10's land3
-    TargetSearch.otherBracketLine = !"false".equals(System.getProperty("bracketLine"));
-    // -DtablesLine=false: a decoded JPEG's bracket line in the log of the table scale, the rule
-    // before session 12 (TargetSearch.bracketLineOnTables)
-    TargetSearch.bracketLineOnTables = !"false".equals(System.getProperty("tablesLine"));
-    // -DtglSource=false: .tgl's estimate of a decoded JPEG without the corrections by the step
-    // ratio (SsimCurve.TGL_SOURCE_BIAS), the rules before session 13
-    SsimCurve.tglSourceCorrection = !"false".equals(System.getProperty("tglSource"));
-    // -DotherTables=false: decoded JPEGs of tables other than libjpeg's Annex K ones estimated
-    // and corrected as those, the rule before session 13 (SsimCurve.otherTables)
-    SsimCurve.emphasisOnOtherTables = !"false".equals(System.getProperty("otherTables"));
     if (LADDER != null && Files.exists(Paths.get(LADDER))) {
       for (String line : Files.readAllLines(Paths.get(LADDER))) {
         String[] w = line.split(" ");
@@ -339,9 +346,8 @@ public class TargetLanding {
           calls[0] = 0;
           trace.setLength(0);
           TargetSearch.Result r = TargetSearch.forSize(f, step, choice, px, t, traced,
-              SIZE_CURVE
-                  ? sizeCurves.computeIfAbsent(f, ff -> CompressPipeline.sizeCurve(opts, img))
-                  : null, KNOB);
+              SIZE_CURVE ? sizeCurves.computeIfAbsent(f,
+                  ff -> CompressPipeline.sizeCurve(opts, img, RULES)) : null, KNOB);
           double err = 100.0 * (t - r.bytes().length) / t;
           if (step == 1 && err <= 3 && Boolean.getBoolean("traceAll")) {
             System.out.printf("  trace%s%n", trace);
@@ -375,8 +381,8 @@ public class TargetLanding {
             trace.append(String.format("%d=%.5f", b.length, v));
             return v;
           };
-          estimate[0] = CURVE
-              ? curves.computeIfAbsent(f, ff -> CompressPipeline.ssimCurve(opts, img)) : null;
+          estimate[0] = CURVE ? curves.computeIfAbsent(f,
+              ff -> CompressPipeline.ssimCurve(opts, img, RULES)) : null;
           TargetSearch.Result r = TargetSearch.forSsim(f, step, choice, t, enc, tracedScore,
               estimate[0], KNOB);
           double err = 100.0 * (r.ssim() - t) / (1 - t);

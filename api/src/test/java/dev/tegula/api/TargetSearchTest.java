@@ -476,32 +476,30 @@ class TargetSearchTest {
     int[] landed = new int[2];
     int searches = 0;
     int changed = 0;
-    try {
-      for (Image image : images) {
-        IntFunction<byte[]> encoder = memoJpeg(image);
-        java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
-        SsimCurve curve = SsimCurve.of(image, true);
-        for (int t = 0; t < 22; t++) {
-          double target = 0.90 + 0.004 * t;
-          TargetSearch.Result[] r = new TargetSearch.Result[2];
-          int[] calls = new int[2];
-          for (int with = 0; with < 2; with++) {
-            TargetSearch.otherBracketLine = with == 1;
-            int w = with;
-            r[with] = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target, c -> {
-              calls[w]++;
-              return encoder.apply(c);
-            }, scorer, curve, true);
-            landed[with] += r[with].ssim() <= target + 0.03 * (1 - target) ? 1 : 0;
-          }
-          assertTrue(r[1].ssim() >= target, target + ": " + r[1].ssim());
-          assertTrue(calls[1] <= Math.max(3, calls[0]), target + ": " + calls[1] + " encodes");
-          searches++;
-          changed += r[0].code() != r[1].code() ? 1 : 0;
+    for (Image image : images) {
+      IntFunction<byte[]> encoder = memoJpeg(image);
+      java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
+      SsimCurve[] curve = {
+          SsimCurve.of(image, true, null, false,
+              SearchRules.DEFAULT.withOtherBracketLine(false)),
+          SsimCurve.of(image, true)};
+      for (int t = 0; t < 22; t++) {
+        double target = 0.90 + 0.004 * t;
+        TargetSearch.Result[] r = new TargetSearch.Result[2];
+        int[] calls = new int[2];
+        for (int with = 0; with < 2; with++) {
+          int w = with;
+          r[with] = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target, c -> {
+            calls[w]++;
+            return encoder.apply(c);
+          }, scorer, curve[with], true);
+          landed[with] += r[with].ssim() <= target + 0.03 * (1 - target) ? 1 : 0;
         }
+        assertTrue(r[1].ssim() >= target, target + ": " + r[1].ssim());
+        assertTrue(calls[1] <= Math.max(3, calls[0]), target + ": " + calls[1] + " encodes");
+        searches++;
+        changed += r[0].code() != r[1].code() ? 1 : 0;
       }
-    } finally {
-      TargetSearch.otherBracketLine = true;
     }
     System.out.println("bracket line: " + landed[0] + " -> " + landed[1] + " of " + searches
         + " landed, " + changed + " files changed");
@@ -1101,38 +1099,34 @@ class TargetSearchTest {
     int with = 0;
     int without = 0;
     int onlyWith = 0;
-    try {
-      for (int source : new int[] {75, 85}) {
-        Image photo = crop(source == 75 ? "astronaut.png" : "flower.png", 128, 96, 256);
-        Image decoded = annexKDecoded(photo, source);
-        SsimCurve curve = SsimCurve.of(decoded, true);
-        IntFunction<byte[]> encoder = memoJpeg(decoded);
-        java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
-        for (int t = 0; t < 30; t++) {
-          double target = 0.90 + 0.003 * t;
-          double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
-          TrellisKnob.belowKnob = false;
-          TargetSearch.Result before = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
-              encoder, scorer, curve, true);
-          TrellisKnob.belowKnob = true;
-          int[] calls = {0};
-          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
-              counting(encoder, calls), scorer, curve, true);
-          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
-          assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
-          boolean lands = r.ssim() <= band;
-          with += lands ? 1 : 0;
-          without += before.ssim() <= band ? 1 : 0;
-          if (r.lambda() < 100) {
-            double atX1 = scorer.applyAsDouble(encoder.apply(TargetSearch.withLambda(r.code(),
-                100)));
-            assertTrue(atX1 < target, target + ": its tables at x1 pass, " + atX1);
-            onlyWith += lands && before.ssim() > band ? 1 : 0;
-          }
+    for (int source : new int[] {75, 85}) {
+      Image photo = crop(source == 75 ? "astronaut.png" : "flower.png", 128, 96, 256);
+      Image decoded = annexKDecoded(photo, source);
+      SsimCurve withoutBelow = SsimCurve.of(decoded, true, null, false,
+          SearchRules.DEFAULT.withKnobBelowX1(false));
+      SsimCurve curve = SsimCurve.of(decoded, true);
+      IntFunction<byte[]> encoder = memoJpeg(decoded);
+      java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
+      for (int t = 0; t < 30; t++) {
+        double target = 0.90 + 0.003 * t;
+        double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
+        TargetSearch.Result before = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
+            encoder, scorer, withoutBelow, true);
+        int[] calls = {0};
+        TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
+            counting(encoder, calls), scorer, curve, true);
+        assertTrue(r.ssim() >= target, target + ": " + r.ssim());
+        assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
+        boolean lands = r.ssim() <= band;
+        with += lands ? 1 : 0;
+        without += before.ssim() <= band ? 1 : 0;
+        if (r.lambda() < 100) {
+          double atX1 = scorer.applyAsDouble(encoder.apply(TargetSearch.withLambda(r.code(),
+              100)));
+          assertTrue(atX1 < target, target + ": its tables at x1 pass, " + atX1);
+          onlyWith += lands && before.ssim() > band ? 1 : 0;
         }
       }
-    } finally {
-      TrellisKnob.belowKnob = true;
     }
     System.out.println("knob below x1: " + without + " -> " + with + " landed, " + onlyWith
         + " only with it");
@@ -1176,7 +1170,7 @@ class TargetSearchTest {
 
   /**
    * Inside a bracket on a decoded JPEG, the line blended into the prediction runs in the mean log
-   * of the luma steps each quality's integer tables really have (TargetSearch.bracketLineOnTables)
+   * of the luma steps each quality's integer tables really have (SearchRules#bracketLineOnTables)
    * rather than the smooth table scale: near the source's quality SSIM climbs where the steps
    * move and stands still where they do not. On grey decoded crops (the encoder's plain Annex K
    * tables at 60 and 75) the searches land more often with it, never under the target and in at
@@ -1185,31 +1179,29 @@ class TargetSearchTest {
   @Test
   void aDecodedJpegsBracketLineFollowsItsTablesSteps() throws IOException {
     int[] landed = new int[2];
-    try {
-      for (int source : new int[] {60, 75}) {
-        Image crop = source == 60 ? crop("astronaut.png", 64, 64, 384)
-            : crop("flower.png", 64, 64, 256);
-        Image decoded = annexKDecoded(grey(crop), source);
-        SsimCurve curve = SsimCurve.of(decoded, true);
-        assertTrue(curve.sourceSteps() != null, "a decoded JPEG");
-        IntFunction<byte[]> encoder = memoJpeg(decoded);
-        java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
-        for (int t = 0; t < 30; t++) {
-          double target = 0.90 + 0.003 * t;
-          double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
-          for (int onTables = 0; onTables < 2; onTables++) {
-            TargetSearch.bracketLineOnTables = onTables == 1;
-            int[] calls = {0};
-            TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
-                counting(encoder, calls), scorer, curve, true);
-            assertTrue(r.ssim() >= target, target + ": " + r.ssim());
-            assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
-            landed[onTables] += r.ssim() <= band ? 1 : 0;
-          }
+    for (int source : new int[] {60, 75}) {
+      Image crop = source == 60 ? crop("astronaut.png", 64, 64, 384)
+          : crop("flower.png", 64, 64, 256);
+      Image decoded = annexKDecoded(grey(crop), source);
+      SsimCurve[] curve = {
+          SsimCurve.of(decoded, true, null, false,
+              SearchRules.DEFAULT.withBracketLineOnTables(false)),
+          SsimCurve.of(decoded, true)};
+      assertTrue(curve[1].sourceSteps() != null, "a decoded JPEG");
+      IntFunction<byte[]> encoder = memoJpeg(decoded);
+      java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
+      for (int t = 0; t < 30; t++) {
+        double target = 0.90 + 0.003 * t;
+        double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
+        for (int onTables = 0; onTables < 2; onTables++) {
+          int[] calls = {0};
+          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
+              counting(encoder, calls), scorer, curve[onTables], true);
+          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
+          assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
+          landed[onTables] += r.ssim() <= band ? 1 : 0;
         }
       }
-    } finally {
-      TargetSearch.bracketLineOnTables = true;
     }
     System.out.println("bracket line on the tables' steps: " + landed[0] + " -> " + landed[1]
         + " landed");
@@ -1257,7 +1249,7 @@ class TargetSearchTest {
 
   /**
    * .tgl SSIM searches for each of {@code targets} on {@code decoded}, first without, then with
-   * the estimate's step-ratio correction ({@link SsimCurve#tglSourceCorrection}): how many of
+   * the estimate's step-ratio correction ({@link SearchRules#tglSourceCorrection}): how many of
    * each landed in the band in at most 3 encodes. Every result must reach its target.
    */
   static int[] tglLandingsWithoutAndWithSourceCorrection(Image decoded, CompressOptions o,
@@ -1267,22 +1259,18 @@ class TargetSearchTest {
         cc -> CompressPipeline.encodeLossy(decoded, Metadata.EMPTY, o, cc));
     java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
     int[] landed = new int[2];
-    try {
-      for (int corrected = 0; corrected < 2; corrected++) {
-        SsimCurve.tglSourceCorrection = corrected == 1;
-        SsimCurve curve = CompressPipeline.ssimCurve(o, decoded);
-        for (double target : targets) {
-          double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
-          int[] calls = {0};
-          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.TGL, 1,
-              CompressPipeline.chromaChoice(o, decoded), target, counting(encoder, calls),
-              scorer, curve);
-          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
-          landed[corrected] += r.ssim() <= band && calls[0] <= 3 ? 1 : 0;
-        }
+    for (int corrected = 0; corrected < 2; corrected++) {
+      SsimCurve curve = CompressPipeline.ssimCurve(o, decoded,
+          SearchRules.DEFAULT.withTglSourceCorrection(corrected == 1));
+      for (double target : targets) {
+        double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
+        int[] calls = {0};
+        TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.TGL, 1,
+            CompressPipeline.chromaChoice(o, decoded), target, counting(encoder, calls),
+            scorer, curve);
+        assertTrue(r.ssim() >= target, target + ": " + r.ssim());
+        landed[corrected] += r.ssim() <= band && calls[0] <= 3 ? 1 : 0;
       }
-    } finally {
-      SsimCurve.tglSourceCorrection = true;
     }
     return landed;
   }
@@ -1349,39 +1337,35 @@ class TargetSearchTest {
     Image[] images = {crop("astronaut.png", 0, 0, 384), crop("flower.png", 100, 50, 384)};
     int[] landed = new int[2];
     int probed = 0;
-    try {
-      for (Image image : images) {
-        IntFunction<byte[]> encoder = memoJpeg(image);
-        java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
-        long px = (long) image.width() * image.height();
-        for (int withProbe = 0; withProbe < 2; withProbe++) {
-          TrellisKnob.probeKnob = withProbe == 1;
-          SsimCurve curve = SsimCurve.of(image, true);
-          SizeCurve size = SsimCurve.sizeOf(image, true);
-          for (int t = 0; t < 24; t++) {
-            double target = 0.90 + 0.004 * t;
-            int[] calls = {0};
-            TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
-                counting(encoder, calls), scorer, curve, true);
-            assertTrue(r.ssim() >= target, target + ": " + r.ssim());
-            assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
-            landed[withProbe] += r.ssim() <= target + 0.03 * (1 - target) ? 1 : 0;
-            probed += withProbe == 1 && r.lambda() != 100 ? 1 : 0;
-          }
-          for (int t = 0; t < 24; t++) {
-            long max = 8000 + 2500L * t;
-            int[] calls = {0};
-            TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 1, true, px, max,
-                counting(encoder, calls), size, true);
-            assertTrue(r.bytes().length <= max, max + ": " + r.bytes().length);
-            assertTrue(calls[0] <= 3, max + ": " + calls[0] + " encodes");
-            landed[withProbe] += r.bytes().length >= TargetSearch.SIZE_BAND * max ? 1 : 0;
-            probed += withProbe == 1 && r.lambda() != 100 ? 1 : 0;
-          }
+    for (Image image : images) {
+      IntFunction<byte[]> encoder = memoJpeg(image);
+      java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
+      long px = (long) image.width() * image.height();
+      for (int withProbe = 0; withProbe < 2; withProbe++) {
+        SearchRules rules = SearchRules.DEFAULT.withKnobProbe(withProbe == 1);
+        SsimCurve curve = SsimCurve.of(image, true, null, false, rules);
+        SizeCurve size = SsimCurve.sizeOf(image, true, null, false, rules);
+        for (int t = 0; t < 24; t++) {
+          double target = 0.90 + 0.004 * t;
+          int[] calls = {0};
+          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, target,
+              counting(encoder, calls), scorer, curve, true);
+          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
+          assertTrue(calls[0] <= 3, target + ": " + calls[0] + " encodes");
+          landed[withProbe] += r.ssim() <= target + 0.03 * (1 - target) ? 1 : 0;
+          probed += withProbe == 1 && r.lambda() != 100 ? 1 : 0;
+        }
+        for (int t = 0; t < 24; t++) {
+          long max = 8000 + 2500L * t;
+          int[] calls = {0};
+          TargetSearch.Result r = TargetSearch.forSize(ImageFormat.JPEG, 1, true, px, max,
+              counting(encoder, calls), size, true);
+          assertTrue(r.bytes().length <= max, max + ": " + r.bytes().length);
+          assertTrue(calls[0] <= 3, max + ": " + calls[0] + " encodes");
+          landed[withProbe] += r.bytes().length >= TargetSearch.SIZE_BAND * max ? 1 : 0;
+          probed += withProbe == 1 && r.lambda() != 100 ? 1 : 0;
         }
       }
-    } finally {
-      TrellisKnob.probeKnob = true;
     }
     System.out.println("knob probe: " + landed[0] + " -> " + landed[1] + " landed, " + probed
         + " with the knob");

@@ -1,0 +1,69 @@
+package dev.tegula.api;
+
+/**
+ * Which of the target searches' later rules are on: every one in {@link #DEFAULT}, which is what
+ * the library runs. Each can be turned off to give the rule it replaced, so that a measurement
+ * (TargetLanding) or a test can compare the two on the same images.
+ *
+ * <p>An estimate ({@link SsimCurve}, {@link SizeCurve}) is made under one set of rules and
+ * carries it; the search on that estimate, and the knob helpers it calls ({@link TrellisKnob}),
+ * follow the same set. An immutable value rather than switches in static fields, so that two
+ * searches in one JVM (the server, tests running in parallel) never see each other's.
+ *
+ * @param knobProbe whether JPEG's trellis knob asks the image's {@link KnobProbe} where the
+ *     lambda lands; off: the knob's rules before the probe (its slope guessed from the measured
+ *     files, no probed third encode)
+ * @param knobBelowX1 whether the SSIM search takes the knob below x1 from a failure just under
+ *     the target ({@link TrellisKnob#ssimBelow}, which needs {@code knobProbe} too); off: no
+ *     such encode, the search goes on with the quality
+ * @param bracketLineOnTables whether a decoded JPEG's bracket line ({@link
+ *     TargetSearch#JPEG_BRACKET_LINE}) runs in minus the mean log of the luma steps each
+ *     quality's integer tables really have; off: in the log of the smooth table scale, the rule
+ *     before session 12
+ * @param otherBracketLine whether JPEG SSIM searches on images other than decoded JPEGs blend in
+ *     the line through a bracket's ends ({@link TargetSearch#JPEG_OTHER_BRACKET_LINE}); off:
+ *     their brackets on the estimate's shape alone, the rule before session 10
+ * @param tglSourceCorrection whether .tgl's SSIM estimate of a decoded JPEG takes the
+ *     corrections by the step ratio (SsimCurve's TGL_SOURCE_BIAS and its grey and 4:4:4
+ *     tables); off: the rules before session 13 (no such correction; grey sources the grey fit
+ *     set's median by the quality)
+ * @param emphasisOnOtherTables whether a decoded colour JPEG whose luma table is not libjpeg's
+ *     Annex K scaling has its 4:2:0 chroma scored with the JPEG encoder's pre-emphasis and its
+ *     own correction (SsimCurve's OTHER_SOURCE_BIAS); off: estimated and corrected as an Annex
+ *     K one, the rule before session 13
+ */
+record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
+    boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables) {
+  /** Every rule on: what the library's searches run. */
+  static final SearchRules DEFAULT = new SearchRules(true, true, true, true, true, true);
+
+  SearchRules withKnobProbe(boolean on) {
+    return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables);
+  }
+
+  SearchRules withKnobBelowX1(boolean on) {
+    return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables);
+  }
+
+  SearchRules withBracketLineOnTables(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
+        emphasisOnOtherTables);
+  }
+
+  SearchRules withOtherBracketLine(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
+        emphasisOnOtherTables);
+  }
+
+  SearchRules withTglSourceCorrection(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
+        emphasisOnOtherTables);
+  }
+
+  SearchRules withEmphasisOnOtherTables(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, on);
+  }
+}
