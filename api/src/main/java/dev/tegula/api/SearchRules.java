@@ -31,39 +31,48 @@ package dev.tegula.api;
  *     Annex K scaling has its 4:2:0 chroma scored with the JPEG encoder's pre-emphasis and its
  *     own correction (SsimCurve's OTHER_SOURCE_BIAS); off: estimated and corrected as an Annex
  *     K one, the rule before session 13
+ * @param tglSizeSourceCorrection whether .tgl's size estimate of a decoded JPEG takes the
+ *     correction by the step ratio ({@link SizeCurve}'s TGL_SUB_SOURCE_BIAS and its 4:4:4 and
+ *     grey tables); off: the corpus photos' median alone, the rule before session 14
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
-    boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables) {
+    boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
+    boolean tglSizeSourceCorrection) {
   /** Every rule on: what the library's searches run. */
-  static final SearchRules DEFAULT = new SearchRules(true, true, true, true, true, true);
+  static final SearchRules DEFAULT = new SearchRules(true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
-        emphasisOnOtherTables);
+        emphasisOnOtherTables, tglSizeSourceCorrection);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
-        emphasisOnOtherTables);
+        emphasisOnOtherTables, tglSizeSourceCorrection);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
-        emphasisOnOtherTables);
+        emphasisOnOtherTables, tglSizeSourceCorrection);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, on);
+        tglSourceCorrection, on, tglSizeSourceCorrection);
+  }
+
+  SearchRules withTglSizeSourceCorrection(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, on);
   }
 }

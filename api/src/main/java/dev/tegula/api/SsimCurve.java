@@ -152,7 +152,7 @@ final class SsimCurve {
   /**
    * .tgl, an image that looks like a decoded JPEG ({@link SourceLattice}), colour or grey: the
    * source's luma steps (natural order, 0 unknown), which {@link #TGL_SOURCE_BIAS} and its grey
-   * and 4:4:4 tables are read against; null otherwise.
+   * and 4:4:4 tables (and for the size estimate SizeCurve's) are read against; null otherwise.
    */
   private double[] tglSourceSteps;
   /**
@@ -568,6 +568,9 @@ final class SsimCurve {
         // source's own chroma, so its 4:2:0 chroma is scored as the encoder sees it
         emphasisedChroma(rgba, w, h, count, total, subLoss, cbSub, crSub);
       }
+    } else if (!jpeg && rules.tglSizeSourceCorrection()) {
+      // .tgl's size estimate of a decoded JPEG reads a correction against its steps too
+      tglSourceSteps = SourceLattice.steps(y);
     }
     if (scoreSsim) {
       boolean lattice = sourceSteps != null;
@@ -630,7 +633,14 @@ final class SsimCurve {
       prev = q;
     }
     if (size != null) {
-      size.finish(grayColour);
+      double[] ratios = null;
+      if (tglSourceSteps != null) {
+        ratios = new double[101];
+        for (int q = 0; q <= 100; q++) {
+          ratios[q] = stepRatio(q);
+        }
+      }
+      size.finish(grayColour, ratios);
     }
     if (!jpeg && scoreSsim) {
       // .tgl's correction at each whole quality, kept non-decreasing where the estimate's rise

@@ -80,7 +80,9 @@ public class TargetLanding {
    * in the log of the table scale, the rule before session 12; -DtglSource=false: .tgl's
    * estimate of a decoded JPEG without the corrections by the step ratio, the rules before
    * session 13; -DotherTables=false: decoded JPEGs of tables other than libjpeg's Annex K ones
-   * estimated and corrected as those, the rule before session 13.
+   * estimated and corrected as those, the rule before session 13; -DtglSizeSource=false:
+   * .tgl's size estimate of a decoded JPEG without the correction by the step ratio, the rule
+   * before session 14.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -88,7 +90,8 @@ public class TargetLanding {
       .withOtherBracketLine(on("bracketLine"))
       .withBracketLineOnTables(on("tablesLine"))
       .withTglSourceCorrection(on("tglSource"))
-      .withEmphasisOnOtherTables(on("otherTables"));
+      .withEmphasisOnOtherTables(on("otherTables"))
+      .withTglSizeSourceCorrection(on("tglSizeSource"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

@@ -1276,7 +1276,7 @@ class TargetSearchTest {
   }
 
   /** {@code image} in grey (Rec. 601 luma in R, G and B), as a grey JPEG's decode is. */
-  private static Image grey(Image image) {
+  static Image grey(Image image) {
     byte[] rgba = image.rgba().clone();
     for (int o = 0; o < rgba.length; o += 4) {
       int v = ((rgba[o] & 255) * 299 + (rgba[o + 1] & 255) * 587 + (rgba[o + 2] & 255) * 114
@@ -1385,7 +1385,7 @@ class TargetSearchTest {
    * A decoded JPEG: {@code photo} through the encoder's plain Annex K tables at {@code quality}
    * and back (whose SSIM climbs in stairs near that quality).
    */
-  private static Image annexKDecoded(Image photo, int quality) {
+  static Image annexKDecoded(Image photo, int quality) {
     return Tegula.decode(Tegula.encodeJpeg(photo, null,
         JpegEncodeOptions.ofQuality(quality).withPsychovisual(false))).image();
   }
