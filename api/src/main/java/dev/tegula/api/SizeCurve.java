@@ -16,7 +16,9 @@ import dev.tegula.jpeg.JpegEncodeOptions;
  * curve, so the estimate carries each image's jump at 97 (JPEG's and .tgl's). .tgl's coder is
  * not JPEG's, but its size follows the same counts; the search fits the estimate's offset and
  * slope to its measured points, so only the shape has to be right. With the caller's fixed chroma
- * or grey output it is one side at every quality ({@link ChromaSide}).
+ * or grey output it is one side at every quality ({@link ChromaSide}). .tgl's estimate of a
+ * decoded JPEG takes a correction by how its steps compare with the source's ({@link
+ * #TGL_SUB_SOURCE_BIAS}), as its SSIM estimate does.
  */
 final class SizeCurve {
   /** Zigzag order (T.81 Figure A.6): the natural index at each zigzag position. */
@@ -166,19 +168,22 @@ final class SizeCurve {
    * (0.07 at -3).
    *
    * <p>Landings, TargetLanding size -Donly=TGL -DfineOnly=true -Dcurve=true -DsizeCurve=true,
-   * 20-500 KB, same session, without -> with (-DtglSizeSource=false): colour fit set 153 -> 154
-   * of 159 in the band (encodes 347 -> 293), othf 230 -> 236 of 240 (515 -> 457), grey fit set
-   * 77 -> 89 of 89 (226 -> 172; its one 4-encode search now takes 3); not fitted: otho 116 ->
-   * 129 of 145 (358 -> 341), othg 84 -> 90 of 92 (217 -> 179), hold-out 36 -> 37 of 37 (88 ->
-   * 82); photos and graphics unchanged (no source found); none over the target, every search
-   * in at most 3 encodes. JPEG searches and .tgl SSIM searches are unchanged (this is the .tgl
-   * size estimate's alone). With the caller's fixed chroma or grey output (-Dchroma, -Dgrey),
-   * colour fit set and otho: 4:4:4 153 -> 153 of 159 (encodes 352 -> 314) and 132 -> 135 of
-   * 145; 4:2:0 134 -> 136 of 138 and 108 -> 119 of 129; grey output 124 -> 123 of 129 (304 ->
-   * 266) and 117 -> 118 of 126. Finding the source costs the .tgl size estimate about a fifth
-   * more thread CPU (two corpus photos and two fit-set files, TargetSizeCheck -Dtime=true, two
-   * alternated runs: a median 20 -> 24 ms, 0.34 -> 0.56 of an encode at quality 90 on this
-   * loaded machine), which the SSIM estimate already spends.
+   * 20-500 KB, same session, without (-DtglSizeSource=false) -> with: colour fit set 153 -> 154 of
+   * 159 in the band (encodes 347 -> 293), othf 230 -> 236 of 240 (515 -> 457), grey fit set 77 ->
+   * 89 of 89 (226 -> 172; its one 4-encode search now takes 3); not fitted: otho 116 -> 129 of 145
+   * (358 -> 341), othg 84 -> 90 of 92 (217 -> 179), hold-out 36 -> 37 of 37 (88 -> 82); decoded
+   * JPEGs of session 13 not fitted on (cjpeg q75/q85 colour with retina at q80 and q90 4:4:4, cjpeg
+   * -grayscale q68/q82, this encoder's own Annex K output in colour at 75/90 and grey at 65/80) 82
+   * -> 85 of 89, 57 -> 59 of 61, 38 -> 39 of 39, 25 -> 27 of 28 (encodes 206 -> 173, 148 -> 125, 89
+   * -> 68, 72 -> 52); photos and graphics unchanged (no source found); none over the target, every
+   * search in at most 3 encodes. JPEG searches and .tgl SSIM searches are unchanged (this is the
+   * .tgl size estimate's alone). With the caller's fixed chroma or grey output (-Dchroma, -Dgrey),
+   * colour fit set and otho: 4:4:4 153 -> 153 of 159 (encodes 352 -> 314) and 132 -> 135 of 145;
+   * 4:2:0 134 -> 136 of 138 and 108 -> 119 of 129; grey output 124 -> 123 of 129 (304 -> 266) and
+   * 117 -> 118 of 126. Finding the source costs the .tgl size estimate about a fifth more thread
+   * CPU (two corpus photos and two fit-set files, TargetSizeCheck -Dtime=true, two alternated runs:
+   * a median 20 -> 24 ms, 0.34 -> 0.56 of an encode at quality 90 on this loaded machine), which
+   * the SSIM estimate already spends.
    */
   private static final int[] TGL_SOURCE_KNOTS = {-3500, -3000, -2500, -2000, -1500, -1000, -500,
       0, 500, 1000, 1500, 2000, 2500};
