@@ -34,45 +34,55 @@ package dev.tegula.api;
  * @param tglSizeSourceCorrection whether .tgl's size estimate of a decoded JPEG takes the
  *     correction by the step ratio ({@link SizeCurve}'s TGL_SUB_SOURCE_BIAS and its 4:4:4 and
  *     grey tables); off: the corpus photos' median alone, the rule before session 14
+ * @param farPassFourth whether an SSIM search whose third file passes far over the band, with a
+ *     failure below it whose file is much smaller ({@link TargetSearch#FAR_PASS_BYTES}), spends
+ *     a fourth encode between them; off: it returns that pass after three, the rule before
+ *     session 14
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
-    boolean tglSizeSourceCorrection) {
+    boolean tglSizeSourceCorrection, boolean farPassFourth) {
   /** Every rule on: what the library's searches run. */
-  static final SearchRules DEFAULT = new SearchRules(true, true, true, true, true, true, true);
+  static final SearchRules DEFAULT =
+      new SearchRules(true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection);
+        emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection);
+        emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
-        emphasisOnOtherTables, tglSizeSourceCorrection);
+        emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, on, tglSizeSourceCorrection);
+        tglSourceCorrection, on, tglSizeSourceCorrection, farPassFourth);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, on);
+        tglSourceCorrection, emphasisOnOtherTables, on, farPassFourth);
+  }
+
+  SearchRules withFarPassFourth(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on);
   }
 }

@@ -196,6 +196,12 @@ final class TargetSearch {
   /** The SSIM band: a distortion 1 - SSIM from 97% to 100% of the budget 1 - target lands. */
   static final double SSIM_BAND = 0.97;
   /**
+   * An SSIM search whose third file passes over the band spends a fourth encode between it and
+   * the highest failure when the pass is more than this many times the failure's bytes
+   * ({@link SearchRules#farPassFourth}): the file the user gets could be that much smaller.
+   */
+  static final double FAR_PASS_BYTES = 1.1;
+  /**
    * A flag on a code: 4:4:4 chroma below quality 97 (JPEG; .tgl's full-resolution chroma), where
    * a target inside the jump is filled; the quality is {@code code & QUALITY}.
    */
@@ -717,6 +723,7 @@ final class TargetSearch {
     // every measurement's -ln(1 - SSIM) and size, for the knob's SSIM per byte
     double[] measuredY = new double[MAX_ENCODES + 1];
     long[] measuredLen = new long[MAX_ENCODES + 1];
+    long failLen = 0; // the bytes of the failure at failQ
     while (true) {
       int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
       byte[] out = encoder.apply(code);
@@ -743,6 +750,7 @@ final class TargetSearch {
           failCode = code;
           failSsim = ssim;
         }
+        failLen = out.length;
       }
       if (knob && encodes == 2 && failQ >= 0
           && TrellisKnob.ssimBelowNear(target, band, failSsim, passBytes != null ? passSsim
@@ -808,7 +816,8 @@ final class TargetSearch {
         failQ = -step;
         failSsim = Double.NaN;
       } else if (passBytes != null && (passSsim <= band || failQ + step >= passQ
-          || encodes >= 3)) {
+          || encodes >= 3 && !(encodes == 3 && curve != null && rules.farPassFourth() && failQ >= 0
+              && passBytes.length > FAR_PASS_BYTES * failLen))) {
         return new Result(passBytes, passCode, encodes, passSsim);
       }
       if (failQ == TOP) {
@@ -835,8 +844,9 @@ final class TargetSearch {
         q = newTables(model, q, failQ, passQ, passBytes != null, curve);
         if (q < 0) {
           // every quality between the failure and the pass has one of their tables: the pass
-          // is the lowest file on the quality scale that reaches the target
-          return knob && passSsim > band && (passCode & QUALITY) == passQ
+          // is the lowest file on the quality scale that reaches the target (after a fourth
+          // encode's bracket, no knob: its encodes would come on top)
+          return knob && encodes < 3 && passSsim > band && (passCode & QUALITY) == passQ
               ? TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
                   encodes, measuredY, measuredLen, curve, rules)
               : new Result(passBytes, passCode, encodes, passSsim);

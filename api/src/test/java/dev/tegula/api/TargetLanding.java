@@ -82,7 +82,8 @@ public class TargetLanding {
    * session 13; -DotherTables=false: decoded JPEGs of tables other than libjpeg's Annex K ones
    * estimated and corrected as those, the rule before session 13; -DtglSizeSource=false:
    * .tgl's size estimate of a decoded JPEG without the correction by the step ratio, the rule
-   * before session 14.
+   * before session 14; -DfarPass=false: an SSIM search returns a third file far over the band
+   * even when a much smaller failure lies below it, the rule before session 14.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -91,7 +92,8 @@ public class TargetLanding {
       .withBracketLineOnTables(on("tablesLine"))
       .withTglSourceCorrection(on("tglSource"))
       .withEmphasisOnOtherTables(on("otherTables"))
-      .withTglSizeSourceCorrection(on("tglSizeSource"));
+      .withTglSizeSourceCorrection(on("tglSizeSource"))
+      .withFarPassFourth(on("farPass"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
