@@ -34,10 +34,11 @@ package dev.tegula.api;
  * @param tglSizeSourceCorrection whether .tgl's size estimate of a decoded JPEG takes the
  *     correction by the step ratio ({@link SizeCurve}'s TGL_SUB_SOURCE_BIAS and its 4:4:4 and
  *     grey tables); off: the corpus photos' median alone, the rule before session 14
- * @param farPassFourth whether an SSIM search whose third file passes far over the band, with a
- *     failure below it whose file is much smaller ({@link TargetSearch#FAR_PASS_BYTES}), spends
- *     a fourth encode between them; off: it returns that pass after three, the rule before
- *     session 14
+ * @param farPassFourth whether a search whose third file passes far from the band spends a
+ *     fourth encode between it and the nearest failure ({@link TargetSearch#FAR_PASS_BYTES}):
+ *     SSIM, a pass far over the band with a much smaller failure below it; size, a file far
+ *     under the target with a failure above it; off: it returns that pass after three, the rule
+ *     before session 14
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,

@@ -196,9 +196,10 @@ final class TargetSearch {
   /** The SSIM band: a distortion 1 - SSIM from 97% to 100% of the budget 1 - target lands. */
   static final double SSIM_BAND = 0.97;
   /**
-   * An SSIM search whose third file passes over the band spends a fourth encode between it and
-   * the highest failure when the pass is more than this many times the failure's bytes
-   * ({@link SearchRules#farPassFourth}): the file the user gets could be that much smaller.
+   * A search whose third file passes far from the band spends a fourth encode between it and
+   * the nearest failure ({@link SearchRules#farPassFourth}): SSIM when the pass is more than
+   * this many times the failure's bytes (the user's file could be that much smaller), size when
+   * the target is more than this many times the fitting file (it could be that much better).
    */
   static final double FAR_PASS_BYTES = 1.1;
   /**
@@ -559,7 +560,9 @@ final class TargetSearch {
         }
       }
       if (passBytes != null && (passBytes.length >= SIZE_BAND * maxBytes
-          || passQ + step >= failQ && !acrossJump || encodes >= 3)) {
+          || passQ + step >= failQ && !acrossJump
+          || encodes >= 3 && !(encodes == 3 && curve != null && rules.farPassFourth()
+              && failQ <= TOP && FAR_PASS_BYTES * passBytes.length < maxBytes))) {
         return new Result(passBytes, passCode, encodes, Double.NaN);
       }
       if (failQ == 0 && model.fullBelow) {
@@ -589,8 +592,9 @@ final class TargetSearch {
       if (jpeg && fine && curve != null && passBytes != null && encodes < MAX_ENCODES) {
         q = newSizeTables(model, q, passQ, failQ, curve.side);
         if (q < 0) {
-          // every quality between the fit and the failure has one of their tables
-          return knob && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
+          // every quality between the fit and the failure has one of their tables (after a
+          // fourth encode's bracket, no knob: its encodes would come on top)
+          return knob && encodes < 3 && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
               && failCode == model.codeAt(failQ)
               ? TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
                   failLen, curve, false, rules)
