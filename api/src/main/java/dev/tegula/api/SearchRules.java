@@ -34,55 +34,53 @@ package dev.tegula.api;
  * @param tglSizeSourceCorrection whether .tgl's size estimate of a decoded JPEG takes the
  *     correction by the step ratio ({@link SizeCurve}'s TGL_SUB_SOURCE_BIAS and its 4:4:4 and
  *     grey tables); off: the corpus photos' median alone, the rule before session 14
- * @param farPassFourth whether a search whose third file passes far from the band spends a
- *     fourth encode between it and the nearest failure ({@link TargetSearch#FAR_PASS_BYTES}):
- *     SSIM, a pass far over the band with a much smaller failure below it; size, a file far
- *     under the target with a failure above it; off: it returns that pass after three, the rule
- *     before session 14
+ * @param fourthInBracket whether a search whose three encodes left a pass outside the band
+ *     (SSIM over it, size under it) and a failure on its other side spends a fourth encode
+ *     between them; off: it returns that pass after three, the rule before session 14
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
-    boolean tglSizeSourceCorrection, boolean farPassFourth) {
+    boolean tglSizeSourceCorrection, boolean fourthInBracket) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
       new SearchRules(true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
-        emphasisOnOtherTables, tglSizeSourceCorrection, farPassFourth);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, on, tglSizeSourceCorrection, farPassFourth);
+        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, on, farPassFourth);
+        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket);
   }
 
-  SearchRules withFarPassFourth(boolean on) {
+  SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on);
   }

@@ -82,8 +82,8 @@ public class TargetLanding {
    * session 13; -DotherTables=false: decoded JPEGs of tables other than libjpeg's Annex K ones
    * estimated and corrected as those, the rule before session 13; -DtglSizeSource=false:
    * .tgl's size estimate of a decoded JPEG without the correction by the step ratio, the rule
-   * before session 14; -DfarPass=false: an SSIM search returns a third file far over the band
-   * even when a much smaller failure lies below it, the rule before session 14.
+   * before session 14; -Dfourth=false: a search returns its third file outside the band even
+   * with a failure on the band's other side, the rule before session 14.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -93,7 +93,7 @@ public class TargetLanding {
       .withTglSourceCorrection(on("tglSource"))
       .withEmphasisOnOtherTables(on("otherTables"))
       .withTglSizeSourceCorrection(on("tglSizeSource"))
-      .withFarPassFourth(on("farPass"));
+      .withFourthInBracket(on("fourth"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

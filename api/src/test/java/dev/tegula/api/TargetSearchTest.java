@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TargetSearchTest {
   /**
-   * The rules with no fourth encode after a far pass ({@link SearchRules#farPassFourth}, tested
-   * in FarPassFourthTest): for the tests that compare another rule's landings in at most 3
-   * encodes, as they were measured before it.
+   * The rules with no fourth encode in a bracket ({@link SearchRules#fourthInBracket}, tested
+   * in FourthEncodeTest): for the tests that compare another rule's or the estimate's landings
+   * in at most 3 encodes, as they were measured before it.
    */
-  static final SearchRules NO_FOURTH = SearchRules.DEFAULT.withFarPassFourth(false);
+  static final SearchRules NO_FOURTH = SearchRules.DEFAULT.withFourthInBracket(false);
 
   /** A square from a test photo: small enough that many searches stay fast. */
   static Image crop(String photo, int x0, int y0, int side) throws IOException {
@@ -739,7 +739,7 @@ class TargetSearchTest {
       long pixels = (long) image.width() * image.height();
       for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
         boolean jpeg = format == ImageFormat.JPEG;
-        SizeCurve curve = SsimCurve.sizeOf(image, jpeg);
+        SizeCurve curve = SsimCurve.sizeOf(image, jpeg, null, false, NO_FOURTH);
         java.util.Map<Integer, byte[]> memo = new java.util.HashMap<>();
         Counting encoder = new Counting(image, format);
         long smallest = encoder.apply(0).length;
@@ -1054,7 +1054,8 @@ class TargetSearchTest {
   void ssimSearchOnADecodedJpegLandsWithTheTrellisLambdaWhereTheQualityCannot() throws IOException {
     Image photo = crop("astronaut.png", 128, 96, 256);
     Image source = annexKDecoded(photo, 80);
-    SsimCurve curve = SsimCurve.of(source, true);
+    // both searches within 3 encodes: the knob's returns come before a fourth encode could
+    SsimCurve curve = SsimCurve.of(source, true, null, false, NO_FOURTH);
     assertTrue(curve.sourceSteps() != null, "a decoded JPEG");
     IntFunction<byte[]> encoder = memoJpeg(source);
     java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(source);

@@ -74,7 +74,7 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--max-size", paramLabel = "SIZE",
       description = "The highest quality whose file fits SIZE: 200000, 200KB (1000 bytes a KB), "
           + "195KiB (1024), 1.5MB, 2MiB. JPEG and .tgl; lands within 3%% below SIZE where the "
-          + "quality steps allow, in at most 3 encodes (4 when the third fits far under SIZE, "
+          + "quality steps allow, in at most 3 encodes (4 when the third fits under the band, "
           + "more only when none of 3 fits). When "
           + "even quality 0 is larger, the file fails, unless --max-dim is given: then the "
           + "image is shrunk further until it fits.")
@@ -83,8 +83,8 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--target-ssim", paramLabel = "S",
       description = "The lowest quality whose decoded file reaches this SSIM (0-1, e.g. 0.97) "
           + "against the (resized) source. JPEG and .tgl; lands within 3%% of 1 - S above S "
-          + "where the quality steps allow, in at most 3 encodes (4 when the third passes far "
-          + "over S, more only when none of 3 reaches it).")
+          + "where the quality steps allow, in at most 3 encodes (4 when the third passes over "
+          + "the band, more only when none of 3 reaches it).")
   private Double targetSsim;
 
   @Option(names = "--max-dim", paramLabel = "N",
