@@ -409,8 +409,9 @@ final class SsimCurve {
    * quality (TGL_GREY_QUALITY_BIAS) on top of TGL_BIAS: the same kink, deeper (0.5-0.6 under the
    * estimate finer than the source, 0.1 over it just coarser, 0.2 under far coarser). Medians
    * over the grey fit set (cjpeg -grayscale q60, q75, q88 of the corpus photos and djpeg; .tgl
-   * at every 3rd quality 20-89 and each from 90; TargetSourceCheck, 29 Nov, session 13). Landings, TargetLanding ssim as above, same session, by the quality -> by the
-   * step ratio: grey fit set 92 -> 94 of 120 (encodes 324 -> 319, 4-encode searches 3 -> 1),
+   * at every 3rd quality 20-89 and each from 90; TargetSourceCheck, 29 Nov, session 13).
+   * Landings, TargetLanding ssim as above, same session, by the quality -> by the step ratio:
+   * grey fit set 92 -> 94 of 120 (encodes 324 -> 319, 4-encode searches 3 -> 1),
    * hold-out 40 -> 42 of 48 (sk_coins, which SourceLattice finds a JPEG in, 0.90 and 0.99; none
    * lost), grey decoded JPEGs not fitted on (cjpeg -grayscale q68 and q82 of the same photos) 63
    * -> 71 of 80 (215 -> 197 encodes, at most 4 -> 3). It carries over less to this encoder's own
@@ -515,8 +516,9 @@ final class SsimCurve {
     double[] blk = new double[64];
     double[][] ring = new double[2][100]; // 10x10 chroma samples around one macroblock's 8x8
     // whether a decoded JPEG of other tables gets its chroma scored with the JPEG encoder's
-    // pre-emphasis (emphasisedChroma) (4:2:2, sharpened along rows only and not fitted, keeps the Annex K rule: with this one
-    // its fixed-chroma searches landed 178 -> 170 of othf's 240, 135 -> 133 of otho's 192)
+    // pre-emphasis (emphasisedChroma); 4:2:2, sharpened along rows only and not fitted, keeps
+    // the Annex K rule (with this one its fixed-chroma searches landed 178 -> 170 of othf's 240,
+    // 135 -> 133 of otho's 192)
     boolean emphasis = jpeg && scoreSsim && rules.emphasisOnOtherTables()
         && fixedChroma != JpegEncodeOptions.Subsampling.S422;
     for (int i = 0; i < count; i++) {

@@ -46,7 +46,8 @@ class FourthEncodeTest {
    * bytes, 36 searches took a fourth encode).
    */
   @Test
-  void anSsimPassOverTheBandAfterThreeEncodesTakesAFourthBetweenItAndTheFailure() throws IOException {
+  void anSsimPassOverTheBandAfterThreeEncodesTakesAFourthBetweenItAndTheFailure()
+      throws IOException {
     Image[] images = images();
     int[] landed = new int[2];
     long[] bytes = new long[2];
