@@ -37,6 +37,18 @@ async function tegula(options) {
       const i8 = (p) => new Int8Array(p.data.buffer, p.data.byteOffset, p.data.length);
       return parse(x.compare(i8(a), a.width, a.height, i8(b), b.width, b.height, 0, false));
     },
+    /** JPEG recompression (`--jpeg-lossless`, content 2): the .tgl of a JPEG, as tegula-worker.js makes it. */
+    jpegLossless(buffer) {
+      const j = x.jpegLossless();
+      parse(j.compress(new Int8Array(buffer), 0, false));
+      return bytes(j.takeBytes());
+    },
+    /** The original JPEG back from such a .tgl, byte for byte. */
+    restoreOriginal(buffer) {
+      const j = x.jpegLossless();
+      parse(j.restoreOriginal(new Int8Array(buffer), 0));
+      return bytes(j.takeBytes());
+    },
     version: () => x.version(),
   };
 }

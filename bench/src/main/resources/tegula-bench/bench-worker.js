@@ -2,6 +2,7 @@
 // time, timing inside the worker so that no message passing is counted. Its name ends in
 // -worker.js because the server gives such scripts the policy TeaVM's runtime needs (eval).
 import {CODECS} from './bench-codecs.js';
+import {sha256} from './bench-util.js';
 
 // Every WebAssembly.Memory a codec creates or is given: its size after a job is the peak of the
 // codec's linear memory, which never shrinks.
@@ -27,6 +28,9 @@ const linearMemory = () => [...memories].reduce((sum, m) => sum + m.buffer.byteL
 
 let codec = null;
 let last = null;
+/** The JPEG and its .tgl of the last 'recompress' job, which the timed jobs repeat. */
+let lastJpeg = null;
+let lastTgl = null;
 
 async function handle(msg) {
   switch (msg.op) {
@@ -64,6 +68,22 @@ async function handle(msg) {
     case 'timeEncode': {
       const t0 = performance.now();
       await codec.encode(msg.pixels, msg.quality);
+      return {ms: performance.now() - t0};
+    }
+    case 'recompress': {
+      // once, for the check: the .tgl's size and the SHA-256 of the JPEG restored from it
+      lastJpeg = msg.bytes;
+      lastTgl = (await codec.jpegLossless(lastJpeg)).slice().buffer;
+      const restored = await codec.restoreOriginal(lastTgl);
+      return {tglBytes: lastTgl.byteLength, restoredSha256: await sha256(restored.slice())};
+    }
+    case 'timeRecompress': {
+      const t0 = performance.now();
+      if (msg.job === 'compress') {
+        await codec.jpegLossless(lastJpeg);
+      } else {
+        await codec.restoreOriginal(lastTgl);
+      }
       return {ms: performance.now() - t0};
     }
     case 'compare':

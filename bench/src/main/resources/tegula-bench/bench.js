@@ -1,7 +1,7 @@
 // Tegula against the peers, in one run, on the same images (images/manifest.json, written by
 // `tegula bench --browser`): JPEG decode, PNG decode, .tgl vs WebP vs AVIF (speed, bits per pixel,
 // PSNR/SSIM by Tegula's metrics), worker scaling through tegula.js's pool, module sizes, load
-// times and memory. Each codec runs in a bench worker of its own; runs of the codecs are
+// times and memory, JPEG recompression (--jpeg-lossless) in Wasm. Each codec runs in a bench worker of its own; runs of the codecs are
 // interleaved so that a change of machine load hits all of them alike; figures are medians after a
 // warm-up, and every output is checked against the reference before anything is timed.
 // Results: window.benchResult (JSON) and window.benchText (Markdown tables).
@@ -15,7 +15,7 @@ const largeRuns = Number(params.get('largeRuns') || (quick ? 1 : 3));
 const encodeRuns = Number(params.get('encodeRuns') || (quick ? 1 : 3));
 const qualities = (params.get('qualities') || '50,75,90').split(',').map(Number);
 const wasm = params.get('wasm') || 'release';
-const sections = (params.get('sections') || (quick ? 'jpeg' : 'jpeg,png,lossy,scaling,modules'))
+const sections = (params.get('sections') || (quick ? 'jpeg,recompress' : 'jpeg,png,lossy,scaling,recompress,modules'))
     .split(',');
 
 const result = {started: new Date().toISOString(), userAgent: navigator.userAgent,
@@ -178,6 +178,49 @@ async function lossySection() {
       })));
 }
 
+/**
+ * JPEG recompression in Wasm, one thread: compress (--jpeg-lossless) and restore of the original
+ * file, in MB of input JPEG per second, with Tegula's own Wasm decode of the same JPEG to pixels
+ * in the same rounds as the baseline (the JVM's table reads the same way). Every file is first
+ * checked: the JPEG restored from its .tgl has the input's SHA-256.
+ */
+async function recompressSection() {
+  const images = result.manifest.jpeg.slice(0, quick ? 1 : undefined);
+  const [tegula] = await start(['tegula']);
+  const rows = [];
+  for (const image of images) {
+    status(`recompress: ${image.file}`);
+    const bytes = await fetchBytes(`/images/${image.file}`);
+    await reference(tegula, {...image, type: 'image/jpeg'}, bytes); // also the file timeDecode repeats
+    const made = await tegula.call({op: 'recompress', bytes});
+    const row = {section: 'recompress', image: image.file, width: image.width, height: image.height,
+      jpegBytes: bytes.byteLength, tglBytes: made.tglBytes, saving: 1 - made.tglBytes / bytes.byteLength,
+      correct: made.restoredSha256 === await sha256(bytes)};
+    rows.push(row);
+    if (!row.correct) continue;
+    const times = {decode: [], compress: [], restore: []};
+    const n = image.width * image.height > 4e6 ? largeRuns : runs;
+    for (let i = 0; i < n; i++) {
+      times.decode.push((await tegula.call({op: 'timeDecode', type: 'image/jpeg'})).ms);
+      times.compress.push((await tegula.call({op: 'timeRecompress', job: 'compress'})).ms);
+      times.restore.push((await tegula.call({op: 'timeRecompress', job: 'restore'})).ms);
+    }
+    for (const [job, ms] of Object.entries(times)) {
+      row[`${job}Ms`] = median(ms);
+      row[`${job}MegabytesPerSecond`] = bytes.byteLength / 1e3 / median(ms);
+    }
+  }
+  tegula.terminate();
+  result.sections.recompress = rows;
+  text.push('### JPEG recompression in Wasm (one worker; MB of input JPEG per second, median; ratio = job / Tegula\'s Wasm JPEG decode of the same file, same rounds)\n');
+  text.push(table(['image', 'size', 'JPEG KB', '.tgl saving', 'compress MB/s', 'restore MB/s', 'JPEG decode MB/s',
+    'compress / decode', 'restore / decode', 'restored bit-exact'],
+  rows.map((r) => [r.image, `${r.width}x${r.height}`, kb(r.jpegBytes), `${fmt(100 * r.saving, 1)}%`,
+    fmt(r.compressMegabytesPerSecond, 2), fmt(r.restoreMegabytesPerSecond, 2), fmt(r.decodeMegabytesPerSecond, 2),
+    r.correct ? `${fmt(r.decodeMs / r.compressMs, 2)}x` : '-', r.correct ? `${fmt(r.decodeMs / r.restoreMs, 2)}x` : '-',
+    r.correct ? 'yes' : 'NO'])));
+}
+
 /** tegula.js's own pool: 1, 2 and N workers on one 12 MP image and on a batch of small files. */
 async function scalingSection() {
   const api = await import('../tegula.js');
@@ -276,6 +319,7 @@ async function run() {
   if (sections.includes('png')) await decodeSection('png', ['tegula', 'squoosh-png', 'fast-png', 'browser'], {mean: 0, max: 0});
   if (sections.includes('lossy')) await lossySection();
   if (sections.includes('scaling')) await scalingSection();
+  if (sections.includes('recompress')) await recompressSection();
   if (sections.includes('modules')) await modulesSection();
   result.finished = new Date().toISOString();
   if (result.skipped) text.push(`\nSkipped (not installed or failed to load): ${JSON.stringify(result.skipped)}`);

@@ -55,7 +55,7 @@ public final class BenchCli implements Callable<Integer> {
   private boolean quick;
 
   @Option(names = "--sections", paramLabel = "LIST",
-      description = "Browser sections, of jpeg,png,lossy,scaling,modules (default all).")
+      description = "Browser sections, of jpeg,png,lossy,scaling,recompress,modules (default all).")
   private String sections;
 
   @Option(names = "--runs", paramLabel = "N", description = "Timed runs per small image (default 7).")

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The only part of the benchmarks in the test suite: the bench page loads in headless Chromium
  * and produces its JPEG decode row, Tegula's Wasm decode equal to the JVM's (SHA-256 of the
- * pixels) and the browser's within the tolerance. No peers, one run, and no timing asserted.
+ * pixels) and the browser's within the tolerance, and its JPEG recompression row (the JPEG restored
+ * from its .tgl in Wasm has the input's SHA-256). No peers, one run, and no timing asserted.
  */
 class BenchPageSmokeTest {
   @Test
@@ -32,6 +33,9 @@ class BenchPageSmokeTest {
     assertTrue(row("tegula").matcher(json).find(), "Tegula's row, checked against the JVM: " + json);
     assertTrue(row("browser").matcher(json).find(), "the browser's row: " + json);
     assertTrue(outcome.text().contains("| tegula MP/s |"), outcome.text());
+    assertTrue(Pattern.compile("\\{\"section\":\"recompress\",\"image\":\"[^\"]+\\.jpg\",[^}]*"
+        + "\"correct\":true,\"decodeMs\":[0-9.]+").matcher(json).find(),
+        "the recompression row, restored bit-exact in Wasm: " + json);
   }
 
   /** A correct, timed JPEG decode row of {@code codec} (keys in the page's order). */
