@@ -84,7 +84,9 @@ public class TargetLanding {
    * estimated and corrected as those, the rule before session 13; -DtglSizeSource=false:
    * .tgl's size estimate of a decoded JPEG without the correction by the step ratio, the rule
    * before session 14; -Dfourth=false: a search returns its third file outside the band even
-   * with a failure on the band's other side, the rule before session 14.
+   * with a failure on the band's other side, the rule before session 14;
+   * -DtglThirdAtAim=false: .tgl's third after two failures aimed past the target by a share of
+   * the last shortfall, the rule before session 15.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -94,7 +96,8 @@ public class TargetLanding {
       .withTglSourceCorrection(on("tglSource"))
       .withEmphasisOnOtherTables(on("otherTables"))
       .withTglSizeSourceCorrection(on("tglSizeSource"))
-      .withFourthInBracket(on("fourth"));
+      .withFourthInBracket(on("fourth"))
+      .withTglThirdAtAim(on("tglThirdAtAim"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
