@@ -252,7 +252,9 @@ final class TargetSearch {
    * after: photos 36, graphics 13 (unchanged), colour fit set 131 -> 133 of 160, grey 94 -> 97
    * of 120, other encoders' 185 -> 187 of 240, in all 459 -> 466 of 576 (523 -> 523; 1,553 ->
    * 1,546; 29,587,998 -> 29,588,163); not fitted on (hold-out, otho, othg) 278 -> 279 of 360
-   * (316 -> 318; 1,002 -> 999; 9,145,293 -> 9,141,091). JPEG and size searches unchanged. Tried
+   * (316 -> 318; 1,002 -> 999; 9,145,293 -> 9,141,091); this library's own JPEG decodes of
+   * issue 7's photo groups q75b, q85b, q95b (30 images, not tuned on) 102 -> 103 of 120 (111 ->
+   * 112; 305 -> 304; 5,588,736 -> 5,588,485). JPEG and size searches unchanged. Tried
    * and not kept: shares 0.05 and 0.1 (fit sets 465 and 460 of 576); the fill's own margin
    * ({@link #TGL_FILL_MARGIN}) at 0 or 0.2 (464, 467: noise); a flat line replaced by the
    * estimate shifted through the latest point (crept up a stair: one search of otho took 10
