@@ -117,6 +117,13 @@ final class FittedCurve {
   boolean lineInBracket;
   /** The current fit is that line: {@code a + b * logScale(q)}. */
   private boolean onLine;
+  /**
+   * With the image's own curve, outside a bracket: when the two latest points climb less than
+   * {@link #FLAT_LINE} of the estimate's slope between them, the line runs from the point
+   * farthest from the latest instead (TargetSearch's tglThirdAtAim).
+   */
+  boolean widenFlatLine;
+  private static final double FLAT_LINE = 0.2;
   /** The image's own estimated curve in place of the prior, null if none. */
   SsimCurve curve;
   /**
@@ -247,6 +254,11 @@ final class FittedCurve {
       double s = (ys[p] - prior[0]) / (g(codes[p]) - prior[0]);
       b = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
     }
+    if (r >= 0 && !bracket && widenFlatLine && curve != null && flat(p, r)) {
+      // the two latest sit on one stair of a decoded JPEG's curve, whose line would send the
+      // next encode to the end of the scale: the line from the farthest point on this side
+      r = farthest(p, side);
+    }
     if (r >= 0 && (lineInStep || lineInBracket && bracket)) {
       // distortion follows a power of the quantizer step (a line in its log) more closely
       // than the corpus median's shape: on flat content the curve bends far more than the
@@ -277,6 +289,27 @@ final class FittedCurve {
       lineA = ys[p] - lineB * xp;
       mixed = lineB > 0;
     }
+  }
+
+  /** Whether points p and r climb less than {@link #FLAT_LINE} of the estimate between them. */
+  private boolean flat(int p, int r) {
+    double dg = g(codes[r]) - g(codes[p]);
+    return !(Math.abs(dg) > 1e-6 && (ys[r] - ys[p]) / dg > FLAT_LINE);
+  }
+
+  /** The point on {@code side} whose quality lies farthest from point p's. */
+  private int farthest(int p, int side) {
+    int far = -1;
+    double best = -1;
+    double xp = logScale(codes[p] & QUALITY);
+    for (int i = 0; i < n; i++) {
+      double d = Math.abs(logScale(codes[i] & QUALITY) - xp);
+      if (i != p && side(codes[i]) == side && d > best) {
+        far = i;
+        best = d;
+      }
+    }
+    return far;
   }
 
   private double at(int code) {

@@ -37,51 +37,65 @@ package dev.tegula.api;
  * @param fourthInBracket whether a search whose three encodes left a pass outside the band
  *     (SSIM over it, size under it) and a failure on its other side spends a fourth encode
  *     between them; off: it returns that pass after three, the rule before session 14
+ * @param tglThirdAtAim whether a .tgl SSIM search with nothing passing after two encodes aims
+ *     its third at the band's middle, as a third over the band now costs a fourth encode as one
+ *     under it does, and draws a line flat between its two latest points from the farthest one
+ *     (with {@code fourthInBracket} only); off: past the target by a share of the last
+ *     shortfall (TargetSearch's TGL_MARGIN), every line through the two latest, the rules
+ *     before session 15
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
-    boolean tglSizeSourceCorrection, boolean fourthInBracket) {
+    boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket);
+        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket);
+        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim);
+  }
+
+  SearchRules withTglThirdAtAim(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        on);
   }
 }

@@ -233,6 +233,36 @@ final class TargetSearch {
    * encodes; JPEG photos and graphics the same at every share (36 of 40, 11 of 16).
    */
   private static final double TGL_MARGIN = 0.15;
+
+  /**
+   * {@link #TGL_MARGIN} under {@code rules}: none with {@link SearchRules#tglThirdAtAim} (and
+   * the fourth encode it needs), where a third over the band, now followed by a fourth between
+   * it and the failures, costs as much as one under the target, so the third aims at the band's
+   * middle. Of the .tgl thirds after two failures (photos, graphics, colour, grey and other
+   * encoders' fit sets, session 15) the margin put 21 over the band and 4 under it of 56, median
+   * 0.73 band widths above the target where the aim is 0.5. With it, a line flat between the two
+   * latest points outside a bracket runs from the farthest point instead ({@link
+   * FittedCurve#widenFlatLine}): at the aim a third more often fails on one of a decoded JPEG's
+   * flat stairs, and the line through two failures there sent the fourth to the top of the
+   * scale (a crop of astronaut through this library's JPEG encoder at 70, target 0.981: 96,783
+   * bytes where 14,738 reach it; TglThirdAtAimTest).
+   *
+   * <p>Measured 29 Nov (session 15), TargetLanding fine scale, same cache and session, .tgl SSIM
+   * 0.90-0.99, in the band within 3 encodes (in the band at all; encodes; bytes) before ->
+   * after: photos 36, graphics 13 (unchanged), colour fit set 131 -> 133 of 160, grey 94 -> 97
+   * of 120, other encoders' 185 -> 187 of 240, in all 459 -> 466 of 576 (523 -> 523; 1,553 ->
+   * 1,546; 29,587,998 -> 29,588,163); not fitted on (hold-out, otho, othg) 278 -> 279 of 360
+   * (316 -> 318; 1,002 -> 999; 9,145,293 -> 9,141,091); this library's own JPEG decodes of
+   * issue 7's photo groups q75b, q85b, q95b (30 images, not tuned on) 102 -> 103 of 120 (111 ->
+   * 112; 305 -> 304; 5,588,736 -> 5,588,485). JPEG and size searches unchanged. Tried
+   * and not kept: shares 0.05 and 0.1 (fit sets 465 and 460 of 576); the fill's own margin
+   * ({@link #TGL_FILL_MARGIN}) at 0 or 0.2 (464, 467: noise); a flat line replaced by the
+   * estimate shifted through the latest point (crept up a stair: one search of otho took 10
+   * encodes).
+   */
+  private static double tglMargin(SearchRules rules) {
+    return rules.tglThirdAtAim() && rules.fourthInBracket() ? 0 : TGL_MARGIN;
+  }
   /**
    * {@link #TGL_MARGIN} on .tgl's 4:4:4 ladder below 97 (the fill of the jump), where graphics'
    * SSIM climbs slowly with the quality and the estimate's 4:4:4 side (corrected by the photos'
@@ -696,6 +726,7 @@ final class TargetSearch {
     FittedCurve model = FittedCurve.ofSsim(jpeg, step, fine, chromaChoice);
     model.scaleFromBottom = true;
     model.lineInStep = !jpeg && fine;
+    model.widenFlatLine = !jpeg && tglMargin(rules) == 0;
     if (curve != null && fine) {
       // the image's own curve instead of the corpus median: one point shifts it, two fit it
       // (.tgl: two points keep the line in the log of the step, still the better interpolation)
@@ -843,7 +874,7 @@ final class TargetSearch {
         // last prediction fell short, so that it more often passes and the search ends there
         next = jpeg ? lastY + (aim - lastY) / JPEG_STEP_GAIN
             : aim + Math.max(0, Math.min(1,
-                shortfall * (fullBelow ? TGL_FILL_MARGIN : TGL_MARGIN)));
+                shortfall * (fullBelow ? TGL_FILL_MARGIN : tglMargin(rules))));
       }
       if (curve != null && !jpeg && passBytes != null && failQ < 0 && encodes == 2) {
         // two passes, nothing known to fail: the last encode steps down a little short of the
