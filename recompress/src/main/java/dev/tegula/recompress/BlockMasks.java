@@ -19,15 +19,17 @@ import java.util.Arrays;
  * approximation levels of its AC coefficients ({@link #levels}). A scan then reads a few bytes
  * per block in sequence instead of gathering from 128 bytes per block, most of them zero.
  *
- * <p>Measured in session 14 and not kept (branch s14/fuse-dense; same-JVM A/B of restore,
- * {@code -Xbatch}, 120 rounds, both orders, an A/A 0.994-1.002): the dense form made by the
- * content-2 decoder as it goes, so that a progressive restore keeps no coefficient image (half
- * the bytes a restore allocates: 21.4 -> 11.9 MB per pass over q75p). Per block row, from a
- * scratch row just decoded: q75p x0.995-0.999, q85p x0.993-0.995, q75b x0.992-0.996, 3.4 Mpx
- * q75 progressive files (5-10 MB of coefficients) x1.006-1.016; per block inside the decoder's
- * loop: q75p x0.94-0.99. This pass over the image streams (the prefetchers hide its memory) and
- * its work stays the same wherever it runs, and a fresh image's zeroing costs little in a warm
- * JVM.
+ * <p>A progressive restore of content 2 gets the dense form from its decoder instead
+ * ({@link #fromDecoder}, {@link #addRow}): each block row is decoded into a scratch row and made
+ * dense at once, so no coefficient image is kept (128 bytes less per block: a q75 progressive
+ * restore allocates 11.9 MB per pass over the ten photos instead of 21.4). Same speed on the JVM
+ * (session 14, same-JVM A/B, {@code -Xbatch}, 120 rounds: q75p x0.995-0.999, q85p x0.993-0.995,
+ * 3.4 Mpx files x1.006-1.016; session 15, 30 rounds: q75p x1.04, q85p x1.00); kept in session 15
+ * for the browser, where the Wasm build spent about a tenth of a progressive restore allocating
+ * and clearing the image (Chromium's profiler: {@code new short[]} 10-11 % of a 1023x769 4:4:4
+ * progressive restore) and the decoder-made form restores 1.01-1.13x as fast (medians of a
+ * same-page A/B of the two builds, 16 alternating rounds, three runs on three progressive files,
+ * one run reading 1.53; an A/A 1.00-1.03).
  */
 final class BlockMasks {
   /** Row r, columns as bits 0-7: the zigzag mask bits of those coefficients. */
@@ -65,6 +67,8 @@ final class BlockMasks {
   private final long[][] levels;
   /** The masks the coefficients' decoder kept ({@link CoefficientImage#masks}), or null. */
   private final long[][] given;
+  /** Per component, the values {@link #addRow} has stored; null unless {@link #fromDecoder}. */
+  private int[] filled;
 
   BlockMasks(CoefficientImage img) {
     this.img = img;
@@ -149,7 +153,6 @@ final class BlockMasks {
     short[] vals = new short[g != null ? nonzeros(g) : Math.max(64, coef.length >> 2)];
     int[] start = new int[blocks + 1];
     short[] dc = new short[blocks];
-    int[] zz = JpegSyntax.ZIGZAG;
     long[] lv = new long[blocks * LEVEL_LONGS];
     int p = 0;
     for (int b = 0, off = 0; b < blocks; b++, off += 64) {
@@ -159,43 +162,7 @@ final class BlockMasks {
       if (g == null && vals.length - p < 64) {
         vals = Arrays.copyOf(vals, (int) Math.min(coef.length, 2L * vals.length));
       }
-      long negative = 0;
-      long ge1 = 0;
-      long ge2 = 0;
-      long c0 = 0;
-      long c1 = 0;
-      // in longs: each flag is a sign spread by one shift, no int-to-long widening per use
-      // (11% fewer cycles than in ints for this loop alone; within noise in the rebuild). The AC
-      // coefficients only: the DC is in dc, and no AC scan reads a level at its position. An int
-      // count, not x != 0: C2 then moves the loop's safepoint poll out of it. Not kept (session
-      // 12, this loop alone): a second loop over the magnitudes of 2 or more for the levels
-      // x0.93-1.06, reading two blocks ahead to start their cache lines x0.96-0.99.
-      long x = mb & Long.MAX_VALUE;
-      for (int n = Long.bitCount(x); n > 0; n--) {
-        int k = Long.numberOfLeadingZeros(x);
-        long bit = Long.MIN_VALUE >>> k;
-        x ^= bit;
-        short value = coef[off + zz[k]];
-        vals[p++] = value;
-        long v = value;
-        long sign = v >> 63;
-        long a = (v ^ sign) - sign;
-        negative |= bit & sign;
-        long atLeast2 = (1 - a) >> 63; // |v| >> 1 is nonzero: it has a correction bit at Al 0
-        long atLeast4 = (3 - a) >> 63;
-        ge1 |= bit & atLeast2;
-        ge2 |= bit & atLeast4;
-        // a correction bit appended where the flag is set: c + (c & flag) is c << 1 there, with
-        // no shift by a variable (C2 moves each through CL)
-        c0 = (c0 + (c0 & atLeast2)) | (a & atLeast2 & 1);
-        c1 = (c1 + (c1 & atLeast4)) | ((a >> 1) & atLeast4 & 1);
-      }
-      int l = b * LEVEL_LONGS;
-      lv[l + NEGATIVE] = negative;
-      lv[l + AT_LEAST] = ge1;
-      lv[l + AT_LEAST + 1] = ge2;
-      lv[l + CORRECTIONS] = c0;
-      lv[l + CORRECTIONS + 1] = c1;
+      p = dense(coef, off, mb, vals, p, lv, b * LEVEL_LONGS, false);
     }
     start[blocks] = p;
     masks[c] = m;
@@ -203,6 +170,120 @@ final class BlockMasks {
     values[c] = vals;
     dcs[c] = dc;
     levels[c] = lv;
+  }
+
+  /**
+   * A dense form that a decoder makes row by row ({@link #addRow}) as it decodes each block row,
+   * instead of one made from {@code img}'s coefficients afterwards: a progressive restore's
+   * rebuild reads nothing else, so its coefficients need not be kept ({@code img} holds the
+   * geometry only; 128 bytes less per block).
+   *
+   * <p>Measured (the class comment has the figures): the same speed as {@link #prepare} after
+   * the decode on the JVM, 1.01-1.13x in the Wasm build, half the bytes allocated. Made per block
+   * inside the decoder's loop instead of per row, the JVM's restore was x0.94-0.99 (q75p): the
+   * loop's body grew.
+   */
+  static BlockMasks fromDecoder(CoefficientImage img) {
+    BlockMasks d = new BlockMasks(img);
+    d.filled = new int[img.components];
+    for (int c = 0; c < img.components; c++) {
+      int blocks = img.blocksWide[c] * img.blocksHigh[c];
+      d.masks[c] = new long[blocks];
+      d.starts[c] = new int[blocks + 1];
+      // grown by doubling as needed: a few nonzero values per block at usual qualities
+      d.values[c] = new short[Math.max(64, blocks * 4)];
+      d.dcs[c] = new short[blocks];
+      d.levels[c] = new long[blocks * LEVEL_LONGS];
+    }
+    return d;
+  }
+
+  /**
+   * The mask array of component c, for the decoder to set each block's as it decodes it (a
+   * dense form {@link #fromDecoder}).
+   */
+  long[] masksToFill(int c) {
+    return masks[c];
+  }
+
+  /**
+   * Adds blocks [b, b + count) of component c, one row of them decoded into {@code
+   * row[0, 64 · count)} in natural order (their masks already set, {@link #masksToFill}), and
+   * clears those coefficients for the next row. A component's rows come in order (a band's after
+   * the previous band's), each once.
+   */
+  void addRow(int c, int b, int count, short[] row) {
+    int p = filled[c];
+    short[] vals = values[c];
+    long[] m = masks[c];
+    int[] start = starts[c];
+    short[] dc = dcs[c];
+    long[] lv = levels[c];
+    for (int i = 0, off = 0; i < count; i++, b++, off += 64) {
+      if (vals.length - p < 64) {
+        vals = Arrays.copyOf(vals, Math.max(p + 64, 2 * vals.length));
+        values[c] = vals;
+      }
+      start[b] = p;
+      dc[b] = row[off];
+      row[off] = 0;
+      p = dense(row, off, m[b], vals, p, lv, b * LEVEL_LONGS, true);
+    }
+    start[b] = p;
+    filled[c] = p;
+  }
+
+  /**
+   * Stores the nonzero AC coefficients of the block at {@code off} (mask mb) in zigzag order
+   * from vals[p], and its {@link #levels} from lv[l]; returns where its values end.
+   *
+   * @param clear whether to zero them in coef as they are read (the decoder's scratch block:
+   *     its other coefficients are zero already)
+   */
+  private static int dense(short[] coef, int off, long mb, short[] vals, int p, long[] lv,
+      int l, boolean clear) {
+    int[] zz = JpegSyntax.ZIGZAG;
+    long negative = 0;
+    long ge1 = 0;
+    long ge2 = 0;
+    long c0 = 0;
+    long c1 = 0;
+    // in longs: each flag is a sign spread by one shift, no int-to-long widening per use
+    // (11% fewer cycles than in ints for this loop alone; within noise in the rebuild). The AC
+    // coefficients only: the DC is in dc, and no AC scan reads a level at its position. An int
+    // count, not x != 0: C2 then moves the loop's safepoint poll out of it. Not kept (session
+    // 12, this loop alone): a second loop over the magnitudes of 2 or more for the levels
+    // x0.93-1.06, reading two blocks ahead to start their cache lines x0.96-0.99.
+    long x = mb & Long.MAX_VALUE;
+    for (int n = Long.bitCount(x); n > 0; n--) {
+      int k = Long.numberOfLeadingZeros(x);
+      long bit = Long.MIN_VALUE >>> k;
+      x ^= bit;
+      int at = off + zz[k];
+      short value = coef[at];
+      if (clear) {
+        coef[at] = 0;
+      }
+      vals[p++] = value;
+      long v = value;
+      long sign = v >> 63;
+      long a = (v ^ sign) - sign;
+      negative |= bit & sign;
+      long atLeast2 = (1 - a) >> 63; // |v| >> 1 is nonzero: it has a correction bit at Al 0
+      long atLeast4 = (3 - a) >> 63;
+      ge1 |= bit & atLeast2;
+      ge2 |= bit & atLeast4;
+      // a correction bit appended where the flag is set: c + (c & flag) is c << 1 there, with
+      // no shift by a variable (C2 moves each through CL)
+      c0 = (c0 + (c0 & atLeast2)) | (a & atLeast2 & 1);
+      c1 = (c1 + (c1 & atLeast4)) | ((a >> 1) & atLeast4 & 1);
+    }
+    lv[l + NEGATIVE] = negative;
+    lv[l + AT_LEAST] = ge1;
+    lv[l + AT_LEAST + 1] = ge2;
+    lv[l + CORRECTIONS] = c0;
+    lv[l + CORRECTIONS + 1] = c1;
+    return p;
   }
 
   private static int nonzeros(long[] masks) {

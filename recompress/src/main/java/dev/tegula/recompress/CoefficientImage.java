@@ -32,6 +32,14 @@ public final class CoefficientImage {
    * sizes are computed with {@link Math#multiplyExact} and overflow is caller misuse.
    */
   public CoefficientImage(int width, int height, int[] h, int[] v, int[][] quant) {
+    this(width, height, h, v, quant, true);
+  }
+
+  /**
+   * @param keep false for the geometry alone, every {@link #coefficients} entry null: for a
+   *     decoder that hands each block on as it makes it ({@link BlockMasks#fromDecoder})
+   */
+  CoefficientImage(int width, int height, int[] h, int[] v, int[][] quant, boolean keep) {
     if (width < 1 || height < 1 || h.length == 0 || h.length != v.length
         || quant.length != h.length) {
       throw new IllegalArgumentException("bad frame geometry");
@@ -60,8 +68,8 @@ public final class CoefficientImage {
     for (int c = 0; c < components; c++) {
       blocksWide[c] = components == 1 ? ceilDiv(width, 8) : mcusAcross * h[c];
       blocksHigh[c] = components == 1 ? ceilDiv(height, 8) : mcusDown * v[c];
-      coefficients[c] =
-          new short[Math.multiplyExact(Math.multiplyExact(blocksWide[c], blocksHigh[c]), 64)];
+      int size = Math.multiplyExact(Math.multiplyExact(blocksWide[c], blocksHigh[c]), 64);
+      coefficients[c] = keep ? new short[size] : null;
     }
   }
 

@@ -51,6 +51,15 @@ final class FastBandDecoder implements StaticTables.Header {
    */
   static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
       int rowEnd) {
+    decode(data, offset, length, img, rowStart, rowEnd, null);
+  }
+
+  /**
+   * @param dense null to fill img's coefficients; else each block row is decoded into a
+   *     scratch row and handed to it ({@link BlockMasks#addRow}), img's coefficients left alone
+   */
+  static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
+      int rowEnd, BlockMasks dense) {
     String rows = "MCU rows " + rowStart + "-" + (rowEnd - 1);
     if (length < HEADER_BYTES) {
       throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
@@ -81,7 +90,7 @@ final class FastBandDecoder implements StaticTables.Header {
           throw new Damaged("header: " + bad);
         }
       }
-      d.blocks(img, rowStart, rowEnd);
+      d.blocks(img, rowStart, rowEnd, dense);
     } catch (Damaged e) {
       if (d.overrun > 0) {
         throw new TruncatedInputException("fast coefficient data of " + rows + " cut short: "
@@ -233,7 +242,7 @@ final class FastBandDecoder implements StaticTables.Header {
     return (m ^ -neg) + neg;
   }
 
-  private void blocks(CoefficientImage img, int rowStart, int rowEnd) {
+  private void blocks(CoefficientImage img, int rowStart, int rowEnd, BlockMasks dense) {
     StaticTables countT = tables[FastContexts.COUNT];
     StaticTables dcT = tables[FastContexts.DC];
     StaticTables acT = tables[FastContexts.AC];
@@ -257,6 +266,13 @@ final class FastBandDecoder implements StaticTables.Header {
     long[][] belowPart = new long[img.components][];
     long[] rightPart = new long[8];
     long[] sums = new long[32];
+    // for a dense form, the block row being decoded: in L1 or L2 however large the image, and
+    // no coefficient image to allocate, clear and fault in
+    int widest = 0;
+    for (int c = 0; c < img.components; c++) {
+      widest = Math.max(widest, img.blocksWide[c]);
+    }
+    short[] rowBlocks = dense != null ? new short[widest << 6] : null;
     for (int c = 0; c < img.components; c++) {
       nzAbove[c] = new int[img.blocksWide[c]];
       belowPart[c] = new long[8 * img.blocksWide[c]];
@@ -268,8 +284,9 @@ final class FastBandDecoder implements StaticTables.Header {
         int first = rowStart * v;
         int endRow = Math.min((r + 1) * v, img.blocksHigh[c]);
         int bw = img.blocksWide[c];
-        short[] coef = img.coefficients[c];
-        long[] nzMasks = img.masksToFill(c); // the blocks' nonzero masks, for the rebuild
+        short[] coef = dense != null ? rowBlocks : img.coefficients[c];
+        // the blocks' nonzero masks, for the rebuild
+        long[] nzMasks = dense != null ? dense.masksToFill(c) : img.masksToFill(c);
         int cls = c == 0 ? 0 : 1;
         int[] nzA = nzAbove[c];
         int[] q = quant[c];
@@ -280,8 +297,10 @@ final class FastBandDecoder implements StaticTables.Header {
         for (int by = r * v; by < endRow; by++) {
           boolean hasA = by > first;
           int nzLeft = -1;
-          int off = img.blockOffset(c, 0, by);
-          for (int bx = 0; bx < bw; bx++, off += 64) {
+          int block = by * bw;
+          // where the block's coefficients are in coef: in the image, or in the row
+          int off = dense != null ? 0 : block << 6;
+          for (int bx = 0; bx < bw; bx++, off += 64, block++) {
             boolean hasL = bx > 0;
             long nzm = 0;
             // §5.1 the interior's count
@@ -374,12 +393,17 @@ final class FastBandDecoder implements StaticTables.Header {
             int dc = (short) ((pc >> 16) + value(dcT, cls * FastContexts.DC_BUCKETS
                 * FastContexts.DC_BUCKETS + (pc & 0xFFFF)));
             coef[off] = (short) dc;
-            nzMasks[off >> 6] = nzm | (Long.MIN_VALUE & ((long) (dc | -dc) >> 63));
+            nzMasks[block] = nzm | (Long.MIN_VALUE & ((long) (dc | -dc) >> 63));
             dcModel.keep(c, bx, dc, q);
+          }
+          if (dense != null) {
+            dense.addRow(c, by * bw, bw, coef);
           }
         }
       }
-      img.rowMasked(r);
+      if (dense == null) {
+        img.rowMasked(r);
+      }
     }
   }
 }

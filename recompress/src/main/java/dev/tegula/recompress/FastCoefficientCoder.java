@@ -27,11 +27,20 @@ final class FastCoefficientCoder {
    */
   static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
       int rowEnd) {
+    decode(data, offset, length, img, rowStart, rowEnd, null);
+  }
+
+  /**
+   * @param dense null to fill img's coefficients, else what takes each block instead ({@link
+   *     BlockMasks#fromDecoder})
+   */
+  static void decode(byte[] data, int offset, int length, CoefficientImage img, int rowStart,
+      int rowEnd, BlockMasks dense) {
     if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
       throw new IllegalArgumentException("bad data range");
     }
     checkRows(img, rowStart, rowEnd);
-    FastBandDecoder.decode(data, offset, length, img, rowStart, rowEnd);
+    FastBandDecoder.decode(data, offset, length, img, rowStart, rowEnd, dense);
   }
 
   private static void checkRows(CoefficientImage img, int rowStart, int rowEnd) {

@@ -75,10 +75,15 @@ final class JpegModel {
    * (it only steers the coder's contexts).
    */
   static CoefficientImage imageFor(JpegSyntax syn, Limits limits) {
+    return imageFor(syn, limits, true);
+  }
+
+  /** @param keep false for the frame's geometry without coefficient arrays */
+  static CoefficientImage imageFor(JpegSyntax syn, Limits limits, boolean keep) {
     limits.checkDimensions(syn.width, syn.height, 0);
     int n = syn.components;
     return new CoefficientImage(syn.width, syn.height, Arrays.copyOf(syn.h, n),
-        Arrays.copyOf(syn.v, n), quantFor(syn));
+        Arrays.copyOf(syn.v, n), quantFor(syn), keep);
   }
 
   /** The quantization tables {@link #imageFor} gives the image's components. */

@@ -111,7 +111,9 @@ public final class JpegRecompression {
    * that piece 0 of it gives must be this image's (size, sampling, quantization tables: what the
    * coder's contexts see), every band is decoded from its coded bytes in band order into the
    * image cleared of its coefficients (as restore decodes into a new one; in place, so that a
-   * large image is held once), and the JPEG is rebuilt from those and compared with the input
+   * large image is held once), or, for a progressive frame in content 2, straight into the
+   * rebuild's dense form as restore does ({@link #allFast}), and the JPEG is rebuilt from those
+   * and compared with the input
    * byte for byte. Only the SHA-256 check of restore is left out, as it holds for equal bytes.
    *
    * <p>What the check costs (format-jpeg.md §10.1): the decode of every band, as long as their
@@ -131,20 +133,31 @@ public final class JpegRecompression {
     limits.checkTiles(bands, 0);
     byte[] layout = LayoutCodec.write(model.layout);
     JpegLayout stored = LayoutCodec.read(layout, limits, 0);
-    if (!JpegModel.isImageOf(img, frameOf(stored, limits, 0))) {
+    JpegSyntax frame = frameOf(stored, limits, 0);
+    if (!JpegModel.isImageOf(img, frame)) {
       throw new NotModellable("the stored layout's frame does not give this coefficient image");
     }
     byte[][] tiles = new byte[bands][];
     for (int t = 0; t < bands; t++) {
       tiles[t] = coder.encode(img, plan.rowStart(t), plan.rowEnd(t));
     }
-    for (short[] coef : img.coefficients) {
-      Arrays.fill(coef, (short) 0);
+    // as restore will decode: straight into the dense form (allFast), or into the image
+    BlockMasks dense = frame.progressive && coder == TileContent.FAST_CODER
+        ? BlockMasks.fromDecoder(img) : null;
+    if (dense == null) {
+      for (short[] coef : img.coefficients) {
+        Arrays.fill(coef, (short) 0);
+      }
     }
     for (int t = 0; t < bands; t++) {
-      coder.decode(tiles[t], 0, tiles[t].length, img, plan.rowStart(t), plan.rowEnd(t));
+      if (dense != null) {
+        FastCoefficientCoder.decode(tiles[t], 0, tiles[t].length, img, plan.rowStart(t),
+            plan.rowEnd(t), dense);
+      } else {
+        coder.decode(tiles[t], 0, tiles[t].length, img, plan.rowStart(t), plan.rowEnd(t));
+      }
     }
-    byte[] rebuilt = JpegRewriter.rewrite(stored, img, jpeg.length, limits);
+    byte[] rebuilt = JpegRewriter.rewrite(stored, img, jpeg.length, limits, dense);
     if (!Arrays.equals(rebuilt, jpeg)) {
       throw new NotModellable("the rebuilt file differs from the original"
           + firstDifference(rebuilt, jpeg));
@@ -296,7 +309,8 @@ public final class JpegRecompression {
       if (o.kind == JpegContainer.KIND_VERBATIM) {
         d = JpegDecoder.decode(restoreChecked(tgl, options.limits(), coder, null), options);
       } else {
-        Bands b = decodeBands(o, o.payload(options.limits()), options.limits(), coder, damaged);
+        Bands b = decodeBands(o, o.payload(options.limits()), options.limits(), coder, damaged,
+            false);
         d = pixels(o, b, options, damaged);
       }
     } catch (TegulaException e) {
@@ -383,16 +397,25 @@ public final class JpegRecompression {
 
   private static byte[] rebuild(Opened o, byte[] raw, Limits limits, RowCoder coder,
       List<String> damaged) {
-    Bands b = decodeBands(o, raw, limits, coder, damaged);
-    return JpegRewriter.rewrite(b.layout, b.image, (int) plausibleLength(o), limits);
+    Bands b = decodeBands(o, raw, limits, coder, damaged, damaged == null);
+    return JpegRewriter.rewrite(b.layout, b.image, (int) plausibleLength(o), limits, b.dense);
   }
 
-  /** The layout and the coefficient image of a modelled file. */
-  private record Bands(JpegLayout layout, CoefficientImage image) {}
+  /**
+   * The layout and the coefficient image of a modelled file; or, when dense is not null, the
+   * image's geometry and the dense form its scans are rebuilt from.
+   */
+  private record Bands(JpegLayout layout, CoefficientImage image, BlockMasks dense) {}
 
-  /** Reads the layout and decodes every band (damaged ones as {@link #restoreChecked} says). */
+  /**
+   * Reads the layout and decodes every band (damaged ones as {@link #restoreChecked} says).
+   *
+   * @param denseAllowed whether the bands may go straight into the rebuild's dense form
+   *     ({@link #allFast}) instead of a coefficient image: only for a rebuild that fails
+   *     on a damaged band, as a band left grey has no dense form
+   */
   private static Bands decodeBands(Opened o, byte[] raw, Limits limits, RowCoder coder,
-      List<String> damaged) {
+      List<String> damaged, boolean denseAllowed) {
     JpegLayout layout = LayoutCodec.read(raw, limits, o.recordChunk);
     JpegSyntax syn = frameOf(layout, limits, o.recordChunk);
     TglHeader h = o.file.header();
@@ -400,7 +423,9 @@ public final class JpegRecompression {
       throw new MalformedInputException("the JPEG frame is " + syn.width + "x" + syn.height
           + " but THDR says " + h.width() + "x" + h.height(), o.recordChunk);
     }
-    CoefficientImage img = JpegModel.imageFor(syn, limits);
+    boolean dense = denseAllowed && syn.progressive && allFast(o.file, o.tgl);
+    CoefficientImage img = JpegModel.imageFor(syn, limits, !dense);
+    BlockMasks masks = dense ? BlockMasks.fromDecoder(img) : null;
     BandPlan plan = BandPlan.of(img);
     if (plan.bands() != o.file.tileCount() || plan.tileHeight() != h.tileHeight()) {
       throw new MalformedInputException("THDR's tile grid (" + o.file.tileCount() + " tiles of "
@@ -410,7 +435,7 @@ public final class JpegRecompression {
     TegulaException firstDamage = null;
     for (int t = 0; t < plan.bands(); t++) {
       try {
-        decodeTile(o.file, o.tgl, t, img, plan, coder);
+        decodeTile(o.file, o.tgl, t, img, plan, coder, masks);
       } catch (TegulaException e) {
         if (damaged == null) {
           throw e;
@@ -423,7 +448,25 @@ public final class JpegRecompression {
     if (firstDamage != null && damaged.size() == plan.bands()) {
       throw firstDamage; // nothing left to show
     }
-    return new Bands(layout, img);
+    return new Bands(layout, img, masks);
+  }
+
+  /**
+   * Whether the rebuild of a progressive frame decodes its bands straight into the dense form
+   * its scans read ({@link BlockMasks#fromDecoder}): when every tile is of content 2, whose
+   * decoder hands on each block row as it decodes it. The coefficient image is then never made
+   * (no 128 bytes per block to allocate, clear, write and read back).
+   */
+  private static boolean allFast(TglFile file, byte[] tgl) {
+    for (int t = 0; t < file.tileCount(); t++) {
+      TileEntry e = file.tile(t);
+      // where decodeTile reads the content; a damaged tile fails there the same either way
+      if (e.problem() != null || e.offset() < 0 || e.size() < 17
+          || e.offset() + 13 > tgl.length || (tgl[e.offset() + 12] & 0xFF) != TileContent.FAST) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Piece 0 of the layout read up to its scan header: the frame and tables of the image. */
@@ -446,8 +489,9 @@ public final class JpegRecompression {
     }
   }
 
+  /** @param dense null, or the dense form a content-2 tile decodes into ({@link #allFast}) */
   private static void decodeTile(TglFile file, byte[] tgl, int t, CoefficientImage img,
-      BandPlan plan, RowCoder coder) {
+      BandPlan plan, RowCoder coder, BlockMasks dense) {
     TileEntry e = file.tile(t);
     String where = "tile " + t + " (MCU rows " + plan.rowStart(t) + "-" + (plan.rowEnd(t) - 1)
         + ", image rows " + e.rect().y() + "-" + (e.rect().y() + e.rect().height() - 1) + ")";
@@ -466,8 +510,13 @@ public final class JpegRecompression {
           + " where coefficient rows (0 or 2) belong", data + 4);
     }
     try {
-      RowCoder c = content == TileContent.FAST ? TileContent.FAST_CODER : coder;
-      c.decode(tgl, data + 5, length - 5, img, plan.rowStart(t), plan.rowEnd(t));
+      if (dense != null) {
+        FastCoefficientCoder.decode(tgl, data + 5, length - 5, img, plan.rowStart(t),
+            plan.rowEnd(t), dense);
+      } else {
+        RowCoder c = content == TileContent.FAST ? TileContent.FAST_CODER : coder;
+        c.decode(tgl, data + 5, length - 5, img, plan.rowStart(t), plan.rowEnd(t));
+      }
     } catch (TegulaException ex) {
       throw new MalformedInputException(where + " does not decode: " + ex.getMessage(),
           e.offset());

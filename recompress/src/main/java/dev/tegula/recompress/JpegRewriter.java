@@ -17,7 +17,16 @@ final class JpegRewriter {
    */
   static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
       Limits limits) {
-    BlockMasks masks = new BlockMasks(img);
+    return rewrite(layout, img, expectedLength, limits, (BlockMasks) null);
+  }
+
+  /**
+   * @param dense the dense form a decoder made of img's blocks ({@link BlockMasks#fromDecoder}),
+   *     or null to make it from img's coefficients
+   */
+  static byte[] rewrite(JpegLayout layout, CoefficientImage img, int expectedLength,
+      Limits limits, BlockMasks dense) {
+    BlockMasks masks = dense != null ? dense : new BlockMasks(img);
     return rewrite(layout, img, expectedLength, limits,
         (syn, image, record, out) -> ScanEncoder.encode(syn, image, record, out, masks));
   }
