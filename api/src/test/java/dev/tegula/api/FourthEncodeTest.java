@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class FourthEncodeTest {
   /** Photo crops and decoded JPEGs, colour and grey, 320 pixels square. */
-  private static Image[] images() throws IOException {
+  static Image[] images() throws IOException {
     return new Image[] {
         TargetSearchTest.crop("astronaut.png", 64, 64, 320),
         TargetSearchTest.crop("flower.png", 32, 32, 320),
@@ -28,14 +28,8 @@ class FourthEncodeTest {
         TargetSearchTest.annexKDecoded(TargetSearchTest.crop("flower.png", 32, 32, 320), 90),
         TargetSearchTest.annexKDecoded(
             TargetSearchTest.grey(TargetSearchTest.crop("astronaut.png", 128, 0, 320)), 70),
-        ownDecoded(TargetSearchTest.crop("astronaut.png", 0, 192, 320), 70),
-        ownDecoded(TargetSearchTest.crop("flower.png", 192, 0, 320), 70)};
-  }
-
-  /** {@code image} through this library's own JPEG encoder at {@code quality} and back. */
-  private static Image ownDecoded(Image image, int quality) {
-    return Tegula.decode(Tegula.encodeJpeg(image, null,
-        dev.tegula.jpeg.JpegEncodeOptions.ofQuality(quality))).image();
+        TargetSearchTest.ownDecoded(TargetSearchTest.crop("astronaut.png", 0, 192, 320), 70),
+        TargetSearchTest.ownDecoded(TargetSearchTest.crop("flower.png", 192, 0, 320), 70)};
   }
 
   /**

@@ -1387,6 +1387,12 @@ class TargetSearchTest {
     };
   }
 
+  /** {@code image} through this library's own JPEG encoder at {@code quality} and back. */
+  static Image ownDecoded(Image image, int quality) {
+    return Tegula.decode(Tegula.encodeJpeg(image, null,
+        dev.tegula.jpeg.JpegEncodeOptions.ofQuality(quality))).image();
+  }
+
   /**
    * A decoded JPEG: {@code photo} through the encoder's plain Annex K tables at {@code quality}
    * and back (whose SSIM climbs in stairs near that quality).

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -20,27 +21,15 @@ import org.junit.jupiter.api.Test;
  * the scale.
  */
 class TglThirdAtAimTest {
-  /** Photo crops and decoded JPEGs, colour and grey, 320 pixels square. */
+  /** FourthEncodeTest's images and two more decoded JPEGs of Annex K tables (85, grey 60). */
   private static Image[] images() throws IOException {
-    return new Image[] {
-        TargetSearchTest.crop("astronaut.png", 64, 64, 320),
-        TargetSearchTest.crop("flower.png", 32, 32, 320),
-        TargetSearchTest.annexKDecoded(TargetSearchTest.crop("astronaut.png", 128, 0, 320), 75),
-        TargetSearchTest.grey(TargetSearchTest.crop("flower.png", 200, 100, 320)),
-        TargetSearchTest.annexKDecoded(TargetSearchTest.crop("flower.png", 32, 32, 320), 90),
-        TargetSearchTest.annexKDecoded(
-            TargetSearchTest.grey(TargetSearchTest.crop("astronaut.png", 128, 0, 320)), 70),
-        TargetSearchTest.annexKDecoded(TargetSearchTest.crop("astronaut.png", 0, 192, 320), 85),
-        TargetSearchTest.annexKDecoded(
-            TargetSearchTest.grey(TargetSearchTest.crop("flower.png", 192, 0, 320)), 60),
-        ownDecoded(TargetSearchTest.crop("astronaut.png", 0, 192, 320), 70),
-        ownDecoded(TargetSearchTest.crop("flower.png", 192, 0, 320), 70)};
-  }
-
-  /** {@code image} through this library's own JPEG encoder at {@code quality} and back. */
-  private static Image ownDecoded(Image image, int quality) {
-    return Tegula.decode(Tegula.encodeJpeg(image, null,
-        dev.tegula.jpeg.JpegEncodeOptions.ofQuality(quality))).image();
+    Image[] four = FourthEncodeTest.images();
+    Image[] all = Arrays.copyOf(four, four.length + 2);
+    all[four.length] =
+        TargetSearchTest.annexKDecoded(TargetSearchTest.crop("astronaut.png", 0, 192, 320), 85);
+    all[four.length + 1] = TargetSearchTest.annexKDecoded(
+        TargetSearchTest.grey(TargetSearchTest.crop("flower.png", 192, 0, 320)), 60);
+    return all;
   }
 
   /**
