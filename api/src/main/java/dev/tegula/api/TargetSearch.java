@@ -261,7 +261,12 @@ final class TargetSearch {
    * encodes).
    */
   private static double tglMargin(SearchRules rules) {
-    return rules.tglThirdAtAim() && rules.fourthInBracket() ? 0 : TGL_MARGIN;
+    return thirdAtAim(rules) ? 0 : TGL_MARGIN;
+  }
+
+  /** {@link SearchRules#tglThirdAtAim} in force: it needs the fourth encode. */
+  private static boolean thirdAtAim(SearchRules rules) {
+    return rules.tglThirdAtAim() && rules.fourthInBracket();
   }
   /**
    * {@link #TGL_MARGIN} on .tgl's 4:4:4 ladder below 97 (the fill of the jump), where graphics'
@@ -726,7 +731,7 @@ final class TargetSearch {
     FittedCurve model = FittedCurve.ofSsim(jpeg, step, fine, chromaChoice);
     model.scaleFromBottom = true;
     model.lineInStep = !jpeg && fine;
-    model.widenFlatLine = !jpeg && tglMargin(rules) == 0;
+    model.widenFlatLine = !jpeg && thirdAtAim(rules);
     if (curve != null && fine) {
       // the image's own curve instead of the corpus median: one point shifts it, two fit it
       // (.tgl: two points keep the line in the log of the step, still the better interpolation)

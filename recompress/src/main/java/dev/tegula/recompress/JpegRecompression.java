@@ -253,10 +253,9 @@ public final class JpegRecompression {
     }
     int content = JpegContainer.CONTENT_EMPTY;
     if (o.kind == JpegContainer.KIND_MODELLED && o.file.tileCount() > 0) {
-      TileEntry e = o.file.tile(0);
-      if (e.problem() == null && e.offset() >= 0 && e.size() >= 17
-          && e.offset() + 13 <= tgl.length) {
-        content = tgl[e.offset() + 12] & 0xFF;
+      int first = tileContent(o.file.tile(0), tgl);
+      if (first >= 0) {
+        content = first;
       }
     }
     return new JpegTglInfo(o.kind == JpegContainer.KIND_MODELLED, o.jpegLength, hex.toString(),
@@ -459,14 +458,23 @@ public final class JpegRecompression {
    */
   private static boolean allFast(TglFile file, byte[] tgl) {
     for (int t = 0; t < file.tileCount(); t++) {
-      TileEntry e = file.tile(t);
-      // where decodeTile reads the content; a damaged tile fails there the same either way
-      if (e.problem() != null || e.offset() < 0 || e.size() < 17
-          || e.offset() + 13 > tgl.length || (tgl[e.offset() + 12] & 0xFF) != TileContent.FAST) {
+      // a damaged tile fails in decodeTile the same either way
+      if (tileContent(file.tile(t), tgl) != TileContent.FAST) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A coefficient tile's content byte, or -1 where its entry cannot hold one. */
+  private static int tileContent(TileEntry e, byte[] tgl) {
+    return e.problem() == null && e.offset() >= 0 && e.size() >= 17
+        && contentAt(e) < tgl.length ? tgl[contentAt(e)] & 0xFF : -1;
+  }
+
+  /** format-jpeg.md §7: the content byte follows the chunk head (8 bytes) and the tile index. */
+  private static int contentAt(TileEntry e) {
+    return e.offset() + 12;
   }
 
   /** Piece 0 of the layout read up to its scan header: the frame and tables of the image. */
@@ -504,10 +512,10 @@ public final class JpegRecompression {
     }
     int data = e.offset() + 8;
     int length = e.size() - 12;
-    int content = tgl[data + 4] & 0xFF;
+    int content = tgl[contentAt(e)] & 0xFF;
     if (content != TileContent.ADAPTIVE && content != TileContent.FAST) {
       throw new MalformedInputException(where + " has content " + content
-          + " where coefficient rows (0 or 2) belong", data + 4);
+          + " where coefficient rows (0 or 2) belong", contentAt(e));
     }
     try {
       if (dense != null) {
