@@ -25,9 +25,9 @@ final class Quantizer {
       for (EncoderComponent c : comps) {
         int[] div = divisors(tables[c.quantTable]);
         for (int off = 0; off < c.coef.length; off += 64) {
-          int end = flatEnd(c.coef, off);
+          int mean64 = c.coef[off] + 128 * 64;
           quantize(c.coef, off, div, 128, tmp);
-          snapFlatEnd(c.coef, off, end, div[0]);
+          clampAwareDc(c.coef, off, mean64, div[0] / 8);
         }
       }
       return;
@@ -45,60 +45,53 @@ final class Quantizer {
     TrellisQuantizer trellis = new TrellisQuantizer();
     for (EncoderComponent c : comps) {
       trellis.setTables(divisors(tables[c.quantTable]), sizes[c.huffTable]);
-      int dcDiv = 8 * tables[c.quantTable][0];
+      int dcStep = tables[c.quantTable][0];
       int[] field = c.index == 0 ? lumaActivity
           : AdaptiveQuantization.chromaField(lumaActivity, comps[0], c);
       int scale16 = c.index == 0 ? 16 : tuning.chromaLambda16;
       for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
         int lambda = AdaptiveQuantization.lambda(field[b], tuning) * scale16 / 16;
-        int end = flatEnd(c.coef, off);
+        int mean64 = c.coef[off] + 128 * 64;
         trellis.quantize(c.coef, off, ((long) lambda << 20) * lambdaHundredths / 100);
-        snapFlatEnd(c.coef, off, end, dcDiv);
+        clampAwareDc(c.coef, off, mean64, dcStep);
       }
     }
   }
 
-  /** {@link ForwardDct}'s DC (times 8) of a block whose samples are all 0, and all 255. */
-  static final int FLAT_BLACK_DC = -8192;
-  static final int FLAT_WHITE_DC = 8128;
-
   /**
-   * {@link #FLAT_BLACK_DC} or {@link #FLAT_WHITE_DC} when the unquantized block at
-   * {@code coef[off]} is flat at that end of the sample range (no AC), else 0.
+   * A block whose AC values all quantized to 0 decodes flat, at 128 + DC * Q / 8 rounded and
+   * clamped to 0..255 (T.81 §A.3.1; libjpeg's DC-only shortcut); of its quantized DC and the two
+   * beside it, it takes the one whose decoded value is nearest the block's mean. That is the
+   * rounded value unless the clamp changes which is nearest, which happens only near black and
+   * white: black restored as 1 costs SSIM's luminance term 13 % there, and astronaut's SSIM rose
+   * 0.0117 between quality 38.00 and 38.20 where the luma DC step went from 17 to 16. Our decoder
+   * is djpeg's to the bit, and other decoders' DC-only blocks round the same way.
+   * {@code coef[off..]} holds the quantized zig-zag block, {@code mean64} 64 times the block's
+   * mean sample (its unquantized DC, times 8, plus 64 * 128).
    */
-  static int flatEnd(short[] coef, int off) {
-    int dc = coef[off];
-    if (dc != FLAT_BLACK_DC && dc != FLAT_WHITE_DC) {
-      return 0;
-    }
+  static void clampAwareDc(short[] coef, int off, int mean64, int dcStep) {
     for (int k = 1; k < 64; k++) {
       if (coef[off + k] != 0) {
-        return 0;
+        return;
       }
     }
-    return dc;
+    int q = coef[off];
+    int best = q;
+    int bestError = Math.abs(64 * flatSample(q, dcStep) - mean64);
+    for (int c = q - 1; c <= q + 1; c += 2) {
+      int error = Math.abs(64 * flatSample(c, dcStep) - mean64);
+      if (error < bestError && c >= -MAX_DC && c <= MAX_DC) {
+        best = c;
+        bestError = error;
+      }
+    }
+    coef[off] = (short) best;
   }
 
-  /**
-   * Gives a block {@link #flatEnd} found flat at an end ({@code end} not 0) the quantized DC
-   * nearest its own whose reconstruction lies at or past that end by at least a quarter level,
-   * so that every decoder's clamp restores the end exactly (T.81 §A.3.1: a DC-only block decodes
-   * to 128 + DC * Q / 8). Rounding to nearest can land one level inside: black restored as 1
-   * costs SSIM's luminance term 13 % there, and astronaut's SSIM rose 0.0117 between quality
-   * 38.00 and 38.20 where the luma DC step went from 17 to 16 (the same bytes either way:
-   * neighbouring flat blocks share the value, so the DC difference stays 0).
-   */
-  static void snapFlatEnd(short[] coef, int off, int end, int dcDiv) {
-    if (end == 0) {
-      return;
-    }
-    // dcDiv is 8 * Q: black wants |DC| * Q >= 1022 (samples <= 0.25), white DC * Q >= 1014.
-    int need = end < 0 ? 8176 : 8112;
-    int q = coef[off] < 0 ? -coef[off] : coef[off];
-    if (q * dcDiv < need) {
-      q = (need + dcDiv - 1) / dcDiv;
-    }
-    coef[off] = (short) (end < 0 ? -q : q);
+  /** The sample a DC-only block with quantized DC {@code q} decodes to. */
+  static int flatSample(int q, int dcStep) {
+    int v = Math.floorDiv(q * dcStep + 4, 8) + 128;
+    return v < 0 ? 0 : v > 255 ? 255 : v;
   }
 
   /** AC magnitudes beyond 10 bits and DC beyond 11 have no Huffman category in 8-bit JPEG. */

@@ -8,7 +8,7 @@ import dev.tegula.core.Metadata;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flat black and white areas restore exactly at every quality ({@link Quantizer#snapFlatEnd});
+ * Flat black and white areas restore exactly at every quality ({@link Quantizer#clampAwareDc});
  * our decoder is djpeg's to the bit (EncoderDjpegTest), so this holds for libjpeg-turbo too.
  */
 class FlatEndsEncoderTest {
@@ -61,27 +61,21 @@ class FlatEndsEncoderTest {
   }
 
   @Test
-  void onlyBlocksAtAnEndMove() {
+  void aFlatBlockTakesTheDcWhoseClampedValueIsNearestItsMean() {
     short[] block = new short[64];
-    block[0] = Quantizer.FLAT_BLACK_DC;
-    assertEquals(Quantizer.FLAT_BLACK_DC, Quantizer.flatEnd(block, 0));
-    block[9] = -1;
-    assertEquals(0, Quantizer.flatEnd(block, 0));
-    block[9] = 0;
-    block[0] = Quantizer.FLAT_WHITE_DC - 64;
-    assertEquals(0, Quantizer.flatEnd(block, 0));
-
-    short[] q = {-60}; // 60 * 17 = 1020: 128 - 127.5 decodes as 1
-    Quantizer.snapFlatEnd(q, 0, Quantizer.FLAT_BLACK_DC, 8 * 17);
-    assertEquals(-61, q[0]);
-    q[0] = -64; // 64 * 16 = 1024: already 0
-    Quantizer.snapFlatEnd(q, 0, Quantizer.FLAT_BLACK_DC, 8 * 16);
-    assertEquals(-64, q[0]);
-    q[0] = 59; // 59 * 17 = 1003: 253.4
-    Quantizer.snapFlatEnd(q, 0, Quantizer.FLAT_WHITE_DC, 8 * 17);
-    assertEquals(60, q[0]);
-    q[0] = -60;
-    Quantizer.snapFlatEnd(q, 0, 0, 8 * 17);
-    assertEquals(-60, q[0]);
+    block[0] = -60; // all 0: -60 * 17 decodes to 0.5 -> 1, -61 to -1.6 -> 0
+    Quantizer.clampAwareDc(block, 0, 0, 17);
+    assertEquals(-61, block[0]);
+    assertEquals(0, Quantizer.flatSample(-61, 17));
+    block[0] = 59; // all 255: 59 decodes to 253.4 -> 253, 60 to 255.5 -> 255
+    Quantizer.clampAwareDc(block, 0, 255 * 64, 17);
+    assertEquals(60, block[0]);
+    block[0] = -13; // mean 100: the clamp changes nothing, rounding stands
+    Quantizer.clampAwareDc(block, 0, 100 * 64, 17);
+    assertEquals(-13, block[0]);
+    block[0] = -60; // an AC value left: not flat, untouched
+    block[7] = 1;
+    Quantizer.clampAwareDc(block, 0, 0, 17);
+    assertEquals(-60, block[0]);
   }
 }

@@ -115,38 +115,42 @@ final class Quantizer {
     }
   }
 
-  /** {@link Dct#forward}'s DC of a block whose samples are all 0, and all 255. */
-  static final int FLAT_BLACK_DC = -8192;
-  static final int FLAT_WHITE_DC = 8128;
-
   /**
-   * A block whose samples all sit at an end of the range (all 0 or all 255: no AC, DC
-   * {@link #FLAT_BLACK_DC} or {@link #FLAT_WHITE_DC}) gets the DC value nearest its own whose
-   * reconstruction lies at or past that end (by at least a quarter level, §6.3's rounding
-   * included), so that the decoder's clamp restores the end exactly. Rounding to nearest can
-   * land one level inside: black restored as 1 costs SSIM's luminance term 13 % there (C1 / (1 +
-   * C1) at mean 0) and moved astronaut's SSIM by 0.006 between two hundredths of quality, for
-   * the same bytes either way (neighbouring flat blocks share the value, so the DC residual
-   * stays 0). {@code coef} is the unquantized block (natural order), {@code out[off]} its DC.
+   * A block whose AC values all quantized to 0 decodes flat, at 128 + F / 8 rounded and clamped
+   * to 0..255 (§6.3, §5); of its DC value and the two beside it, it takes the one whose decoded
+   * value is nearest the block's mean. That is the rounded value unless the clamp changes which
+   * is nearest, which happens only near black and white: black restored as 1 costs SSIM's
+   * luminance term 13 % there (C1 / (1 + C1) at mean 0), and astronaut's SSIM moved 0.006
+   * between two hundredths of quality for the same bytes. {@code coef} is the unquantized block
+   * (natural order, 64 times the centred mean at 0), {@code out[off]} its quantized DC.
    */
-  static void snapFlatEnd(int[] coef, int dcStep, short[] out, int off) {
-    int dc = coef[0];
-    if (dc != FLAT_BLACK_DC && dc != FLAT_WHITE_DC) {
-      return;
-    }
+  static void clampAwareDc(int[] coef, int dcStep, short[] out, int off) {
     for (int k = 1; k < 64; k++) {
-      if (coef[k] != 0) {
+      if (out[off + k] != 0) {
         return;
       }
     }
-    // §6.3 dequantizes the DC to floor((|q| * step + 8) / 16) = |F|, the block's samples are
-    // 128 + F / 8: black wants F <= -1022 (samples <= 0.25), white F >= 1014 (>= 254.75).
-    int need = dc < 0 ? 16344 : 16216;
-    int q = out[off] < 0 ? -out[off] : out[off];
-    if (q * dcStep < need) {
-      q = (need + dcStep - 1) / dcStep;
+    int q = out[off];
+    int mean64 = coef[0] + 128 * 64;
+    int best = q;
+    int bestError = Math.abs(64 * flatSample(q, dcStep) - mean64);
+    for (int c = q - 1; c <= q + 1; c += 2) {
+      int error = Math.abs(64 * flatSample(c, dcStep) - mean64);
+      if (error < bestError && c >= -2047 && c <= 2047) {
+        best = c;
+        bestError = error;
+      }
     }
-    out[off] = (short) (dc < 0 ? -q : q);
+    out[off] = (short) best;
+  }
+
+  /** The sample a DC-only block with quantized DC {@code q} decodes to (§6.3, §5). */
+  static int flatSample(int q, int dcStep) {
+    int dc = q * dcStep;
+    int f = (dc + (dc < 0 ? -8 : 8)) / 16;
+    // the inverse DCT's flat output: 128 + f / 8, rounded half up
+    int v = Math.floorDiv(f + 4, 8) + 128;
+    return v < 0 ? 0 : v > 255 ? 255 : v;
   }
 
   /**

@@ -66,7 +66,7 @@ final class TileEncoder {
           int[] st = steps[i][levels[lay.macroblock(i, bx, by)]];
           System.arraycopy(coef[i], off, block, 0, 64);
           Quantizer.quantize(block, st, round, q[i], off);
-          Quantizer.snapFlatEnd(block, st[0], q[i], off);
+          Quantizer.clampAwareDc(block, st[0], q[i], off);
 
           measureBias(block, st, q[i], off, biasSum, biasCount, 2 * t);
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Flat black and white areas restore exactly at every quality ({@link Quantizer#snapFlatEnd}). */
+/** Flat black and white areas restore exactly at every quality ({@link Quantizer#clampAwareDc}). */
 class FlatEndsTest {
   private static final int W = 96;
   private static final int H = 64;
@@ -48,24 +48,31 @@ class FlatEndsTest {
   }
 
   @Test
-  void onlyBlocksAtAnEndMove() {
+  void aFlatBlockTakesTheDcWhoseClampedValueIsNearestItsMean() {
+    int step = 17 * 16; // a flat step of 17 / 8 levels
+    int[] block = new int[64];
     short[] out = new short[64];
-    int[] flat = new int[64];
-    flat[0] = Quantizer.FLAT_BLACK_DC;
-    out[0] = -60; // 60 * 17 = 1020 < 16344 / 16: restored as 1
-    Quantizer.snapFlatEnd(flat, 17 * 16, out, 0);
-    assertEquals(-61, out[0]);
-    out[0] = -64; // already past the end
-    Quantizer.snapFlatEnd(flat, 16 * 16, out, 0);
-    assertEquals(-64, out[0]);
-    flat[5] = 1; // one AC value: not flat
+    block[0] = -128 * 64; // all 0: -60 decodes to 0.5 -> 1, -61 to -1.6 -> 0
     out[0] = -60;
-    Quantizer.snapFlatEnd(flat, 17 * 16, out, 0);
-    assertEquals(-60, out[0]);
-    flat[5] = 0;
-    flat[0] = Quantizer.FLAT_WHITE_DC;
-    out[0] = 59; // 59 * 17 = 1003: restored as 253.4
-    Quantizer.snapFlatEnd(flat, 17 * 16, out, 0);
+    Quantizer.clampAwareDc(block, step, out, 0);
+    assertEquals(-61, out[0]);
+    assertEquals(0, Quantizer.flatSample(-61, step));
+    block[0] = 127 * 64; // all 255: 59 decodes to 253.4 -> 253, 60 to 255.5 -> 255
+    out[0] = 59;
+    Quantizer.clampAwareDc(block, step, out, 0);
     assertEquals(60, out[0]);
+    block[0] = (2 - 128) * 64; // mean 2: 0.5 (-> 1) is nearer than 2.6 (-> 3)? both 1 away; keep
+    out[0] = -60;
+    Quantizer.clampAwareDc(block, step, out, 0);
+    assertEquals(-60, out[0]);
+    block[0] = (100 - 128) * 64; // mid-range: the clamp changes nothing, rounding stands
+    out[0] = -13;
+    Quantizer.clampAwareDc(block, step, out, 0);
+    assertEquals(-13, out[0]);
+    block[0] = -128 * 64; // an AC value left: not flat, untouched
+    out[0] = -60;
+    out[7] = 1;
+    Quantizer.clampAwareDc(block, step, out, 0);
+    assertEquals(-60, out[0]);
   }
 }
