@@ -934,14 +934,20 @@ final class TargetSearch {
    * JPEG SSIM 0.90-0.99 within 3 encodes, photos + graphics + colour, grey and other encoders'
    * fit sets, 487 of 576 without: shares 0.3, 0.5, 0.6, 0.7, 0.8, 1 gave 488, 492, 494, 495,
    * 492, 488 inside a bracket only, and 493 (0.5), 496, 500, 498, 495 (1) outside it too; at 0.5
-   * inside only, 2 or 4 picks 491 and 492 (3: 492). Tried and not kept: the same blend for the
-   * second encode (through the first file, the map's slope 1): 161 -> 203 of 472 second files
-   * in the band and 3 % fewer encodes, but 490 within 3 (graphics 14 -> 11): its closer
-   * brackets put more thirds under the target; a shift of the first estimate by the mosaic's
-   * measured minus estimated value (a control variate: correlation 0.66 with the estimate's
-   * error, median error on the fit sets 3.3 -> 2.6 band widths, on photos 1.6 -> 2.5): 485.
-   * Cost: the mosaic (at most a sixth of the image) encoded and scored at up to five codes in
-   * the searches that reach a third encode at a quality.
+   * inside only, 2 or 4 picks 491 and 492 (3: 492); at 0.7 with both, 2 picks 495. Not tuned on
+   * (hold-out, otho, othg) 256 -> 272 of 360; with the caller's 4:4:4 (photos, graphics, colour
+   * and grey fit sets) 276 -> 284 of 336, grey output 269 -> 281 of 336. Tried and not kept:
+   * the same blend for the second encode (through the first file, the map's slope 1): 161 ->
+   * 203 of 472 second files in the band and 3 % fewer encodes, but 490 within 3 (graphics 14 ->
+   * 11): its closer brackets put more thirds under the target (with this rule's 0.7: 494; only
+   * after a first file more than 3 or 6 band widths off: 490, 495); the third aimed where the
+   * search aims it after two failures (short of the aim) instead of at the aim: 495; a shift of
+   * the first estimate by the mosaic's measured minus estimated value (a control variate:
+   * correlation 0.66 with the estimate's error, median error on the fit sets 3.3 -> 2.6 band
+   * widths, on photos 1.6 -> 2.5): 481. Cost: the mosaic encoded and scored at up to five codes
+   * (each a median 0.18 and at most 0.36 of the image's encode and score, thread CPU, corpus,
+   * graphics and hold-out images at quality 80) in the searches that reach a third encode at a
+   * quality (about one in eight).
    */
   private static int mosaicThird(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int[] codes, double[] ys, boolean fullBelow) {
