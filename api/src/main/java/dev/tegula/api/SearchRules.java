@@ -43,59 +43,76 @@ package dev.tegula.api;
  *     (with {@code fourthInBracket} only); off: past the target by a share of the last
  *     shortfall (TargetSearch's TGL_MARGIN), every line through the two latest, the rules
  *     before session 15
+ * @param jpegMosaicThird whether a JPEG SSIM search reads its third quality (after two encodes
+ *     at a quality) on the real encoder's curve of a mosaic of the image's tiles ({@link
+ *     MosaicCurve}, TargetSearch's mosaicThird), blended with the model fitted through the two;
+ *     off: on the fitted model alone, the rule before session 16
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
-    boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim) {
+    boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
+    boolean jpegMosaicThird) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim);
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim);
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim);
+        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on,
+        tglThirdAtAim, jpegMosaicThird);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        on);
+        on, jpegMosaicThird);
+  }
+
+  SearchRules withJpegMosaicThird(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, on);
   }
 }

@@ -193,6 +193,7 @@ final class SsimCurve {
   /** The image estimated, for {@link #knobProbe}; null for made-up curves. */
   private Image image;
   private KnobProbe probe;
+  private MosaicCurve mosaic;
   /** The chroma the curve follows; a fixed side is estimated alone, at every grid quality. */
   private ChromaSide side = ChromaSide.BY_QUALITY;
   /** The caller's fixed chroma (null: the encoders' choice), for {@link #knobProbe}. */
@@ -233,6 +234,20 @@ final class SsimCurve {
     c.estimate(image);
     c.image = jpeg ? image : null;
     return c;
+  }
+
+  /**
+   * JPEG: the real encoder's -ln(1 - SSIM) on a mosaic of this image's tiles at a code ({@link
+   * MosaicCurve}); NaN for .tgl and made-up curves.
+   */
+  double mosaicAt(int code) {
+    if (image == null) {
+      return Double.NaN;
+    }
+    if (mosaic == null) {
+      mosaic = new MosaicCurve(image, fixedChroma, greyOutput);
+    }
+    return mosaic.at(code);
   }
 
   /** The rules this estimate was made under, which the search on it follows. */

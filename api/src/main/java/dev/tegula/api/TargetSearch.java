@@ -774,6 +774,9 @@ final class TargetSearch {
     // every measurement's -ln(1 - SSIM) and size, for the knob's SSIM per byte
     double[] measuredY = new double[MAX_ENCODES + 1];
     long[] measuredLen = new long[MAX_ENCODES + 1];
+    // the codes of the loop's own encodes (the knob's come on top), for the mosaic's map
+    int[] measuredCode = new int[MAX_ENCODES + 1];
+    int loopEncodes = 0;
     while (true) {
       int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
       byte[] out = encoder.apply(code);
@@ -787,6 +790,7 @@ final class TargetSearch {
       shortfall = predicted + Math.log(Math.max(1e-9, 1 - ssim));
       measuredY[encodes - 1] = lastY;
       measuredLen[encodes - 1] = out.length;
+      measuredCode[loopEncodes++] = code;
       if (ssim >= target) {
         passQ = q;
         passBytes = out;
@@ -900,9 +904,156 @@ final class TargetSearch {
               : new Result(passBytes, passCode, encodes, passSsim);
         }
       }
+      if (jpeg && fine && q < TOP && curve != null && curve.peaks(false) != null
+          && encodes == 2 && loopEncodes == 2 && rules.jpegMosaicThird()) {
+        // the third read on the real encoder's curve of a sample of the image
+        q = mosaicThird(model, q, failQ, passQ, aim, curve, measuredCode, measuredY, fullBelow);
+      }
       predicted = model.predicted(q);
     }
   }
+
+  /**
+   * JPEG's third quality read on the real encoder's curve of a sample ({@link
+   * SsimCurve#mosaicAt}, the mosaic of {@link KnobProbe}): the mosaic's -ln(1 - SSIM) at a
+   * quality, mapped onto the image's by the line through the two measured files (mosaic against
+   * image), is blended with the fitted model's prediction ({@link #MOSAIC_SHARE}), and the
+   * quality is found where that blend reaches the aim: the model's pick first, then up to {@link
+   * #MOSAIC_PICKS} times the model's quality where the mosaic's line (between the two points on
+   * either side of the aim, else the two nearest it) crosses the aim, blended as the values are.
+   * Of the qualities tried, the one whose blend lies nearest the aim is encoded; {@code q}
+   * itself across the jump or when the two files do not give a rising map. Near a decoded
+   * JPEG's own quality the mosaic climbs on the stairs of the real integer tables, which the
+   * model smooths; on any image it measures what the trellis and the masking do.
+   *
+   * <p>Why: of the thirds at a quality on the fit sets, photos and graphics (session 16), those
+   * inside a bracket sat a median 0.66 band widths off the model's prediction and 0.38 off the
+   * mosaic's map (25 against 33 of 58 within half a band width); outside a bracket (two passes
+   * or two failures) the map's line put 17 of 30 within half a band width where the search's
+   * aim put 10. Measured 29 Nov (session 16), TargetLanding fine scale, same cache and session,
+   * JPEG SSIM 0.90-0.99 within 3 encodes, photos + graphics + colour, grey and other encoders'
+   * fit sets, 487 of 576 without: shares 0.3, 0.5, 0.6, 0.7, 0.8, 1 gave 488, 492, 494, 495,
+   * 492, 488 inside a bracket only, and 493 (0.5), 496, 500, 498, 495 (1) outside it too; at 0.5
+   * inside only, 2 or 4 picks 491 and 492 (3: 492); at 0.7 with both, 2 picks 495. Not tuned on
+   * (hold-out, otho, othg) 256 -> 272 of 360; with the caller's 4:4:4 (photos, graphics, colour
+   * and grey fit sets) 276 -> 284 of 336, grey output 269 -> 281 of 336. Tried and not kept:
+   * the same blend for the second encode (through the first file, the map's slope 1): 161 ->
+   * 203 of 472 second files in the band and 3 % fewer encodes, but 490 within 3 (graphics 14 ->
+   * 11): its closer brackets put more thirds under the target (with this rule's 0.7: 494; only
+   * after a first file more than 3 or 6 band widths off: 490, 495); the third aimed where the
+   * search aims it after two failures (short of the aim) instead of at the aim: 495; a shift of
+   * the first estimate by the mosaic's measured minus estimated value (a control variate:
+   * correlation 0.66 with the estimate's error, median error on the fit sets 3.3 -> 2.6 band
+   * widths, on photos 1.6 -> 2.5): 481. Cost: the mosaic encoded and scored at up to five codes
+   * (each a median 0.18 and at most 0.36 of the image's encode and score, thread CPU, corpus,
+   * graphics and hold-out images at quality 80) in the searches that reach a third encode at a
+   * quality (about one in eight).
+   */
+  private static int mosaicThird(FittedCurve model, int q, int failQ, int passQ, double aim,
+      SsimCurve curve, int[] codes, double[] ys, boolean fullBelow) {
+    int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
+    if (lambdaOf(codes[0]) != JpegEncodeOptions.DEFAULT_LAMBDA
+        || lambdaOf(codes[1]) != JpegEncodeOptions.DEFAULT_LAMBDA
+        || !sameSide(codes[0], code) || !sameSide(codes[1], code)) {
+      return q;
+    }
+    double m0 = curve.mosaicAt(codes[0]);
+    double m1 = curve.mosaicAt(codes[1]);
+    double slope = (ys[1] - ys[0]) / (m1 - m0);
+    if (!(Math.abs(m1 - m0) > MOSAIC_MIN_SPAN && slope > MOSAIC_SLOPE_MIN
+        && slope < MOSAIC_SLOPE_MAX)) {
+      return q;
+    }
+    // each point: its quality (-1 for the two measured), the model's prediction, the map's
+    int max = 2 + MOSAIC_PICKS;
+    int[] qs = {-1, -1, 0, 0, 0};
+    double[] x = {model.predicted(codes[0] & QUALITY), model.predicted(codes[1] & QUALITY), 0, 0,
+        0};
+    double[] m = {ys[0], ys[1], 0, 0, 0};
+    int n = 2;
+    int best = q;
+    double bestOff = Double.POSITIVE_INFINITY;
+    for (int at = q; ; ) {
+      qs[n] = at;
+      x[n] = model.predicted(at);
+      m[n] = ys[0] + (curve.mosaicAt(fullBelow && at < JUMP ? at | FULL_CHROMA : at) - m0) * slope;
+      double off = Math.abs(MOSAIC_SHARE * m[n] + (1 - MOSAIC_SHARE) * x[n] - aim);
+      if (off < bestOff) {
+        bestOff = off;
+        best = at;
+      }
+      n++;
+      double cross = n < max ? crossing(x, m, n, aim) : Double.NaN;
+      if (Double.isNaN(cross)) {
+        return best;
+      }
+      int next = newTables(model,
+          model.lowestAtLeast(MOSAIC_SHARE * cross + (1 - MOSAIC_SHARE) * aim, failQ, passQ),
+          failQ, passQ, true, curve);
+      for (int i = 2; i < n && next >= 0; i++) {
+        next = qs[i] == next ? -1 : next;
+      }
+      if (next < 0) {
+        return best;
+      }
+      at = next;
+    }
+  }
+
+  /**
+   * The model's value x where the mosaic's map m reaches the aim, on the line through the two of
+   * the first n points nearest the aim on either side of it, else the two nearest it (NaN when
+   * they do not rise).
+   */
+  private static double crossing(double[] x, double[] m, int n, double aim) {
+    int lo = -1;
+    int hi = -1;
+    for (int i = 0; i < n; i++) {
+      if (m[i] < aim && (lo < 0 || m[i] > m[lo])) {
+        lo = i;
+      }
+      if (m[i] >= aim && (hi < 0 || m[i] < m[hi])) {
+        hi = i;
+      }
+    }
+    if (lo < 0 || hi < 0) {
+      lo = -1;
+      hi = -1;
+      for (int i = 0; i < n; i++) {
+        if (lo < 0 || Math.abs(m[i] - aim) < Math.abs(m[lo] - aim)) {
+          hi = lo;
+          lo = i;
+        } else if ((hi < 0 || Math.abs(m[i] - aim) < Math.abs(m[hi] - aim))
+            && Math.abs(x[i] - x[lo]) > 1e-9) {
+          hi = i;
+        }
+      }
+      if (hi < 0 || Math.abs(x[hi] - x[lo]) < 1e-9 || (m[hi] - m[lo]) / (x[hi] - x[lo]) <= 0) {
+        return Double.NaN;
+      }
+    }
+    if (Math.abs(m[hi] - m[lo]) < 1e-9) {
+      return Double.NaN;
+    }
+    return x[lo] + (aim - m[lo]) * (x[hi] - x[lo]) / (m[hi] - m[lo]);
+  }
+
+  /** Whether two JPEG codes lie on one side of the chroma jump (4:2:0, 4:4:4 below or from 97). */
+  private static boolean sameSide(int a, int b) {
+    return (a & FULL_CHROMA) == (b & FULL_CHROMA) && (a & QUALITY) >= JUMP == (b & QUALITY) >= JUMP;
+  }
+
+  /** {@link #mosaicThird}'s share of the mosaic's map in the blend with the fitted model. */
+  static final double MOSAIC_SHARE = 0.7;
+  /** {@link #mosaicThird}'s qualities tried on the mosaic, the model's pick among them. */
+  private static final int MOSAIC_PICKS = 3;
+  /**
+   * Ends whose mosaics lie nearer than this (in -ln(1 - SSIM)), or a map from the mosaic to the
+   * image steeper or flatter than these, say more about noise than about the image.
+   */
+  private static final double MOSAIC_MIN_SPAN = 0.005;
+  private static final double MOSAIC_SLOPE_MIN = 0.25;
+  private static final double MOSAIC_SLOPE_MAX = 4;
 
   /**
    * JPEG: the quality nearest {@code q} in (failQ, passQ) whose tables are neither the failure's
