@@ -43,59 +43,70 @@ package dev.tegula.api;
  *     (with {@code fourthInBracket} only); off: past the target by a share of the last
  *     shortfall (TargetSearch's TGL_MARGIN), every line through the two latest, the rules
  *     before session 15
+ * @param tglProbe whether a .tgl SSIM search on the image's own curve places its first encode
+ *     by the image's own lift ({@link TglProbe}: the real encoder on a mosaic of sampled tiles)
+ *     in place of the corpus median's; off: the estimate alone, the rule before session 16
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
-    boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim) {
+    boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
+    boolean tglProbe) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim);
+        tglThirdAtAim, tglProbe);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim);
+        tglThirdAtAim, tglProbe);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim, tglProbe);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim, tglProbe);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim, tglProbe);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim);
+        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim, tglProbe);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim);
+        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim, tglProbe);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim,
+        tglProbe);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, on,
+        tglProbe);
+  }
+
+  SearchRules withTglProbe(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        on);
+        tglThirdAtAim, on);
   }
 }

@@ -86,7 +86,8 @@ public class TargetLanding {
    * before session 14; -Dfourth=false: a search returns its third file outside the band even
    * with a failure on the band's other side, the rule before session 14;
    * -DtglThirdAtAim=false: .tgl's third after two failures aimed past the target by a share of
-   * the last shortfall, the rule before session 15.
+   * the last shortfall, the rule before session 15; -DtglProbe=false: .tgl's first encode on
+   * the estimate alone, without its {@link TglProbe}, the rule before session 16.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -97,7 +98,8 @@ public class TargetLanding {
       .withEmphasisOnOtherTables(on("otherTables"))
       .withTglSizeSourceCorrection(on("tglSizeSource"))
       .withFourthInBracket(on("fourth"))
-      .withTglThirdAtAim(on("tglThirdAtAim"));
+      .withTglThirdAtAim(on("tglThirdAtAim"))
+      .withTglProbe(on("tglProbe"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
