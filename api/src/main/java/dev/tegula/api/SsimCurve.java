@@ -248,14 +248,11 @@ final class SsimCurve {
 
   /**
    * .tgl: what the image's own lift ({@link TglProbe} at {@code code}) says the estimate at that
-   * code is off by, in -ln(1 - SSIM); 0 for made-up curves.
+   * code is off by, in -ln(1 - SSIM); 0 for made-up curves and images too small to probe.
    */
   double probedShift(int code) {
-    if (image == null) {
-      return 0;
-    }
-    TglProbe p = TglProbe.of(image, code, fixedChroma, greyOutput);
-    return modelAt(code) + p.lift(code, side.fullAt(code)) - at(code);
+    TglProbe p = image == null ? null : TglProbe.of(image, code, fixedChroma, greyOutput);
+    return p == null ? 0 : modelAt(code) + p.lift(code, side.fullAt(code)) - at(code);
   }
 
   /**

@@ -11,24 +11,25 @@ import dev.tegula.tgl.TglEncoder;
 /**
  * What .tgl's encoder adds to {@link SsimCurve}'s model on one image, measured before a search
  * spends a whole encode: the real encoder and decoder run at one code on a mosaic of 4 tiles of
- * 128x128 sampled from the image, and the mosaic's measured -ln(1 - SSIM) is compared with the
- * model's of the same pixels. That difference, the lift of the deblocking, lapping, sharpening
- * and adaptive quantization the model leaves out (and on a decoded JPEG, of re-quantizing on
- * its lattice), varies far less between tiles than either value does: the mosaic's lift plus
- * {@link #calibration} stands in for the whole image's, where the estimate otherwise takes the
- * corpus median (SsimCurve's TGL_BIAS and the source corrections).
+ * 128x128 sampled from the image (fewer on an image under 131,072 pixels, none under 32,768),
+ * and the mosaic's measured -ln(1 - SSIM) is compared with the model's of the same pixels.
+ * That difference, the lift of the deblocking, lapping, sharpening and adaptive quantization the
+ * model leaves out (and on a decoded JPEG, of re-quantizing on its lattice), varies far less
+ * between tiles than either value does: the mosaic's lift, calibrated ({@link #lift}), stands
+ * in for the whole image's, where the estimate otherwise takes the corpus median (SsimCurve's
+ * TGL_BIAS and the source corrections).
  *
  * <p>Measured 29 Nov (session 16, TglProbeCheck) on the 1,546 codes the .tgl SSIM searches of
  * the corpus photos and graphics and the fit sets (fitc, fitg, othf) encoded: the estimate's
  * error against the whole image's measured -ln(1 - SSIM), median |error| in band widths (-ln
- * 0.97) and 90th percentile, the estimate 3.94 / 13.8, corrected by this probe 1.75 / 6.1.
- * Other mosaics (calibrated the same way): 8 tiles of 64 (32,768 pixels) 2.07-2.10 / 6.6-7.7,
- * with the windows within 3 or 6 pixels of a tile's edge left out 2.44 / 2.09; 32 tiles of 32
- * 3.97 (the tiles' edges dominate); 64 tiles of 32 4.22; 16 of 64 3.35; 4 of 96 2.24. Blending
- * the estimate back in (k times the probe's correction) never helped: k = 0.8 1.99 / 5.2 on
- * the 64-pixel tiles. Thread CPU of one probe against one encode at quality 90 and its SSIM
- * (corpus photos and graphics, medians of 5 alternated): a median 0.65, at most 1.72 (a
- * 320x240 image, whose 4 tiles are most of it); 8 tiles of 64 0.31, at most 0.50.
+ * 0.97) and 90th percentile, the estimate 3.94 / 13.8, corrected by this probe 1.79 / 6.3.
+ * Other mosaics, each calibrated the same way: 8 tiles of 64 1.93 / 6.7 (edge tiles not moved
+ * inside: 2.10 / 7.7; with the windows within 3 or 6 pixels of a tile's edge left out 2.41 /
+ * 2.07); 4 of 96 2.24 / 6.1; 16 of 48 2.65 / 10.0; 32 of 32 4.01 / 11.5 and 64 of 32 4.14 / 10.6
+ * (the seams dominate); 4 of 128 with edge tiles not moved inside 1.75 / 6.1. Blending the
+ * estimate back in (k times the probe's correction) never helped: k = 0.8 2.35 against 2.07 on
+ * 8 tiles of 64. Thread CPU of one probe against one encode at quality 90 and its SSIM: see
+ * {@link #of}.
  */
 final class TglProbe {
   private static final int TILE = 128;
@@ -71,7 +72,12 @@ final class TglProbe {
   /**
    * The probe of {@code image} at search code {@code code}, encoded with the caller's fixed
    * chroma ({@code fixed}, null for the encoder's choice) or as grey output, as the search's
-   * files are.
+   * files are; null for an image under two tiles (32,768 pixels), whose encode costs less.
+   * Thread CPU against one encode at quality 90 and its SSIM (29 Nov, TglProbeCheck -Dtime=true:
+   * corpus photos and graphics and the hold-out, medians of 5 alternated): a median 0.66, at
+   * most 1.21 (chelsea, 135,300 pixels, half of it in the mosaic), 0.08-0.17 on images of 0.9-2
+   * megapixels. With 4 tiles on every image: 0.79, at most 5.09 (a 256x192 image's mosaic 1.3
+   * times its size).
    */
   static TglProbe of(Image image, int code, JpegEncodeOptions.Subsampling fixed, boolean grey) {
     return of(image, code, fixed, grey, TILE, TILES, MARGIN);
@@ -80,6 +86,9 @@ final class TglProbe {
   /** The same with another mosaic, for measurements (TglProbeCheck). */
   static TglProbe of(Image image, int code, JpegEncodeOptions.Subsampling fixed, boolean grey,
       int tile, int tiles, int margin) {
+    if (tilesFor(image, tile, tiles) == 0) {
+      return null;
+    }
     Image m = mosaic(image, tile, tiles);
     TglEncodeOptions o = TargetSearch.tglOptions(code);
     if (fixed != null) {
@@ -126,7 +135,18 @@ final class TglProbe {
   }
 
   /**
-   * {@code tiles} tiles of {@code tile} pixels in a row (fewer if the image has fewer), one
+   * How many tiles the mosaic of {@code image} takes: {@code tiles}, fewer where they would be
+   * over half the image (a small image's probe would cost more than its encode), 0 when even one
+   * would.
+   */
+  static int tilesFor(Image image, int tile, int tiles) {
+    long half = (long) image.width() * image.height() / 2;
+    return (int) Math.min(tiles, half / ((long) tile * tile));
+  }
+
+  /**
+   * {@code tiles} tiles of {@code tile} pixels in a row (fewer on a small image, {@link
+   * #tilesFor}), one
    * from each of equal runs of the image's tile grid in raster order at a golden-ratio offset
    * inside its run ({@link SsimCurve#sampleAt}). A tile the grid puts across the image's right or
    * bottom edge moves inside it on the 8x8 grid (a decoded JPEG's blocks stay on its source's
@@ -138,7 +158,7 @@ final class TglProbe {
     int tw = (w + tile - 1) / tile;
     int th = (h + tile - 1) / tile;
     int total = tw * th;
-    int count = Math.min(total, tiles);
+    int count = tilesFor(image, tile, tiles);
     int mw = count * tile;
     byte[] src = image.rgba();
     byte[] dst = new byte[mw * tile * 4];

@@ -39,8 +39,8 @@ class TglThirdAtAimTest {
    * within 3 encodes, in no more encodes and no more bytes in sum (29 Nov: 158 -> 162 of 200,
    * 549 -> 545 encodes, 1,655,706 -> 1,654,261 bytes, 45 searches changed; without the widened
    * flat line 1,736,134 bytes, one search ending at quality 99.46). Session 16, both with
-   * {@link SearchRules#tglProbe}: 160 -> 165 of 200, 527 -> 521 encodes, 1,658,956 ->
-   * 1,657,909 bytes, 27 searches changed.
+   * {@link SearchRules#tglProbe}: 168 -> 174 of 200, 497 -> 491 encodes, 1,657,247 ->
+   * 1,656,756 bytes, 35 searches changed.
    */
   @Test
   void aTglThirdAfterTwoFailuresAimsAtTheBandsMiddle() throws IOException {
