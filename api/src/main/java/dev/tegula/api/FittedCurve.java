@@ -127,6 +127,11 @@ final class FittedCurve {
   /** The image's own estimated curve in place of the prior, null if none. */
   SsimCurve curve;
   /**
+   * Added to the image's own curve before anything is measured ({@link TglProbe}'s correction
+   * of it); a measured point shifts the curve itself.
+   */
+  double shift;
+  /**
    * Inside a bracket, the share of the line in the log of the step through its ends in the
    * prediction (the rest the fitted estimate's), 0 for none.
    */
@@ -245,7 +250,7 @@ final class FittedCurve {
     onLine = false;
     mixed = false;
     if (p < 0) {
-      a = 0; // the prior alone: the corpus median
+      a = shift; // the prior alone: the corpus median (or the estimate, probed)
       return;
     }
     if (r < 0 && scaleFromBottom && g(codes[p]) - prior[0] > 0.5) {

@@ -47,72 +47,81 @@ package dev.tegula.api;
  *     at a quality) on the real encoder's curve of a mosaic of the image's tiles ({@link
  *     MosaicCurve}, TargetSearch's mosaicThird), blended with the model fitted through the two;
  *     off: on the fitted model alone, the rule before session 16
+ * @param tglProbe whether a .tgl SSIM search on the image's own curve places its first encode
+ *     by the image's own lift ({@link TglProbe}: the real encoder on a mosaic of sampled tiles)
+ *     in place of the corpus median's; off: the estimate alone, the rule before session 16
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
     boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
-    boolean jpegMosaicThird) {
+    boolean jpegMosaicThird, boolean tglProbe) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on,
-        tglThirdAtAim, jpegMosaicThird);
+        tglThirdAtAim, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        on, jpegMosaicThird);
+        on, jpegMosaicThird, tglProbe);
   }
 
   SearchRules withJpegMosaicThird(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, on);
+        tglThirdAtAim, on, tglProbe);
+  }
+
+  SearchRules withTglProbe(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird, on);
   }
 }

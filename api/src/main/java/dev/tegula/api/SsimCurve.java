@@ -153,6 +153,17 @@ final class SsimCurve {
   private final double[] sub = new double[101];
   /** The same with 4:4:4 chroma, from {@link #fullFrom}. */
   private final double[] full = new double[101];
+  /** .tgl: {@link #sub} and {@link #full} as the model gives them, before the corrections. */
+  private final double[] modelSub = new double[101];
+  private final double[] modelFull = new double[101];
+  /** Every macroblock scored, not a sample: a {@link TglProbe}'s mosaic, which is the sample. */
+  private boolean everyMacroblock;
+  /**
+   * Scored only at the grid qualities from this one to {@link #gridTo} (a probe's code needs
+   * those around it), else the whole grid.
+   */
+  private int gridFrom;
+  private int gridTo = 100;
   private final boolean jpeg;
   /** Whether to score SSIM (false when only the size estimate is wanted). */
   private boolean scoreSsim = true;
@@ -190,7 +201,7 @@ final class SsimCurve {
    * the whole image (see {@link #peaks}); null before {@link #estimate} or for made-up curves.
    */
   private double[][] peaks;
-  /** The image estimated, for {@link #knobProbe}; null for made-up curves. */
+  /** The image estimated, for {@link #knobProbe} and {@link #probedShift}; null if made up. */
   private Image image;
   private KnobProbe probe;
   private MosaicCurve mosaic;
@@ -232,7 +243,36 @@ final class SsimCurve {
     c.fixedChroma = fixed;
     c.greyOutput = grey;
     c.estimate(image);
-    c.image = jpeg ? image : null;
+    c.image = jpeg || rules.tglProbe() ? image : null;
+    return c;
+  }
+
+  /**
+   * .tgl: what the image's own lift ({@link TglProbe} at {@code code}) says the estimate at that
+   * code is off by, in -ln(1 - SSIM); 0 for made-up curves and images too small to probe.
+   */
+  double probedShift(int code) {
+    TglProbe p = image == null ? null : TglProbe.of(image, code, fixedChroma, greyOutput);
+    return p == null ? 0 : modelAt(code) + p.lift(code, side.fullAt(code)) - at(code);
+  }
+
+  /**
+   * .tgl's model alone ({@link #modelAt}) of every macroblock of {@code mosaic}, for the
+   * caller's fixed chroma or grey output as {@link #of}.
+   */
+  static SsimCurve modelOfMosaic(Image mosaic, int code, JpegEncodeOptions.Subsampling fixed,
+      boolean grey) {
+    SsimCurve c = new SsimCurve(false, SearchRules.DEFAULT);
+    c.side = ChromaSide.of(fixed, grey);
+    c.everyMacroblock = true;
+    // the grid qualities on both sides of the code, on the 4:4:4 side's coarser grid too (every
+    // 8th below 80), so that the value read is the one the whole grid would give
+    int q = code & TargetSearch.QUALITY;
+    int lo = q / 100;
+    int hi = (q + 99) / 100;
+    c.gridFrom = lo < 80 ? lo / 8 * 8 : lo < 96 ? lo / 2 * 2 : lo;
+    c.gridTo = hi <= 80 ? (hi + 7) / 8 * 8 : hi < 96 ? (hi + 1) / 2 * 2 : hi;
+    c.estimate(mosaic);
     return c;
   }
 
@@ -260,7 +300,7 @@ final class SsimCurve {
    * last probe kept); null for .tgl and made-up curves.
    */
   KnobProbe knobProbe(int code) {
-    if (image == null) {
+    if (image == null || !jpeg) {
       return null;
     }
     int base = code & (TargetSearch.FULL_CHROMA | TargetSearch.QUALITY);
@@ -316,10 +356,7 @@ final class SsimCurve {
   double at(int code) {
     int q = code & TargetSearch.QUALITY;
     boolean f = side.fullAt(code);
-    double[] c = f && q >= fullFrom() * 100 ? full : sub;
-    int w = q / 100;
-    int frac = q % 100;
-    double v = frac == 0 ? c[w] : c[w] + (c[w + 1] - c[w]) * frac / 100.0;
+    double v = between(f && q >= fullFrom() * 100 ? full : sub, q);
     if (!jpeg) {
       return v; // corrected in place by estimate()
     }
@@ -328,6 +365,22 @@ final class SsimCurve {
         : f && (q >= JPEG_FULL_KNOTS[0] || side == ChromaSide.FULL)
         ? between(JPEG_FULL_KNOTS, FULL_BIAS[t], q)
         : between(JPEG_KNOTS, otherTables ? OTHER_SOURCE_BIAS : BIAS[t], q));
+  }
+
+  /**
+   * .tgl: -ln(1 - SSIM) at a code as the model alone gives it, without the corrections for what
+   * it leaves out (deblocking, lapping, the encoder's sharpening and adaptive quantization).
+   */
+  double modelAt(int code) {
+    int q = code & TargetSearch.QUALITY;
+    return between(side.fullAt(code) ? modelFull : modelSub, q);
+  }
+
+  /** A curve at whole qualities read at hundredths {@code q}, linear between them. */
+  private static double between(double[] c, int q) {
+    int w = q / 100;
+    int frac = q % 100;
+    return frac == 0 ? c[w] : c[w] + (c[w + 1] - c[w]) * frac / 100.0;
   }
 
   /*
@@ -515,7 +568,8 @@ final class SsimCurve {
     int total = mbw * mbh;
     // a sixth of a small image's macroblocks (at least MIN_MACROBLOCKS) keeps the estimate
     // cheap against its encode too
-    int count = Math.min(total, Math.min(MAX_MACROBLOCKS, Math.max(MIN_MACROBLOCKS, total / 6)));
+    int count = everyMacroblock ? total
+        : Math.min(total, Math.min(MAX_MACROBLOCKS, Math.max(MIN_MACROBLOCKS, total / 6)));
     // per luma block: Y, R, G, B coefficients; per macroblock: 4:2:0 Cb and Cr, and per luma
     // block the 4:4:4 Cb and Cr and the 2x2 average's loss
     int blocks = count * 4;
@@ -624,7 +678,7 @@ final class SsimCurve {
     int prevSizeFull = -1;
     // a fixed 4:4:4 side needs no 4:2:0 one, but a grey image in .tgl has one curve, the 4:2:0
     boolean subAt = side != ChromaSide.FULL || !fixedFullScored();
-    for (int q = 0; q <= 100; q = next(q)) {
+    for (int q = gridFrom; q <= gridTo; q = next(q)) {
       int scale = scale(q);
       steps(scale, true, lumaQ);
       steps(scale, false, chromaQ);
@@ -678,6 +732,9 @@ final class SsimCurve {
       size.finish(grayColour, ratios);
     }
     if (!jpeg && scoreSsim) {
+      System.arraycopy(sub, 0, modelSub, 0, 101);
+      // a grey image's two sides are one curve
+      System.arraycopy(grayColour ? sub : full, 0, modelFull, 0, 101);
       // .tgl's correction at each whole quality, kept non-decreasing where the estimate's rise
       // at the top is smaller than the correction's fall
       for (int q = 0; q <= 100; q++) {

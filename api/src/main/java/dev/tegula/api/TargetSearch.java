@@ -763,6 +763,11 @@ final class TargetSearch {
       fullBelow = true;
       model.fullBelow = true;
     }
+    if (!jpeg && curve != null && rules.tglProbe()) {
+      // the image's own lift, probed where the estimate aims the first encode
+      int first = model.lowestAtLeast(aim, failQ, passQ);
+      model.shift = curve.probedShift(fullBelow && first < JUMP ? first | FULL_CHROMA : first);
+    }
     int q = model.lowestAtLeast(aim, failQ, passQ);
     double predicted = model.predicted(q);
     double lastY = Double.NaN;

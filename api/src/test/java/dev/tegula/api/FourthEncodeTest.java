@@ -38,7 +38,10 @@ class FourthEncodeTest {
    * one encode more (nor more than 4 where it took at most 3), more land in the band, and the
    * files are smaller in sum (29 Nov: 258 -> 277 of 320 in the band, 3,085,090 -> 3,078,623
    * bytes, 36 searches took a fourth encode; since session 15 the rules with the fourth have
-   * {@link SearchRules#tglThirdAtAim} too: 258 -> 279, 3,085,090 -> 3,077,432 bytes, 34).
+   * {@link SearchRules#tglThirdAtAim} too: 258 -> 279, 3,085,090 -> 3,077,432 bytes, 34; since
+   * session 16 {@link SearchRules#tglProbe} too: 268 -> 284, 3,085,885 -> 3,080,146, 24; with
+   * session 16's encoders, whose flat blocks decode nearest their mean, and JPEG's mosaic third
+   * as well: 274 -> 292, 3,070,198 -> 3,065,522, 21).
    */
   @Test
   void anSsimPassOverTheBandAfterThreeEncodesTakesAFourthBetweenItAndTheFailure()

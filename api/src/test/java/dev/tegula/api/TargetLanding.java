@@ -87,7 +87,9 @@ public class TargetLanding {
    * with a failure on the band's other side, the rule before session 14;
    * -DtglThirdAtAim=false: .tgl's third after two failures aimed past the target by a share of
    * the last shortfall, the rule before session 15; -DmosaicThird=false: JPEG's third quality on
-   * the fitted model alone, without the mosaic's curve, the rule before session 16.
+   * the fitted model alone, without the mosaic's curve, the rule before session 16;
+   * -DtglProbe=false: .tgl's first encode on the estimate alone, without its {@link TglProbe},
+   * the rule before session 16.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -99,7 +101,8 @@ public class TargetLanding {
       .withTglSizeSourceCorrection(on("tglSizeSource"))
       .withFourthInBracket(on("fourth"))
       .withTglThirdAtAim(on("tglThirdAtAim"))
-      .withJpegMosaicThird(on("mosaicThird"));
+      .withJpegMosaicThird(on("mosaicThird"))
+      .withTglProbe(on("tglProbe"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
