@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,40 +45,22 @@ class FourthEncodeTest {
   @Test
   void anSsimPassOverTheBandAfterThreeEncodesTakesAFourthBetweenItAndTheFailure()
       throws IOException {
-    Image[] images = images();
     int[] landed = new int[2];
     long[] bytes = new long[2];
     int fourths = 0;
     int searches = 0;
-    for (Image image : images) {
-      for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
-        CompressOptions o = CompressOptions.lossy(75).withFormat(format);
-        Map<Integer, byte[]> files = new HashMap<>();
-        IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
-            cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
-        ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(image);
-        SsimCurve[] curves = {
-            CompressPipeline.ssimCurve(o, image, SearchRules.DEFAULT.withFourthInBracket(false)),
-            CompressPipeline.ssimCurve(o, image)};
-        for (int t = 0; t < 20; t++) {
-          double target = 0.90 + 0.0045 * t;
-          double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
-          int[] encodes = new int[2];
-          for (int rule = 0; rule < 2; rule++) {
-            int[] calls = {0};
-            TargetSearch.Result r = TargetSearch.forSsim(format, 1,
-                CompressPipeline.chromaChoice(o, image), target,
-                TargetSearchTest.counting(encoder, calls), scorer, curves[rule]);
-            assertTrue(r.ssim() >= target, format + " " + target + ": " + r.ssim());
-            encodes[rule] = calls[0];
-            landed[rule] += r.ssim() <= band ? 1 : 0;
-            bytes[rule] += r.bytes().length;
-          }
-          assertTrue(encodes[1] <= encodes[0] + 1 && (encodes[0] > 3 || encodes[1] <= 4),
-              format + " " + target + ": " + encodes[0] + " -> " + encodes[1] + " encodes");
-          fourths += encodes[1] > encodes[0] ? 1 : 0;
-          searches++;
+    for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+      for (RulePairs.Pair p : RulePairs.ssim(images(), format,
+          SearchRules.DEFAULT.withFourthInBracket(false))) {
+        int[] encodes = p.encodes();
+        for (int rule = 0; rule < 2; rule++) {
+          landed[rule] += p.inBand(rule) ? 1 : 0;
+          bytes[rule] += p.results()[rule].bytes().length;
         }
+        assertTrue(encodes[1] <= encodes[0] + 1 && (encodes[0] > 3 || encodes[1] <= 4),
+            format + " " + p.target() + ": " + encodes[0] + " -> " + encodes[1] + " encodes");
+        fourths += encodes[1] > encodes[0] ? 1 : 0;
+        searches++;
       }
     }
     System.out.println("SSIM, fourth encode: in the band " + landed[0] + " -> " + landed[1] + " of "

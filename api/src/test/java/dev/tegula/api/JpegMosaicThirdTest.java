@@ -3,12 +3,8 @@ package dev.tegula.api;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.Image;
-import dev.tegula.core.Metadata;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.IntFunction;
-import java.util.function.ToDoubleFunction;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,65 +42,38 @@ class JpegMosaicThirdTest {
    */
   @Test
   void aJpegThirdReadOnTheMosaicLandsMoreWithinThreeEncodes() throws IOException {
-    CompressOptions o = CompressOptions.lossy(75).withFormat(ImageFormat.JPEG);
     int[] landed = new int[2];
     int[] encodes = new int[2];
     int changed = 0;
-    int searches = 0;
     double[] thirdOff = new double[2];
     int[] thirdIn = new int[2];
     int thirds = 0;
-    for (Image image : images()) {
-      Map<Integer, byte[]> files = new HashMap<>();
-      IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
-          cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
-      ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(image);
-      SsimCurve[] curves = {
-          CompressPipeline.ssimCurve(o, image, SearchRules.DEFAULT.withJpegMosaicThird(false)),
-          CompressPipeline.ssimCurve(o, image)};
-      for (int t = 0; t < 20; t++) {
-        double target = 0.90 + 0.0045 * t;
-        double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
-        int[] calls = new int[2];
-        int[] codes = new int[2];
-        double[] third = new double[2];
-        for (int rule = 0; rule < 2; rule++) {
-          int[] count = {0};
-          double[] scores = new double[TargetSearch.MAX_ENCODES + 2];
-          int[] scored = {0};
-          ToDoubleFunction<byte[]> tracing = b -> {
-            double v = scorer.applyAsDouble(b);
-            scores[scored[0]++] = v;
-            return v;
-          };
-          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.JPEG, 1,
-              CompressPipeline.chromaChoice(o, image), target,
-              TargetSearchTest.counting(encoder, count), tracing, curves[rule]);
-          third[rule] = scored[0] >= 3 ? scores[2] : Double.NaN;
-          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
-          calls[rule] = count[0];
-          codes[rule] = r.code();
-          encodes[rule] += count[0];
-          landed[rule] += r.ssim() <= band && count[0] <= 3 ? 1 : 0;
-        }
-        assertTrue(calls[1] <= calls[0] + 1, target + ": " + calls[0] + " -> " + calls[1]);
-        if (third[0] != third[1] && !Double.isNaN(third[0]) && !Double.isNaN(third[1])) {
-          double aim = -Math.log((1 - target) * TargetSearch.FINE_AIM);
-          for (int rule = 0; rule < 2; rule++) {
-            thirdOff[rule] += Math.abs(-Math.log(1 - third[rule]) - aim);
-            thirdIn[rule] += third[rule] >= target && third[rule] <= band ? 1 : 0;
-          }
-          thirds++;
-        }
-        changed += codes[0] != codes[1] || calls[0] != calls[1] ? 1 : 0;
-        searches++;
+    List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.JPEG,
+        SearchRules.DEFAULT.withJpegMosaicThird(false));
+    for (RulePairs.Pair p : pairs) {
+      for (int rule = 0; rule < 2; rule++) {
+        encodes[rule] += p.encodes()[rule];
+        landed[rule] += p.landed(rule) ? 1 : 0;
       }
+      assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
+          p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
+      double[] third = {p.score(0, 2), p.score(1, 2)};
+      if (third[0] != third[1] && !Double.isNaN(third[0]) && !Double.isNaN(third[1])) {
+        double aim = -Math.log((1 - p.target()) * TargetSearch.FINE_AIM);
+        for (int rule = 0; rule < 2; rule++) {
+          thirdOff[rule] += Math.abs(-Math.log(1 - third[rule]) - aim);
+          thirdIn[rule] += third[rule] >= p.target() && third[rule] <= p.band() ? 1 : 0;
+        }
+        thirds++;
+      }
+      changed += p.changed() ? 1 : 0;
     }
     System.out.println("JPEG SSIM, third on the mosaic: in the band within 3 encodes "
-        + landed[0] + " -> " + landed[1] + " of " + searches + ", encodes " + encodes[0] + " -> "
-        + encodes[1] + ", " + changed + " searches changed; of " + thirds + " different thirds "
-        + thirdIn[0] + " -> " + thirdIn[1] + " in the band, mean distance from the aim "
-        + thirdOff[0] / thirds + " -> " + thirdOff[1] / thirds);
+        + landed[0] + " -> " + landed[1] + " of " + pairs.size() + ", encodes " + encodes[0]
+        + " -> " + encodes[1] + ", " + changed + " searches changed; of " + thirds
+        + " different thirds " + thirdIn[0] + " -> " + thirdIn[1]
+        + " in the band, mean distance from the aim " + thirdOff[0] / thirds + " -> "
+        + thirdOff[1] / thirds);
     assertTrue(thirdOff[1] < thirdOff[0], thirdOff[0] + " -> " + thirdOff[1]);
     assertTrue(landed[1] > landed[0], landed[0] + " -> " + landed[1]);
     assertTrue(encodes[1] <= encodes[0], encodes[0] + " -> " + encodes[1]);

@@ -3,13 +3,9 @@ package dev.tegula.api;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.Image;
-import dev.tegula.core.Metadata;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.IntFunction;
-import java.util.function.ToDoubleFunction;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,44 +43,24 @@ class TglThirdAtAimTest {
    */
   @Test
   void aTglThirdAfterTwoFailuresAimsAtTheBandsMiddle() throws IOException {
-    CompressOptions o = CompressOptions.lossy(75).withFormat(ImageFormat.TGL);
     int[] landed = new int[2];
     int[] encodes = new int[2];
     long[] bytes = new long[2];
     int changed = 0;
-    int searches = 0;
-    for (Image image : images()) {
-      Map<Integer, byte[]> files = new HashMap<>();
-      IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
-          cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
-      ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(image);
-      SsimCurve[] curves = {
-          CompressPipeline.ssimCurve(o, image, SearchRules.DEFAULT.withTglThirdAtAim(false)),
-          CompressPipeline.ssimCurve(o, image)};
-      for (int t = 0; t < 20; t++) {
-        double target = 0.90 + 0.0045 * t;
-        double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
-        int[] calls = new int[2];
-        int[] codes = new int[2];
-        for (int rule = 0; rule < 2; rule++) {
-          int[] count = {0};
-          TargetSearch.Result r = TargetSearch.forSsim(ImageFormat.TGL, 1,
-              CompressPipeline.chromaChoice(o, image), target,
-              TargetSearchTest.counting(encoder, count), scorer, curves[rule]);
-          assertTrue(r.ssim() >= target, target + ": " + r.ssim());
-          calls[rule] = count[0];
-          codes[rule] = r.code();
-          encodes[rule] += count[0];
-          bytes[rule] += r.bytes().length;
-          landed[rule] += r.ssim() <= band && count[0] <= 3 ? 1 : 0;
-        }
-        assertTrue(calls[1] <= calls[0] + 1, target + ": " + calls[0] + " -> " + calls[1]);
-        changed += codes[0] != codes[1] || calls[0] != calls[1] ? 1 : 0;
-        searches++;
+    List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.TGL,
+        SearchRules.DEFAULT.withTglThirdAtAim(false));
+    for (RulePairs.Pair p : pairs) {
+      for (int rule = 0; rule < 2; rule++) {
+        encodes[rule] += p.encodes()[rule];
+        bytes[rule] += p.results()[rule].bytes().length;
+        landed[rule] += p.landed(rule) ? 1 : 0;
       }
+      assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
+          p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
+      changed += p.changed() ? 1 : 0;
     }
     System.out.println(".tgl SSIM, third at the aim: in the band within 3 encodes " + landed[0]
-        + " -> " + landed[1] + " of " + searches + ", encodes " + encodes[0] + " -> "
+        + " -> " + landed[1] + " of " + pairs.size() + ", encodes " + encodes[0] + " -> "
         + encodes[1] + ", bytes " + bytes[0] + " -> " + bytes[1] + ", " + changed
         + " searches changed");
     assertTrue(landed[1] > landed[0], landed[0] + " -> " + landed[1]);

@@ -1,0 +1,88 @@
+package dev.tegula.api;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The SSIM searches of the rule tests: each image's targets 0.90-0.99 (20, 0.0045 apart),
+ * searched once with a rule off and once with every rule on, on the same memoized encodes.
+ */
+final class RulePairs {
+  private RulePairs() {}
+
+  /** One target searched twice: index 0 with the rule off, 1 with it on. */
+  record Pair(double target, TargetSearch.Result[] results, int[] encodes, double[][] scores) {
+    /** The top of the SSIM band. */
+    double band() {
+      return target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
+    }
+
+    boolean inBand(int rule) {
+      return results[rule].ssim() <= band();
+    }
+
+    /** In the band within 3 encodes, the measure. */
+    boolean landed(int rule) {
+      return inBand(rule) && encodes[rule] <= 3;
+    }
+
+    boolean changed() {
+      return results[0].code() != results[1].code() || encodes[0] != encodes[1];
+    }
+
+    /** The SSIM of search {@code rule}'s {@code i}th encode, NaN if it made fewer. */
+    double score(int rule, int i) {
+      return i < scores[rule].length ? scores[rule][i] : Double.NaN;
+    }
+  }
+
+  /**
+   * Every target on every image in {@code format} (CompressOptions.lossy(75)'s encoder and
+   * chroma choice), with {@code off} and with {@link SearchRules#DEFAULT}; checks that every
+   * result reaches its target.
+   */
+  static List<Pair> ssim(Image[] images, ImageFormat format, SearchRules off) {
+    CompressOptions o = CompressOptions.lossy(75).withFormat(format);
+    List<Pair> pairs = new ArrayList<>();
+    for (Image image : images) {
+      Map<Integer, byte[]> files = new HashMap<>();
+      IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
+          cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
+      ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(image);
+      SsimCurve[] curves = {CompressPipeline.ssimCurve(o, image, off),
+          CompressPipeline.ssimCurve(o, image)};
+      for (int t = 0; t < 20; t++) {
+        double target = 0.90 + 0.0045 * t;
+        TargetSearch.Result[] results = new TargetSearch.Result[2];
+        int[] encodes = new int[2];
+        double[][] scores = new double[2][];
+        for (int rule = 0; rule < 2; rule++) {
+          int[] count = {0};
+          List<Double> scored = new ArrayList<>();
+          ToDoubleFunction<byte[]> tracing = b -> {
+            double v = scorer.applyAsDouble(b);
+            scored.add(v);
+            return v;
+          };
+          results[rule] = TargetSearch.forSsim(format, 1,
+              CompressPipeline.chromaChoice(o, image), target,
+              TargetSearchTest.counting(encoder, count), tracing, curves[rule]);
+          assertTrue(results[rule].ssim() >= target,
+              format + " " + target + ": " + results[rule].ssim());
+          encodes[rule] = count[0];
+          scores[rule] = scored.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        pairs.add(new Pair(target, results, encodes, scores));
+      }
+    }
+    return pairs;
+  }
+}
