@@ -119,6 +119,13 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * images (their first encodes sat a median 0.8-2.9 band widths over the aim on the photos, by
  * target) shifted by -0.05, +0.05, +0.1, +0.15: photos 34, 36, 38, 34 of 40, graphics 13, 13,
  * 10, 12 of 16, hold-out 42, 42, 42, 40 of 48, against 36, 13, 42.
+ *
+ * <p>Session 16: the corpus medians above (TGL_BIAS and the source corrections) stand in for
+ * .tgl's lift only until something better is known: with {@link SearchRules#tglProbe} the first
+ * encode's aim takes the image's own lift, measured by {@link TglProbe} (the real encoder on a
+ * mosaic of sampled tiles, compared with this model of the same pixels, {@link #modelOfMosaic}),
+ * and a JPEG search's third encode reads {@link MosaicCurve} ({@link #mosaicAt}). Figures:
+ * docs/target-search.md §4 and §5.
  */
 final class SsimCurve {
   /** Macroblocks sampled: 512 luma blocks keep the estimate well under one encode's time. */
