@@ -971,10 +971,14 @@ final class TargetSearch {
     }
     // each point: its quality (-1 for the two measured), the model's prediction, the map's
     int max = 2 + MOSAIC_PICKS;
-    int[] qs = {-1, -1, 0, 0, 0};
-    double[] x = {model.predicted(codes[0] & QUALITY), model.predicted(codes[1] & QUALITY), 0, 0,
-        0};
-    double[] m = {ys[0], ys[1], 0, 0, 0};
+    int[] qs = new int[max];
+    double[] x = new double[max];
+    double[] m = new double[max];
+    for (int i = 0; i < 2; i++) {
+      qs[i] = -1;
+      x[i] = model.predicted(codes[i] & QUALITY);
+      m[i] = ys[i];
+    }
     int n = 2;
     int best = q;
     double bestOff = Double.POSITIVE_INFINITY;
