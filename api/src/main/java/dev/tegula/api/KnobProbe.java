@@ -140,22 +140,32 @@ final class KnobProbe {
     int rows = (count + cols - 1) / cols;
     int mw = cols * TILE;
     int mh = rows * TILE;
-    byte[] src = image.rgba();
     byte[] dst = new byte[mw * mh * 4];
     for (int i = 0; i < cols * rows; i++) {
       int t = SsimCurve.sampleAt(i % count, count, total);
       int x0 = (t % tw) * TILE;
       int y0 = (t / tw) * TILE;
-      int dx = (i % cols) * TILE;
-      int dy = (i / cols) * TILE;
-      for (int yy = 0; yy < TILE; yy++) {
-        int sy = Math.min(h - 1, y0 + yy);
-        for (int xx = 0; xx < TILE; xx++) {
-          int sx = Math.min(w - 1, x0 + xx);
-          System.arraycopy(src, (sy * w + sx) * 4, dst, ((dy + yy) * mw + dx + xx) * 4, 4);
-        }
-      }
+      copyTile(image, x0, y0, TILE, dst, mw, (i % cols) * TILE, (i / cols) * TILE);
     }
     return new Image(mw, mh, dst);
+  }
+
+  /**
+   * Copies the {@code tile}-pixel square at ({@code x0}, {@code y0}) of {@code image} into the
+   * RGBA mosaic {@code dst} ({@code mw} pixels wide) at ({@code dx}, {@code dy}), repeating the
+   * image's last column and row where the square crosses its edge.
+   */
+  static void copyTile(Image image, int x0, int y0, int tile, byte[] dst, int mw, int dx,
+      int dy) {
+    int w = image.width();
+    int h = image.height();
+    byte[] src = image.rgba();
+    for (int yy = 0; yy < tile; yy++) {
+      int sy = Math.min(h - 1, y0 + yy);
+      for (int xx = 0; xx < tile; xx++) {
+        int sx = Math.min(w - 1, x0 + xx);
+        System.arraycopy(src, (sy * w + sx) * 4, dst, ((dy + yy) * mw + dx + xx) * 4, 4);
+      }
+    }
   }
 }

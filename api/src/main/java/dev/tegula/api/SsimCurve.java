@@ -272,13 +272,20 @@ final class SsimCurve {
     SsimCurve c = new SsimCurve(false, SearchRules.DEFAULT);
     c.side = ChromaSide.of(fixed, grey);
     c.everyMacroblock = true;
-    // the grid qualities on both sides of the code, on the 4:4:4 side's coarser grid too (every
-    // 8th below 80), so that the value read is the one the whole grid would give
+    // the grid qualities on both sides of the code, on the 4:4:4 side's coarser grid too, so
+    // that the value read is the one the whole grid would give
     int q = code & TargetSearch.QUALITY;
-    int lo = q / 100;
-    int hi = (q + 99) / 100;
-    c.gridFrom = lo < 80 ? lo / 8 * 8 : lo < 96 ? lo / 2 * 2 : lo;
-    c.gridTo = hi <= 80 ? (hi + 7) / 8 * 8 : hi < 96 ? (hi + 1) / 2 * 2 : hi;
+    c.gridFrom = 0;
+    c.gridTo = 100;
+    for (int g = 0; g <= 100; g = next(g)) {
+      if (fullGridPoint(g) && g <= q / 100) {
+        c.gridFrom = g;
+      }
+      if (fullGridPoint(g) && g >= (q + 99) / 100) {
+        c.gridTo = g;
+        break;
+      }
+    }
     c.estimate(mosaic);
     return c;
   }
@@ -1005,7 +1012,12 @@ final class SsimCurve {
    * quality on all five sets.
    */
   private boolean tglFullAt(int q) {
-    return !grayColour && (q >= JPEG_FULL_FROM || q % 8 == 0);
+    return !grayColour && fullGridPoint(q);
+  }
+
+  /** A grid quality where .tgl's 4:4:4 side is estimated ({@link #tglFullAt}). */
+  private static boolean fullGridPoint(int q) {
+    return q >= JPEG_FULL_FROM || q % 8 == 0;
   }
 
   /**

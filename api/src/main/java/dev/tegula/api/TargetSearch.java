@@ -754,19 +754,17 @@ final class TargetSearch {
     int failCode = -1;
     double failSsim = Double.NaN;
     int encodes = 0;
-    boolean fullBelow = false; // positions below JUMP are 4:4:4
     if (chromaChoice && curve != null
         && model.predictOn(JUMP - step, failQ, passQ) < aim - JUMP_MARGIN) {
       // the image's own curve says 4:2:0 misses the target up to 96.99: the search starts on
       // the 4:4:4 ladder (below 97 flagged, then from 97), whose files reaching it are smaller
       // than 4:4:4 at 97
-      fullBelow = true;
       model.fullBelow = true;
     }
     if (!jpeg && curve != null && rules.tglProbe()) {
       // the image's own lift, probed where the estimate aims the first encode
       int first = model.lowestAtLeast(aim, failQ, passQ);
-      model.shift = curve.probedShift(fullBelow && first < JUMP ? first | FULL_CHROMA : first);
+      model.shift = curve.probedShift(model.codeAt(first));
     }
     int q = model.lowestAtLeast(aim, failQ, passQ);
     double predicted = model.predicted(q);
@@ -783,7 +781,7 @@ final class TargetSearch {
     int[] measuredCode = new int[MAX_ENCODES + 1];
     int loopEncodes = 0;
     while (true) {
-      int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
+      int code = model.codeAt(q);
       byte[] out = encoder.apply(code);
       double ssim = scorer.applyAsDouble(out);
       encodes++;
@@ -829,7 +827,7 @@ final class TargetSearch {
       // 97 over 4:2:0 failing at 96.99 (the jump's fill comes first)
       boolean knobAtPass = knob && passBytes != null && passSsim > band
           && (passCode & QUALITY) == passQ
-          && !(chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step);
+          && !(chromaChoice && !model.fullBelow && passQ == JUMP && failQ == JUMP - step);
       if (knobAtPass && TrellisKnob.ssimAtBracket(encodes, failQ >= 0 && failQ + step >= passQ,
           decodedJpeg, passSsim, aim)) {
         // nothing between the pass and the failure, or the pass is near enough the aim for
@@ -853,23 +851,21 @@ final class TargetSearch {
         }
         encodes++;
       }
-      if (chromaChoice && !fullBelow && passQ == JUMP && failQ == JUMP - step && passSsim > band
-          && encodes < 3) {
+      if (chromaChoice && !model.fullBelow && passQ == JUMP && failQ == JUMP - step
+          && passSsim > band && encodes < 3) {
         // 4:2:0 misses the target up to 96.99 and 4:4:4 at 97 passes it by more than the band:
         // the target is in the jump, which 4:4:4 below 97 fills (for SSIM, which counts every
         // channel at full resolution, a smaller file than 4:2:0 above 97 would need)
-        fullBelow = true;
         model.fullBelow = true;
         failQ = -step;
         failSsim = Double.NaN;
-      } else if (chromaChoice && curve != null && !fullBelow && passQ >= JUMP
+      } else if (chromaChoice && curve != null && !model.fullBelow && passQ >= JUMP
           && encodes < 3 && (passBytes == null || passSsim > band)
           && (failQ == JUMP - step
               || model.predictOn(JUMP - step, failQ, passQ) < aim - JUMP_MARGIN)) {
         // 4:2:0 misses (or, fitted to the encodes so far, is predicted to miss) the target up
         // to 96.99: the rest of the search is on the 4:4:4 ladder; its failures so far on
         // 4:2:0 bound nothing there
-        fullBelow = true;
         model.fullBelow = true;
         failQ = -step;
         failSsim = Double.NaN;
@@ -888,7 +884,7 @@ final class TargetSearch {
         // last prediction fell short, so that it more often passes and the search ends there
         next = jpeg ? lastY + (aim - lastY) / JPEG_STEP_GAIN
             : aim + Math.max(0, Math.min(1,
-                shortfall * (fullBelow ? TGL_FILL_MARGIN : tglMargin(rules))));
+                shortfall * (model.fullBelow ? TGL_FILL_MARGIN : tglMargin(rules))));
       }
       if (curve != null && !jpeg && passBytes != null && failQ < 0 && encodes == 2) {
         // two passes, nothing known to fail: the last encode steps down a little short of the
@@ -912,7 +908,7 @@ final class TargetSearch {
       if (jpeg && fine && q < TOP && curve != null && curve.peaks(false) != null
           && encodes == 2 && loopEncodes == 2 && rules.jpegMosaicThird()) {
         // the third read on the real encoder's curve of a sample of the image
-        q = mosaicThird(model, q, failQ, passQ, aim, curve, measuredCode, measuredY, fullBelow);
+        q = mosaicThird(model, q, failQ, passQ, aim, curve, measuredCode, measuredY);
       }
       predicted = model.predicted(q);
     }
@@ -955,11 +951,9 @@ final class TargetSearch {
    * quality (about one in eight).
    */
   private static int mosaicThird(FittedCurve model, int q, int failQ, int passQ, double aim,
-      SsimCurve curve, int[] codes, double[] ys, boolean fullBelow) {
-    int code = fullBelow && q < JUMP ? q | FULL_CHROMA : q;
-    if (lambdaOf(codes[0]) != JpegEncodeOptions.DEFAULT_LAMBDA
-        || lambdaOf(codes[1]) != JpegEncodeOptions.DEFAULT_LAMBDA
-        || !sameSide(codes[0], code) || !sameSide(codes[1], code)) {
+      SsimCurve curve, int[] codes, double[] ys) {
+    int code = model.codeAt(q);
+    if (!sameSide(codes[0], code) || !sameSide(codes[1], code)) {
       return q;
     }
     double m0 = curve.mosaicAt(codes[0]);
@@ -985,7 +979,7 @@ final class TargetSearch {
     for (int at = q; ; ) {
       qs[n] = at;
       x[n] = model.predicted(at);
-      m[n] = ys[0] + (curve.mosaicAt(fullBelow && at < JUMP ? at | FULL_CHROMA : at) - m0) * slope;
+      m[n] = ys[0] + (curve.mosaicAt(model.codeAt(at)) - m0) * slope;
       double off = Math.abs(MOSAIC_SHARE * m[n] + (1 - MOSAIC_SHARE) * x[n] - aim);
       if (off < bestOff) {
         bestOff = off;

@@ -160,19 +160,12 @@ final class TglProbe {
     int total = tw * th;
     int count = tilesFor(image, tile, tiles);
     int mw = count * tile;
-    byte[] src = image.rgba();
     byte[] dst = new byte[mw * tile * 4];
     for (int i = 0; i < count; i++) {
       int t = SsimCurve.sampleAt(i, count, total);
       int x0 = Math.max(0, Math.min((t % tw) * tile, (w - tile) / 8 * 8));
       int y0 = Math.max(0, Math.min((t / tw) * tile, (h - tile) / 8 * 8));
-      for (int yy = 0; yy < tile; yy++) {
-        int sy = Math.min(h - 1, y0 + yy);
-        for (int xx = 0; xx < tile; xx++) {
-          int sx = Math.min(w - 1, x0 + xx);
-          System.arraycopy(src, (sy * w + sx) * 4, dst, (yy * mw + i * tile + xx) * 4, 4);
-        }
-      }
+      KnobProbe.copyTile(image, x0, y0, tile, dst, mw, i * tile, 0);
     }
     return new Image(mw, tile, dst);
   }
