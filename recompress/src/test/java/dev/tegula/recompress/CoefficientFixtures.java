@@ -92,4 +92,14 @@ final class CoefficientFixtures {
     }
     return total;
   }
+
+  /** Every band of {@code img} coded as content 2 (the default coding), in band order. */
+  static byte[][] fastTiles(CoefficientImage img) {
+    BandPlan plan = BandPlan.of(img);
+    byte[][] tiles = new byte[plan.bands()][];
+    for (int t = 0; t < plan.bands(); t++) {
+      tiles[t] = FastCoefficientCoder.encode(img, plan.rowStart(t), plan.rowEnd(t));
+    }
+    return tiles;
+  }
 }

@@ -29,10 +29,7 @@ class DecoderMasksTest {
       CoefficientImage img = m.image;
       assertNull(img.masks(), file + ": the parse keeps none");
       BandPlan plan = BandPlan.of(img);
-      byte[][] tiles = new byte[plan.bands()][];
-      for (int t = 0; t < plan.bands(); t++) {
-        tiles[t] = FastCoefficientCoder.encode(img, plan.rowStart(t), plan.rowEnd(t));
-      }
+      byte[][] tiles = CoefficientFixtures.fastTiles(img);
       CoefficientImage out = copyShape(img);
       for (int t = 0; t < plan.bands(); t++) {
         assertNull(out.masks(), file + ": masks offered before every band was decoded");

@@ -29,10 +29,7 @@ class DenseFromDecoderTest {
       }
       CoefficientImage img = m.image;
       BandPlan plan = BandPlan.of(img);
-      byte[][] tiles = new byte[plan.bands()][];
-      for (int t = 0; t < plan.bands(); t++) {
-        tiles[t] = FastCoefficientCoder.encode(img, plan.rowStart(t), plan.rowEnd(t));
-      }
+      byte[][] tiles = CoefficientFixtures.fastTiles(img);
       CoefficientImage shape =
           new CoefficientImage(img.width, img.height, img.h, img.v, img.quant, false);
       BlockMasks dense = BlockMasks.fromDecoder(shape);

@@ -36,12 +36,7 @@ public final class MaskSpeed {
       for (byte[] f : files) {
         JpegModel m = JpegModel.parse(f, Limits.DEFAULT);
         models.add(m);
-        BandPlan plan = BandPlan.of(m.image);
-        byte[][] t = new byte[plan.bands()][];
-        for (int b = 0; b < t.length; b++) {
-          t[b] = FastCoefficientCoder.encode(m.image, plan.rowStart(b), plan.rowEnd(b));
-        }
-        tiles.add(t);
+        tiles.add(CoefficientFixtures.fastTiles(m.image));
         bytes += f.length;
       }
       String[] names = {"decode2", "rebuildMasks", "rebuildOwn"};
