@@ -51,9 +51,12 @@ final class KnobProbe {
   /** -ln(1 - SSIM) per ln lambda taken off, over x1 to x1.6 (NaN for a size probe). */
   final double ssimSlope;
   final int code;
+  /** 0 for photos, 1 for decoded colour and 2 for decoded grey JPEGs. */
+  final int kind;
 
-  private KnobProbe(int code, double sizeSlope, double ssimSlope) {
+  private KnobProbe(int code, double sizeSlope, double ssimSlope, int kind) {
     this.code = code;
+    this.kind = kind;
     this.sizeSlope = sizeSlope;
     this.ssimSlope = ssimSlope;
   }
@@ -90,7 +93,7 @@ final class KnobProbe {
       double d1 = 1 - dev.tegula.metrics.Metrics.ssim(m, Tegula.decode(b1).image());
       c = SSIM_SCALE[kind] * Math.log(Math.max(1e-9, d1) / Math.max(1e-9, d0)) / ln;
     }
-    return new KnobProbe(base, k, c);
+    return new KnobProbe(base, k, c, kind);
   }
 
   /**
@@ -99,6 +102,45 @@ final class KnobProbe {
    */
   double lnLambdaForSsim(double need) {
     return solve(need, ssimSlope, SSIM_POWER);
+  }
+
+  /**
+   * The share, in the log, of the slope the search's files give ({@link #lnLambdaForSsim(double,
+   * double)}) by kind (photos, decoded colour, decoded grey JPEGs). Session 17 (30 Nov), against
+   * the whole image's SSIM at lambdas x1.02-x4 at the passes of the 150 probed knob thirds of
+   * photos, graphics and the fit sets: the probe alone predicted the move the third needed with a
+   * spread (standard deviation of the ln ratio) of 0.34 on colour and 0.38 on grey images; the
+   * files' SSIM per ln byte times the probe's size slope 0.41 and 0.54, correlated with the probe's
+   * error 0.30 and 0.55, so that blending pays on colour images only (the least-variance share 0.36
+   * on colour, 0.15 on grey). Measured in TargetLanding, fine scale, same cache and session, JPEG
+   * SSIM within 3 encodes on those sets with the two-pass step (TargetSearch's
+   * JPEG_PASS_STEP_GAIN): 506 of 576 without; every kind at 0.1, 0.15, 0.2, 0.25, 0.3: 509, 509,
+   * 509, 506, 509 (the grey fit set 107 -> 103-105); grey left alone, colour at 0.2, 0.25, 0.3:
+   * 512, 510, 513, and at 0.3 with grey at 0.1: 511. Not kept, in a replay of the same 150 thirds
+   * on those measurements (the probe alone lands 121 there, 119 in the real searches): the mosaic
+   * coded again at the chosen lambda or at a third lambda for the curvature (95-117), the probe at
+   * x1.1-x2.35 instead of x1.6 (no smaller spread), mosaics of 64 or 128 tiles of 32 or 8-32 tiles
+   * of 64 pixels (spread 0.29-0.38; 121-126 at up to 4 times the probe's cost), the power of ln
+   * lambda 1.0-1.7 (at most 126, at single points), an aim at a fixed point of the band instead of
+   * {@link TrellisKnob#PROBE_SHARE} of the way (at most 120).
+   */
+  private static final double[] BRACKET_SHARE = {0.3, 0.3, 0};
+
+  /**
+   * As {@link #lnLambdaForSsim(double)} with the SSIM the search's own files bought per ln byte
+   * ({@code ssimPerLnByte}, along the quality): the probe's SSIM slope blended in the log, by
+   * {@link #BRACKET_SHARE}, with that times the probe's size slope (which predicts the whole
+   * image's size far better than its mosaic's SSIM predicts SSIM). The probe alone when either
+   * slope is not positive.
+   */
+  double lnLambdaForSsim(double need, double ssimPerLnByte) {
+    if (!(ssimSlope > 1e-3) || !(sizeSlope > 1e-3) || !(ssimPerLnByte > 0)) {
+      return lnLambdaForSsim(need);
+    }
+    double w = BRACKET_SHARE[kind];
+    double slope = Math.exp((1 - w) * Math.log(ssimSlope)
+        + w * Math.log(sizeSlope * ssimPerLnByte));
+    return solve(need, slope, SSIM_POWER);
   }
 
   /** The ln lambda predicted to take {@code need} off ln bytes (NaN when it does not). */

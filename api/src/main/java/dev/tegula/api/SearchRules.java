@@ -50,78 +50,90 @@ package dev.tegula.api;
  * @param tglProbe whether a .tgl SSIM search on the image's own curve places its first encode
  *     by the image's own lift ({@link TglProbe}: the real encoder on a mosaic of sampled tiles)
  *     in place of the corpus median's; off: the estimate alone, the rule before session 16
+ * @param jpegThirdFromFiles whether a JPEG SSIM search's third encode leans on what its own two
+ *     files measured: the probed knob's lambda from {@link KnobProbe}'s SSIM slope blended with
+ *     the SSIM its files bought per byte times the probe's size slope ({@link
+ *     KnobProbe#lnLambdaForSsim(double, double)}, colour images), and after two passes a third
+ *     stepping short of the aim (TargetSearch's JPEG_PASS_STEP_GAIN); off: the probe's SSIM
+ *     slope alone and the third aimed at the aim, the rules before session 17
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
     boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
-    boolean jpegMosaicThird, boolean tglProbe) {
+    boolean jpegMosaicThird, boolean tglProbe, boolean jpegThirdFromFiles) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        on, jpegMosaicThird, tglProbe);
+        on, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withJpegMosaicThird(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, on, tglProbe);
+        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles);
   }
 
   SearchRules withTglProbe(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, on);
+        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles);
+  }
+
+  SearchRules withJpegThirdFromFiles(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird, tglProbe, on);
   }
 }

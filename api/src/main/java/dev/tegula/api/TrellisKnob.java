@@ -251,8 +251,10 @@ final class TrellisKnob {
   /**
    * The SSIM search's last encode on the second knob: the passing file's tables with the trellis
    * lambda that should bring its SSIM down to the aim: its {@link KnobProbe}'s for {@link
-   * #PROBE_SHARE} of the way when the curve has one (none when the probe says the lambda does
-   * not lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
+   * #PROBE_SHARE} of the way when the curve has one (on colour images, with {@link
+   * SearchRules#jpegThirdFromFiles}, blended with what the search's files bought per byte: {@link
+   * KnobProbe#lnLambdaForSsim(double, double)}; none when the probe says the lambda does not
+   * lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
    * moves -ln(1 - SSIM) is {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
    * bracket's two files (within {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}: one hundredth
    * of quality that moves a DC step changes SSIM far more than the lambda does per byte). The
@@ -265,24 +267,18 @@ final class TrellisKnob {
     KnobProbe probe = curve == null || !rules.knobProbe() ? null : curve.knobProbe(passCode);
     int lambda;
     if (probe != null) {
-      double ln = probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
+      double ln = rules.jpegThirdFromFiles()
+          ? probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim),
+              ssimPerLnByte(passY, passBytes.length, encodes, ys, lens))
+          : probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
       if (Double.isNaN(ln)) {
         // the lambda does not lower this image's SSIM here: the pass is the result
         return new Result(passBytes, passCode, encodes, passSsim);
       }
       lambda = knobLambda(ln);
     } else {
-      // SSIM per byte between the pass and the measurement nearest it
-      int near = -1;
-      for (int i = 0; i < encodes; i++) {
-        if (lens[i] != passBytes.length
-            && (near < 0 || Math.abs(ys[i] - passY) < Math.abs(ys[near] - passY))) {
-          near = i;
-        }
-      }
-      double dLen = near < 0 ? 0 : Math.log(passBytes.length / (double) lens[near]);
-      double slope = Math.abs(dLen) > 1e-9 ? (passY - ys[near]) / dLen : KNOB_SLOPE_MAX;
-      slope = slope <= 0 ? KNOB_SLOPE_MAX
+      double slope = ssimPerLnByte(passY, passBytes.length, encodes, ys, lens);
+      slope = !(slope > 0) ? KNOB_SLOPE_MAX
           : Math.max(KNOB_SLOPE_MIN, Math.min(KNOB_SLOPE_MAX, slope));
       lambda = knobLambda((passY - aim) / (SSIM_KNOB_K * slope));
     }
@@ -293,6 +289,22 @@ final class TrellisKnob {
       return new Result(out, code, encodes + 1, ssim);
     }
     return new Result(passBytes, passCode, encodes + 1, passSsim);
+  }
+
+  /**
+   * The -ln(1 - SSIM) the quality bought per ln byte between the pass ({@code passY}, {@code
+   * passLen} bytes) and the measurement nearest it in SSIM of another size; NaN when there is
+   * none.
+   */
+  static double ssimPerLnByte(double passY, long passLen, int encodes, double[] ys, long[] lens) {
+    int near = -1;
+    for (int i = 0; i < encodes; i++) {
+      if (lens[i] != passLen
+          && (near < 0 || Math.abs(ys[i] - passY) < Math.abs(ys[near] - passY))) {
+        near = i;
+      }
+    }
+    return near < 0 ? Double.NaN : (passY - ys[near]) / Math.log(passLen / (double) lens[near]);
   }
 
   /**
