@@ -43,7 +43,7 @@ final class KnobProbe {
    * The move per ln lambda grows with lambda: over x1-x1.25 it was 0.82-0.86 times that over
    * x1-x1.6 for SSIM, 0.83-0.90 for size (medians over the same sets); as a power of ln lambda.
    */
-  private static final double SSIM_POWER = 1.23;
+  static final double SSIM_POWER = 1.23;
   private static final double SIZE_POWER = 1.19;
 
   /** ln bytes per ln lambda taken off, over x1 to x1.6. */

@@ -53,9 +53,11 @@ package dev.tegula.api;
  * @param jpegThirdFromFiles whether a JPEG SSIM search's third encode leans on what its own two
  *     files measured: the probed knob's lambda from {@link KnobProbe}'s SSIM slope blended with
  *     the SSIM its files bought per byte times the probe's size slope ({@link
- *     KnobProbe#lnLambdaForSsim(double, double)}, colour images), and after two passes a third
- *     stepping short of the aim (TargetSearch's JPEG_PASS_STEP_GAIN); off: the probe's SSIM
- *     slope alone and the third aimed at the aim, the rules before session 17
+ *     KnobProbe#lnLambdaForSsim(double, double)}, colour images), the secant of a decoded
+ *     JPEG's two knob files to the probe's power of ln lambda ({@link TrellisKnob#ssimSecant}),
+ *     and after two passes a third stepping short of the aim (TargetSearch's
+ *     JPEG_PASS_STEP_GAIN); off: the probe's SSIM slope alone, a straight secant in ln lambda
+ *     and the third aimed at the aim, the rules before session 17
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
