@@ -319,7 +319,7 @@ final class TargetSearch {
    * riaphotographs_g88 0.97 and gnome_truchet 0.90 land now at 1.1, none lost); without the
    * bracket slope 502 -> 506 at 1.1 (1.3: 504, gnome_field 0.97 lost).
    */
-  static final double JPEG_PASS_STEP_GAIN = 1.1;
+  private static final double JPEG_PASS_STEP_GAIN = 1.1;
   /**
    * JPEG SSIM on the curve of a decoded JPEG ({@link SourceLattice} found one), inside a bracket
    * (a failing and a passing file measured): the share of the line in the log of the table

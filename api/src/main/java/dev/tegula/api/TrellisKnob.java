@@ -401,17 +401,17 @@ final class TrellisKnob {
 
   /**
    * The knob from the first (passing) file: its tables with a guessed lambda; then, unless that
-   * lands, with the lambda that the two measurements' own slope puts at the aim (the smallest
-   * file reaching the target of the three). With {@link SearchRules#jpegThirdFromFiles} that
-   * slope is of the move against ln lambda to {@link KnobProbe}'s power, as the probe's own
-   * prediction is, where the rule before session 17 drew a straight line in ln lambda: its
-   * thirds had missed the way that line errs on a convex curve (3 of 11 searches on photos,
-   * graphics and the fit sets whose second file missed: short of the aim when the third lay
-   * under the second's lambda, past it when over). Measured 30 Nov (session 17), TargetLanding
-   * within 3 encodes on those sets, same cache and session: 513 -> 516 of 576 (bliznaca_g88
-   * 0.95, flower_q75s 0.99, hubble_deep_field_q75s 0.97), none lost; power 1.4: the same. Null when the second file shows the knob cannot
-   * reach the aim by {@link #KNOB_MAX} (the search goes on with the quality, the knob's encode
-   * counted).
+   * lands, with the lambda that the two measurements' own slope puts at the aim (the smallest file
+   * reaching the target of the three). With {@link SearchRules#jpegThirdFromFiles} that slope is of
+   * the move against ln lambda to {@link KnobProbe}'s power, as the probe's own prediction is,
+   * where the rule before session 17 drew a straight line in ln lambda: its thirds had missed the
+   * way that line errs on a convex curve (3 of 11 searches on photos, graphics and the fit sets
+   * whose second file missed: short of the aim when the third lay under the second's lambda, past
+   * it when over). Measured 30 Nov (session 17), TargetLanding within 3 encodes on those sets, same
+   * cache and session: 513 -> 516 of 576 (bliznaca_g88 0.95, flower_q75s 0.99,
+   * hubble_deep_field_q75s 0.97), none lost; power 1.4: the same. Null when the second file shows
+   * the knob cannot reach the aim by {@link #KNOB_MAX} (the search goes on with the quality, the
+   * knob's encode counted).
    */
   static Result ssimSecant(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
       double target, double aim, double band, byte[] passBytes, int passCode, double passSsim,
