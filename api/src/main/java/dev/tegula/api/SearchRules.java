@@ -58,84 +58,93 @@ package dev.tegula.api;
  *     and after two passes a third stepping short of the aim (TargetSearch's
  *     JPEG_PASS_STEP_GAIN); off: the probe's SSIM slope alone, a straight secant in ln lambda
  *     and the third aimed at the aim, the rules before session 17
+ * @param farPass whether an SSIM search whose pass still lies far over the band after its
+ *     third (or fourth) encode, by bytes, goes on between that pass and its failure (TargetSearch's
+ *     farOver); off: it returns that pass, the rule before session 17
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
     boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
-    boolean jpegMosaicThird, boolean tglProbe, boolean jpegThirdFromFiles) {
+    boolean jpegMosaicThird, boolean tglProbe, boolean jpegThirdFromFiles, boolean farPass) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
-        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim,
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim,
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
-        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        on, jpegMosaicThird, tglProbe, jpegThirdFromFiles);
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, on,
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withJpegMosaicThird(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles);
+        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withTglProbe(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles);
+        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles, farPass);
   }
 
   SearchRules withJpegThirdFromFiles(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, on);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, on, farPass);
+  }
+
+  SearchRules withFarPass(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, on);
   }
 }

@@ -88,7 +88,8 @@ import java.util.function.ToDoubleFunction;
  * model predicts strictly between the qualities known to pass and to fail, aiming at 98.5% of the
  * target (a distortion of 98.5% of the budget), so that the model's error rarely overshoots. The
  * search stops when a result lands, when the neighbours pass and fail, or after 3 encodes with a
- * passing result; without one it goes on (at most 12 encodes) and fails when the extreme quality
+ * passing result (an SSIM search whose pass is far over the band goes on, up to 6: {@link
+ * #farOver}); without one it goes on (at most 12 encodes) and fails when the extreme quality
  * does not pass either.
  *
  * <p><b>SSIM targets on the image's own curve.</b> Given an {@link SsimCurve} (an estimate of the
@@ -217,6 +218,12 @@ final class TargetSearch {
    * overshoot costs an encode, landing low only a little quality).
    */
   static final double FINE_AIM = 0.985;
+
+  /** A pass more than this many times the bytes at the target is far over ({@link #farOver}). */
+  static final double FAR_EXCESS = 1.05;
+
+  /** How many encodes a search whose pass is far over spends at most ({@link #farOver}). */
+  static final int FAR_ENCODES = 6;
   /**
    * On whole qualities the band is often narrower than one step: aim slightly under the target
    * first, and with a file that fits in hand (an overshoot then costs nothing) at the target.
@@ -665,6 +672,32 @@ final class TargetSearch {
   }
 
   /**
+   * Whether an SSIM search whose pass lies over the band after three or more encodes goes on
+   * ({@link SearchRules#farPass}, up to {@link #FAR_ENCODES}): when that pass is more than {@link
+   * #FAR_EXCESS} times the bytes a file just reaching the target would take, read on the line
+   * through the failure nearest the target and the pass (log bytes against -ln(1 - SSIM)). The
+   * issue's measure counts three encodes; what a user pays for the ones that miss is bytes, and
+   * a few searches missed by far more than the band: on curves that climb in stairs or are not
+   * monotone (decoded JPEGs of other encoders, sk_moon's flat dark sky) a pass at 2x the bytes
+   * of the smallest passing file.
+   */
+  private static boolean farOver(int encodes, SearchRules rules, double target, double passSsim,
+      long passLen, double failSsim, long failLen) {
+    if (!rules.farPass() || encodes >= FAR_ENCODES || failLen <= 0 || !(failSsim < target)) {
+      return false;
+    }
+    double yFail = -Math.log(1 - failSsim);
+    double yPass = -Math.log(Math.max(1e-9, 1 - passSsim));
+    double yTarget = -Math.log(1 - target);
+    if (!(yPass > yFail)) {
+      return false;
+    }
+    double share = (yTarget - yFail) / (yPass - yFail);
+    double lnAtTarget = Math.log(failLen) + share * (Math.log(passLen) - Math.log(failLen));
+    return Math.log(passLen) - lnAtTarget > Math.log(FAR_EXCESS);
+  }
+
+  /**
    * The size search's {@link #newTables}: the quality nearest {@code q} in (passQ, failQ) whose
    * tables are neither the fitting file's nor the failing one's (all three tables equal: the
    * size estimate keeps no sample to say which positions are empty), -1 when none is. Measured
@@ -767,6 +800,7 @@ final class TargetSearch {
     int failQ = -step; // highest quality known to miss it
     int failCode = -1;
     double failSsim = Double.NaN;
+    long failLen = -1;
     int encodes = 0;
     if (chromaChoice && curve != null
         && model.predictOn(JUMP - step, failQ, passQ) < aim - JUMP_MARGIN) {
@@ -820,6 +854,7 @@ final class TargetSearch {
           // quality SSIM is not monotone in the quality, a later failure may lie further under
           failCode = code;
           failSsim = ssim;
+          failLen = out.length;
         }
       }
       if (knob && encodes == 2 && failQ >= 0
@@ -884,7 +919,8 @@ final class TargetSearch {
         failQ = -step;
         failSsim = Double.NaN;
       } else if (passBytes != null && (passSsim <= band || failQ + step >= passQ
-          || encodes >= 3 && !fourthInBracket(encodes, curve != null, rules, failQ >= 0))) {
+          || encodes >= 3 && !fourthInBracket(encodes, curve != null, rules, failQ >= 0)
+          && !farOver(encodes, rules, target, passSsim, passBytes.length, failSsim, failLen))) {
         return new Result(passBytes, passCode, encodes, passSsim);
       }
       if (failQ == TOP) {

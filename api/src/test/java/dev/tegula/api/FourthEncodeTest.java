@@ -51,7 +51,7 @@ class FourthEncodeTest {
     int searches = 0;
     for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
       for (RulePairs.Pair p : RulePairs.ssim(images(), format,
-          SearchRules.DEFAULT.withFourthInBracket(false))) {
+          TargetSearchTest.NO_FAR.withFourthInBracket(false), TargetSearchTest.NO_FAR)) {
         int[] encodes = p.encodes();
         for (int rule = 0; rule < 2; rule++) {
           landed[rule] += p.inBand(rule) ? 1 : 0;

@@ -49,7 +49,7 @@ class JpegMosaicThirdTest {
     int[] thirdIn = new int[2];
     int thirds = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.JPEG,
-        SearchRules.DEFAULT.withJpegMosaicThird(false));
+        TargetSearchTest.NO_FAR.withJpegMosaicThird(false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       for (int rule = 0; rule < 2; rule++) {
         encodes[rule] += p.encodes()[rule];

@@ -56,7 +56,7 @@ class JpegThirdFromFilesTest {
     int[] encodes = new int[2];
     int changed = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(JpegMosaicThirdTest.images(), ImageFormat.JPEG,
-        SearchRules.DEFAULT.withJpegThirdFromFiles(false));
+        TargetSearchTest.NO_FAR.withJpegThirdFromFiles(false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       for (int rule = 0; rule < 2; rule++) {
         encodes[rule] += p.encodes()[rule];

@@ -46,7 +46,7 @@ class OtherTablesSourceTest {
       ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(decoded);
       for (int rule = 0; rule < 2; rule++) {
         SsimCurve curve = SsimCurve.of(decoded, true, null, false,
-            SearchRules.DEFAULT.withEmphasisOnOtherTables(rule == 1));
+            TargetSearchTest.NO_FAR.withEmphasisOnOtherTables(rule == 1));
         for (int t = 0; t < 30; t++) {
           double target = 0.90 + 0.003 * t;
           double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);

@@ -50,6 +50,14 @@ final class RulePairs {
    * result reaches its target.
    */
   static List<Pair> ssim(Image[] images, ImageFormat format, SearchRules off) {
+    return ssim(images, format, off, SearchRules.DEFAULT);
+  }
+
+  /**
+   * {@link #ssim(Image[], ImageFormat, SearchRules)} with {@code on} in place of the default
+   * rules (a rule measured as it was, before a later one).
+   */
+  static List<Pair> ssim(Image[] images, ImageFormat format, SearchRules off, SearchRules on) {
     CompressOptions o = CompressOptions.lossy(75).withFormat(format);
     List<Pair> pairs = new ArrayList<>();
     for (Image image : images) {
@@ -58,7 +66,7 @@ final class RulePairs {
           cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
       ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(image);
       SsimCurve[] curves = {CompressPipeline.ssimCurve(o, image, off),
-          CompressPipeline.ssimCurve(o, image)};
+          CompressPipeline.ssimCurve(o, image, on)};
       for (int t = 0; t < 20; t++) {
         double target = 0.90 + 0.0045 * t;
         TargetSearch.Result[] results = new TargetSearch.Result[2];

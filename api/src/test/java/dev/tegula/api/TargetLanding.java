@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -89,8 +90,10 @@ public class TargetLanding {
    * the last shortfall, the rule before session 15; -DmosaicThird=false: JPEG's third quality on
    * the fitted model alone, without the mosaic's curve, the rule before session 16;
    * -DtglProbe=false: .tgl's first encode on the estimate alone, without its {@link TglProbe},
-   * the rule before session 16; -DjpegThirdFromFiles=false: JPEG's probed knob on its probe's SSIM
-   * slope alone and a JPEG third after two passes aimed at the aim, the rules before session 17.
+   * the rule before session 16; -DjpegThirdFromFiles=false: JPEG's probed knob on its probe's
+   * SSIM slope alone and a JPEG third after two passes aimed at the aim, the rules before
+   * session 17; -DfarPass=false: an SSIM search returns its pass after three or four encodes
+   * however far over the band it lies, the rule before session 17.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -104,7 +107,8 @@ public class TargetLanding {
       .withTglThirdAtAim(on("tglThirdAtAim"))
       .withJpegMosaicThird(on("mosaicThird"))
       .withTglProbe(on("tglProbe"))
-      .withJpegThirdFromFiles(on("jpegThirdFromFiles"));
+      .withJpegThirdFromFiles(on("jpegThirdFromFiles"))
+      .withFarPass(on("farPass"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
@@ -182,12 +186,52 @@ public class TargetLanding {
       System.out.printf("%s: %d/%d in the 3%% band (%d within 3 encodes), %d on the wrong side,"
           + " encodes%s (total %d), error median %.2f%% max %.2f%%%n", e.getKey(), in, l.size(),
           inWithin3, out, h, total, err[err.length / 2], err[err.length - 1]);
+      double[] over = l.stream().filter(x -> x.length > 4 && !Double.isNaN(x[4]))
+          .mapToDouble(x -> x[4]).sorted().toArray();
+      if (over.length > 0) {
+        System.out.printf("%s: bytes over the smallest passing file (estimated) median %.2f%%,"
+            + " 90th percentile %.2f%%, max %.2f%%; %d over 5%%, %d over 10%% (of %d with a"
+            + " failure measured)%n", e.getKey(), over[over.length / 2],
+            over[over.length * 9 / 10], over[over.length - 1],
+            Arrays.stream(over).filter(v -> v > 5).count(),
+            Arrays.stream(over).filter(v -> v > 10).count(), over.length);
+      }
       if (known > 0) {
         System.out.printf("%s: %d/%d files at most 3%% larger than the smallest passing file on"
             + " the fine ladder; %d misses unreachable (no file on the ladder in the band)%n",
             e.getKey(), thrifty, known, unreachable);
       }
     }
+  }
+
+  /**
+   * How much larger, in %, a search's file is than the smallest file reaching {@code target},
+   * estimated from the search's own encodes ({@code seen}: bytes, SSIM) without any more: on
+   * the line through the failure nearest the target and the pass nearest it (log bytes against
+   * -ln(1 - SSIM)), at most the smallest pass seen; NaN without a failure. A cheap stand-in for
+   * -Dladder's bisection, for what a miss costs a user.
+   */
+  static double overEstimate(long bytes, double target, List<double[]> seen) {
+    double[] fail = null;
+    double[] pass = null;
+    double smallestPass = Double.MAX_VALUE;
+    for (double[] p : seen) {
+      if (p[1] >= target) {
+        pass = pass == null || p[1] < pass[1] ? p : pass;
+        smallestPass = Math.min(smallestPass, p[0]);
+      } else {
+        fail = fail == null || p[1] > fail[1] ? p : fail;
+      }
+    }
+    if (fail == null || pass == null) {
+      return Double.NaN;
+    }
+    double yFail = -Math.log(1 - fail[1]);
+    double yPass = -Math.log(Math.max(1e-9, 1 - pass[1]));
+    double share = (-Math.log(1 - target) - yFail) / (yPass - yFail);
+    double atTarget = Math.min(smallestPass,
+        Math.exp(Math.log(fail[0]) + share * (Math.log(pass[0]) - Math.log(fail[0]))));
+    return 100.0 * (bytes / atTarget - 1);
   }
 
   /**
@@ -394,9 +438,11 @@ public class TargetLanding {
         for (int step : STEPS) {
           calls[0] = 0;
           trace.setLength(0);
+          List<double[]> seen = new ArrayList<>();
           ToDoubleFunction<byte[]> tracedScore = b -> {
             double v = sc.applyAsDouble(b);
             trace.append(String.format("%d=%.5f", b.length, v));
+            seen.add(new double[] {b.length, v});
             return v;
           };
           estimate[0] = CURVE ? curves.computeIfAbsent(f,
@@ -441,7 +487,8 @@ public class TargetLanding {
             calls[0] = n;
           }
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(
-              new double[] {err, calls[0], waste, unreachable ? 1 : 0});
+              new double[] {err, calls[0], waste, unreachable ? 1 : 0,
+                  overEstimate(r.bytes().length, t, seen)});
           System.out.printf("%s %s %.2f q%.2f%s%s SSIM %.5f %d enc %.2f%% of the budget%s%n",
               key, name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
                   ? " 4:4:4" : "", lambdaText(r), r.ssim(), calls[0], err,

@@ -18,11 +18,19 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TargetSearchTest {
   /**
-   * The rules with no fourth encode in a bracket ({@link SearchRules#fourthInBracket}, tested
-   * in FourthEncodeTest): for the tests that compare another rule's or the estimate's landings
-   * in at most 3 encodes, as they were measured before it.
+   * The rules with no encode after the third: no fourth in a bracket ({@link
+   * SearchRules#fourthInBracket}, tested in FourthEncodeTest) nor after a pass far over the band
+   * ({@link SearchRules#farPass}, FarPassTest): for the tests that compare another rule's or the
+   * estimate's landings in at most 3 encodes, as they were measured before them.
    */
-  static final SearchRules NO_FOURTH = SearchRules.DEFAULT.withFourthInBracket(false);
+  static final SearchRules NO_FOURTH =
+      SearchRules.DEFAULT.withFourthInBracket(false).withFarPass(false);
+
+  /**
+   * The rules before a pass far over the band was followed ({@link SearchRules#farPass}): for
+   * the rule tests measured before it, whose encode counts it would change.
+   */
+  static final SearchRules NO_FAR = SearchRules.DEFAULT.withFarPass(false);
 
   /** A square from a test photo: small enough that many searches stay fast. */
   static Image crop(String photo, int x0, int y0, int side) throws IOException {

@@ -48,7 +48,7 @@ class TglThirdAtAimTest {
     long[] bytes = new long[2];
     int changed = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.TGL,
-        SearchRules.DEFAULT.withTglThirdAtAim(false));
+        TargetSearchTest.NO_FAR.withTglThirdAtAim(false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       for (int rule = 0; rule < 2; rule++) {
         encodes[rule] += p.encodes()[rule];

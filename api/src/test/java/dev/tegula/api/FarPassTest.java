@@ -1,0 +1,69 @@
+package dev.tegula.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tegula.core.Image;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An SSIM search whose pass still lies far over the band after three or four encodes goes on
+ * between that pass and its failure ({@link SearchRules#farPass}): the user's file shrinks
+ * where the search had stopped at a file well above what the target needs.
+ */
+class FarPassTest {
+  /**
+   * Decoded JPEGs of this library's encoder at 70, whose curves climb in stairs (TargetLanding's
+   * "tg70" files; the whole pictures: the crops of the other rule tests have no far passes).
+   */
+  static Image[] images() throws IOException {
+    return new Image[] {
+        TargetSearchTest.ownDecoded(TargetSearchTest.crop("astronaut.png", 0, 0, 512), 70),
+        TargetSearchTest.ownDecoded(TargetSearchTest.crop("flower.png", 0, 0, 512), 70)};
+  }
+
+  /**
+   * JPEG and .tgl SSIM targets 0.90-0.99 on photo crops and decoded JPEGs, each search without
+   * and with the rule: every file reaches its target, the first three encodes and so the
+   * landings within 3 are the same, a search the rule changed had stopped at a pass over the
+   * band after at least three encodes, takes at most {@link TargetSearch#FAR_ENCODES} (and the
+   * two a JPEG search's trellis knob may spend after its last) and returns a file no larger;
+   * some searches change and the files shrink in sum.
+   */
+  @Test
+  void aPassFarOverTheBandAfterThreeEncodesIsFollowedBetweenItAndTheFailure()
+      throws IOException {
+    int[] landed = new int[2];
+    long[] bytes = new long[2];
+    int changed = 0;
+    int searches = 0;
+    for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
+      for (RulePairs.Pair p : RulePairs.ssim(images(), format,
+          SearchRules.DEFAULT.withFarPass(false))) {
+        int[] encodes = p.encodes();
+        String what = format + " " + p.target() + ": " + encodes[0] + " -> " + encodes[1]
+            + " encodes";
+        for (int rule = 0; rule < 2; rule++) {
+          landed[rule] += p.landed(rule) ? 1 : 0;
+          bytes[rule] += p.results()[rule].bytes().length;
+        }
+        for (int i = 0; i < 3; i++) {
+          assertEquals(p.score(0, i), p.score(1, i), what);
+        }
+        if (p.changed()) {
+          changed++;
+          assertTrue(!p.inBand(0) && encodes[0] >= 3 && encodes[1] > encodes[0]
+              && encodes[1] <= TargetSearch.FAR_ENCODES + 2, what);
+          assertTrue(p.results()[1].bytes().length <= p.results()[0].bytes().length, what);
+        }
+        searches++;
+      }
+    }
+    System.out.println("SSIM, far pass: within 3 encodes " + landed[0] + " -> " + landed[1]
+        + " of " + searches + ", bytes " + bytes[0] + " -> " + bytes[1] + ", " + changed
+        + " searches changed");
+    assertEquals(landed[0], landed[1]);
+    assertTrue(changed > 0 && bytes[1] < bytes[0], bytes[0] + " -> " + bytes[1]);
+  }
+}
