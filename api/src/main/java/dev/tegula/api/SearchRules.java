@@ -50,78 +50,88 @@ package dev.tegula.api;
  * @param tglProbe whether a .tgl SSIM search on the image's own curve places its first encode
  *     by the image's own lift ({@link TglProbe}: the real encoder on a mosaic of sampled tiles)
  *     in place of the corpus median's; off: the estimate alone, the rule before session 16
+ * @param tglMosaic whether a .tgl SSIM search reads its second encode, and its third inside a
+ *     bracket (a failure and a pass after two encodes), on the real encoder's curve of a mosaic
+ *     of the image's tiles as well as on the line fitted through its files ({@link
+ *     TglMosaicPick}); off: on the fitted line alone, the rule before session 17
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
     boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
-    boolean jpegMosaicThird, boolean tglProbe) {
+    boolean jpegMosaicThird, boolean tglProbe, boolean tglMosaic) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on,
-        tglThirdAtAim, jpegMosaicThird, tglProbe);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        on, jpegMosaicThird, tglProbe);
+        on, jpegMosaicThird, tglProbe, tglMosaic);
   }
 
   SearchRules withJpegMosaicThird(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, on, tglProbe);
+        tglThirdAtAim, on, tglProbe, tglMosaic);
   }
 
   SearchRules withTglProbe(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, on);
+        tglThirdAtAim, jpegMosaicThird, on, tglMosaic);
+  }
+
+  SearchRules withTglMosaic(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird, tglProbe, on);
   }
 }

@@ -212,6 +212,9 @@ final class SsimCurve {
   private Image image;
   private KnobProbe probe;
   private MosaicCurve mosaic;
+  /** .tgl's mosaic curve, made on first use ({@link #tglMosaicAt}); null before. */
+  private TglMosaicCurve tglMosaic;
+  private boolean tglMosaicMade;
   /** The chroma the curve follows; a fixed side is estimated alone, at every grid quality. */
   private ChromaSide side = ChromaSide.BY_QUALITY;
   /** The caller's fixed chroma (null: the encoders' choice), for {@link #knobProbe}. */
@@ -250,7 +253,7 @@ final class SsimCurve {
     c.fixedChroma = fixed;
     c.greyOutput = grey;
     c.estimate(image);
-    c.image = jpeg || rules.tglProbe() ? image : null;
+    c.image = jpeg || rules.tglProbe() || rules.tglMosaic() ? image : null;
     return c;
   }
 
@@ -302,6 +305,20 @@ final class SsimCurve {
       mosaic = new MosaicCurve(image, fixedChroma, greyOutput);
     }
     return mosaic.at(code);
+  }
+
+  /**
+   * .tgl: the real encoder's -ln(1 - SSIM) on a mosaic of this image's tiles at a code ({@link
+   * TglMosaicCurve}, {@link TglMosaicPick}'s); NaN for made-up curves and images too small for
+   * one tile.
+   */
+  double tglMosaicAt(int code) {
+    if (!tglMosaicMade) {
+      tglMosaicMade = true;
+      tglMosaic = image == null ? null : TglMosaicCurve.of(image, fixedChroma,
+          TglProbe.TILE, TglProbe.TILES, TglProbe.MARGIN);
+    }
+    return tglMosaic == null ? Double.NaN : tglMosaic.at(code);
   }
 
   /** The rules this estimate was made under, which the search on it follows. */

@@ -910,6 +910,14 @@ final class TargetSearch {
         // the third read on the real encoder's curve of a sample of the image
         q = mosaicThird(model, q, failQ, passQ, aim, curve, measuredCode, measuredY);
       }
+      if (!jpeg && fine && q < TOP && curve != null && loopEncodes == encodes
+          && (encodes == 1 || encodes == 2 && passBytes != null && failQ >= 0)
+          && rules.tglMosaic()) {
+        // the second, or a third inside a bracket, read on the real encoder's curve of a sample
+        q = encodes == 1
+            ? TglMosaicPick.second(model, q, failQ, passQ, aim, curve, measuredCode, measuredY)
+            : TglMosaicPick.third(model, q, failQ, passQ, aim, curve, measuredCode, measuredY);
+      }
       predicted = model.predicted(q);
     }
   }

@@ -89,7 +89,8 @@ public class TargetLanding {
    * the last shortfall, the rule before session 15; -DmosaicThird=false: JPEG's third quality on
    * the fitted model alone, without the mosaic's curve, the rule before session 16;
    * -DtglProbe=false: .tgl's first encode on the estimate alone, without its {@link TglProbe},
-   * the rule before session 16.
+   * the rule before session 16; -DtglMosaic=false: .tgl's second encode and third inside a
+   * bracket on the fitted line alone, without the mosaic's curve, the rule before session 17.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -102,7 +103,8 @@ public class TargetLanding {
       .withFourthInBracket(on("fourth"))
       .withTglThirdAtAim(on("tglThirdAtAim"))
       .withJpegMosaicThird(on("mosaicThird"))
-      .withTglProbe(on("tglProbe"));
+      .withTglProbe(on("tglProbe"))
+      .withTglMosaic(on("tglMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
