@@ -124,7 +124,9 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * .tgl's lift only until something better is known: with {@link SearchRules#tglProbe} the first
  * encode's aim takes the image's own lift, measured by {@link TglProbe} (the real encoder on a
  * mosaic of sampled tiles, compared with this model of the same pixels, {@link #modelOfMosaic}),
- * and a JPEG search's third encode reads {@link MosaicCurve} ({@link #mosaicAt}). Figures:
+ * and a JPEG search's third encode reads {@link MosaicCurve} ({@link #mosaicAt}); since session
+ * 17 .tgl's second encode, and its third inside a bracket, read {@link TglMosaicCurve} ({@link
+ * #tglMosaicAt}, {@link TglMosaicPick}). Figures:
  * docs/target-search.md §4 and §5.
  */
 final class SsimCurve {
