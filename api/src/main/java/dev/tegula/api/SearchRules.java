@@ -61,90 +61,102 @@ package dev.tegula.api;
  * @param farPass whether an SSIM search whose pass still lies far over the band after its
  *     third (or fourth) encode, by bytes, goes on between that pass and its failure (TargetSearch's
  *     farOver); off: it returns that pass, the rule before session 17
+ * @param tglMosaic whether a .tgl SSIM search reads its second encode, and its third inside a
+ *     bracket (a failure and a pass after two encodes), on the real encoder's curve of a mosaic
+ *     of the image's tiles as well as on the line fitted through its files ({@link
+ *     TglMosaicPick}); off: on the fitted line alone, the rule before session 17
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
     boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
-    boolean jpegMosaicThird, boolean tglProbe, boolean jpegThirdFromFiles, boolean farPass) {
+    boolean jpegMosaicThird, boolean tglProbe, boolean jpegThirdFromFiles, boolean farPass,
+    boolean tglMosaic) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
-      new SearchRules(true, true, true, true, true, true, true, true, true, true, true, true, true);
+      new SearchRules(true, true, true, true, true, true, true,
+          true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, on,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withJpegMosaicThird(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles, farPass);
+        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withTglProbe(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles, farPass);
+        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles, farPass, tglMosaic);
   }
 
   SearchRules withJpegThirdFromFiles(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, on, farPass);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, on, farPass, tglMosaic);
   }
 
   SearchRules withFarPass(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, on);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, on, tglMosaic);
+  }
+
+  SearchRules withTglMosaic(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, on);
   }
 }

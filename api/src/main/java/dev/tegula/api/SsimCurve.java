@@ -124,7 +124,9 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * .tgl's lift only until something better is known: with {@link SearchRules#tglProbe} the first
  * encode's aim takes the image's own lift, measured by {@link TglProbe} (the real encoder on a
  * mosaic of sampled tiles, compared with this model of the same pixels, {@link #modelOfMosaic}),
- * and a JPEG search's third encode reads {@link MosaicCurve} ({@link #mosaicAt}). Figures:
+ * and a JPEG search's third encode reads {@link MosaicCurve} ({@link #mosaicAt}); since session
+ * 17 .tgl's second encode, and its third inside a bracket, read {@link TglMosaicCurve} ({@link
+ * #tglMosaicAt}, {@link TglMosaicPick}). Figures:
  * docs/target-search.md §4 and §5.
  */
 final class SsimCurve {
@@ -212,6 +214,9 @@ final class SsimCurve {
   private Image image;
   private KnobProbe probe;
   private MosaicCurve mosaic;
+  /** .tgl's mosaic curve, made on first use ({@link #tglMosaicAt}); null before. */
+  private TglMosaicCurve tglMosaic;
+  private boolean tglMosaicMade;
   /** The chroma the curve follows; a fixed side is estimated alone, at every grid quality. */
   private ChromaSide side = ChromaSide.BY_QUALITY;
   /** The caller's fixed chroma (null: the encoders' choice), for {@link #knobProbe}. */
@@ -250,7 +255,7 @@ final class SsimCurve {
     c.fixedChroma = fixed;
     c.greyOutput = grey;
     c.estimate(image);
-    c.image = jpeg || rules.tglProbe() ? image : null;
+    c.image = jpeg || rules.tglProbe() || rules.tglMosaic() ? image : null;
     return c;
   }
 
@@ -302,6 +307,20 @@ final class SsimCurve {
       mosaic = new MosaicCurve(image, fixedChroma, greyOutput);
     }
     return mosaic.at(code);
+  }
+
+  /**
+   * .tgl: the real encoder's -ln(1 - SSIM) on a mosaic of this image's tiles at a code ({@link
+   * TglMosaicCurve}, {@link TglMosaicPick}'s); NaN for made-up curves and images too small for
+   * one tile.
+   */
+  double tglMosaicAt(int code) {
+    if (!tglMosaicMade) {
+      tglMosaicMade = true;
+      tglMosaic = image == null ? null : TglMosaicCurve.of(image, fixedChroma,
+          TglProbe.TILE, TglProbe.TILES, TglProbe.MARGIN);
+    }
+    return tglMosaic == null ? Double.NaN : tglMosaic.at(code);
   }
 
   /** The rules this estimate was made under, which the search on it follows. */

@@ -967,6 +967,14 @@ final class TargetSearch {
         q = mosaicThird(model, q, failQ, passQ, passStep ? next : aim, curve, measuredCode,
             measuredY);
       }
+      if (!jpeg && fine && q < TOP && curve != null && loopEncodes == encodes
+          && (encodes == 1 || encodes == 2 && passBytes != null && failQ >= 0)
+          && rules.tglMosaic()) {
+        // the second, or a third inside a bracket, read on the real encoder's curve of a sample
+        q = encodes == 1
+            ? TglMosaicPick.second(model, q, failQ, passQ, aim, curve, measuredCode, measuredY)
+            : TglMosaicPick.third(model, q, failQ, passQ, aim, curve, measuredCode, measuredY);
+      }
       predicted = model.predicted(q);
     }
   }

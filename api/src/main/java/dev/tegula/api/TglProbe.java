@@ -32,13 +32,13 @@ import dev.tegula.tgl.TglEncoder;
  * {@link #of}.
  */
 final class TglProbe {
-  private static final int TILE = 128;
-  private static final int TILES = 4;
+  static final int TILE = 128;
+  static final int TILES = 4;
   /**
    * SSIM windows centred this near a tile's edge are not counted: the encoder's sharpening and
    * lapping reach across the mosaic's seams.
    */
-  private static final int MARGIN = 4;
+  static final int MARGIN = 4;
   /**
    * The whole image's lift minus the mosaic's: the medians over the same 1,546 codes, 4:2:0
    * side by quality (hundredths; 8-603 codes a knot), 4:4:4 side (flagged codes and 97-100;

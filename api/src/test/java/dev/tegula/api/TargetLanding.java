@@ -93,7 +93,9 @@ public class TargetLanding {
    * the rule before session 16; -DjpegThirdFromFiles=false: JPEG's probed knob on its probe's
    * SSIM slope alone and a JPEG third after two passes aimed at the aim, the rules before
    * session 17; -DfarPass=false: an SSIM search returns its pass after three or four encodes
-   * however far over the band it lies, the rule before session 17.
+   * however far over the band it lies, the rule before session 17; -DtglMosaic=false: .tgl's
+   * second encode and third inside a bracket on the fitted line alone, without the mosaic's
+   * curve, the rule before session 17.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -108,7 +110,8 @@ public class TargetLanding {
       .withJpegMosaicThird(on("mosaicThird"))
       .withTglProbe(on("tglProbe"))
       .withJpegThirdFromFiles(on("jpegThirdFromFiles"))
-      .withFarPass(on("farPass"));
+      .withFarPass(on("farPass"))
+      .withTglMosaic(on("tglMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
