@@ -42,32 +42,27 @@ class JpegMosaicThirdTest {
    */
   @Test
   void aJpegThirdReadOnTheMosaicLandsMoreWithinThreeEncodes() throws IOException {
-    int[] landed = new int[2];
-    int[] encodes = new int[2];
-    int changed = 0;
     double[] thirdOff = new double[2];
     int[] thirdIn = new int[2];
     int thirds = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.JPEG,
         TargetSearchTest.NO_FAR.withJpegMosaicThird(false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
-      for (int rule = 0; rule < 2; rule++) {
-        encodes[rule] += p.encodes()[rule];
-        landed[rule] += p.landed(rule) ? 1 : 0;
-      }
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
       double[] third = {p.score(0, 2), p.score(1, 2)};
       if (third[0] != third[1] && !Double.isNaN(third[0]) && !Double.isNaN(third[1])) {
-        double aim = -Math.log((1 - p.target()) * TargetSearch.FINE_AIM);
         for (int rule = 0; rule < 2; rule++) {
-          thirdOff[rule] += Math.abs(-Math.log(1 - third[rule]) - aim);
-          thirdIn[rule] += third[rule] >= p.target() && third[rule] <= p.band() ? 1 : 0;
+          thirdOff[rule] += p.offAim(third[rule]);
+          thirdIn[rule] += p.inBand(third[rule]) ? 1 : 0;
         }
         thirds++;
       }
-      changed += p.changed() ? 1 : 0;
     }
+    RulePairs.Totals sum = RulePairs.totals(pairs);
+    int[] landed = sum.landed();
+    int[] encodes = sum.encodes();
+    int changed = sum.changed();
     System.out.println("JPEG SSIM, third on the mosaic: in the band within 3 encodes "
         + landed[0] + " -> " + landed[1] + " of " + pairs.size() + ", encodes " + encodes[0]
         + " -> " + encodes[1] + ", " + changed + " searches changed; of " + thirds

@@ -52,20 +52,16 @@ class JpegThirdFromFilesTest {
    */
   @Test
   void aJpegThirdFromItsFilesLandsMoreWithinThreeEncodes() throws IOException {
-    int[] landed = new int[2];
-    int[] encodes = new int[2];
-    int changed = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(JpegMosaicThirdTest.images(), ImageFormat.JPEG,
         TargetSearchTest.NO_FAR.withJpegThirdFromFiles(false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
-      for (int rule = 0; rule < 2; rule++) {
-        encodes[rule] += p.encodes()[rule];
-        landed[rule] += p.landed(rule) ? 1 : 0;
-      }
       assertTrue(p.encodes()[1] <= p.encodes()[0],
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
-      changed += p.changed() ? 1 : 0;
     }
+    RulePairs.Totals sum = RulePairs.totals(pairs);
+    int[] landed = sum.landed();
+    int[] encodes = sum.encodes();
+    int changed = sum.changed();
     System.out.println("JPEG SSIM, third from the files: in the band within 3 encodes "
         + landed[0] + " -> " + landed[1] + " of " + pairs.size() + ", encodes " + encodes[0]
         + " -> " + encodes[1] + ", " + changed + " searches changed");

@@ -42,6 +42,40 @@ final class RulePairs {
     double score(int rule, int i) {
       return i < scores[rule].length ? scores[rule][i] : Double.NaN;
     }
+
+    /** How far an SSIM lies from the searches' aim, in -ln(1 - SSIM). */
+    double offAim(double ssim) {
+      return Math.abs(-Math.log(1 - ssim) + Math.log((1 - target) * TargetSearch.FINE_AIM));
+    }
+
+    /** Whether an SSIM lies in the band. */
+    boolean inBand(double ssim) {
+      return ssim >= target && ssim <= band();
+    }
+  }
+
+  /**
+   * The sums over pairs, index 0 with the rule off, 1 with it on: landed within 3 encodes, in
+   * the band at any count, encodes, bytes; and how many searches the rule changed.
+   */
+  record Totals(int[] landed, int[] inBand, int[] encodes, long[] bytes, int changed) {}
+
+  static Totals totals(List<Pair> pairs) {
+    int[] landed = new int[2];
+    int[] inBand = new int[2];
+    int[] encodes = new int[2];
+    long[] bytes = new long[2];
+    int changed = 0;
+    for (Pair p : pairs) {
+      for (int rule = 0; rule < 2; rule++) {
+        landed[rule] += p.landed(rule) ? 1 : 0;
+        inBand[rule] += p.inBand(rule) ? 1 : 0;
+        encodes[rule] += p.encodes()[rule];
+        bytes[rule] += p.results()[rule].bytes().length;
+      }
+      changed += p.changed() ? 1 : 0;
+    }
+    return new Totals(landed, inBand, encodes, bytes, changed);
   }
 
   /**

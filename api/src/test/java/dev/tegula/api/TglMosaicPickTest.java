@@ -28,9 +28,6 @@ class TglMosaicPickTest {
   @Test
   void aTglSecondAndBracketThirdReadOnTheMosaicLandMoreWithinThreeEncodes()
       throws IOException {
-    int[] landed = new int[2];
-    int[] encodes = new int[2];
-    int changed = 0;
     double[] off = new double[2];
     int[] in = new int[2];
     int moved = 0;
@@ -41,27 +38,25 @@ class TglMosaicPickTest {
     List<RulePairs.Pair> pairs = RulePairs.ssim(images, ImageFormat.TGL,
         TargetSearchTest.NO_FAR.withTglMosaic(false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
-      for (int rule = 0; rule < 2; rule++) {
-        encodes[rule] += p.encodes()[rule];
-        landed[rule] += p.landed(rule) ? 1 : 0;
-      }
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
       // the first encode the rule moved (both searches share the first file)
       for (int i = 1; i < 3; i++) {
         double[] s = {p.score(0, i), p.score(1, i)};
         if (s[0] != s[1] && !Double.isNaN(s[0]) && !Double.isNaN(s[1])) {
-          double aim = -Math.log((1 - p.target()) * TargetSearch.FINE_AIM);
           for (int rule = 0; rule < 2; rule++) {
-            off[rule] += Math.abs(-Math.log(1 - s[rule]) - aim);
-            in[rule] += s[rule] >= p.target() && s[rule] <= p.band() ? 1 : 0;
+            off[rule] += p.offAim(s[rule]);
+            in[rule] += p.inBand(s[rule]) ? 1 : 0;
           }
           moved++;
           break;
         }
       }
-      changed += p.changed() ? 1 : 0;
     }
+    RulePairs.Totals sum = RulePairs.totals(pairs);
+    int[] landed = sum.landed();
+    int[] encodes = sum.encodes();
+    int changed = sum.changed();
     System.out.println(".tgl SSIM, second and bracket third on the mosaic: in the band within"
         + " 3 encodes " + landed[0] + " -> " + landed[1] + " of " + pairs.size() + ", encodes "
         + encodes[0] + " -> " + encodes[1] + ", " + changed + " searches changed; of " + moved

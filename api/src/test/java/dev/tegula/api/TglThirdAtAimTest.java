@@ -43,22 +43,17 @@ class TglThirdAtAimTest {
    */
   @Test
   void aTglThirdAfterTwoFailuresAimsAtTheBandsMiddle() throws IOException {
-    int[] landed = new int[2];
-    int[] encodes = new int[2];
-    long[] bytes = new long[2];
-    int changed = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.TGL,
         TargetSearchTest.NO_FAR.withTglThirdAtAim(false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
-      for (int rule = 0; rule < 2; rule++) {
-        encodes[rule] += p.encodes()[rule];
-        bytes[rule] += p.results()[rule].bytes().length;
-        landed[rule] += p.landed(rule) ? 1 : 0;
-      }
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
-      changed += p.changed() ? 1 : 0;
     }
+    RulePairs.Totals sum = RulePairs.totals(pairs);
+    int[] landed = sum.landed();
+    int[] encodes = sum.encodes();
+    long[] bytes = sum.bytes();
+    int changed = sum.changed();
     System.out.println(".tgl SSIM, third at the aim: in the band within 3 encodes " + landed[0]
         + " -> " + landed[1] + " of " + pairs.size() + ", encodes " + encodes[0] + " -> "
         + encodes[1] + ", bytes " + bytes[0] + " -> " + bytes[1] + ", " + changed
