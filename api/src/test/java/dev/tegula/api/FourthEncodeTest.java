@@ -42,7 +42,9 @@ class FourthEncodeTest {
    * {@link SearchRules#tglThirdAtAim} too: 258 -> 279, 3,085,090 -> 3,077,432 bytes, 34; since
    * session 16 {@link SearchRules#tglProbe} too: 268 -> 284, 3,085,885 -> 3,080,146, 24; with
    * session 16's encoders, whose flat blocks decode nearest their mean, and JPEG's mosaic third
-   * as well: 274 -> 292, 3,070,198 -> 3,065,522, 21).
+   * as well: 274 -> 292, 3,070,198 -> 3,065,522, 21; session 17, with {@link
+   * SearchRules#jpegThirdFromFiles} and {@link SearchRules#tglMosaic} too: 283 -> 298, 3,067,975
+   * -> 3,064,523, 16).
    */
   @Test
   void anSsimPassOverTheBandAfterThreeEncodesTakesAFourthBetweenItAndTheFailure()

@@ -38,7 +38,9 @@ class JpegMosaicThirdTest {
    * -ln(1 - SSIM); on TglThirdAtAimTest's 320-pixel crops, whose mosaic has 16 tiles, it moved
    * 16 thirds, 0.055 -> 0.031 from the aim, but landed 157 -> 156 of 200. With the encoders'
    * flat blocks decoding nearest their mean (same session, later): 114 -> 119 of 160, 426 -> 421
-   * encodes; of 27 thirds moved, 3 -> 8 in the band, 0.088 -> 0.043 from the aim.)
+   * encodes; of 27 thirds moved, 3 -> 8 in the band, 0.088 -> 0.043 from the aim. Session 17,
+   * with {@link SearchRules#jpegThirdFromFiles} too: 117 -> 122, 426 -> 420 encodes; 3 -> 8,
+   * 0.083 -> 0.033.)
    */
   @Test
   void aJpegThirdReadOnTheMosaicLandsMoreWithinThreeEncodes() throws IOException {

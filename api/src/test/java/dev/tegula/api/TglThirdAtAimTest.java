@@ -39,7 +39,8 @@ class TglThirdAtAimTest {
    * 514 encodes, 1,645,764 -> 1,645,612 bytes; on the earlier encoder, both with {@link
    * SearchRules#tglProbe}: 168 -> 174, 497 -> 491 encodes, 1,657,247 -> 1,656,756 bytes; with
    * both: 178 -> 184, 474 -> 468 encodes, 1,647,383 -> 1,647,629 bytes (the sum's sign turns
-   * with each encoder change, by 0.01-0.02 %).
+   * with each encoder change, by 0.01-0.02 %). Session 17, with {@link SearchRules#tglMosaic}
+   * too: 181 -> 188, 456 -> 449 encodes, 1,647,511 -> 1,647,251 bytes.
    */
   @Test
   void aTglThirdAfterTwoFailuresAimsAtTheBandsMiddle() throws IOException {
