@@ -84,7 +84,8 @@ final class CompressCommand implements Callable<Integer> {
       description = "The lowest quality whose decoded file reaches this SSIM (0-1, e.g. 0.97) "
           + "against the (resized) source. JPEG and .tgl; lands within 3%% of 1 - S above S "
           + "where the quality steps allow, in at most 3 encodes (4 when the third passes over "
-          + "the band, more only when none of 3 reaches it).")
+          + "the band, up to 6 while the file found is over 5%% larger than the target needs, "
+          + "more only when none of 3 reaches it).")
   private Double targetSsim;
 
   @Option(names = "--max-dim", paramLabel = "N",
