@@ -686,15 +686,23 @@ final class TargetSearch {
     if (!rules.farPass() || encodes >= FAR_ENCODES || failLen <= 0 || !(failSsim < target)) {
       return false;
     }
+    double lnAtTarget = lnBytesAt(target, failSsim, failLen, passSsim, passLen);
+    return !Double.isNaN(lnAtTarget) && Math.log(passLen) - lnAtTarget > Math.log(FAR_EXCESS);
+  }
+
+  /**
+   * The ln bytes of a file just reaching {@code target}, read on the line through a failing and
+   * a passing file (log bytes against -ln(1 - SSIM)); NaN when the two do not rise.
+   */
+  static double lnBytesAt(double target, double failSsim, long failLen, double passSsim,
+      long passLen) {
     double yFail = -Math.log(1 - failSsim);
     double yPass = -Math.log(Math.max(1e-9, 1 - passSsim));
-    double yTarget = -Math.log(1 - target);
     if (!(yPass > yFail)) {
-      return false;
+      return Double.NaN;
     }
-    double share = (yTarget - yFail) / (yPass - yFail);
-    double lnAtTarget = Math.log(failLen) + share * (Math.log(passLen) - Math.log(failLen));
-    return Math.log(passLen) - lnAtTarget > Math.log(FAR_EXCESS);
+    double share = (-Math.log(1 - target) - yFail) / (yPass - yFail);
+    return Math.log(failLen) + share * (Math.log(passLen) - Math.log(failLen));
   }
 
   /**
@@ -1106,8 +1114,11 @@ final class TargetSearch {
     return x[lo] + (aim - m[lo]) * (x[hi] - x[lo]) / (m[hi] - m[lo]);
   }
 
-  /** Whether two JPEG codes lie on one side of the chroma jump (4:2:0, 4:4:4 below or from 97). */
-  private static boolean sameSide(int a, int b) {
+  /**
+   * Whether two codes (JPEG or .tgl) lie on one side of the chroma jump (4:2:0, 4:4:4 below or
+   * from 97).
+   */
+  static boolean sameSide(int a, int b) {
     return (a & FULL_CHROMA) == (b & FULL_CHROMA) && (a & QUALITY) >= JUMP == (b & QUALITY) >= JUMP;
   }
 

@@ -1,7 +1,5 @@
 package dev.tegula.api;
 
-import static dev.tegula.api.TargetSearch.FULL_CHROMA;
-import static dev.tegula.api.TargetSearch.JUMP;
 import static dev.tegula.api.TargetSearch.QUALITY;
 
 /**
@@ -81,7 +79,7 @@ final class TglMosaicPick {
       SsimCurve curve, int[] codes, double[] ys, int known, double share) {
     int code = model.codeAt(q);
     for (int i = 0; i < known; i++) {
-      if (!sameSide(codes[i], code)) {
+      if (!TargetSearch.sameSide(codes[i], code)) {
         return q;
       }
     }
@@ -154,10 +152,5 @@ final class TglMosaicPick {
       return Double.NaN;
     }
     return x[lo] + (aim - v[lo]) * (x[hi] - x[lo]) / (v[hi] - v[lo]);
-  }
-
-  /** Whether two .tgl codes lie on one side of the chroma jump (4:2:0, 4:4:4 below or from 97). */
-  private static boolean sameSide(int a, int b) {
-    return (a & FULL_CHROMA) == (b & FULL_CHROMA) && (a & QUALITY) >= JUMP == (b & QUALITY) >= JUMP;
   }
 }

@@ -229,11 +229,8 @@ public class TargetLanding {
     if (fail == null || pass == null) {
       return Double.NaN;
     }
-    double yFail = -Math.log(1 - fail[1]);
-    double yPass = -Math.log(Math.max(1e-9, 1 - pass[1]));
-    double share = (-Math.log(1 - target) - yFail) / (yPass - yFail);
-    double atTarget = Math.min(smallestPass,
-        Math.exp(Math.log(fail[0]) + share * (Math.log(pass[0]) - Math.log(fail[0]))));
+    double atTarget = Math.min(smallestPass, Math.exp(TargetSearch.lnBytesAt(target, fail[1],
+        (long) fail[0], pass[1], (long) pass[0])));
     return 100.0 * (bytes / atTarget - 1);
   }
 
