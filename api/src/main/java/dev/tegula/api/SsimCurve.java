@@ -1,5 +1,6 @@
 package dev.tegula.api;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.tgl.lossy.LossyCodec;
@@ -121,7 +122,7 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * 10, 12 of 16, hold-out 42, 42, 42, 40 of 48, against 36, 13, 42.
  *
  * <p>Session 16: the corpus medians above (TGL_BIAS and the source corrections) stand in for
- * .tgl's lift only until something better is known: with {@link SearchRules#tglProbe} the first
+ * .tgl's lift only until something better is known: with {@link Rule#TGL_PROBE} the first
  * encode's aim takes the image's own lift, measured by {@link TglProbe} (the real encoder on a
  * mosaic of sampled tiles, compared with this model of the same pixels, {@link #modelOfMosaic}),
  * and a JPEG search's third encode reads {@link MosaicCurve} ({@link #mosaicAt}); since session
@@ -200,8 +201,8 @@ final class SsimCurve {
    */
   private boolean otherTables;
   /**
-   * The rules this estimate was made under ({@link SearchRules#emphasisOnOtherTables} and
-   * {@link SearchRules#tglSourceCorrection} shape it); the search on it follows the same.
+   * The rules this estimate was made under ({@link Rule#EMPHASIS_ON_OTHER_TABLES} and
+   * {@link Rule#TGL_SOURCE_CORRECTION} shape it); the search on it follows the same.
    */
   private final SearchRules rules;
   /**
@@ -255,7 +256,7 @@ final class SsimCurve {
     c.fixedChroma = fixed;
     c.greyOutput = grey;
     c.estimate(image);
-    c.image = jpeg || rules.tglProbe() || rules.tglMosaic() ? image : null;
+    c.image = jpeg || rules.on(Rule.TGL_PROBE) || rules.on(Rule.TGL_MOSAIC) ? image : null;
     return c;
   }
 
@@ -445,7 +446,7 @@ final class SsimCurve {
       0.311, 0.303, 0.270, 0.122, 0.063, -0.008, -0.104, -0.125, -0.155};
   /*
    * .tgl's correction for decoded grey JPEGs before session 13 (kept for measurements against
-   * it, SearchRules#tglSourceCorrection off): TGL_BIAS plus the median measured minus
+   * it, Rule#TGL_SOURCE_CORRECTION off): TGL_BIAS plus the median measured minus
    * estimated over the grey fit set of GREY_SOURCE_BIAS (29 Nov; grey fit set 86 -> 93 of 120 in
    * the band). For decoded colour JPEGs their own median by the quality (the colour fit set)
    * landed fewer, 160 -> 158 of 190. Both now take TGL_BIAS and a correction by the step ratio
@@ -621,7 +622,7 @@ final class SsimCurve {
     // pre-emphasis (emphasisedChroma); 4:2:2, sharpened along rows only and not fitted, keeps
     // the Annex K rule (with this one its fixed-chroma searches landed 178 -> 170 of othf's 240,
     // 135 -> 133 of otho's 192)
-    boolean emphasis = jpeg && scoreSsim && rules.emphasisOnOtherTables()
+    boolean emphasis = jpeg && scoreSsim && rules.on(Rule.EMPHASIS_ON_OTHER_TABLES)
         && fixedChroma != JpegEncodeOptions.Subsampling.S422;
     for (int i = 0; i < count; i++) {
       int m = sampleAt(i, count, total);
@@ -690,7 +691,7 @@ final class SsimCurve {
         // source's own chroma, so its 4:2:0 chroma is scored as the encoder sees it
         emphasisedChroma(rgba, w, h, count, total, subLoss, cbSub, crSub);
       }
-    } else if (!jpeg && rules.tglSizeSourceCorrection()) {
+    } else if (!jpeg && rules.on(Rule.TGL_SIZE_SOURCE_CORRECTION)) {
       // .tgl's size estimate of a decoded JPEG reads a correction against its steps too
       tglSourceSteps = SourceLattice.steps(y);
     }
@@ -772,7 +773,7 @@ final class SsimCurve {
       // at the top is smaller than the correction's fall
       for (int q = 0; q <= 100; q++) {
         sub[q] += between(TGL_KNOTS,
-            sourceSteps != null && grayColour && !rules.tglSourceCorrection()
+            sourceSteps != null && grayColour && !rules.on(Rule.TGL_SOURCE_CORRECTION)
                 ? TGL_GREY_QUALITY_BIAS : TGL_BIAS, q * 100)
             + sourceBias(grayColour ? TGL_GREY_SOURCE_BIAS : TGL_SOURCE_BIAS, q);
         sub[q] = q > 0 ? Math.max(sub[q], sub[q - 1]) : sub[q];
@@ -966,7 +967,7 @@ final class SsimCurve {
 
   /** .tgl on a decoded JPEG: {@code bias} at whole quality q's step ratio, else 0. */
   private double sourceBias(double[] bias, int q) {
-    return tglSourceSteps == null || !rules.tglSourceCorrection() ? 0
+    return tglSourceSteps == null || !rules.on(Rule.TGL_SOURCE_CORRECTION) ? 0
         : between(TGL_SOURCE_KNOTS, bias, (int) Math.round(1000 * stepRatio(q)));
   }
 

@@ -1,5 +1,6 @@
 package dev.tegula.api;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.tgl.TglEncodeOptions;
@@ -242,7 +243,7 @@ final class TargetSearch {
   private static final double TGL_MARGIN = 0.15;
 
   /**
-   * {@link #TGL_MARGIN} under {@code rules}: none with {@link SearchRules#tglThirdAtAim} (and
+   * {@link #TGL_MARGIN} under {@code rules}: none with {@link Rule#TGL_THIRD_AT_AIM} (and
    * the fourth encode it needs), where a third over the band, now followed by a fourth between
    * it and the failures, costs as much as one under the target, so the third aims at the band's
    * middle. Of the .tgl thirds after two failures (photos, graphics, colour, grey and other
@@ -271,9 +272,9 @@ final class TargetSearch {
     return thirdAtAim(rules) ? 0 : TGL_MARGIN;
   }
 
-  /** {@link SearchRules#tglThirdAtAim} in force: it needs the fourth encode. */
+  /** {@link Rule#TGL_THIRD_AT_AIM} in force: it needs the fourth encode. */
   private static boolean thirdAtAim(SearchRules rules) {
-    return rules.tglThirdAtAim() && rules.fourthInBracket();
+    return rules.on(Rule.TGL_THIRD_AT_AIM) && rules.on(Rule.FOURTH_IN_BRACKET);
   }
   /**
    * {@link #TGL_MARGIN} on .tgl's 4:4:4 ladder below 97 (the fill of the jump), where graphics'
@@ -315,7 +316,7 @@ final class TargetSearch {
   private static final double TGL_PASS_STEP_GAIN = 1.05;
   /**
    * JPEG SSIM after two passes with nothing known to fail (on the image's own curve, {@link
-   * SearchRules#jpegThirdFromFiles}): the third steps 1/this of the way from the second pass to
+   * Rule#JPEG_THIRD_FROM_FILES}): the third steps 1/this of the way from the second pass to
    * the aim (the mosaic's read aims there too). These searches extrapolate a long way below
    * their passes (often 4-10 band widths over, on decoded JPEGs whose SSIM climbs in stairs) and
    * their thirds had landed under the target in 6 of 9 (photos, graphics and the fit sets,
@@ -351,7 +352,7 @@ final class TargetSearch {
    * 270 as half of the shape.
    *
    * <p>Since session 12 the line runs in minus the mean log of the luma steps each quality's
-   * integer tables really have ({@link SearchRules#bracketLineOnTables}), not in the log of the
+   * integer tables really have ({@link Rule#BRACKET_LINE_ON_TABLES}), not in the log of the
    * smooth table scale: the stairs' places without the sample's heights, whose slope the two ends
    * fix. Of the 47 thirds inside a quality bracket (JPEG SSIM, fine, photos, graphics, hold-out and
    * fit sets, session start), the measured -ln(1 - SSIM) sat a median 1.25 band widths off where a
@@ -655,7 +656,7 @@ final class TargetSearch {
   /**
    * Whether a search whose three encodes left a pass outside the band and a failure on its other
    * side, with qualities between them ({@code bracket}; the callers have returned already when
-   * none lie between), spends a fourth encode there ({@link SearchRules#fourthInBracket}; with
+   * none lie between), spends a fourth encode there ({@link Rule#FOURTH_IN_BRACKET}; with
    * the image's own curve only). Measured 29 Nov (session 14), TargetLanding fine scale, same
    * cache and session, in band before -> after (encodes): SSIM on photos, graphics and the
    * colour, grey and other encoders' fit sets 949 -> 1,030 of 1,152 (2,875 -> 3,022); not fitted
@@ -668,12 +669,12 @@ final class TargetSearch {
    */
   private static boolean fourthInBracket(int encodes, boolean ownCurve, SearchRules rules,
       boolean bracket) {
-    return encodes == 3 && ownCurve && rules.fourthInBracket() && bracket;
+    return encodes == 3 && ownCurve && rules.on(Rule.FOURTH_IN_BRACKET) && bracket;
   }
 
   /**
    * Whether an SSIM search whose pass lies over the band after three or more encodes goes on
-   * ({@link SearchRules#farPass}, up to {@link #FAR_ENCODES}): when that pass is more than {@link
+   * ({@link Rule#FAR_PASS}, up to {@link #FAR_ENCODES}): when that pass is more than {@link
    * #FAR_EXCESS} times the bytes a file just reaching the target would take, read on the line
    * through the failure nearest the target and the pass (log bytes against -ln(1 - SSIM)). The
    * issue's measure counts three encodes; what a user pays for the ones that miss is bytes, and
@@ -683,7 +684,8 @@ final class TargetSearch {
    */
   private static boolean farOver(int encodes, SearchRules rules, double target, double passSsim,
       long passLen, double failSsim, long failLen) {
-    if (!rules.farPass() || encodes >= FAR_ENCODES || failLen <= 0 || !(failSsim < target)) {
+    if (!rules.on(Rule.FAR_PASS) || encodes >= FAR_ENCODES || failLen <= 0
+        || !(failSsim < target)) {
       return false;
     }
     double lnAtTarget = lnBytesAt(target, failSsim, failLen, passSsim, passLen);
@@ -794,10 +796,11 @@ final class TargetSearch {
       model.scaleFromBottom = false;
       model.lineShare = !jpeg ? 0
           : curve.sourceSteps() != null ? JPEG_BRACKET_LINE
-          : rules.otherBracketLine() ? JPEG_OTHER_BRACKET_LINE : 0;
+          : rules.on(Rule.OTHER_BRACKET_LINE) ? JPEG_OTHER_BRACKET_LINE : 0;
       model.lineFrom = !jpeg || curve.sourceSteps() != null ? 0
           : Math.log(JPEG_OTHER_LINE_FROM);
-      model.lineOnTables = jpeg && curve.sourceSteps() != null && rules.bracketLineOnTables();
+      model.lineOnTables = jpeg && curve.sourceSteps() != null
+          && rules.on(Rule.BRACKET_LINE_ON_TABLES);
     } else {
       curve = null;
     }
@@ -817,7 +820,7 @@ final class TargetSearch {
       // than 4:4:4 at 97
       model.fullBelow = true;
     }
-    if (!jpeg && curve != null && rules.tglProbe()) {
+    if (!jpeg && curve != null && rules.on(Rule.TGL_PROBE)) {
       // the image's own lift, probed where the estimate aims the first encode
       int first = model.lowestAtLeast(aim, failQ, passQ);
       model.shift = curve.probedShift(model.codeAt(first));
@@ -951,7 +954,7 @@ final class TargetSearch {
       }
       // two JPEG passes, nothing known to fail: the third steps short of the aim
       boolean passStep = jpeg && curve != null && passBytes != null && failQ < 0
-          && encodes == 2 && lastY > aim && rules.jpegThirdFromFiles();
+          && encodes == 2 && lastY > aim && rules.on(Rule.JPEG_THIRD_FROM_FILES);
       if (passStep) {
         next = lastY + (aim - lastY) / JPEG_PASS_STEP_GAIN;
       }
@@ -970,14 +973,14 @@ final class TargetSearch {
         }
       }
       if (jpeg && fine && q < TOP && curve != null && curve.peaks(false) != null
-          && encodes == 2 && loopEncodes == 2 && rules.jpegMosaicThird()) {
+          && encodes == 2 && loopEncodes == 2 && rules.on(Rule.JPEG_MOSAIC_THIRD)) {
         // the third read on the real encoder's curve of a sample of the image
         q = mosaicThird(model, q, failQ, passQ, passStep ? next : aim, curve, measuredCode,
             measuredY);
       }
       if (!jpeg && fine && q < TOP && curve != null && loopEncodes == encodes
           && (encodes == 1 || encodes == 2 && passBytes != null && failQ >= 0)
-          && rules.tglMosaic()) {
+          && rules.on(Rule.TGL_MOSAIC)) {
         // the second, or a third inside a bracket, read on the real encoder's curve of a sample
         q = encodes == 1
             ? TglMosaicPick.second(model, q, failQ, passQ, aim, curve, measuredCode, measuredY)

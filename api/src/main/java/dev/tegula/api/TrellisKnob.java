@@ -3,6 +3,7 @@ package dev.tegula.api;
 import static dev.tegula.api.TargetSearch.FINE_AIM;
 import static dev.tegula.api.TargetSearch.withLambda;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.api.TargetSearch.Result;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import java.util.function.IntFunction;
@@ -183,7 +184,8 @@ final class TrellisKnob {
    */
   static boolean ssimProbed(int encodes, SsimCurve curve, int passCode, double passSsim,
       double aim, SearchRules rules) {
-    return rules.knobProbe() && encodes == 2 && SsimCurve.distortion(passSsim) - aim < PROBE_SPAN
+    return rules.on(Rule.KNOB_PROBE) && encodes == 2
+        && SsimCurve.distortion(passSsim) - aim < PROBE_SPAN
         && curve.knobProbe(passCode) != null
         && curve.knobProbe(passCode).lnLambdaForSsim(
             PROBE_SHARE * (SsimCurve.distortion(passSsim) - aim)) <= LN_KNOB_MAX;
@@ -203,7 +205,7 @@ final class TrellisKnob {
    */
   static boolean sizeProbed(SizeCurve curve, int failCode, long failLen, long maxBytes,
       SearchRules rules) {
-    return rules.knobProbe() && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes
+    return rules.on(Rule.KNOB_PROBE) && failLen <= (1 + SIZE_PROBE_SPAN) * maxBytes
         && curve.knobProbe(failCode) != null;
   }
 
@@ -228,7 +230,8 @@ final class TrellisKnob {
       int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed,
       SearchRules rules) {
     double need = Math.log(failLen / (FINE_AIM * maxBytes));
-    KnobProbe probe = curve == null || !rules.knobProbe() ? null : curve.knobProbe(failCode);
+    KnobProbe probe =
+        curve == null || !rules.on(Rule.KNOB_PROBE) ? null : curve.knobProbe(failCode);
     double ln = probe == null ? Double.NaN : probe.lnLambdaForSize(need * SIZE_PROBE_SHARE);
     if (onlyProbed && !(ln <= LN_KNOB_MAX)) {
       return null;
@@ -252,7 +255,7 @@ final class TrellisKnob {
    * The SSIM search's last encode on the second knob: the passing file's tables with the trellis
    * lambda that should bring its SSIM down to the aim: its {@link KnobProbe}'s for {@link
    * #PROBE_SHARE} of the way when the curve has one (on colour images, with {@link
-   * SearchRules#jpegThirdFromFiles}, blended with what the search's files bought per byte: {@link
+   * Rule#JPEG_THIRD_FROM_FILES}, blended with what the search's files bought per byte: {@link
    * KnobProbe#lnLambdaForSsim(double, double)}; none when the probe says the lambda does not
    * lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
    * moves -ln(1 - SSIM) is {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
@@ -264,10 +267,11 @@ final class TrellisKnob {
       double target, double aim, byte[] passBytes, int passCode, double passSsim, int encodes,
       double[] ys, long[] lens, SsimCurve curve, SearchRules rules) {
     double passY = -Math.log(Math.max(1e-9, 1 - passSsim));
-    KnobProbe probe = curve == null || !rules.knobProbe() ? null : curve.knobProbe(passCode);
+    KnobProbe probe =
+        curve == null || !rules.on(Rule.KNOB_PROBE) ? null : curve.knobProbe(passCode);
     int lambda;
     if (probe != null) {
-      double ln = rules.jpegThirdFromFiles()
+      double ln = rules.on(Rule.JPEG_THIRD_FROM_FILES)
           ? probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim),
               ssimPerLnByte(passY, passBytes.length, encodes, ys, lens))
           : probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
@@ -349,7 +353,7 @@ final class TrellisKnob {
   static boolean ssimBelowNear(double target, double band, double failSsim, double passSsim,
       SearchRules rules) {
     double under = SsimCurve.distortion(target) - SsimCurve.distortion(failSsim);
-    return rules.knobBelowX1() && rules.knobProbe() && under < BELOW_SPAN
+    return rules.on(Rule.KNOB_BELOW_X1) && rules.on(Rule.KNOB_PROBE) && under < BELOW_SPAN
         && (Double.isNaN(passSsim)
             || under < SsimCurve.distortion(passSsim) - SsimCurve.distortion(band));
   }
@@ -402,7 +406,7 @@ final class TrellisKnob {
   /**
    * The knob from the first (passing) file: its tables with a guessed lambda; then, unless that
    * lands, with the lambda that the two measurements' own slope puts at the aim (the smallest file
-   * reaching the target of the three). With {@link SearchRules#jpegThirdFromFiles} that slope is of
+   * reaching the target of the three). With {@link Rule#JPEG_THIRD_FROM_FILES} that slope is of
    * the move against ln lambda to {@link KnobProbe}'s power, as the probe's own prediction is,
    * where the rule before session 17 drew a straight line in ln lambda: its thirds had missed the
    * way that line errs on a convex curve (3 of 11 searches on photos, graphics and the fit sets
@@ -418,7 +422,7 @@ final class TrellisKnob {
       SsimCurve curve, SearchRules rules) {
     double y1 = -Math.log(Math.max(1e-9, 1 - passSsim));
     double need = y1 - aim;
-    KnobProbe probe = rules.knobProbe() ? curve.knobProbe(passCode) : null;
+    KnobProbe probe = rules.on(Rule.KNOB_PROBE) ? curve.knobProbe(passCode) : null;
     double ln = probe == null ? Double.NaN : probe.lnLambdaForSsim(PROBE_SHARE * need);
     int l2 = knobLambda(Double.isNaN(ln) ? need / SECANT_C : ln);
     int c2 = withLambda(passCode, l2);
@@ -430,7 +434,7 @@ final class TrellisKnob {
     double y2 = -Math.log(Math.max(1e-9, 1 - s2));
     double ln2 = Math.log(l2 / 100.0);
     // the move grows as a power of ln lambda (KnobProbe's), not along the chord from x1
-    double pw = rules.jpegThirdFromFiles() ? KnobProbe.SSIM_POWER : 1;
+    double pw = rules.on(Rule.JPEG_THIRD_FROM_FILES) ? KnobProbe.SSIM_POWER : 1;
     double c = (y1 - y2) / Math.pow(ln2, pw);
     if (c <= 0 || Math.pow(need / c, 1 / pw) > LN_KNOB_MAX) {
       return null;

@@ -3,6 +3,7 @@ package dev.tegula.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An SSIM search whose pass still lies far over the band after three or four encodes goes on
- * between that pass and its failure ({@link SearchRules#farPass}): the user's file shrinks
+ * between that pass and its failure ({@link Rule#FAR_PASS}): the user's file shrinks
  * where the search had stopped at a file well above what the target needs.
  */
 class FarPassTest {
@@ -40,7 +41,7 @@ class FarPassTest {
     List<RulePairs.Pair> all = new ArrayList<>();
     for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
       List<RulePairs.Pair> pairs = RulePairs.ssim(images(), format,
-          SearchRules.DEFAULT.withFarPass(false));
+          SearchRules.DEFAULT.with(Rule.FAR_PASS, false));
       for (RulePairs.Pair p : pairs) {
         int[] encodes = p.encodes();
         String what = format + " " + p.target() + ": " + encodes[0] + " -> " + encodes[1]

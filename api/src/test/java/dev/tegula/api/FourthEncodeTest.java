@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A search whose three encodes left a pass outside the band (SSIM over it, size under it) and a
  * failure on its other side spends a fourth encode between them ({@link
- * SearchRules#fourthInBracket}): the user's file comes closer to the target, for one more encode
+ * Rule#FOURTH_IN_BRACKET}): the user's file comes closer to the target, for one more encode
  * on those searches only.
  */
 class FourthEncodeTest {
@@ -39,11 +40,11 @@ class FourthEncodeTest {
    * one encode more (nor more than 4 where it took at most 3), more land in the band, and the
    * files are smaller in sum (29 Nov: 258 -> 277 of 320 in the band, 3,085,090 -> 3,078,623
    * bytes, 36 searches took a fourth encode; since session 15 the rules with the fourth have
-   * {@link SearchRules#tglThirdAtAim} too: 258 -> 279, 3,085,090 -> 3,077,432 bytes, 34; since
-   * session 16 {@link SearchRules#tglProbe} too: 268 -> 284, 3,085,885 -> 3,080,146, 24; with
+   * {@link Rule#TGL_THIRD_AT_AIM} too: 258 -> 279, 3,085,090 -> 3,077,432 bytes, 34; since
+   * session 16 {@link Rule#TGL_PROBE} too: 268 -> 284, 3,085,885 -> 3,080,146, 24; with
    * session 16's encoders, whose flat blocks decode nearest their mean, and JPEG's mosaic third
    * as well: 274 -> 292, 3,070,198 -> 3,065,522, 21; session 17, with {@link
-   * SearchRules#jpegThirdFromFiles} and {@link SearchRules#tglMosaic} too: 283 -> 298, 3,067,975
+   * Rule#JPEG_THIRD_FROM_FILES} and {@link Rule#TGL_MOSAIC} too: 283 -> 298, 3,067,975
    * -> 3,064,523, 16).
    */
   @Test
@@ -53,7 +54,7 @@ class FourthEncodeTest {
     List<RulePairs.Pair> all = new ArrayList<>();
     for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.TGL}) {
       List<RulePairs.Pair> pairs = RulePairs.ssim(images(), format,
-          TargetSearchTest.NO_FAR.withFourthInBracket(false), TargetSearchTest.NO_FAR);
+          TargetSearchTest.NO_FAR.with(Rule.FOURTH_IN_BRACKET, false), TargetSearchTest.NO_FAR);
       for (RulePairs.Pair p : pairs) {
         int[] encodes = p.encodes();
         assertTrue(encodes[1] <= encodes[0] + 1 && (encodes[0] > 3 || encodes[1] <= 4),
@@ -95,7 +96,8 @@ class FourthEncodeTest {
         double low = encoder.apply(1000).length;
         double high = encoder.apply(9900).length;
         SizeCurve[] curves = {
-            CompressPipeline.sizeCurve(o, image, SearchRules.DEFAULT.withFourthInBracket(false)),
+            CompressPipeline.sizeCurve(o, image,
+                SearchRules.DEFAULT.with(Rule.FOURTH_IN_BRACKET, false)),
             CompressPipeline.sizeCurve(o, image)};
         for (int t = 0; t < 24; t++) {
           long target = Math.round(low * Math.pow(high / low, t / 23.0));

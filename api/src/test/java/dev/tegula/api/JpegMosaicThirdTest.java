@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import java.io.IOException;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A JPEG SSIM search reads its third quality on the real encoder's curve of a mosaic of the
- * image's tiles ({@link SearchRules#jpegMosaicThird}, TargetSearch's mosaicThird), blended with
+ * image's tiles ({@link Rule#JPEG_MOSAIC_THIRD}, TargetSearch's mosaicThird), blended with
  * the model fitted through its first two files.
  */
 class JpegMosaicThirdTest {
@@ -39,7 +40,7 @@ class JpegMosaicThirdTest {
    * 16 thirds, 0.055 -> 0.031 from the aim, but landed 157 -> 156 of 200. With the encoders'
    * flat blocks decoding nearest their mean (same session, later): 114 -> 119 of 160, 426 -> 421
    * encodes; of 27 thirds moved, 3 -> 8 in the band, 0.088 -> 0.043 from the aim. Session 17,
-   * with {@link SearchRules#jpegThirdFromFiles} too: 117 -> 122, 426 -> 420 encodes; 3 -> 8,
+   * with {@link Rule#JPEG_THIRD_FROM_FILES} too: 117 -> 122, 426 -> 420 encodes; 3 -> 8,
    * 0.083 -> 0.033.)
    */
   @Test
@@ -48,7 +49,7 @@ class JpegMosaicThirdTest {
     int[] thirdIn = new int[2];
     int thirds = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.JPEG,
-        TargetSearchTest.NO_FAR.withJpegMosaicThird(false), TargetSearchTest.NO_FAR);
+        TargetSearchTest.NO_FAR.with(Rule.JPEG_MOSAIC_THIRD, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);

@@ -3,6 +3,7 @@ package dev.tegula.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import java.io.IOException;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A JPEG SSIM search's third encode leans on what its own two files measured ({@link
- * SearchRules#jpegThirdFromFiles}): the probed knob's lambda blends the SSIM the files bought
+ * Rule#JPEG_THIRD_FROM_FILES}): the probed knob's lambda blends the SSIM the files bought
  * per byte into {@link KnobProbe}'s slope on colour images, a decoded JPEG's secant of two knob
  * files runs on the probe's power of ln lambda, and after two passes the third steps short of
  * the aim.
@@ -53,7 +54,7 @@ class JpegThirdFromFilesTest {
   @Test
   void aJpegThirdFromItsFilesLandsMoreWithinThreeEncodes() throws IOException {
     List<RulePairs.Pair> pairs = RulePairs.ssim(JpegMosaicThirdTest.images(), ImageFormat.JPEG,
-        TargetSearchTest.NO_FAR.withJpegThirdFromFiles(false), TargetSearchTest.NO_FAR);
+        TargetSearchTest.NO_FAR.with(Rule.JPEG_THIRD_FROM_FILES, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0],
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);

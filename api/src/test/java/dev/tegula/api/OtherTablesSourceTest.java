@@ -3,6 +3,7 @@ package dev.tegula.api;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class OtherTablesSourceTest {
       ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(decoded);
       for (int rule = 0; rule < 2; rule++) {
         SsimCurve curve = SsimCurve.of(decoded, true, null, false,
-            TargetSearchTest.NO_FAR.withEmphasisOnOtherTables(rule == 1));
+            TargetSearchTest.NO_FAR.with(Rule.EMPHASIS_ON_OTHER_TABLES, rule == 1));
         for (int t = 0; t < 30; t++) {
           double target = 0.90 + 0.003 * t;
           double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);

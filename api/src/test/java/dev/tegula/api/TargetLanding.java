@@ -1,5 +1,6 @@
 package dev.tegula.api;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import java.nio.file.DirectoryStream;
@@ -98,20 +99,20 @@ public class TargetLanding {
    * curve, the rule before session 17.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
-      .withKnobProbe(on("probe"))
-      .withKnobBelowX1(on("belowKnob"))
-      .withOtherBracketLine(on("bracketLine"))
-      .withBracketLineOnTables(on("tablesLine"))
-      .withTglSourceCorrection(on("tglSource"))
-      .withEmphasisOnOtherTables(on("otherTables"))
-      .withTglSizeSourceCorrection(on("tglSizeSource"))
-      .withFourthInBracket(on("fourth"))
-      .withTglThirdAtAim(on("tglThirdAtAim"))
-      .withJpegMosaicThird(on("mosaicThird"))
-      .withTglProbe(on("tglProbe"))
-      .withJpegThirdFromFiles(on("jpegThirdFromFiles"))
-      .withFarPass(on("farPass"))
-      .withTglMosaic(on("tglMosaic"));
+      .with(Rule.KNOB_PROBE, on("probe"))
+      .with(Rule.KNOB_BELOW_X1, on("belowKnob"))
+      .with(Rule.OTHER_BRACKET_LINE, on("bracketLine"))
+      .with(Rule.BRACKET_LINE_ON_TABLES, on("tablesLine"))
+      .with(Rule.TGL_SOURCE_CORRECTION, on("tglSource"))
+      .with(Rule.EMPHASIS_ON_OTHER_TABLES, on("otherTables"))
+      .with(Rule.TGL_SIZE_SOURCE_CORRECTION, on("tglSizeSource"))
+      .with(Rule.FOURTH_IN_BRACKET, on("fourth"))
+      .with(Rule.TGL_THIRD_AT_AIM, on("tglThirdAtAim"))
+      .with(Rule.JPEG_MOSAIC_THIRD, on("mosaicThird"))
+      .with(Rule.TGL_PROBE, on("tglProbe"))
+      .with(Rule.JPEG_THIRD_FROM_FILES, on("jpegThirdFromFiles"))
+      .with(Rule.FAR_PASS, on("farPass"))
+      .with(Rule.TGL_MOSAIC, on("tglMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

@@ -3,6 +3,7 @@ package dev.tegula.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
@@ -19,18 +20,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TargetSearchTest {
   /**
    * The rules with no encode after the third: no fourth in a bracket ({@link
-   * SearchRules#fourthInBracket}, tested in FourthEncodeTest) nor after a pass far over the band
-   * ({@link SearchRules#farPass}, FarPassTest): for the tests that compare another rule's or the
+   * Rule#FOURTH_IN_BRACKET}, tested in FourthEncodeTest) nor after a pass far over the band
+   * ({@link Rule#FAR_PASS}, FarPassTest): for the tests that compare another rule's or the
    * estimate's landings in at most 3 encodes, as they were measured before them.
    */
   static final SearchRules NO_FOURTH =
-      SearchRules.DEFAULT.withFourthInBracket(false).withFarPass(false);
+      SearchRules.DEFAULT.with(Rule.FOURTH_IN_BRACKET, false).with(Rule.FAR_PASS, false);
 
   /**
-   * The rules before a pass far over the band was followed ({@link SearchRules#farPass}): for
+   * The rules before a pass far over the band was followed ({@link Rule#FAR_PASS}): for
    * the rule tests measured before it, whose encode counts it would change.
    */
-  static final SearchRules NO_FAR = SearchRules.DEFAULT.withFarPass(false);
+  static final SearchRules NO_FAR = SearchRules.DEFAULT.with(Rule.FAR_PASS, false);
 
   /** A square from a test photo: small enough that many searches stay fast. */
   static Image crop(String photo, int x0, int y0, int side) throws IOException {
@@ -495,7 +496,7 @@ class TargetSearchTest {
       IntFunction<byte[]> encoder = memoJpeg(image);
       java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
       SsimCurve[] curve = {
-          SsimCurve.of(image, true, null, false, NO_FOURTH.withOtherBracketLine(false)),
+          SsimCurve.of(image, true, null, false, NO_FOURTH.with(Rule.OTHER_BRACKET_LINE, false)),
           SsimCurve.of(image, true, null, false, NO_FOURTH)};
       for (int t = 0; t < 22; t++) {
         double target = 0.90 + 0.004 * t;
@@ -1121,7 +1122,7 @@ class TargetSearchTest {
       Image photo = crop(source == 75 ? "astronaut.png" : "flower.png", 128, 96, 256);
       Image decoded = annexKDecoded(photo, source);
       SsimCurve withoutBelow = SsimCurve.of(decoded, true, null, false,
-          SearchRules.DEFAULT.withKnobBelowX1(false));
+          SearchRules.DEFAULT.with(Rule.KNOB_BELOW_X1, false));
       SsimCurve curve = SsimCurve.of(decoded, true);
       IntFunction<byte[]> encoder = memoJpeg(decoded);
       java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(decoded);
@@ -1206,7 +1207,8 @@ class TargetSearchTest {
     for (int i = 0; i < crops.length; i++) {
       Image decoded = annexKDecoded(grey(crops[i]), sourceQuality[i]);
       SsimCurve[] curve = {
-          SsimCurve.of(decoded, true, null, false, NO_FOURTH.withBracketLineOnTables(false)),
+          SsimCurve.of(decoded, true, null, false,
+              NO_FOURTH.with(Rule.BRACKET_LINE_ON_TABLES, false)),
           SsimCurve.of(decoded, true, null, false, NO_FOURTH)};
       assertTrue(curve[1].sourceSteps() != null, "a decoded JPEG");
       IntFunction<byte[]> encoder = memoJpeg(decoded);
@@ -1270,7 +1272,7 @@ class TargetSearchTest {
 
   /**
    * .tgl SSIM searches for each of {@code targets} on {@code decoded}, first without, then with
-   * the estimate's step-ratio correction ({@link SearchRules#tglSourceCorrection}): how many of
+   * the estimate's step-ratio correction ({@link Rule#TGL_SOURCE_CORRECTION}): how many of
    * each landed in the band in at most 3 encodes. Every result must reach its target.
    */
   static int[] tglLandingsWithoutAndWithSourceCorrection(Image decoded, CompressOptions o,
@@ -1283,7 +1285,8 @@ class TargetSearchTest {
     for (int corrected = 0; corrected < 2; corrected++) {
       // the first encode as the correction places it, not the probe (which replaces it there)
       SsimCurve curve = CompressPipeline.ssimCurve(o, decoded,
-          SearchRules.DEFAULT.withTglSourceCorrection(corrected == 1).withTglProbe(false));
+          SearchRules.DEFAULT.with(Rule.TGL_SOURCE_CORRECTION, corrected == 1)
+              .with(Rule.TGL_PROBE, false));
       for (double target : targets) {
         double band = target + (1 - TargetSearch.SSIM_BAND) * (1 - target);
         int[] calls = {0};
@@ -1367,7 +1370,7 @@ class TargetSearchTest {
       java.util.function.ToDoubleFunction<byte[]> scorer = memoSsim(image);
       long px = (long) image.width() * image.height();
       for (int withProbe = 0; withProbe < 2; withProbe++) {
-        SearchRules rules = NO_FOURTH.withKnobProbe(withProbe == 1);
+        SearchRules rules = NO_FOURTH.with(Rule.KNOB_PROBE, withProbe == 1);
         SsimCurve curve = SsimCurve.of(image, true, null, false, rules);
         SizeCurve size = SsimCurve.sizeOf(image, true, null, false, rules);
         for (int t = 0; t < 24; t++) {

@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import java.io.IOException;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A .tgl SSIM search reads its second encode, and its third inside a bracket, on the real
  * encoder's curve of a mosaic of the image's tiles as well as on the line fitted through its
- * files ({@link SearchRules#tglMosaic}, {@link TglMosaicPick}).
+ * files ({@link Rule#TGL_MOSAIC}, {@link TglMosaicPick}).
  */
 class TglMosaicPickTest {
   /**
@@ -36,7 +37,7 @@ class TglMosaicPickTest {
     Image[] images = Arrays.copyOf(large, large.length + small.length);
     System.arraycopy(small, 0, images, large.length, small.length);
     List<RulePairs.Pair> pairs = RulePairs.ssim(images, ImageFormat.TGL,
-        TargetSearchTest.NO_FAR.withTglMosaic(false), TargetSearchTest.NO_FAR);
+        TargetSearchTest.NO_FAR.with(Rule.TGL_MOSAIC, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);

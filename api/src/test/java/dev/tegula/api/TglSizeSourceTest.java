@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * .tgl size targets on decoded JPEGs: the size estimate corrected by how .tgl's steps compare
- * with the source's ({@link SearchRules#tglSizeSourceCorrection}, SizeCurve's step-ratio
+ * with the source's ({@link Rule#TGL_SIZE_SOURCE_CORRECTION}, SizeCurve's step-ratio
  * tables), fitted on cjpeg's and other encoders' decodes, carries over to this encoder's own
  * Annex K output.
  */
@@ -44,7 +45,7 @@ class TglSizeSourceTest {
       // both in at most 3 encodes, as measured (FourthEncodeTest has the fourth)
       SizeCurve[] curves = {
           CompressPipeline.sizeCurve(o, decoded,
-              TargetSearchTest.NO_FOURTH.withTglSizeSourceCorrection(false)),
+              TargetSearchTest.NO_FOURTH.with(Rule.TGL_SIZE_SOURCE_CORRECTION, false)),
           CompressPipeline.sizeCurve(o, decoded, TargetSearchTest.NO_FOURTH)};
       for (int t = 0; t < 12; t++) {
         long target = Math.round(low * Math.pow(high / low, t / 11.0));

@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import java.io.IOException;
 import java.util.Arrays;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A .tgl SSIM search with nothing passing after two encodes aims its third at the band's middle
- * ({@link SearchRules#tglThirdAtAim}): with the fourth encode between a pass over the band and a
- * failure ({@link SearchRules#fourthInBracket}), a third past the band costs as much as one
+ * ({@link Rule#TGL_THIRD_AT_AIM}): with the fourth encode between a pass over the band and a
+ * failure ({@link Rule#FOURTH_IN_BRACKET}), a third past the band costs as much as one
  * under the target, and the former aim past the target put most of those thirds over the band.
  * A line flat between the two latest points then runs from the farthest one, not to the end of
  * the scale.
@@ -37,15 +38,15 @@ class TglThirdAtAimTest {
    * changed; without the widened flat line 1,736,134 bytes, one search ending at quality 99.46.
    * Session 16, with the encoders' flat blocks decoding nearest their mean: 179 -> 180, 515 ->
    * 514 encodes, 1,645,764 -> 1,645,612 bytes; on the earlier encoder, both with {@link
-   * SearchRules#tglProbe}: 168 -> 174, 497 -> 491 encodes, 1,657,247 -> 1,656,756 bytes; with
+   * Rule#TGL_PROBE}: 168 -> 174, 497 -> 491 encodes, 1,657,247 -> 1,656,756 bytes; with
    * both: 178 -> 184, 474 -> 468 encodes, 1,647,383 -> 1,647,629 bytes (the sum's sign turns
-   * with each encoder change, by 0.01-0.02 %). Session 17, with {@link SearchRules#tglMosaic}
+   * with each encoder change, by 0.01-0.02 %). Session 17, with {@link Rule#TGL_MOSAIC}
    * too: 181 -> 188, 456 -> 449 encodes, 1,647,511 -> 1,647,251 bytes.
    */
   @Test
   void aTglThirdAfterTwoFailuresAimsAtTheBandsMiddle() throws IOException {
     List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.TGL,
-        TargetSearchTest.NO_FAR.withTglThirdAtAim(false), TargetSearchTest.NO_FAR);
+        TargetSearchTest.NO_FAR.with(Rule.TGL_THIRD_AT_AIM, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
