@@ -65,98 +65,121 @@ package dev.tegula.api;
  *     bracket (a failure and a pass after two encodes), on the real encoder's curve of a mosaic
  *     of the image's tiles as well as on the line fitted through its files ({@link
  *     TglMosaicPick}); off: on the fitted line alone, the rule before session 17
+ * @param tglMosaicOutside whether a .tgl SSIM search whose first two encodes both pass or both
+ *     fail reads its third on the mosaic's rise from the file nearer the aim, blended with the
+ *     line through the two ({@link TglMosaicPick#outside}); off: on that line alone, the rule
+ *     before session 18
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
     boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
     boolean jpegMosaicThird, boolean tglProbe, boolean jpegThirdFromFiles, boolean farPass,
-    boolean tglMosaic) {
+    boolean tglMosaic, boolean tglMosaicOutside) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
       new SearchRules(true, true, true, true, true, true, true,
-          true, true, true, true, true, true, true);
+          true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, on,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withJpegMosaicThird(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withTglProbe(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles, farPass, tglMosaic,
+        tglMosaicOutside);
   }
 
   SearchRules withJpegThirdFromFiles(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, on, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, on, farPass, tglMosaic, tglMosaicOutside);
   }
 
   SearchRules withFarPass(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, on, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, on, tglMosaic,
+        tglMosaicOutside);
+  }
+
+  SearchRules withTglMosaicOutside(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic, on);
   }
 
   SearchRules withTglMosaic(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, on);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, on,
+        tglMosaicOutside);
   }
 }
