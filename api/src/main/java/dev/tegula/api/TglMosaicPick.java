@@ -6,7 +6,8 @@ import static dev.tegula.api.TargetSearch.QUALITY;
  * .tgl's second encode, and its third inside a bracket (a failure and a pass after two encodes),
  * read on the real encoder's curve of a sample of the image ({@link TglMosaicCurve}: {@link
  * TglProbe}'s mosaic of 4 tiles of 128x128) as well as on the line fitted through the files
- * ({@link SearchRules#tglMosaic}). The mosaic is coded at the measured codes and at candidate
+ * ({@link SearchRules#tglMosaic}); since session 18 its third after two passes or two failures
+ * too ({@link #outside}, {@link SearchRules#tglMosaicOutside}). The mosaic is coded at the measured codes and at candidate
  * qualities; its values are mapped onto the image through the measured files (a control
  * variate: the mosaic's level is off, its rise between two codes is nearly the image's), blended
  * with the fitted line's, and the quality is found where that blend reaches the aim.
