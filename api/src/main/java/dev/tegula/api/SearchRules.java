@@ -122,7 +122,14 @@ final class SearchRules {
      * as well as on the line fitted through its files ({@link TglMosaicPick}); off: on the fitted
      * line alone, the rule before session 17.
      */
-    TGL_MOSAIC
+    TGL_MOSAIC,
+
+    /**
+     * Whether a .tgl SSIM search whose first two encodes both pass or both fail reads its third on
+     * the mosaic's rise from the file nearer the aim, blended with the line through the two ({@link
+     * TglMosaicPick#outside}); off: on that line alone, the rule before session 18.
+     */
+    TGL_MOSAIC_OUTSIDE
   }
 
   /** Every rule on: what the library's searches run. */

@@ -986,6 +986,11 @@ final class TargetSearch {
             ? TglMosaicPick.second(model, q, failQ, passQ, aim, curve, measuredCode, measuredY)
             : TglMosaicPick.third(model, q, failQ, passQ, aim, curve, measuredCode, measuredY);
       }
+      if (!jpeg && fine && q < TOP && curve != null && loopEncodes == encodes && encodes == 2
+          && (passBytes == null ? failQ >= 0 : failQ < 0) && rules.on(Rule.TGL_MOSAIC_OUTSIDE)) {
+        // two passes or two failures: the third read on the mosaic's rise from the nearer file
+        q = TglMosaicPick.outside(model, q, failQ, passQ, next, curve, measuredCode, measuredY);
+      }
       predicted = model.predicted(q);
     }
   }

@@ -6,10 +6,12 @@ import static dev.tegula.api.TargetSearch.QUALITY;
  * .tgl's second encode, and its third inside a bracket (a failure and a pass after two encodes),
  * read on the real encoder's curve of a sample of the image ({@link TglMosaicCurve}: {@link
  * TglProbe}'s mosaic of 4 tiles of 128x128) as well as on the line fitted through the files
- * ({@link SearchRules.Rule#TGL_MOSAIC}). The mosaic is coded at the measured codes and at candidate
- * qualities; its values are mapped onto the image through the measured files (a control
- * variate: the mosaic's level is off, its rise between two codes is nearly the image's), blended
- * with the fitted line's, and the quality is found where that blend reaches the aim.
+ * ({@link SearchRules.Rule#TGL_MOSAIC}); since session 18 its third after two passes or two
+ * failures too ({@link #outside}, {@link SearchRules.Rule#TGL_MOSAIC_OUTSIDE}). The mosaic is
+ * coded at the measured codes and at candidate qualities; its values are mapped onto the image
+ * through the measured files (a control variate: the mosaic's level is off, its rise between two
+ * codes is nearly the image's), blended with the fitted line's, and the quality is found where
+ * that blend reaches the aim.
  *
  * <p>Why: of the thirds inside a bracket on photos, graphics and the fit sets (154, session 16's
  * traces), the fitted line put 115 within half a band width of their measured -ln(1 - SSIM), the
@@ -41,6 +43,16 @@ final class TglMosaicPick {
   static final double SECOND_SHARE = 0.5;
   /** The mosaic's share in the third's, whose map runs through two points. */
   static final double THIRD_SHARE = 1;
+  /**
+   * The mosaic's share in a third after two passes or two failures, whose map runs from the
+   * file nearer the aim at slope 1 (through both files it would stretch their noise over the
+   * long way left). Measured 30 Nov (session 18), TargetLanding fine scale, .tgl SSIM
+   * 0.90-0.99, same cache and session, in the band within 3 encodes on photos, graphics and the
+   * colour, grey and other encoders' fit sets (576 searches; 520 without the read): shares 0.3,
+   * 0.5, 0.7, 1 gave 525, 528, 530, 529; at 0.7 TargetSearch's two-pass step gain 1 or 1.1
+   * instead of 1.05 gave 532 and 532 (within noise, left as it was).
+   */
+  static final double OUTSIDE_SHARE = 0.7;
   /** Candidate qualities coded on the mosaic, the fitted line's pick first. */
   private static final int PICKS = 3;
   /**
@@ -59,13 +71,32 @@ final class TglMosaicPick {
    */
   static int second(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int[] codes, double[] ys) {
-    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, SECOND_SHARE);
+    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, SECOND_SHARE, 0);
   }
 
   /** The third quality inside a bracket of two files: the mosaic mapped through both. */
   static int third(FittedCurve model, int q, int failQ, int passQ, double aim, SsimCurve curve,
       int[] codes, double[] ys) {
-    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 2, THIRD_SHARE);
+    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 2, THIRD_SHARE, -1);
+  }
+
+  /**
+   * The third quality after two passes or two failures ({@link
+   * SearchRules.Rule#TGL_MOSAIC_OUTSIDE}): the mosaic's rise from the file nearer the aim, on
+   * that file's value, blended with the line's. The line through two files on one side extrapolates their noise: when they lie
+   * close together (often a second that moved little after a first pass) its slope is too
+   * flat and the third overshoots the band (session 17's thirds after two passes on photos,
+   * graphics and the fit sets: of the 23 whose step past the second, in the log of the step,
+   * was more than 1.1 times the two files' span, 9 landed; of the other 72, 63). Read at those
+   * thirds, the mosaic's rise from the nearer file, blended 0.5 with the line, put 82 of 95
+   * thirds after two passes within half a band width of their measured -ln(1 - SSIM) (the line:
+   * 71; the mosaic mapped through both files, session 17's read for brackets, 64), and 37 of 45
+   * after two failures (29, 25).
+   */
+  static int outside(FittedCurve model, int q, int failQ, int passQ, double aim,
+      SsimCurve curve, int[] codes, double[] ys) {
+    int near = Math.abs(ys[1] - aim) <= Math.abs(ys[0] - aim) ? 1 : 0;
+    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 2, OUTSIDE_SHARE, near);
   }
 
   /**
@@ -73,22 +104,24 @@ final class TglMosaicPick {
    * blend's line between the points so far crosses the aim, the one whose blend lies nearest the
    * aim; {@code q} itself across the chroma jump, on an image too small for the mosaic, or when
    * two files do not give a rising map. {@code known}: how many measured codes {@code codes}
-   * and {@code ys} hold (1 or 2).
+   * and {@code ys} hold (1 or 2); {@code anchor}: the file whose value the mosaic's rise (at
+   * slope 1) is counted from, or -1 for the map through both files.
    */
   private static int pick(FittedCurve model, int q, int failQ, int passQ, double aim,
-      SsimCurve curve, int[] codes, double[] ys, int known, double share) {
+      SsimCurve curve, int[] codes, double[] ys, int known, double share, int anchor) {
     int code = model.codeAt(q);
     for (int i = 0; i < known; i++) {
       if (!TargetSearch.sameSide(codes[i], code)) {
         return q;
       }
     }
-    double m0 = curve.tglMosaicAt(codes[0]);
+    int from = Math.max(0, anchor);
+    double m0 = curve.tglMosaicAt(codes[from]);
     if (Double.isNaN(m0)) {
       return q;
     }
     double slope = 1;
-    if (known == 2) {
+    if (anchor < 0) {
       double m1 = curve.tglMosaicAt(codes[1]);
       slope = (ys[1] - ys[0]) / (m1 - m0);
       if (!(Math.abs(m1 - m0) > MIN_SPAN && slope > SLOPE_MIN && slope < SLOPE_MAX)) {
@@ -109,7 +142,7 @@ final class TglMosaicPick {
     int best = q;
     double bestOff = Double.POSITIVE_INFINITY;
     for (int at = q; ; ) {
-      double mapped = ys[0] + (curve.tglMosaicAt(model.codeAt(at)) - m0) * slope;
+      double mapped = ys[from] + (curve.tglMosaicAt(model.codeAt(at)) - m0) * slope;
       qs[n] = at;
       x[n] = model.predicted(at);
       v[n] = share * mapped + (1 - share) * x[n];

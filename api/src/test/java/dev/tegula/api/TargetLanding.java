@@ -96,7 +96,8 @@ public class TargetLanding {
    * session 17; -DfarPass=false: an SSIM search returns its pass after three or four encodes
    * however far over the band it lies, the rule before session 17; -DtglMosaic=false: .tgl's
    * second encode and third inside a bracket on the fitted line alone, without the mosaic's
-   * curve, the rule before session 17.
+   * curve, the rule before session 17; -DtglMosaicOutside=false: .tgl's third after two passes
+   * or two failures on the fitted line alone, the rule before session 18.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -112,7 +113,8 @@ public class TargetLanding {
       .with(Rule.TGL_PROBE, on("tglProbe"))
       .with(Rule.JPEG_THIRD_FROM_FILES, on("jpegThirdFromFiles"))
       .with(Rule.FAR_PASS, on("farPass"))
-      .with(Rule.TGL_MOSAIC, on("tglMosaic"));
+      .with(Rule.TGL_MOSAIC, on("tglMosaic"))
+      .with(Rule.TGL_MOSAIC_OUTSIDE, on("tglMosaicOutside"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

@@ -1189,8 +1189,8 @@ class TargetSearchTest {
 
   /**
    * Inside a bracket on a decoded JPEG, the line blended into the prediction runs in the mean log
-   * of the luma steps each quality's integer tables really have (SearchRules#bracketLineOnTables)
-   * rather than the smooth table scale: near the source's quality SSIM climbs where the steps
+   * of the luma steps each quality's integer tables really have
+   * (SearchRules.Rule#BRACKET_LINE_ON_TABLES) rather than the smooth table scale: near the source's quality SSIM climbs where the steps
    * move and stands still where they do not. On grey decoded crops (the encoder's plain Annex K
    * tables at 60 and 75) the searches land more often with it, never under the target and in at
    * most 3 encodes. (Session 12: 40 -> 42 of 60 on the first two. Session 16, after the
