@@ -42,7 +42,10 @@ public class TargetLanding {
    * ladder (4:2:0 to 96.99, 4:4:4 below 97, 4:4:4 from 97), found by bisection
    * on each part and cached in FILE (one line per set, image, format and target) across runs.
    */
-  /* -DshowTrace=true: each SSIM miss's encodes (quality:bytes=SSIM); with -DtraceAll=true every search's. */
+  /*
+   * -DshowTrace=true: each SSIM miss's encodes (quality:bytes=SSIM); with -DtraceAll=true every
+   * search's.
+   */
   /** -Dcurve=true: SSIM searches on the image's own estimated curve ({@link SsimCurve}). */
   private static final boolean CURVE = Boolean.getBoolean("curve");
   /** -DsizeCurve=true: size searches on the image's own estimated curve ({@link SizeCurve}). */
@@ -419,7 +422,8 @@ public class TargetLanding {
           }
           if (step == 1 && err > 3) {
             int n = calls[0];
-            System.out.printf("  miss%s | best on the ladder: %s%n", trace, bestOnLadder(enc, jpeg, t));
+            System.out.printf("  miss%s | best on the ladder: %s%n", trace,
+                bestOnLadder(enc, jpeg, t));
             calls[0] = n;
           }
           String key = set + " " + f + (step == 1 ? " fine" : " whole");
