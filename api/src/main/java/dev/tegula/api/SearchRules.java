@@ -65,98 +65,125 @@ package dev.tegula.api;
  *     bracket (a failure and a pass after two encodes), on the real encoder's curve of a mosaic
  *     of the image's tiles as well as on the line fitted through its files ({@link
  *     TglMosaicPick}); off: on the fitted line alone, the rule before session 17
+ * @param jpegLargerMosaic whether a JPEG SSIM search reads its mosaic third ({@code
+ *     jpegMosaicThird}) on a larger mosaic of the image ({@link MosaicCurve#LARGER_TILE}-pixel
+ *     tiles, up to a third of the image) and, inside a bracket, on that mosaic alone
+ *     (TargetSearch's MOSAIC_SHARE_IN_BRACKET), and whether a first file passing within {@link
+ *     TrellisKnob#SECANT_SPAN_WIDE} of the aim takes the knob's secant on any image; off: {@link
+ *     KnobProbe}'s mosaic blended {@code MOSAIC_SHARE} with the model everywhere and the secant
+ *     on decoded JPEGs within {@link TrellisKnob#SECANT_SPAN}, the rules before session 18
  */
 record SearchRules(boolean knobProbe, boolean knobBelowX1, boolean bracketLineOnTables,
     boolean otherBracketLine, boolean tglSourceCorrection, boolean emphasisOnOtherTables,
     boolean tglSizeSourceCorrection, boolean fourthInBracket, boolean tglThirdAtAim,
     boolean jpegMosaicThird, boolean tglProbe, boolean jpegThirdFromFiles, boolean farPass,
-    boolean tglMosaic) {
+    boolean tglMosaic, boolean jpegLargerMosaic) {
   /** Every rule on: what the library's searches run. */
   static final SearchRules DEFAULT =
       new SearchRules(true, true, true, true, true, true, true,
-          true, true, true, true, true, true, true);
+          true, true, true, true, true, true, true, true);
 
   SearchRules withKnobProbe(boolean on) {
     return new SearchRules(on, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withKnobBelowX1(boolean on) {
     return new SearchRules(knobProbe, on, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withBracketLineOnTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, on, otherBracketLine, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withOtherBracketLine(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, on, tglSourceCorrection,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withTglSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine, on,
         emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withEmphasisOnOtherTables(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, on, tglSizeSourceCorrection, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withTglSizeSourceCorrection(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, on, fourthInBracket, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withFourthInBracket(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, on, tglThirdAtAim,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withTglThirdAtAim(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket, on,
-        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withJpegMosaicThird(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, on, tglProbe, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withTglProbe(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, on, jpegThirdFromFiles, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withJpegThirdFromFiles(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, on, farPass, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, on, farPass, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withFarPass(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, on, tglMosaic);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, on, tglMosaic,
+        jpegLargerMosaic);
   }
 
   SearchRules withTglMosaic(boolean on) {
     return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
         tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
-        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, on);
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, on,
+        jpegLargerMosaic);
+  }
+
+  SearchRules withJpegLargerMosaic(boolean on) {
+    return new SearchRules(knobProbe, knobBelowX1, bracketLineOnTables, otherBracketLine,
+        tglSourceCorrection, emphasisOnOtherTables, tglSizeSourceCorrection, fourthInBracket,
+        tglThirdAtAim, jpegMosaicThird, tglProbe, jpegThirdFromFiles, farPass, tglMosaic, on);
   }
 }

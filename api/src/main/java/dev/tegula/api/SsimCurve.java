@@ -304,7 +304,7 @@ final class SsimCurve {
       return Double.NaN;
     }
     if (mosaic == null) {
-      mosaic = new MosaicCurve(image, fixedChroma, greyOutput);
+      mosaic = new MosaicCurve(image, fixedChroma, greyOutput, rules.jpegLargerMosaic());
     }
     return mosaic.at(code);
   }

@@ -95,7 +95,9 @@ public class TargetLanding {
    * session 17; -DfarPass=false: an SSIM search returns its pass after three or four encodes
    * however far over the band it lies, the rule before session 17; -DtglMosaic=false: .tgl's
    * second encode and third inside a bracket on the fitted line alone, without the mosaic's
-   * curve, the rule before session 17.
+   * curve, the rule before session 17; -DlargerMosaic=false: JPEG's mosaic third on KnobProbe's
+   * mosaic blended with the model inside a bracket too, and the knob's secant from a first pass
+   * on decoded JPEGs within 0.07 of the aim, the rules before session 18.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .withKnobProbe(on("probe"))
@@ -111,7 +113,8 @@ public class TargetLanding {
       .withTglProbe(on("tglProbe"))
       .withJpegThirdFromFiles(on("jpegThirdFromFiles"))
       .withFarPass(on("farPass"))
-      .withTglMosaic(on("tglMosaic"));
+      .withTglMosaic(on("tglMosaic"))
+      .withJpegLargerMosaic(on("largerMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
