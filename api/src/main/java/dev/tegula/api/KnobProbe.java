@@ -172,22 +172,31 @@ final class KnobProbe {
    * order at a golden-ratio offset inside its run ({@link SsimCurve#sampleAt}), edges repeated.
    */
   static Image mosaic(Image image) {
+    return mosaic(image, TILE, MAX_PIXELS, 6);
+  }
+
+  /**
+   * Tiles of {@code tile} pixels, at most {@code maxPixels} of them and at most one in {@code
+   * fraction} of the image's tiles (at least 4), picked as {@link #mosaic(Image)} picks its own.
+   */
+  static Image mosaic(Image image, int tile, int maxPixels, int fraction) {
     int w = image.width();
     int h = image.height();
-    int tw = (w + TILE - 1) / TILE;
-    int th = (h + TILE - 1) / TILE;
+    int tw = (w + tile - 1) / tile;
+    int th = (h + tile - 1) / tile;
     int total = tw * th;
-    int count = Math.min(total, Math.min(MAX_PIXELS / (TILE * TILE), Math.max(4, total / 6)));
+    int count = Math.min(total, Math.min(maxPixels / (tile * tile),
+        Math.max(4, total / fraction)));
     int cols = Math.min(COLUMNS, count);
     int rows = (count + cols - 1) / cols;
-    int mw = cols * TILE;
-    int mh = rows * TILE;
+    int mw = cols * tile;
+    int mh = rows * tile;
     byte[] dst = new byte[mw * mh * 4];
     for (int i = 0; i < cols * rows; i++) {
       int t = SsimCurve.sampleAt(i % count, count, total);
-      int x0 = (t % tw) * TILE;
-      int y0 = (t / tw) * TILE;
-      copyTile(image, x0, y0, TILE, dst, mw, (i % cols) * TILE, (i / cols) * TILE);
+      int x0 = (t % tw) * tile;
+      int y0 = (t / tw) * tile;
+      copyTile(image, x0, y0, tile, dst, mw, (i % cols) * tile, (i / cols) * tile);
     }
     return new Image(mw, mh, dst);
   }

@@ -129,7 +129,18 @@ final class SearchRules {
      * the mosaic's rise from the file nearer the aim, blended with the line through the two ({@link
      * TglMosaicPick#outside}); off: on that line alone, the rule before session 18.
      */
-    TGL_MOSAIC_OUTSIDE
+    TGL_MOSAIC_OUTSIDE,
+
+    /**
+     * Whether a JPEG SSIM search reads its mosaic third ({@link #JPEG_MOSAIC_THIRD}) on a larger
+     * mosaic of the image ({@link MosaicCurve#LARGER_TILE}-pixel tiles, up to a third of the image)
+     * and, inside a bracket, on that mosaic alone (TargetSearch's MOSAIC_SHARE_IN_BRACKET), and
+     * whether a first file passing within {@link TrellisKnob#SECANT_SPAN_WIDE} of the aim takes the
+     * knob's secant on any image; off: {@link KnobProbe}'s mosaic blended {@link #MOSAIC_SHARE}
+     * with the model everywhere and the secant on decoded JPEGs within {@link
+     * TrellisKnob#SECANT_SPAN}, the rules before session 18.
+     */
+    JPEG_LARGER_MOSAIC
   }
 
   /** Every rule on: what the library's searches run. */

@@ -305,7 +305,7 @@ final class SsimCurve {
       return Double.NaN;
     }
     if (mosaic == null) {
-      mosaic = new MosaicCurve(image, fixedChroma, greyOutput);
+      mosaic = new MosaicCurve(image, fixedChroma, greyOutput, rules.on(Rule.JPEG_LARGER_MOSAIC));
     }
     return mosaic.at(code);
   }

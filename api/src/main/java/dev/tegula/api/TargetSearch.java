@@ -901,7 +901,7 @@ final class TargetSearch {
             encodes, measuredY, measuredLen, curve, rules);
       }
       if (knob && passBytes != null && passSsim > band && !(chromaChoice && passQ >= JUMP)
-          && TrellisKnob.ssimSecantFirst(encodes, decodedJpeg, passSsim, aim)) {
+          && TrellisKnob.ssimSecantFirst(encodes, decodedJpeg, passSsim, aim, rules)) {
         // the first file passes near the aim: the knob at its tables, twice if needed, the
         // second time on the lambda's own measured slope
         Result r = TrellisKnob.ssimSecant(encoder, scorer, target, aim, band, passBytes, passCode,
@@ -1039,6 +1039,9 @@ final class TargetSearch {
     }
     double m0 = curve.mosaicAt(codes[0]);
     double m1 = curve.mosaicAt(codes[1]);
+    // on the larger mosaic a bracket's third is read on the mosaic alone
+    double share = curve.rules().on(Rule.JPEG_LARGER_MOSAIC) && failQ >= 0 && passQ <= TOP
+        ? MOSAIC_SHARE_IN_BRACKET : MOSAIC_SHARE;
     double slope = (ys[1] - ys[0]) / (m1 - m0);
     if (!(Math.abs(m1 - m0) > MOSAIC_MIN_SPAN && slope > MOSAIC_SLOPE_MIN
         && slope < MOSAIC_SLOPE_MAX)) {
@@ -1061,7 +1064,7 @@ final class TargetSearch {
       qs[n] = at;
       x[n] = model.predicted(at);
       m[n] = ys[0] + (curve.mosaicAt(model.codeAt(at)) - m0) * slope;
-      double off = Math.abs(MOSAIC_SHARE * m[n] + (1 - MOSAIC_SHARE) * x[n] - aim);
+      double off = Math.abs(share * m[n] + (1 - share) * x[n] - aim);
       if (off < bestOff) {
         bestOff = off;
         best = at;
@@ -1072,7 +1075,7 @@ final class TargetSearch {
         return best;
       }
       int next = newTables(model,
-          model.lowestAtLeast(MOSAIC_SHARE * cross + (1 - MOSAIC_SHARE) * aim, failQ, passQ),
+          model.lowestAtLeast(share * cross + (1 - share) * aim, failQ, passQ),
           failQ, passQ, true, curve);
       for (int i = 2; i < n && next >= 0; i++) {
         next = qs[i] == next ? -1 : next;
@@ -1132,6 +1135,19 @@ final class TargetSearch {
 
   /** {@link #mosaicThird}'s share of the mosaic's map in the blend with the fitted model. */
   static final double MOSAIC_SHARE = 0.7;
+  /**
+   * {@link #MOSAIC_SHARE} inside a bracket (a failing and a passing file) on the larger mosaic
+   * ({@link Rule#JPEG_LARGER_MOSAIC}), whose map through the bracket's two files alone put
+   * its thirds within half a band width of their measured value 43 times of 53 (MosaicCurve's
+   * LARGER_TILE). Measured 30 Nov (session 18),
+   * TargetLanding fine scale, same cache and session, JPEG SSIM within 3 encodes on photos,
+   * graphics and the colour, grey and other encoders' fit sets, 516 on main: on the larger
+   * mosaic, share 0.7 everywhere 519; 1 everywhere 523 (19 won, 12 lost: thirds after two passes
+   * or two failures, extrapolated on the mosaic alone, went astray); 1 inside a bracket and 0.7
+   * outside 523 (14 won, 7 lost), 0.85 and 0.7 519, 1 and 0.5 517, 1 and 0.85 522; with 24 tiles
+   * of 64 pixels (a quarter of the image) instead of 32, 516; 256 tiles of 32 pixels (half) 519.
+   */
+  static final double MOSAIC_SHARE_IN_BRACKET = 1;
   /** {@link #mosaicThird}'s qualities tried on the mosaic, the model's pick among them. */
   private static final int MOSAIC_PICKS = 3;
   /**

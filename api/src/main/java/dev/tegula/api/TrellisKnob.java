@@ -193,10 +193,14 @@ final class TrellisKnob {
 
   /**
    * SSIM on a decoded JPEG: a first file passing within {@link #SECANT_SPAN} of the aim takes the
-   * knob for the next encodes ({@link #ssimSecant}).
+   * knob for the next encodes ({@link #ssimSecant}); with {@link Rule#JPEG_LARGER_MOSAIC},
+   * on any image within {@link #SECANT_SPAN_WIDE}.
    */
-  static boolean ssimSecantFirst(int encodes, boolean decodedJpeg, double passSsim, double aim) {
-    return encodes == 1 && decodedJpeg && SsimCurve.distortion(passSsim) - aim < SECANT_SPAN;
+  static boolean ssimSecantFirst(int encodes, boolean decodedJpeg, double passSsim, double aim,
+      SearchRules rules) {
+    double need = SsimCurve.distortion(passSsim) - aim;
+    return encodes == 1 && (rules.on(Rule.JPEG_LARGER_MOSAIC) ? need < SECANT_SPAN_WIDE
+        : decodedJpeg && need < SECANT_SPAN);
   }
 
   /**
@@ -397,6 +401,18 @@ final class TrellisKnob {
    * -> 34 of 40.
    */
   static final double SECANT_SPAN = 0.07;
+  /**
+   * {@link #SECANT_SPAN} with {@link Rule#JPEG_LARGER_MOSAIC}, on any image: since the probe
+   * (session 10) the secant's first knob encode comes from {@link KnobProbe}, no longer a guess,
+   * and its second from the two files' own slope. Of the first files of the fit sets' searches
+   * passing within 0.07 (session 18, traces of main) all 49 landed within 3 encodes; of those
+   * passing 0.07-0.1 over the aim, which took a quality second, 28 of 32.
+   * Measured 30 Nov (session 18), TargetLanding fine scale, same cache and session, within 3
+   * encodes on those sets (516 on main): 0.085 and 0.1 on decoded JPEGs 518, 518; on every image
+   * 0.07, 0.085, 0.1 517, 519, 519 (0.085: 33 searches changed, 3 won, none lost, encodes
+   * 1,452 -> 1,452; 7 of them on photos, which landed as before).
+   */
+  static final double SECANT_SPAN_WIDE = 0.085;
   /**
    * The first guess of -ln(1 - SSIM) per ln lambda there (decoded JPEGs near their own quality
    * measured 0.2-0.8); 0.45 gave 245 of 320 at a span of 0.1.

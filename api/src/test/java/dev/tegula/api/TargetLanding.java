@@ -100,7 +100,10 @@ public class TargetLanding {
    * however far over the band it lies, the rule before session 17; -DtglMosaic=false: .tgl's
    * second encode and third inside a bracket on the fitted line alone, without the mosaic's
    * curve, the rule before session 17; -DtglMosaicOutside=false: .tgl's third after two passes
-   * or two failures on the fitted line alone, the rule before session 18.
+   * or two failures on the fitted line alone, the rule before session 18;
+   * -DlargerMosaic=false: JPEG's mosaic third on KnobProbe's mosaic blended with the model
+   * inside a bracket too, and the knob's secant from a first pass on decoded JPEGs within 0.07
+   * of the aim, the rules before session 18.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -117,7 +120,8 @@ public class TargetLanding {
       .with(Rule.JPEG_THIRD_FROM_FILES, on("jpegThirdFromFiles"))
       .with(Rule.FAR_PASS, on("farPass"))
       .with(Rule.TGL_MOSAIC, on("tglMosaic"))
-      .with(Rule.TGL_MOSAIC_OUTSIDE, on("tglMosaicOutside"));
+      .with(Rule.TGL_MOSAIC_OUTSIDE, on("tglMosaicOutside"))
+      .with(Rule.JPEG_LARGER_MOSAIC, on("largerMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
