@@ -45,7 +45,8 @@ class FourthEncodeTest {
    * session 16's encoders, whose flat blocks decode nearest their mean, and JPEG's mosaic third
    * as well: 274 -> 292, 3,070,198 -> 3,065,522, 21; session 17, with {@link
    * Rule#JPEG_THIRD_FROM_FILES} and {@link Rule#TGL_MOSAIC} too: 283 -> 298, 3,067,975
-   * -> 3,064,523, 16).
+   * -> 3,064,523, 16; session 18, with {@link Rule#TGL_MOSAIC_OUTSIDE} and {@link
+   * Rule#JPEG_LARGER_MOSAIC} too: 295 -> 299, 3,066,867 -> 3,065,609, 7).
    */
   @Test
   void anSsimPassOverTheBandAfterThreeEncodesTakesAFourthBetweenItAndTheFailure()

@@ -41,7 +41,8 @@ class TglThirdAtAimTest {
    * Rule#TGL_PROBE}: 168 -> 174, 497 -> 491 encodes, 1,657,247 -> 1,656,756 bytes; with
    * both: 178 -> 184, 474 -> 468 encodes, 1,647,383 -> 1,647,629 bytes (the sum's sign turns
    * with each encoder change, by 0.01-0.02 %). Session 17, with {@link Rule#TGL_MOSAIC}
-   * too: 181 -> 188, 456 -> 449 encodes, 1,647,511 -> 1,647,251 bytes.
+   * too: 181 -> 188, 456 -> 449 encodes, 1,647,511 -> 1,647,251 bytes. Session 18, with {@link
+   * Rule#TGL_MOSAIC_OUTSIDE} too: 191 -> 193, 446 -> 444, 1,648,124 -> 1,647,074.
    */
   @Test
   void aTglThirdAfterTwoFailuresAimsAtTheBandsMiddle() throws IOException {
