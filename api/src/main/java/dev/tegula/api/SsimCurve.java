@@ -169,6 +169,14 @@ final class SsimCurve {
   /** Every macroblock scored, not a sample: a {@link TglProbe}'s mosaic, which is the sample. */
   private boolean everyMacroblock;
   /**
+   * Only {@link #modelAt} is read ({@link #modelOfMosaic}): no source lattice, no peaks, and
+   * with {@link #subOnly} no 4:4:4 side, whose transforms and scores were 0.2-0.3 of a small
+   * image's encode in every probe.
+   */
+  private boolean modelOnly;
+  /** With {@link #modelOnly}: the code read is on the 4:2:0 side, the 4:4:4 one is not made. */
+  private boolean subOnly;
+  /**
    * Scored only at the grid qualities from this one to {@link #gridTo} (a probe's code needs
    * those around it), else the whole grid.
    */
@@ -271,28 +279,49 @@ final class SsimCurve {
 
   /**
    * .tgl's model alone ({@link #modelAt}) of every macroblock of {@code mosaic}, for the
-   * caller's fixed chroma or grey output as {@link #of}.
+   * caller's fixed chroma or grey output as {@link #of}, made only where {@code code} reads it:
+   * its value there equals {@link #modelOfMosaic(Image, JpegEncodeOptions.Subsampling,
+   * boolean)}'s. Thread CPU of a probe's model at quality 80 against one encode and its SSIM
+   * (30 Nov, TglProbeCost, photos, graphics and hold-out): a median 0.15 (0.39-0.46 when both
+   * sides were made over the 4:4:4 grid's span with the lattice and the peaks).
    */
   static SsimCurve modelOfMosaic(Image mosaic, int code, JpegEncodeOptions.Subsampling fixed,
       boolean grey) {
-    SsimCurve c = new SsimCurve(false, SearchRules.DEFAULT);
-    c.side = ChromaSide.of(fixed, grey);
-    c.everyMacroblock = true;
-    // the grid qualities on both sides of the code, on the 4:4:4 side's coarser grid too, so
-    // that the value read is the one the whole grid would give
+    SsimCurve c = mosaicModel(fixed, grey);
+    c.modelOnly = true;
+    c.subOnly = !c.side.fullAt(code);
+    // the grid qualities on both sides of the code, on the 4:4:4 side's coarser grid when that
+    // side is read (a grey mosaic reads its 4:2:0 side there, interpolated over the same span),
+    // so that the value read is the one the whole grid would give
     int q = code & TargetSearch.QUALITY;
     c.gridFrom = 0;
     c.gridTo = 100;
     for (int g = 0; g <= 100; g = next(g)) {
-      if (fullGridPoint(g) && g <= q / 100) {
+      boolean point = c.subOnly || fullGridPoint(g);
+      if (point && g <= q / 100) {
         c.gridFrom = g;
       }
-      if (fullGridPoint(g) && g >= (q + 99) / 100) {
+      if (point && g >= (q + 99) / 100) {
         c.gridTo = g;
         break;
       }
     }
     c.estimate(mosaic);
+    return c;
+  }
+
+  /** The same model at every quality and on both sides, for tests and measurements. */
+  static SsimCurve modelOfMosaic(Image mosaic, JpegEncodeOptions.Subsampling fixed,
+      boolean grey) {
+    SsimCurve c = mosaicModel(fixed, grey);
+    c.estimate(mosaic);
+    return c;
+  }
+
+  private static SsimCurve mosaicModel(JpegEncodeOptions.Subsampling fixed, boolean grey) {
+    SsimCurve c = new SsimCurve(false, SearchRules.DEFAULT);
+    c.side = ChromaSide.of(fixed, grey);
+    c.everyMacroblock = true;
     return c;
   }
 
@@ -609,8 +638,8 @@ final class SsimCurve {
     int blocks = count * 4;
     double[][] y = new double[blocks][64];
     double[][][] rgb = new double[3][blocks][64];
-    double[][] cbFull = new double[blocks][64];
-    double[][] crFull = new double[blocks][64];
+    double[][] cbFull = new double[subOnly ? 0 : blocks][64];
+    double[][] crFull = new double[subOnly ? 0 : blocks][64];
     double[] subLoss = new double[blocks * 2];
     double[][] cbSub = new double[count][64];
     double[][] crSub = new double[count][64];
@@ -640,8 +669,10 @@ final class SsimCurve {
         for (int c = 0; c < 3 && scoreSsim; c++) {
           dct(px[3 + c], by * 16 + bx, 16, rgb[c][bi], tmp);
         }
-        dct(px[1], by * 16 + bx, 16, cbFull[bi], tmp);
-        dct(px[2], by * 16 + bx, 16, crFull[bi], tmp);
+        if (!subOnly) {
+          dct(px[1], by * 16 + bx, 16, cbFull[bi], tmp);
+          dct(px[2], by * 16 + bx, 16, crFull[bi], tmp);
+        }
         // what 4:2:0 loses in this block, per chroma plane, whatever the quality
         for (int c = 0; c < 2; c++) {
           subLoss[bi * 2 + c] = fancyLoss(px[1 + c], ring[c], bx, by);
@@ -675,7 +706,9 @@ final class SsimCurve {
         grayColour &= Math.abs(cbSub[i][k]) < 1e-6 && Math.abs(crSub[i][k]) < 1e-6;
       }
     }
-    if (scoreSsim) {
+    if (modelOnly) {
+      // the model alone is read, which neither the lattice nor its corrections shape in .tgl
+    } else if (scoreSsim) {
       // JPEG snaps to the source's lattice below; .tgl reads a correction against its steps
       double[] found = SourceLattice.steps(y);
       sourceSteps = jpeg || grayColour ? found : null;
@@ -695,7 +728,7 @@ final class SsimCurve {
       // .tgl's size estimate of a decoded JPEG reads a correction against its steps too
       tglSourceSteps = SourceLattice.steps(y);
     }
-    if (scoreSsim) {
+    if (scoreSsim && !modelOnly) {
       boolean lattice = sourceSteps != null;
       peaks = new double[][] {peak(y, lattice), peak(cbSub, lattice), peak(crSub, lattice),
           peak(cbFull, lattice), peak(crFull, lattice)};
@@ -729,7 +762,7 @@ final class SsimCurve {
         // (EncoderTuning.chroma444Scale); .tgl's chroma steps are the same at both resolutions
         steps(scale * 5 / 4, false, chromaQ);
       }
-      if (scoreSsim && scoresFull(q)) {
+      if (scoreSsim && !subOnly && scoresFull(q)) {
         full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ,
             ey, ecb, ecr));
         for (int m = prevFull + 1; prevFull >= 0 && m < q; m++) {

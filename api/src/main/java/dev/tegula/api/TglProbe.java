@@ -77,7 +77,10 @@ final class TglProbe {
    * corpus photos and graphics and the hold-out, medians of 5 alternated): a median 0.66, at
    * most 1.21 (chelsea, 135,300 pixels, half of it in the mosaic), 0.08-0.17 on images of 0.9-2
    * megapixels. With 4 tiles on every image: 0.79, at most 5.09 (a 256x192 image's mosaic 1.3
-   * times its size).
+   * times its size). Since 30 Nov (session 18, TglProbeCost) the model of the mosaic is made
+   * only where the code reads it ({@link SsimCurve#modelOfMosaic}): a median 0.40 at quality 80
+   * (the model 0.15 of it, the mosaic's encode 0.12, decode 0.06 and SSIM 0.06), 0.67-0.74
+   * before in the same runs.
    */
   static TglProbe of(Image image, int code, JpegEncodeOptions.Subsampling fixed, boolean grey) {
     return of(image, code, fixed, grey, TILE, TILES, MARGIN);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.metrics.Metrics;
 import dev.tegula.tgl.TglEncoder;
 import java.io.IOException;
@@ -89,6 +90,42 @@ class TglProbeTest {
     Image small = new Image(150, 100, new byte[150 * 100 * 4]);
     assertEquals(0, TglProbe.tilesFor(small, 128, 4));
     assertEquals(0, SsimCurve.of(small, false).probedShift(6000), 0);
+  }
+
+  /**
+   * The probe's model of its mosaic is made only where the probe's code reads it (its side, the
+   * grid qualities around the code, no lattice or peaks), and reads there exactly what the
+   * model made at every quality on both sides reads: on FourthEncodeTest's photo crops and
+   * decoded JPEGs (colour and grey) and a graphic, for the encoders' chroma choice, fixed 4:4:4
+   * and 4:2:0 and grey output, at codes over the whole scale, on the grid and between it,
+   * flagged 4:4:4 below 97 too; the probe's modelled value is the one read there.
+   */
+  @Test
+  void theProbesModelReadsWhatTheWholeModelReads() throws IOException {
+    List<Image> images = new ArrayList<>(Arrays.asList(FourthEncodeTest.images()));
+    images.add(TargetSearchTest.graphic(384, 1));
+    int[] codes = {0, 99, 1234, 3000, 4799, 5050, 7999, 8000, 8150, 9599, 9650, 9700, 9750,
+        10000, 5000 | TargetSearch.FULL_CHROMA, 8050 | TargetSearch.FULL_CHROMA,
+        9699 | TargetSearch.FULL_CHROMA};
+    JpegEncodeOptions.Subsampling[] fixed = {null, JpegEncodeOptions.Subsampling.S444,
+        JpegEncodeOptions.Subsampling.S420, null};
+    int compared = 0;
+    for (Image image : images) {
+      Image m = TglProbe.mosaic(image, TglProbe.TILE, TglProbe.TILES);
+      for (int v = 0; v < fixed.length; v++) {
+        boolean greyOutput = v == 3;
+        SsimCurve whole = SsimCurve.modelOfMosaic(m, fixed[v], greyOutput);
+        for (int code : codes) {
+          double lean = SsimCurve.modelOfMosaic(m, code, fixed[v], greyOutput).modelAt(code);
+          assertEquals(whole.modelAt(code), lean, 0, "code " + code + " side " + v);
+          assertTrue(lean > 0, "code " + code);
+          compared++;
+        }
+      }
+      TglProbe p = TglProbe.of(image, 8150, null, false);
+      assertEquals(SsimCurve.modelOfMosaic(m, null, false).modelAt(8150), p.modelled, 0);
+    }
+    assertEquals(images.size() * fixed.length * codes.length, compared);
   }
 
   private static boolean sameWindow(Image a, int x0, int y0, Image m, int mx) {
