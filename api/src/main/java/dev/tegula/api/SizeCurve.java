@@ -36,6 +36,13 @@ final class SizeCurve {
   private final boolean jpeg;
   private final int[] luma = new int[SYMBOLS];
   private final int[] chroma = new int[SYMBOLS];
+  /** The luma blocks, offsets and steps {@link #estimate} last counted, and what it found. */
+  private double[][] lumaBlocks;
+  private double[] lumaRounding;
+  private final double[] lumaSteps = new double[64];
+  private long lumaBits;
+  private double lumaAcEntropy;
+  private double lumaDcEntropy;
 
   /** The image estimated, for {@link #knobProbe}; null for .tgl and made-up curves. */
   dev.tegula.core.Image image;
@@ -207,11 +214,21 @@ final class SizeCurve {
    */
   double estimate(double[][] y, double[][] cb, double[][] cr, double[] lumaSteps,
       double[] chromaSteps, double[] lumaOffsets, double[] chromaOffsets, long pixels) {
-    java.util.Arrays.fill(luma, 0);
+    if (y != lumaBlocks || lumaOffsets != lumaRounding
+        || !java.util.Arrays.equals(lumaSteps, this.lumaSteps)) {
+      // a quality's 4:2:0 and 4:4:4 estimates share the luma, counted once
+      java.util.Arrays.fill(luma, 0);
+      lumaBits = count(y, lumaSteps, lumaOffsets, luma);
+      lumaAcEntropy = entropy(luma, 0, 256);
+      lumaDcEntropy = entropy(luma, 256, SYMBOLS);
+      lumaBlocks = y;
+      lumaRounding = lumaOffsets;
+      System.arraycopy(lumaSteps, 0, this.lumaSteps, 0, 64);
+    }
     java.util.Arrays.fill(chroma, 0);
-    double bits = count(y, lumaSteps, lumaOffsets, luma) + count(cb, chromaSteps, chromaOffsets,
-        chroma) + count(cr, chromaSteps, chromaOffsets, chroma) + entropy(luma, 0, 256)
-        + entropy(luma, 256, SYMBOLS) + entropy(chroma, 0, 256) + entropy(chroma, 256, SYMBOLS);
+    double bits = lumaBits + count(cb, chromaSteps, chromaOffsets, chroma)
+        + count(cr, chromaSteps, chromaOffsets, chroma) + lumaAcEntropy + lumaDcEntropy
+        + entropy(chroma, 0, 256) + entropy(chroma, 256, SYMBOLS);
     return Math.log(Math.max(1, bits) / (8.0 * pixels));
   }
 

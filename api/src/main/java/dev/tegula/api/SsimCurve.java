@@ -735,9 +735,8 @@ final class SsimCurve {
     }
     double[] lumaQ = new double[64];
     double[] chromaQ = new double[64];
-    double[] ey = new double[64];
-    double[] ecb = new double[64];
-    double[] ecr = new double[64];
+    double[] fullChromaQ = new double[64];
+    double[] scores = new double[2];
     double[] lumaOffsets = jpeg ? JPEG_OFFSET : TGL_LUMA_OFFSET;
     double[] chromaOffsets = jpeg ? JPEG_OFFSET : TGL_CHROMA_OFFSET;
     int prev = -1;
@@ -749,29 +748,31 @@ final class SsimCurve {
       int scale = scale(q);
       steps(scale, true, lumaQ);
       steps(scale, false, chromaQ);
-      if (scoreSsim && subAt) {
-        sub[q] = distortion(score(y, rgb, cbSub, crSub, subLoss, null, null, lumaQ, chromaQ, ey,
-            ecb, ecr));
+      // JPEG's 4:4:4 chroma tables are 1.25 times the luma scale
+      // (EncoderTuning.chroma444Scale); .tgl's chroma steps are the same at both resolutions
+      steps(jpeg ? scale * 5 / 4 : scale, false, fullChromaQ);
+      boolean scoreSub = scoreSsim && subAt;
+      boolean scoreFull = scoreSsim && !subOnly && scoresFull(q);
+      if (scoreSub || scoreFull) {
+        score(y, rgb, scoreSub ? cbSub : null, crSub, subLoss, scoreFull ? cbFull : null, crFull,
+            lumaQ, chromaQ, fullChromaQ, scores);
+      }
+      if (scoreSub) {
+        sub[q] = distortion(scores[0]);
       }
       if (size != null && subAt) {
         size.sub[q] = size.estimate(y, cbSub, crSub, lumaQ, chromaQ, lumaOffsets,
             chromaOffsets, count * 256L);
       }
-      if (jpeg) {
-        // JPEG's 4:4:4 chroma tables are 1.25 times the luma scale
-        // (EncoderTuning.chroma444Scale); .tgl's chroma steps are the same at both resolutions
-        steps(scale * 5 / 4, false, chromaQ);
-      }
-      if (scoreSsim && !subOnly && scoresFull(q)) {
-        full[q] = distortion(score(y, rgb, null, null, null, cbFull, crFull, lumaQ, chromaQ,
-            ey, ecb, ecr));
+      if (scoreFull) {
+        full[q] = distortion(scores[1]);
         for (int m = prevFull + 1; prevFull >= 0 && m < q; m++) {
           full[m] = full[prevFull] + scaleShare(prevFull, m, q) * (full[q] - full[prevFull]);
         }
         prevFull = q;
       }
       if (size != null && sizesFull(q)) {
-        size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, chromaQ, lumaOffsets,
+        size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, fullChromaQ, lumaOffsets,
             chromaOffsets, count * 256L);
         for (int m = prevSizeFull + 1; prevSizeFull >= 0 && m < q; m++) {
           size.full[m] = size.full[prevSizeFull]
@@ -1103,75 +1104,88 @@ final class SsimCurve {
   }
 
   /**
-   * The mean SSIM estimate over the sampled blocks and R, G, B: with 4:2:0 chroma ({@code cbSub},
-   * {@code crSub} per macroblock, {@code subLoss} per block) or 4:4:4 ({@code cbFull}, {@code
-   * crFull} per block).
+   * The mean SSIM estimate over the sampled blocks and R, G, B, into {@code out}: [0] with 4:2:0
+   * chroma ({@code cbSub}, {@code crSub} per macroblock at {@code subChromaQ}, {@code subLoss} per
+   * block; not scored when {@code cbSub} is null), [1] with 4:4:4 ({@code cbFull}, {@code crFull}
+   * per block at {@code fullChromaQ}; not scored when {@code cbFull} is null). Both sides in one
+   * pass, as they share the luma's quantization error (the larger part of the estimate's time).
    */
-  private double score(double[][] y, double[][][] rgb, double[][] cbSub, double[][] crSub,
-      double[] subLoss, double[][] cbFull, double[][] crFull, double[] lumaQ, double[] chromaQ,
-      double[] ey, double[] ecb, double[] ecr) {
-    double sum = 0;
+  private void score(double[][] y, double[][][] rgb, double[][] cbSub, double[][] crSub,
+      double[] subLoss, double[][] cbFull, double[][] crFull, double[] lumaQ,
+      double[] subChromaQ, double[] fullChromaQ, double[] out) {
+    double[] ey = new double[64];
+    double[] ecb = new double[64];
+    double[] ecr = new double[64];
+    double subSum = 0;
+    double fullSum = 0;
     int blocks = y.length;
     double cbE = 0;
     double crE = 0;
     for (int bi = 0; bi < blocks; bi++) {
       quantError(y[bi], lumaQ, true, ey);
-      double eyAc = 0;
-      for (int k = 1; k < 64; k++) {
-        eyAc += ey[k] * ey[k];
+      if (cbSub != null) {
+        double eyAc = 0;
+        for (int k = 1; k < 64; k++) {
+          eyAc += ey[k] * ey[k];
+        }
+        if ((bi & 3) == 0) {
+          // one chroma block per macroblock: its error energy spreads over the four luma blocks
+          // (each chroma sample covers 2x2 pixels, a quarter of them in each)
+          cbE = energy(quantError(cbSub[bi >> 2], subChromaQ, false, ecb));
+          crE = energy(quantError(crSub[bi >> 2], subChromaQ, false, ecr));
+        }
+        for (int c = 0; c < 3; c++) {
+          double[] x = rgb[c][bi];
+          // 4:2:0: the channel's error within the block is the luma error (chroma adds
+          // uncorrelated energy)
+          double cross = 0;
+          for (int k = 1; k < 64; k++) {
+            cross += x[k] * ey[k];
+          }
+          double err = eyAc + (sq(CB_TO[c]) * (cbE + subLoss[bi * 2]) + sq(CR_TO[c]) * (crE
+              + subLoss[bi * 2 + 1]));
+          subSum += blockSsim(x[0], variance[c][bi], cross, err, ey[0]);
+        }
       }
-      boolean full = cbFull != null;
-      if (full) {
-        quantError(cbFull[bi], chromaQ, false, ecb);
-        quantError(crFull[bi], chromaQ, false, ecr);
-      } else if ((bi & 3) == 0) {
-        // one chroma block per macroblock: its error energy spreads over the four luma blocks
-        // (each chroma sample covers 2x2 pixels, a quarter of them in each)
-        cbE = energy(quantError(cbSub[bi >> 2], chromaQ, false, ecb));
-        crE = energy(quantError(crSub[bi >> 2], chromaQ, false, ecr));
-      }
-      for (int c = 0; c < 3; c++) {
-        double[] x = rgb[c][bi];
-        double var = variance[c][bi];
-        double cross = 0;
-        double err = 0;
-        if (full) {
+      if (cbFull != null) {
+        quantError(cbFull[bi], fullChromaQ, false, ecb);
+        quantError(crFull[bi], fullChromaQ, false, ecr);
+        for (int c = 0; c < 3; c++) {
+          double[] x = rgb[c][bi];
           double wb = CB_TO[c];
           double wr = CR_TO[c];
+          double cross = 0;
+          double err = 0;
           for (int k = 1; k < 64; k++) {
             double e = ey[k] + wb * ecb[k] + wr * ecr[k];
             cross += x[k] * e;
             err += e * e;
           }
-        } else {
-          // 4:2:0: the channel's error within the block is the luma error (chroma adds
-          // uncorrelated energy below)
-          for (int k = 1; k < 64; k++) {
-            cross += x[k] * ey[k];
-          }
-          err = eyAc;
+          fullSum += blockSsim(x[0], variance[c][bi], cross, err,
+              ey[0] + (CB_TO[c] * ecb[0] + CR_TO[c] * ecr[0]));
         }
-        double dc = ey[0];
-        if (full) {
-          dc += CB_TO[c] * ecb[0] + CR_TO[c] * ecr[0];
-        } else {
-          err += sq(CB_TO[c]) * (cbE + subLoss[bi * 2]) + sq(CR_TO[c]) * (crE
-              + subLoss[bi * 2 + 1]);
-        }
-        // per pixel: a block's 64 samples; the mean is DC / 8
-        cross /= 64;
-        // a decoded JPEG re-encoded on its own lattice decodes to the same pixels: the output's
-        // rounding costs only where the block changes
-        err = err / 64 + (!jpeg || sourceSteps == null ? ROUNDING
-            : Math.min(ROUNDING, err / 64));
-        double mu = x[0] / 8 + 128;
-        double muY = mu + dc / 8;
-        double l = (2 * mu * muY + C1) / (mu * mu + muY * muY + C1);
-        double s = (2 * var + 2 * cross + C2) / (2 * var + 2 * cross + err + C2);
-        sum += l * s;
       }
     }
-    return sum / (3.0 * blocks);
+    out[0] = subSum / (3.0 * blocks);
+    out[1] = fullSum / (3.0 * blocks);
+  }
+
+  /**
+   * One block's SSIM in one channel: {@code x0} its DC coefficient, {@code var} its AC variance,
+   * {@code cross} and {@code err} the sums over its AC coefficients of the source times the error
+   * and of the error squared, {@code dc} the error's DC coefficient.
+   */
+  private double blockSsim(double x0, double var, double cross, double err, double dc) {
+    // per pixel: a block's 64 samples; the mean is DC / 8
+    cross /= 64;
+    // a decoded JPEG re-encoded on its own lattice decodes to the same pixels: the output's
+    // rounding costs only where the block changes
+    err = err / 64 + (!jpeg || sourceSteps == null ? ROUNDING : Math.min(ROUNDING, err / 64));
+    double mu = x0 / 8 + 128;
+    double muY = mu + dc / 8;
+    double l = (2 * mu * muY + C1) / (mu * mu + muY * muY + C1);
+    double s = (2 * var + 2 * cross + C2) / (2 * var + 2 * cross + err + C2);
+    return l * s;
   }
 
   private static double energy(double[] e) {

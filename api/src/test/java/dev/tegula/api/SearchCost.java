@@ -1,0 +1,203 @@
+package dev.tegula.api;
+
+import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Field;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Measurement, not a test: what a whole JPEG target search costs a user, in thread CPU against
+ * one encode and its SSIM of the same image (quality 80, the median of three measured around
+ * each search, so that the ratio holds on a shared, noisy machine). Each search is timed as
+ * {@link CompressPipeline} runs it: the estimate ({@link SsimCurve#of}, {@link SsimCurve#sizeOf}),
+ * then the search, whose encodes and SSIM scores are timed apart; the rest of the search is its
+ * probes (KnobProbe's mosaic at two lambdas, MosaicCurve's codes) and its own arithmetic. Per
+ * search one line, then per set and image size (under and from 0.5 megapixels) the medians and
+ * means of each part. Run with the api test classpath:
+ * {@code java dev.tegula.api.SearchCost ssim|size [-Dper=N images per set] DIR...}.
+ */
+public class SearchCost {
+  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+  private static final double[] SSIM_TARGETS = {0.90, 0.95, 0.97, 0.99};
+  private static final long[] SIZE_TARGETS = {20_000, 50_000, 100_000, 200_000, 500_000};
+  /** Untimed rounds of every target on the first image, for the JIT. */
+  private static final int WARM_UP = Integer.getInteger("warmUp", 3);
+  /** Part names in the order of a row's columns after the reference. */
+  private static final String[] PARTS = {"total", "estimate", "encodes", "ssim", "probes"};
+
+  public static void main(String[] args) throws Exception {
+    boolean size = args[0].equals("size");
+    int per = Integer.getInteger("per", 1000);
+    List<String> summary = new ArrayList<>();
+    List<double[]> all = new ArrayList<>();
+    for (int a = 1; a < args.length; a++) {
+      List<Path> files = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(Paths.get(args[a]), "*.png")) {
+        ds.forEach(files::add);
+      }
+      Collections.sort(files);
+      List<Path> picked = new ArrayList<>();
+      for (int i = 0; i < Math.min(per, files.size()); i++) {
+        picked.add(files.get(i * files.size() / Math.min(per, files.size())));
+      }
+      String set = Paths.get(args[a]).getFileName().toString();
+      List<double[]> rows = new ArrayList<>();
+      for (Path p : picked) {
+        Image img = Tegula.decode(Files.readAllBytes(p)).image();
+        if (all.isEmpty() && rows.isEmpty()) {
+          // warm-up: the JIT compiles the encoder, the estimate, the probes and the search
+          for (int w = 0; w < WARM_UP; w++) {
+            measureImage(set, p.getFileName().toString(), img, size, new ArrayList<>(), false);
+          }
+        }
+        measureImage(set, p.getFileName().toString(), img, size, rows, true);
+      }
+      all.addAll(rows);
+      summary.add(summarize(set, rows));
+    }
+    summary.add(summarize("all", all));
+    summary.forEach(System.out::println);
+  }
+
+  /** One encode at quality 80 and its SSIM: the unit every part is measured in (median of 3). */
+  private static long reference(Image img) {
+    long[] t = new long[3];
+    for (int i = 0; i < 3; i++) {
+      long t0 = MX.getCurrentThreadCpuTime();
+      byte[] b = Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(8000));
+      dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
+      t[i] = MX.getCurrentThreadCpuTime() - t0;
+    }
+    java.util.Arrays.sort(t);
+    return t[1];
+  }
+
+  private static void measureImage(String set, String name, Image img, boolean size,
+      List<double[]> rows, boolean print) throws Exception {
+    double mp = img.width() * (double) img.height() / 1e6;
+    long lo = size ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(0)).length
+        : 0;
+    long hi = size ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(10000))
+        .length : 0;
+    int n = size ? SIZE_TARGETS.length : SSIM_TARGETS.length;
+    for (int i = 0; i < n; i++) {
+      if (size && (SIZE_TARGETS[i] < lo || SIZE_TARGETS[i] >= hi)) {
+        continue;
+      }
+      long[] enc = new long[2];
+      long[] sc = new long[2];
+      IntFunction<byte[]> encoder = code -> {
+        long t0 = MX.getCurrentThreadCpuTime();
+        byte[] b = Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(code));
+        enc[0] += MX.getCurrentThreadCpuTime() - t0;
+        enc[1]++;
+        return b;
+      };
+      ToDoubleFunction<byte[]> scorer = b -> {
+        long t0 = MX.getCurrentThreadCpuTime();
+        double v = dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
+        sc[0] += MX.getCurrentThreadCpuTime() - t0;
+        sc[1]++;
+        return v;
+      };
+      long ref0 = reference(img);
+      long t0 = MX.getCurrentThreadCpuTime();
+      Object curve;
+      TargetSearch.Result r;
+      long t1;
+      if (size) {
+        SizeCurve c = SsimCurve.sizeOf(img, true, null, false, SearchRules.DEFAULT);
+        t1 = MX.getCurrentThreadCpuTime();
+        r = TargetSearch.forSize(ImageFormat.JPEG, 1, true, (long) img.width() * img.height(),
+            SIZE_TARGETS[i], encoder, c);
+        curve = c;
+      } else {
+        SsimCurve c = SsimCurve.of(img, true, null, false, SearchRules.DEFAULT);
+        t1 = MX.getCurrentThreadCpuTime();
+        r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, SSIM_TARGETS[i], encoder, scorer, c);
+        curve = c;
+      }
+      long t2 = MX.getCurrentThreadCpuTime();
+      long ref = (ref0 + reference(img)) / 2;
+      double probes = (t2 - t1 - enc[0] - sc[0]) / (double) ref;
+      int mosaicCodes = mosaicCodes(curve);
+      boolean probed = field(curve, "probe") != null;
+      double[] row = {mp, (t2 - t0) / (double) ref, (t1 - t0) / (double) ref,
+          enc[0] / (double) ref, sc[0] / (double) ref, probes, enc[1], probed ? 1 : 0,
+          mosaicCodes};
+      rows.add(row);
+      if (!print) {
+        continue;
+      }
+      System.out.printf("%s %s %.2fMP %s: ref %.1f ms; total %.2f = estimate %.2f + %d encodes "
+          + "%.2f + ssim %.2f + probes %.2f (knob probe %s, mosaic codes %d)%n", set, name, mp,
+          size ? SIZE_TARGETS[i] / 1000 + "KB" : String.valueOf(SSIM_TARGETS[i]), ref / 1e6,
+          row[1], row[2], (int) enc[1], row[3], row[4], row[5], probed ? "yes" : "no",
+          mosaicCodes);
+      if (r.bytes() == null && print) {
+        System.out.println("  (no file)");
+      }
+    }
+  }
+
+  private static Object field(Object o, String name) throws Exception {
+    Field f = o.getClass().getDeclaredField(name);
+    f.setAccessible(true);
+    return f.get(o);
+  }
+
+  private static int mosaicCodes(Object curve) throws Exception {
+    if (!(curve instanceof SsimCurve)) {
+      return 0;
+    }
+    Object m = field(curve, "mosaic");
+    return m == null ? 0 : ((Map<?, ?>) field(m, "measured")).size();
+  }
+
+  /** Medians (means) of each part per size class: rows' columns 1-5, encodes in column 6. */
+  private static String summarize(String set, List<double[]> rows) {
+    StringBuilder s = new StringBuilder();
+    for (int small = 1; small >= 0; small--) {
+      List<double[]> part = new ArrayList<>();
+      for (double[] r : rows) {
+        if ((r[0] < 0.5) == (small == 1)) {
+          part.add(r);
+        }
+      }
+      if (part.isEmpty()) {
+        continue;
+      }
+      s.append(String.format("%s %s MP, %d searches:", set, small == 1 ? "<0.5" : ">=0.5",
+          part.size()));
+      for (int c = 1; c <= 5; c++) {
+        s.append(String.format(" %s %.2f (%.2f)", PARTS[c - 1], median(part, c),
+            mean(part, c)));
+      }
+      s.append(String.format(" | encodes %.2f, knob probes %.2f, mosaic codes %.2f per search%n",
+          mean(part, 6), mean(part, 7), mean(part, 8)));
+    }
+    return s.toString().trim();
+  }
+
+  private static double median(List<double[]> rows, int c) {
+    List<Double> v = new ArrayList<>();
+    rows.forEach(r -> v.add(r[c]));
+    Collections.sort(v);
+    return v.get(v.size() / 2);
+  }
+
+  private static double mean(List<double[]> rows, int c) {
+    return rows.stream().mapToDouble(r -> r[c]).average().orElse(Double.NaN);
+  }
+}
