@@ -24,23 +24,16 @@ class JpegLargerMosaicTest {
    */
   @Test
   void aBracketsThirdReadOnTheLargerMosaicLiesNearerTheAim() throws IOException {
-    double[] thirdOff = new double[2];
-    int[] thirdIn = new int[2];
-    int thirds = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(JpegMosaicThirdTest.images(), ImageFormat.JPEG,
         TargetSearchTest.NO_FAR.with(Rule.JPEG_LARGER_MOSAIC, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
-      double[] third = {p.score(0, 2), p.score(1, 2)};
-      if (third[0] != third[1] && bracket(p, 0) && bracket(p, 1)) {
-        for (int rule = 0; rule < 2; rule++) {
-          thirdOff[rule] += p.offAim(third[rule]);
-          thirdIn[rule] += p.inBand(third[rule]) ? 1 : 0;
-        }
-        thirds++;
-      }
     }
+    RulePairs.Moved moved = RulePairs.moved(pairs, 2, p -> bracket(p, 0) && bracket(p, 1));
+    int thirds = moved.count();
+    int[] thirdIn = moved.inBand();
+    double[] thirdOff = moved.offAim();
     RulePairs.Totals sum = RulePairs.totals(pairs);
     int[] landed = sum.landed();
     int[] encodes = sum.encodes();

@@ -46,23 +46,16 @@ class JpegMosaicThirdTest {
    */
   @Test
   void aJpegThirdReadOnTheMosaicLandsMoreWithinThreeEncodes() throws IOException {
-    double[] thirdOff = new double[2];
-    int[] thirdIn = new int[2];
-    int thirds = 0;
     List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.JPEG,
         TargetSearchTest.NO_FAR.with(Rule.JPEG_MOSAIC_THIRD, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
-      double[] third = {p.score(0, 2), p.score(1, 2)};
-      if (third[0] != third[1] && !Double.isNaN(third[0]) && !Double.isNaN(third[1])) {
-        for (int rule = 0; rule < 2; rule++) {
-          thirdOff[rule] += p.offAim(third[rule]);
-          thirdIn[rule] += p.inBand(third[rule]) ? 1 : 0;
-        }
-        thirds++;
-      }
     }
+    RulePairs.Moved moved = RulePairs.moved(pairs, 2, p -> true);
+    int thirds = moved.count();
+    int[] thirdIn = moved.inBand();
+    double[] thirdOff = moved.offAim();
     RulePairs.Totals sum = RulePairs.totals(pairs);
     int[] landed = sum.landed();
     int[] encodes = sum.encodes();

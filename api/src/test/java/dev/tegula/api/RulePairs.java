@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -59,6 +60,30 @@ final class RulePairs {
    * the band at any count, encodes, bytes; and how many searches the rule changed.
    */
   record Totals(int[] landed, int[] inBand, int[] encodes, long[] bytes, int changed) {}
+
+  /**
+   * The sums over the pairs whose encode {@code i} the rule moved (measured on both sides, the
+   * SSIMs differ) and which {@code counted} accepts, index 0 with the rule off, 1 with it on:
+   * how many, how many of those encodes in the band, their summed distance from the aim.
+   */
+  record Moved(int count, int[] inBand, double[] offAim) {}
+
+  static Moved moved(List<Pair> pairs, int i, Predicate<Pair> counted) {
+    int count = 0;
+    int[] inBand = new int[2];
+    double[] offAim = new double[2];
+    for (Pair p : pairs) {
+      double[] s = {p.score(0, i), p.score(1, i)};
+      if (s[0] != s[1] && !Double.isNaN(s[0]) && !Double.isNaN(s[1]) && counted.test(p)) {
+        for (int rule = 0; rule < 2; rule++) {
+          offAim[rule] += p.offAim(s[rule]);
+          inBand[rule] += p.inBand(s[rule]) ? 1 : 0;
+        }
+        count++;
+      }
+    }
+    return new Moved(count, inBand, offAim);
+  }
 
   static Totals totals(List<Pair> pairs) {
     int[] landed = new int[2];

@@ -3,9 +3,7 @@ package dev.tegula.api;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.api.SearchRules.Rule;
-import dev.tegula.core.Image;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,28 +25,17 @@ class TglMosaicOutsideTest {
   @Test
   void aTglThirdAfterTwoPassesOrTwoFailuresReadOnTheMosaicLandsMoreWithinThreeEncodes()
       throws IOException {
-    double[] off = new double[2];
-    int[] in = new int[2];
-    int moved = 0;
-    Image[] large = JpegMosaicThirdTest.images();
-    Image[] small = FourthEncodeTest.images();
-    Image[] images = Arrays.copyOf(large, large.length + small.length);
-    System.arraycopy(small, 0, images, large.length, small.length);
-    List<RulePairs.Pair> pairs = RulePairs.ssim(images, ImageFormat.TGL,
+    List<RulePairs.Pair> pairs = RulePairs.ssim(TglMosaicPickTest.images(), ImageFormat.TGL,
         TargetSearchTest.NO_FAR.with(Rule.TGL_MOSAIC_OUTSIDE, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
           p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
-      // the rule moves only the third: the first two files are the same
-      double[] s = {p.score(0, 2), p.score(1, 2)};
-      if (s[0] != s[1] && !Double.isNaN(s[0]) && !Double.isNaN(s[1])) {
-        for (int rule = 0; rule < 2; rule++) {
-          off[rule] += p.offAim(s[rule]);
-          in[rule] += p.inBand(s[rule]) ? 1 : 0;
-        }
-        moved++;
-      }
     }
+    // the rule moves only the third: the first two files are the same
+    RulePairs.Moved thirds = RulePairs.moved(pairs, 2, p -> true);
+    int moved = thirds.count();
+    int[] in = thirds.inBand();
+    double[] off = thirds.offAim();
     RulePairs.Totals sum = RulePairs.totals(pairs);
     int[] landed = sum.landed();
     int[] encodes = sum.encodes();

@@ -33,11 +33,7 @@ class TglMosaicPickTest {
     double[] off = new double[2];
     int[] in = new int[2];
     int moved = 0;
-    Image[] large = JpegMosaicThirdTest.images();
-    Image[] small = FourthEncodeTest.images();
-    Image[] images = Arrays.copyOf(large, large.length + small.length);
-    System.arraycopy(small, 0, images, large.length, small.length);
-    List<RulePairs.Pair> pairs = RulePairs.ssim(images, ImageFormat.TGL,
+    List<RulePairs.Pair> pairs = RulePairs.ssim(images(), ImageFormat.TGL,
         TargetSearchTest.NO_FAR.with(Rule.TGL_MOSAIC, false), TargetSearchTest.NO_FAR);
     for (RulePairs.Pair p : pairs) {
       assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
@@ -67,5 +63,17 @@ class TglMosaicPickTest {
     assertTrue(off[1] < off[0], off[0] + " -> " + off[1]);
     assertTrue(landed[1] > landed[0], landed[0] + " -> " + landed[1]);
     assertTrue(encodes[1] < encodes[0], encodes[0] + " -> " + encodes[1]);
+  }
+
+  /**
+   * JpegMosaicThirdTest's images (512-pixel crops, TglProbe's full 4 tiles) and
+   * FourthEncodeTest's (320-pixel crops, 3 tiles).
+   */
+  static Image[] images() throws IOException {
+    Image[] large = JpegMosaicThirdTest.images();
+    Image[] small = FourthEncodeTest.images();
+    Image[] images = Arrays.copyOf(large, large.length + small.length);
+    System.arraycopy(small, 0, images, large.length, small.length);
+    return images;
   }
 }
