@@ -737,6 +737,8 @@ final class SsimCurve {
     double[] chromaQ = new double[64];
     double[] fullChromaQ = new double[64];
     double[] scores = new double[2];
+    // the quantization error of a block's luma, Cb and Cr, reused by every score
+    double[][] errors = new double[3][64];
     double[] lumaOffsets = jpeg ? JPEG_OFFSET : TGL_LUMA_OFFSET;
     double[] chromaOffsets = jpeg ? JPEG_OFFSET : TGL_CHROMA_OFFSET;
     int prev = -1;
@@ -755,7 +757,7 @@ final class SsimCurve {
       boolean scoreFull = scoreSsim && !subOnly && scoresFull(q);
       if (scoreSub || scoreFull) {
         score(y, rgb, scoreSub ? cbSub : null, crSub, subLoss, scoreFull ? cbFull : null, crFull,
-            lumaQ, chromaQ, fullChromaQ, scores);
+            lumaQ, chromaQ, fullChromaQ, errors, scores);
       }
       if (scoreSub) {
         sub[q] = distortion(scores[0]);
@@ -1109,13 +1111,14 @@ final class SsimCurve {
    * block; not scored when {@code cbSub} is null), [1] with 4:4:4 ({@code cbFull}, {@code crFull}
    * per block at {@code fullChromaQ}; not scored when {@code cbFull} is null). Both sides in one
    * pass, as they share the luma's quantization error (the larger part of the estimate's time).
+   * {@code errors}: the caller's room for a block's luma, Cb and Cr quantization error.
    */
   private void score(double[][] y, double[][][] rgb, double[][] cbSub, double[][] crSub,
       double[] subLoss, double[][] cbFull, double[][] crFull, double[] lumaQ,
-      double[] subChromaQ, double[] fullChromaQ, double[] out) {
-    double[] ey = new double[64];
-    double[] ecb = new double[64];
-    double[] ecr = new double[64];
+      double[] subChromaQ, double[] fullChromaQ, double[][] errors, double[] out) {
+    double[] ey = errors[0];
+    double[] ecb = errors[1];
+    double[] ecr = errors[2];
     double subSum = 0;
     double fullSum = 0;
     int blocks = y.length;

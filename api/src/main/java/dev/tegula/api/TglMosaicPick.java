@@ -82,16 +82,16 @@ final class TglMosaicPick {
 
   /**
    * The third quality after two passes or two failures ({@link
-   * SearchRules.Rule#TGL_MOSAIC_OUTSIDE}): the mosaic's rise from the file nearer the aim, on
-   * that file's value, blended with the line's. The line through two files on one side extrapolates their noise: when they lie
-   * close together (often a second that moved little after a first pass) its slope is too
-   * flat and the third overshoots the band (session 17's thirds after two passes on photos,
-   * graphics and the fit sets: of the 23 whose step past the second, in the log of the step,
-   * was more than 1.1 times the two files' span, 9 landed; of the other 72, 63). Read at those
-   * thirds, the mosaic's rise from the nearer file, blended 0.5 with the line, put 82 of 95
-   * thirds after two passes within half a band width of their measured -ln(1 - SSIM) (the line:
-   * 71; the mosaic mapped through both files, session 17's read for brackets, 64), and 37 of 45
-   * after two failures (29, 25).
+   * SearchRules.Rule#TGL_MOSAIC_OUTSIDE}): the mosaic's rise from the file nearer the aim, on that
+   * file's value, blended with the line's. The line through two files on one side extrapolates
+   * their noise: when they lie close together (often a second that moved little after a first pass)
+   * its slope is too flat and the third overshoots the band (session 17's thirds after two passes
+   * on photos, graphics and the fit sets: of the 23 whose step past the second, in the log of the
+   * step, was more than 1.1 times the two files' span, 9 landed; of the other 72, 63). Read at
+   * those thirds, the mosaic's rise from the nearer file, blended 0.5 with the line, put 82 of 95
+   * thirds after two passes within half a band width of their measured -ln(1 - SSIM) (the line: 71;
+   * the mosaic mapped through both files, session 17's read for brackets, 64), and 37 of 45 after
+   * two failures (29, 25).
    */
   static int outside(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int[] codes, double[] ys) {

@@ -85,6 +85,14 @@ final class RulePairs {
     return new Moved(count, inBand, offAim);
   }
 
+  /** Asserts that no search with the rule on took more than {@code more} encodes more. */
+  static void assertAtMostMoreEncodes(List<Pair> pairs, int more) {
+    for (Pair p : pairs) {
+      assertTrue(p.encodes()[1] <= p.encodes()[0] + more,
+          p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
+    }
+  }
+
   static Totals totals(List<Pair> pairs) {
     int[] landed = new int[2];
     int[] inBand = new int[2];
