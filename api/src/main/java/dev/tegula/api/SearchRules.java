@@ -140,7 +140,16 @@ final class SearchRules {
      * with the model everywhere and the secant on decoded JPEGs within {@link
      * TrellisKnob#SECANT_SPAN}, the rules before session 18.
      */
-    JPEG_LARGER_MOSAIC
+    JPEG_LARGER_MOSAIC,
+
+    /**
+     * Whether .tgl's reads on the mosaic ({@link #TGL_MOSAIC}, {@link #TGL_MOSAIC_OUTSIDE}) step
+     * past their candidates when every one lies on one side of the aim, and stop at a candidate
+     * whose blend lies within {@link TglMosaicPick#NEAR_ENOUGH} band widths of it; off: a read
+     * whose candidates do not straddle the aim returns the fitted line's pick, and every read
+     * codes its candidates until they repeat, the rules before session 19.
+     */
+    TGL_MOSAIC_BEYOND
   }
 
   /** Every rule on: what the library's searches run. */

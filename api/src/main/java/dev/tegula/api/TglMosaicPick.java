@@ -5,13 +5,14 @@ import static dev.tegula.api.TargetSearch.QUALITY;
 /**
  * .tgl's second encode, and its third inside a bracket (a failure and a pass after two encodes),
  * read on the real encoder's curve of a sample of the image ({@link TglMosaicCurve}: {@link
- * TglProbe}'s mosaic of 4 tiles of 128x128) as well as on the line fitted through the files
- * ({@link SearchRules.Rule#TGL_MOSAIC}); since session 18 its third after two passes or two
- * failures too ({@link #outside}, {@link SearchRules.Rule#TGL_MOSAIC_OUTSIDE}). The mosaic is
- * coded at the measured codes and at candidate qualities; its values are mapped onto the image
- * through the measured files (a control variate: the mosaic's level is off, its rise between two
- * codes is nearly the image's), blended with the fitted line's, and the quality is found where
- * that blend reaches the aim.
+ * TglProbe}'s mosaic of 4 tiles of 128x128) as well as on the line fitted through the files ({@link
+ * SearchRules.Rule#TGL_MOSAIC}); since session 18 its third after two passes or two failures too
+ * ({@link #outside}, {@link SearchRules.Rule#TGL_MOSAIC_OUTSIDE}); since session 19 a read steps
+ * past candidates that all lie on one side of the aim ({@link SearchRules.Rule#TGL_MOSAIC_BEYOND}).
+ * The mosaic is coded at the measured codes and at candidate qualities; its values are mapped onto
+ * the image through the measured files (a control variate: the mosaic's level is off, its rise
+ * between two codes is nearly the image's), blended with the fitted line's, and the quality is
+ * found where that blend reaches the aim.
  *
  * <p>Why: of the thirds inside a bracket on photos, graphics and the fit sets (154, session 16's
  * traces), the fitted line put 115 within half a band width of their measured -ln(1 - SSIM), the
@@ -62,6 +63,20 @@ final class TglMosaicPick {
   private static final double MIN_SPAN = 0.005;
   private static final double SLOPE_MIN = 0.25;
   private static final double SLOPE_MAX = 4;
+  /**
+   * With {@link SearchRules.Rule#TGL_MOSAIC_BEYOND}: a candidate whose blend lies this near the
+   * aim (in band widths) ends the read, since the blend's own error is several times larger;
+   * and the blend climbing less steeply than this against the fitted line between the two
+   * points nearest the aim says more about noise than about the image, so the read does not
+   * step past them on it. Measured 30 Nov (session 19), TargetLanding fine scale, .tgl SSIM
+   * 0.90-0.99, same cache and session, within 3 encodes on photos, graphics and the colour, grey
+   * and other encoders' fit sets (576 searches; 530 without the rule, 1,971 mosaic codes): no
+   * stop 547 (2,423 codes), stops at 0.05, 0.1, 0.15, 0.2 band widths 546, 545, 545, 544 (2,187,
+   * 1,988, 1,871, 1,788 codes); the stop at 0.1 alone, without the step past, 530 (1,707 codes);
+   * floors 0.1, 0.25, 0.5 on the slope (no stop) 547, 547, 548.
+   */
+  static final double NEAR_ENOUGH = 0.15;
+  private static final double BEYOND_SLOPE_MIN = 0.25;
 
   private TglMosaicPick() {}
 
@@ -141,6 +156,8 @@ final class TglMosaicPick {
     int n = known;
     int best = q;
     double bestOff = Double.POSITIVE_INFINITY;
+    boolean beyond = curve.rules().on(SearchRules.Rule.TGL_MOSAIC_BEYOND);
+    double nearEnough = beyond ? -NEAR_ENOUGH * Math.log(TargetSearch.SSIM_BAND) : 0;
     for (int at = q; ; ) {
       double mapped = ys[from] + (curve.tglMosaicAt(model.codeAt(at)) - m0) * slope;
       qs[n] = at;
@@ -152,7 +169,10 @@ final class TglMosaicPick {
         best = at;
       }
       n++;
-      double cross = n < max ? crossing(x, v, n, aim) : Double.NaN;
+      if (bestOff < nearEnough) {
+        return best;
+      }
+      double cross = n < max ? crossing(x, v, n, aim, beyond) : Double.NaN;
       if (Double.isNaN(cross)) {
         return best;
       }
@@ -168,9 +188,18 @@ final class TglMosaicPick {
 
   /**
    * The fitted line's value where the blend reaches the aim, on the line through the nearest
-   * points under and over it (NaN when the points do not straddle the aim or do not rise).
+   * points under and over it; NaN when the points do not rise there, or when they do not
+   * straddle the aim and {@code beyond} is off. With {@code beyond} ({@link
+   * SearchRules.Rule#TGL_MOSAIC_BEYOND}), points all on one side of the aim are extended past the
+   * nearest one on the line through the two nearest: without it a read whose mosaic says the
+   * line's pick falls short (the first file and the pick's blend both over the aim, or both
+   * under) could only return that pick. Of the 242 second encodes after a first pass on photos,
+   * graphics and the fit sets (session 18's traces), the pick's blend lay a median 0.18 and a
+   * 90th percentile 1.16 band widths from the aim, 116 of them more than 0.2 (after a first
+   * failure 0.09, 0.74, 76 of 228): riaphotographs' decodes at 0.90 and 0.95, whose mosaic put
+   * the line's pick 2-3 band widths over the band, were encoded there and landed there.
    */
-  private static double crossing(double[] x, double[] v, int n, double aim) {
+  private static double crossing(double[] x, double[] v, int n, double aim, boolean beyond) {
     int lo = -1;
     int hi = -1;
     for (int i = 0; i < n; i++) {
@@ -181,9 +210,32 @@ final class TglMosaicPick {
         hi = i;
       }
     }
+    if (beyond && (lo < 0) != (hi < 0)) {
+      return past(x, v, n, aim, lo < 0 ? hi : lo);
+    }
     if (lo < 0 || hi < 0 || !(x[hi] > x[lo])) {
       return Double.NaN;
     }
     return x[lo] + (aim - v[lo]) * (x[hi] - x[lo]) / (v[hi] - v[lo]);
+  }
+
+  /**
+   * The fitted line's value where the line through point {@code near} (the nearest the aim) and
+   * the next nearest reaches the aim; NaN when the blend climbs between them less steeply than
+   * {@link #BEYOND_SLOPE_MIN} against the line. Bounded by the search's own failure and pass
+   * (FittedCurve#lowestAtLeast).
+   */
+  private static double past(double[] x, double[] v, int n, double aim, int near) {
+    int other = -1;
+    for (int i = 0; i < n; i++) {
+      if (i != near && (other < 0 || Math.abs(v[i] - aim) < Math.abs(v[other] - aim))) {
+        other = i;
+      }
+    }
+    if (other < 0 || !(Math.abs(x[near] - x[other]) > 1e-9)) {
+      return Double.NaN;
+    }
+    double slope = (v[near] - v[other]) / (x[near] - x[other]);
+    return slope > BEYOND_SLOPE_MIN ? x[near] + (aim - v[near]) / slope : Double.NaN;
   }
 }

@@ -103,7 +103,9 @@ public class TargetLanding {
    * or two failures on the fitted line alone, the rule before session 18;
    * -DlargerMosaic=false: JPEG's mosaic third on KnobProbe's mosaic blended with the model
    * inside a bracket too, and the knob's secant from a first pass on decoded JPEGs within 0.07
-   * of the aim, the rules before session 18.
+   * of the aim, the rules before session 18; -DtglMosaicBeyond=false: .tgl's mosaic reads
+   * neither step past candidates all on one side of the aim nor stop near it, the rules before
+   * session 19.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -121,7 +123,8 @@ public class TargetLanding {
       .with(Rule.FAR_PASS, on("farPass"))
       .with(Rule.TGL_MOSAIC, on("tglMosaic"))
       .with(Rule.TGL_MOSAIC_OUTSIDE, on("tglMosaicOutside"))
-      .with(Rule.JPEG_LARGER_MOSAIC, on("largerMosaic"));
+      .with(Rule.JPEG_LARGER_MOSAIC, on("largerMosaic"))
+      .with(Rule.TGL_MOSAIC_BEYOND, on("tglMosaicBeyond"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
