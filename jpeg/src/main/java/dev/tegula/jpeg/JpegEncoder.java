@@ -52,7 +52,7 @@ public final class JpegEncoder {
     checkSides(image);
     Metadata meta = metadata == null ? Metadata.EMPTY : metadata;
     checkMetadata(meta);
-    return prepare(image, options, tuning).encode(meta, options);
+    return prepare(image, options, tuning).encode(meta, options, true);
   }
 
   /**

@@ -11,9 +11,10 @@ import dev.tegula.core.Metadata;
  * {@link JpegEncoder#encode} with the same options.
  *
  * <p>The coefficients are held as shorts, 64 per block of the MCU-padded grid: about 3 bytes per
- * pixel at 4:2:0, 4 at 4:2:2, 6 at 4:4:4 and 2 for grey; each encode quantizes a copy of them, so
- * while it runs the coefficients take twice that. The prepared value keeps no reference to the
- * image and is never changed by an encode.
+ * pixel at 4:2:0, 4 at 4:2:2, 6 at 4:4:4 and 2 for grey. Each encode quantizes a copy of them, so
+ * while it runs the coefficients take twice that (the one-shot {@link JpegEncoder#encode}
+ * quantizes them in place, as before). The prepared value keeps no reference to the image and is
+ * never changed by an encode.
  */
 public final class PreparedJpeg {
   private final boolean grayscale;
@@ -24,7 +25,7 @@ public final class PreparedJpeg {
   private final int height;
   private final int mcusX;
   private final int mcusY;
-  /** Raw coefficients (natural order, times 8), never quantized in place. */
+  /** Raw coefficients (natural order, times 8), quantized in place only by a last encode. */
   private final EncoderComponent[] components;
   /** Each component's eroded masking activity per block; null without psychovisual coding. */
   private final int[][] activity;
@@ -64,6 +65,14 @@ public final class PreparedJpeg {
    *     accepted}, or metadata does not fit its JPEG segments
    */
   public byte[] encode(Metadata metadata, JpegEncodeOptions options) {
+    return encode(metadata, options, false);
+  }
+
+  /**
+   * {@link #encode}; {@code last} quantizes the prepared coefficients themselves, without a copy,
+   * for the one-shot {@link JpegEncoder#encode}, which never encodes them again.
+   */
+  byte[] encode(Metadata metadata, JpegEncodeOptions options, boolean last) {
     if (!accepts(options)) {
       throw new IllegalArgumentException("options " + options + " do not match the prepared "
           + (grayscale ? "grey" : subsampling.label()) + (psychovisual ? " psychovisual" : "")
@@ -74,7 +83,7 @@ public final class PreparedJpeg {
     int[][] tables = JpegEncoder.tables(options, tuning);
     EncoderComponent[] quantized = new EncoderComponent[components.length];
     for (int c = 0; c < components.length; c++) {
-      quantized[c] = new EncoderComponent(components[c]);
+      quantized[c] = last ? components[c] : new EncoderComponent(components[c]);
     }
     Quantizer.quantizeAll(quantized, tables, psychovisual, tuning, options.lambdaHundredths(),
         activity);
