@@ -14,9 +14,10 @@ import dev.tegula.core.Metadata;
  * ForwardDct}), {@link Quantizer} (tables {@link QuantTables}, masking {@link
  * AdaptiveQuantization}, rate-distortion rounding {@link TrellisQuantizer}), {@link FrameWriter}
  * (segments {@link MarkerWriter}, progressive script {@link ScanOptimizer}, entropy coding {@link
- * ScanEncoder} with {@link HuffmanOptimizer}). All arithmetic is integer, so the bytes are the
- * same on every JVM and under WebAssembly (checked: 90 encodes byte-identical between the JVM and
- * a TeaVM WasmGC build in Chromium).
+ * ScanEncoder} with {@link HuffmanOptimizer}). {@link #prepare} runs the first stage (and the
+ * masking analysis) once for a search's encodes at several qualities ({@link PreparedJpeg}). All
+ * arithmetic is integer, so the bytes are the same on every JVM and under WebAssembly (checked: 90
+ * encodes byte-identical between the JVM and a TeaVM WasmGC build in Chromium).
  *
  * <p>Psychovisual coding ({@link JpegEncodeOptions#psychovisual()}) against libjpeg-turbo's
  * {@code cjpeg -optimize -sample 2x2}, BD-rate by shared/tools/rd.py on the 10 developer photos
