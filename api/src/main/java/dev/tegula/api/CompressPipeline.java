@@ -99,7 +99,7 @@ final class CompressPipeline {
       return new CompressResult(out, format, image.width(), image.height(), -1, 1, Double.NaN,
           warning);
     }
-    java.util.function.IntFunction<byte[]> encoder = q -> encodeLossy(image, metadata, options, q);
+    java.util.function.IntFunction<byte[]> encoder = new SearchEncoder(image, metadata, options);
     TargetSearch.Result r;
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
@@ -216,7 +216,7 @@ final class CompressPipeline {
       TargetSearch.Result r = TargetSearch.forSize(options.format(), 1,
           chromaChoice(options, current),
           (long) current.width() * current.height(), options.maxSizeBytes(),
-          code -> encodeLossy(current, prepared.metadata(), options, code),
+          new SearchEncoder(current, prepared.metadata(), options),
           sizeCurve(options, current));
       encodes += r.encodes();
       if (r.bytes() != null) {

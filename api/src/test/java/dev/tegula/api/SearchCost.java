@@ -17,15 +17,18 @@ import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Measurement, not a test: what a whole JPEG target search costs a user, in thread CPU against
- * one encode and its SSIM of the same image (quality 80, the median of three measured around
- * each search, so that the ratio holds on a shared, noisy machine). Each search is timed as
- * {@link CompressPipeline} runs it: the estimate ({@link SsimCurve#of}, {@link SsimCurve#sizeOf}),
- * then the search, whose encodes and SSIM scores are timed apart; the rest of the search is its
- * probes (KnobProbe's mosaic at two lambdas, MosaicCurve's codes) and its own arithmetic. Per
- * search one line, then per set and image size (under and from 0.5 megapixels) the medians and
- * means of each part. Run with the api test classpath:
- * {@code java dev.tegula.api.SearchCost ssim|size [-Dper=N images per set] DIR...}.
+ * Measurement, not a test: what a whole JPEG (with {@code -Dformat=tgl}: lossy .tgl) target
+ * search costs a user, in thread CPU against one encode and its SSIM of the same image (quality
+ * 80, the median of three measured around each search, so that the ratio holds on a shared, noisy
+ * machine). Each search is timed as {@link CompressPipeline} runs it: the estimate ({@link
+ * SsimCurve#of}, {@link SsimCurve#sizeOf}), then the search, whose encodes and SSIM scores are
+ * timed apart; the rest of the search is its probes (KnobProbe's mosaic at two lambdas,
+ * MosaicCurve's codes) and its own arithmetic. Per search one line, then per set and image size
+ * (under and from 0.5 megapixels) the medians and means of each part. The encodes are {@link
+ * SearchEncoder}'s, which prepare the image once per chroma side; {@code -Dab=true} also runs
+ * every search with a one-shot encode per code (as before session 19), the two in turns, and
+ * summarizes each apart. Run with the api test classpath: {@code java dev.tegula.api.SearchCost
+ * ssim|size [-Dper=N images per set] [-Dab=true] [-Dformat=tgl] DIR...}.
  */
 public class SearchCost {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -35,12 +38,19 @@ public class SearchCost {
   private static final int WARM_UP = Integer.getInteger("warmUp", 3);
   /** Part names in the order of a row's columns after the reference. */
   private static final String[] PARTS = {"total", "estimate", "encodes", "ssim", "probes"};
+  /** Whether every search also runs with one-shot encodes, for a same-run comparison. */
+  private static final boolean AB = Boolean.getBoolean("ab");
+  /** -Dformat=tgl: the searches of lossy .tgl instead of JPEG. */
+  private static final ImageFormat FORMAT = "tgl".equals(System.getProperty("format"))
+      ? ImageFormat.TGL : ImageFormat.JPEG;
 
   public static void main(String[] args) throws Exception {
     boolean size = args[0].equals("size");
     int per = Integer.getInteger("per", 1000);
     List<String> summary = new ArrayList<>();
     List<double[]> all = new ArrayList<>();
+    List<double[]> allOneShot = new ArrayList<>();
+    int turn = 0;
     for (int a = 1; a < args.length; a++) {
       List<Path> files = new ArrayList<>();
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(Paths.get(args[a]), "*.png")) {
@@ -53,21 +63,49 @@ public class SearchCost {
       }
       String set = Paths.get(args[a]).getFileName().toString();
       List<double[]> rows = new ArrayList<>();
+      List<double[]> oneShotRows = new ArrayList<>();
       for (Path p : picked) {
         Image img = Tegula.decode(Files.readAllBytes(p)).image();
         if (all.isEmpty() && rows.isEmpty()) {
           // warm-up: the JIT compiles the encoder, the estimate, the probes and the search
           for (int w = 0; w < WARM_UP; w++) {
-            measureImage(set, p.getFileName().toString(), img, size, new ArrayList<>(), false);
+            measureImage(set, p.getFileName().toString(), img, size, new ArrayList<>(), false,
+                true);
+            if (AB) {
+              measureImage(set, p.getFileName().toString(), img, size, new ArrayList<>(), false,
+                  false);
+            }
           }
         }
-        measureImage(set, p.getFileName().toString(), img, size, rows, true);
+        // in turns, so that the machine's load falls on both alike
+        boolean oneShotFirst = AB && turn++ % 2 == 0;
+        if (oneShotFirst) {
+          measureImage(set, p.getFileName().toString(), img, size, oneShotRows, true, false);
+        }
+        measureImage(set, p.getFileName().toString(), img, size, rows, true, true);
+        if (AB && !oneShotFirst) {
+          measureImage(set, p.getFileName().toString(), img, size, oneShotRows, true, false);
+        }
       }
       all.addAll(rows);
+      allOneShot.addAll(oneShotRows);
       summary.add(summarize(set, rows));
+      if (AB) {
+        summary.add(summarize(set + " one-shot", oneShotRows));
+      }
     }
     summary.add(summarize("all", all));
+    if (AB) {
+      summary.add(summarize("all one-shot", allOneShot));
+    }
     summary.forEach(System.out::println);
+  }
+
+  /** A one-shot encode at a search code, as before session 19's prepared encodes. */
+  private static byte[] oneShot(Image img, int code) {
+    return FORMAT == ImageFormat.JPEG
+        ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(code))
+        : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY, TargetSearch.tglOptions(code));
   }
 
   /** One encode at quality 80 and its SSIM: the unit every part is measured in (median of 3). */
@@ -75,7 +113,7 @@ public class SearchCost {
     long[] t = new long[3];
     for (int i = 0; i < 3; i++) {
       long t0 = MX.getCurrentThreadCpuTime();
-      byte[] b = Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(8000));
+      byte[] b = oneShot(img, 8000);
       dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
       t[i] = MX.getCurrentThreadCpuTime() - t0;
     }
@@ -84,12 +122,12 @@ public class SearchCost {
   }
 
   private static void measureImage(String set, String name, Image img, boolean size,
-      List<double[]> rows, boolean print) throws Exception {
+      List<double[]> rows, boolean print, boolean prepared) throws Exception {
     double mp = img.width() * (double) img.height() / 1e6;
-    long lo = size ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(0)).length
-        : 0;
-    long hi = size ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(10000))
-        .length : 0;
+    long lo = size ? oneShot(img, 0).length : 0;
+    long hi = size ? oneShot(img, 10000).length : 0;
+    boolean jpeg = FORMAT == ImageFormat.JPEG;
+    boolean choice = jpeg || !dev.tegula.tgl.TglEncoder.lossyIsGrey(img);
     int n = size ? SIZE_TARGETS.length : SSIM_TARGETS.length;
     for (int i = 0; i < n; i++) {
       if (size && (SIZE_TARGETS[i] < lo || SIZE_TARGETS[i] >= hi)) {
@@ -97,9 +135,11 @@ public class SearchCost {
       }
       long[] enc = new long[2];
       long[] sc = new long[2];
+      IntFunction<byte[]> searchEncoder = prepared ? new SearchEncoder(img, Metadata.EMPTY,
+          CompressOptions.lossy(75).withFormat(FORMAT)) : code -> oneShot(img, code);
       IntFunction<byte[]> encoder = code -> {
         long t0 = MX.getCurrentThreadCpuTime();
-        byte[] b = Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(code));
+        byte[] b = searchEncoder.apply(code);
         enc[0] += MX.getCurrentThreadCpuTime() - t0;
         enc[1]++;
         return b;
@@ -117,15 +157,15 @@ public class SearchCost {
       TargetSearch.Result r;
       long t1;
       if (size) {
-        SizeCurve c = SsimCurve.sizeOf(img, true, null, false, SearchRules.DEFAULT);
+        SizeCurve c = SsimCurve.sizeOf(img, jpeg, null, false, SearchRules.DEFAULT);
         t1 = MX.getCurrentThreadCpuTime();
-        r = TargetSearch.forSize(ImageFormat.JPEG, 1, true, (long) img.width() * img.height(),
+        r = TargetSearch.forSize(FORMAT, 1, choice, (long) img.width() * img.height(),
             SIZE_TARGETS[i], encoder, c);
         curve = c;
       } else {
-        SsimCurve c = SsimCurve.of(img, true, null, false, SearchRules.DEFAULT);
+        SsimCurve c = SsimCurve.of(img, jpeg, null, false, SearchRules.DEFAULT);
         t1 = MX.getCurrentThreadCpuTime();
-        r = TargetSearch.forSsim(ImageFormat.JPEG, 1, true, SSIM_TARGETS[i], encoder, scorer, c);
+        r = TargetSearch.forSsim(FORMAT, 1, choice, SSIM_TARGETS[i], encoder, scorer, c);
         curve = c;
       }
       long t2 = MX.getCurrentThreadCpuTime();
@@ -140,8 +180,9 @@ public class SearchCost {
       if (!print) {
         continue;
       }
-      System.out.printf("%s %s %.2fMP %s: ref %.1f ms; total %.2f = estimate %.2f + %d encodes "
-          + "%.2f + ssim %.2f + probes %.2f (knob probe %s, mosaic codes %d)%n", set, name, mp,
+      System.out.printf("%s%s %s %.2fMP %s: ref %.1f ms; total %.2f = estimate %.2f + %d encodes "
+          + "%.2f + ssim %.2f + probes %.2f (knob probe %s, mosaic codes %d)%n", set,
+          prepared ? "" : " one-shot", name, mp,
           size ? SIZE_TARGETS[i] / 1000 + "KB" : String.valueOf(SSIM_TARGETS[i]), ref / 1e6,
           row[1], row[2], (int) enc[1], row[3], row[4], row[5], probed ? "yes" : "no",
           mosaicCodes);

@@ -353,6 +353,7 @@ public class TargetLanding {
       boolean size) {
     CompressOptions opts = options(f);
     Map<Integer, byte[]> memo = new HashMap<>();
+    SearchEncoder searchEncoder = new SearchEncoder(img, Metadata.EMPTY, opts);
     Map<byte[], Double> scores = new IdentityHashMap<>();
     int[] calls = new int[1];
     StringBuilder trace = new StringBuilder();
@@ -374,11 +375,8 @@ public class TargetLanding {
           scores.put(fake, hit[1]);
           return fake;
         }
-        byte[] b = !VARIANT.isEmpty()
-            ? CompressPipeline.encodeLossy(img, Metadata.EMPTY, opts, cc)
-            : f == ImageFormat.JPEG
-            ? Tegula.encodeJpeg(img, Metadata.EMPTY, TargetSearch.jpegOptions(cc))
-            : dev.tegula.tgl.TglEncoder.encode(img, Metadata.EMPTY, TargetSearch.tglOptions(cc));
+        // as CompressPipeline's searches encode (prepared once per chroma side)
+        byte[] b = searchEncoder.apply(cc);
         if (CACHE != null) {
           double v = size ? Double.NaN
               : dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());

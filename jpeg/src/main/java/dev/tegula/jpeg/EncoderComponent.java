@@ -35,4 +35,19 @@ final class EncoderComponent {
     this.usedHigh = usedHigh;
     this.coef = new short[Math.multiplyExact(Math.multiplyExact(blocksWide, blocksHigh), 64)];
   }
+
+  /** A copy of {@code source} with its own coefficients, for a quantizer to write over. */
+  EncoderComponent(EncoderComponent source) {
+    this.id = source.id;
+    this.index = source.index;
+    this.h = source.h;
+    this.v = source.v;
+    this.quantTable = source.quantTable;
+    this.huffTable = source.huffTable;
+    this.blocksWide = source.blocksWide;
+    this.blocksHigh = source.blocksHigh;
+    this.usedWide = source.usedWide;
+    this.usedHigh = source.usedHigh;
+    this.coef = source.coef.clone();
+  }
 }

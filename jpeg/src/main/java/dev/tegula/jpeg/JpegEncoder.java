@@ -14,9 +14,10 @@ import dev.tegula.core.Metadata;
  * ForwardDct}), {@link Quantizer} (tables {@link QuantTables}, masking {@link
  * AdaptiveQuantization}, rate-distortion rounding {@link TrellisQuantizer}), {@link FrameWriter}
  * (segments {@link MarkerWriter}, progressive script {@link ScanOptimizer}, entropy coding {@link
- * ScanEncoder} with {@link HuffmanOptimizer}). All arithmetic is integer, so the bytes are the
- * same on every JVM and under WebAssembly (checked: 90 encodes byte-identical between the JVM and
- * a TeaVM WasmGC build in Chromium).
+ * ScanEncoder} with {@link HuffmanOptimizer}). {@link #prepare} runs the first stage (and the
+ * masking analysis) once for a search's encodes at several qualities ({@link PreparedJpeg}). All
+ * arithmetic is integer, so the bytes are the same on every JVM and under WebAssembly (checked: 90
+ * encodes byte-identical between the JVM and a TeaVM WasmGC build in Chromium).
  *
  * <p>Psychovisual coding ({@link JpegEncodeOptions#psychovisual()}) against libjpeg-turbo's
  * {@code cjpeg -optimize -sample 2x2}, BD-rate by shared/tools/rd.py on the 10 developer photos
@@ -49,15 +50,32 @@ public final class JpegEncoder {
     if (image == null || options == null) {
       throw new IllegalArgumentException("image and options must not be null");
     }
+    checkSides(image);
     Metadata meta = metadata == null ? Metadata.EMPTY : metadata;
+    checkMetadata(meta);
+    return prepare(image, options, tuning).encode(meta, options, true);
+  }
+
+  /**
+   * Prepares {@code image} for encodes with options whose grey output, chroma subsampling and
+   * psychovisual coding are those of {@code options} (its quality, lambda, progression, Huffman
+   * tables and restart interval do not matter): the work a quality search would otherwise redo
+   * at every quality ({@link PreparedJpeg}).
+   *
+   * @throws IllegalArgumentException when an argument is null or the image is larger than 65535
+   *     pixels on a side
+   */
+  public static PreparedJpeg prepare(Image image, JpegEncodeOptions options) {
+    if (image == null || options == null) {
+      throw new IllegalArgumentException("image and options must not be null");
+    }
+    checkSides(image);
+    return prepare(image, options, EncoderTuning.defaults());
+  }
+
+  static PreparedJpeg prepare(Image image, JpegEncodeOptions options, EncoderTuning tuning) {
     int width = image.width();
     int height = image.height();
-    if (width > MAX_SIDE || height > MAX_SIDE) {
-      throw new IllegalArgumentException("JPEG sides are at most " + MAX_SIDE + " pixels; the image is "
-          + width + "x" + height);
-    }
-    checkMetadata(meta);
-
     boolean gray = options.grayscale();
     JpegEncodeOptions.Subsampling s = gray ? JpegEncodeOptions.Subsampling.S444
         : options.subsampling();
@@ -66,20 +84,35 @@ public final class JpegEncoder {
     int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
     int mcusY = (height + 8 * vmax - 1) / (8 * vmax);
     boolean psy = options.psychovisual();
-    int[][] tables = psy ? QuantTables.psychovisual(options.qualityHundredths(), gray ? 1 : 3, hmax == 1 && vmax == 1,
-        tuning)
-        : QuantTables.classic(options.qualityHundredths(), gray ? 1 : 3);
+    // psychovisual colour has separate Cb and Cr tables (QuantTables), classic colour shares one
+    int quantTables = gray ? 1 : psy ? 3 : 2;
     EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY,
-        tables.length);
-
-    BlockTransform.run(image.rgba(), width, height, comps, hmax, vmax, mcusX, mcusY,
+        quantTables);
+    byte[] rgba = image.rgba();
+    BlockTransform.run(rgba, width, height, comps, hmax, vmax, mcusX, mcusY,
         psy ? tuning.chromaSharpen : 0);
-    Quantizer.quantizeAll(comps, tables, psy, tuning, options.lambdaHundredths());
-    return FrameWriter.write(meta, width, height, tables, comps, mcusX, mcusY, options,
-        image.rgba().length / 16 + 4096);
+    return new PreparedJpeg(gray, s, psy, tuning, width, height, mcusX, mcusY, comps,
+        psy ? Quantizer.activity(comps) : null, rgba.length / 16 + 4096);
   }
 
-  private static void checkMetadata(Metadata meta) {
+  /** The quantization tables of an encode with these options. */
+  static int[][] tables(JpegEncodeOptions options, EncoderTuning tuning) {
+    boolean gray = options.grayscale();
+    if (!options.psychovisual()) {
+      return QuantTables.classic(options.qualityHundredths(), gray ? 1 : 3);
+    }
+    return QuantTables.psychovisual(options.qualityHundredths(), gray ? 1 : 3,
+        !gray && options.subsampling() == JpegEncodeOptions.Subsampling.S444, tuning);
+  }
+
+  private static void checkSides(Image image) {
+    if (image.width() > MAX_SIDE || image.height() > MAX_SIDE) {
+      throw new IllegalArgumentException("JPEG sides are at most " + MAX_SIDE
+          + " pixels; the image is " + image.width() + "x" + image.height());
+    }
+  }
+
+  static void checkMetadata(Metadata meta) {
     if (meta.exif() != null
         && meta.exif().length > MarkerWriter.MAX_SEGMENT_DATA - MarkerWriter.EXIF_ID.length) {
       throw new IllegalArgumentException("EXIF of " + meta.exif().length

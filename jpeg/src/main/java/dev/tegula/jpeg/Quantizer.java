@@ -17,9 +17,12 @@ final class Quantizer {
    * Quantizes every component in place; {@code lambdaHundredths} scales every block's trellis
    * lambda ({@link JpegEncodeOptions#lambdaHundredths}) after its masking, so that 100 leaves
    * each block's lambda, and the file, exactly as it was.
+   *
+   * @param activity per component, its blocks' masking activity ({@link #activity}); only
+   *     psychovisual coding reads it
    */
   static void quantizeAll(EncoderComponent[] comps, int[][] tables, boolean psychovisual,
-      EncoderTuning tuning, int lambdaHundredths) {
+      EncoderTuning tuning, int lambdaHundredths, int[][] activity) {
     int[] tmp = new int[64];
     if (!psychovisual) {
       for (EncoderComponent c : comps) {
@@ -32,7 +35,6 @@ final class Quantizer {
       }
       return;
     }
-    int[] lumaActivity = AdaptiveQuantization.activity(comps[0]);
     long[][] freq = new long[2][256];
     for (EncoderComponent c : comps) {
       int[] div = divisors(tables[c.quantTable]);
@@ -46,8 +48,7 @@ final class Quantizer {
     for (EncoderComponent c : comps) {
       trellis.setTables(divisors(tables[c.quantTable]), sizes[c.huffTable]);
       int dcStep = tables[c.quantTable][0];
-      int[] field = c.index == 0 ? lumaActivity
-          : AdaptiveQuantization.chromaField(lumaActivity, comps[0], c);
+      int[] field = activity[c.index];
       int scale16 = c.index == 0 ? 16 : tuning.chromaLambda16;
       for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
         int lambda = AdaptiveQuantization.lambda(field[b], tuning) * scale16 / 16;
@@ -56,6 +57,19 @@ final class Quantizer {
         clampAwareDc(c.coef, off, mean64, dcStep);
       }
     }
+  }
+
+  /**
+   * The eroded masking activity of each component's blocks ({@link AdaptiveQuantization}), from
+   * the raw coefficients; a chroma block takes the mean of the luminance blocks it covers.
+   */
+  static int[][] activity(EncoderComponent[] comps) {
+    int[][] fields = new int[comps.length][];
+    fields[0] = AdaptiveQuantization.activity(comps[0]);
+    for (int c = 1; c < comps.length; c++) {
+      fields[c] = AdaptiveQuantization.chromaField(fields[0], comps[0], comps[c]);
+    }
+    return fields;
   }
 
   /**

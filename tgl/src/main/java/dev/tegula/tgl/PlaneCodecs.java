@@ -4,6 +4,7 @@ import dev.tegula.tgl.lossless.LosslessCodec;
 import dev.tegula.tgl.lossless.LosslessScratch;
 import dev.tegula.tgl.lossy.LossyCodec;
 import dev.tegula.tgl.lossy.LossyScratch;
+import dev.tegula.tgl.lossy.PreparedLossyTile;
 
 /**
  * The pixel codecs the container calls per plane (format.md §8.4, §8.5), written in their own
@@ -29,6 +30,12 @@ final class PlaneCodecs {
   static byte[] encodeLossy(byte[] samples, int width, int height, int channels,
       int hundredths, Boolean fullChroma) {
     return LossyCodec.encodeHundredths(samples, width, height, channels, hundredths, fullChroma);
+  }
+
+  /** {@link #encodeLossy}'s work that no quality changes, for one chroma resolution. */
+  static PreparedLossyTile prepareLossy(byte[] samples, int width, int height, int channels,
+      boolean fullChroma) {
+    return LossyCodec.prepare(samples, width, height, channels, fullChroma);
   }
 
   /** Lossy colour samples straight into the image's RGBA buffer (tile rect {@code r}). */

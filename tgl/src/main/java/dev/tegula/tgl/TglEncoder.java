@@ -30,6 +30,18 @@ public final class TglEncoder {
     return ImageAnalysis.isGrey(image, false);
   }
 
+  /**
+   * Prepares {@code image} for lossy encodes at any quality with options like {@code options}
+   * (same tile size, effort and chroma resolution; {@link PreparedTgl#accepts}): the work a
+   * quality search would otherwise redo at every quality.
+   *
+   * @throws IllegalArgumentException when an argument is null, the options are lossless, or the
+   *     image makes more tiles than decoders accept
+   */
+  public static PreparedTgl prepare(Image image, TglEncodeOptions options) {
+    return new PreparedTgl(image, options);
+  }
+
   public static byte[] encode(Image image, Metadata metadata, TglEncodeOptions options) {
     TglEncoding job = start(image, metadata, options);
     for (int t = 0; t < job.tileCount(); t++) {

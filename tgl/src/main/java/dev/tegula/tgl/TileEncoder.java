@@ -1,6 +1,7 @@
 package dev.tegula.tgl;
 
 import dev.tegula.core.Image;
+import dev.tegula.tgl.lossy.PreparedLossyTile;
 
 /**
  * Codes one tile's planes (format.md §8, §13): colour with the mode's codec, alpha as its own
@@ -12,12 +13,60 @@ final class TileEncoder {
 
   /** Returns the TILE chunk's data. */
   static byte[] encode(Image image, TglHeader h, TileRect r, TglEncodeOptions options) {
-    boolean together = h.alpha() && !h.lossy() && options.alphaWithColour();
-    byte[] colour = h.lossy() ? lossyPlane(image, h, r, options)
-        : exactPlane(image, h, r,
-            together ? TglFormat.CONTENT_COLOUR_ALPHA : TglFormat.CONTENT_COLOUR, options);
+    if (h.lossy()) {
+      return encode(prepare(image, h, r, options), image, h, options);
+    }
+    boolean together = h.alpha() && options.alphaWithColour();
+    byte[] colour = exactPlane(image, h, r,
+        together ? TglFormat.CONTENT_COLOUR_ALPHA : TglFormat.CONTENT_COLOUR, options);
     byte[] alpha = h.alpha() && !together
         ? exactPlane(image, h, r, TglFormat.CONTENT_ALPHA, options) : null;
+    return tile(r, colour, alpha);
+  }
+
+  /**
+   * A lossy tile's work that no quality changes: its colour plane when constant, else the lossy
+   * codec's preparation ({@link PreparedLossyTile}); its alpha plane, which is lossless.
+   */
+  static PreparedTile prepare(Image image, TglHeader h, TileRect r, TglEncodeOptions options) {
+    int c = h.colour();
+    int count = r.width() * r.height() * c;
+    byte[] samples = new byte[count];
+    PixelPacking.extractBytes(image, r, c, samples);
+    byte[] constant = ConstantPlane.isConstant(samples, count, c)
+        ? plane(TglFormat.CODEC_CONSTANT, TglFormat.CONTENT_COLOUR,
+            ConstantPlane.encode(samples, c))
+        : null;
+    PreparedLossyTile lossy = constant == null && !options.containerCodecsOnly()
+        ? PlaneCodecs.prepareLossy(samples, r.width(), r.height(), c,
+            options.chromaUsed() == TglEncodeOptions.Chroma.FULL)
+        : null;
+    byte[] alpha = h.alpha() ? exactPlane(image, h, r, TglFormat.CONTENT_ALPHA, options) : null;
+    return new PreparedTile(r, constant, lossy, alpha);
+  }
+
+  /** A prepared lossy tile at {@code options}' quality ({@link #prepare}'s chroma). */
+  static byte[] encode(PreparedTile p, Image image, TglHeader h, TglEncodeOptions options) {
+    TileRect r = p.rect();
+    byte[] colour = p.constantColour();
+    if (colour == null) {
+      int count = r.width() * r.height() * h.colour();
+      byte[] coded = p.lossy() == null ? null
+          : p.lossy().encodeHundredths(options.qualityHundredths());
+      if (coded != null && coded.length < count) {
+        colour = plane(TglFormat.CODEC_LOSSY, TglFormat.CONTENT_COLOUR, coded);
+      } else {
+        // rare (noise at the top qualities): the samples again rather than held by every tile
+        byte[] samples = new byte[count];
+        PixelPacking.extractBytes(image, r, h.colour(), samples);
+        colour = plane(TglFormat.CODEC_STORED, TglFormat.CONTENT_COLOUR, samples);
+      }
+    }
+    return tile(r, colour, p.alpha());
+  }
+
+  /** §13: the tile index, the plane count, the planes. */
+  private static byte[] tile(TileRect r, byte[] colour, byte[] alpha) {
     int size = TglFormat.TILE_PREFIX + colour.length + (alpha == null ? 0 : alpha.length);
     byte[] out = new byte[size];
     Bytes.putU32(out, 0, r.index());
@@ -49,25 +98,6 @@ final class TileEncoder {
       }
     }
     return plane(TglFormat.CODEC_STORED, content, StoredPlane.encode(samples, count, h.bitDepth()));
-  }
-
-  private static byte[] lossyPlane(Image image, TglHeader h, TileRect r, TglEncodeOptions options) {
-    int c = h.colour();
-    int count = r.width() * r.height() * c;
-    byte[] samples = new byte[count];
-    PixelPacking.extractBytes(image, r, c, samples);
-    int content = TglFormat.CONTENT_COLOUR;
-    if (ConstantPlane.isConstant(samples, count, c)) {
-      return plane(TglFormat.CODEC_CONSTANT, content, ConstantPlane.encode(samples, c));
-    }
-    if (!options.containerCodecsOnly()) {
-      byte[] coded = PlaneCodecs.encodeLossy(samples, r.width(), r.height(), c,
-          options.qualityHundredths(), options.fullChroma());
-      if (coded.length < count) {
-        return plane(TglFormat.CODEC_LOSSY, content, coded);
-      }
-    }
-    return plane(TglFormat.CODEC_STORED, content, samples);
   }
 
   /** §8.1: codec, content, length, bytes. */

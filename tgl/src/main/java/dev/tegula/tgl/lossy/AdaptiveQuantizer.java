@@ -19,7 +19,7 @@ final class AdaptiveQuantizer {
    * orthonormal DCT, natural order, 64 per block, {@code bw} blocks per row). {@code gain} is the
    * strength in 1/256 level per 1/16 log2 step; 0 disables AQ.
    */
-  static void levels(int[] coef, int bw, int mbw, int mbh, int gain, int offset16, int maxLevel,
+  static void levels(short[] coef, int bw, int mbw, int mbh, int gain, int offset16, int maxLevel,
       byte[] levels) {
     for (int my = 0; my < mbh; my++) {
       for (int mx = 0; mx < mbw; mx++) {

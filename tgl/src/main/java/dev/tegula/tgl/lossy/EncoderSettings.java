@@ -47,7 +47,8 @@ final class EncoderSettings {
     return fullChroma == null ? subsample(quality) : !fullChroma;
   }
 
-  int aqGain(int quality) {
+  /** The same at every quality, so that a prepared tile's AQ levels serve a whole search. */
+  int aqGain() {
     return aqGain;
   }
 

@@ -55,6 +55,17 @@ public final class LossyCodec {
         EncoderSettings.DEFAULT, fullChroma);
   }
 
+  /**
+   * Prepares a tile for {@link PreparedLossyTile#encodeHundredths} at any quality, with
+   * full-resolution chroma or 4:2:0 ({@code fullChroma}; grey tiles have no chroma).
+   */
+  public static PreparedLossyTile prepare(byte[] samples, int width, int height, int channels,
+      boolean fullChroma) {
+    check(samples, width, height, channels);
+    return TileEncoder.prepare(samples, width, height, channels, !fullChroma,
+        EncoderSettings.DEFAULT);
+  }
+
   /** The first whole quality at which the encoder's own choice is full-resolution chroma. */
   public static int fullChromaFromQuality() {
     return EncoderSettings.DEFAULT.chroma444From;

@@ -20,9 +20,17 @@ final class TileEncoder {
   /** {@code fullChroma}: true 4:4:4, false 4:2:0, null the settings' choice by quality. */
   static byte[] encode(byte[] samples, int width, int height, int channels, int hundredths,
       EncoderSettings cfg, Boolean fullChroma) {
-    int quality = hundredths / 100;
-    TileLayout lay = new TileLayout(width, height, channels,
-        cfg.subsample(quality, fullChroma));
+    return encode(prepare(samples, width, height, channels,
+        cfg.subsample(hundredths / 100, fullChroma), cfg), hundredths);
+  }
+
+  /**
+   * The part of an encode no quality changes: colour transform, lapping, forward DCT and the AQ
+   * levels, for {@code subsample} (4:2:0) or full chroma.
+   */
+  static PreparedLossyTile prepare(byte[] samples, int width, int height, int channels,
+      boolean subsample, EncoderSettings cfg) {
+    TileLayout lay = new TileLayout(width, height, channels, subsample);
     short[][] pix = new short[lay.planes][];
     for (int i = 0; i < lay.planes; i++) {
       pix[i] = new short[lay.samples(i)];
@@ -35,20 +43,32 @@ final class TileEncoder {
         LappingFilter.invert(pix[i], lay.planeW[i], lay.planeH[i]);
       }
     }
-    int[][] coef = new int[lay.planes][];
+    short[][] coef = new short[lay.planes][];
     int[] block = new int[64];
     for (int i = 0; i < lay.planes; i++) {
-      coef[i] = new int[lay.samples(i)];
+      coef[i] = new short[lay.samples(i)];
       forwardPlane(pix[i], lay.planeW[i], lay.blocksW[i], lay.blocksH[i], coef[i], block);
+      pix[i] = null;
     }
 
     byte[] levels = new byte[lay.mbw * lay.mbh];
-    if (cfg.aqGain(quality) > 0) {
-      AdaptiveQuantizer.levels(coef[0], lay.blocksW[0], lay.mbw, lay.mbh, cfg.aqGain(quality),
+    if (cfg.aqGain() > 0) {
+      AdaptiveQuantizer.levels(coef[0], lay.blocksW[0], lay.mbw, lay.mbh, cfg.aqGain(),
           cfg.aqOffset16, cfg.aqMax, levels);
     } else {
       java.util.Arrays.fill(levels, (byte) Quantizer.AQ_NEUTRAL);
     }
+    return new PreparedLossyTile(lay, coef, levels, cfg);
+  }
+
+  /** The tile at a quality in hundredths; {@code p}'s coefficients are only read. */
+  static byte[] encode(PreparedLossyTile p, int hundredths) {
+    EncoderSettings cfg = p.settings;
+    TileLayout lay = p.layout;
+    short[][] coef = p.coefficients;
+    byte[] levels = p.levels;
+    int quality = hundredths / 100;
+    int[] block = new int[64];
 
     // Steps per plane and AQ level, zigzag order.
     int[][][] steps = stepTables(hundredths, lay.planes);
@@ -64,7 +84,9 @@ final class TileEncoder {
         for (int bx = 0; bx < lay.blocksW[i]; bx++) {
           int off = (by * lay.blocksW[i] + bx) * 64;
           int[] st = steps[i][levels[lay.macroblock(i, bx, by)]];
-          System.arraycopy(coef[i], off, block, 0, 64);
+          for (int k = 0; k < 64; k++) {
+            block[k] = coef[i][off + k];
+          }
           Quantizer.quantize(block, st, round, q[i], off);
           Quantizer.clampAwareDc(block, st[0], q[i], off);
 
@@ -92,7 +114,7 @@ final class TileEncoder {
 
     byte[] out = new byte[LossyCodec.HEADER_SIZE + body.length];
     out[0] = LossyCodec.VERSION;
-    out[1] = (byte) ((lay.subsample || channels == 1 ? 0 : LossyCodec.FLAG_444)
+    out[1] = (byte) ((lay.subsample || lay.channels == 1 ? 0 : LossyCodec.FLAG_444)
         | (cfg.lapping ? LossyCodec.FLAG_LAPPING : 0));
     out[2] = (byte) (hundredths >> 8);
     out[3] = (byte) hundredths;
@@ -127,7 +149,13 @@ final class TileEncoder {
     return m >= mbw ? levels[m - mbw] : Quantizer.AQ_NEUTRAL;
   }
 
-  private static void forwardPlane(short[] pix, int pw, int bw, int bh, int[] coef, int[] block) {
+  /**
+   * The DCT of every block into {@code coef}. Shorts hold it: lapping leaves samples in -256..511,
+   * so centred ones within 384, and 8x an orthonormal coefficient is at most 64 * 384 = 24576
+   * (the DC; an AC term's cosines sum to at most 4 sqrt(2) per direction, 8 * 384 * 32 / 4).
+   */
+  private static void forwardPlane(short[] pix, int pw, int bw, int bh, short[] coef,
+      int[] block) {
     for (int by = 0; by < bh; by++) {
       for (int bx = 0; bx < bw; bx++) {
         int src = by * 8 * pw + bx * 8;
@@ -137,7 +165,10 @@ final class TileEncoder {
           }
         }
         Dct.forward(block);
-        System.arraycopy(block, 0, coef, (by * bw + bx) * 64, 64);
+        int off = (by * bw + bx) * 64;
+        for (int k = 0; k < 64; k++) {
+          coef[off + k] = (short) block[k];
+        }
       }
     }
   }

@@ -1,0 +1,93 @@
+package dev.tegula.jpeg;
+
+import dev.tegula.core.Metadata;
+
+/**
+ * An image made ready for JPEG encodes at any quality and trellis lambda: its colour conversion,
+ * chroma downsampling and pre-emphasis, forward DCT ({@link BlockTransform}) and, for
+ * psychovisual coding, its blocks' masking activity ({@link AdaptiveQuantization}), none of which
+ * depends on the quality. A quality search encodes one image several times; preparing it once per
+ * chroma subsampling saves each encode that work, and every encode gives the same bytes as
+ * {@link JpegEncoder#encode} with the same options.
+ *
+ * <p>The coefficients are held as shorts, 64 per block of the MCU-padded grid: about 3 bytes per
+ * pixel at 4:2:0, 4 at 4:2:2, 6 at 4:4:4 and 2 for grey. Each encode quantizes a copy of them, so
+ * while it runs the coefficients take twice that (the one-shot {@link JpegEncoder#encode}
+ * quantizes them in place, as before). The prepared value keeps no reference to the image and is
+ * never changed by an encode.
+ */
+public final class PreparedJpeg {
+  private final boolean grayscale;
+  private final JpegEncodeOptions.Subsampling subsampling;
+  private final boolean psychovisual;
+  private final EncoderTuning tuning;
+  private final int width;
+  private final int height;
+  private final int mcusX;
+  private final int mcusY;
+  /** Raw coefficients (natural order, times 8), quantized in place only by a last encode. */
+  private final EncoderComponent[] components;
+  /** Each component's eroded masking activity per block; null without psychovisual coding. */
+  private final int[][] activity;
+  private final int outputSizeHint;
+
+  PreparedJpeg(boolean grayscale, JpegEncodeOptions.Subsampling subsampling, boolean psychovisual,
+      EncoderTuning tuning, int width, int height, int mcusX, int mcusY,
+      EncoderComponent[] components, int[][] activity, int outputSizeHint) {
+    this.grayscale = grayscale;
+    this.subsampling = subsampling;
+    this.psychovisual = psychovisual;
+    this.tuning = tuning;
+    this.width = width;
+    this.height = height;
+    this.mcusX = mcusX;
+    this.mcusY = mcusY;
+    this.components = components;
+    this.activity = activity;
+    this.outputSizeHint = outputSizeHint;
+  }
+
+  /**
+   * Whether {@link #encode} takes {@code options}: those whose grey output, chroma subsampling
+   * (grey output has none) and psychovisual coding are the ones this was prepared for.
+   */
+  public boolean accepts(JpegEncodeOptions options) {
+    return options != null && options.grayscale() == grayscale
+        && options.psychovisual() == psychovisual
+        && (grayscale || options.subsampling() == subsampling);
+  }
+
+  /**
+   * The bytes {@link JpegEncoder#encode} gives for the prepared image with these options.
+   *
+   * @param metadata ICC, EXIF, XMP and comments to embed, or null for none
+   * @throws IllegalArgumentException when {@code options} is null or not {@link #accepts
+   *     accepted}, or metadata does not fit its JPEG segments
+   */
+  public byte[] encode(Metadata metadata, JpegEncodeOptions options) {
+    return encode(metadata, options, false);
+  }
+
+  /**
+   * {@link #encode}; {@code last} quantizes the prepared coefficients themselves, without a copy,
+   * for the one-shot {@link JpegEncoder#encode}, which never encodes them again.
+   */
+  byte[] encode(Metadata metadata, JpegEncodeOptions options, boolean last) {
+    if (!accepts(options)) {
+      throw new IllegalArgumentException("options " + options + " do not match the prepared "
+          + (grayscale ? "grey" : subsampling.label()) + (psychovisual ? " psychovisual" : "")
+          + " coefficients");
+    }
+    Metadata meta = metadata == null ? Metadata.EMPTY : metadata;
+    JpegEncoder.checkMetadata(meta);
+    int[][] tables = JpegEncoder.tables(options, tuning);
+    EncoderComponent[] quantized = new EncoderComponent[components.length];
+    for (int c = 0; c < components.length; c++) {
+      quantized[c] = last ? components[c] : new EncoderComponent(components[c]);
+    }
+    Quantizer.quantizeAll(quantized, tables, psychovisual, tuning, options.lambdaHundredths(),
+        activity);
+    return FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY, options,
+        outputSizeHint);
+  }
+}
