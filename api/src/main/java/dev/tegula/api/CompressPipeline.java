@@ -99,7 +99,6 @@ final class CompressPipeline {
       return new CompressResult(out, format, image.width(), image.height(), -1, 1, Double.NaN,
           warning);
     }
-    java.util.function.IntFunction<byte[]> encoder = new SearchEncoder(image, metadata, options);
     TargetSearch.Result r;
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
@@ -110,11 +109,13 @@ final class CompressPipeline {
             + image.width() + "x" + image.height());
       }
       r = TargetSearch.forSsim(format, 1, chromaChoice(options, image),
-          options.targetSsim(), encoder,
+          options.targetSsim(), new SearchEncoder(image, metadata, options),
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
           ssimCurve(options, image));
     } else {
-      r = new TargetSearch.Result(encoder.apply(options.quality() * 100),
+      // one encode: no preparation to share, and the one-shot encoders hold less (.tgl one
+      // tile's coefficients at a time, JPEG's quantized in place)
+      r = new TargetSearch.Result(encodeLossy(image, metadata, options, options.quality() * 100),
           options.quality() * 100, 1, Double.NaN);
     }
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
