@@ -24,6 +24,11 @@ import java.util.Map;
  * 1.84, fitc 3.88 -> 1.62, fitg 3.21 -> 1.19, othf 3.05 -> 1.81. 8 tiles of 64: 2.19 / 6.4. A
  * first encode nearer the band did not land more searches within 3 encodes by itself (the
  * shift on every image: 526 -> 514; see {@link SearchRules.Rule#JPEG_PROBE}).
+ *
+ * <p>Thread CPU against one encode of the whole image at quality 80 and its SSIM (JpegProbeCost,
+ * corpus photos, graphics and hold-out, medians of 5 alternated): the first encode's probe a
+ * median 0.52, at most 1.76 (0.06-0.17 on images of 0.65-2 megapixels), the estimate of the
+ * mosaic 0.20 of it; one more mosaic code ({@link #at}) 0.28, at most 0.60 (0.03-0.11).
  */
 final class JpegProbe {
   /**
@@ -102,7 +107,7 @@ final class JpegProbe {
 
   /** The estimate's -ln(1 - SSIM) of the mosaic at {@code code}. */
   double estimated(int code) {
-    return SsimCurve.jpegOfMosaic(mosaic, fixed, grey, rules, whole).at(code);
+    return SsimCurve.jpegOfMosaic(mosaic, fixed, grey, rules, whole, code).at(code);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.metrics.Metrics;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -86,6 +87,41 @@ class JpegProbeTest {
         moved.offAim()[0] + " -> " + moved.offAim()[1]);
     assertTrue(sum.encodes()[1] <= sum.encodes()[0],
         sum.encodes()[0] + " -> " + sum.encodes()[1]);
+  }
+
+  /**
+   * The probe's estimate of its mosaic is made only at the grid qualities around the probe's
+   * code, and reads there exactly what the estimate made over the whole grid reads: on
+   * JpegMosaicThirdTest's pictures and decoded JPEGs (colour and grey) and a graphic, for the
+   * encoders' chroma choice, fixed 4:4:4 and 4:2:0 and grey output, at codes over the whole
+   * scale, on the grid and between it, flagged 4:4:4 below 97 too.
+   */
+  @Test
+  void theProbesEstimateReadsWhatTheWholeGridReads() throws IOException {
+    List<Image> images = new ArrayList<>(Arrays.asList(JpegMosaicThirdTest.images()));
+    images.add(TargetSearchTest.graphic(384, 1));
+    int[] codes = {0, 99, 1234, 3000, 4799, 5050, 7999, 8000, 8150, 9599, 9650, 9700, 9750,
+        10000, 5000 | TargetSearch.FULL_CHROMA, 8050 | TargetSearch.FULL_CHROMA,
+        9699 | TargetSearch.FULL_CHROMA};
+    JpegEncodeOptions.Subsampling[] fixed = {null, JpegEncodeOptions.Subsampling.S444,
+        JpegEncodeOptions.Subsampling.S420, null};
+    int compared = 0;
+    for (Image image : images) {
+      SsimCurve curve = SsimCurve.of(image, true);
+      Image m = TglProbe.mosaic(image, TglProbe.TILE, TglProbe.TILES);
+      for (int v = 0; v < fixed.length; v++) {
+        boolean greyOutput = v == 3;
+        SsimCurve whole = SsimCurve.jpegOfMosaic(m, fixed[v], greyOutput, SearchRules.DEFAULT,
+            curve);
+        for (int code : codes) {
+          double lean = SsimCurve.jpegOfMosaic(m, fixed[v], greyOutput, SearchRules.DEFAULT,
+              curve, code).at(code);
+          assertEquals(whole.at(code), lean, 0, "code " + code + " side " + v);
+          compared++;
+        }
+      }
+    }
+    assertEquals(images.size() * fixed.length * codes.length, compared);
   }
 
   /** An image under two tiles of 128x128 has no probe: no shift, no mosaic. */
