@@ -149,7 +149,22 @@ final class SearchRules {
      * whose candidates do not straddle the aim returns the fitted line's pick, and every read
      * codes its candidates until they repeat, the rules before session 19.
      */
-    TGL_MOSAIC_BEYOND
+    TGL_MOSAIC_BEYOND,
+
+    /**
+     * Whether a JPEG SSIM search on a decoded JPEG places its first encode by the image's own
+     * offset from the estimate, measured by {@link JpegProbe} (the real encoder on a mosaic of 4
+     * tiles of 128x128 at the estimate's first aim, calibrated by quality) when that offset is at
+     * least {@link JpegProbe#MIN_SHIFT}; off: the estimate alone, the rule before session 19.
+     */
+    JPEG_PROBE,
+
+    /**
+     * Whether a JPEG SSIM search reads its second encode on {@link JpegProbe}'s mosaic ({@link
+     * JpegMosaicPick}): the mosaic's rise from the first file's code, blended with the model;
+     * off: the model shifted through the first file alone, the rule before session 19.
+     */
+    JPEG_PROBE_SECOND
   }
 
   /** Every rule on: what the library's searches run. */

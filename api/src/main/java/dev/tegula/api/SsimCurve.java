@@ -223,6 +223,14 @@ final class SsimCurve {
   private Image image;
   private KnobProbe probe;
   private MosaicCurve mosaic;
+  /**
+   * A mosaic's estimate ({@link #jpegOfMosaic}): the whole image's estimate, whose source lattice
+   * it takes (a few tiles may not show the lattice the whole sample shows); null otherwise.
+   */
+  private SsimCurve latticeOf;
+  /** JPEG's probe of its mosaic of 128-pixel tiles, made on first use; null before. */
+  private JpegProbe jpegProbe;
+  private boolean jpegProbeMade;
   /** .tgl's mosaic curve, made on first use ({@link #tglMosaicAt}); null before. */
   private TglMosaicCurve tglMosaic;
   private boolean tglMosaicMade;
@@ -278,6 +286,38 @@ final class SsimCurve {
   }
 
   /**
+   * JPEG: what the real encoder on a mosaic of this image's tiles ({@link JpegProbe} at {@code
+   * code}) says the estimate at that code is off by, in -ln(1 - SSIM); 0 for made-up curves and
+   * images too small to probe.
+   */
+  double jpegProbedShift(int code) {
+    JpegProbe p = jpegProbe();
+    return p == null ? 0 : p.shift(code, side.fullAt(code), grayColour || greyOutput);
+  }
+
+  /**
+   * JPEG: the real encoder's -ln(1 - SSIM) at {@code code} on {@link JpegProbe}'s mosaic of this
+   * image; NaN for made-up curves and images too small to probe.
+   */
+  double jpegProbeAt(int code) {
+    JpegProbe p = jpegProbe();
+    return p == null ? Double.NaN : p.at(code);
+  }
+
+  /** How many codes {@link JpegProbe}'s mosaic was coded at, for measurements. */
+  int jpegProbeCodes() {
+    return jpegProbeMade && jpegProbe != null ? jpegProbe.codes() : 0;
+  }
+
+  private JpegProbe jpegProbe() {
+    if (!jpegProbeMade) {
+      jpegProbeMade = true;
+      jpegProbe = image == null ? null : JpegProbe.of(image, fixedChroma, greyOutput, rules, this);
+    }
+    return jpegProbe;
+  }
+
+  /**
    * .tgl's model alone ({@link #modelAt}) of every macroblock of {@code mosaic}, for the
    * caller's fixed chroma or grey output as {@link #of}, made only where {@code code} reads it:
    * its value there equals {@link #modelOfMosaic(Image, JpegEncodeOptions.Subsampling,
@@ -314,6 +354,45 @@ final class SsimCurve {
   static SsimCurve modelOfMosaic(Image mosaic, JpegEncodeOptions.Subsampling fixed,
       boolean grey) {
     SsimCurve c = mosaicModel(fixed, grey);
+    c.estimate(mosaic);
+    return c;
+  }
+
+  /**
+   * JPEG's whole estimate (the lattice of a decoded JPEG and the corrections included) of every
+   * macroblock of {@code mosaic}, for the caller's fixed chroma or grey output as {@link #of}:
+   * what {@link JpegProbe} compares the real encoder's file of the same mosaic with.
+   */
+  static SsimCurve jpegOfMosaic(Image mosaic, JpegEncodeOptions.Subsampling fixed, boolean grey,
+      SearchRules rules, SsimCurve whole) {
+    return jpegOfMosaic(mosaic, fixed, grey, rules, whole, -1);
+  }
+
+  /**
+   * The same made only at the grid qualities around {@code code} (the whole grid for -1), where
+   * it reads the same value there: the whole grid on the mosaic cost a median 1.0 of the image's
+   * encode and SSIM, as much as the rest of the probe and more.
+   */
+  static SsimCurve jpegOfMosaic(Image mosaic, JpegEncodeOptions.Subsampling fixed, boolean grey,
+      SearchRules rules, SsimCurve whole, int code) {
+    SsimCurve c = new SsimCurve(true, rules);
+    c.latticeOf = whole;
+    c.side = ChromaSide.of(fixed, grey);
+    c.fixedChroma = fixed;
+    c.greyOutput = grey;
+    c.everyMacroblock = true;
+    if (code >= 0) {
+      int q = code & TargetSearch.QUALITY;
+      for (int g = 0; g <= 100; g = next(g)) {
+        if (g <= q / 100) {
+          c.gridFrom = g;
+        }
+        if (g >= (q + 99) / 100) {
+          c.gridTo = g;
+          break;
+        }
+      }
+    }
     c.estimate(mosaic);
     return c;
   }
@@ -710,7 +789,7 @@ final class SsimCurve {
       // the model alone is read, which neither the lattice nor its corrections shape in .tgl
     } else if (scoreSsim) {
       // JPEG snaps to the source's lattice below; .tgl reads a correction against its steps
-      double[] found = SourceLattice.steps(y);
+      double[] found = latticeOf != null ? latticeOf.sourceSteps : SourceLattice.steps(y);
       sourceSteps = jpeg || grayColour ? found : null;
       tglSourceSteps = jpeg ? null : found;
       if (jpeg && sourceSteps != null) {

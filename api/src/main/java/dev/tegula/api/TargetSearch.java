@@ -825,6 +825,14 @@ final class TargetSearch {
       int first = model.lowestAtLeast(aim, failQ, passQ);
       model.shift = curve.probedShift(model.codeAt(first));
     }
+    if (jpeg && curve != null && curve.sourceSteps() != null && rules.on(Rule.JPEG_PROBE)) {
+      // a decoded JPEG's own offset from the estimate, probed where the estimate aims the first
+      // encode, when it is large: a first file a few band widths over the band, whose knob or
+      // bracket lands the search, served these searches better than one nearer the band
+      int first = model.lowestAtLeast(aim, failQ, passQ);
+      double shift = curve.jpegProbedShift(model.codeAt(first));
+      model.shift = Math.abs(shift) >= JpegProbe.MIN_SHIFT ? shift : 0;
+    }
     int q = model.lowestAtLeast(aim, failQ, passQ);
     double predicted = model.predicted(q);
     double lastY = Double.NaN;
@@ -971,6 +979,12 @@ final class TargetSearch {
                   encodes, measuredY, measuredLen, curve, rules)
               : new Result(passBytes, passCode, encodes, passSsim);
         }
+      }
+      if (jpeg && fine && q < TOP && curve != null && curve.peaks(false) != null
+          && encodes == 1 && loopEncodes == 1 && rules.on(Rule.JPEG_PROBE_SECOND)) {
+        // the second read on the real encoder's rise on a sample of the image
+        q = JpegMosaicPick.second(model, q, failQ, passQ, aim, curve, measuredCode[0],
+            measuredY[0]);
       }
       if (jpeg && fine && q < TOP && curve != null && curve.peaks(false) != null
           && encodes == 2 && loopEncodes == 2 && rules.on(Rule.JPEG_MOSAIC_THIRD)) {
@@ -1166,7 +1180,7 @@ final class TargetSearch {
    * search spent its third encode on its second's file (7 of 120 searches of the grey fit set).
    * Qualities past the failure's tables fail too; those with the pass's tables are the pass.
    */
-  private static int newTables(FittedCurve model, int q, int failQ, int passQ, boolean havePass,
+  static int newTables(FittedCurve model, int q, int failQ, int passQ, boolean havePass,
       SsimCurve curve) {
     int step = model.step;
     if (failQ >= 0) {

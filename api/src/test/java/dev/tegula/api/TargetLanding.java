@@ -124,7 +124,9 @@ public class TargetLanding {
       .with(Rule.TGL_MOSAIC, on("tglMosaic"))
       .with(Rule.TGL_MOSAIC_OUTSIDE, on("tglMosaicOutside"))
       .with(Rule.JPEG_LARGER_MOSAIC, on("largerMosaic"))
-      .with(Rule.TGL_MOSAIC_BEYOND, on("tglMosaicBeyond"));
+      .with(Rule.TGL_MOSAIC_BEYOND, on("tglMosaicBeyond"))
+      .with(Rule.JPEG_PROBE, on("jpegProbe"))
+      .with(Rule.JPEG_PROBE_SECOND, on("jpegProbeSecond"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

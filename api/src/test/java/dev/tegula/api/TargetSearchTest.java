@@ -34,10 +34,20 @@ class TargetSearchTest {
   static final SearchRules NO_FAR = SearchRules.DEFAULT.with(Rule.FAR_PASS, false);
 
   /**
-   * {@link #NO_FOURTH} without the larger mosaic ({@link Rule#JPEG_LARGER_MOSAIC}): for the
-   * rule tests of JPEG thirds inside a bracket measured before it, which it would place itself.
+   * Every rule but session 19's JPEG probe ({@link Rule#JPEG_PROBE}, {@link
+   * Rule#JPEG_PROBE_SECOND}), which moves a JPEG search's first and second encodes: for the rule
+   * tests measured before it, whose searches it would change on both sides.
    */
-  static final SearchRules BEFORE_LARGER_MOSAIC = NO_FOURTH.with(Rule.JPEG_LARGER_MOSAIC, false);
+  static final SearchRules BEFORE_JPEG_PROBE =
+      SearchRules.DEFAULT.with(Rule.JPEG_PROBE, false).with(Rule.JPEG_PROBE_SECOND, false);
+
+  /**
+   * {@link #NO_FOURTH} without the larger mosaic ({@link Rule#JPEG_LARGER_MOSAIC}) and the later
+   * JPEG probe ({@link #BEFORE_JPEG_PROBE}): for the rule tests of JPEG thirds inside a bracket
+   * measured before them, which they would place themselves.
+   */
+  static final SearchRules BEFORE_LARGER_MOSAIC = NO_FOURTH.with(Rule.JPEG_LARGER_MOSAIC, false)
+      .with(Rule.JPEG_PROBE, false).with(Rule.JPEG_PROBE_SECOND, false);
 
   /** A square from a test photo: small enough that many searches stay fast. */
   static Image crop(String photo, int x0, int y0, int side) throws IOException {
