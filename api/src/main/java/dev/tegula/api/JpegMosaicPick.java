@@ -30,9 +30,9 @@ final class JpegMosaicPick {
   /**
    * The second quality after one file ({@code code0}, its -ln(1 - SSIM) {@code y0}): among the
    * model's pick {@code q} and up to {@link #PICKS} - 1 qualities where the blend's line between
-   * the points so far crosses the aim (each moved off the known files' tables), the one whose
-   * blend lies nearest the aim; {@code q} itself across the chroma jump or on an image too small
-   * for the mosaic.
+   * the points so far crosses the aim ({@link TglMosaicPick#crossing}, not stepping past them;
+   * each moved off the known files' tables), the one whose blend lies nearest the aim; {@code q}
+   * itself across the chroma jump or on an image too small for the mosaic.
    */
   static int second(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int code0, double y0) {
@@ -64,7 +64,7 @@ final class JpegMosaicPick {
         best = at;
       }
       n++;
-      double cross = n < max ? crossing(x, v, n, aim) : Double.NaN;
+      double cross = n < max ? TglMosaicPick.crossing(x, v, n, aim, false) : Double.NaN;
       if (Double.isNaN(cross)) {
         return best;
       }
@@ -78,26 +78,5 @@ final class JpegMosaicPick {
       }
       at = next;
     }
-  }
-
-  /**
-   * The model's value where the blend reaches the aim, on the line through the nearest points
-   * under and over it (NaN when the points do not straddle the aim or do not rise).
-   */
-  private static double crossing(double[] x, double[] v, int n, double aim) {
-    int lo = -1;
-    int hi = -1;
-    for (int i = 0; i < n; i++) {
-      if (v[i] < aim && (lo < 0 || v[i] > v[lo])) {
-        lo = i;
-      }
-      if (v[i] >= aim && (hi < 0 || v[i] < v[hi])) {
-        hi = i;
-      }
-    }
-    if (lo < 0 || hi < 0 || !(x[hi] > x[lo])) {
-      return Double.NaN;
-    }
-    return x[lo] + (aim - v[lo]) * (x[hi] - x[lo]) / (v[hi] - v[lo]);
   }
 }

@@ -1,7 +1,6 @@
 package dev.tegula.api;
 
 import dev.tegula.core.Image;
-import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,6 +45,7 @@ final class JpegProbe {
    */
   static final double MIN_SHIFT = 0.15;
   private final Image mosaic;
+  private final SearchEncoder encoder;
   private final JpegEncodeOptions.Subsampling fixed;
   private final boolean grey;
   private final SearchRules rules;
@@ -58,6 +58,7 @@ final class JpegProbe {
   private JpegProbe(Image mosaic, JpegEncodeOptions.Subsampling fixed, boolean grey,
       SearchRules rules, SsimCurve whole, int tile, int margin) {
     this.mosaic = mosaic;
+    this.encoder = new SearchEncoder(mosaic);
     this.whole = whole;
     this.fixed = fixed;
     this.grey = grey;
@@ -93,7 +94,7 @@ final class JpegProbe {
     if (fixed != null) {
       o = o.withSubsampling(fixed);
     }
-    byte[] b = Tegula.encodeJpeg(mosaic, Metadata.EMPTY, o);
+    byte[] b = encoder.jpeg(o);
     double y = SsimCurve.distortion(TglProbe.innerSsim(mosaic, Tegula.decode(b).image(), tile,
         margin));
     measured.put(code, y);

@@ -1,7 +1,6 @@
 package dev.tegula.api;
 
 import dev.tegula.core.Image;
-import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.metrics.Metrics;
 import java.util.HashMap;
@@ -34,6 +33,7 @@ final class MosaicCurve {
   static final int LARGER_PIXELS = 131072;
   private static final int LARGER_FRACTION = 3;
   private final Image mosaic;
+  private final SearchEncoder encoder;
   private final JpegEncodeOptions.Subsampling fixed;
   private final boolean grey;
   private final Map<Integer, Double> measured = new HashMap<>();
@@ -46,6 +46,7 @@ final class MosaicCurve {
     this.mosaic = larger
         ? KnobProbe.mosaic(image, LARGER_TILE, LARGER_PIXELS, LARGER_FRACTION)
         : KnobProbe.mosaic(image);
+    this.encoder = new SearchEncoder(mosaic);
     this.fixed = fixed;
     this.grey = grey;
   }
@@ -60,7 +61,7 @@ final class MosaicCurve {
     if (fixed != null) {
       o = o.withSubsampling(fixed);
     }
-    byte[] b = Tegula.encodeJpeg(mosaic, Metadata.EMPTY, o);
+    byte[] b = encoder.jpeg(o);
     double y = SsimCurve.distortion(Metrics.ssim(mosaic, Tegula.decode(b).image()));
     measured.put(code, y);
     return y;

@@ -16,7 +16,9 @@ import java.util.function.IntFunction;
  * conversion, downsampling, DCT and masking analysis; {@link PreparedTgl}: the tiles' colour
  * transform, lapping, DCT and AQ levels) instead of at every encode. Only the side last encoded
  * is kept: its coefficients cost about 3 (4:2:0) to 6 (4:4:4) bytes a pixel, and a search
- * rarely changes side (2 of 936 JPEG SSIM searches of the landing sets encode both).
+ * rarely changes side (2 of 936 JPEG SSIM searches of the landing sets encode both). The
+ * probes' mosaics ({@link MosaicCurve}, {@link JpegProbe}, {@link TglMosaicCurve}) are coded
+ * through one too.
  */
 final class SearchEncoder implements IntFunction<byte[]> {
   private final Image image;
@@ -31,17 +33,32 @@ final class SearchEncoder implements IntFunction<byte[]> {
     this.options = options;
   }
 
+  /**
+   * An encoder of {@code image} (a probe's mosaic) at options given per encode, without
+   * metadata: a probe codes its mosaic at several qualities and shares the preparation too.
+   */
+  SearchEncoder(Image image) {
+    this(image, Metadata.EMPTY, null);
+  }
+
   @Override
   public byte[] apply(int code) {
-    if (options.format() == ImageFormat.JPEG) {
-      JpegEncodeOptions o = CompressPipeline.jpegOptions(options, code);
-      if (jpeg == null || !jpeg.accepts(o)) {
-        jpeg = null; // the other side's coefficients go before this side's are made
-        jpeg = JpegEncoder.prepare(image, o);
-      }
-      return jpeg.encode(metadata, o);
+    return options.format() == ImageFormat.JPEG
+        ? jpeg(CompressPipeline.jpegOptions(options, code))
+        : tgl(CompressPipeline.tglOptions(options, code));
+  }
+
+  /** The bytes {@link JpegEncoder#encode} gives for the image and metadata with {@code o}. */
+  byte[] jpeg(JpegEncodeOptions o) {
+    if (jpeg == null || !jpeg.accepts(o)) {
+      jpeg = null; // the other side's coefficients go before this side's are made
+      jpeg = JpegEncoder.prepare(image, o);
     }
-    TglEncodeOptions o = CompressPipeline.tglOptions(options, code);
+    return jpeg.encode(metadata, o);
+  }
+
+  /** The bytes {@link TglEncoder#encode} gives for the image and metadata with {@code o}. */
+  byte[] tgl(TglEncodeOptions o) {
     if (tgl == null || !tgl.accepts(o)) {
       tgl = null;
       tgl = TglEncoder.prepare(image, o);

@@ -161,8 +161,9 @@ final class SearchRules {
 
     /**
      * Whether a JPEG SSIM search reads its second encode on {@link JpegProbe}'s mosaic ({@link
-     * JpegMosaicPick}): the mosaic's rise from the first file's code, blended with the model;
-     * off: the model shifted through the first file alone, the rule before session 19.
+     * JpegMosaicPick}): the mosaic's rise from the first file's code (its share of the blend with
+     * the model, {@link JpegMosaicPick#SHARE}, is 1); off: the model shifted through the first
+     * file alone, the rule before session 19.
      */
     JPEG_PROBE_SECOND
   }

@@ -1,10 +1,8 @@
 package dev.tegula.api;
 
 import dev.tegula.core.Image;
-import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.tgl.TglEncodeOptions;
-import dev.tegula.tgl.TglEncoder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +15,7 @@ import java.util.Map;
  */
 final class TglMosaicCurve {
   private final Image mosaic;
+  private final SearchEncoder encoder;
   private final JpegEncodeOptions.Subsampling fixed;
   private final int tile;
   private final int margin;
@@ -36,6 +35,7 @@ final class TglMosaicCurve {
   private TglMosaicCurve(Image mosaic, JpegEncodeOptions.Subsampling fixed, int tile,
       int margin) {
     this.mosaic = mosaic;
+    this.encoder = new SearchEncoder(mosaic);
     this.fixed = fixed;
     this.tile = tile;
     this.margin = margin;
@@ -51,7 +51,7 @@ final class TglMosaicCurve {
     if (fixed != null) {
       o = o.withChroma(CompressPipeline.tglChroma(fixed));
     }
-    byte[] b = TglEncoder.encode(mosaic, Metadata.EMPTY, o);
+    byte[] b = encoder.tgl(o);
     double y = SsimCurve.distortion(TglProbe.innerSsim(mosaic, Tegula.decode(b).image(), tile,
         margin));
     measured.put(code, y);

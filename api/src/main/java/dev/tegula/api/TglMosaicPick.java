@@ -199,7 +199,7 @@ final class TglMosaicPick {
    * failure 0.09, 0.74, 76 of 228): riaphotographs' decodes at 0.90 and 0.95, whose mosaic put
    * the line's pick 2-3 band widths over the band, were encoded there and landed there.
    */
-  private static double crossing(double[] x, double[] v, int n, double aim, boolean beyond) {
+  static double crossing(double[] x, double[] v, int n, double aim, boolean beyond) {
     int lo = -1;
     int hi = -1;
     for (int i = 0; i < n; i++) {
