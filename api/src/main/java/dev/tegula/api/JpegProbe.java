@@ -90,11 +90,7 @@ final class JpegProbe {
     if (known != null) {
       return known;
     }
-    JpegEncodeOptions o = TargetSearch.jpegOptions(code).withGrayscale(grey);
-    if (fixed != null) {
-      o = o.withSubsampling(fixed);
-    }
-    byte[] b = encoder.jpeg(o);
+    byte[] b = encoder.jpeg(MosaicCurve.options(code, grey, fixed));
     double y = SsimCurve.distortion(TglProbe.innerSsim(mosaic, Tegula.decode(b).image(), tile,
         margin));
     measured.put(code, y);

@@ -51,17 +51,22 @@ final class MosaicCurve {
     this.grey = grey;
   }
 
+  /**
+   * A search's JPEG options at {@code code} (no lambda) for a mosaic coded as the search's files
+   * are: grey output, or the caller's fixed chroma (null: the encoder's choice).
+   */
+  static JpegEncodeOptions options(int code, boolean grey, JpegEncodeOptions.Subsampling fixed) {
+    JpegEncodeOptions o = TargetSearch.jpegOptions(code).withGrayscale(grey);
+    return fixed == null ? o : o.withSubsampling(fixed);
+  }
+
   /** The mosaic's measured -ln(1 - SSIM) at {@code code}. */
   double at(int code) {
     Double known = measured.get(code);
     if (known != null) {
       return known;
     }
-    JpegEncodeOptions o = TargetSearch.jpegOptions(code).withGrayscale(grey);
-    if (fixed != null) {
-      o = o.withSubsampling(fixed);
-    }
-    byte[] b = encoder.jpeg(o);
+    byte[] b = encoder.jpeg(options(code, grey, fixed));
     double y = SsimCurve.distortion(Metrics.ssim(mosaic, Tegula.decode(b).image()));
     measured.put(code, y);
     return y;
