@@ -84,10 +84,10 @@ public final class JpegEncoder {
     int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
     int mcusY = (height + 8 * vmax - 1) / (8 * vmax);
     boolean psy = options.psychovisual();
-    // psychovisual colour has separate Cb and Cr tables (QuantTables), classic colour shares one
-    int quantTables = gray ? 1 : psy ? 3 : 2;
+    // the number of tables (psychovisual colour has separate Cb and Cr ones) does not depend on
+    // the quality
     EncoderComponent[] comps = components(gray, width, height, hmax, vmax, mcusX, mcusY,
-        quantTables);
+        tables(options, tuning).length);
     byte[] rgba = image.rgba();
     BlockTransform.run(rgba, width, height, comps, hmax, vmax, mcusX, mcusY,
         psy ? tuning.chromaSharpen : 0);
