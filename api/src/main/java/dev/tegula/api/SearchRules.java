@@ -165,7 +165,23 @@ final class SearchRules {
      * the model, {@link JpegMosaicPick#SHARE}, is 1); off: the model shifted through the first
      * file alone, the rule before session 19.
      */
-    JPEG_PROBE_SECOND
+    JPEG_PROBE_SECOND,
+
+    /**
+     * Whether JPEG's probed knob third (a pass's tables with the trellis lambda above x1, {@link
+     * TrellisKnob#ssimKnob}) is aimed at {@link TrellisKnob#SHARE_AFTER_FAILURE} of the way to the
+     * aim when a failure came before, {@link TrellisKnob#SHARE_AFTER_PASSES} after two passes, and
+     * read on {@link JpegProbe}'s mosaic too: the mosaic coded at the pass's tables at x1 and at
+     * the lambda {@link KnobProbe} picks, its move there on the probe's power of ln lambda,
+     * blended in the log with the probe's ({@link TrellisKnob#MOSAIC_KNOB_SHARE}); off: 0.75 of
+     * the way ({@link TrellisKnob#PROBE_SHARE}) on KnobProbe's slope (with the files' SSIM per
+     * byte) alone, the rule before session 20. TargetLanding, fine scale, JPEG SSIM, within 3
+     * encodes, same cache and session, off -> on: tuned on (photos, graphics, fitc, fitg, othf)
+     * 544 -> 547 of 576 (5 won, 2 lost), never tuned on (hold-out, otho, othg) 313 -> 321 of 360
+     * (13 won, 5 lost); encodes unchanged (1,321 and 895). Why, and the shares tried: {@link
+     * TrellisKnob#SHARE_AFTER_FAILURE}.
+     */
+    JPEG_KNOB_MOSAIC
   }
 
   /** Every rule on: what the library's searches run. */

@@ -261,7 +261,9 @@ final class TrellisKnob {
    * #PROBE_SHARE} of the way when the curve has one (on colour images, with {@link
    * Rule#JPEG_THIRD_FROM_FILES}, blended with what the search's files bought per byte: {@link
    * KnobProbe#lnLambdaForSsim(double, double)}; none when the probe says the lambda does not
-   * lower SSIM: the pass, without an encode); else, as before the probe, how far the lambda
+   * lower SSIM: the pass, without an encode; with {@link Rule#JPEG_KNOB_MOSAIC} aimed at
+   * {@link #knobShare} of the way and read on {@link JpegProbe}'s mosaic too, {@link
+   * #mosaicRead}); else, as before the probe, how far the lambda
    * moves -ln(1 - SSIM) is {@link #SSIM_KNOB_K} times the SSIM bought per byte, taken from the
    * bracket's two files (within {@link #KNOB_SLOPE_MIN}-{@link #KNOB_SLOPE_MAX}: one hundredth
    * of quality that moves a DC step changes SSIM far more than the lambda does per byte). The
@@ -275,15 +277,19 @@ final class TrellisKnob {
         curve == null || !rules.on(Rule.KNOB_PROBE) ? null : curve.knobProbe(passCode);
     int lambda;
     if (probe != null) {
+      double move = (rules.on(Rule.JPEG_KNOB_MOSAIC)
+          ? knobShare(-Math.log(1 - target), encodes, ys) : PROBE_SHARE) * (passY - aim);
       double ln = rules.on(Rule.JPEG_THIRD_FROM_FILES)
-          ? probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim),
-              ssimPerLnByte(passY, passBytes.length, encodes, ys, lens))
-          : probe.lnLambdaForSsim(PROBE_SHARE * (passY - aim));
+          ? probe.lnLambdaForSsim(move, ssimPerLnByte(passY, passBytes.length, encodes, ys, lens))
+          : probe.lnLambdaForSsim(move);
       if (Double.isNaN(ln)) {
         // the lambda does not lower this image's SSIM here: the pass is the result
         return new Result(passBytes, passCode, encodes, passSsim);
       }
       lambda = knobLambda(ln);
+      if (rules.on(Rule.JPEG_KNOB_MOSAIC)) {
+        lambda = mosaicRead(curve, passCode, lambda, move);
+      }
     } else {
       double slope = ssimPerLnByte(passY, passBytes.length, encodes, ys, lens);
       slope = !(slope > 0) ? KNOB_SLOPE_MAX
@@ -297,6 +303,83 @@ final class TrellisKnob {
       return new Result(out, code, encodes + 1, ssim);
     }
     return new Result(passBytes, passCode, encodes + 1, passSsim);
+  }
+
+  /**
+   * With {@link Rule#JPEG_KNOB_MOSAIC}, the share of the way to the aim a probed knob third is
+   * aimed at after a failure ({@link #knobShare}; {@link #PROBE_SHARE} before session 20 on any
+   * search). Why two: at the 120 probed knob thirds of main's JPEG SSIM searches on all eight sets
+   * (session 20, the whole image coded at the pass's tables at 13 lambdas x1-x3), the whole image
+   * moved more than the knob's read predicted, in the ln of the ratio a median 0.51 (spread 0.31)
+   * where a failure came before the pass (35 thirds on the sets tuned on) and 0.18 (0.28) after two
+   * passes (38); on the never-tuned sets 0.42 and -0.02. Most of it lies at small lambdas (under
+   * x1.06: 0.5), where KnobProbe's power of ln lambda through x1.6 undershoots even the whole
+   * image's own move at x1.05 by 0.19; a search whose first file failed is mostly a decoded JPEG
+   * whose second file passed near the band (median 1.06 band widths to the aim) and needs such a
+   * lambda. {@link JpegProbe}'s mosaic (4 tiles of 128x128) read at the knob's lambda moved like
+   * the whole image with a spread of 0.31 (the knob's read 0.32, correlated 0.32; blended in the
+   * log at {@link #MOSAIC_KNOB_SHARE} 0.5: 0.25), medians 0.24 and 0.02. TargetLanding within 3
+   * encodes on the sets tuned on (photos, graphics, fitc, fitg, othf), same cache and session, 544
+   * on main; (after a failure, after passes, the probe's share of the mosaic read): 0.6, 0.75, no
+   * read 547; 0.6, 0.9, no read 545; 0.6, 0.9 and 0.3 / 0.5 / 0.7: 547, 547, 546; 0.6, 0.8, 0.5:
+   * 547; 0.7, 0.9, 0.5: 546; 0.55, 0.9, 0.3: 545.
+   */
+  static final double SHARE_AFTER_FAILURE = 0.6;
+  /** {@link #SHARE_AFTER_FAILURE} after two passes. */
+  static final double SHARE_AFTER_PASSES = 0.9;
+
+  /**
+   * The share of the way to the aim a probed knob third is aimed at with {@link
+   * Rule#JPEG_KNOB_MOSAIC}: {@link #SHARE_AFTER_FAILURE} when one of the search's {@code encodes}
+   * measurements ({@code ys}, -ln(1 - SSIM)) lies under the target's ({@code targetY}), else
+   * {@link #SHARE_AFTER_PASSES}.
+   */
+  static double knobShare(double targetY, int encodes, double[] ys) {
+    for (int i = 0; i < encodes; i++) {
+      if (ys[i] < targetY) {
+        return SHARE_AFTER_FAILURE;
+      }
+    }
+    return SHARE_AFTER_PASSES;
+  }
+
+  /**
+   * The probe's share, in the log, of the knob third's predicted move when {@link JpegProbe}'s
+   * mosaic reads it too ({@link Rule#JPEG_KNOB_MOSAIC}; the mosaic's share is the rest): the
+   * least spread against the whole image's move on the sets tuned on (0.25 in the ln of the
+   * ratio; 0.27 at 0.25 or 0.75 of the probe, 0.31 on the mosaic alone, 0.32 on the probe alone).
+   */
+  static final double MOSAIC_KNOB_SHARE = 0.5;
+
+  /**
+   * The lambda of the knob third read on {@link JpegProbe}'s mosaic as well: the probe picked
+   * {@code lambda} to move -ln(1 - SSIM) by {@code move}; the mosaic's measured move from x1 to
+   * that lambda, on the probe's power of ln lambda, blended in the log with the probe's by
+   * {@link #MOSAIC_KNOB_SHARE}, is solved for {@code move}. {@code lambda} itself when the image
+   * has no mosaic (under two 128-pixel tiles) or the mosaic does not move.
+   */
+  static int mosaicRead(SsimCurve curve, int passCode, int lambda, double move) {
+    double m0 = curve.jpegProbeAt(withLambda(passCode, JpegEncodeOptions.DEFAULT_LAMBDA));
+    if (Double.isNaN(m0)) {
+      return lambda;
+    }
+    double moved = m0 - curve.jpegProbeAt(withLambda(passCode, lambda));
+    double ln = mosaicLnLambda(Math.log(lambda / 100.0), move, moved);
+    return Double.isNaN(ln) ? lambda : knobLambda(ln);
+  }
+
+  /**
+   * The ln lambda where the probe's move (reaching {@code move} at {@code lnLambda}) blended in
+   * the log with the mosaic's ({@code moved} at {@code lnLambda}), both as the same power of ln
+   * lambda, reaches {@code move}: the probe's ln lambda scaled by (move / moved) to the
+   * mosaic's share over the power. NaN when the mosaic did not move.
+   */
+  static double mosaicLnLambda(double lnLambda, double move, double moved) {
+    if (!(moved > 1e-6) || !(move > 0) || !(lnLambda > 0)) {
+      return Double.NaN;
+    }
+    return lnLambda
+        * Math.pow(move / moved, (1 - MOSAIC_KNOB_SHARE) / KnobProbe.SSIM_POWER);
   }
 
   /**

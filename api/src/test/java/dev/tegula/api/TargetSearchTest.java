@@ -35,11 +35,12 @@ class TargetSearchTest {
 
   /**
    * Every rule but session 19's JPEG probe ({@link Rule#JPEG_PROBE}, {@link
-   * Rule#JPEG_PROBE_SECOND}), which moves a JPEG search's first and second encodes: for the rule
-   * tests measured before it, whose searches it would change on both sides.
+   * Rule#JPEG_PROBE_SECOND}), which moves a JPEG search's first and second encodes, and session
+   * 20's knob third read on its mosaic ({@link Rule#JPEG_KNOB_MOSAIC}): for the rule tests
+   * measured before them, whose searches they would change on both sides.
    */
-  static final SearchRules BEFORE_JPEG_PROBE =
-      SearchRules.DEFAULT.with(Rule.JPEG_PROBE, false).with(Rule.JPEG_PROBE_SECOND, false);
+  static final SearchRules BEFORE_JPEG_PROBE = SearchRules.DEFAULT.with(Rule.JPEG_PROBE, false)
+      .with(Rule.JPEG_PROBE_SECOND, false).with(Rule.JPEG_KNOB_MOSAIC, false);
 
   /**
    * {@link #NO_FOURTH} without the larger mosaic ({@link Rule#JPEG_LARGER_MOSAIC}) and the later
