@@ -84,7 +84,8 @@ public class JpegProbeCost {
   /**
    * -Dsearches=true: per PNG argument, the JPEG SSIM searches at 0.90, 0.95, 0.97 and 0.99 (the
    * encoders' chroma choice) and how many mosaic codes each one's probe made; then the mean per
-   * search and the share of searches that made any.
+   * search and the share of searches that made any ({@code -DknobMosaic=false}: without {@link
+   * SearchRules.Rule#JPEG_KNOB_MOSAIC}'s code at the knob's lambda).
    */
   private static void searches(String[] files) throws Exception {
     CompressOptions o = CompressOptions.lossy(75).withFormat(ImageFormat.JPEG);
@@ -95,7 +96,8 @@ public class JpegProbeCost {
       Image img = Tegula.decode(Files.readAllBytes(Paths.get(a))).image();
       StringBuilder sb = new StringBuilder(Paths.get(a).getFileName().toString());
       for (double target : new double[] {0.90, 0.95, 0.97, 0.99}) {
-        SsimCurve curve = CompressPipeline.ssimCurve(o, img, SearchRules.DEFAULT);
+        SsimCurve curve = CompressPipeline.ssimCurve(o, img, SearchRules.DEFAULT.with(
+            SearchRules.Rule.JPEG_KNOB_MOSAIC, !"false".equals(System.getProperty("knobMosaic"))));
         TargetSearch.forSsim(ImageFormat.JPEG, 1, CompressPipeline.chromaChoice(o, img), target,
             c -> CompressPipeline.encodeLossy(img, Metadata.EMPTY, o, c),
             b -> Metrics.ssim(img, Tegula.decode(b).image()), curve);
