@@ -30,9 +30,12 @@ final class JpegMosaicPick {
   /**
    * The second quality after one file ({@code code0}, its -ln(1 - SSIM) {@code y0}): among the
    * model's pick {@code q} and up to {@link #PICKS} - 1 qualities where the blend's line between
-   * the points so far crosses the aim ({@link TglMosaicPick#crossing}, not stepping past them;
-   * each moved off the known files' tables), the one whose blend lies nearest the aim; {@code q}
-   * itself across the chroma jump or on an image too small for the mosaic.
+   * the points so far crosses the aim ({@link TglMosaicPick#crossing}; stepping past them when
+   * they all lie on one side of it only after a first pass or on grey files, {@link
+   * SearchRules.Rule#JPEG_SECOND_BEYOND}: a colour decode's first failure far under the band is
+   * where the mosaic rises less than the image; each moved off the known files' tables), the one
+   * whose blend lies nearest the aim; {@code q} itself across the chroma jump or on an image too
+   * small for the mosaic.
    */
   static int second(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int code0, double y0) {
@@ -53,6 +56,8 @@ final class JpegMosaicPick {
     int n = 1;
     int best = q;
     double bestOff = Double.POSITIVE_INFINITY;
+    boolean beyond = curve.rules().on(SearchRules.Rule.JPEG_SECOND_BEYOND)
+        && (failQ < 0 || curve.greyFiles());
     for (int at = q; ; ) {
       double mapped = y0 + curve.jpegProbeAt(model.codeAt(at)) - m0;
       qs[n] = at;
@@ -64,7 +69,7 @@ final class JpegMosaicPick {
         best = at;
       }
       n++;
-      double cross = n < max ? TglMosaicPick.crossing(x, v, n, aim, false) : Double.NaN;
+      double cross = n < max ? TglMosaicPick.crossing(x, v, n, aim, beyond) : Double.NaN;
       if (Double.isNaN(cross)) {
         return best;
       }

@@ -24,6 +24,19 @@ import java.util.Map;
  * first encode nearer the band did not land more searches within 3 encodes by itself (the
  * shift on every image: 526 -> 514; see {@link SearchRules.Rule#JPEG_PROBE}).
  *
+ * <p>What the calibration stands for, and why a colour image's rise counts less at high targets
+ * (session 20): the estimate of the mosaic scores 4:2:0's chroma loss with a ring of chroma
+ * samples around each block, which at a tile's edge reaches into the neighbouring tile, a seam
+ * the image does not have, counted by the estimate but not by the measure (whose windows near an
+ * edge are left out). Colour only, and the larger the higher the SSIM, where chroma's loss is
+ * most of the distortion: on 49 colour first encodes with a positive shift the mosaic's estimate
+ * lay a median 10.9 band widths under the whole image's (with 16 tiles instead of 4 the same),
+ * 1.3 with the rings kept inside their tiles, and the calibration's medians then fell within
+ * 0.03 of 0 at every quality. Estimated without the seams (and no calibration) the first
+ * encodes lay nearer the band but fewer searches landed within 3 encodes (tuned on 544 -> 543 of
+ * 576, never tuned on 313 -> 310 of 360), so the seams stay and the high targets' rise is cut
+ * instead ({@link #riseShare}).
+ *
  * <p>Thread CPU against one encode of the whole image at quality 80 and its SSIM (JpegProbeCost,
  * corpus photos, graphics and hold-out, medians of 5 alternated): the first encode's probe a
  * median 0.52, at most 1.76 (0.06-0.17 on images of 0.65-2 megapixels), the estimate of the
@@ -44,6 +57,14 @@ final class JpegProbe {
    * applied ({@link SearchRules.Rule#JPEG_PROBE}).
    */
   static final double MIN_SHIFT = 0.15;
+  /**
+   * A colour image's rise over the estimate (a positive shift on the 4:2:0 side) counts fully at
+   * aims up to this -ln(1 - SSIM) (SSIM 0.95) and not at all from {@link #RISE_NONE}, linearly
+   * between ({@link SearchRules.Rule#JPEG_PROBE_COLOUR_RISE}).
+   */
+  static final double RISE_FULL = -Math.log(0.05);
+  /** Where a colour image's rise over the estimate stops counting: SSIM 0.99. */
+  static final double RISE_NONE = -Math.log(0.01);
   private final Image mosaic;
   private final SearchEncoder encoder;
   private final JpegEncodeOptions.Subsampling fixed;
@@ -109,11 +130,18 @@ final class JpegProbe {
 
   /**
    * The whole image's offset from its estimate at {@code code} in -ln(1 - SSIM): the mosaic's,
-   * calibrated; {@code full}: the code is on the 4:4:4 side, {@code greyImage}: a grey image or
-   * grey output.
+   * calibrated, a colour image's rise cut at the search's {@code aim} ({@link #riseShare});
+   * {@code full}: the code is on the 4:4:4 side, {@code greyImage}: a grey image or grey output.
    */
-  double shift(int code, boolean full, boolean greyImage) {
-    return at(code) - estimated(code) + (full || greyImage ? 0
+  double shift(int code, boolean full, boolean greyImage, double aim) {
+    double shift = at(code) - estimated(code) + (full || greyImage ? 0
         : SsimCurve.between(SUB_KNOTS, SUB_CALIBRATION, code & TargetSearch.QUALITY));
+    return shift > 0 && !full && !greyImage && rules.on(SearchRules.Rule.JPEG_PROBE_COLOUR_RISE)
+        ? shift * riseShare(aim) : shift;
+  }
+
+  /** The share of a colour image's rise over the estimate that counts at {@code aim}. */
+  static double riseShare(double aim) {
+    return Math.max(0, Math.min(1, (RISE_NONE - aim) / (RISE_NONE - RISE_FULL)));
   }
 }

@@ -181,7 +181,41 @@ final class SearchRules {
      * (13 won, 5 lost); encodes unchanged (1,321 and 895). Why, and the shares tried: {@link
      * TrellisKnob#SHARE_AFTER_FAILURE}.
      */
-    JPEG_KNOB_MOSAIC
+    JPEG_KNOB_MOSAIC,
+
+    /**
+     * Whether JPEG's second-encode read ({@link JpegMosaicPick#second}) steps past its candidates
+     * when all of them lie on one side of the aim ({@link TglMosaicPick#crossing} with {@code
+     * beyond}, as .tgl's {@link #TGL_MOSAIC_BEYOND}), after a first file that passed or on grey
+     * files; off: it interpolates only, the rule before session 20. Why: stepping past on every
+     * search (the lead's trial of session 19, again in session 20) landed 544 -> 540 of the 576
+     * JPEG SSIM searches tuned on and 313 -> 330 of the 360 never tuned on: 10 of its 12 losses
+     * tuned on were colour decodes whose first file failed 5-14 band widths under the band, where
+     * the mosaic rose less than the image and the step past put the second 1.5-3.6 band widths
+     * over it (the lambda third then under); on grey files the probe's mosaic reads the image
+     * about right (its first-encode shift 0.8-1.0 of the image's offset, session 20). Measured
+     * (TargetLanding fine scale, same cache and session, off -> on, alone): tuned on 544 -> 546
+     * of 576 (4 won, 2 lost), never tuned on 313 -> 330 of 360 (20 won, 3 lost), encodes 1,321
+     * -> 1,299 and 895 -> 852.
+     */
+    JPEG_SECOND_BEYOND,
+
+    /**
+     * Whether a colour image's rise over the estimate that {@link JpegProbe} measures at a
+     * decoded JPEG's first aim (a positive shift on the 4:2:0 side, {@link #JPEG_PROBE}) counts
+     * less towards the highest targets: fully up to SSIM 0.95, not at all from 0.99, linearly in
+     * -ln(1 - SSIM) between ({@link JpegProbe#riseShare}); off: fully at every target, the rule
+     * before session 20. Why: where session 19's shift was applied, the image's own offset from
+     * the estimate was a median 0.96, 1.09, 0.54 and 0.19 of a colour image's positive shift at
+     * 0.90, 0.95, 0.97 and 0.99 (negative shifts and grey images 0.8-1.0), so the first file
+     * fell far under the band at 0.99 (otho sk_retina_tg70 15 band widths). The cause is the
+     * mosaic's estimate counting a chroma loss across its tiles' seams (see JpegProbe's notes);
+     * estimating without the seams measured better but landed fewer. Measured (same cache and
+     * session, off -> on): alone, tuned on 544 -> 549 of 576 (6 won, 1 lost), never tuned on
+     * 313 -> 312 of 360 (3 won, 4 lost); with {@link #JPEG_SECOND_BEYOND}, 546 -> 550 and 330 ->
+     * 330; none at all (every target): 541 and 308.
+     */
+    JPEG_PROBE_COLOUR_RISE
   }
 
   /** Every rule on: what the library's searches run. */

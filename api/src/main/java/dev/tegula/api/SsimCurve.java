@@ -287,12 +287,12 @@ final class SsimCurve {
 
   /**
    * JPEG: what the real encoder on a mosaic of this image's tiles ({@link JpegProbe} at {@code
-   * code}) says the estimate at that code is off by, in -ln(1 - SSIM); 0 for made-up curves and
-   * images too small to probe.
+   * code}) says the estimate at that code is off by, in -ln(1 - SSIM), for a search aiming at
+   * {@code aim}; 0 for made-up curves and images too small to probe.
    */
-  double jpegProbedShift(int code) {
+  double jpegProbedShift(int code, double aim) {
     JpegProbe p = jpegProbe();
-    return p == null ? 0 : p.shift(code, side.fullAt(code), grayColour || greyOutput);
+    return p == null ? 0 : p.shift(code, side.fullAt(code), greyFiles(), aim);
   }
 
   /**
@@ -302,6 +302,11 @@ final class SsimCurve {
   double jpegProbeAt(int code) {
     JpegProbe p = jpegProbe();
     return p == null ? Double.NaN : p.at(code);
+  }
+
+  /** Whether the search's files carry luma only: a grey image, or grey output. */
+  boolean greyFiles() {
+    return grayColour || greyOutput;
   }
 
   /** How many codes {@link JpegProbe}'s mosaic was coded at, for measurements. */

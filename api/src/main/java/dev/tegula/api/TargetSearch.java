@@ -830,7 +830,7 @@ final class TargetSearch {
       // encode, when it is large: a first file a few band widths over the band, whose knob or
       // bracket lands the search, served these searches better than one nearer the band
       int first = model.lowestAtLeast(aim, failQ, passQ);
-      double shift = curve.jpegProbedShift(model.codeAt(first));
+      double shift = curve.jpegProbedShift(model.codeAt(first), aim);
       model.shift = Math.abs(shift) >= JpegProbe.MIN_SHIFT ? shift : 0;
     }
     int q = model.lowestAtLeast(aim, failQ, passQ);

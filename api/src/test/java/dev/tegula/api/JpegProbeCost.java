@@ -46,7 +46,7 @@ public class JpegProbeCost {
         long[] at = new long[PARTS.length + 1];
         at[0] = mx.getCurrentThreadCpuTime();
         JpegProbe p = JpegProbe.of(img, null, false, SearchRules.DEFAULT, curve);
-        p.shift(code, false, curve.grey());
+        p.shift(code, false, curve.grey(), JpegProbe.RISE_FULL);
         at[1] = mx.getCurrentThreadCpuTime();
         p.estimated(code);
         at[2] = mx.getCurrentThreadCpuTime();
@@ -84,11 +84,15 @@ public class JpegProbeCost {
   /**
    * -Dsearches=true: per PNG argument, the JPEG SSIM searches at 0.90, 0.95, 0.97 and 0.99 (the
    * encoders' chroma choice) and how many mosaic codes each one's probe made; then the mean per
-   * search and the share of searches that made any ({@code -DknobMosaic=false}: without {@link
-   * SearchRules.Rule#JPEG_KNOB_MOSAIC}'s code at the knob's lambda).
+   * search and the share of searches that made any. -Doff=RULE,... turns rules off (JPEG_KNOB_MOSAIC: without that rule's code at
+   * the knob's lambda).
    */
   private static void searches(String[] files) throws Exception {
     CompressOptions o = CompressOptions.lossy(75).withFormat(ImageFormat.JPEG);
+    SearchRules rules = SearchRules.DEFAULT;
+    for (String r : System.getProperty("off", "").split(",")) {
+      rules = r.isEmpty() ? rules : rules.with(SearchRules.Rule.valueOf(r), false);
+    }
     int searches = 0;
     int codes = 0;
     int probed = 0;
@@ -96,8 +100,7 @@ public class JpegProbeCost {
       Image img = Tegula.decode(Files.readAllBytes(Paths.get(a))).image();
       StringBuilder sb = new StringBuilder(Paths.get(a).getFileName().toString());
       for (double target : new double[] {0.90, 0.95, 0.97, 0.99}) {
-        SsimCurve curve = CompressPipeline.ssimCurve(o, img, SearchRules.DEFAULT.with(
-            SearchRules.Rule.JPEG_KNOB_MOSAIC, !"false".equals(System.getProperty("knobMosaic"))));
+        SsimCurve curve = CompressPipeline.ssimCurve(o, img, rules);
         TargetSearch.forSsim(ImageFormat.JPEG, 1, CompressPipeline.chromaChoice(o, img), target,
             c -> CompressPipeline.encodeLossy(img, Metadata.EMPTY, o, c),
             b -> Metrics.ssim(img, Tegula.decode(b).image()), curve);

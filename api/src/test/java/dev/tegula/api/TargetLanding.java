@@ -127,7 +127,9 @@ public class TargetLanding {
       .with(Rule.TGL_MOSAIC_BEYOND, on("tglMosaicBeyond"))
       .with(Rule.JPEG_PROBE, on("jpegProbe"))
       .with(Rule.JPEG_PROBE_SECOND, on("jpegProbeSecond"))
-      .with(Rule.JPEG_KNOB_MOSAIC, on("knobMosaic"));
+      .with(Rule.JPEG_KNOB_MOSAIC, on("knobMosaic"))
+      .with(Rule.JPEG_SECOND_BEYOND, on("jpegSecondBeyond"))
+      .with(Rule.JPEG_PROBE_COLOUR_RISE, on("colourRise"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
