@@ -24,12 +24,45 @@ final class ScanEncoder {
   private final byte[] corr = new byte[MAX_CORR_BITS + 64];
   private int be;
   private final int[] abs = new int[64];
+  /**
+   * Per component (by position), per block: the zig-zag index of its last nonzero coefficient (0
+   * when only DC or none). Made at a component's first AC scan of a progressive encode, where
+   * ScanOptimizer prices a dozen bands and refinements per component: the zeros past it only
+   * lengthen the zero run, so the loops stop there and add them at once (the symbols are the
+   * same; a JPEG search spent a fifth of its CPU walking them, SearchCost session 20).
+   */
+  private final byte[][] lastNonzero;
+  /** False only in tests: every band walked to its end, as before session 20. */
+  private final boolean bounded;
 
   ScanEncoder(EncoderComponent[] components, int mcusX, int mcusY, int restartInterval) {
+    this(components, mcusX, mcusY, restartInterval, true);
+  }
+
+  ScanEncoder(EncoderComponent[] components, int mcusX, int mcusY, int restartInterval,
+      boolean bounded) {
     this.components = components;
     this.mcusX = mcusX;
     this.mcusY = mcusY;
     this.restartInterval = restartInterval;
+    this.lastNonzero = new byte[components.length][];
+    this.bounded = bounded;
+  }
+
+  private byte[] lastNonzero(int component) {
+    if (lastNonzero[component] == null) {
+      short[] coef = components[component].coef;
+      byte[] last = new byte[coef.length / 64];
+      for (int b = 0, off = 0; b < last.length; b++, off += 64) {
+        int k = 63;
+        while (k > 0 && coef[off + k] == 0) {
+          k--;
+        }
+        last[b] = (byte) k;
+      }
+      lastNonzero[component] = last;
+    }
+    return lastNonzero[component];
   }
 
   /** Codes {@code scan} into {@code out}; {@code progressive} selects the Annex G procedures. */
@@ -42,6 +75,7 @@ final class ScanEncoder {
     int kind = !progressive ? 0 : scan.isDc() ? (scan.ah() == 0 ? 1 : 2) : (scan.ah() == 0 ? 3 : 4);
     int left = restartInterval;
     int rst = 0;
+    byte[] last = bounded && kind >= 3 && ids.length == 1 ? lastNonzero(ids[0]) : null;
     if (ids.length == 1) {
       EncoderComponent c = components[ids[0]];
       for (int by = 0; by < c.usedHigh; by++) {
@@ -53,7 +87,8 @@ final class ScanEncoder {
             }
             left--;
           }
-          block(kind, scan, c, 0, (by * c.blocksWide + bx) * 64);
+          int b = by * c.blocksWide + bx;
+          block(kind, scan, c, 0, b * 64, last == null ? 63 : last[b]);
         }
       }
     } else {
@@ -71,7 +106,7 @@ final class ScanEncoder {
             for (int v = 0; v < c.v; v++) {
               int row = (my * c.v + v) * c.blocksWide + mx * c.h;
               for (int h = 0; h < c.h; h++) {
-                block(kind, scan, c, ci, (row + h) * 64);
+                block(kind, scan, c, ci, (row + h) * 64, 63);
               }
             }
           }
@@ -88,7 +123,8 @@ final class ScanEncoder {
     java.util.Arrays.fill(lastDc, 0);
   }
 
-  private void block(int kind, ScanSpec scan, EncoderComponent c, int ci, int off) {
+  /** One block; its coefficients past {@code lastK} are zero (63 when not known). */
+  private void block(int kind, ScanSpec scan, EncoderComponent c, int ci, int off, int lastK) {
     short[] coef = c.coef;
     switch (kind) {
       case 0 -> sequential(coef, off, ci, c.huffTable);
@@ -98,8 +134,10 @@ final class ScanEncoder {
         lastDc[ci] = dc;
       }
       case 2 -> sink.bits((coef[off] >> scan.al()) & 1, 1);
-      case 3 -> acFirst(coef, off, scan.ss(), scan.se(), scan.al(), 2 + c.huffTable);
-      default -> acRefine(coef, off, scan.ss(), scan.se(), scan.al(), 2 + c.huffTable);
+      case 3 -> acFirst(coef, off, scan.ss(), scan.se(), Math.min(scan.se(), lastK), scan.al(),
+          2 + c.huffTable);
+      default -> acRefine(coef, off, scan.ss(), scan.se(), Math.min(scan.se(), lastK), scan.al(),
+          2 + c.huffTable);
     }
   }
 
@@ -138,10 +176,13 @@ final class ScanEncoder {
     }
   }
 
-  /** §G.1.2.2: first scan of a spectral band, point transform {@code al}. */
-  private void acFirst(short[] coef, int off, int ss, int se, int al, int slot) {
+  /**
+   * §G.1.2.2: first scan of a spectral band, point transform {@code al}; the band's coefficients
+   * past {@code hi} are zero.
+   */
+  private void acFirst(short[] coef, int off, int ss, int se, int hi, int al, int slot) {
     int r = 0;
-    for (int k = ss; k <= se; k++) {
+    for (int k = ss; k <= hi; k++) {
       int t = coef[off + k];
       int a = (t < 0 ? -t : t) >> al;
       if (a == 0) {
@@ -160,6 +201,7 @@ final class ScanEncoder {
       sink.bits(t < 0 ? ~a : a, n);
       r = 0;
     }
+    r += se - Math.max(hi, ss - 1);
     if (r > 0) {
       eobSlot = slot;
       if (++eobrun == MAX_EOBRUN) {
@@ -168,10 +210,13 @@ final class ScanEncoder {
     }
   }
 
-  /** §G.1.2.3: a refinement scan: correction bits of known coefficients, newly nonzero ones. */
-  private void acRefine(short[] coef, int off, int ss, int se, int al, int slot) {
+  /**
+   * §G.1.2.3: a refinement scan: correction bits of known coefficients, newly nonzero ones; the
+   * band's coefficients past {@code hi} are zero.
+   */
+  private void acRefine(short[] coef, int off, int ss, int se, int hi, int al, int slot) {
     int eob = 0;
-    for (int k = ss; k <= se; k++) {
+    for (int k = ss; k <= hi; k++) {
       int t = coef[off + k];
       int a = (t < 0 ? -t : t) >> al;
       abs[k] = a;
@@ -182,7 +227,7 @@ final class ScanEncoder {
     int r = 0;
     int br = 0;
     int base = be;
-    for (int k = ss; k <= se; k++) {
+    for (int k = ss; k <= hi; k++) {
       int a = abs[k];
       if (a == 0) {
         r++;
@@ -208,6 +253,7 @@ final class ScanEncoder {
       br = 0;
       r = 0;
     }
+    r += se - Math.max(hi, ss - 1);
     if (r > 0 || br > 0) {
       eobSlot = slot;
       eobrun++;

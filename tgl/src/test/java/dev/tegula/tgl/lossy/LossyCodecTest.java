@@ -426,6 +426,60 @@ class LossyCodecTest {
     }
   }
 
+  /**
+   * The encoder's inverse lapping, done with the decoder's row-parallel blur, gives every sample
+   * as the 3x3 formula per sample with clamped neighbours did (the encoder's bytes must not move).
+   */
+  @Test
+  void inverseLappingFollowsThePerSampleIteration() {
+    int[] seed = {29};
+    int[][] sizes = {{8, 8}, {16, 24}, {40, 8}, {2, 3}, {1, 5}, {5, 1}, {1, 1}, {37, 13}};
+    for (int[] size : sizes) {
+      int w = size[0];
+      int h = size[1];
+      short[] plane = new short[w * h];
+      for (int i = 0; i < plane.length; i++) {
+        // colour planes are 0..255; smooth runs and noise both
+        plane[i] = (short) (i % 3 == 0 ? (i * 7) & 255 : next(seed) & 255);
+      }
+      short[] expected = plane.clone();
+      invertPerSample(expected, w, h);
+      LappingFilter.invert(plane, w, h);
+      assertArrayEquals(expected, plane, w + "x" + h);
+    }
+  }
+
+  /** LappingFilter.invert as it was to session 19: the blur per sample, neighbours clamped. */
+  private static void invertPerSample(short[] x, int w, int h) {
+    int n = w * h;
+    int[] y = new int[n];
+    int[] b = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = x[i] << 4;
+    }
+    for (int it = 0; it < 3; it++) {
+      for (int yy = 0; yy < h; yy++) {
+        int up = (yy > 0 ? yy - 1 : 0) * w;
+        int mid = yy * w;
+        int down = (yy + 1 < h ? yy + 1 : yy) * w;
+        for (int xx = 0; xx < w; xx++) {
+          int l = xx > 0 ? xx - 1 : 0;
+          int r = xx + 1 < w ? xx + 1 : xx;
+          int edges = y[up + xx] + y[down + xx] + y[mid + l] + y[mid + r];
+          int corners = y[up + l] + y[up + r] + y[down + l] + y[down + r];
+          b[mid + xx] = (600 * y[mid + xx] + 69 * edges + 37 * corners + 512) >> 10;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        y[i] += (x[i] << 4) - b[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int v = (y[i] + 8) >> 4;
+      x[i] = (short) (v < -256 ? -256 : v > 511 ? 511 : v);
+    }
+  }
+
   /** Encoder choice (format-lossy.md §9): deblocking strength 18 below quality 75, 0 from 75. */
   @Test
   void deblockingIsWrittenOffFromQuality75() {
