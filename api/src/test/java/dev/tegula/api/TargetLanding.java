@@ -126,7 +126,8 @@ public class TargetLanding {
       .with(Rule.JPEG_LARGER_MOSAIC, on("largerMosaic"))
       .with(Rule.TGL_MOSAIC_BEYOND, on("tglMosaicBeyond"))
       .with(Rule.JPEG_PROBE, on("jpegProbe"))
-      .with(Rule.JPEG_PROBE_SECOND, on("jpegProbeSecond"));
+      .with(Rule.JPEG_PROBE_SECOND, on("jpegProbeSecond"))
+      .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
