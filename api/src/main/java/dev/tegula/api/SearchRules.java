@@ -215,7 +215,22 @@ final class SearchRules {
      * 313 -> 312 of 360 (3 won, 4 lost); with {@link #JPEG_SECOND_BEYOND}, 546 -> 550 and 330 ->
      * 330; none at all (every target): 541 and 308.
      */
-    JPEG_PROBE_COLOUR_RISE
+    JPEG_PROBE_COLOUR_RISE,
+
+    /**
+     * Whether a .tgl SSIM search reads its second encode on the mosaic's rise alone ({@link
+     * TglMosaicPick#FAR_SHARE}) when its first file fails by more than {@link
+     * TglMosaicPick#FAR_FIRST} band widths under the aim, where the fitted line's slope is as far
+     * off as its level was (after a first file over 10 band widths off, the line's second
+     * overshot the aim by a step a median 1.25 times the way); off: the mosaic blended half and
+     * half with the line at any distance ({@link TglMosaicPick#SECOND_SHARE}), the rule before
+     * session 20. Measured 30 Nov (session 20), TargetLanding fine scale, .tgl SSIM 0.90-0.99,
+     * same cache and session, off -> on, within 3 encodes: tuned-on sets 547 -> 550 of 576 (4
+     * won, 1 lost; encodes 1,306 -> 1,298), never tuned on 328 -> 331 of 360 (5 won, 2 lost;
+     * encodes 876 -> 868); with the caller's 4:4:4 (photos, graphics, fitc) 206 -> 205 of 216,
+     * grey output 204 -> 203.
+     */
+    TGL_FAR_SECOND
   }
 
   /** Every rule on: what the library's searches run. */

@@ -8,7 +8,9 @@ import static dev.tegula.api.TargetSearch.QUALITY;
  * TglProbe}'s mosaic of 4 tiles of 128x128) as well as on the line fitted through the files ({@link
  * SearchRules.Rule#TGL_MOSAIC}); since session 18 its third after two passes or two failures too
  * ({@link #outside}, {@link SearchRules.Rule#TGL_MOSAIC_OUTSIDE}); since session 19 a read steps
- * past candidates that all lie on one side of the aim ({@link SearchRules.Rule#TGL_MOSAIC_BEYOND}).
+ * past candidates that all lie on one side of the aim ({@link SearchRules.Rule#TGL_MOSAIC_BEYOND});
+ * since session 20 a second after a first file far under the aim reads the mosaic alone ({@link
+ * #FAR_FIRST}, {@link SearchRules.Rule#TGL_FAR_SECOND}).
  * The mosaic is coded at the measured codes and at candidate qualities; its values are mapped onto
  * the image through the measured files (a control variate: the mosaic's level is off, its rise
  * between two codes is nearly the image's), blended with the fitted line's, and the quality is
@@ -42,6 +44,27 @@ import static dev.tegula.api.TargetSearch.QUALITY;
 final class TglMosaicPick {
   /** The mosaic's share in the second encode's blend, whose map has one point (slope 1). */
   static final double SECOND_SHARE = 0.5;
+  /**
+   * With {@link SearchRules.Rule#TGL_FAR_SECOND}: a first file that fails by more than this many
+   * band widths under the aim says the model is off by as much at the first code, and its slope
+   * with it, so the second is read on the mosaic's rise alone ({@link #FAR_SHARE}). Why, from
+   * main's traces at session 20's start (all 8 sets, 936 .tgl SSIM searches), the second's
+   * measured -ln(1 - SSIM) against each predictor at its code, within half a band width (the
+   * fitted line; the blend at 0.5; the mosaic alone), by the first file's distance from the aim
+   * (either side): under 2 band widths 166, 209, 228 of 247; 2-6: 123, 199, 269 of 376; 6-10:
+   * 14, 25, 54 of 116; over 10: 1, 6, 24 of 64 (there the line's second overshot the aim by a
+   * step a median 1.25 times the way). Measured 30 Nov (session 20), TargetLanding fine scale,
+   * .tgl SSIM 0.90-0.99, same cache and session, within 3 encodes, tuned on (photos, graphics,
+   * fitc, fitg, othf; 547 of 576 without the rule) / never tuned on (hold-out, otho, othg; 328 of
+   * 360): a first failing by more than 2, 3, 6 band widths 547 / 332, 549 / 333, 550 / 331; on
+   * either side of the aim, more than 0 (every second), 2, 3, 4, 5, 6, 10 band widths: 543 / 335,
+   * 545 / 335, 547 / 335, 547 / 335, 545 / 333, 545 / 331, 547 / 328 (a first over the aim whose
+   * mosaic rises too little: hubble_deep_field's decodes, and with the caller's 4:4:4 fitc 206 ->
+   * 202 of 216); either side from 3 at shares 0.8 and 0.9: 547 / 334, 547 / 336.
+   */
+  static final double FAR_FIRST = 6;
+  /** The mosaic's share in a second after a first file far under the aim: alone. */
+  static final double FAR_SHARE = 1;
   /** The mosaic's share in the third's, whose map runs through two points. */
   static final double THIRD_SHARE = 1;
   /**
@@ -82,11 +105,16 @@ final class TglMosaicPick {
 
   /**
    * The second quality after one file ({@code codes[0]}, its -ln(1 - SSIM) {@code ys[0]}): the
-   * mosaic's rise from that code, on the file's value, blended with the line's.
+   * mosaic's rise from that code, on the file's value, blended with the line's; alone when the
+   * first file fails far under the aim ({@link #FAR_FIRST}), as the line's slope is then as far
+   * off as its level was at that file.
    */
   static int second(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int[] codes, double[] ys) {
-    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, SECOND_SHARE, 0);
+    boolean far = curve.rules().on(SearchRules.Rule.TGL_FAR_SECOND)
+        && aim - ys[0] > -FAR_FIRST * Math.log(TargetSearch.SSIM_BAND);
+    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, far ? FAR_SHARE : SECOND_SHARE,
+        0);
   }
 
   /** The third quality inside a bracket of two files: the mosaic mapped through both. */
