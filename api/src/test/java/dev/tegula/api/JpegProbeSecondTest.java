@@ -26,13 +26,7 @@ class JpegProbeSecondTest {
     RulePairs.Moved moved = RulePairs.moved(pairs, 1, p -> true);
     RulePairs.Totals sum = RulePairs.totals(pairs);
     int[] landed = sum.landed();
-    int[] encodes = sum.encodes();
-    System.out.println("JPEG SSIM, second from the probe: in the band within 3 encodes "
-        + landed[0] + " -> " + landed[1] + " of " + pairs.size() + ", encodes " + encodes[0]
-        + " -> " + encodes[1] + ", " + sum.changed() + " searches changed; of "
-        + moved.count() + " different seconds " + moved.inBand()[0] + " -> "
-        + moved.inBand()[1] + " in the band, mean distance from the aim "
-        + moved.offAim()[0] / moved.count() + " -> " + moved.offAim()[1] / moved.count());
+    RulePairs.print("JPEG SSIM, second from the probe", pairs, moved, "seconds");
     assertTrue(moved.count() > 0);
     assertTrue(moved.offAim()[1] < moved.offAim()[0],
         moved.offAim()[0] + " -> " + moved.offAim()[1]);

@@ -85,6 +85,21 @@ final class RulePairs {
     return new Moved(count, inBand, offAim);
   }
 
+  /**
+   * Prints a rule test's figures in one form, off -> on: searches in the band within 3 encodes,
+   * encodes, searches changed, then the encodes the rule moved ({@code what}: "seconds",
+   * "thirds", ...) in the band and their mean distance from the aim in -ln(1 - SSIM).
+   */
+  static void print(String rule, List<Pair> pairs, Moved moved, String what) {
+    Totals sum = totals(pairs);
+    System.out.println(rule + ": in the band within 3 encodes " + sum.landed()[0] + " -> "
+        + sum.landed()[1] + " of " + pairs.size() + ", encodes " + sum.encodes()[0] + " -> "
+        + sum.encodes()[1] + ", " + sum.changed() + " searches changed; of " + moved.count()
+        + " different " + what + " " + moved.inBand()[0] + " -> " + moved.inBand()[1]
+        + " in the band, mean distance from the aim " + moved.offAim()[0] / moved.count()
+        + " -> " + moved.offAim()[1] / moved.count());
+  }
+
   /** Asserts that no search with the rule on took more than {@code more} encodes more. */
   static void assertAtMostMoreEncodes(List<Pair> pairs, int more) {
     for (Pair p : pairs) {
