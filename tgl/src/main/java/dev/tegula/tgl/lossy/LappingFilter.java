@@ -85,8 +85,8 @@ final class LappingFilter {
    * Encoder: replaces {@code x} (w x h samples) by y with blur(y) close to x, by the iteration
    * y += x - blur(y). Values may leave 0..255; they are only fed to the DCT. The blur is the
    * decoder's {@link #lappedRow} on y (the same sums; integer sums in any order are equal), whose
-   * whole-row loops C2 vectorizes: a loop clamping its neighbours per sample took about 3x the
-   * CPU, 15 % of a .tgl target search's CPU (SearchCost, session 20).
+   * whole-row loops C2 vectorizes: a loop clamping its neighbours per sample took about twice the
+   * CPU at 3 MP, 9 % of a .tgl target search's CPU (a JFR profile of SearchCost, session 20).
    */
   static void invert(short[] x, int w, int h) {
     int n = w * h;
