@@ -27,9 +27,7 @@ class JpegProbeSecondTest {
     RulePairs.Totals sum = RulePairs.totals(pairs);
     int[] landed = sum.landed();
     RulePairs.print("JPEG SSIM, second from the probe", pairs, moved, "seconds");
-    assertTrue(moved.count() > 0);
-    assertTrue(moved.offAim()[1] < moved.offAim()[0],
-        moved.offAim()[0] + " -> " + moved.offAim()[1]);
+    RulePairs.assertNearerTheAim(moved);
     assertTrue(moved.inBand()[1] > moved.inBand()[0],
         moved.inBand()[0] + " -> " + moved.inBand()[1]);
     assertTrue(landed[1] >= landed[0], landed[0] + " -> " + landed[1]);

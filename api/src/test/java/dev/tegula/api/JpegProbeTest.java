@@ -83,9 +83,7 @@ class JpegProbeTest {
         + " different firsts " + moved.inBand()[0] + " -> " + moved.inBand()[1]
         + " in the band, mean distance from the aim " + moved.offAim()[0] / moved.count()
         + " -> " + moved.offAim()[1] / moved.count());
-    assertTrue(moved.count() > 0);
-    assertTrue(moved.offAim()[1] < moved.offAim()[0],
-        moved.offAim()[0] + " -> " + moved.offAim()[1]);
+    RulePairs.assertNearerTheAim(moved);
     assertTrue(sum.encodes()[1] <= sum.encodes()[0],
         sum.encodes()[0] + " -> " + sum.encodes()[1]);
   }

@@ -29,9 +29,7 @@ class JpegSecondBeyondTest {
     RulePairs.Totals sum = RulePairs.totals(pairs);
     int[] landed = sum.landed();
     RulePairs.print("JPEG SSIM, second stepping past", pairs, moved, "seconds");
-    assertTrue(moved.count() > 0);
-    assertTrue(moved.offAim()[1] < moved.offAim()[0],
-        moved.offAim()[0] + " -> " + moved.offAim()[1]);
+    RulePairs.assertNearerTheAim(moved);
     assertTrue(landed[1] >= landed[0], landed[0] + " -> " + landed[1]);
   }
 }

@@ -100,6 +100,13 @@ final class RulePairs {
         + " -> " + moved.offAim()[1] / moved.count());
   }
 
+  /** Asserts that the rule moved some encodes and that those lie nearer the aim in sum. */
+  static void assertNearerTheAim(Moved moved) {
+    assertTrue(moved.count() > 0);
+    assertTrue(moved.offAim()[1] < moved.offAim()[0],
+        moved.offAim()[0] + " -> " + moved.offAim()[1]);
+  }
+
   /** Asserts that no search with the rule on took more than {@code more} encodes more. */
   static void assertAtMostMoreEncodes(List<Pair> pairs, int more) {
     for (Pair p : pairs) {
