@@ -230,7 +230,29 @@ final class SearchRules {
      * encodes 876 -> 868); with the caller's 4:4:4 (photos, graphics, fitc) 206 -> 205 of 216,
      * grey output 204 -> 203.
      */
-    TGL_FAR_SECOND
+    TGL_FAR_SECOND,
+
+    /**
+     * Whether a .tgl size search's third encode after two files on one side of the target (two
+     * passes, or two failures but for the jump's first fill) steps 1/{@link
+     * TargetSearch#TGL_ONE_SIDED_GAIN} of the way the fit predicts from the nearer file to the
+     * aim ({@link TargetSearch#oneSidedAim}); off: the whole way, the rule before session 21.
+     * Why: outside a bracket the fit through the two latest files extrapolates, and .tgl's file
+     * moved further than predicted (a median 1.08 and a mean 1.24 times the way on the tuned-on
+     * sets, 1.20 and 1.34 on the never-tuned), so such thirds went over the band after two passes
+     * just under it and under it after two failures over it. Measured 30 Nov (session 21),
+     * TargetLanding fine scale, .tgl size 20-500 KB, same cache and session, off -> on, within 3
+     * encodes: tuned-on sets 534 -> 534 of 544 (no search won or lost; of the 17 thirds it moved
+     * 16 land either way, a mean 0.0060 -> 0.0057 in ln bytes from the aim; encodes 1,043 ->
+     * 1,043), never tuned on 256 -> 261 of 274 (6 won, 1 lost; encodes 619 -> 614; of 39 moved
+     * thirds 31 -> 36 in the band); the tuned-on sets the same at every gain tried, the never-tuned
+     * 259, 260, 260 with gains 1.1, 1.15, 1.3 after two passes alone, 258 and 257 with 1.1 and 1.2
+     * after two failures alone, 261 with 1.2 for both. JPEG's thirds after two passes moved
+     * further too (a median 1.61 times the way, 9 on the tuned-on sets) but the same step lost
+     * on the never-tuned sets (gains 1.15-1.5: tuned on +1 to +2, never tuned on 0 to -1; JPEG's
+     * tables step over the band there in one to three hundredths), so JPEG keeps the whole way.
+     */
+    TGL_SIZE_ONE_SIDED
   }
 
   /** Every rule on: what the library's searches run. */

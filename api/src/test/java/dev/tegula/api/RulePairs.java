@@ -115,6 +115,95 @@ final class RulePairs {
     }
   }
 
+  /**
+   * One size target searched twice, index 0 with the rule off, 1 with it on: the results, their
+   * encodes and each encode's bytes in order.
+   */
+  record SizePair(long target, TargetSearch.Result[] results, int[] encodes, long[][] lens) {
+    /** In the band within 3 encodes, the measure (every result fits: size checks). */
+    boolean landed(int rule) {
+      return results[rule].bytes().length >= TargetSearch.SIZE_BAND * target && encodes[rule] <= 3;
+    }
+
+    /** The bytes of search {@code rule}'s {@code i}th encode, -1 if it made fewer. */
+    long len(int rule, int i) {
+      return i < lens[rule].length ? lens[rule][i] : -1;
+    }
+
+    /** How far a file's bytes lie from the searches' aim, in their ln. */
+    double offAim(long len) {
+      return Math.abs(Math.log(len / (TargetSearch.FINE_AIM * target)));
+    }
+
+    boolean inBand(long len) {
+      return len <= target && len >= TargetSearch.SIZE_BAND * target;
+    }
+  }
+
+  /**
+   * {@link #moved} for size searches: the pairs whose encode {@code i} the rule moved (measured
+   * on both sides, the bytes differ), their encodes in the band and distance from the aim.
+   */
+  static Moved movedSizes(List<SizePair> pairs, int i) {
+    int count = 0;
+    int[] inBand = new int[2];
+    double[] offAim = new double[2];
+    for (SizePair p : pairs) {
+      long[] n = {p.len(0, i), p.len(1, i)};
+      if (n[0] != n[1] && n[0] > 0 && n[1] > 0) {
+        for (int rule = 0; rule < 2; rule++) {
+          offAim[rule] += p.offAim(n[rule]);
+          inBand[rule] += p.inBand(n[rule]) ? 1 : 0;
+        }
+        count++;
+      }
+    }
+    return new Moved(count, inBand, offAim);
+  }
+
+  /**
+   * Size targets on every image in {@code format} (CompressOptions.lossy(75)'s encoder and chroma
+   * choice, the image's own size curve): 24 from the file at quality 10 to the one at 99, evenly
+   * in their log, each searched with {@code off} and with {@link SearchRules#DEFAULT}; checks
+   * that every result fits its target.
+   */
+  static List<SizePair> size(Image[] images, ImageFormat format, SearchRules off) {
+    CompressOptions o = CompressOptions.lossy(75).withFormat(format);
+    List<SizePair> pairs = new ArrayList<>();
+    for (Image image : images) {
+      long pixels = (long) image.width() * image.height();
+      Map<Integer, byte[]> files = new HashMap<>();
+      IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
+          cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
+      double low = encoder.apply(1000).length;
+      double high = encoder.apply(9900).length;
+      SizeCurve[] curves = {CompressPipeline.sizeCurve(o, image, off),
+          CompressPipeline.sizeCurve(o, image)};
+      for (int t = 0; t < 24; t++) {
+        long target = Math.round(low * Math.pow(high / low, t / 23.0));
+        TargetSearch.Result[] results = new TargetSearch.Result[2];
+        int[] encodes = new int[2];
+        long[][] lens = new long[2][];
+        for (int rule = 0; rule < 2; rule++) {
+          List<Long> made = new ArrayList<>();
+          IntFunction<byte[]> tracing = c -> {
+            byte[] b = encoder.apply(c);
+            made.add((long) b.length);
+            return b;
+          };
+          results[rule] = TargetSearch.forSize(format, 1, CompressPipeline.chromaChoice(o, image),
+              pixels, target, tracing, curves[rule]);
+          assertTrue(results[rule].bytes().length <= target,
+              format + " " + target + ": " + results[rule].bytes().length);
+          encodes[rule] = made.size();
+          lens[rule] = made.stream().mapToLong(Long::longValue).toArray();
+        }
+        pairs.add(new SizePair(target, results, encodes, lens));
+      }
+    }
+    return pairs;
+  }
+
   static Totals totals(List<Pair> pairs) {
     int[] landed = new int[2];
     int[] inBand = new int[2];
