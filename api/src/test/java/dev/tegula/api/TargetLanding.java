@@ -105,7 +105,9 @@ public class TargetLanding {
    * inside a bracket too, and the knob's secant from a first pass on decoded JPEGs within 0.07
    * of the aim, the rules before session 18; -DtglMosaicBeyond=false: .tgl's mosaic reads
    * neither step past candidates all on one side of the aim nor stop near it, the rules before
-   * session 19.
+   * session 19; -DtglProbeSeamless=false: TglProbe's model of its mosaic with chroma rings across
+   * the tiles' seams and the calibration that stood for them, -DtglSecondOnMosaic=false: .tgl's
+   * second on the mosaic alone only after a first far under the aim, the rules before session 21.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -130,7 +132,9 @@ public class TargetLanding {
       .with(Rule.JPEG_KNOB_MOSAIC, on("knobMosaic"))
       .with(Rule.JPEG_SECOND_BEYOND, on("jpegSecondBeyond"))
       .with(Rule.JPEG_PROBE_COLOUR_RISE, on("colourRise"))
-      .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"));
+      .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"))
+      .with(Rule.TGL_PROBE_SEAMLESS, on("tglProbeSeamless"))
+      .with(Rule.TGL_SECOND_ON_MOSAIC, on("tglSecondOnMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
