@@ -252,7 +252,46 @@ final class SearchRules {
      * on the never-tuned sets (gains 1.15-1.5: tuned on +1 to +2, never tuned on 0 to -1; JPEG's
      * tables step over the band there in one to three hundredths), so JPEG keeps the whole way.
      */
-    TGL_SIZE_ONE_SIDED
+    TGL_SIZE_ONE_SIDED,
+
+    /**
+     * Whether {@link TglProbe}'s model of its mosaic keeps each macroblock's ring of chroma
+     * samples inside the macroblock's tile ({@link SsimCurve#modelOfMosaic(dev.tegula.core.Image,
+     * int, dev.tegula.jpeg.JpegEncodeOptions.Subsampling, boolean, int)}), with no calibration on
+     * the 4:2:0 side from quality 25 on (TglProbe's SEAMLESS_CALIBRATION); off: the rings reach
+     * across the seams into the neighbouring tile, a 4:2:0 chroma loss the image does not have,
+     * and the calibration by quality stands for it, the rule before session 21. Why: on main's
+     * .tgl SSIM searches (30 Nov, session 21, all 8 sets) the seams lowered the mosaic's model a
+     * median 0.3, 0.6, 1.1 and 3.2 band widths on colour images at 0.90, 0.95, 0.97 and 0.99 (up
+     * to 33 on sk_retina's decodes at 0.99, 15 on astronaut's), and grey images took the
+     * calibration without having seams; the probe's error against the whole image at its code,
+     * median |error| / searches over 6 band widths, tuned on 1.77 / 58 of 576 -> 1.49 / 24, never
+     * tuned on 2.40 / 58 of 360 -> 1.64 / 31. Measured 30 Nov (session 21), TargetLanding fine
+     * scale, .tgl SSIM 0.90-0.99, same cache and session, within 3 encodes, off -> on: with
+     * {@link #TGL_SECOND_ON_MOSAIC}, tuned on (photos, graphics, fitc, fitg, othf) 543 -> 556 of
+     * 576, never tuned on (hold-out, otho, othg) 335 -> 335 of 360; alone (the second rule off)
+     * 550 -> 549 and 331 -> 332, the first files nearer the band but the later encodes tuned to
+     * firsts further off.
+     */
+    TGL_PROBE_SEAMLESS,
+
+    /**
+     * Whether every .tgl SSIM search reads its second encode on the mosaic's rise alone ({@link
+     * TglMosaicPick#FAR_SHARE}), not only after a first file far under the aim ({@link
+     * #TGL_FAR_SECOND}); off: the mosaic blended half and half with the fitted line ({@link
+     * TglMosaicPick#SECOND_SHARE}) after a first within {@link TglMosaicPick#FAR_FIRST} band
+     * widths, the rule before session 21. Why: the mosaic alone was the better predictor of the
+     * second at every distance of the first (session 20), but read after main's firsts it landed
+     * fewer (tuned on 550 -> 543 of 576): firsts far over the aim, where the probe's seams had
+     * put them. With {@link #TGL_PROBE_SEAMLESS} it lands more. Measured 30 Nov (session 21),
+     * TargetLanding fine scale, .tgl SSIM 0.90-0.99, same cache and session, within 3 encodes,
+     * off -> on, with TGL_PROBE_SEAMLESS: tuned on 549 -> 556 of 576, never tuned on 332 -> 335 of
+     * 360. Both rules against neither (main): tuned on 550 -> 556 (17 won, 11 lost; encodes 1,298
+     * -> 1,223; within 2 encodes 363 -> 428), never tuned on 331 -> 335 (13 won, 9 lost; 868 ->
+     * 815; 206 -> 255); with the caller's 4:4:4 (photos, graphics, fitc) 205 -> 206 of 216 (488 ->
+     * 468 encodes), grey output 203 -> 205 (521 -> 467).
+     */
+    TGL_SECOND_ON_MOSAIC
   }
 
   /** Every rule on: what the library's searches run. */

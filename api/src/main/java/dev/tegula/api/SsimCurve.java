@@ -168,6 +168,8 @@ final class SsimCurve {
   private final double[] modelFull = new double[101];
   /** Every macroblock scored, not a sample: a {@link TglProbe}'s mosaic, which is the sample. */
   private boolean everyMacroblock;
+  /** A mosaic's tile side, whose edges its chroma rings do not cross (0: an image). */
+  private int seamTile;
   /**
    * Only {@link #modelAt} is read ({@link #modelOfMosaic}): no source lattice, no peaks, and
    * with {@link #subOnly} no 4:4:4 side, whose transforms and scores were 0.2-0.3 of a small
@@ -281,7 +283,7 @@ final class SsimCurve {
    * code is off by, in -ln(1 - SSIM); 0 for made-up curves and images too small to probe.
    */
   double probedShift(int code) {
-    TglProbe p = image == null ? null : TglProbe.of(image, code, fixedChroma, greyOutput);
+    TglProbe p = image == null ? null : TglProbe.of(image, code, fixedChroma, greyOutput, rules);
     return p == null ? 0 : modelAt(code) + p.lift(code, side.fullAt(code)) - at(code);
   }
 
@@ -332,7 +334,14 @@ final class SsimCurve {
    */
   static SsimCurve modelOfMosaic(Image mosaic, int code, JpegEncodeOptions.Subsampling fixed,
       boolean grey) {
+    return modelOfMosaic(mosaic, code, fixed, grey, 0);
+  }
+
+  /** The same with chroma rings kept inside {@code seamTile}-pixel tiles (0: across them). */
+  static SsimCurve modelOfMosaic(Image mosaic, int code, JpegEncodeOptions.Subsampling fixed,
+      boolean grey, int seamTile) {
     SsimCurve c = mosaicModel(fixed, grey);
+    c.seamTile = seamTile;
     c.modelOnly = true;
     c.subOnly = !c.side.fullAt(code);
     // the grid qualities on both sides of the code, on the 4:4:4 side's coarser grid when that
@@ -358,7 +367,14 @@ final class SsimCurve {
   /** The same model at every quality and on both sides, for tests and measurements. */
   static SsimCurve modelOfMosaic(Image mosaic, JpegEncodeOptions.Subsampling fixed,
       boolean grey) {
+    return modelOfMosaic(mosaic, fixed, grey, 0);
+  }
+
+  /** The same with chroma rings kept inside {@code seamTile}-pixel tiles (0: across them). */
+  static SsimCurve modelOfMosaic(Image mosaic, JpegEncodeOptions.Subsampling fixed,
+      boolean grey, int seamTile) {
     SsimCurve c = mosaicModel(fixed, grey);
+    c.seamTile = seamTile;
     c.estimate(mosaic);
     return c;
   }
@@ -743,7 +759,7 @@ final class SsimCurve {
       int y0 = (m / mbw) * 16;
       macroblockPixels(rgba, w, h, x0, y0, px);
       for (int c = 0; c < 2; c++) {
-        chromaRing(rgba, w, h, x0 >> 1, y0 >> 1, c, ring[c], 10);
+        chromaRing(rgba, w, h, x0 >> 1, y0 >> 1, c, ring[c], 10, seamTile / 2);
       }
       for (int k = 0; k < 4; k++) {
         int bx = (k & 1) * 8;
@@ -914,12 +930,25 @@ final class SsimCurve {
    */
   private static void chromaRing(byte[] rgba, int w, int h, int gx0, int gy0, int c,
       double[] out, int n) {
+    chromaRing(rgba, w, h, gx0, gy0, c, out, n, 0);
+  }
+
+  /**
+   * The same inside the {@code ct}-sample chroma tile holding the ring's middle (0: the whole
+   * grid): a mosaic's tile ends where its neighbour begins, a seam the image does not have.
+   */
+  private static void chromaRing(byte[] rgba, int w, int h, int gx0, int gy0, int c,
+      double[] out, int n, int ct) {
     int cw = (w + 1) >> 1;
     int ch = (h + 1) >> 1;
+    int loX = ct > 0 ? (gx0 - 1 + n / 2) / ct * ct : 0;
+    int loY = ct > 0 ? (gy0 - 1 + n / 2) / ct * ct : 0;
+    int hiX = ct > 0 ? Math.min(cw, loX + ct) - 1 : cw - 1;
+    int hiY = ct > 0 ? Math.min(ch, loY + ct) - 1 : ch - 1;
     for (int j = 0; j < n; j++) {
-      int gy = Math.max(0, Math.min(ch - 1, gy0 - 1 + j));
+      int gy = Math.max(loY, Math.min(hiY, gy0 - 1 + j));
       for (int i = 0; i < n; i++) {
-        int gx = Math.max(0, Math.min(cw - 1, gx0 - 1 + i));
+        int gx = Math.max(loX, Math.min(hiX, gx0 - 1 + i));
         double sum = 0;
         for (int d = 0; d < 4; d++) {
           int sx = Math.min(w - 1, 2 * gx + (d & 1));

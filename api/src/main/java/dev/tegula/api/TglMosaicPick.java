@@ -10,7 +10,8 @@ import static dev.tegula.api.TargetSearch.QUALITY;
  * ({@link #outside}, {@link SearchRules.Rule#TGL_MOSAIC_OUTSIDE}); since session 19 a read steps
  * past candidates that all lie on one side of the aim ({@link SearchRules.Rule#TGL_MOSAIC_BEYOND});
  * since session 20 a second after a first file far under the aim reads the mosaic alone ({@link
- * #FAR_FIRST}, {@link SearchRules.Rule#TGL_FAR_SECOND}).
+ * #FAR_FIRST}, {@link SearchRules.Rule#TGL_FAR_SECOND}), and since session 21 every second does
+ * ({@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC}), its first placed by a probe without seams.
  * The mosaic is coded at the measured codes and at candidate qualities; its values are mapped onto
  * the image through the measured files (a control variate: the mosaic's level is off, its rise
  * between two codes is nearly the image's), blended with the fitted line's, and the quality is
@@ -111,7 +112,9 @@ final class TglMosaicPick {
    */
   static int second(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int[] codes, double[] ys) {
-    boolean far = curve.rules().on(SearchRules.Rule.TGL_FAR_SECOND)
+    SearchRules rules = curve.rules();
+    boolean far = rules.on(SearchRules.Rule.TGL_SECOND_ON_MOSAIC)
+        || rules.on(SearchRules.Rule.TGL_FAR_SECOND)
         && aim - ys[0] > -FAR_FIRST * Math.log(TargetSearch.SSIM_BAND);
     return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, far ? FAR_SHARE : SECOND_SHARE,
         0);

@@ -30,6 +30,11 @@ import dev.tegula.tgl.TglEncoder;
  * estimate back in (k times the probe's correction) never helped: k = 0.8 2.35 against 2.07 on
  * 8 tiles of 64. Thread CPU of one probe against one encode at quality 90 and its SSIM: see
  * {@link #of}.
+ *
+ * <p>Since session 21 ({@link SearchRules.Rule#TGL_PROBE_SEAMLESS}) the model of the mosaic keeps
+ * each macroblock's ring of chroma samples inside its tile: across a seam the ring scored a 4:2:0
+ * loss the image does not have (a median 3.2 band widths at 0.99 on colour images, up to 33), for
+ * which the calibration by quality stood, on grey images too.
  */
 final class TglProbe {
   static final int TILE = 128;
@@ -49,6 +54,17 @@ final class TglProbe {
       9400, 9600};
   private static final double[] SUB_CALIBRATION = {0.215, 0.014, -0.012, -0.015, -0.037, -0.046,
       -0.048, -0.087, -0.069, -0.085, -0.082};
+  /**
+   * The same for a model whose chroma rings stay inside their tiles ({@link
+   * SearchRules.Rule#TGL_PROBE_SEAMLESS}): from quality 25 on, SUB_CALIBRATION stood for the
+   * seams (on main's searches of the tuned-on sets, 30 Nov, session 21, the seamless lift's
+   * median error by quality lay within 0.03 of 0 at every knot from 2500, grey and colour
+   * alike, where the seams' own share was 0.008-0.097); the two lowest knots are not seams (grey
+   * images need them as much: without them otho's sk_brick decodes at 0.90, qualities 10-16, put
+   * their first files 11-13 band widths over the band), so they stay.
+   */
+  private static final double[] SEAMLESS_CALIBRATION = {0.215, 0.014, 0, 0, 0, 0, 0, 0, 0, 0,
+      0};
   private static final int[] FULL_KNOTS = {8500, 9250, 9600, 9800};
   private static final double[] FULL_CALIBRATION = {-0.036, 0.025, -0.003, -0.050};
 
@@ -56,17 +72,24 @@ final class TglProbe {
   final double measured;
   /** The model's -ln(1 - SSIM) of the same mosaic ({@link SsimCurve#modelAt}). */
   final double modelled;
+  /**
+   * Whether {@link #modelled} kept its chroma rings inside their tiles ({@link
+   * SearchRules.Rule#TGL_PROBE_SEAMLESS}), so that its 4:2:0 side takes {@link
+   * #SEAMLESS_CALIBRATION}.
+   */
+  private final boolean seamless;
 
-  private TglProbe(double measured, double modelled) {
+  private TglProbe(double measured, double modelled, boolean seamless) {
     this.measured = measured;
     this.modelled = modelled;
+    this.seamless = seamless;
   }
 
   /** The whole image's lift in -ln(1 - SSIM) at the probe's code: the mosaic's, calibrated. */
   double lift(int code, boolean full) {
     int q = code & TargetSearch.QUALITY;
     return measured - modelled + (full ? SsimCurve.between(FULL_KNOTS, FULL_CALIBRATION, q)
-        : SsimCurve.between(SUB_KNOTS, SUB_CALIBRATION, q));
+        : SsimCurve.between(SUB_KNOTS, seamless ? SEAMLESS_CALIBRATION : SUB_CALIBRATION, q));
   }
 
   /**
@@ -83,12 +106,24 @@ final class TglProbe {
    * before in the same runs.
    */
   static TglProbe of(Image image, int code, JpegEncodeOptions.Subsampling fixed, boolean grey) {
-    return of(image, code, fixed, grey, TILE, TILES, MARGIN);
+    return of(image, code, fixed, grey, SearchRules.DEFAULT);
+  }
+
+  /** The same under {@code rules} ({@link SearchRules.Rule#TGL_PROBE_SEAMLESS} shapes it). */
+  static TglProbe of(Image image, int code, JpegEncodeOptions.Subsampling fixed, boolean grey,
+      SearchRules rules) {
+    return of(image, code, fixed, grey, TILE, TILES, MARGIN,
+        rules.on(SearchRules.Rule.TGL_PROBE_SEAMLESS));
   }
 
   /** The same with another mosaic, for measurements (TglProbeCheck). */
   static TglProbe of(Image image, int code, JpegEncodeOptions.Subsampling fixed, boolean grey,
       int tile, int tiles, int margin) {
+    return of(image, code, fixed, grey, tile, tiles, margin, true);
+  }
+
+  private static TglProbe of(Image image, int code, JpegEncodeOptions.Subsampling fixed,
+      boolean grey, int tile, int tiles, int margin, boolean seamless) {
     if (tilesFor(image, tile, tiles) == 0) {
       return null;
     }
@@ -100,8 +135,9 @@ final class TglProbe {
     byte[] b = TglEncoder.encode(m, Metadata.EMPTY, o);
     double measured = SsimCurve.distortion(innerSsim(m, Tegula.decode(b).image(), tile,
         margin));
-    double modelled = SsimCurve.modelOfMosaic(m, code, fixed, grey).modelAt(code);
-    return new TglProbe(measured, modelled);
+    double modelled = SsimCurve.modelOfMosaic(m, code, fixed, grey, seamless ? tile : 0)
+        .modelAt(code);
+    return new TglProbe(measured, modelled, seamless);
   }
 
   /**

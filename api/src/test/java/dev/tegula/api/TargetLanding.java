@@ -106,7 +106,10 @@ public class TargetLanding {
    * of the aim, the rules before session 18; -DtglMosaicBeyond=false: .tgl's mosaic reads
    * neither step past candidates all on one side of the aim nor stop near it, the rules before
    * session 19; -DtglSizeOneSided=false: a .tgl size search's third after two files on one
-   * side of the target steps the whole way the fit predicts, the rule before session 21.
+   * side of the target steps the whole way the fit predicts, -DtglProbeSeamless=false:
+   * TglProbe's model of its mosaic with chroma rings across the tiles' seams and the
+   * calibration that stood for them, -DtglSecondOnMosaic=false: .tgl's
+   * second on the mosaic alone only after a first far under the aim, the rules before session 21.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -132,7 +135,9 @@ public class TargetLanding {
       .with(Rule.JPEG_SECOND_BEYOND, on("jpegSecondBeyond"))
       .with(Rule.JPEG_PROBE_COLOUR_RISE, on("colourRise"))
       .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"))
-      .with(Rule.TGL_SIZE_ONE_SIDED, on("tglSizeOneSided"));
+      .with(Rule.TGL_SIZE_ONE_SIDED, on("tglSizeOneSided"))
+      .with(Rule.TGL_PROBE_SEAMLESS, on("tglProbeSeamless"))
+      .with(Rule.TGL_SECOND_ON_MOSAIC, on("tglSecondOnMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

@@ -123,9 +123,82 @@ class TglProbeTest {
         }
       }
       TglProbe p = TglProbe.of(image, 8150, null, false);
-      assertEquals(SsimCurve.modelOfMosaic(m, null, false).modelAt(8150), p.modelled, 0);
+      assertEquals(SsimCurve.modelOfMosaic(m, null, false, TglProbe.TILE).modelAt(8150),
+          p.modelled, 0);
+      SsimCurve seamless = SsimCurve.modelOfMosaic(m, null, false, TglProbe.TILE);
+      for (int code : codes) {
+        assertEquals(seamless.modelAt(code),
+            SsimCurve.modelOfMosaic(m, code, null, false, TglProbe.TILE).modelAt(code), 0);
+      }
     }
     assertEquals(images.size() * fixed.length * codes.length, compared);
+  }
+
+  /**
+   * With its chroma rings kept inside their tiles ({@link SearchRules.Rule#TGL_PROBE_SEAMLESS})
+   * the model of a mosaic does not depend on the order of its tiles, as no macroblock's ring
+   * reaches into a neighbouring tile: the same tiles in reverse order model the same at every
+   * 4:2:0 code; across the seams the order matters, and the seams' false 4:2:0 loss puts the
+   * model lower. A grey mosaic has no chroma, so no seams either.
+   */
+  @Test
+  void aSeamlessModelSeesNoNeighbouringTile() throws IOException {
+    Image photo = TargetSearchTest.crop("flower.png", 0, 0, 512);
+    for (Image image : new Image[] {photo, TargetSearchTest.grey(photo)}) {
+      Image m = TglProbe.mosaic(image, TglProbe.TILE, TglProbe.TILES);
+      Image reversed = reversedTiles(m, TglProbe.TILE);
+      boolean grey = image != photo;
+      for (int code : CODES) {
+        if (code >= TargetSearch.JUMP) {
+          continue;
+        }
+        double seamless = SsimCurve.modelOfMosaic(m, code, null, false, TglProbe.TILE)
+            .modelAt(code);
+        double seamed = SsimCurve.modelOfMosaic(m, code, null, false).modelAt(code);
+        assertEquals(seamless, SsimCurve.modelOfMosaic(reversed, code, null, false,
+            TglProbe.TILE).modelAt(code), 1e-9, "code " + code);
+        if (grey) {
+          assertEquals(seamless, seamed, 0, "code " + code);
+        } else {
+          assertTrue(seamless > seamed, code + ": " + seamless + " <= " + seamed);
+          double reversedSeamed = SsimCurve.modelOfMosaic(reversed, code, null, false)
+              .modelAt(code);
+          assertTrue(Math.abs(reversedSeamed - seamed) > 1e-6, "code " + code);
+        }
+      }
+    }
+  }
+
+  /**
+   * The seamless probe's 4:2:0 lift is the mosaic's measured minus modelled value as it is
+   * from quality 25 on (no calibration there), the seamed one's carries the calibration that
+   * stood for the seams (negative at 80, -0.046 to -0.048).
+   */
+  @Test
+  void aSeamlessLiftTakesNoCalibrationAboveTheLowestQualities() throws IOException {
+    Image photo = TargetSearchTest.crop("astronaut.png", 0, 0, 512);
+    TglProbe seamless = TglProbe.of(photo, 8000, null, false);
+    assertEquals(seamless.measured - seamless.modelled, seamless.lift(8000, false), 0);
+    TglProbe seamed = TglProbe.of(photo, 8000, null, false,
+        SearchRules.DEFAULT.with(SearchRules.Rule.TGL_PROBE_SEAMLESS, false));
+    assertEquals(seamless.measured, seamed.measured, 0);
+    double calibration = seamed.lift(8000, false) - (seamed.measured - seamed.modelled);
+    assertTrue(calibration < -0.04 && calibration > -0.05, "" + calibration);
+    assertTrue(seamless.modelled > seamed.modelled);
+  }
+
+  /** {@code m}'s tiles of {@code tile} pixels (one row) in reverse order. */
+  private static Image reversedTiles(Image m, int tile) {
+    int w = m.width();
+    int n = w / tile;
+    byte[] out = new byte[m.rgba().length];
+    for (int y = 0; y < m.height(); y++) {
+      for (int t = 0; t < n; t++) {
+        System.arraycopy(m.rgba(), (y * w + t * tile) * 4, out, (y * w + (n - 1 - t) * tile) * 4,
+            tile * 4);
+      }
+    }
+    return new Image(w, m.height(), out);
   }
 
   private static boolean sameWindow(Image a, int x0, int y0, Image m, int mx) {
