@@ -230,7 +230,24 @@ final class SearchRules {
      * encodes 876 -> 868); with the caller's 4:4:4 (photos, graphics, fitc) 206 -> 205 of 216,
      * grey output 204 -> 203.
      */
-    TGL_FAR_SECOND
+    TGL_FAR_SECOND,
+
+    /**
+     * Whether the third of JPEG's knob secant ({@link TrellisKnob#ssimSecant}: a first file
+     * passing near the aim, its tables at a probed lambda, then at the lambda the two files' own
+     * slope puts at the aim) runs on a steeper power of ln lambda ({@link
+     * TrellisKnob#SECANT_POWER}); off: KnobProbe's {@link KnobProbe#SSIM_POWER}, the rule of
+     * session 17. Why: of main's 57 secant thirds on all eight sets (session 21), the 4 that
+     * missed all went just under the target (-0.03 to -0.16 band widths) extrapolating past a
+     * second over the band, while the thirds between x1 and a second under the target landed
+     * high (up to the band's top): the whole image's move is more convex in ln lambda than the
+     * probe's power there. Measured 30 Nov (session 21), TargetLanding fine scale, same cache and
+     * session, off (line for line main) -> on, within 3 encodes: tuned on 555 -> 557 of 576 (2
+     * won: fitc hubble_deep_field_q88 0.99, othf hubble_deep_field_q93 0.99; none lost), never
+     * tuned on 329 -> 330 of 360 (2 won: othg coffee_im85 and rocket_hvs92s 0.99; 1 lost: otho
+     * sk_coins_q75s 0.99, now 1.03 band widths over); encodes unchanged (1,296 and 845).
+     */
+    JPEG_SECANT_POWER
   }
 
   /** Every rule on: what the library's searches run. */

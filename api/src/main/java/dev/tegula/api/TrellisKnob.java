@@ -497,6 +497,26 @@ final class TrellisKnob {
    */
   static final double SECANT_SPAN_WIDE = 0.085;
   /**
+   * The power of ln lambda the secant's third runs on with {@link Rule#JPEG_SECANT_POWER}: each
+   * secant's own three files (x1, the second's lambda, the third's) fitted as a power put the
+   * local power at 0.8-2.2, a median near {@link KnobProbe#SSIM_POWER}, but 1.6-2.2 where the
+   * thirds went under. Replayed on those fitted curves, main's 57 secant thirds land 53 at power
+   * 1.23 (as in the real run), 55 at 1.3, 56 at 1.4, 57 at 1.5 and 1.6, 56 at 1.7 (a mean
+   * distance from the aim of 0.16, 0.15, 0.16, 0.18, 0.20, 0.24 band widths): the least power
+   * that lands them all.
+   */
+  static final double SECANT_POWER = 1.5;
+
+  /**
+   * The ln lambda where a move of -ln(1 - SSIM) growing as the {@code power} of ln lambda,
+   * {@code moved} at ln lambda {@code ln2}, reaches {@code need}; NaN when it did not move.
+   */
+  static double secantLnLambda(double need, double moved, double ln2, double power) {
+    double c = moved / Math.pow(ln2, power);
+    return c > 0 ? Math.pow(need / c, 1 / power) : Double.NaN;
+  }
+
+  /**
    * The first guess of -ln(1 - SSIM) per ln lambda there (decoded JPEGs near their own quality
    * measured 0.2-0.8); 0.45 gave 245 of 320 at a span of 0.1.
    */
@@ -512,7 +532,8 @@ final class TrellisKnob {
    * whose second file missed: short of the aim when the third lay under the second's lambda, past
    * it when over). Measured 30 Nov (session 17), TargetLanding within 3 encodes on those sets, same
    * cache and session: 513 -> 516 of 576 (bliznaca_g88 0.95, flower_q75s 0.99,
-   * hubble_deep_field_q75s 0.97), none lost; power 1.4: the same. Null when the second file shows
+   * hubble_deep_field_q75s 0.97), none lost; power 1.4: the same. With {@link
+   * Rule#JPEG_SECANT_POWER} the steeper {@link #SECANT_POWER}. Null when the second file shows
    * the knob cannot reach the aim by {@link #KNOB_MAX} (the search goes on with the quality, the
    * knob's encode counted).
    */
@@ -533,12 +554,13 @@ final class TrellisKnob {
     double y2 = -Math.log(Math.max(1e-9, 1 - s2));
     double ln2 = Math.log(l2 / 100.0);
     // the move grows as a power of ln lambda (KnobProbe's), not along the chord from x1
-    double pw = rules.on(Rule.JPEG_THIRD_FROM_FILES) ? KnobProbe.SSIM_POWER : 1;
-    double c = (y1 - y2) / Math.pow(ln2, pw);
-    if (c <= 0 || Math.pow(need / c, 1 / pw) > LN_KNOB_MAX) {
+    double pw = rules.on(Rule.JPEG_SECANT_POWER) ? SECANT_POWER
+        : rules.on(Rule.JPEG_THIRD_FROM_FILES) ? KnobProbe.SSIM_POWER : 1;
+    double ln3 = secantLnLambda(need, y1 - y2, ln2, pw);
+    if (!(ln3 <= LN_KNOB_MAX)) {
       return null;
     }
-    int l3 = knobLambda(Math.pow(need / c, 1 / pw));
+    int l3 = knobLambda(ln3);
     if (l3 == l2) {
       l3 = s2 >= target ? l2 + 1 : l2 - 1;
     }

@@ -130,7 +130,8 @@ public class TargetLanding {
       .with(Rule.JPEG_KNOB_MOSAIC, on("knobMosaic"))
       .with(Rule.JPEG_SECOND_BEYOND, on("jpegSecondBeyond"))
       .with(Rule.JPEG_PROBE_COLOUR_RISE, on("colourRise"))
-      .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"));
+      .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"))
+      .with(Rule.JPEG_SECANT_POWER, on("secantPower"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
