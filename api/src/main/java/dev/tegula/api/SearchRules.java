@@ -236,8 +236,9 @@ final class SearchRules {
      * Whether the third of JPEG's knob secant ({@link TrellisKnob#ssimSecant}: a first file
      * passing near the aim, its tables at a probed lambda, then at the lambda the two files' own
      * slope puts at the aim) runs on a steeper power of ln lambda ({@link
-     * TrellisKnob#SECANT_POWER}); off: KnobProbe's {@link KnobProbe#SSIM_POWER}, the rule of
-     * session 17. Why: of main's 57 secant thirds on all eight sets (session 21), the 4 that
+     * TrellisKnob#SECANT_POWER}) in place of {@link #JPEG_THIRD_FROM_FILES}'s (and only with
+     * it); off: KnobProbe's {@link KnobProbe#SSIM_POWER}, the rule of session 17. Why: of
+     * main's 57 secant thirds on all eight sets (session 21), the 4 that
      * missed all went just under the target (-0.03 to -0.16 band widths) extrapolating past a
      * second over the band, while the thirds between x1 and a second under the target landed
      * high (up to the band's top): the whole image's move is more convex in ln lambda than the
@@ -245,7 +246,10 @@ final class SearchRules {
      * session, off (line for line main) -> on, within 3 encodes: tuned on 555 -> 557 of 576 (2
      * won: fitc hubble_deep_field_q88 0.99, othf hubble_deep_field_q93 0.99; none lost), never
      * tuned on 329 -> 330 of 360 (2 won: othg coffee_im85 and rocket_hvs92s 0.99; 1 lost: otho
-     * sk_coins_q75s 0.99, now 1.03 band widths over); encodes unchanged (1,296 and 845).
+     * sk_coins_q75s 0.99, now 1.03 band widths over); encodes unchanged (1,296 and 845); at
+     * power 1.4 556 and 331 (no search lost), 1.6 556 and 330. With the caller's 4:4:4 (photos,
+     * graphics, fitc; fresh encodes, off then on) 205 -> 206 of 216 (3 won, 2 lost: thirds now
+     * 0.06-0.14 band widths over), grey output 200 -> 200 (nothing changed).
      */
     JPEG_SECANT_POWER
   }

@@ -554,8 +554,8 @@ final class TrellisKnob {
     double y2 = -Math.log(Math.max(1e-9, 1 - s2));
     double ln2 = Math.log(l2 / 100.0);
     // the move grows as a power of ln lambda (KnobProbe's), not along the chord from x1
-    double pw = rules.on(Rule.JPEG_SECANT_POWER) ? SECANT_POWER
-        : rules.on(Rule.JPEG_THIRD_FROM_FILES) ? KnobProbe.SSIM_POWER : 1;
+    double pw = !rules.on(Rule.JPEG_THIRD_FROM_FILES) ? 1
+        : rules.on(Rule.JPEG_SECANT_POWER) ? SECANT_POWER : KnobProbe.SSIM_POWER;
     double ln3 = secantLnLambda(need, y1 - y2, ln2, pw);
     if (!(ln3 <= LN_KNOB_MAX)) {
       return null;

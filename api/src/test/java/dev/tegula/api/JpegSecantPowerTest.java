@@ -38,7 +38,10 @@ class JpegSecantPowerTest {
    * JPEG SSIM targets 0.90-0.99 on {@link JpegKnobMosaicTest#images}, each search without and
    * with the rule: with it every file still reaches its target (RulePairs checks), no search takes
    * more encodes, the secant thirds it moves land in the band no less often, and no fewer
-   * searches land within 3 encodes (FIGURES).
+   * searches land within 3 encodes (30 Nov, session 21: 213 -> 213 of 240 within 3 encodes, 549
+   * -> 549 encodes, 14 searches changed; of the 14 thirds it moved 14 -> 14 in the band, a mean
+   * distance from the aim of 0.0029 -> 0.0051 in -ln(1 - SSIM): higher in the band, where the
+   * sets' thirds that went under now land).
    */
   @Test
   void theSecantThirdOnASteeperPowerLandsNoLess() throws IOException {
