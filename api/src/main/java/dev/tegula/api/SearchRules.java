@@ -251,7 +251,29 @@ final class SearchRules {
      * graphics, fitc; fresh encodes, off then on) 205 -> 206 of 216 (3 won, 2 lost: thirds now
      * 0.06-0.14 band widths over), grey output 200 -> 200 (nothing changed).
      */
-    JPEG_SECANT_POWER
+    JPEG_SECANT_POWER,
+
+    /**
+     * Whether the knob below x1 ({@link TrellisKnob#ssimBelow}) reads {@link JpegProbe}'s mosaic
+     * at its lambda too, blended half and half in the log with {@link KnobProbe}'s slope as
+     * {@link #JPEG_KNOB_MOSAIC} reads the knob above x1, aimed at {@link
+     * TrellisKnob#BELOW_MOSAIC_AIM} of the need ({@link TrellisKnob#belowMosaicRead}); off: the
+     * probe's slope alone, scaled by {@link TrellisKnob#BELOW_SCALE} (session 11). Why: of the
+     * misses left on the tuned-on sets with {@link #JPEG_SECANT_POWER}, 6 of 19 ended on a
+     * below-x1 third (4 under the target, 2 over the band), whose probe erred both ways; the whole
+     * image coded at x0.6-x1 at the tables of main's 118 below thirds rose from x1 to x0.9 by the
+     * probe's prediction with a spread of 0.43 in the ln, by the mosaic's with 0.34 (see {@link
+     * TrellisKnob#BELOW_MOSAIC_AIM}). Measured 30 Nov (session 21), TargetLanding fine scale,
+     * same cache and session, with {@link #JPEG_SECANT_POWER} on both sides, off -> on, within 3
+     * encodes: tuned on 557 -> 559 of 576 (3 won: fitc hubble_deep_field_q95 0.95, othf
+     * astronaut_hvs92s and coffee_q93 0.99; 1 lost: othf rocket_tg70 0.95, its third one lambda
+     * hundredth lower on a stair, 0.89 -> 1.28 band widths), never tuned on 330 -> 332 of 360 (2
+     * won, none lost), encodes 1,296 -> 1,294 and 845 -> 845; the below thirds in the band 67 ->
+     * 69 of 73 and 42 -> 44 of 45. With the caller's 4:4:4 (photos, graphics, fitc) 206 -> 207
+     * of 216 (2 won, 1 lost), grey output 200 -> 201 (1 won). Costs one more code of the
+     * mosaic per below third (about one search in eight).
+     */
+    JPEG_BELOW_MOSAIC
   }
 
   /** Every rule on: what the library's searches run. */

@@ -41,7 +41,8 @@ class JpegSecantPowerTest {
    * searches land within 3 encodes (30 Nov, session 21: 213 -> 213 of 240 within 3 encodes, 549
    * -> 549 encodes, 14 searches changed; of the 14 thirds it moved 14 -> 14 in the band, a mean
    * distance from the aim of 0.0029 -> 0.0051 in -ln(1 - SSIM): higher in the band, where the
-   * sets' thirds that went under now land).
+   * sets' thirds that went under now land; with {@link Rule#JPEG_BELOW_MOSAIC} on both sides 216
+   * -> 216, 548 -> 548, the same 14 thirds).
    */
   @Test
   void theSecantThirdOnASteeperPowerLandsNoLess() throws IOException {

@@ -131,7 +131,8 @@ public class TargetLanding {
       .with(Rule.JPEG_SECOND_BEYOND, on("jpegSecondBeyond"))
       .with(Rule.JPEG_PROBE_COLOUR_RISE, on("colourRise"))
       .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"))
-      .with(Rule.JPEG_SECANT_POWER, on("secantPower"));
+      .with(Rule.JPEG_SECANT_POWER, on("secantPower"))
+      .with(Rule.JPEG_BELOW_MOSAIC, on("belowMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
