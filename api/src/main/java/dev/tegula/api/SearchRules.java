@@ -291,7 +291,49 @@ final class SearchRules {
      * 815; 206 -> 255); with the caller's 4:4:4 (photos, graphics, fitc) 205 -> 206 of 216 (488 ->
      * 468 encodes), grey output 203 -> 205 (521 -> 467).
      */
-    TGL_SECOND_ON_MOSAIC
+    TGL_SECOND_ON_MOSAIC,
+
+     * Whether the third of JPEG's knob secant ({@link TrellisKnob#ssimSecant}: a first file
+     * passing near the aim, its tables at a probed lambda, then at the lambda the two files' own
+     * slope puts at the aim) runs on a steeper power of ln lambda ({@link
+     * TrellisKnob#SECANT_POWER}) in place of {@link #JPEG_THIRD_FROM_FILES}'s (and only with
+     * it); off: KnobProbe's {@link KnobProbe#SSIM_POWER}, the rule of session 17. Why: of
+     * main's 57 secant thirds on all eight sets (session 21), the 4 that
+     * missed all went just under the target (-0.03 to -0.16 band widths) extrapolating past a
+     * second over the band, while the thirds between x1 and a second under the target landed
+     * high (up to the band's top): the whole image's move is more convex in ln lambda than the
+     * probe's power there. Measured 30 Nov (session 21), TargetLanding fine scale, same cache and
+     * session, off (line for line main) -> on, within 3 encodes: tuned on 555 -> 557 of 576 (2
+     * won: fitc hubble_deep_field_q88 0.99, othf hubble_deep_field_q93 0.99; none lost), never
+     * tuned on 329 -> 330 of 360 (2 won: othg coffee_im85 and rocket_hvs92s 0.99; 1 lost: otho
+     * sk_coins_q75s 0.99, now 1.03 band widths over); encodes unchanged (1,296 and 845); at
+     * power 1.4 556 and 331 (no search lost), 1.6 556 and 330. With the caller's 4:4:4 (photos,
+     * graphics, fitc; fresh encodes, off then on) 205 -> 206 of 216 (3 won, 2 lost: thirds now
+     * 0.06-0.14 band widths over), grey output 200 -> 200 (nothing changed).
+     */
+    JPEG_SECANT_POWER,
+
+    /**
+     * Whether the knob below x1 ({@link TrellisKnob#ssimBelow}) reads {@link JpegProbe}'s mosaic
+     * at its lambda too, blended half and half in the log with {@link KnobProbe}'s slope as
+     * {@link #JPEG_KNOB_MOSAIC} reads the knob above x1, aimed at {@link
+     * TrellisKnob#BELOW_MOSAIC_AIM} of the need ({@link TrellisKnob#belowMosaicRead}); off: the
+     * probe's slope alone, scaled by {@link TrellisKnob#BELOW_SCALE} (session 11). Why: of the
+     * misses left on the tuned-on sets with {@link #JPEG_SECANT_POWER}, 6 of 19 ended on a
+     * below-x1 third (4 under the target, 2 over the band), whose probe erred both ways; the whole
+     * image coded at x0.6-x1 at the tables of main's 118 below thirds rose from x1 to x0.9 by the
+     * probe's prediction with a spread of 0.43 in the ln, by the mosaic's with 0.34 (see {@link
+     * TrellisKnob#BELOW_MOSAIC_AIM}). Measured 30 Nov (session 21), TargetLanding fine scale,
+     * same cache and session, with {@link #JPEG_SECANT_POWER} on both sides, off -> on, within 3
+     * encodes: tuned on 557 -> 559 of 576 (3 won: fitc hubble_deep_field_q95 0.95, othf
+     * astronaut_hvs92s and coffee_q93 0.99; 1 lost: othf rocket_tg70 0.95, its third one lambda
+     * hundredth lower on a stair, 0.89 -> 1.28 band widths), never tuned on 330 -> 332 of 360 (2
+     * won, none lost), encodes 1,296 -> 1,294 and 845 -> 845; the below thirds in the band 67 ->
+     * 69 of 73 and 42 -> 44 of 45. With the caller's 4:4:4 (photos, graphics, fitc) 206 -> 207
+     * of 216 (2 won, 1 lost), grey output 200 -> 201 (1 won). Costs one more code of the
+     * mosaic per below third (about one search in eight).
+     */
+    JPEG_BELOW_MOSAIC
   }
 
   /** Every rule on: what the library's searches run. */

@@ -16,7 +16,10 @@ import java.util.Locale;
  * the whole image, then KnobProbe's slopes and both mosaics' -ln(1 - SSIM).
  */
 public class TargetKnobLadder {
-  static final int[] LADDER = {100, 105, 110, 116, 123, 130, 140, 152, 166, 185, 210, 250, 300};
+  /** The lambdas coded, in hundredths; {@code -Dladder=60,70,...} for others (below x1). */
+  static final int[] LADDER = java.util.Arrays.stream(System.getProperty("ladder",
+      "100,105,110,116,123,130,140,152,166,185,210,250,300").split(","))
+      .mapToInt(Integer::parseInt).toArray();
 
   public static void main(String[] a) throws Exception {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in));

@@ -108,8 +108,10 @@ public class TargetLanding {
    * session 19; -DtglSizeOneSided=false: a .tgl size search's third after two files on one
    * side of the target steps the whole way the fit predicts, -DtglProbeSeamless=false:
    * TglProbe's model of its mosaic with chroma rings across the tiles' seams and the
-   * calibration that stood for them, -DtglSecondOnMosaic=false: .tgl's
-   * second on the mosaic alone only after a first far under the aim, the rules before session 21.
+   * calibration that stood for them, -DtglSecondOnMosaic=false: .tgl's second on the mosaic
+   * alone only after a first far under the aim, -DsecantPower=false: JPEG's knob secant third
+   * on KnobProbe's power of ln lambda, -DbelowMosaic=false: JPEG's knob below x1 read on
+   * KnobProbe alone, the rules before session 21.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -137,7 +139,9 @@ public class TargetLanding {
       .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"))
       .with(Rule.TGL_SIZE_ONE_SIDED, on("tglSizeOneSided"))
       .with(Rule.TGL_PROBE_SEAMLESS, on("tglProbeSeamless"))
-      .with(Rule.TGL_SECOND_ON_MOSAIC, on("tglSecondOnMosaic"));
+      .with(Rule.TGL_SECOND_ON_MOSAIC, on("tglSecondOnMosaic"))
+      .with(Rule.JPEG_SECANT_POWER, on("secantPower"))
+      .with(Rule.JPEG_BELOW_MOSAIC, on("belowMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
