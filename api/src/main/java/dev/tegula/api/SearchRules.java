@@ -293,6 +293,7 @@ final class SearchRules {
      */
     TGL_SECOND_ON_MOSAIC,
 
+    /**
      * Whether the third of JPEG's knob secant ({@link TrellisKnob#ssimSecant}: a first file
      * passing near the aim, its tables at a probed lambda, then at the lambda the two files' own
      * slope puts at the aim) runs on a steeper power of ln lambda ({@link
