@@ -179,25 +179,4 @@ final class TrellisQuantizer {
     runFrom = at;
     return least;
   }
-
-  /** Counts the AC symbols a sequential scan would code for a zig-zag block (§F.1.2.2). */
-  static void countAc(int[] zz, long[] freq) {
-    int r = 0;
-    for (int k = 1; k < 64; k++) {
-      int t = zz[k];
-      if (t == 0) {
-        r++;
-        continue;
-      }
-      while (r > 15) {
-        freq[0xF0]++;
-        r -= 16;
-      }
-      freq[(r << 4) + EntropySink.bitLength(t < 0 ? -t : t)]++;
-      r = 0;
-    }
-    if (r > 0) {
-      freq[0]++;
-    }
-  }
 }
