@@ -28,6 +28,8 @@ final class TrellisQuantizer {
   private final int[] value = new int[64];
   private final long[] zeroCum = new long[64];
   private final int[] abs = new int[64];
+  /** -1 where the raw coefficient is negative, else 0. */
+  private final int[] negative = new int[64];
   private final long[] weight = new long[64];
   private final int[] step = new int[64];
   /** The least magnitude that rounds to a nonzero value, so that most zeros skip the division. */
@@ -70,15 +72,15 @@ final class TrellisQuantizer {
 
     // Only positions whose nearest value is nonzero can end a run; the rest are zeros anyway.
     zeroCum[0] = 0;
-    long negative = 0;
     int n = 0;
     // Branch-free: whether a value is negative or rounds to 0 is what the branch predictor
-    // cannot guess; the candidates' nearest values wait for the trellis.
+    // cannot guess; the candidates' nearest values wait for the trellis. Signs in an int array,
+    // not a 64-bit mask: TeaVM's JavaScript emulates long shifts.
     for (int k = 1; k < 64; k++) {
       int v = coef[off + ZigZag.NATURAL_ORDER[k]];
       int sign = v >> 31;
       int a = (v ^ sign) - sign;
-      negative |= (long) -sign << k;
+      negative[k] = sign;
       abs[k] = a;
       zeroCum[k] = zeroCum[k - 1] + (long) a * a * weight[k];
       pos[n + 1] = k;
@@ -92,7 +94,7 @@ final class TrellisQuantizer {
       trellis(n, lam);
       for (int t = end; t > 0; t = from[t]) {
         int k = pos[t];
-        coef[off + k] = (short) ((negative & (1L << k)) != 0 ? -value[t] : value[t]);
+        coef[off + k] = (short) ((value[t] ^ negative[k]) - negative[k]);
       }
     }
   }
