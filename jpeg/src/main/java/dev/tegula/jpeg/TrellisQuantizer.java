@@ -127,7 +127,6 @@ final class TrellisQuantizer {
       if (q0 > 1) {
         // The same size category (q0 not a power of two) has the same cheapest run.
         int s1 = EntropySink.bitLength(q0 - 1);
-        int runFrom0 = runFrom;
         if (s1 != s0) {
           run = cheapestRun(t, i, s1, lam, lamZrl);
         }
@@ -138,7 +137,6 @@ final class TrellisQuantizer {
           from[t] = runFrom;
           value[t] = q0 - 1;
         }
-        runFrom = runFrom0;
       }
       best[t] = bestCost;
       base[t] = bestCost - zeroCum[i];
