@@ -38,9 +38,9 @@ final class Quantizer {
     long[][] freq = new long[2][256];
     for (EncoderComponent c : comps) {
       int[] div = divisors(tables[c.quantTable]);
+      int[] least = leastNonzero(div, tuning.firstPassThreshold);
       for (int off = 0; off < c.coef.length; off += 64) {
-        round(c.coef, off, div, tuning.firstPassThreshold, tmp);
-        TrellisQuantizer.countAc(tmp, freq[c.huffTable]);
+        countRounded(c.coef, off, div, least, freq[c.huffTable], tmp);
       }
     }
     int[][] sizes = {HuffmanOptimizer.build(freq[0]).sizes, HuffmanOptimizer.build(freq[1]).sizes};
@@ -159,6 +159,55 @@ final class Quantizer {
       }
       zz[k] = v < 0 ? -q : q;
     }
+  }
+
+  /**
+   * Counts the AC symbols (T.81 §F.1.2.2) of the block at {@code coef[off]} as {@link #round}
+   * would leave it, without writing it; {@code least} from {@link #leastNonzero}, {@code at} 64
+   * ints of workspace. The nonzero positions are listed first without a branch, since which
+   * values round to 0 is what a branch predictor cannot guess, then only they are divided.
+   */
+  static void countRounded(short[] coef, int off, int[] div, int[] least, long[] freq,
+      int[] at) {
+    int n = 0;
+    for (int k = 1; k < 64; k++) {
+      int v = coef[off + ZigZag.NATURAL_ORDER[k]];
+      int sign = v >> 31;
+      at[n] = k;
+      n += ((v ^ sign) - sign) >= least[k] ? 1 : 0;
+    }
+    int last = 0;
+    for (int j = 0; j < n; j++) {
+      int k = at[j];
+      int natural = ZigZag.NATURAL_ORDER[k];
+      int v = coef[off + natural];
+      int d = div[natural];
+      int q = Math.min(((v < 0 ? -v : v) + (d >> 1)) / d, MAX_AC);
+      int run = k - last - 1;
+      while (run > 15) {
+        freq[0xF0]++;
+        run -= 16;
+      }
+      freq[(run << 4) + EntropySink.bitLength(q)]++;
+      last = k;
+    }
+    if (last < 63) {
+      freq[0]++;
+    }
+  }
+
+  /**
+   * Per zig-zag position, the least magnitude that {@link #round} with dead zone
+   * {@code threshold} leaves nonzero: past the dead zone and at least half a step.
+   */
+  static int[] leastNonzero(int[] div, int threshold) {
+    int[] least = new int[64];
+    for (int k = 0; k < 64; k++) {
+      int d = div[ZigZag.NATURAL_ORDER[k]];
+      long dead = threshold <= 0 ? 0 : ((long) threshold * d + 255) / 256;
+      least[k] = (int) Math.max(dead, d - (d >> 1));
+    }
+    return least;
   }
 
   /** {@link #round} in place. */

@@ -24,6 +24,7 @@ final class ScanEncoder {
   private final byte[] corr = new byte[MAX_CORR_BITS + 64];
   private int be;
   private final int[] abs = new int[64];
+  private final int[] nonzero = new int[64];
   /**
    * Per component (by position), per block: the zig-zag index of its last nonzero coefficient (0
    * when only DC or none). Made at a component's first AC scan of a progressive encode, where
@@ -181,28 +182,34 @@ final class ScanEncoder {
    * past {@code hi} are zero.
    */
   private void acFirst(short[] coef, int off, int ss, int se, int hi, int al, int slot) {
-    int r = 0;
+    // The band's nonzero positions listed first without a branch: whether a value is 0 after
+    // the point transform is what a branch predictor cannot guess (session 21).
+    int n = 0;
     for (int k = ss; k <= hi; k++) {
       int t = coef[off + k];
+      int sign = t >> 31;
+      nonzero[n] = k;
+      n += ((t ^ sign) - sign) >> al != 0 ? 1 : 0;
+    }
+    int prev = ss - 1;
+    for (int j = 0; j < n; j++) {
+      int k = nonzero[j];
+      int t = coef[off + k];
       int a = (t < 0 ? -t : t) >> al;
-      if (a == 0) {
-        r++;
-        continue;
-      }
       if (eobrun > 0) {
         flushEobrun();
       }
+      int r = k - prev - 1;
       while (r > 15) {
         sink.symbol(slot, 0xF0);
         r -= 16;
       }
-      int n = EntropySink.bitLength(a);
-      sink.symbol(slot, (r << 4) + n);
-      sink.bits(t < 0 ? ~a : a, n);
-      r = 0;
+      int size = EntropySink.bitLength(a);
+      sink.symbol(slot, (r << 4) + size);
+      sink.bits(t < 0 ? ~a : a, size);
+      prev = k;
     }
-    r += se - Math.max(hi, ss - 1);
-    if (r > 0) {
+    if (se > prev) {
       eobSlot = slot;
       if (++eobrun == MAX_EOBRUN) {
         flushEobrun();
@@ -215,24 +222,27 @@ final class ScanEncoder {
    * band's coefficients past {@code hi} are zero.
    */
   private void acRefine(short[] coef, int off, int ss, int se, int hi, int al, int slot) {
+    // As in acFirst, the nonzero positions are listed without a branch, then only they walked.
     int eob = 0;
+    int n = 0;
     for (int k = ss; k <= hi; k++) {
       int t = coef[off + k];
-      int a = (t < 0 ? -t : t) >> al;
+      int sign = t >> 31;
+      int a = ((t ^ sign) - sign) >> al;
       abs[k] = a;
-      if (a == 1) {
-        eob = k;
-      }
+      nonzero[n] = k;
+      n += a != 0 ? 1 : 0;
+      eob = a == 1 ? k : eob;
     }
     int r = 0;
     int br = 0;
     int base = be;
-    for (int k = ss; k <= hi; k++) {
+    int prev = ss - 1;
+    for (int j = 0; j < n; j++) {
+      int k = nonzero[j];
       int a = abs[k];
-      if (a == 0) {
-        r++;
-        continue;
-      }
+      r += k - prev - 1;
+      prev = k;
       while (r > 15 && k <= eob) {
         flushEobrun();
         sink.symbol(slot, 0xF0);
@@ -253,7 +263,7 @@ final class ScanEncoder {
       br = 0;
       r = 0;
     }
-    r += se - Math.max(hi, ss - 1);
+    r += se - prev;
     if (r > 0 || br > 0) {
       eobSlot = slot;
       eobrun++;
@@ -265,6 +275,11 @@ final class ScanEncoder {
   }
 
   private void emitCorrection(int from, int count) {
+    if (sink.counting) {
+      // a counting pass needs how many bits, not which: one add instead of a call per bit
+      sink.extraBits += count;
+      return;
+    }
     for (int i = 0; i < count; i++) {
       sink.bits(corr[from + i], 1);
     }
