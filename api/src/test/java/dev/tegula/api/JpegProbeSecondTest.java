@@ -28,8 +28,7 @@ class JpegProbeSecondTest {
     int[] landed = sum.landed();
     RulePairs.print("JPEG SSIM, second from the probe", pairs, moved, "seconds");
     RulePairs.assertNearerTheAim(moved);
-    assertTrue(moved.inBand()[1] > moved.inBand()[0],
-        moved.inBand()[0] + " -> " + moved.inBand()[1]);
+    RulePairs.assertMoreInBand(moved);
     assertTrue(landed[1] >= landed[0], landed[0] + " -> " + landed[1]);
   }
 }

@@ -107,6 +107,12 @@ final class RulePairs {
         moved.offAim()[0] + " -> " + moved.offAim()[1]);
   }
 
+  /** Asserts that more of the moved encodes lie in the band with the rule than without. */
+  static void assertMoreInBand(Moved moved) {
+    assertTrue(moved.inBand()[1] > moved.inBand()[0],
+        moved.inBand()[0] + " -> " + moved.inBand()[1]);
+  }
+
   /** Asserts that no search with the rule on took more than {@code more} encodes more. */
   static void assertAtMostMoreEncodes(List<Pair> pairs, int more) {
     for (Pair p : pairs) {

@@ -28,8 +28,7 @@ class TglProbeSeamlessTest {
     RulePairs.print(".tgl SSIM, the probe without seams", pairs, firsts, "firsts");
     RulePairs.assertAtMostMoreEncodes(pairs, 3);
     RulePairs.assertNearerTheAim(firsts);
-    assertTrue(firsts.inBand()[1] > firsts.inBand()[0],
-        firsts.inBand()[0] + " -> " + firsts.inBand()[1]);
+    RulePairs.assertMoreInBand(firsts);
     int[] encodes = RulePairs.totals(pairs).encodes();
     assertTrue(encodes[1] < encodes[0], encodes[0] + " -> " + encodes[1]);
   }
@@ -49,8 +48,7 @@ class TglProbeSeamlessTest {
     RulePairs.print(".tgl SSIM, every second on the mosaic alone", pairs, seconds, "seconds");
     RulePairs.assertAtMostMoreEncodes(pairs, 2);
     RulePairs.assertNearerTheAim(seconds);
-    assertTrue(seconds.inBand()[1] > seconds.inBand()[0],
-        seconds.inBand()[0] + " -> " + seconds.inBand()[1]);
+    RulePairs.assertMoreInBand(seconds);
     RulePairs.Totals sum = RulePairs.totals(pairs);
     assertTrue(sum.landed()[1] > sum.landed()[0], sum.landed()[0] + " -> " + sum.landed()[1]);
     assertTrue(sum.encodes()[1] < sum.encodes()[0],
