@@ -66,6 +66,11 @@ final class ScanEncoder {
     return lastNonzero[component];
   }
 
+  /** Counts {@code counter}'s AC-first bands of component {@code c}, as single-component scans. */
+  void countAcFirst(int c, AcFirstCounter counter) {
+    counter.count(components[c], lastNonzero(c), restartInterval);
+  }
+
   /** Codes {@code scan} into {@code out}; {@code progressive} selects the Annex G procedures. */
   void encode(ScanSpec scan, boolean progressive, EntropySink out) {
     this.sink = out;

@@ -50,6 +50,7 @@ final class ScanOptimizer {
     int[][][] best = new int[comps.length][][];
     for (int c = 0; c < comps.length; c++) {
       int[][][] cands = c == 0 ? LUMA : CHROMA;
+      countAcFirst(enc, c, comps[c].huffTable, cands, cost);
       long bestBits = Long.MAX_VALUE;
       for (int[][] cand : cands) {
         long bits = 0;
@@ -84,17 +85,53 @@ final class ScanOptimizer {
 
   private record Counted(long bits, long[][] freq) {}
 
+  /**
+   * Counts every distinct AC-first band of {@code cands} in one walk over component {@code c}'s
+   * blocks (the refinement scans are left to {@link #count}, scan by scan).
+   */
+  private static void countAcFirst(ScanEncoder enc, int c, int table, int[][][] cands,
+      Map<String, Counted> cache) {
+    List<int[]> bands = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (int[][] cand : cands) {
+      for (int[] s : cand) {
+        String key = key(c, s);
+        if (s[2] == 0 && !cache.containsKey(key) && !keys.contains(key)) {
+          bands.add(s);
+          keys.add(key);
+        }
+      }
+    }
+    AcFirstCounter counter = new AcFirstCounter(bands.toArray(new int[0][]));
+    enc.countAcFirst(c, counter);
+    for (int i = 0; i < keys.size(); i++) {
+      long[][] freq = counter.freq(i, table);
+      cache.put(keys.get(i), new Counted(price(freq, counter.extraBits(i)), freq));
+    }
+  }
+
+  private static String key(int c, int[] s) {
+    return c + ":" + s[0] + "-" + s[1] + ":" + s[2] + ":" + s[3];
+  }
+
   /** Counts one scan of component {@code c}: its bits with its own optimal table, DHT and SOS. */
   private static Counted count(ScanEncoder enc, int c, int[] s, Map<String, Counted> cache) {
-    String key = c + ":" + s[0] + "-" + s[1] + ":" + s[2] + ":" + s[3];
+    String key = key(c, s);
     Counted known = cache.get(key);
     if (known != null) {
       return known;
     }
     EntropySink counter = EntropySink.counter();
     enc.encode(new ScanSpec(new int[] {c}, s[0], s[1], s[2], s[3]), true, counter);
-    long bits = counter.extraBits + 8 * 12; // SOS segment
-    for (long[] freq : counter.freq) {
+    Counted r = new Counted(price(counter.freq, counter.extraBits), counter.freq);
+    cache.put(key, r);
+    return r;
+  }
+
+  /** A counted scan's bits with its own optimal tables, their DHT segments and its SOS. */
+  private static long price(long[][] freqs, long extraBits) {
+    long bits = extraBits + 8 * 12; // SOS segment
+    for (long[] freq : freqs) {
       boolean used = false;
       for (long f : freq) {
         used |= f != 0;
@@ -108,8 +145,6 @@ final class ScanOptimizer {
         bits += freq[sym] * t.sizes[sym];
       }
     }
-    Counted r = new Counted(bits, counter.freq);
-    cache.put(key, r);
-    return r;
+    return bits;
   }
 }
