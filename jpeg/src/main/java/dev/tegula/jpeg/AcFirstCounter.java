@@ -91,20 +91,31 @@ final class AcFirstCounter {
     return extraBits[i];
   }
 
-  /** The nonzero coefficients (after each wanted point transform) up to {@code lastK}. */
+  /**
+   * The nonzero coefficients up to {@code lastK}, after each wanted point transform: those of
+   * al 1 and 2 are among those of al 0, so only that list is made from the block.
+   */
   private void list(short[] coef, int off, int lastK, boolean[] wanted) {
-    for (int a = 0; a <= MAX_AL; a++) {
+    // branch-free, as ScanEncoder.acFirst: whether a coefficient (or its shift) is zero is what
+    // a branch predictor cannot guess
+    int n0 = 0;
+    for (int k = 1; k <= lastK; k++) {
+      int t = coef[off + k];
+      int sign = t >> 31;
+      int m = (t ^ sign) - sign;
+      pos[n0] = k;
+      mag[n0] = m;
+      n0 += m != 0 ? 1 : 0;
+    }
+    listed[0] = n0;
+    for (int a = 1; a <= MAX_AL; a++) {
       if (!wanted[a]) {
         continue;
       }
-      // branchless, as ScanEncoder.acFirst: whether a value survives the shift is unpredictable
-      int base = a * 64;
-      int n = base;
-      for (int k = 1; k <= lastK; k++) {
-        int t = coef[off + k];
-        int sign = t >> 31;
-        int m = ((t ^ sign) - sign) >> a;
-        pos[n] = k;
+      int n = a * 64;
+      for (int j = 0; j < n0; j++) {
+        int m = mag[j] >> a;
+        pos[n] = pos[j];
         mag[n] = m;
         n += m != 0 ? 1 : 0;
       }
