@@ -24,18 +24,7 @@ class AcScanWalkTest {
   @Test
   void countsAndWritesAsTheWalkOverEveryPosition() {
     Random random = new Random(21);
-    EncoderComponent c = new EncoderComponent(1, 0, 1, 1, 0, 0, 40, 30, 39, 29);
-    for (int off = 0; off < c.coef.length; off += 64) {
-      int last = random.nextInt(4) == 0 ? 0 : random.nextInt(64);
-      int density = 1 + random.nextInt(6);
-      for (int k = 0; k <= last; k++) {
-        if (k == last || random.nextInt(density * 3) == 0) {
-          int v = 1 + (random.nextInt(3) == 0 ? random.nextInt(40) : random.nextInt(3));
-          v = random.nextInt(200) == 0 ? 1023 : v;
-          c.coef[off + k] = (short) (random.nextBoolean() ? v : -v);
-        }
-      }
-    }
+    EncoderComponent c = ScanEncoderTest.sparseComponent(random, 200);
     EncoderComponent[] comps = {c};
     for (int[] b : BANDS) {
       ScanSpec spec = new ScanSpec(new int[] {0}, b[0], b[1], b[2], b[3]);

@@ -20,19 +20,7 @@ class ScanEncoderTest {
   @Test
   void boundedBandsCodeAsTheWholeWalk() {
     Random random = new Random(20);
-    // sparse blocks with their last nonzero anywhere, long zero runs (over 16, and EOB runs)
-    // and coefficients of 1 to 40, so refinement has new and known coefficients and corrections
-    EncoderComponent c = new EncoderComponent(1, 0, 1, 1, 0, 0, 40, 30, 39, 29);
-    for (int off = 0; off < c.coef.length; off += 64) {
-      int last = random.nextInt(4) == 0 ? 0 : random.nextInt(64);
-      int density = 1 + random.nextInt(6);
-      for (int k = 0; k <= last; k++) {
-        if (k == last || random.nextInt(density * 3) == 0) {
-          int v = 1 + (random.nextInt(3) == 0 ? random.nextInt(40) : random.nextInt(3));
-          c.coef[off + k] = (short) (random.nextBoolean() ? v : -v);
-        }
-      }
-    }
+    EncoderComponent c = sparseComponent(random, 0);
     EncoderComponent[] comps = {c};
     for (int restart : new int[] {0, 7}) {
       for (int[] b : BANDS) {
@@ -73,5 +61,26 @@ class ScanEncoderTest {
         EntropySink.writer(tables, bits));
     bits.flush();
     return out.toByteArray();
+  }
+
+  /**
+   * A 40x30-block component of sparse blocks with their last nonzero anywhere, long zero runs
+   * (over 16, and EOB runs) and coefficients of 1 to 40, so refinement has new and known
+   * coefficients and corrections; {@code bigOneIn} > 0: one coefficient in that many is 1023.
+   */
+  static EncoderComponent sparseComponent(Random random, int bigOneIn) {
+    EncoderComponent c = new EncoderComponent(1, 0, 1, 1, 0, 0, 40, 30, 39, 29);
+    for (int off = 0; off < c.coef.length; off += 64) {
+      int last = random.nextInt(4) == 0 ? 0 : random.nextInt(64);
+      int density = 1 + random.nextInt(6);
+      for (int k = 0; k <= last; k++) {
+        if (k == last || random.nextInt(density * 3) == 0) {
+          int v = 1 + (random.nextInt(3) == 0 ? random.nextInt(40) : random.nextInt(3));
+          v = bigOneIn > 0 && random.nextInt(bigOneIn) == 0 ? 1023 : v;
+          c.coef[off + k] = (short) (random.nextBoolean() ? v : -v);
+        }
+      }
+    }
+    return c;
   }
 }
