@@ -1046,8 +1046,8 @@ final class TargetSearch {
    * itself across the jump or when the two files do not give a rising map. Near a decoded
    * JPEG's own quality the mosaic climbs on the stairs of the real integer tables, which the
    * model smooths; on any image it measures what the trellis and the masking do. After two
-   * failures the mosaic's map alone, its crossing of the aim on the quality between the points
-   * on either side ({@link SearchRules.Rule#JPEG_TWO_FAILURES_ON_MOSAIC}).
+   * failures or two passes the mosaic's map alone, its crossing of the aim on the quality
+   * between the points on either side ({@link SearchRules.Rule#JPEG_ONE_SIDED_ON_MOSAIC}).
    *
    * <p>Why: of the thirds at a quality on the fit sets, photos and graphics (session 16), those
    * inside a bracket sat a median 0.66 band widths off the model's prediction and 0.38 off the
@@ -1080,12 +1080,13 @@ final class TargetSearch {
     }
     double m0 = curve.mosaicAt(codes[0]);
     double m1 = curve.mosaicAt(codes[1]);
-    boolean twoFailures = failQ >= 0 && passQ > TOP
-        && curve.rules().on(Rule.JPEG_TWO_FAILURES_ON_MOSAIC);
+    // two failures or two passes
+    boolean oneSided = (failQ >= 0) == (passQ > TOP)
+        && curve.rules().on(Rule.JPEG_ONE_SIDED_ON_MOSAIC);
     // on the larger mosaic a bracket's third is read on the mosaic alone, and so is a third
-    // after two failures, where the mosaic foretold the third better than the model through them
+    // after two files on one side, where the mosaic foretold it better than the model through them
     boolean bracket = failQ >= 0 && passQ <= TOP && curve.rules().on(Rule.JPEG_LARGER_MOSAIC);
-    double share = bracket || twoFailures ? MOSAIC_SHARE_IN_BRACKET : MOSAIC_SHARE;
+    double share = bracket || oneSided ? MOSAIC_SHARE_IN_BRACKET : MOSAIC_SHARE;
     double slope = (ys[1] - ys[0]) / (m1 - m0);
     if (!(Math.abs(m1 - m0) > MOSAIC_MIN_SPAN && slope > MOSAIC_SLOPE_MIN
         && slope < MOSAIC_SLOPE_MAX)) {
@@ -1121,9 +1122,9 @@ final class TargetSearch {
       if (Double.isNaN(cross)) {
         return best;
       }
-      // after two failures the crossing on the quality itself: the model, the other abscissa,
+      // outside a bracket the crossing on the quality itself: the model, the other abscissa,
       // is flat where the image's stairs climb
-      double onQuality = twoFailures ? TglMosaicPick.crossing(hundredths, m, n, aim, false)
+      double onQuality = oneSided ? TglMosaicPick.crossing(hundredths, m, n, aim, false)
           : Double.NaN;
       int next = newTables(model, Double.isNaN(onQuality)
           ? model.lowestAtLeast(share * cross + (1 - share) * aim, failQ, passQ)

@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * JPEG's mosaic third after two failures reads the mosaic alone and crosses the aim on the
- * quality ({@link Rule#JPEG_TWO_FAILURES_ON_MOSAIC}).
+ * JPEG's mosaic third after two failures or two passes reads the mosaic alone and crosses the
+ * aim on the quality ({@link Rule#JPEG_ONE_SIDED_ON_MOSAIC}).
  */
-class JpegTwoFailuresOnMosaicTest {
+class JpegOneSidedOnMosaicTest {
   /**
    * A crossing on the quality goes to the hundredth at or above it on the search's scale,
    * strictly between the failure and the pass (or the top of the scale when nothing passes).
@@ -34,18 +34,18 @@ class JpegTwoFailuresOnMosaicTest {
    * with the rule: with it every file still reaches its target (RulePairs checks), no search
    * takes more than one encode more, the thirds it moves lie nearer the aim in sum and more of
    * them in the band, and no fewer searches land within 3 encodes (30 Nov, session 22: 216 ->
-   * 219 of 240 within 3 encodes, 548 -> 545 encodes, 9 searches changed; of the 10 thirds it
-   * moved 0 -> 3 in the band, a mean distance from the aim of 0.144 -> 0.033 in -ln(1 - SSIM)).
+   * 219 of 240 within 3 encodes, 548 -> 544 encodes, 10 searches changed; of the 11 thirds it
+   * moved 0 -> 3 in the band, a mean distance from the aim of 0.161 -> 0.032 in -ln(1 - SSIM)).
    */
   @Test
-  void aThirdAfterTwoFailuresReadOnTheMosaicAloneLandsNearer() throws IOException {
+  void aOneSidedThirdReadOnTheMosaicAloneLandsNearer() throws IOException {
     List<RulePairs.Pair> pairs = RulePairs.ssim(JpegKnobMosaicTest.images(), ImageFormat.JPEG,
-        TargetSearchTest.NO_FAR.with(Rule.JPEG_TWO_FAILURES_ON_MOSAIC, false),
+        TargetSearchTest.NO_FAR.with(Rule.JPEG_ONE_SIDED_ON_MOSAIC, false),
         TargetSearchTest.NO_FAR);
     RulePairs.assertAtMostMoreEncodes(pairs, 1);
     RulePairs.Moved moved = RulePairs.moved(pairs, 2, p -> true);
     int[] landed = RulePairs.totals(pairs).landed();
-    RulePairs.print("JPEG SSIM, third after two failures on the mosaic alone", pairs, moved,
+    RulePairs.print("JPEG SSIM, one-sided third on the mosaic alone", pairs, moved,
         "thirds");
     RulePairs.assertNearerTheAim(moved);
     RulePairs.assertMoreInBand(moved);
