@@ -357,7 +357,7 @@ final class SearchRules {
      * lost: othf astronaut_tg70 0.97 and riaphotographs_q75s 0.99, thirds now 0.2 and 0.0 band
      * widths under the target), never tuned on 332 -> 334 of 360 (2 won, none lost); encodes
      * 1,294 -> 1,286 and 845 -> 845; the thirds after two failures in the band 9 -> 11 of 15
-     * (tuned on) and 12 -> 13 of 18; bytes over the smallest passing file over 5 % 4 -> 2 of 936.
+     * (tuned on) and 13 -> 14 of 20; bytes over the smallest passing file over 5 % 4 -> 2 of 936.
      * After two failures alone 561 and 333; the mosaic alone without the crossing on the
      * quality 558 and 333, that crossing with the blend 559 and 333; the crossing on the quality
      * inside a bracket too 560 and 333 (not kept).
