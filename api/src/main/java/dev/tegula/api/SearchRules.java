@@ -334,7 +334,35 @@ final class SearchRules {
      * of 216 (2 won, 1 lost), grey output 200 -> 201 (1 won). Costs one more code of the
      * mosaic per below third (about one search in eight).
      */
-    JPEG_BELOW_MOSAIC
+    JPEG_BELOW_MOSAIC,
+
+    /**
+     * Whether JPEG's mosaic third after two files on one side of the target, two failures or two
+     * passes (TargetSearch's mosaicThird, {@link #JPEG_MOSAIC_THIRD}), reads the mosaic alone, as
+     * inside a bracket, and looks for the mosaic's crossing of the aim on the quality
+     * (TargetSearch's qualityAtLeast) rather than on the model fitted through the two files;
+     * off: the mosaic blended {@link TargetSearch#MOSAIC_SHARE} with that model, its crossing on
+     * the model's values, the rule of session 16. Why: at main's thirds after two failures
+     * (session 22, all eight sets) the mosaic's map at the encoded quality was the better
+     * predictor of the measured third (a median +0.05 band widths off, mean |0.67|, on the
+     * tuned-on sets; the model fitted through the two failures +0.68, |1.95|), but the blend and
+     * a crossing on the model's values, nearly flat where a decoded JPEG's stairs climb, left
+     * the read's candidates far over the aim (fitg astronaut_g88 0.90: 2405, 2198, 2183 at +10,
+     * +7.7, +7.4 band widths on the mosaic, +7.4 measured, where 16.80-17.31 land); after two
+     * passes, 4 thirds at a quality on all eight sets, all went under the target (fitg
+     * rocket_g60 0.95 at 26.98, 4.1 band widths under, where 29.53-31.04 land). Measured 30 Nov
+     * (session 22), TargetLanding fine scale, same cache and session, off (line for line main)
+     * -> on, within 3 encodes: tuned on 559 -> 562 of 576 (5 won: fitc astronaut_q70 0.95 and
+     * astronaut_q95 0.99, fitg astronaut_g88 0.90 and rocket_g60 0.95, othf coffee_im85 0.99; 2
+     * lost: othf astronaut_tg70 0.97 and riaphotographs_q75s 0.99, thirds now 0.2 and 0.0 band
+     * widths under the target), never tuned on 332 -> 334 of 360 (2 won, none lost); encodes
+     * 1,294 -> 1,286 and 845 -> 845; the thirds after two failures in the band 9 -> 11 of 15
+     * (tuned on) and 13 -> 14 of 20; bytes over the smallest passing file over 5 % 4 -> 2 of 936.
+     * After two failures alone 561 and 333; the mosaic alone without the crossing on the
+     * quality 558 and 333, that crossing with the blend 559 and 333; the crossing on the quality
+     * inside a bracket too 560 and 333 (not kept).
+     */
+    JPEG_ONE_SIDED_ON_MOSAIC
   }
 
   /** Every rule on: what the library's searches run. */

@@ -1045,7 +1045,9 @@ final class TargetSearch {
    * Of the qualities tried, the one whose blend lies nearest the aim is encoded; {@code q}
    * itself across the jump or when the two files do not give a rising map. Near a decoded
    * JPEG's own quality the mosaic climbs on the stairs of the real integer tables, which the
-   * model smooths; on any image it measures what the trellis and the masking do.
+   * model smooths; on any image it measures what the trellis and the masking do. After two
+   * failures or two passes the mosaic's map alone, its crossing of the aim on the quality
+   * between the points on either side ({@link SearchRules.Rule#JPEG_ONE_SIDED_ON_MOSAIC}).
    *
    * <p>Why: of the thirds at a quality on the fit sets, photos and graphics (session 16), those
    * inside a bracket sat a median 0.66 band widths off the model's prediction and 0.38 off the
@@ -1078,9 +1080,13 @@ final class TargetSearch {
     }
     double m0 = curve.mosaicAt(codes[0]);
     double m1 = curve.mosaicAt(codes[1]);
-    // on the larger mosaic a bracket's third is read on the mosaic alone
-    double share = curve.rules().on(Rule.JPEG_LARGER_MOSAIC) && failQ >= 0 && passQ <= TOP
-        ? MOSAIC_SHARE_IN_BRACKET : MOSAIC_SHARE;
+    // two failures or two passes
+    boolean oneSided = (failQ >= 0) == (passQ > TOP)
+        && curve.rules().on(Rule.JPEG_ONE_SIDED_ON_MOSAIC);
+    // on the larger mosaic a bracket's third is read on the mosaic alone, and so is a third
+    // after two files on one side, where the mosaic foretold it better than the model through them
+    boolean bracket = failQ >= 0 && passQ <= TOP && curve.rules().on(Rule.JPEG_LARGER_MOSAIC);
+    double share = bracket || oneSided ? MOSAIC_SHARE_IN_BRACKET : MOSAIC_SHARE;
     double slope = (ys[1] - ys[0]) / (m1 - m0);
     if (!(Math.abs(m1 - m0) > MOSAIC_MIN_SPAN && slope > MOSAIC_SLOPE_MIN
         && slope < MOSAIC_SLOPE_MAX)) {
@@ -1091,16 +1097,19 @@ final class TargetSearch {
     int[] qs = new int[max];
     double[] x = new double[max];
     double[] m = new double[max];
+    double[] hundredths = new double[max];
     for (int i = 0; i < 2; i++) {
       qs[i] = -1;
       x[i] = model.predicted(codes[i] & QUALITY);
       m[i] = ys[i];
+      hundredths[i] = codes[i] & QUALITY;
     }
     int n = 2;
     int best = q;
     double bestOff = Double.POSITIVE_INFINITY;
     for (int at = q; ; ) {
       qs[n] = at;
+      hundredths[n] = at;
       x[n] = model.predicted(at);
       m[n] = ys[0] + (curve.mosaicAt(model.codeAt(at)) - m0) * slope;
       double off = Math.abs(share * m[n] + (1 - share) * x[n] - aim);
@@ -1113,9 +1122,13 @@ final class TargetSearch {
       if (Double.isNaN(cross)) {
         return best;
       }
-      int next = newTables(model,
-          model.lowestAtLeast(share * cross + (1 - share) * aim, failQ, passQ),
-          failQ, passQ, true, curve);
+      // outside a bracket the crossing on the quality itself: the model, the other abscissa,
+      // is flat where the image's stairs climb
+      double onQuality = oneSided ? TglMosaicPick.crossing(hundredths, m, n, aim, false)
+          : Double.NaN;
+      int next = newTables(model, Double.isNaN(onQuality)
+          ? model.lowestAtLeast(share * cross + (1 - share) * aim, failQ, passQ)
+          : qualityAtLeast(onQuality, failQ, passQ, model.step), failQ, passQ, true, curve);
       for (int i = 2; i < n && next >= 0; i++) {
         next = qs[i] == next ? -1 : next;
       }
@@ -1162,6 +1175,15 @@ final class TargetSearch {
       return Double.NaN;
     }
     return x[lo] + (aim - m[lo]) * (x[hi] - x[lo]) / (m[hi] - m[lo]);
+  }
+
+  /**
+   * The lowest quality on the search's scale (a multiple of {@code step}) at least {@code
+   * hundredths}, strictly between the failure {@code failQ} and the pass {@code passQ}.
+   */
+  static int qualityAtLeast(double hundredths, int failQ, int passQ, int step) {
+    int q = (int) Math.ceil(hundredths / step - 1e-9) * step;
+    return Math.max(failQ + step, Math.min(passQ - step, q));
   }
 
   /**
