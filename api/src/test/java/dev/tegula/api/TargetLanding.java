@@ -141,7 +141,8 @@ public class TargetLanding {
       .with(Rule.TGL_PROBE_SEAMLESS, on("tglProbeSeamless"))
       .with(Rule.TGL_SECOND_ON_MOSAIC, on("tglSecondOnMosaic"))
       .with(Rule.JPEG_SECANT_POWER, on("secantPower"))
-      .with(Rule.JPEG_BELOW_MOSAIC, on("belowMosaic"));
+      .with(Rule.JPEG_BELOW_MOSAIC, on("belowMosaic"))
+      .with(Rule.TGL_FIRST_ON_MOSAIC, on("tglFirstOnMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
