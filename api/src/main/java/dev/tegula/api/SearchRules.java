@@ -362,7 +362,34 @@ final class SearchRules {
      * quality 558 and 333, that crossing with the blend 559 and 333; the crossing on the quality
      * inside a bracket too 560 and 333 (not kept).
      */
-    JPEG_ONE_SIDED_ON_MOSAIC
+    JPEG_ONE_SIDED_ON_MOSAIC,
+
+    /**
+     * Whether a .tgl SSIM search whose first encode, the estimate shifted by {@link TglProbe}'s
+     * read at its own code, lies {@link TglMosaicPick#FIRST_FROM} or more from that code reads
+     * it on the mosaic's rise from the probe's code instead ({@link TglMosaicPick#first}, as a
+     * second is read from a first file); off: the shifted estimate's pick, the rule before
+     * session 22. Why: the probe reads the image about right at its own code (a median error
+     * of 1.3-2.3 band widths at 0.95-0.99 on the decoded-JPEG sets), but a constant shift of the
+     * estimate carries that read badly over several qualities: 156 of main's 936 firsts on the
+     * 8 sets lay more than 6 band widths off, and the probe's read carried on the mosaic's rise
+     * would have put 37 of them there (a median 8.1 -> 3.7 band widths). The worst are kinks at
+     * a decoded JPEG's own quality (othg hubble_deep_field_tg90 0.95: probe at 87.30, shift 44
+     * band widths, first at 40.55, 105 under the target; now 81.80, 14 under). Measured 30 Nov
+     * (session 22), TargetLanding fine scale, .tgl SSIM 0.90-0.99, same cache and session,
+     * within 3 encodes, off (line for line main) -> on: tuned on (photos, graphics, fitc, fitg,
+     * othf) 556 -> 559 of 576 (5 won, 2 lost; encodes 1,223 -> 1,205), never tuned on
+     * (hold-out, otho, othg) 335 -> 339 of 360 (6 won, 2 lost; 815 -> 793); firsts over 6 band
+     * widths off 83 -> 37 and 73 -> 45 (a median 2.06 -> 1.78 and 2.28 -> 2.00). With the
+     * caller's 4:4:4 (photos, graphics, fitc) 206 -> 205 of 216 (graphics gnome_field 0.90 and
+     * 0.97 lost, fitc hubble_deep_field_q95 0.90 won; encodes 468 -> 462), grey output 205 ->
+     * 208 (467 -> 448). Costs up to 3 mosaic codes (about a quarter of an encode each on the
+     * sets' images) in the searches it reads (at least the 161 and 123 of 576 and 360 whose
+     * first it moved), the probe's own mosaic code taken over (not timed).
+     * On the rule tests' photo crops (TglMosaicPickTest's images) it does not gain (302 -> 301
+     * of 320, 662 -> 682 encodes): see TglFirstOnMosaicTest.
+     */
+    TGL_FIRST_ON_MOSAIC
   }
 
   /** Every rule on: what the library's searches run. */

@@ -284,6 +284,11 @@ final class SsimCurve {
    */
   double probedShift(int code) {
     TglProbe p = image == null ? null : TglProbe.of(image, code, fixedChroma, greyOutput, rules);
+    if (p != null && tglMosaic() != null) {
+      // the probe's mosaic is the mosaic curve's, coded the same way (the same value on all 936
+      // searches of session 22's sets): a read from the probe's code need not code it again
+      tglMosaic.know(code, p.measured);
+    }
     return p == null ? 0 : modelAt(code) + p.lift(code, side.fullAt(code)) - at(code);
   }
 
@@ -445,12 +450,16 @@ final class SsimCurve {
    * one tile.
    */
   double tglMosaicAt(int code) {
+    return tglMosaic() == null ? Double.NaN : tglMosaic.at(code);
+  }
+
+  private TglMosaicCurve tglMosaic() {
     if (!tglMosaicMade) {
       tglMosaicMade = true;
       tglMosaic = image == null ? null : TglMosaicCurve.of(image, fixedChroma,
           TglProbe.TILE, TglProbe.TILES, TglProbe.MARGIN);
     }
-    return tglMosaic == null ? Double.NaN : tglMosaic.at(code);
+    return tglMosaic;
   }
 
   /** The rules this estimate was made under, which the search on it follows. */

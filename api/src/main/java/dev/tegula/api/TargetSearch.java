@@ -845,10 +845,12 @@ final class TargetSearch {
       // than 4:4:4 at 97
       model.fullBelow = true;
     }
+    int probeCode = -1;
     if (!jpeg && curve != null && rules.on(Rule.TGL_PROBE)) {
       // the image's own lift, probed where the estimate aims the first encode
       int first = model.lowestAtLeast(aim, failQ, passQ);
-      model.shift = curve.probedShift(model.codeAt(first));
+      probeCode = model.codeAt(first);
+      model.shift = curve.probedShift(probeCode);
     }
     if (jpeg && curve != null && curve.sourceSteps() != null && rules.on(Rule.JPEG_PROBE)) {
       // a decoded JPEG's own offset from the estimate, probed where the estimate aims the first
@@ -859,6 +861,12 @@ final class TargetSearch {
       model.shift = Math.abs(shift) >= JpegProbe.MIN_SHIFT ? shift : 0;
     }
     int q = model.lowestAtLeast(aim, failQ, passQ);
+    if (probeCode >= 0 && rules.on(Rule.TGL_FIRST_ON_MOSAIC) && rules.on(Rule.TGL_MOSAIC)) {
+      // the probe reads the image right at its own code, but the estimate's shape carries that
+      // read badly over several qualities (a decoded JPEG's kink at its own quality): far from
+      // the probe's code the first is read on the mosaic's own rise
+      q = TglMosaicPick.first(model, q, failQ, passQ, aim, curve, probeCode);
+    }
     double predicted = model.predicted(q);
     double lastY = Double.NaN;
     double shortfall = 0; // how far the last measurement fell under the model's prediction

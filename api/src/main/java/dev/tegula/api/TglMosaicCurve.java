@@ -41,6 +41,11 @@ final class TglMosaicCurve {
     this.margin = margin;
   }
 
+  /** Takes {@code y} as the mosaic's -ln(1 - SSIM) at {@code code}, measured elsewhere. */
+  void know(int code, double y) {
+    measured.putIfAbsent(code, y);
+  }
+
   /** The mosaic's measured -ln(1 - SSIM) at {@code code}. */
   double at(int code) {
     Double known = measured.get(code);

@@ -11,7 +11,9 @@ import static dev.tegula.api.TargetSearch.QUALITY;
  * past candidates that all lie on one side of the aim ({@link SearchRules.Rule#TGL_MOSAIC_BEYOND});
  * since session 20 a second after a first file far under the aim reads the mosaic alone ({@link
  * #FAR_FIRST}, {@link SearchRules.Rule#TGL_FAR_SECOND}), and since session 21 every second does
- * ({@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC}), its first placed by a probe without seams.
+ * ({@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC}), its first placed by a probe without seams;
+ * since session 22 a first far from the probe's code is read from it too ({@link #first}, {@link
+ * SearchRules.Rule#TGL_FIRST_ON_MOSAIC}).
  * The mosaic is coded at the measured codes and at candidate qualities; its values are mapped onto
  * the image through the measured files (a control variate: the mosaic's level is off, its rise
  * between two codes is nearly the image's), blended with the fitted line's, and the quality is
@@ -78,6 +80,25 @@ final class TglMosaicPick {
    * instead of 1.05 gave 532 and 532 (within noise, left as it was).
    */
   static final double OUTSIDE_SHARE = 0.7;
+  /**
+   * With {@link SearchRules.Rule#TGL_FIRST_ON_MOSAIC}: how far (hundredths of quality) the
+   * probed estimate's first may lie from the probe's own code before it is read on the mosaic
+   * instead ({@link #first}). Why, from main's searches at session 22's start (all 8 sets, 936
+   * .tgl SSIM searches; a scratch print of each probe, not kept): the first file's measured
+   * -ln(1 - SSIM) against the probed estimate at its code and against the probe's read carried
+   * there on the mosaic's rise, median |error| in band widths by the distance between the two
+   * codes, tuned-on sets / never tuned on: under 1 quality 1.65 and 1.50 / 1.73 and 1.86; 1-5
+   * 1.77-2.29 and 1.32-1.77 / 1.46-2.40 and 1.44-1.62; 5-8 3.87 and 2.07 / 2.82 and 2.06; 8-12
+   * 5.06 and 1.83 / 3.72 and 0.99; over 12 8.15 and 2.56 / 7.76 and 2.46 (the probe's own
+   * read at its code erred a median 1.3-2.3 band widths at 0.95-0.99 on the decoded-JPEG sets,
+   * the estimate 2.8-4.6). Measured 30 Nov (session 22), TargetLanding fine scale, same cache and
+   * session, within 3 encodes, tuned on / never tuned on (556 / 335 without): from 3, 4, 5, 6, 8
+   * qualities 559 / 339, 559 / 339, 557 / 340, 557 / 340, 557 / 338; by the probe's shift instead
+   * (over 0, 4, 6, 10 band widths) 553 / 338, 552 / 338, 556 / 337, 555 / 336; from 6 band widths
+   * at share 0.7 of the mosaic 553 / 338, for a positive or a negative shift alone 554 / 338, 558
+   * / 334; from 4 qualities and a shift over 3 band widths 559 / 338.
+   */
+  static final int FIRST_FROM = 400;
   /** Candidate qualities coded on the mosaic, the fitted line's pick first. */
   private static final int PICKS = 3;
   /**
@@ -118,6 +139,23 @@ final class TglMosaicPick {
         && aim - ys[0] > -FAR_FIRST * Math.log(TargetSearch.SSIM_BAND);
     return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, far ? FAR_SHARE : SECOND_SHARE,
         0);
+  }
+
+  /**
+   * The first quality: where {@code q}, the estimate shifted by {@link TglProbe}'s read at its
+   * own code {@code probeCode}, lies {@link #FIRST_FROM} or more from that code, the mosaic's
+   * rise from the probe's code alone, counted from the probed estimate's value there (as a
+   * second is read from a first file); else {@code q}. The probe's mosaic is coded at {@code
+   * probeCode} already ({@link SsimCurve#probedShift}), so a read codes only its candidates.
+   */
+  static int first(FittedCurve model, int q, int failQ, int passQ, double aim, SsimCurve curve,
+      int probeCode) {
+    int from = probeCode & QUALITY;
+    if (Math.abs(q - from) < FIRST_FROM || !TargetSearch.sameSide(probeCode, model.codeAt(q))) {
+      return q;
+    }
+    return pick(model, q, failQ, passQ, aim, curve, new int[] {probeCode},
+        new double[] {model.predicted(from)}, 1, FAR_SHARE, 0);
   }
 
   /** The third quality inside a bracket of two files: the mosaic mapped through both. */

@@ -113,7 +113,8 @@ public class TargetLanding {
    * on KnobProbe's power of ln lambda, -DbelowMosaic=false: JPEG's knob below x1 read on
    * KnobProbe alone, the rules before session 21; -DoneSidedOnMosaic=false: JPEG's mosaic
    * third after two failures or two passes blended with the model and crossing on its values,
-   * the rule before session 22.
+   * -DtglFirstOnMosaic=false: a .tgl first far from the probe's code on the shifted estimate,
+   * the rules before session 22.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -144,7 +145,8 @@ public class TargetLanding {
       .with(Rule.TGL_SECOND_ON_MOSAIC, on("tglSecondOnMosaic"))
       .with(Rule.JPEG_SECANT_POWER, on("secantPower"))
       .with(Rule.JPEG_BELOW_MOSAIC, on("belowMosaic"))
-      .with(Rule.JPEG_ONE_SIDED_ON_MOSAIC, on("oneSidedOnMosaic"));
+      .with(Rule.JPEG_ONE_SIDED_ON_MOSAIC, on("oneSidedOnMosaic"))
+      .with(Rule.TGL_FIRST_ON_MOSAIC, on("tglFirstOnMosaic"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

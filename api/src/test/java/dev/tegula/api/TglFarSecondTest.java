@@ -23,7 +23,9 @@ class TglFarSecondTest {
   @Test
   void aSecondReadOnTheMosaicAloneAfterAFirstFarUnderLandsMore() throws IOException {
     // as the rule was made, before every second read the mosaic alone (TGL_SECOND_ON_MOSAIC)
-    SearchRules before = TargetSearchTest.NO_FAR.with(Rule.TGL_SECOND_ON_MOSAIC, false);
+    // (and before TGL_FIRST_ON_MOSAIC, whose first reads the mosaic: off on both sides)
+    SearchRules before = TargetSearchTest.NO_FAR.with(Rule.TGL_SECOND_ON_MOSAIC, false)
+        .with(Rule.TGL_FIRST_ON_MOSAIC, false);
     List<RulePairs.Pair> pairs = RulePairs.ssim(TglMosaicPickTest.images(), ImageFormat.TGL,
         before.with(Rule.TGL_FAR_SECOND, false), before);
     // the first encode is the same on both sides; the rule moves only the second

@@ -19,12 +19,14 @@ class TglMosaicBeyondTest {
    * searches land in the band within 3 encodes, in fewer encodes in sum. 30 Nov (session 19):
    * 299 -> 307 of 320, 721 -> 681 encodes, 179 searches changed; of 178 first moved encodes
    * (163 seconds) 90 -> 126 in the band, a mean distance from the aim of 0.021 -> 0.013 in
-   * -ln(1 - SSIM).
+   * -ln(1 - SSIM). Measured as it was before {@link Rule#TGL_FIRST_ON_MOSAIC} (off on both
+   * sides), whose first encode reads the mosaic and so differs with this rule.
    */
   @Test
   void aTglMosaicReadSteppingPastItsCandidatesLandsMoreWithinThreeEncodes() throws IOException {
+    SearchRules on = TargetSearchTest.NO_FAR.with(Rule.TGL_FIRST_ON_MOSAIC, false);
     List<RulePairs.Pair> pairs = RulePairs.ssim(TglMosaicPickTest.images(), ImageFormat.TGL,
-        TargetSearchTest.NO_FAR.with(Rule.TGL_MOSAIC_BEYOND, false), TargetSearchTest.NO_FAR);
+        on.with(Rule.TGL_MOSAIC_BEYOND, false), on);
     RulePairs.assertAtMostMoreEncodes(pairs, 1);
     // the first encode is the same on both sides; count the first one the rule moved
     RulePairs.Moved seconds = RulePairs.moved(pairs, 1, p -> true);
