@@ -134,14 +134,38 @@ public final class BenchCli implements Callable<Integer> {
   private int serve(Path data) throws IOException, InterruptedException {
     BenchInputs.prepare(data, out, quick);
     Path debug = data.toAbsolutePath().getParent().resolve("wasm/target/wasm-debug");
+    String query = query();
+    List<BenchSearches.Search> searches = BrowserBench.searches(out, query, pngs(searchImages),
+        System.out);
     try (dev.tegula.server.StaticServer server = dev.tegula.server.StaticServer.start(
-        new BenchFiles(nodeModules(data), out, debug), "127.0.0.1", serve)) {
-      System.out.println("bench page: " + server.uri() + "bench/bench.html?wasm=" + wasm
-          + (quick ? "&quick=1" : "") + (sections != null ? "&sections=" + sections : ""));
+        new BenchFiles(nodeModules(data), out, debug, name -> BenchSearches.time(searches, name)),
+        "127.0.0.1", serve)) {
+      System.out.println("bench page: " + server.uri() + "bench/bench.html?" + query);
       System.out.println("(Ctrl-C stops the server)");
       Thread.currentThread().join();
     }
     return 0;
+  }
+
+  /** The bench page's query: the build, the run's size and what the options ask for. */
+  private String query() {
+    StringBuilder query = new StringBuilder("wasm=" + wasm);
+    if (quick) {
+      query.append("&quick=1");
+    }
+    if (sections != null) {
+      query.append("&sections=").append(sections);
+    }
+    if (runs != null) {
+      query.append("&runs=").append(runs);
+    }
+    if (searchLarge) {
+      query.append("&searchLarge=1");
+    }
+    if (searchRuns != null) {
+      query.append("&searchRuns=").append(searchRuns);
+    }
+    return query.toString();
   }
 
   private Path nodeModules(Path data) {
@@ -166,22 +190,7 @@ public final class BenchCli implements Callable<Integer> {
       System.err.println("tegula bench: --wasm is release or debug");
       return 2;
     }
-    StringBuilder query = new StringBuilder("wasm=" + wasm);
-    if (quick) {
-      query.append("&quick=1");
-    }
-    if (sections != null) {
-      query.append("&sections=").append(sections);
-    }
-    if (runs != null) {
-      query.append("&runs=").append(runs);
-    }
-    if (searchLarge) {
-      query.append("&searchLarge=1");
-    }
-    if (searchRuns != null) {
-      query.append("&searchRuns=").append(searchRuns);
-    }
+    String query = query();
     if (!quick) {
       Path large = out.resolve(BenchInputs.LARGE + "_q85.jpg");
       BenchInputs.prepare(data, out, false);
@@ -192,7 +201,7 @@ public final class BenchCli implements Callable<Integer> {
           BenchInputs.LARGE_WIDTH * BenchInputs.LARGE_HEIGHT * 4 / 1048576.0);
     }
     BrowserBench.Outcome outcome = BrowserBench.run(new BrowserBench.Setup(data, out, nodeModules,
-        debug, query.toString(), Duration.ofMinutes(60), pngs(searchImages)), System.out,
+        debug, query, Duration.ofMinutes(60), pngs(searchImages)), System.out,
         profile);
     Path target = json != null ? json : out.resolve("browser-bench.json");
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");

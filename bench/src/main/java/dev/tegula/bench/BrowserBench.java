@@ -55,31 +55,8 @@ final class BrowserBench {
   static Outcome run(Setup setup, PrintStream log, Path profile) throws IOException {
     boolean quick = setup.query().contains("quick");
     BenchInputs.prepare(setup.testdata(), setup.workDir(), quick);
-    String sections = parameter(setup.query(), "sections");
-    List<BenchSearches.Search> searches = List.of();
-    if (sections == null || Arrays.asList(sections.split(",")).contains("search")) {
-      log.println("the JVM's target searches (the page's references)...");
-      Path dir = setup.workDir();
-      List<Path> images = quick ? List.of(dir.resolve(BenchInputs.JPEGS[0]))
-          : List.of(dir.resolve(BenchInputs.PHOTOS[0]), dir.resolve(BenchInputs.PHOTOS[1]));
-      if (!quick && "1".equals(parameter(setup.query(), "searchLarge"))) {
-        images = List.of(images.get(0), images.get(1), dir.resolve(BenchInputs.LARGE + ".png"));
-      }
-      BenchSearches.Plan plan = quick ? BenchSearches.Plan.QUICK : BenchSearches.Plan.BENCH;
-      if (!setup.searchImages().isEmpty()) {
-        images = setup.searchImages();
-        plan = BenchSearches.Plan.PARITY;
-      }
-      String runs = parameter(setup.query(), "searchRuns");
-      searches = BenchSearches.write(dir, images, plan, plan == BenchSearches.Plan.BENCH
-          && (runs == null || Integer.parseInt(runs) > 0));
-      for (BenchSearches.Search s : searches) {
-        log.printf(Locale.ROOT, "  %s %s %s: q%.2f %s lambda %d, %d encodes, %d bytes%n",
-            s.file(), s.format(), s.target(), s.jvm().qualityHundredths() / 100.0,
-            s.jvm().chroma(), s.jvm().lambdaHundredths(), s.jvm().encodes(), s.jvm().size());
-      }
-    }
-    List<BenchSearches.Search> timed = searches;
+    List<BenchSearches.Search> timed = searches(setup.workDir(), setup.query(),
+        setup.searchImages(), log);
     try (StaticServer server = StaticServer.start(
         new BenchFiles(setup.nodeModules(), setup.workDir(), setup.wasmDebug(),
             name -> BenchSearches.time(timed, name)), "127.0.0.1", 0)) {
@@ -124,6 +101,40 @@ final class BrowserBench {
         deleteTree(userData);
       }
     }
+  }
+
+  /**
+   * The JVM's searches of the page's search section when the query asks for it (searches.json in
+   * {@code dir}, {@link BenchSearches}), else none: what the bench server times when the page
+   * asks. {@code searchImages} not empty: the parity check on them instead of the bench's photos.
+   */
+  static List<BenchSearches.Search> searches(Path dir, String query, List<Path> searchImages,
+      PrintStream log) throws IOException {
+    boolean quick = query.contains("quick");
+    String sections = parameter(query, "sections");
+    if (sections != null && !Arrays.asList(sections.split(",")).contains("search")) {
+      return List.of();
+    }
+    log.println("the JVM's target searches (the page's references)...");
+    List<Path> images = quick ? List.of(dir.resolve(BenchInputs.JPEGS[0]))
+        : List.of(dir.resolve(BenchInputs.PHOTOS[0]), dir.resolve(BenchInputs.PHOTOS[1]));
+    if (!quick && "1".equals(parameter(query, "searchLarge"))) {
+      images = List.of(images.get(0), images.get(1), dir.resolve(BenchInputs.LARGE + ".png"));
+    }
+    BenchSearches.Plan plan = quick ? BenchSearches.Plan.QUICK : BenchSearches.Plan.BENCH;
+    if (!searchImages.isEmpty()) {
+      images = searchImages;
+      plan = BenchSearches.Plan.PARITY;
+    }
+    String runs = parameter(query, "searchRuns");
+    List<BenchSearches.Search> searches = BenchSearches.write(dir, images, plan,
+        plan == BenchSearches.Plan.BENCH && (runs == null || Integer.parseInt(runs) > 0));
+    for (BenchSearches.Search s : searches) {
+      log.printf(Locale.ROOT, "  %s %s %s: q%.2f %s lambda %d, %d encodes, %d bytes%n",
+          s.file(), s.format(), s.target(), s.jvm().qualityHundredths() / 100.0,
+          s.jvm().chroma(), s.jvm().lambdaHundredths(), s.jvm().encodes(), s.jvm().size());
+    }
+    return searches;
   }
 
   /** The value of {@code name} in a page query such as {@code wasm=release&sections=search}. */
