@@ -32,6 +32,16 @@ async function tegula(options) {
       parse(x.compress(pixels, width, height, 100, true, 0, 0));
       return bytes(x.takeBytes());
     },
+    /**
+     * compress() with every option, as tegula-worker.js runs a whole-image job (a target size or
+     * SSIM searches here): {@code request} is its EncodeRequest string, e.g. format=jpeg&targetSsim=0.95.
+     */
+    compressWith({width, height, data}, request) {
+      const pixels = new Int8Array(data.buffer, data.byteOffset, data.length);
+      const e = x.encoder();
+      const facts = parse(e.encode(pixels, width, height, new Int8Array(0), request));
+      return {facts, bytes: bytes(e.takeBytes())};
+    },
     /** PSNR, SSIM, MS-SSIM by Tegula's metrics (the same code as `tegula compare`). */
     compare(a, b) {
       const i8 = (p) => new Int8Array(p.data.buffer, p.data.byteOffset, p.data.length);

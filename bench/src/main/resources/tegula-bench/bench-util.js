@@ -77,7 +77,8 @@ export class BenchWorker {
   }
 
   terminate() {
-    this.worker.terminate();
+    // a profiler attached to the worker (tegula bench --profile) reads its profile at the end
+    if (!new URLSearchParams(location.search).has('profile')) this.worker.terminate();
   }
 }
 

@@ -70,6 +70,18 @@ async function handle(msg) {
       await codec.encode(msg.pixels, msg.quality);
       return {ms: performance.now() - t0};
     }
+    case 'search': {
+      // once, for the check against the JVM: what the search chose, and its file's SHA-256
+      const t0 = performance.now();
+      const {facts, bytes} = await codec.compressWith(msg.pixels, msg.request);
+      const ms = performance.now() - t0;
+      return {facts, sha256: await sha256(bytes.slice()), ms, linearMemory: linearMemory()};
+    }
+    case 'timeCompress': {
+      const t0 = performance.now();
+      await codec.compressWith(msg.pixels, msg.request);
+      return {ms: performance.now() - t0};
+    }
     case 'recompress': {
       // once, for the check: the .tgl's size and the SHA-256 of the JPEG restored from it
       lastJpeg = msg.bytes;

@@ -1,7 +1,8 @@
 // Tegula against the peers, in one run, on the same images (images/manifest.json, written by
 // `tegula bench --browser`): JPEG decode, PNG decode, .tgl vs WebP vs AVIF (speed, bits per pixel,
 // PSNR/SSIM by Tegula's metrics), worker scaling through tegula.js's pool, module sizes, load
-// times and memory, JPEG recompression (--jpeg-lossless) in Wasm. Each codec runs in a bench worker of its own; runs of the codecs are
+// times and memory, JPEG recompression (--jpeg-lossless) in Wasm, target size / SSIM searches in
+// Wasm against the JVM's. Each codec runs in a bench worker of its own; runs of the codecs are
 // interleaved so that a change of machine load hits all of them alike; figures are medians after a
 // warm-up, and every output is checked against the reference before anything is timed.
 // Results: window.benchResult (JSON) and window.benchText (Markdown tables).
@@ -13,14 +14,15 @@ const quick = params.has('quick');
 const runs = Number(params.get('runs') || (quick ? 1 : 7));
 const largeRuns = Number(params.get('largeRuns') || (quick ? 1 : 3));
 const encodeRuns = Number(params.get('encodeRuns') || (quick ? 1 : 3));
+const searchRuns = Number(params.get('searchRuns') ?? (quick ? 0 : 3));
 const qualities = (params.get('qualities') || '50,75,90').split(',').map(Number);
 const wasm = params.get('wasm') || 'release';
-const sections = (params.get('sections') || (quick ? 'jpeg,recompress' : 'jpeg,png,lossy,scaling,recompress,modules'))
+const sections = (params.get('sections') || (quick ? 'jpeg,recompress,search' : 'jpeg,png,lossy,scaling,recompress,search,modules'))
     .split(',');
 
 const result = {started: new Date().toISOString(), userAgent: navigator.userAgent,
   hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated: self.crossOriginIsolated,
-  wasm, quick, runs, largeRuns, encodeRuns, loads: {}, resources: {}, memory: {}, sections: {}};
+  wasm, quick, runs, largeRuns, encodeRuns, searchRuns, loads: {}, resources: {}, memory: {}, sections: {}};
 const text = [];
 
 function status(s) {
@@ -221,6 +223,80 @@ async function recompressSection() {
     r.correct ? 'yes' : 'NO'])));
 }
 
+/** What a search chose, as the Wasm encoder's facts and the JVM's reference both state it. */
+const CHOICE = ['quality', 'qualityHundredths', 'chroma', 'lambdaHundredths', 'encodes', 'ssim', 'bytes', 'sha256'];
+
+/**
+ * Issue 6's target searches (compress() with targetSsim or maxSizeBytes) in Tegula's worker, as
+ * tegula-worker.js runs them, on the images of searches.json (written by `tegula bench` with the
+ * JVM's result of each search). The Wasm search must choose what the JVM chose (quality, chroma,
+ * lambda, encodes, SSIM, the file's SHA-256) before it is timed; then the search and one plain
+ * encode at the quality it chose alternate, each in Wasm and on the bench's JVM in turns (the
+ * server runs the JVM's when asked), and search / encode sits beside the JVM's ratio.
+ */
+async function searchSection() {
+  const {images: known, searches} = await (await fetch('/images/searches.json')).json();
+  const [tegula] = await start(['tegula']);
+  const sources = new Map();
+  const rows = [];
+  const jvm = async (job, i) => (await (await fetch(`/jvm/${job}-${i}.json`, {cache: 'no-store'})).json()).ms;
+  for (const [index, s] of searches.entries()) {
+    status(`search: ${s.file} ${s.format} ${s.target}`);
+    if (!sources.has(s.file)) {
+      const image = known.find((i) => i.file === s.file);
+      const type = /\.png$/.test(s.file) ? 'image/png' : 'image/jpeg';
+      const src = await reference(tegula, {...image, type}, await fetchBytes(`/images/${s.file}`));
+      sources.set(s.file, {width: src.width, height: src.height, data: src.data});
+    }
+    const pixels = sources.get(s.file);
+    const made = await tegula.call({op: 'search', pixels, request: s.request});
+    const wasm = {...made.facts, sha256: made.sha256};
+    const differ = CHOICE.filter((k) => wasm[k] !== s.jvm[k]);
+    const row = {section: 'search', image: s.file, width: pixels.width, height: pixels.height,
+      format: s.format, target: s.target, wasm, jvm: s.jvm, linearMemory: made.linearMemory,
+      correct: differ.length === 0};
+    if (differ.length) {
+      row.problem = `Wasm search differs from the JVM's in ${differ.map((k) => `${k} ${wasm[k]} (JVM ${s.jvm[k]})`).join(', ')}`;
+    }
+    rows.push(row);
+    const n = pixels.width * pixels.height > 4e6 ? largeRuns : searchRuns;
+    if (!row.correct || !s.timed || n === 0) continue; // a parity check only
+    const plain = `format=${s.format}&quality=${wasm.quality}`;
+    await tegula.call({op: 'timeCompress', pixels, request: plain}); // its warm-up
+    // Wasm and the JVM (asked through the bench server) in turns, each first every other round,
+    // so that a change of the shared machine's load falls on both alike
+    const times = {search: [], encode: [], jvmSearch: [], jvmEncode: []};
+    for (let i = 0; i < n; i++) {
+      for (const job of ['search', 'encode']) {
+        const request = job === 'search' ? s.request : plain;
+        const key = `jvm${job[0].toUpperCase()}${job.slice(1)}`;
+        if (i % 2) times[key].push(await jvm(job, index));
+        times[job].push((await tegula.call({op: 'timeCompress', pixels, request})).ms);
+        if (!(i % 2)) times[key].push(await jvm(job, index));
+      }
+    }
+    for (const [k, v] of Object.entries(times)) row[`${k}Ms`] = median(v);
+  }
+  tegula.terminate();
+  result.sections.search = rows;
+  text.push('### Target searches in Wasm (Tegula\'s worker; search / one plain encode at the chosen quality, median; the JVM\'s the same way, in turns with Wasm\'s)\n');
+  const setting = (r) => `q${fmt(r.qualityHundredths / 100, 2)} ${r.chroma}${r.lambdaHundredths > 0 && r.lambdaHundredths !== 100 ? ` lambda x${fmt(r.lambdaHundredths / 100, 2)}` : ''}`;
+  const ratio = (a, b) => (a && b ? `${fmt(a / b, 2)}` : '-');
+  const wrong = rows.filter((r) => !r.correct);
+  const shown = rows.length <= 20 ? rows : wrong;
+  if (shown !== rows) {
+    text.push(`${rows.length} searches on ${sources.size} images, ${rows.length - wrong.length} chose the JVM's file${wrong.length ? '; those that did not:' : '.'}`);
+  }
+  if (shown.length) text.push(table(['image', 'size', 'format', 'target', 'chosen', 'encodes', 'KB', 'SSIM', 'same as JVM',
+    'Wasm search ms', 'Wasm encode ms', 'Wasm search / encode', 'JVM search ms', 'JVM encode ms', 'JVM search / encode', 'Wasm / JVM search'],
+  shown.map((r) => [r.image, `${r.width}x${r.height}`, r.format, r.target, setting(r.wasm), r.wasm.encodes, kb(r.wasm.bytes),
+    fmt(r.wasm.ssim, 4), r.correct ? 'yes' : `NO: ${r.problem}`, fmt(r.searchMs, 0), fmt(r.encodeMs, 0), ratio(r.searchMs, r.encodeMs),
+    fmt(r.jvmSearchMs, 0), fmt(r.jvmEncodeMs, 0), ratio(r.jvmSearchMs, r.jvmEncodeMs), ratio(r.searchMs, r.jvmSearchMs)])));
+  if (wrong.length) {
+    throw new Error(`search: ${wrong.map((r) => `${r.image} ${r.format} ${r.target}: ${r.problem}`).join('; ')}`);
+  }
+}
+
 /** tegula.js's own pool: 1, 2 and N workers on one 12 MP image and on a batch of small files. */
 async function scalingSection() {
   const api = await import('../tegula.js');
@@ -320,6 +396,7 @@ async function run() {
   if (sections.includes('lossy')) await lossySection();
   if (sections.includes('scaling')) await scalingSection();
   if (sections.includes('recompress')) await recompressSection();
+  if (sections.includes('search')) await searchSection();
   if (sections.includes('modules')) await modulesSection();
   result.finished = new Date().toISOString();
   if (result.skipped) text.push(`\nSkipped (not installed or failed to load): ${JSON.stringify(result.skipped)}`);

@@ -270,7 +270,7 @@ final class SizeCurve {
 
   /** The quantized level, its sign dropped (only its category counts). */
   private static int level(double coef, double step, double offset) {
-    return (int) (Math.abs(coef) / step + offset);
+    return (int) (Abs.of(coef) / step + offset);
   }
 
   /** T.81 Table F.1: the number of bits of |v|. */

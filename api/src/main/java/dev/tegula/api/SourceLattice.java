@@ -58,7 +58,7 @@ final class SourceLattice {
     // high frequencies, mostly small, try few steps
     double[] top = new double[MIN_LEVELS];
     for (double[] b : blocks) {
-      double a = Math.abs(b[k]);
+      double a = Abs.of(b[k]);
       for (int i = 0; i < MIN_LEVELS; i++) {
         if (a > top[i]) {
           double t = top[i];
@@ -74,13 +74,13 @@ final class SourceLattice {
       int on = 0;
       double miss = 0;
       for (double[] b : blocks) {
-        double a = Math.abs(b[k]);
+        double a = Abs.of(b[k]);
         if (a < s - tol) {
           continue;
         }
         levels++;
         long m = (long) (a / s + 0.5);
-        double d = Math.abs(a - m * s);
+        double d = Abs.of(a - m * s);
         on += d <= tol ? 1 : 0;
         miss += d;
       }
@@ -139,7 +139,7 @@ final class SourceLattice {
       for (int k = 0; k < 64; k++) {
         double s = steps[k];
         if (s > 0) {
-          double a = Math.abs(b[k]);
+          double a = Abs.of(b[k]);
           double v = (long) (a / s + 0.5) * s;
           b[k] = b[k] < 0 ? -v : v;
         }

@@ -1338,24 +1338,39 @@ final class SsimCurve {
 
   /** Steps in orthonormal-DCT units, natural order, at a table scale in hundredths of a percent. */
   private void steps(int scale, boolean luma, double[] out) {
+    double[] jpegBase = luma ? JPEG_LUMA_BASE : JPEG_CHROMA_BASE;
     for (int k = 0; k < 64; k++) {
       double s;
       if (jpeg) {
-        // QuantTables' psychovisual base in 1/8 units: b (1 + 4 r^p), DC b dc, r the radial
-        // frequency over |(7, 7)|; luma b 15, p 1.2, dc 1.1; chroma (Cb 18 and Cr 14
-        // averaged) 16, p 1
-        int u = k >> 3;
-        int v = k & 7;
-        double r = Math.sqrt(u * u + v * v) / Math.sqrt(98);
-        double base = k == 0 ? (luma ? 15 * 1.1 : 16) : luma ? 15 * (1 + 4 * Math.pow(r, 1.2))
-            : 16 * (1 + 4 * r);
         // integer rounding as QuantTables does (positive values: truncation of x + 0.5)
-        s = Math.max(1, Math.min(255, (long) (base * scale / 10000.0 + 0.5)));
+        s = Math.max(1, Math.min(255, (long) (jpegBase[k] * scale / 10000.0 + 0.5)));
       } else {
         s = Math.max(0.5, Math.min(255, TGL_BASE[k] * scale / 10000.0));
       }
       out[k] = s;
     }
+  }
+
+  /**
+   * QuantTables' psychovisual base in 1/8 units, natural order: b (1 + 4 r^p), DC b dc, r the
+   * radial frequency over |(7, 7)|; luma b 15, p 1.2, dc 1.1; chroma (Cb 18 and Cr 14 averaged)
+   * 16, p 1. Made once: an estimate asks for the steps at every quality of its grid, and in
+   * the browser's Wasm Math.pow is a call out to JavaScript (3 % of the estimate's time in a
+   * profile of the bench's searches when it ran per quality; the same values either way).
+   */
+  private static final double[] JPEG_LUMA_BASE = jpegBase(true);
+  private static final double[] JPEG_CHROMA_BASE = jpegBase(false);
+
+  private static double[] jpegBase(boolean luma) {
+    double[] base = new double[64];
+    for (int k = 0; k < 64; k++) {
+      int u = k >> 3;
+      int v = k & 7;
+      double r = Math.sqrt(u * u + v * v) / Math.sqrt(98);
+      base[k] = k == 0 ? (luma ? 15 * 1.1 : 16) : luma ? 15 * (1 + 4 * Math.pow(r, 1.2))
+          : 16 * (1 + 4 * r);
+    }
+    return base;
   }
 
   /** .tgl's base table in natural order (format-lossy.md §6.1), the codec's own. */

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,11 +58,31 @@ public final class BenchCli implements Callable<Integer> {
   private boolean quick;
 
   @Option(names = "--sections", paramLabel = "LIST",
-      description = "Browser sections, of jpeg,png,lossy,scaling,recompress,modules (default all).")
+      description = "Browser sections, of jpeg,png,lossy,scaling,recompress,search,modules"
+          + " (default all).")
   private String sections;
 
   @Option(names = "--runs", paramLabel = "N", description = "Timed runs per small image (default 7).")
   private Integer runs;
+
+  @Option(names = "--search-runs", paramLabel = "N",
+      description = "Timed rounds of each search and its plain encode, JVM and Wasm (default 3).")
+  private Integer searchRuns;
+
+  @Option(names = "--search-large", description = "The search section on the 12 MP photo too"
+      + " (minutes: each of its searches runs in Wasm and on the JVM, 3 rounds).")
+  private boolean searchLarge;
+
+  @Option(names = "--search-images", paramLabel = "DIR", split = ",", description = "The search"
+      + " section on every PNG in these directories instead of the bench's photos: four SSIM and"
+      + " three size targets per image and format, each Wasm search checked against the JVM's,"
+      + " nothing timed.")
+  private List<Path> searchImages;
+
+  @Option(names = "--profile", paramLabel = "FILE", description = "V8's CPU profile of Tegula's"
+      + " workers in the browser run (FILE-N.cpuprofile, a summary by function on the output);"
+      + " with --wasm debug the functions are Java methods.")
+  private Path profile;
 
   @Option(names = "--forks", defaultValue = "1", description = "JMH forks (default 1).")
   private int forks;
@@ -111,14 +134,38 @@ public final class BenchCli implements Callable<Integer> {
   private int serve(Path data) throws IOException, InterruptedException {
     BenchInputs.prepare(data, out, quick);
     Path debug = data.toAbsolutePath().getParent().resolve("wasm/target/wasm-debug");
+    String query = query();
+    List<BenchSearches.Search> searches = BrowserBench.searches(out, query, pngs(searchImages),
+        System.out);
     try (dev.tegula.server.StaticServer server = dev.tegula.server.StaticServer.start(
-        new BenchFiles(nodeModules(data), out, debug), "127.0.0.1", serve)) {
-      System.out.println("bench page: " + server.uri() + "bench/bench.html?wasm=" + wasm
-          + (quick ? "&quick=1" : "") + (sections != null ? "&sections=" + sections : ""));
+        new BenchFiles(nodeModules(data), out, debug, name -> BenchSearches.time(searches, name)),
+        "127.0.0.1", serve)) {
+      System.out.println("bench page: " + server.uri() + "bench/bench.html?" + query);
       System.out.println("(Ctrl-C stops the server)");
       Thread.currentThread().join();
     }
     return 0;
+  }
+
+  /** The bench page's query: the build, the run's size and what the options ask for. */
+  private String query() {
+    StringBuilder query = new StringBuilder("wasm=" + wasm);
+    if (quick) {
+      query.append("&quick=1");
+    }
+    if (sections != null) {
+      query.append("&sections=").append(sections);
+    }
+    if (runs != null) {
+      query.append("&runs=").append(runs);
+    }
+    if (searchLarge) {
+      query.append("&searchLarge=1");
+    }
+    if (searchRuns != null) {
+      query.append("&searchRuns=").append(searchRuns);
+    }
+    return query.toString();
   }
 
   private Path nodeModules(Path data) {
@@ -143,16 +190,7 @@ public final class BenchCli implements Callable<Integer> {
       System.err.println("tegula bench: --wasm is release or debug");
       return 2;
     }
-    StringBuilder query = new StringBuilder("wasm=" + wasm);
-    if (quick) {
-      query.append("&quick=1");
-    }
-    if (sections != null) {
-      query.append("&sections=").append(sections);
-    }
-    if (runs != null) {
-      query.append("&runs=").append(runs);
-    }
+    String query = query();
     if (!quick) {
       Path large = out.resolve(BenchInputs.LARGE + "_q85.jpg");
       BenchInputs.prepare(data, out, false);
@@ -163,7 +201,8 @@ public final class BenchCli implements Callable<Integer> {
           BenchInputs.LARGE_WIDTH * BenchInputs.LARGE_HEIGHT * 4 / 1048576.0);
     }
     BrowserBench.Outcome outcome = BrowserBench.run(new BrowserBench.Setup(data, out, nodeModules,
-        debug, query.toString(), Duration.ofMinutes(60)), System.out);
+        debug, query, Duration.ofMinutes(60), pngs(searchImages)), System.out,
+        profile);
     Path target = json != null ? json : out.resolve("browser-bench.json");
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     Files.writeString(tmp, outcome.json());
@@ -174,6 +213,16 @@ public final class BenchCli implements Callable<Integer> {
     System.out.println();
     System.out.println("(JSON: " + target + ")");
     return outcome.failed() ? 1 : 0;
+  }
+
+  private static List<Path> pngs(List<Path> dirs) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path dir : dirs == null ? List.<Path>of() : dirs) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().forEach(files::add);
+      }
+    }
+    return files;
   }
 
   private static String machine() throws IOException {

@@ -13,11 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * What the benchmark server serves: the bench page under bench/, the peers (bench/node_modules,
  * development dependencies only) under peers/, the images under images/, a debug Wasm build under
- * wasm-debug/ when one was built, and the app (tegula.js, worker, Wasm) at the root as it ships.
+ * wasm-debug/ when one was built, the JVM's timings asked for by the page under jvm/, and the app
+ * (tegula.js, worker, Wasm) at the root as it ships.
  *
  * <p>The peers' ES modules import a few packages by bare name ({@code from 'fflate'}), which a
  * browser resolves only through an import map, and the server's Content-Security-Policy forbids
@@ -40,12 +43,24 @@ final class BenchFiles implements StaticFiles {
   private final StaticFiles peers;
   private final StaticFiles images;
   private final StaticFiles wasmDebug;
+  private final Function<String, String> jvm;
+  private final AtomicLong answers = new AtomicLong();
 
   /**
    * @param nodeModules the peers, or null to serve none (the page then skips them)
    * @param wasmDebug the debug build's directory (tegula.wasm, tegula-runtime.js), or null
    */
   BenchFiles(Path nodeModules, Path imageDir, Path wasmDebug) throws IOException {
+    this(nodeModules, imageDir, wasmDebug, name -> null);
+  }
+
+  /**
+   * @param jvm answers {@code jvm/NAME} with JSON made by the JVM at the page's request (the
+   *     search section's JVM timings, {@link BenchSearches#time}), or null for none
+   */
+  BenchFiles(Path nodeModules, Path imageDir, Path wasmDebug, Function<String, String> jvm)
+      throws IOException {
+    this.jvm = jvm;
     this.peers = nodeModules != null && Files.isDirectory(nodeModules)
         ? new DirectoryFiles(nodeModules) : path -> Optional.empty();
     this.images = new DirectoryFiles(imageDir);
@@ -69,6 +84,11 @@ final class BenchFiles implements StaticFiles {
     if (path.startsWith("images/")) {
       return images.find(path.substring("images/".length()));
     }
+    if (path.startsWith("jvm/")) {
+      String answer = jvm.apply(path.substring("jvm/".length()));
+      return answer == null ? Optional.empty() : Optional.of(made(path,
+          answer.getBytes(StandardCharsets.UTF_8), "\"jvm-" + answers.incrementAndGet() + "\""));
+    }
     if (path.startsWith("wasm-debug/")) {
       return wasmDebug.find(path.substring("wasm-debug/".length()));
     }
@@ -87,11 +107,16 @@ final class BenchFiles implements StaticFiles {
       text = text.replace("from '" + e.getKey() + "'", "from '" + target + "'")
           .replace("from \"" + e.getKey() + "\"", "from \"" + target + "\"");
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return made(original.path(), text.getBytes(StandardCharsets.UTF_8),
+        "\"r-" + original.etag().replace("\"", "") + "\"");
+  }
+
+  /** A resource made here rather than read: a peer rewritten, or the JVM's answer. */
+  private static Resource made(String path, byte[] bytes, String etag) {
     return new Resource() {
       @Override
       public String path() {
-        return original.path();
+        return path;
       }
 
       @Override
@@ -101,7 +126,7 @@ final class BenchFiles implements StaticFiles {
 
       @Override
       public String etag() {
-        return "\"r-" + original.etag().replace("\"", "") + "\"";
+        return etag;
       }
 
       @Override

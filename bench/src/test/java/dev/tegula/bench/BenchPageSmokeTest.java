@@ -1,5 +1,6 @@
 package dev.tegula.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,15 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.json.Json;
 
 /**
  * The only part of the benchmarks in the test suite: the bench page loads in headless Chromium
  * and produces its JPEG decode row, Tegula's Wasm decode equal to the JVM's (SHA-256 of the
- * pixels) and the browser's within the tolerance, and its JPEG recompression row (the JPEG restored
- * from its .tgl in Wasm has the input's SHA-256). No peers, one run, and no timing asserted.
+ * pixels) and the browser's within the tolerance, its JPEG recompression row (the JPEG restored
+ * from its .tgl in Wasm has the input's SHA-256) and its two target searches (a JPEG SSIM and a
+ * .tgl size search in Tegula's worker, whose files have the SHA-256 of the JVM's search). No
+ * peers, one run, and no timing asserted.
  */
 class BenchPageSmokeTest {
   @Test
@@ -36,6 +42,19 @@ class BenchPageSmokeTest {
     assertTrue(Pattern.compile("\\{\"section\":\"recompress\",\"image\":\"[^\"]+\\.jpg\",[^}]*"
         + "\"correct\":true,\"decodeMs\":[0-9.]+").matcher(json).find(),
         "the recompression row, restored bit-exact in Wasm: " + json);
+    List<Map<String, Object>> searches = searchRows(json);
+    assertEquals(2, searches.size(), "a JPEG SSIM and a .tgl size search: " + json);
+    for (Map<String, Object> s : searches) {
+      assertEquals(true, s.get("correct"), "Wasm's search chose the JVM's file: " + s);
+      assertEquals(((Map<?, ?>) s.get("jvm")).get("sha256"), ((Map<?, ?>) s.get("wasm")).get("sha256"));
+    }
+  }
+
+  /** The search section's rows: each a search the page ran in Wasm and checked against the JVM. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> searchRows(String json) {
+    Map<String, Object> result = new Json().toType(json, Json.MAP_TYPE);
+    return (List<Map<String, Object>>) ((Map<String, Object>) result.get("sections")).get("search");
   }
 
   /** A correct, timed JPEG decode row of {@code codec} (keys in the page's order). */
