@@ -71,6 +71,11 @@ final class ScanEncoder {
     counter.count(components[c], lastNonzero(c), restartInterval);
   }
 
+  /** Counts {@code counter}'s refinement bands of component {@code c}, as one-component scans. */
+  void countAcRefine(int c, AcRefineCounter counter) {
+    counter.count(components[c], lastNonzero(c), restartInterval);
+  }
+
   /** Codes {@code scan} into {@code out}; {@code progressive} selects the Annex G procedures. */
   void encode(ScanSpec scan, boolean progressive, EntropySink out) {
     this.sink = out;
