@@ -6,7 +6,7 @@ package dev.tegula.jpeg;
  */
 final class BitWriter {
   private final ByteSink out;
-  /** Pending bits, right-aligned; at most 7 + 31 of them between flushes. */
+  /** Pending bits, right-aligned; at most 7 + 24 of them between flushes. */
   private long acc;
   private int n;
 
@@ -14,7 +14,7 @@ final class BitWriter {
     this.out = out;
   }
 
-  /** Writes the low {@code size} bits of {@code value} (size 0-31). */
+  /** Writes the low {@code size} bits of {@code value} (size 0-24). */
   void write(int value, int size) {
     acc = (acc << size) | (value & ((1L << size) - 1));
     n += size;

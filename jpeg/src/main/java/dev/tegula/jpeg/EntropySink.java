@@ -43,26 +43,6 @@ final class EntropySink {
     }
   }
 
-  /**
-   * {@code symbol}, then the low {@code size} bits of {@code value} (at most 15): one write of both
-   * where the writer would make two, since a scan's written pass spent much of its time in the
-   * bit writer's calls (session 22's profile).
-   */
-  void symbolBits(int slot, int symbol, int value, int size) {
-    if (counting) {
-      freq[slot][symbol]++;
-      extraBits += size;
-    } else {
-      HuffmanCode t = tables[slot];
-      int codeSize = t.sizes[symbol];
-      if (codeSize == 0) {
-        throw new IllegalStateException("no Huffman code for symbol " + symbol + " in slot "
-            + slot);
-      }
-      bits.write((t.codes[symbol] << size) | (value & ((1 << size) - 1)), codeSize + size);
-    }
-  }
-
   void bits(int value, int size) {
     if (counting) {
       extraBits += size;

@@ -71,11 +71,6 @@ final class ScanEncoder {
     counter.count(components[c], lastNonzero(c), restartInterval);
   }
 
-  /** Counts {@code counter}'s refinement bands of component {@code c}, as one-component scans. */
-  void countAcRefine(int c, AcRefineCounter counter) {
-    counter.count(components[c], lastNonzero(c), restartInterval);
-  }
-
   /** Codes {@code scan} into {@code out}; {@code progressive} selects the Annex G procedures. */
   void encode(ScanSpec scan, boolean progressive, EntropySink out) {
     this.sink = out;
@@ -155,7 +150,8 @@ final class ScanEncoder {
   private void dc(int diff, int slot) {
     int a = diff < 0 ? -diff : diff;
     int n = EntropySink.bitLength(a);
-    sink.symbolBits(slot, n, diff < 0 ? diff - 1 : diff, n);
+    sink.symbol(slot, n);
+    sink.bits(diff < 0 ? diff - 1 : diff, n);
   }
 
   /** §F.1.2.1-F.1.2.2: one block of a sequential scan. */
@@ -177,7 +173,8 @@ final class ScanEncoder {
       }
       int a = t < 0 ? -t : t;
       int n = EntropySink.bitLength(a);
-      sink.symbolBits(slot, (r << 4) + n, t < 0 ? t - 1 : t, n);
+      sink.symbol(slot, (r << 4) + n);
+      sink.bits(t < 0 ? t - 1 : t, n);
       r = 0;
     }
     if (r > 0) {
@@ -213,7 +210,8 @@ final class ScanEncoder {
         r -= 16;
       }
       int size = EntropySink.bitLength(a);
-      sink.symbolBits(slot, (r << 4) + size, t < 0 ? ~a : a, size);
+      sink.symbol(slot, (r << 4) + size);
+      sink.bits(t < 0 ? ~a : a, size);
       prev = k;
     }
     if (se > prev) {
@@ -263,7 +261,8 @@ final class ScanEncoder {
         continue;
       }
       flushEobrun();
-      sink.symbolBits(slot, (r << 4) + 1, coef[off + k] < 0 ? 0 : 1, 1);
+      sink.symbol(slot, (r << 4) + 1);
+      sink.bits(coef[off + k] < 0 ? 0 : 1, 1);
       emitCorrection(base, br);
       base = 0;
       br = 0;
@@ -286,15 +285,8 @@ final class ScanEncoder {
       sink.extraBits += count;
       return;
     }
-    // up to 24 bits a write: a flushed run carries hundreds of them
-    for (int i = 0; i < count; ) {
-      int m = Math.min(24, count - i);
-      int v = 0;
-      for (int j = from + i, end = j + m; j < end; j++) {
-        v = (v << 1) | corr[j];
-      }
-      sink.bits(v, m);
-      i += m;
+    for (int i = 0; i < count; i++) {
+      sink.bits(corr[from + i], 1);
     }
   }
 
@@ -302,7 +294,8 @@ final class ScanEncoder {
   private void flushEobrun() {
     if (eobrun > 0) {
       int n = EntropySink.bitLength(eobrun) - 1;
-      sink.symbolBits(eobSlot, n << 4, eobrun, n);
+      sink.symbol(eobSlot, n << 4);
+      sink.bits(eobrun, n);
       eobrun = 0;
       emitCorrection(0, be);
       be = 0;

@@ -51,7 +51,6 @@ final class ScanOptimizer {
     for (int c = 0; c < comps.length; c++) {
       int[][][] cands = c == 0 ? LUMA : CHROMA;
       countAcFirst(enc, c, comps[c].huffTable, cands, cost);
-      countAcRefine(enc, c, comps[c].huffTable, cands, cost);
       long bestBits = Long.MAX_VALUE;
       for (int[][] cand : cands) {
         long bits = 0;
@@ -88,7 +87,7 @@ final class ScanOptimizer {
 
   /**
    * Counts every distinct AC-first band of {@code cands} in one walk over component {@code c}'s
-   * blocks.
+   * blocks (the refinement scans are left to {@link #count}, scan by scan).
    */
   private static void countAcFirst(ScanEncoder enc, int c, int table, int[][][] cands,
       Map<String, Counted> cache) {
@@ -105,32 +104,6 @@ final class ScanOptimizer {
     }
     AcFirstCounter counter = new AcFirstCounter(bands.toArray(new int[0][]));
     enc.countAcFirst(c, counter);
-    for (int i = 0; i < keys.size(); i++) {
-      long[][] freq = counter.freq(i, table);
-      cache.put(keys.get(i), new Counted(price(freq, counter.extraBits(i)), freq));
-    }
-  }
-
-  /**
-   * Counts every distinct refinement band of {@code cands} that {@link AcRefineCounter} knows in
-   * one walk over component {@code c}'s blocks (any other is left to {@link #count}).
-   */
-  private static void countAcRefine(ScanEncoder enc, int c, int table, int[][][] cands,
-      Map<String, Counted> cache) {
-    List<int[]> bands = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    for (int[][] cand : cands) {
-      for (int[] s : cand) {
-        String key = key(c, s);
-        if (s[2] != 0 && AcRefineCounter.knows(s) && !cache.containsKey(key)
-            && !keys.contains(key)) {
-          bands.add(s);
-          keys.add(key);
-        }
-      }
-    }
-    AcRefineCounter counter = new AcRefineCounter(bands.toArray(new int[0][]));
-    enc.countAcRefine(c, counter);
     for (int i = 0; i < keys.size(); i++) {
       long[][] freq = counter.freq(i, table);
       cache.put(keys.get(i), new Counted(price(freq, counter.extraBits(i)), freq));
