@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The SSIM searches of the rule tests: each image's targets 0.90-0.99 (20, 0.0045 apart),
- * searched once with a rule off and once with every rule on, on the same memoized encodes.
+ * searched once with a rule off and once with every rule on, on the same memoized encodes; each
+ * search is made once per JVM and shared by every rule test that asks for it ({@link Shared}).
  */
 final class RulePairs {
   private RulePairs() {}
@@ -174,35 +176,23 @@ final class RulePairs {
    * that every result fits its target.
    */
   static List<SizePair> size(Image[] images, ImageFormat format, SearchRules off) {
-    CompressOptions o = CompressOptions.lossy(75).withFormat(format);
     List<SizePair> pairs = new ArrayList<>();
     for (Image image : images) {
-      long pixels = (long) image.width() * image.height();
-      Map<Integer, byte[]> files = new HashMap<>();
-      IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
-          cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
-      double low = encoder.apply(1000).length;
-      double high = encoder.apply(9900).length;
-      SizeCurve[] curves = {CompressPipeline.sizeCurve(o, image, off),
-          CompressPipeline.sizeCurve(o, image)};
+      Shared shared = Shared.of(image, format);
+      double low = shared.encode(1000).length;
+      double high = shared.encode(9900).length;
       for (int t = 0; t < 24; t++) {
         long target = Math.round(low * Math.pow(high / low, t / 23.0));
+        SizeSearch[] s = {shared.size(off, target), shared.size(SearchRules.DEFAULT, target)};
         TargetSearch.Result[] results = new TargetSearch.Result[2];
         int[] encodes = new int[2];
         long[][] lens = new long[2][];
         for (int rule = 0; rule < 2; rule++) {
-          List<Long> made = new ArrayList<>();
-          IntFunction<byte[]> tracing = c -> {
-            byte[] b = encoder.apply(c);
-            made.add((long) b.length);
-            return b;
-          };
-          results[rule] = TargetSearch.forSize(format, 1, CompressPipeline.chromaChoice(o, image),
-              pixels, target, tracing, curves[rule]);
+          results[rule] = s[rule].result();
           assertTrue(results[rule].bytes().length <= target,
               format + " " + target + ": " + results[rule].bytes().length);
-          encodes[rule] = made.size();
-          lens[rule] = made.stream().mapToLong(Long::longValue).toArray();
+          lens[rule] = s[rule].lens().clone();
+          encodes[rule] = lens[rule].length;
         }
         pairs.add(new SizePair(target, results, encodes, lens));
       }
@@ -242,39 +232,127 @@ final class RulePairs {
    * rules (a rule measured as it was, before a later one).
    */
   static List<Pair> ssim(Image[] images, ImageFormat format, SearchRules off, SearchRules on) {
-    CompressOptions o = CompressOptions.lossy(75).withFormat(format);
     List<Pair> pairs = new ArrayList<>();
     for (Image image : images) {
-      Map<Integer, byte[]> files = new HashMap<>();
-      IntFunction<byte[]> encoder = c -> files.computeIfAbsent(c,
-          cc -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, o, cc));
-      ToDoubleFunction<byte[]> scorer = TargetSearchTest.memoSsim(image);
-      SsimCurve[] curves = {CompressPipeline.ssimCurve(o, image, off),
-          CompressPipeline.ssimCurve(o, image, on)};
+      Shared shared = Shared.of(image, format);
       for (int t = 0; t < 20; t++) {
         double target = 0.90 + 0.0045 * t;
+        SsimSearch[] s = {shared.ssim(off, target), shared.ssim(on, target)};
         TargetSearch.Result[] results = new TargetSearch.Result[2];
         int[] encodes = new int[2];
         double[][] scores = new double[2][];
         for (int rule = 0; rule < 2; rule++) {
-          int[] count = {0};
-          List<Double> scored = new ArrayList<>();
-          ToDoubleFunction<byte[]> tracing = b -> {
-            double v = scorer.applyAsDouble(b);
-            scored.add(v);
-            return v;
-          };
-          results[rule] = TargetSearch.forSsim(format, 1,
-              CompressPipeline.chromaChoice(o, image), target,
-              TargetSearchTest.counting(encoder, count), tracing, curves[rule]);
+          results[rule] = s[rule].result();
           assertTrue(results[rule].ssim() >= target,
               format + " " + target + ": " + results[rule].ssim());
-          encodes[rule] = count[0];
-          scores[rule] = scored.stream().mapToDouble(Double::doubleValue).toArray();
+          encodes[rule] = s[rule].encodes();
+          scores[rule] = s[rule].scores().clone();
         }
         pairs.add(new Pair(target, results, encodes, scores));
       }
     }
     return pairs;
+  }
+
+  /** One SSIM search: its result, how many encodes it made and each encode's SSIM in order. */
+  record SsimSearch(TargetSearch.Result result, int encodes, double[] scores) {}
+
+  /** One size search: its result and each encode's bytes in order. */
+  record SizeSearch(TargetSearch.Result result, long[] lens) {}
+
+  /**
+   * One image's encodes, SSIMs, curves and searches in one format, shared by every rule test in
+   * this JVM: the searches are deterministic, and most rule tests search the same crops with the
+   * same rules on one side (the defaults, or the rules before a later one), so a search made once
+   * serves them all. Images are matched by their pixels, as each test builds its own.
+   */
+  private static final class Shared {
+    private static final Map<Key, Shared> ALL = new HashMap<>();
+
+    private final Image image;
+    private final ImageFormat format;
+    private final CompressOptions options;
+    private final Map<Integer, byte[]> files = new HashMap<>();
+    private final ToDoubleFunction<byte[]> scorer;
+    private final Map<SearchRules, SsimCurve> ssimCurves = new HashMap<>();
+    private final Map<SearchRules, SizeCurve> sizeCurves = new HashMap<>();
+    private final Map<List<Object>, SsimSearch> ssimSearches = new HashMap<>();
+    private final Map<List<Object>, SizeSearch> sizeSearches = new HashMap<>();
+
+    /** Pixels and format; records compare arrays by reference, so equality is spelled out. */
+    private record Key(int width, int height, byte[] rgba, ImageFormat format) {
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Key k && k.width == width && k.height == height
+            && k.format == format && Arrays.equals(k.rgba, rgba);
+      }
+
+      @Override
+      public int hashCode() {
+        return Arrays.hashCode(rgba) * 31 + format.hashCode();
+      }
+    }
+
+    private Shared(Image image, ImageFormat format) {
+      this.image = image;
+      this.format = format;
+      this.options = CompressOptions.lossy(75).withFormat(format);
+      this.scorer = TargetSearchTest.memoSsim(image);
+    }
+
+    static synchronized Shared of(Image image, ImageFormat format) {
+      return ALL.computeIfAbsent(new Key(image.width(), image.height(), image.rgba(), format),
+          k -> new Shared(image, format));
+    }
+
+    /** CompressOptions.lossy(75)'s encoder at {@code code}, each code encoded once. */
+    synchronized byte[] encode(int code) {
+      return files.computeIfAbsent(code,
+          c -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, options, c));
+    }
+
+    synchronized SsimSearch ssim(SearchRules rules, double target) {
+      List<Object> key = List.of(rules, target);
+      SsimSearch done = ssimSearches.get(key);
+      if (done == null) {
+        SsimCurve curve = ssimCurves.computeIfAbsent(rules,
+            r -> CompressPipeline.ssimCurve(options, image, r));
+        int[] count = {0};
+        List<Double> scored = new ArrayList<>();
+        ToDoubleFunction<byte[]> tracing = b -> {
+          double v = scorer.applyAsDouble(b);
+          scored.add(v);
+          return v;
+        };
+        TargetSearch.Result result = TargetSearch.forSsim(format, 1,
+            CompressPipeline.chromaChoice(options, image), target,
+            TargetSearchTest.counting(this::encode, count), tracing, curve);
+        done = new SsimSearch(result, count[0],
+            scored.stream().mapToDouble(Double::doubleValue).toArray());
+        ssimSearches.put(key, done);
+      }
+      return done;
+    }
+
+    synchronized SizeSearch size(SearchRules rules, long target) {
+      List<Object> key = List.of(rules, target);
+      SizeSearch done = sizeSearches.get(key);
+      if (done == null) {
+        SizeCurve curve = sizeCurves.computeIfAbsent(rules,
+            r -> CompressPipeline.sizeCurve(options, image, r));
+        List<Long> made = new ArrayList<>();
+        IntFunction<byte[]> tracing = c -> {
+          byte[] b = encode(c);
+          made.add((long) b.length);
+          return b;
+        };
+        TargetSearch.Result result = TargetSearch.forSize(format, 1,
+            CompressPipeline.chromaChoice(options, image), (long) image.width() * image.height(),
+            target, tracing, curve);
+        done = new SizeSearch(result, made.stream().mapToLong(Long::longValue).toArray());
+        sizeSearches.put(key, done);
+      }
+      return done;
+    }
   }
 }
