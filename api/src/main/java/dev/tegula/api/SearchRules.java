@@ -389,7 +389,27 @@ final class SearchRules {
      * On the rule tests' photo crops (TglMosaicPickTest's images) it does not gain (302 -> 301
      * of 320, 662 -> 682 encodes): see TglFirstOnMosaicTest.
      */
-    TGL_FIRST_ON_MOSAIC
+    TGL_FIRST_ON_MOSAIC,
+
+    /**
+     * Whether a JPEG SSIM search whose first two encodes both pass and lie on a plateau (less
+     * than {@link TrellisKnob#PLATEAU} apart, {@link TrellisKnob#onPlateau}) takes the probed
+     * knob at the lower pass's tables for its third at any distance from the aim (the probe
+     * still has to reach it by {@link TrellisKnob#KNOB_MAX}); off: only within {@link
+     * TrellisKnob#PROBE_SPAN}, else a quality third, the rule before session 23. Why: on a
+     * plateau the two passes give the quality no slope, so the model fitted through them throws
+     * the third far (fitg astronaut_g60 0.99, a decoded quality-60 grey JPEG: 64.49 and 64.41
+     * passed +3.9 and +4.0 band widths over the target, the lower quality's file the larger,
+     * 26,057 against 26,051 bytes; the quality third went to 59.56, 14.2 band widths under, and a
+     * fourth to 64.27, +4.1), while the lambda at fixed tables still lowers SSIM smoothly. Measured
+     * 30 Nov (session 23), TargetLanding fine scale, same cache and session, off (line for line
+     * main) -> on, within 3 encodes: tuned on 562 -> 563 of 576 (1 won: that search, now 64.41
+     * x1.19 +0.83 band widths, 0.9 % smaller; nothing else changed), never tuned on 334 -> 334 of
+     * 360 (no search changed); encodes 1,286 -> 1,285 and 845 -> 845. Not kept: a span of 0.15
+     * after any two passes, plateau or not: the same win and a loss (otho sk_moon_tg70 0.90,
+     * passes +19.3 and +4.9 band widths, the knob at x3.99 1.3 over the band).
+     */
+    JPEG_KNOB_ON_PLATEAU
   }
 
   /** Every rule on: what the library's searches run. */

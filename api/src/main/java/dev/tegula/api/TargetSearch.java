@@ -936,7 +936,8 @@ final class TargetSearch {
         return TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
             encodes, measuredY, measuredLen, curve, rules);
       }
-      if (knobAtPass && TrellisKnob.ssimProbed(encodes, curve, passCode, passSsim, aim, rules)) {
+      if (knobAtPass && TrellisKnob.ssimProbed(encodes, curve, passCode, passSsim, aim,
+          TrellisKnob.onPlateau(failQ >= 0, measuredY), rules)) {
         // the pass is near the aim and its probe says the knob reaches it
         return TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
             encodes, measuredY, measuredLen, curve, rules);

@@ -139,6 +139,21 @@ final class TrellisKnob {
    */
   static final double PROBE_SPAN = 0.1;
   /**
+   * Two passes nearer each other than this in -ln(1 - SSIM), one band width, lie on a plateau
+   * ({@link #onPlateau}, {@link Rule#JPEG_KNOB_ON_PLATEAU}): the quality's slope between them is
+   * too small to aim a third by.
+   */
+  static final double PLATEAU = -Math.log(0.97);
+
+  /**
+   * Whether a search's first two encodes ({@code ys}, -ln(1 - SSIM)) both passed and lie less
+   * than {@link #PLATEAU} apart.
+   */
+  static boolean onPlateau(boolean failed, double[] ys) {
+    return !failed && Math.abs(ys[0] - ys[1]) < PLATEAU;
+  }
+
+  /**
    * The share of the distance to the aim a probed knob encode is aimed at: the probe's mosaic
    * moves less than the whole image over small lambdas (its slope is fitted over x1-x1.6), and
    * a knob file that crosses the target is lost while one short of the band is still a smaller
@@ -179,13 +194,15 @@ final class TrellisKnob {
 
   /**
    * SSIM, the pass's tables after two encodes on any image: the knob takes the third when the
-   * pass is within {@link #PROBE_SPAN} of the aim and its {@link KnobProbe} puts {@link
-   * #PROBE_SHARE} of that distance within {@link #KNOB_MAX}.
+   * pass is within {@link #PROBE_SPAN} of the aim, or the two passes lie on a {@code plateau}
+   * ({@link Rule#JPEG_KNOB_ON_PLATEAU}), and its {@link KnobProbe} puts {@link #PROBE_SHARE} of
+   * that distance within {@link #KNOB_MAX}.
    */
   static boolean ssimProbed(int encodes, SsimCurve curve, int passCode, double passSsim,
-      double aim, SearchRules rules) {
+      double aim, boolean plateau, SearchRules rules) {
     return rules.on(Rule.KNOB_PROBE) && encodes == 2
-        && SsimCurve.distortion(passSsim) - aim < PROBE_SPAN
+        && (SsimCurve.distortion(passSsim) - aim < PROBE_SPAN
+            || plateau && rules.on(Rule.JPEG_KNOB_ON_PLATEAU))
         && curve.knobProbe(passCode) != null
         && curve.knobProbe(passCode).lnLambdaForSsim(
             PROBE_SHARE * (SsimCurve.distortion(passSsim) - aim)) <= LN_KNOB_MAX;

@@ -13,7 +13,9 @@ import java.util.Locale;
  * image and on the two mosaics a search has (KnobProbe's 32-pixel tiles, JpegProbe's 128-pixel
  * ones), over a ladder of lambdas. Reads lines {@code DIR IMAGE TARGET CODE} on stdin (CODE as
  * TargetLanding traces it, without lambda) and prints, per lambda, -ln(1 - SSIM) and bytes of
- * the whole image, then KnobProbe's slopes and both mosaics' -ln(1 - SSIM).
+ * the whole image, then KnobProbe's slopes and both mosaics' -ln(1 - SSIM). Further codes on a
+ * line (a search's own encodes) add JpegProbe's mosaic at each of them after a second bar, so
+ * that the mosaic's rise along the quality can be set against the whole image's.
  */
 public class TargetKnobLadder {
   /** The lambdas coded, in hundredths; {@code -Dladder=60,70,...} for others (below x1). */
@@ -49,6 +51,12 @@ public class TargetKnobLadder {
         double ky = SsimCurve.distortion(Metrics.ssim(km, Tegula.decode(kb).image()));
         double jy = jp == null ? Double.NaN : jp.at(c);
         sb.append(String.format(Locale.ROOT, " %d:%d:%.5f:%.5f:%.5f", l, b.length, y, ky, jy));
+      }
+      sb.append(" |");
+      for (int i = 4; i < f.length && jp != null; i++) {
+        int c = Integer.parseInt(f[i].replace("f", ""))
+            | (f[i].startsWith("f") ? TargetSearch.FULL_CHROMA : 0);
+        sb.append(String.format(Locale.ROOT, " %s:%.5f", f[i], jp.at(c)));
       }
       System.out.println(sb);
       System.out.flush();
