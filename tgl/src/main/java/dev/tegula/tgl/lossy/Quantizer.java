@@ -105,13 +105,17 @@ final class Quantizer {
     for (int k = 0; k < 64; k++) {
       int c = coef[ZIGZAG[k]];
       int s = step[k];
+      // The sign as a mask (0 or -1), not a branch: TeaVM's Wasm compiles a conditional to a
+      // jump, which the coefficients' random signs mispredict (session 23: this loop took 5 % of
+      // the Wasm encoder's time at 12 MP).
+      int sign = c >> 31;
       // coef is 8F and step is 16Q, so F/Q = 2 * coef / step.
-      int a = c < 0 ? -2 * c : 2 * c;
+      int a = 2 * ((c ^ sign) - sign);
       int q = (a + ((s * round64[k]) >> 6)) / s;
       if (q > 2047) {
         q = 2047;
       }
-      out[off + k] = (short) (c < 0 ? -q : q);
+      out[off + k] = (short) ((q ^ sign) - sign);
     }
   }
 

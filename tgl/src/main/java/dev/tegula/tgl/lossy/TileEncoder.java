@@ -43,13 +43,12 @@ final class TileEncoder {
         LappingFilter.invert(pix[i], lay.planeW[i], lay.planeH[i]);
       }
     }
-    short[][] coef = new short[lay.planes][];
     int[] block = new int[64];
+    short[] band = new short[lay.planeW[0] * 8];
     for (int i = 0; i < lay.planes; i++) {
-      coef[i] = new short[lay.samples(i)];
-      forwardPlane(pix[i], lay.planeW[i], lay.blocksW[i], lay.blocksH[i], coef[i], block);
-      pix[i] = null;
+      forwardPlane(pix[i], lay.planeW[i], lay.blocksW[i], lay.blocksH[i], band, block);
     }
+    short[][] coef = pix;
 
     byte[] levels = new byte[lay.mbw * lay.mbh];
     if (cfg.aqGain() > 0) {
@@ -150,24 +149,32 @@ final class TileEncoder {
   }
 
   /**
-   * The DCT of every block into {@code coef}. Shorts hold it: lapping leaves samples in -256..511,
-   * so centred ones within 384, and 8x an orthonormal coefficient is at most 64 * 384 = 24576
-   * (the DC; an AC term's cosines sum to at most 4 sqrt(2) per direction, 8 * 384 * 32 / 4).
+   * The DCT of every block, in place: {@code plane} (raster order, {@code pw = 8 bw} wide) becomes
+   * its blocks' coefficients (block order, 64 a block). A row of blocks spans the same stretch of
+   * the array in both orders, so each is copied to {@code band} (8 rows) before its coefficients
+   * overwrite it: a separate coefficient plane was 2 bytes a sample more to allocate, which the
+   * browser's Wasm pays dearly at 12 MP (session 23). Shorts hold the coefficients: lapping
+   * leaves samples in -256..511, so centred ones within 384, and 8x an orthonormal coefficient is
+   * at most 64 * 384 = 24576 (the DC; an AC term's cosines sum to at most 4 sqrt(2) per
+   * direction, 8 * 384 * 32 / 4).
    */
-  private static void forwardPlane(short[] pix, int pw, int bw, int bh, short[] coef,
+  private static void forwardPlane(short[] plane, int pw, int bw, int bh, short[] band,
       int[] block) {
+    int span = 8 * pw;
     for (int by = 0; by < bh; by++) {
+      int base = by * span;
+      System.arraycopy(plane, base, band, 0, span);
       for (int bx = 0; bx < bw; bx++) {
-        int src = by * 8 * pw + bx * 8;
+        int src = bx * 8;
         for (int y = 0; y < 8; y++) {
           for (int x = 0; x < 8; x++) {
-            block[y * 8 + x] = pix[src + y * pw + x] - 128;
+            block[y * 8 + x] = band[src + y * pw + x] - 128;
           }
         }
         Dct.forward(block);
-        int off = (by * bw + bx) * 64;
+        int off = base + bx * 64;
         for (int k = 0; k < 64; k++) {
-          coef[off + k] = (short) block[k];
+          plane[off + k] = (short) block[k];
         }
       }
     }
