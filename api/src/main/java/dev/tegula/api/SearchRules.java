@@ -393,23 +393,26 @@ final class SearchRules {
   }
 
   /** Every rule on: what the library's searches run. */
-  static final SearchRules DEFAULT = new SearchRules((1 << Rule.values().length) - 1);
+  static final SearchRules DEFAULT = new SearchRules(-1L >>> (Long.SIZE - Rule.values().length));
 
-  /** Bit {@code rule.ordinal()} set: the rule is on. */
-  private final int on;
+  /**
+   * Bit {@code rule.ordinal()} set: the rule is on (a long since session 23's 31st and 32nd
+   * rules: an int's {@code 1 << 32} is 1, which turned every rule of the default off).
+   */
+  private final long on;
 
-  private SearchRules(int on) {
+  private SearchRules(long on) {
     this.on = on;
   }
 
   /** Whether {@code rule} is on. */
   boolean on(Rule rule) {
-    return (on & (1 << rule.ordinal())) != 0;
+    return (on & (1L << rule.ordinal())) != 0;
   }
 
   /** These rules with {@code rule} switched on or off. */
   SearchRules with(Rule rule, boolean enabled) {
-    int bit = 1 << rule.ordinal();
+    long bit = 1L << rule.ordinal();
     return new SearchRules(enabled ? on | bit : on & ~bit);
   }
 
@@ -420,7 +423,7 @@ final class SearchRules {
 
   @Override
   public int hashCode() {
-    return on;
+    return Long.hashCode(on);
   }
 
   @Override
