@@ -160,6 +160,17 @@ final class TrellisKnob {
    */
   static final double SIZE_PROBE_SPAN = 0.06;
   static final double SIZE_PROBE_SHARE = 0.85;
+  /**
+   * What a size knob encode from a failure far over the target aims at with {@link
+   * Rule#JPEG_SIZE_KNOB_LOW}, as a share of the target: {@link TargetSearch#FINE_AIM} (the
+   * band's middle) lowered by a tenth of the band's width.
+   */
+  static final double SIZE_KNOB_AIM = 0.982;
+  /**
+   * How far over the aim (in ln bytes) a failure lies from which its size knob encode aims at
+   * {@link #SIZE_KNOB_AIM}: 1.5 band widths of 3 %, a failure about 3 % over the target.
+   */
+  static final double SIZE_KNOB_FAR = 1.5 * (1 - TargetSearch.SIZE_BAND);
   /** The largest trellis lambda a search uses, in hundredths: x4 (x8 reaches little further). */
   static final int KNOB_MAX = 400;
   private static final double LN_KNOB_MAX = Math.log(KNOB_MAX / 100.0);
@@ -233,7 +244,7 @@ final class TrellisKnob {
   static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, byte[] passBytes,
       int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed,
       SearchRules rules) {
-    double need = Math.log(failLen / (FINE_AIM * maxBytes));
+    double need = sizeKnobNeed(failLen, maxBytes, rules);
     KnobProbe probe =
         curve == null || !rules.on(Rule.KNOB_PROBE) ? null : curve.knobProbe(failCode);
     double ln = probe == null ? Double.NaN : probe.lnLambdaForSize(need * SIZE_PROBE_SHARE);
@@ -247,6 +258,17 @@ final class TrellisKnob {
       return new Result(out, code, encodes + 1, Double.NaN);
     }
     return new Result(passBytes, passCode, encodes + 1, Double.NaN);
+  }
+
+  /**
+   * How far (ln bytes) a size knob encode shrinks the failing file of {@code failLen} bytes: to
+   * {@link TargetSearch#FINE_AIM} of the target, or with {@link Rule#JPEG_SIZE_KNOB_LOW} from
+   * more than {@link #SIZE_KNOB_FAR} over it, to {@link #SIZE_KNOB_AIM}.
+   */
+  static double sizeKnobNeed(long failLen, long maxBytes, SearchRules rules) {
+    double need = Math.log(failLen / (FINE_AIM * maxBytes));
+    return rules.on(Rule.JPEG_SIZE_KNOB_LOW) && need > SIZE_KNOB_FAR
+        ? Math.log(failLen / (SIZE_KNOB_AIM * maxBytes)) : need;
   }
 
   /** The lambda in hundredths for a move of {@code lnLambda} in its log, above x1.00. */

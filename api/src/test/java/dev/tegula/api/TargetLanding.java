@@ -146,7 +146,9 @@ public class TargetLanding {
       .with(Rule.JPEG_SECANT_POWER, on("secantPower"))
       .with(Rule.JPEG_BELOW_MOSAIC, on("belowMosaic"))
       .with(Rule.JPEG_ONE_SIDED_ON_MOSAIC, on("oneSidedOnMosaic"))
-      .with(Rule.TGL_FIRST_ON_MOSAIC, on("tglFirstOnMosaic"));
+      .with(Rule.TGL_FIRST_ON_MOSAIC, on("tglFirstOnMosaic"))
+      .with(Rule.JPEG_SIZE_KNOB_LOW, on("sizeKnobLow"))
+      .with(Rule.JPEG_SIZE_ONE_SIDED_SHIFT, on("sizeShift"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
