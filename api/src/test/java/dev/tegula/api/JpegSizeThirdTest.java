@@ -63,8 +63,8 @@ class JpegSizeThirdTest {
    * the shift: every file fits, no search takes more than one encode more, the thirds it moves
    * land more often in the band, and more searches land within 3 encodes in no more encodes.
    * 30 Nov (session 23): 370 -> 377 of 384, 759 -> 752 encodes; of the 17 thirds it moved 9 ->
-   * 16 in the band (about 40 s). The knob's lower aim moves 5 thirds of these searches, 5 -> 5 in
-   * the band, 377 of 384 either way: no test of its own here.
+   * 16 in the band (22 s in the api suite, 42 s alone). The knob's lower aim moves 5 thirds of
+   * these searches, 5 -> 5 in the band, 377 of 384 either way: no test of its own here.
    */
   @Test
   void aThirdAfterTwoPassesClimbsAsTheEstimate() throws IOException {
