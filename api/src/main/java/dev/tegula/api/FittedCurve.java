@@ -115,6 +115,14 @@ final class FittedCurve {
    * the symbol entropy the estimate counts, the estimate bends differently from the file.
    */
   boolean lineInBracket;
+  /**
+   * Outside a bracket, the estimate shifted through the measured end nearest the target alone
+   * (b = 1) instead of through the last two points: a JPEG size search's third after two
+   * passes ({@link SearchRules.Rule#JPEG_SIZE_ONE_SIDED_SHIFT}), whose second fell short of
+   * the band because the image climbed less than the estimate between the two; above them it
+   * climbs as the estimate again, and the line through them overshoots.
+   */
+  boolean shiftFromEnd;
   /** The current fit is that line: {@code a + b * logScale(q)}. */
   private boolean onLine;
   /**
@@ -251,6 +259,12 @@ final class FittedCurve {
     mixed = false;
     if (p < 0) {
       a = shift; // the prior alone: the corpus median (or the estimate, probed)
+      return;
+    }
+    int end = il >= 0 ? il : ih;
+    if (shiftFromEnd && !bracket && (il >= 0) != (ih >= 0) && side(codes[end]) == side) {
+      // the line through two files on one side climbs too little: see shiftFromEnd
+      a = ys[end] - g(codes[end]);
       return;
     }
     if (r < 0 && scaleFromBottom && g(codes[p]) - prior[0] > 0.5) {

@@ -652,8 +652,11 @@ final class TargetSearch {
           next = oneSidedAim(Math.log(failLen / (double) pixels), next);
         }
       }
+      model.shiftFromEnd = jpeg && fine && curve != null && encodes == 2 && passBytes != null
+          && failQ > TOP && rules.on(Rule.JPEG_SIZE_ONE_SIDED_SHIFT);
       q = encodes >= MAX_ENCODES ? 0
           : model.pickSize(next, passQ, failQ, chromaChoice, passBytes != null && encodes == 2);
+      model.shiftFromEnd = false;
       if (jpeg && fine && curve != null && passBytes != null && encodes < MAX_ENCODES) {
         q = newSizeTables(model, q, passQ, failQ, curve.side);
         if (q < 0) {

@@ -147,7 +147,8 @@ public class TargetLanding {
       .with(Rule.JPEG_BELOW_MOSAIC, on("belowMosaic"))
       .with(Rule.JPEG_ONE_SIDED_ON_MOSAIC, on("oneSidedOnMosaic"))
       .with(Rule.TGL_FIRST_ON_MOSAIC, on("tglFirstOnMosaic"))
-      .with(Rule.JPEG_KNOB_ON_PLATEAU, on("knobOnPlateau"));
+      .with(Rule.JPEG_KNOB_ON_PLATEAU, on("knobOnPlateau"))
+      .with(Rule.JPEG_SIZE_ONE_SIDED_SHIFT, on("sizeShift"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
