@@ -218,21 +218,6 @@ final class SearchRules {
     JPEG_PROBE_COLOUR_RISE,
 
     /**
-     * Whether a .tgl SSIM search reads its second encode on the mosaic's rise alone ({@link
-     * TglMosaicPick#FAR_SHARE}) when its first file fails by more than {@link
-     * TglMosaicPick#FAR_FIRST} band widths under the aim, where the fitted line's slope is as far
-     * off as its level was (after a first file over 10 band widths off, the line's second
-     * overshot the aim by a step a median 1.25 times the way); off: the mosaic blended half and
-     * half with the line at any distance ({@link TglMosaicPick#SECOND_SHARE}), the rule before
-     * session 20. Measured 30 Nov (session 20), TargetLanding fine scale, .tgl SSIM 0.90-0.99,
-     * same cache and session, off -> on, within 3 encodes: tuned-on sets 547 -> 550 of 576 (4
-     * won, 1 lost; encodes 1,306 -> 1,298), never tuned on 328 -> 331 of 360 (5 won, 2 lost;
-     * encodes 876 -> 868); with the caller's 4:4:4 (photos, graphics, fitc) 206 -> 205 of 216,
-     * grey output 204 -> 203.
-     */
-    TGL_FAR_SECOND,
-
-    /**
      * Whether a .tgl size search's third encode after two files on one side of the target (two
      * passes, or two failures but for the jump's first fill) steps 1/{@link
      * TargetSearch#TGL_ONE_SIDED_GAIN} of the way the fit predicts from the nearer file to the
@@ -277,19 +262,21 @@ final class SearchRules {
 
     /**
      * Whether every .tgl SSIM search reads its second encode on the mosaic's rise alone ({@link
-     * TglMosaicPick#FAR_SHARE}), not only after a first file far under the aim ({@link
-     * #TGL_FAR_SECOND}); off: the mosaic blended half and half with the fitted line ({@link
-     * TglMosaicPick#SECOND_SHARE}) after a first within {@link TglMosaicPick#FAR_FIRST} band
-     * widths, the rule before session 21. Why: the mosaic alone was the better predictor of the
-     * second at every distance of the first (session 20), but read after main's firsts it landed
-     * fewer (tuned on 550 -> 543 of 576): firsts far over the aim, where the probe's seams had
-     * put them. With {@link #TGL_PROBE_SEAMLESS} it lands more. Measured 30 Nov (session 21),
-     * TargetLanding fine scale, .tgl SSIM 0.90-0.99, same cache and session, within 3 encodes,
-     * off -> on, with TGL_PROBE_SEAMLESS: tuned on 549 -> 556 of 576, never tuned on 332 -> 335 of
-     * 360. Both rules against neither (main): tuned on 550 -> 556 (17 won, 11 lost; encodes 1,298
-     * -> 1,223; within 2 encodes 363 -> 428), never tuned on 331 -> 335 (13 won, 9 lost; 868 ->
-     * 815; 206 -> 255); with the caller's 4:4:4 (photos, graphics, fitc) 205 -> 206 of 216 (488 ->
-     * 468 encodes), grey output 203 -> 205 (521 -> 467).
+     * TglMosaicPick#FAR_SHARE}); off: the mosaic blended half and half with the fitted line
+     * ({@link TglMosaicPick#SECOND_SHARE}), the rule before session 20. Between the two, session
+     * 20's TGL_FAR_SECOND read the mosaic alone only after a first file more than 6 band widths
+     * under the aim; this rule made it a no-op and it was retired in session 23, so the figures
+     * below, measured with it on the off side, are its history, not this switch's. Why: the
+     * mosaic alone was the better predictor of the second at every distance of the first
+     * (session 20), but read after main's firsts it landed fewer (tuned on 550 -> 543 of 576):
+     * firsts far over the aim, where the probe's seams had put them. With {@link
+     * #TGL_PROBE_SEAMLESS} it lands more. Measured 30 Nov (session 21), TargetLanding fine
+     * scale, .tgl SSIM 0.90-0.99, same cache and session, within 3 encodes, off -> on, with
+     * TGL_PROBE_SEAMLESS: tuned on 549 -> 556 of 576, never tuned on 332 -> 335 of 360. Both
+     * rules against neither (main): tuned on 550 -> 556 (17 won, 11 lost; encodes 1,298 ->
+     * 1,223; within 2 encodes 363 -> 428), never tuned on 331 -> 335 (13 won, 9 lost; 868 ->
+     * 815; 206 -> 255); with the caller's 4:4:4 (photos, graphics, fitc) 205 -> 206 of 216 (488
+     * -> 468 encodes), grey output 203 -> 205 (521 -> 467).
      */
     TGL_SECOND_ON_MOSAIC,
 
@@ -435,8 +422,9 @@ final class SearchRules {
   static final SearchRules DEFAULT = new SearchRules(-1L >>> (Long.SIZE - Rule.values().length));
 
   /**
-   * Bit {@code rule.ordinal()} set: the rule is on (a long since session 23's 31st and 32nd
-   * rules: an int's {@code 1 << 32} is 1, which turned every rule of the default off).
+   * Bit {@code rule.ordinal()} set: the rule is on (a long since session 23, when a branch
+   * with 32 rules found that an int's {@code 1 << 32} is 1, which turned every rule of the
+   * default off).
    */
   private final long on;
 

@@ -9,9 +9,9 @@ import static dev.tegula.api.TargetSearch.QUALITY;
  * SearchRules.Rule#TGL_MOSAIC}); since session 18 its third after two passes or two failures too
  * ({@link #outside}, {@link SearchRules.Rule#TGL_MOSAIC_OUTSIDE}); since session 19 a read steps
  * past candidates that all lie on one side of the aim ({@link SearchRules.Rule#TGL_MOSAIC_BEYOND});
- * since session 20 a second after a first file far under the aim reads the mosaic alone ({@link
- * #FAR_FIRST}, {@link SearchRules.Rule#TGL_FAR_SECOND}), and since session 21 every second does
- * ({@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC}), its first placed by a probe without seams;
+ * since session 20 a second after a first file far under the aim reads the mosaic alone, and
+ * since session 21 every second does ({@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC}; session
+ * 20's rule, a no-op since, was retired in session 23), its first placed by a probe without seams;
  * since session 22 a first far from the probe's code is read from it too ({@link #first}, {@link
  * SearchRules.Rule#TGL_FIRST_ON_MOSAIC}).
  * The mosaic is coded at the measured codes and at candidate qualities; its values are mapped onto
@@ -45,28 +45,16 @@ import static dev.tegula.api.TargetSearch.QUALITY;
  * per search, where it saves 0.11 encodes per search (1,430 -> 1,365).
  */
 final class TglMosaicPick {
-  /** The mosaic's share in the second encode's blend, whose map has one point (slope 1). */
+  /**
+   * The mosaic's share in the second encode's blend, whose map has one point (slope 1), with
+   * {@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC} off.
+   */
   static final double SECOND_SHARE = 0.5;
   /**
-   * With {@link SearchRules.Rule#TGL_FAR_SECOND}: a first file that fails by more than this many
-   * band widths under the aim says the model is off by as much at the first code, and its slope
-   * with it, so the second is read on the mosaic's rise alone ({@link #FAR_SHARE}). Why, from
-   * main's traces at session 20's start (all 8 sets, 936 .tgl SSIM searches), the second's
-   * measured -ln(1 - SSIM) against each predictor at its code, within half a band width (the
-   * fitted line; the blend at 0.5; the mosaic alone), by the first file's distance from the aim
-   * (either side): under 2 band widths 166, 209, 228 of 247; 2-6: 123, 199, 269 of 376; 6-10:
-   * 14, 25, 54 of 116; over 10: 1, 6, 24 of 64 (there the line's second overshot the aim by a
-   * step a median 1.25 times the way). Measured 30 Nov (session 20), TargetLanding fine scale,
-   * .tgl SSIM 0.90-0.99, same cache and session, within 3 encodes, tuned on (photos, graphics,
-   * fitc, fitg, othf; 547 of 576 without the rule) / never tuned on (hold-out, otho, othg; 328 of
-   * 360): a first failing by more than 2, 3, 6 band widths 547 / 332, 549 / 333, 550 / 331; on
-   * either side of the aim, more than 0 (every second), 2, 3, 4, 5, 6, 10 band widths: 543 / 335,
-   * 545 / 335, 547 / 335, 547 / 335, 545 / 333, 545 / 331, 547 / 328 (a first over the aim whose
-   * mosaic rises too little: hubble_deep_field's decodes, and with the caller's 4:4:4 fitc 206 ->
-   * 202 of 216); either side from 3 at shares 0.8 and 0.9: 547 / 334, 547 / 336.
+   * The mosaic's share in a second ({@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC}) and in a first
+   * read from the probe's code ({@link #first}): alone. Named when only a second after a first
+   * far under the aim read it (session 20, its figures in docs/target-search.md §5).
    */
-  static final double FAR_FIRST = 6;
-  /** The mosaic's share in a second after a first file far under the aim: alone. */
   static final double FAR_SHARE = 1;
   /** The mosaic's share in the third's, whose map runs through two points. */
   static final double THIRD_SHARE = 1;
@@ -127,18 +115,16 @@ final class TglMosaicPick {
 
   /**
    * The second quality after one file ({@code codes[0]}, its -ln(1 - SSIM) {@code ys[0]}): the
-   * mosaic's rise from that code, on the file's value, blended with the line's; alone when the
-   * first file fails far under the aim ({@link #FAR_FIRST}), as the line's slope is then as far
-   * off as its level was at that file.
+   * mosaic's rise from that code, on the file's value, alone ({@link
+   * SearchRules.Rule#TGL_SECOND_ON_MOSAIC}: the line's slope after one file is as far off as its
+   * level was there) or blended with the line's.
    */
   static int second(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int[] codes, double[] ys) {
-    SearchRules rules = curve.rules();
-    boolean far = rules.on(SearchRules.Rule.TGL_SECOND_ON_MOSAIC)
-        || rules.on(SearchRules.Rule.TGL_FAR_SECOND)
-        && aim - ys[0] > -FAR_FIRST * Math.log(TargetSearch.SSIM_BAND);
-    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, far ? FAR_SHARE : SECOND_SHARE,
-        0);
+    double share = curve.rules().on(SearchRules.Rule.TGL_SECOND_ON_MOSAIC)
+        ? FAR_SHARE
+        : SECOND_SHARE;
+    return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, share, 0);
   }
 
   /**

@@ -139,7 +139,6 @@ public class TargetLanding {
       .with(Rule.JPEG_KNOB_MOSAIC, on("knobMosaic"))
       .with(Rule.JPEG_SECOND_BEYOND, on("jpegSecondBeyond"))
       .with(Rule.JPEG_PROBE_COLOUR_RISE, on("colourRise"))
-      .with(Rule.TGL_FAR_SECOND, on("tglFarSecond"))
       .with(Rule.TGL_SIZE_ONE_SIDED, on("tglSizeOneSided"))
       .with(Rule.TGL_PROBE_SEAMLESS, on("tglProbeSeamless"))
       .with(Rule.TGL_SECOND_ON_MOSAIC, on("tglSecondOnMosaic"))

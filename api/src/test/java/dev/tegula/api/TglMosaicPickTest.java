@@ -25,7 +25,12 @@ class TglMosaicPickTest {
    * searches changed (session 18, with SearchRules.Rule.TGL_MOSAIC_OUTSIDE on either side: 295
    * -> 299); of their first moved encodes 38 -> 56 in the band, a mean distance from
    * the aim of 0.059 -> 0.030 in -ln(1 - SSIM). (The 512-pixel images alone: 145 -> 145 of 160,
-   * 377 -> 373 encodes, 0.080 -> 0.045 from the aim.)
+   * 377 -> 373 encodes, 0.080 -> 0.045 from the aim.) Session 23: measured again after
+   * SearchRules.Rule.TGL_FAR_SECOND was retired (the rule's side no longer reads a second after a
+   * first far under the aim on the mosaic alone: half and half with the line, as in session 17):
+   * 288 -> 300 of 320, 731 -> 679 encodes, 185 searches changed; of 186 first moved encodes 67 ->
+   * 108 in the band, 0.049 -> 0.025 from the aim (with it, the same session: 288 -> 301, 731 ->
+   * 675, 67 -> 111 of 185, 0.049 -> 0.024).
    */
   @Test
   void aTglSecondAndBracketThirdReadOnTheMosaicLandMoreWithinThreeEncodes()
