@@ -149,6 +149,27 @@ final class RulePairs {
   }
 
   /**
+   * The sums over size pairs, index 0 with the rule off, 1 with it on: landed within 3 encodes
+   * and encodes; asserts on the way that no search with the rule on took more than {@code more}
+   * encodes more.
+   */
+  record SizeTotals(int[] landed, int[] encodes) {}
+
+  static SizeTotals sizeTotals(List<SizePair> pairs, int more) {
+    int[] landed = new int[2];
+    int[] encodes = new int[2];
+    for (SizePair p : pairs) {
+      assertTrue(p.encodes()[1] <= p.encodes()[0] + more,
+          p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
+      for (int rule = 0; rule < 2; rule++) {
+        landed[rule] += p.landed(rule) ? 1 : 0;
+        encodes[rule] += p.encodes()[rule];
+      }
+    }
+    return new SizeTotals(landed, encodes);
+  }
+
+  /**
    * {@link #moved} for size searches: the pairs whose encode {@code i} the rule moved (measured
    * on both sides, the bytes differ), their encodes in the band and distance from the aim.
    */

@@ -44,16 +44,9 @@ class TglSizeOneSidedTest {
     List<RulePairs.SizePair> pairs = RulePairs.size(TglMosaicPickTest.images(), ImageFormat.TGL,
         SearchRules.DEFAULT.with(Rule.TGL_SIZE_ONE_SIDED, false));
     RulePairs.Moved thirds = RulePairs.movedSizes(pairs, 2);
-    int[] landed = new int[2];
-    int[] encodes = new int[2];
-    for (RulePairs.SizePair p : pairs) {
-      assertTrue(p.encodes()[1] <= p.encodes()[0] + 1,
-          p.target() + ": " + p.encodes()[0] + " -> " + p.encodes()[1]);
-      for (int rule = 0; rule < 2; rule++) {
-        landed[rule] += p.landed(rule) ? 1 : 0;
-        encodes[rule] += p.encodes()[rule];
-      }
-    }
+    RulePairs.SizeTotals sum = RulePairs.sizeTotals(pairs, 1);
+    int[] landed = sum.landed();
+    int[] encodes = sum.encodes();
     System.out.println(".tgl size, a one-sided third steps 1/" + TargetSearch.TGL_ONE_SIDED_GAIN
         + " of the way: in the band within 3 encodes " + landed[0] + " -> " + landed[1] + " of "
         + pairs.size() + ", encodes " + encodes[0] + " -> " + encodes[1] + "; of "
