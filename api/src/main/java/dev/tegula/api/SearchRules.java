@@ -262,7 +262,7 @@ final class SearchRules {
 
     /**
      * Whether every .tgl SSIM search reads its second encode on the mosaic's rise alone ({@link
-     * TglMosaicPick#FAR_SHARE}); off: the mosaic blended half and half with the fitted line
+     * TglMosaicPick#ALONE_SHARE}); off: the mosaic blended half and half with the fitted line
      * ({@link TglMosaicPick#SECOND_SHARE}), the rule before session 20. Between the two, session
      * 20's TGL_FAR_SECOND read the mosaic alone only after a first file more than 6 band widths
      * under the aim; this rule made it a no-op and it was retired in session 23, so the figures

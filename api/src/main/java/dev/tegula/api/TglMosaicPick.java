@@ -52,10 +52,11 @@ final class TglMosaicPick {
   static final double SECOND_SHARE = 0.5;
   /**
    * The mosaic's share in a second ({@link SearchRules.Rule#TGL_SECOND_ON_MOSAIC}) and in a first
-   * read from the probe's code ({@link #first}): alone. Named when only a second after a first
-   * far under the aim read it (session 20, its figures in docs/target-search.md §5).
+   * read from the probe's code ({@link #first}): alone. FAR_SHARE until session 23, from when
+   * only a second after a first far under the aim read it (session 20's TGL_FAR_SECOND, retired;
+   * its figures in docs/target-search.md §5).
    */
-  static final double FAR_SHARE = 1;
+  static final double ALONE_SHARE = 1;
   /** The mosaic's share in the third's, whose map runs through two points. */
   static final double THIRD_SHARE = 1;
   /**
@@ -122,7 +123,7 @@ final class TglMosaicPick {
   static int second(FittedCurve model, int q, int failQ, int passQ, double aim,
       SsimCurve curve, int[] codes, double[] ys) {
     double share = curve.rules().on(SearchRules.Rule.TGL_SECOND_ON_MOSAIC)
-        ? FAR_SHARE
+        ? ALONE_SHARE
         : SECOND_SHARE;
     return pick(model, q, failQ, passQ, aim, curve, codes, ys, 1, share, 0);
   }
@@ -141,7 +142,7 @@ final class TglMosaicPick {
       return q;
     }
     return pick(model, q, failQ, passQ, aim, curve, new int[] {probeCode},
-        new double[] {model.predicted(from)}, 1, FAR_SHARE, 0);
+        new double[] {model.predicted(from)}, 1, ALONE_SHARE, 0);
   }
 
   /** The third quality inside a bracket of two files: the mosaic mapped through both. */
