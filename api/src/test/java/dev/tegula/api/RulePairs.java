@@ -333,47 +333,43 @@ final class RulePairs {
     }
 
     synchronized SsimSearch ssim(SearchRules rules, double target) {
-      List<Object> key = List.of(rules, target);
-      SsimSearch done = ssimSearches.get(key);
-      if (done == null) {
-        SsimCurve curve = ssimCurves.computeIfAbsent(rules,
-            r -> CompressPipeline.ssimCurve(options, image, r));
-        int[] count = {0};
-        List<Double> scored = new ArrayList<>();
-        ToDoubleFunction<byte[]> tracing = b -> {
-          double v = scorer.applyAsDouble(b);
-          scored.add(v);
-          return v;
-        };
-        TargetSearch.Result result = TargetSearch.forSsim(format, 1,
-            CompressPipeline.chromaChoice(options, image), target,
-            TargetSearchTest.counting(this::encode, count), tracing, curve);
-        done = new SsimSearch(result, count[0],
-            scored.stream().mapToDouble(Double::doubleValue).toArray());
-        ssimSearches.put(key, done);
-      }
-      return done;
+      return ssimSearches.computeIfAbsent(List.of(rules, target), k -> searchSsim(rules, target));
+    }
+
+    private SsimSearch searchSsim(SearchRules rules, double target) {
+      SsimCurve curve = ssimCurves.computeIfAbsent(rules,
+          r -> CompressPipeline.ssimCurve(options, image, r));
+      int[] count = {0};
+      List<Double> scored = new ArrayList<>();
+      ToDoubleFunction<byte[]> tracing = b -> {
+        double v = scorer.applyAsDouble(b);
+        scored.add(v);
+        return v;
+      };
+      TargetSearch.Result result = TargetSearch.forSsim(format, 1,
+          CompressPipeline.chromaChoice(options, image), target,
+          TargetSearchTest.counting(this::encode, count), tracing, curve);
+      return new SsimSearch(result, count[0],
+          scored.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     synchronized SizeSearch size(SearchRules rules, long target) {
-      List<Object> key = List.of(rules, target);
-      SizeSearch done = sizeSearches.get(key);
-      if (done == null) {
-        SizeCurve curve = sizeCurves.computeIfAbsent(rules,
-            r -> CompressPipeline.sizeCurve(options, image, r));
-        List<Long> made = new ArrayList<>();
-        IntFunction<byte[]> tracing = c -> {
-          byte[] b = encode(c);
-          made.add((long) b.length);
-          return b;
-        };
-        TargetSearch.Result result = TargetSearch.forSize(format, 1,
-            CompressPipeline.chromaChoice(options, image), (long) image.width() * image.height(),
-            target, tracing, curve);
-        done = new SizeSearch(result, made.stream().mapToLong(Long::longValue).toArray());
-        sizeSearches.put(key, done);
-      }
-      return done;
+      return sizeSearches.computeIfAbsent(List.of(rules, target), k -> searchSize(rules, target));
+    }
+
+    private SizeSearch searchSize(SearchRules rules, long target) {
+      SizeCurve curve = sizeCurves.computeIfAbsent(rules,
+          r -> CompressPipeline.sizeCurve(options, image, r));
+      List<Long> made = new ArrayList<>();
+      IntFunction<byte[]> tracing = c -> {
+        byte[] b = encode(c);
+        made.add((long) b.length);
+        return b;
+      };
+      TargetSearch.Result result = TargetSearch.forSize(format, 1,
+          CompressPipeline.chromaChoice(options, image), (long) image.width() * image.height(),
+          target, tracing, curve);
+      return new SizeSearch(result, made.stream().mapToLong(Long::longValue).toArray());
     }
   }
 }
