@@ -123,8 +123,16 @@ final class FittedCurve {
    * climbs as the estimate again, and the line through them overshoots.
    */
   boolean shiftFromEnd;
+  /**
+   * .tgl's bracket line ({@link #lineInBracket}) runs in minus the mean log of the steps each
+   * quality's table really has ({@link TargetSearch#tglStepLog}; {@link
+   * SearchRules.Rule#TGL_SIZE_STEP_LINE}) instead of the log of the table scale.
+   */
+  boolean bracketOnSteps;
   /** The current fit is that line: {@code a + b * logScale(q)}. */
   private boolean onLine;
+  /** That line runs in {@link TargetSearch#tglStepLog} ({@link #bracketOnSteps}). */
+  private boolean onSteps;
   /**
    * With the image's own curve, outside a bracket: when the two latest points climb less than
    * {@link #FLAT_LINE} of the estimate's slope between them, the line runs from the point
@@ -162,6 +170,8 @@ final class FittedCurve {
 
   /** {@link #tablesLog} by code, for the search's scans over many qualities. */
   private final java.util.Map<Integer, Double> tablesLogs = new java.util.HashMap<>();
+  /** {@link #stepLog} by quality. */
+  private final java.util.Map<Integer, Double> stepLogs = new java.util.HashMap<>();
 
   private FittedCurve(int[] knots, double[] prior, int step, boolean byTableScale, boolean jpeg,
       boolean bySide) {
@@ -278,12 +288,14 @@ final class FittedCurve {
       // next encode to the end of the scale: the line from the farthest point on this side
       r = farthest(p, side);
     }
+    onSteps = false;
     if (r >= 0 && (lineInStep || lineInBracket && bracket)) {
       // distortion follows a power of the quantizer step (a line in its log) more closely
       // than the corpus median's shape: on flat content the curve bends far more than the
       // prior, and the prior through a wide bracket predicts too low a quality
-      double xp = logScale(codes[p] & QUALITY);
-      double xr = logScale(codes[r] & QUALITY);
+      onSteps = bracketOnSteps && lineInBracket && bracket;
+      double xp = lineAxis(codes[p]);
+      double xr = lineAxis(codes[r]);
       double slope = Math.abs(xr - xp) > 1e-9 ? (ys[r] - ys[p]) / (xr - xp) : 0;
       if (slope > 0) {
         onLine = true;
@@ -332,7 +344,7 @@ final class FittedCurve {
   }
 
   private double at(int code) {
-    double v = a + b * (onLine ? logScale(code & QUALITY) : g(code));
+    double v = a + b * (onLine ? lineAxis(code) : g(code));
     return mixed ? v + lineShare * (lineA + lineB * lineX(code) - v) : v;
   }
 
@@ -459,6 +471,21 @@ final class FittedCurve {
       }
       v = -sum / luma.length;
       tablesLogs.put(key, v);
+    }
+    return v;
+  }
+
+  /** Where a code sits on the line of {@link #onLine}. */
+  private double lineAxis(int code) {
+    return onSteps ? stepLog(code & QUALITY) : logScale(code & QUALITY);
+  }
+
+  /** {@link TargetSearch#tglStepLog}, memoized: a pick scans every quality of a bracket. */
+  private double stepLog(int q) {
+    Double v = stepLogs.get(q);
+    if (v == null) {
+      v = TargetSearch.tglStepLog(q);
+      stepLogs.put(q, v);
     }
     return v;
   }

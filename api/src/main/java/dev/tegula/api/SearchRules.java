@@ -415,7 +415,33 @@ final class SearchRules {
      * in the band: JpegSizeThirdTest. Session 21's fixed gains on these thirds (1/1.15-1/1.5 of
      * the way) gained one search at most. .tgl (TGL_SIZE_ONE_SIDED) unchanged.
      */
-    JPEG_SIZE_ONE_SIDED_SHIFT
+    JPEG_SIZE_ONE_SIDED_SHIFT,
+
+    /**
+     * A .tgl size search's line inside a bracket ({@link FittedCurve#lineInBracket}) runs in
+     * minus the mean log of the steps each quality's table really has, floor included ({@link
+     * TargetSearch#tglStepLog}), instead of minus the log of the table scale plus 2 (the rule
+     * before, FittedCurve's logScale, whose offset stood for the steps' floor of 8/16). From 98
+     * to 99 and from 99 to 100 the steps' mean log moves about ln 2 each and a file climbs about
+     * equally in both (fitc astronaut_q95: 0.33, 0.32 in ln bytes), while the scale's offset log
+     * moves 0.41 and 0.69: a bracket around 99 read on it sent its third over the band (fitc
+     * astronaut_q95 200 KB: 98.59 and 99.09, the third at 98.99 +1.2 band widths; on the steps'
+     * mean log ln bytes per unit 97 -> 98.5 -> 99.1 -> 100 are 0.48, 0.50, 0.46, on the offset
+     * log 0.68, 0.81, 0.48). Measured 30 Nov (session 24), TargetLanding .tgl size, all eight
+     * sets, same cache and session, off (line for line main) -> on, within 3 encodes: tuned on
+     * 534 -> 535 of 544 (won fitc astronaut_q95 200 KB and chelsea_q95 100 KB, lost othf
+     * hubble_deep_field_q75s 20 KB on its plateau, 23.73 19,486 B and 23.75 19,296 B; encodes
+     * 1,043 -> 1,042), never tuned on 261 -> 265 of 274 (won otho conf_libjxl_rgb_crop_dct80
+     * and _q93 200 KB, sk_moon_tg70 20 KB, sk_retina_flat80 20 KB; none lost; 614 -> 610).
+     * Thirds inside a bracket whose upper end is at 97 or above: in the band 24 -> 26 of 26 and
+     * 19 -> 22 of 22, a median distance from the band's middle 0.11 -> 0.08 and 0.20 -> 0.13
+     * band widths. Of 86 results changed 53 larger, 24 smaller. JPEG size and every SSIM search
+     * line for line main. Not kept: the same line for .tgl's thirds after two passes or two
+     * failures from 97 up (1 won on each side, thirds after two passes a median 0.50 -> 0.28
+     * band widths on the tuned-on sets), and .tgl SSIM's line in the step (lineInStep) on the
+     * same axis (tuned on 559 -> 557, never tuned on 339 -> 337).
+     */
+    TGL_SIZE_STEP_LINE
   }
 
   /** Every rule on: what the library's searches run. */

@@ -4,6 +4,7 @@ import dev.tegula.api.SearchRules.Rule;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.tgl.TglEncodeOptions;
+import dev.tegula.tgl.lossy.LossyCodec;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -484,6 +485,21 @@ final class TargetSearch {
     return f == 0 ? s0 : (s0 * (100 - f) + tglWholeScale(whole + 1) * f) / 100;
   }
 
+  /**
+   * Minus the mean log of the 64 steps .tgl's table has at {@code h} hundredths (neutral AQ
+   * level, floor included; docs/format-lossy.md §6.1). Near the top the floor of 8/16 holds the
+   * low frequencies while the scale falls on: from 98 to 99 the scale halves, from 99 to 100
+   * the steps still above the floor fall to it, and this mean moves about ln 2 in each, where
+   * the table scale's log with FittedCurve's offset moves 0.41 and 0.69.
+   */
+  static double tglStepLog(int h) {
+    double sum = 0;
+    for (int s : LossyCodec.steps(h < 0 ? 0 : h > TOP ? TOP : h)) {
+      sum += Math.log(s);
+    }
+    return -sum / 64;
+  }
+
   private static int tglWholeScale(int quality) {
     int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
     return 100 * (q < 50 ? 5000 / q : 200 - 2 * q);
@@ -554,6 +570,7 @@ final class TargetSearch {
       model.sizeCurve = curve;
       // .tgl: inside a bracket the line in the log of the step, see FittedCurve.lineInBracket
       model.lineInBracket = !jpeg;
+      model.bracketOnSteps = !jpeg && rules.on(Rule.TGL_SIZE_STEP_LINE);
     }
     int passQ = -step; // highest position known to fit
     byte[] passBytes = null;

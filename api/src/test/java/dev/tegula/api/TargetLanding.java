@@ -114,7 +114,8 @@ public class TargetLanding {
    * KnobProbe alone, the rules before session 21; -DoneSidedOnMosaic=false: JPEG's mosaic
    * third after two failures or two passes blended with the model and crossing on its values,
    * -DtglFirstOnMosaic=false: a .tgl first far from the probe's code on the shifted estimate,
-   * the rules before session 22.
+   * the rules before session 22; -DtglStepLine=false: a .tgl size bracket's line in the log of
+   * the table scale plus 2, the rule before session 24.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -147,7 +148,8 @@ public class TargetLanding {
       .with(Rule.JPEG_ONE_SIDED_ON_MOSAIC, on("oneSidedOnMosaic"))
       .with(Rule.TGL_FIRST_ON_MOSAIC, on("tglFirstOnMosaic"))
       .with(Rule.JPEG_KNOB_ON_PLATEAU, on("knobOnPlateau"))
-      .with(Rule.JPEG_SIZE_ONE_SIDED_SHIFT, on("sizeShift"));
+      .with(Rule.JPEG_SIZE_ONE_SIDED_SHIFT, on("sizeShift"))
+      .with(Rule.TGL_SIZE_STEP_LINE, on("tglStepLine"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

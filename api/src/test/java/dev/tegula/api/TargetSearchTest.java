@@ -857,18 +857,20 @@ class TargetSearchTest {
 
   /**
    * A made-up .tgl image whose file size follows a line in the log of the step (bytes in
-   * proportion to 1 / (scale + 200), as grey decoded JPEGs' .tgl files come close to from 96 on)
-   * while its size estimate rises half as fast above 90 (the estimate's shape at the top, where
-   * .tgl's coder gains most over the symbol entropy): inside the bracket of the first two
-   * encodes the third is placed on the line through them and lands in the band for every
-   * target; on the estimate's shape through the bracket (the rule before) it fell 3.5% and 6.3%
-   * under the targets at 98.5 and 99.5.
+   * proportion to the steps' geometric mean to the power -1/2, {@link TargetSearch#tglStepLog},
+   * as fitc astronaut_q95's .tgl file comes close to from 97 on; until session 24 the test's
+   * file followed 1 / (scale + 200), the axis of the rule before {@link
+   * SearchRules.Rule#TGL_SIZE_STEP_LINE}) while its size estimate rises half as fast above 90
+   * (the estimate's shape at the top, where .tgl's coder gains most over the symbol entropy):
+   * inside the bracket of the first two encodes the third is placed on the line through them and
+   * lands in the band for every target; on the estimate's shape through the bracket (the rule
+   * before session 8) it fell 3.5% and 6.3% under the targets at 98.5 and 99.5.
    */
   @Test
   void tglSizeThirdEncodeInsideABracketFollowsTheLineInTheLogOfTheStep() {
     long pixels = 100_000;
     java.util.function.IntToDoubleFunction lnBytesPerPixel =
-        q -> 5 - Math.log(TargetSearch.tglScale(q) + 200);
+        q -> 5 + 0.5 * TargetSearch.tglStepLog(q);
     SizeCurve estimate = new SizeCurve(false);
     double at90 = lnBytesPerPixel.applyAsDouble(9000);
     for (int w = 0; w <= 100; w++) {

@@ -23,6 +23,17 @@ public final class LossyCodec {
     return Quantizer.BASE_NATURAL.clone();
   }
 
+  /**
+   * The steps (1/16 of an orthonormal coefficient, zigzag order) of every plane at {@code
+   * hundredths} 0..10000 and the neutral AQ level (format-lossy.md §6.1): for searches that read
+   * a file's size against the steps it really has, floor included.
+   */
+  public static int[] steps(int hundredths) {
+    int[] out = new int[64];
+    Quantizer.stepsHundredths(hundredths, out);
+    return out;
+  }
+
   private LossyCodec() {}
 
   /** samples: 8-bit interleaved, channels 1 (grey) or 3 (RGB); quality 0-100, monotone. */
