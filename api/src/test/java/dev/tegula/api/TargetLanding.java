@@ -206,12 +206,14 @@ public class TargetLanding {
       int thrifty = 0;
       int known = 0;
       int unreachable = 0;
+      int floor = 0;
       int[] encodes = new int[TargetSearch.MAX_ENCODES + 1];
       for (double[] x : l) {
         in += x[0] >= 0 && x[0] <= 3 ? 1 : 0;
         inWithin3 += x[0] >= 0 && x[0] <= 3 && x[1] <= 3 ? 1 : 0;
         out += x[0] < 0 ? 1 : 0;
         encodes[(int) x[1]]++;
+        floor += x.length > 5 && x[5] > 0 ? 1 : 0;
         if (x.length > 2 && !Double.isNaN(x[2])) {
           known++;
           thrifty += x[2] <= 3 ? 1 : 0;
@@ -227,6 +229,10 @@ public class TargetLanding {
       System.out.printf("%s: %d/%d in the 3%% band (%d within 3 encodes), %d on the wrong side,"
           + " encodes%s (total %d), error median %.2f%% max %.2f%%%n", e.getKey(), in, l.size(),
           inWithin3, out, h, total, err[err.length / 2], err[err.length - 1]);
+      if (floor > 0) {
+        System.out.printf("%s: %d above the band at quality 0 (no file of the format lands)%n",
+            e.getKey(), floor);
+      }
       double[] over = l.stream().filter(x -> x.length > 4 && !Double.isNaN(x[4]))
           .mapToDouble(x -> x[4]).sorted().toArray();
       if (over.length > 0) {
@@ -523,14 +529,17 @@ public class TargetLanding {
             unreachable = CLOSEST.get(lk) > t + (1 - TargetSearch.SSIM_BAND) * (1 - t);
             calls[0] = n;
           }
+          // quality 0 already above the band: no file of the format lands (sk_clock_motion 0.90)
+          boolean floor = r.quality() == 0 && err > 3;
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(
               new double[] {err, calls[0], waste, unreachable ? 1 : 0,
-                  overEstimate(r.bytes().length, t, seen)});
-          System.out.printf("%s %s %.2f q%.2f%s%s SSIM %.5f %d enc %.2f%% of the budget%s%n",
+                  overEstimate(r.bytes().length, t, seen), floor ? 1 : 0});
+          System.out.printf("%s %s %.2f q%.2f%s%s SSIM %.5f %d enc %.2f%% of the budget%s%s%n",
               key, name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
                   ? " 4:4:4" : "", lambdaText(r), r.ssim(), calls[0], err,
               Double.isNaN(waste) ? "" : String.format(", %.2f%% over the smallest%s", waste,
-                  unreachable ? " (unreachable)" : ""));
+                  unreachable ? " (unreachable)" : ""),
+              floor ? " [above the band at quality 0]" : "");
         }
       }
     }
