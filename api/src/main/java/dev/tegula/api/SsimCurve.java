@@ -733,7 +733,7 @@ final class SsimCurve {
    * firsts from -1..-34 band widths to -7..+5, its firsts over 6 band widths off 21 -> 7, otho's
    * (high-quality decodes of them show no lattice) 56 -> 35. Grey output (-Dgrey=true; photos,
    * graphics, colour fit set) 200 -> 207 of 216 (8 won, 1 lost; encodes 521 -> 481), hold-out 45
-   * -> 47 of 48 (113 -> 110). With the fixed dead zone and its own medians (the first step): the
+   * -> 47 of 48 (113 -> 110), otho 170 -> 172 of 192 (6 won, 4 lost; 471 -> 459). With the fixed dead zone and its own medians (the first step): the
    * grey set 39 of 40 (81 encodes), never tuned on 338 (840), grey output 207 (478) and 47 (114),
    * but the hold-out's textures still far under (sk_grass -5..-16, sk_gravel -4..-6 band widths;
    * with the masked trellis -7..+3 and -1..-2; its two grey-output losses are graphics whose
