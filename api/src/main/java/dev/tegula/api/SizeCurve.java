@@ -239,6 +239,14 @@ final class SizeCurve {
   private static long count(double[][] blocks, double[] steps, double[] offsets, int[] hist) {
     long extra = 0;
     int prevDc = 0;
+    // in zigzag order, a magnitude under which a coefficient's level is surely 0: most are, and
+    // the comparison spares their division (a margin far over the division's rounding keeps
+    // every level as level() gives it)
+    double[] zeroBelow = new double[64];
+    for (int z = 1; z < 64; z++) {
+      int k = ZIGZAG[z];
+      zeroBelow[z] = (1 - offsets[k]) * steps[k] * (1 - 1e-9);
+    }
     for (double[] b : blocks) {
       int dc = level(b[0], steps[0], offsets[0]);
       int cat = category(dc - prevDc);
@@ -248,7 +256,12 @@ final class SizeCurve {
       int run = 0;
       for (int z = 1; z < 64; z++) {
         int k = ZIGZAG[z];
-        int v = level(b[k], steps[k], offsets[k]);
+        double c = b[k];
+        if (c < zeroBelow[z] && -c < zeroBelow[z]) {
+          run++;
+          continue;
+        }
+        int v = level(c, steps[k], offsets[k]);
         if (v == 0) {
           run++;
           continue;

@@ -516,6 +516,41 @@ final class SsimCurve {
   }
 
   /**
+   * {@link #sizeOf} of every macroblock of {@code mosaic} (a probe's mosaic is the sample), made
+   * only at the grid qualities around {@code code} (on the 4:4:4 side's grid when the code reads
+   * that side) and on the code's side alone: it reads the same value there as the whole grid,
+   * which cost more than the mosaic's encode. For measurements (SizeProbeCheck: a size probe
+   * on TglProbe's mosaic, session 24, not kept).
+   */
+  static SizeCurve sizeOfMosaic(Image mosaic, int code, boolean jpeg,
+      JpegEncodeOptions.Subsampling fixed, boolean grey, SearchRules rules) {
+    SsimCurve c = new SsimCurve(jpeg, rules);
+    c.scoreSsim = false;
+    c.everyMacroblock = true;
+    c.side = ChromaSide.of(fixed, grey);
+    c.size = new SizeCurve(jpeg, fixed, grey, rules);
+    boolean full = c.side.fullAt(code);
+    c.subOnly = !full;
+    int q = code & TargetSearch.QUALITY;
+    for (int g = 0; g <= 100; g = next(g)) {
+      boolean point = !full || fullGridPoint(g);
+      if (point && g <= q / 100) {
+        c.gridFrom = g;
+      }
+      if (point && g >= (q + 99) / 100) {
+        c.gridTo = g;
+        break;
+      }
+    }
+    // outside the grid's span nothing is estimated: lowest, so that finish's climb keeps the
+    // span's own values
+    java.util.Arrays.fill(c.size.sub, -1e9);
+    java.util.Arrays.fill(c.size.full, -1e9);
+    c.estimate(mosaic);
+    return c.size;
+  }
+
+  /**
    * An estimate given at whole qualities 0-100 ({@code full}: the 4:4:4 side, may be null),
    * for tests of the search on made-up curves.
    */
@@ -923,7 +958,7 @@ final class SsimCurve {
         }
         prevFull = q;
       }
-      if (size != null && sizesFull(q)) {
+      if (size != null && !subOnly && sizesFull(q)) {
         size.full[q] = size.estimate(y, cbFull, crFull, lumaQ, fullChromaQ, lumaOffsets,
             chromaOffsets, count * 256L);
         for (int m = prevSizeFull + 1; prevSizeFull >= 0 && m < q; m++) {
