@@ -138,11 +138,20 @@ final class TglMosaicPick {
   static int first(FittedCurve model, int q, int failQ, int passQ, double aim, SsimCurve curve,
       int probeCode) {
     int from = probeCode & QUALITY;
-    if (Math.abs(q - from) < FIRST_FROM || !TargetSearch.sameSide(probeCode, model.codeAt(q))) {
+    if (Math.abs(q - from) < FIRST_FROM || !sameSide(curve, probeCode, model.codeAt(q))) {
       return q;
     }
     return pick(model, q, failQ, passQ, aim, curve, new int[] {probeCode},
         new double[] {model.predicted(from)}, 1, ALONE_SHARE, 0);
+  }
+
+  /**
+   * Whether the mosaic's rise between two codes may be read: on one chroma side, or anywhere
+   * when the files are grey ({@link SearchRules.Rule#TGL_GREY_ACROSS_JUMP}).
+   */
+  static boolean sameSide(SsimCurve curve, int a, int b) {
+    return TargetSearch.sameSide(a, b)
+        || curve.greyFiles() && curve.rules().on(SearchRules.Rule.TGL_GREY_ACROSS_JUMP);
   }
 
   /** The third quality inside a bracket of two files: the mosaic mapped through both. */
@@ -182,7 +191,7 @@ final class TglMosaicPick {
       SsimCurve curve, int[] codes, double[] ys, int known, double share, int anchor) {
     int code = model.codeAt(q);
     for (int i = 0; i < known; i++) {
-      if (!TargetSearch.sameSide(codes[i], code)) {
+      if (!sameSide(curve, codes[i], code)) {
         return q;
       }
     }

@@ -149,7 +149,8 @@ public class TargetLanding {
       .with(Rule.TGL_FIRST_ON_MOSAIC, on("tglFirstOnMosaic"))
       .with(Rule.JPEG_KNOB_ON_PLATEAU, on("knobOnPlateau"))
       .with(Rule.JPEG_SIZE_ONE_SIDED_SHIFT, on("sizeShift"))
-      .with(Rule.TGL_SIZE_STEP_LINE, on("tglStepLine"));
+      .with(Rule.TGL_SIZE_STEP_LINE, on("tglStepLine"))
+      .with(Rule.TGL_GREY_ACROSS_JUMP, on("tglGreyJump"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
