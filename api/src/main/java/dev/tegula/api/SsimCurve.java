@@ -1323,9 +1323,11 @@ final class SsimCurve {
     double cbE = 0;
     double crE = 0;
     for (int bi = 0; bi < blocks; bi++) {
-      double spread = trellis == null ? 0 : trellis.error(bi, y[bi], lumaQ, ey);
+      double spread = 0;
       if (trellis == null) {
         quantError(y[bi], lumaQ, true, ey);
+      } else {
+        spread = trellis.error(bi, y[bi], lumaQ, ey);
       }
       if (cbSub != null) {
         double eyAc = spread;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.api.SearchRules.Rule;
 import java.io.IOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,16 +45,12 @@ class JpegSizeThirdTest {
    */
   @Test
   void aThirdAfterTwoPassesClimbsAsTheEstimate() throws IOException {
-    List<RulePairs.SizePair> pairs = RulePairs.size(TglMosaicPickTest.images(), ImageFormat.JPEG,
+    RulePairs.SizeRun run = RulePairs.sizeRun(TglMosaicPickTest.images(), ImageFormat.JPEG,
         ALL.with(Rule.JPEG_SIZE_ONE_SIDED_SHIFT, false));
-    RulePairs.Moved thirds = RulePairs.movedSizes(pairs, 2);
-    RulePairs.SizeTotals sum = RulePairs.sizeTotals(pairs, 1);
-    int[] landed = sum.landed();
-    int[] encodes = sum.encodes();
-    System.out.println("JPEG size, the shift after two passes: in the band within 3 encodes "
-        + landed[0] + " -> " + landed[1] + " of " + pairs.size() + ", encodes " + encodes[0]
-        + " -> " + encodes[1] + "; of " + thirds.count() + " different thirds "
-        + thirds.inBand()[0] + " -> " + thirds.inBand()[1] + " in the band");
+    RulePairs.Moved thirds = run.thirds();
+    int[] landed = run.sum().landed();
+    int[] encodes = run.sum().encodes();
+    System.out.println(run.summary("JPEG size, the shift after two passes", false));
     assertTrue(thirds.inBand()[1] > thirds.inBand()[0],
         thirds.inBand()[0] + " -> " + thirds.inBand()[1]);
     assertTrue(landed[1] > landed[0], landed[0] + " -> " + landed[1]);

@@ -170,6 +170,31 @@ final class RulePairs {
   }
 
   /**
+   * A size rule test's run: {@link #size} of {@code images} with the rule off and on, the thirds
+   * it moved ({@link #movedSizes} of encode 2) and the totals ({@link #sizeTotals}: no search
+   * with the rule takes more than one encode more).
+   */
+  record SizeRun(int searches, Moved thirds, SizeTotals sum) {
+    /** The line a size rule test prints, {@code what} first; the thirds' distance if asked. */
+    String summary(String what, boolean distance) {
+      int[] landed = sum.landed();
+      int[] encodes = sum.encodes();
+      return what + ": in the band within 3 encodes " + landed[0] + " -> " + landed[1] + " of "
+          + searches + ", encodes " + encodes[0] + " -> " + encodes[1] + "; of "
+          + thirds.count() + " different thirds " + thirds.inBand()[0] + " -> "
+          + thirds.inBand()[1] + " in the band" + (distance ? ", mean distance from the aim "
+          + thirds.offAim()[0] / thirds.count() + " -> " + thirds.offAim()[1] / thirds.count()
+          + " in ln bytes" : "");
+    }
+  }
+
+  static SizeRun sizeRun(Image[] images, ImageFormat format, SearchRules off) {
+    List<SizePair> pairs = size(images, format, off);
+    Moved thirds = movedSizes(pairs, 2);
+    return new SizeRun(pairs.size(), thirds, sizeTotals(pairs, 1));
+  }
+
+  /**
    * {@link #moved} for size searches: the pairs whose encode {@code i} the rule moved (measured
    * on both sides, the bytes differ), their encodes in the band and distance from the aim.
    */

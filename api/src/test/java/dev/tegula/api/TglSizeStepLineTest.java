@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.api.SearchRules.Rule;
 import java.io.IOException;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,18 +40,12 @@ class TglSizeStepLineTest {
    */
   @Test
   void aBracketThirdReadsTheLineInTheSteps() throws IOException {
-    List<RulePairs.SizePair> pairs = RulePairs.size(TglMosaicPickTest.images(), ImageFormat.TGL,
+    RulePairs.SizeRun run = RulePairs.sizeRun(TglMosaicPickTest.images(), ImageFormat.TGL,
         SearchRules.DEFAULT.with(Rule.TGL_SIZE_STEP_LINE, false));
-    RulePairs.Moved thirds = RulePairs.movedSizes(pairs, 2);
-    RulePairs.SizeTotals sum = RulePairs.sizeTotals(pairs, 1);
-    int[] landed = sum.landed();
-    int[] encodes = sum.encodes();
-    System.out.println(".tgl size, the bracket line in the steps' log: in the band within 3"
-        + " encodes " + landed[0] + " -> " + landed[1] + " of " + pairs.size() + ", encodes "
-        + encodes[0] + " -> " + encodes[1] + "; of " + thirds.count() + " different thirds "
-        + thirds.inBand()[0] + " -> " + thirds.inBand()[1] + " in the band, mean distance from"
-        + " the aim " + thirds.offAim()[0] / thirds.count() + " -> "
-        + thirds.offAim()[1] / thirds.count() + " in ln bytes");
+    RulePairs.Moved thirds = run.thirds();
+    int[] landed = run.sum().landed();
+    int[] encodes = run.sum().encodes();
+    System.out.println(run.summary(".tgl size, the bracket line in the steps' log", true));
     RulePairs.assertNearerTheAim(thirds);
     assertTrue(thirds.inBand()[1] >= thirds.inBand()[0],
         thirds.inBand()[0] + " -> " + thirds.inBand()[1]);
