@@ -115,7 +115,8 @@ public class TargetLanding {
    * third after two failures or two passes blended with the model and crossing on its values,
    * -DtglFirstOnMosaic=false: a .tgl first far from the probe's code on the shifted estimate,
    * the rules before session 22; -DtglStepLine=false: a .tgl size bracket's line in the log of
-   * the table scale plus 2, the rule before session 24.
+   * the table scale plus 2, the rule before session 24; -DtglGreyJump=false: .tgl's mosaic reads
+   * stop at the 97 jump on grey files too, as before session 24.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
