@@ -102,7 +102,7 @@ final class FittedCurve {
   /**
    * .tgl SSIM on the fine scale: two points fix a line in the log of the step scale instead of
    * the prior's shape. Inside a bracket, blending in the image's own estimated shape fitted
-   * through both ends (as JPEG does the other way round, {@link TargetSearch#JPEG_BRACKET_LINE})
+   * through both ends (as JPEG does the other way round, {@link SsimSearch#JPEG_BRACKET_LINE})
    * did not pay: 29 Nov (session 10), same session, shape shares 0, 0.25, 0.5: graphics 12, 10,
    * 10 of 14, photos 30, 30, 29 of 31, fit sets 253, 249, 253 of 310, hold-out 43, 41, 41 of 47
    * (terminal 0.95, the graphics miss it aimed at: its third fell 0.061 under the line and 0.047
@@ -136,7 +136,7 @@ final class FittedCurve {
   /**
    * With the image's own curve, outside a bracket: when the two latest points climb less than
    * {@link #FLAT_LINE} of the estimate's slope between them, the line runs from the point
-   * farthest from the latest instead (TargetSearch's tglThirdAtAim).
+   * farthest from the latest instead (SsimSearch's thirdAtAim).
    */
   boolean widenFlatLine;
   private static final double FLAT_LINE = 0.2;
@@ -160,7 +160,7 @@ final class FittedCurve {
   /**
    * The blended line runs in the tables each quality really has ({@link #tablesLog}) instead of
    * the log of the table scale: JPEG SSIM on a decoded JPEG, see {@link
-   * TargetSearch#JPEG_BRACKET_LINE}.
+   * SsimSearch#JPEG_BRACKET_LINE}.
    */
   boolean lineOnTables;
   /** The current fit blends in that line: {@code lineA + lineB * logScale(q)}. */

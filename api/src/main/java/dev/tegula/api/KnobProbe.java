@@ -113,7 +113,7 @@ final class KnobProbe {
    * files' SSIM per ln byte times the probe's size slope 0.41 and 0.54, correlated with the probe's
    * error 0.30 and 0.55, so that blending pays on colour images only (the least-variance share 0.36
    * on colour, 0.15 on grey). Measured in TargetLanding, fine scale, same cache and session, JPEG
-   * SSIM within 3 encodes on those sets with the two-pass step (TargetSearch's
+   * SSIM within 3 encodes on those sets with the two-pass step (SsimSearch's
    * JPEG_PASS_STEP_GAIN): 506 of 576 without; every kind at 0.1, 0.15, 0.2, 0.25, 0.3: 509, 509,
    * 509, 506, 509 (the grey fit set 107 -> 103-105); grey left alone, colour at 0.2, 0.25, 0.3:
    * 512, 510, 513, and at 0.3 with grey at 0.1: 511. Not kept, in a replay of the same 150 thirds

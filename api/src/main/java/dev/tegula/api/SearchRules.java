@@ -32,7 +32,7 @@ final class SearchRules {
     KNOB_BELOW_X1,
 
     /**
-     * Whether a decoded JPEG's bracket line ({@link TargetSearch#JPEG_BRACKET_LINE}) runs in minus
+     * Whether a decoded JPEG's bracket line ({@link SsimSearch#JPEG_BRACKET_LINE}) runs in minus
      * the mean log of the luma steps each quality's integer tables really have; off: in the log of
      * the smooth table scale, the rule before session 12.
      */
@@ -40,7 +40,7 @@ final class SearchRules {
 
     /**
      * Whether JPEG SSIM searches on images other than decoded JPEGs blend in the line through a
-     * bracket's ends ({@link TargetSearch#JPEG_OTHER_BRACKET_LINE}); off: their brackets on the
+     * bracket's ends ({@link SsimSearch#JPEG_OTHER_BRACKET_LINE}); off: their brackets on the
      * estimate's shape alone, the rule before session 10.
      */
     OTHER_BRACKET_LINE,
@@ -79,15 +79,15 @@ final class SearchRules {
      * band's middle, as a third over the band now costs a fourth encode as one under it does, and
      * draws a line flat between its two latest points from the farthest one (with {@link
      * #FOURTH_IN_BRACKET} only); off: past the target by a share of the last shortfall
-     * (TargetSearch's TGL_MARGIN), every line through the two latest, the rules before session 15.
+     * (SsimSearch's TGL_MARGIN), every line through the two latest, the rules before session 15.
      */
     TGL_THIRD_AT_AIM,
 
     /**
      * Whether a JPEG SSIM search reads its third quality (after two encodes at a quality) on the
-     * real encoder's curve of a mosaic of the image's tiles ({@link MosaicCurve}, TargetSearch's
-     * mosaicThird), blended with the model fitted through the two; off: on the fitted model alone,
-     * the rule before session 16.
+     * real encoder's curve of a mosaic of the image's tiles ({@link MosaicCurve}, {@link
+     * JpegMosaicThird#third}), blended with the model fitted through the two; off: on the fitted
+     * model alone, the rule before session 16.
      */
     JPEG_MOSAIC_THIRD,
 
@@ -104,14 +104,14 @@ final class SearchRules {
      * bought per byte times the probe's size slope ({@link KnobProbe#lnLambdaForSsim(double,
      * double)}, colour images), the secant of a decoded JPEG's two knob files to the probe's power
      * of ln lambda ({@link TrellisKnob#ssimSecant}), and after two passes a third stepping short of
-     * the aim (TargetSearch's JPEG_PASS_STEP_GAIN); off: the probe's SSIM slope alone, a straight
+     * the aim (SsimSearch's JPEG_PASS_STEP_GAIN); off: the probe's SSIM slope alone, a straight
      * secant in ln lambda and the third aimed at the aim, the rules before session 17.
      */
     JPEG_THIRD_FROM_FILES,
 
     /**
      * Whether an SSIM search whose pass still lies far over the band after its third (or fourth)
-     * encode, by bytes, goes on between that pass and its failure (TargetSearch's farOver); off: it
+     * encode, by bytes, goes on between that pass and its failure (SsimSearch's farOver); off: it
      * returns that pass, the rule before session 17.
      */
     FAR_PASS,
@@ -134,7 +134,7 @@ final class SearchRules {
     /**
      * Whether a JPEG SSIM search reads its mosaic third ({@link #JPEG_MOSAIC_THIRD}) on a larger
      * mosaic of the image ({@link MosaicCurve#LARGER_TILE}-pixel tiles, up to a third of the image)
-     * and, inside a bracket, on that mosaic alone (TargetSearch's MOSAIC_SHARE_IN_BRACKET), and
+     * and, inside a bracket, on that mosaic alone (JpegMosaicThird.SHARE_IN_BRACKET), and
      * whether a first file passing within {@link TrellisKnob#SECANT_SPAN_WIDE} of the aim takes the
      * knob's secant on any image; off: {@link KnobProbe}'s mosaic blended {@link #MOSAIC_SHARE}
      * with the model everywhere and the secant on decoded JPEGs within {@link
@@ -220,8 +220,8 @@ final class SearchRules {
     /**
      * Whether a .tgl size search's third encode after two files on one side of the target (two
      * passes, or two failures but for the jump's first fill) steps 1/{@link
-     * TargetSearch#TGL_ONE_SIDED_GAIN} of the way the fit predicts from the nearer file to the
-     * aim ({@link TargetSearch#oneSidedAim}); off: the whole way, the rule before session 21.
+     * SizeSearch#TGL_ONE_SIDED_GAIN} of the way the fit predicts from the nearer file to the
+     * aim ({@link SizeSearch#oneSidedAim}); off: the whole way, the rule before session 21.
      * Why: outside a bracket the fit through the two latest files extrapolates, and .tgl's file
      * moved further than predicted (a median 1.08 and a mean 1.24 times the way on the tuned-on
      * sets, 1.20 and 1.34 on the never-tuned), so such thirds went over the band after two passes
@@ -325,10 +325,10 @@ final class SearchRules {
 
     /**
      * Whether JPEG's mosaic third after two files on one side of the target, two failures or two
-     * passes (TargetSearch's mosaicThird, {@link #JPEG_MOSAIC_THIRD}), reads the mosaic alone, as
+     * passes (JpegMosaicThird.third, {@link #JPEG_MOSAIC_THIRD}), reads the mosaic alone, as
      * inside a bracket, and looks for the mosaic's crossing of the aim on the quality
      * (TargetSearch's qualityAtLeast) rather than on the model fitted through the two files;
-     * off: the mosaic blended {@link TargetSearch#MOSAIC_SHARE} with that model, its crossing on
+     * off: the mosaic blended {@link JpegMosaicThird#SHARE} with that model, its crossing on
      * the model's values, the rule of session 16. Why: at main's thirds after two failures
      * (session 22, all eight sets) the mosaic's map at the encoded quality was the better
      * predictor of the measured third (a median +0.05 band widths off, mean |0.67|, on the

@@ -40,7 +40,7 @@ import dev.tegula.tgl.lossy.LossyCodec;
  * other tables' colour decodes alone, with this rule (197, 138); on other tables' grey decodes
  * a correction of their own (medians over othg's 30: othg 84 -> 86 of 120, otho 141 -> 139) or
  * the estimate at every whole quality (86, 137); the bracket line's share ({@link
- * TargetSearch#JPEG_BRACKET_LINE}) 0.25, 0.75 or 1 in place of 0.5 on other tables' decodes
+ * SsimSearch#JPEG_BRACKET_LINE}) 0.25, 0.75 or 1 in place of 0.5 on other tables' decodes
  * (othf 207, 208, 208, otho 139, 142, 142: the fit set does not choose). The encoder's exact Cb
  * and Cr tables in place of the averaged chroma formula left the estimate where it was
  * (rocket's q70 decode, 60-96), and so did plain rounding of the lattice-snapped luma in place

@@ -65,7 +65,7 @@ final class TglMosaicPick {
    * long way left). Measured 30 Nov (session 18), TargetLanding fine scale, .tgl SSIM
    * 0.90-0.99, same cache and session, in the band within 3 encodes on photos, graphics and the
    * colour, grey and other encoders' fit sets (576 searches; 520 without the read): shares 0.3,
-   * 0.5, 0.7, 1 gave 525, 528, 530, 529; at 0.7 TargetSearch's two-pass step gain 1 or 1.1
+   * 0.5, 0.7, 1 gave 525, 528, 530, 529; at 0.7 SsimSearch's two-pass step gain 1 or 1.1
    * instead of 1.05 gave 532 and 532 (within noise, left as it was).
    */
   static final double OUTSIDE_SHARE = 0.7;

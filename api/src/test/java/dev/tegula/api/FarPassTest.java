@@ -30,7 +30,7 @@ class FarPassTest {
    * JPEG and .tgl SSIM targets 0.90-0.99 on photo crops and decoded JPEGs, each search without
    * and with the rule: every file reaches its target, the first three encodes and so the
    * landings within 3 are the same, a search the rule changed had stopped at a pass over the
-   * band after at least three encodes, takes at most {@link TargetSearch#FAR_ENCODES} (and the
+   * band after at least three encodes, takes at most {@link SsimSearch#FAR_ENCODES} (and the
    * two a JPEG search's trellis knob may spend after its last) and returns a file no larger;
    * some searches change and the files shrink in sum (30 Nov, session 17: 56 -> 56 of 80 within
    * 3 encodes, 1,254,311 -> 1,250,910 bytes, 2 searches changed; session 18, with its rules on
@@ -54,7 +54,7 @@ class FarPassTest {
         }
         if (p.changed()) {
           assertTrue(!p.inBand(0) && encodes[0] >= 3 && encodes[1] > encodes[0]
-              && encodes[1] <= TargetSearch.FAR_ENCODES + 2, what);
+              && encodes[1] <= SsimSearch.FAR_ENCODES + 2, what);
           assertTrue(p.results()[1].bytes().length <= p.results()[0].bytes().length, what);
         }
       }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A JPEG SSIM search reads its third quality on the real encoder's curve of a mosaic of the
- * image's tiles ({@link Rule#JPEG_MOSAIC_THIRD}, TargetSearch's mosaicThird), blended with
+ * image's tiles ({@link Rule#JPEG_MOSAIC_THIRD}, JpegMosaicThird.third), blended with
  * the model fitted through its first two files.
  */
 class JpegMosaicThirdTest {

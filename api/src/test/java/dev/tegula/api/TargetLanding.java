@@ -275,7 +275,7 @@ public class TargetLanding {
     if (fail == null || pass == null) {
       return Double.NaN;
     }
-    double atTarget = Math.min(smallestPass, Math.exp(TargetSearch.lnBytesAt(target, fail[1],
+    double atTarget = Math.min(smallestPass, Math.exp(SsimSearch.lnBytesAt(target, fail[1],
         (long) fail[0], pass[1], (long) pass[0])));
     return 100.0 * (bytes / atTarget - 1);
   }

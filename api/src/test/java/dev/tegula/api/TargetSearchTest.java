@@ -497,7 +497,7 @@ class TargetSearchTest {
   /**
    * JPEG SSIM searches on photo crops and synthetic graphics (not decoded JPEGs) with and
    * without the line in the log of the table scale blended into a bracket's prediction ({@link
-   * TargetSearch#JPEG_OTHER_BRACKET_LINE}): with it never under the target, never more encodes
+   * SsimSearch#JPEG_OTHER_BRACKET_LINE}): with it never under the target, never more encodes
    * than 3 or than without it, and at least as many land in the band (on these 88 searches 6
    * files change, 49 land either way; the gain measured is on the corpus, TargetLanding).
    */

@@ -8,26 +8,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A .tgl size search's third after two files on one side of the target steps only part of the
- * way its fit predicts ({@link Rule#TGL_SIZE_ONE_SIDED}, {@link TargetSearch#oneSidedAim}).
+ * way its fit predicts ({@link Rule#TGL_SIZE_ONE_SIDED}, {@link SizeSearch#oneSidedAim}).
  */
 class TglSizeOneSidedTest {
   /**
-   * The step: 1/{@link TargetSearch#TGL_ONE_SIDED_GAIN} of the way from the nearer file, in ln
+   * The step: 1/{@link SizeSearch#TGL_ONE_SIDED_GAIN} of the way from the nearer file, in ln
    * bytes, from either side.
    */
   @Test
   void theAimMovesTowardTheNearerFileByTheGain() {
-    double g = TargetSearch.TGL_ONE_SIDED_GAIN;
+    double g = SizeSearch.TGL_ONE_SIDED_GAIN;
     assertTrue(g > 1);
     double from = Math.log(0.95);
     double aim = Math.log(0.985);
-    double moved = TargetSearch.oneSidedAim(from, aim);
+    double moved = SizeSearch.oneSidedAim(from, aim);
     assertTrue(Math.abs(moved - from - (aim - from) / g) < 1e-12, moved + "");
     assertTrue(moved > from && moved < aim, moved + "");
     double over = Math.log(1.04);
-    double down = TargetSearch.oneSidedAim(over, aim);
+    double down = SizeSearch.oneSidedAim(over, aim);
     assertTrue(down < over && down > aim, down + "");
-    assertTrue(TargetSearch.oneSidedAim(aim, aim) == aim);
+    assertTrue(SizeSearch.oneSidedAim(aim, aim) == aim);
   }
 
   /**
@@ -46,7 +46,7 @@ class TglSizeOneSidedTest {
     int[] landed = run.sum().landed();
     int[] encodes = run.sum().encodes();
     System.out.println(run.summary(".tgl size, a one-sided third steps 1/"
-        + TargetSearch.TGL_ONE_SIDED_GAIN + " of the way", true));
+        + SizeSearch.TGL_ONE_SIDED_GAIN + " of the way", true));
     RulePairs.assertNearerTheAim(thirds);
     assertTrue(thirds.inBand()[1] >= thirds.inBand()[0],
         thirds.inBand()[0] + " -> " + thirds.inBand()[1]);
