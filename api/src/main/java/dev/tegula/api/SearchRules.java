@@ -461,7 +461,22 @@ final class SearchRules {
      * (12 band widths under). A grey image whose estimate aims 0.99 at 97 or above is rare: a
      * very smooth, low-contrast one.
      */
-    TGL_GREY_ACROSS_JUMP
+    TGL_GREY_ACROSS_JUMP,
+    /**
+     * .tgl's estimate of smooth content ({@link Smoothness}: most of the sampled luma's AC
+     * energy in its lowest frequencies) takes a correction of its own on top of TGL_BIAS, in
+     * proportion to the smoothness: deblocking and lapping rebuild the gradients the quantizer
+     * zeroes, which lifts SSIM over the photos' correction by up to 1.1 in -ln(1 - SSIM) at
+     * qualities 15-45, less towards 90, and at 98-100 on grey files the lift keeps rising where
+     * the photos' correction falls (colour files there sit under it). Before: TGL_BIAS alone.
+     * Measured 30 Nov (session 25, TargetLanding ssim -Donly=TGL, fine, same cache), off -> on:
+     * fitsm (tuned on, the blurred photos it was fitted on) 64 -> 66 of 80 within 3 encodes (7
+     * won, 5 lost), in the band 66 -> 72, encodes 201 -> 186, bytes over the smallest passing
+     * file 90th percentile 11.1 -> 1.9 %; the other tuned-on sets line for line (597 of 616: none
+     * reaches the weight); never tuned on 339 -> 341 of 360 (3 won, 1 lost, encodes 793 -> 792;
+     * only sk_retina and its decodes move).
+     */
+    TGL_SMOOTH_CORRECTION
   }
 
   /** Every rule on: what the library's searches run. */
