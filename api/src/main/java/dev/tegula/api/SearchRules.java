@@ -476,7 +476,19 @@ final class SearchRules {
      * reaches the weight); never tuned on 339 -> 341 of 360 (3 won, 1 lost, encodes 793 -> 792;
      * only sk_retina and its decodes move).
      */
-    TGL_SMOOTH_CORRECTION
+    TGL_SMOOTH_CORRECTION,
+    /**
+     * JPEG's estimate of smooth content takes a correction of its own too, in proportion to
+     * {@link Smoothness}: on blurred photos its files sit over the photos' correction at
+     * qualities 15-60 (colour 0.4-0.5, grey 0.15-0.2 in -ln(1 - SSIM)) and colour ones under it
+     * from 92. Before: the photos' (or grey originals') correction alone. Measured 30 Nov
+     * (session 25, TargetLanding ssim -Donly=JPEG, fine, same cache), off -> on: fitsm 72 -> 73
+     * of 80 within 3 (4 won, 3 lost), in the band 76 -> 74, encodes 200 -> 184, first encodes a
+     * median +8.5 / +8.5 / +7.4 / +3.2 -> +0.4 / -0.2 / +0.7 / +1.2 band widths at 0.90-0.99;
+     * the other tuned-on sets line for line (603 of 616); never tuned on 338 -> 338 of 360 (1
+     * won, 1 lost, both sk_retina decodes; 836 encodes both).
+     */
+    JPEG_SMOOTH_CORRECTION
   }
 
   /** Every rule on: what the library's searches run. */
