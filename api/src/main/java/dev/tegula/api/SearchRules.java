@@ -461,7 +461,34 @@ final class SearchRules {
      * (12 band widths under). A grey image whose estimate aims 0.99 at 97 or above is rare: a
      * very smooth, low-contrast one.
      */
-    TGL_GREY_ACROSS_JUMP
+    TGL_GREY_ACROSS_JUMP,
+    /**
+     * .tgl's estimate of smooth content ({@link Smoothness}: most of the sampled luma's AC
+     * energy in its lowest frequencies) takes a correction of its own on top of TGL_BIAS, in
+     * proportion to the smoothness: deblocking and lapping rebuild the gradients the quantizer
+     * zeroes, which lifts SSIM over the photos' correction by up to 1.1 in -ln(1 - SSIM) at
+     * qualities 15-45, less towards 90, and at 98-100 on grey files the lift keeps rising where
+     * the photos' correction falls (colour files there sit under it). Before: TGL_BIAS alone.
+     * Measured 30 Nov (session 25, TargetLanding ssim -Donly=TGL, fine, same cache), off -> on:
+     * fitsm (tuned on, the blurred photos it was fitted on) 64 -> 66 of 80 within 3 encodes (7
+     * won, 5 lost), in the band 66 -> 72, encodes 201 -> 186, bytes over the smallest passing
+     * file 90th percentile 11.1 -> 1.9 %; the other tuned-on sets line for line (597 of 616: none
+     * reaches the weight); never tuned on 339 -> 341 of 360 (3 won, 1 lost, encodes 793 -> 792;
+     * only sk_retina and its decodes move).
+     */
+    TGL_SMOOTH_CORRECTION,
+    /**
+     * JPEG's estimate of smooth content takes a correction of its own too, in proportion to
+     * {@link Smoothness}: on blurred photos its files sit over the photos' correction at
+     * qualities 15-60 (colour 0.4-0.5, grey 0.15-0.2 in -ln(1 - SSIM)) and colour ones under it
+     * from 92. Before: the photos' (or grey originals') correction alone. Measured 30 Nov
+     * (session 25, TargetLanding ssim -Donly=JPEG, fine, same cache), off -> on: fitsm 72 -> 73
+     * of 80 within 3 (4 won, 3 lost), in the band 76 -> 74, encodes 200 -> 184, first encodes a
+     * median +8.5 / +8.5 / +7.4 / +3.2 -> +0.4 / -0.2 / +0.7 / +1.2 band widths at 0.90-0.99;
+     * the other tuned-on sets line for line (603 of 616); never tuned on 338 -> 338 of 360 (1
+     * won, 1 lost, both sk_retina decodes; 836 encodes both).
+     */
+    JPEG_SMOOTH_CORRECTION
   }
 
   /** Every rule on: what the library's searches run. */

@@ -199,6 +199,8 @@ final class SsimCurve {
   private double[] sourceSteps;
   /** Whether the sampled chroma is zero everywhere (a grey image). */
   private boolean grayColour;
+  /** How smooth the sample is, 0-1 ({@link Smoothness}): the weight of the *_SMOOTH_BIAS tables. */
+  private double smooth;
   /**
    * A grey original's luma quantization as the JPEG encoder's trellis makes it under its
    * masking ({@link MaskedTrellis}), per sampled block; null: the fixed dead zone.
@@ -574,7 +576,8 @@ final class SsimCurve {
       return v; // corrected in place by estimate()
     }
     int t = sourceSteps == null ? grayColour ? 3 : 0 : grayColour ? 2 : 1;
-    return v + (f && q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], q)
+    return v + smooth * between(TGL_KNOTS, greyFiles() ? JPEG_GREY_SMOOTH_BIAS
+        : JPEG_SMOOTH_BIAS, q) + (f && q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], q)
         : f && (q >= JPEG_FULL_KNOTS[0] || side == ChromaSide.FULL)
         ? between(JPEG_FULL_KNOTS, FULL_BIAS[t], q)
         : between(JPEG_KNOTS, otherTables ? OTHER_SOURCE_BIAS : BIAS[t], q));
@@ -639,6 +642,26 @@ final class SsimCurve {
    * estimate climbs far past the file: lapping and the output's rounding keep full chroma at
    * 100 near SSIM 0.996 on photos, where the estimate says 0.9999.
    */
+  /**
+   * What smooth content ({@link Smoothness}, weight 1) adds to .tgl's correction at TGL_KNOTS:
+   * measured minus corrected estimate, fitted (least squares through 0 in the weight) over the
+   * 10 colour blurred photos of fitsm (TargetCurveCheck's knots, 30 Nov, session 25); the 4:4:4
+   * side reads it too (from 97 the encoder's own, where smooth colour files sit under the
+   * photos' correction; the fill below 97 not measured). {@link #TGL_GREY_SMOOTH_BIAS}: the same
+   * over fitsm's 10 grey ones, whose lift keeps rising at the top.
+   */
+  private static final double[] TGL_SMOOTH_BIAS = {0.677, 0.815, 1.115, 1.027, 0.887, 0.687,
+      0.299, 0.059, -0.318, -0.421, -0.466, -0.507, -0.682, -0.801, -0.784, -0.918};
+  private static final double[] TGL_GREY_SMOOTH_BIAS = {0.052, 0.215, 0.652, 0.599, 0.465,
+      0.322, 0.007, -0.049, -0.149, -0.093, 0.100, 0.309, 0.450, 0.570, 0.653, 0.674};
+  /**
+   * The same for JPEG (at TGL_KNOTS), over fitsm's colour and grey files (30 Nov, session 25):
+   * no deblocking there, a smaller lift, but the same shape on colour files.
+   */
+  private static final double[] JPEG_SMOOTH_BIAS = {0.265, 0.262, 0.480, 0.435, 0.425, 0.332,
+      0.185, -0.007, -0.201, -0.295, -0.378, -0.466, -0.419, -0.522, -0.455, -0.340};
+  private static final double[] JPEG_GREY_SMOOTH_BIAS = {-0.042, 0.027, 0.165, 0.195, 0.187,
+      0.175, 0.163, 0.135, 0.134, 0.161, 0.218, 0.299, 0.510, 0.118, 0.056, 0.069};
   private static final int[] TGL_FULL_KNOTS = {0, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
       9400, 9600, 9699, 9800, 9900, 9950, 10000};
   private static final double[] TGL_FULL_BIAS = {0.085, 0.084, 0.109, 0.140, 0.125, 0.092, 0.079,
@@ -882,6 +905,12 @@ final class SsimCurve {
       }
     }
     this.variance = var;
+    if (scoreSsim && !modelOnly
+        && rules.on(jpeg ? Rule.JPEG_SMOOTH_CORRECTION : Rule.TGL_SMOOTH_CORRECTION)) {
+      // before a decoded JPEG's lattice snaps the luma: both formats read the same pixels (a
+      // mosaic's estimate its own tiles': the correction is of the content the probe codes)
+      smooth = Smoothness.weight(y);
+    }
     grayColour = true;
     for (int i = 0; i < count && grayColour; i++) {
       for (int k = 0; k < 64; k++) {
@@ -996,13 +1025,16 @@ final class SsimCurve {
         sub[q] += between(TGL_KNOTS,
             sourceSteps != null && grayColour && !rules.on(Rule.TGL_SOURCE_CORRECTION)
                 ? TGL_GREY_QUALITY_BIAS : TGL_BIAS, q * 100)
-            + sourceBias(grayColour ? TGL_GREY_SOURCE_BIAS : TGL_SOURCE_BIAS, q);
+            + sourceBias(grayColour ? TGL_GREY_SOURCE_BIAS : TGL_SOURCE_BIAS, q)
+            + smooth * between(TGL_KNOTS, grayColour ? TGL_GREY_SMOOTH_BIAS : TGL_SMOOTH_BIAS,
+                q * 100);
         sub[q] = q > 0 ? Math.max(sub[q], sub[q - 1]) : sub[q];
       }
       for (int q = 0; q <= 100; q++) {
         // a grey image has no chroma to keep: its two sides are one curve
         full[q] = grayColour ? sub[q] : full[q] + between(TGL_FULL_KNOTS, TGL_FULL_BIAS, q * 100)
-            + sourceBias(TGL_FULL_SOURCE_BIAS, q);
+            + sourceBias(TGL_FULL_SOURCE_BIAS, q)
+            + smooth * between(TGL_KNOTS, TGL_SMOOTH_BIAS, q * 100);
         full[q] = q > 0 ? Math.max(full[q], full[q - 1]) : full[q];
       }
     }
@@ -1162,6 +1194,11 @@ final class SsimCurve {
   /** Whether the sampled chroma is zero everywhere (a grey image in colour). */
   boolean grey() {
     return grayColour;
+  }
+
+  /** The weight of the smooth content's correction ({@link Smoothness}), for measurements. */
+  double smoothness() {
+    return smooth;
   }
 
   /**

@@ -116,7 +116,9 @@ public class TargetLanding {
    * -DtglFirstOnMosaic=false: a .tgl first far from the probe's code on the shifted estimate,
    * the rules before session 22; -DtglStepLine=false: a .tgl size bracket's line in the log of
    * the table scale plus 2, the rule before session 24; -DtglGreyJump=false: .tgl's mosaic reads
-   * stop at the 97 jump on grey files too, as before session 24.
+   * stop at the 97 jump on grey files too, as before session 24; -DtglSmooth=false,
+   * -DjpegSmooth=false: .tgl's and JPEG's estimates without the smooth content's correction, as
+   * before session 25.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -151,7 +153,9 @@ public class TargetLanding {
       .with(Rule.JPEG_KNOB_ON_PLATEAU, on("knobOnPlateau"))
       .with(Rule.JPEG_SIZE_ONE_SIDED_SHIFT, on("sizeShift"))
       .with(Rule.TGL_SIZE_STEP_LINE, on("tglStepLine"))
-      .with(Rule.TGL_GREY_ACROSS_JUMP, on("tglGreyJump"));
+      .with(Rule.TGL_GREY_ACROSS_JUMP, on("tglGreyJump"))
+      .with(Rule.TGL_SMOOTH_CORRECTION, on("tglSmooth"))
+      .with(Rule.JPEG_SMOOTH_CORRECTION, on("jpegSmooth"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
