@@ -54,43 +54,84 @@ final class SourceLattice {
   private static int stepAt(double[][] blocks, int k) {
     int best = 0;
     double bestMiss = Double.MAX_VALUE;
+    int count = blocks.length;
+    double[] mags = new double[count];
+    int runs = (count + RUN - 1) / RUN;
+    double[] runMax = new double[runs];
+    // atLeast[L]: how many magnitudes are L or more (L whole), for each step's count of levels
+    int[] atLeast = new int[MAX_STEP + 1];
     // a step above the MIN_LEVELS-th largest magnitude plus the tolerance has too few levels:
     // high frequencies, mostly small, try few steps
     double[] top = new double[MIN_LEVELS];
-    for (double[] b : blocks) {
-      double a = Abs.of(b[k]);
-      for (int i = 0; i < MIN_LEVELS; i++) {
-        if (a > top[i]) {
-          double t = top[i];
-          top[i] = a;
-          a = t;
+    for (int i = 0; i < count; i++) {
+      double a = Abs.of(blocks[i][k]);
+      mags[i] = a;
+      runMax[i / RUN] = Math.max(runMax[i / RUN], a);
+      atLeast[(int) Math.min(MAX_STEP, a)]++;
+      if (a > top[MIN_LEVELS - 1]) {
+        for (int j = 0; j < MIN_LEVELS; j++) {
+          if (a > top[j]) {
+            double t = top[j];
+            top[j] = a;
+            a = t;
+          }
         }
       }
+    }
+    for (int l = MAX_STEP - 1; l >= 0; l--) {
+      atLeast[l] += atLeast[l + 1];
     }
     int max = (int) Math.min(MAX_STEP, top[MIN_LEVELS - 1] + 1);
     for (int s = max; s >= MIN_STEP && (best == 0 || 5 * s >= 4 * best); s--) {
       double tol = Math.min(1.0, s / 5.0);
-      int levels = 0;
-      int on = 0;
+      double lo = s - tol;
+      int levels = lo == Math.floor(lo) ? atLeast[(int) lo] : countAtLeast(mags, lo);
+      if (levels < MIN_LEVELS) {
+        continue;
+      }
+      double need = FIT * levels;
+      int off = 0;
       double miss = 0;
-      for (double[] b : blocks) {
-        double a = Abs.of(b[k]);
-        if (a < s - tol) {
+      // in block order, without a branch on each magnitude (random data sends it either way):
+      // one outside the step's reach adds 0 to both sums, and a run of them is skipped; a step
+      // stops being read once too many levels missed its lattice for it to pass (most steps of
+      // an image that was no JPEG)
+      int r = 0;
+      for (; r < runs && levels - off >= need; r++) {
+        if (runMax[r] < lo) {
           continue;
         }
-        levels++;
-        long m = (long) (a / s + 0.5);
-        double d = Abs.of(a - m * s);
-        on += d <= tol ? 1 : 0;
-        miss += d;
+        for (int i = r * RUN, end = Math.min(count, i + RUN); i < end; i++) {
+          double a = mags[i];
+          int in = inside(a, lo);
+          double d = Abs.of(a - Math.floor(a / s + 0.5) * s);
+          off += in & (1 - inside(tol, d));
+          miss += d * in;
+        }
       }
-      if (levels >= MIN_LEVELS && on >= FIT * levels && miss / levels < bestMiss) {
+      if (r == runs && levels - off >= need && miss / levels < bestMiss) {
         // a passing step must beat the larger ones found by its mean distance to its lattice
         best = s;
         bestMiss = miss / levels;
       }
     }
     return best;
+  }
+
+  /** Magnitudes per run of blocks that {@link #stepAt} skips together when all are small. */
+  private static final int RUN = 16;
+
+  private static int countAtLeast(double[] mags, double lo) {
+    int n = 0;
+    for (double a : mags) {
+      n += inside(a, lo);
+    }
+    return n;
+  }
+
+  /** 1 if {@code a >= lo}, else 0 (finite values), from the sign of their difference. */
+  private static int inside(double a, double lo) {
+    return 1 + (int) (Double.doubleToRawLongBits(a - lo) >> 63);
   }
 
   /** T.81 Table K.1, the luma table libjpeg scales by its quality (natural order). */

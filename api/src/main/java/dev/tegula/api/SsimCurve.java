@@ -149,13 +149,14 @@ final class SsimCurve {
   /** JFIF: R = Y + 1.402 Cr, G = Y - 0.344 Cb - 0.714 Cr, B = Y + 1.772 Cb. */
   private static final double[] CB_TO = {0, -0.344136, 1.772};
   private static final double[] CR_TO = {1.402, -0.714136, 0};
-  private static final double[][] COS = new double[8][8];
+  /** The DCT's basis, {@code COS_T[x * 8 + u]}: frequency u at sample x. */
+  private static final double[] COS_T = new double[64];
 
   static {
     for (int u = 0; u < 8; u++) {
       double cu = u == 0 ? Math.sqrt(0.125) : 0.5;
       for (int x = 0; x < 8; x++) {
-        COS[u][x] = cu * Math.cos((2 * x + 1) * u * Math.PI / 16);
+        COS_T[x * 8 + u] = cu * Math.cos((2 * x + 1) * u * Math.PI / 16);
       }
     }
   }
@@ -953,6 +954,10 @@ final class SsimCurve {
     double[] scores = new double[2];
     // the quantization error of a block's luma, Cb and Cr, reused by every score
     double[][] errors = new double[3][64];
+    // each coefficient's sign as +1 or -1, which its quantization error takes without a branch
+    double[][][] signs = scoreSsim
+        ? new double[][][] {signs(y), signs(cbSub), signs(crSub), signs(cbFull), signs(crFull)}
+        : null;
     double[] lumaOffsets = jpeg ? JPEG_OFFSET : TGL_LUMA_OFFSET;
     double[] chromaOffsets = jpeg ? JPEG_OFFSET : TGL_CHROMA_OFFSET;
     int prev = -1;
@@ -971,7 +976,7 @@ final class SsimCurve {
       boolean scoreFull = scoreSsim && !subOnly && scoresFull(q);
       if (scoreSub || scoreFull) {
         score(y, rgb, scoreSub ? cbSub : null, crSub, subLoss, scoreFull ? cbFull : null, crFull,
-            lumaQ, chromaQ, fullChromaQ, errors, scores);
+            signs, lumaQ, chromaQ, fullChromaQ, errors, scores);
       }
       if (scoreSub) {
         sub[q] = distortion(scores[0]);
@@ -1218,7 +1223,10 @@ final class SsimCurve {
     double[] m = new double[64];
     for (double[] b : blocks) {
       for (int k = 0; k < 64; k++) {
-        m[k] = Math.max(m[k], Math.abs(b[k]));
+        // not Math.max, whose checks for NaN and -0.0 (neither occurs: |x| of finite values)
+        // were most of this loop
+        double v = Math.abs(b[k]);
+        m[k] = v > m[k] ? v : m[k];
       }
     }
     for (int k = 0; k < 64 && !speaks; k++) {
@@ -1349,8 +1357,9 @@ final class SsimCurve {
    * {@code errors}: the caller's room for a block's luma, Cb and Cr quantization error.
    */
   private void score(double[][] y, double[][][] rgb, double[][] cbSub, double[][] crSub,
-      double[] subLoss, double[][] cbFull, double[][] crFull, double[] lumaQ,
-      double[] subChromaQ, double[] fullChromaQ, double[][] errors, double[] out) {
+      double[] subLoss, double[][] cbFull, double[][] crFull, double[][][] signs,
+      double[] lumaQ, double[] subChromaQ, double[] fullChromaQ, double[][] errors,
+      double[] out) {
     double[] ey = errors[0];
     double[] ecb = errors[1];
     double[] ecr = errors[2];
@@ -1359,52 +1368,83 @@ final class SsimCurve {
     int blocks = y.length;
     double cbE = 0;
     double crE = 0;
+    // the JFIF weights that are not 0 (R takes no Cb, B no Cr: a term of 0 changes no sum)
+    double wrR = CR_TO[0];
+    double wbG = CB_TO[1];
+    double wrG = CR_TO[1];
+    double wbB = CB_TO[2];
+    double[] cross = new double[3];
+    double[] err = new double[3];
     for (int bi = 0; bi < blocks; bi++) {
       double spread = 0;
       if (trellis == null) {
-        quantError(y[bi], lumaQ, true, ey);
+        quantError(y[bi], signs[0][bi], lumaQ, true, ey);
       } else {
         spread = trellis.error(bi, y[bi], lumaQ, ey);
       }
+      double[] xr = rgb[0][bi];
+      double[] xg = rgb[1][bi];
+      double[] xb = rgb[2][bi];
+      // the channels' sums in one loop, each in its own order (the same values): independent
+      // chains of additions side by side, where one channel's chain at a time waited on each
       if (cbSub != null) {
         double eyAc = spread;
+        double cr = 0;
+        double cg = 0;
+        double cb = 0;
         for (int k = 1; k < 64; k++) {
-          eyAc += ey[k] * ey[k];
+          double e = ey[k];
+          eyAc += e * e;
+          cr += xr[k] * e;
+          cg += xg[k] * e;
+          cb += xb[k] * e;
         }
         if ((bi & 3) == 0) {
           // one chroma block per macroblock: its error energy spreads over the four luma blocks
           // (each chroma sample covers 2x2 pixels, a quarter of them in each)
-          cbE = energy(quantError(cbSub[bi >> 2], subChromaQ, false, ecb));
-          crE = energy(quantError(crSub[bi >> 2], subChromaQ, false, ecr));
+          cbE = energy(quantError(cbSub[bi >> 2], signs[1][bi >> 2], subChromaQ, false, ecb));
+          crE = energy(quantError(crSub[bi >> 2], signs[2][bi >> 2], subChromaQ, false, ecr));
         }
+        // 4:2:0: the channel's error within the block is the luma error (chroma adds
+        // uncorrelated energy)
+        cross[0] = cr;
+        cross[1] = cg;
+        cross[2] = cb;
         for (int c = 0; c < 3; c++) {
-          double[] x = rgb[c][bi];
-          // 4:2:0: the channel's error within the block is the luma error (chroma adds
-          // uncorrelated energy)
-          double cross = 0;
-          for (int k = 1; k < 64; k++) {
-            cross += x[k] * ey[k];
-          }
-          double err = eyAc + (sq(CB_TO[c]) * (cbE + subLoss[bi * 2]) + sq(CR_TO[c]) * (crE
+          double e = eyAc + (sq(CB_TO[c]) * (cbE + subLoss[bi * 2]) + sq(CR_TO[c]) * (crE
               + subLoss[bi * 2 + 1]));
-          subSum += blockSsim(x[0], variance[c][bi], cross, err, ey[0]);
+          subSum += blockSsim(rgb[c][bi][0], variance[c][bi], cross[c], e, ey[0]);
         }
       }
       if (cbFull != null) {
-        quantError(cbFull[bi], fullChromaQ, false, ecb);
-        quantError(crFull[bi], fullChromaQ, false, ecr);
+        quantError(cbFull[bi], signs[3][bi], fullChromaQ, false, ecb);
+        quantError(crFull[bi], signs[4][bi], fullChromaQ, false, ecr);
+        double cr = 0;
+        double cg = 0;
+        double cb = 0;
+        double er = spread;
+        double eg = spread;
+        double eb = spread;
+        for (int k = 1; k < 64; k++) {
+          double l = ey[k];
+          double r = l + wrR * ecr[k];
+          double g = l + wbG * ecb[k] + wrG * ecr[k];
+          double b = l + wbB * ecb[k];
+          cr += xr[k] * r;
+          er += r * r;
+          cg += xg[k] * g;
+          eg += g * g;
+          cb += xb[k] * b;
+          eb += b * b;
+        }
+        cross[0] = cr;
+        cross[1] = cg;
+        cross[2] = cb;
+        err[0] = er;
+        err[1] = eg;
+        err[2] = eb;
         for (int c = 0; c < 3; c++) {
-          double[] x = rgb[c][bi];
-          double wb = CB_TO[c];
-          double wr = CR_TO[c];
-          double cross = 0;
-          double err = spread;
-          for (int k = 1; k < 64; k++) {
-            double e = ey[k] + wb * ecb[k] + wr * ecr[k];
-            cross += x[k] * e;
-            err += e * e;
-          }
-          fullSum += blockSsim(x[0], variance[c][bi], cross, err,
+          fullSum += blockSsim(rgb[c][bi][0], variance[c][bi], cross[c], err[c],
               ey[0] + (CB_TO[c] * ecb[0] + CR_TO[c] * ecr[0]));
         }
       }
@@ -1444,12 +1484,27 @@ final class SsimCurve {
    * format (JPEG's trellis zeroes small values about as a dead zone of 0.15 of a step would;
    * .tgl's rounding offsets are format-lossy.md §9's), reconstruction at the step's multiple.
    */
-  private double[] quantError(double[] coef, double[] q, boolean luma, double[] out) {
+  private double[] quantError(double[] coef, double[] sign, double[] q, boolean luma,
+      double[] out) {
     double[] offsets = jpeg ? JPEG_OFFSET : luma ? TGL_LUMA_OFFSET : TGL_CHROMA_OFFSET;
+    // the reconstruction signed by a multiplication, not a choice on the coefficient's sign:
+    // random signs mispredicted that branch (half the estimate's time), and a loop without it
+    // can run in vector lanes; the same values (for a negative coefficient -(level * q) - coef
+    // is |coef| - level * q)
     for (int k = 0; k < 64; k++) {
-      double a = Math.abs(coef[k]);
-      double level = (long) (a / q[k] + offsets[k]);
-      out[k] = coef[k] < 0 ? a - level * q[k] : level * q[k] - a;
+      double level = Math.floor(Math.abs(coef[k]) / q[k] + offsets[k]);
+      out[k] = level * q[k] * sign[k] - coef[k];
+    }
+    return out;
+  }
+
+  /** Per block, each coefficient's sign as -1 or 1 (that of -0.0 is -1: the same error). */
+  private static double[][] signs(double[][] blocks) {
+    double[][] out = new double[blocks.length][64];
+    for (int b = 0; b < blocks.length; b++) {
+      for (int k = 0; k < 64; k++) {
+        out[b][k] = Math.copySign(1.0, blocks[b][k]);
+      }
     }
     return out;
   }
@@ -1517,25 +1572,75 @@ final class SsimCurve {
     }
   }
 
-  /** The orthonormal 8x8 DCT of {@code src[off..]} with row stride {@code stride}. */
+  /**
+   * The orthonormal 8x8 DCT of {@code src[off..]} with row stride {@code stride}. Each output
+   * is a sum over x (then y) in order, the same value as one sum at a time; the eight outputs of
+   * a row or column grow side by side, eight independent additions in flight where one sum
+   * waited on each of its own (half the time).
+   */
   static void dct(double[] src, int off, int stride, double[] out, double[] tmp) {
     for (int y = 0; y < 8; y++) {
-      for (int u = 0; u < 8; u++) {
-        double s = 0;
-        for (int x = 0; x < 8; x++) {
-          s += COS[u][x] * src[off + y * stride + x];
-        }
-        tmp[y * 8 + u] = s;
+      int row = off + y * stride;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      double s4 = 0;
+      double s5 = 0;
+      double s6 = 0;
+      double s7 = 0;
+      for (int x = 0; x < 8; x++) {
+        double v = src[row + x];
+        int c = x * 8;
+        s0 += COS_T[c] * v;
+        s1 += COS_T[c + 1] * v;
+        s2 += COS_T[c + 2] * v;
+        s3 += COS_T[c + 3] * v;
+        s4 += COS_T[c + 4] * v;
+        s5 += COS_T[c + 5] * v;
+        s6 += COS_T[c + 6] * v;
+        s7 += COS_T[c + 7] * v;
       }
+      int t = y * 8;
+      tmp[t] = s0;
+      tmp[t + 1] = s1;
+      tmp[t + 2] = s2;
+      tmp[t + 3] = s3;
+      tmp[t + 4] = s4;
+      tmp[t + 5] = s5;
+      tmp[t + 6] = s6;
+      tmp[t + 7] = s7;
     }
-    for (int u = 0; u < 8; u++) {
-      for (int v = 0; v < 8; v++) {
-        double s = 0;
-        for (int y = 0; y < 8; y++) {
-          s += COS[v][y] * tmp[y * 8 + u];
-        }
-        out[v * 8 + u] = s;
+    for (int v = 0; v < 8; v++) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      double s4 = 0;
+      double s5 = 0;
+      double s6 = 0;
+      double s7 = 0;
+      for (int y = 0; y < 8; y++) {
+        double c = COS_T[y * 8 + v];
+        int t = y * 8;
+        s0 += c * tmp[t];
+        s1 += c * tmp[t + 1];
+        s2 += c * tmp[t + 2];
+        s3 += c * tmp[t + 3];
+        s4 += c * tmp[t + 4];
+        s5 += c * tmp[t + 5];
+        s6 += c * tmp[t + 6];
+        s7 += c * tmp[t + 7];
       }
+      int o = v * 8;
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2;
+      out[o + 3] = s3;
+      out[o + 4] = s4;
+      out[o + 5] = s5;
+      out[o + 6] = s6;
+      out[o + 7] = s7;
     }
   }
 
