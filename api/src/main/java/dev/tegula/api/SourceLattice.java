@@ -37,8 +37,19 @@ final class SourceLattice {
   static double[] steps(double[][] blocks) {
     double[] out = new double[64];
     int found = 0;
+    // each position's magnitudes that any step may count (at least MIN_STEP less its tolerance,
+    // 2.4; 2.3 keeps the comparisons below those of every block), in the blocks' order: most
+    // high-frequency ones are smaller, and each step looks at this list alone
+    double[] mags = new double[blocks.length];
     for (int k = 0; k < 64; k++) {
-      out[k] = stepAt(blocks, k);
+      int n = 0;
+      for (double[] b : blocks) {
+        double a = Abs.of(b[k]);
+        if (a >= 2.3) {
+          mags[n++] = a;
+        }
+      }
+      out[k] = stepAt(mags, n);
     }
     for (int k : LOW) {
       found += out[k] > 0 ? 1 : 0;
@@ -49,48 +60,70 @@ final class SourceLattice {
   /**
    * The largest step that at least {@link #FIT} of position k's non-zero levels sit on; where
    * its neighbours a little smaller fit too (levels of 1 only fit any step within the tolerance
-   * of their value), the one they sit closest to.
+   * of their value), the one they sit closest to. {@code mags[0..n)}: the position's magnitudes
+   * from 2.3 up, in the blocks' order.
    */
-  private static int stepAt(double[][] blocks, int k) {
+  private static int stepAt(double[] mags, int n) {
+    // largest first: a step counts the magnitudes from its tolerance under it, a prefix
+    double[] sorted = java.util.Arrays.copyOf(mags, n);
+    java.util.Arrays.sort(sorted);
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+      double t = sorted[i];
+      sorted[i] = sorted[j];
+      sorted[j] = t;
+    }
+    // a step above the MIN_LEVELS-th largest magnitude plus the tolerance has too few levels:
+    // high frequencies, mostly small, try few steps (fewer than MIN_LEVELS magnitudes from 2.3
+    // up: none passes, as none would with the smaller ones, which reach no step's levels)
+    if (n < MIN_LEVELS) {
+      return 0;
+    }
     int best = 0;
     double bestMiss = Double.MAX_VALUE;
-    // a step above the MIN_LEVELS-th largest magnitude plus the tolerance has too few levels:
-    // high frequencies, mostly small, try few steps
-    double[] top = new double[MIN_LEVELS];
-    for (double[] b : blocks) {
-      double a = Abs.of(b[k]);
-      for (int i = 0; i < MIN_LEVELS; i++) {
-        if (a > top[i]) {
-          double t = top[i];
-          top[i] = a;
-          a = t;
-        }
-      }
-    }
-    int max = (int) Math.min(MAX_STEP, top[MIN_LEVELS - 1] + 1);
+    int max = (int) Math.min(MAX_STEP, sorted[MIN_LEVELS - 1] + 1);
+    int levels = 0;
     for (int s = max; s >= MIN_STEP && (best == 0 || 5 * s >= 4 * best); s--) {
       double tol = Math.min(1.0, s / 5.0);
-      int levels = 0;
-      int on = 0;
-      double miss = 0;
-      for (double[] b : blocks) {
-        double a = Abs.of(b[k]);
-        if (a < s - tol) {
-          continue;
-        }
+      while (levels < n && !(sorted[levels] < s - tol)) {
         levels++;
-        long m = (long) (a / s + 0.5);
-        double d = Abs.of(a - m * s);
-        on += d <= tol ? 1 : 0;
-        miss += d;
       }
-      if (levels >= MIN_LEVELS && on >= FIT * levels && miss / levels < bestMiss) {
+      if (levels < MIN_LEVELS || !fits(sorted, levels, s, tol)) {
+        continue;
+      }
+      // the mean distance in the blocks' order, the sum as it always was
+      double miss = 0;
+      for (int j = 0; j < n; j++) {
+        double a = mags[j];
+        if (!(a < s - tol)) {
+          long m = (long) (a / s + 0.5);
+          miss += Abs.of(a - m * s);
+        }
+      }
+      if (miss / levels < bestMiss) {
         // a passing step must beat the larger ones found by its mean distance to its lattice
         best = s;
         bestMiss = miss / levels;
       }
     }
     return best;
+  }
+
+  /**
+   * Whether at least {@link #FIT} of {@code levels} magnitudes sit within {@code tol} of step
+   * {@code s}'s lattice; stops once too many miss it (most steps of a camera image's
+   * coefficients, which no lattice holds).
+   */
+  private static boolean fits(double[] mags, int levels, int s, double tol) {
+    double need = FIT * levels;
+    int off = 0;
+    for (int j = 0; j < levels; j++) {
+      double a = mags[j];
+      long m = (long) (a / s + 0.5);
+      if (Abs.of(a - m * s) > tol && ++off > levels - need) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** T.81 Table K.1, the luma table libjpeg scales by its quality (natural order). */
