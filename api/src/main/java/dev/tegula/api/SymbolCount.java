@@ -43,30 +43,34 @@ final class SymbolCount {
 
   SymbolCount(double[][] blocks) {
     this.blocks = blocks;
-    this.candidates = new long[blocks.length];
-    for (double[] b : blocks) {
+    int n = blocks.length;
+    this.candidates = new long[n];
+    // each coefficient's slot (classes largest first), by position then block
+    byte[] slots = new byte[64 * n];
+    for (int i = 0; i < n; i++) {
+      double[] b = blocks[i];
       for (int z = 1; z < 64; z++) {
-        from[z][CLASSES - 1 - classOf(b[ZIGZAG[z]])]++;
+        int slot = CLASSES - 1 - classOf(b[ZIGZAG[z]]);
+        slots[z * n + i] = (byte) slot;
+        from[z][slot]++;
       }
-    }
-    for (int z = 1; z < 64; z++) {
-      int[] f = from[z];
-      int at = 0;
-      for (int t = 0; t < CLASSES; t++) {
-        int n = f[t];
-        f[t] = at;
-        at += n;
-      }
-      f[CLASSES] = at;
-      order[z] = new int[blocks.length];
     }
     // a counting sort: each class's blocks in their order
     int[] next = new int[CLASSES];
     for (int z = 1; z < 64; z++) {
-      System.arraycopy(from[z], 0, next, 0, CLASSES);
-      for (int i = 0; i < blocks.length; i++) {
-        order[z][next[CLASSES - 1 - classOf(blocks[i][ZIGZAG[z]])]++] = i;
+      int[] f = from[z];
+      int at = 0;
+      for (int t = 0; t < CLASSES; t++) {
+        next[t] = at;
+        at += f[t];
+        f[t] = next[t];
       }
+      f[CLASSES] = at;
+      int[] o = new int[n];
+      for (int i = 0; i < n; i++) {
+        o[next[slots[z * n + i]]++] = i;
+      }
+      order[z] = o;
     }
   }
 
