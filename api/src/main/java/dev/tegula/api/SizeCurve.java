@@ -21,11 +21,6 @@ import dev.tegula.jpeg.JpegEncodeOptions;
  * #TGL_SUB_SOURCE_BIAS}), as its SSIM estimate does.
  */
 final class SizeCurve {
-  /** Zigzag order (T.81 Figure A.6): the natural index at each zigzag position. */
-  private static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
-      12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43,
-      36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55,
-      62, 63};
   /** Symbol slots: 256 AC (run << 4 | size), then 16 DC categories. */
   private static final int SYMBOLS = 256 + 16;
 
@@ -43,6 +38,8 @@ final class SizeCurve {
   private long lumaBits;
   private double lumaAcEntropy;
   private double lumaDcEntropy;
+  /** The arrays of sampled blocks counted (luma, 4:2:0 and 4:4:4 chroma), each one's count. */
+  private final java.util.List<SymbolCount> counts = new java.util.ArrayList<>(5);
 
   /** The image estimated, for {@link #knobProbe}; null for .tgl and made-up curves. */
   dev.tegula.core.Image image;
@@ -210,7 +207,8 @@ final class SizeCurve {
 
   /**
    * ln(bytes per pixel) of {@code pixels} sampled pixels whose luma blocks are {@code y} and
-   * chroma blocks {@code cb}, {@code cr}, at the given steps and rounding offsets.
+   * chroma blocks {@code cb}, {@code cr}, at the given steps and rounding offsets. Each array's
+   * coefficients are classed once ({@link SymbolCount}): they must not change between calls.
    */
   double estimate(double[][] y, double[][] cb, double[][] cr, double[] lumaSteps,
       double[] chromaSteps, double[] lumaOffsets, double[] chromaOffsets, long pixels) {
@@ -232,64 +230,17 @@ final class SizeCurve {
     return Math.log(Math.max(1, bits) / (8.0 * pixels));
   }
 
-  /**
-   * Counts the symbols of {@code blocks} into {@code hist}; returns their magnitude bits (T.81
-   * §F.1.2.1 and §F.1.2.2: a value of category s adds s bits after its code).
-   */
-  private static long count(double[][] blocks, double[] steps, double[] offsets, int[] hist) {
-    long extra = 0;
-    int prevDc = 0;
-    // in zigzag order, a magnitude under which a coefficient's level is surely 0: most are, and
-    // the comparison spares their division (a margin far over the division's rounding keeps
-    // every level as level() gives it)
-    double[] zeroBelow = new double[64];
-    for (int z = 1; z < 64; z++) {
-      int k = ZIGZAG[z];
-      zeroBelow[z] = (1 - offsets[k]) * steps[k] * (1 - 1e-9);
+  /** The symbol count of {@code blocks}, kept from one grid quality to the next. */
+  private long count(double[][] blocks, double[] steps, double[] offsets, int[] hist) {
+    SymbolCount c = null;
+    for (SymbolCount k : counts) {
+      c = k.blocks == blocks ? k : c;
     }
-    for (double[] b : blocks) {
-      int dc = level(b[0], steps[0], offsets[0]);
-      int cat = category(dc - prevDc);
-      prevDc = dc;
-      hist[256 + cat]++;
-      extra += cat;
-      int run = 0;
-      for (int z = 1; z < 64; z++) {
-        int k = ZIGZAG[z];
-        double c = b[k];
-        if (c < zeroBelow[z] && -c < zeroBelow[z]) {
-          run++;
-          continue;
-        }
-        int v = level(c, steps[k], offsets[k]);
-        if (v == 0) {
-          run++;
-          continue;
-        }
-        for (; run > 15; run -= 16) {
-          hist[0xf0]++; // ZRL
-        }
-        int s = category(v);
-        hist[run << 4 | s]++;
-        extra += s;
-        run = 0;
-      }
-      if (run > 0) {
-        hist[0]++; // EOB
-      }
+    if (c == null) {
+      c = new SymbolCount(blocks);
+      counts.add(c);
     }
-    return extra;
-  }
-
-  /** The quantized level, its sign dropped (only its category counts). */
-  private static int level(double coef, double step, double offset) {
-    return (int) (Abs.of(coef) / step + offset);
-  }
-
-  /** T.81 Table F.1: the number of bits of |v|. */
-  private static int category(int v) {
-    int a = v < 0 ? -v : v;
-    return 32 - Integer.numberOfLeadingZeros(a);
+    return c.count(steps, offsets, hist);
   }
 
   /**
