@@ -151,12 +151,12 @@ final class MaskedTrellis {
         mean = (p - r) * q[k];
         spread += p * (1 - p) * q[k] * q[k];
       } else {
-        double t = r - Math.floor(r);
+        double t = r - (long) r;
         mean = (t >= upper ? 1 - t : -t) * q[k];
       }
       // signed by a multiplication, not a choice on the coefficient's random sign (mispredicted);
       // the same value (a coefficient of -0.0 has a mean of 0 either way)
-      out[k] = mean * Math.copySign(1.0, coef[k]);
+      out[k] = mean * Abs.signOf(coef[k]);
     }
     return spread;
   }

@@ -85,7 +85,7 @@ final class SourceLattice {
     for (int s = max; s >= MIN_STEP && (best == 0 || 5 * s >= 4 * best); s--) {
       double tol = Math.min(1.0, s / 5.0);
       double lo = s - tol;
-      int levels = lo == Math.floor(lo) ? atLeast[(int) lo] : countAtLeast(mags, lo);
+      int levels = lo == (long) lo ? atLeast[(int) lo] : countAtLeast(mags, lo);
       if (levels < MIN_LEVELS) {
         continue;
       }
@@ -104,7 +104,7 @@ final class SourceLattice {
         for (int i = r * RUN, end = Math.min(count, i + RUN); i < end; i++) {
           double a = mags[i];
           int in = inside(a, lo);
-          double d = Abs.of(a - Math.floor(a / s + 0.5) * s);
+          double d = Abs.of(a - (long) (a / s + 0.5) * s);
           off += in & (1 - inside(tol, d));
           miss += d * in;
         }

@@ -577,8 +577,9 @@ final class SsimCurve {
       return v; // corrected in place by estimate()
     }
     int t = sourceSteps == null ? grayColour ? 3 : 0 : grayColour ? 2 : 1;
-    return v + smooth * between(TGL_KNOTS, greyFiles() ? JPEG_GREY_SMOOTH_BIAS
-        : JPEG_SMOOTH_BIAS, q) + (f && q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], q)
+    double smoothBias = smooth
+        * between(TGL_KNOTS, greyFiles() ? JPEG_GREY_SMOOTH_BIAS : JPEG_SMOOTH_BIAS, q);
+    return v + smoothBias + (f && q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], q)
         : f && (q >= JPEG_FULL_KNOTS[0] || side == ChromaSide.FULL)
         ? between(JPEG_FULL_KNOTS, FULL_BIAS[t], q)
         : between(JPEG_KNOTS, otherTables ? OTHER_SOURCE_BIAS : BIAS[t], q));
@@ -792,7 +793,8 @@ final class SsimCurve {
    * firsts from -1..-34 band widths to -7..+5, its firsts over 6 band widths off 21 -> 7, otho's
    * (high-quality decodes of them show no lattice) 56 -> 35. Grey output (-Dgrey=true; photos,
    * graphics, colour fit set) 200 -> 207 of 216 (8 won, 1 lost; encodes 521 -> 481), hold-out 45
-   * -> 47 of 48 (113 -> 110), otho 170 -> 172 of 192 (6 won, 4 lost; 471 -> 459). With the fixed dead zone and its own medians (the first step): the
+   * -> 47 of 48 (113 -> 110), otho 170 -> 172 of 192 (6 won, 4 lost; 471 -> 459). With the
+   * fixed dead zone and its own medians (the first step): the
    * grey set 39 of 40 (81 encodes), never tuned on 338 (840), grey output 207 (478) and 47 (114),
    * but the hold-out's textures still far under (sk_grass -5..-16, sk_gravel -4..-6 band widths;
    * with the masked trellis -7..+3 and -1..-2; its two grey-output losses are graphics whose
@@ -1492,7 +1494,7 @@ final class SsimCurve {
     // can run in vector lanes; the same values (for a negative coefficient -(level * q) - coef
     // is |coef| - level * q)
     for (int k = 0; k < 64; k++) {
-      double level = Math.floor(Math.abs(coef[k]) / q[k] + offsets[k]);
+      double level = (long) (Math.abs(coef[k]) / q[k] + offsets[k]);
       out[k] = level * q[k] * sign[k] - coef[k];
     }
     return out;
@@ -1503,7 +1505,7 @@ final class SsimCurve {
     double[][] out = new double[blocks.length][64];
     for (int b = 0; b < blocks.length; b++) {
       for (int k = 0; k < 64; k++) {
-        out[b][k] = Math.copySign(1.0, blocks[b][k]);
+        out[b][k] = Abs.signOf(blocks[b][k]);
       }
     }
     return out;

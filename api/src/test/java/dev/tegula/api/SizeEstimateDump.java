@@ -15,8 +15,8 @@ import java.util.List;
  * each whole quality, exactly, as the bits of the doubles) of each image in the given directories,
  * both formats, for the encoders' chroma and for 4:4:4, 4:2:0 and grey output, so that two builds
  * can be compared line for line (a change meant to give the same values); {@code -Dsteps=true}
- * the source steps {@link SourceLattice} finds in JPEG's SSIM estimate instead. {@code -Dloop=N}: the
- * estimates N times over without printing (a workload for a profiler). {@code java
+ * the source steps {@link SourceLattice} finds in JPEG's SSIM estimate instead. {@code
+ * -Dloop=N}: the estimates N times over without printing (a workload for a profiler). {@code java
  * dev.tegula.api.SizeEstimateDump DIR...}
  */
 public class SizeEstimateDump {
