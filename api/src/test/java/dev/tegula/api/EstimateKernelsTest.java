@@ -46,7 +46,7 @@ class EstimateKernelsTest {
       }
       double[] expected = new double[64];
       for (int k = 0; k < 64; k++) {
-        expected[k] = plainStepAt(blocks, k);
+        expected[k] = SourceLatticeTest.everyBlock(blocks, k);
       }
       double[] steps = SourceLattice.steps(blocks);
       if (steps != null) {
@@ -92,45 +92,5 @@ class EstimateKernelsTest {
       }
     }
     return out;
-  }
-
-  /** SourceLattice's step search as it was before session 25 (a branch per magnitude). */
-  private static int plainStepAt(double[][] blocks, int k) {
-    int best = 0;
-    double bestMiss = Double.MAX_VALUE;
-    double[] top = new double[12];
-    for (double[] b : blocks) {
-      double a = Math.abs(b[k]);
-      for (int i = 0; i < 12; i++) {
-        if (a > top[i]) {
-          double t = top[i];
-          top[i] = a;
-          a = t;
-        }
-      }
-    }
-    int max = (int) Math.min(128, top[11] + 1);
-    for (int s = max; s >= 3 && (best == 0 || 5 * s >= 4 * best); s--) {
-      double tol = Math.min(1.0, s / 5.0);
-      int levels = 0;
-      int on = 0;
-      double miss = 0;
-      for (double[] b : blocks) {
-        double a = Math.abs(b[k]);
-        if (a < s - tol) {
-          continue;
-        }
-        levels++;
-        long m = (long) (a / s + 0.5);
-        double d = Math.abs(a - m * s);
-        on += d <= tol ? 1 : 0;
-        miss += d;
-      }
-      if (levels >= 12 && on >= 0.85 * levels && miss / levels < bestMiss) {
-        best = s;
-        bestMiss = miss / levels;
-      }
-    }
-    return best;
   }
 }

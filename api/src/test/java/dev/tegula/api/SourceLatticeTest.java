@@ -80,7 +80,7 @@ class SourceLatticeTest {
   }
 
   /** SourceLattice.stepAt as it was before session 25: every block at every step. */
-  private static int everyBlock(double[][] blocks, int k) {
+  static int everyBlock(double[][] blocks, int k) {
     int best = 0;
     double bestMiss = Double.MAX_VALUE;
     double[] top = new double[12];
