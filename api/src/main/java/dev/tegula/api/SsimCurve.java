@@ -1582,68 +1582,48 @@ final class SsimCurve {
    */
   static void dct(double[] src, int off, int stride, double[] out, double[] tmp) {
     for (int y = 0; y < 8; y++) {
-      int row = off + y * stride;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      double s4 = 0;
-      double s5 = 0;
-      double s6 = 0;
-      double s7 = 0;
-      for (int x = 0; x < 8; x++) {
-        double v = src[row + x];
-        int c = x * 8;
-        s0 += COS_T[c] * v;
-        s1 += COS_T[c + 1] * v;
-        s2 += COS_T[c + 2] * v;
-        s3 += COS_T[c + 3] * v;
-        s4 += COS_T[c + 4] * v;
-        s5 += COS_T[c + 5] * v;
-        s6 += COS_T[c + 6] * v;
-        s7 += COS_T[c + 7] * v;
-      }
-      int t = y * 8;
-      tmp[t] = s0;
-      tmp[t + 1] = s1;
-      tmp[t + 2] = s2;
-      tmp[t + 3] = s3;
-      tmp[t + 4] = s4;
-      tmp[t + 5] = s5;
-      tmp[t + 6] = s6;
-      tmp[t + 7] = s7;
+      weightedRows(src, off + y * stride, 1, COS_T, tmp, y * 8);
     }
     for (int v = 0; v < 8; v++) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      double s4 = 0;
-      double s5 = 0;
-      double s6 = 0;
-      double s7 = 0;
-      for (int y = 0; y < 8; y++) {
-        double c = COS_T[y * 8 + v];
-        int t = y * 8;
-        s0 += c * tmp[t];
-        s1 += c * tmp[t + 1];
-        s2 += c * tmp[t + 2];
-        s3 += c * tmp[t + 3];
-        s4 += c * tmp[t + 4];
-        s5 += c * tmp[t + 5];
-        s6 += c * tmp[t + 6];
-        s7 += c * tmp[t + 7];
-      }
-      int o = v * 8;
-      out[o] = s0;
-      out[o + 1] = s1;
-      out[o + 2] = s2;
-      out[o + 3] = s3;
-      out[o + 4] = s4;
-      out[o + 5] = s5;
-      out[o + 6] = s6;
-      out[o + 7] = s7;
+      weightedRows(COS_T, v, 8, tmp, out, v * 8);
     }
+  }
+
+  /**
+   * {@code out[o + u]} = the sum over i = 0..7, in order, of {@code w[from + i * step]} times
+   * {@code m[i * 8 + u]}: one pass of {@link #dct} (a row of samples against the basis, or a
+   * column of the basis against the rows' outputs).
+   */
+  private static void weightedRows(double[] w, int from, int step, double[] m, double[] out,
+      int o) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    for (int i = 0; i < 8; i++) {
+      double c = w[from + i * step];
+      int r = i * 8;
+      s0 += c * m[r];
+      s1 += c * m[r + 1];
+      s2 += c * m[r + 2];
+      s3 += c * m[r + 3];
+      s4 += c * m[r + 4];
+      s5 += c * m[r + 5];
+      s6 += c * m[r + 6];
+      s7 += c * m[r + 7];
+    }
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+    out[o + 4] = s4;
+    out[o + 5] = s5;
+    out[o + 6] = s6;
+    out[o + 7] = s7;
   }
 
   private static double sq(double v) {
