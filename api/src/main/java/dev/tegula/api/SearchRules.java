@@ -488,7 +488,19 @@ final class SearchRules {
      * the other tuned-on sets line for line (603 of 616); never tuned on 338 -> 338 of 360 (1
      * won, 1 lost, both sk_retina decodes; 836 encodes both).
      */
-    JPEG_SMOOTH_CORRECTION
+    JPEG_SMOOTH_CORRECTION,
+    /**
+     * .tgl's corrected estimate climbs across the flats that keeping it non-decreasing leaves
+     * where it falls between grid qualities ({@link SsimCurve#riseAcrossFlats}), at half its own
+     * mean rise nearby, instead of holding them level: the search read a flat as no rise (a
+     * second a hundredth or so past a first under the band, on the same SSIM). Measured 1 Dec
+     * (session 26, TargetLanding ssim -Donly=TGL, fine, same cache), off -> on: tuned on 663 ->
+     * 671 of 696 within 3 (9 won, 1 lost; encodes 1,471 -> 1,457), never tuned on 341 -> 340 of
+     * 360 (2 won, 3 lost; 792 -> 788), fresh 43 -> 46 of 48 (3 won; 101 -> 95); JPEG and the
+     * size searches line for line. On the api tests' images (TglFlatRiseTest): 65 -> 72 of 80
+     * and 302 -> 309 of 320.
+     */
+    TGL_FLAT_RISE
   }
 
   /** Every rule on: what the library's searches run. */
