@@ -155,7 +155,8 @@ public class TargetLanding {
       .with(Rule.TGL_SIZE_STEP_LINE, on("tglStepLine"))
       .with(Rule.TGL_GREY_ACROSS_JUMP, on("tglGreyJump"))
       .with(Rule.TGL_SMOOTH_CORRECTION, on("tglSmooth"))
-      .with(Rule.JPEG_SMOOTH_CORRECTION, on("jpegSmooth"));
+      .with(Rule.JPEG_SMOOTH_CORRECTION, on("jpegSmooth"))
+      .with(Rule.TGL_FLAT_RISE, on("tglFlatRise"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
