@@ -500,7 +500,24 @@ final class SearchRules {
      * size searches line for line. On the api tests' images (TglFlatRiseTest): 65 -> 72 of 80
      * and 302 -> 309 of 320.
      */
-    TGL_FLAT_RISE
+    TGL_FLAT_RISE,
+    /**
+     * .tgl's second (and a first read from the probe's code, {@link TglMosaicPick#first}): when
+     * the mosaic, coded at the fitted line's pick, moved against the quality from the file's
+     * code (its own noise outweighs the rise over a short step), it is read from {@link
+     * TglMosaicPick#FAR_STEP} times that step instead of falling back on the line's pick. Of the
+     * 940 seconds of session 26's traces 123 moved against the quality there; of the 14 of
+     * those searches that kept the line's pick and took 3 or more encodes, the second file moved
+     * a median none of the way it needed (-1.45 to 0.75 of it; astronaut_q88 0.90: from 26.37,
+     * 1.5 band widths over the aim, the line's 25.84 fell 0.5). Before:
+     * the line's pick, or the blend between it and the file. Measured 1 Dec (session 26,
+     * TargetLanding ssim -Donly=TGL, fine, same cache), off -> on: tuned on 671 -> 672 of 696
+     * within 3 (1 won, 0 lost; encodes 1,457 -> 1,455), never tuned on 340 -> 342 of 360 (2
+     * won, 0 lost; 788 -> 781; two sk_retina searches of 6 encodes now 2 and 3), fresh 46 -> 46;
+     * JPEG and the size searches line for line. On the api tests' images (TglMosaicFarTest):
+     * 311 -> 312 of 320, 670 -> 668 encodes.
+     */
+    TGL_MOSAIC_FAR
   }
 
   /** Every rule on: what the library's searches run. */

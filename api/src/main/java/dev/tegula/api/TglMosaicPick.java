@@ -112,7 +112,25 @@ final class TglMosaicPick {
   static final double NEAR_ENOUGH = 0.15;
   private static final double BEYOND_SLOPE_MIN = 0.25;
 
+  /**
+   * With {@link SearchRules.Rule#TGL_MOSAIC_FAR}: how many times the fitted line's step from the
+   * file a read counts from is taken when the mosaic moved against the quality over that step.
+   * Measured 1 Dec (session 26), TargetLanding fine scale, .tgl SSIM 0.90-0.99, same cache and
+   * session, within 3 encodes, tuned on / never tuned on / fresh (671 / 340 / 46 of 696 / 360 /
+   * 48 without): 1.5, 2, 3 times 671 / 340 / 46, 672 / 342 / 46, 672 / 340 / 46.
+   */
+  static final double FAR_STEP = 2;
+
   private TglMosaicPick() {}
+
+  /**
+   * {@link #FAR_STEP} times the step from quality {@code from} to {@code at}, inside the
+   * search's failure and pass.
+   */
+  private static int farther(FittedCurve model, int from, int at, int failQ, int passQ) {
+    int far = (int) Math.round(from + FAR_STEP * (at - from));
+    return Math.max(failQ + model.step, Math.min(passQ - model.step, far));
+  }
 
   /**
    * The second quality after one file ({@code codes[0]}, its -ln(1 - SSIM) {@code ys[0]}): the
@@ -223,8 +241,20 @@ final class TglMosaicPick {
     double bestOff = Double.POSITIVE_INFINITY;
     boolean beyond = curve.rules().on(SearchRules.Rule.TGL_MOSAIC_BEYOND);
     double nearEnough = beyond ? -NEAR_ENOUGH * Math.log(TargetSearch.SSIM_BAND) : 0;
+    boolean mayWiden = known == 1 && curve.rules().on(SearchRules.Rule.TGL_MOSAIC_FAR);
     for (int at = q; ; ) {
       double mapped = ys[from] + (curve.tglMosaicAt(model.codeAt(at)) - m0) * slope;
+      if (mayWiden) {
+        mayWiden = false;
+        int far = farther(model, qs[from], at, failQ, passQ);
+        if ((mapped - ys[from]) * (at - qs[from]) <= 0 && far != at
+            && sameSide(curve, codes[from], model.codeAt(far))) {
+          // the mosaic moved against the quality: its noise outweighs the rise over so short a
+          // step, which it is read over again from farther
+          at = far;
+          continue;
+        }
+      }
       qs[n] = at;
       x[n] = model.predicted(at);
       v[n] = share * mapped + (1 - share) * x[n];
