@@ -119,7 +119,7 @@ final class TglMosaicPick {
    * session, within 3 encodes, tuned on / never tuned on / fresh (671 / 340 / 46 of 696 / 360 /
    * 48 without): 1.5, 2, 3 times 671 / 340 / 46, 672 / 342 / 46, 672 / 340 / 46.
    */
-  static final double FAR_STEP = 2;
+  static final int FAR_STEP = 2;
 
   private TglMosaicPick() {}
 
@@ -128,7 +128,7 @@ final class TglMosaicPick {
    * search's failure and pass.
    */
   private static int farther(FittedCurve model, int from, int at, int failQ, int passQ) {
-    int far = (int) Math.round(from + FAR_STEP * (at - from));
+    int far = from + FAR_STEP * (at - from);
     return Math.max(failQ + model.step, Math.min(passQ - model.step, far));
   }
 
