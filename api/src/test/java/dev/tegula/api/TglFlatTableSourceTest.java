@@ -37,7 +37,7 @@ class TglFlatTableSourceTest {
           "a decoded JPEG");
       assertFalse(SourceLattice.annexKScaled(SsimCurve.of(decoded, true).sourceSteps()),
           "flat steps are not Annex K");
-      int[] l = TargetSearchTest.tglLandingsWithoutAndWithSourceCorrection(decoded, o, targets);
+      int[] l = SearchOnOwnCurveTest.tglLandingsWithoutAndWithSourceCorrection(decoded, o, targets);
       landed[0] += l[0];
       landed[1] += l[1];
       searches += targets.length;
