@@ -16,12 +16,14 @@ class TglProbeSeamlessTest {
    * Both rules measured as they were made, before {@link Rule#TGL_FIRST_ON_MOSAIC} (session 22,
    * off on both sides), which reads the first on the mosaic where these rules' firsts lie far from
    * the probe's code and does not gain on these images (TglFirstOnMosaicTest), and before {@link
-   * Rule#TGL_FLAT_RISE} (session 26, off on both sides too; with it on, 1 Dec: the probe without
-   * seams 308 -> 309 of 320 in 652 -> 652 encodes, every second on the mosaic alone 304 -> 309 in
-   * 668 -> 652).
+   * Rule#TGL_FLAT_RISE} and {@link Rule#TGL_MOSAIC_FAR} (session 26, off on both sides too; with
+   * the flat rise on, 1 Dec: the probe without seams 308 -> 309 of 320 in 652 -> 652 encodes,
+   * every second on the mosaic alone 304 -> 309 in 668 -> 652; with the farther read on alone
+   * 304 -> 304 in 664 -> 659 and 301 -> 304 in 677 -> 659).
    */
   static final SearchRules BEFORE_FIRST_ON_MOSAIC = TargetSearchTest.NO_FAR
-      .with(Rule.TGL_FIRST_ON_MOSAIC, false).with(Rule.TGL_FLAT_RISE, false);
+      .with(Rule.TGL_FIRST_ON_MOSAIC, false).with(Rule.TGL_FLAT_RISE, false)
+      .with(Rule.TGL_MOSAIC_FAR, false);
 
   /**
    * .tgl SSIM targets 0.90-0.99 on TglMosaicPickTest's images, each search with the seams and
