@@ -1627,11 +1627,8 @@ final class SsimCurve {
   private static final double[] TGL_CHROMA_OFFSET = new double[64];
 
   static {
-    int[] zz = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48,
-        41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30,
-        37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
     for (int i = 0; i < 64; i++) {
-      ZIGZAG_INDEX[zz[i]] = i;
+      ZIGZAG_INDEX[SymbolCount.ZIGZAG[i]] = i;
     }
     for (int k = 0; k < 64; k++) {
       boolean low = ZIGZAG_INDEX[k] <= 5;

@@ -12,8 +12,11 @@ package dev.tegula.api;
  * look at every coefficient. Steps that get coarser (or other offsets) start the candidates over.
  */
 final class SymbolCount {
-  /** Zigzag order (T.81 Figure A.6): the natural index at each zigzag position. */
-  private static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
+  /**
+   * Zigzag order (T.81 Figure A.6): the natural index at each zigzag position; the api's one copy
+   * (SsimCurve reads it too; the codecs' own are package-private to them).
+   */
+  static final int[] ZIGZAG = {0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
       12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43,
       36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55,
       62, 63};
