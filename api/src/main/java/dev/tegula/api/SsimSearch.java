@@ -263,6 +263,24 @@ final class SsimSearch {
    * 0.05: the same results on the photos and graphics.
    */
   private static final double JUMP_MARGIN = 0.05;
+  /**
+   * .tgl's margin ({@link Rule#TGL_FULL_NEAR_TOP}): its search goes to the 4:4:4 ladder unless
+   * the image's curve puts 4:2:0 at 96.99 at least 0.3 over the aim. Near its top 4:2:0 buys
+   * SSIM with far more bytes than 4:4:4 below 97: the smallest file reaching 0.97 on each
+   * ladder (bisection, 1 Dec, session 27) is 4:4:4 on 8 of the 10 corpus photos with both, on
+   * 5 of 13 photos and graphics at 0.95 (hubble_deep_field 0.77x, rocket 0.63x, gnome_field
+   * 0.47x of the 4:2:0 file), and on both with both at 0.99; at 0.90 on 1 of 13. Measured 1 Dec
+   * (TargetLanding ssim -Donly=TGL, ten sets and fresh, same cache), margin 0.05 (JPEG's) ->
+   * -0.05 / -0.1 / -0.2 / -0.3 / -0.4 / -0.5 / -0.6: searches changed 9 / 11 / 17 / 26 / 33 /
+   * 46 / 63, their files -20 % / -21 % / -20 % / -19 % / -17 % / -15 % / -11 % in sum, over all
+   * 1,104 searches a geometric mean of -0.17 % / -0.20 % / -0.27 % / -0.40 % / -0.44 % / -0.39 %
+   * / -0.19 %, files more than 3 % larger 0 / 0 / 0 / 0 / 3 / 12 / 26 (decoded 4:2:0 JPEGs at 0.99, whose
+   * chroma subsampling has already taken its loss); within 3 encodes tuned on 672 -> 673 / 675
+   * / 674 / 674 / 675 / 671 / 669 of 696, never tuned on 342 at each but the last (341). JPEG,
+   * margins -0.1 to -0.3: 1 to 5 files more than 3 % larger, 1 to 5 searches fewer within 3: it
+   * keeps {@link #JUMP_MARGIN}.
+   */
+  static final double TGL_JUMP_MARGIN = -0.3;
 
   private final boolean jpeg;
   private final boolean fine;
@@ -385,13 +403,18 @@ final class SsimSearch {
     }
   }
 
+  /** How far under the aim 4:2:0 at 96.99 must be predicted to take the 4:4:4 ladder. */
+  private double jumpMargin() {
+    return !jpeg && rules.on(Rule.TGL_FULL_NEAR_TOP) ? TGL_JUMP_MARGIN : JUMP_MARGIN;
+  }
+
   /**
    * The first quality: where the estimate reaches the aim, on the 4:4:4 ladder when it says
    * 4:2:0 misses the target, shifted by a probe of the real encoder.
    */
   private int first() {
     if (chromaChoice && curve != null
-        && model.predictOn(JUMP - step, failQ, passQ) < aim - JUMP_MARGIN) {
+        && model.predictOn(JUMP - step, failQ, passQ) < aim - jumpMargin()) {
       // the image's own curve says 4:2:0 misses the target up to 96.99: the search starts on
       // the 4:4:4 ladder (below 97 flagged, then from 97), whose files reaching it are smaller
       // than 4:4:4 at 97
@@ -528,7 +551,7 @@ final class SsimSearch {
     if (chromaChoice && curve != null && !model.fullBelow && passQ >= JUMP
         && encodes < 3 && (passBytes == null || passSsim > band)
         && (failQ == JUMP - step
-            || model.predictOn(JUMP - step, failQ, passQ) < aim - JUMP_MARGIN)) {
+            || model.predictOn(JUMP - step, failQ, passQ) < aim - jumpMargin())) {
       // 4:2:0 misses (or, fitted to the encodes so far, is predicted to miss) the target up
       // to 96.99: the rest of the search is on the 4:4:4 ladder; its failures so far on
       // 4:2:0 bound nothing there
