@@ -58,7 +58,10 @@ import java.util.function.ToDoubleFunction;
  * <p><b>.tgl's jump.</b> .tgl's encoder switches to full chroma at 97 too (since 29 Nov, session
  * 11; format-lossy.md §9), so its searches fill the same jump the same way: codes flagged {@link
  * #FULL_CHROMA} encode with {@link #tglOptions}, the estimates carry .tgl's 4:4:4 side, and
- * {@link FittedCurve} fits each side on its own points. A grey image has no chroma planes in
+ * {@link FittedCurve} fits each side on its own points. .tgl's SSIM search takes the 4:4:4
+ * ladder earlier, unless the curve puts 4:2:0 at 96.99 {@link SsimSearch#TGL_JUMP_MARGIN} over
+ * the aim (session 27): near its top 4:2:0 buys SSIM with far more bytes than 4:4:4 below 97,
+ * whose file is then the smaller one. A grey image has no chroma planes in
  * .tgl, hence no jump: its searches have no chroma choice. Measured the same session, fine
  * scale, on the targets 4:2:0 could reach before: size photos, graphics, hold-out, colour fit
  * set 38, 14, 32, 134 -> 38, 14, 32, 133 in the band, SSIM 30, 12, 39, 124 -> 30, 12, 40, 123
