@@ -529,7 +529,23 @@ final class SearchRules {
      * within 3 encodes tuned on 672 -> 674 of 696 (4 won, 2 lost), never tuned on 342 -> 342 of
      * 360, fresh 46 -> 46; JPEG and the size searches line for line.
      */
-    TGL_FULL_NEAR_TOP
+    TGL_FULL_NEAR_TOP,
+    /**
+     * .tgl's size search starts on the 4:4:4 ladder when the estimate puts the 4:2:0 file at the
+     * target at quality {@link SizeSearch#TGL_FULL_FROM} or over and 4:2:0's SSIM at 96.99 at
+     * most {@link SizeSearch#TGL_SUB_TOP}: near its top 4:2:0's subsampled chroma caps such an
+     * image's SSIM, and 4:4:4 below 97 gives the higher SSIM at the same bytes (at 20-500 KB on
+     * the corpus photos with both, bisected: astronaut 100 KB 0.9765 -> 0.9792, rocket 50 KB
+     * 0.9498 -> 0.9717, hubble_deep_field 500 KB 0.9566 -> 0.9906). Before: 4:4:4 below 97 only
+     * inside the jump (4:2:0 at 96.99 fits, 4:4:4 at 97 does not). Measured 1 Dec (session 27,
+     * TargetLanding size -Donly=TGL, fine, same cache), off -> on: 42 of 955 results changed,
+     * 32 of them to 4:4:4, whose -ln(1 - SSIM) rose a mean 0.40 (27 by over 0.03, none fell by
+     * over 0.03); within 3 encodes tuned on 620 -> 620 of 639, never tuned on 265 -> 265 of 274,
+     * fresh 41 -> 41 of 42 (encodes 1,278 -> 1,278, 610 -> 608, 87 -> 86); JPEG and the SSIM
+     * searches line for line. The size estimate scores 4:2:0's SSIM at qualities 96 and 97 for
+     * it (about a tenth of an encode).
+     */
+    TGL_SIZE_FULL_NEAR_TOP
   }
 
   /** Every rule on: what the library's searches run. */

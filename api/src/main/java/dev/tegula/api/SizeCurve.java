@@ -28,6 +28,13 @@ final class SizeCurve {
   final double[] sub = new double[101];
   /** The same with 4:4:4 chroma. */
   final double[] full = new double[101];
+  /**
+   * .tgl with the encoder's chroma choice: -ln(1 - SSIM) the SSIM estimate, uncorrected, gives
+   * 4:2:0 at 96.99 ({@link SizeSearch#TGL_SUB_TOP}); NaN when not estimated. The uncorrected
+   * value: the corrections' running maximum and climb across flats read the whole curve, and
+   * only the two grid qualities around 96.99 are scored.
+   */
+  double subTop = Double.NaN;
   private final boolean jpeg;
   private final int[] luma = new int[SYMBOLS];
   private final int[] chroma = new int[SYMBOLS];

@@ -134,7 +134,34 @@ final class SizeSearch {
     this.knob = jpeg && fine && lambdaKnob && curve != null;
   }
 
+  /**
+   * {@link Rule#TGL_SIZE_FULL_NEAR_TOP}: from this quality the 4:2:0 file the estimate puts at
+   * the target lies near 4:2:0's top.
+   */
+  static final int TGL_FULL_FROM = 9000;
+  /**
+   * {@link Rule#TGL_SIZE_FULL_NEAR_TOP}: at most this -ln(1 - SSIM) (SSIM 0.9933) of 4:2:0 at
+   * 96.99 ({@link SizeCurve#subTop}), its subsampled chroma caps the image's SSIM, and near the
+   * top 4:4:4 below 97 gives the higher SSIM at the same bytes. Images whose chroma has already
+   * been subsampled (decoded 4:2:0 JPEGs) lose nothing to 4:2:0 and lie above it (5.2-6.1 on the
+   * colour fit set), the corpus photos with colour detail under it (3.3-4.7). Measured 1 Dec
+   * (session 27, TargetLanding size -Donly=TGL, the ten sets and fitsm, each changed result's
+   * SSIM scored; gains in -ln(1 - SSIM), "worse" = lower by over 0.03), results whose chroma the
+   * rule changed: from quality 90, this at 5.0 / 5.1 / 5.2: 32 / 36 / 41, summed gain 12.7 /
+   * 14.0 / 14.3, worse 0 / 1 / 3 (coffee_q95 100 KB -0.13 at 5.1); on the corrected estimate at
+   * 96.99, which needs the whole curve scored (twice the size estimate's cost), 5.1 from quality
+   * 80 / 88 / 90 / 92: 64 / 43 / 34 / 30, 11.9 / 12.9 / 13.0 / 12.4, worse 20 / 4 / 0 / 0; from
+   * 88 at 4.9 / 5.3: 37 / 66, 11.3 / 10.9, worse 4 / 20; with no bound on the top, from 88: 118,
+   * 2.2, worse 63 (the decoded 4:2:0 JPEGs).
+   */
+  static final double TGL_SUB_TOP = 5.0;
+
   Result run() {
+    if (fullNearTop()) {
+      // the target lies near 4:2:0's top and 4:2:0 caps this image's SSIM there: the search
+      // runs on the 4:4:4 ladder (back on 4:2:0 if even 4:4:4 at 0 is too large)
+      model.fullBelow = true;
+    }
     int q = model.pickSize(aim, passQ, failQ, chromaChoice, false);
     while (true) {
       byte[] out = measure(q);
@@ -171,6 +198,20 @@ final class SizeSearch {
         }
       }
     }
+  }
+
+  /**
+   * Whether a .tgl search starts on the 4:4:4 ladder ({@link Rule#TGL_SIZE_FULL_NEAR_TOP}): the
+   * estimate puts the 4:2:0 file at the target at {@link #TGL_FULL_FROM} or over, and 4:2:0's
+   * SSIM at 96.99 at most {@link #TGL_SUB_TOP}.
+   */
+  private boolean fullNearTop() {
+    if (jpeg || !fine || curve == null || !chromaChoice || !(curve.subTop <= TGL_SUB_TOP)
+        || !rules.on(Rule.TGL_SIZE_FULL_NEAR_TOP)) {
+      return false;
+    }
+    int sub = model.pickSize(aim, passQ, failQ, false, false);
+    return sub >= TGL_FULL_FROM && sub < JUMP;
   }
 
   /** Encodes quality {@code q} and keeps what the file says; the file. */

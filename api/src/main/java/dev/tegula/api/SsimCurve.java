@@ -189,6 +189,8 @@ final class SsimCurve {
   private final boolean jpeg;
   /** Whether to score SSIM (false when only the size estimate is wanted). */
   private boolean scoreSsim = true;
+  /** SSIM scored on the 4:2:0 side only, from this grid quality up (0: everywhere). */
+  private int ssimFrom;
   /** The size estimate made in the same pass, null when not wanted. */
   private SizeCurve size;
   /** Each sampled block's variance per channel R, G, B (AC energy per pixel). */
@@ -510,11 +512,19 @@ final class SsimCurve {
   static SizeCurve sizeOf(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
       boolean grey, SearchRules rules) {
     SsimCurve c = new SsimCurve(jpeg, rules);
-    c.scoreSsim = false;
     c.side = ChromaSide.of(fixed, grey);
+    boolean top = !jpeg && c.side == ChromaSide.BY_QUALITY
+        && rules.on(Rule.TGL_SIZE_FULL_NEAR_TOP);
+    // .tgl's size search reads 4:2:0's SSIM at 96.99 (SizeCurve#subTop): scored at the two
+    // grid qualities around it only, about a tenth of an encode more than the size alone
+    c.scoreSsim = top;
+    c.ssimFrom = TargetSearch.JUMP / 100 - 1;
     c.size = new SizeCurve(jpeg, fixed, grey, rules);
     c.estimate(image);
     c.size.image = jpeg ? image : null;
+    if (top && !c.grayColour) {
+      c.size.subTop = c.modelAt(TargetSearch.JUMP - 1);
+    }
     return c.size;
   }
 
@@ -1035,8 +1045,8 @@ final class SsimCurve {
       // JPEG's 4:4:4 chroma tables are 1.25 times the luma scale
       // (EncoderTuning.chroma444Scale); .tgl's chroma steps are the same at both resolutions
       steps(jpeg ? scale * 5 / 4 : scale, false, fullChromaQ);
-      boolean scoreSub = scoreSsim && subAt;
-      boolean scoreFull = scoreSsim && !subOnly && scoresFull(q);
+      boolean scoreSub = scoreSsim && subAt && q >= ssimFrom;
+      boolean scoreFull = scoreSsim && !subOnly && scoresFull(q) && ssimFrom == 0;
       if (scoreSub || scoreFull) {
         score(y, rgb, scoreSub ? cbSub : null, crSub, subLoss, scoreFull ? cbFull : null, crFull,
             signs, lumaQ, chromaQ, fullChromaQ, errors, scores);

@@ -312,7 +312,7 @@ final class RulePairs {
    * same rules on one side (the defaults, or the rules before a later one), so a search made once
    * serves them all. Images are matched by their pixels, as each test builds its own.
    */
-  private static final class Shared {
+  static final class Shared {
     private static final Map<Key, Shared> ALL = new HashMap<>();
 
     private final Image image;
@@ -355,6 +355,11 @@ final class RulePairs {
     synchronized byte[] encode(int code) {
       return files.computeIfAbsent(code,
           c -> CompressPipeline.encodeLossy(image, Metadata.EMPTY, options, c));
+    }
+
+    /** The SSIM of a file of this image (memoized). */
+    synchronized double score(byte[] file) {
+      return scorer.applyAsDouble(file);
     }
 
     synchronized SsimSearch ssim(SearchRules rules, double target) {

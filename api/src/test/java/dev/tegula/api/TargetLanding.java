@@ -158,7 +158,8 @@ public class TargetLanding {
       .with(Rule.JPEG_SMOOTH_CORRECTION, on("jpegSmooth"))
       .with(Rule.TGL_FLAT_RISE, on("tglFlatRise"))
       .with(Rule.TGL_MOSAIC_FAR, on("tglMosaicFar"))
-      .with(Rule.TGL_FULL_NEAR_TOP, on("tglFullNearTop"));
+      .with(Rule.TGL_FULL_NEAR_TOP, on("tglFullNearTop"))
+      .with(Rule.TGL_SIZE_FULL_NEAR_TOP, on("tglSizeFullNearTop"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
