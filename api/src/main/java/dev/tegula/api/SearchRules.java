@@ -543,7 +543,7 @@ final class SearchRules {
      * over 0.03); within 3 encodes tuned on 620 -> 620 of 639, never tuned on 265 -> 265 of 274,
      * fresh 41 -> 41 of 42 (encodes 1,278 -> 1,278, 610 -> 608, 87 -> 86); JPEG and the SSIM
      * searches line for line. The size estimate scores 4:2:0's SSIM at qualities 96 and 97 for
-     * it (about a tenth of an encode).
+     * it (a median 0.06 of one encode).
      */
     TGL_SIZE_FULL_NEAR_TOP
   }
