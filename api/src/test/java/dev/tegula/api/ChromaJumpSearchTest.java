@@ -120,8 +120,13 @@ class ChromaJumpSearchTest {
         Tegula.compress(d, CompressOptions.lossy(98).withFormat(ImageFormat.JPEG));
     assertEquals("4:4:4", high.chroma());
     CompressResult tgl = Tegula.compress(d, CompressOptions.lossy(80).withMaxSizeBytes(
-        high.size() / 2));
+        high.size() / 8));
     assertEquals("4:2:0", tgl.chroma());
+    // near 4:2:0's top this flower's chroma takes 4:4:4 below 97 (TGL_SIZE_FULL_NEAR_TOP)
+    CompressResult near = Tegula.compress(d, CompressOptions.lossy(80).withMaxSizeBytes(
+        high.size() / 2));
+    assertEquals("4:4:4", near.chroma());
+    assertTrue(near.qualityHundredths() < 9700, "hundredths " + near.qualityHundredths());
     assertTrue(tgl.encodes() >= 1 && tgl.encodes() <= 3, tgl.encodes() + " encodes");
     assertEquals(tgl.quality(), tgl.qualityHundredths() / 100);
     assertEquals("4:4:4", Tegula.compress(d, CompressOptions.lossy(97)).chroma());
