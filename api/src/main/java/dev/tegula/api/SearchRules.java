@@ -545,7 +545,18 @@ final class SearchRules {
      * searches line for line. The size estimate scores 4:2:0's SSIM at qualities 96 and 97 for
      * it (a median 0.06 of one encode).
      */
-    TGL_SIZE_FULL_NEAR_TOP
+    TGL_SIZE_FULL_NEAR_TOP,
+    /**
+     * .tgl's SSIM search takes the 4:4:4 ladder from a wider margin ({@link
+     * SsimSearch#TGL_LOW_TOP_MARGIN}) when the uncorrected estimate puts 4:2:0 at 96.99 at most
+     * {@link SsimSearch#TGL_LOW_TOP}: on images whose colour detail 4:2:0 caps low, 4:4:4 below
+     * 97 is the smaller file further from the top (rocket 0.95 -39 %, gnome_field 0.95 -51 %,
+     * astronaut 0.97 -10 %). Measured 1 Dec (session 27, TargetLanding ssim -Donly=TGL, fine,
+     * same cache), off -> on: 6 of 1,104 searches changed, their files 10.6 % smaller in sum
+     * (none more than 3 % larger); within 3 encodes tuned on 674 -> 674 of 696 (hubble_deep_field
+     * 0.95 won, gnome_field 0.95 lost: 4 encodes), never tuned on 342, fresh 46.
+     */
+    TGL_FULL_LOW_TOP
   }
 
   /** Every rule on: what the library's searches run. */

@@ -274,9 +274,10 @@ final class SsimSearch {
    * -0.05 / -0.1 / -0.2 / -0.3 / -0.4 / -0.5 / -0.6: searches changed 9 / 11 / 17 / 26 / 33 /
    * 46 / 63, their files -20 % / -21 % / -20 % / -19 % / -17 % / -15 % / -11 % in sum, over all
    * 1,104 searches a geometric mean of -0.17 % / -0.20 % / -0.27 % / -0.40 % / -0.44 % / -0.39 %
-   * / -0.19 %, files more than 3 % larger 0 / 0 / 0 / 0 / 3 / 12 / 26 (decoded 4:2:0 JPEGs at 0.99, whose
-   * chroma subsampling has already taken its loss); within 3 encodes tuned on 672 -> 673 / 675
-   * / 674 / 674 / 675 / 671 / 669 of 696, never tuned on 342 at each but the last (341). JPEG,
+   * / -0.19 %, files more than 3 % larger 0 / 0 / 0 / 0 / 3 / 12 / 26 (decoded 4:2:0 JPEGs at
+   * 0.99, whose chroma subsampling has already taken its loss); within 3 encodes tuned on 672 ->
+   * 673 / 675 / 674 / 674 / 675 / 671 / 669 of 696, never tuned on 342 at each but the last
+   * (341). JPEG,
    * margins -0.1 to -0.3: 1 to 5 files more than 3 % larger, 1 to 5 searches fewer within 3: it
    * keeps {@link #JUMP_MARGIN}.
    */
@@ -409,12 +410,34 @@ final class SsimSearch {
   }
 
   /**
+   * {@link Rule#TGL_FULL_LOW_TOP}: at most this -ln(1 - SSIM) (SSIM 0.989) of 4:2:0 at 96.99 in
+   * the uncorrected estimate (as {@link SizeSearch#TGL_SUB_TOP} reads it), 4:2:0's subsampled
+   * chroma caps the image's SSIM low, and its search takes the 4:4:4 ladder from {@link
+   * #TGL_LOW_TOP_MARGIN} on (the corpus photos with colour detail: rocket, hubble_deep_field,
+   * gnome_field 3.3-3.4, astronaut 3.9, motorcycle_left 4.0; the others and decoded 4:2:0 JPEGs
+   * over it). Measured 1 Dec (session 27, TargetLanding ssim -Donly=TGL, ten sets and fitsm, on
+   * top of TGL_FULL_NEAR_TOP), this and the margin at 4.5 and -0.6 / 5.0 and -0.6 / 5.0 and -1.0:
+   * 6 / 10 / 26 searches changed, their files -10.6 / -4.8 / -1.2 % in sum, files more than 3 %
+   * larger 0 / 0 / 8, within 3 tuned on 674 -> 674 / 673 / 673, never tuned on 342 at each.
+   */
+  static final double TGL_LOW_TOP = 4.5;
+  /** {@link Rule#TGL_FULL_LOW_TOP}'s margin, as {@link #TGL_JUMP_MARGIN}'s. */
+  static final double TGL_LOW_TOP_MARGIN = -0.6;
+
+  /** Whether 4:2:0 up to 96.99 is predicted to fall short: the search takes the 4:4:4 ladder. */
+  private boolean fourTwoZeroShort() {
+    double top = model.predictOn(JUMP - step, failQ, passQ);
+    return top < aim - jumpMargin()
+        || !jpeg && curve != null && rules.on(Rule.TGL_FULL_LOW_TOP)
+        && top < aim - TGL_LOW_TOP_MARGIN && curve.modelAt(JUMP - 1) <= TGL_LOW_TOP;
+  }
+
+  /**
    * The first quality: where the estimate reaches the aim, on the 4:4:4 ladder when it says
    * 4:2:0 misses the target, shifted by a probe of the real encoder.
    */
   private int first() {
-    if (chromaChoice && curve != null
-        && model.predictOn(JUMP - step, failQ, passQ) < aim - jumpMargin()) {
+    if (chromaChoice && curve != null && fourTwoZeroShort()) {
       // the image's own curve says 4:2:0 misses the target up to 96.99: the search starts on
       // the 4:4:4 ladder (below 97 flagged, then from 97), whose files reaching it are smaller
       // than 4:4:4 at 97
@@ -551,7 +574,7 @@ final class SsimSearch {
     if (chromaChoice && curve != null && !model.fullBelow && passQ >= JUMP
         && encodes < 3 && (passBytes == null || passSsim > band)
         && (failQ == JUMP - step
-            || model.predictOn(JUMP - step, failQ, passQ) < aim - jumpMargin())) {
+            || fourTwoZeroShort())) {
       // 4:2:0 misses (or, fitted to the encodes so far, is predicted to miss) the target up
       // to 96.99: the rest of the search is on the 4:4:4 ladder; its failures so far on
       // 4:2:0 bound nothing there

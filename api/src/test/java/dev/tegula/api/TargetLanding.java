@@ -159,7 +159,8 @@ public class TargetLanding {
       .with(Rule.TGL_FLAT_RISE, on("tglFlatRise"))
       .with(Rule.TGL_MOSAIC_FAR, on("tglMosaicFar"))
       .with(Rule.TGL_FULL_NEAR_TOP, on("tglFullNearTop"))
-      .with(Rule.TGL_SIZE_FULL_NEAR_TOP, on("tglSizeFullNearTop"));
+      .with(Rule.TGL_SIZE_FULL_NEAR_TOP, on("tglSizeFullNearTop"))
+      .with(Rule.TGL_FULL_LOW_TOP, on("tglFullLowTop"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
