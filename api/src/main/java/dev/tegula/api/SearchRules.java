@@ -556,7 +556,22 @@ final class SearchRules {
      * (none more than 3 % larger); within 3 encodes tuned on 674 -> 674 of 696 (hubble_deep_field
      * 0.95 won, gnome_field 0.95 lost: 4 encodes), never tuned on 342, fresh 46.
      */
-    TGL_FULL_LOW_TOP
+    TGL_FULL_LOW_TOP,
+    /**
+     * {@link #TGL_SIZE_FULL_NEAR_TOP} for JPEG ({@link SizeSearch#JPEG_FULL_FROM}, {@link
+     * SizeSearch#JPEG_SUB_TOP}; 4:2:0's SSIM at 96.99 from an estimate of its own, scored at
+     * qualities 96 and 97 on the 4:2:0 side only). Bisected at 20-500 KB on the corpus photos and
+     * graphics, JPEG's 4:4:4 file at the same bytes is of higher SSIM where 4:2:0 caps the image
+     * low (hubble_deep_field 500 KB 0.965 -> 0.993, gnome_field 200 KB 0.975 -> 0.991, terminal
+     * 100 KB 0.993 -> 0.998) and about equal or lower elsewhere near the top (coffee 100 KB 0.971
+     * -> 0.970). Measured 1 Dec (session 27, TargetLanding size -Donly=JPEG, fine, same cache),
+     * off -> on: 9 of 729 results changed, 6 of them to 4:4:4: hubble_deep_field 500 KB 0.964 ->
+     * 0.992, gnome_field 200 KB 0.974 -> 0.991, rocket 50 KB 0.953 -> 0.963, keong_macan 100 KB
+     * 0.980 -> 0.984, astronaut 100 KB 0.9768 -> 0.9770, coffee 100 KB 0.971 -> 0.969;
+     * within 3 encodes tuned on 490 -> 490 of 502, never tuned on 182 -> 182 of 191, fresh 35 ->
+     * 35 of 36 (encodes 974 -> 972); .tgl and the SSIM searches line for line.
+     */
+    JPEG_SIZE_FULL_NEAR_TOP
   }
 
   /** Every rule on: what the library's searches run. */

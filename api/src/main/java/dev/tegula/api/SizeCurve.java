@@ -30,11 +30,13 @@ final class SizeCurve {
   final double[] full = new double[101];
   /**
    * .tgl with the encoder's chroma choice: -ln(1 - SSIM) the SSIM estimate, uncorrected, gives
-   * 4:2:0 at 96.99 ({@link SizeSearch#TGL_SUB_TOP}); NaN when not estimated. The uncorrected
-   * value: the corrections' running maximum and climb across flats read the whole curve, and
-   * only the two grid qualities around 96.99 are scored.
+   * 4:2:0 at 96.99 ({@link SizeSearch#TGL_SUB_TOP}), scored in the size estimate's own pass;
+   * NaN when not estimated. The uncorrected value: the corrections' running maximum and climb
+   * across flats read the whole curve, and only the two grid qualities around 96.99 are scored.
+   * JPEG's is made on demand ({@link #subTop()}).
    */
   double subTop = Double.NaN;
+  private boolean jpegTopMade;
   private final boolean jpeg;
   private final int[] luma = new int[SYMBOLS];
   private final int[] chroma = new int[SYMBOLS];
@@ -79,6 +81,20 @@ final class SizeCurve {
   /** The rules the search on this estimate follows. */
   SearchRules rules() {
     return rules;
+  }
+
+  /**
+   * -ln(1 - SSIM) of 4:2:0 at 96.99 ({@link #subTop}); JPEG's, corrected, from an estimate of
+   * its own made at the first call (only a search whose target lies near 4:2:0's top asks: a
+   * median 0.2 of one encode, which its own pass cannot share, SsimCurve#jpegSubTop).
+   */
+  double subTop() {
+    if (jpeg && !jpegTopMade && image != null && side == ChromaSide.BY_QUALITY
+        && rules.on(SearchRules.Rule.JPEG_SIZE_FULL_NEAR_TOP)) {
+      jpegTopMade = true;
+      subTop = SsimCurve.jpegSubTop(image, rules);
+    }
+    return subTop;
   }
 
   /**

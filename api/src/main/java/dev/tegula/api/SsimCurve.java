@@ -502,6 +502,20 @@ final class SsimCurve {
     return sizeOf(image, jpeg, null, false);
   }
 
+  /**
+   * JPEG's -ln(1 - SSIM) at 4:2:0 96.99, corrected, from an estimate scored at the grid qualities
+   * around it on the 4:2:0 side only: JPEG's size estimate cannot score it in the same pass (the
+   * SSIM's lattice snap of a decoded JPEG would move its sizes); NaN for a grey image.
+   */
+  static double jpegSubTop(Image image, SearchRules rules) {
+    SsimCurve c = new SsimCurve(true, rules);
+    c.side = ChromaSide.BY_QUALITY;
+    c.subOnly = true;
+    c.ssimFrom = TargetSearch.JUMP / 100 - 1;
+    c.estimate(image);
+    return c.grayColour ? Double.NaN : c.at(TargetSearch.JUMP - 1);
+  }
+
   /** The size estimate for the caller's fixed chroma or grey output, as {@link #of}. */
   static SizeCurve sizeOf(Image image, boolean jpeg, JpegEncodeOptions.Subsampling fixed,
       boolean grey) {

@@ -160,7 +160,8 @@ public class TargetLanding {
       .with(Rule.TGL_MOSAIC_FAR, on("tglMosaicFar"))
       .with(Rule.TGL_FULL_NEAR_TOP, on("tglFullNearTop"))
       .with(Rule.TGL_SIZE_FULL_NEAR_TOP, on("tglSizeFullNearTop"))
-      .with(Rule.TGL_FULL_LOW_TOP, on("tglFullLowTop"));
+      .with(Rule.TGL_FULL_LOW_TOP, on("tglFullLowTop"))
+      .with(Rule.JPEG_SIZE_FULL_NEAR_TOP, on("jpegSizeFullNearTop"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
