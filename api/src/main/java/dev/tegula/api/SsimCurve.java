@@ -135,9 +135,15 @@ final class SsimCurve {
   /** Macroblocks sampled: 512 luma blocks keep the estimate well under one encode's time. */
   private static final int MAX_MACROBLOCKS = 128;
   /**
-   * JPEG's 4:4:4 curve is only needed from here on (the fill of the jump reaches lower); .tgl's
-   * fill reaches further down on graphics (gnome_field 0.97: 4:4:4 at 80 is over the target
-   * where 4:2:0 at 96.99 is under), so its curve covers the whole scale.
+   * The 4:4:4 curves are scored at every grid quality from here, at every 8th below ({@link
+   * #fullGridPoint}). .tgl's fill of the jump reaches far down on graphics (gnome_field 0.97:
+   * 4:4:4 at 80 is over the target where 4:2:0 at 96.99 is under); JPEG's curve started here
+   * (below, it was the 4:2:0 one) until session 27, when its low-top rule ({@link
+   * SearchRules.Rule#JPEG_FULL_LOW_TOP}) sent searches below it: the model fitted through a
+   * 4:4:4 file at 80 dropped there and the second landed a hundredth under it (rocket 0.95: 80.00
+   * then 79.98). Scoring JPEG's 4:4:4 side below 80 too costs a median 0.05 of one encode more
+   * (0.02-0.17 on the corpus photos and graphics, same-run A/B); every JPEG search of the ten
+   * sets without that rule was the same.
    */
   private static final int JPEG_FULL_FROM = 80;
   private static final int MIN_MACROBLOCKS = 32;
@@ -420,11 +426,14 @@ final class SsimCurve {
     c.everyMacroblock = true;
     if (code >= 0) {
       int q = code & TargetSearch.QUALITY;
+      // a 4:4:4 code of the chroma choice reads the 4:4:4 side's sparser grid below 80
+      boolean sparse = c.side == ChromaSide.BY_QUALITY && c.side.fullAt(code);
       for (int g = 0; g <= 100; g = next(g)) {
-        if (g <= q / 100) {
+        boolean point = !sparse || fullGridPoint(g);
+        if (point && g <= q / 100) {
           c.gridFrom = g;
         }
-        if (g >= (q + 99) / 100) {
+        if (point && g >= (q + 99) / 100) {
           c.gridTo = g;
           break;
         }
@@ -596,7 +605,7 @@ final class SsimCurve {
   double at(int code) {
     int q = code & TargetSearch.QUALITY;
     boolean f = side.fullAt(code);
-    double v = between(f && q >= fullFrom() * 100 ? full : sub, q);
+    double v = between(f ? full : sub, q);
     if (!jpeg) {
       return v; // corrected in place by estimate()
     }
@@ -1370,14 +1379,9 @@ final class SsimCurve {
     return sourceSteps;
   }
 
-  /** The first whole quality of the 4:4:4 curve: below it, it is the 4:2:0 one. */
-  private int fullFrom() {
-    return jpeg && side == ChromaSide.BY_QUALITY ? JPEG_FULL_FROM : 0;
-  }
-
   /** Whether the 4:4:4 SSIM is scored at grid quality {@code q} (else interpolated). */
   private boolean scoresFull(int q) {
-    return side == ChromaSide.BY_QUALITY ? (jpeg ? q >= JPEG_FULL_FROM : tglFullAt(q))
+    return side == ChromaSide.BY_QUALITY ? (jpeg ? fullGridPoint(q) : tglFullAt(q))
         : fixedFullScored();
   }
 
@@ -1407,7 +1411,7 @@ final class SsimCurve {
     return !grayColour && fullGridPoint(q);
   }
 
-  /** A grid quality where .tgl's 4:4:4 side is estimated ({@link #tglFullAt}). */
+  /** A grid quality where the 4:4:4 side is estimated ({@link #JPEG_FULL_FROM}). */
   private static boolean fullGridPoint(int q) {
     return q >= JPEG_FULL_FROM || q % 8 == 0;
   }

@@ -161,7 +161,8 @@ public class TargetLanding {
       .with(Rule.TGL_FULL_NEAR_TOP, on("tglFullNearTop"))
       .with(Rule.TGL_SIZE_FULL_NEAR_TOP, on("tglSizeFullNearTop"))
       .with(Rule.TGL_FULL_LOW_TOP, on("tglFullLowTop"))
-      .with(Rule.JPEG_SIZE_FULL_NEAR_TOP, on("jpegSizeFullNearTop"));
+      .with(Rule.JPEG_SIZE_FULL_NEAR_TOP, on("jpegSizeFullNearTop"))
+      .with(Rule.JPEG_FULL_LOW_TOP, on("jpegFullLowTop"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
