@@ -421,6 +421,8 @@ final class SsimSearch {
    * larger 0 / 0 / 8, within 3 tuned on 674 -> 674 / 673 / 673, never tuned on 342 at each.
    */
   static final double TGL_LOW_TOP = 4.5;
+  /** {@link Rule#TGL_FULL_LOW_TOP}'s margin, as {@link #TGL_JUMP_MARGIN}'s. */
+  static final double TGL_LOW_TOP_MARGIN = -0.6;
   /**
    * {@link Rule#JPEG_FULL_LOW_TOP}: {@link #TGL_LOW_TOP} on JPEG's corrected estimate (the JPEG
    * size rule's gauge, {@link SizeSearch#JPEG_SUB_TOP}). Measured 1 Dec (session 27, TargetLanding
@@ -435,17 +437,25 @@ final class SsimSearch {
   static final double JPEG_LOW_TOP = 3.6;
   /** {@link Rule#JPEG_FULL_LOW_TOP}'s margin. */
   static final double JPEG_LOW_TOP_MARGIN = -0.6;
-  /** {@link Rule#TGL_FULL_LOW_TOP}'s margin, as {@link #TGL_JUMP_MARGIN}'s. */
-  static final double TGL_LOW_TOP_MARGIN = -0.6;
 
-  /** Whether 4:2:0 up to 96.99 is predicted to fall short: the search takes the 4:4:4 ladder. */
+  /**
+   * Whether 4:2:0 up to 96.99 is predicted to fall short of the target, or to reach it only
+   * near its top: the search takes the 4:4:4 ladder, whose file is then the smaller one.
+   */
   private boolean fourTwoZeroShort() {
     double top = model.predictOn(JUMP - step, failQ, passQ);
-    return top < aim - jumpMargin()
-        || !jpeg && curve != null && rules.on(Rule.TGL_FULL_LOW_TOP)
-        && top < aim - TGL_LOW_TOP_MARGIN && curve.modelAt(JUMP - 1) <= TGL_LOW_TOP
-        || jpeg && curve != null && rules.on(Rule.JPEG_FULL_LOW_TOP)
-        && top < aim - JPEG_LOW_TOP_MARGIN && curve.at(JUMP - 1) <= JPEG_LOW_TOP;
+    if (top < aim - jumpMargin()) {
+      return true;
+    }
+    if (curve == null) {
+      return false;
+    }
+    // where 4:2:0's subsampled chroma caps the image's SSIM low, from further below its top
+    return jpeg
+        ? rules.on(Rule.JPEG_FULL_LOW_TOP) && top < aim - JPEG_LOW_TOP_MARGIN
+            && curve.at(JUMP - 1) <= JPEG_LOW_TOP
+        : rules.on(Rule.TGL_FULL_LOW_TOP) && top < aim - TGL_LOW_TOP_MARGIN
+            && curve.modelAt(JUMP - 1) <= TGL_LOW_TOP;
   }
 
   /**
@@ -454,9 +464,9 @@ final class SsimSearch {
    */
   private int first() {
     if (chromaChoice && curve != null && fourTwoZeroShort()) {
-      // the image's own curve says 4:2:0 misses the target up to 96.99: the search starts on
-      // the 4:4:4 ladder (below 97 flagged, then from 97), whose files reaching it are smaller
-      // than 4:4:4 at 97
+      // the image's own curve says 4:2:0 misses the target up to 96.99 (or reaches it only
+      // near its top): the search starts on the 4:4:4 ladder (below 97 flagged, then from 97),
+      // whose files reaching it are smaller than 4:4:4 at 97 (and 4:2:0's near its top)
       model.fullBelow = true;
     }
     int probeCode = -1;
