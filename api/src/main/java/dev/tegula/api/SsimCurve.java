@@ -369,21 +369,29 @@ final class SsimCurve {
     // the grid qualities on both sides of the code, on the 4:4:4 side's coarser grid when that
     // side is read (a grey mosaic reads its 4:2:0 side there, interpolated over the same span),
     // so that the value read is the one the whole grid would give
+    c.gridAround(code, !c.subOnly);
+    c.estimate(mosaic);
+    return c;
+  }
+
+  /**
+   * Scores only the grid qualities on both sides of {@code code} ({@link #gridFrom}, {@link
+   * #gridTo}); {@code sparse}: on the 4:4:4 side's coarser grid ({@link #fullGridPoint}).
+   */
+  private void gridAround(int code, boolean sparse) {
     int q = code & TargetSearch.QUALITY;
-    c.gridFrom = 0;
-    c.gridTo = 100;
+    gridFrom = 0;
+    gridTo = 100;
     for (int g = 0; g <= 100; g = next(g)) {
-      boolean point = c.subOnly || fullGridPoint(g);
+      boolean point = !sparse || fullGridPoint(g);
       if (point && g <= q / 100) {
-        c.gridFrom = g;
+        gridFrom = g;
       }
       if (point && g >= (q + 99) / 100) {
-        c.gridTo = g;
+        gridTo = g;
         break;
       }
     }
-    c.estimate(mosaic);
-    return c;
   }
 
   /** The same model at every quality and on both sides, for tests and measurements. */
@@ -425,19 +433,8 @@ final class SsimCurve {
     c.greyOutput = grey;
     c.everyMacroblock = true;
     if (code >= 0) {
-      int q = code & TargetSearch.QUALITY;
       // a 4:4:4 code of the chroma choice reads the 4:4:4 side's sparser grid below 80
-      boolean sparse = c.side == ChromaSide.BY_QUALITY && c.side.fullAt(code);
-      for (int g = 0; g <= 100; g = next(g)) {
-        boolean point = !sparse || fullGridPoint(g);
-        if (point && g <= q / 100) {
-          c.gridFrom = g;
-        }
-        if (point && g >= (q + 99) / 100) {
-          c.gridTo = g;
-          break;
-        }
-      }
+      c.gridAround(code, c.side == ChromaSide.BY_QUALITY && c.side.fullAt(code));
     }
     c.estimate(mosaic);
     return c;
@@ -541,7 +538,7 @@ final class SsimCurve {
     // .tgl's size search reads 4:2:0's SSIM at 96.99 (SizeCurve#subTop): scored at the two
     // grid qualities around it only (a median 0.06 of one encode more than the size alone)
     c.scoreSsim = top;
-    c.ssimFrom = TargetSearch.JUMP / 100 - 1;
+    c.ssimFrom = top ? TargetSearch.JUMP / 100 - 1 : 0;
     c.size = new SizeCurve(jpeg, fixed, grey, rules);
     c.estimate(image);
     c.size.image = jpeg ? image : null;
@@ -567,17 +564,7 @@ final class SsimCurve {
     c.size = new SizeCurve(jpeg, fixed, grey, rules);
     boolean full = c.side.fullAt(code);
     c.subOnly = !full;
-    int q = code & TargetSearch.QUALITY;
-    for (int g = 0; g <= 100; g = next(g)) {
-      boolean point = !full || fullGridPoint(g);
-      if (point && g <= q / 100) {
-        c.gridFrom = g;
-      }
-      if (point && g >= (q + 99) / 100) {
-        c.gridTo = g;
-        break;
-      }
-    }
+    c.gridAround(code, full);
     // outside the grid's span nothing is estimated: lowest, so that finish's climb keeps the
     // span's own values
     java.util.Arrays.fill(c.size.sub, -1e9);
