@@ -209,6 +209,33 @@ final class FittedCurve {
     n++;
   }
 
+  /**
+   * The slope a fit through one point takes against the estimate (1: the estimate shifted);
+   * {@link SizeSearch} sets it for one pick ({@link SearchRules.Rule#TGL_SIZE_JUMP_SLOPE}).
+   */
+  double onePointSlope = 1;
+
+  /** The measured y at {@code code}, NaN if not measured. */
+  double measured(int code) {
+    int i = indexOf(code);
+    return i >= 0 ? ys[i] : Double.NaN;
+  }
+
+  /** The last measured code below the jump without {@link TargetSearch#FULL_CHROMA}, -1 if none. */
+  int lastSubCode() {
+    for (int i = n - 1; i >= 0; i--) {
+      if (codes[i] < JUMP) {
+        return codes[i];
+      }
+    }
+    return -1;
+  }
+
+  /** The code measured last, -1 before any. */
+  int lastCode() {
+    return n > 0 ? codes[n - 1] : -1;
+  }
+
   int codeAt(int q) {
     return fullBelow && q < JUMP ? q | FULL_CHROMA : q;
   }
@@ -263,7 +290,7 @@ final class FittedCurve {
         r = n - 2;
       }
     }
-    b = 1;
+    b = p >= 0 && r < 0 ? onePointSlope : 1;
     fitSide = side;
     onLine = false;
     mixed = false;

@@ -581,7 +581,18 @@ final class SearchRules {
      * tuned on 676 -> 676 of 696, never tuned on 338, fresh 45; .tgl and the size searches line
      * for line.
      */
-    JPEG_FULL_LOW_TOP
+    JPEG_FULL_LOW_TOP,
+    /**
+     * .tgl's first 4:4:4 file below 97 after 4:4:4 at 97 failed (the target in the chroma jump)
+     * is picked on the estimate through 97's file at a slope of {@link SizeSearch#TGL_JUMP_SLOPE}
+     * (steeper by {@link SizeSearch#TGL_JUMP_SLOPE_GAIN} times how much more than estimated the
+     * file grew from the 4:2:0 one in hand to 97's); off: the estimate shifted through 97's
+     * file. Measured 1 Dec (session 28, TargetLanding size -Donly=TGL, fine, same cache), off ->
+     * on, within 3 encodes: tuned-on sets 620 -> 620 of 639, never tuned on 265 -> 269 of 274,
+     * fresh 41 -> 41 of 42 (encodes 1,972 -> 1,962 in all); JPEG and the SSIM searches line for
+     * line.
+     */
+    TGL_SIZE_JUMP_SLOPE
   }
 
   /** Every rule on: what the library's searches run. */
