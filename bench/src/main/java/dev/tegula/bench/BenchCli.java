@@ -75,8 +75,8 @@ public final class BenchCli implements Callable<Integer> {
 
   @Option(names = "--search-images", paramLabel = "DIR", split = ",", description = "The search"
       + " section on every PNG in these directories instead of the bench's photos: four SSIM and"
-      + " three size targets per image and format, each Wasm search checked against the JVM's,"
-      + " nothing timed.")
+      + " four size targets (one in the chroma jump) per image and format, each Wasm search"
+      + " checked against the JVM's, nothing timed.")
   private List<Path> searchImages;
 
   @Option(names = "--profile", paramLabel = "FILE", description = "V8's CPU profile of Tegula's"

@@ -33,19 +33,29 @@ final class BenchSearches {
   /** Which searches each image gets. */
   enum Plan {
     /** The smoke run's: a JPEG SSIM and a .tgl size search. */
-    QUICK(new double[] {0.95}, new int[] {75}),
+    QUICK(new double[] {0.95}, new int[] {75}, false),
     /** The timed section's: per format a target SSIM and a size near the q75 file's. */
-    BENCH(new double[] {0.95}, new int[] {75}),
-    /** Parity only (not timed): four SSIM targets and sizes near three qualities' files. */
-    PARITY(new double[] {0.90, 0.95, 0.97, 0.99}, new int[] {50, 75, 90});
+    BENCH(new double[] {0.95}, new int[] {75}, false),
+    /**
+     * Parity only (not timed): four SSIM targets, sizes near three qualities' files and one in
+     * the chroma jump.
+     */
+    PARITY(new double[] {0.90, 0.95, 0.97, 0.99}, new int[] {50, 75, 90}, true);
 
     final double[] ssims;
     /** Qualities whose files' sizes, rounded down to a kilobyte, are the size targets. */
     final int[] sizeQualities;
+    /**
+     * Also a size halfway between the 96 file (4:2:0) and the 97 one (4:4:4), rounded down to a
+     * kilobyte: mostly inside the chroma jump, where a search fills it with 4:4:4 below 97 and
+     * its own rules for that (SizeSearch's jump rules).
+     */
+    final boolean inJump;
 
-    Plan(double[] ssims, int[] sizeQualities) {
+    Plan(double[] ssims, int[] sizeQualities, boolean inJump) {
       this.ssims = ssims;
       this.sizeQualities = sizeQualities;
+      this.inJump = inJump;
     }
   }
 
@@ -88,9 +98,17 @@ final class BenchSearches {
           }
         }
         if (plan != Plan.QUICK || !jpeg) {
+          List<Integer> sizes = new ArrayList<>();
           for (int q : plan.sizeQualities) {
-            long size = compress(image, CompressOptions.lossy(q).withFormat(format)).size()
-                / 1000 * 1000;
+            sizes.add(compress(image, CompressOptions.lossy(q).withFormat(format)).size()
+                / 1000 * 1000);
+          }
+          if (plan.inJump) {
+            sizes.add((compress(image, CompressOptions.lossy(96).withFormat(format)).size()
+                + compress(image, CompressOptions.lossy(97).withFormat(format)).size())
+                / 2 / 1000 * 1000);
+          }
+          for (int size : sizes) {
             searches.add(search(file, image, format, "maxSizeBytes=" + size,
                 CompressOptions.lossy(75).withFormat(format).withMaxSizeBytes(size), timed));
           }
