@@ -52,6 +52,12 @@ public class TargetLanding {
   private static final boolean SIZE_CURVE = Boolean.getBoolean("sizeCurve");
 
   private static final String LADDER = System.getProperty("ladder");
+  /**
+   * -DjumpTargets=true: size targets a quarter, half and three quarters of the way from the
+   * 4:2:0 file at 96.99 to the 4:4:4 one at 97 (mostly inside the chroma jump, where the search
+   * fills it with 4:4:4 below 97) in place of 20-500 KB; images without a chroma choice have none.
+   */
+  private static final boolean JUMP_TARGETS = Boolean.getBoolean("jumpTargets");
   /** -Dknob=false: JPEG searches on the quality alone, without the trellis lambda. */
   private static final boolean KNOB = !"false".equals(System.getProperty("knob"));
   /** -Donly=JPEG or -Donly=TGL: measure one format. */
@@ -453,7 +459,10 @@ public class TargetLanding {
       long below = enc.apply(9699).length;
       long full = enc.apply(9700).length;
       Map<ImageFormat, SizeCurve> sizeCurves = new HashMap<>();
-      for (long t : new long[] {20_000, 50_000, 100_000, 200_000, 500_000}) {
+      long[] targets = JUMP_TARGETS && choice
+          ? new long[] {(3 * below + full) / 4, (below + full) / 2, (below + 3 * full) / 4}
+          : new long[] {20_000, 50_000, 100_000, 200_000, 500_000};
+      for (long t : targets) {
         if (t < lo || t >= hi) {
           continue;
         }
