@@ -592,7 +592,19 @@ final class SearchRules {
      * fresh 41 -> 41 of 42 (encodes 1,972 -> 1,962 in all); JPEG and the SSIM searches line for
      * line.
      */
-    TGL_SIZE_JUMP_SLOPE
+    TGL_SIZE_JUMP_SLOPE,
+    /**
+     * .tgl's size estimate of smooth content takes a correction in proportion to {@link
+     * Smoothness} ({@link SizeCurve#TGL_SMOOTH_SUB}, {@link SizeCurve#TGL_SMOOTH_FULL}, {@link
+     * SizeCurve#TGL_SMOOTH_GREY}); off: the photos' correction alone, which puts a blurred
+     * photo's files 0.2-0.35 in ln bytes over the real ones from quality 30 to 96 and climbs too
+     * slowly near the top. Fine .tgl size searches within 3 encodes, 1 Dec (session 29): fitsm 53
+     * -> 61 of 61, otho 140 -> 139 of 145 (sk_retina_tg70 at 50 KB takes a fourth), the other
+     * sets line for line (.tgl 877 -> 884 of 894; encodes 1,962 -> 1,905); holdsm, never fitted
+     * on, 50 -> 55 of 56 (encodes 159 -> 121); the chroma jump's targets (-DjumpTargets=true)
+     * fitsm 31 -> 53 of 53, holdsm 16 -> 47 of 48. JPEG and the SSIM searches never read it.
+     */
+    TGL_SIZE_SMOOTH
   }
 
   /** Every rule on: what the library's searches run. */

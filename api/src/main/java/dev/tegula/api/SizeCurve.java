@@ -132,16 +132,19 @@ final class SizeCurve {
    * grey}: the sample has no chroma; a grey .tgl file has no chroma planes, so its two sides are
    * one curve. {@code sourceRatios}: .tgl on a decoded JPEG, {@link SsimCurve#stepRatio} at
    * each whole quality, which {@link #TGL_SUB_SOURCE_BIAS} and its 4:4:4 and grey tables are
-   * read against; null otherwise.
+   * read against; null otherwise. {@code smooth}: .tgl's {@link Smoothness} weight of the
+   * sample, 0 for JPEG and without {@link SearchRules.Rule#TGL_SIZE_SMOOTH}.
    */
-  void finish(boolean grey, double[] sourceRatios) {
+  void finish(boolean grey, double[] sourceRatios, double smooth) {
     for (int w = 0; w <= 100; w++) {
       int q = w * 100;
       if (!jpeg) {
         sub[w] += SsimCurve.between(KNOTS, TGL_BIAS, q)
-            + sourceBias(grey ? TGL_GREY_SOURCE_BIAS : TGL_SUB_SOURCE_BIAS, sourceRatios, w);
+            + sourceBias(grey ? TGL_GREY_SOURCE_BIAS : TGL_SUB_SOURCE_BIAS, sourceRatios, w)
+            + smooth * SsimCurve.between(KNOTS, grey ? TGL_SMOOTH_GREY : TGL_SMOOTH_SUB, q);
         full[w] = grey ? sub[w] : full[w] + SsimCurve.between(KNOTS, TGL_FULL_BIAS, q)
-            + sourceBias(TGL_FULL_SOURCE_BIAS, sourceRatios, w);
+            + sourceBias(TGL_FULL_SOURCE_BIAS, sourceRatios, w)
+            + smooth * SsimCurve.between(KNOTS, TGL_SMOOTH_FULL, q);
         continue;
       }
       // 4:2:0 at 97 and up only ends the interpolation up to 96.99
@@ -174,6 +177,29 @@ final class SizeCurve {
   /** .tgl's 4:4:4 side at the same knots (the same photos and graphics, 29 Nov, session 11). */
   private static final double[] TGL_FULL_BIAS = {-0.143, -0.242, -0.225, -0.147, -0.092, -0.046,
       -0.016, 0.023, 0.069, 0.072, 0.117, 0.119, 0.118, 0.128, 0.130, 0.103, 0.136};
+  /**
+   * .tgl on smooth content, per unit of {@link Smoothness}'s weight: measured minus estimated
+   * ln(bytes per pixel) past the photos' correction at {@link #KNOTS}, 4:2:0 (97 and up: its
+   * 96.99 value, where the interpolation to 97 ends), 4:4:4 (97 and up: the encoder's one curve)
+   * and grey. The least-squares slope through 0 of each blurred photo's residual minus the
+   * corpus photos' and graphics' median against its weight, 1 Dec (session 29), on {@code fitsm}
+   * (scripts/measure-sets: the corpus photos blurred, sigma 2 and 5, weights 0.74-0.98; 10 colour,
+   * 10 grey). Without it a blurred photo's files sat 0.13-0.30 under the estimate from quality
+   * 15 to 96 (the photos' median residual is within 0.03 of 0 there), and 4:4:4's rose about 0.5
+   * more than the estimate from 96 to 99. Medians of the residual from 15 on, before -> after:
+   * fitsm colour 4:2:0 -0.29..-0.13 -> -0.04..+0.01, 4:4:4 -0.30..+0.32 -> -0.04..0, grey
+   * -0.30..-0.05 -> -0.01..+0.03; not fitted, 16 blurred colour images of the hold-out and fresh
+   * sets (/tmp, as fitsm), from 30: 4:2:0 -0.29..-0.19 -> -0.03..-0.01, 4:4:4 -0.30..+0.11 ->
+   * -0.09..-0.02. fresh's sk_cell (grey microscopy, weight 0.87) is the exception: nearer from 85
+   * up (-0.22 -> +0.08 at 92, -0.21 -> +0.04 at 96.99), farther at 15-60 (+0.13 -> +0.29 at 30).
+   */
+  static final double[] TGL_SMOOTH_SUB = {0.096, -0.006, -0.094, -0.206, -0.256, -0.290, -0.299,
+      -0.316, -0.320, -0.300, -0.266, -0.228, -0.228, -0.228, -0.228, -0.228, -0.228};
+  static final double[] TGL_SMOOTH_FULL = {0.081, 0.077, -0.050, -0.185, -0.249, -0.294, -0.316,
+      -0.325, -0.316, -0.277, -0.270, -0.189, -0.189, -0.055, 0.191, 0.236, 0.336};
+  static final double[] TGL_SMOOTH_GREY = {0.195, 0.067, -0.061, -0.183, -0.244, -0.275, -0.296,
+      -0.327, -0.348, -0.340, -0.316, -0.287, -0.288, -0.228, -0.139, -0.156, -0.132};
+
   /**
    * .tgl on a decoded JPEG ({@link SourceLattice} finds the source's luma steps): what measured
    * minus estimated ln(bytes per pixel) still is, with TGL_BIAS or TGL_FULL_BIAS, against

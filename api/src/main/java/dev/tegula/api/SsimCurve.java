@@ -210,6 +210,8 @@ final class SsimCurve {
   private boolean grayColour;
   /** How smooth the sample is, 0-1 ({@link Smoothness}): the weight of the *_SMOOTH_BIAS tables. */
   private double smooth;
+  /** The same weight for .tgl's size estimate ({@link Rule#TGL_SIZE_SMOOTH}), 0 without. */
+  private double sizeSmooth;
   /**
    * A grey original's luma quantization as the JPEG encoder's trellis makes it under its
    * masking ({@link MaskedTrellis}), per sampled block; null: the fixed dead zone.
@@ -995,6 +997,9 @@ final class SsimCurve {
       // mosaic's estimate its own tiles': the correction is of the content the probe codes)
       smooth = Smoothness.weight(y);
     }
+    if (size != null && !jpeg && rules.on(Rule.TGL_SIZE_SMOOTH)) {
+      sizeSmooth = Smoothness.weight(y);
+    }
     grayColour = true;
     for (int i = 0; i < count && grayColour; i++) {
       for (int k = 0; k < 64; k++) {
@@ -1101,7 +1106,7 @@ final class SsimCurve {
           ratios[q] = stepRatio(q);
         }
       }
-      size.finish(grayColour, ratios);
+      size.finish(grayColour, ratios, sizeSmooth);
     }
     if (!jpeg && scoreSsim) {
       System.arraycopy(sub, 0, modelSub, 0, 101);

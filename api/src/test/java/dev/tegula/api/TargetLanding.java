@@ -125,7 +125,8 @@ public class TargetLanding {
    * stop at the 97 jump on grey files too, as before session 24; -DtglSmooth=false,
    * -DjpegSmooth=false: .tgl's and JPEG's estimates without the smooth content's correction, as
    * before session 25; -DtglJumpSlope=false: .tgl's first 4:4:4 file below 97 on the estimate
-   * shifted through 97's file, as before session 28.
+   * shifted through 97's file, as before session 28; -DtglSizeSmooth=false: .tgl's size
+   * estimate without the smooth content's correction, as before session 29.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -170,7 +171,8 @@ public class TargetLanding {
       .with(Rule.TGL_FULL_LOW_TOP, on("tglFullLowTop"))
       .with(Rule.JPEG_SIZE_FULL_NEAR_TOP, on("jpegSizeFullNearTop"))
       .with(Rule.JPEG_FULL_LOW_TOP, on("jpegFullLowTop"))
-      .with(Rule.TGL_SIZE_JUMP_SLOPE, on("tglJumpSlope"));
+      .with(Rule.TGL_SIZE_JUMP_SLOPE, on("tglJumpSlope"))
+      .with(Rule.TGL_SIZE_SMOOTH, on("tglSizeSmooth"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
