@@ -90,6 +90,7 @@ final class CompressPipeline {
       Consumer<List<Runnable>> pngJobs) {
     Image image = prepared.image();
     Metadata metadata = prepared.metadata();
+    options = forImage(options, image, metadata);
     ImageFormat format = options.format();
     String warning = prepared.complete() ? null : prepared.warning();
     if (format == ImageFormat.PNG || options.isLossless()) {
@@ -121,6 +122,31 @@ final class CompressPipeline {
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
         r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code(), image),
         lambda(options, r.code()));
+  }
+
+  /**
+   * The options a lossy JPEG of {@code image} is written with: grey output (one component) for a
+   * grey image (R = G = B at every pixel, as .tgl codes it without chroma planes), unless the
+   * caller fixed the subsampling or the ICC profile describes colour. The file decodes to the
+   * same pixels (a grey pixel's chroma is 128, which quantizes to nothing) without the chroma
+   * blocks' codes, and its quality ladder has no chroma jump at 97. A colour profile in a
+   * one-component JPEG is invalid (decoders drop it), so such an image keeps three components.
+   * Other formats and options are returned as they are.
+   */
+  static CompressOptions forImage(CompressOptions options, Image image, Metadata metadata) {
+    if (options.format() != ImageFormat.JPEG || options.isLossless() || options.grayscale()
+        || options.chroma() != null || !greyProfile(metadata)
+        || !TglEncoder.lossyIsGrey(image)) {
+      return options;
+    }
+    return options.withGrayscale(true);
+  }
+
+  /** No ICC profile, or one whose data colour space (ICC.1 §7.2.6, header bytes 16-19) is GRAY. */
+  private static boolean greyProfile(Metadata metadata) {
+    byte[] icc = metadata == null ? null : metadata.icc();
+    return icc == null || icc.length >= 20 && icc[16] == 'G' && icc[17] == 'R' && icc[18] == 'A'
+        && icc[19] == 'Y';
   }
 
   /**

@@ -147,8 +147,11 @@ final class SizeCurve {
             + smooth * SsimCurve.between(KNOTS, TGL_SMOOTH_FULL, q);
         continue;
       }
-      // 4:2:0 at 97 and up only ends the interpolation up to 96.99
-      sub[w] += SsimCurve.between(KNOTS, JPEG_BIAS, q);
+      // 4:2:0 at 97 and up only ends the interpolation up to 96.99 (grey output reads it
+      // throughout)
+      sub[w] += SsimCurve.between(KNOTS, JPEG_BIAS, q) + (greyOutput
+          && rules.on(SearchRules.Rule.JPEG_GREY_SIZE) ? SsimCurve.between(KNOTS, JPEG_GREY_BIAS,
+          q) : 0);
       full[w] += q >= TargetSearch.JUMP ? SsimCurve.between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, q)
           : SsimCurve.between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, q);
     }
@@ -168,6 +171,18 @@ final class SizeCurve {
       9600, 9699, 9700, 9800, 9900, 9950, 10000};
   private static final double[] JPEG_BIAS = {0.275, 0.034, -0.012, -0.007, 0.008, 0.009, 0.023,
       0.048, 0.057, 0.052, 0.053, 0.057};
+  /**
+   * JPEG's grey output (one component: {@code --grayscale}, and a grey image since session 30)
+   * past JPEG_BIAS: measured minus estimated ln(bytes per pixel), the median over the grey
+   * images of the grey fit set, {@code fitgo} and {@code fitsm} (50; 1 Dec, session 30) at
+   * {@link #KNOTS} (0 as 5). JPEG_BIAS was fitted on three-component files, whose chroma
+   * blocks and headers the luma-only estimate leaves to it; a one-component file has neither,
+   * and lay a median 0.03-0.06 in ln bytes under the estimate from 85 to 98 and 0.11 from 99.
+   * The hold-out's, fresh's and {@code othg}'s 42 grey images, not fitted: -0.02..-0.06 up to
+   * 96, -0.06 at 97-98, -0.10 from 99, the same shape.
+   */
+  static final double[] JPEG_GREY_BIAS = {-0.037, -0.037, 0.006, -0.013, -0.021, -0.001,
+      -0.006, -0.029, -0.045, -0.046, -0.045, -0.059, -0.060, -0.060, -0.109, -0.108, -0.109};
   private static final int[] JPEG_TOP_KNOTS = {9700, 9800, 9900, 9950, 10000};
   private static final double[] JPEG_TOP_BIAS = {0.010, -0.012, 0.036, 0.017, -0.001};
   private static final int[] JPEG_FULL_KNOTS = {6000, 8000, 9200, 9600, 9699};

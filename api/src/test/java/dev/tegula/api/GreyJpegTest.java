@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
+import dev.tegula.jpeg.JpegEncodeOptions;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** JPEG of a grey image (R = G = B everywhere): never a chroma-jump fill of lower quality. */
+/**
+ * JPEG of a grey image (R = G = B everywhere): one component where the metadata allows
+ * ({@link CompressPipeline#forImage}), and never a chroma-jump fill of lower quality ({@link
+ * CompressPipeline#chromaChoice}).
+ */
 class GreyJpegTest {
   private static final CompressOptions JPEG = CompressOptions.lossy(85)
       .withFormat(ImageFormat.JPEG);
@@ -26,8 +31,59 @@ class GreyJpegTest {
     return new Metadata(icc, null, null, Map.of());
   }
 
-  static Image greyCrop() throws IOException {
+  private static Image greyCrop() throws IOException {
     return TargetSearchTest.grey(TargetSearchTest.crop("astronaut.png", 0, 0, 256));
+  }
+
+  /**
+   * The one-component file decodes to the three-component file's pixels (within 1: the two
+   * decoders' colour paths round apart) and is smaller, at a low and a high quality.
+   */
+  @Test
+  void aGreyImageIsWrittenWithOneComponentAndTheSamePixels() throws IOException {
+    Image image = greyCrop();
+    DecodedImage d = new DecodedImage(image, null, Metadata.EMPTY, true, null);
+    for (int q : new int[] {40, 95}) {
+      CompressResult r = Tegula.compress(d, CompressOptions.lossy(q).withFormat(ImageFormat.JPEG));
+      DecodedImage out = Tegula.decode(r.bytes());
+      assertEquals(1, out.info().components());
+      assertEquals("grey", r.chroma());
+      byte[] colour = Tegula.encodeJpeg(image, Metadata.EMPTY,
+          CompressPipeline.jpegOptions(JPEG, q * 100));
+      byte[] a = out.image().rgba();
+      byte[] b = Tegula.decode(colour).image().rgba();
+      int worst = 0;
+      for (int i = 0; i < a.length; i++) {
+        worst = Math.max(worst, Math.abs((a[i] & 255) - (b[i] & 255)));
+      }
+      assertTrue(worst <= 1, "q" + q + ": pixels differ by " + worst);
+      assertTrue(r.bytes().length < colour.length,
+          "q" + q + ": " + r.bytes().length + " vs " + colour.length);
+    }
+  }
+
+  /**
+   * A colour ICC profile cannot go into a one-component JPEG: the image keeps three components
+   * (and its profile); a grey profile goes along; a caller's subsampling and colour images keep
+   * three components.
+   */
+  @Test
+  void aColourProfileOrAFixedChromaKeepsThreeComponents() throws IOException {
+    Image image = greyCrop();
+    Metadata rgb = profile("RGB ");
+    CompressResult kept = Tegula.compress(new DecodedImage(image, null, rgb, true, null), JPEG);
+    DecodedImage out = Tegula.decode(kept.bytes());
+    assertEquals(3, out.info().components());
+    assertEquals(128, out.metadata().icc().length, "the profile is carried");
+    CompressResult grey = Tegula.compress(
+        new DecodedImage(image, null, profile("GRAY"), true, null), JPEG);
+    assertEquals(1, Tegula.decode(grey.bytes()).info().components());
+    CompressResult fixed = Tegula.compress(new DecodedImage(image, null, Metadata.EMPTY, true,
+        null), JPEG.withChroma(JpegEncodeOptions.Subsampling.S444));
+    assertEquals(3, Tegula.decode(fixed.bytes()).info().components());
+    Image colour = TargetSearchTest.crop("astronaut.png", 0, 0, 256);
+    assertEquals(3, Tegula.decode(Tegula.compress(new DecodedImage(colour, null,
+        Metadata.EMPTY, true, null), JPEG).bytes()).info().components());
   }
 
   /**

@@ -126,7 +126,8 @@ public class TargetLanding {
    * -DjpegSmooth=false: .tgl's and JPEG's estimates without the smooth content's correction, as
    * before session 25; -DtglJumpSlope=false: .tgl's first 4:4:4 file below 97 on the estimate
    * shifted through 97's file, as before session 28; -DtglSizeSmooth=false: .tgl's size
-   * estimate without the smooth content's correction, as before session 29.
+   * estimate without the smooth content's correction, as before session 29; -DjpegGreySize=false:
+   * JPEG's size estimate of grey output without its own correction, as before session 30.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -172,7 +173,8 @@ public class TargetLanding {
       .with(Rule.JPEG_SIZE_FULL_NEAR_TOP, on("jpegSizeFullNearTop"))
       .with(Rule.JPEG_FULL_LOW_TOP, on("jpegFullLowTop"))
       .with(Rule.TGL_SIZE_JUMP_SLOPE, on("tglJumpSlope"))
-      .with(Rule.TGL_SIZE_SMOOTH, on("tglSizeSmooth"));
+      .with(Rule.TGL_SIZE_SMOOTH, on("tglSizeSmooth"))
+      .with(Rule.JPEG_GREY_SIZE, on("jpegGreySize"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
@@ -403,9 +405,17 @@ public class TargetLanding {
     return o;
   }
 
+  /**
+   * -DgreyJpeg=false: a grey image's JPEG in three components, as before session 30 (since then
+   * {@link CompressPipeline#forImage} writes it with one; cache keys say " grey1").
+   */
+  private static final boolean GREY_JPEG = !"false".equals(System.getProperty("greyJpeg"));
+
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
-    CompressOptions opts = options(f);
+    CompressOptions opts = GREY_JPEG ? CompressPipeline.forImage(options(f), img, Metadata.EMPTY)
+        : options(f);
+    String variant = VARIANT + (opts.grayscale() && !GREY ? " grey1" : "");
     Map<Integer, byte[]> memo = new HashMap<>();
     SearchEncoder searchEncoder = new SearchEncoder(img, Metadata.EMPTY, opts);
     Map<byte[], Double> scores = new IdentityHashMap<>();
@@ -422,7 +432,7 @@ public class TargetLanding {
               ? String.format("[%.4f]", estimate[0].at(c)) : "")
           .append(':');
       return memo.computeIfAbsent(c, cc -> {
-        String ck = set + " " + name + " " + f + VARIANT + " " + cc;
+        String ck = set + " " + name + " " + f + variant + " " + cc;
         double[] hit = CACHED.get(ck);
         if (hit != null && (size || !Double.isNaN(hit[1]))) {
           byte[] fake = new byte[(int) hit[0]];
@@ -470,7 +480,7 @@ public class TargetLanding {
         }
         // no quality of the format's own scale lands: only 4:4:4 below 97 can (a fixed chroma has
         // no jump)
-        String gap = below < 0.97 * t && full > t && VARIANT.isEmpty()
+        String gap = below < 0.97 * t && full > t && choice
             ? " [in the chroma jump]" : "";
         for (int step : STEPS) {
           calls[0] = 0;
@@ -534,7 +544,7 @@ public class TargetLanding {
           boolean unreachable = false;
           if (LADDER != null && step == 1) {
             int n = calls[0];
-            String lk = set + " " + name + " " + f + " " + t;
+            String lk = set + " " + name + " " + f + variant + " " + t;
             Long least = SMALLEST.get(lk);
             if (least == null) {
               double[] closest = new double[1];
