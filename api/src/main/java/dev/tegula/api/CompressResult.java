@@ -19,7 +19,8 @@ package dev.tegula.api;
  * @param chroma lossy output's chroma subsampling (JPEG and .tgl): the caller's ({@link
  *     CompressOptions#withChroma}), else "4:2:0" below quality 97 and "4:4:4" from 97 on, or below
  *     97 where a size or SSIM target inside the jump at 97 was filled (see {@link
- *     TargetSearch}); "grey" for one component (grey output, or a grey image in .tgl); null for
+ *     TargetSearch}); "grey" for one component (grey output, a grey image in .tgl, and in JPEG
+ *     unless the caller fixed the chroma or a colour ICC profile came along); null for
  *     PNG and lossless output
  * @param lambdaHundredths JPEG output's trellis lambda in hundredths of the encoder's own
  *     ({@code JpegEncodeOptions.lambdaHundredths}): 100 unless a size or SSIM search moved this
