@@ -135,18 +135,11 @@ final class CompressPipeline {
    */
   static CompressOptions forImage(CompressOptions options, Image image, Metadata metadata) {
     if (options.format() != ImageFormat.JPEG || options.isLossless() || options.grayscale()
-        || options.chroma() != null || !greyProfile(metadata)
+        || options.chroma() != null || metadata != null && metadata.hasColourProfile()
         || !TglEncoder.lossyIsGrey(image)) {
       return options;
     }
     return options.withGrayscale(true);
-  }
-
-  /** No ICC profile, or one whose data colour space (ICC.1 §7.2.6, header bytes 16-19) is GRAY. */
-  private static boolean greyProfile(Metadata metadata) {
-    byte[] icc = metadata == null ? null : metadata.icc();
-    return icc == null || icc.length >= 20 && icc[16] == 'G' && icc[17] == 'R' && icc[18] == 'A'
-        && icc[19] == 'Y';
   }
 
   /**

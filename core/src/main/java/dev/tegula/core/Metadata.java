@@ -23,4 +23,15 @@ public record Metadata(byte[] icc, byte[] exif, byte[] xmp, Map<String, String> 
   public boolean isEmpty() {
     return icc == null && exif == null && xmp == null && text.isEmpty();
   }
+
+  /**
+   * Whether there is an ICC profile and it is not a grey one: its data colour space (ICC.1:2022
+   * §7.2.6, header bytes 16-19) is other than 'GRAY', or it is too short to say. A grey file (a
+   * one-component JPEG, a greyscale PNG: PNG §11.3.3.3) cannot carry such a profile, and
+   * decoders drop it there, so encoders keep a colour representation for it.
+   */
+  public boolean hasColourProfile() {
+    return icc != null && !(icc.length >= 20 && icc[16] == 'G' && icc[17] == 'R'
+        && icc[18] == 'A' && icc[19] == 'Y');
+  }
 }

@@ -17,21 +17,24 @@ final class ColorReduction {
 
   /**
    * @param rgba8 the 8-bit samples to write when the 16-bit ones reduce (or are not kept)
+   * @param allowGrey whether the greyscale colour types may be chosen (not with a colour ICC
+   *     profile, which §11.3.3.3 allows on colour types 2, 3 and 6 only)
    */
-  static EncodingPlan plan8(byte[] rgba8) {
-    return plan8(rgba8, true, true);
+  static EncodingPlan plan8(byte[] rgba8, boolean allowGrey) {
+    return plan8(rgba8, true, true, allowGrey);
   }
 
   /**
    * Other exact representations worth a trial when the first choice is indexed: the palette in
    * the order the colours first occur (which keeps an existing palette's order), and no palette.
    */
-  static java.util.List<EncodingPlan> alternatives8(byte[] rgba8, EncodingPlan first) {
+  static java.util.List<EncodingPlan> alternatives8(byte[] rgba8, EncodingPlan first,
+      boolean allowGrey) {
     java.util.List<EncodingPlan> plans = new java.util.ArrayList<>();
     plans.add(first);
     if (first.colorType() == PngHeader.PALETTE) {
-      plans.add(plan8(rgba8, true, false));
-      plans.add(plan8(rgba8, false, false));
+      plans.add(plan8(rgba8, true, false, allowGrey));
+      plans.add(plan8(rgba8, false, false, allowGrey));
     }
     return plans;
   }
@@ -40,14 +43,16 @@ final class ColorReduction {
    * @param allowPalette whether an indexed image may be chosen
    * @param sortPalette sort the palette (translucent first, then by luma) rather than keep the
    *     order in which colours first occur
+   * @param allowGrey as {@link #plan8(byte[], boolean)}
    */
-  static EncodingPlan plan8(byte[] rgba8, boolean allowPalette, boolean sortPalette) {
-    EncodingPlan manyGreys = manyGreys(rgba8);
+  static EncodingPlan plan8(byte[] rgba8, boolean allowPalette, boolean sortPalette,
+      boolean allowGrey) {
+    EncodingPlan manyGreys = allowGrey ? manyGreys(rgba8) : null;
     if (manyGreys != null) {
       return manyGreys;
     }
     boolean opaque = true;
-    boolean grey = true;
+    boolean grey = allowGrey;
     boolean binaryAlpha = true;
     boolean keyConsistent = true;
     int key = -1;
@@ -193,10 +198,13 @@ final class ColorReduction {
     return b;
   }
 
-  /** 16-bit colour types: greyscale, tRNS key, no alpha channel when opaque (§11.2.2). */
-  static EncodingPlan plan16(short[] rgba16) {
+  /**
+   * 16-bit colour types: greyscale (where {@code allowGrey}, as {@link #plan8(byte[],
+   * boolean)}), tRNS key, no alpha channel when opaque (§11.2.2).
+   */
+  static EncodingPlan plan16(short[] rgba16, boolean allowGrey) {
     boolean opaque = true;
-    boolean grey = true;
+    boolean grey = allowGrey;
     boolean binaryAlpha = true;
     boolean keyConsistent = true;
     long key = -1;

@@ -49,18 +49,21 @@ public final class PngEncoder {
     int height = image.height();
     short[] wide = options.keep16Bit() ? image.rgba16() : null;
     byte[] rgba8 = image.rgba();
+    Metadata meta = options.keepMetadata() && metadata != null ? metadata : Metadata.EMPTY;
+    // a colour ICC profile is invalid on the greyscale colour types (§11.3.3.3)
+    boolean allowGrey = !meta.hasColourProfile();
     List<EncodingPlan> plans;
     if (wide != null && !ColorReduction.reducesTo8(wide)) {
-      plans = List.of(ColorReduction.plan16(wide));
+      plans = List.of(ColorReduction.plan16(wide, allowGrey));
     } else {
       if (wide != null) {
         // The 16-bit samples are the truth the caller asked to keep; they reduce exactly.
         rgba8 = ColorReduction.to8(wide);
         wide = null;
       }
-      EncodingPlan first = ColorReduction.plan8(rgba8);
+      EncodingPlan first = ColorReduction.plan8(rgba8, allowGrey);
       plans = options.effort() == 0 ? List.of(first)
-          : ColorReduction.alternatives8(rgba8, first);
+          : ColorReduction.alternatives8(rgba8, first, allowGrey);
     }
     for (EncodingPlan p : plans) {
       if ((p.rowBytes(width) + 1) * height > Integer.MAX_VALUE - 64) {
@@ -71,7 +74,6 @@ public final class PngEncoder {
 
     FilterSearch.Steps steps =
         new FilterSearch(plans, width, height, rgba8, wide).steps(options);
-    Metadata meta = options.keepMetadata() && metadata != null ? metadata : Metadata.EMPTY;
     return new PngEncoding(steps, result -> chunks(width, height, result, meta));
   }
 

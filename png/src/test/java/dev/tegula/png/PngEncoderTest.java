@@ -159,6 +159,47 @@ class PngEncoderTest {
     assertDecodesTo(tooMany, rgb, "257 colours");
   }
 
+  /**
+   * §11.3.3.3: a colour ICC profile goes with colour types 2, 3 and 6 only, so a grey image
+   * carrying one stays RGB (or a palette) and keeps its profile; a grey profile, or none, lets it
+   * be greyscale. The pixels come back the same either way.
+   */
+  @Test
+  void aColourProfileKeepsAGreyImageInColour() {
+    Image many = image8((x, y) -> grey((x * 7 + y * 3) % 256));
+    Image few = image8((x, y) -> grey(new int[] {0, 255}[(x + y) % 2]));
+    Image many16 = image16((x, y) -> grey16(x * 1000 + y * 7 + 1));
+    for (String space : new String[] {"RGB ", "GRAY", null}) {
+      Metadata meta = Metadata.EMPTY;
+      if (space != null) {
+        byte[] icc = new byte[132];
+        icc[3] = (byte) 132;
+        for (int i = 0; i < 4; i++) {
+          icc[16 + i] = (byte) space.charAt(i);
+        }
+        meta = new Metadata(icc, null, null, java.util.Map.of());
+      }
+      boolean colour = "RGB ".equals(space);
+      for (Image image : new Image[] {many, few, many16}) {
+        for (PngEncodeOptions o : new PngEncodeOptions[] {PngEncodeOptions.DEFAULT,
+            PngEncodeOptions.DEFAULT.withEffort(0)}) {
+          byte[] png = PngEncoder.encode(image, meta, o);
+          String what = space + " " + png[24] + "-bit type " + png[25];
+          if (colour) {
+            assertTrue(png[25] == 2 || png[25] == 3, what);
+          } else {
+            assertEquals(0, png[25], what);
+          }
+          assertDecodesTo(image, png, what);
+          if (space != null) {
+            assertArrayEquals(meta.icc(),
+                PngDecoder.decode(png, DecodeOptions.DEFAULT).metadata().icc(), what);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void greyPrefersAPaletteOnlyWhenItIsNarrower() {
     // 3 greys off the 2-bit grid: palette of 2 bits beats 8-bit greyscale.
