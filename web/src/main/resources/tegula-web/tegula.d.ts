@@ -178,8 +178,8 @@ export interface CompressResult {
    * The chroma subsampling of lossy JPEG and .tgl: the `chroma` option when given; else '4:2:0'
    * below quality 97, '4:4:4' from 97 on, or '4:4:4' below 97 when a maxSizeBytes or targetSsim
    * target fell inside the jump at 97; 'grey' with grayscale, and for a grey image (.tgl: no
-   * chroma planes; JPEG: one component, unless `chroma` is given or a colour ICC profile comes
-   * along); null for PNG and lossless output.
+   * chroma planes; JPEG: one component, unless `chroma` is given), except for a JPEG carrying a
+   * colour ICC profile (three components, grey pixels); null for PNG and lossless output.
    */
   chroma: '4:2:0' | '4:2:2' | '4:4:4' | 'grey' | null;
   /**

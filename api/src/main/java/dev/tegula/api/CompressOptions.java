@@ -155,7 +155,11 @@ public final class CompressOptions {
     return c;
   }
 
-  /** Convert to grey (Rec. 709 luma), stored as one channel plus alpha where the format can. */
+  /**
+   * Convert to grey (Rec. 709 luma), stored as one channel plus alpha where the format can and
+   * the ICC profile is not a colour one (a colour profile is invalid on one channel: the file
+   * then keeps three, with grey pixels).
+   */
   public CompressOptions withGrayscale(boolean on) {
     CompressOptions c = copy();
     c.grayscale = on;

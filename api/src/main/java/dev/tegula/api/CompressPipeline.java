@@ -125,21 +125,25 @@ final class CompressPipeline {
   }
 
   /**
-   * The options a lossy JPEG of {@code image} is written with: grey output (one component) for a
-   * grey image (R = G = B at every pixel, as .tgl codes it without chroma planes), unless the
-   * caller fixed the subsampling or the ICC profile describes colour. The file decodes to the
-   * same pixels (a grey pixel's chroma is 128, which quantizes to nothing) without the chroma
-   * blocks' codes, and its quality ladder has no chroma jump at 97. A colour profile in a
-   * one-component JPEG is invalid (decoders drop it), so such an image keeps three components.
-   * Other formats and options are returned as they are.
+   * The options a lossy JPEG of {@code image} is written with: one component (grey output) for a
+   * grey image (R = G = B at every pixel, as .tgl codes it without chroma planes) unless the
+   * caller fixed the subsampling, three wherever the ICC profile describes colour, even for
+   * {@code --grayscale} (whose pixels are grey by then): a colour profile in a one-component
+   * JPEG is invalid and decoders drop it, as the PNG encoder keeps such an image out of the
+   * greyscale colour types. One component decodes to the same pixels (a grey pixel's chroma is
+   * 128, which quantizes to nothing) without the chroma blocks' codes, and its quality ladder has
+   * no chroma jump at 97. Other formats are returned as they are.
    */
   static CompressOptions forImage(CompressOptions options, Image image, Metadata metadata) {
-    if (options.format() != ImageFormat.JPEG || options.isLossless() || options.grayscale()
-        || options.chroma() != null || metadata != null && metadata.hasColourProfile()
-        || !TglEncoder.lossyIsGrey(image)) {
+    if (options.format() != ImageFormat.JPEG || options.isLossless()) {
       return options;
     }
-    return options.withGrayscale(true);
+    boolean colourProfile = metadata != null && metadata.hasColourProfile();
+    if (options.grayscale()) {
+      return colourProfile ? options.withGrayscale(false) : options;
+    }
+    return options.chroma() != null || colourProfile || !TglEncoder.lossyIsGrey(image) ? options
+        : options.withGrayscale(true);
   }
 
   /**

@@ -20,8 +20,8 @@ package dev.tegula.api;
  *     CompressOptions#withChroma}), else "4:2:0" below quality 97 and "4:4:4" from 97 on, or below
  *     97 where a size or SSIM target inside the jump at 97 was filled (see {@link
  *     TargetSearch}); "grey" for one component (grey output, a grey image in .tgl, and in JPEG
- *     unless the caller fixed the chroma or a colour ICC profile came along); null for
- *     PNG and lossless output
+ *     unless the caller fixed the chroma; a JPEG carrying a colour ICC profile has three); null
+ *     for PNG and lossless output
  * @param lambdaHundredths JPEG output's trellis lambda in hundredths of the encoder's own
  *     ({@code JpegEncodeOptions.lambdaHundredths}): 100 unless a size or SSIM search moved this
  *     second knob, where one hundredth of quality changes the tables too much to land; with the

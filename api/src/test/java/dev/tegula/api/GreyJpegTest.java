@@ -87,6 +87,30 @@ class GreyJpegTest {
   }
 
   /**
+   * Grey output ({@code --grayscale}) of a colour photo: one component, but three (grey pixels)
+   * when a colour ICC profile comes along, which then stays valid and is carried.
+   */
+  @Test
+  void greyOutputWithAColourProfileKeepsThreeComponents() throws IOException {
+    Image colour = TargetSearchTest.crop("flower.png", 0, 0, 128);
+    CompressOptions grey = JPEG.withGrayscale(true);
+    for (String space : new String[] {"RGB ", "GRAY", null}) {
+      Metadata meta = space == null ? Metadata.EMPTY : profile(space);
+      DecodedImage out = Tegula.decode(Tegula.compress(
+          new DecodedImage(colour, null, meta, true, null), grey).bytes());
+      assertEquals("RGB ".equals(space) ? 3 : 1, out.info().components(), "profile " + space);
+      byte[] p = out.image().rgba();
+      for (int i = 0; i < p.length; i += 4) {
+        assertEquals(p[i], p[i + 1]);
+        assertEquals(p[i], p[i + 2]);
+      }
+      if (space != null) {
+        assertEquals(128, out.metadata().icc().length, "the profile is carried");
+      }
+    }
+  }
+
+  /**
    * A grey image's JPEG in three components (here: kept so by a colour profile) has flat
    * chroma: its 4:4:4 file below 97 carries 4:2:0's luma at the same quality in more bytes. A
    * size target between 4:2:0 at 96.99 and 4:4:4 at 97 (the chroma jump) then gives 4:2:0 in
