@@ -211,9 +211,10 @@ final class FittedCurve {
 
   /**
    * The slope a fit through one point takes against the estimate (1: the estimate shifted);
-   * {@link SizeSearch} sets it for one pick ({@link SearchRules.Rule#TGL_SIZE_JUMP_SLOPE}).
+   * other than 1 for one pick only ({@link #pickSize(double, int, int, boolean, boolean,
+   * boolean, double)}, {@link SearchRules.Rule#TGL_SIZE_JUMP_SLOPE}).
    */
-  double onePointSlope = 1;
+  private double onePointSlope = 1;
 
   /** The measured y at {@code code}, NaN if not measured. */
   double measured(int code) {
@@ -381,6 +382,29 @@ final class FittedCurve {
    * and this is not the last encode: only its size says whether the jump must be filled.
    */
   int pickSize(double y, int lo, int hi, boolean chromaChoice, boolean last) {
+    return pickSize(y, lo, hi, chromaChoice, last, shiftFromEnd, onePointSlope);
+  }
+
+  /**
+   * {@link #pickSize(double, int, int, boolean, boolean)} with {@link #shiftFromEnd} and the
+   * one-point slope ({@link #onePointSlope}) set for this pick alone; both are as they were
+   * after it.
+   */
+  int pickSize(double y, int lo, int hi, boolean chromaChoice, boolean last,
+      boolean shiftFromEndHere, double onePointSlopeHere) {
+    boolean shiftBefore = shiftFromEnd;
+    double slopeBefore = onePointSlope;
+    shiftFromEnd = shiftFromEndHere;
+    onePointSlope = onePointSlopeHere;
+    try {
+      return pickOnFit(y, lo, hi, chromaChoice, last);
+    } finally {
+      shiftFromEnd = shiftBefore;
+      onePointSlope = slopeBefore;
+    }
+  }
+
+  private int pickOnFit(double y, int lo, int hi, boolean chromaChoice, boolean last) {
     int q = lo + step;
     fitSide = -1;
     for (int c = hi - step; c > lo; c -= step) {

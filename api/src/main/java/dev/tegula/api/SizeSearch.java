@@ -215,13 +215,11 @@ final class SizeSearch {
       }
       intoJump();
       double next = nextAim();
-      model.shiftFromEnd = jpeg && fine && curve != null && encodes == 2 && passBytes != null
+      boolean shiftFromEnd = jpeg && fine && curve != null && encodes == 2 && passBytes != null
           && failQ > TOP && rules.on(Rule.JPEG_SIZE_ONE_SIDED_SHIFT);
-      model.onePointSlope = jumpFillSlope();
       q = encodes >= MAX_ENCODES ? 0
-          : model.pickSize(next, passQ, failQ, chromaChoice, passBytes != null && encodes == 2);
-      model.shiftFromEnd = false;
-      model.onePointSlope = 1;
+          : model.pickSize(next, passQ, failQ, chromaChoice, passBytes != null && encodes == 2,
+              shiftFromEnd, jumpFillSlope());
       if (jpeg && fine && curve != null && passBytes != null && encodes < MAX_ENCODES) {
         q = newSizeTables(model, q, passQ, failQ, curve.side);
         if (q < 0) {
