@@ -71,16 +71,24 @@ class CompressFormatsTest {
         const out = [];
         const photo = h.bytes(args[0]);
         const decoded = await t.decode(photo);
+        // a grey image (R = G = B, the photo's green): its JPEG has one component unasked
+        const grey = new ImageData(new Uint8ClampedArray(decoded.data), decoded.width, decoded.height);
+        for (let i = 0; i < grey.data.length; i += 4) {
+          grey.data[i] = grey.data[i + 1];
+          grey.data[i + 2] = grey.data[i + 1];
+        }
         const inputs = [['file q80', photo, {quality: 80}], ['file q30', photo, {quality: 30}],
           ['file q98', photo, {quality: 98}],
           ['ImageData q75', new ImageData(decoded.data, decoded.width, decoded.height), {}],
-          ['grey q60', photo, {quality: 60, grayscale: true}]];
+          ['grey q60', photo, {quality: 60, grayscale: true}],
+          ['grey image q70', grey, {quality: 70}]];
         for (const [name, input, options] of inputs) {
           const f = await t.compressWithFacts(input, {format: 'jpeg', ...options});
           const ours = await t.decode(f.blob);
           const browser = await browserPixels(f.blob);
           out.push({name, type: f.blob.type, size: f.blob.size, format: f.format, quality: f.quality,
-            encodes: f.encodes, width: f.width, height: f.height, decodedFormat: ours.info.format,
+            encodes: f.encodes, width: f.width, height: f.height, chroma: f.chroma,
+            decodedFormat: ours.info.format,
             components: ours.info.components, browserSize: `${browser.width}x${browser.height}`,
             difference: maxDifference(ours.data, browser.data)});
         }
@@ -104,6 +112,10 @@ class CompressFormatsTest {
         case "file q80" -> q80 = (Long) f.get("size");
         case "file q98" -> q98 = (Long) f.get("size");
         case "grey q60" -> assertEquals(1L, f.get("components"), "a grey JPEG has one component");
+        case "grey image q70" -> {
+          assertEquals(1L, f.get("components"), "a grey image's JPEG has one component");
+          assertEquals("grey", f.get("chroma"));
+        }
         default -> assertEquals(75L, f.get("quality"), "the default quality");
       }
     }
