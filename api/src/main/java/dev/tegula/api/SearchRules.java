@@ -616,7 +616,20 @@ final class SearchRules {
      * 62; colour images as grey output (-Dgrey=true; photos, hold-out, fitc, fresh) 175 -> 175
      * of 180, encodes 371 -> 342, in one encode 27 -> 52.
      */
-    JPEG_GREY_SIZE
+    JPEG_GREY_SIZE,
+    /**
+     * A JPEG size search's knob file ({@link TrellisKnob#sizeKnob}) at most {@link
+     * TrellisKnob#KNOB_AGAIN_SPAN} over the target, with the file in hand under the band, takes
+     * one more lambda on the same tables ({@link TrellisKnob#knobAgain}); off: the file in hand,
+     * however far under. Measured 2 Dec (session 30, TargetLanding size -Donly=JPEG, fine, the
+     * twelve sets), off -> on: 5 of 759 searches changed, each from 4.5-31.8 % under to the band
+     * in a fourth encode (sk_retina_tg70 and _tg90 20 KB 31.8 and 31.4 % -> 3.0 and 1.4 %,
+     * sk_retina_flat80 200 KB 12.2 -> 1.4 %, hubble_deep_field_q93 200 KB 13.3 -> 2.5 %,
+     * flower_q75s 200 KB 4.5 -> 1.9 %); within 3 encodes 732 -> 732, in the band at any count
+     * othf 194 -> 196 of 197, otho 93 -> 96 of 98; encodes 1,529 -> 1,534. .tgl and the SSIM
+     * searches never read it.
+     */
+    SIZE_KNOB_AGAIN
   }
 
   /** Every rule on: what the library's searches run. */

@@ -263,7 +263,42 @@ final class TrellisKnob {
     if (out.length <= maxBytes && out.length > passBytes.length) {
       return new Result(out, code, encodes + 1, Double.NaN);
     }
+    int again = out.length > maxBytes && rules.on(Rule.SIZE_KNOB_AGAIN)
+        && out.length <= (1 + KNOB_AGAIN_SPAN) * maxBytes
+        && passBytes.length < TargetSearch.SIZE_BAND * maxBytes
+        ? knobAgain(failLen, lambda, out.length, maxBytes) : -1;
+    if (again > lambda) {
+      // the knob's file is just over and the file in hand far under: once more on the same
+      // tables, the lambda on the secant through the two files at them
+      int code2 = withLambda(failCode, again);
+      byte[] out2 = encoder.apply(code2);
+      if (out2.length <= maxBytes && out2.length > passBytes.length) {
+        return new Result(out2, code2, encodes + 2, Double.NaN);
+      }
+      return new Result(passBytes, passCode, encodes + 2, Double.NaN);
+    }
     return new Result(passBytes, passCode, encodes + 1, Double.NaN);
+  }
+
+  /**
+   * {@link Rule#SIZE_KNOB_AGAIN}: at most this much over the target, the knob's file takes a
+   * second lambda (a fourth encode at most: the knob is at most the third).
+   */
+  static final double KNOB_AGAIN_SPAN = 0.03;
+
+  /**
+   * The lambda in hundredths that the secant in ln bytes against ln lambda through the failing
+   * file's tables at x1 ({@code failLen}) and at {@code lambda} ({@code len}) puts at the aim,
+   * at most {@link #KNOB_MAX}; -1 when the lambda did not shrink the file.
+   */
+  static int knobAgain(long failLen, int lambda, long len, long maxBytes) {
+    double lnLambda = Math.log(lambda / 100.0);
+    double slope = (Math.log(len) - Math.log(failLen)) / lnLambda;
+    if (!(slope < 0) || lnLambda <= 0) {
+      return -1;
+    }
+    double more = (Math.log(FINE_AIM * maxBytes) - Math.log(len)) / slope;
+    return knobLambda(lnLambda + more);
   }
 
   /** The lambda in hundredths for a move of {@code lnLambda} in its log, above x1.00. */

@@ -127,7 +127,8 @@ public class TargetLanding {
    * before session 25; -DtglJumpSlope=false: .tgl's first 4:4:4 file below 97 on the estimate
    * shifted through 97's file, as before session 28; -DtglSizeSmooth=false: .tgl's size
    * estimate without the smooth content's correction, as before session 29; -DjpegGreySize=false:
-   * JPEG's size estimate of grey output without its own correction, as before session 30.
+   * JPEG's size estimate of grey output without its own correction, -DsizeKnobAgain=false: a
+   * JPEG size knob's file just over the target ends the search, as before session 30.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -174,7 +175,8 @@ public class TargetLanding {
       .with(Rule.JPEG_FULL_LOW_TOP, on("jpegFullLowTop"))
       .with(Rule.TGL_SIZE_JUMP_SLOPE, on("tglJumpSlope"))
       .with(Rule.TGL_SIZE_SMOOTH, on("tglSizeSmooth"))
-      .with(Rule.JPEG_GREY_SIZE, on("jpegGreySize"));
+      .with(Rule.JPEG_GREY_SIZE, on("jpegGreySize"))
+      .with(Rule.SIZE_KNOB_AGAIN, on("sizeKnobAgain"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
