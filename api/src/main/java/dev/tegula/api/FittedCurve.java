@@ -382,7 +382,7 @@ final class FittedCurve {
    * and this is not the last encode: only its size says whether the jump must be filled.
    */
   int pickSize(double y, int lo, int hi, boolean chromaChoice, boolean last) {
-    return pickSize(y, lo, hi, chromaChoice, last, shiftFromEnd, onePointSlope);
+    return pickOnFit(y, lo, hi, chromaChoice, last);
   }
 
   /**

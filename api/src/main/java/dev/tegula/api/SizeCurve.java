@@ -136,6 +136,7 @@ final class SizeCurve {
    * sample, 0 for JPEG and without {@link SearchRules.Rule#TGL_SIZE_SMOOTH}.
    */
   void finish(boolean grey, double[] sourceRatios, double smooth) {
+    boolean greyBias = jpeg && greyOutput && rules.on(SearchRules.Rule.JPEG_GREY_SIZE);
     for (int w = 0; w <= 100; w++) {
       int q = w * 100;
       if (!jpeg) {
@@ -149,9 +150,8 @@ final class SizeCurve {
       }
       // 4:2:0 at 97 and up only ends the interpolation up to 96.99 (grey output reads it
       // throughout)
-      sub[w] += SsimCurve.between(KNOTS, JPEG_BIAS, q) + (greyOutput
-          && rules.on(SearchRules.Rule.JPEG_GREY_SIZE) ? SsimCurve.between(KNOTS, JPEG_GREY_BIAS,
-          q) : 0);
+      sub[w] += SsimCurve.between(KNOTS, JPEG_BIAS, q)
+          + (greyBias ? SsimCurve.between(KNOTS, JPEG_GREY_BIAS, q) : 0);
       full[w] += q >= TargetSearch.JUMP ? SsimCurve.between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, q)
           : SsimCurve.between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, q);
     }

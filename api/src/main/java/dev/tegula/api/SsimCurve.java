@@ -210,8 +210,6 @@ final class SsimCurve {
   private boolean grayColour;
   /** How smooth the sample is, 0-1 ({@link Smoothness}): the weight of the *_SMOOTH_BIAS tables. */
   private double smooth;
-  /** The same weight for .tgl's size estimate ({@link Rule#TGL_SIZE_SMOOTH}), 0 without. */
-  private double sizeSmooth;
   /**
    * A grey original's luma quantization as the JPEG encoder's trellis makes it under its
    * masking ({@link MaskedTrellis}), per sampled block; null: the fixed dead zone.
@@ -991,15 +989,17 @@ final class SsimCurve {
       }
     }
     this.variance = var;
-    if (scoreSsim && !modelOnly
-        && rules.on(jpeg ? Rule.JPEG_SMOOTH_CORRECTION : Rule.TGL_SMOOTH_CORRECTION)) {
-      // before a decoded JPEG's lattice snaps the luma: both formats read the same pixels (a
-      // mosaic's estimate its own tiles': the correction is of the content the probe codes)
-      smooth = Smoothness.weight(y);
+    boolean ssimSmooth = scoreSsim && !modelOnly
+        && rules.on(jpeg ? Rule.JPEG_SMOOTH_CORRECTION : Rule.TGL_SMOOTH_CORRECTION);
+    // .tgl's size estimate takes the same weight (Rule.TGL_SIZE_SMOOTH), 0 without
+    boolean sizeSmoothOn = size != null && !jpeg && rules.on(Rule.TGL_SIZE_SMOOTH);
+    // before a decoded JPEG's lattice snaps the luma: both formats read the same pixels (a
+    // mosaic's estimate its own tiles': the correction is of the content the probe codes)
+    double weight = ssimSmooth || sizeSmoothOn ? Smoothness.weight(y) : 0;
+    if (ssimSmooth) {
+      smooth = weight;
     }
-    if (size != null && !jpeg && rules.on(Rule.TGL_SIZE_SMOOTH)) {
-      sizeSmooth = Smoothness.weight(y);
-    }
+    double sizeSmooth = sizeSmoothOn ? weight : 0;
     grayColour = true;
     for (int i = 0; i < count && grayColour; i++) {
       for (int k = 0; k < 64; k++) {

@@ -266,9 +266,7 @@ final class TrellisKnob {
     int lambda = knobLambda(Double.isNaN(ln) ? need / SIZE_KNOB_K : ln);
     int code = withLambda(failCode, lambda);
     byte[] out = encoder.apply(code);
-    if (out.length <= maxBytes && out.length > passBytes.length) {
-      return new Result(out, code, encodes + 1, Double.NaN);
-    }
+    int spent = encodes + 1;
     int again = out.length > maxBytes && rules.on(Rule.SIZE_KNOB_AGAIN)
         && out.length <= (1 + KNOB_AGAIN_SPAN) * maxBytes
         && passBytes.length < TargetSearch.SIZE_BAND * maxBytes
@@ -276,14 +274,13 @@ final class TrellisKnob {
     if (again > lambda) {
       // the knob's file is just over and the file in hand far under: once more on the same
       // tables, the lambda on the secant through the two files at them
-      int code2 = withLambda(failCode, again);
-      byte[] out2 = encoder.apply(code2);
-      if (out2.length <= maxBytes && out2.length > passBytes.length) {
-        return new Result(out2, code2, encodes + 2, Double.NaN);
-      }
-      return new Result(passBytes, passCode, encodes + 2, Double.NaN);
+      code = withLambda(failCode, again);
+      out = encoder.apply(code);
+      spent++;
     }
-    return new Result(passBytes, passCode, encodes + 1, Double.NaN);
+    return out.length <= maxBytes && out.length > passBytes.length
+        ? new Result(out, code, spent, Double.NaN)
+        : new Result(passBytes, passCode, spent, Double.NaN);
   }
 
   /**
