@@ -13,6 +13,7 @@ import dev.tegula.png.PngEncoding;
 import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.tgl.TglEncoder;
 import dev.tegula.transform.Grayscale;
+import dev.tegula.transform.GreyProfile;
 import dev.tegula.transform.LocationRemoval;
 import dev.tegula.transform.Resizer;
 import java.util.List;
@@ -49,8 +50,23 @@ final class CompressPipeline {
     } else if (options.stripGps()) {
       metadata = LocationRemoval.strip(metadata);
     }
+    if (oneChannelWhenGrey(options) && metadata.hasColourProfile() && Grayscale.isGrey(image)) {
+      metadata = GreyProfile.forGreyImage(metadata);
+    }
     return new DecodedImage(image, decoded.info(), metadata, decoded.complete(),
         decoded.warning());
+  }
+
+  /**
+   * Whether the output stores a grey image as one channel (a greyscale PNG; a lossy JPEG unless
+   * the caller fixed its chroma), which a colour profile would prevent: there a grey image's
+   * colour profile becomes the equivalent grey one ({@link GreyProfile}; a profile it cannot
+   * convert exactly stays, and the file stays colour). .tgl codes a grey image without chroma
+   * whatever its profile, so it keeps the profile as it came.
+   */
+  static boolean oneChannelWhenGrey(CompressOptions options) {
+    return options.format() == ImageFormat.PNG || options.format() == ImageFormat.JPEG
+        && !options.isLossless() && options.chroma() == null;
   }
 
   /**
@@ -132,7 +148,8 @@ final class CompressPipeline {
    * JPEG is invalid and decoders drop it, as the PNG encoder keeps such an image out of the
    * greyscale colour types. One component decodes to the same pixels (a grey pixel's chroma is
    * 128, which quantizes to nothing) without the chroma blocks' codes, and its quality ladder has
-   * no chroma jump at 97. Other formats are returned as they are.
+   * no chroma jump at 97. ({@link #prepare} has by then made a grey image's colour profile grey
+   * where that is exact.) Other formats are returned as they are.
    */
   static CompressOptions forImage(CompressOptions options, Image image, Metadata metadata) {
     if (options.format() != ImageFormat.JPEG || options.isLossless()) {

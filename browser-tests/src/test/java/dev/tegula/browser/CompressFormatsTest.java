@@ -261,6 +261,77 @@ class CompressFormatsTest {
       return out;
       """;
 
+  /**
+   * A grey image carrying a colour profile becomes a one-channel JPEG and a greyscale PNG with
+   * the equivalent grey profile (GreyProfile), and Chromium renders them, colour-managed, as it
+   * renders the input: with a gamma 1.8 profile, whose grey levels Chromium shows far from their
+   * numbers (the proof that it manages colour here), and with HP's sRGB profile.
+   */
+  @Test
+  void aGreyImagesColourProfileBecomesGreyAndRendersTheSame() throws Exception {
+    int w = 256;
+    int h = 8;
+    byte[] px = new byte[w * h * 4];
+    for (int i = 0; i < w * h; i++) {
+      int v = (i % w + 37 * (i / w)) % 256;
+      px[4 * i] = (byte) v;
+      px[4 * i + 1] = (byte) v;
+      px[4 * i + 2] = (byte) v;
+      px[4 * i + 3] = (byte) 255;
+    }
+    Image ramp = new Image(w, h, px);
+    byte[] srgb = Tegula.decode(TegulaApiTest.file("jpeg/icc_profile.jpg")).metadata().icc();
+    List<String> inputs = new ArrayList<>();
+    for (byte[] icc : new byte[][] {TegulaApiTest.file("icc/rgb-gamma18.icc"), srgb}) {
+      byte[] png = Tegula.encodePng(ramp, new Metadata(icc, null, null, Map.of()));
+      assertNotEquals(0, png[25], "the input is a colour PNG (its profile is RGB)");
+      inputs.add(Base64.getEncoder().encodeToString(png));
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> r = (List<Map<String, Object>>) run(BROWSER_PIXELS + """
+        const managedPixels = async (blob) => {
+          const bmp = await createImageBitmap(blob);
+          const canvas = new OffscreenCanvas(bmp.width, bmp.height);
+          const g = canvas.getContext('2d');
+          g.drawImage(bmp, 0, 0);
+          return g.getImageData(0, 0, bmp.width, bmp.height).data;
+        };
+        t.terminate();
+        await t.init({workers: 1});
+        const out = [];
+        for (const [name, b64] of [['gamma 1.8', args[0]], ['sRGB', args[1]]]) {
+          const input = new Blob([h.bytes(b64)], {type: 'image/png'});
+          const shown = await managedPixels(input);
+          const stored = (await browserPixels(input)).data;
+          for (const [format, options] of [['jpeg', {quality: 100}], ['png', {}]]) {
+            const f = await t.compressWithFacts(input, {format, ...options});
+            const ours = await t.decode(f.blob);
+            const head = new Uint8Array(await f.blob.arrayBuffer());
+            out.push({name: `${name} ${format}`, components: ours.info.components,
+              pngColourType: format === 'png' ? head[25] : -1,
+              iccBytes: ours.metadata.iccBytes,
+              managing: maxDifference(shown, stored),
+              rendered: maxDifference(shown, await managedPixels(f.blob))});
+          }
+        }
+        return out;
+        """, inputs.get(0), inputs.get(1));
+    assertEquals(4, r.size());
+    for (Map<String, Object> f : r) {
+      String name = (String) f.get("name");
+      assertTrue(name.endsWith("png") ? f.get("pngColourType").equals(0L)
+          : f.get("components").equals(1L), "one channel: " + f);
+      assertTrue((Long) f.get("iccBytes") > 0, "a profile is carried: " + f);
+      assertTrue((Long) f.get("rendered") <= (name.endsWith("png") ? 1 : 3),
+          "Chromium renders the output as the input: " + f);
+      if (name.startsWith("gamma")) {
+        assertTrue((Long) f.get("managing") > 10, "Chromium manages colour here: " + f);
+      }
+    }
+    System.out.println("CompressFormatsTest: grey images with colour profiles, Chromium's "
+        + "colour-managed renders of input and output: " + r);
+  }
+
   @Test
   void targetsResizeGreyAndLocationAsTheJvmPipelineDoes() throws Exception {
     byte[] flower = TegulaApiTest.file("photos/flower.png");
