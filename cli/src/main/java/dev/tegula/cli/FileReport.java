@@ -1,5 +1,6 @@
 package dev.tegula.cli;
 
+import dev.tegula.core.IccProfile;
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Metadata;
 import dev.tegula.core.TegulaException;
@@ -53,7 +54,7 @@ record FileReport(
       tgl.toText(sb);
     }
     if (metadata != null) {
-      line(sb, "ICC profile", bytes(metadata.icc()));
+      line(sb, "ICC profile", profile(metadata.icc()));
       line(sb, "EXIF", bytes(metadata.exif()));
       line(sb, "XMP", bytes(metadata.xmp()));
       line(sb, "text", metadata.text().isEmpty() ? "none"
@@ -94,7 +95,13 @@ record FileReport(
     }
     if (metadata != null) {
       json.name("metadata").beginObject()
-          .name("iccBytes").value(length(metadata.icc()))
+          .name("iccBytes").value(length(metadata.icc()));
+      IccProfile icc = IccProfile.read(metadata.icc());
+      if (icc != null) {
+        json.name("iccColorSpace").value(icc.colourSpace())
+            .name("iccDescription").value(icc.description());
+      }
+      json
           .name("exifBytes").value(length(metadata.exif()))
           .name("xmpBytes").value(length(metadata.xmp()))
           .name("textKeys").beginArray();
@@ -129,6 +136,17 @@ record FileReport(
 
   private static Integer length(byte[] data) {
     return data == null ? null : data.length;
+  }
+
+  /** "3144 bytes, RGB, sRGB IEC61966-2.1": the size, and what the profile says it is. */
+  private static String profile(byte[] icc) {
+    IccProfile p = IccProfile.read(icc);
+    if (p == null) {
+      return bytes(icc);
+    }
+    String description = p.description();
+    return bytes(icc) + ", " + ErrorReporter.printable(p.colourSpace())
+        + (description.isEmpty() ? "" : ", " + ErrorReporter.printable(description));
   }
 
   private static String bytes(byte[] data) {

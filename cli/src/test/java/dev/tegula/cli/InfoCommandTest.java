@@ -31,7 +31,7 @@ class InfoCommandTest {
     assertTrue(r.out().contains("  subsampling:  4:2:0\n"), r.out());
     assertTrue(r.out().contains("  bit depth:    8\n"), r.out());
     assertTrue(r.out().contains("  progressive:  no\n"), r.out());
-    assertTrue(r.out().contains("  ICC profile:  3144 bytes\n"), r.out());
+    assertTrue(r.out().contains("  ICC profile:  3144 bytes, RGB, sRGB IEC61966-2.1\n"), r.out());
     assertTrue(r.out().contains("  status:       decodes completely\n"), r.out());
   }
 
@@ -78,6 +78,8 @@ class InfoCommandTest {
     assertEquals(true, jpeg.get("complete"));
     Map<String, Object> metadata = (Map<String, Object>) jpeg.get("metadata");
     assertEquals(3144L, metadata.get("iccBytes"));
+    assertEquals("RGB", metadata.get("iccColorSpace"));
+    assertEquals("sRGB IEC61966-2.1", metadata.get("iccDescription"));
     assertTrue(metadata.get("textKeys") instanceof List);
 
     Map<String, Object> png = (Map<String, Object>) files.get(1);

@@ -1,5 +1,6 @@
 package dev.tegula.transform;
 
+import dev.tegula.core.IccProfile;
 import dev.tegula.core.Metadata;
 import java.util.Arrays;
 
@@ -27,13 +28,10 @@ import java.util.Arrays;
  */
 public final class GreyProfile {
   private static final int HEADER = 128;
-  /** More tags than any real profile carries; a table beyond it is not read. */
-  private static final int MAX_TAGS = 1024;
   /** D50, the PCS illuminant, in s15Fixed16Number. */
   private static final int[] D50 = {0xF6D6, 0x10000, 0xD32D};
   /** How far the colourants' sum may lie from D50 (each of X, Y, Z) for the grey to be exact. */
   private static final double WHITE_TOLERANCE = 0.005;
-  private static final int MAX_DESCRIPTION = 64;
 
   private GreyProfile() {}
 
@@ -57,77 +55,42 @@ public final class GreyProfile {
    * (or cannot be read: a malformed profile gives null, never an exception).
    */
   public static byte[] fromColour(byte[] icc) {
-    if (icc == null || icc.length < HEADER + 4) {
+    IccProfile p = IccProfile.read(icc);
+    if (p == null || p.majorVersion() < 2 || p.majorVersion() > 4
+        || !p.colourSpace().equals("RGB") || !p.connectionSpace().equals("XYZ")
+        || !(p.deviceClass().equals("mntr") || p.deviceClass().equals("scnr")
+            || p.deviceClass().equals("spac"))
+        // a CMM would use these tables, not the matrix and curves
+        || p.hasTagStartingWith("A2B") || p.hasTagStartingWith("B2A")
+        || p.hasTagStartingWith("D2B") || p.hasTagStartingWith("B2D")) {
       return null;
     }
-    long declared = u32(icc, 0);
-    if (declared < HEADER + 4 || declared > icc.length || !sig(icc, 36, "acsp")
-        || (icc[8] & 0xFF) < 2 || (icc[8] & 0xFF) > 4
-        || !sig(icc, 16, "RGB ") || !sig(icc, 20, "XYZ ")
-        || !(sig(icc, 12, "mntr") || sig(icc, 12, "scnr") || sig(icc, 12, "spac"))) {
-      return null;
-    }
-    int size = (int) declared;
-    long count = u32(icc, HEADER);
-    if (count > MAX_TAGS || HEADER + 4 + 12 * count > size) {
-      return null;
-    }
-    int[] r = null;
-    int[] g = null;
-    int[] b = null;
-    int[] rx = null;
-    int[] gx = null;
-    int[] bx = null;
-    int[] desc = null;
-    for (int i = 0; i < count; i++) {
-      int e = HEADER + 4 + 12 * i;
-      long off = u32(icc, e + 4);
-      long len = u32(icc, e + 8);
-      if (off + len > size || len < 8) {
-        return null;
-      }
-      int[] tag = {(int) off, (int) len};
-      String name = latin1(icc, e, 4);
-      String family = name.substring(0, 3);
-      if (family.equals("A2B") || family.equals("B2A") || family.equals("D2B")
-          || family.equals("B2D")) {
-        return null; // a CMM would use these tables, not the matrix and curves
-      }
-      switch (name) {
-        case "rTRC" -> r = tag;
-        case "gTRC" -> g = tag;
-        case "bTRC" -> b = tag;
-        case "rXYZ" -> rx = tag;
-        case "gXYZ" -> gx = tag;
-        case "bXYZ" -> bx = tag;
-        case "desc" -> desc = tag;
-        default -> { }
-      }
-    }
+    int[] r = p.tag("rTRC");
+    int[] g = p.tag("gTRC");
+    int[] b = p.tag("bTRC");
+    int[] rx = p.tag("rXYZ");
+    int[] gx = p.tag("gXYZ");
+    int[] bx = p.tag("bXYZ");
     if (r == null || g == null || b == null || rx == null || gx == null || bx == null
         || !sameBytes(icc, r, g) || !sameBytes(icc, r, b) || curveLength(icc, r) < 0
         || !colourantsSumToD50(icc, rx, gx, bx)) {
       return null;
     }
-    return write(icc, Arrays.copyOfRange(icc, r[0], r[0] + curveLength(icc, r)),
-        description(icc, desc));
+    return write(p, Arrays.copyOfRange(icc, r[0], r[0] + curveLength(icc, r)));
   }
 
-  /**
-   * The bytes a curveType or parametricCurveType occupies, or -1 when the tag is
-   * neither or is cut short.
-   */
+  /** The bytes a curveType or parametricCurveType occupies, -1 when neither or cut short. */
   private static int curveLength(byte[] icc, int[] tag) {
     int o = tag[0];
     if (tag[1] < 12) {
       return -1;
     }
-    if (sig(icc, o, "curv")) {
-      long n = u32(icc, o + 8);
+    if (IccProfile.signature(icc, o, "curv")) {
+      long n = IccProfile.u32(icc, o + 8);
       return 12 + 2 * n <= tag[1] ? (int) (12 + 2 * n) : -1;
     }
-    if (sig(icc, o, "para")) {
-      int function = u16(icc, o + 8);
+    if (IccProfile.signature(icc, o, "para")) {
+      int function = IccProfile.u16(icc, o + 8);
       int[] params = {1, 3, 4, 5, 7};
       if (function >= params.length || 12 + 4 * params[function] > tag[1]) {
         return -1;
@@ -141,11 +104,11 @@ public final class GreyProfile {
   private static boolean colourantsSumToD50(byte[] icc, int[]... colourants) {
     double[] sum = new double[3];
     for (int[] tag : colourants) {
-      if (tag[1] < 20 || !sig(icc, tag[0], "XYZ ")) {
+      if (tag[1] < 20 || !IccProfile.signature(icc, tag[0], "XYZ ")) {
         return false;
       }
       for (int c = 0; c < 3; c++) {
-        sum[c] += (int) u32(icc, tag[0] + 8 + 4 * c) / 65536.0;
+        sum[c] += (int) IccProfile.u32(icc, tag[0] + 8 + 4 * c) / 65536.0;
       }
     }
     for (int c = 0; c < 3; c++) {
@@ -156,47 +119,8 @@ public final class GreyProfile {
     return true;
   }
 
-  /**
-   * The source's description (textDescriptionType of version 2, or the first record of a
-   * multiLocalizedUnicodeType), printable characters only, or "" when there is none to read.
-   */
-  private static String description(byte[] icc, int[] tag) {
-    if (tag == null || tag[1] < 12) {
-      return "";
-    }
-    int o = tag[0];
-    int end = o + tag[1];
-    String text = "";
-    if (sig(icc, o, "desc")) {
-      long n = u32(icc, o + 8);
-      if (o + 12 + n <= end) {
-        text = latin1(icc, o + 12, (int) n);
-      }
-    } else if (sig(icc, o, "mluc") && tag[1] >= 28 && u32(icc, o + 8) >= 1) {
-      long n = u32(icc, o + 20);
-      long at = o + u32(icc, o + 24);
-      if (at + n <= end) {
-        StringBuilder utf16 = new StringBuilder();
-        for (int i = (int) at; i + 1 < at + n; i += 2) {
-          utf16.append((char) u16(icc, i));
-        }
-        text = utf16.toString();
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < text.length() && s.length() < MAX_DESCRIPTION; i++) {
-      char c = text.charAt(i);
-      if (c == 0) {
-        break;
-      }
-      if (c >= 0x20 && c != 0x7F && (c < 0xD800 || c > 0xDFFF)) {
-        s.append(c);
-      }
-    }
-    return s.toString().trim();
-  }
-
-  private static byte[] write(byte[] source, byte[] curve, String sourceDescription) {
+  private static byte[] write(IccProfile source, byte[] curve) {
+    String sourceDescription = source.description();
     byte[] desc = mluc(sourceDescription.isEmpty() ? "Grey"
         : "Grey, from " + sourceDescription);
     byte[] cprt = mluc("No copyright, use freely");
@@ -220,9 +144,9 @@ public final class GreyProfile {
     putSig(p, 12, "mntr");
     putSig(p, 16, "GRAY");
     putSig(p, 20, "XYZ ");
-    System.arraycopy(source, 24, p, 24, 12); // date and time
+    System.arraycopy(source.bytes(), 24, p, 24, 12); // date and time
     putSig(p, 36, "acsp");
-    long intent = u32(source, 64);
+    long intent = source.renderingIntent();
     putU32(p, 64, intent <= 3 ? (int) intent : 0);
     for (int c = 0; c < 3; c++) {
       putU32(p, 68 + 4 * c, D50[c]);
@@ -266,32 +190,6 @@ public final class GreyProfile {
       }
     }
     return true;
-  }
-
-  private static String latin1(byte[] d, int at, int n) {
-    char[] c = new char[n];
-    for (int i = 0; i < n; i++) {
-      c[i] = (char) (d[at + i] & 0xFF);
-    }
-    return new String(c);
-  }
-
-  private static boolean sig(byte[] d, int at, String s) {
-    for (int i = 0; i < 4; i++) {
-      if (d[at + i] != s.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static long u32(byte[] d, int at) {
-    return ((d[at] & 0xFFL) << 24) | ((d[at + 1] & 0xFF) << 16) | ((d[at + 2] & 0xFF) << 8)
-        | (d[at + 3] & 0xFF);
-  }
-
-  private static int u16(byte[] d, int at) {
-    return ((d[at] & 0xFF) << 8) | (d[at + 1] & 0xFF);
   }
 
   private static void putSig(byte[] d, int at, String s) {
