@@ -61,6 +61,10 @@ export interface ImageInfo {
 
 export interface MetadataSummary {
   iccBytes: number;
+  /** The ICC profile's data colour space ("RGB", "GRAY", ...); "" without a readable profile. */
+  iccColorSpace: string;
+  /** The ICC profile's description, e.g. "sRGB IEC61966-2.1"; "" when it has none. */
+  iccDescription: string;
   exifBytes: number;
   xmpBytes: number;
   text: Record<string, string>;

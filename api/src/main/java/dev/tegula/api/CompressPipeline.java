@@ -50,7 +50,8 @@ final class CompressPipeline {
     } else if (options.stripGps()) {
       metadata = LocationRemoval.strip(metadata);
     }
-    if (oneChannelWhenGrey(options) && metadata.hasColourProfile() && Grayscale.isGrey(image)) {
+    if (oneChannelWhenGrey(options) && metadata.hasColourProfile()
+        && image.isGrey(image.has16BitSamples())) {
       metadata = GreyProfile.forGreyImage(metadata);
     }
     return new DecodedImage(image, decoded.info(), metadata, decoded.complete(),

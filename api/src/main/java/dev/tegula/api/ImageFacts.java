@@ -1,5 +1,6 @@
 package dev.tegula.api;
 
+import dev.tegula.core.IccProfile;
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Metadata;
 import dev.tegula.core.TegulaException;
@@ -26,14 +27,21 @@ public final class ImageFacts {
         .toString();
   }
 
-  /** Sizes of the metadata blocks and the text entries; the bytes themselves are not inlined. */
+  /**
+   * Sizes of the metadata blocks, what the ICC profile says it is (its colour space and
+   * description; "" when there is none or it cannot be read) and the text entries; the bytes
+   * themselves are not inlined.
+   */
   public static String toJson(Metadata metadata) {
     Json text = new Json();
     for (Map.Entry<String, String> e : metadata.text().entrySet()) {
       text.put(e.getKey(), e.getValue());
     }
+    IccProfile icc = IccProfile.read(metadata.icc());
     return new Json()
         .put("iccBytes", metadata.icc() == null ? 0 : metadata.icc().length)
+        .put("iccColorSpace", icc == null ? "" : icc.colourSpace())
+        .put("iccDescription", icc == null ? "" : icc.description())
         .put("exifBytes", metadata.exif() == null ? 0 : metadata.exif().length)
         .put("xmpBytes", metadata.xmp() == null ? 0 : metadata.xmp().length)
         .putRaw("text", text.toString())

@@ -309,7 +309,8 @@ class CompressFormatsTest {
             const head = new Uint8Array(await f.blob.arrayBuffer());
             out.push({name: `${name} ${format}`, components: ours.info.components,
               pngColourType: format === 'png' ? head[25] : -1,
-              iccBytes: ours.metadata.iccBytes,
+              iccBytes: ours.metadata.iccBytes, icc: ours.metadata.iccColorSpace + ' '
+                + ours.metadata.iccDescription,
               managing: maxDifference(shown, stored),
               rendered: maxDifference(shown, await managedPixels(f.blob))});
           }
@@ -322,6 +323,8 @@ class CompressFormatsTest {
       assertTrue(name.endsWith("png") ? f.get("pngColourType").equals(0L)
           : f.get("components").equals(1L), "one channel: " + f);
       assertTrue((Long) f.get("iccBytes") > 0, "a profile is carried: " + f);
+      assertEquals(name.startsWith("gamma") ? "GRAY Grey, from Test RGB"
+          : "GRAY Grey, from sRGB IEC61966-2.1", f.get("icc"), "the grey profile: " + f);
       assertTrue((Long) f.get("rendered") <= (name.endsWith("png") ? 1 : 3),
           "Chromium renders the output as the input: " + f);
       if (name.startsWith("gamma")) {

@@ -62,6 +62,32 @@ public final class Image {
     return rgba16 != null;
   }
 
+  /**
+   * True when R = G = B at every pixel: in the 8-bit pixels, or with {@code sixteen} in the
+   * 16-bit samples (an image grey at 8 bits may not be at 16).
+   *
+   * @throws IllegalArgumentException with {@code sixteen} when there are no 16-bit samples
+   */
+  public boolean isGrey(boolean sixteen) {
+    if (sixteen) {
+      if (rgba16 == null) {
+        throw new IllegalArgumentException("the image has no 16-bit samples");
+      }
+      for (int i = 0; i < rgba16.length; i += 4) {
+        if (rgba16[i] != rgba16[i + 1] || rgba16[i] != rgba16[i + 2]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int i = 0; i < rgba.length; i += 4) {
+      if (rgba[i] != rgba[i + 1] || rgba[i] != rgba[i + 2]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** True when every alpha byte is 255. */
   public boolean isOpaque() {
     for (int i = 3; i < rgba.length; i += 4) {

@@ -27,7 +27,7 @@ public final class TglEncoder {
     if (image == null) {
       throw new IllegalArgumentException("image must not be null");
     }
-    return ImageAnalysis.isGrey(image, false);
+    return image.isGrey(false);
   }
 
   /**

@@ -24,7 +24,7 @@ public final class TglEncoding implements TileJob<byte[]> {
     this.options = options;
     boolean lossy = !options.isLossless();
     boolean sixteen = !lossy && image.has16BitSamples();
-    boolean grey = ImageAnalysis.isGrey(image, sixteen);
+    boolean grey = image.isGrey(sixteen);
     boolean alpha = !ImageAnalysis.isOpaque(image, sixteen);
     int side = options.tileSize();
     this.header = new TglHeader(image.width(), image.height(), grey ? 1 : 3, alpha,

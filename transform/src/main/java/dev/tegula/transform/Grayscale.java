@@ -43,32 +43,6 @@ public final class Grayscale {
     return new Image(image.width(), image.height(), dst, dst16);
   }
 
-  /**
-   * Whether R = G = B at every pixel, in the 16-bit samples when the image has them (an image
-   * grey at 8 bits may not be at 16).
-   */
-  public static boolean isGrey(Image image) {
-    if (image == null) {
-      throw new IllegalArgumentException("image must not be null");
-    }
-    short[] s = image.rgba16();
-    if (s != null) {
-      for (int i = 0; i < s.length; i += 4) {
-        if (s[i] != s[i + 1] || s[i] != s[i + 2]) {
-          return false;
-        }
-      }
-      return true;
-    }
-    byte[] b = image.rgba();
-    for (int i = 0; i < b.length; i += 4) {
-      if (b[i] != b[i + 1] || b[i] != b[i + 2]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Rounded half up; long because 16-bit samples times the weights overflow an int. */
   static int luma(int r, int g, int b) {
     return (int) (((long) KR * r + (long) KG * g + (long) KB * b + 32768) >> 16);
