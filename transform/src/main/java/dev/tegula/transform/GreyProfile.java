@@ -23,8 +23,10 @@ import java.util.Arrays;
  * table) with the four tags such a profile requires: profileDescriptionTag and copyrightTag
  * (multiLocalizedUnicodeType), mediaWhitePointTag (D50, as version 4 has it for displays) and
  * grayTRCTag, whose data are the source's TRC tag byte for byte (curveType or
- * parametricCurveType). The header's date and rendering intent come from the source, so the same
- * input gives the same bytes.
+ * parametricCurveType), and the source's chromaticAdaptationTag when it has one (version 4
+ * sources; a version 2 source's display white is not carried, which only absolute colorimetric
+ * rendering would use). The header's date and rendering intent come from the source, so the
+ * same input gives the same bytes.
  */
 public final class GreyProfile {
   private static final int HEADER = 128;
@@ -129,8 +131,15 @@ public final class GreyProfile {
     for (int c = 0; c < 3; c++) {
       putU32(wtpt, 8 + 4 * c, D50[c]);
     }
-    byte[][] data = {desc, cprt, wtpt, curve};
-    String[] names = {"desc", "cprt", "wtpt", "kTRC"};
+    int[] chad = source.tag("chad");
+    boolean adapted = chad != null && chad[1] == 44
+        && IccProfile.signature(source.bytes(), chad[0], "sf32");
+    // the source's adaptation from its display white to D50, for absolute colorimetric intents
+    byte[][] data = adapted
+        ? new byte[][] {desc, cprt, wtpt, curve,
+            Arrays.copyOfRange(source.bytes(), chad[0], chad[0] + 44)}
+        : new byte[][] {desc, cprt, wtpt, curve};
+    String[] names = {"desc", "cprt", "wtpt", "kTRC", "chad"};
     int at = HEADER + 4 + 12 * data.length;
     int[] offsets = new int[data.length];
     for (int i = 0; i < data.length; i++) {

@@ -84,6 +84,25 @@ class GreyProfileTest {
         StandardCharsets.UTF_16BE));
   }
 
+  /** A version 4 source's chromatic adaptation (D65 to D50, Bradford) goes along. */
+  @Test
+  void theSourcesChromaticAdaptationIsCarried() {
+    byte[] para = parametricGamma(2.4);
+    byte[] chad = new byte[44];
+    put(chad, 0, "sf32");
+    int[] bradford = {0x10C44, 0x0469, -0x0F5B, 0x05A0, 0xFF3C2, -0x0294, -0x0197, 0x0070,
+        0x0C00E};
+    for (int i = 0; i < 9; i++) {
+      putU32(chad, 8 + 4 * i, bradford[i]);
+    }
+    byte[] grey = GreyProfile.fromColour(withTag(rgbProfile(SRGB_D50, para, para, para, false),
+        "chad", chad));
+    int[] t = tag(grey, "chad");
+    assertArrayEquals(chad, Arrays.copyOfRange(grey, t[0], t[0] + t[1]));
+    assertEquals(5, u32(grey, 128));
+    assertEquals(grey.length, t[0] + 44, "the last tag ends the profile");
+  }
+
   /** testdata/icc/rgb-gamma18.icc, which the browser test renders, is this builder's profile. */
   @Test
   void theGamma18TestProfileIsTheBuildersProfile() throws IOException {
@@ -215,6 +234,25 @@ class GreyProfileTest {
       putU32(p, e + 8, data[i].length);
       System.arraycopy(data[i], 0, p, offsets[i], data[i].length);
     }
+    return p;
+  }
+
+  /** {@code profile} with one more tag, {@code name} holding {@code data}, at its end. */
+  static byte[] withTag(byte[] profile, String name, byte[] data) {
+    int count = u32(profile, 128);
+    int table = 132 + 12 * count;
+    byte[] p = new byte[profile.length + 12 + ((data.length + 3) & ~3)];
+    System.arraycopy(profile, 0, p, 0, table);
+    System.arraycopy(profile, table, p, table + 12, profile.length - table);
+    for (int i = 0; i < count; i++) {
+      putU32(p, 136 + 12 * i, u32(profile, 136 + 12 * i) + 12);
+    }
+    put(p, table, name);
+    putU32(p, table + 4, profile.length + 12);
+    putU32(p, table + 8, data.length);
+    System.arraycopy(data, 0, p, profile.length + 12, data.length);
+    putU32(p, 0, p.length);
+    putU32(p, 128, count + 1);
     return p;
   }
 
