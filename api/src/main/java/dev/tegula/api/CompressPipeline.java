@@ -13,7 +13,7 @@ import dev.tegula.png.PngEncoding;
 import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.tgl.TglEncoder;
 import dev.tegula.transform.Grayscale;
-import dev.tegula.transform.GreyProfile;
+import dev.tegula.core.GreyProfile;
 import dev.tegula.transform.LocationRemoval;
 import dev.tegula.transform.Resizer;
 import java.util.List;
@@ -59,15 +59,16 @@ final class CompressPipeline {
   }
 
   /**
-   * Whether the output stores a grey image as one channel (a greyscale PNG; a lossy JPEG unless
-   * the caller fixed its chroma), which a colour profile would prevent: there a grey image's
-   * colour profile becomes the equivalent grey one ({@link GreyProfile}; a profile it cannot
-   * convert exactly stays, and the file stays colour). .tgl codes a grey image without chroma
-   * whatever its profile, so it keeps the profile as it came.
+   * Whether the output is a lossy JPEG that stores a grey image as one component (unless the
+   * caller fixed its chroma), which a colour profile would prevent: there a grey image's colour
+   * profile becomes the equivalent grey one ({@link GreyProfile}; a profile it cannot convert
+   * exactly stays, and the file keeps three components). The PNG encoder does the same for its
+   * greyscale colour types; .tgl codes a grey image without chroma whatever its profile, so it
+   * keeps the profile as it came.
    */
   static boolean oneChannelWhenGrey(CompressOptions options) {
-    return options.format() == ImageFormat.PNG || options.format() == ImageFormat.JPEG
-        && !options.isLossless() && options.chroma() == null;
+    return options.format() == ImageFormat.JPEG && !options.isLossless()
+        && options.chroma() == null;
   }
 
   /**

@@ -8,7 +8,7 @@ import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
-import dev.tegula.transform.GreyProfile;
+import dev.tegula.core.GreyProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;

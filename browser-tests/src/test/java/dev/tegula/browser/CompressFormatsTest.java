@@ -1,5 +1,6 @@
 package dev.tegula.browser;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -283,8 +284,11 @@ class CompressFormatsTest {
     byte[] srgb = Tegula.decode(TegulaApiTest.file("jpeg/icc_profile.jpg")).metadata().icc();
     List<String> inputs = new ArrayList<>();
     for (byte[] icc : new byte[][] {TegulaApiTest.file("icc/rgb-gamma18.icc"), srgb}) {
-      byte[] png = Tegula.encodePng(ramp, new Metadata(icc, null, null, Map.of()));
-      assertNotEquals(0, png[25], "the input is a colour PNG (its profile is RGB)");
+      byte[] png = rgbPng(ramp, icc);
+      DecodedImage in = Tegula.decode(png);
+      assertEquals(3, in.info().components(), "the input is an RGB PNG");
+      assertArrayEquals(icc, in.metadata().icc());
+      assertArrayEquals(ramp.rgba(), in.image().rgba());
       inputs.add(Base64.getEncoder().encodeToString(png));
     }
     @SuppressWarnings("unchecked")
@@ -333,6 +337,56 @@ class CompressFormatsTest {
     }
     System.out.println("CompressFormatsTest: grey images with colour profiles, Chromium's "
         + "colour-managed renders of input and output: " + r);
+  }
+
+  /**
+   * An 8-bit RGB PNG (colour type 2, PNG §11.2.2) of {@code image} with an iCCP chunk holding
+   * {@code icc}: the input as another program writes it (Tegula's own encoder would make a grey
+   * image greyscale).
+   */
+  private static byte[] rgbPng(Image image, byte[] icc) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(image.width())
+        .putInt(image.height()).put((byte) 8).put((byte) 2);
+    chunk(out, "IHDR", ihdr.array());
+    java.io.ByteArrayOutputStream iccp = new java.io.ByteArrayOutputStream();
+    iccp.write("test\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    iccp.write(deflate(icc));
+    chunk(out, "iCCP", iccp.toByteArray());
+    byte[] rows = new byte[image.height() * (1 + 3 * image.width())];
+    byte[] rgba = image.rgba();
+    for (int y = 0, o = 0; y < image.height(); y++) {
+      rows[o++] = 0;
+      for (int x = 0; x < image.width(); x++) {
+        System.arraycopy(rgba, 4 * (y * image.width() + x), rows, o, 3);
+        o += 3;
+      }
+    }
+    chunk(out, "IDAT", deflate(rows));
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static byte[] deflate(byte[] data) {
+    java.util.zip.Deflater d = new java.util.zip.Deflater();
+    d.setInput(data);
+    d.finish();
+    byte[] buf = new byte[data.length + 1024];
+    int n = d.deflate(buf);
+    d.end();
+    return java.util.Arrays.copyOf(buf, n);
+  }
+
+  private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] t = type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(t);
+    crc.update(data);
+    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(t);
+    out.writeBytes(data);
+    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   @Test

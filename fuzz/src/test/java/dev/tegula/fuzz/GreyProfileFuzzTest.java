@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tegula.core.Metadata;
-import dev.tegula.transform.GreyProfile;
+import dev.tegula.core.GreyProfile;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
 package dev.tegula.png;
 
+import dev.tegula.core.GreyProfile;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import java.util.List;
@@ -49,9 +50,15 @@ public final class PngEncoder {
     int height = image.height();
     short[] wide = options.keep16Bit() ? image.rgba16() : null;
     byte[] rgba8 = image.rgba();
-    Metadata meta = options.keepMetadata() && metadata != null ? metadata : Metadata.EMPTY;
-    // a colour ICC profile is invalid on the greyscale colour types (§11.3.3.3)
+    Metadata given = options.keepMetadata() && metadata != null ? metadata : Metadata.EMPTY;
+    // kept one channel where the profile has an exact grey equivalent
+    Metadata meta = given.hasColourProfile() && image.isGrey(wide != null)
+        ? GreyProfile.forGreyImage(given) : given;
+    // §11.3.3.3: a colour ICC profile only on the colour types 2, 3 and 6, a grey one only on
+    // the greyscale types 0 and 4 (so no palette for a grey image that carries one)
     boolean allowGrey = !meta.hasColourProfile();
+    boolean allowPalette = meta.icc() == null || meta.hasColourProfile()
+        || !image.isGrey(false);
     List<EncodingPlan> plans;
     if (wide != null && !ColorReduction.reducesTo8(wide)) {
       plans = List.of(ColorReduction.plan16(wide, allowGrey));
@@ -61,7 +68,7 @@ public final class PngEncoder {
         rgba8 = ColorReduction.to8(wide);
         wide = null;
       }
-      EncodingPlan first = ColorReduction.plan8(rgba8, allowGrey);
+      EncodingPlan first = ColorReduction.plan8(rgba8, allowPalette, true, allowGrey);
       plans = options.effort() == 0 ? List.of(first)
           : ColorReduction.alternatives8(rgba8, first, allowGrey);
     }

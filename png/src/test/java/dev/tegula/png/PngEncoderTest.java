@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.GreyProfile;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import java.util.List;
@@ -198,6 +199,39 @@ class PngEncoderTest {
         }
       }
     }
+  }
+
+  /**
+   * A grey image whose colour profile has an exact grey equivalent (testdata/icc's gamma 1.8
+   * matrix/TRC profile) is written greyscale with that grey profile (GreyProfile), 16-bit too; a
+   * grey profile never goes on a palette (§11.3.3.3), where a grey image with few levels or
+   * partial alpha would otherwise take one; a colour image keeps its profile.
+   */
+  @Test
+  void aGreyImagesColourProfileBecomesGreyAndNeverGoesOnAPalette() throws Exception {
+    byte[] rgb = TestData.bytes(TestData.root().resolve("icc").resolve("rgb-gamma18.icc"));
+    Metadata meta = new Metadata(rgb, null, null, java.util.Map.of());
+    byte[] grey = GreyProfile.fromColour(rgb);
+    Image many = image8((x, y) -> grey((x * 7 + y * 3) % 256));
+    Image three = image8((x, y) -> grey(new int[] {10, 100, 200}[(x + y) % 3]));
+    Image translucent = image8((x, y) -> (new int[] {10, 100, 200}[(x + y) % 3] * 0x010101) << 8
+        | (x % 2 == 0 ? 0xFF : 0x80));
+    Image many16 = image16((x, y) -> grey16(x * 1000 + y * 7 + 1));
+    for (Image image : new Image[] {many, three, translucent, many16}) {
+      for (PngEncodeOptions o : new PngEncodeOptions[] {PngEncodeOptions.DEFAULT,
+          PngEncodeOptions.DEFAULT.withEffort(0)}) {
+        byte[] png = PngEncoder.encode(image, meta, o);
+        String what = png[24] + "-bit type " + png[25];
+        assertEquals(image == translucent ? 4 : 0, png[25], what);
+        assertDecodesTo(image, png, what);
+        assertArrayEquals(grey, PngDecoder.decode(png, DecodeOptions.DEFAULT).metadata().icc(),
+            what);
+      }
+    }
+    assertEquals(3, PngEncoder.encode(three)[25], "without a profile the palette is narrower");
+    Image colour = image8((x, y) -> (x * 0x010203 + y) << 8 | 0xFF);
+    byte[] png = PngEncoder.encode(colour, meta, PngEncodeOptions.DEFAULT);
+    assertArrayEquals(rgb, PngDecoder.decode(png, DecodeOptions.DEFAULT).metadata().icc());
   }
 
   @Test

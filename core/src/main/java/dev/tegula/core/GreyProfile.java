@@ -1,7 +1,5 @@
-package dev.tegula.transform;
+package dev.tegula.core;
 
-import dev.tegula.core.IccProfile;
-import dev.tegula.core.Metadata;
 import java.util.Arrays;
 
 /**

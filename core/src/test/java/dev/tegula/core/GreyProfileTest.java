@@ -1,4 +1,4 @@
-package dev.tegula.transform;
+package dev.tegula.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tegula.core.Metadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -108,7 +109,7 @@ class GreyProfileTest {
   void theGamma18TestProfileIsTheBuildersProfile() throws IOException {
     byte[] g18 = parametricGamma(1.8);
     assertArrayEquals(rgbProfile(SRGB_D50, g18, g18, g18, false),
-        Files.readAllBytes(TestImages.root().resolve("icc/rgb-gamma18.icc")));
+        Files.readAllBytes(testdata().resolve("icc/rgb-gamma18.icc")));
   }
 
   @Test
@@ -157,8 +158,22 @@ class GreyProfileTest {
     }
   }
 
+  /** The repository's testdata folder (-Dtegula.testdata, else found above the working folder). */
+  static Path testdata() {
+    String prop = System.getProperty("tegula.testdata");
+    if (prop != null && Files.isDirectory(Paths.get(prop))) {
+      return Paths.get(prop);
+    }
+    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("testdata/icc"))) {
+        return p.resolve("testdata");
+      }
+    }
+    throw new IllegalStateException("testdata not found; set -Dtegula.testdata");
+  }
+
   static byte[] hpSrgb() throws IOException {
-    byte[] jpeg = Files.readAllBytes(TestImages.root().resolve("jpeg/icc_profile.jpg"));
+    byte[] jpeg = Files.readAllBytes(testdata().resolve("jpeg/icc_profile.jpg"));
     byte[] marker = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
     for (int i = 0; i + 4 < jpeg.length; i++) {
       if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xE2
