@@ -230,6 +230,11 @@ export class ImageCard {
     this.fact('format', jpegInTgl ? '.tgl holding a JPEG' : info.format === 'tgl' ? `.tgl ${info.variant}`
       : info.format.toUpperCase());
     this.fact('variant', jpegInTgl ? o.info.variant : info.variant);
+    if (o.metadata.iccBytes > 0) {
+      const m = o.metadata;
+      this.fact('profile', m.iccDescription ? `${m.iccDescription} (${m.iccColorSpace})`
+        : m.iccColorSpace || `${m.iccBytes} bytes, unreadable`);
+    }
     this.fact('originalBytes', formatBytes(this.file.size));
     this.fact('originalBpp', (8 * this.file.size / (o.width * o.height)).toFixed(2));
     if (!o.complete) {

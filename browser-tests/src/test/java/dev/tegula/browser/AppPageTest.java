@@ -122,6 +122,7 @@ class AppPageTest {
     drop("gray.jpg", Files.readAllBytes(TestFiles.root().resolve("jpeg/gray.jpg")));
     drop("jpeg_not_a_jpeg.jpg", Files.readAllBytes(TestFiles.root().resolve("invalid/jpeg_not_a_jpeg.jpg")));
     drop("gray.tgl", tgl);
+    drop("icc_profile.jpg", Files.readAllBytes(TestFiles.root().resolve("jpeg/icc_profile.jpg")));
     WebElement bad = card("jpeg_not_a_jpeg.jpg");
     assertEquals("error", bad.getAttribute("data-state"));
     assertEquals("malformed",
@@ -133,12 +134,16 @@ class AppPageTest {
     assertEquals("done", png.getAttribute("data-state"));
     assertEquals("45 × 37", fact(png, "size"));
     assertEquals("PNG", fact(png, "format"));
+    assertEquals("sRGB IEC61966-2.1 (RGB)", fact(card("icc_profile.jpg"), "profile"));
+    assertTrue(gray.findElement(By.cssSelector("[data-fact=profile]")).findElement(
+        By.xpath("..")).getAttribute("hidden") != null, "no profile, no line");
     WebElement restored = card("gray.tgl");
     assertEquals("restored", restored.getAttribute("data-state"));
     assertEquals(".tgl lossy", fact(restored, "format"));
     assertEquals("Download gray.png", restored.findElement(By.cssSelector("a.download")).getText());
     // newest first
-    assertEquals("gray.tgl", chromium.driver.findElement(By.cssSelector("article.result .name")).getText());
+    assertEquals("icc_profile.jpg",
+        chromium.driver.findElement(By.cssSelector("article.result .name")).getText());
   }
 
   @Test
