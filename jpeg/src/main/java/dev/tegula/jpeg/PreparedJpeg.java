@@ -1,5 +1,6 @@
 package dev.tegula.jpeg;
 
+import dev.tegula.core.GreyProfile;
 import dev.tegula.core.Metadata;
 
 /**
@@ -79,6 +80,11 @@ public final class PreparedJpeg {
           + " coefficients");
     }
     Metadata meta = metadata == null ? Metadata.EMPTY : metadata;
+    if (grayscale && meta.hasColourProfile()) {
+      // one component carries only a grey profile (decoders drop a colour one there): the
+      // equivalent grey one where that is exact, else the caller's as given
+      meta = GreyProfile.forGreyImage(meta);
+    }
     JpegEncoder.checkMetadata(meta);
     int[][] tables = JpegEncoder.tables(options, tuning);
     EncoderComponent[] quantized = new EncoderComponent[components.length];

@@ -126,6 +126,28 @@ class JpegEncoderTest {
     }
   }
 
+  /**
+   * Grey output carries only a grey ICC profile: a colour one with an exact grey equivalent
+   * (testdata/icc's gamma 1.8 matrix/TRC profile) becomes it (GreyProfile), in the one-shot
+   * encode and a prepared one's; three components keep the colour profile.
+   */
+  @Test
+  void greyOutputCarriesTheGreyProfile() throws java.io.IOException {
+    byte[] rgb = java.nio.file.Files.readAllBytes(
+        TestFiles.root().resolve("icc").resolve("rgb-gamma18.icc"));
+    Metadata meta = new Metadata(rgb, null, null, null);
+    JpegEncodeOptions grey = JpegEncodeOptions.DEFAULT.withGrayscale(true);
+    byte[] oneShot = JpegEncoder.encode(FLOWER, meta, grey);
+    byte[] prepared = JpegEncoder.prepare(FLOWER, grey).encode(meta, grey);
+    for (byte[] jpeg : new byte[][] {oneShot, prepared}) {
+      DecodedImage d = decode(jpeg);
+      assertEquals(1, d.info().components());
+      assertArrayEquals(dev.tegula.core.GreyProfile.fromColour(rgb), d.metadata().icc());
+    }
+    assertArrayEquals(rgb, decode(JpegEncoder.encode(FLOWER, meta, JpegEncodeOptions.DEFAULT))
+        .metadata().icc());
+  }
+
   @Test
   void jfifWhenThereIsNoExif() {
     byte[] jpeg = JpegEncoder.encode(FLOWER, Metadata.EMPTY, JpegEncodeOptions.DEFAULT);
