@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Exif;
+import dev.tegula.core.GreyProfile;
 import dev.tegula.core.Image;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Metadata;
@@ -13,7 +14,6 @@ import dev.tegula.png.PngEncoding;
 import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.tgl.TglEncoder;
 import dev.tegula.transform.Grayscale;
-import dev.tegula.core.GreyProfile;
 import dev.tegula.transform.LocationRemoval;
 import dev.tegula.transform.Resizer;
 import java.util.List;

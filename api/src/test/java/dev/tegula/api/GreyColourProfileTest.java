@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.GreyProfile;
 import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
-import dev.tegula.core.GreyProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;

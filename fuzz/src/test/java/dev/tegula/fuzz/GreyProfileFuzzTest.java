@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.tegula.core.Metadata;
 import dev.tegula.core.GreyProfile;
+import dev.tegula.core.Metadata;
 import java.util.Map;
 
 /**
