@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Metadata carried verbatim from the input so that nothing a user gave us is lost.
+ * Metadata carried verbatim from the input so that nothing a user gave us is lost. (One
+ * exception, which keeps the meaning: a one-channel JPEG or PNG of a grey image carries the exact
+ * grey equivalent of a colour ICC profile, {@link GreyProfile}, as it cannot carry the colour one.)
  *
  * @param icc the ICC profile bytes (JPEG APP2 chunks joined, PNG iCCP inflated), or null
  * @param exif the EXIF/TIFF bytes starting at the TIFF header ("II*\0" or "MM\0*"), or null
