@@ -157,8 +157,8 @@ public final class CompressOptions {
 
   /**
    * Convert to grey (Rec. 709 luma), stored as one channel plus alpha where the format can and
-   * the ICC profile is not a colour one (a colour profile is invalid on one channel: the file
-   * then keeps three, with grey pixels).
+   * the ICC profile is not a colour one without an exact grey equivalent (a colour profile is
+   * invalid on one channel: such a file keeps three, with grey pixels).
    */
   public CompressOptions withGrayscale(boolean on) {
     CompressOptions c = copy();

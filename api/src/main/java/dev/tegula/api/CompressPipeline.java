@@ -50,25 +50,8 @@ final class CompressPipeline {
     } else if (options.stripGps()) {
       metadata = LocationRemoval.strip(metadata);
     }
-    if (oneChannelWhenGrey(options) && metadata.hasColourProfile()
-        && image.isGrey(image.has16BitSamples())) {
-      metadata = GreyProfile.forGreyImage(metadata);
-    }
     return new DecodedImage(image, decoded.info(), metadata, decoded.complete(),
         decoded.warning());
-  }
-
-  /**
-   * Whether the output is a lossy JPEG that stores a grey image as one component (unless the
-   * caller fixed its chroma), which a colour profile would prevent: there a grey image's colour
-   * profile becomes the equivalent grey one ({@link GreyProfile}; a profile it cannot convert
-   * exactly stays, and the file keeps three components). The PNG encoder does the same for its
-   * greyscale colour types; .tgl codes a grey image without chroma whatever its profile, so it
-   * keeps the profile as it came.
-   */
-  static boolean oneChannelWhenGrey(CompressOptions options) {
-    return options.format() == ImageFormat.JPEG && !options.isLossless()
-        && options.chroma() == null;
   }
 
   /**
@@ -150,14 +133,19 @@ final class CompressPipeline {
    * JPEG is invalid and decoders drop it, as the PNG encoder keeps such an image out of the
    * greyscale colour types. One component decodes to the same pixels (a grey pixel's chroma is
    * 128, which quantizes to nothing) without the chroma blocks' codes, and its quality ladder has
-   * no chroma jump at 97. ({@link #prepare} has by then made a grey image's colour profile grey
-   * where that is exact.) Other formats are returned as they are.
+   * no chroma jump at 97. A colour profile with an exact grey equivalent does not hold a grey
+   * image back (unless the caller fixed the chroma): the encoder writes that grey profile
+   * ({@link GreyProfile}). .tgl codes a grey image without chroma whatever its profile and keeps
+   * the profile as it came. Other formats are returned as they are.
    */
   static CompressOptions forImage(CompressOptions options, Image image, Metadata metadata) {
     if (options.format() != ImageFormat.JPEG || options.isLossless()) {
       return options;
     }
-    boolean colourProfile = metadata != null && metadata.hasColourProfile();
+    // a colour profile the file must carry as it is
+    boolean colourProfile = metadata != null && metadata.hasColourProfile()
+        && (options.chroma() != null || !image.isGrey(image.has16BitSamples())
+            || GreyProfile.fromColour(metadata.icc()) == null);
     if (options.grayscale()) {
       return colourProfile ? options.withGrayscale(false) : options;
     }

@@ -51,14 +51,16 @@ public final class PngEncoder {
     short[] wide = options.keep16Bit() ? image.rgba16() : null;
     byte[] rgba8 = image.rgba();
     Metadata given = options.keepMetadata() && metadata != null ? metadata : Metadata.EMPTY;
+    // scanned only with a profile, which decides the colour types (16-bit samples kept are grey
+    // exactly where their 8-bit reduction is, when they reduce)
+    boolean greyWithProfile = given.icc() != null && image.isGrey(wide != null);
     // kept one channel where the profile has an exact grey equivalent
-    Metadata meta = given.hasColourProfile() && image.isGrey(wide != null)
+    Metadata meta = greyWithProfile && given.hasColourProfile()
         ? GreyProfile.forGreyImage(given) : given;
     // §11.3.3.3: a colour ICC profile only on the colour types 2, 3 and 6, a grey one only on
     // the greyscale types 0 and 4 (so no palette for a grey image that carries one)
     boolean allowGrey = !meta.hasColourProfile();
-    boolean allowPalette = meta.icc() == null || meta.hasColourProfile()
-        || !image.isGrey(false);
+    boolean allowPalette = !greyWithProfile || meta.hasColourProfile();
     List<EncodingPlan> plans;
     if (wide != null && !ColorReduction.reducesTo8(wide)) {
       plans = List.of(ColorReduction.plan16(wide, allowGrey));
