@@ -71,6 +71,7 @@ final class BatchRunner {
     try {
       // checked first so that nobody waits for work that cannot be written
       if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        stage = out.toString(); // the file in the way, not the input, is what the user must move
         throw new FileAlreadyExistsException(out.toString());
       }
       if (Files.isDirectory(out)) {

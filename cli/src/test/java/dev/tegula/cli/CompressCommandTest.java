@@ -69,7 +69,8 @@ class CompressCommandTest {
     Files.write(out, new byte[] {1, 2, 3});
     Cli.Result r = Cli.run("compress", in.toString());
     assertEquals(ExitCodes.IO, r.exit());
-    assertTrue(r.err().contains(ErrorReporter.OUTPUT_EXISTS), r.err());
+    assertEquals("tegula: " + out + ": " + ErrorReporter.OUTPUT_EXISTS, r.err().strip(),
+        "names the file in the way, not the input");
     assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out));
     assertEquals(0, Cli.run("compress", "--force", in.toString()).exit());
     assertEquals(ImageFormat.TGL, Tegula.detect(Files.readAllBytes(out)));
