@@ -629,7 +629,17 @@ final class SearchRules {
      * othf 194 -> 196 of 197, otho 93 -> 96 of 98; encodes 1,529 -> 1,534. .tgl and the SSIM
      * searches never read it.
      */
-    SIZE_KNOB_AGAIN
+    SIZE_KNOB_AGAIN,
+    /**
+     * .tgl's SSIM third inside a bracket (a failure and a pass after two encodes) reads the
+     * blend of the mosaic mapped through the two files and the chord between them, in quality
+     * ({@link TglMosaicPick#CHORD_SHARE}); off: the mosaic's map alone, as from session 17.
+     * Measured 2 Dec (session 32, TargetLanding ssim -Donly=TGL, fine, the twelve sets, same
+     * cache), off -> on: 94 of 1,168 searches changed, 11 won and 4 lost; within 3 encodes
+     * 1,114 -> 1,121 (tuned on 674 -> 674 of 696, never tuned on 394 -> 402 of 424, fresh 46 ->
+     * 45 of 48), encodes 2,484 -> 2,474; JPEG and the size searches never read it.
+     */
+    TGL_BRACKET_CHORD
   }
 
   /** Every rule on: what the library's searches run. */

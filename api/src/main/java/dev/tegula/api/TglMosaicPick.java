@@ -121,6 +121,22 @@ final class TglMosaicPick {
    */
   static final int FAR_STEP = 2;
 
+  /**
+   * With {@link SearchRules.Rule#TGL_BRACKET_CHORD}: the chord's share in a bracket third's
+   * blend ({@link #third}), the rest the mosaic mapped through the two files. The chord is the
+   * straight line in quality through the bracket's failure and pass. Why: on the blurred sets
+   * (fitsm, holdsm) at qualities 5-13, thirds inside a bracket landed over the band one after
+   * another (a first under, a second over, the third 0.6-0.8 band widths over the aim); their
+   * mosaic of four 128-pixel tiles climbs unlike the whole image there. In session 32's traces
+   * (the twelve sets, 147 bracket thirds at a quality) the chord's value at each third's
+   * quality lay within half a band width of the measured one 119 times, the mosaic's read 116,
+   * their even blend 124. Measured 2 Dec (session 32), TargetLanding ssim -Donly=TGL, fine, the
+   * twelve sets, same cache: bracket thirds in the band 125 of 157 without the chord, 126, 131,
+   * 129, 133, 129, 126 at shares 0.3, 0.5, 0.6, 0.7, 0.8, 1; searches within 3 encodes 1,114
+   * of 1,168 without, 1,114, 1,120, 1,117, 1,121, 1,118, 1,115.
+   */
+  static final double CHORD_SHARE = 0.7;
+
   private TglMosaicPick() {}
 
   /**
@@ -172,7 +188,10 @@ final class TglMosaicPick {
         || curve.greyFiles() && curve.rules().on(SearchRules.Rule.TGL_GREY_ACROSS_JUMP);
   }
 
-  /** The third quality inside a bracket of two files: the mosaic mapped through both. */
+  /**
+   * The third quality inside a bracket of two files: the mosaic mapped through both, blended
+   * with the chord between them ({@link #CHORD_SHARE}).
+   */
   static int third(FittedCurve model, int q, int failQ, int passQ, double aim, SsimCurve curve,
       int[] codes, double[] ys) {
     return pick(model, q, failQ, passQ, aim, curve, codes, ys, 2, THIRD_SHARE, -1);
@@ -242,6 +261,8 @@ final class TglMosaicPick {
     boolean beyond = curve.rules().on(SearchRules.Rule.TGL_MOSAIC_BEYOND);
     double nearEnough = beyond ? -NEAR_ENOUGH * Math.log(TargetSearch.SSIM_BAND) : 0;
     boolean mayWiden = known == 1 && curve.rules().on(SearchRules.Rule.TGL_MOSAIC_FAR);
+    boolean chord = anchor < 0 && qs[1] != qs[0]
+        && curve.rules().on(SearchRules.Rule.TGL_BRACKET_CHORD);
     for (int at = q; ; ) {
       double mapped = ys[from] + (curve.tglMosaicAt(model.codeAt(at)) - m0) * slope;
       if (mayWiden) {
@@ -258,6 +279,10 @@ final class TglMosaicPick {
       qs[n] = at;
       x[n] = model.predicted(at);
       v[n] = share * mapped + (1 - share) * x[n];
+      if (chord) {
+        double line = ys[0] + (at - qs[0]) * (ys[1] - ys[0]) / (qs[1] - qs[0]);
+        v[n] = CHORD_SHARE * line + (1 - CHORD_SHARE) * v[n];
+      }
       double off = Math.abs(v[n] - aim);
       if (off < bestOff) {
         bestOff = off;

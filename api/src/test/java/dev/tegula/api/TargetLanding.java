@@ -128,7 +128,9 @@ public class TargetLanding {
    * shifted through 97's file, as before session 28; -DtglSizeSmooth=false: .tgl's size
    * estimate without the smooth content's correction, as before session 29; -DjpegGreySize=false:
    * JPEG's size estimate of grey output without its own correction, -DsizeKnobAgain=false: a
-   * JPEG size knob's file just over the target ends the search, as before session 30.
+   * JPEG size knob's file just over the target ends the search, as before session 30;
+   * -DtglChord=false: .tgl's SSIM third inside a bracket on the mosaic alone, without the
+   * chord, as before session 32.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -176,7 +178,8 @@ public class TargetLanding {
       .with(Rule.TGL_SIZE_JUMP_SLOPE, on("tglJumpSlope"))
       .with(Rule.TGL_SIZE_SMOOTH, on("tglSizeSmooth"))
       .with(Rule.JPEG_GREY_SIZE, on("jpegGreySize"))
-      .with(Rule.SIZE_KNOB_AGAIN, on("sizeKnobAgain"));
+      .with(Rule.SIZE_KNOB_AGAIN, on("sizeKnobAgain"))
+      .with(Rule.TGL_BRACKET_CHORD, on("tglChord"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
