@@ -315,7 +315,23 @@ final class SizeSearch {
     return passBytes != null && (passBytes.length >= SIZE_BAND * maxBytes
         || passQ + step >= failQ && !acrossJump
         || encodes >= 3 && !TargetSearch.fourthInBracket(encodes, curve != null, rules,
-            failQ <= TOP));
+            failQ <= TOP)
+            && !goesOnUnderBand(rules, encodes, passBytes.length, maxBytes, passQ, failQ, step));
+  }
+
+  /**
+   * Whether a search whose fit in hand ({@code fitBytes}, at quality {@code passQ}) lies under
+   * the band after three or four encodes goes on ({@link Rule#SIZE_UNDER_BAND}): up to {@link
+   * SsimSearch#FAR_ENCODES} encodes, while a failure at {@code failQ} (above the top when none)
+   * leaves a quality between them. The issue counts three encodes, but a fit far under is a
+   * lower quality than the target buys: .tgl's sizes on Hubble's dark sky do not rise with the
+   * quality near 24 (24.37: 20,080 bytes, 25.05: 19,956), and a 20 KB search returned quality
+   * 21.36's 16,730 bytes after four encodes.
+   */
+  static boolean goesOnUnderBand(SearchRules rules, int encodes, long fitBytes, long maxBytes,
+      int passQ, int failQ, int step) {
+    return rules.on(Rule.SIZE_UNDER_BAND) && encodes < SsimSearch.FAR_ENCODES
+        && fitBytes < TargetSearch.SIZE_BAND * maxBytes && failQ <= TOP && passQ + step < failQ;
   }
 
   /** Moves the search into the jump's fill when 4:4:4 at 97 is (or is known to be) too large. */

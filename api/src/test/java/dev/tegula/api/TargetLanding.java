@@ -130,7 +130,8 @@ public class TargetLanding {
    * JPEG's size estimate of grey output without its own correction, -DsizeKnobAgain=false: a
    * JPEG size knob's file just over the target ends the search, as before session 30;
    * -DtglChord=false: .tgl's SSIM third inside a bracket on the mosaic alone, without the
-   * chord, as before session 32.
+   * chord, as before session 32; -DsizeUnderBand=false: a size search returns its fit after
+   * three or four encodes however far under the band, as before session 32.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -179,7 +180,8 @@ public class TargetLanding {
       .with(Rule.TGL_SIZE_SMOOTH, on("tglSizeSmooth"))
       .with(Rule.JPEG_GREY_SIZE, on("jpegGreySize"))
       .with(Rule.SIZE_KNOB_AGAIN, on("sizeKnobAgain"))
-      .with(Rule.TGL_BRACKET_CHORD, on("tglChord"));
+      .with(Rule.TGL_BRACKET_CHORD, on("tglChord"))
+      .with(Rule.SIZE_UNDER_BAND, on("sizeUnderBand"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {

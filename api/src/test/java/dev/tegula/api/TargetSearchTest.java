@@ -22,11 +22,12 @@ class TargetSearchTest {
   /**
    * The rules with no encode after the third: no fourth in a bracket ({@link
    * Rule#FOURTH_IN_BRACKET}, tested in FourthEncodeTest) nor after a pass far over the band
-   * ({@link Rule#FAR_PASS}, FarPassTest): for the tests that compare another rule's or the
+   * ({@link Rule#FAR_PASS}, FarPassTest) nor after a fit under the band ({@link
+   * Rule#SIZE_UNDER_BAND}, SizeUnderBandTest): for the tests that compare another rule's or the
    * estimate's landings in at most 3 encodes, as they were measured before them.
    */
-  static final SearchRules NO_FOURTH =
-      SearchRules.DEFAULT.with(Rule.FOURTH_IN_BRACKET, false).with(Rule.FAR_PASS, false);
+  static final SearchRules NO_FOURTH = SearchRules.DEFAULT.with(Rule.FOURTH_IN_BRACKET, false)
+      .with(Rule.FAR_PASS, false).with(Rule.SIZE_UNDER_BAND, false);
 
   /**
    * The rules before a pass far over the band was followed ({@link Rule#FAR_PASS}): for

@@ -75,7 +75,8 @@ final class CompressCommand implements Callable<Integer> {
       description = "The highest quality whose file fits SIZE: 200000, 200KB (1000 bytes a KB), "
           + "195KiB (1024), 1.5MB, 2MiB. JPEG and .tgl; lands within 3%% below SIZE where the "
           + "quality steps allow, in at most 3 encodes (4 when after the third the file that "
-          + "fits lies under the band, more only when none of 3 fits). When "
+          + "fits lies under the band, up to 6 while it still does and a quality is left "
+          + "between it and a larger file, more only when none of 3 fits). When "
           + "even quality 0 is larger, the file fails, unless --max-dim is given: then the "
           + "image is shrunk further until it fits.")
   private String maxSize;
