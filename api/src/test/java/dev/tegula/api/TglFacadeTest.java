@@ -13,11 +13,13 @@ import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Metadata;
+import dev.tegula.core.TruncatedInputException;
 import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TileJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,26 @@ class TglFacadeTest {
     MalformedInputException e = assertThrows(MalformedInputException.class,
         () -> Tegula.restore(png, DecodeOptions.DEFAULT));
     assertTrue(e.getMessage().startsWith("not a .tgl file"), e.getMessage());
+  }
+
+  /**
+   * A file that starts like a PNG but whose signature is damaged or cut off gets the PNG
+   * decoder's account (which byte, where it ends), not "not a JPEG, PNG or .tgl file".
+   */
+  @Test
+  void aDamagedPngSignatureIsNamed() throws IOException {
+    byte[] bad = Files.readAllBytes(testdata("invalid/png_bad_signature.png"));
+    MalformedInputException e = assertThrows(MalformedInputException.class,
+        () -> Tegula.decode(bad));
+    assertEquals("not a PNG file: its signature has 0x0b where PNG's has 0x0a (at byte 7)",
+        e.getMessage());
+    assertEquals(7, e.offset());
+    byte[] cut = Arrays.copyOf(Files.readAllBytes(testdata("png/gray16.png")), 6);
+    assertThrows(TruncatedInputException.class, () -> Tegula.readInfo(cut, Limits.DEFAULT));
+    // three bytes are too few to tell: the generic account
+    MalformedInputException three = assertThrows(MalformedInputException.class,
+        () -> Tegula.decode(Arrays.copyOf(bad, 3)));
+    assertTrue(three.getMessage().startsWith("not a JPEG, PNG or .tgl file"), three.getMessage());
   }
 
   @Test

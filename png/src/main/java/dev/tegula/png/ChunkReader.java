@@ -46,7 +46,8 @@ final class ChunkReader {
     return true;
   }
 
-  private static void requireSignature(byte[] data) {
+  /** PNG §5.2: the 8-byte signature, else what is wrong with it (the declared exceptions). */
+  static void requireSignature(byte[] data) {
     if (hasSignature(data)) {
       return;
     }
@@ -57,7 +58,8 @@ final class ChunkReader {
     for (int i = 0; i < n; i++) {
       if (data[i] != SIGNATURE[i]) {
         throw new MalformedInputException(
-            "not a PNG file: signature byte " + i + " is 0x" + hex(data[i] & 0xFF), i);
+            "not a PNG file: its signature has 0x" + hex(data[i] & 0xFF) + " where PNG's has 0x"
+                + hex(SIGNATURE[i] & 0xFF), i);
       }
     }
     // A correct prefix that stops early is a PNG cut short (issue 8: every cut is "truncated").

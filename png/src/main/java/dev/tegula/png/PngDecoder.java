@@ -29,6 +29,19 @@ public final class PngDecoder {
     return ChunkReader.hasSignature(data);
   }
 
+  /**
+   * Returns if {@code data} starts with the PNG signature (PNG §5.2), else throws what is wrong
+   * with it: the byte that differs ({@link MalformedInputException} at its offset), or an input
+   * that ends inside the signature ({@link TruncatedInputException}). For callers that saw the
+   * first bytes of a PNG signature and want the PNG decoder's own account of the rest.
+   */
+  public static void requireSignature(byte[] data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data must not be null");
+    }
+    ChunkReader.requireSignature(data);
+  }
+
   /** Reads IHDR and the chunks before the image data; allocates nothing image-sized. */
   public static ImageInfo readInfo(byte[] data, Limits limits) {
     if (data == null || limits == null) {
