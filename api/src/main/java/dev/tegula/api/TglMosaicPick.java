@@ -126,8 +126,8 @@ final class TglMosaicPick {
    * blend ({@link #third}), the rest the mosaic mapped through the two files. The chord is the
    * straight line in quality through the bracket's failure and pass. Why: on the blurred sets
    * (fitsm, holdsm) at qualities 5-13, thirds inside a bracket landed over the band one after
-   * another (a first under, a second over, the third 0.6-0.8 band widths over the aim); their
-   * mosaic of four 128-pixel tiles climbs unlike the whole image there. In session 32's traces
+   * another (a first under, a second over, the third 0.6-0.8 band widths over the aim, where
+   * the mosaic of four 128-pixel tiles had put it at the aim). In session 32's traces
    * (the twelve sets, 147 bracket thirds at a quality) the chord's value at each third's
    * quality lay within half a band width of the measured one 119 times, the mosaic's read 116,
    * their even blend 124. Measured 2 Dec (session 32), TargetLanding ssim -Donly=TGL, fine, the
