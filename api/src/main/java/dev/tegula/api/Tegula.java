@@ -349,7 +349,7 @@ public final class Tegula {
   private static ImageFormat requireFormat(byte[] data) {
     ImageFormat format = detect(data);
     if (format == null) {
-      if (startsLikePng(data)) {
+      if (PngDecoder.startsLikePng(data)) {
         // a damaged or cut-off PNG signature: the PNG decoder says which byte, or where it ends
         PngDecoder.requireSignature(data);
       }
@@ -362,12 +362,6 @@ public final class Tegula {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
     }
-  }
-
-  /** The first four bytes of the PNG signature (PNG §5.2): 0x89 then "PNG". */
-  private static boolean startsLikePng(byte[] data) {
-    return data.length >= 4 && (data[0] & 0xFF) == 0x89 && data[1] == 'P' && data[2] == 'N'
-        && data[3] == 'G';
   }
 
   private static String describeUnknown(byte[] data) {

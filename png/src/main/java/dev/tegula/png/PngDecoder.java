@@ -30,6 +30,22 @@ public final class PngDecoder {
   }
 
   /**
+   * Whether {@code data} starts as the PNG signature does (PNG §5.2: 0x89 "PNG"), whole or not:
+   * enough to say that a file {@link #looksLikePng} refuses was meant to be a PNG.
+   */
+  public static boolean startsLikePng(byte[] data) {
+    if (data == null || data.length < 4) {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (data[i] != ChunkReader.SIGNATURE[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns if {@code data} starts with the PNG signature (PNG §5.2), else throws what is wrong
    * with it: the byte that differs ({@link MalformedInputException} at its offset), or an input
    * that ends inside the signature ({@link TruncatedInputException}). For callers that saw the
