@@ -49,8 +49,9 @@ final class CompressCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "tgl (default), jpeg (a JPEG any browser opens, from Tegula's own encoder: "
-          + "progressive, psychovisual tables, trellis quantization) or png (lossless).")
-  private String format = "tgl";
+          + "progressive, psychovisual tables, trellis quantization) or png (lossless). "
+          + "Without it, the format -o's name says (.jpg, .jpeg, .png, .tgl), else tgl.")
+  private String format;
 
   @Option(names = {"-q", "--quality"}, paramLabel = "Q",
       description = "Lossy quality 0-100, higher is better and larger (default 75).")
@@ -196,20 +197,25 @@ final class CompressCommand implements Callable<Integer> {
 
   /** Every option and combination checked before any file is read. */
   private CompressOptions options() {
-    ImageFormat f = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-      case "tgl" -> ImageFormat.TGL;
-      case "jpeg", "jpg" -> ImageFormat.JPEG;
-      case "png" -> ImageFormat.PNG;
-      default -> throw usage("--format must be tgl, jpeg or png, not " + format);
-    };
+    String outputFile = OutputPlan.singleFile(inputs, output);
+    ImageFormat f = format != null ? parseFormat(format)
+        : jpegLossless || outputFile == null || OutputNames.formatOf(outputFile) == null
+        ? ImageFormat.TGL : OutputNames.formatOf(outputFile);
+    String mismatch = outputFile == null ? null : OutputNames.mismatch(outputFile, f,
+        jpegLossless ? "--jpeg-lossless" : format != null ? "--format " + format : "compress");
+    if (mismatch != null) {
+      throw usage("-o " + outputFile + " " + mismatch);
+    }
     if (jpegLossless) {
       return jpegLosslessOptions(f);
     }
+    // what chose the format, for the messages below
+    String asked = format != null ? "--format " + format : "-o " + outputFile;
     if (jpegCoding != null) {
       throw usage("--jpeg-coding applies to --jpeg-lossless only");
     }
     if (f == ImageFormat.JPEG && lossless) {
-      throw usage("--lossless is not possible with --format jpeg");
+      throw usage("--lossless is not possible with " + asked);
     }
     if (lossless && quality != null) {
       throw usage("--quality and --lossless exclude each other");
@@ -225,7 +231,7 @@ final class CompressCommand implements Callable<Integer> {
       throw usage("--max-size and --target-ssim exclude each other");
     }
     if (target != null && f == ImageFormat.PNG) {
-      throw usage(target + " is not possible with --format png (PNG is lossless)");
+      throw usage(target + " is not possible with " + asked + " (PNG is lossless)");
     }
     if (target != null && lossless) {
       throw usage(target + " and --lossless exclude each other");
@@ -234,7 +240,7 @@ final class CompressCommand implements Callable<Integer> {
       throw usage(target + " chooses the quality: leave out --quality");
     }
     if (quality != null && f == ImageFormat.PNG) {
-      throw usage("--quality does not apply to --format png (PNG is lossless)");
+      throw usage("--quality does not apply to " + asked + " (PNG is lossless)");
     }
     String jpegOnly = baseline ? "--baseline"
         : restartInterval != null ? "--restart-interval" : null;
@@ -302,6 +308,15 @@ final class CompressCommand implements Callable<Integer> {
       throw usage(o.problem());
     }
     return o;
+  }
+
+  private ImageFormat parseFormat(String name) {
+    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      case "tgl" -> ImageFormat.TGL;
+      case "jpeg", "jpg" -> ImageFormat.JPEG;
+      case "png" -> ImageFormat.PNG;
+      default -> throw usage("--format must be tgl, jpeg or png, not " + name);
+    };
   }
 
   /** "4:2:0" or "420" and so on. */

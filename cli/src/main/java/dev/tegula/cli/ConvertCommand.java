@@ -1,5 +1,6 @@
 package dev.tegula.cli;
 
+import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
@@ -83,6 +84,12 @@ final class ConvertCommand implements Callable<Integer> {
       pngOptions = PngEncodeOptions.DEFAULT.withCompressionLevel(level).withEffort(effort);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    String mismatch = OutputNames.mismatch(out, ImageFormat.PNG, "convert");
+    if (mismatch != null) {
+      throw new ParameterException(spec.commandLine(), out + " " + mismatch
+          + (OutputNames.formatOf(out) == null ? ""
+              : " (tegula compress " + in + " -o " + out + " writes one)"));
     }
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), verbose);
     Path inPath;

@@ -25,7 +25,8 @@ final class OutputPlan {
   /**
    * @param output -o as given, or null
    * @param extension the result's extension without the dot ("tgl", "png")
-   * @throws IllegalArgumentException when -o names an existing file for several inputs
+   * @throws IllegalArgumentException when -o names an existing file, or a new image file, for
+   *     several inputs
    */
   static List<Target> plan(List<String> inputs, String output, String extension)
       throws IOException {
@@ -38,6 +39,11 @@ final class OutputPlan {
         if (Files.exists(out) && !Files.isDirectory(out)) {
           throw new IllegalArgumentException(
               "-o " + output + " is a file; several inputs need a directory");
+        }
+        if (!Files.exists(out) && !wantsDir && OutputNames.isImageName(output)) {
+          // a directory called photo.jpg is never what was meant
+          throw new IllegalArgumentException("-o " + output
+              + " names one image file; several inputs need a directory (end it with /)");
         }
         Files.createDirectories(out);
         dir = out;
@@ -63,6 +69,22 @@ final class OutputPlan {
           : new Target(input, null, "would write " + target + ", as " + earlier + " does"));
     }
     return targets;
+  }
+
+  /**
+   * -o when it names the one output file (as {@link #plan} reads it: one input, no trailing
+   * separator, not an existing directory), else null.
+   */
+  static String singleFile(List<String> inputs, String output) {
+    if (output == null || inputs == null || inputs.size() != 1 || output.endsWith("/")
+        || output.endsWith(java.io.File.separator)) {
+      return null;
+    }
+    try {
+      return Files.isDirectory(Path.of(output)) ? null : output;
+    } catch (RuntimeException e) {
+      return null; // not a valid path: plan reports it
+    }
   }
 
   private static Path parentOf(Path in) {

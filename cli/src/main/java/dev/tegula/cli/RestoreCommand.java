@@ -41,7 +41,8 @@ final class RestoreCommand implements Callable<Integer> {
   private List<String> inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT.png|DIR",
-      description = "The PNG file to write (one input), or the directory for the results.")
+      description = "The PNG file to write (one input; .jpg for a .tgl that holds a JPEG file), "
+          + "or the directory for the results.")
   private String output;
 
   @Option(names = "--level", paramLabel = "0-9",
@@ -96,6 +97,17 @@ final class RestoreCommand implements Callable<Integer> {
     if (!wantPng) {
       targets = jpegTargets(targets, asJpeg);
     }
+    String outputFile = OutputPlan.singleFile(inputs, output);
+    if (outputFile != null) {
+      boolean jpeg = asJpeg.contains(inputs.get(0));
+      String mismatch = OutputNames.mismatch(outputFile, jpeg ? ImageFormat.JPEG
+          : ImageFormat.PNG, wantPng ? "--format png" : "restore");
+      if (mismatch != null) {
+        throw new ParameterException(spec.commandLine(), "-o " + outputFile + " " + mismatch
+            + (wantPng || jpeg || OutputNames.formatOf(outputFile) == null ? ""
+            : " (tegula compress " + inputs.get(0) + " -o " + outputFile + " writes one)"));
+      }
+    }
     Progress progress = batch.progress(spec.commandLine().getErr(), "restore", targets.size());
     DecodeOptions decode = new DecodeOptions(limitOptions.limits(), false);
     return new BatchRunner(batch.threads(), batch.force(), errors, progress)
@@ -109,8 +121,7 @@ final class RestoreCommand implements Callable<Integer> {
    */
   private List<OutputPlan.Target> jpegTargets(List<OutputPlan.Target> targets,
       java.util.Set<String> asJpeg) {
-    boolean named = output != null && inputs.size() == 1 && !output.endsWith("/")
-        && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(output));
+    boolean named = OutputPlan.singleFile(inputs, output) != null;
     List<OutputPlan.Target> result = new java.util.ArrayList<>(targets.size());
     for (OutputPlan.Target t : targets) {
       if (t.output() == null || !holdsJpeg(t.input())) {

@@ -2,6 +2,7 @@ package dev.tegula.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code tegula} command and its sub-commands. */
 @Command(name = "tegula", mixinStandardHelpOptions = true,
@@ -44,7 +46,22 @@ public final class TegulaCli implements Runnable {
           && parseResult.subcommand().hasMatchedOption("--verbose");
       return new ErrorReporter(cmd.getErr(), verbose).fail(null, e);
     });
+    commandLine.setParameterExceptionHandler(TegulaCli::usageError);
     return commandLine;
+  }
+
+  /**
+   * A wrong command line: the message, a suggestion for a mistyped option, and where the options
+   * are. Not the whole help, which would bury the one line that matters under a hundred.
+   */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("See '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.tegula.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
@@ -34,5 +35,17 @@ class CommandLineTest {
     Cli.Result r = Cli.run("convert", "--frobnicate", "a.jpg", "b.png");
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("--frobnicate"), r.err());
+  }
+
+  @Test
+  void aUsageErrorSaysWhatIsWrongAndWhereTheOptionsAreNotTheWholeHelp() {
+    Cli.Result r = Cli.run("compress", "--quality", "200", "a.png");
+    assertEquals(2, r.exit());
+    assertEquals(List.of("--quality must be 0-100", "See 'tegula compress --help' for the options."),
+        r.err().lines().toList());
+    Cli.Result typo = Cli.run("compress", "--qualty", "20", "a.png");
+    assertEquals(2, typo.exit());
+    assertTrue(typo.err().contains("Possible solutions: --quality"), typo.err());
+    assertTrue(typo.err().lines().count() < 6, typo.err());
   }
 }
