@@ -1,5 +1,6 @@
 package dev.tegula.cli;
 
+import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Json;
 import dev.tegula.api.QualityFacts;
 import dev.tegula.api.Tegula;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -70,6 +72,11 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String mismatch = heatmap == null ? null
+        : OutputNames.mismatch(heatmap, ImageFormat.PNG, "--heatmap");
+    if (mismatch != null) {
+      throw new ParameterException(spec.commandLine(), "--heatmap " + heatmap + " " + mismatch);
+    }
     ErrorReporter errors = new ErrorReporter(spec.commandLine().getErr(), verbose);
     Path heatmapPath = null;
     if (heatmap != null) {

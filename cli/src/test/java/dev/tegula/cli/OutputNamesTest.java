@@ -69,6 +69,9 @@ class OutputNamesTest {
     assertUsage(dir.resolve("c.jpg") + " names a JPEG file, but convert writes PNG (tegula "
         + "compress " + in + " -o " + dir.resolve("c.jpg") + " writes one)",
         "convert", in.toString(), dir.resolve("c.jpg").toString());
+    assertUsage("--heatmap " + dir.resolve("map.jpg") + " names a JPEG file, but --heatmap "
+        + "writes PNG", "compare", in.toString(), in.toString(), "--heatmap",
+        dir.resolve("map.jpg").toString());
     try (var files = Files.list(dir)) {
       assertEquals(2, files.count(), "only the two inputs");
     }
