@@ -11,14 +11,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file so that readers see either the old content or the whole new one, never a partial
  * file: the bytes go to a temporary file beside the target, are synced, then renamed over it. The
- * temporary file is removed whatever fails.
+ * temporary file is removed whatever fails, and by a shutdown hook when Ctrl-C stops the JVM
+ * during a write (which skips the writing thread's finally).
  */
 final class AtomicFileWriter {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (Path p : IN_FLIGHT) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+          // best effort while the JVM stops
+        }
+      }
+    }, "tegula-temporary-files"));
+  }
 
   private AtomicFileWriter() {}
 
@@ -29,6 +45,7 @@ final class AtomicFileWriter {
   static void write(Path target, byte[] bytes, boolean replace) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path temporary = createTemporary(absolute);
+    IN_FLIGHT.add(temporary);
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -48,6 +65,7 @@ final class AtomicFileWriter {
       } catch (IOException ignored) {
         // the write's own outcome is what the caller needs to hear about
       }
+      IN_FLIGHT.remove(temporary);
     }
   }
 

@@ -3,18 +3,42 @@ package dev.tegula.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFileWriterTest {
   @TempDir
   Path dir;
+
+  /** Writes a large file with AtomicFileWriter, for the test that stops its JVM meanwhile. */
+  public static void main(String[] args) throws IOException {
+    AtomicFileWriter.write(Path.of(args[0]), new byte[1 << 29], false);
+  }
+
+  @Test
+  void aJvmStoppedDuringTheWriteLeavesNoTemporaryFile() throws Exception {
+    Path target = dir.resolve("big.png");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"),
+        AtomicFileWriterTest.class.getName(), target.toString()).inheritIO().start();
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (count() == 0 && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    Assumptions.assumeTrue(p.isAlive() && count() == 1, "the write was not caught under way");
+    p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, not the writing thread's finally
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, count(), "neither the temporary file nor the target is left");
+  }
 
   @Test
   void createsANewFile() throws IOException {
