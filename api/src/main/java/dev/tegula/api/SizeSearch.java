@@ -202,7 +202,7 @@ final class SizeSearch {
         return knobbed;
       }
       if (ends(acrossJump)) {
-        return new Result(passBytes, passCode, encodes, Double.NaN);
+        return fitting();
       }
       if (failQ == 0 && model.fullBelow) {
         // even 4:4:4 at 0 is too large: the target is below the jump after all, on 4:2:0
@@ -279,14 +279,14 @@ final class SizeSearch {
         && passBytes.length < SIZE_BAND * maxBytes;
     if (knobFits && passQ + step >= failQ) {
       // nothing between the fitting and the failing file: only the finer knob can land
-      return TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
-          failLen, curve, false, rules);
+      return TrellisKnob.sizeKnob(encoder, maxBytes, fitting(), failCode, failLen, curve, false,
+          rules);
     }
     if (knobFits && encodes == 2
         && TrellisKnob.sizeProbed(curve, failCode, failLen, maxBytes, rules)) {
       // the failing file is just over: the knob at its tables where its probe lands it
-      Result r = TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
-          failLen, curve, true, rules);
+      Result r = TrellisKnob.sizeKnob(encoder, maxBytes, fitting(), failCode, failLen, curve,
+          true, rules);
       if (r != null) {
         return r;
       }
@@ -382,6 +382,11 @@ final class SizeSearch {
     return next;
   }
 
+  /** The fitting file in hand. */
+  private Result fitting() {
+    return new Result(passBytes, passCode, encodes, Double.NaN);
+  }
+
   /**
    * The result when every quality between the fit and the failure has one of their tables
    * (after a fourth encode's bracket, no knob: its encodes would come on top).
@@ -389,9 +394,8 @@ final class SizeSearch {
   private Result atLastTables() {
     return knob && encodes < 3 && passBytes.length < SIZE_BAND * maxBytes && failQ <= TOP
         && failCode == model.codeAt(failQ)
-        ? TrellisKnob.sizeKnob(encoder, maxBytes, passBytes, passCode, encodes, failCode,
-            failLen, curve, false, rules)
-        : new Result(passBytes, passCode, encodes, Double.NaN);
+        ? TrellisKnob.sizeKnob(encoder, maxBytes, fitting(), failCode, failLen, curve, false, rules)
+        : fitting();
   }
 
   /**

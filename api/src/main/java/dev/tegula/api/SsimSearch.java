@@ -384,7 +384,7 @@ final class SsimSearch {
         return knobbed;
       }
       if (!toFullLadder() && ends()) {
-        return new Result(passBytes, passCode, encodes, passSsim);
+        return pass();
       }
       if (failQ == TOP) {
         throw new LimitExceededException("even quality 100 reaches only SSIM "
@@ -537,8 +537,7 @@ final class SsimSearch {
             : Double.NaN, rules)) {
       // the failure lies just under the target, nearer than any pass lies over the band: its
       // tables with the lambda lowered, which raises SSIM in steps far finer than a hundredth
-      Result r = TrellisKnob.ssimBelow(encoder, scorer, target, aim, passBytes, passCode,
-          passSsim, failCode, failSsim, encodes, curve);
+      Result r = TrellisKnob.ssimBelow(knobGoal(), pass(), failCode, failSsim, curve);
       if (r != null && r.bytes() != null) {
         return r;
       }
@@ -567,8 +566,7 @@ final class SsimSearch {
         && TrellisKnob.ssimSecantFirst(encodes, decodedJpeg, passSsim, aim, rules)) {
       // the first file passes near the aim: the knob at its tables, twice if needed, the
       // second time on the lambda's own measured slope
-      Result r = TrellisKnob.ssimSecant(encoder, scorer, target, aim, band, passBytes, passCode,
-          passSsim, curve, rules);
+      Result r = TrellisKnob.ssimSecant(knobGoal(), pass(), curve, rules);
       if (r != null) {
         return r;
       }
@@ -578,8 +576,16 @@ final class SsimSearch {
   }
 
   private Result knobAtPass() {
-    return TrellisKnob.ssimKnob(encoder, scorer, target, aim, passBytes, passCode, passSsim,
-        encodes, measuredY, measuredLen, curve, rules);
+    return TrellisKnob.ssimKnob(knobGoal(), pass(), measuredY, measuredLen, curve, rules);
+  }
+
+  private TrellisKnob.SsimGoal knobGoal() {
+    return new TrellisKnob.SsimGoal(encoder, scorer, target, aim, band);
+  }
+
+  /** The passing file in hand (bytes null before one). */
+  private Result pass() {
+    return new Result(passBytes, passCode, encodes, passSsim);
   }
 
   /**
@@ -658,7 +664,7 @@ final class SsimSearch {
   private Result atLastTables() {
     return knob && encodes < 3 && passSsim > band && (passCode & QUALITY) == passQ
         ? knobAtPass()
-        : new Result(passBytes, passCode, encodes, passSsim);
+        : pass();
   }
 
   /** {@code q}, or the quality a read on the real encoder's mosaic of a sample puts nearer. */

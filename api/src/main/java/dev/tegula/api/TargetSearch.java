@@ -151,6 +151,11 @@ final class TargetSearch {
       this(bytes, code, encodes, ssim, bytes == null ? 0 : bytes.length);
     }
 
+    /** The same file, found after {@code spent} encodes. */
+    Result after(int spent) {
+      return new Result(bytes, code, spent, ssim, smallest);
+    }
+
     /** The quality in hundredths, -1 without a result. */
     int quality() {
       return code < 0 ? code : code & QUALITY;

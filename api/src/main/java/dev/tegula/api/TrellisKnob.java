@@ -188,6 +188,25 @@ final class TrellisKnob {
   private TrellisKnob() {}
 
   /**
+   * What an SSIM search's knob encodes for and aims at: the search's encoder of codes, the SSIM of
+   * a file against the source, the target, the aim in -ln(1 - SSIM) and the band's top SSIM.
+   */
+  record SsimGoal(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer, double target,
+      double aim, double band) {
+    /** The file at {@code code} and its SSIM, as the search's {@code encodes}-th. */
+    Result measure(int code, int encodes) {
+      byte[] out = encoder.apply(code);
+      return new Result(out, code, encodes, scorer.applyAsDouble(out));
+    }
+
+    /** The knob's file when it reaches the target in fewer bytes than the pass, else the pass. */
+    Result better(Result knob, Result pass) {
+      return knob.ssim() >= target && (pass.bytes() == null
+          || knob.bytes().length < pass.bytes().length) ? knob : pass.after(knob.encodes());
+    }
+  }
+
+  /**
    * SSIM, the pass's tables after at most two encodes: the knob takes the next encode when
    * nothing lies between the pass and the failure ({@code closed}), or after two on a decoded
    * JPEG whose pass is within {@link #SSIM_KNOB_SPAN} of the aim.
@@ -253,9 +272,8 @@ final class TrellisKnob {
    * onlyProbed}: null, without an encode, when the probe does not put the aim within {@link
    * #KNOB_MAX}.
    */
-  static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, byte[] passBytes,
-      int passCode, int encodes, int failCode, long failLen, SizeCurve curve, boolean onlyProbed,
-      SearchRules rules) {
+  static Result sizeKnob(IntFunction<byte[]> encoder, long maxBytes, Result pass, int failCode,
+      long failLen, SizeCurve curve, boolean onlyProbed, SearchRules rules) {
     double need = Math.log(failLen / (FINE_AIM * maxBytes));
     KnobProbe probe =
         curve == null || !rules.on(Rule.KNOB_PROBE) ? null : curve.knobProbe(failCode);
@@ -266,10 +284,10 @@ final class TrellisKnob {
     int lambda = knobLambda(Double.isNaN(ln) ? need / SIZE_KNOB_K : ln);
     int code = withLambda(failCode, lambda);
     byte[] out = encoder.apply(code);
-    int spent = encodes + 1;
+    int spent = pass.encodes() + 1;
     int again = out.length > maxBytes && rules.on(Rule.SIZE_KNOB_AGAIN)
         && out.length <= (1 + KNOB_AGAIN_SPAN) * maxBytes
-        && passBytes.length < TargetSearch.SIZE_BAND * maxBytes
+        && pass.bytes().length < TargetSearch.SIZE_BAND * maxBytes
         ? knobAgain(failLen, lambda, out.length, maxBytes) : -1;
     if (again > lambda) {
       // the knob's file is just over and the file in hand far under: once more on the same
@@ -278,9 +296,8 @@ final class TrellisKnob {
       out = encoder.apply(code);
       spent++;
     }
-    return out.length <= maxBytes && out.length > passBytes.length
-        ? new Result(out, code, spent, Double.NaN)
-        : new Result(passBytes, passCode, spent, Double.NaN);
+    return out.length <= maxBytes && out.length > pass.bytes().length
+        ? new Result(out, code, spent, Double.NaN) : pass.after(spent);
   }
 
   /**
@@ -324,40 +341,35 @@ final class TrellisKnob {
    * of quality that moves a DC step changes SSIM far more than the lambda does per byte). The
    * knob's file when it reaches the target (it is smaller than the pass), else the pass.
    */
-  static Result ssimKnob(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
-      double target, double aim, byte[] passBytes, int passCode, double passSsim, int encodes,
-      double[] ys, long[] lens, SsimCurve curve, SearchRules rules) {
-    double passY = -Math.log(Math.max(1e-9, 1 - passSsim));
+  static Result ssimKnob(SsimGoal goal, Result pass, double[] ys, long[] lens, SsimCurve curve,
+      SearchRules rules) {
+    int encodes = pass.encodes();
+    double passY = -Math.log(Math.max(1e-9, 1 - pass.ssim()));
     KnobProbe probe =
-        curve == null || !rules.on(Rule.KNOB_PROBE) ? null : curve.knobProbe(passCode);
+        curve == null || !rules.on(Rule.KNOB_PROBE) ? null : curve.knobProbe(pass.code());
     int lambda;
     if (probe != null) {
       double move = (rules.on(Rule.JPEG_KNOB_MOSAIC)
-          ? knobShare(-Math.log(1 - target), encodes, ys) : PROBE_SHARE) * (passY - aim);
-      double ln = rules.on(Rule.JPEG_THIRD_FROM_FILES)
-          ? probe.lnLambdaForSsim(move, ssimPerLnByte(passY, passBytes.length, encodes, ys, lens))
+          ? knobShare(-Math.log(1 - goal.target()), encodes, ys) : PROBE_SHARE)
+          * (passY - goal.aim());
+      double ln = rules.on(Rule.JPEG_THIRD_FROM_FILES) ? probe.lnLambdaForSsim(move,
+          ssimPerLnByte(passY, pass.bytes().length, encodes, ys, lens))
           : probe.lnLambdaForSsim(move);
       if (Double.isNaN(ln)) {
         // the lambda does not lower this image's SSIM here: the pass is the result
-        return new Result(passBytes, passCode, encodes, passSsim);
+        return pass;
       }
       lambda = knobLambda(ln);
       if (rules.on(Rule.JPEG_KNOB_MOSAIC)) {
-        lambda = mosaicRead(curve, passCode, lambda, move);
+        lambda = mosaicRead(curve, pass.code(), lambda, move);
       }
     } else {
-      double slope = ssimPerLnByte(passY, passBytes.length, encodes, ys, lens);
+      double slope = ssimPerLnByte(passY, pass.bytes().length, encodes, ys, lens);
       slope = !(slope > 0) ? KNOB_SLOPE_MAX
           : Math.max(KNOB_SLOPE_MIN, Math.min(KNOB_SLOPE_MAX, slope));
-      lambda = knobLambda((passY - aim) / (SSIM_KNOB_K * slope));
+      lambda = knobLambda((passY - goal.aim()) / (SSIM_KNOB_K * slope));
     }
-    int code = withLambda(passCode, lambda);
-    byte[] out = encoder.apply(code);
-    double ssim = scorer.applyAsDouble(out);
-    if (ssim >= target && out.length < passBytes.length) {
-      return new Result(out, code, encodes + 1, ssim);
-    }
-    return new Result(passBytes, passCode, encodes + 1, passSsim);
+    return goal.better(goal.measure(withLambda(pass.code(), lambda), encodes + 1), pass);
   }
 
   /**
@@ -510,11 +522,10 @@ final class TrellisKnob {
    * missed and nothing passes (the encode spent, the search goes on); null, without an encode,
    * when the probe does not put the aim within {@link #BELOW_MIN}.
    */
-  static Result ssimBelow(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
-      double target, double aim, byte[] passBytes, int passCode, double passSsim, int failCode,
-      double failSsim, int encodes, SsimCurve curve) {
+  static Result ssimBelow(SsimGoal goal, Result pass, int failCode, double failSsim,
+      SsimCurve curve) {
     KnobProbe probe = curve.knobProbe(failCode);
-    double need = aim - SsimCurve.distortion(failSsim);
+    double need = goal.aim() - SsimCurve.distortion(failSsim);
     if (probe == null || !(probe.ssimSlope > 1e-3)) {
       return null;
     }
@@ -526,13 +537,7 @@ final class TrellisKnob {
     if (curve.rules().on(Rule.JPEG_BELOW_MOSAIC)) {
       lambda = belowMosaicRead(curve, failCode, lambda, need);
     }
-    int code = withLambda(failCode, lambda);
-    byte[] out = encoder.apply(code);
-    double ssim = scorer.applyAsDouble(out);
-    if (ssim >= target && (passBytes == null || out.length < passBytes.length)) {
-      return new Result(out, code, encodes + 1, ssim);
-    }
-    return new Result(passBytes, passCode, encodes + 1, passSsim);
+    return goal.better(goal.measure(withLambda(failCode, lambda), pass.encodes() + 1), pass);
   }
 
   /** The lambda in hundredths for a move of {@code lnLambda} in its log, below x1.00. */
@@ -647,19 +652,16 @@ final class TrellisKnob {
    * the knob cannot reach the aim by {@link #KNOB_MAX} (the search goes on with the quality, the
    * knob's encode counted).
    */
-  static Result ssimSecant(IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer,
-      double target, double aim, double band, byte[] passBytes, int passCode, double passSsim,
-      SsimCurve curve, SearchRules rules) {
-    double y1 = -Math.log(Math.max(1e-9, 1 - passSsim));
-    double need = y1 - aim;
-    KnobProbe probe = rules.on(Rule.KNOB_PROBE) ? curve.knobProbe(passCode) : null;
+  static Result ssimSecant(SsimGoal goal, Result pass, SsimCurve curve, SearchRules rules) {
+    double y1 = -Math.log(Math.max(1e-9, 1 - pass.ssim()));
+    double need = y1 - goal.aim();
+    KnobProbe probe = rules.on(Rule.KNOB_PROBE) ? curve.knobProbe(pass.code()) : null;
     double ln = probe == null ? Double.NaN : probe.lnLambdaForSsim(PROBE_SHARE * need);
     int l2 = knobLambda(Double.isNaN(ln) ? need / SECANT_C : ln);
-    int c2 = withLambda(passCode, l2);
-    byte[] out2 = encoder.apply(c2);
-    double s2 = scorer.applyAsDouble(out2);
-    if (s2 >= target && s2 <= band) {
-      return new Result(out2, c2, 2, s2);
+    Result second = goal.measure(withLambda(pass.code(), l2), 2);
+    double s2 = second.ssim();
+    if (s2 >= goal.target() && s2 <= goal.band()) {
+      return second;
     }
     double y2 = -Math.log(Math.max(1e-9, 1 - s2));
     double ln2 = Math.log(l2 / 100.0);
@@ -672,26 +674,12 @@ final class TrellisKnob {
     }
     int l3 = knobLambda(ln3);
     if (l3 == l2) {
-      l3 = s2 >= target ? l2 + 1 : l2 - 1;
+      l3 = s2 >= goal.target() ? l2 + 1 : l2 - 1;
     }
-    byte[] best = passBytes;
-    int bestCode = passCode;
-    double bestSsim = passSsim;
-    if (s2 >= target && out2.length < best.length) {
-      best = out2;
-      bestCode = c2;
-      bestSsim = s2;
-    }
+    Result best = goal.better(second, pass);
     if (l3 > JpegEncodeOptions.DEFAULT_LAMBDA) {
-      int c3 = withLambda(passCode, l3);
-      byte[] out3 = encoder.apply(c3);
-      double s3 = scorer.applyAsDouble(out3);
-      if (s3 >= target && out3.length < best.length) {
-        best = out3;
-        bestCode = c3;
-        bestSsim = s3;
-      }
+      best = goal.better(goal.measure(withLambda(pass.code(), l3), 3), best);
     }
-    return new Result(best, bestCode, 3, bestSsim);
+    return best.after(3);
   }
 }

@@ -39,11 +39,11 @@ class SizeKnobAgainTest {
     int failCode = 9000;
     java.util.function.IntFunction<byte[]> encoder = code -> new byte[(int) Math.round(
         1050 * Math.pow(TargetSearch.lambdaOf(code) / 100.0, -0.1))];
-    byte[] pass = new byte[800];
-    TargetSearch.Result off = TrellisKnob.sizeKnob(encoder, 1000, pass, 8000, 2, failCode, 1050,
-        null, false, SearchRules.DEFAULT.with(Rule.SIZE_KNOB_AGAIN, false));
-    TargetSearch.Result on = TrellisKnob.sizeKnob(encoder, 1000, pass, 8000, 2, failCode, 1050,
-        null, false, SearchRules.DEFAULT);
+    TargetSearch.Result pass = new TargetSearch.Result(new byte[800], 8000, 2, Double.NaN);
+    TargetSearch.Result off = TrellisKnob.sizeKnob(encoder, 1000, pass, failCode, 1050, null,
+        false, SearchRules.DEFAULT.with(Rule.SIZE_KNOB_AGAIN, false));
+    TargetSearch.Result on = TrellisKnob.sizeKnob(encoder, 1000, pass, failCode, 1050, null,
+        false, SearchRules.DEFAULT);
     assertEquals(800, off.bytes().length);
     assertEquals(3, off.encodes());
     assertEquals(4, on.encodes());
