@@ -51,6 +51,7 @@ export interface ImageInfo {
   bitDepth: number;
   colorSpace: string;
   variant: string;
+  /** JPEG's chroma subsampling ('4:2:0', '4:4:4', ..., '4:0:0' grey) or a lossy colour .tgl's ('4:2:0', '4:4:4'); else null. */
   subsampling: string | null;
   progressive: boolean;
   hasAlpha: boolean;

@@ -4,6 +4,7 @@ import dev.tegula.recompress.JpegTglInfo;
 import dev.tegula.tgl.ChunkInfo;
 import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TglHeader;
+import dev.tegula.tgl.lossy.LossyTileHeader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +16,12 @@ import java.util.List;
  * @param warnings problems outside the tiles (dropped metadata, damaged index, no TEND)
  * @param jpeg for a file of JPEG reconstruction (mode 2, docs/format-jpeg.md) what it holds, or
  *     null (also when its JREC chunk is damaged)
+ * @param coding a lossy file's quality in hundredths and chroma, read from its first intact
+ *     lossy tile, or null
  */
 record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunks,
-    List<String> damagedTiles, List<String> warnings, JpegTglInfo jpeg) {
+    List<String> damagedTiles, List<String> warnings, JpegTglInfo jpeg,
+    LossyTileHeader coding) {
 
   static TglReport of(TglFile file) {
     return of(file, null);
@@ -32,7 +36,7 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
       }
     }
     return new TglReport(file.version(), file.header(), file.tileCount(), file.chunks(), damaged,
-        file.warnings(), jpeg);
+        file.warnings(), jpeg, file.lossyCoding());
   }
 
   /** Chunks and tiles whose checksum (or presence) fails. */
@@ -54,7 +58,15 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
           : jpeg.kind() + (jpeg.modelled() ? ", coefficients in " + jpeg.coding() : "")
               + " (original " + jpeg.jpegLength() + " bytes, SHA-256 " + jpeg.sha256() + ")");
     }
-    return header.lossy() ? "lossy q" + header.quality() : "lossless";
+    if (!header.lossy()) {
+      return "lossless";
+    }
+    if (coding == null) {
+      return "lossy q" + header.quality();
+    }
+    String chroma = coding.chroma(header.colour() == 3);
+    return "lossy q" + CompressCommand.quality(coding.qualityHundredths())
+        + (chroma == null ? "" : " " + chroma);
   }
 
   void toText(StringBuilder sb) {
@@ -94,6 +106,8 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
         .name("version").value(version)
         .name("mode").value(header.jpeg() ? "jpeg" : header.lossy() ? "lossy" : "lossless")
         .name("quality").value(header.quality())
+        .name("qualityHundredths").value(coding == null ? -1 : coding.qualityHundredths())
+        .name("chroma").value(coding == null ? null : coding.chroma(header.colour() == 3))
         .name("tileWidth").value(header.tileWidth())
         .name("tileHeight").value(header.tileHeight())
         .name("tiles").value(tiles)

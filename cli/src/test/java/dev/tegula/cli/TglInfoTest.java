@@ -34,6 +34,25 @@ class TglInfoTest {
   }
 
   @Test
+  void aLossyFileShowsItsTilesQualityInHundredthsAndChroma() throws IOException {
+    Path file = dir.resolve("searched.tgl");
+    Files.write(file, dev.tegula.tgl.TglEncoder.encode(
+        dev.tegula.api.Tegula.decode(Files.readAllBytes(TestData.file("photos/astronaut.png")))
+            .image(), null, dev.tegula.tgl.TglEncodeOptions.lossyHundredths(7212)));
+    Cli.Result r = Cli.run("info", file.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("  subsampling:  4:2:0\n"), r.out());
+    assertTrue(r.out().contains("  container:    .tgl version 1, lossy q72.12 4:2:0, 8-bit RGB\n"),
+        r.out());
+    Cli.Result json = Cli.run("info", "--json", file.toString());
+    Map<?, ?> tgl = (Map<?, ?>) ((Map<?, ?>) ((List<?>) MiniJson.parse(json.out())).get(0))
+        .get("tgl");
+    assertEquals("4:2:0", tgl.get("chroma"), json.out());
+    assertEquals(72L, ((Number) tgl.get("quality")).longValue());
+    assertEquals(7212L, ((Number) tgl.get("qualityHundredths")).longValue());
+  }
+
+  @Test
   void aBadChecksumFailsTheCommand() throws IOException {
     Path file = dir.resolve("bad.tgl");
     byte[] data = Files.readAllBytes(TestData.file("tgl/v1/rgba8-lossy-mode.tgl"));

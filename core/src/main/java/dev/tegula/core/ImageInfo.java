@@ -12,8 +12,9 @@ package dev.tegula.core;
  *     "grayscale+alpha", "RGBA", "palette"
  * @param variant the coding process: JPEG "baseline", "extended", "progressive", "arithmetic",
  *     "progressive arithmetic"; PNG "non-interlaced" or "Adam7"
- * @param subsampling chroma subsampling of a JPEG ("4:2:0", "4:4:4", ... or the sampling factors
- *     as "2x2,1x1,1x1" when no common name fits); null for formats without it
+ * @param subsampling chroma subsampling of a JPEG ("4:2:0", "4:4:4", ..., "4:0:0" for grey, or the
+ *     sampling factors as "2x2,1x1,1x1" when no common name fits) or of a lossy colour .tgl
+ *     ("4:2:0" or "4:4:4", from its first intact tile); null for formats and images without it
  * @param progressive whether the image arrives in several passes (progressive JPEG, Adam7 PNG)
  * @param hasAlpha whether the image carries transparency (alpha channel or tRNS)
  * @param orientation EXIF orientation 1-8 (1 when absent)

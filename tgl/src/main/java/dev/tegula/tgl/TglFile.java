@@ -2,6 +2,7 @@ package dev.tegula.tgl;
 
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Metadata;
+import dev.tegula.tgl.lossy.LossyTileHeader;
 import java.util.List;
 
 /**
@@ -78,10 +79,42 @@ public final class TglFile {
 
   /** The header as the facade describes every format; orientation is left at 1 (see api). */
   public ImageInfo info() {
+    LossyTileHeader coding = lossyCoding();
     return new ImageInfo("tgl", header.width(), header.height(), header.channels(),
         header.bitDepth(), header.colorSpaceName(),
-        header.jpeg() ? "jpeg" : header.lossy() ? "lossy" : "lossless", null,
+        header.jpeg() ? "jpeg" : header.lossy() ? "lossy" : "lossless",
+        coding == null ? null : coding.chroma(header.colour() == 3),
         false, header.alpha(), 1, 0);
+  }
+
+  /**
+   * How the first intact tile with a lossy colour plane is coded (format-lossy.md §3: quality in
+   * hundredths, chroma resolution), or null: a lossless file, or no such tile intact. Tegula's
+   * encoder codes every tile of a file alike, so one tile stands for the file (the header's
+   * quality, §5, is only the whole quality the encoder was given). Reads the tiles up to that
+   * one and checks its CRC.
+   */
+  public LossyTileHeader lossyCoding() {
+    if (!header.lossy() || header.jpeg()) {
+      return null;
+    }
+    for (int t = 0; t < tiles.length; t++) {
+      TileEntry e = tiles[t];
+      // §8.1: tile number (u32), planeCount (u8), then plane 0's codec, content, length (u32);
+      // the colour plane is always plane 0
+      int at = e.offset() + 8;
+      if (e.problem() != null || e.size() < 8 + 11 + 4 || at + 11 > data.length
+          || (data[at + 5] & 0xFF) != TglFormat.CODEC_LOSSY
+          || (data[at + 6] & 0xFF) != TglFormat.CONTENT_COLOUR || verifyTile(t) != null) {
+        continue;
+      }
+      long length = Bytes.u32(data, at + 7);
+      int room = e.offset() + e.size() - 4 - (at + 11);
+      if (length <= room) {
+        return LossyTileHeader.read(data, at + 11, (int) length);
+      }
+    }
+    return null;
   }
 
   /**
