@@ -34,6 +34,51 @@ function qualityText(facts) {
   return lambda >= 0 && lambda !== 100 ? `${q}, trellis lambda ×${(lambda / 100).toFixed(2)}` : q;
 }
 
+/**
+ * Formats Tegula does not decode but browsers do, by their signatures: the app hands these to the
+ * browser's own decoder and compresses its pixels (without their metadata), as other tools do.
+ */
+const BROWSER_FORMATS = [
+  {name: 'WebP', test: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP')},
+  {name: 'AVIF', test: (b) => ascii(b, 4, 'ftyp') && (ascii(b, 8, 'avif') || ascii(b, 8, 'avis'))},
+  {name: 'GIF', test: (b) => ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a')},
+  {name: 'BMP', test: (b) => ascii(b, 0, 'BM')},
+];
+
+function ascii(bytes, at, text) {
+  return bytes.length >= at + text.length
+    && [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+}
+
+/**
+ * A WebP, AVIF, GIF (first frame) or BMP file decoded by the browser as straight RGBA in the
+ * shape of decode()'s result; null when the file is none of these or the browser cannot read it.
+ */
+async function browserDecode(file) {
+  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const format = BROWSER_FORMATS.find((f) => f.test(head));
+  if (!format) {
+    return null;
+  }
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(file, {premultiplyAlpha: 'none', imageOrientation: 'from-image'});
+  } catch {
+    return null;
+  }
+  const {width, height} = bitmap;
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', {willReadFrequently: true});
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const data = context.getImageData(0, 0, width, height).data;
+  return {
+    width, height, data, complete: true, warning: null,
+    info: {format: format.name, variant: 'decoded by the browser'},
+    metadata: {iccBytes: 0, exifBytes: 0, xmpBytes: 0, text: {}},
+  };
+}
+
 function baseName(name) {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
@@ -215,15 +260,20 @@ export class ImageCard {
       // upright, as compress() writes it by default, so that before and after line up
       this.original = await decode(this.file, {autoOrient: true, onProgress: this.onProgress});
     } catch (e) {
-      // nothing to show or to compress: the card keeps only its name and the reason
-      this.node.classList.add('unreadable');
-      this.showError(e, 'Cannot decode');
-      return;
+      // not Tegula's format: a WebP, AVIF, GIF or BMP goes to the browser's decoder
+      this.original = e.code === 'malformed' ? await browserDecode(this.file) : null;
+      if (!this.original) {
+        // nothing to show or to compress: the card keeps only its name and the reason
+        this.node.classList.add('unreadable');
+        this.showError(e, 'Cannot decode');
+        return;
+      }
+      this.browserDecoded = true;
     }
     const decodeMs = performance.now() - started;
     const o = this.original;
     // a .tgl holding a JPEG decodes as that JPEG: only its header says it is a .tgl
-    const info = o.info.format === 'jpeg' ? await this.header(o.info) : o.info;
+    const info = o.info.format === 'jpeg' && !this.browserDecoded ? await this.header(o.info) : o.info;
     const jpegInTgl = info.format === 'tgl' && info.variant === 'jpeg';
     this.viewer.showOriginal(o);
     this.fact('size', `${o.width} × ${o.height}`);
@@ -304,8 +354,9 @@ export class ImageCard {
       let facts = null;
       if (!blob) {
         const started = performance.now();
-        facts = await compressWithFacts(this.file, {...this.options(), signal: run.signal,
-          onProgress: this.onProgress});
+        // the browser's decode is the source when Tegula cannot read the file itself
+        facts = await compressWithFacts(this.browserDecoded ? this.original : this.file,
+          {...this.options(), signal: run.signal, onProgress: this.onProgress});
         blob = facts.blob;
         encodeMs = performance.now() - started;
       }

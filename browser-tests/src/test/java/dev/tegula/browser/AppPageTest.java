@@ -147,6 +147,24 @@ class AppPageTest {
   }
 
   @Test
+  void aWebpGoesToTheBrowsersDecoderAndItsPixelsAreCompressed() throws Exception {
+    drop("rgba8.webp", Files.readAllBytes(TestFiles.root().resolve("browser/rgba8.webp")));
+    WebElement c = card("rgba8.webp");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(c.getAttribute("data-state")));
+    assertEquals("WEBP", fact(c, "format"));
+    assertEquals("decoded by the browser", fact(c, "variant"));
+    assertEquals("45 × 37", fact(c, "size"));
+    assertEquals("45 × 37", fact(c, "resultSize"));
+    assertTrue(c.findElement(By.cssSelector("option[value=exact]")).getAttribute("disabled")
+        != null, "only a JPEG can be kept exactly");
+    // PNG is lossless: the result is exactly the browser's decode
+    c.findElement(By.cssSelector("select.format")).sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+    awaitResult(c, "Download rgba8.png");
+    assertEquals("∞ (identical)", fact(c, "psnr"));
+  }
+
+  @Test
   void movingTheQualitySliderMakesANewResult() {
     drop("q.png", pngOf("photos/astronaut.png"));
     WebElement c = card("q.png");
