@@ -40,7 +40,8 @@ function qualityText(facts) {
  */
 const BROWSER_FORMATS = [
   {name: 'WebP', test: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP')},
-  {name: 'AVIF', test: (b) => ascii(b, 4, 'ftyp') && (ascii(b, 8, 'avif') || ascii(b, 8, 'avis'))},
+  // HEIF-family brands: mif1 and msf1 files may be AVIF (or HEIC, which Chromium cannot decode)
+  {name: 'AVIF', test: (b) => ascii(b, 4, 'ftyp') && ['avif', 'avis', 'mif1', 'msf1'].some((brand) => ascii(b, 8, brand))},
   {name: 'GIF', test: (b) => ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a')},
   {name: 'BMP', test: (b) => ascii(b, 0, 'BM')},
 ];

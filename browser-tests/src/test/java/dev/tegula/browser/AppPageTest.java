@@ -147,7 +147,7 @@ class AppPageTest {
   }
 
   @Test
-  void aWebpGoesToTheBrowsersDecoderAndItsPixelsAreCompressed() throws Exception {
+  void aWebpOrAvifGoesToTheBrowsersDecoderAndItsPixelsAreCompressed() throws Exception {
     drop("rgba8.webp", Files.readAllBytes(TestFiles.root().resolve("browser/rgba8.webp")));
     WebElement c = card("rgba8.webp");
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
@@ -162,6 +162,13 @@ class AppPageTest {
     c.findElement(By.cssSelector("select.format")).sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
     awaitResult(c, "Download rgba8.png");
     assertEquals("∞ (identical)", fact(c, "psnr"));
+
+    drop("photo.avif", Files.readAllBytes(TestFiles.root().resolve("browser/rgba8.avif")));
+    WebElement avif = card("photo.avif");
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
+        "done".equals(avif.getAttribute("data-state")));
+    assertEquals("AVIF", fact(avif, "format"));
+    assertEquals("Download photo.tgl", avif.findElement(By.cssSelector("a.download")).getText());
   }
 
   @Test
