@@ -274,7 +274,7 @@ export class ImageCard {
     const decodeMs = performance.now() - started;
     const o = this.original;
     // a .tgl holding a JPEG decodes as that JPEG: only its header says it is a .tgl
-    const info = o.info.format === 'jpeg' && !this.browserDecoded ? await this.header(o.info) : o.info;
+    const info = o.info.format === 'jpeg' ? await this.header(o.info) : o.info;
     const jpegInTgl = info.format === 'tgl' && info.variant === 'jpeg';
     this.viewer.showOriginal(o);
     this.fact('size', `${o.width} × ${o.height}`);
