@@ -198,9 +198,10 @@ final class CompressCommand implements Callable<Integer> {
   /** Every option and combination checked before any file is read. */
   private CompressOptions options() {
     String outputFile = OutputPlan.singleFile(inputs, output);
+    ImageFormat named = outputFile == null || jpegLossless ? null
+        : OutputNames.formatOf(outputFile);
     ImageFormat f = format != null ? parseFormat(format)
-        : jpegLossless || outputFile == null || OutputNames.formatOf(outputFile) == null
-        ? ImageFormat.TGL : OutputNames.formatOf(outputFile);
+        : named != null ? named : ImageFormat.TGL;
     String mismatch = outputFile == null ? null : OutputNames.mismatch(outputFile, f,
         jpegLossless ? "--jpeg-lossless" : format != null ? "--format " + format : "compress");
     if (mismatch != null) {

@@ -35,7 +35,7 @@ final class OutputPlan {
     if (output != null) {
       Path out = Path.of(output);
       boolean wantsDir = output.endsWith("/") || output.endsWith(java.io.File.separator);
-      if (Files.isDirectory(out) || wantsDir || inputs.size() > 1) {
+      if (singleFile(inputs, output) == null) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
           throw new IllegalArgumentException(
               "-o " + output + " is a file; several inputs need a directory");

@@ -93,11 +93,11 @@ final class RestoreCommand implements Callable<Integer> {
     } else {
       throw new ParameterException(spec.commandLine(), "--format must be jpg or png");
     }
+    String outputFile = OutputPlan.singleFile(inputs, output);
     java.util.Set<String> asJpeg = new java.util.HashSet<>();
     if (!wantPng) {
-      targets = jpegTargets(targets, asJpeg);
+      targets = jpegTargets(targets, outputFile, asJpeg);
     }
-    String outputFile = OutputPlan.singleFile(inputs, output);
     if (outputFile != null) {
       boolean jpeg = asJpeg.contains(inputs.get(0));
       String mismatch = OutputNames.mismatch(outputFile, jpeg ? ImageFormat.JPEG
@@ -119,9 +119,9 @@ final class RestoreCommand implements Callable<Integer> {
    * Inputs that hold a JPEG file get IN.jpg instead of IN.png, unless the one output was named
    * explicitly with .png. Only the first bytes are read here (docs/format-jpeg.md §3: mode 2).
    */
-  private List<OutputPlan.Target> jpegTargets(List<OutputPlan.Target> targets,
+  private List<OutputPlan.Target> jpegTargets(List<OutputPlan.Target> targets, String outputFile,
       java.util.Set<String> asJpeg) {
-    boolean named = OutputPlan.singleFile(inputs, output) != null;
+    boolean named = outputFile != null;
     List<OutputPlan.Target> result = new java.util.ArrayList<>(targets.size());
     for (OutputPlan.Target t : targets) {
       if (t.output() == null || !holdsJpeg(t.input())) {

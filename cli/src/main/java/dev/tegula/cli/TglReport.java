@@ -64,9 +64,13 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
     if (coding == null) {
       return "lossy q" + header.quality();
     }
-    String chroma = coding.chroma(header.colour() == 3);
     return "lossy q" + CompressCommand.quality(coding.qualityHundredths())
-        + (chroma == null ? "" : " " + chroma);
+        + (chroma() == null ? "" : " " + chroma());
+  }
+
+  /** A lossy colour file's chroma ("4:2:0", "4:4:4"), else null. */
+  private String chroma() {
+    return coding == null ? null : coding.chroma(header.colour() == 3);
   }
 
   void toText(StringBuilder sb) {
@@ -107,7 +111,7 @@ record TglReport(int version, TglHeader header, int tiles, List<ChunkInfo> chunk
         .name("mode").value(header.jpeg() ? "jpeg" : header.lossy() ? "lossy" : "lossless")
         .name("quality").value(header.quality())
         .name("qualityHundredths").value(coding == null ? -1 : coding.qualityHundredths())
-        .name("chroma").value(coding == null ? null : coding.chroma(header.colour() == 3))
+        .name("chroma").value(chroma())
         .name("tileWidth").value(header.tileWidth())
         .name("tileHeight").value(header.tileHeight())
         .name("tiles").value(tiles)

@@ -2,6 +2,7 @@ package dev.tegula.tgl;
 
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Metadata;
+import dev.tegula.core.TegulaException;
 import dev.tegula.tgl.lossy.LossyTileHeader;
 import java.util.List;
 
@@ -111,7 +112,11 @@ public final class TglFile {
       long length = Bytes.u32(data, at + 7);
       int room = e.offset() + e.size() - 4 - (at + 11);
       if (length <= room) {
-        return LossyTileHeader.read(data, at + 11, (int) length);
+        try {
+          return LossyTileHeader.parse(data, at + 11, (int) length);
+        } catch (TegulaException unreadable) {
+          return null; // a report then says nothing rather than something wrong
+        }
       }
     }
     return null;

@@ -1,8 +1,6 @@
 package dev.tegula.tgl.lossy;
 
-import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TruncatedInputException;
-import dev.tegula.core.UnsupportedFeatureException;
 
 /**
  * Decodes one tile (docs/format-lossy.md §2-§8): header, adaptive-quantization map, coefficients
@@ -19,32 +17,16 @@ final class TileDecoder {
    */
   static void decode(byte[] data, int offset, int length, int width, int height, int channels,
       byte[] out, int outOffset, int stride, int step, boolean opaque, LossyScratch scratch) {
-    if (length < LossyCodec.HEADER_SIZE) {
-      throw new TruncatedInputException("lossy tile shorter than its " + LossyCodec.HEADER_SIZE
-          + "-byte header", offset + length);
-    }
-    int version = data[offset] & 0xFF;
-    if (version != LossyCodec.VERSION) {
-      throw new UnsupportedFeatureException("lossy tile version " + version
-          + " (this decoder reads version " + LossyCodec.VERSION + ")", offset);
-    }
-    int flags = data[offset + 1] & 0xFF;
-    if ((flags & ~(LossyCodec.FLAG_444 | LossyCodec.FLAG_LAPPING)) != 0) {
-      throw new UnsupportedFeatureException("lossy tile flags 0x" + Integer.toHexString(flags)
-          + " name features this decoder does not know", offset + 1);
-    }
-    int hundredths = (data[offset + 2] & 0xFF) << 8 | (data[offset + 3] & 0xFF);
-    if (hundredths > 10000) {
-      throw new MalformedInputException("lossy tile quality " + hundredths
-          + " hundredths above 10000", offset + 2);
-    }
+    LossyTileHeader header = LossyTileHeader.parse(data, offset, length);
+    int hundredths = header.qualityHundredths();
+    boolean lapping = (data[offset + 1] & LossyCodec.FLAG_LAPPING) != 0;
     int filterLuma = data[offset + 4] & 0xFF;
     int filterChroma = data[offset + 5] & 0xFF;
     int[] bias = new int[4];
     for (int j = 0; j < 4; j++) {
       bias[j] = data[offset + 6 + j];
     }
-    TileLayout lay = new TileLayout(width, height, channels, (flags & LossyCodec.FLAG_444) == 0);
+    TileLayout lay = new TileLayout(width, height, channels, !header.fullChroma());
     int[][][] steps = TileEncoder.stepTables(hundredths, lay.planes);
 
     ModelDecoder dec = new ModelDecoder(data, offset + LossyCodec.HEADER_SIZE,
@@ -68,7 +50,7 @@ final class TileDecoder {
     }
     // Lapping (§8.2) is applied row by row inside the colour conversion.
     ColorTransform.inverse(pix[0], lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null,
-        lay.pw, lay.ph, lay.subsample, (flags & LossyCodec.FLAG_LAPPING) != 0, width, height, out,
+        lay.pw, lay.ph, lay.subsample, lapping, width, height, out,
         outOffset, stride, step, opaque);
     if (dec.overrun() > 0) {
       throw new TruncatedInputException("lossy tile data ends " + dec.overrun()
