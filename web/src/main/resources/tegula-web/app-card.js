@@ -25,13 +25,15 @@ export function formatBytes(n) {
 
 /**
  * The quality a lossy compress used: hundredths when a size or SSIM search chose between whole
- * ones, and JPEG's trellis lambda when the search moved that second knob.
+ * ones, JPEG's trellis lambda when the search moved that second knob, and whether a size search
+ * trimmed the file to fit.
  */
 function qualityText(facts) {
   const h = facts.qualityHundredths ?? facts.quality * 100;
   const q = h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2);
   const lambda = facts.lambdaHundredths ?? 100;
-  return lambda >= 0 && lambda !== 100 ? `${q}, trellis lambda ×${(lambda / 100).toFixed(2)}` : q;
+  const knob = lambda >= 0 && lambda !== 100 ? `${q}, trellis lambda ×${(lambda / 100).toFixed(2)}` : q;
+  return facts.trimmed ? `${knob}, trimmed to fit` : knob;
 }
 
 /**

@@ -193,6 +193,12 @@ export interface CompressResult {
    * quantization tables too much to land); -1 for .tgl, PNG and lossless output.
    */
   lambdaHundredths: number;
+  /**
+   * Whether a JPEG maxSizeBytes search fitted the file to the target by dropping its least
+   * valuable coefficients: the encode at the quality and lambda was over it by a little (at most
+   * 3.5 %); false otherwise.
+   */
+  trimmed: boolean;
   lossless: boolean;
   /** How many encodes it took (1 without a target). */
   encodes: number;

@@ -207,12 +207,13 @@ export async function compress(input, options = {}) {
 
 /**
  * compress(), with what was made: {blob, format, width, height, quality, qualityHundredths, chroma,
- * lambdaHundredths, lossless, encodes, ssim}. `quality` is the one chosen when maxSizeBytes or
+ * lambdaHundredths, trimmed, lossless, encodes, ssim}. `quality` is the one chosen when maxSizeBytes or
  * targetSsim was given (`qualityHundredths` the same on the search's fine scale), `chroma` the
  * chroma subsampling of lossy JPEG and .tgl ('4:2:0', '4:4:4', JPEG's '4:2:2', 'grey'; null for
  * PNG and lossless), `lambdaHundredths` JPEG's
  * trellis lambda in hundredths of the encoder's own (100 unless a search moved it; -1 for .tgl,
- * PNG and lossless), `encodes` how many encodes the search took;
+ * PNG and lossless), `trimmed` whether a JPEG maxSizeBytes search fitted the file to the target
+ * by dropping its least valuable coefficients, `encodes` how many encodes the search took;
  * width and height are the output's (after resizing and orientation).
  */
 export async function compressWithFacts(input, options = {}) {
@@ -255,6 +256,8 @@ export async function compressWithFacts(input, options = {}) {
     chroma: f.chroma ?? null,
     // codec modules before session 10 did not report it: their JPEGs used the encoder's own
     lambdaHundredths: f.lambdaHundredths ?? (encode.format === 'jpeg' && !f.lossless ? 100 : -1),
+    // codec modules before session 34 never trimmed
+    trimmed: f.trimmed ?? false,
     lossless: encode.format === 'png' || f.lossless,
     encodes: f.encodes,
     ssim: f.ssim ?? null,

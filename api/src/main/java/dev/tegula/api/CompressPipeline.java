@@ -245,17 +245,19 @@ final class CompressPipeline {
     int encodes = 0;
     for (int attempt = 0; ; attempt++) {
       Image current = image;
+      SearchEncoder encoder = new SearchEncoder(current, prepared.metadata(), options)
+          .fitting(options.maxSizeBytes(), SearchRules.DEFAULT);
       TargetSearch.Result r = TargetSearch.forSize(options.format(), 1,
           chromaChoice(options, current),
-          (long) current.width() * current.height(), options.maxSizeBytes(),
-          new SearchEncoder(current, prepared.metadata(), options),
+          (long) current.width() * current.height(), options.maxSizeBytes(), encoder,
           sizeCurve(options, current));
       encodes += r.encodes();
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
             current.height(), r.quality() / 100, encodes, Double.NaN,
             prepared.complete() ? null : prepared.warning(), r.quality(),
-            chroma(options, r.code(), current), lambda(options, r.code()));
+            chroma(options, r.code(), current), lambda(options, r.code()),
+            encoder.trimmed(r.bytes()));
       }
       int longer = Math.max(current.width(), current.height());
       double shrink = Math.sqrt(options.maxSizeBytes() / (double) r.smallest()) * 0.9;

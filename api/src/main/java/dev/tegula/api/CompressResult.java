@@ -26,10 +26,21 @@ package dev.tegula.api;
  *     ({@code JpegEncodeOptions.lambdaHundredths}): 100 unless a size or SSIM search moved this
  *     second knob, where one hundredth of quality changes the tables too much to land; with the
  *     quality and chroma it reproduces the file. -1 for PNG, .tgl and lossless output
+ * @param trimmed whether a JPEG size search fitted the file to the target by dropping its least
+ *     valuable coefficients: the encode at the quality, chroma and lambda was over the target
+ *     by a little (at most 3.5 %), and the same encode with the same target gives the file again
  */
 public record CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
     int encodes, double ssim, String warning, int qualityHundredths, String chroma,
-    int lambdaHundredths) {
+    int lambdaHundredths, boolean trimmed) {
+
+  /** A result whose file is the encode itself (not trimmed to a size target). */
+  public CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
+      int encodes, double ssim, String warning, int qualityHundredths, String chroma,
+      int lambdaHundredths) {
+    this(bytes, format, width, height, quality, encodes, ssim, warning, qualityHundredths, chroma,
+        lambdaHundredths, false);
+  }
 
   /** A result at the encoder's own trellis lambda (100 for JPEG, -1 for other output). */
   public CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,

@@ -654,7 +654,14 @@ final class SearchRules {
      * fitsm hubble_deep_field_s5c 50 KB 3.14 -> 2.92 % in 6), 752 -> 754, encodes 1,535 ->
      * 1,540. Within 3 encodes unchanged (992 and 734), as it must be.
      */
-    SIZE_UNDER_BAND
+    SIZE_UNDER_BAND,
+    /**
+     * A JPEG size search's encode that lands over the target by at most {@link
+     * SearchEncoder#TRIM_SHARE} of it is fitted into it by dropping its least valuable
+     * coefficients ({@code PreparedJpeg.encode} with a budget) instead of failing; off: it fails
+     * and the search encodes again.
+     */
+    JPEG_SIZE_TRIM
   }
 
   /** Every rule on: what the library's searches run. */

@@ -74,6 +74,14 @@ final class SizeSearch {
    */
   static final double TGL_ONE_SIDED_GAIN = 1.15;
   /**
+   * Where a JPEG size search aims when its encoder trims files just over the target into it
+   * ({@link SearchEncoder#TRIM_SHARE}): nearer the target than {@link TargetSearch#FINE_AIM}, as
+   * a file that lands over it by a little is no longer lost. Measured in session 34 (TargetLanding
+   * size, the twelve sets, trims up to 3.5 % priced up to 2): aim 0.985 -> 0.995, searches in the
+   * band within 3 encodes ... (docs/target-search.md §5).
+   */
+  static final double JPEG_TRIM_AIM = 0.995;
+  /**
    * On whole qualities the band is often narrower than one step: aim slightly under the target
    * first, and with a file that fits in hand (an overshoot then costs nothing) at the target.
    */
@@ -119,9 +127,10 @@ final class SizeSearch {
     this.maxBytes = maxBytes;
     this.encoder = encoder;
     this.curve = curve;
-    this.aim = Math.log(maxBytes * (fine ? FINE_AIM : WHOLE_AIM) / (double) pixels);
-    this.exact = fine ? aim : Math.log(maxBytes / (double) pixels);
     this.rules = curve == null ? SearchRules.DEFAULT : curve.rules();
+    double fineAim = jpeg && rules.on(Rule.JPEG_SIZE_TRIM) ? JPEG_TRIM_AIM : FINE_AIM;
+    this.aim = Math.log(maxBytes * (fine ? fineAim : WHOLE_AIM) / (double) pixels);
+    this.exact = fine ? aim : Math.log(maxBytes / (double) pixels);
     this.model = FittedCurve.ofSize(jpeg, step, fine, chromaChoice);
     if (fine && curve != null) {
       model.sizeCurve = curve;
@@ -220,9 +229,13 @@ final class SizeSearch {
       q = encodes >= MAX_ENCODES ? 0
           : model.pickSize(next, passQ, failQ, chromaChoice, passBytes != null && encodes == 2,
               shiftFromEnd, jumpFillSlope());
-      if (jpeg && fine && curve != null && passBytes != null && encodes < MAX_ENCODES) {
-        q = newSizeTables(model, q, passQ, failQ, curve.side);
-        if (q < 0) {
+      if (jpeg && fine && curve != null && encodes < MAX_ENCODES) {
+        // with nothing fitting yet too: near 100 the tables of neighbouring hundredths are all
+        // ones, and a second encode under a failure at 100 gave its file again
+        int fresh = newSizeTables(model, q, passQ, failQ, curve.side);
+        if (fresh >= 0) {
+          q = fresh;
+        } else if (passBytes != null) {
           return atLastTables();
         }
       }

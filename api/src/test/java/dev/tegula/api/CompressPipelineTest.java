@@ -2,6 +2,7 @@ package dev.tegula.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -373,5 +374,46 @@ class CompressPipelineTest {
         .withFormat(ImageFormat.JPEG), Limits.DEFAULT).lambdaHundredths());
     assertEquals(-1, Tegula.compressFile(input, CompressOptions.lossy(60)
         .withFormat(ImageFormat.TGL), Limits.DEFAULT).lambdaHundredths());
+  }
+
+  /**
+   * A JPEG size search may fit an encode just over the target into it by dropping coefficients
+   * (SearchEncoder.fitting): the result says so, lies in the band, and the encode at its quality,
+   * chroma and lambda is over the target while the same encode fitted to the target gives the
+   * result's pixels again. Results made otherwise say they were not trimmed.
+   */
+  @Test
+  void aSizeSearchThatTrimsReportsItAndTheFittedEncodeGivesItAgain() throws IOException {
+    Image photo = TargetSearchTest.crop("astronaut.png", 128, 96, 256);
+    DecodedImage d = new DecodedImage(photo, null, Metadata.EMPTY, true, null);
+    CompressResult trimmed = null;
+    CompressResult whole = null;
+    for (int t = 0; t < 40 && (trimmed == null || whole == null); t++) {
+      long target = 8_000 + 397L * t;
+      CompressResult r = Tegula.compress(d, CompressOptions.lossy(75)
+          .withFormat(ImageFormat.JPEG).withMaxSizeBytes(target));
+      assertTrue(r.size() <= target && r.encodes() <= 3, target + ": " + r.size());
+      if (r.trimmed() && trimmed == null) {
+        trimmed = r;
+        assertTrue(r.size() >= TargetSearch.SIZE_BAND * target, target + ": " + r.size());
+        JpegEncodeOptions o = JpegEncodeOptions.ofQualityHundredths(r.qualityHundredths())
+            .withLambdaHundredths(r.lambdaHundredths());
+        o = r.chroma().equals("4:4:4") ? o.withSubsampling(JpegEncodeOptions.Subsampling.S444)
+            : o;
+        dev.tegula.jpeg.PreparedJpeg prepared = dev.tegula.jpeg.JpegEncoder.prepare(photo, o);
+        assertTrue(prepared.encode(null, o).length > target, "the encode alone was over");
+        byte[] again = prepared.encode(null, o, (int) target, SearchEncoder.TRIM_SHARE).file();
+        assertArrayEquals(Tegula.decode(r.bytes()).image().rgba(),
+            Tegula.decode(again).image().rgba());
+      } else if (!r.trimmed() && whole == null) {
+        whole = r;
+      }
+    }
+    assertNotNull(trimmed, "no search trimmed");
+    assertNotNull(whole, "every search trimmed");
+    assertFalse(Tegula.compress(d, CompressOptions.lossy(75).withFormat(ImageFormat.TGL)
+        .withMaxSizeBytes(20_000)).trimmed(), ".tgl is never trimmed");
+    assertFalse(Tegula.compress(d, CompressOptions.lossy(75).withFormat(ImageFormat.JPEG)
+        .withTargetSsim(0.95)).trimmed(), "nor an SSIM search's file");
   }
 }

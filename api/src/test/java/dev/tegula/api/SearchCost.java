@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  * SearchEncoder}'s, which prepare the image once per chroma side; {@code -Dab=true} also runs
  * every search with a one-shot encode per code (as before session 19), the two in turns, and
  * summarizes each apart. Run with the api test classpath: {@code java dev.tegula.api.SearchCost
- * ssim|size [-Dper=N images per set] [-Dab=true] [-Dformat=tgl] DIR...}.
+ * ssim|size [-Dper=N images per set] [-Dab=true] [-Dformat=tgl] [-Dtrim=false] DIR...}.
  */
 public class SearchCost {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -41,6 +41,9 @@ public class SearchCost {
   /** Whether every search also runs with one-shot encodes, for a same-run comparison. */
   private static final boolean AB = Boolean.getBoolean("ab");
   /** -Dformat=tgl: the searches of lossy .tgl instead of JPEG. */
+  /** -Dtrim=false: size searches without trims (SearchRules.Rule.JPEG_SIZE_TRIM off). */
+  private static final SearchRules RULES = SearchRules.DEFAULT.with(
+      SearchRules.Rule.JPEG_SIZE_TRIM, !"false".equals(System.getProperty("trim")));
   private static final ImageFormat FORMAT = "tgl".equals(System.getProperty("format"))
       ? ImageFormat.TGL : ImageFormat.JPEG;
 
@@ -135,8 +138,10 @@ public class SearchCost {
       }
       long[] enc = new long[2];
       long[] sc = new long[2];
+      // as CompressPipeline: a size search's JPEG encodes just over the target are trimmed
       IntFunction<byte[]> searchEncoder = prepared ? new SearchEncoder(img, Metadata.EMPTY,
-          CompressOptions.lossy(75).withFormat(FORMAT)) : code -> oneShot(img, code);
+          CompressOptions.lossy(75).withFormat(FORMAT)).fitting(size ? SIZE_TARGETS[i] : 0, RULES)
+          : code -> oneShot(img, code);
       IntFunction<byte[]> encoder = code -> {
         long t0 = MX.getCurrentThreadCpuTime();
         byte[] b = searchEncoder.apply(code);
@@ -157,7 +162,7 @@ public class SearchCost {
       TargetSearch.Result r;
       long t1;
       if (size) {
-        SizeCurve c = SsimCurve.sizeOf(img, jpeg, null, false, SearchRules.DEFAULT);
+        SizeCurve c = SsimCurve.sizeOf(img, jpeg, null, false, RULES);
         t1 = MX.getCurrentThreadCpuTime();
         r = TargetSearch.forSize(FORMAT, 1, choice, (long) img.width() * img.height(),
             SIZE_TARGETS[i], encoder, c);

@@ -418,6 +418,20 @@ public class TargetLanding {
    */
   private static final boolean GREY_JPEG = !"false".equals(System.getProperty("greyJpeg"));
 
+  /** Keeps an encode's size and SSIM under {@code key} in -Dcache's file, when there is one. */
+  private static void cacheLine(String key, long bytes, double ssim) {
+    if (CACHE == null) {
+      return;
+    }
+    CACHED.put(key, new double[] {bytes, ssim});
+    try {
+      Files.writeString(Paths.get(CACHE), key + " " + bytes + " " + ssim + "\n",
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static void measure(String set, String name, Image img, long px, ImageFormat f,
       boolean size) {
     CompressOptions opts = GREY_JPEG ? CompressPipeline.forImage(options(f), img, Metadata.EMPTY)
@@ -452,20 +466,31 @@ public class TargetLanding {
           double v = size ? Double.NaN
               : dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(b).image());
           scores.put(b, v);
-          CACHED.put(ck, new double[] {b.length, v});
-          try {
-            Files.writeString(Paths.get(CACHE), ck + " " + b.length + " " + v + "\n",
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
+          cacheLine(ck, b.length, v);
         }
         return b;
       });
     };
+    // a size search's encoder trims a JPEG just over its target into it (SearchEncoder.fitting)
+    long[] budget = new long[1];
+    SearchEncoder trimEncoder = new SearchEncoder(img, Metadata.EMPTY, opts);
+    Map<String, byte[]> trims = new HashMap<>();
     IntFunction<byte[]> traced = c -> {
       byte[] b = enc.apply(c);
+      if (size && f == ImageFormat.JPEG && RULES.on(SearchRules.Rule.JPEG_SIZE_TRIM)
+          && b.length > budget[0] && b.length <= budget[0] * (1 + SearchEncoder.TRIM_SHARE)) {
+        String ck = set + " " + name + " " + f + variant + " " + c + " fit" + budget[0];
+        b = trims.computeIfAbsent(ck, k -> {
+          double[] hit = CACHED.get(k);
+          if (hit != null) {
+            return new byte[(int) hit[0]];
+          }
+          byte[] t = trimEncoder.fitting(budget[0], RULES).apply(c);
+          cacheLine(k, t.length, Double.NaN);
+          return t;
+        });
+        trace.append('t');
+      }
       trace.append(b.length);
       return b;
     };
@@ -492,6 +517,7 @@ public class TargetLanding {
         for (int step : STEPS) {
           calls[0] = 0;
           trace.setLength(0);
+          budget[0] = t;
           TargetSearch.Result r = TargetSearch.forSize(f, step, choice, px, t, traced,
               SIZE_CURVE ? sizeCurves.computeIfAbsent(f,
                   ff -> CompressPipeline.sizeCurve(opts, img, RULES)) : null, KNOB);

@@ -257,7 +257,7 @@ class CompressFormatsTest {
         const f = await t.compressWithFacts(input, {...j.options, onProgress: (x) => steps.push(x)});
         out.push({name: j.name, type: f.blob.type, size: f.blob.size, sha: await h.sha256(f.blob),
           width: f.width, height: f.height, quality: f.quality, encodes: f.encodes, ssim: f.ssim,
-          lambda: f.lambdaHundredths, chroma: f.chroma, steps: steps.length});
+          lambda: f.lambdaHundredths, trimmed: f.trimmed, chroma: f.chroma, steps: steps.length});
       }
       return out;
       """;
@@ -482,8 +482,8 @@ class CompressFormatsTest {
       }
       expected.add(j.name() + ": " + r.width() + "x" + r.height() + " " + r.size() + " "
           + TegulaApiTest.sha256(r.bytes()) + " q" + (r.quality() < 0 ? 100 : r.quality())
-          + " encodes " + r.encodes() + " lambda " + r.lambdaHundredths() + " chroma "
-          + r.chroma());
+          + " encodes " + r.encodes() + " lambda " + r.lambdaHundredths() + " trimmed "
+          + r.trimmed() + " chroma " + r.chroma());
     }
     for (boolean shared : List.of(true, false)) {
       @SuppressWarnings("unchecked")
@@ -492,7 +492,8 @@ class CompressFormatsTest {
       for (Map<String, Object> f : r) {
         got.add(f.get("name") + ": " + f.get("width") + "x" + f.get("height") + " " + f.get("size")
             + " " + f.get("sha") + " q" + f.get("quality") + " encodes " + f.get("encodes")
-            + " lambda " + f.get("lambda") + " chroma " + f.get("chroma"));
+            + " lambda " + f.get("lambda") + " trimmed " + f.get("trimmed") + " chroma "
+            + f.get("chroma"));
       }
       assertEquals(expected, got, shared ? "through SharedArrayBuffer" : "by transfer");
       Map<String, Map<String, Object>> by = new java.util.HashMap<>();

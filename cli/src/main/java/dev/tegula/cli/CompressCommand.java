@@ -481,6 +481,9 @@ final class CompressCommand implements Callable<Integer> {
         if (r.lambdaHundredths() >= 0 && r.lambdaHundredths() != 100) {
           how += " lambda x" + lambda(r.lambdaHundredths());
         }
+        if (r.trimmed()) {
+          how += " trimmed to fit";
+        }
         if (options.maxSizeBytes() > 0 || options.targetSsim() > 0) {
           how += " after " + r.encodes() + (r.encodes() == 1 ? " encode" : " encodes");
         }

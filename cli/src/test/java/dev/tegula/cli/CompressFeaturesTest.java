@@ -90,6 +90,34 @@ class CompressFeaturesTest {
     assertEquals("1.00", CompressCommand.lambda(100));
   }
 
+  /**
+   * A JPEG size search that fitted its file to the target by dropping coefficients says so in
+   * the summary; one that did not, does not.
+   */
+  @Test
+  void summarySaysWhenASizeSearchTrimmedTheFile() throws IOException {
+    Path in = copy("photos/astronaut.png", "astronaut.png");
+    DecodedImage source = decode(in);
+    boolean said = false;
+    boolean silent = false;
+    for (int t = 0; t < 30 && !(said && silent); t++) {
+      long target = 20_000 + 1_733L * t;
+      CompressResult api = Tegula.compress(source, CompressOptions.lossy(75)
+          .withFormat(ImageFormat.JPEG).withMaxSizeBytes(target));
+      if (api.trimmed() ? said : silent) {
+        continue; // this case is covered already
+      }
+      Cli.Result r = run("--format", "jpeg", "--max-size", String.valueOf(target), "-v",
+          "--force", "-o", dir.resolve("out.jpg").toString(), in.toString());
+      assertEquals(0, r.exit(), r.err());
+      assertEquals(api.trimmed(), r.err().contains(" trimmed to fit after "), target + ": "
+          + r.err());
+      said |= api.trimmed();
+      silent |= !api.trimmed();
+    }
+    assertTrue(said && silent, "the targets no longer cover both cases");
+  }
+
   private void assertSummary(Path in, String target, String part, boolean present) {
     Cli.Result r = run("--format", "jpeg", "--target-ssim", target, "-v", "--force", "-o",
         dir.resolve("out.jpg").toString(), in.toString());

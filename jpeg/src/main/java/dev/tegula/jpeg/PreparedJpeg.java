@@ -18,6 +18,12 @@ import dev.tegula.core.Metadata;
  * never changed by an encode.
  */
 public final class PreparedJpeg {
+  /**
+   * The largest share of a budget that {@link #encode(Metadata, JpegEncodeOptions, int, double)}
+   * may trim a file by.
+   */
+  public static final double MAX_TRIM_SHARE = 0.1;
+
   private final boolean grayscale;
   private final JpegEncodeOptions.Subsampling subsampling;
   private final boolean psychovisual;
@@ -74,6 +80,45 @@ public final class PreparedJpeg {
    * for the one-shot {@link JpegEncoder#encode}, which never encodes them again.
    */
   byte[] encode(Metadata metadata, JpegEncodeOptions options, boolean last) {
+    return encode(metadata, options, last, 0, 0).file();
+  }
+
+  /**
+   * A file fitted to a byte budget.
+   *
+   * @param file the bytes
+   * @param trimmed whether coefficients were dropped to fit it (the encode alone was over)
+   */
+  public record Budgeted(byte[] file, boolean trimmed) {}
+
+  /**
+   * {@link #encode}, fitted to a budget: when the file is over {@code maxBytes} by at most
+   * {@code trimShare} of it, its least valuable AC coefficients are dropped ({@link BudgetTrim})
+   * until it fits, writing the file again each round (at most {@value #TRIM_ROUNDS}); otherwise,
+   * or when it would not fit without dropping dearer coefficients ({@link BudgetTrim#MAX_PRICE})
+   * or after those rounds, the file as encoded. The same options and budget give the same
+   * bytes.
+   *
+   * @param maxBytes the budget, at least 1
+   * @param trimShare the largest share of {@code maxBytes} a trim may remove, 0 to 0.1
+   * @throws IllegalArgumentException as {@link #encode}, or for a budget or share out of range
+   */
+  public Budgeted encode(Metadata metadata, JpegEncodeOptions options, int maxBytes,
+      double trimShare) {
+    if (maxBytes < 1 || !(trimShare >= 0 && trimShare <= MAX_TRIM_SHARE)) {
+      throw new IllegalArgumentException("budget " + maxBytes + " bytes, trim share " + trimShare
+          + ": need at least 1 byte and a share from 0 to " + MAX_TRIM_SHARE);
+    }
+    return encode(metadata, options, false, maxBytes, trimShare);
+  }
+
+  /** Writes of a trimmed file at most: the first round usually lands, a second when it did not. */
+  private static final int TRIM_ROUNDS = 3;
+  /** What a trim aims under the budget, as a share of it: the estimate's error is about this. */
+  private static final double TRIM_MARGIN = 0.004;
+
+  private Budgeted encode(Metadata metadata, JpegEncodeOptions options, boolean last,
+      int maxBytes, double trimShare) {
     if (!accepts(options)) {
       throw new IllegalArgumentException("options " + options + " do not match the prepared "
           + (grayscale ? "grey" : subsampling.label()) + (psychovisual ? " psychovisual" : "")
@@ -93,7 +138,30 @@ public final class PreparedJpeg {
     }
     Quantizer.quantizeAll(quantized, tables, psychovisual, tuning, options.lambdaHundredths(),
         activity);
-    return FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY, options,
-        outputSizeHint);
+    byte[] file = FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY,
+        options, outputSizeHint);
+    if (maxBytes == 0 || file.length <= maxBytes || file.length > maxBytes * (1 + trimShare)) {
+      return new Budgeted(file, false);
+    }
+    BudgetTrim trim = new BudgetTrim(quantized, components, tables,
+        psychovisual ? BudgetTrim.lambdas(quantized, activity, tuning, options.lambdaHundredths())
+            : BudgetTrim.lambdas(quantized, null, tuning, 100));
+    long goal = (long) (maxBytes * (1 - TRIM_MARGIN));
+    // real bits saved per estimated bit: progressive scans code a tail +-1 in fewer bits
+    double ratio = 1;
+    byte[] untrimmed = file;
+    for (int round = 0; round < TRIM_ROUNDS && file.length > maxBytes; round++) {
+      long need = (long) Math.ceil((file.length - goal) * 8 / ratio);
+      long estimated = trim.drop(need);
+      if (estimated < need) {
+        // what is left costs more than a lower quality would: the encode stands as it is
+        return new Budgeted(untrimmed, false);
+      }
+      byte[] trimmed = FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY,
+          options, outputSizeHint);
+      ratio = Math.min(4, Math.max(0.25, (file.length - trimmed.length) * 8.0 / estimated));
+      file = trimmed;
+    }
+    return file.length <= maxBytes ? new Budgeted(file, true) : new Budgeted(untrimmed, false);
   }
 }

@@ -54,6 +54,7 @@ public final class Encoding {
           .put("qualityHundredths", lossless ? 10000 : res.qualityHundredths())
           .put("chroma", res.chroma())
           .put("lambdaHundredths", res.lambdaHundredths())
+          .put("trimmed", res.trimmed())
           .put("lossless", lossless)
           .put("encodes", res.encodes())
           .putRaw("ssim", Double.isNaN(res.ssim()) ? "null" : String.valueOf(res.ssim()))
