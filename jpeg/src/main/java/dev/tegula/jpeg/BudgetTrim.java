@@ -19,7 +19,8 @@ package dev.tegula.jpeg;
 final class BudgetTrim {
   private static final int EOB = 0x00;
   private static final int ZRL = 0xF0;
-  private static final double UNIT = 1 << 28;
+  /** A price's fraction bits. */
+  static final int PRICE_BITS = 16;
   /**
    * The dearest coefficient a trim drops: one whose distortion is worth at most this many times
    * the bits it costs at its block's lambda (the trellis kept it because it was worth at least
@@ -30,7 +31,7 @@ final class BudgetTrim {
    * fewer gains): trims priced over 2 were where SSIM fell (sp_face_q85 200 KB at 6.5: 0.99850
    * -> 0.99817 for more bytes).
    */
-  static final double MAX_PRICE = 2;
+  static final long MAX_PRICE = 2L << PRICE_BITS;
 
   private final EncoderComponent[] quantized;
   private final EncoderComponent[] raw;
@@ -39,9 +40,13 @@ final class BudgetTrim {
   private final int[] firstBlock;
   /** Each block's trellis lambda (1/256 step^2 per bit, times 2^20). */
   private final long[] lambda;
-  /** Each candidate block's estimated saving in bits, and its price (distortion per bit). */
+  /**
+   * Each candidate block's estimated saving in bits, and its price: distortion over lambda times
+   * bits, in units of 2^-{@value #PRICE_BITS} (integer, so that the JVM and WebAssembly rank
+   * alike; prices over {@link #MAX_PRICE} need no precision and saturate).
+   */
   private final int[] savedBits;
-  private final double[] price;
+  private final long[] price;
   private final int[] heap;
   private int heapSize;
   private final int[][] acBits = new int[2][];
@@ -68,7 +73,7 @@ final class BudgetTrim {
     acBits[1] = typical[3].sizes;
     int blocks = firstBlock[quantized.length];
     savedBits = new int[blocks];
-    price = new double[blocks];
+    price = new long[blocks];
     heap = new int[blocks];
     for (int g = 0; g < blocks; g++) {
       if (candidate(g)) {
@@ -147,11 +152,15 @@ final class BudgetTrim {
         - (k == 63 ? bits[EOB] : 0);
     savedBits[g] = Math.max(1, saved);
     int natural = ZigZag.NATURAL_ORDER[k];
-    double step = steps[c][natural];
-    double a = Math.abs(raw[c].coef[off + natural]) / step;
-    // squared error at 0 less that at the value, in step units as the trellis weighs it
-    double distortion = UNIT * Math.max(0, a * a - (a - v) * (a - v));
-    price[g] = distortion / ((double) lambda[g] * savedBits[g]);
+    long step = steps[c][natural];
+    long a = Math.abs(raw[c].coef[off + natural]);
+    long e = a - v * step;
+    // squared error at 0 less that at the value, in step units times 2^28 as the trellis
+    // weighs it (a < 2^15, step >= 8: under 2^52)
+    long distortion = Math.max(0, a * a - e * e) * ((1L << 28) / (step * step));
+    long perBit = distortion / savedBits[g];
+    price[g] = perBit >= 1L << (62 - PRICE_BITS) ? Long.MAX_VALUE
+        : (perBit << PRICE_BITS) / lambda[g];
     return true;
   }
 

@@ -15,7 +15,8 @@ import dev.tegula.core.Metadata;
  * AdaptiveQuantization}, rate-distortion rounding {@link TrellisQuantizer}), {@link FrameWriter}
  * (segments {@link MarkerWriter}, progressive script {@link ScanOptimizer}, entropy coding {@link
  * ScanEncoder} with {@link HuffmanOptimizer}). {@link #prepare} runs the first stage (and the
- * masking analysis) once for a search's encodes at several qualities ({@link PreparedJpeg}). All
+ * masking analysis) once for a search's encodes at several qualities ({@link PreparedJpeg}),
+ * which can also fit an encode a little over a byte budget into it ({@link BudgetTrim}). All
  * arithmetic is integer, so the bytes are the same on every JVM and under WebAssembly (checked: 90
  * encodes byte-identical between the JVM and a TeaVM WasmGC build in Chromium).
  *

@@ -114,8 +114,8 @@ public final class PreparedJpeg {
 
   /** Writes of a trimmed file at most: the first round usually lands, a second when it did not. */
   private static final int TRIM_ROUNDS = 3;
-  /** What a trim aims under the budget, as a share of it: the estimate's error is about this. */
-  private static final double TRIM_MARGIN = 0.004;
+  /** What a trim aims under the budget, per mille of it: the estimate's error is about this. */
+  private static final int TRIM_MARGIN_PER_MILLE = 4;
 
   private Budgeted encode(Metadata metadata, JpegEncodeOptions options, boolean last,
       int maxBytes, double trimShare) {
@@ -146,12 +146,12 @@ public final class PreparedJpeg {
     BudgetTrim trim = new BudgetTrim(quantized, components, tables,
         psychovisual ? BudgetTrim.lambdas(quantized, activity, tuning, options.lambdaHundredths())
             : BudgetTrim.lambdas(quantized, null, tuning, 100));
-    long goal = (long) (maxBytes * (1 - TRIM_MARGIN));
-    // real bits saved per estimated bit: progressive scans code a tail +-1 in fewer bits
-    double ratio = 1;
+    long goal = maxBytes - (long) maxBytes * TRIM_MARGIN_PER_MILLE / 1000;
+    // real bits saved per thousand estimated: progressive scans code a tail +-1 in fewer bits
+    long ratio = 1000;
     byte[] untrimmed = file;
     for (int round = 0; round < TRIM_ROUNDS && file.length > maxBytes; round++) {
-      long need = (long) Math.ceil((file.length - goal) * 8 / ratio);
+      long need = ((file.length - goal) * 8 * 1000 + ratio - 1) / ratio;
       long estimated = trim.drop(need);
       if (estimated < need) {
         // what is left costs more than a lower quality would: the encode stands as it is
@@ -159,7 +159,7 @@ public final class PreparedJpeg {
       }
       byte[] trimmed = FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY,
           options, outputSizeHint);
-      ratio = Math.min(4, Math.max(0.25, (file.length - trimmed.length) * 8.0 / estimated));
+      ratio = Math.min(4000, Math.max(250, (file.length - trimmed.length) * 8000L / estimated));
       file = trimmed;
     }
     return file.length <= maxBytes ? new Budgeted(file, true) : new Budgeted(untrimmed, false);
