@@ -8,9 +8,8 @@ import dev.tegula.jpeg.PreparedJpeg;
 import dev.tegula.tgl.PreparedTgl;
 import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.tgl.TglEncoder;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /**
@@ -31,8 +30,8 @@ final class SearchEncoder implements IntFunction<byte[]> {
   private PreparedTgl tgl;
   /** A JPEG size search's target, which encodes just over it are trimmed into; 0 for none. */
   private int budget;
-  /** The files this encoder trimmed into the budget, by identity. */
-  private final Set<byte[]> trimmed = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The files this encoder trimmed into the budget (a search trims few: one ends it). */
+  private final List<byte[]> trimmed = new ArrayList<>();
 
   SearchEncoder(Image image, Metadata metadata, CompressOptions options) {
     this.image = image;
@@ -73,7 +72,12 @@ final class SearchEncoder implements IntFunction<byte[]> {
 
   /** Whether {@code file}, which this encoder returned, was trimmed into the size target. */
   boolean trimmed(byte[] file) {
-    return trimmed.contains(file);
+    for (byte[] t : trimmed) {
+      if (t == file) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
