@@ -54,8 +54,9 @@ final class SearchEncoder implements IntFunction<byte[]> {
    * quality giving the same size: 0.5 % 0.00001-0.00005 less SSIM, 1 % 0.00003-0.00028, 2 %
    * 0.00025-0.00043, 3 % 0.00052-0.00066), but a trimmed result lies nearer the target and
    * saves an encode, and BudgetTrim refuses dear drops. Measured in session 34 (TargetLanding
-   * size, the twelve sets, JPEG_TRIM_AIM 0.995 and the price bound 2): share 2.5 % 751 -> 3.5 %
-   * 755 of 759 searches in the band within 3 encodes... (see docs/target-search.md §5).
+   * size, the twelve sets, aim {@link SizeSearch#JPEG_TRIM_AIM}), searches in the band within 3
+   * encodes of 759 (734 without trims): no price bound, share 2.5 % 752, 3.5 % 755; price bound
+   * 2 and 3.5 %: 751 in 1,312 encodes (1,540 without trims). docs/target-search.md §5.
    */
   static final double TRIM_SHARE = 0.035;
 

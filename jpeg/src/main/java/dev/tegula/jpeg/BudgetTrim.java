@@ -87,8 +87,9 @@ final class BudgetTrim {
 
   /**
    * The trellis lambda of every block of {@code comps} for an encode with these options, as
-   * {@link Quantizer#quantizeAll} sets them; classic rounding (no activity) prices every block
-   * at the lambda of a block without masking.
+   * {@link Quantizer#quantizeAll} sets them ({@link Quantizer#blockLambda}); classic rounding
+   * ({@code activity} null), which has no lambda, prices every block at that of a block without
+   * masking.
    */
   static long[] lambdas(EncoderComponent[] comps, int[][] activity, EncoderTuning tuning,
       int lambdaHundredths) {
@@ -99,12 +100,10 @@ final class BudgetTrim {
     long[] out = new long[blocks];
     int g = 0;
     for (EncoderComponent c : comps) {
-      int n = c.coef.length / 64;
-      int scale16 = c.index == 0 ? 16 : tuning.chromaLambda16;
-      for (int b = 0; b < n; b++, g++) {
-        int lam = AdaptiveQuantization.lambda(activity == null ? 0 : activity[c.index][b],
-            tuning) * scale16 / 16;
-        out[g] = Math.max(1, ((long) lam << 20) * lambdaHundredths / 100);
+      for (int b = 0; b < c.coef.length / 64; b++, g++) {
+        long lam = activity == null ? Quantizer.blockLambda(c, 0, tuning, 100)
+            : Quantizer.blockLambda(c, activity[c.index][b], tuning, lambdaHundredths);
+        out[g] = Math.max(1, lam);
       }
     }
     return out;

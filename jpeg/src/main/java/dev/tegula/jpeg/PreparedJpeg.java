@@ -144,9 +144,8 @@ public final class PreparedJpeg {
     if (maxBytes == 0 || file.length <= maxBytes || file.length > maxBytes * (1 + trimShare)) {
       return new Budgeted(file, false);
     }
-    BudgetTrim trim = new BudgetTrim(quantized, components, tables,
-        psychovisual ? BudgetTrim.lambdas(quantized, activity, tuning, options.lambdaHundredths())
-            : BudgetTrim.lambdas(quantized, null, tuning, 100));
+    BudgetTrim trim = new BudgetTrim(quantized, components, tables, BudgetTrim.lambdas(quantized,
+        psychovisual ? activity : null, tuning, options.lambdaHundredths()));
     long goal = maxBytes - (long) maxBytes * TRIM_MARGIN_PER_MILLE / 1000;
     // real bits saved per thousand estimated: progressive scans code a tail +-1 in fewer bits
     long ratio = 1000;

@@ -49,14 +49,23 @@ final class Quantizer {
       trellis.setTables(divisors(tables[c.quantTable]), sizes[c.huffTable]);
       int dcStep = tables[c.quantTable][0];
       int[] field = activity[c.index];
-      int scale16 = c.index == 0 ? 16 : tuning.chromaLambda16;
       for (int b = 0, off = 0; off < c.coef.length; b++, off += 64) {
-        int lambda = AdaptiveQuantization.lambda(field[b], tuning) * scale16 / 16;
         int mean64 = c.coef[off] + 128 * 64;
-        trellis.quantize(c.coef, off, ((long) lambda << 20) * lambdaHundredths / 100);
+        trellis.quantize(c.coef, off, blockLambda(c, field[b], tuning, lambdaHundredths));
         clampAwareDc(c.coef, off, mean64, dcStep);
       }
     }
+  }
+
+  /**
+   * The trellis lambda of a block of {@code c} with masking {@code activity}: lambda (1/256
+   * step^2 per bit) times 2^20, scaled for chroma and by the caller's {@code lambdaHundredths}.
+   */
+  static long blockLambda(EncoderComponent c, int activity, EncoderTuning tuning,
+      int lambdaHundredths) {
+    int scale16 = c.index == 0 ? 16 : tuning.chromaLambda16;
+    int lambda = AdaptiveQuantization.lambda(activity, tuning) * scale16 / 16;
+    return ((long) lambda << 20) * lambdaHundredths / 100;
   }
 
   /**
