@@ -661,7 +661,38 @@ final class SearchRules {
      * coefficients ({@code PreparedJpeg.encode} with a budget) instead of failing; off: it fails
      * and the search encodes again.
      */
-    JPEG_SIZE_TRIM
+    JPEG_SIZE_TRIM,
+
+    /**
+     * .tgl's size estimate between whole qualities follows minus the mean log of the steps each
+     * hundredth's table really has, floor included ({@link TargetSearch#tglStepLog}), instead of
+     * running linearly in the quality. Near the top the floor of 8/16 holds more steps the
+     * finer the scale gets, so within one quality unit the steps, and the size, move unevenly
+     * (98.89 -> 98.96 moves the steps' mean log twice as far as 98.96 -> 99.09), and a search's
+     * third after two files over the target, read on the straight estimate, stepped too far.
+     * Off: linear in the quality, the rule before session 35. Measured 2 Dec (session 35),
+     * TargetLanding .tgl size, the twelve sets, off -> on: within 3 encodes 992 -> 994 of 1,011
+     * (fitc hubble_deep_field_q70 500 KB, fitgo rocket_gr 100 KB, fresh sp_face 500 KB and
+     * holdsm conf_progressive_444_s5c 20 KB from 4 encodes to 2; othf hubble_deep_field_q90c80
+     * 20 KB, on Hubble's plateau, and otho sk_moon_flat80 100 KB lost), encodes 2,032 -> 1,994;
+     * jump targets 839 -> 840 of 861 (1,954 -> 1,923 encodes). The same for .tgl's SSIM
+     * estimate: 1,121 -> 1,113 of 1,168 within 3 encodes, not kept.
+     */
+    TGL_SIZE_ESTIMATE_ON_STEPS,
+
+    /**
+     * The same for JPEG's size estimate: between whole qualities it follows minus the mean log
+     * of the integer luma steps each hundredth's tables have, instead of the quality. The steps
+     * are integers, so from about 90 up they stand still over some hundredths and jump at
+     * others, and from about 99.3 every one is 1; the straight estimate put files between
+     * them. Off: linear in the quality, the rule before
+     * session 35. Measured 2 Dec (session 35), TargetLanding JPEG size, the twelve sets, off ->
+     * on: within 3 encodes 751 -> 754 of 759 (photos hubble_deep_field 200 KB, fitg flower_g88
+     * 200 KB, othg hubble_deep_field_dct80 200 KB and _tg90 100 KB won; otho sk_camera_q96s
+     * 100 KB lost, its knob's file 3.3 % under), in the band at any count 758 -> 757, encodes
+     * 1,312 -> 1,313; jump targets 729 -> 732 of 750 (7 won, 4 lost; 1,564 -> 1,544 encodes).
+     */
+    JPEG_SIZE_ESTIMATE_ON_TABLES
   }
 
   /** Every rule on: what the library's searches run. */

@@ -61,6 +61,8 @@ final class SizeCurve {
   private final boolean greyOutput;
   /** The rules the search on this estimate follows. */
   private final SearchRules rules;
+  /** {@link #stepLog} by hundredth, NaN until read; null until the first read. */
+  private double[] stepLogs;
 
   SizeCurve(boolean jpeg) {
     this(jpeg, null, false, SearchRules.DEFAULT);
@@ -122,7 +124,41 @@ final class SizeCurve {
     double[] c = side.fullAt(code) ? full : sub;
     int w = q / 100;
     int frac = q % 100;
-    return frac == 0 ? c[w] : c[w] + (c[w + 1] - c[w]) * frac / 100.0;
+    if (frac == 0) {
+      return c[w];
+    }
+    double t = frac / 100.0;
+    if (jpeg ? rules.on(SearchRules.Rule.JPEG_SIZE_ESTIMATE_ON_TABLES)
+        : rules.on(SearchRules.Rule.TGL_SIZE_ESTIMATE_ON_STEPS)) {
+      double s0 = stepLog(w * 100);
+      double s1 = stepLog(w * 100 + 100);
+      t = s1 > s0 ? (stepLog(q) - s0) / (s1 - s0) : t;
+    }
+    return c[w] + (c[w + 1] - c[w]) * t;
+  }
+
+  /**
+   * Minus the mean log of the steps at {@code h} hundredths: JPEG's integer luma table, .tgl's
+   * {@link TargetSearch#tglStepLog} (floor included). Memoized: a search's pick reads every
+   * hundredth it scans.
+   */
+  private double stepLog(int h) {
+    if (stepLogs == null) {
+      stepLogs = new double[TargetSearch.TOP + 1];
+      java.util.Arrays.fill(stepLogs, Double.NaN);
+    }
+    if (Double.isNaN(stepLogs[h])) {
+      if (jpeg) {
+        double sum = 0;
+        for (int step : JpegEncodeOptions.psychovisualTables(h, false)[0]) {
+          sum += Math.log(step);
+        }
+        stepLogs[h] = -sum / 64;
+      } else {
+        stepLogs[h] = TargetSearch.tglStepLog(h);
+      }
+    }
+    return stepLogs[h];
   }
 
   /**

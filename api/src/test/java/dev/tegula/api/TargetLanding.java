@@ -131,7 +131,9 @@ public class TargetLanding {
    * JPEG size knob's file just over the target ends the search, as before session 30;
    * -DtglChord=false: .tgl's SSIM third inside a bracket on the mosaic alone, without the
    * chord, as before session 32; -DsizeUnderBand=false: a size search returns its fit after
-   * three or four encodes however far under the band, as before session 32.
+   * three or four encodes however far under the band, as before session 32;
+   * -DtglSizeSteps=false: .tgl's size estimate linear in the quality between whole qualities,
+   * as before session 35.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
@@ -181,7 +183,9 @@ public class TargetLanding {
       .with(Rule.JPEG_GREY_SIZE, on("jpegGreySize"))
       .with(Rule.SIZE_KNOB_AGAIN, on("sizeKnobAgain"))
       .with(Rule.TGL_BRACKET_CHORD, on("tglChord"))
-      .with(Rule.SIZE_UNDER_BAND, on("sizeUnderBand"));
+      .with(Rule.SIZE_UNDER_BAND, on("sizeUnderBand"))
+      .with(Rule.TGL_SIZE_ESTIMATE_ON_STEPS, on("tglSizeSteps"))
+      .with(Rule.JPEG_SIZE_ESTIMATE_ON_TABLES, on("jpegSizeTables"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
