@@ -92,7 +92,8 @@ class CompressFeaturesTest {
 
   /**
    * A JPEG size search that fitted its file to the target by dropping coefficients says so in
-   * the summary; one that did not, does not.
+   * the summary; one that did not, does not. (On astronaut the first target trimmed lies near
+   * 80 KB since session 35's size estimates on the real steps, 20-70 KB land without a trim.)
    */
   @Test
   void summarySaysWhenASizeSearchTrimmedTheFile() throws IOException {
@@ -100,7 +101,7 @@ class CompressFeaturesTest {
     DecodedImage source = decode(in);
     boolean said = false;
     boolean silent = false;
-    for (int t = 0; t < 30 && !(said && silent); t++) {
+    for (int t = 0; t < 80 && !(said && silent); t++) {
       long target = 20_000 + 1_733L * t;
       CompressResult api = Tegula.compress(source, CompressOptions.lossy(75)
           .withFormat(ImageFormat.JPEG).withMaxSizeBytes(target));
