@@ -168,7 +168,7 @@ final class FittedCurve {
   private double lineA;
   private double lineB;
 
-  /** {@link #tablesLog} by code, for the search's scans over many qualities. */
+  /** {@link #tablesLog} by quality, for the search's scans over many qualities. */
   private final java.util.Map<Integer, Double> tablesLogs = new java.util.HashMap<>();
   /** {@link #stepLog} by quality. */
   private final java.util.Map<Integer, Double> stepLogs = new java.util.HashMap<>();
@@ -505,23 +505,13 @@ final class FittedCurve {
     return lineOnTables ? tablesLog(code) : logScale(code & QUALITY);
   }
 
-  /**
-   * Minus the mean log of a JPEG code's luma steps: the integer tables the encoder writes, whose
-   * steps stand still or jump where the table scale moves smoothly.
-   */
+  /** {@link TargetSearch#jpegStepLog} of a code's quality, memoized. */
   private double tablesLog(int code) {
     int q = code & QUALITY;
-    boolean full = q >= JUMP || (code & FULL_CHROMA) != 0;
-    int key = full ? q | FULL_CHROMA : q;
-    Double v = tablesLogs.get(key);
+    Double v = tablesLogs.get(q);
     if (v == null) {
-      int[] luma = JpegEncodeOptions.psychovisualTables(q, full)[0];
-      double sum = 0;
-      for (int step : luma) {
-        sum += Math.log(step);
-      }
-      v = -sum / luma.length;
-      tablesLogs.put(key, v);
+      v = TargetSearch.jpegStepLog(q);
+      tablesLogs.put(q, v);
     }
     return v;
   }

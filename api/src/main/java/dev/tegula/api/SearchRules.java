@@ -682,12 +682,12 @@ final class SearchRules {
 
     /**
      * The same for JPEG's size estimate: between whole qualities it follows minus the mean log
-     * of the integer luma steps each hundredth's tables have, instead of the quality. The steps
-     * are integers, so from about 90 up they stand still over some hundredths and jump at
-     * others, and from about 99.3 every one is 1; the straight estimate put files between
-     * them. Off: linear in the quality, the rule before
-     * session 35. Measured 2 Dec (session 35), TargetLanding JPEG size, the twelve sets, off ->
-     * on: within 3 encodes 751 -> 754 of 759 (photos hubble_deep_field 200 KB, fitg flower_g88
+     * of the integer luma steps each hundredth's tables have ({@link TargetSearch#jpegStepLog}),
+     * instead of the quality. The steps are integers, so from about 90 up they stand still over
+     * some hundredths and jump at others, and from about 99.3 every one is 1; the straight
+     * estimate put files between them. Off: linear in the quality, the rule before session 35.
+     * Measured 2 Dec (session 35), TargetLanding JPEG size, the twelve sets, off -> on: within
+     * 3 encodes 751 -> 754 of 759 (photos hubble_deep_field 200 KB, fitg flower_g88
      * 200 KB, othg hubble_deep_field_dct80 200 KB and _tg90 100 KB won; otho sk_camera_q96s
      * 100 KB lost, its knob's file 3.3 % under), in the band at any count 758 -> 757, encodes
      * 1,312 -> 1,313; jump targets 729 -> 732 of 750 (7 won, 4 lost; 1,564 -> 1,544 encodes).

@@ -138,9 +138,8 @@ final class SizeCurve {
   }
 
   /**
-   * Minus the mean log of the steps at {@code h} hundredths: JPEG's integer luma table, .tgl's
-   * {@link TargetSearch#tglStepLog} (floor included). Memoized: a search's pick reads every
-   * hundredth it scans.
+   * {@link TargetSearch#jpegStepLog} or {@link TargetSearch#tglStepLog} at {@code h}
+   * hundredths, memoized: a search's pick reads every hundredth it scans.
    */
   private double stepLog(int h) {
     if (stepLogs == null) {
@@ -148,15 +147,7 @@ final class SizeCurve {
       java.util.Arrays.fill(stepLogs, Double.NaN);
     }
     if (Double.isNaN(stepLogs[h])) {
-      if (jpeg) {
-        double sum = 0;
-        for (int step : JpegEncodeOptions.psychovisualTables(h, false)[0]) {
-          sum += Math.log(step);
-        }
-        stepLogs[h] = -sum / 64;
-      } else {
-        stepLogs[h] = TargetSearch.tglStepLog(h);
-      }
+      stepLogs[h] = jpeg ? TargetSearch.jpegStepLog(h) : TargetSearch.tglStepLog(h);
     }
     return stepLogs[h];
   }

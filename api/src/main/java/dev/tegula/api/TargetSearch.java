@@ -205,11 +205,24 @@ final class TargetSearch {
    * the table scale's log with FittedCurve's offset moves 0.41 and 0.69.
    */
   static double tglStepLog(int h) {
+    return -meanLog(LossyCodec.steps(h < 0 ? 0 : h > TOP ? TOP : h));
+  }
+
+  /**
+   * Minus the mean log of JPEG's integer luma steps at {@code h} hundredths ({@link
+   * JpegEncodeOptions#psychovisualTables}; the luma table is the same on both chroma sides):
+   * they stand still or jump where the table scale moves smoothly.
+   */
+  static double jpegStepLog(int h) {
+    return -meanLog(JpegEncodeOptions.psychovisualTables(h, false)[0]);
+  }
+
+  private static double meanLog(int[] steps) {
     double sum = 0;
-    for (int s : LossyCodec.steps(h < 0 ? 0 : h > TOP ? TOP : h)) {
+    for (int s : steps) {
       sum += Math.log(s);
     }
-    return -sum / 64;
+    return sum / steps.length;
   }
 
   private static int tglWholeScale(int quality) {

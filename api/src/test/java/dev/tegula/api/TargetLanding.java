@@ -132,8 +132,8 @@ public class TargetLanding {
    * -DtglChord=false: .tgl's SSIM third inside a bracket on the mosaic alone, without the
    * chord, as before session 32; -DsizeUnderBand=false: a size search returns its fit after
    * three or four encodes however far under the band, as before session 32;
-   * -DtglSizeSteps=false: .tgl's size estimate linear in the quality between whole qualities,
-   * as before session 35.
+   * -DtglSizeSteps=false, -DjpegSizeTables=false: .tgl's and JPEG's size estimates linear in
+   * the quality between whole qualities, as before session 35.
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
