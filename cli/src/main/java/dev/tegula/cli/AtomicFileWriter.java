@@ -43,10 +43,19 @@ final class AtomicFileWriter {
    * @throws FileAlreadyExistsException when the target exists and {@code replace} is false
    */
   static void write(Path target, byte[] bytes, boolean replace) throws IOException {
+    write(target, bytes, replace, () -> {});
+  }
+
+  /**
+   * @param whileWriting runs once the temporary file exists, before its bytes are written: the
+   *     test that stops a JVM mid-write holds the write there, so the stop cannot miss it
+   */
+  static void write(Path target, byte[] bytes, boolean replace, Runnable whileWriting)
+      throws IOException {
     Path absolute = target.toAbsolutePath();
     Path temporary = createTemporary(absolute);
-    IN_FLIGHT.add(temporary);
     try {
+      whileWriting.run();
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
@@ -93,7 +102,11 @@ final class AtomicFileWriter {
     }
   }
 
-  /** Created empty with default permissions (not the owner-only ones of createTempFile). */
+  /**
+   * Created empty with default permissions (not the owner-only ones of createTempFile). The name
+   * is registered for the shutdown hook before the file exists, so a stop arriving between the
+   * two still removes it.
+   */
   private static Path createTemporary(Path target) throws IOException {
     Path dir = target.getParent();
     String base = target.getFileName().toString();
@@ -102,10 +115,12 @@ final class AtomicFileWriter {
     }
     for (int attempt = 0; ; attempt++) {
       Path candidate = dir.resolve("." + base + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+      IN_FLIGHT.add(candidate);
       try {
         return Files.createFile(candidate);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == 10) {
+      } catch (IOException e) {
+        IN_FLIGHT.remove(candidate);
+        if (!(e instanceof FileAlreadyExistsException) || attempt == 10) {
           throw e;
         }
       }
