@@ -194,9 +194,10 @@ export interface CompressResult {
    */
   lambdaHundredths: number;
   /**
-   * Whether a JPEG maxSizeBytes search fitted the file to the target by dropping its least
-   * valuable coefficients: the encode at the quality and lambda was over it by a little (at most
-   * 3.5 %); false otherwise.
+   * Whether a maxSizeBytes search (JPEG or .tgl) fitted the file to the target by dropping its
+   * least valuable coefficients: the encode at the quality and lambda was over it by a little (at
+   * most 3.5 %); false otherwise. A .tgl trim codes the tiles again, and `encodes` counts each
+   * such coding.
    */
   trimmed: boolean;
   lossless: boolean;

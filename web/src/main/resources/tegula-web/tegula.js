@@ -212,8 +212,9 @@ export async function compress(input, options = {}) {
  * chroma subsampling of lossy JPEG and .tgl ('4:2:0', '4:4:4', JPEG's '4:2:2', 'grey'; null for
  * PNG and lossless), `lambdaHundredths` JPEG's
  * trellis lambda in hundredths of the encoder's own (100 unless a search moved it; -1 for .tgl,
- * PNG and lossless), `trimmed` whether a JPEG maxSizeBytes search fitted the file to the target
- * by dropping its least valuable coefficients, `encodes` how many encodes the search took;
+ * PNG and lossless), `trimmed` whether a maxSizeBytes search (JPEG or .tgl) fitted the file to
+ * the target by dropping its least valuable coefficients, `encodes` how many encodes the search
+ * took (a .tgl trim's codings of the tiles count);
  * width and height are the output's (after resizing and orientation).
  */
 export async function compressWithFacts(input, options = {}) {

@@ -251,7 +251,8 @@ final class CompressPipeline {
           chromaChoice(options, current),
           (long) current.width() * current.height(), options.maxSizeBytes(), encoder,
           sizeCurve(options, current));
-      encodes += r.encodes();
+      // a .tgl trim codes the tiles again, at about an encode's cost: each coding counts
+      encodes += r.encodes() + encoder.trimCodings();
       if (r.bytes() != null) {
         return new CompressResult(r.bytes(), options.format(), current.width(),
             current.height(), r.quality() / 100, encodes, Double.NaN,

@@ -26,9 +26,11 @@ package dev.tegula.api;
  *     ({@code JpegEncodeOptions.lambdaHundredths}): 100 unless a size or SSIM search moved this
  *     second knob, where one hundredth of quality changes the tables too much to land; with the
  *     quality and chroma it reproduces the file. -1 for PNG, .tgl and lossless output
- * @param trimmed whether a JPEG size search fitted the file to the target by dropping its least
- *     valuable coefficients: the encode at the quality, chroma and lambda was over the target
- *     by a little (at most 3.5 %), and the same encode with the same target gives the file again
+ * @param trimmed whether a size search (JPEG or .tgl) fitted the file to the target by dropping
+ *     its least valuable coefficients: the encode at the quality, chroma and lambda was over the
+ *     target by a little (at most 3.5 %), and the same encode with the same target gives the
+ *     file again. A .tgl trim codes the tiles again, which {@code encodes} counts as encodes; a
+ *     JPEG trim reuses the encode's trellis and is counted as part of it
  */
 public record CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
     int encodes, double ssim, String warning, int qualityHundredths, String chroma,

@@ -28,10 +28,12 @@ final class SearchEncoder implements IntFunction<byte[]> {
   private final CompressOptions options;
   private PreparedJpeg jpeg;
   private PreparedTgl tgl;
-  /** A JPEG size search's target, which encodes just over it are trimmed into; 0 for none. */
+  /** A size search's target, which encodes just over it are trimmed into; 0 for none. */
   private int budget;
   /** The files this encoder trimmed into the budget (a search trims few: one ends it). */
   private final List<byte[]> trimmed = new ArrayList<>();
+  /** The .tgl tiles' codings its trims made after their encodes, landed or not. */
+  private int trimCodings;
 
   SearchEncoder(Image image, Metadata metadata, CompressOptions options) {
     this.image = image;
@@ -61,14 +63,24 @@ final class SearchEncoder implements IntFunction<byte[]> {
   static final double TRIM_SHARE = 0.035;
 
   /**
-   * This encoder for a size search of {@code maxBytes}: a JPEG encode over it by at most {@link
-   * #TRIM_SHARE} is trimmed into it ({@link SearchRules.Rule#JPEG_SIZE_TRIM}). Returns this.
+   * This encoder for a size search of {@code maxBytes}: an encode over it by at most {@link
+   * #TRIM_SHARE} is trimmed into it ({@link SearchRules.Rule#JPEG_SIZE_TRIM}, {@link
+   * SearchRules.Rule#TGL_SIZE_TRIM}). Returns this.
    */
   SearchEncoder fitting(long maxBytes, SearchRules rules) {
-    if (rules.on(SearchRules.Rule.JPEG_SIZE_TRIM)) {
+    if (rules.on(options.format() == ImageFormat.JPEG ? SearchRules.Rule.JPEG_SIZE_TRIM
+        : SearchRules.Rule.TGL_SIZE_TRIM)) {
       budget = (int) Math.min(Integer.MAX_VALUE, maxBytes);
     }
     return this;
+  }
+
+  /**
+   * The .tgl tiles' codings this encoder's trims have made after their encodes, landed or not:
+   * each costs about as much as an encode of the prepared image.
+   */
+  int trimCodings() {
+    return trimCodings;
   }
 
   /** Whether {@code file}, which this encoder returned, was trimmed into the size target. */
@@ -110,6 +122,14 @@ final class SearchEncoder implements IntFunction<byte[]> {
       tgl = null;
       tgl = TglEncoder.prepare(image, o);
     }
-    return tgl.encode(metadata, o);
+    if (budget == 0 || o.isLossless()) {
+      return tgl.encode(metadata, o);
+    }
+    PreparedTgl.Budgeted fit = tgl.encode(metadata, o, budget, TRIM_SHARE);
+    trimCodings += fit.codings();
+    if (fit.trimmed()) {
+      trimmed.add(fit.file());
+    }
+    return fit.file();
   }
 }

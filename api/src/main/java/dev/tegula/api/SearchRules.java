@@ -692,7 +692,15 @@ final class SearchRules {
      * 100 KB lost, its knob's file 3.3 % under), in the band at any count 758 -> 757, encodes
      * 1,312 -> 1,313; jump targets 729 -> 732 of 750 (7 won, 4 lost; 1,564 -> 1,544 encodes).
      */
-    JPEG_SIZE_ESTIMATE_ON_TABLES
+    JPEG_SIZE_ESTIMATE_ON_TABLES,
+
+    /**
+     * The same for .tgl as {@link #JPEG_SIZE_TRIM}: a .tgl size search's encode over the target
+     * by at most {@link SearchEncoder#TRIM_SHARE} of it is fitted into it by dropping its
+     * blocks' cheapest trailing values ({@code PreparedTgl.encode} with a budget); off: it fails
+     * and the search encodes again.
+     */
+    TGL_SIZE_TRIM
   }
 
   /** Every rule on: what the library's searches run. */

@@ -185,7 +185,15 @@ public class TargetLanding {
       .with(Rule.TGL_BRACKET_CHORD, on("tglChord"))
       .with(Rule.SIZE_UNDER_BAND, on("sizeUnderBand"))
       .with(Rule.TGL_SIZE_ESTIMATE_ON_STEPS, on("tglSizeSteps"))
-      .with(Rule.JPEG_SIZE_ESTIMATE_ON_TABLES, on("jpegSizeTables"));
+      .with(Rule.JPEG_SIZE_ESTIMATE_ON_TABLES, on("jpegSizeTables"))
+      .with(Rule.TGL_SIZE_TRIM, on("tglSizeTrim"));
+
+  /**
+   * -DtrimCounts=true: a .tgl trim's codings after its encode count as encodes (each costs
+   * about one encode of the prepared image; a JPEG trim reuses the trellis's work and counts as
+   * part of the encode it trimmed).
+   */
+  private static final boolean TRIM_COUNTS = Boolean.getBoolean("trimCounts");
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
@@ -479,21 +487,31 @@ public class TargetLanding {
     long[] budget = new long[1];
     SearchEncoder trimEncoder = new SearchEncoder(img, Metadata.EMPTY, opts);
     Map<String, byte[]> trims = new HashMap<>();
+    Map<String, Integer> trimCost = new HashMap<>();
     IntFunction<byte[]> traced = c -> {
       byte[] b = enc.apply(c);
-      if (size && f == ImageFormat.JPEG && RULES.on(SearchRules.Rule.JPEG_SIZE_TRIM)
+      if (size && RULES.on(f == ImageFormat.JPEG ? SearchRules.Rule.JPEG_SIZE_TRIM
+          : SearchRules.Rule.TGL_SIZE_TRIM)
           && b.length > budget[0] && b.length <= budget[0] * (1 + SearchEncoder.TRIM_SHARE)) {
         String ck = set + " " + name + " " + f + variant + " " + c + " fit" + budget[0];
         b = trims.computeIfAbsent(ck, k -> {
           double[] hit = CACHED.get(k);
           if (hit != null) {
+            trimCost.put(k, Double.isNaN(hit[1]) ? 0 : (int) hit[1]);
             return new byte[(int) hit[0]];
           }
+          int before = trimEncoder.trimCodings();
           byte[] t = trimEncoder.fitting(budget[0], RULES).apply(c);
-          cacheLine(k, t.length, Double.NaN);
+          // a .tgl trim's codings in the SSIM slot, which a size search does not read
+          cacheLine(k, t.length, trimEncoder.trimCodings() - before);
+          trimCost.put(k, trimEncoder.trimCodings() - before);
           return t;
         });
-        trace.append('t');
+        int codings = trimCost.getOrDefault(ck, 0);
+        if (TRIM_COUNTS) {
+          calls[0] += codings;
+        }
+        trace.append('t').append(codings > 0 ? codings + "c" : "");
       }
       trace.append(b.length);
       return b;

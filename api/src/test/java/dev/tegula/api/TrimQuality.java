@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Measurement, not a test: what trimming a JPEG just over its size target ({@link
- * SearchRules.Rule#JPEG_SIZE_TRIM}) does to the result's quality. Each image's JPEG size searches
+ * Measurement, not a test: what trimming a JPEG (or with -Dformat=TGL a .tgl) just over its size
+ * target ({@link SearchRules.Rule#JPEG_SIZE_TRIM}, {@link SearchRules.Rule#TGL_SIZE_TRIM}) does
+ * to the result's quality. Each image's JPEG size searches
  * (20-500 KB, fine scale, on the image's own size estimate, as {@link CompressPipeline} runs
  * them) run with the rule on and off; where the result with it was trimmed, one line gives both
  * results' bytes, SSIM and encodes, and the summary how many trimmed results have the higher
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
  */
 public class TrimQuality {
   private static final long[] TARGETS = {20_000, 50_000, 100_000, 200_000, 500_000};
+  /** -Dformat=TGL: .tgl's searches and trims ({@link SearchRules.Rule#TGL_SIZE_TRIM}). */
+  private static final ImageFormat FORMAT = ImageFormat.valueOf(
+      System.getProperty("format", "JPEG"));
 
   public static void main(String[] args) throws Exception {
     double sumOn = 0;
@@ -35,7 +39,7 @@ public class TrimQuality {
       for (Path p : files) {
         Image img = Tegula.decode(Files.readAllBytes(p)).image();
         CompressOptions opts = CompressPipeline.forImage(
-            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG), img, Metadata.EMPTY);
+            CompressOptions.lossy(75).withFormat(FORMAT), img, Metadata.EMPTY);
         for (long t : TARGETS) {
           Outcome off = search(img, opts, t, false);
           Outcome on = search(img, opts, t, true);
@@ -64,11 +68,12 @@ public class TrimQuality {
 
   /** The search's result, or null when no file of the format fits or the search failed. */
   private static Outcome search(Image img, CompressOptions opts, long target, boolean trim) {
-    SearchRules rules = SearchRules.DEFAULT.with(SearchRules.Rule.JPEG_SIZE_TRIM, trim);
+    SearchRules rules = SearchRules.DEFAULT.with(FORMAT == ImageFormat.JPEG
+        ? SearchRules.Rule.JPEG_SIZE_TRIM : SearchRules.Rule.TGL_SIZE_TRIM, trim);
     SearchEncoder encoder = new SearchEncoder(img, Metadata.EMPTY, opts).fitting(target, rules);
     TargetSearch.Result r;
     try {
-      r = TargetSearch.forSize(ImageFormat.JPEG, 1, CompressPipeline.chromaChoice(opts, img),
+      r = TargetSearch.forSize(FORMAT, 1, CompressPipeline.chromaChoice(opts, img),
           (long) img.width() * img.height(), target, encoder,
           CompressPipeline.sizeCurve(opts, img, rules));
     } catch (dev.tegula.core.LimitExceededException e) {
@@ -78,6 +83,8 @@ public class TrimQuality {
       return null;
     }
     double ssim = dev.tegula.metrics.Metrics.ssim(img, Tegula.decode(r.bytes()).image());
-    return new Outcome(r.bytes().length, ssim, r.encodes(), encoder.trimmed(r.bytes()));
+    // a .tgl trim codes the tiles again: each coding counts as an encode
+    return new Outcome(r.bytes().length, ssim, r.encodes() + encoder.trimCodings(),
+        encoder.trimmed(r.bytes()));
   }
 }

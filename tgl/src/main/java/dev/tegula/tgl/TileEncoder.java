@@ -47,12 +47,22 @@ final class TileEncoder {
 
   /** A prepared lossy tile at {@code options}' quality ({@link #prepare}'s chroma). */
   static byte[] encode(PreparedTile p, Image image, TglHeader h, TglEncodeOptions options) {
+    return encode(p, image, h, options, -1);
+  }
+
+  /**
+   * {@link #encode}, its lossy plane trimmed to price bucket {@code trimThreshold}
+   * ({@link PreparedLossyTile#encodeTrimmed}), or untrimmed when it is negative.
+   */
+  static byte[] encode(PreparedTile p, Image image, TglHeader h, TglEncodeOptions options,
+      int trimThreshold) {
     TileRect r = p.rect();
     byte[] colour = p.constantColour();
     if (colour == null) {
       int count = r.width() * r.height() * h.colour();
-      byte[] coded = p.lossy() == null ? null
-          : p.lossy().encodeHundredths(options.qualityHundredths());
+      int quality = options.qualityHundredths();
+      byte[] coded = p.lossy() == null ? null : trimThreshold < 0
+          ? p.lossy().encodeHundredths(quality) : p.lossy().encodeTrimmed(quality, trimThreshold);
       if (coded != null && coded.length < count) {
         colour = plane(TglFormat.CODEC_LOSSY, TglFormat.CONTENT_COLOUR, coded);
       } else {

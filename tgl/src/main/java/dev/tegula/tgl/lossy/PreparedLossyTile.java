@@ -36,9 +36,44 @@ public final class PreparedLossyTile {
    * {@link LossyCodec#encodeHundredths} with this tile's chroma resolution fixed.
    */
   public byte[] encodeHundredths(int hundredths) {
+    check(hundredths);
+    return TileEncoder.encode(this, hundredths);
+  }
+
+  /** The price buckets of {@link #trimSavings} and {@link #encodeTrimmed}'s threshold. */
+  public static final int TRIM_BUCKETS = BudgetTrim.BUCKETS;
+
+  /**
+   * Adds to {@code bits16} (length {@link #TRIM_BUCKETS}) the bits, in 1/16 units, that
+   * {@link #encodeTrimmed} at each threshold would save over {@link #encodeHundredths}, by the
+   * price bucket they become affordable at: estimates, which rank drops over every tile of an
+   * image.
+   */
+  public void trimSavings(int hundredths, long[] bits16) {
+    check(hundredths);
+    if (bits16 == null || bits16.length != TRIM_BUCKETS) {
+      throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
+    }
+    TileEncoder.trimSavings(this, hundredths, bits16);
+  }
+
+  /**
+   * {@link #encodeHundredths} with each block's trailing values dropped while their price
+   * bucket is at most {@code threshold}, 0 to {@link #TRIM_BUCKETS} - 1: a smaller tile that
+   * decodes as any other.
+   */
+  public byte[] encodeTrimmed(int hundredths, int threshold) {
+    check(hundredths);
+    if (threshold < 0 || threshold >= TRIM_BUCKETS) {
+      throw new IllegalArgumentException("trim threshold " + threshold + " outside 0.."
+          + (TRIM_BUCKETS - 1));
+    }
+    return TileEncoder.encode(this, hundredths, threshold);
+  }
+
+  private static void check(int hundredths) {
     if (hundredths < 0 || hundredths > 10000) {
       throw new IllegalArgumentException("quality " + hundredths + " hundredths outside 0..10000");
     }
-    return TileEncoder.encode(this, hundredths);
   }
 }

@@ -62,44 +62,27 @@ final class TileEncoder {
 
   /** The tile at a quality in hundredths; {@code p}'s coefficients are only read. */
   static byte[] encode(PreparedLossyTile p, int hundredths) {
+    return encode(p, hundredths, NO_TRIM);
+  }
+
+  /** No {@link BudgetTrim}: every quantized value is coded. */
+  static final int NO_TRIM = -1;
+
+  /**
+   * The tile at a quality in hundredths with each block's trailing values dropped up to
+   * {@link BudgetTrim} bucket {@code trimThreshold} ({@link #NO_TRIM} for none).
+   */
+  static byte[] encode(PreparedLossyTile p, int hundredths, int trimThreshold) {
     EncoderSettings cfg = p.settings;
     TileLayout lay = p.layout;
-    short[][] coef = p.coefficients;
     byte[] levels = p.levels;
     int quality = hundredths / 100;
-    int[] block = new int[64];
-
-    // Steps per plane and AQ level, zigzag order.
     int[][][] steps = stepTables(hundredths, lay.planes);
-    int[] round = new int[64];
     short[][] q = new short[lay.planes][];
-    long[] biasSum = new long[4];
-    long[] biasCount = new long[4];
     for (int i = 0; i < lay.planes; i++) {
       q[i] = new short[lay.samples(i)];
-      cfg.rounding(i, quality, round);
-      int t = TileLayout.contextType(i);
-      for (int by = 0; by < lay.blocksH[i]; by++) {
-        for (int bx = 0; bx < lay.blocksW[i]; bx++) {
-          int off = (by * lay.blocksW[i] + bx) * 64;
-          int[] st = steps[i][levels[lay.macroblock(i, bx, by)]];
-          for (int k = 0; k < 64; k++) {
-            block[k] = coef[i][off + k];
-          }
-          Quantizer.quantize(block, st, round, q[i], off);
-          Quantizer.clampAwareDc(block, st[0], q[i], off);
-
-          measureBias(block, st, q[i], off, biasSum, biasCount, 2 * t);
-        }
-      }
     }
-    int[] bias = new int[4];
-    for (int j = 0; j < 4; j++) {
-      // Reconstruct at the mean of what each class came from: bias = |q| - mean(|c| / step).
-      int b = biasCount[j] == 0 ? 0 : (int) (biasSum[j] / biasCount[j]);
-      bias[j] = b < -32 ? -32 : b > 63 ? 63 : b;
-    }
-
+    int[] bias = quantize(p, quality, steps, q, trimThreshold, null);
     RangeEncoder enc = new RangeEncoder(lay.pw * lay.ph / 4 + 64);
     CoefficientCoder coder = new CoefficientCoder();
     for (int m = 0; m < levels.length; m++) {
@@ -124,6 +107,65 @@ final class TileEncoder {
     }
     System.arraycopy(body, 0, out, LossyCodec.HEADER_SIZE, body.length);
     return out;
+  }
+
+  /**
+   * Adds to {@code bits16} what {@link BudgetTrim} would save in the tile at a quality in
+   * hundredths, by price bucket ({@link BudgetTrim#savings}).
+   */
+  static void trimSavings(PreparedLossyTile p, int hundredths, long[] bits16) {
+    TileLayout lay = p.layout;
+    short[][] q = new short[lay.planes][];
+    for (int i = 0; i < lay.planes; i++) {
+      q[i] = new short[lay.samples(i)];
+    }
+    quantize(p, hundredths / 100, stepTables(hundredths, lay.planes), q, NO_TRIM, bits16);
+  }
+
+  /**
+   * Quantizes every block of {@code p} into {@code q}, trimmed to {@code trimThreshold} or, with
+   * {@code savings}, counting what trims would save there instead. Returns the reconstruction
+   * biases the header carries (§6.3), measured on the values kept.
+   */
+  private static int[] quantize(PreparedLossyTile p, int quality, int[][][] steps, short[][] q,
+      int trimThreshold, long[] savings) {
+    TileLayout lay = p.layout;
+    short[][] coef = p.coefficients;
+    byte[] levels = p.levels;
+    int[] block = new int[64];
+    int[] round = new int[64];
+    long[] biasSum = new long[4];
+    long[] biasCount = new long[4];
+    for (int i = 0; i < lay.planes; i++) {
+      p.settings.rounding(i, quality, round);
+      int t = TileLayout.contextType(i);
+      for (int by = 0; by < lay.blocksH[i]; by++) {
+        for (int bx = 0; bx < lay.blocksW[i]; bx++) {
+          int off = (by * lay.blocksW[i] + bx) * 64;
+          int[] st = steps[i][levels[lay.macroblock(i, bx, by)]];
+          for (int k = 0; k < 64; k++) {
+            block[k] = coef[i][off + k];
+          }
+          Quantizer.quantize(block, st, round, q[i], off);
+          if (savings != null) {
+            BudgetTrim.savings(q[i], off, block, st, savings);
+            continue;
+          }
+          if (trimThreshold >= 0) {
+            BudgetTrim.trim(q[i], off, block, st, trimThreshold);
+          }
+          Quantizer.clampAwareDc(block, st[0], q[i], off);
+          measureBias(block, st, q[i], off, biasSum, biasCount, 2 * t);
+        }
+      }
+    }
+    int[] bias = new int[4];
+    for (int j = 0; j < 4; j++) {
+      // Reconstruct at the mean of what each class came from: bias = |q| - mean(|c| / step).
+      int b = biasCount[j] == 0 ? 0 : (int) (biasSum[j] / biasCount[j]);
+      bias[j] = b < -32 ? -32 : b > 63 ? 63 : b;
+    }
+    return bias;
   }
 
   static int[][][] stepTables(int hundredths, int planes) {

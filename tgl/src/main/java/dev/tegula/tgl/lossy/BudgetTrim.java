@@ -1,0 +1,107 @@
+package dev.tegula.tgl.lossy;
+
+/**
+ * What fits a lossy encode a little over a byte budget into it without a lower quality: each
+ * block's trailing AC coefficients (zig-zag order) are dropped while the distortion a drop adds
+ * is cheap for the bits it saves. Dropping a block's last nonzero value saves its zero flag, its
+ * magnitude and sign, and the zero flags between it and the value before; the values before it
+ * stay as quantized. A drop's price is the squared error it adds, in units of its own step (AQ
+ * scale included, so busy macroblocks pay as the quantizer already lets them), per estimated bit
+ * saved, against a fixed slope {@link #LAMBDA_4096}; prices fall in {@link #BUCKETS} buckets of
+ * 1/{@value #BUCKETS_PER_LAMBDA} of it. A block drops its trailing values while each one's bucket
+ * (the dearest so far) is at most the caller's threshold, so one threshold over every tile trims
+ * the image as a whole, tile by tile.
+ *
+ * <p>The bit estimates are rough (the context model's real costs vary): they rank drops, and
+ * the caller measures what a threshold really saved by coding the tiles. Integer arithmetic, so
+ * the JVM and WebAssembly trim alike.
+ */
+final class BudgetTrim {
+  /** Price buckets: drops dearer than the last one are never made. */
+  static final int BUCKETS = 96;
+  static final int BUCKETS_PER_LAMBDA = 32;
+  /**
+   * The reference slope of distortion per bit, in 1/4096 of a squared step: 2 ln 2 / 12, the
+   * high-rate slope of a uniform quantizer (its noise step^2 / 12 falls by a factor 4 per bit
+   * of every coefficient). The dearest drop ({@link #BUCKETS} / {@link #BUCKETS_PER_LAMBDA} = 3
+   * times it) costs more than a lower quality would for the same bytes, by that measure.
+   */
+  static final int LAMBDA_4096 = 473;
+
+  private BudgetTrim() {}
+
+  /**
+   * Adds to {@code bits16[bucket]} the bits (1/16 units) that dropping the block's trailing
+   * values would save at each bucket they become affordable at: the n-th drop counts in the
+   * bucket of the dearest of the first n. Reads only.
+   *
+   * @param q the quantized block at {@code off} (zig-zag)
+   * @param coef the block before quantization (natural order, 8x the orthonormal DCT)
+   * @param step its steps (zig-zag, 1/16 units, AQ scaled)
+   */
+  static void savings(short[] q, int off, int[] coef, int[] step, long[] bits16) {
+    int dearest = 0;
+    int k = last(q, off, 63);
+    while (k > 0) {
+      int before = last(q, off, k - 1);
+      int bucket = bucket(q[off + k], coef[Quantizer.ZIGZAG[k]], step[k], k - before - 1);
+      if (bucket >= BUCKETS) {
+        return;
+      }
+      dearest = Math.max(dearest, bucket);
+      bits16[dearest] += bits16(q[off + k], k - before - 1);
+      k = before;
+    }
+  }
+
+  /**
+   * Drops the block's trailing values while each one's bucket is at most {@code threshold}
+   * (the values {@link #savings} counted up to that bucket). Returns whether any was dropped.
+   */
+  static boolean trim(short[] q, int off, int[] coef, int[] step, int threshold) {
+    boolean dropped = false;
+    int k = last(q, off, 63);
+    while (k > 0) {
+      int before = last(q, off, k - 1);
+      if (bucket(q[off + k], coef[Quantizer.ZIGZAG[k]], step[k], k - before - 1) > threshold) {
+        break;
+      }
+      q[off + k] = 0;
+      dropped = true;
+      k = before;
+    }
+    return dropped;
+  }
+
+  /** The zig-zag position of the last nonzero AC value at or before {@code k}, 0 for none. */
+  private static int last(short[] q, int off, int k) {
+    while (k > 0 && q[off + k] == 0) {
+      k--;
+    }
+    return k;
+  }
+
+  /**
+   * The price bucket of dropping value {@code v} of coefficient {@code c} (8x orthonormal)
+   * quantized with {@code step} (16x), with {@code gap} zeros before it since the previous
+   * nonzero value: x = F / Q, the error grows from (x - a)^2 to x^2, a(2x - a) step^2.
+   */
+  static int bucket(int v, int c, int step, int gap) {
+    int a = v < 0 ? -v : v;
+    long x64 = (128L * (c < 0 ? -(long) c : c)) / step;
+    long added4096 = Math.max(0, a * (2 * x64 - 64L * a) * 64);
+    return (int) Math.min(BUCKETS,
+        added4096 * 16 * BUCKETS_PER_LAMBDA / ((long) bits16(v, gap) * LAMBDA_4096));
+  }
+
+  /**
+   * Estimated bits (1/16 units) a trailing value saves: its zero flag (rare after the
+   * others, 2 bits), its length in unary (half a bit a symbol), the bits below its leading one
+   * and its sign (raw), and the zero flags of the gap before it (half a bit each).
+   */
+  static int bits16(int v, int gap) {
+    int a = v < 0 ? -v : v;
+    int len = 32 - Integer.numberOfLeadingZeros(a);
+    return 32 + 8 * len + 16 * (len - 1) + 16 + 8 * gap;
+  }
+}
