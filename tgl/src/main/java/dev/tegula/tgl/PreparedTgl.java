@@ -64,16 +64,19 @@ public final class PreparedTgl {
           + options.tileSize() + ", effort " + options.effort()
           + (header.colour() == 1 ? "" : fullChroma ? ", full chroma" : ", 4:2:0") + ")");
     }
-    return encode(metadata, o, -1);
+    return encode(metadata, o, -1, null);
   }
 
-  /** {@link #encode} with every lossy tile trimmed to {@code threshold}, or none when negative. */
-  private byte[] encode(Metadata metadata, TglEncodeOptions o, int threshold) {
+  /**
+   * {@link #encode} with every lossy tile trimmed to {@code threshold}, or none when negative,
+   * and with {@code savings} counting what trims would save.
+   */
+  private byte[] encode(Metadata metadata, TglEncodeOptions o, int threshold, long[] savings) {
     TglHeader h = new TglHeader(header.width(), header.height(), header.colour(), header.alpha(),
         header.bitDepth(), true, o.quality(), header.tileWidth(), header.tileHeight());
     byte[][] coded = new byte[tiles.length][];
     for (int t = 0; t < tiles.length; t++) {
-      coded[t] = TileEncoder.encode(tiles[t], image, h, o, threshold);
+      coded[t] = TileEncoder.encode(tiles[t], image, h, o, threshold, savings);
     }
     return TglEncoding.assemble(h, metadata == null ? Metadata.EMPTY : metadata, coded);
   }
@@ -88,7 +91,7 @@ public final class PreparedTgl {
    */
   public record Budgeted(byte[] file, boolean trimmed, int codings) {}
 
-  /** The largest share of a budget {@link #encode(Metadata, TglEncodeOptions, int, double)} trims. */
+  /** The largest share of a budget that a budgeted {@link #encode} trims. */
   public static final double MAX_TRIM_SHARE = 0.1;
   /** Codings of a trimmed file at most: the first usually lands, a second when it did not. */
   private static final int TRIM_ROUNDS = 3;
@@ -97,8 +100,9 @@ public final class PreparedTgl {
    * session 36 the ratio's median was 824 (10th percentile 664, 90th 1,046). A first round that
    * saves too little costs another coding of the tiles; one that saves a little too much only
    * lands lower in the band. Measured (TargetLanding .tgl size, the twelve sets, trims counted
-   * as encodes), 700 / 800 / 900 / 1,000: within 3 encodes 1,004 / 1,004 / 1,002 / 996 of 1,011,
-   * trims taking a second coding 0 / 1 / 11 / 50 of about 240.
+   * as encodes, the price bound then at 3 times BudgetTrim's lambda), 700 / 800 / 900 / 1,000:
+   * within 3 encodes 1,004 / 1,004 / 1,002 / 996 of 1,011, trims taking a second coding 0 / 1 /
+   * 11 / 50 of about 240.
    */
   private static final long FIRST_RATIO = 800;
   /** What a trim aims under the budget, per mille of it: the estimate's error is about this. */
@@ -122,15 +126,12 @@ public final class PreparedTgl {
       throw new IllegalArgumentException("budget " + maxBytes + " bytes, trim share " + trimShare
           + ": need at least 1 byte and a share from 0 to " + MAX_TRIM_SHARE);
     }
-    byte[] untrimmed = encode(metadata, o);
+    // what trims would save is counted in the encode's own pass: a pass of its own cost about a
+    // quarter of an encode
+    long[] saved = new long[PreparedLossyTile.TRIM_BUCKETS];
+    byte[] untrimmed = encode(metadata, o, -1, saved);
     if (untrimmed.length <= maxBytes || untrimmed.length > maxBytes * (1 + trimShare)) {
       return new Budgeted(untrimmed, false, 0);
-    }
-    long[] saved = new long[PreparedLossyTile.TRIM_BUCKETS];
-    for (PreparedTile t : tiles) {
-      if (t.constantColour() == null && t.lossy() != null) {
-        t.lossy().trimSavings(o.qualityHundredths(), saved);
-      }
     }
     long goal = maxBytes - (long) maxBytes * TRIM_MARGIN_PER_MILLE / 1000;
     double floor = maxBytes * (1 - trimShare);
@@ -155,7 +156,7 @@ public final class PreparedTgl {
       if (threshold <= over || threshold >= under) {
         break;
       }
-      byte[] trimmed = encode(metadata, o, threshold);
+      byte[] trimmed = encode(metadata, o, threshold, null);
       codings++;
       if (trimmed.length <= maxBytes && trimmed.length >= floor) {
         return new Budgeted(trimmed, true, codings);

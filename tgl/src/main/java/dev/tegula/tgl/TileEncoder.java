@@ -47,22 +47,24 @@ final class TileEncoder {
 
   /** A prepared lossy tile at {@code options}' quality ({@link #prepare}'s chroma). */
   static byte[] encode(PreparedTile p, Image image, TglHeader h, TglEncodeOptions options) {
-    return encode(p, image, h, options, -1);
+    return encode(p, image, h, options, -1, null);
   }
 
   /**
    * {@link #encode}, its lossy plane trimmed to price bucket {@code trimThreshold}
-   * ({@link PreparedLossyTile#encodeTrimmed}), or untrimmed when it is negative.
+   * ({@link PreparedLossyTile#encodeTrimmed}), or untrimmed when it is negative, and then with
+   * {@code savings} counting what trims would save ({@link PreparedLossyTile#encodeCounting}).
    */
   static byte[] encode(PreparedTile p, Image image, TglHeader h, TglEncodeOptions options,
-      int trimThreshold) {
+      int trimThreshold, long[] savings) {
     TileRect r = p.rect();
     byte[] colour = p.constantColour();
     if (colour == null) {
       int count = r.width() * r.height() * h.colour();
       int quality = options.qualityHundredths();
-      byte[] coded = p.lossy() == null ? null : trimThreshold < 0
-          ? p.lossy().encodeHundredths(quality) : p.lossy().encodeTrimmed(quality, trimThreshold);
+      byte[] coded = p.lossy() == null ? null : trimThreshold >= 0
+          ? p.lossy().encodeTrimmed(quality, trimThreshold) : savings != null
+          ? p.lossy().encodeCounting(quality, savings) : p.lossy().encodeHundredths(quality);
       if (coded != null && coded.length < count) {
         colour = plane(TglFormat.CODEC_LOSSY, TglFormat.CONTENT_COLOUR, coded);
       } else {

@@ -40,21 +40,21 @@ public final class PreparedLossyTile {
     return TileEncoder.encode(this, hundredths);
   }
 
-  /** The price buckets of {@link #trimSavings} and {@link #encodeTrimmed}'s threshold. */
+  /** The price buckets of {@link #encodeCounting}'s savings and {@link #encodeTrimmed}. */
   public static final int TRIM_BUCKETS = BudgetTrim.BUCKETS;
 
   /**
-   * Adds to {@code bits16} (length {@link #TRIM_BUCKETS}) the bits, in 1/16 units, that
-   * {@link #encodeTrimmed} at each threshold would save over {@link #encodeHundredths}, by the
-   * price bucket they become affordable at: estimates, which rank drops over every tile of an
-   * image.
+   * {@link #encodeHundredths}, adding to {@code bits16} (length {@link #TRIM_BUCKETS}) the bits,
+   * in 1/16 units, that {@link #encodeTrimmed} at each threshold would save, by the price bucket
+   * they become affordable at: estimates, counted in the encode's own pass, which rank drops
+   * over every tile of an image.
    */
-  public void trimSavings(int hundredths, long[] bits16) {
+  public byte[] encodeCounting(int hundredths, long[] bits16) {
     check(hundredths);
     if (bits16 == null || bits16.length != TRIM_BUCKETS) {
       throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
     }
-    TileEncoder.trimSavings(this, hundredths, bits16);
+    return TileEncoder.encode(this, hundredths, TileEncoder.NO_TRIM, bits16);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class PreparedLossyTile {
       throw new IllegalArgumentException("trim threshold " + threshold + " outside 0.."
           + (TRIM_BUCKETS - 1));
     }
-    return TileEncoder.encode(this, hundredths, threshold);
+    return TileEncoder.encode(this, hundredths, threshold, null);
   }
 
   private static void check(int hundredths) {

@@ -62,7 +62,7 @@ final class TileEncoder {
 
   /** The tile at a quality in hundredths; {@code p}'s coefficients are only read. */
   static byte[] encode(PreparedLossyTile p, int hundredths) {
-    return encode(p, hundredths, NO_TRIM);
+    return encode(p, hundredths, NO_TRIM, null);
   }
 
   /** No {@link BudgetTrim}: every quantized value is coded. */
@@ -70,9 +70,11 @@ final class TileEncoder {
 
   /**
    * The tile at a quality in hundredths with each block's trailing values dropped up to
-   * {@link BudgetTrim} bucket {@code trimThreshold} ({@link #NO_TRIM} for none).
+   * {@link BudgetTrim} bucket {@code trimThreshold} ({@link #NO_TRIM} for none); with {@code
+   * savings}, what trims of the values kept would save is added there ({@link
+   * BudgetTrim#savings}), counted in the same pass.
    */
-  static byte[] encode(PreparedLossyTile p, int hundredths, int trimThreshold) {
+  static byte[] encode(PreparedLossyTile p, int hundredths, int trimThreshold, long[] savings) {
     EncoderSettings cfg = p.settings;
     TileLayout lay = p.layout;
     byte[] levels = p.levels;
@@ -82,7 +84,7 @@ final class TileEncoder {
     for (int i = 0; i < lay.planes; i++) {
       q[i] = new short[lay.samples(i)];
     }
-    int[] bias = quantize(p, quality, steps, q, trimThreshold, null);
+    int[] bias = quantize(p, quality, steps, q, trimThreshold, savings);
     RangeEncoder enc = new RangeEncoder(lay.pw * lay.ph / 4 + 64);
     CoefficientCoder coder = new CoefficientCoder();
     for (int m = 0; m < levels.length; m++) {
@@ -110,21 +112,8 @@ final class TileEncoder {
   }
 
   /**
-   * Adds to {@code bits16} what {@link BudgetTrim} would save in the tile at a quality in
-   * hundredths, by price bucket ({@link BudgetTrim#savings}).
-   */
-  static void trimSavings(PreparedLossyTile p, int hundredths, long[] bits16) {
-    TileLayout lay = p.layout;
-    short[][] q = new short[lay.planes][];
-    for (int i = 0; i < lay.planes; i++) {
-      q[i] = new short[lay.samples(i)];
-    }
-    quantize(p, hundredths / 100, stepTables(hundredths, lay.planes), q, NO_TRIM, bits16);
-  }
-
-  /**
-   * Quantizes every block of {@code p} into {@code q}, trimmed to {@code trimThreshold} or, with
-   * {@code savings}, counting what trims would save there instead. Returns the reconstruction
+   * Quantizes every block of {@code p} into {@code q}, trimmed to {@code trimThreshold}, and with
+   * {@code savings} counts what trims of the values kept would save. Returns the reconstruction
    * biases the header carries (§6.3), measured on the values kept.
    */
   private static int[] quantize(PreparedLossyTile p, int quality, int[][][] steps, short[][] q,
@@ -147,12 +136,11 @@ final class TileEncoder {
             block[k] = coef[i][off + k];
           }
           Quantizer.quantize(block, st, round, q[i], off);
-          if (savings != null) {
-            BudgetTrim.savings(q[i], off, block, st, savings);
-            continue;
-          }
           if (trimThreshold >= 0) {
             BudgetTrim.trim(q[i], off, block, st, trimThreshold);
+          }
+          if (savings != null) {
+            BudgetTrim.savings(q[i], off, block, st, savings);
           }
           Quantizer.clampAwareDc(block, st[0], q[i], off);
           measureBias(block, st, q[i], off, biasSum, biasCount, 2 * t);
