@@ -416,11 +416,23 @@ class CompressFormatsTest {
       }
     }
     assertFalse(Double.isNaN(knobTarget), "no SSIM target on the decoded JPEG moves the lambda");
+    // a .tgl size target whose search trims its file to fit: the trim runs in Wasm as on the JVM
+    long trimTarget = 0;
+    for (int t = 0; t < 40 && trimTarget == 0; t++) {
+      long target = 30_000 + 1_009L * t;
+      if (Tegula.compressFile(flower, CompressOptions.lossy(75).withMaxSizeBytes(target),
+          Limits.DEFAULT).trimmed()) {
+        trimTarget = target;
+      }
+    }
+    assertTrue(trimTarget > 0, "no .tgl size target on the flower trims");
     List<Job> jobs = List.of(
         new Job("jpeg 60 KB", flower64, Map.of("format", "jpeg", "maxSizeBytes", 60000),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxSizeBytes(60000)),
         new Job("tgl 40 KB", flower64, Map.of("maxSizeBytes", 40000),
             CompressOptions.lossy(75).withMaxSizeBytes(40000)),
+        new Job("tgl trimmed", flower64, Map.of("maxSizeBytes", trimTarget),
+            CompressOptions.lossy(75).withMaxSizeBytes(trimTarget)),
         new Job("jpeg ssim lambda", decoded64, Map.of("format", "jpeg", "targetSsim", knobTarget),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withTargetSsim(knobTarget)),
         new Job("jpeg ssim 0.95", flower64, Map.of("format", "jpeg", "targetSsim", 0.95),
@@ -508,6 +520,7 @@ class CompressFormatsTest {
           "the search moved the trellis lambda: " + by.get("jpeg ssim lambda"));
       assertEquals(100L, by.get("jpeg 400").get("lambda"));
       assertEquals(-1L, by.get("tgl 40 KB").get("lambda"));
+      assertEquals(Boolean.TRUE, by.get("tgl trimmed").get("trimmed"), "a .tgl trim in Wasm");
       assertEquals("4:4:4", by.get("tgl 4:4:4 tiled").get("chroma"));
       assertEquals("4:4:4", by.get("tgl 98 tiled").get("chroma"));
       assertEquals("4:2:0", by.get("tgl tiled 1000").get("chroma"));
