@@ -189,11 +189,11 @@ public class TargetLanding {
       .with(Rule.TGL_SIZE_TRIM, on("tglSizeTrim"));
 
   /**
-   * -DtrimCounts=true: a .tgl trim's codings after its encode count as encodes (each costs
-   * about one encode of the prepared image; a JPEG trim reuses the trellis's work and counts as
-   * part of the encode it trimmed).
+   * A .tgl trim's codings after its encode count as encodes, as CompressResult counts them (each
+   * costs about one encode of the prepared image; a JPEG trim reuses the trellis's work and
+   * counts as part of the encode it trimmed); -DtrimCounts=false leaves them out.
    */
-  private static final boolean TRIM_COUNTS = Boolean.getBoolean("trimCounts");
+  private static final boolean TRIM_COUNTS = !"false".equals(System.getProperty("trimCounts"));
 
   /** A rule's switch: on unless the property is "false". */
   private static boolean on(String property) {
