@@ -122,7 +122,7 @@ final class SearchEncoder implements IntFunction<byte[]> {
       tgl = null;
       tgl = TglEncoder.prepare(image, o);
     }
-    if (budget == 0 || o.isLossless()) {
+    if (budget == 0) {
       return tgl.encode(metadata, o);
     }
     PreparedTgl.Budgeted fit = tgl.encode(metadata, o, budget, TRIM_SHARE);

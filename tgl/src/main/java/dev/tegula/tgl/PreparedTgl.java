@@ -64,12 +64,12 @@ public final class PreparedTgl {
           + options.tileSize() + ", effort " + options.effort()
           + (header.colour() == 1 ? "" : fullChroma ? ", full chroma" : ", 4:2:0") + ")");
     }
-    return encode(metadata, o, -1, null);
+    return encode(metadata, o, PreparedLossyTile.NO_TRIM, null);
   }
 
   /**
-   * {@link #encode} with every lossy tile trimmed to {@code threshold}, or none when negative,
-   * and with {@code savings} counting what trims would save.
+   * {@link #encode} with every lossy tile trimmed to {@code threshold} (or {@link
+   * PreparedLossyTile#NO_TRIM}), and with {@code savings} counting what trims would save.
    */
   private byte[] encode(Metadata metadata, TglEncodeOptions o, int threshold, long[] savings) {
     TglHeader h = new TglHeader(header.width(), header.height(), header.colour(), header.alpha(),
@@ -111,7 +111,7 @@ public final class PreparedTgl {
   /**
    * {@link #encode}, fitted to a budget: when the file is over {@code maxBytes} by at most
    * {@code trimShare} of it, every lossy tile drops its blocks' cheapest trailing values (one
-   * price threshold over the whole image, {@link PreparedLossyTile#encodeTrimmed}) until the
+   * price threshold over the whole image, {@link PreparedLossyTile#encodeHundredths}) until the
    * file fits, coding the tiles again each round (at most {@value #TRIM_ROUNDS}); otherwise, or
    * when it would not fit without dearer drops, or after those rounds, the file as encoded. The
    * same options and budget give the same bytes.
@@ -129,9 +129,13 @@ public final class PreparedTgl {
     // what trims would save is counted in the encode's own pass: a pass of its own cost about a
     // quarter of an encode
     long[] saved = new long[PreparedLossyTile.TRIM_BUCKETS];
-    byte[] untrimmed = encode(metadata, o, -1, saved);
+    byte[] untrimmed = encode(metadata, o, PreparedLossyTile.NO_TRIM, saved);
     if (untrimmed.length <= maxBytes || untrimmed.length > maxBytes * (1 + trimShare)) {
       return new Budgeted(untrimmed, false, 0);
+    }
+    // from here saved[b] is what every threshold up to b saves together
+    for (int b = 1; b < saved.length; b++) {
+      saved[b] += saved[b - 1];
     }
     long goal = maxBytes - (long) maxBytes * TRIM_MARGIN_PER_MILLE / 1000;
     double floor = maxBytes * (1 - trimShare);
@@ -141,11 +145,10 @@ public final class PreparedTgl {
     int over = -1;
     int under = saved.length;
     int codings = 0;
-    for (int round = 0; round < TRIM_ROUNDS; round++) {
+    for (int round = 0; round < TRIM_ROUNDS && over + 1 < under; round++) {
       long need = ((untrimmed.length - goal) * 8 * 16 * 1000 + ratio - 1) / ratio;
-      long estimated = 0;
       int threshold = 0;
-      while (threshold < saved.length && (estimated += saved[threshold]) < need) {
+      while (threshold < saved.length && saved[threshold] < need) {
         threshold++;
       }
       if (threshold == saved.length && round == 0) {
@@ -153,9 +156,6 @@ public final class PreparedTgl {
         return new Budgeted(untrimmed, false, codings);
       }
       threshold = Math.max(over + 1, Math.min(under - 1, threshold));
-      if (threshold <= over || threshold >= under) {
-        break;
-      }
       byte[] trimmed = encode(metadata, o, threshold, null);
       codings++;
       if (trimmed.length <= maxBytes && trimmed.length >= floor) {
@@ -166,12 +166,8 @@ public final class PreparedTgl {
       } else {
         under = threshold;
       }
-      long counted = 0;
-      for (int b = 0; b <= threshold; b++) {
-        counted += saved[b];
-      }
       long real = (untrimmed.length - (long) trimmed.length) * 8 * 16;
-      ratio = Math.min(4000, Math.max(250, real * 1000 / Math.max(1, counted)));
+      ratio = Math.min(4000, Math.max(250, real * 1000 / Math.max(1, saved[threshold])));
     }
     // a trim that took the file under the floor would read as a quality's size to the caller
     return new Budgeted(untrimmed, false, codings);

@@ -47,13 +47,12 @@ final class TileEncoder {
 
   /** A prepared lossy tile at {@code options}' quality ({@link #prepare}'s chroma). */
   static byte[] encode(PreparedTile p, Image image, TglHeader h, TglEncodeOptions options) {
-    return encode(p, image, h, options, -1, null);
+    return encode(p, image, h, options, PreparedLossyTile.NO_TRIM, null);
   }
 
   /**
-   * {@link #encode}, its lossy plane trimmed to price bucket {@code trimThreshold}
-   * ({@link PreparedLossyTile#encodeTrimmed}), or untrimmed when it is negative, and then with
-   * {@code savings} counting what trims would save ({@link PreparedLossyTile#encodeCounting}).
+   * {@link #encode}, its lossy plane trimmed to price bucket {@code trimThreshold} and with
+   * {@code savings} counting what trims would save ({@link PreparedLossyTile#encodeHundredths}).
    */
   static byte[] encode(PreparedTile p, Image image, TglHeader h, TglEncodeOptions options,
       int trimThreshold, long[] savings) {
@@ -61,10 +60,8 @@ final class TileEncoder {
     byte[] colour = p.constantColour();
     if (colour == null) {
       int count = r.width() * r.height() * h.colour();
-      int quality = options.qualityHundredths();
-      byte[] coded = p.lossy() == null ? null : trimThreshold >= 0
-          ? p.lossy().encodeTrimmed(quality, trimThreshold) : savings != null
-          ? p.lossy().encodeCounting(quality, savings) : p.lossy().encodeHundredths(quality);
+      byte[] coded = p.lossy() == null ? null
+          : p.lossy().encodeHundredths(options.qualityHundredths(), trimThreshold, savings);
       if (coded != null && coded.length < count) {
         colour = plane(TglFormat.CODEC_LOSSY, TglFormat.CONTENT_COLOUR, coded);
       } else {

@@ -40,35 +40,30 @@ public final class PreparedLossyTile {
     return TileEncoder.encode(this, hundredths);
   }
 
-  /** The price buckets of {@link #encodeCounting}'s savings and {@link #encodeTrimmed}. */
+  /** The price buckets of {@link #encodeHundredths(int, int, long[])}'s trims and savings. */
   public static final int TRIM_BUCKETS = BudgetTrim.BUCKETS;
 
-  /**
-   * {@link #encodeHundredths}, adding to {@code bits16} (length {@link #TRIM_BUCKETS}) the bits,
-   * in 1/16 units, that {@link #encodeTrimmed} at each threshold would save, by the price bucket
-   * they become affordable at: estimates, counted in the encode's own pass, which rank drops
-   * over every tile of an image.
-   */
-  public byte[] encodeCounting(int hundredths, long[] bits16) {
-    check(hundredths);
-    if (bits16 == null || bits16.length != TRIM_BUCKETS) {
-      throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
-    }
-    return TileEncoder.encode(this, hundredths, TileEncoder.NO_TRIM, bits16);
-  }
+  /** No trim: every quantized value is coded. */
+  public static final int NO_TRIM = -1;
 
   /**
    * {@link #encodeHundredths} with each block's trailing values dropped while their price
-   * bucket is at most {@code threshold}, 0 to {@link #TRIM_BUCKETS} - 1: a smaller tile that
-   * decodes as any other.
+   * bucket is at most {@code trimThreshold}, 0 to {@link #TRIM_BUCKETS} - 1, or {@link
+   * #NO_TRIM}: a smaller tile that decodes as any other. With {@code bits16} (length {@link
+   * #TRIM_BUCKETS}, or null) the pass also adds there the bits, in 1/16 units, that trims of the
+   * values kept would save, by the price bucket they become affordable at: estimates, which rank
+   * drops over every tile of an image.
    */
-  public byte[] encodeTrimmed(int hundredths, int threshold) {
+  public byte[] encodeHundredths(int hundredths, int trimThreshold, long[] bits16) {
     check(hundredths);
-    if (threshold < 0 || threshold >= TRIM_BUCKETS) {
-      throw new IllegalArgumentException("trim threshold " + threshold + " outside 0.."
+    if (trimThreshold < NO_TRIM || trimThreshold >= TRIM_BUCKETS) {
+      throw new IllegalArgumentException("trim threshold " + trimThreshold + " outside 0.."
           + (TRIM_BUCKETS - 1));
     }
-    return TileEncoder.encode(this, hundredths, threshold, null);
+    if (bits16 != null && bits16.length != TRIM_BUCKETS) {
+      throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
+    }
+    return TileEncoder.encode(this, hundredths, trimThreshold, bits16);
   }
 
   private static void check(int hundredths) {

@@ -62,17 +62,14 @@ final class TileEncoder {
 
   /** The tile at a quality in hundredths; {@code p}'s coefficients are only read. */
   static byte[] encode(PreparedLossyTile p, int hundredths) {
-    return encode(p, hundredths, NO_TRIM, null);
+    return encode(p, hundredths, PreparedLossyTile.NO_TRIM, null);
   }
-
-  /** No {@link BudgetTrim}: every quantized value is coded. */
-  static final int NO_TRIM = -1;
 
   /**
    * The tile at a quality in hundredths with each block's trailing values dropped up to
-   * {@link BudgetTrim} bucket {@code trimThreshold} ({@link #NO_TRIM} for none); with {@code
-   * savings}, what trims of the values kept would save is added there ({@link
-   * BudgetTrim#savings}), counted in the same pass.
+   * {@link BudgetTrim} bucket {@code trimThreshold} ({@link PreparedLossyTile#NO_TRIM} for
+   * none); with {@code savings}, what trims of the values kept would save is added there
+   * ({@link BudgetTrim#savings}), counted in the same pass.
    */
   static byte[] encode(PreparedLossyTile p, int hundredths, int trimThreshold, long[] savings) {
     EncoderSettings cfg = p.settings;
