@@ -11,7 +11,7 @@ export {TegulaError};
 
 const DEFAULT_WASM_URL = new URL('./wasm/tegula.wasm', import.meta.url);
 const DEFAULT_TILE_SIZE = 512;
-/** PNG effort 1: filters chosen from fast trials; 3-4 are much slower for a few % (PngEncodeOptions). */
+/** PNG effort 1: filters from fast trials, zlib level 6; 3 mostly 3-14 % smaller (CompressOptions.DEFAULT_PNG_EFFORT). */
 const DEFAULT_PNG_EFFORT = 1;
 const MIME = {tgl: 'image/x-tegula', png: 'image/png', jpeg: 'image/jpeg'};
 

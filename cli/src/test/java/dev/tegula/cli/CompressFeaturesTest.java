@@ -387,7 +387,7 @@ class CompressFeaturesTest {
     }
     Cli.Result restore = Cli.run("restore", "--help");
     assertEquals(0, restore.exit(), restore.err());
-    assertTrue(restore.out().replaceAll("\\s+", " ").contains("4-11% larger"), restore.out());
+    assertTrue(restore.out().replaceAll("\\s+", " ").contains("3-14% larger"), restore.out());
   }
 
   @Test
