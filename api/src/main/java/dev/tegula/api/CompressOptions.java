@@ -18,8 +18,9 @@ public final class CompressOptions {
    * (1.8x at 12 MP) for files 3-14 % smaller (4.9 % at 12 MP); in Chromium (Wasm, one worker)
    * 1.09x on a photo for 5.7 % smaller, but on a synthetic 768x512 graphic of flat blocks and a
    * dot pattern repeating every 97 bytes 1.6x for a file 15 % larger (its shallow match search
-   * misses the long-distance repeats that zlib's chains find). Effort 1 stays the default: it
-   * is never far from the best, and effort 3 sometimes is. (Measured when the default was
+   * missed the long-distance repeats that zlib's chains find; since then effort 3 falls back on
+   * zlib 9 there, FilterSearch.ZLIB_GUARD_PERCENT, 23 % smaller than effort 1 at 2.5x its time).
+   * Effort 1 stays the default: it is never far from the best, at the least time. (Measured when the default was
    * chosen, against effort 3 as it was then: 3-16x faster for 4-11 % larger.)
    */
   public static final int DEFAULT_PNG_EFFORT = 1;

@@ -20,7 +20,9 @@ import java.util.zip.Deflater;
  *   <li>effort 3: ranked as in effort 1, the best coded by {@link DeflateCoder}, Tegula's
  *       near-optimal deflate coder (on the corpus's small graphic, skimage_text, coding the
  *       second best as well saved 8 bytes for a third of the encode's time); effort 4: the best
- *       two (all for small images), with a deeper search and more passes.
+ *       two (all for small images), with a deeper search and more passes. Rows that code to
+ *       nearly nothing but repeats are deflated by zlib level 9 too, and the smaller kept
+ *       ({@link #ZLIB_GUARD_PERCENT}).
  * </ul>
  */
 final class FilterSearch {
@@ -38,6 +40,17 @@ final class FilterSearch {
   private static final long SAMPLE_FROM = 1 << 16;
   private static final int SAMPLE_BAND = 16;
   private static final int SAMPLE_EVERY = 4;
+  /**
+   * Effort 3-4: when Tegula's coder makes the stream smaller than this many hundredths of what
+   * zlib level 1 made of the same rows at ranking, zlib level 9 codes them too, and the smaller
+   * stream is kept. Such data is nearly all long repeats, the case where the coder's shallow
+   * match search (a few tree nodes) misses the far copies zlib's hash chains find: a 768x512
+   * palette graphic of flat blocks and a dot pattern repeating every 97 bytes (browser-tests'
+   * CompressFormatsTest) coded 7,437 bytes at effort 3 against 4,327 from zlib 9, 0.42 of level
+   * 1's. The corpus's photos, graphics and alpha files code at 0.78-0.93 of level 1 (session
+   * 37), so none of them pays for the extra pass.
+   */
+  private static final int ZLIB_GUARD_PERCENT = 60;
 
   /** The representation chosen and its zlib stream. */
   record Result(EncodingPlan plan, byte[] zlib) {}
@@ -83,8 +96,12 @@ final class FilterSearch {
     private boolean sample;
     /** The filtered data of each trial, kept from ranking where it was filtered in full. */
     private byte[][] data;
+    /** Each trial's ranked bytes (its sample's, or all its rows'). */
+    private int[] rankedBytes;
     private Trial[] finalists;
     private byte[][] finalData;
+    /** Each finalist's zlib level 1 size, estimated from its ranking. */
+    private long[] levelOne;
     private DeflateCoder[] coders;
 
     private Steps(PngEncodeOptions options) {
@@ -120,6 +137,7 @@ final class FilterSearch {
           }
           trials = trials(effort);
           keyed = new long[trials.size()];
+          rankedBytes = new int[trials.size()];
           data = new byte[trials.size()][];
           sample = size(first) > SAMPLE_FROM;
           List<Runnable> filters = new java.util.ArrayList<>();
@@ -157,6 +175,7 @@ final class FilterSearch {
           count = Math.min(count, keyed.length);
           finalists = new Trial[count];
           finalData = new byte[count][];
+          levelOne = new long[count];
           List<Runnable> full = new java.util.ArrayList<>();
           for (int i = 0; i < count; i++) {
             int t = (int) (keyed[i] & 0xFFFF);
@@ -169,6 +188,8 @@ final class FilterSearch {
               finalData[i] = new byte[rows.length];
               rows.halves(full, finalists[i].strategy(), finalData[i], -1, null);
             }
+            // the rows' level 1 size, scaled up from a ranked sample
+            levelOne[i] = (keyed[i] >>> 16) * finalData[i].length / Math.max(1, rankedBytes[t]);
           }
           data = null;
           return full;
@@ -190,17 +211,30 @@ final class FilterSearch {
             }
           }
           return parts;
-        default:
-          Result best = null;
+        case 4:
+          int bestAt = 0;
+          byte[] best = null;
           for (int i = 0; i < coders.length; i++) {
             byte[] z = coders[i].finish();
             coders[i] = null;
-            if (best == null || z.length < best.zlib().length) {
-              best = new Result(finalists[i].plan(), z);
+            if (best == null || z.length < best.length) {
+              best = z;
+              bestAt = i;
             }
           }
-          result = best;
-          return List.of();
+          Result coded = new Result(finalists[bestAt].plan(), best);
+          if ((long) best.length * 100 >= levelOne[bestAt] * ZLIB_GUARD_PERCENT) {
+            result = coded;
+            return List.of();
+          }
+          byte[] d = finalData[bestAt];
+          long limit = best.length - 1L;
+          return List.of(() -> {
+            byte[] z = ZlibCoder.compress(d, d.length, 9, Deflater.DEFAULT_STRATEGY, limit);
+            result = z == null ? coded : new Result(coded.plan(), z);
+          });
+        default:
+          throw new IllegalStateException("no step after the last");
       }
     }
 
@@ -208,6 +242,7 @@ final class FilterSearch {
     private void rank(int t, byte[] d) {
       byte[] z = ZlibCoder.compress(d, d.length, 1, Deflater.DEFAULT_STRATEGY, Long.MAX_VALUE);
       keyed[t] = ((long) z.length << 16) | t;
+      rankedBytes[t] = d.length;
       data[t] = d;
     }
 
