@@ -106,7 +106,7 @@ export interface CompressOptions {
   quality?: number;
   /** .tgl: every pixel kept exactly (alpha and 16-bit PNG samples too). Not with 'jpeg'. */
   lossless?: boolean;
-  /** PNG: how hard to look for a small file, 0-4 (default 1, fast); 3 is mostly 3-14 % smaller, 4 smallest and slowest. */
+  /** PNG: how hard to look for a small file, 0-4 (default 3); 1 is faster and mostly 3-14 % larger, 4 smallest and slowest. */
   pngEffort?: number;
   /**
    * A target size in bytes (lossy .tgl and JPEG): the best quality whose file fits, found in a few

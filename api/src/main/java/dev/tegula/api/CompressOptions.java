@@ -13,17 +13,24 @@ public final class CompressOptions {
   public static final int DEFAULT_QUALITY = 75;
   public static final int DEFAULT_TILE_SIZE = 512;
   /**
-   * PNG effort 1 with zlib level 6. Session 37 (3 Dec; one thread, JVM, thread CPU, the corpus's
-   * 10 photos, 4 graphics and 3 alpha files and a 12 MP photo): effort 3 takes 1.0-3.5x its time
-   * (1.8x at 12 MP) for files 3-14 % smaller (4.9 % at 12 MP); in Chromium (Wasm, one worker)
-   * 1.09x on a photo for 5.7 % smaller, but on a synthetic 768x512 graphic of flat blocks and a
-   * dot pattern repeating every 97 bytes 1.6x for a file 15 % larger (its shallow match search
-   * missed the long-distance repeats that zlib's chains find; since then effort 3 falls back on
-   * zlib 9 there, FilterSearch.ZLIB_GUARD_PERCENT, 23 % smaller than effort 1 at 2.5x its time).
-   * Effort 1 stays the default: it is never far from the best, at the least time. (Measured when the default was
-   * chosen, against effort 3 as it was then: 3-16x faster for 4-11 % larger.)
+   * A PNG compress's effort: 3, the encoder's own default (Tegula's deflate coder on the best
+   * filter strategy). Against {@link #FAST_PNG_EFFORT}, session 37 (3 Dec): on the JVM (one
+   * thread, thread CPU; the corpus's 10 photos, 4 graphics and 3 alpha files, a 12 MP photo) 1.0-
+   * 3.5x its time (1.8x at 12 MP; a compress runs the encoder's jobs on every core) for files
+   * 3-14 % smaller (4.9 % at 12 MP); in Chromium (Wasm, one worker) 1.12x on a 0.26 MP photo and
+   * 1.43x at 12 MP for 5.7 % and 6.9 % smaller, on a synthetic graphic of far repeats 2.5x for 23
+   * % smaller (FilterSearch.ZLIB_GUARD_PERCENT). Until session 37 compress took effort 1, chosen
+   * when effort 3 was 3-16x slower for files 4-11 % smaller; on the graphics corpus effort 1's
+   * files are 10 % larger than OxiPNG's as Squoosh ships it, effort 3's 1.9 %.
    */
-  public static final int DEFAULT_PNG_EFFORT = 1;
+  public static final int DEFAULT_PNG_EFFORT = 3;
+  /**
+   * The fast PNG effort (filters from fast trials, zlib level 6) of interactive PNGs and batch
+   * restores: {@link Tegula#encodePng(dev.tegula.core.Image, dev.tegula.core.Metadata)} (the
+   * app's downloads, heatmaps) and {@code tegula restore}, where a PNG is a way to see the
+   * pixels rather than the file a user asked to make small.
+   */
+  public static final int FAST_PNG_EFFORT = 1;
   /**
    * .tgl lossless effort 2 (dev.tegula.tgl.TglEncodeOptions#withEffort): the fast method;
    * effort 4 is a few percent smaller and several times slower to compress and to restore.

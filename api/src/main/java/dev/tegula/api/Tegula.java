@@ -88,12 +88,12 @@ public final class Tegula {
   }
 
   /**
-   * Encodes an image as PNG with the fast effort {@link CompressOptions#DEFAULT_PNG_EFFORT} (for
+   * Encodes an image as PNG with the fast effort {@link CompressOptions#FAST_PNG_EFFORT} (for
    * interactive use: restoring, the app's downloads), carrying the metadata (may be null).
    */
   public static byte[] encodePng(Image image, Metadata metadata) {
     return encodePng(image, metadata,
-        CompressPipeline.pngOptions(CompressOptions.DEFAULT_PNG_EFFORT));
+        CompressPipeline.pngOptions(CompressOptions.FAST_PNG_EFFORT));
   }
 
   /** Encodes an image as PNG with the given options, carrying the metadata (may be null). */

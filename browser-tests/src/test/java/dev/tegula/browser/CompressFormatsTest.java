@@ -194,7 +194,7 @@ class CompressFormatsTest {
   }
 
   /** tegula.js's default pngEffort. */
-  static final int DEFAULT_PNG_EFFORT = 1;
+  static final int DEFAULT_PNG_EFFORT = 3;
 
   @Test
   void orientationIsAppliedByDefaultOrKeptAndMetadataStripped() throws Exception {

@@ -59,7 +59,7 @@ final class ConvertCommand implements Callable<Integer> {
   /**
    * convert is the command for making a good PNG of one file, so it defaults to effort 3, the
    * encoder's default; restore writes whole batches of .tgl files and defaults to the fast
-   * effort 1 (CompressOptions.DEFAULT_PNG_EFFORT), as the API's encodePng does.
+   * effort 1 (CompressOptions.FAST_PNG_EFFORT), as the API's encodePng does.
    */
   @Option(names = "--effort", paramLabel = "0-" + PngEncodeOptions.MAX_EFFORT,
       description = "How hard to search for the smallest PNG, 0 (fastest) to "

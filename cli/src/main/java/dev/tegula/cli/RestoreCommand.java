@@ -52,10 +52,10 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Option(names = "--effort", paramLabel = "0-" + PngEncodeOptions.MAX_EFFORT,
       description = "How hard the PNG encoder searches, 0 (fastest) to "
-          + PngEncodeOptions.MAX_EFFORT + " (default " + CompressOptions.DEFAULT_PNG_EFFORT
+          + PngEncodeOptions.MAX_EFFORT + " (default " + CompressOptions.FAST_PNG_EFFORT
           + "). The default writes a restored photo 1-3.5x faster than --effort 3 (1.8x at 12 "
           + "MP) and mostly 3-14%% larger.")
-  private int effort = CompressOptions.DEFAULT_PNG_EFFORT;
+  private int effort = CompressOptions.FAST_PNG_EFFORT;
 
   @Option(names = "--format", paramLabel = "jpg|png",
       description = "For .tgl files that hold a JPEG file (compress --jpeg-lossless): jpg "

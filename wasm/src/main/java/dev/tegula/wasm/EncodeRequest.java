@@ -43,7 +43,7 @@ final class EncodeRequest {
     lossless = flag(m, "lossless");
     tileSize = (int) number(m, "tileSize", 512, 16, 4096);
     maxPixels = number(m, "maxPixels", 0, 0, Long.MAX_VALUE);
-    pngEffort = (int) number(m, "pngEffort", 1, 0, 4);
+    pngEffort = (int) number(m, "pngEffort", 3, 0, 4);
     maxSizeBytes = number(m, "maxSizeBytes", 0, 0, Long.MAX_VALUE);
     targetSsim = fraction(m, "targetSsim");
     maxDimension = (int) number(m, "maxDimension", 0, 0, 1 << 20);
