@@ -28,9 +28,12 @@ class SizeUnderBandTest {
         20_000, 2136, 2437, 1));
     // in the band (3 % under at most)
     assertFalse(SizeSearch.goesOnUnderBand(SearchRules.DEFAULT, 4, 19_400, 20_000, 2136, 2437, 1));
-    // nothing failed (quality 100 fits) or no quality left between the fit and the failure
-    assertFalse(SizeSearch.goesOnUnderBand(SearchRules.DEFAULT, 4, 16_730, 20_000, 2136,
+    // nothing failed yet: it goes on above the fit, unless the fit is quality 100
+    assertTrue(SizeSearch.goesOnUnderBand(SearchRules.DEFAULT, 3, 47_399, 50_000, 5623,
         TargetSearch.TOP + 1, 1));
+    assertFalse(SizeSearch.goesOnUnderBand(SearchRules.DEFAULT, 4, 16_730, 20_000,
+        TargetSearch.TOP, TargetSearch.TOP + 1, 1));
+    // no quality left between the fit and the failure
     assertFalse(SizeSearch.goesOnUnderBand(SearchRules.DEFAULT, 4, 16_730, 20_000, 2436, 2437, 1));
     assertFalse(SizeSearch.goesOnUnderBand(SearchRules.DEFAULT, 4, 16_730, 20_000, 2300, 2400,
         100));
