@@ -96,8 +96,6 @@ final class FilterSearch {
     private boolean sample;
     /** The filtered data of each trial, kept from ranking where it was filtered in full. */
     private byte[][] data;
-    /** Each trial's ranked bytes (its sample's, or all its rows'). */
-    private int[] rankedBytes;
     private Trial[] finalists;
     private byte[][] finalData;
     /** Each finalist's zlib level 1 size, estimated from its ranking. */
@@ -137,7 +135,6 @@ final class FilterSearch {
           }
           trials = trials(effort);
           keyed = new long[trials.size()];
-          rankedBytes = new int[trials.size()];
           data = new byte[trials.size()][];
           sample = size(first) > SAMPLE_FROM;
           List<Runnable> filters = new java.util.ArrayList<>();
@@ -188,8 +185,8 @@ final class FilterSearch {
               finalData[i] = new byte[rows.length];
               rows.halves(full, finalists[i].strategy(), finalData[i], -1, null);
             }
-            // the rows' level 1 size, scaled up from a ranked sample
-            levelOne[i] = (keyed[i] >>> 16) * finalData[i].length / Math.max(1, rankedBytes[t]);
+            // the rows' level 1 size, scaled up from a ranked sample (data[t] holds what was ranked)
+            levelOne[i] = (keyed[i] >>> 16) * finalData[i].length / Math.max(1, data[t].length);
           }
           data = null;
           return full;
@@ -242,7 +239,6 @@ final class FilterSearch {
     private void rank(int t, byte[] d) {
       byte[] z = ZlibCoder.compress(d, d.length, 1, Deflater.DEFAULT_STRATEGY, Long.MAX_VALUE);
       keyed[t] = ((long) z.length << 16) | t;
-      rankedBytes[t] = d.length;
       data[t] = d;
     }
 
