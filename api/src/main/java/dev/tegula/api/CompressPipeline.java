@@ -102,6 +102,7 @@ final class CompressPipeline {
           warning);
     }
     TargetSearch.Result r;
+    boolean trimmed = false;
     if (options.maxSizeBytes() > 0) {
       return encodeToSize(prepared, options);
     } else if (options.targetSsim() > 0) {
@@ -110,10 +111,12 @@ final class CompressPipeline {
         throw new LimitExceededException("a target SSIM needs an image of at least 7x7 pixels, not "
             + image.width() + "x" + image.height());
       }
+      SearchEncoder encoder = new SearchEncoder(image, metadata, options);
       r = TargetSearch.forSsim(format, 1, chromaChoice(options, image),
-          options.targetSsim(), new SearchEncoder(image, metadata, options),
+          options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
-          ssimCurve(options, image));
+          ssimCurve(options, image), true, format == ImageFormat.JPEG ? encoder::ssimTrim : null);
+      trimmed = encoder.trimmed(r.bytes());
     } else {
       // one encode: no preparation to share, and the one-shot encoders hold less (.tgl one
       // tile's coefficients at a time, JPEG's quantized in place)
@@ -122,7 +125,7 @@ final class CompressPipeline {
     }
     return new CompressResult(r.bytes(), format, image.width(), image.height(), r.quality() / 100,
         r.encodes(), r.ssim(), warning, r.quality(), chroma(options, r.code(), image),
-        lambda(options, r.code()));
+        lambda(options, r.code()), trimmed);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.tegula.core.Image;
 import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.jpeg.JpegEncoder;
+import dev.tegula.jpeg.LumaTrim;
 import dev.tegula.jpeg.PreparedJpeg;
 import dev.tegula.tgl.PreparedTgl;
 import dev.tegula.tgl.TglEncodeOptions;
@@ -114,6 +115,27 @@ final class SearchEncoder implements IntFunction<byte[]> {
       trimmed.add(fit.file());
     }
     return fit.file();
+  }
+
+  /**
+   * The JPEG pass {@code passFile}, made at {@code code}, with its least valuable luma
+   * coefficients dropped until its SSIM lies in {@code [low, high]} ({@link SsimTrim}), or null
+   * when that does not land. A file it returns counts as {@link #trimmed}.
+   */
+  byte[] ssimTrim(int code, byte[] passFile, double passSsim, double low, double high,
+      long guessBytes) {
+    JpegEncodeOptions o = CompressPipeline.jpegOptions(options, code);
+    if (jpeg == null || !jpeg.accepts(o)) {
+      jpeg = null;
+      jpeg = JpegEncoder.prepare(image, o);
+    }
+    LumaTrim trim = jpeg.lumaTrim(metadata, o, (long) (passFile.length * 8 * SsimTrim.MAX_SHARE));
+    byte[] passPixels = Tegula.decode(passFile).image().rgba();
+    byte[] out = SsimTrim.toBand(trim, image, passPixels, passSsim, low, high, guessBytes * 8);
+    if (out != null) {
+      trimmed.add(out);
+    }
+    return out;
   }
 
   /** The bytes {@link TglEncoder#encode} gives for the image and metadata with {@code o}. */

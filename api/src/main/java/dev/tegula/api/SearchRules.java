@@ -706,7 +706,15 @@ final class SearchRules {
      * within 3 encodes 994 -> 1,003 of 1,011 (9 won, all on Hubble's 20 KB plateau; none lost),
      * encodes 1,994 -> 1,974; jump targets 840 -> 844 of 861.
      */
-    TGL_SIZE_TRIM
+    TGL_SIZE_TRIM,
+
+    /**
+     * A JPEG SSIM search whose first two encodes left a pass over the band spends its third on
+     * that pass with its least valuable luma coefficients dropped ({@link SsimTrim}), as many as
+     * put its SSIM, scored on its pixels before a file is written, inside the band; off: the
+     * knob or a quality takes the third, as before session 38.
+     */
+    JPEG_SSIM_TRIM
   }
 
   /** Every rule on: what the library's searches run. */

@@ -345,8 +345,18 @@ final class TargetSearch {
   static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
       IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer, SsimCurve curve,
       boolean lambdaKnob) {
+    return forSsim(format, step, chromaChoice, target, encoder, scorer, curve, lambdaKnob, null);
+  }
+
+  /**
+   * {@link #forSsim} whose JPEG search may trim a pass over the band into it with {@code
+   * trimmer} ({@link SearchRules.Rule#JPEG_SSIM_TRIM}; null: never).
+   */
+  static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
+      IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer, SsimCurve curve,
+      boolean lambdaKnob, SsimTrimmer trimmer) {
     return new SsimSearch(format, step, chromaChoice, target, encoder, scorer, curve, lambdaKnob)
-        .run();
+        .trimmingWith(trimmer).run();
   }
 
   /**

@@ -278,12 +278,23 @@ final class RulePairs {
    * rules (a rule measured as it was, before a later one).
    */
   static List<Pair> ssim(Image[] images, ImageFormat format, SearchRules off, SearchRules on) {
+    return ssim(images, format, off, on, false);
+  }
+
+  /**
+   * {@link #ssim(Image[], ImageFormat, SearchRules, SearchRules)}, both sides with the JPEG
+   * trimmer when {@code trim} ({@link Shared#ssimTrimming}).
+   */
+  static List<Pair> ssim(Image[] images, ImageFormat format, SearchRules off, SearchRules on,
+      boolean trim) {
     List<Pair> pairs = new ArrayList<>();
     for (Image image : images) {
       Shared shared = Shared.of(image, format);
       for (int t = 0; t < 20; t++) {
         double target = 0.90 + 0.0045 * t;
-        SsimSearch[] s = {shared.ssim(off, target), shared.ssim(on, target)};
+        SsimSearch[] s = trim
+            ? new SsimSearch[] {shared.ssimTrimming(off, target), shared.ssimTrimming(on, target)}
+            : new SsimSearch[] {shared.ssim(off, target), shared.ssim(on, target)};
         TargetSearch.Result[] results = new TargetSearch.Result[2];
         int[] encodes = new int[2];
         double[][] scores = new double[2][];
@@ -363,10 +374,21 @@ final class RulePairs {
     }
 
     synchronized SsimSearch ssim(SearchRules rules, double target) {
-      return ssimSearches.computeIfAbsent(List.of(rules, target), k -> searchSsim(rules, target));
+      return ssimSearches.computeIfAbsent(List.of(rules, target),
+          k -> searchSsim(rules, target, false));
     }
 
-    private SsimSearch searchSsim(SearchRules rules, double target) {
+    /**
+     * {@link #ssim} with the library's JPEG trimmer ({@link SearchEncoder#ssimTrim}; a trimmed
+     * file counts as an encode). {@link #ssim} searches without it: the rule tests before
+     * session 38 measure their rules as they were made.
+     */
+    synchronized SsimSearch ssimTrimming(SearchRules rules, double target) {
+      return ssimSearches.computeIfAbsent(List.of(rules, target, "trim"),
+          k -> searchSsim(rules, target, true));
+    }
+
+    private SsimSearch searchSsim(SearchRules rules, double target, boolean trim) {
       SsimCurve curve = ssimCurves.computeIfAbsent(rules,
           r -> CompressPipeline.ssimCurve(options, image, r));
       int[] count = {0};
@@ -376,9 +398,16 @@ final class RulePairs {
         scored.add(v);
         return v;
       };
+      SearchEncoder trimming = new SearchEncoder(image, Metadata.EMPTY, options);
+      SsimTrimmer trimmer = !trim || format != ImageFormat.JPEG ? null
+          : (code, pass, passSsim, low, high, guess) -> {
+            byte[] b = trimming.ssimTrim(code, pass, passSsim, low, high, guess);
+            count[0] += b == null ? 0 : 1;
+            return b;
+          };
       TargetSearch.Result result = TargetSearch.forSsim(format, 1,
           CompressPipeline.chromaChoice(options, image), target,
-          TargetSearchTest.counting(this::encode, count), tracing, curve);
+          TargetSearchTest.counting(this::encode, count), tracing, curve, true, trimmer);
       return new SsimSearch(result, count[0],
           scored.stream().mapToDouble(Double::doubleValue).toArray());
     }

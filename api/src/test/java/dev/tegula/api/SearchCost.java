@@ -138,6 +138,7 @@ public class SearchCost {
       }
       long[] enc = new long[2];
       long[] sc = new long[2];
+      long[] trim = new long[3];
       // as CompressPipeline: a size search's JPEG encodes just over the target are trimmed
       IntFunction<byte[]> searchEncoder = prepared ? new SearchEncoder(img, Metadata.EMPTY,
           CompressOptions.lossy(75).withFormat(FORMAT)).fitting(size ? SIZE_TARGETS[i] : 0, RULES)
@@ -170,12 +171,25 @@ public class SearchCost {
       } else {
         SsimCurve c = SsimCurve.of(img, jpeg, null, false, SearchRules.DEFAULT);
         t1 = MX.getCurrentThreadCpuTime();
-        r = TargetSearch.forSsim(FORMAT, 1, choice, SSIM_TARGETS[i], encoder, scorer, c);
+        // as CompressPipeline: a JPEG pass over the band is trimmed into it (-DssimTrim=false:
+        // never), timed on its own (the file it writes is scored by the scorer)
+        SsimTrimmer trimmer = !jpeg || !prepared || "false".equals(System.getProperty("ssimTrim"))
+            ? null : (code, pass, passSsim, low, high, guess) -> {
+              long s0 = MX.getCurrentThreadCpuTime();
+              byte[] b = ((SearchEncoder) searchEncoder).ssimTrim(code, pass, passSsim, low, high,
+                  guess);
+              trim[0] += MX.getCurrentThreadCpuTime() - s0;
+              trim[1]++;
+              trim[2] += b == null ? 0 : 1;
+              return b;
+            };
+        r = TargetSearch.forSsim(FORMAT, 1, choice, SSIM_TARGETS[i], encoder, scorer, c, true,
+            trimmer);
         curve = c;
       }
       long t2 = MX.getCurrentThreadCpuTime();
       long ref = (ref0 + reference(img)) / 2;
-      double probes = (t2 - t1 - enc[0] - sc[0]) / (double) ref;
+      double probes = (t2 - t1 - enc[0] - sc[0] - trim[0]) / (double) ref;
       int mosaicCodes = mosaicCodes(curve);
       boolean probed = field(curve, "probe") != null;
       double[] row = {mp, (t2 - t0) / (double) ref, (t1 - t0) / (double) ref,
@@ -186,11 +200,12 @@ public class SearchCost {
         continue;
       }
       System.out.printf("%s%s %s %.2fMP %s: ref %.1f ms; total %.2f = estimate %.2f + %d encodes "
-          + "%.2f + ssim %.2f + probes %.2f (knob probe %s, mosaic codes %d)%n", set,
+          + "%.2f + ssim %.2f + probes %.2f + trims %.2f (knob probe %s, mosaic codes %d, "
+          + "trims %d, landed %d)%n", set,
           prepared ? "" : " one-shot", name, mp,
           size ? SIZE_TARGETS[i] / 1000 + "KB" : String.valueOf(SSIM_TARGETS[i]), ref / 1e6,
-          row[1], row[2], (int) enc[1], row[3], row[4], row[5], probed ? "yes" : "no",
-          mosaicCodes);
+          row[1], row[2], (int) enc[1], row[3], row[4], row[5], trim[0] / (double) ref,
+          probed ? "yes" : "no", mosaicCodes, trim[1], trim[2]);
       if (r.bytes() == null && print) {
         System.out.println("  (no file)");
       }

@@ -137,6 +137,7 @@ public class TargetLanding {
    */
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
+      .with(Rule.JPEG_SSIM_TRIM, on("ssimTrim"))
       .with(Rule.KNOB_BELOW_X1, on("belowKnob"))
       .with(Rule.OTHER_BRACKET_LINE, on("bracketLine"))
       .with(Rule.BRACKET_LINE_ON_TABLES, on("tablesLine"))
@@ -581,8 +582,23 @@ public class TargetLanding {
           };
           estimate[0] = CURVE ? curves.computeIfAbsent(f,
               ff -> CompressPipeline.ssimCurve(opts, img, RULES)) : null;
+          // a JPEG pass trimmed into the band: its file is new, never cached, and counts as an
+          // encode
+          SsimTrimmer trimmer = f != ImageFormat.JPEG || !RULES.on(Rule.JPEG_SSIM_TRIM) ? null
+              : (code, pass, passSsim, low, high, guess) -> {
+                trace.append(" t").append(code & TargetSearch.QUALITY).append(':');
+                // the cache holds a file's length and SSIM, not its bytes: the pass again
+                byte[] b = searchEncoder.ssimTrim(code, searchEncoder.apply(code), passSsim, low,
+                    high, guess);
+                if (b == null) {
+                  trace.append("none ");
+                } else {
+                  calls[0]++;
+                }
+                return b;
+              };
           TargetSearch.Result r = TargetSearch.forSsim(f, step, choice, t, enc, tracedScore,
-              estimate[0], KNOB);
+              estimate[0], KNOB, trimmer);
           double err = 100.0 * (r.ssim() - t) / (1 - t);
           if (step == 1 && (err > 3 || calls[0] > 3 || Boolean.getBoolean("traceAll"))
               && Boolean.getBoolean("showTrace")) {

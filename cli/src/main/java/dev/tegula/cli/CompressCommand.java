@@ -482,7 +482,7 @@ final class CompressCommand implements Callable<Integer> {
           how += " lambda x" + lambda(r.lambdaHundredths());
         }
         if (r.trimmed()) {
-          how += " trimmed to fit";
+          how += options.targetSsim() > 0 ? " trimmed to the target SSIM" : " trimmed to fit";
         }
         if (options.maxSizeBytes() > 0 || options.targetSsim() > 0) {
           how += " after " + r.encodes() + (r.encodes() == 1 ? " encode" : " encodes");

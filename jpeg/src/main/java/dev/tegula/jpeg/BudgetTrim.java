@@ -50,6 +50,9 @@ final class BudgetTrim {
   private final int[] heap;
   private int heapSize;
   private final int[][] acBits = new int[2][];
+  /** The zig-zag position {@link #dropNext} last dropped, and the bits the estimate saves. */
+  int droppedK;
+  int droppedBits;
 
   /**
    * @param quantized the encode's coefficients (zig-zag, quantized), changed in place
@@ -59,6 +62,15 @@ final class BudgetTrim {
    */
   BudgetTrim(EncoderComponent[] quantized, EncoderComponent[] raw, int[][] tables,
       long[] lambda) {
+    this(quantized, raw, tables, lambda, quantized.length);
+  }
+
+  /**
+   * As {@link #BudgetTrim(EncoderComponent[], EncoderComponent[], int[][], long[])}, drawing
+   * only from the first {@code drawn} components' blocks ({@link LumaTrim}: 1, the luma).
+   */
+  BudgetTrim(EncoderComponent[] quantized, EncoderComponent[] raw, int[][] tables,
+      long[] lambda, int drawn) {
     this.quantized = quantized;
     this.raw = raw;
     this.lambda = lambda;
@@ -75,7 +87,7 @@ final class BudgetTrim {
     savedBits = new int[blocks];
     price = new long[blocks];
     heap = new int[blocks];
-    for (int g = 0; g < blocks; g++) {
+    for (int g = 0; g < firstBlock[drawn]; g++) {
       if (candidate(g)) {
         heap[heapSize++] = g;
       }
@@ -117,21 +129,39 @@ final class BudgetTrim {
    */
   long drop(long bits) {
     long saved = 0;
-    while (saved < bits && heapSize > 0 && price[heap[0]] <= MAX_PRICE) {
-      int g = heap[0];
-      heap[0] = heap[--heapSize];
-      siftDown(0);
-      int c = component(g);
-      short[] coef = quantized[c].coef;
-      int off = (g - firstBlock[c]) * 64;
-      coef[off + last(coef, off, 63)] = 0;
-      saved += savedBits[g];
-      if (candidate(g)) {
-        heap[heapSize] = g;
-        siftUp(heapSize++);
+    while (saved < bits) {
+      int g = dropNext();
+      if (g < 0) {
+        break;
       }
+      saved += droppedBits;
     }
     return saved;
+  }
+
+  /**
+   * Drops the cheapest coefficient priced at most {@link #MAX_PRICE}.
+   *
+   * @return its block's number (blocks numbered component after component), -1 for none left
+   */
+  int dropNext() {
+    if (heapSize == 0 || price[heap[0]] > MAX_PRICE) {
+      return -1;
+    }
+    int g = heap[0];
+    heap[0] = heap[--heapSize];
+    siftDown(0);
+    int c = component(g);
+    short[] coef = quantized[c].coef;
+    int off = (g - firstBlock[c]) * 64;
+    droppedK = last(coef, off, 63);
+    droppedBits = savedBits[g];
+    coef[off + droppedK] = 0;
+    if (candidate(g)) {
+      heap[heapSize] = g;
+      siftUp(heapSize++);
+    }
+    return g;
   }
 
   /** Whether block {@code g} has a candidate, pricing it if so. */

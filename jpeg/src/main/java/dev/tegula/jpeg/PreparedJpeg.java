@@ -125,27 +125,15 @@ public final class PreparedJpeg {
           + (grayscale ? "grey" : subsampling.label()) + (psychovisual ? " psychovisual" : "")
           + " coefficients");
     }
-    Metadata meta = metadata == null ? Metadata.EMPTY : metadata;
-    if (grayscale && meta.hasColourProfile()) {
-      // one component carries only a grey profile (decoders drop a colour one there): the
-      // equivalent grey one where that is exact, else the caller's as given
-      meta = GreyProfile.forGreyImage(meta);
-    }
-    JpegEncoder.checkMetadata(meta);
+    Metadata meta = metadata(metadata);
     int[][] tables = JpegEncoder.tables(options, tuning);
-    EncoderComponent[] quantized = new EncoderComponent[components.length];
-    for (int c = 0; c < components.length; c++) {
-      quantized[c] = last ? components[c] : new EncoderComponent(components[c]);
-    }
-    Quantizer.quantizeAll(quantized, tables, psychovisual, tuning, options.lambdaHundredths(),
-        activity);
+    EncoderComponent[] quantized = quantize(options, tables, last);
     byte[] file = FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY,
         options, outputSizeHint);
     if (maxBytes == 0 || file.length <= maxBytes || file.length > maxBytes * (1 + trimShare)) {
       return new Budgeted(file, false);
     }
-    BudgetTrim trim = new BudgetTrim(quantized, components, tables, BudgetTrim.lambdas(quantized,
-        psychovisual ? activity : null, tuning, options.lambdaHundredths()));
+    BudgetTrim trim = new BudgetTrim(quantized, components, tables, lambdas(quantized, options));
     long goal = maxBytes - (long) maxBytes * TRIM_MARGIN_PER_MILLE / 1000;
     // real bits saved per thousand estimated: progressive scans code a tail +-1 in fewer bits
     long ratio = 1000;
@@ -163,5 +151,56 @@ public final class PreparedJpeg {
       file = trimmed;
     }
     return file.length <= maxBytes ? new Budgeted(file, true) : new Budgeted(untrimmed, false);
+  }
+
+  /**
+   * The file {@link #encode} writes with these options, made ready to lose its least valuable
+   * luma coefficients one at a time ({@link LumaTrim}), until the estimate's saving reaches
+   * {@code maxBits}: a target SSIM search lowers a pass over its band by them, in steps far finer
+   * than a hundredth of quality.
+   *
+   * @throws IllegalArgumentException as {@link #encode}, or for a negative {@code maxBits}
+   */
+  public LumaTrim lumaTrim(Metadata metadata, JpegEncodeOptions options, long maxBits) {
+    if (!accepts(options)) {
+      throw new IllegalArgumentException("options " + options + " do not match the prepared "
+          + "coefficients");
+    }
+    if (maxBits < 0) {
+      throw new IllegalArgumentException("trim of " + maxBits + " bits");
+    }
+    Metadata meta = metadata(metadata);
+    int[][] tables = JpegEncoder.tables(options, tuning);
+    EncoderComponent[] quantized = quantize(options, tables, false);
+    return new LumaTrim(quantized, components, tables, lambdas(quantized, options), maxBits,
+        () -> FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY, options,
+            outputSizeHint), width, height);
+  }
+
+  private Metadata metadata(Metadata metadata) {
+    Metadata meta = metadata == null ? Metadata.EMPTY : metadata;
+    if (grayscale && meta.hasColourProfile()) {
+      // one component carries only a grey profile (decoders drop a colour one there): the
+      // equivalent grey one where that is exact, else the caller's as given
+      meta = GreyProfile.forGreyImage(meta);
+    }
+    JpegEncoder.checkMetadata(meta);
+    return meta;
+  }
+
+  /** The coefficients quantized with these options; {@code last}: the prepared ones in place. */
+  private EncoderComponent[] quantize(JpegEncodeOptions options, int[][] tables, boolean last) {
+    EncoderComponent[] quantized = new EncoderComponent[components.length];
+    for (int c = 0; c < components.length; c++) {
+      quantized[c] = last ? components[c] : new EncoderComponent(components[c]);
+    }
+    Quantizer.quantizeAll(quantized, tables, psychovisual, tuning, options.lambdaHundredths(),
+        activity);
+    return quantized;
+  }
+
+  private long[] lambdas(EncoderComponent[] quantized, JpegEncodeOptions options) {
+    return BudgetTrim.lambdas(quantized, psychovisual ? activity : null, tuning,
+        options.lambdaHundredths());
   }
 }
