@@ -22,7 +22,8 @@ class BudgetTrimTest {
   private static final Image PHOTO = EncoderImages.crop(EncoderImages.photo("flower.png"), 300,
       150, 160, 120);
 
-  private static JpegEncodeOptions[] codings() {
+  /** Baseline and progressive, 4:2:0 and 4:4:4, grey, classic with restarts, a lambda. */
+  static JpegEncodeOptions[] codings() {
     JpegEncodeOptions q80 = JpegEncodeOptions.ofQuality(80);
     return new JpegEncodeOptions[] {q80, q80.withProgressive(false),
         q80.withSubsampling(JpegEncodeOptions.Subsampling.S444), q80.withGrayscale(true),

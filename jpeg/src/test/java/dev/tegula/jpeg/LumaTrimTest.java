@@ -21,17 +21,9 @@ class LumaTrimTest {
   private static final Image PHOTO = EncoderImages.crop(EncoderImages.photo("flower.png"), 300,
       150, 157, 123);
 
-  private static JpegEncodeOptions[] codings() {
-    JpegEncodeOptions q80 = JpegEncodeOptions.ofQuality(80);
-    return new JpegEncodeOptions[] {q80, q80.withProgressive(false),
-        q80.withSubsampling(JpegEncodeOptions.Subsampling.S444), q80.withGrayscale(true),
-        q80.withPsychovisual(false).withProgressive(false).withRestartInterval(3),
-        JpegEncodeOptions.ofQualityHundredths(9512).withLambdaHundredths(150)};
-  }
-
   @Test
   void theLumaPlaneIsTheDecodersAtEveryDropCountAndTheFileFollows() {
-    for (JpegEncodeOptions o : codings()) {
+    for (JpegEncodeOptions o : BudgetTrimTest.codings()) {
       PreparedJpeg prepared = JpegEncoder.prepare(PHOTO, o);
       byte[] encode = prepared.encode(Metadata.EMPTY, o);
       LumaTrim trim = prepared.lumaTrim(Metadata.EMPTY, o, encode.length * 8L / 10);
