@@ -130,6 +130,9 @@ final class SearchEncoder implements IntFunction<byte[]> {
       jpeg = JpegEncoder.prepare(image, o);
     }
     LumaTrim trim = jpeg.lumaTrim(metadata, o, (long) (passFile.length * 8 * SsimTrim.MAX_SHARE));
+    if (!SsimTrim.worthTrying(trim, image, guessBytes * 8)) {
+      return null;
+    }
     byte[] passPixels = Tegula.decode(passFile).image().rgba();
     byte[] out = SsimTrim.toBand(trim, image, passPixels, passSsim, low, high, guessBytes * 8);
     if (out != null) {

@@ -593,7 +593,8 @@ final class SsimSearch {
    */
   private Result trimResult() {
     if (trimmer == null || !jpeg || curve == null || encodes != 2 || passBytes == null
-        || !(passSsim > band) || !rules.on(Rule.JPEG_SSIM_TRIM)) {
+        || !(passSsim > band) || !rules.on(Rule.JPEG_SSIM_TRIM)
+        || passSsim - band > SsimTrim.MAX_OVER * (band - target)) {
       return null;
     }
     byte[] out = trimmer.trim(passCode, passBytes, passSsim, target, band, trimGuess());
