@@ -196,9 +196,9 @@ export interface CompressResult {
   /**
    * Whether a maxSizeBytes search (JPEG or .tgl) fitted the file to the target by dropping its
    * least valuable coefficients: the encode at the quality and lambda was over it by a little (at
-   * most 3.5 %); or whether a JPEG targetSsim search lowered a file over the target's band into
-   * it by dropping luma coefficients (the trimmed file counts as an encode); false otherwise. A
-   * .tgl trim codes the tiles again, and `encodes` counts each such coding.
+   * most 3.5 %); or whether a targetSsim search (JPEG or .tgl) lowered a file over the target's
+   * band into it by dropping coefficients (the trimmed file counts as an encode); false
+   * otherwise. A .tgl size trim codes the tiles again, and `encodes` counts each such coding.
    */
   trimmed: boolean;
   lossless: boolean;

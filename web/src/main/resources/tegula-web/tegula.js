@@ -213,8 +213,8 @@ export async function compress(input, options = {}) {
  * PNG and lossless), `lambdaHundredths` JPEG's
  * trellis lambda in hundredths of the encoder's own (100 unless a search moved it; -1 for .tgl,
  * PNG and lossless), `trimmed` whether a maxSizeBytes search (JPEG or .tgl) fitted the file to
- * the target, or a JPEG targetSsim search lowered a pass into its band, by dropping its least
- * valuable coefficients, `encodes` how many encodes the search
+ * the target, or a targetSsim search (JPEG or .tgl) lowered a pass into its band, by dropping
+ * its least valuable coefficients, `encodes` how many encodes the search
  * took (a .tgl trim's codings of the tiles count);
  * width and height are the output's (after resizing and orientation).
  */

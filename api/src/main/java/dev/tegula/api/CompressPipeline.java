@@ -115,7 +115,7 @@ final class CompressPipeline {
       r = TargetSearch.forSsim(format, 1, chromaChoice(options, image),
           options.targetSsim(), encoder,
           bytes -> dev.tegula.metrics.Metrics.ssim(image, Tegula.decode(bytes).image()),
-          ssimCurve(options, image), true, format == ImageFormat.JPEG ? encoder::ssimTrim : null);
+          ssimCurve(options, image), true, encoder::ssimTrim);
       trimmed = encoder.trimmed(r.bytes());
     } else {
       // one encode: no preparation to share, and the one-shot encoders hold less (.tgl one

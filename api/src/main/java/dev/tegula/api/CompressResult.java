@@ -30,10 +30,11 @@ package dev.tegula.api;
  *     its least valuable coefficients: the encode at the quality, chroma and lambda was over the
  *     target by a little (at most 3.5 %), and the same encode with the same target gives the
  *     file again. A .tgl trim codes the tiles again, which {@code encodes} counts as encodes; a
- *     JPEG trim reuses the encode's trellis and is counted as part of it. For a target SSIM: a
- *     JPEG search lowered a pass over the band into it by dropping luma coefficients, scored on
- *     the pass's pixels (the file it wrote counts as an encode); the encode at the quality,
- *     chroma and lambda with the same target gives it again
+ *     JPEG trim reuses the encode's trellis and is counted as part of it. For a target SSIM: the
+ *     search lowered a pass over the band into it by dropping its cheapest coefficients (JPEG:
+ *     luma only), each try scored on its decoded pixels before one file was written (which
+ *     counts as an encode); the encode at the quality, chroma and lambda with the same target
+ *     gives it again
  */
 public record CompressResult(byte[] bytes, ImageFormat format, int width, int height, int quality,
     int encodes, double ssim, String warning, int qualityHundredths, String chroma,

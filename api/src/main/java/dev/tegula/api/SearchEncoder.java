@@ -118,23 +118,42 @@ final class SearchEncoder implements IntFunction<byte[]> {
   }
 
   /**
-   * The JPEG pass {@code passFile}, made at {@code code}, with its least valuable luma
-   * coefficients dropped until its SSIM lies in {@code [low, high]} ({@link SsimTrim}), or null
-   * when that does not land. A file it returns counts as {@link #trimmed}.
+   * The pass {@code passFile}, made at {@code code}, with its cheapest coefficients dropped until
+   * its SSIM lies in {@code [low, high]} ({@link SsimTrim}), or null when that does not land. A
+   * file it returns counts as {@link #trimmed}.
    */
   byte[] ssimTrim(int code, byte[] passFile, double passSsim, double low, double high,
       long guessBytes) {
-    JpegEncodeOptions o = CompressPipeline.jpegOptions(options, code);
-    if (jpeg == null || !jpeg.accepts(o)) {
-      jpeg = null;
-      jpeg = JpegEncoder.prepare(image, o);
+    long guessBits = guessBytes * 8;
+    SsimTrim.Trims trims;
+    byte[] passPixels;
+    if (options.format() == ImageFormat.JPEG) {
+      JpegEncodeOptions o = CompressPipeline.jpegOptions(options, code);
+      if (jpeg == null || !jpeg.accepts(o)) {
+        jpeg = null;
+        jpeg = JpegEncoder.prepare(image, o);
+      }
+      LumaTrim trim = jpeg.lumaTrim(metadata, o, (long) (passFile.length * 8 * SsimTrim.MAX_SHARE));
+      if (!SsimTrim.worthTrying(trim.drops(), trim.savedBits(trim.drops()), image, guessBits)) {
+        return null;
+      }
+      passPixels = Tegula.decode(passFile).image().rgba();
+      trims = SsimTrim.jpeg(trim, passPixels);
+    } else {
+      TglEncodeOptions o = CompressPipeline.tglOptions(options, code);
+      if (tgl == null || !tgl.accepts(o)) {
+        tgl = null;
+        tgl = TglEncoder.prepare(image, o);
+      }
+      long[] saved16 = tgl.trimSavings(o);
+      if (!SsimTrim.worthTrying(saved16.length, saved16[saved16.length - 1] / 16, image,
+          guessBits)) {
+        return null;
+      }
+      passPixels = Tegula.decode(passFile).image().rgba();
+      trims = SsimTrim.tgl(tgl, o, metadata, saved16, passPixels);
     }
-    LumaTrim trim = jpeg.lumaTrim(metadata, o, (long) (passFile.length * 8 * SsimTrim.MAX_SHARE));
-    if (!SsimTrim.worthTrying(trim, image, guessBytes * 8)) {
-      return null;
-    }
-    byte[] passPixels = Tegula.decode(passFile).image().rgba();
-    byte[] out = SsimTrim.toBand(trim, image, passPixels, passSsim, low, high, guessBytes * 8);
+    byte[] out = SsimTrim.toBand(trims, image, passPixels, passSsim, low, high, guessBits);
     if (out != null) {
       trimmed.add(out);
     }

@@ -714,7 +714,14 @@ final class SearchRules {
      * put its SSIM, scored on its pixels before a file is written, inside the band; off: the
      * knob or a quality takes the third, as before session 38.
      */
-    JPEG_SSIM_TRIM
+    JPEG_SSIM_TRIM,
+
+    /**
+     * The same for .tgl: the pass's tiles trimmed to one price threshold over the image, each
+     * threshold tried scored on the tiles reconstructed from their quantized values ({@code
+     * PreparedTgl.reconstruct}), one file coded; off: as before session 38.
+     */
+    TGL_SSIM_TRIM
   }
 
   /** Every rule on: what the library's searches run. */

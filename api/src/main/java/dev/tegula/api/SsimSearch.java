@@ -308,7 +308,10 @@ final class SsimSearch {
   /** The trellis lambda may take an encode. */
   private final boolean knob;
   private final boolean decodedJpeg;
-  /** What trims a JPEG pass over the band into it ({@link Rule#JPEG_SSIM_TRIM}); may be null. */
+  /**
+   * What trims a pass over the band into it ({@link Rule#JPEG_SSIM_TRIM}, {@link
+   * Rule#TGL_SSIM_TRIM}); may be null.
+   */
   private SsimTrimmer trimmer;
 
   private int passQ; // lowest quality known to reach the target
@@ -377,7 +380,7 @@ final class SsimSearch {
     return m;
   }
 
-  /** This search, trimming a JPEG pass over the band with {@code t} (null: never). */
+  /** This search, trimming a pass over the band with {@code t} (null: never). */
   SsimSearch trimmingWith(SsimTrimmer t) {
     this.trimmer = t;
     return this;
@@ -592,8 +595,8 @@ final class SsimSearch {
    * trimmed file still over the band is the pass from then on).
    */
   private Result trimResult() {
-    if (trimmer == null || !jpeg || curve == null || encodes != 2 || passBytes == null
-        || !(passSsim > band) || !rules.on(Rule.JPEG_SSIM_TRIM)
+    if (trimmer == null || curve == null || encodes != 2 || passBytes == null
+        || !(passSsim > band) || !rules.on(jpeg ? Rule.JPEG_SSIM_TRIM : Rule.TGL_SSIM_TRIM)
         || passSsim - band > SsimTrim.MAX_OVER * (band - target)) {
       return null;
     }

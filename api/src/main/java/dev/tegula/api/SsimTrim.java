@@ -1,18 +1,20 @@
 package dev.tegula.api;
 
 import dev.tegula.core.Image;
+import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.LumaTrim;
+import dev.tegula.tgl.PreparedTgl;
+import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.metrics.AlphaComposite;
 import dev.tegula.metrics.BoxSsim;
 
 /**
- * Lowers a JPEG pass that lies over its SSIM band into it by dropping luma coefficients ({@link
- * LumaTrim}), without writing a file per try: each candidate's SSIM is scored on its decoded
- * pixels, made from the pass's decode and the trim's luma plane (a pixel's R, G and B move with
- * its Y, as YCbCr's conversion adds Y to each; where the pass's decode clamped a channel the
- * candidate's value is an estimate, which the search's own scoring of the file written settles).
- * A try costs the changed blocks' inverse DCT and one SSIM of the image, about a third of an
- * encode and its scoring; the drop count is found by a secant on the estimate's saved bits
+ * Lowers a pass that lies over its SSIM band into it by dropping its cheapest coefficients,
+ * without writing a file per try: each candidate's SSIM is scored on the pixels it decodes to,
+ * made without coding it (JPEG: the pass's decode moved by the luma plane of {@link LumaTrim}'s
+ * drops, where a channel the pass's decode clamped is an estimate, which the search's own
+ * scoring of the file written settles; .tgl: every tile reconstructed from its trimmed quantized
+ * values, bit for bit the decoder's). The trim is found by a secant on the estimated saved bits
  * against -ln(1 - SSIM), a bisection once a try has bracketed the band.
  */
 final class SsimTrim {
@@ -36,70 +38,153 @@ final class SsimTrim {
   /** Tries of drop counts before a trim gives up. */
   static final int MAX_TRIES = 6;
 
-  private final LumaTrim trim;
+  /**
+   * A pass's trims in order, 0 (the pass itself) to {@link #count}: what each saves by the
+   * estimate and the pixels it decodes to, scored before one is written.
+   */
+  interface Trims {
+    int count();
+
+    long savedBits(int n);
+
+    /** Trim n's decoded RGBA (an array the next call may change). */
+    byte[] pixels(int n);
+
+    byte[] write(int n);
+  }
+
+  /**
+   * A JPEG pass's luma drops ({@link LumaTrim}): a pixel's R, G and B move with its Y, as
+   * YCbCr's conversion adds Y to each (exact wherever the pass's decode does not clamp).
+   */
+  static Trims jpeg(LumaTrim trim, byte[] passPixels) {
+    byte[] passLuma = trim.luma().clone();
+    byte[] candidate = passPixels.clone();
+    return new Trims() {
+      @Override
+      public int count() {
+        return trim.drops();
+      }
+
+      @Override
+      public long savedBits(int n) {
+        return trim.savedBits(n);
+      }
+
+      @Override
+      public byte[] pixels(int n) {
+        trim.apply(n);
+        byte[] luma = trim.luma();
+        for (int p = 0, i = 0; p < luma.length; p++, i += 4) {
+          int d = (luma[p] & 0xFF) - (passLuma[p] & 0xFF);
+          candidate[i] = clamp((passPixels[i] & 0xFF) + d);
+          candidate[i + 1] = clamp((passPixels[i + 1] & 0xFF) + d);
+          candidate[i + 2] = clamp((passPixels[i + 2] & 0xFF) + d);
+        }
+        return candidate;
+      }
+
+      @Override
+      public byte[] write(int n) {
+        trim.apply(n);
+        return trim.write();
+      }
+    };
+  }
+
+  /**
+   * A .tgl pass's trims: one price threshold over every lossy tile, trim n at threshold n - 1
+   * ({@link PreparedTgl#encode(Metadata, TglEncodeOptions, int)}), its pixels reconstructed from
+   * the tiles' quantized values ({@link PreparedTgl#reconstruct}) over the pass's decode, which
+   * holds the tiles no trim changes.
+   *
+   * @param saved16 what each threshold saves, 1/16 bits ({@link PreparedTgl#trimSavings})
+   */
+  static Trims tgl(PreparedTgl prepared, TglEncodeOptions o, Metadata metadata, long[] saved16,
+      byte[] passPixels) {
+    byte[] candidate = new byte[passPixels.length];
+    return new Trims() {
+      @Override
+      public int count() {
+        return saved16.length;
+      }
+
+      @Override
+      public long savedBits(int n) {
+        return n == 0 ? 0 : saved16[n - 1] / 16;
+      }
+
+      @Override
+      public byte[] pixels(int n) {
+        System.arraycopy(passPixels, 0, candidate, 0, candidate.length);
+        prepared.reconstruct(o, n - 1, candidate);
+        return candidate;
+      }
+
+      @Override
+      public byte[] write(int n) {
+        return prepared.encode(metadata, o, n - 1);
+      }
+    };
+  }
+
+  private final Trims trims;
   private final byte[] source;
-  private final byte[] pass;
-  private final byte[] passLuma;
-  private final byte[] candidate;
   private final int width;
   private final int height;
-  private int tries;
-
   /** How many channels differ: 1 when the source and the pass are grey (R = G = B). */
   private final int channels;
+  private int tries;
 
-  private SsimTrim(LumaTrim trim, Image source, byte[] pass) {
-    this.trim = trim;
+  private SsimTrim(Trims trims, Image source, byte[] pass) {
+    this.trims = trims;
     this.source = source.rgba();
-    this.pass = pass;
+    this.width = source.width();
+    this.height = source.height();
     this.channels = source.isGrey(source.has16BitSamples()) && isGrey(pass) ? 1 : 3;
-    this.passLuma = trim.luma().clone();
-    this.candidate = pass.clone();
-    this.width = trim.width();
-    this.height = trim.height();
   }
 
   /**
    * The pass trimmed into {@code [low, high]} by its own pixels' SSIM, aimed at their middle, or
-   * null when no drop count the order holds lands there within {@link #MAX_TRIES} tries (or the
-   * source has alpha, which SSIM composites).
+   * null when no trim lands there within {@link #MAX_TRIES} tries (or the source has alpha,
+   * which SSIM composites).
    *
-   * @param trim the pass's coefficients, no drop applied
+   * @param trims the pass's trims
    * @param source the image searched for
    * @param passPixels the pass's decode (RGBA)
    * @param passSsim the pass's SSIM against {@code source}
    * @param guessBits the bits a first try should save
    */
-  static byte[] toBand(LumaTrim trim, Image source, byte[] passPixels, double passSsim,
+  static byte[] toBand(Trims trims, Image source, byte[] passPixels, double passSsim,
       double low, double high, long guessBits) {
-    if (!worthTrying(trim, source, guessBits)) {
+    if (!worthTrying(trims.count(), trims.savedBits(trims.count()), source, guessBits)) {
       return null;
     }
-    return new SsimTrim(trim, source, passPixels).search(passSsim, low, high, guessBits);
+    return new SsimTrim(trims, source, passPixels).search(passSsim, low, high, guessBits);
   }
 
   /**
-   * Whether {@link #toBand} would try: drops to make, an opaque source and a first guess
-   * within {@link #MAX_GUESS_OVER_REACH} of the drops' reach (checked before the pass is decoded).
+   * Whether {@link #toBand} would try: trims to make, an opaque source and a first guess within
+   * {@link #MAX_GUESS_OVER_REACH} of what all the trims save (checked before the pass is
+   * decoded).
    */
-  static boolean worthTrying(LumaTrim trim, Image source, long guessBits) {
-    return trim.drops() > 0 && AlphaComposite.isOpaque(source.rgba())
-        && guessBits <= MAX_GUESS_OVER_REACH * trim.savedBits(trim.drops());
+  static boolean worthTrying(int count, long reach, Image source, long guessBits) {
+    return count > 0 && AlphaComposite.isOpaque(source.rgba())
+        && guessBits <= MAX_GUESS_OVER_REACH * reach;
   }
 
   private byte[] search(double passSsim, double low, double high, long guessBits) {
     double aim = y((low + high) / 2);
-    // the bracket: a drop count over the band (y above it) and one under (or the order's end)
+    // the bracket: a trim over the band (y above it) and one under (or the order's end)
     int over = 0;
     double yOver = y(passSsim);
-    int under = trim.drops();
+    int under = trims.count();
     double yUnder = Double.NaN;
     int n = countFor(Math.max(1, guessBits));
     while (tries < MAX_TRIES) {
       double s = ssimAt(n);
       if (s >= low && s <= high) {
-        trim.apply(n);
-        return trim.write();
+        return trims.write(n);
       }
       if (s > high) {
         over = n;
@@ -114,16 +199,16 @@ final class SsimTrim {
       int next;
       if (Double.isNaN(yUnder)) {
         // no try under the band yet: the secant from the pass through the last try over it
-        long bits = trim.savedBits(over);
+        long bits = trims.savedBits(over);
         double perBit = (y(passSsim) - yOver) / Math.max(1, bits);
         next = perBit > 0 ? countFor((long) Math.ceil(bits + (yOver - aim) / perBit))
             : countFor(bits * 2 + 1);
-        if (over == trim.drops()) {
+        if (over == trims.count()) {
           return null;
         }
       } else {
-        long a = trim.savedBits(over);
-        long b = trim.savedBits(under);
+        long a = trims.savedBits(over);
+        long b = trims.savedBits(under);
         double share = (yOver - aim) / (yOver - yUnder);
         next = countFor(a + (long) Math.ceil(share * (b - a)));
         if (tries >= 3) {
@@ -135,13 +220,13 @@ final class SsimTrim {
     return null;
   }
 
-  /** The fewest drops whose estimated saving reaches {@code bits} (all of them at most). */
+  /** The first trim whose estimated saving reaches {@code bits} (all of them at most). */
   private int countFor(long bits) {
     int lo = 0;
-    int hi = trim.drops();
+    int hi = trims.count();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (trim.savedBits(mid) >= bits) {
+      if (trims.savedBits(mid) >= bits) {
         hi = mid;
       } else {
         lo = mid + 1;
@@ -150,23 +235,10 @@ final class SsimTrim {
     return lo;
   }
 
-  /** SSIM with the first {@code n} drops, on the pass's pixels moved by their luma's change. */
+  /** Trim n's SSIM against the source, on its decoded pixels. */
   double ssimAt(int n) {
     tries++;
-    trim.apply(n);
-    byte[] luma = trim.luma();
-    for (int p = 0, i = 0; p < luma.length; p++, i += 4) {
-      int d = (luma[p] & 0xFF) - (passLuma[p] & 0xFF);
-      if (d != 0) {
-        candidate[i] = clamp((pass[i] & 0xFF) + d);
-        candidate[i + 1] = clamp((pass[i + 1] & 0xFF) + d);
-        candidate[i + 2] = clamp((pass[i + 2] & 0xFF) + d);
-      } else {
-        candidate[i] = pass[i];
-        candidate[i + 1] = pass[i + 1];
-        candidate[i + 2] = pass[i + 2];
-      }
-    }
+    byte[] candidate = trims.pixels(n);
     // a grey pair's three channels are one (Metrics.ssim averages them)
     double sum = 0;
     for (int c = 0; c < channels; c++) {

@@ -1,6 +1,6 @@
 package dev.tegula.api;
 
-/** What a JPEG SSIM search trims a pass with ({@link SearchEncoder#ssimTrim}). */
+/** What an SSIM search trims a pass with ({@link SearchEncoder#ssimTrim}). */
 @FunctionalInterface
 interface SsimTrimmer {
   /**

@@ -349,8 +349,9 @@ final class TargetSearch {
   }
 
   /**
-   * {@link #forSsim} whose JPEG search may trim a pass over the band into it with {@code
-   * trimmer} ({@link SearchRules.Rule#JPEG_SSIM_TRIM}; null: never).
+   * {@link #forSsim} whose search may trim a pass over the band into it with {@code trimmer}
+   * ({@link SearchRules.Rule#JPEG_SSIM_TRIM}, {@link SearchRules.Rule#TGL_SSIM_TRIM}; null:
+   * never).
    */
   static Result forSsim(ImageFormat format, int step, boolean chromaChoice, double target,
       IntFunction<byte[]> encoder, ToDoubleFunction<byte[]> scorer, SsimCurve curve,

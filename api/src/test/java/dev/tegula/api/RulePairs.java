@@ -379,7 +379,7 @@ final class RulePairs {
     }
 
     /**
-     * {@link #ssim} with the library's JPEG trimmer ({@link SearchEncoder#ssimTrim}; a trimmed
+     * {@link #ssim} with the library's trimmer ({@link SearchEncoder#ssimTrim}; a trimmed
      * file counts as an encode). {@link #ssim} searches without it: the rule tests before
      * session 38 measure their rules as they were made.
      */
@@ -399,7 +399,7 @@ final class RulePairs {
         return v;
       };
       SearchEncoder trimming = new SearchEncoder(image, Metadata.EMPTY, options);
-      SsimTrimmer trimmer = !trim || format != ImageFormat.JPEG ? null
+      SsimTrimmer trimmer = !trim ? null
           : (code, pass, passSsim, low, high, guess) -> {
             byte[] b = trimming.ssimTrim(code, pass, passSsim, low, high, guess);
             count[0] += b == null ? 0 : 1;

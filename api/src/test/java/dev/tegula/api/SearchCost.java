@@ -173,7 +173,7 @@ public class SearchCost {
         t1 = MX.getCurrentThreadCpuTime();
         // as CompressPipeline: a JPEG pass over the band is trimmed into it (-DssimTrim=false:
         // never), timed on its own (the file it writes is scored by the scorer)
-        SsimTrimmer trimmer = !jpeg || !prepared || "false".equals(System.getProperty("ssimTrim"))
+        SsimTrimmer trimmer = !prepared || "false".equals(System.getProperty("ssimTrim"))
             ? null : (code, pass, passSsim, low, high, guess) -> {
               long s0 = MX.getCurrentThreadCpuTime();
               byte[] b = ((SearchEncoder) searchEncoder).ssimTrim(code, pass, passSsim, low, high,

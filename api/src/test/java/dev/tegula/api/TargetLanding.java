@@ -138,6 +138,7 @@ public class TargetLanding {
   private static final SearchRules RULES = SearchRules.DEFAULT
       .with(Rule.KNOB_PROBE, on("probe"))
       .with(Rule.JPEG_SSIM_TRIM, on("ssimTrim"))
+      .with(Rule.TGL_SSIM_TRIM, on("tglSsimTrim"))
       .with(Rule.KNOB_BELOW_X1, on("belowKnob"))
       .with(Rule.OTHER_BRACKET_LINE, on("bracketLine"))
       .with(Rule.BRACKET_LINE_ON_TABLES, on("tablesLine"))
@@ -582,9 +583,9 @@ public class TargetLanding {
           };
           estimate[0] = CURVE ? curves.computeIfAbsent(f,
               ff -> CompressPipeline.ssimCurve(opts, img, RULES)) : null;
-          // a JPEG pass trimmed into the band: its file is new, never cached, and counts as an
-          // encode
-          SsimTrimmer trimmer = f != ImageFormat.JPEG || !RULES.on(Rule.JPEG_SSIM_TRIM) ? null
+          // a pass trimmed into the band: its file is new, never cached, and counts as an encode
+          SsimTrimmer trimmer = !RULES.on(f == ImageFormat.JPEG ? Rule.JPEG_SSIM_TRIM
+              : Rule.TGL_SSIM_TRIM) ? null
               : (code, pass, passSsim, low, high, guess) -> {
                 trace.append(" t").append(code & TargetSearch.QUALITY).append(':');
                 // the cache holds a file's length and SSIM, not its bytes: the pass again

@@ -172,4 +172,65 @@ public final class PreparedTgl {
     // a trim that took the file under the floor would read as a quality's size to the caller
     return new Budgeted(untrimmed, false, codings);
   }
+
+  /**
+   * {@link #encode} with every lossy tile trimmed to price bucket {@code threshold}, 0 to {@link
+   * PreparedLossyTile#TRIM_BUCKETS} - 1, or {@link PreparedLossyTile#NO_TRIM}: a target SSIM
+   * search's trimmed pass.
+   *
+   * @throws IllegalArgumentException as {@link #encode}, or for a threshold out of range
+   */
+  public byte[] encode(Metadata metadata, TglEncodeOptions o, int threshold) {
+    checkTrim(o, threshold);
+    return encode(metadata, o, threshold, null);
+  }
+
+  /**
+   * What trims of every lossy tile would save at {@code o}'s quality, in 1/16 bits, by the price
+   * bucket they become affordable at (cumulative: entry b is what threshold b saves), counted
+   * without coding the tiles.
+   */
+  public long[] trimSavings(TglEncodeOptions o) {
+    checkTrim(o, PreparedLossyTile.NO_TRIM);
+    long[] saved = new long[PreparedLossyTile.TRIM_BUCKETS];
+    for (PreparedTile t : tiles) {
+      if (t.constantColour() == null && t.lossy() != null) {
+        t.lossy().trimSavings(o.qualityHundredths(), saved);
+      }
+    }
+    for (int b = 1; b < saved.length; b++) {
+      saved[b] += saved[b - 1];
+    }
+    return saved;
+  }
+
+  /**
+   * Writes into {@code rgba} (the image's size, RGBA) the pixels every lossy-coded tile of
+   * {@link #encode(Metadata, TglEncodeOptions, int)} decodes to, without coding them; constant
+   * tiles, and the rare tile a top quality stores raw, are left as they are (a caller starts from
+   * the untrimmed file's decode, which holds them).
+   */
+  public void reconstruct(TglEncodeOptions o, int threshold, byte[] rgba) {
+    checkTrim(o, threshold);
+    if (rgba == null || rgba.length != (long) header.width() * header.height() * 4) {
+      throw new IllegalArgumentException("rgba must hold the image's pixels");
+    }
+    dev.tegula.tgl.lossy.LossyScratch scratch = new dev.tegula.tgl.lossy.LossyScratch();
+    for (PreparedTile t : tiles) {
+      if (t.constantColour() == null && t.lossy() != null) {
+        t.lossy().reconstruct(o.qualityHundredths(), threshold, rgba, header.width(),
+            t.rect().x(), t.rect().y(), scratch);
+      }
+    }
+  }
+
+  private void checkTrim(TglEncodeOptions o, int threshold) {
+    if (!accepts(o)) {
+      throw new IllegalArgumentException("options do not match the prepared tiles");
+    }
+    if (threshold < PreparedLossyTile.NO_TRIM || threshold >= PreparedLossyTile.TRIM_BUCKETS) {
+      throw new IllegalArgumentException("trim threshold " + threshold + " outside 0.."
+          + (PreparedLossyTile.TRIM_BUCKETS - 1));
+    }
+  }
 }

@@ -96,6 +96,43 @@ class PreparedTglBudgetTest {
     assertThrows(IllegalArgumentException.class, () -> p.encode(null, o, 0, 0.03));
   }
 
+  /**
+   * The pixels {@link PreparedTgl#reconstruct} makes without coding are the decoder's, for every
+   * threshold tried, both chroma resolutions, grey, and a quality without lapping or deblocking;
+   * {@link PreparedTgl#trimSavings} counts what the budgeted encode's own pass counts.
+   */
+  @Test
+  void reconstructedPixelsAreTheDecodersAtEveryThreshold() throws IOException {
+    Image colour = photo();
+    byte[] grey = colour.rgba().clone();
+    for (int i = 0; i < grey.length; i += 4) {
+      grey[i + 1] = grey[i];
+      grey[i + 2] = grey[i];
+    }
+    Image[] images = {colour, new Image(colour.width(), colour.height(), grey)};
+    for (Image image : images) {
+      for (TglEncodeOptions o : new TglEncodeOptions[] {
+          TglEncodeOptions.lossy(40).withTileSize(128),
+          TglEncodeOptions.lossy(80).withTileSize(128)
+              .withChroma(TglEncodeOptions.Chroma.FULL),
+          TglEncodeOptions.lossy(99).withTileSize(128)}) {
+        PreparedTgl p = TglEncoder.prepare(image, o);
+        long[] saved = p.trimSavings(o);
+        assertTrue(saved[saved.length - 1] > 0, o.toString());
+        for (int threshold : new int[] {-1, 0, 20, 63}) {
+          byte[] file = p.encode(null, o, threshold);
+          byte[] decoded = TglDecoder.decode(file, Limits.DEFAULT).image().rgba();
+          byte[] made = new byte[decoded.length];
+          p.reconstruct(o, threshold, made);
+          assertArrayEquals(decoded, made, o + " threshold " + threshold);
+        }
+        assertArrayEquals(p.encode(null, o), p.encode(null, o, -1));
+        assertThrows(IllegalArgumentException.class, () -> p.encode(null, o, 64));
+        assertThrows(IllegalArgumentException.class, () -> p.reconstruct(o, 0, new byte[4]));
+      }
+    }
+  }
+
   @Test
   void aConstantImageHasNothingToTrim() {
     Image flat = TestImages.flat(64, 64, 10, 200, 30, 255);

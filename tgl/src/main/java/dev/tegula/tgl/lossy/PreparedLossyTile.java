@@ -71,4 +71,42 @@ public final class PreparedLossyTile {
       throw new IllegalArgumentException("quality " + hundredths + " hundredths outside 0..10000");
     }
   }
+
+  /**
+   * Writes the pixels {@link #encodeHundredths(int, int, long[])} with these arguments decodes
+   * to into {@code rgba} ({@code imageWidth} pixels a row, the tile's top-left at {@code (x, y)};
+   * A set to 255), without coding the tile.
+   */
+  public void reconstruct(int hundredths, int trimThreshold, byte[] rgba, int imageWidth, int x,
+      int y, LossyScratch scratch) {
+    check(hundredths);
+    if (trimThreshold < NO_TRIM || trimThreshold >= TRIM_BUCKETS) {
+      throw new IllegalArgumentException("trim threshold " + trimThreshold + " outside 0.."
+          + (TRIM_BUCKETS - 1));
+    }
+    if (rgba == null || x < 0 || y < 0 || imageWidth < x + layout.width
+        || rgba.length < ((long) (y + layout.height) * imageWidth) * 4) {
+      throw new IllegalArgumentException("tile outside the image");
+    }
+    TileReconstruction.reconstruct(this, hundredths, trimThreshold, rgba,
+        (y * imageWidth + x) * 4, imageWidth * 4, scratch);
+  }
+
+  /**
+   * Adds to {@code bits16} (length {@link #TRIM_BUCKETS}) what trims would save at this quality,
+   * as {@link #encodeHundredths(int, int, long[])} counts it, without coding the tile.
+   */
+  public void trimSavings(int hundredths, long[] bits16) {
+    check(hundredths);
+    if (bits16 == null || bits16.length != TRIM_BUCKETS) {
+      throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
+    }
+    TileLayout lay = layout;
+    short[][] q = new short[lay.planes][];
+    for (int i = 0; i < lay.planes; i++) {
+      q[i] = new short[lay.samples(i)];
+    }
+    TileEncoder.quantize(this, hundredths / 100, TileEncoder.stepTables(hundredths, lay.planes),
+        q, NO_TRIM, bits16);
+  }
 }

@@ -113,7 +113,7 @@ final class TileEncoder {
    * {@code savings} counts what trims of the values kept would save. Returns the reconstruction
    * biases the header carries (§6.3), measured on the values kept.
    */
-  private static int[] quantize(PreparedLossyTile p, int quality, int[][][] steps, short[][] q,
+  static int[] quantize(PreparedLossyTile p, int quality, int[][][] steps, short[][] q,
       int trimThreshold, long[] savings) {
     TileLayout lay = p.layout;
     short[][] coef = p.coefficients;
