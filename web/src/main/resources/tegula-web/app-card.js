@@ -26,14 +26,17 @@ export function formatBytes(n) {
 /**
  * The quality a lossy compress used: hundredths when a size or SSIM search chose between whole
  * ones, JPEG's trellis lambda when the search moved that second knob, and whether a size search
- * trimmed the file to fit.
+ * trimmed the file to fit or an SSIM search (the facts carry its SSIM) trimmed it to the target.
  */
 function qualityText(facts) {
   const h = facts.qualityHundredths ?? facts.quality * 100;
   const q = h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2);
   const lambda = facts.lambdaHundredths ?? 100;
   const knob = lambda >= 0 && lambda !== 100 ? `${q}, trellis lambda ×${(lambda / 100).toFixed(2)}` : q;
-  return facts.trimmed ? `${knob}, trimmed to fit` : knob;
+  if (!facts.trimmed) {
+    return knob;
+  }
+  return facts.ssim > 0 ? `${knob}, trimmed to the target SSIM` : `${knob}, trimmed to fit`;
 }
 
 /**

@@ -139,7 +139,8 @@ public final class CompressOptions {
 
   /**
    * The lowest quality whose decoded output has at least this SSIM against the (resized) source
-   * (JPEG and lossy .tgl); 0 for none, else above 0 and below 1.
+   * (JPEG and lossy .tgl), a file over the band possibly trimmed into it ({@link
+   * CompressResult#trimmed}); 0 for none, else above 0 and below 1.
    */
   public CompressOptions withTargetSsim(double ssim) {
     if (!(ssim == 0 || (ssim > 0 && ssim < 1))) {

@@ -279,6 +279,9 @@ class AppPageTest {
             && fact(c, "ssim").matches("0\\.\\d+") && Double.parseDouble(fact(c, "ssim")) >= 0.98);
     assertTrue(c.findElement(By.cssSelector("input.max-size")).getAttribute("disabled") != null,
         "one target at a time");
+    // an SSIM search's file trimmed into its band says so, never "trimmed to fit"
+    assertTrue(fact(c, "qualityUsed").matches("\\d+(\\.\\d\\d)?(, trellis lambda ×\\d\\.\\d\\d)?"
+        + "(, trimmed to the target SSIM)?( \\(\\d encodes\\))?"), fact(c, "qualityUsed"));
     c.findElement(By.cssSelector("input.grayscale")).sendKeys(Keys.SPACE);
     new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d ->
         "done".equals(c.getAttribute("data-state")) && fact(c, "chroma").equals("grey"));
