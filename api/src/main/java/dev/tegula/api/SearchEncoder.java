@@ -103,14 +103,10 @@ final class SearchEncoder implements IntFunction<byte[]> {
 
   /** The bytes {@link JpegEncoder#encode} gives for the image and metadata with {@code o}. */
   byte[] jpeg(JpegEncodeOptions o) {
-    if (jpeg == null || !jpeg.accepts(o)) {
-      jpeg = null; // the other side's coefficients go before this side's are made
-      jpeg = JpegEncoder.prepare(image, o);
-    }
     if (budget == 0) {
-      return jpeg.encode(metadata, o);
+      return preparedJpeg(o).encode(metadata, o);
     }
-    PreparedJpeg.Budgeted fit = jpeg.encode(metadata, o, budget, TRIM_SHARE);
+    PreparedJpeg.Budgeted fit = preparedJpeg(o).encode(metadata, o, budget, TRIM_SHARE);
     if (fit.trimmed()) {
       trimmed.add(fit.file());
     }
@@ -129,11 +125,8 @@ final class SearchEncoder implements IntFunction<byte[]> {
     byte[] passPixels;
     if (options.format() == ImageFormat.JPEG) {
       JpegEncodeOptions o = CompressPipeline.jpegOptions(options, code);
-      if (jpeg == null || !jpeg.accepts(o)) {
-        jpeg = null;
-        jpeg = JpegEncoder.prepare(image, o);
-      }
-      LumaTrim trim = jpeg.lumaTrim(metadata, o, (long) (passFile.length * 8 * SsimTrim.MAX_SHARE));
+      LumaTrim trim = preparedJpeg(o).lumaTrim(metadata, o,
+          (long) (passFile.length * 8 * SsimTrim.MAX_SHARE));
       if (!SsimTrim.worthTrying(trim.drops(), trim.savedBits(trim.drops()), image, guessBits)) {
         return null;
       }
@@ -141,17 +134,14 @@ final class SearchEncoder implements IntFunction<byte[]> {
       trims = SsimTrim.jpeg(trim, passPixels);
     } else {
       TglEncodeOptions o = CompressPipeline.tglOptions(options, code);
-      if (tgl == null || !tgl.accepts(o)) {
-        tgl = null;
-        tgl = TglEncoder.prepare(image, o);
-      }
-      long[] saved16 = tgl.trimSavings(o);
+      PreparedTgl prepared = preparedTgl(o);
+      long[] saved16 = prepared.trimSavings(o);
       if (!SsimTrim.worthTrying(saved16.length, saved16[saved16.length - 1] / 16, image,
           guessBits)) {
         return null;
       }
       passPixels = Tegula.decode(passFile).image().rgba();
-      trims = SsimTrim.tgl(tgl, o, metadata, saved16, passPixels);
+      trims = SsimTrim.tgl(prepared, o, metadata, saved16, passPixels);
     }
     byte[] out = SsimTrim.toBand(trims, image, passPixels, passSsim, low, high, guessBits);
     if (out != null) {
@@ -162,18 +152,32 @@ final class SearchEncoder implements IntFunction<byte[]> {
 
   /** The bytes {@link TglEncoder#encode} gives for the image and metadata with {@code o}. */
   byte[] tgl(TglEncodeOptions o) {
-    if (tgl == null || !tgl.accepts(o)) {
-      tgl = null;
-      tgl = TglEncoder.prepare(image, o);
-    }
     if (budget == 0) {
-      return tgl.encode(metadata, o);
+      return preparedTgl(o).encode(metadata, o);
     }
-    PreparedTgl.Budgeted fit = tgl.encode(metadata, o, budget, TRIM_SHARE);
+    PreparedTgl.Budgeted fit = preparedTgl(o).encode(metadata, o, budget, TRIM_SHARE);
     trimCodings += fit.codings();
     if (fit.trimmed()) {
       trimmed.add(fit.file());
     }
     return fit.file();
+  }
+
+  /** The image prepared for {@code o}'s JPEG side, made anew when the side changes. */
+  private PreparedJpeg preparedJpeg(JpegEncodeOptions o) {
+    if (jpeg == null || !jpeg.accepts(o)) {
+      jpeg = null; // the other side's coefficients go before this side's are made
+      jpeg = JpegEncoder.prepare(image, o);
+    }
+    return jpeg;
+  }
+
+  /** The image prepared for {@code o}'s .tgl side, made anew when the side changes. */
+  private PreparedTgl preparedTgl(TglEncodeOptions o) {
+    if (tgl == null || !tgl.accepts(o)) {
+      tgl = null;
+      tgl = TglEncoder.prepare(image, o);
+    }
+    return tgl;
   }
 }

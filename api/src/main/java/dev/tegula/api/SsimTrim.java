@@ -154,8 +154,8 @@ final class SsimTrim {
 
   /**
    * The pass trimmed into {@code [low, high]} by its own pixels' SSIM, aimed {@link #AIM_SHARE}
-   * of the way up, or null when no trim lands there within {@link #MAX_TRIES} tries (or the
-   * source has alpha, which SSIM composites).
+   * of the way up, or null when no trim lands there within {@link #MAX_TRIES} tries. The caller
+   * has asked {@link #worthTrying} first.
    *
    * @param trims the pass's trims
    * @param source the image searched for
@@ -165,16 +165,13 @@ final class SsimTrim {
    */
   static byte[] toBand(Trims trims, Image source, byte[] passPixels, double passSsim,
       double low, double high, long guessBits) {
-    if (!worthTrying(trims.count(), trims.savedBits(trims.count()), source, guessBits)) {
-      return null;
-    }
     return new SsimTrim(trims, source, passPixels).search(passSsim, low, high, guessBits);
   }
 
   /**
-   * Whether {@link #toBand} would try: trims to make, an opaque source and a first guess within
-   * {@link #MAX_GUESS_OVER_REACH} of what all the trims save (checked before the pass is
-   * decoded).
+   * Whether a trim is worth trying: trims to make, an opaque source (SSIM composites alpha) and
+   * a first guess within {@link #MAX_GUESS_OVER_REACH} of what all the trims save (asked before
+   * the pass is decoded).
    */
   static boolean worthTrying(int count, long reach, Image source, long guessBits) {
     return count > 0 && AlphaComposite.isOpaque(source.rgba())
@@ -211,9 +208,6 @@ final class SsimTrim {
         double perBit = (y(passSsim) - yOver) / Math.max(1, bits);
         next = perBit > 0 ? countFor((long) Math.ceil(bits + (yOver - aim) / perBit))
             : countFor(bits * 2 + 1);
-        if (over == trims.count()) {
-          return null;
-        }
       } else {
         long a = trims.savedBits(over);
         long b = trims.savedBits(under);

@@ -74,13 +74,8 @@ class SsimTrimTest {
    */
   @Test
   void moreJpegSearchesLandWithinThreeEncodes() throws IOException {
-    List<RulePairs.Pair> pairs = RulePairs.ssim(JpegKnobMosaicTest.images(), ImageFormat.JPEG,
-        SearchRules.DEFAULT.with(Rule.JPEG_SSIM_TRIM, false), SearchRules.DEFAULT, true);
-    RulePairs.Totals t = RulePairs.totals(pairs);
-    RulePairs.print("JPEG SSIM, pass trimmed into the band", pairs,
-        RulePairs.moved(pairs, 2, p -> true), "thirds");
-    assertTrue(t.landed()[1] > t.landed()[0], t.landed()[0] + " -> " + t.landed()[1]);
-    assertTrue(t.encodes()[1] <= t.encodes()[0], t.encodes()[0] + " -> " + t.encodes()[1]);
+    assertMoreLandWithNoMoreEncodes(JpegKnobMosaicTest.images(), ImageFormat.JPEG,
+        Rule.JPEG_SSIM_TRIM);
   }
 
   /**
@@ -90,11 +85,18 @@ class SsimTrimTest {
    * thirds in the band against 45).
    */
   @Test
-  void noFewerTglSearchesLandWithinThreeEncodes() throws IOException {
-    List<RulePairs.Pair> pairs = RulePairs.ssim(TglMosaicPickTest.images(), ImageFormat.TGL,
-        SearchRules.DEFAULT.with(Rule.TGL_SSIM_TRIM, false), SearchRules.DEFAULT, true);
+  void moreTglSearchesLandWithinThreeEncodes() throws IOException {
+    assertMoreLandWithNoMoreEncodes(TglMosaicPickTest.images(), ImageFormat.TGL,
+        Rule.TGL_SSIM_TRIM);
+  }
+
+  /** Every target on {@code images}, without and with {@code rule}, the library's trimmer on. */
+  private static void assertMoreLandWithNoMoreEncodes(Image[] images, ImageFormat format,
+      Rule rule) {
+    List<RulePairs.Pair> pairs = RulePairs.ssim(images, format,
+        SearchRules.DEFAULT.with(rule, false), SearchRules.DEFAULT, true);
     RulePairs.Totals t = RulePairs.totals(pairs);
-    RulePairs.print(".tgl SSIM, pass trimmed into the band", pairs,
+    RulePairs.print(format + " SSIM, pass trimmed into the band", pairs,
         RulePairs.moved(pairs, 2, p -> true), "thirds");
     assertTrue(t.landed()[1] > t.landed()[0], t.landed()[0] + " -> " + t.landed()[1]);
     assertTrue(t.encodes()[1] <= t.encodes()[0], t.encodes()[0] + " -> " + t.encodes()[1]);

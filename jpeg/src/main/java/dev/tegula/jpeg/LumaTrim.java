@@ -17,9 +17,9 @@ import java.util.function.Supplier;
  * a block's samples are its pixels' Y; a decoder's RGB is Y plus an offset from the pixel's
  * (upsampled) chroma, clamped to 0-255.
  *
- * <p>The order is drawn once, on a copy of the luma coefficients, up to a share of the file's
- * bits (by the estimate's saving) or the dearest drop {@link BudgetTrim} makes; a drop is then one
- * store and a changed block one inverse DCT.
+ * <p>The order is drawn once, by dropping (the coefficients are then put back from a copy), up
+ * to a share of the file's bits (by the estimate's saving) or the dearest drop {@link BudgetTrim}
+ * makes; a drop is then one store and a changed block one inverse DCT.
  */
 public final class LumaTrim {
   private final EncoderComponent luma;
@@ -51,9 +51,8 @@ public final class LumaTrim {
     this.writer = writer;
     this.width = width;
     this.height = height;
-    EncoderComponent[] copy = quantized.clone();
-    copy[0] = new EncoderComponent(luma);
-    BudgetTrim order = new BudgetTrim(copy, raw, tables, lambda, 1);
+    // the order is drawn by dropping, then the coefficients are put back as they were
+    BudgetTrim order = new BudgetTrim(quantized, raw, tables, lambda, 1);
     while (savedBits[count] < maxBits) {
       int g = order.dropNext();
       if (g < 0) {
@@ -69,6 +68,7 @@ public final class LumaTrim {
       savedBits[count + 1] = savedBits[count] + order.droppedBits;
       count++;
     }
+    System.arraycopy(original, 0, luma.coef, 0, original.length);
     int blocks = luma.blocksWide * luma.blocksHigh;
     this.mark = new int[blocks];
     this.plane = new byte[Math.multiplyExact(width, height)];

@@ -120,11 +120,7 @@ public final class PreparedJpeg {
 
   private Budgeted encode(Metadata metadata, JpegEncodeOptions options, boolean last,
       int maxBytes, double trimShare) {
-    if (!accepts(options)) {
-      throw new IllegalArgumentException("options " + options + " do not match the prepared "
-          + (grayscale ? "grey" : subsampling.label()) + (psychovisual ? " psychovisual" : "")
-          + " coefficients");
-    }
+    requireAccepted(options);
     Metadata meta = metadata(metadata);
     int[][] tables = JpegEncoder.tables(options, tuning);
     EncoderComponent[] quantized = quantize(options, tables, last);
@@ -162,10 +158,7 @@ public final class PreparedJpeg {
    * @throws IllegalArgumentException as {@link #encode}, or for a negative {@code maxBits}
    */
   public LumaTrim lumaTrim(Metadata metadata, JpegEncodeOptions options, long maxBits) {
-    if (!accepts(options)) {
-      throw new IllegalArgumentException("options " + options + " do not match the prepared "
-          + "coefficients");
-    }
+    requireAccepted(options);
     if (maxBits < 0) {
       throw new IllegalArgumentException("trim of " + maxBits + " bits");
     }
@@ -175,6 +168,14 @@ public final class PreparedJpeg {
     return new LumaTrim(quantized, components, tables, lambdas(quantized, options), maxBits,
         () -> FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY, options,
             outputSizeHint), width, height);
+  }
+
+  private void requireAccepted(JpegEncodeOptions options) {
+    if (!accepts(options)) {
+      throw new IllegalArgumentException("options " + options + " do not match the prepared "
+          + (grayscale ? "grey" : subsampling.label()) + (psychovisual ? " psychovisual" : "")
+          + " coefficients");
+    }
   }
 
   private Metadata metadata(Metadata metadata) {

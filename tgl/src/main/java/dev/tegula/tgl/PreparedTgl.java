@@ -228,9 +228,6 @@ public final class PreparedTgl {
     if (!accepts(o)) {
       throw new IllegalArgumentException("options do not match the prepared tiles");
     }
-    if (threshold < PreparedLossyTile.NO_TRIM || threshold >= PreparedLossyTile.TRIM_BUCKETS) {
-      throw new IllegalArgumentException("trim threshold " + threshold + " outside 0.."
-          + (PreparedLossyTile.TRIM_BUCKETS - 1));
-    }
+    PreparedLossyTile.checkThreshold(threshold);
   }
 }

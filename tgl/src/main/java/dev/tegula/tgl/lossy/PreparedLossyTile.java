@@ -56,14 +56,23 @@ public final class PreparedLossyTile {
    */
   public byte[] encodeHundredths(int hundredths, int trimThreshold, long[] bits16) {
     check(hundredths);
-    if (trimThreshold < NO_TRIM || trimThreshold >= TRIM_BUCKETS) {
-      throw new IllegalArgumentException("trim threshold " + trimThreshold + " outside 0.."
-          + (TRIM_BUCKETS - 1));
-    }
+    checkThreshold(trimThreshold);
     if (bits16 != null && bits16.length != TRIM_BUCKETS) {
       throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
     }
     return TileEncoder.encode(this, hundredths, trimThreshold, bits16);
+  }
+
+  /**
+   * Refuses a trim threshold outside 0 to {@link #TRIM_BUCKETS} - 1 other than {@link #NO_TRIM}.
+   *
+   * @throws IllegalArgumentException for such a threshold
+   */
+  public static void checkThreshold(int trimThreshold) {
+    if (trimThreshold < NO_TRIM || trimThreshold >= TRIM_BUCKETS) {
+      throw new IllegalArgumentException("trim threshold " + trimThreshold + " outside 0.."
+          + (TRIM_BUCKETS - 1));
+    }
   }
 
   private static void check(int hundredths) {
@@ -80,10 +89,7 @@ public final class PreparedLossyTile {
   public void reconstruct(int hundredths, int trimThreshold, byte[] rgba, int imageWidth, int x,
       int y, LossyScratch scratch) {
     check(hundredths);
-    if (trimThreshold < NO_TRIM || trimThreshold >= TRIM_BUCKETS) {
-      throw new IllegalArgumentException("trim threshold " + trimThreshold + " outside 0.."
-          + (TRIM_BUCKETS - 1));
-    }
+    checkThreshold(trimThreshold);
     if (rgba == null || x < 0 || y < 0 || imageWidth < x + layout.width
         || rgba.length < ((long) (y + layout.height) * imageWidth) * 4) {
       throw new IllegalArgumentException("tile outside the image");
@@ -101,12 +107,8 @@ public final class PreparedLossyTile {
     if (bits16 == null || bits16.length != TRIM_BUCKETS) {
       throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
     }
-    TileLayout lay = layout;
-    short[][] q = new short[lay.planes][];
-    for (int i = 0; i < lay.planes; i++) {
-      q[i] = new short[lay.samples(i)];
-    }
-    TileEncoder.quantize(this, hundredths / 100, TileEncoder.stepTables(hundredths, lay.planes),
-        q, NO_TRIM, bits16);
+    TileEncoder.quantize(this, hundredths / 100,
+        TileEncoder.stepTables(hundredths, layout.planes), TileEncoder.quantizedPlanes(layout),
+        NO_TRIM, bits16);
   }
 }

@@ -41,12 +41,7 @@ final class TileDecoder {
       // Every sample of the plane is written by its block's inverse DCT before it is read.
       pix[i] = scratch.plane(i, lay.samples(i));
       decodePlane(dec, lay, i, steps[i], levels, bias, pix[i], block);
-      int strength = i == 0 ? filterLuma : filterChroma;
-      if (strength > 0) {
-        int[] alpha = thresholds(lay, i, steps[i], levels, strength);
-        DeblockingFilter.filter(pix[i], lay.planeW[i], lay.planeH[i], lay.mbShift[i], lay.mbw,
-            alpha);
-      }
+      deblock(lay, i, steps[i], levels, i == 0 ? filterLuma : filterChroma, pix[i]);
     }
     // Lapping (§8.2) is applied row by row inside the colour conversion.
     ColorTransform.inverse(pix[0], lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null,
@@ -55,6 +50,34 @@ final class TileDecoder {
     if (dec.overrun() > 0) {
       throw new TruncatedInputException("lossy tile data ends " + dec.overrun()
           + " bytes early", offset + length);
+    }
+  }
+
+  /** Plane i's deblocking (§8) at {@code strength} (0: none), in place. */
+  static void deblock(TileLayout lay, int i, int[][] steps, byte[] levels, int strength,
+      int[] pix) {
+    if (strength > 0) {
+      DeblockingFilter.filter(pix, lay.planeW[i], lay.planeH[i], lay.mbShift[i], lay.mbw,
+          thresholds(lay, i, steps, levels, strength));
+    }
+  }
+
+  /**
+   * A block's inverse DCT into the plane at {@code at}: DC only when {@code last} (the zigzag
+   * position of its last nonzero AC value) is 0, else {@code block} (natural order, dequantized)
+   * with its DC set to {@code dcF}, over the top-left 4x4 when every nonzero value lies there.
+   */
+  static void inverse(int[] block, int dcF, int last, int[] pix, int at, int pw) {
+    if (last == 0) {
+      Dct.inverseDc(dcF, pix, at, pw);
+      return;
+    }
+    block[0] = dcF;
+    // zigzag positions up to 9 lie in the top-left 4x4
+    if (last <= 9) {
+      Dct.inverse4x4(block, pix, at, pw);
+    } else {
+      Dct.inverse(block, pix, at, pw);
     }
   }
 
@@ -115,17 +138,7 @@ final class TileDecoder {
         int dcF = DcPredictor.dequantize(dc, st[0]);
         edgeB[b] = (dcF << 12) + (evenV - oddV);
         edgeR[b] = (dcF << 12) + (evenU - oddU);
-        if (!any) {
-          Dct.inverseDc(dcF, pix, by * 8 * pw + bx * 8, pw);
-        } else {
-          block[0] = dcF;
-          // Zigzag positions up to 9 lie in the top-left 4x4.
-          if (ac >> 8 <= 9) {
-            Dct.inverse4x4(block, pix, by * 8 * pw + bx * 8, pw);
-          } else {
-            Dct.inverse(block, pix, by * 8 * pw + bx * 8, pw);
-          }
-        }
+        inverse(block, dcF, any ? Math.max(1, ac >> 8) : 0, pix, by * 8 * pw + bx * 8, pw);
       }
     }
   }

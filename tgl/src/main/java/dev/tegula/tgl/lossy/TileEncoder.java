@@ -77,10 +77,7 @@ final class TileEncoder {
     byte[] levels = p.levels;
     int quality = hundredths / 100;
     int[][][] steps = stepTables(hundredths, lay.planes);
-    short[][] q = new short[lay.planes][];
-    for (int i = 0; i < lay.planes; i++) {
-      q[i] = new short[lay.samples(i)];
-    }
+    short[][] q = quantizedPlanes(lay);
     int[] bias = quantize(p, quality, steps, q, trimThreshold, savings);
     RangeEncoder enc = new RangeEncoder(lay.pw * lay.ph / 4 + 64);
     CoefficientCoder coder = new CoefficientCoder();
@@ -151,6 +148,15 @@ final class TileEncoder {
       bias[j] = b < -32 ? -32 : b > 63 ? 63 : b;
     }
     return bias;
+  }
+
+  /** Empty planes for {@link #quantize}'s values, one per plane of the layout. */
+  static short[][] quantizedPlanes(TileLayout lay) {
+    short[][] q = new short[lay.planes][];
+    for (int i = 0; i < lay.planes; i++) {
+      q[i] = new short[lay.samples(i)];
+    }
+    return q;
   }
 
   static int[][][] stepTables(int hundredths, int planes) {

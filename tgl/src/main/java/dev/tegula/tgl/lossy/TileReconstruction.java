@@ -19,22 +19,15 @@ final class TileReconstruction {
     TileLayout lay = p.layout;
     int quality = hundredths / 100;
     int[][][] steps = TileEncoder.stepTables(hundredths, lay.planes);
-    short[][] q = new short[lay.planes][];
-    for (int i = 0; i < lay.planes; i++) {
-      q[i] = new short[lay.samples(i)];
-    }
+    short[][] q = TileEncoder.quantizedPlanes(lay);
     int[] bias = TileEncoder.quantize(p, quality, steps, q, trimThreshold, null);
     int[][] pix = new int[lay.planes][];
     int[] block = new int[64];
     for (int i = 0; i < lay.planes; i++) {
       pix[i] = scratch.plane(i, lay.samples(i));
       reconstructPlane(lay, i, q[i], steps[i], p.levels, bias, pix[i], block);
-      int strength = i == 0 ? p.settings.filterLuma(quality) : p.settings.filterChroma(quality);
-      if (strength > 0) {
-        int[] alpha = TileDecoder.thresholds(lay, i, steps[i], p.levels, strength);
-        DeblockingFilter.filter(pix[i], lay.planeW[i], lay.planeH[i], lay.mbShift[i], lay.mbw,
-            alpha);
-      }
+      TileDecoder.deblock(lay, i, steps[i], p.levels,
+          i == 0 ? p.settings.filterLuma(quality) : p.settings.filterChroma(quality), pix[i]);
     }
     ColorTransform.inverse(pix[0], lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null,
         lay.pw, lay.ph, lay.subsample, p.settings.lapping, lay.width, lay.height, out, offset,
@@ -58,20 +51,11 @@ final class TileReconstruction {
             break;
           }
         }
-        int dcF = DcPredictor.dequantize(q[off], st[0]);
-        int at = by * 8 * pw + bx * 8;
-        if (last == 0) {
-          Dct.inverseDc(dcF, pix, at, pw);
-          continue;
+        if (last > 0) {
+          Quantizer.dequantize(q, off, st, bias[2 * t], bias[2 * t + 1], block);
         }
-        Quantizer.dequantize(q, off, st, bias[2 * t], bias[2 * t + 1], block);
-        block[0] = dcF;
-        // zigzag positions up to 9 lie in the top-left 4x4
-        if (last <= 9) {
-          Dct.inverse4x4(block, pix, at, pw);
-        } else {
-          Dct.inverse(block, pix, at, pw);
-        }
+        TileDecoder.inverse(block, DcPredictor.dequantize(q[off], st[0]), last, pix,
+            by * 8 * pw + bx * 8, pw);
       }
     }
   }
