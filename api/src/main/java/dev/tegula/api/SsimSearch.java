@@ -313,6 +313,9 @@ final class SsimSearch {
    * Rule#TGL_SSIM_TRIM}); may be null.
    */
   private SsimTrimmer trimmer;
+  /** The pass a trim started from, and the file it wrote: neither is an encode to trim. */
+  private byte[] trimmedFrom;
+  private byte[] trimmedTo;
 
   private int passQ; // lowest quality known to reach the target
   private byte[] passBytes;
@@ -387,6 +390,10 @@ final class SsimSearch {
   }
 
   Result run() {
+    return closed(search());
+  }
+
+  private Result search() {
     int q = first();
     while (true) {
       measure(q);
@@ -600,10 +607,14 @@ final class SsimSearch {
         || passSsim - band > SsimTrim.MAX_OVER * (band - target)) {
       return null;
     }
-    byte[] out = trimmer.trim(passCode, passBytes, passSsim, target, band, trimGuess());
+    trimmedFrom = passBytes;
+    byte[] out = trimmer.trim(passCode, passBytes, passSsim, target, band,
+        trimGuess(passBytes.length, passSsim, measuredY[0], measuredLen[0], measuredY[1],
+            measuredLen[1]));
     if (out == null) {
       return null;
     }
+    trimmedTo = out;
     double ssim = scorer.applyAsDouble(out);
     encodes++;
     if (ssim >= target && ssim <= band) {
@@ -617,14 +628,44 @@ final class SsimSearch {
   }
 
   /**
-   * The bytes a trim of the pass should save to reach the band's middle, on the line through the
-   * two files in ln bytes against -ln(1 - SSIM); 2 % of the pass where they do not rise.
+   * The search's result, or when it lies over the band (a search that ran out of encodes, stairs
+   * no hundredth fills, a knob's file, quality 0), that file trimmed into the band ({@link
+   * Rule#JPEG_SSIM_CLOSING_TRIM}, {@link Rule#TGL_SSIM_CLOSING_TRIM}): the smaller file the
+   * target allows, for one more file written. A trim that cannot land writes nothing; one whose
+   * file lands over the band still replaces the larger result.
    */
-  private long trimGuess() {
-    long passLen = passBytes.length;
-    double dy = measuredY[1] - measuredY[0];
-    double slope = dy == 0 ? Double.NaN
-        : (Math.log(measuredLen[1]) - Math.log(measuredLen[0])) / dy;
+  private Result closed(Result r) {
+    if (trimmer == null || curve == null || r.bytes() == null || !(r.ssim() > band)
+        || r.bytes() == trimmedFrom || r.bytes() == trimmedTo
+        || !rules.on(jpeg ? Rule.JPEG_SSIM_CLOSING_TRIM : Rule.TGL_SSIM_CLOSING_TRIM)
+        || r.ssim() - band > SsimTrim.MAX_OVER * (band - target)) {
+      return r;
+    }
+    long guess = failLen > 0 && failSsim < target
+        ? trimGuess(r.bytes().length, r.ssim(), -Math.log(1 - failSsim), failLen,
+            -Math.log(1 - r.ssim()), r.bytes().length)
+        : Math.max(1, r.bytes().length / 50);
+    byte[] out = trimmer.trim(r.code(), r.bytes(), r.ssim(), target, band, guess);
+    if (out == null) {
+      return r;
+    }
+    double ssim = scorer.applyAsDouble(out);
+    int spent = r.encodes() + 1;
+    // the trim's tries score JPEG's clamped channels by estimate: its file is kept only if it
+    // still reaches the target
+    return ssim >= target && out.length < r.bytes().length
+        ? new Result(out, r.code(), spent, ssim) : r.after(spent);
+  }
+
+  /**
+   * The bytes a trim of a pass should save to reach the band's middle, on the line through two
+   * files (-ln(1 - SSIM) and length) in ln bytes against -ln(1 - SSIM); 2 % of the pass where
+   * they do not rise.
+   */
+  private long trimGuess(long passLen, double passSsim, double y0, long len0, double y1,
+      long len1) {
+    double dy = y1 - y0;
+    double slope = dy == 0 ? Double.NaN : (Math.log(len1) - Math.log(len0)) / dy;
     double yPass = -Math.log(1 - passSsim);
     double mid = -Math.log(1 - (target + band) / 2);
     if (!(slope > 0)) {

@@ -139,6 +139,8 @@ public class TargetLanding {
       .with(Rule.KNOB_PROBE, on("probe"))
       .with(Rule.JPEG_SSIM_TRIM, on("ssimTrim"))
       .with(Rule.TGL_SSIM_TRIM, on("tglSsimTrim"))
+      .with(Rule.JPEG_SSIM_CLOSING_TRIM, on("closingTrim"))
+      .with(Rule.TGL_SSIM_CLOSING_TRIM, on("tglClosingTrim"))
       .with(Rule.KNOB_BELOW_X1, on("belowKnob"))
       .with(Rule.OTHER_BRACKET_LINE, on("bracketLine"))
       .with(Rule.BRACKET_LINE_ON_TABLES, on("tablesLine"))
