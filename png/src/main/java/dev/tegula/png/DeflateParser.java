@@ -17,9 +17,8 @@ import java.util.Arrays;
  * parse. Parts share nothing,
  * so they can be parsed at the same time.
  *
- * <p>At effort 3 a segment stops its passes early once the code has converged, searches fewer
- * tree nodes when the segment before it was mostly matches (a graphic), and searches one hash
- * candidate in one pass when the segment before it was nearly all literals (noise).
+ * <p>At effort 3 a segment stops its passes early once the code has converged and searches one
+ * hash candidate in one pass when the segment before it was nearly all literals (noise).
  */
 final class DeflateParser {
   /**
@@ -53,17 +52,16 @@ final class DeflateParser {
    * larger (still below OptiPNG -o2); terminal 8 bytes smaller, skimage_text the same.
    */
   private static final int INSERT_NICE = 32;
-  /** How many tree nodes a search visits at effort 3. */
-  private static final int DEPTH = 10;
   /**
-   * A segment after one whose symbols were less than MATCHY_LITERALS tenths literals (a graphic:
-   * gnome_field 59%, terminal 49% overall; the photos 83% and more) searches only MATCHY_DEPTH
-   * nodes: where matches are long and repeat, the first nodes hold them. gnome_field and terminal
-   * code 10% faster and 0.26% / 0.45% larger (both still below OptiPNG -o2); no photo or alpha
-   * file changes (a uniform depth of 4 made rocket 2.6% larger).
+   * How many tree nodes a search visits at effort 3 (was 10, and 4 in a segment after one whose
+   * symbols were less than 70% literals). Deeper walks find the far, longer matches that OxiPNG
+   * (libdeflate's near-optimal parser, which walks 35-300 nodes) takes: gnome_truchet, whose
+   * repeats lie up to 32K back, found a third fewer matches than OxiPNG and coded 2.0% larger;
+   * at 24 it codes 1.9% smaller (922,992 -> 906,016 bytes of zlib stream), gnome_field 0.7%,
+   * terminal 0.6%, for 1.1-1.3x the coding time. One depth for every segment: the graphics' old
+   * depth of 4 after matchy segments saved 10% of their time and cost them 0.3-0.7%.
    */
-  private static final int MATCHY_LITERALS = 7;
-  private static final int MATCHY_DEPTH = 4;
+  private static final int DEPTH = 24;
   /**
    * A segment after one that coded at least CHEAP_LITERALS thousandths of its bytes as literals
    * (noise-like: skimage_text 94%, the photos' flat-free stretches) searches with {@link
@@ -125,9 +123,8 @@ final class DeflateParser {
   private final int to;
   private final int passes;
   private final boolean thorough;
-  /** Literals and symbols of the last segment parsed. */
+  /** Literals of the last segment parsed. */
   private int prevLiterals;
-  private int prevSymbols;
   /** Bytes of the last segment parsed, and how many cheap segments in a row led up to it. */
   private int prevBytes;
   private int cheapRun;
@@ -249,9 +246,6 @@ final class DeflateParser {
     int m = 0;
     boolean cheap = false;
     if (!thorough) {
-      boolean matchy = prevSymbols > 0
-          && (long) prevLiterals * 10 < (long) MATCHY_LITERALS * prevSymbols;
-      finder.setDepth(matchy ? MATCHY_DEPTH : DEPTH);
       cheap = prevBytes > 0 ? cheapRun < CHEAP_RUN
           && (long) prevLiterals * 1000 >= (long) CHEAP_LITERALS * prevBytes
           : (long) contexts(start, end) * 1000 >= (long) CHEAP_CONTEXTS * n;
@@ -317,7 +311,6 @@ final class DeflateParser {
       syms = Arrays.copyOf(syms, Math.max(needed, syms.length * 2));
     }
     int literals = 0;
-    int first = symCount;
     for (int i = 0; i < n; ) {
       int c = choice[i];
       if (c == 0) {
@@ -330,7 +323,6 @@ final class DeflateParser {
       }
     }
     prevLiterals = literals;
-    prevSymbols = symCount - first;
     prevBytes = n;
     Arrays.fill(litFreq, 0);
     Arrays.fill(distFreq, 0);

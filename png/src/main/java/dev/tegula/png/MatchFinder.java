@@ -19,7 +19,7 @@ final class MatchFinder {
 
   private final byte[] data;
   private final int end;
-  private int maxDepth;
+  private final int maxDepth;
   private final int niceLength;
   private final int insertNice;
   private final int[] head4 = new int[1 << HASH4_BITS];
@@ -58,11 +58,6 @@ final class MatchFinder {
    */
   int find(int pos, int limit, int[] out) {
     return advance(pos, Math.min(limit, MAX_MATCH), out, maxDepth, niceLength);
-  }
-
-  /** How many tree nodes each later search visits (at least 1). */
-  void setDepth(int depth) {
-    maxDepth = Math.max(1, depth);
   }
 
   /** Enters {@code pos} without reporting matches (inside a match the parser will take). */
