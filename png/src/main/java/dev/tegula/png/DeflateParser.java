@@ -17,9 +17,8 @@ import java.util.Arrays;
  * parse. Parts share nothing,
  * so they can be parsed at the same time.
  *
- * <p>At effort 3 a segment stops its passes early once the code has converged, searches fewer
- * tree nodes when the segment before it was mostly matches (a graphic), and searches one hash
- * candidate in one pass when the segment before it was nearly all literals (noise).
+ * <p>At effort 3 a segment stops its passes early once the code has converged and searches one
+ * hash candidate in one pass when the segment before it was nearly all literals (noise).
  */
 final class DeflateParser {
   /**
@@ -53,17 +52,23 @@ final class DeflateParser {
    * larger (still below OptiPNG -o2); terminal 8 bytes smaller, skimage_text the same.
    */
   private static final int INSERT_NICE = 32;
-  /** How many tree nodes a search visits at effort 3. */
-  private static final int DEPTH = 10;
   /**
-   * A segment after one whose symbols were less than MATCHY_LITERALS tenths literals (a graphic:
-   * gnome_field 59%, terminal 49% overall; the photos 83% and more) searches only MATCHY_DEPTH
-   * nodes: where matches are long and repeat, the first nodes hold them. gnome_field and terminal
-   * code 10% faster and 0.26% / 0.45% larger (both still below OptiPNG -o2); no photo or alpha
-   * file changes (a uniform depth of 4 made rocket 2.6% larger).
+   * The first and last INSERT_EDGE positions of a long match are entered whole, past {@link
+   * #INSERT_NICE}: there the copy meets what differs from its source, the strings a later search
+   * looks for, and a stopped insert drops part of the tree (older repeats). gnome_field 0.35%
+   * smaller, terminal 0.9%, for about 1.1x their coding time.
    */
-  private static final int MATCHY_LITERALS = 7;
-  private static final int MATCHY_DEPTH = 4;
+  private static final int INSERT_EDGE = 16;
+  /**
+   * How many tree nodes a search visits at effort 3 (was 10, and 4 in a segment after one whose
+   * symbols were less than 70% literals). Deeper walks find the far, longer matches that OxiPNG
+   * (libdeflate's near-optimal parser, which walks 35-300 nodes) takes: gnome_truchet, whose
+   * repeats lie up to 32K back, found a third fewer matches than OxiPNG and coded 2.0% larger;
+   * at 24 it codes 1.9% smaller (922,992 -> 906,016 bytes of zlib stream), gnome_field 0.7%,
+   * terminal 0.6%, for 1.1-1.3x the coding time. One depth for every segment: the graphics' old
+   * depth of 4 after matchy segments saved 10% of their time and cost them 0.3-0.7%.
+   */
+  private static final int DEPTH = 24;
   /**
    * A segment after one that coded at least CHEAP_LITERALS thousandths of its bytes as literals
    * (noise-like: skimage_text 94%, the photos' flat-free stretches) searches with {@link
@@ -100,8 +105,13 @@ final class DeflateParser {
    * larger; the other graphics and the photos converge less (gnome_field: 13 segments of 196).
    */
   private static final int CONVERGED = 500;
-  /** What a symbol that the last code did not use is assumed to cost, in bits. */
-  private static final int UNUSED_BITS = 13;
+  /**
+   * What a symbol that the last code did not use is assumed to cost, in bits (was 13). Each
+   * segment starts from the last one's code, and a dear guess keeps a length or distance code
+   * unused segment after segment where the image would use it again. At 10: gnome_field and
+   * terminal 0.1-0.2% smaller, coffee and keong_macan 0.2-0.3%; others within 0.1% either way.
+   */
+  private static final int UNUSED_BITS = 10;
   /** Costs are in 1/16 bit. */
   private static final int UNIT = 16;
   /** What a symbol that the last code did not use is assumed to cost. */
@@ -125,9 +135,8 @@ final class DeflateParser {
   private final int to;
   private final int passes;
   private final boolean thorough;
-  /** Literals and symbols of the last segment parsed. */
+  /** Literals of the last segment parsed. */
   private int prevLiterals;
-  private int prevSymbols;
   /** Bytes of the last segment parsed, and how many cheap segments in a row led up to it. */
   private int prevBytes;
   private int cheapRun;
@@ -200,7 +209,7 @@ final class DeflateParser {
     int stride = warm < SEGMENT ? WINDOW_STRIDE : 1;
     for (int p = Math.max(0, from - warm - MatchFinder.WINDOW); p < from - warm; p++) {
       if (p % stride == 0) {
-        finder.insert(p);
+        finder.insert(p, false);
       }
     }
     if (warm > 0) {
@@ -249,9 +258,6 @@ final class DeflateParser {
     int m = 0;
     boolean cheap = false;
     if (!thorough) {
-      boolean matchy = prevSymbols > 0
-          && (long) prevLiterals * 10 < (long) MATCHY_LITERALS * prevSymbols;
-      finder.setDepth(matchy ? MATCHY_DEPTH : DEPTH);
       cheap = prevBytes > 0 ? cheapRun < CHEAP_RUN
           && (long) prevLiterals * 1000 >= (long) CHEAP_LITERALS * prevBytes
           : (long) contexts(start, end) * 1000 >= (long) CHEAP_CONTEXTS * n;
@@ -281,7 +287,7 @@ final class DeflateParser {
         // Its positions have no match lists: bestPath costs them from the skip (skipped).
         for (int k = 1; k < longest; k++, i++) {
           if (k >= enterFrom) {
-            finder.insert(start + i);
+            finder.insert(start + i, k < INSERT_EDGE || k >= longest - INSERT_EDGE);
           }
         }
       }
@@ -317,7 +323,6 @@ final class DeflateParser {
       syms = Arrays.copyOf(syms, Math.max(needed, syms.length * 2));
     }
     int literals = 0;
-    int first = symCount;
     for (int i = 0; i < n; ) {
       int c = choice[i];
       if (c == 0) {
@@ -330,7 +335,6 @@ final class DeflateParser {
       }
     }
     prevLiterals = literals;
-    prevSymbols = symCount - first;
     prevBytes = n;
     Arrays.fill(litFreq, 0);
     Arrays.fill(distFreq, 0);

@@ -43,12 +43,13 @@ final class FilterSearch {
   /**
    * Effort 3-4: when Tegula's coder makes the stream smaller than this many hundredths of what
    * zlib level 1 made of the same rows at ranking, zlib level 9 codes them too, and the smaller
-   * stream is kept. Such data is nearly all long repeats, the case where the coder's shallow
-   * match search (a few tree nodes) misses the far copies zlib's hash chains find: a 768x512
-   * palette graphic of flat blocks and a dot pattern repeating every 97 bytes (browser-tests'
-   * CompressFormatsTest) had its rows coded in 6,783 bytes at effort 3, 0.42 of level 1's, where
-   * zlib 9 takes 4,327. The corpus's photos, graphics and alpha files code at 0.78-0.93 of level
-   * 1 (session 37), so none of them pays for the extra pass.
+   * stream is kept. Such data is nearly all long repeats, the case where the coder's bounded
+   * match search (a few dozen tree nodes, inserts that stop at 32 matching bytes) misses the far
+   * copies zlib's hash chains find: a 768x512 palette graphic of flat blocks and a dot pattern
+   * repeating every 97 bytes (browser-tests' CompressFormatsTest) had its rows coded in 6,783
+   * bytes at effort 3, 0.42 of level 1's, where zlib 9 takes 4,327. The corpus's photos, graphics
+   * and alpha files code at 0.78-0.93 of level 1 (session 37), so none of them pays for the extra
+   * pass.
    */
   private static final int ZLIB_GUARD_PERCENT = 60;
 

@@ -19,7 +19,7 @@ final class MatchFinder {
 
   private final byte[] data;
   private final int end;
-  private int maxDepth;
+  private final int maxDepth;
   private final int niceLength;
   private final int insertNice;
   private final int[] head4 = new int[1 << HASH4_BITS];
@@ -60,14 +60,14 @@ final class MatchFinder {
     return advance(pos, Math.min(limit, MAX_MATCH), out, maxDepth, niceLength);
   }
 
-  /** How many tree nodes each later search visits (at least 1). */
-  void setDepth(int depth) {
-    maxDepth = Math.max(1, depth);
-  }
-
-  /** Enters {@code pos} without reporting matches (inside a match the parser will take). */
-  void insert(int pos) {
-    advance(pos, 0, null, Math.max(1, maxDepth / 2), insertNice);
+  /**
+   * Enters {@code pos} without reporting matches (inside a match the parser will take).
+   *
+   * @param whole walk on past a node matching the insert's nice length (see the constructor),
+   *     as a search does, instead of stopping there and dropping part of the tree
+   */
+  void insert(int pos, boolean whole) {
+    advance(pos, 0, null, Math.max(1, maxDepth / 2), whole ? MAX_MATCH : insertNice);
   }
 
   /**
