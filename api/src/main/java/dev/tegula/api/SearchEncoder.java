@@ -120,13 +120,19 @@ final class SearchEncoder implements IntFunction<byte[]> {
    */
   byte[] ssimTrim(int code, byte[] passFile, double passSsim, double low, double high,
       long guessBytes) {
+    return ssimTrim(code, passFile, passSsim, low, high, guessBytes, SsimTrim.Reach.THIRD);
+  }
+
+  /** {@link #ssimTrim(int, byte[], double, double, double, long)} as far as {@code reach}. */
+  byte[] ssimTrim(int code, byte[] passFile, double passSsim, double low, double high,
+      long guessBytes, SsimTrim.Reach reach) {
     long guessBits = guessBytes * 8;
     SsimTrim.Trims trims;
     byte[] passPixels;
     if (options.format() == ImageFormat.JPEG) {
       JpegEncodeOptions o = CompressPipeline.jpegOptions(options, code);
       LumaTrim trim = preparedJpeg(o).lumaTrim(metadata, o,
-          (long) (passFile.length * 8 * SsimTrim.MAX_SHARE));
+          (long) (passFile.length * 8 * reach.maxShare), reach.maxPrice);
       if (!SsimTrim.worthTrying(trim.drops(), trim.savedBits(trim.drops()), image, guessBits)) {
         return null;
       }
@@ -135,7 +141,7 @@ final class SearchEncoder implements IntFunction<byte[]> {
     } else {
       TglEncodeOptions o = CompressPipeline.tglOptions(options, code);
       PreparedTgl prepared = preparedTgl(o);
-      long[] saved16 = prepared.trimSavings(o);
+      long[] saved16 = prepared.trimSavings(o, reach == SsimTrim.Reach.LAST);
       if (!SsimTrim.worthTrying(saved16.length, saved16[saved16.length - 1] / 16, image,
           guessBits)) {
         return null;

@@ -727,19 +727,25 @@ final class SearchRules {
      * A JPEG SSIM search whose result lies over the band trims that file into it as its last
      * step ({@link SsimTrim}, one more file), whatever the encode that made it (a third that
      * overshot, a knob's file, quality 0, stairs no hundredth fills); off: the result over the
-     * band is returned, as before session 39. Measured 3 Dec (session 39, TargetLanding ssim,
-     * the twelve sets): in the band 1,138 -> 1,152 of 1,168, the 14 results changed 1.3 % smaller
-     * in sum (up to 3.1 %), within 3 encodes the same (1,132: each trim is a fourth or later
-     * file), encodes 2,659 -> 2,673; 38 calls, 24 of them ran out of drops and wrote nothing.
-     * Without {@link SsimTrim#MAX_OVER} for this trim: one more landing, two more calls wasted.
+     * band is returned, as before session 39. This trim reaches further than a third's ({@link
+     * SsimTrim.Reach#LAST}: up to 30 % of the file's bits, coefficients worth up to 64 times
+     * their bits), as no encode after it could give a smaller file. Measured 3 Dec (session 39,
+     * TargetLanding ssim, the twelve sets): in the band 1,138 -> 1,162 of 1,168, the 24 results
+     * changed 5.7 % smaller in sum (geometric mean -5.1 %, up to -20 %), within 3 encodes the
+     * same (1,132: each trim is a fourth or later file), encodes 2,659 -> 2,683. At the third's
+     * reach (15 %, price 2): 1,152, 24 of 38 calls ran out of drops; 30 % and price 64 against
+     * 50 % and no bound: the same results. Without {@link SsimTrim#MAX_OVER} for this trim:
+     * one more landing, two more calls that wrote nothing.
      */
     JPEG_SSIM_CLOSING_TRIM,
 
     /**
-     * The same for .tgl. Measured with it: in the band 1,153 -> 1,158, 5 results changed, 16 %
-     * smaller in sum (sk_retina decodes at 0.95: 20 % and 26 %, where the search's sixth encode
-     * had passed far over the band on a curve that is not monotone), encodes 2,453 -> 2,458;
-     * 16 calls, 11 wrote nothing. Without MAX_OVER: 8 more calls, none landed.
+     * The same for .tgl, over all the far price thresholds ({@code
+     * PreparedLossyTile.FAR_TRIM_BUCKETS}, up to 64 times the reference slope). Measured with
+     * it: in the band 1,153 -> 1,161, 8 results changed, 17 % smaller in sum (otho
+     * sk_retina_tg90 0.95 -29 %, graphics gnome_field 0.95 -19 %), encodes 2,453 -> 2,461; 11
+     * calls, 3 wrote nothing. At the third's reach (twice the slope): 1,158, 11 of 16 calls
+     * wrote nothing. Without MAX_OVER: 8 more calls, none landed.
      */
     TGL_SSIM_CLOSING_TRIM
   }

@@ -610,7 +610,7 @@ final class SsimSearch {
     trimmedFrom = passBytes;
     byte[] out = trimmer.trim(passCode, passBytes, passSsim, target, band,
         trimGuess(passBytes.length, passSsim, measuredY[0], measuredLen[0], measuredY[1],
-            measuredLen[1]));
+            measuredLen[1]), SsimTrim.Reach.THIRD);
     if (out == null) {
       return null;
     }
@@ -645,7 +645,8 @@ final class SsimSearch {
         ? trimGuess(r.bytes().length, r.ssim(), -Math.log(1 - failSsim), failLen,
             -Math.log(1 - r.ssim()), r.bytes().length)
         : Math.max(1, r.bytes().length / 50);
-    byte[] out = trimmer.trim(r.code(), r.bytes(), r.ssim(), target, band, guess);
+    byte[] out = trimmer.trim(r.code(), r.bytes(), r.ssim(), target, band, guess,
+        SsimTrim.Reach.LAST);
     if (out == null) {
       return r;
     }

@@ -18,8 +18,34 @@ import dev.tegula.metrics.BoxSsim;
  * against -ln(1 - SSIM), a bisection once a try has bracketed the band.
  */
 final class SsimTrim {
-  /** The largest share of the pass's bits a trim may drop. */
-  static final double MAX_SHARE = 0.15;
+  /**
+   * How far a trim may reach. JPEG: the largest share of the pass's bits it drops, and the
+   * dearest coefficient, in times its bits ({@code BudgetTrim}'s price). .tgl: the size trims'
+   * thresholds (up to twice the reference slope), or for {@link #LAST} all of them (up to 64
+   * times, {@code PreparedLossyTile.FAR_TRIM_BUCKETS}).
+   */
+  enum Reach {
+    /**
+     * A search's third, which an encode at another quality or lambda could take instead: the
+     * size trims' bound (session 38: at 8 instead of 2 more trims landed, but in files up to
+     * 8.5 % larger than the knob's third).
+     */
+    THIRD(0.15, 2),
+    /**
+     * A search's last step, which returns its pass over the band when the trim does not land:
+     * any smaller file that reaches the target is better than that one.
+     */
+    LAST(0.30, 64);
+
+    final double maxShare;
+    final int maxPrice;
+
+    Reach(double maxShare, int maxPrice) {
+      this.maxShare = maxShare;
+      this.maxPrice = maxPrice;
+    }
+  }
+
   /**
    * The farthest a pass may lie over its band, in band widths, for a trim to be tried. Of the
    * twelve sets' 212 JPEG trims (session 38) the 144 that landed started at most 7.2 band widths

@@ -400,8 +400,8 @@ final class RulePairs {
       };
       SearchEncoder trimming = new SearchEncoder(image, Metadata.EMPTY, options);
       SsimTrimmer trimmer = !trim ? null
-          : (code, pass, passSsim, low, high, guess) -> {
-            byte[] b = trimming.ssimTrim(code, pass, passSsim, low, high, guess);
+          : (code, pass, passSsim, low, high, guess, reach) -> {
+            byte[] b = trimming.ssimTrim(code, pass, passSsim, low, high, guess, reach);
             count[0] += b == null ? 0 : 1;
             return b;
           };

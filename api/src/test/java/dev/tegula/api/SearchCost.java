@@ -174,10 +174,10 @@ public class SearchCost {
         // as CompressPipeline: a JPEG pass over the band is trimmed into it (-DssimTrim=false:
         // never), timed on its own (the file it writes is scored by the scorer)
         SsimTrimmer trimmer = !prepared || "false".equals(System.getProperty("ssimTrim"))
-            ? null : (code, pass, passSsim, low, high, guess) -> {
+            ? null : (code, pass, passSsim, low, high, guess, reach) -> {
               long s0 = MX.getCurrentThreadCpuTime();
               byte[] b = ((SearchEncoder) searchEncoder).ssimTrim(code, pass, passSsim, low, high,
-                  guess);
+                  guess, reach);
               trim[0] += MX.getCurrentThreadCpuTime() - s0;
               trim[1]++;
               trim[2] += b == null ? 0 : 1;

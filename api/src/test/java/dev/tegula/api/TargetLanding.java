@@ -588,11 +588,11 @@ public class TargetLanding {
           // a pass trimmed into the band: its file is new, never cached, and counts as an encode
           SsimTrimmer trimmer = !RULES.on(f == ImageFormat.JPEG ? Rule.JPEG_SSIM_TRIM
               : Rule.TGL_SSIM_TRIM) ? null
-              : (code, pass, passSsim, low, high, guess) -> {
+              : (code, pass, passSsim, low, high, guess, reach) -> {
                 trace.append(" t").append(code & TargetSearch.QUALITY).append(':');
                 // the cache holds a file's length and SSIM, not its bytes: the pass again
                 byte[] b = searchEncoder.ssimTrim(code, searchEncoder.apply(code), passSsim, low,
-                    high, guess);
+                    high, guess, reach);
                 if (b == null) {
                   trace.append("none ");
                 } else {

@@ -35,6 +35,8 @@ final class BudgetTrim {
 
   private final EncoderComponent[] quantized;
   private final EncoderComponent[] raw;
+  /** The dearest price {@link #dropNext} drops ({@link #MAX_PRICE} unless asked otherwise). */
+  private final long maxPrice;
   private final int[][] steps;
   /** Per component, the number of its first block among all components' blocks. */
   private final int[] firstBlock;
@@ -62,16 +64,18 @@ final class BudgetTrim {
    */
   BudgetTrim(EncoderComponent[] quantized, EncoderComponent[] raw, int[][] tables,
       long[] lambda) {
-    this(quantized, raw, tables, lambda, quantized.length);
+    this(quantized, raw, tables, lambda, quantized.length, MAX_PRICE);
   }
 
   /**
    * As {@link #BudgetTrim(EncoderComponent[], EncoderComponent[], int[][], long[])}, drawing
-   * only from the first {@code drawn} components' blocks ({@link LumaTrim}: 1, the luma).
+   * only from the first {@code drawn} components' blocks ({@link LumaTrim}: 1, the luma), none
+   * priced over {@code maxPrice} (in units of 2^-{@value #PRICE_BITS}).
    */
   BudgetTrim(EncoderComponent[] quantized, EncoderComponent[] raw, int[][] tables,
-      long[] lambda, int drawn) {
+      long[] lambda, int drawn, long maxPrice) {
     this.quantized = quantized;
+    this.maxPrice = maxPrice;
     this.raw = raw;
     this.lambda = lambda;
     this.steps = new int[quantized.length][];
@@ -140,12 +144,13 @@ final class BudgetTrim {
   }
 
   /**
-   * Drops the cheapest coefficient priced at most {@link #MAX_PRICE}.
+   * Drops the cheapest coefficient priced at most the bound ({@link #MAX_PRICE} unless asked
+   * otherwise).
    *
    * @return its block's number (blocks numbered component after component), -1 for none left
    */
   int dropNext() {
-    if (heapSize == 0 || price[heap[0]] > MAX_PRICE) {
+    if (heapSize == 0 || price[heap[0]] > maxPrice) {
       return -1;
     }
     int g = heap[0];

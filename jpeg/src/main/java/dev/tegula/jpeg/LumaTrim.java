@@ -44,7 +44,7 @@ public final class LumaTrim {
   private final byte[] samples = new byte[64];
 
   LumaTrim(EncoderComponent[] quantized, EncoderComponent[] raw, int[][] tables, long[] lambda,
-      long maxBits, Supplier<byte[]> writer, int width, int height) {
+      long maxBits, long maxPrice, Supplier<byte[]> writer, int width, int height) {
     this.luma = quantized[0];
     this.original = luma.coef.clone();
     this.quant = tables[luma.quantTable];
@@ -52,7 +52,7 @@ public final class LumaTrim {
     this.width = width;
     this.height = height;
     // the order is drawn by dropping, then the coefficients are put back as they were
-    BudgetTrim order = new BudgetTrim(quantized, raw, tables, lambda, 1);
+    BudgetTrim order = new BudgetTrim(quantized, raw, tables, lambda, 1, maxPrice);
     while (savedBits[count] < maxBits) {
       int g = order.dropNext();
       if (g < 0) {

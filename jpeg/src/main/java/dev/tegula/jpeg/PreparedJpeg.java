@@ -158,14 +158,24 @@ public final class PreparedJpeg {
    * @throws IllegalArgumentException as {@link #encode}, or for a negative {@code maxBits}
    */
   public LumaTrim lumaTrim(Metadata metadata, JpegEncodeOptions options, long maxBits) {
+    return lumaTrim(metadata, options, maxBits, (int) (BudgetTrim.MAX_PRICE >> BudgetTrim.PRICE_BITS));
+  }
+
+  /**
+   * {@link #lumaTrim(Metadata, JpegEncodeOptions, long)} dropping coefficients worth up to
+   * {@code maxPrice} times their bits (a size trim's bound is 2).
+   */
+  public LumaTrim lumaTrim(Metadata metadata, JpegEncodeOptions options, long maxBits,
+      int maxPrice) {
     requireAccepted(options);
-    if (maxBits < 0) {
-      throw new IllegalArgumentException("trim of " + maxBits + " bits");
+    if (maxBits < 0 || maxPrice < 1) {
+      throw new IllegalArgumentException("trim of " + maxBits + " bits at price " + maxPrice);
     }
     Metadata meta = metadata(metadata);
     int[][] tables = JpegEncoder.tables(options, tuning);
     EncoderComponent[] quantized = quantize(options, tables, false);
     return new LumaTrim(quantized, components, tables, lambdas(quantized, options), maxBits,
+        (long) maxPrice << BudgetTrim.PRICE_BITS,
         () -> FrameWriter.write(meta, width, height, tables, quantized, mcusX, mcusY, options,
             outputSizeHint), width, height);
   }

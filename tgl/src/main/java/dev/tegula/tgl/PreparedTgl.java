@@ -175,7 +175,7 @@ public final class PreparedTgl {
 
   /**
    * {@link #encode} with every lossy tile trimmed to price bucket {@code threshold}, 0 to {@link
-   * PreparedLossyTile#TRIM_BUCKETS} - 1, or {@link PreparedLossyTile#NO_TRIM}: a target SSIM
+   * PreparedLossyTile#FAR_TRIM_BUCKETS} - 1, or {@link PreparedLossyTile#NO_TRIM}: a target SSIM
    * search's trimmed pass.
    *
    * @throws IllegalArgumentException as {@link #encode}, or for a threshold out of range
@@ -188,11 +188,21 @@ public final class PreparedTgl {
   /**
    * What trims of every lossy tile would save at {@code o}'s quality, in 1/16 bits, by the price
    * bucket they become affordable at (cumulative: entry b is what threshold b saves), counted
-   * without coding the tiles.
+   * without coding the tiles: the {@link PreparedLossyTile#TRIM_BUCKETS} thresholds of a trim a
+   * lower quality could replace.
    */
   public long[] trimSavings(TglEncodeOptions o) {
+    return trimSavings(o, false);
+  }
+
+  /**
+   * {@link #trimSavings(TglEncodeOptions)}, with {@code far} over all {@link
+   * PreparedLossyTile#FAR_TRIM_BUCKETS} thresholds, up to the dearest drops a trim makes.
+   */
+  public long[] trimSavings(TglEncodeOptions o, boolean far) {
     checkTrim(o, PreparedLossyTile.NO_TRIM);
-    long[] saved = new long[PreparedLossyTile.TRIM_BUCKETS];
+    long[] saved = new long[far ? PreparedLossyTile.FAR_TRIM_BUCKETS
+        : PreparedLossyTile.TRIM_BUCKETS];
     for (PreparedTile t : tiles) {
       if (t.constantColour() == null && t.lossy() != null) {
         t.lossy().trimSavings(o.qualityHundredths(), saved);

@@ -1,12 +1,14 @@
 package dev.tegula.tgl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
+import dev.tegula.tgl.lossy.PreparedLossyTile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import javax.imageio.ImageIO;
@@ -119,7 +121,11 @@ class PreparedTglBudgetTest {
         PreparedTgl p = TglEncoder.prepare(image, o);
         long[] saved = p.trimSavings(o);
         assertTrue(saved[saved.length - 1] > 0, o.toString());
-        for (int threshold : new int[] {-1, 0, 20, 63}) {
+        long[] far = p.trimSavings(o, true);
+        assertEquals(PreparedLossyTile.FAR_TRIM_BUCKETS, far.length);
+        assertArrayEquals(saved, java.util.Arrays.copyOf(far, saved.length), o.toString());
+        assertTrue(far[far.length - 1] > saved[saved.length - 1], o.toString());
+        for (int threshold : new int[] {-1, 0, 20, 63, 80, 95}) {
           byte[] file = p.encode(null, o, threshold);
           byte[] decoded = TglDecoder.decode(file, Limits.DEFAULT).image().rgba();
           byte[] made = new byte[decoded.length];
@@ -127,7 +133,7 @@ class PreparedTglBudgetTest {
           assertArrayEquals(decoded, made, o + " threshold " + threshold);
         }
         assertArrayEquals(p.encode(null, o), p.encode(null, o, -1));
-        assertThrows(IllegalArgumentException.class, () -> p.encode(null, o, 64));
+        assertThrows(IllegalArgumentException.class, () -> p.encode(null, o, 96));
         assertThrows(IllegalArgumentException.class, () -> p.reconstruct(o, 0, new byte[4]));
       }
     }

@@ -28,6 +28,20 @@ final class BudgetTrim {
   static final int BUCKETS = 64;
   static final int BUCKETS_PER_LAMBDA = 32;
   /**
+   * Buckets past {@link #BUCKETS} for a trim that nothing after it could beat (a target SSIM
+   * search's last step, which otherwise returns a pass over its band): 32 more, each 2^(5/32)
+   * dearer than the one before, up to 64 times {@link #LAMBDA_4096}; drops dearer still are
+   * never made.
+   */
+  static final int FAR_BUCKETS = BUCKETS + 32;
+  /**
+   * Where each far bucket starts, in the near buckets' units (1/{@value #BUCKETS_PER_LAMBDA} of
+   * the slope): round(64 * 32^(j / 32)), written out so that the JVM and WebAssembly agree.
+   */
+  private static final int[] FAR_EDGES = {64, 71, 79, 89, 99, 110, 123, 137, 152, 170, 189, 211,
+      235, 262, 292, 325, 362, 403, 450, 501, 558, 622, 693, 773, 861, 960, 1069, 1192, 1328, 1480,
+      1649, 1838, 2048};
+  /**
    * The reference slope of distortion per bit, in 1/4096 of a squared step: 2 ln 2 / 12, the
    * high-rate slope of a uniform quantizer (its noise step^2 / 12 falls by a factor 4 per bit
    * of every coefficient). A drop dearer than that costs more than a lower quality would for
@@ -41,7 +55,8 @@ final class BudgetTrim {
   /**
    * Adds to {@code bits16[bucket]} the bits (1/16 units) that dropping the block's trailing
    * values would save at each bucket they become affordable at: the n-th drop counts in the
-   * bucket of the dearest of the first n. Reads only.
+   * bucket of the dearest of the first n, up to {@code bits16.length} buckets ({@link #BUCKETS}
+   * or {@link #FAR_BUCKETS}). Reads only.
    *
    * @param q the quantized block at {@code off} (zig-zag)
    * @param coef the block before quantization (natural order, 8x the orthonormal DCT)
@@ -53,7 +68,7 @@ final class BudgetTrim {
     while (k > 0) {
       int before = last(q, off, k - 1);
       int bucket = bucket(q[off + k], coef[Quantizer.ZIGZAG[k]], step[k], k - before - 1);
-      if (bucket >= BUCKETS) {
+      if (bucket >= bits16.length) {
         return;
       }
       dearest = Math.max(dearest, bucket);
@@ -92,14 +107,22 @@ final class BudgetTrim {
   /**
    * The price bucket of dropping value {@code v} of coefficient {@code c} (8x orthonormal)
    * quantized with {@code step} (16x), with {@code gap} zeros before it since the previous
-   * nonzero value: x = F / Q, the error grows from (x - a)^2 to x^2, a(2x - a) step^2.
+   * nonzero value: x = F / Q, the error grows from (x - a)^2 to x^2, a(2x - a) step^2. At most
+   * {@link #FAR_BUCKETS}, which no threshold reaches.
    */
   static int bucket(int v, int c, int step, int gap) {
     int a = v < 0 ? -v : v;
     long x64 = (128L * (c < 0 ? -(long) c : c)) / step;
     long added4096 = Math.max(0, a * (2 * x64 - 64L * a) * 64);
-    return (int) Math.min(BUCKETS,
-        added4096 * 16 * BUCKETS_PER_LAMBDA / ((long) bits16(v, gap) * LAMBDA_4096));
+    long near = added4096 * 16 * BUCKETS_PER_LAMBDA / ((long) bits16(v, gap) * LAMBDA_4096);
+    if (near < BUCKETS) {
+      return (int) near;
+    }
+    int far = 0;
+    while (far < FAR_EDGES.length - 1 && near >= FAR_EDGES[far + 1]) {
+      far++;
+    }
+    return near >= FAR_EDGES[FAR_EDGES.length - 1] ? FAR_BUCKETS : BUCKETS + far;
   }
 
   /**

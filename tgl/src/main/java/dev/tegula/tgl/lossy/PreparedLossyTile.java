@@ -40,38 +40,55 @@ public final class PreparedLossyTile {
     return TileEncoder.encode(this, hundredths);
   }
 
-  /** The price buckets of {@link #encodeHundredths(int, int, long[])}'s trims and savings. */
+  /**
+   * The price buckets of a trim that a lower quality could replace (a size search's): drops up
+   * to twice the reference slope.
+   */
   public static final int TRIM_BUCKETS = BudgetTrim.BUCKETS;
+  /**
+   * All the price buckets of {@link #encodeHundredths(int, int, long[])}'s trims and savings:
+   * past {@link #TRIM_BUCKETS}, dearer drops up to 64 times the slope, for a trim nothing after
+   * it could beat (a target SSIM search's last step).
+   */
+  public static final int FAR_TRIM_BUCKETS = BudgetTrim.FAR_BUCKETS;
 
   /** No trim: every quantized value is coded. */
   public static final int NO_TRIM = -1;
 
   /**
    * {@link #encodeHundredths} with each block's trailing values dropped while their price
-   * bucket is at most {@code trimThreshold}, 0 to {@link #TRIM_BUCKETS} - 1, or {@link
+   * bucket is at most {@code trimThreshold}, 0 to {@link #FAR_TRIM_BUCKETS} - 1, or {@link
    * #NO_TRIM}: a smaller tile that decodes as any other. With {@code bits16} (length {@link
-   * #TRIM_BUCKETS}, or null) the pass also adds there the bits, in 1/16 units, that trims of the
+   * #TRIM_BUCKETS} or {@link #FAR_TRIM_BUCKETS}, or null) the pass also adds there the bits, in 1/16 units, that trims of the
    * values kept would save, by the price bucket they become affordable at: estimates, which rank
    * drops over every tile of an image.
    */
   public byte[] encodeHundredths(int hundredths, int trimThreshold, long[] bits16) {
     check(hundredths);
     checkThreshold(trimThreshold);
-    if (bits16 != null && bits16.length != TRIM_BUCKETS) {
-      throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
+    if (bits16 != null) {
+      checkBuckets(bits16);
     }
     return TileEncoder.encode(this, hundredths, trimThreshold, bits16);
   }
 
   /**
-   * Refuses a trim threshold outside 0 to {@link #TRIM_BUCKETS} - 1 other than {@link #NO_TRIM}.
+   * Refuses a trim threshold outside 0 to {@link #FAR_TRIM_BUCKETS} - 1 other than {@link
+   * #NO_TRIM}.
    *
    * @throws IllegalArgumentException for such a threshold
    */
   public static void checkThreshold(int trimThreshold) {
-    if (trimThreshold < NO_TRIM || trimThreshold >= TRIM_BUCKETS) {
+    if (trimThreshold < NO_TRIM || trimThreshold >= FAR_TRIM_BUCKETS) {
       throw new IllegalArgumentException("trim threshold " + trimThreshold + " outside 0.."
-          + (TRIM_BUCKETS - 1));
+          + (FAR_TRIM_BUCKETS - 1));
+    }
+  }
+
+  private static void checkBuckets(long[] bits16) {
+    if (bits16.length != TRIM_BUCKETS && bits16.length != FAR_TRIM_BUCKETS) {
+      throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " or "
+          + FAR_TRIM_BUCKETS + " buckets, not " + bits16.length);
     }
   }
 
@@ -99,14 +116,16 @@ public final class PreparedLossyTile {
   }
 
   /**
-   * Adds to {@code bits16} (length {@link #TRIM_BUCKETS}) what trims would save at this quality,
-   * as {@link #encodeHundredths(int, int, long[])} counts it, without coding the tile.
+   * Adds to {@code bits16} (length {@link #TRIM_BUCKETS} or {@link #FAR_TRIM_BUCKETS}) what
+   * trims would save at this quality, as {@link #encodeHundredths(int, int, long[])} counts it,
+   * without coding the tile.
    */
   public void trimSavings(int hundredths, long[] bits16) {
     check(hundredths);
-    if (bits16 == null || bits16.length != TRIM_BUCKETS) {
-      throw new IllegalArgumentException("savings need " + TRIM_BUCKETS + " buckets");
+    if (bits16 == null) {
+      throw new IllegalArgumentException("savings need an array");
     }
+    checkBuckets(bits16);
     TileEncoder.quantize(this, hundredths / 100,
         TileEncoder.stepTables(hundredths, layout.planes), TileEncoder.quantizedPlanes(layout),
         NO_TRIM, bits16);

@@ -1,5 +1,6 @@
 package dev.tegula.tgl.lossy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,10 +27,14 @@ class BudgetTrimTest {
       }
       short[] q = new short[64];
       Quantizer.quantize(coef, step, round, q, 0);
-      long[] saved = new long[BudgetTrim.BUCKETS];
+      long[] saved = new long[BudgetTrim.FAR_BUCKETS];
       BudgetTrim.savings(q, 0, coef, step, saved);
+      long[] near = new long[BudgetTrim.BUCKETS];
+      BudgetTrim.savings(q, 0, coef, step, near);
+      assertArrayEquals(near, java.util.Arrays.copyOf(saved, BudgetTrim.BUCKETS),
+          "the size trims' buckets are the far ones' first");
       long counted = 0;
-      for (int threshold = 0; threshold < BudgetTrim.BUCKETS; threshold++) {
+      for (int threshold = 0; threshold < BudgetTrim.FAR_BUCKETS; threshold++) {
         counted += saved[threshold];
         short[] t = q.clone();
         boolean dropped = BudgetTrim.trim(t, 0, coef, step, threshold);
@@ -60,6 +65,11 @@ class BudgetTrimTest {
     assertTrue(BudgetTrim.bucket(1, 48, step, 3) < BudgetTrim.bucket(1, 88, step, 3));
     // a longer gap before it saves more zero flags, so the same error is cheaper per bit
     assertTrue(BudgetTrim.bucket(1, 88, step, 10) < BudgetTrim.bucket(1, 88, step, 0));
-    assertEquals(BudgetTrim.BUCKETS, BudgetTrim.bucket(5, 420, step, 0), "never dropped");
+    // x = 5.25 for a = 5: 5 (2x - 5) = 27.5 step^2 for 6.5 bits, past the size trims' bound
+    // (twice the slope) and in a far bucket, 37 times the slope
+    int far = BudgetTrim.bucket(5, 420, step, 0);
+    assertTrue(far > BudgetTrim.BUCKETS && far < BudgetTrim.FAR_BUCKETS, "far: " + far);
+    // x = 20.49 for a = 20: 20 (2x - 20) = 420 step^2 for 8 bits, never dropped
+    assertEquals(BudgetTrim.FAR_BUCKETS, BudgetTrim.bucket(20, 1639, step, 0), "never dropped");
   }
 }
