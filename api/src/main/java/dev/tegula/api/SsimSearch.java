@@ -631,8 +631,9 @@ final class SsimSearch {
    * The search's result, or when it lies over the band (a search that ran out of encodes, stairs
    * no hundredth fills, a knob's file, quality 0), that file trimmed into the band ({@link
    * Rule#JPEG_SSIM_CLOSING_TRIM}, {@link Rule#TGL_SSIM_CLOSING_TRIM}): the smaller file the
-   * target allows, for one more file written. A trim that cannot land writes nothing; one whose
-   * file lands over the band still replaces the larger result.
+   * target allows, for one more file written, as far as {@link SsimTrim.Reach#LAST} reaches. A
+   * trim that cannot land writes nothing; one whose file lands over the band still replaces the
+   * larger result.
    */
   private Result closed(Result r) {
     if (trimmer == null || curve == null || r.bytes() == null || !(r.ssim() > band)

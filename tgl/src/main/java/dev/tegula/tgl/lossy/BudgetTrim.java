@@ -118,11 +118,21 @@ final class BudgetTrim {
     if (near < BUCKETS) {
       return (int) near;
     }
-    int far = 0;
-    while (far < FAR_EDGES.length - 1 && near >= FAR_EDGES[far + 1]) {
-      far++;
+    if (near >= FAR_EDGES[FAR_EDGES.length - 1]) {
+      return FAR_BUCKETS;
     }
-    return near >= FAR_EDGES[FAR_EDGES.length - 1] ? FAR_BUCKETS : BUCKETS + far;
+    // the last edge at most near (a size trim's counting meets one such drop in most blocks)
+    int lo = 0;
+    int hi = FAR_EDGES.length - 1;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (near >= FAR_EDGES[mid]) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return BUCKETS + lo;
   }
 
   /**
