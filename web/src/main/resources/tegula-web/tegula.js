@@ -215,7 +215,7 @@ export async function compress(input, options = {}) {
  * PNG and lossless), `trimmed` whether a maxSizeBytes search (JPEG or .tgl) fitted the file to
  * the target, or a targetSsim search (JPEG or .tgl) lowered a pass into its band, by dropping
  * its least valuable coefficients, `encodes` how many encodes the search
- * took (a .tgl trim's codings of the tiles count);
+ * took (a trimmed file counts, and so does each of a .tgl size trim's codings of the tiles);
  * width and height are the output's (after resizing and orientation).
  */
 export async function compressWithFacts(input, options = {}) {

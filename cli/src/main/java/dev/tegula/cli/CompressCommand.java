@@ -88,7 +88,8 @@ final class CompressCommand implements Callable<Integer> {
           + "where the quality steps allow, in at most 3 encodes (4 when the third passes over "
           + "the band, up to 6 while the file found is over 5%% larger than the target needs, "
           + "more only when none of 3 reaches it). A file over the band may be trimmed into it "
-          + "(its cheapest coefficients dropped; the result says so).")
+          + "(its cheapest coefficients dropped; the result says so); the trimmed file counts "
+          + "as an encode.")
   private Double targetSsim;
 
   @Option(names = "--max-dim", paramLabel = "N",
