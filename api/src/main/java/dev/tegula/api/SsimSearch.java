@@ -602,9 +602,8 @@ final class SsimSearch {
    * trimmed file still over the band is the pass from then on).
    */
   private Result trimResult() {
-    if (trimmer == null || curve == null || encodes != 2 || passBytes == null
-        || !(passSsim > band) || !rules.on(jpeg ? Rule.JPEG_SSIM_TRIM : Rule.TGL_SSIM_TRIM)
-        || passSsim - band > SsimTrim.MAX_OVER * (band - target)) {
+    if (encodes != 2 || passBytes == null
+        || !trimmable(passSsim, jpeg ? Rule.JPEG_SSIM_TRIM : Rule.TGL_SSIM_TRIM)) {
       return null;
     }
     trimmedFrom = passBytes;
@@ -636,16 +635,14 @@ final class SsimSearch {
    * larger result.
    */
   private Result closed(Result r) {
-    if (trimmer == null || curve == null || r.bytes() == null || !(r.ssim() > band)
-        || r.bytes() == trimmedFrom || r.bytes() == trimmedTo
-        || !rules.on(jpeg ? Rule.JPEG_SSIM_CLOSING_TRIM : Rule.TGL_SSIM_CLOSING_TRIM)
-        || r.ssim() - band > SsimTrim.MAX_OVER * (band - target)) {
+    if (r.bytes() == null || r.bytes() == trimmedFrom || r.bytes() == trimmedTo
+        || !trimmable(r.ssim(), jpeg ? Rule.JPEG_SSIM_CLOSING_TRIM : Rule.TGL_SSIM_CLOSING_TRIM)) {
       return r;
     }
-    long guess = failLen > 0 && failSsim < target
-        ? trimGuess(r.bytes().length, r.ssim(), -Math.log(1 - failSsim), failLen,
-            -Math.log(1 - r.ssim()), r.bytes().length)
-        : Math.max(1, r.bytes().length / 50);
+    // the line through the result and the failure nearest the target (none: NaN, 2 %)
+    long len = r.bytes().length;
+    long guess = trimGuess(len, r.ssim(), -Math.log(1 - failSsim), failLen,
+        -Math.log(1 - r.ssim()), len);
     byte[] out = trimmer.trim(r.code(), r.bytes(), r.ssim(), target, band, guess,
         SsimTrim.Reach.LAST);
     if (out == null) {
@@ -657,6 +654,15 @@ final class SsimSearch {
     // still reaches the target
     return ssim >= target && out.length < r.bytes().length
         ? new Result(out, r.code(), spent, ssim) : r.after(spent);
+  }
+
+  /**
+   * Whether a file at {@code ssim} may be trimmed under {@code rule}: a trimmer, the image's own
+   * curve, the file over the band by at most {@link SsimTrim#MAX_OVER} band widths.
+   */
+  private boolean trimmable(double ssim, Rule rule) {
+    return trimmer != null && curve != null && ssim > band && rules.on(rule)
+        && ssim - band <= SsimTrim.MAX_OVER * (band - target);
   }
 
   /**

@@ -153,17 +153,11 @@ public final class PreparedJpeg {
    * The file {@link #encode} writes with these options, made ready to lose its least valuable
    * luma coefficients one at a time ({@link LumaTrim}), until the estimate's saving reaches
    * {@code maxBits}: a target SSIM search lowers a pass over its band by them, in steps far finer
-   * than a hundredth of quality.
+   * than a hundredth of quality. It drops no coefficient worth more than {@code maxPrice} times
+   * its bits (a size trim's bound is 2).
    *
-   * @throws IllegalArgumentException as {@link #encode}, or for a negative {@code maxBits}
-   */
-  public LumaTrim lumaTrim(Metadata metadata, JpegEncodeOptions options, long maxBits) {
-    return lumaTrim(metadata, options, maxBits, (int) (BudgetTrim.MAX_PRICE >> BudgetTrim.PRICE_BITS));
-  }
-
-  /**
-   * {@link #lumaTrim(Metadata, JpegEncodeOptions, long)} dropping coefficients worth up to
-   * {@code maxPrice} times their bits (a size trim's bound is 2).
+   * @throws IllegalArgumentException as {@link #encode}, or for a negative {@code maxBits} or a
+   *     {@code maxPrice} under 1
    */
   public LumaTrim lumaTrim(Metadata metadata, JpegEncodeOptions options, long maxBits,
       int maxPrice) {

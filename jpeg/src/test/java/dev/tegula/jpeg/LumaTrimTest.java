@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  * values set to 0, as many as the count.
  */
 class LumaTrimTest {
+  /** The size trims' price bound, which these tests were written against. */
+  private static final int SIZE_PRICE = (int) (BudgetTrim.MAX_PRICE >> BudgetTrim.PRICE_BITS);
+
   /** Odd sizes, so that the plane's edge blocks are cut. */
   private static final Image PHOTO = EncoderImages.crop(EncoderImages.photo("flower.png"), 300,
       150, 157, 123);
@@ -26,7 +29,7 @@ class LumaTrimTest {
     for (JpegEncodeOptions o : BudgetTrimTest.codings()) {
       PreparedJpeg prepared = JpegEncoder.prepare(PHOTO, o);
       byte[] encode = prepared.encode(Metadata.EMPTY, o);
-      LumaTrim trim = prepared.lumaTrim(Metadata.EMPTY, o, encode.length * 8L / 10);
+      LumaTrim trim = prepared.lumaTrim(Metadata.EMPTY, o, encode.length * 8L / 10, SIZE_PRICE);
       String what = o + ": " + trim.drops() + " drops";
       assertTrue(trim.drops() > 50, what);
       assertArrayEquals(encode, trim.write(), what + ": no drop is the encode");
@@ -65,16 +68,16 @@ class LumaTrimTest {
   void anOrderStopsAtItsBitsAndRefusesCountsOutsideIt() {
     JpegEncodeOptions o = JpegEncodeOptions.ofQuality(80);
     PreparedJpeg prepared = JpegEncoder.prepare(PHOTO, o);
-    LumaTrim none = prepared.lumaTrim(Metadata.EMPTY, o, 0);
+    LumaTrim none = prepared.lumaTrim(Metadata.EMPTY, o, 0, SIZE_PRICE);
     assertEquals(0, none.drops());
-    LumaTrim few = prepared.lumaTrim(Metadata.EMPTY, o, 200);
+    LumaTrim few = prepared.lumaTrim(Metadata.EMPTY, o, 200, SIZE_PRICE);
     assertTrue(few.savedBits(few.drops()) >= 200 && few.savedBits(few.drops() - 1) < 200);
     assertThrows(IllegalArgumentException.class, () -> few.apply(few.drops() + 1));
     assertThrows(IllegalArgumentException.class, () -> few.apply(-1));
     assertThrows(IllegalArgumentException.class,
-        () -> prepared.lumaTrim(Metadata.EMPTY, o, -1));
+        () -> prepared.lumaTrim(Metadata.EMPTY, o, -1, SIZE_PRICE));
     assertThrows(IllegalArgumentException.class,
-        () -> prepared.lumaTrim(Metadata.EMPTY, o.withGrayscale(true), 100));
+        () -> prepared.lumaTrim(Metadata.EMPTY, o.withGrayscale(true), 100, SIZE_PRICE));
   }
 
   /**

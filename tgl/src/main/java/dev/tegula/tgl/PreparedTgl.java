@@ -189,15 +189,8 @@ public final class PreparedTgl {
    * What trims of every lossy tile would save at {@code o}'s quality, in 1/16 bits, by the price
    * bucket they become affordable at (cumulative: entry b is what threshold b saves), counted
    * without coding the tiles: the {@link PreparedLossyTile#TRIM_BUCKETS} thresholds of a trim a
-   * lower quality could replace.
-   */
-  public long[] trimSavings(TglEncodeOptions o) {
-    return trimSavings(o, false);
-  }
-
-  /**
-   * {@link #trimSavings(TglEncodeOptions)}, with {@code far} over all {@link
-   * PreparedLossyTile#FAR_TRIM_BUCKETS} thresholds, up to the dearest drops a trim makes.
+   * lower quality could replace, or with {@code far} all {@link
+   * PreparedLossyTile#FAR_TRIM_BUCKETS}, up to the dearest drops a trim makes.
    */
   public long[] trimSavings(TglEncodeOptions o, boolean far) {
     checkTrim(o, PreparedLossyTile.NO_TRIM);

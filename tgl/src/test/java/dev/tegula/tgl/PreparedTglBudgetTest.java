@@ -119,7 +119,7 @@ class PreparedTglBudgetTest {
               .withChroma(TglEncodeOptions.Chroma.FULL),
           TglEncodeOptions.lossy(99).withTileSize(128)}) {
         PreparedTgl p = TglEncoder.prepare(image, o);
-        long[] saved = p.trimSavings(o);
+        long[] saved = p.trimSavings(o, false);
         assertTrue(saved[saved.length - 1] > 0, o.toString());
         long[] far = p.trimSavings(o, true);
         assertEquals(PreparedLossyTile.FAR_TRIM_BUCKETS, far.length);
