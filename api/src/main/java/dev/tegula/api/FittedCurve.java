@@ -22,25 +22,26 @@ final class FittedCurve {
   /**
    * JPEG's size knots add 94 and 96 and 96.99 (the last quality with 4:2:0 chroma, before 97's
    * jump), and 98, 99, 99.5 above it, where the curve bends and then stands still (from 99.5 on
-   * every step is at its floor); measured on 28 Nov with the current encoder.
+   * every step is at its floor); measured on 28 Nov with the current encoder. The values at 96
+   * were measured again on 3 Dec (session 40), when 96 got tables of its own (it had 95's).
    */
   private static final int[] JPEG_SIZE_KNOTS = {0, 500, 1500, 3000, 4500, 6000, 7500, 8500, 9200,
       9400, 9600, 9699, 9700, 9800, 9900, 9950, 10000};
   // medians over shared/corpus/photos (10 photos), measured with Tegula's encoders at these knots
   private static final double[] JPEG_SIZE = {-4.695, -4.258, -3.383, -2.92, -2.734, -2.491, -2.13,
-      -1.7, -1.356, -1.144, -0.986, -0.810, -0.609, -0.405, -0.116, -0.107, -0.107};
+      -1.7, -1.356, -1.144, -0.899, -0.810, -0.609, -0.405, -0.116, -0.107, -0.107};
   /** 4:4:4 below 97 at the same knots (the same photos, 28 Nov): the ladder inside the jump. */
   private static final double[] JPEG_FULL_SIZE = {-4.476, -4.035, -3.247, -2.789, -2.599, -2.349,
-      -1.973, -1.559, -1.181, -0.961, -0.812, -0.609, -0.609, -0.405, -0.116, -0.107, -0.107};
+      -1.973, -1.559, -1.181, -0.961, -0.715, -0.609, -0.609, -0.405, -0.116, -0.107, -0.107};
   /** -ln(1 - SSIM) at the size knots, the same photos, remeasured on 28 Nov. */
   private static final double[] JPEG_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.879,
-      3.222, 3.581, 3.786, 3.906, 4.042, 4.721, 4.981, 5.671, 5.713, 5.713};
+      3.222, 3.581, 3.786, 3.964, 4.042, 4.721, 4.981, 5.671, 5.713, 5.713};
   /**
    * -ln(1 - SSIM) of 4:4:4 below 97 at the same knots (the same photos, 28 Nov; at 75 it meets
    * 4:2:0, below it follows the 4:2:0 curve): the ladder that fills an SSIM target's jump.
    */
   private static final double[] JPEG_FULL_SSIM = {0.831, 1.164, 1.737, 2.117, 2.287, 2.511, 2.952,
-      3.408, 3.921, 4.292, 4.453, 4.721, 4.721, 4.981, 5.671, 5.713, 5.713};
+      3.408, 3.921, 4.292, 4.563, 4.721, 4.721, 4.981, 5.671, 5.713, 5.713};
   /**
    * .tgl's size knots add 95, 98.5, 99 and 99.5, where its curve bends most; remeasured on 28 Nov
    * with the current lossy encoder.
@@ -491,8 +492,8 @@ final class FittedCurve {
     }
     double t = (q - ks[k - 1]) / (double) (ks[k] - ks[k - 1]);
     if (byTableScale) {
-      // the size follows the tables, which stand still where neighbouring whole qualities
-      // share a scale
+      // the size follows the tables' scale, which falls faster over some whole qualities
+      // than over others
       double l0 = logScale(ks[k - 1]);
       double l1 = logScale(ks[k]);
       t = l1 > l0 ? (logScale(q) - l0) / (l1 - l0) : t;

@@ -177,10 +177,12 @@ final class SizeCurve {
       }
       // 4:2:0 at 97 and up only ends the interpolation up to 96.99 (grey output reads it
       // throughout)
-      sub[w] += SsimCurve.between(KNOTS, JPEG_BIAS, q)
-          + (greyBias ? SsimCurve.between(KNOTS, JPEG_GREY_BIAS, q) : 0);
-      full[w] += q >= TargetSearch.JUMP ? SsimCurve.between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, q)
-          : SsimCurve.between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, q);
+      // corrections fitted on the old quality scale, read where it had these tables
+      int fq = JpegFittedScale.quality(q);
+      sub[w] += SsimCurve.between(KNOTS, JPEG_BIAS, fq)
+          + (greyBias ? SsimCurve.between(KNOTS, JPEG_GREY_BIAS, fq) : 0);
+      full[w] += q >= TargetSearch.JUMP ? SsimCurve.between(JPEG_TOP_KNOTS, JPEG_TOP_BIAS, fq)
+          : SsimCurve.between(JPEG_FULL_KNOTS, JPEG_FULL_BIAS, fq);
     }
     for (int w = 1; w <= 100; w++) {
       sub[w] = Math.max(sub[w], sub[w - 1]);

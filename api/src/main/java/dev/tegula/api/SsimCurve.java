@@ -597,12 +597,14 @@ final class SsimCurve {
       return v; // corrected in place by estimate()
     }
     int t = sourceSteps == null ? grayColour ? 3 : 0 : grayColour ? 2 : 1;
+    // corrections fitted on the old quality scale, read where it had these tables
+    int fq = JpegFittedScale.quality(q);
     double smoothBias = smooth
-        * between(TGL_KNOTS, greyFiles() ? JPEG_GREY_SMOOTH_BIAS : JPEG_SMOOTH_BIAS, q);
-    return v + smoothBias + (f && q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], q)
-        : f && (q >= JPEG_FULL_KNOTS[0] || side == ChromaSide.FULL)
-        ? between(JPEG_FULL_KNOTS, FULL_BIAS[t], q)
-        : between(JPEG_KNOTS, otherTables ? OTHER_SOURCE_BIAS : BIAS[t], q));
+        * between(TGL_KNOTS, greyFiles() ? JPEG_GREY_SMOOTH_BIAS : JPEG_SMOOTH_BIAS, fq);
+    return v + smoothBias + (f && q >= TargetSearch.JUMP ? between(JPEG_TOP_KNOTS, TOP_BIAS[t], fq)
+        : f && (fq >= JPEG_FULL_KNOTS[0] || side == ChromaSide.FULL)
+        ? between(JPEG_FULL_KNOTS, FULL_BIAS[t], fq)
+        : between(JPEG_KNOTS, otherTables ? OTHER_SOURCE_BIAS : BIAS[t], fq));
   }
 
   /**
@@ -1410,8 +1412,7 @@ final class SsimCurve {
 
   /**
    * Where quality {@code m} lies between grid qualities {@code lo} and {@code hi}: in proportion
-   * to the table scale, which stands still where neighbouring whole qualities share one (there
-   * the estimate must stand still too).
+   * to the table scale, which sets the files' steps.
    */
   private double scaleShare(int lo, int m, int hi) {
     int s0 = scale(lo);

@@ -153,8 +153,9 @@ public record JpegEncodeOptions(
   /**
    * The scale of the psychovisual quantization tables at a fine quality, in hundredths of a
    * percent of the base tables: the encoder's real rate knob. A search for a file size can model
-   * the size on it, since it is flat wherever the quality scale is (whole qualities keep
-   * libjpeg's integer-rounded scales, so some neighbours share one).
+   * the size on it: it falls with every hundredth of quality up to 100, linearly between whole
+   * qualities, whose scales are libjpeg's at an effective quality q + (100 - q) / 5 rounded down
+   * (or halfway to the next one where that rounding would repeat the quality below's).
    */
   public static int tableScaleHundredths(int qualityHundredths) {
     if (qualityHundredths < 0 || qualityHundredths > 10000) {

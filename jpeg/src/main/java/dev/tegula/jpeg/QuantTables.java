@@ -86,8 +86,8 @@ final class QuantTables {
     if (components == 1) {
       return new int[][] {scaled8(t.lumaBase, scale)};
     }
-    int chroma = fullChroma ? between(psyScale(q) * t.chroma444Scale / 16,
-        q < 100 ? psyScale(q + 1) * t.chroma444Scale / 16 : 0, f) : scale;
+    int chroma = fullChroma ? between(fullChromaScale(q, t), q < 100
+        ? fullChromaScale(q + 1, t) : 0, f) : scale;
     return new int[][] {scaled8(t.lumaBase, scale), scaled8(t.cbBase, chroma),
         scaled8(t.crBase, chroma)};
   }
@@ -95,22 +95,44 @@ final class QuantTables {
   /** The luma (and 4:2:0 chroma) scale in hundredths of a percent at a fine quality. */
   static int psychovisualScale(int hundredths) {
     int q = hundredths / 100;
-    return between(psyScale(q), q < 100 ? psyScale(q + 1) : 0, hundredths % 100);
+    return between(wholeScale(q), q < 100 ? wholeScale(q + 1) : 0, hundredths % 100);
   }
 
-  private static int psyScale(int quality) {
-    return ijgScale(effectiveQuality(quality));
+  /**
+   * A whole quality's scale in hundredths of a percent: libjpeg's at {@link #effectiveQuality},
+   * or where that equals the quality below's (26, 31, ..., 96), halfway to the next effective
+   * quality's, so that every whole quality has its own tables and the fine scale never stands
+   * still for a whole unit. The other qualities keep their tables and bytes exactly.
+   */
+  static int wholeScale(int quality) {
+    int e = effectiveQuality(quality);
+    int s = ijgScale(e) * 100;
+    return sharesTheQualityBelow(quality) ? (s + ijgScale(e + 1) * 100) / 2 : s;
+  }
+
+  /** The 4:4:4 chroma scale of a whole quality, as {@link #wholeScale} derives it. */
+  private static int fullChromaScale(int quality, EncoderTuning t) {
+    int e = effectiveQuality(quality);
+    int s = ijgScale(e) * t.chroma444Scale / 16 * 100;
+    return sharesTheQualityBelow(quality)
+        ? (s + ijgScale(e + 1) * t.chroma444Scale / 16 * 100) / 2 : s;
+  }
+
+  /** Whether the effective quality, rounded down, is the quality below's too. */
+  static boolean sharesTheQualityBelow(int quality) {
+    return quality > 1 && quality < 100
+        && effectiveQuality(quality) == effectiveQuality(quality - 1);
   }
 
   /**
    * A scale in hundredths of a percent, {@code f} hundredths of the way from the whole quality's
-   * scale {@code s0} (percent) to the next one's {@code s1}. Linear between the whole qualities'
-   * own scales rather than libjpeg's formula at the fraction, so that a whole quality keeps its
-   * integer-rounded scale and its exact bytes; the scales never grow with the quality, so
-   * neither does any step.
+   * scale {@code s0} to the next one's {@code s1} (both hundredths of a percent). Linear between
+   * the whole qualities' own scales rather than libjpeg's formula at the fraction, so that a
+   * whole quality keeps its integer-rounded scale and its exact bytes; the scales never grow with
+   * the quality, so neither does any step.
    */
   static int between(int s0, int s1, int f) {
-    return s0 * 100 + (s1 - s0) * f;
+    return s0 + (s1 - s0) * f / 100;
   }
 
   /** A base table in 1/8 units scaled by {@code scale100} hundredths of a percent. */
@@ -141,7 +163,8 @@ final class QuantTables {
   /** Tables for 1 or 3 components: [luma] or [luma, chroma] (Cb and Cr share table 1). */
   static int[][] classic(int hundredths, int components) {
     int q = hundredths / 100;
-    int scale = between(ijgScale(q), q < 100 ? ijgScale(q + 1) : 0, hundredths % 100);
+    int scale = between(ijgScale(q) * 100, q < 100 ? ijgScale(q + 1) * 100 : 0,
+        hundredths % 100);
     int[][] t = new int[components == 1 ? 1 : 2][];
     t[0] = scaled(ANNEX_K_LUMA, scale);
     if (components > 1) {
