@@ -170,6 +170,7 @@ final class DeflateParser {
   private final int[] codeDist = new int[DeflateBlocks.DIST_SYMBOLS];
   private boolean haveCode;
   private long modelBits;
+  private final HuffmanLengths huff = new HuffmanLengths();
 
   /** The symbols parsed and not yet handed on, and where each kept segment's symbols end. */
   private int[] syms = new int[SEGMENT + 16];
@@ -343,7 +344,7 @@ final class DeflateParser {
     modelFrom(litFreq, distFreq);
     System.arraycopy(litFreq, 0, counts, 0, DeflateBlocks.LITLEN_SYMBOLS);
     System.arraycopy(distFreq, 0, counts, DeflateBlocks.LITLEN_SYMBOLS, DeflateBlocks.DIST_SYMBOLS);
-    bits = 3 + DeflateBlocks.header(codeLit, codeDist, null) + modelBits
+    bits = 3 + DeflateBlocks.header(codeLit, codeDist, null, huff) + modelBits
         + DeflateBlocks.extraBits(litFreq, distFreq);
   }
 
@@ -534,8 +535,8 @@ final class DeflateParser {
   private long modelFrom(int[] litFreq, int[] distFreq) {
     int[] litLen = new int[DeflateBlocks.LITLEN_SYMBOLS];
     int[] distLen = new int[DeflateBlocks.DIST_SYMBOLS];
-    HuffmanLengths.build(litFreq, 286, 15, litLen);
-    HuffmanLengths.build(distFreq, DeflateBlocks.DIST_SYMBOLS, 15, distLen);
+    huff.build(litFreq, 286, 15, litLen);
+    huff.build(distFreq, DeflateBlocks.DIST_SYMBOLS, 15, distLen);
     long saved = Long.MAX_VALUE / CONVERGED;
     if (haveCode) {
       saved = 0;
