@@ -17,6 +17,8 @@ final class HuffmanLengths {
 
   /** The used symbols as {@code freq << 16 | symbol}, sorted. */
   private final long[] keys = new long[MAX_SYMBOLS];
+  private final long[] radix = new long[MAX_SYMBOLS];
+  private final int[] start = new int[257];
   /** Leaves then internal nodes: their weights, and their parents (then their depths). */
   private final long[] weight = new long[2 * MAX_SYMBOLS];
   private final int[] parent = new int[2 * MAX_SYMBOLS];
@@ -40,7 +42,7 @@ final class HuffmanLengths {
       lengths[b] = 1;
       return;
     }
-    java.util.Arrays.sort(sorted, 0, used);
+    sortByFrequency(used);
     // Two-queue Huffman: leaves in sorted order, internal nodes in creation order.
     long[] weight = this.weight;
     int[] parent = this.parent;
@@ -74,6 +76,38 @@ final class HuffmanLengths {
     }
     for (int i = 0; i < used; i++) {
       lengths[(int) (sorted[i] & 0xFFFF)] = depth[i];
+    }
+  }
+
+  /**
+   * Sorts {@link #keys}, given in ascending symbol order, by frequency with a stable radix sort
+   * on the frequency's bytes: ascending keys, as a comparison sort gives them.
+   */
+  private void sortByFrequency(int used) {
+    long[] src = keys;
+    long bits = 0;
+    for (int i = 0; i < used; i++) {
+      bits |= src[i];
+    }
+    long[] dst = radix;
+    int[] start = this.start;
+    for (int shift = 16; bits >>> shift != 0; shift += 8) {
+      java.util.Arrays.fill(start, 0);
+      for (int i = 0; i < used; i++) {
+        start[((int) (src[i] >>> shift) & 0xFF) + 1]++;
+      }
+      for (int b = 1; b < 256; b++) {
+        start[b] += start[b - 1];
+      }
+      for (int i = 0; i < used; i++) {
+        dst[start[(int) (src[i] >>> shift) & 0xFF]++] = src[i];
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    if (src != keys) {
+      System.arraycopy(src, 0, keys, 0, used);
     }
   }
 
