@@ -17,6 +17,7 @@ final class HuffmanLengths {
 
   /** The used symbols as {@code freq << 16 | symbol}, sorted. */
   private final long[] keys = new long[MAX_SYMBOLS];
+  /** {@link #sortByFrequency}'s second buffer, and where each byte value's keys start. */
   private final long[] radix = new long[MAX_SYMBOLS];
   private final int[] start = new int[257];
   /** Leaves then internal nodes: their weights, and their parents (then their depths). */
