@@ -67,11 +67,13 @@ final class ColorReduction {
     // table stops filling while every colour is grey (skimage_text: the encode's start 0.46 ->
     // 0.37 ms). Should the image turn out to need the table, it is filled in a second scan.
     boolean tableSkipped = false;
-    for (int i = 0; i < rgba8.length; i += 4) {
+    int i = 0;
+    while (i < rgba8.length) {
       int r = rgba8[i] & 0xFF;
       int g = rgba8[i + 1] & 0xFF;
       int b = rgba8[i + 2] & 0xFF;
       int a = rgba8[i + 3] & 0xFF;
+      i += 4;
       int c = (r << 24) | (g << 16) | (b << 8) | a;
       if (first || c != last) {
         first = false;
@@ -96,6 +98,27 @@ final class ColorReduction {
           fits4 &= r % 17 == 0;
           fits2 &= r % 85 == 0;
           fits1 &= r % 255 == 0;
+        } else if (colors.overflow()) {
+          // Neither grey nor a palette: only the alpha tests are left (the next loop).
+          break;
+        }
+      }
+    }
+    // The rest of a colour image with too many colours for a palette: its alpha tested at each
+    // pixel, as above on each change of colour (a test repeated on the same colour changes
+    // nothing). The corpus's colour photos overflow the table within their first 1,300 pixels,
+    // its colour graphics within 47,000; this scan reads one byte of each pixel.
+    for (; i < rgba8.length; i += 4) {
+      int a = rgba8[i + 3] & 0xFF;
+      if (a != 0xFF) {
+        opaque = false;
+        int rgb = (rgba8[i] & 0xFF) << 16 | (rgba8[i + 1] & 0xFF) << 8 | (rgba8[i + 2] & 0xFF);
+        if (a != 0) {
+          binaryAlpha = false;
+        } else if (key < 0) {
+          key = rgb;
+        } else {
+          keyConsistent &= key == rgb;
         }
       }
     }
@@ -103,9 +126,9 @@ final class ColorReduction {
     boolean keyUsable = !opaque && binaryAlpha && keyConsistent && !opaqueUses(rgba8, key);
     if (tableSkipped && !(grey && (opaque || keyUsable))) {
       colors = new ColorTable();
-      for (int i = 0; i < rgba8.length && !colors.overflow(); i += 4) {
-        colors.add((rgba8[i] & 0xFF) << 24 | (rgba8[i + 1] & 0xFF) << 16
-            | (rgba8[i + 2] & 0xFF) << 8 | (rgba8[i + 3] & 0xFF));
+      for (int j = 0; j < rgba8.length && !colors.overflow(); j += 4) {
+        colors.add((rgba8[j] & 0xFF) << 24 | (rgba8[j + 1] & 0xFF) << 16
+            | (rgba8[j + 2] & 0xFF) << 8 | (rgba8[j + 3] & 0xFF));
       }
     }
     // With the table cut short (more than 16 greys) its size still gives depth 8, or it would

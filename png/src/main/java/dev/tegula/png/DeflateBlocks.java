@@ -103,12 +103,12 @@ final class DeflateBlocks {
   }
 
   /** The cost in bits of a dynamic block with the best codes for these counts, header included. */
-  static long dynamicBits(int[] litFreq, int[] distFreq) {
+  static long dynamicBits(int[] litFreq, int[] distFreq, HuffmanLengths huff) {
     int[] litLen = new int[LITLEN_SYMBOLS];
     int[] distLen = new int[DIST_SYMBOLS];
-    HuffmanLengths.build(litFreq, 286, 15, litLen);
-    HuffmanLengths.build(distFreq, DIST_SYMBOLS, 15, distLen);
-    return 3 + header(litLen, distLen, null) + codedBits(litFreq, litLen, distFreq, distLen)
+    huff.build(litFreq, 286, 15, litLen);
+    huff.build(distFreq, DIST_SYMBOLS, 15, distLen);
+    return 3 + header(litLen, distLen, null, huff) + codedBits(litFreq, litLen, distFreq, distLen)
         + extraBits(litFreq, distFreq);
   }
 
@@ -128,16 +128,16 @@ final class DeflateBlocks {
    * cheapest type.
    */
   static void writeBlock(BitWriter out, int[] syms, int from, int to, byte[] data, int start,
-      int end, boolean last) {
+      int end, boolean last, HuffmanLengths huff) {
     int[] litFreq = new int[LITLEN_SYMBOLS];
     int[] distFreq = new int[DIST_SYMBOLS];
     count(syms, from, to, litFreq, distFreq);
     int[] litLen = new int[LITLEN_SYMBOLS];
     int[] distLen = new int[DIST_SYMBOLS];
-    HuffmanLengths.build(litFreq, 286, 15, litLen);
-    HuffmanLengths.build(distFreq, DIST_SYMBOLS, 15, distLen);
+    huff.build(litFreq, 286, 15, litLen);
+    huff.build(distFreq, DIST_SYMBOLS, 15, distLen);
     long extra = extraBits(litFreq, distFreq);
-    long dynamic = header(litLen, distLen, null) + codedBits(litFreq, litLen, distFreq, distLen)
+    long dynamic = header(litLen, distLen, null, huff) + codedBits(litFreq, litLen, distFreq, distLen)
         + extra;
     long fixed = codedBits(litFreq, FIXED_LITLEN, distFreq, FIXED_DIST) + extra;
     int length = end - start;
@@ -153,7 +153,7 @@ final class DeflateBlocks {
       writeSymbols(out, syms, from, to, FIXED_LITLEN, FIXED_DIST);
     } else {
       out.write(2, 2);
-      header(litLen, distLen, out);
+      header(litLen, distLen, out, huff);
       writeSymbols(out, syms, from, to, litLen, distLen);
     }
   }
@@ -207,7 +207,7 @@ final class DeflateBlocks {
    * §3.2.7: the dynamic block header after BTYPE. Writes it when {@code out} is not null;
    * returns its size in bits either way.
    */
-  static long header(int[] litLen, int[] distLen, BitWriter out) {
+  static long header(int[] litLen, int[] distLen, BitWriter out, HuffmanLengths huff) {
     int hlit = 286;
     while (hlit > 257 && litLen[hlit - 1] == 0) {
       hlit--;
@@ -259,7 +259,7 @@ final class DeflateBlocks {
       clFreq[rle[i] & 0xFF]++;
     }
     int[] clLen = new int[19];
-    HuffmanLengths.build(clFreq, 19, 7, clLen);
+    huff.build(clFreq, 19, 7, clLen);
     int hclen = 19;
     while (hclen > 4 && clLen[CODELEN_ORDER[hclen - 1]] == 0) {
       hclen--;

@@ -42,6 +42,8 @@ final class DeflateCoder implements DeflateParser.Sink {
   private final int[] bounds;
   private final DeflateParser[] parsers;
   private final BitWriter out;
+  /** The scratch of this coder's Huffman codes (its segments and blocks, one thread at a time). */
+  private final HuffmanLengths huff = new HuffmanLengths();
 
   private final int[] blockLit = new int[DeflateBlocks.LITLEN_SYMBOLS];
   private final int[] blockDist = new int[DeflateBlocks.DIST_SYMBOLS];
@@ -126,7 +128,7 @@ final class DeflateCoder implements DeflateParser.Sink {
       out.write(1, 2);
       out.write(0, 7);
     } else {
-      DeflateBlocks.writeBlock(out, block, 0, blockSyms, data, blockStart, length, true);
+      DeflateBlocks.writeBlock(out, block, 0, blockSyms, data, blockStart, length, true, huff);
     }
     return trailer(out, data, length);
   }
@@ -151,14 +153,14 @@ final class DeflateCoder implements DeflateParser.Sink {
       int[] mergedLit = sum(blockLit, segLit);
       int[] mergedDist = sum(blockDist, segDist);
       mergedLit[256]--;
-      long merged = DeflateBlocks.dynamicBits(mergedLit, mergedDist);
+      long merged = DeflateBlocks.dynamicBits(mergedLit, mergedDist, huff);
       if (merged <= blockBits + segBits) {
         System.arraycopy(mergedLit, 0, blockLit, 0, blockLit.length);
         System.arraycopy(mergedDist, 0, blockDist, 0, blockDist.length);
         blockBits = merged;
         return;
       }
-      DeflateBlocks.writeBlock(out, block, 0, first, data, blockStart, start, false);
+      DeflateBlocks.writeBlock(out, block, 0, first, data, blockStart, start, false, huff);
       System.arraycopy(block, first, block, 0, n);
       blockSyms = n;
       blockStart = start;

@@ -165,11 +165,14 @@ final class DeflateParser {
   private final int[] lenCost = new int[MatchFinder.MAX_MATCH + 1];
   private final int[] distCost = new int[DeflateBlocks.DIST_SYMBOLS];
   private boolean haveModel;
+  /** {@link #literalReach} of the costs above, set with them. */
+  private int reach;
   /** The code lengths the costs came from (none before the first path), and their bits. */
   private final int[] codeLit = new int[DeflateBlocks.LITLEN_SYMBOLS];
   private final int[] codeDist = new int[DeflateBlocks.DIST_SYMBOLS];
   private boolean haveCode;
   private long modelBits;
+  private final HuffmanLengths huff = new HuffmanLengths();
 
   /** The symbols parsed and not yet handed on, and where each kept segment's symbols end. */
   private int[] syms = new int[SEGMENT + 16];
@@ -343,7 +346,7 @@ final class DeflateParser {
     modelFrom(litFreq, distFreq);
     System.arraycopy(litFreq, 0, counts, 0, DeflateBlocks.LITLEN_SYMBOLS);
     System.arraycopy(distFreq, 0, counts, DeflateBlocks.LITLEN_SYMBOLS, DeflateBlocks.DIST_SYMBOLS);
-    bits = 3 + DeflateBlocks.header(codeLit, codeDist, null) + modelBits
+    bits = 3 + DeflateBlocks.header(codeLit, codeDist, null, huff) + modelBits
         + DeflateBlocks.extraBits(litFreq, distFreq);
   }
 
@@ -373,7 +376,7 @@ final class DeflateParser {
     int[] choice = this.choice;
     short[] matchCount = this.matchCount;
     byte[] data = this.data;
-    int reach = literalReach();
+    int reach = this.reach;
     cost[n] = 0;
     int skip = skips - 1;
     for (int i = n - 1; i >= 0; i--) {
@@ -487,26 +490,10 @@ final class DeflateParser {
   /**
    * How many literals cost more than any length and distance code can save over another: a
    * match that stops more than this many bytes before a stretch of literals ends is dearer than
-   * one that covers them.
+   * one that covers them. From the extremes of the costs, which the loops that set them track.
    */
-  private int literalReach() {
-    int minLit = Integer.MAX_VALUE;
-    for (int c : litCost) {
-      minLit = Math.min(minLit, c);
-    }
-    int minLen = Integer.MAX_VALUE;
-    int maxLen = 0;
-    for (int len = MatchFinder.MIN_MATCH; len <= MatchFinder.MAX_MATCH; len++) {
-      minLen = Math.min(minLen, lenCost[len]);
-      maxLen = Math.max(maxLen, lenCost[len]);
-    }
-    int minDist = Integer.MAX_VALUE;
-    int maxDist = 0;
-    for (int c : distCost) {
-      minDist = Math.min(minDist, c);
-      maxDist = Math.max(maxDist, c);
-    }
-    return (maxLen - minLen + maxDist - minDist) / Math.max(1, minLit);
+  private static int literalReach(int minLit, int lenSpread, int distSpread) {
+    return (lenSpread + distSpread) / Math.max(1, minLit);
   }
 
   private void countPath(int start, int n, int[] litFreq, int[] distFreq) {
@@ -534,8 +521,8 @@ final class DeflateParser {
   private long modelFrom(int[] litFreq, int[] distFreq) {
     int[] litLen = new int[DeflateBlocks.LITLEN_SYMBOLS];
     int[] distLen = new int[DeflateBlocks.DIST_SYMBOLS];
-    HuffmanLengths.build(litFreq, 286, 15, litLen);
-    HuffmanLengths.build(distFreq, DeflateBlocks.DIST_SYMBOLS, 15, distLen);
+    huff.build(litFreq, 286, 15, litLen);
+    huff.build(distFreq, DeflateBlocks.DIST_SYMBOLS, 15, distLen);
     long saved = Long.MAX_VALUE / CONVERGED;
     if (haveCode) {
       saved = 0;
@@ -559,18 +546,29 @@ final class DeflateParser {
     System.arraycopy(litLen, 0, codeLit, 0, codeLit.length);
     System.arraycopy(distLen, 0, codeDist, 0, codeDist.length);
     haveCode = true;
+    int minLit = Integer.MAX_VALUE;
     for (int b = 0; b < 256; b++) {
       litCost[b] = litLen[b] == 0 ? UNUSED_COST : litLen[b] * UNIT;
+      minLit = Math.min(minLit, litCost[b]);
     }
+    int minLen = Integer.MAX_VALUE;
+    int maxLen = 0;
     for (int len = MatchFinder.MIN_MATCH; len <= MatchFinder.MAX_MATCH; len++) {
       int s = DeflateBlocks.LENGTH_SYMBOL[len];
       int bits = litLen[s] == 0 ? UNUSED_COST : litLen[s] * UNIT;
       lenCost[len] = bits + DeflateBlocks.LENGTH_EXTRA[len] * UNIT;
+      minLen = Math.min(minLen, lenCost[len]);
+      maxLen = Math.max(maxLen, lenCost[len]);
     }
+    int minDist = Integer.MAX_VALUE;
+    int maxDist = 0;
     for (int d = 0; d < DeflateBlocks.DIST_SYMBOLS; d++) {
       int bits = distLen[d] == 0 ? UNUSED_COST : distLen[d] * UNIT;
       distCost[d] = bits + DeflateBlocks.DIST_EXTRA[d] * UNIT;
+      minDist = Math.min(minDist, distCost[d]);
+      maxDist = Math.max(maxDist, distCost[d]);
     }
+    reach = literalReach(minLit, maxLen - minLen, maxDist - minDist);
     return saved;
   }
 
@@ -585,16 +583,24 @@ final class DeflateParser {
     }
     int total = end - start;
     int logTotal = RowFilter.log2Fixed(total);
+    int minLit = Integer.MAX_VALUE;
     for (int b = 0; b < 256; b++) {
       int bits = hist[b] == 0 ? UNUSED_COST
           : (logTotal - RowFilter.log2Fixed(hist[b])) >> 12;
       litCost[b] = Math.max(UNIT, Math.min(15 * UNIT, bits));
+      minLit = Math.min(minLit, litCost[b]);
     }
+    int maxExtra = 0;
     for (int len = MatchFinder.MIN_MATCH; len <= MatchFinder.MAX_MATCH; len++) {
       lenCost[len] = 7 * UNIT + DeflateBlocks.LENGTH_EXTRA[len] * UNIT;
+      maxExtra = Math.max(maxExtra, DeflateBlocks.LENGTH_EXTRA[len]);
     }
+    int maxDistExtra = 0;
     for (int d = 0; d < DeflateBlocks.DIST_SYMBOLS; d++) {
       distCost[d] = 5 * UNIT + DeflateBlocks.DIST_EXTRA[d] * UNIT;
+      maxDistExtra = Math.max(maxDistExtra, DeflateBlocks.DIST_EXTRA[d]);
     }
+    // The shortest length and the nearest distances have no extra bits.
+    reach = literalReach(minLit, maxExtra * UNIT, maxDistExtra * UNIT);
   }
 }

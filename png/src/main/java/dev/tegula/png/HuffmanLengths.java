@@ -6,19 +6,34 @@ package dev.tegula.png;
  * when a length exceeds the limit the longest codes are shortened to it and, to keep the Kraft sum
  * at 1, the deepest shorter codes (least frequent first) are lengthened. Every code built has at
  * least two symbols, so that decoders never see an incomplete code.
+ *
+ * <p>An instance holds the scratch arrays of its builds: a coder builds a few hundred codes per
+ * megabyte (each segment's model, each merge's trial, each block), and the arrays each build
+ * allocated were over half of the builds' time (gnome_field). One instance per thread.
  */
 final class HuffmanLengths {
-  private HuffmanLengths() {}
+  /** The largest alphabet: deflate's literal/length symbols. */
+  private static final int MAX_SYMBOLS = DeflateBlocks.LITLEN_SYMBOLS;
 
-  /** Code lengths for {@code freq[0..n)}, 0 for unused symbols. */
-  static void build(int[] freq, int n, int limit, int[] lengths) {
+  /** The used symbols as {@code freq << 16 | symbol}, sorted. */
+  private final long[] keys = new long[MAX_SYMBOLS];
+  /** {@link #sortByFrequency}'s second buffer, and where each byte value's keys start. */
+  private final long[] radix = new long[MAX_SYMBOLS];
+  private final int[] start = new int[257];
+  /** Leaves then internal nodes: their weights, and their parents (then their depths). */
+  private final long[] weight = new long[2 * MAX_SYMBOLS];
+  private final int[] parent = new int[2 * MAX_SYMBOLS];
+
+  /** Code lengths for {@code freq[0..n)}, 0 for unused symbols ({@code n} at most 288). */
+  void build(int[] freq, int n, int limit, int[] lengths) {
     java.util.Arrays.fill(lengths, 0, n, 0);
+    long[] sorted = keys;
     int used = 0;
-    long[] sorted = new long[n];
     for (int s = 0; s < n; s++) {
-      if (freq[s] > 0) {
-        sorted[used++] = ((long) freq[s] << 16) | s;
-      }
+      // Without a branch on each symbol's use (either way by symbol): the slot is overwritten
+      // until a used symbol keeps it. Frequencies are never negative.
+      sorted[used] = ((long) freq[s] << 16) | s;
+      used += -freq[s] >>> 31;
     }
     if (used < 2) {
       // One or no symbol: give two symbols one bit each so that the code is complete.
@@ -28,10 +43,10 @@ final class HuffmanLengths {
       lengths[b] = 1;
       return;
     }
-    java.util.Arrays.sort(sorted, 0, used);
+    sortByFrequency(used);
     // Two-queue Huffman: leaves in sorted order, internal nodes in creation order.
-    long[] weight = new long[2 * used];
-    int[] parent = new int[2 * used];
+    long[] weight = this.weight;
+    int[] parent = this.parent;
     for (int i = 0; i < used; i++) {
       weight[i] = sorted[i] >>> 16;
     }
@@ -47,7 +62,9 @@ final class HuffmanLengths {
       next++;
     }
     int root = 2 * used - 2;
-    int[] depth = new int[2 * used];
+    // Depths in place of the parents: a node's parent comes after it, so it is a depth already.
+    int[] depth = parent;
+    depth[root] = 0;
     for (int i = root - 1; i >= 0; i--) {
       depth[i] = depth[parent[i]] + 1;
     }
@@ -60,6 +77,38 @@ final class HuffmanLengths {
     }
     for (int i = 0; i < used; i++) {
       lengths[(int) (sorted[i] & 0xFFFF)] = depth[i];
+    }
+  }
+
+  /**
+   * Sorts {@link #keys}, given in ascending symbol order, by frequency with a stable radix sort
+   * on the frequency's bytes: ascending keys, as a comparison sort gives them.
+   */
+  private void sortByFrequency(int used) {
+    long[] src = keys;
+    long bits = 0;
+    for (int i = 0; i < used; i++) {
+      bits |= src[i];
+    }
+    long[] dst = radix;
+    int[] start = this.start;
+    for (int shift = 16; bits >>> shift != 0; shift += 8) {
+      java.util.Arrays.fill(start, 0);
+      for (int i = 0; i < used; i++) {
+        start[((int) (src[i] >>> shift) & 0xFF) + 1]++;
+      }
+      for (int b = 1; b < 256; b++) {
+        start[b] += start[b - 1];
+      }
+      for (int i = 0; i < used; i++) {
+        dst[start[(int) (src[i] >>> shift) & 0xFF]++] = src[i];
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    if (src != keys) {
+      System.arraycopy(src, 0, keys, 0, used);
     }
   }
 

@@ -150,7 +150,7 @@ class DeflateCoderTest {
       b = t;
     }
     int[] lengths = new int[286];
-    HuffmanLengths.build(freq, 286, 15, lengths);
+    new HuffmanLengths().build(freq, 286, 15, lengths);
     long kraft = 0;
     for (int i = 0; i < 286; i++) {
       assertTrue(lengths[i] <= 15);
