@@ -43,7 +43,7 @@ final class JpegFittedScale {
     for (int h = 0; h <= TargetSearch.TOP; h++) {
       int s = JpegEncodeOptions.tableScaleHundredths(h);
       old[h] = s >= WHOLE[0] ? 0 : TargetSearch.TOP;
-      for (int q = 0; q < 100 && s < WHOLE[0]; q++) {
+      for (int q = 0; q < 100; q++) {
         if (WHOLE[q] > s && s >= WHOLE[q + 1]) {
           old[h] = q * 100 + (int) Math.round(100.0 * (WHOLE[q] - s) / (WHOLE[q] - WHOLE[q + 1]));
           break;

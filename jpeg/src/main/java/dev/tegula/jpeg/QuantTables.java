@@ -86,8 +86,8 @@ final class QuantTables {
     if (components == 1) {
       return new int[][] {scaled8(t.lumaBase, scale)};
     }
-    int chroma = fullChroma ? between(fullChromaScale(q, t), q < 100
-        ? fullChromaScale(q + 1, t) : 0, f) : scale;
+    int chroma = fullChroma ? between(wholeScale(q, t.chroma444Scale), q < 100
+        ? wholeScale(q + 1, t.chroma444Scale) : 0, f) : scale;
     return new int[][] {scaled8(t.lumaBase, scale), scaled8(t.cbBase, chroma),
         scaled8(t.crBase, chroma)};
   }
@@ -95,7 +95,7 @@ final class QuantTables {
   /** The luma (and 4:2:0 chroma) scale in hundredths of a percent at a fine quality. */
   static int psychovisualScale(int hundredths) {
     int q = hundredths / 100;
-    return between(wholeScale(q), q < 100 ? wholeScale(q + 1) : 0, hundredths % 100);
+    return between(wholeScale(q, 16), q < 100 ? wholeScale(q + 1, 16) : 0, hundredths % 100);
   }
 
   /**
@@ -105,17 +105,18 @@ final class QuantTables {
    * still for a whole unit. The other qualities keep their tables and bytes exactly.
    */
   static int wholeScale(int quality) {
-    int e = effectiveQuality(quality);
-    int s = ijgScale(e) * 100;
-    return sharesTheQualityBelow(quality) ? (s + ijgScale(e + 1) * 100) / 2 : s;
+    return wholeScale(quality, 16);
   }
 
-  /** The 4:4:4 chroma scale of a whole quality, as {@link #wholeScale} derives it. */
-  private static int fullChromaScale(int quality, EncoderTuning t) {
+  /**
+   * {@link #wholeScale} with libjpeg's percentage scaled by {@code sixteenths} / 16 before it
+   * is taken to hundredths (4:4:4 chroma: {@code EncoderTuning.chroma444Scale}), as the whole
+   * percent formulas rounded it.
+   */
+  private static int wholeScale(int quality, int sixteenths) {
     int e = effectiveQuality(quality);
-    int s = ijgScale(e) * t.chroma444Scale / 16 * 100;
-    return sharesTheQualityBelow(quality)
-        ? (s + ijgScale(e + 1) * t.chroma444Scale / 16 * 100) / 2 : s;
+    int s = ijgScale(e) * sixteenths / 16 * 100;
+    return sharesTheQualityBelow(quality) ? (s + ijgScale(e + 1) * sixteenths / 16 * 100) / 2 : s;
   }
 
   /** Whether the effective quality, rounded down, is the quality below's too. */
