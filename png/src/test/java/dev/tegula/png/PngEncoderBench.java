@@ -228,6 +228,8 @@ public final class PngEncoderBench {
       return new long[] {wall, cpu, Files.size(out)};
     } finally {
       Files.deleteIfExists(out);
+      // optipng 0.7 backs up the output it overwrites on the loop's second run, -clobber or not
+      Files.deleteIfExists(out.resolveSibling(out.getFileName() + ".bak"));
       Files.deleteIfExists(times);
     }
   }
