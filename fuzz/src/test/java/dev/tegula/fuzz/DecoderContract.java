@@ -24,7 +24,8 @@ final class DecoderContract {
     DecodedImage decode(byte[] data, DecodeOptions options);
   }
 
-  static void check(Decoder decoder, byte[] data, DecodeOptions options) {
+  /** The decoded image, or null when the decoder refused the input as it may. */
+  static DecodedImage check(Decoder decoder, byte[] data, DecodeOptions options) {
     DecodedImage d;
     try {
       d = decoder.decode(data, options);
@@ -35,7 +36,7 @@ final class DecoderContract {
       if (isMaskedBug(expected.getMessage())) {
         throw new AssertionError("a bug reported as bad input: " + expected.getMessage(), expected);
       }
-      return;
+      return null;
     }
     if (d == null || d.image() == null || d.info() == null || d.metadata() == null) {
       throw new AssertionError("decoder returned an incomplete result");
@@ -50,6 +51,7 @@ final class DecoderContract {
     if (d.warning() != null && isMaskedBug(d.warning())) {
       throw new AssertionError("a bug reported as damage: " + d.warning());
     }
+    return d;
   }
 
   /**
