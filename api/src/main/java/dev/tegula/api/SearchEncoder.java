@@ -149,7 +149,8 @@ final class SearchEncoder implements IntFunction<byte[]> {
       passPixels = Tegula.decode(passFile).image().rgba();
       trims = SsimTrim.tgl(prepared, o, metadata, saved16, passPixels);
     }
-    byte[] out = SsimTrim.toBand(trims, image, passPixels, passSsim, low, high, guessBits);
+    byte[] out = SsimTrim.toBand(trims, image, passPixels, passSsim, low, high, guessBits,
+        reach);
     if (out != null) {
       trimmed.add(out);
     }

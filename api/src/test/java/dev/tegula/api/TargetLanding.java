@@ -644,9 +644,11 @@ public class TargetLanding {
           ROWS.computeIfAbsent(key, k -> new ArrayList<>()).add(
               new double[] {err, calls[0], waste, unreachable ? 1 : 0,
                   overEstimate(r.bytes().length, t, seen), floor ? 1 : 0});
-          System.out.printf("%s %s %.2f q%.2f%s%s SSIM %.5f %d enc %.2f%% of the budget%s%s%n",
+          // the result's bytes, so that two runs' files can be compared search by search
+          System.out.printf(
+              "%s %s %.2f q%.2f%s%s SSIM %.5f %d enc %.2f%% of the budget, %d B%s%s%n",
               key, name, t, r.quality() / 100.0, (r.code() & TargetSearch.FULL_CHROMA) != 0
-                  ? " 4:4:4" : "", lambdaText(r), r.ssim(), calls[0], err,
+                  ? " 4:4:4" : "", lambdaText(r), r.ssim(), calls[0], err, r.bytes().length,
               Double.isNaN(waste) ? "" : String.format(", %.2f%% over the smallest%s", waste,
                   unreachable ? " (unreachable)" : ""),
               floor ? " [above the band at quality 0]" : "");
