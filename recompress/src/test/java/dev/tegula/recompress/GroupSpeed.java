@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Not a test: issue 7's speed figures per group of JPEGs (docs/status.md's six photo groups, made by
- * {@code scripts/measure-sets} as q75b ... q95p), in one JVM so that every group sees the same JIT
- * and the same moment of the shared host. All groups are warmed together first (each round
+ * Not a test: issue 7's speed figures per group of JPEGs (docs/status.md's six photo groups, made
+ * by {@code scripts/measure-sets} as q75b ... q95p), in one JVM so that every group sees the same
+ * JIT and the same moment of the shared host. All groups are warmed together first (each round
  * restores and compresses every file of every group, {@code -Dwarm} seconds, default 30), then
  * {@code -Drounds} rounds (default 9) time each group's restore to the JPEG and its compress
  * (content 2) in thread CPU. Prints per group the median MB of input JPEG per second with the
- * rounds' range, and all groups together (their total bytes over their total time, per round).
- * Run with {@code -Xbatch}, as docs/status.md's figures were (without it, session 14's same-JVM
+ * rounds' range, and all groups together (their total bytes over their total time, per round). Run
+ * with {@code -Xbatch}, as docs/status.md's figures were (without it, session 14's same-JVM
  * comparisons of identical code read up to 1.14). {@code java -Xbatch -cp ... GroupSpeed DIR...}
  */
 public final class GroupSpeed {
