@@ -3,25 +3,46 @@
 // decode(bytes: ArrayBuffer) -> {width, height, data: RGBA bytes}, encode(pixels, quality) ->
 // Uint8Array. Peers come from /peers/ (bench/node_modules, development dependencies).
 
-/** Tegula's own Wasm build, called exactly as tegula-worker.js calls it. */
-async function tegula(options) {
+/** The exports of one of Tegula's Wasm builds (tegula.wasm, or tegula-decode.wasm). */
+async function tegulaExports(options, file) {
   const base = options.wasm === 'debug' ? '/wasm-debug/' : '/wasm/';
   const teavm = await import(`${base}tegula-runtime.js`);
-  const instance = await teavm.load(`${base}tegula.wasm`);
-  const x = instance.exports;
-  const parse = (json) => {
-    const r = JSON.parse(json);
-    if (r.error) {
-      throw new Error(`${r.error.code}: ${r.error.message}`);
-    }
-    return r;
+  return (await teavm.load(`${base}${file}`)).exports;
+}
+
+function parse(json) {
+  const r = JSON.parse(json);
+  if (r.error) {
+    throw new Error(`${r.error.code}: ${r.error.message}`);
+  }
+  return r;
+}
+
+function bytes(int8) {
+  return new Uint8Array(int8.buffer, int8.byteOffset, int8.length);
+}
+
+/** decode() as tegula-worker.js calls it, in either build. */
+function tegulaDecode(x) {
+  return (buffer) => {
+    const r = parse(x.decode(new Int8Array(buffer), false, 0));
+    return {width: r.width, height: r.height, data: bytes(x.takePixels())};
   };
-  const bytes = (int8) => new Uint8Array(int8.buffer, int8.byteOffset, int8.length);
+}
+
+/**
+ * The decode-only build (init({decodeOnly: true})), for its size and load time in the modules
+ * section: always the shipped one (the debug build has no decode-only module).
+ */
+async function tegulaDecodeOnly() {
+  return {decode: tegulaDecode(await tegulaExports({}, 'tegula-decode.wasm'))};
+}
+
+/** Tegula's own Wasm build, called exactly as tegula-worker.js calls it. */
+async function tegula(options) {
+  const x = await tegulaExports(options, 'tegula.wasm');
   return {
-    decode(buffer) {
-      const r = parse(x.decode(new Int8Array(buffer), false, 0));
-      return {width: r.width, height: r.height, data: bytes(x.takePixels())};
-    },
+    decode: tegulaDecode(x),
     encode({width, height, data}, quality) {
       const pixels = new Int8Array(data.buffer, data.byteOffset, data.length);
       parse(x.compress(pixels, width, height, quality, false, 0, 0));
@@ -182,6 +203,7 @@ async function probe(codec, kind) {
 
 const CODEC_LIST = {
   'tegula': {label: 'Tegula (Wasm)', load: tegula, probe: 'encode'},
+  'tegula-decode': {label: 'Tegula decode-only (Wasm)', load: tegulaDecodeOnly, probe: 'jpeg'},
   'jpeg-js': {label: 'jpeg-js', load: jpegJs, probe: 'jpeg', peer: true},
   'mozjpeg': {label: '@jsquash/jpeg (MozJPEG Wasm)', load: mozjpeg, probe: 'jpeg', peer: true},
   'squoosh-png': {label: '@jsquash/png (Wasm)', load: squooshPng, probe: 'png', peer: true},

@@ -377,6 +377,10 @@ async function modulesSection() {
   rows.push({codec: 'tegula.js API + pool + worker (JS)', files: APP_JS, raw: app.raw, gzip: app.gz});
   const t = rows.find((r) => r.codec === 'tegula');
   rows.push({codec: 'Tegula total (Wasm + runtime + JS)', raw: t.raw + app.raw, gzip: t.gzip + app.gz});
+  const d = rows.find((r) => r.codec === 'tegula-decode');
+  if (d) {
+    rows.push({codec: 'Tegula decode-only total (Wasm + runtime + JS)', raw: d.raw + app.raw, gzip: d.gzip + app.gz});
+  }
   result.sections.modules = rows;
   text.push('### Modules: size, load time (import + fetch + compile + instantiate + first use on an 8x8 image, in a fresh worker, median), memory\n');
   text.push(table(['codec', 'raw KB', 'gzip KB', 'load ms', 'peak Wasm linear memory per section (12 MP decodes; lossy: <= 0.9 MP), MB', 'worker memory at the end of the section, after GC, MB'],

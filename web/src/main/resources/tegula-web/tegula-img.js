@@ -1,6 +1,8 @@
 // <tegula-img src="photo.tgl" alt="…">: shows a .tgl (or JPEG/PNG) image on any page. The file
 // is fetched and decoded by tegula.js's workers into an ImageBitmap, drawn on a canvas in the
 // element's shadow root. Sized like an <img>: its natural size, shrunk to fit its container.
+// A page that only shows images can call init({decodeOnly: true}) first: the workers then load
+// the decode-only module, about half the download.
 import {decodeToBitmap} from './tegula.js';
 
 export class TegulaImg extends HTMLElement {

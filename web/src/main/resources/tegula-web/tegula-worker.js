@@ -8,6 +8,9 @@
 // that bundlers can copy this file as it is instead of bundling it, and the runtime's dynamic
 // imports (Node's fs, which it never takes in a browser) cannot break a bundler's worker build.
 
+/** What the decode-only module (tegula-decode.wasm) answers; it refuses the rest. */
+const DECODE_OPS = new Set(['decode', 'info', 'version', 'restoreTile', 'bitmap']);
+
 /** version -> Promise of the module's exports */
 const codecs = new Map();
 /** runtime URL -> Promise of the TeaVM runtime module */
@@ -45,6 +48,11 @@ self.onmessage = async (event) => {
     const exports = await codecs.get(msg.codec);
     if (!exports) {
       throw new Error(`codec version ${msg.codec} is not loaded in this worker`);
+    }
+    if (typeof exports.decodeOnly === 'function' && !DECODE_OPS.has(msg.op)) {
+      self.postMessage({id: msg.id, error: {code: 'unsupported', offset: -1,
+        message: `${msg.op} needs the full codec module (tegula.wasm); this page loaded the decode-only one`}});
+      return;
     }
     const [reply, transfer] = await handle(exports, msg);
     self.postMessage({id: msg.id, ...reply}, transfer || []);

@@ -27,6 +27,12 @@ export interface InitOptions {
   codec?: string;
   /** Use a SharedArrayBuffer for large images when the page is cross-origin isolated (default true). */
   shared?: boolean;
+  /**
+   * Load the decode-only module (./wasm/tegula-decode.wasm, about half the download) when no
+   * wasmUrl is given: decode(), decodeToBitmap() and info() work, everything else rejects with
+   * code 'unsupported'. Not with a manifest (code 'argument').
+   */
+  decodeOnly?: boolean;
 }
 
 /** codecs.json: the codec builds a page may use, each with its SHA-256. */

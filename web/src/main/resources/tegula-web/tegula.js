@@ -10,6 +10,8 @@ import {compressTiled, decodeTiled, copyPixels} from './tegula-tiles.js';
 export {TegulaError};
 
 const DEFAULT_WASM_URL = new URL('./wasm/tegula.wasm', import.meta.url);
+/** The decode-only build: decode(), decodeToBitmap() and info() at about half the download. */
+const DECODE_WASM_URL = new URL('./wasm/tegula-decode.wasm', import.meta.url);
 const DEFAULT_TILE_SIZE = 512;
 /** PNG effort 3, Tegula's deflate coder; 1 is faster, mostly 3-14 % larger (CompressOptions.DEFAULT_PNG_EFFORT). */
 const DEFAULT_PNG_EFFORT = 3;
@@ -22,7 +24,10 @@ let settings = {shared: true, manifest: null};
 /**
  * Starts the worker pool and loads the codec module once per worker.
  * @param {{workers?: number, wasmUrl?: string|URL, integrity?: string,
- *          manifest?: string|URL|object, codec?: string, shared?: boolean}} [options]
+ *          manifest?: string|URL|object, codec?: string, shared?: boolean,
+ *          decodeOnly?: boolean}} [options]
+ *     decodeOnly: load the decode-only module (decode, decodeToBitmap, info; the rest then
+ *     rejects with code 'unsupported') instead of the full one, when no wasmUrl is given
  */
 export function init(options = {}) {
   if (pool) {
@@ -42,9 +47,13 @@ export function init(options = {}) {
 async function start(options) {
   const hardware = (globalThis.navigator && navigator.hardwareConcurrency) || 2;
   const size = Math.max(1, Math.min(options.workers ?? hardware, 16));
-  let url = new URL(options.wasmUrl ?? DEFAULT_WASM_URL, import.meta.url).href;
+  if (options.decodeOnly && options.manifest) {
+    throw new TegulaError('argument', 'decodeOnly and manifest do not go together: a manifest lists full codec modules');
+  }
+  const fallback = options.decodeOnly ? DECODE_WASM_URL : DEFAULT_WASM_URL;
+  let url = new URL(options.wasmUrl ?? fallback, import.meta.url).href;
   let integrity = options.integrity;
-  let version = options.codec ?? 'bundled';
+  let version = options.codec ?? (options.decodeOnly ? 'bundled-decode' : 'bundled');
   let manifest = null;
   if (options.manifest) {
     manifest = await readManifest(options.manifest, globalThis.location?.href ?? import.meta.url);

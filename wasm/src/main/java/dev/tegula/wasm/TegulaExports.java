@@ -2,10 +2,6 @@ package dev.tegula.wasm;
 
 import dev.tegula.api.ImageFacts;
 import dev.tegula.api.Json;
-import dev.tegula.api.Tegula;
-import dev.tegula.core.DecodeOptions;
-import dev.tegula.core.DecodedImage;
-import dev.tegula.core.Limits;
 import dev.tegula.core.TegulaException;
 import org.teavm.jso.JSExport;
 
@@ -17,6 +13,9 @@ import org.teavm.jso.JSExport;
  * and results to types that cross the Wasm boundary cheaply (Int8Array, string, number).
  */
 public final class TegulaExports {
+  /** The codec build's version, the same in the decode-only module. */
+  static final String VERSION = "0.1.0";
+
   private static final Handover pendingPixels = new Handover();
   private static final Handover pendingBytes = new Handover();
 
@@ -33,39 +32,13 @@ public final class TegulaExports {
    */
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels) {
-    pendingPixels.clear();
-    try {
-      Limits limits = Limits.DEFAULT;
-      if (maxPixels > 0) {
-        limits = limits.withMaxPixels((long) maxPixels);
-      }
-      DecodedImage d = Tegula.decode(data, new DecodeOptions(limits, autoOrient));
-      pendingPixels.put(d.image().rgba());
-      return new Json()
-          .put("width", d.image().width())
-          .put("height", d.image().height())
-          .put("complete", d.complete())
-          .put("warning", d.warning())
-          .putRaw("info", ImageFacts.toJson(d.info()))
-          .putRaw("metadata", ImageFacts.toJson(d.metadata()))
-          .toString();
-    } catch (TegulaException e) {
-      return ImageFacts.errorJson(e);
-    } catch (RuntimeException | StackOverflowError e) {
-      return internalError(e);
-    }
+    return Decoding.decode(pendingPixels, data, autoOrient, maxPixels);
   }
 
   /** Reads only the headers; JSON as {@link ImageFacts#toJson} or an error object. */
   @JSExport
   public static String info(byte[] data) {
-    try {
-      return ImageFacts.toJson(Tegula.readInfo(data));
-    } catch (TegulaException e) {
-      return ImageFacts.errorJson(e);
-    } catch (RuntimeException | StackOverflowError e) {
-      return internalError(e);
-    }
+    return Decoding.info(data);
   }
 
   /**
@@ -85,7 +58,7 @@ public final class TegulaExports {
     } catch (TegulaException e) {
       return ImageFacts.errorJson(e);
     } catch (RuntimeException | StackOverflowError e) {
-      return internalError(e);
+      return Decoding.internalError(e);
     }
   }
 
@@ -110,7 +83,7 @@ public final class TegulaExports {
     } catch (IllegalArgumentException e) {
       return usageError(e);
     } catch (RuntimeException | StackOverflowError e) {
-      return internalError(e);
+      return Decoding.internalError(e);
     }
   }
 
@@ -131,7 +104,7 @@ public final class TegulaExports {
     } catch (IllegalArgumentException e) {
       return usageError(e);
     } catch (RuntimeException | StackOverflowError e) {
-      return internalError(e);
+      return Decoding.internalError(e);
     }
   }
 
@@ -145,20 +118,6 @@ public final class TegulaExports {
   @JSExport
   public static byte[] takePixels() {
     return pendingPixels.take();
-  }
-
-  /**
-   * A decoder bug (anything but the declared exception family) still reaches the page as a
-   * readable error instead of a trap; the strict build turns bad array indices into exceptions.
-   */
-  private static String internalError(Throwable e) {
-    return new Json()
-        .putRaw("error", new Json()
-            .put("code", "internal")
-            .put("message", "internal decoder error: " + e.getClass().getName() + ": " + e.getMessage())
-            .put("offset", -1)
-            .toString())
-        .toString();
   }
 
   /** Arguments the caller got wrong (a bad quality or tile size, pixels not matching the size). */
@@ -202,6 +161,6 @@ public final class TegulaExports {
   /** The codec build's version, so a page can tell which module it loaded. */
   @JSExport
   public static String version() {
-    return "0.1.0";
+    return VERSION;
   }
 }

@@ -11,10 +11,7 @@ import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
 import dev.tegula.core.Metadata;
 import dev.tegula.core.TegulaException;
-import dev.tegula.tgl.StandaloneTileDecoder;
-import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TglHeader;
-import dev.tegula.tgl.TileEntry;
 import java.util.function.Supplier;
 import org.teavm.jso.JSExport;
 
@@ -28,9 +25,7 @@ import org.teavm.jso.JSExport;
 public final class TileCoding {
   static final TileCoding INSTANCE = new TileCoding();
 
-  private final Handover pendingPixels = new Handover();
   private final Handover pendingBytes = new Handover();
-  private final Handover pendingMetadata = new Handover();
 
   private TileCoding() {}
 
@@ -92,73 +87,21 @@ public final class TileCoding {
     });
   }
 
-  /**
-   * Reads a .tgl file's structure for decoding it tile by tile: JSON with the header fields, the
-   * {@code info} and {@code metadata} as decode() describes them, {@code tiles} as {@code
-   * [offset, size, problem]} of each TILE chunk (offset -1 and a problem when it cannot be used),
-   * and {@code warning}, the warning of the file when every tile decodes. The metadata waits for
-   * {@link #takeMetadata}.
-   */
+  /** {@link TileRestoring#openTgl}: the decoding half, shared with the decode-only module. */
   @JSExport
   public String openTgl(byte[] file, double maxPixels) {
     clear();
-    return reply(() -> {
-      Limits limits = limits(maxPixels);
-      TglFile f = Tegula.inspectTgl(file, limits);
-      TglHeader h = f.header();
-      if (h.jpeg()) {
-        // mode 2 holds a JPEG file, rebuilt whole before decoding: no tile-by-tile decode
-        return new Json().putRaw("tiles", "[]").toString();
-      }
-      StringBuilder tiles = new StringBuilder("[");
-      for (int t = 0; t < f.tileCount(); t++) {
-        TileEntry e = f.tile(t);
-        tiles.append(t == 0 ? "[" : ",[").append(e.problem() == null ? e.offset() : -1)
-            .append(',').append(e.size()).append(',');
-        if (e.problem() == null) {
-          tiles.append("null");
-        } else {
-          Json.quote(tiles, e.problem());
-        }
-        tiles.append(']');
-      }
-      tiles.append(']');
-      pendingMetadata.put(MetadataPacking.pack(f.metadata()));
-      return new Json()
-          .put("width", h.width())
-          .put("height", h.height())
-          .put("colour", h.colour())
-          .put("alpha", h.alpha())
-          .put("bitDepth", h.bitDepth())
-          .put("lossy", h.lossy())
-          .put("quality", h.quality())
-          .put("tileWidth", h.tileWidth())
-          .put("tileHeight", h.tileHeight())
-          .put("warning", f.warnings().isEmpty() ? null : String.join("; ", f.warnings()))
-          .putRaw("info", ImageFacts.toJson(Tegula.readInfo(file, limits)))
-          .putRaw("metadata", ImageFacts.toJson(f.metadata()))
-          .putRaw("tiles", tiles.toString())
-          .toString();
-    });
+    return TileRestoring.INSTANCE.openTgl(file, maxPixels);
   }
 
-  /**
-   * Decodes tile {@code index} from its TILE chunk (as {@link #openTgl} located it, framing
-   * included) into RGBA8 of the tile's size, for {@link #takePixels}. Returns {@code {problem}}:
-   * null, or why the tile is lost (it is then grey).
-   */
+  /** {@link TileRestoring#restoreTile}. */
   @JSExport
   public String restoreTile(int width, int height, int colour, boolean alpha, int bitDepth,
       boolean lossy, int quality, int tileWidth, int tileHeight, int index, byte[] chunk,
       int offset) {
     clear();
-    return reply(() -> {
-      TglHeader h = new TglHeader(width, height, colour, alpha, bitDepth, lossy, quality,
-          tileWidth, tileHeight);
-      StandaloneTileDecoder.Tile tile = StandaloneTiles.restoreTile(h, index, chunk, offset);
-      pendingPixels.put(tile.rgba());
-      return new Json().put("problem", tile.problem()).toString();
-    });
+    return TileRestoring.INSTANCE.restoreTile(width, height, colour, alpha, bitDepth, lossy,
+        quality, tileWidth, tileHeight, index, chunk, offset);
   }
 
   /**
@@ -192,7 +135,7 @@ public final class TileCoding {
 
   @JSExport
   public byte[] takePixels() {
-    return pendingPixels.take();
+    return TileRestoring.INSTANCE.takePixels();
   }
 
   @JSExport
@@ -202,13 +145,12 @@ public final class TileCoding {
 
   @JSExport
   public byte[] takeMetadata() {
-    return pendingMetadata.take();
+    return TileRestoring.INSTANCE.takeMetadata();
   }
 
   private void clear() {
-    pendingPixels.clear();
     pendingBytes.clear();
-    pendingMetadata.clear();
+    TileRestoring.INSTANCE.clear();
   }
 
   private static CompressOptions options(int quality, boolean lossless, int tileSize) {

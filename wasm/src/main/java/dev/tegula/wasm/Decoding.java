@@ -1,0 +1,64 @@
+package dev.tegula.wasm;
+
+import dev.tegula.api.ImageFacts;
+import dev.tegula.api.Json;
+import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Limits;
+import dev.tegula.core.TegulaException;
+
+/** decode() and info() of both modules, the full one and the decode-only one. */
+final class Decoding {
+  private Decoding() {}
+
+  /** See {@link TegulaExports#decode}; the pixels wait in {@code pixels}. */
+  static String decode(Handover pixels, byte[] data, boolean autoOrient, double maxPixels) {
+    pixels.clear();
+    try {
+      Limits limits = Limits.DEFAULT;
+      if (maxPixels > 0) {
+        limits = limits.withMaxPixels((long) maxPixels);
+      }
+      DecodedImage d = Tegula.decode(data, new DecodeOptions(limits, autoOrient));
+      pixels.put(d.image().rgba());
+      return new Json()
+          .put("width", d.image().width())
+          .put("height", d.image().height())
+          .put("complete", d.complete())
+          .put("warning", d.warning())
+          .putRaw("info", ImageFacts.toJson(d.info()))
+          .putRaw("metadata", ImageFacts.toJson(d.metadata()))
+          .toString();
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  /** See {@link TegulaExports#info}. */
+  static String info(byte[] data) {
+    try {
+      return ImageFacts.toJson(Tegula.readInfo(data));
+    } catch (TegulaException e) {
+      return ImageFacts.errorJson(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      return internalError(e);
+    }
+  }
+
+  /**
+   * A decoder bug (anything but the declared exception family) still reaches the page as a
+   * readable error instead of a trap; the strict build turns bad array indices into exceptions.
+   */
+  static String internalError(Throwable e) {
+    return new Json()
+        .putRaw("error", new Json()
+            .put("code", "internal")
+            .put("message", "internal decoder error: " + e.getClass().getName() + ": " + e.getMessage())
+            .put("offset", -1)
+            .toString())
+        .toString();
+  }
+}
