@@ -8,11 +8,7 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Limits;
-import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,43 +52,31 @@ class DecodeOnlyModuleTest {
       }
       """;
 
-  static String b64(byte[] b) {
-    return Base64.getEncoder().encodeToString(b);
-  }
-
-  static String sha256(byte[] b) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-  }
-
-  static byte[] file(String relative) throws Exception {
-    return Files.readAllBytes(TestFiles.root().resolve(relative));
-  }
-
   @Test
   void decodesEveryFormatToTheJvmsPixelsAndRefusesTheRest() throws Exception {
-    DecodedImage photo = Tegula.decode(file("photos/astronaut.png"));
-    byte[] jpeg = file("jpeg/baseline_420.jpg");
+    DecodedImage photo = Tegula.decode(TegulaApiTest.file("photos/astronaut.png"));
+    byte[] jpeg = TegulaApiTest.file("jpeg/baseline_420.jpg");
     List<byte[]> files = new ArrayList<>();
     // first: a .tgl of 36 tiles, which the two workers decode tile by tile
     files.add(Tegula.compress(photo.image(), null, CompressOptions.lossy(55).withTileSize(96)));
     files.add(Tegula.compress(photo.image(), null, CompressOptions.lossless().withTileSize(128)));
     files.add(Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).tgl());
     files.add(jpeg);
-    files.add(file("jpeg/arith_progressive_420.jpg"));
-    files.add(file("jpeg/exif_orientation_6.jpg"));
-    files.add(file("png/graya16_adam7.png"));
-    files.add(file("png/pal4_adam7.png"));
-    files.add(file("tgl/v1/alpha-lossy-q50.tgl"));
+    files.add(TegulaApiTest.file("jpeg/arith_progressive_420.jpg"));
+    files.add(TegulaApiTest.file("jpeg/exif_orientation_6.jpg"));
+    files.add(TegulaApiTest.file("png/graya16_adam7.png"));
+    files.add(TegulaApiTest.file("png/pal4_adam7.png"));
+    files.add(TegulaApiTest.file("tgl/v1/alpha-lossy-q50.tgl"));
     @SuppressWarnings("unchecked")
     Map<String, Object> r = (Map<String, Object>) session.run(DECODE_ALL,
-        files.stream().map(DecodeOnlyModuleTest::b64).toList());
+        files.stream().map(TegulaApiTest::b64).toList());
     @SuppressWarnings("unchecked")
     List<String> decoded = (List<String>) r.get("decoded");
     assertEquals(files.size(), decoded.size(), String.valueOf(r));
     for (int i = 0; i < files.size(); i++) {
       DecodedImage jvm = Tegula.decode(files.get(i), new DecodeOptions(Limits.DEFAULT, true));
       assertEquals(jvm.image().width() + "x" + jvm.image().height() + " " + jvm.complete() + " "
-          + sha256(jvm.image().rgba()) + " " + Tegula.readInfo(files.get(i)).format(),
+          + TegulaApiTest.sha256(jvm.image().rgba()) + " " + Tegula.readInfo(files.get(i)).format(),
           decoded.get(i), "file " + i);
     }
     assertEquals("512x512", r.get("bitmap"));
