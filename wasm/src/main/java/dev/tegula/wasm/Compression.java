@@ -31,7 +31,7 @@ final class Compression {
       Limits.DEFAULT.checkDimensions(width, height, -1);
       image = new Image(width, height, data);
     } else {
-      DecodedImage d = Tegula.decode(data, new DecodeOptions(limits(maxPixels), false));
+      DecodedImage d = Tegula.decode(data, new DecodeOptions(Decoding.limits(maxPixels), false));
       image = d.image();
       metadata = d.metadata();
     }
@@ -52,7 +52,7 @@ final class Compression {
 
   /** Restores a .tgl file to PNG (ICC and EXIF kept); damaged tiles come back grey. */
   static Result restore(byte[] data, double maxPixels) {
-    DecodedImage d = Tegula.restore(data, new DecodeOptions(limits(maxPixels), false));
+    DecodedImage d = Tegula.restore(data, new DecodeOptions(Decoding.limits(maxPixels), false));
     byte[] png = Tegula.encodePng(d.image(), d.metadata());
     String json = new Json()
         .put("width", d.image().width())
@@ -64,7 +64,4 @@ final class Compression {
     return new Result(json, png);
   }
 
-  private static Limits limits(double maxPixels) {
-    return maxPixels > 0 ? Limits.DEFAULT.withMaxPixels((long) maxPixels) : Limits.DEFAULT;
-  }
 }

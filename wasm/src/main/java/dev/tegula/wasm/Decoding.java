@@ -16,11 +16,7 @@ final class Decoding {
   static String decode(Handover pixels, byte[] data, boolean autoOrient, double maxPixels) {
     pixels.clear();
     try {
-      Limits limits = Limits.DEFAULT;
-      if (maxPixels > 0) {
-        limits = limits.withMaxPixels((long) maxPixels);
-      }
-      DecodedImage d = Tegula.decode(data, new DecodeOptions(limits, autoOrient));
+      DecodedImage d = Tegula.decode(data, new DecodeOptions(limits(maxPixels), autoOrient));
       pixels.put(d.image().rgba());
       return new Json()
           .put("width", d.image().width())
@@ -35,6 +31,11 @@ final class Decoding {
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
     }
+  }
+
+  /** The default limits, with the page's pixel limit when it gave one ({@code maxPixels} > 0). */
+  static Limits limits(double maxPixels) {
+    return maxPixels > 0 ? Limits.DEFAULT.withMaxPixels((long) maxPixels) : Limits.DEFAULT;
   }
 
   /** See {@link TegulaExports#info}. */

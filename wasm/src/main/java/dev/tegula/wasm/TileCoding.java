@@ -8,7 +8,6 @@ import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
-import dev.tegula.core.Limits;
 import dev.tegula.core.Metadata;
 import dev.tegula.core.TegulaException;
 import dev.tegula.tgl.TglHeader;
@@ -119,11 +118,11 @@ public final class TileCoding {
       Image image;
       Metadata m;
       if (width > 0) {
-        limits(maxPixels).checkDimensions(width, height, -1);
+        Decoding.limits(maxPixels).checkDimensions(width, height, -1);
         image = new Image(width, height, data);
         m = MetadataPacking.unpack(metadata);
       } else {
-        DecodedImage d = Tegula.decode(data, new DecodeOptions(limits(maxPixels), false));
+        DecodedImage d = Tegula.decode(data, new DecodeOptions(Decoding.limits(maxPixels), false));
         image = d.image();
         m = d.metadata();
       }
@@ -169,9 +168,6 @@ public final class TileCoding {
     return tileSize > 0 ? o.withTileSize(tileSize) : o;
   }
 
-  private static Limits limits(double maxPixels) {
-    return maxPixels > 0 ? Limits.DEFAULT.withMaxPixels((long) maxPixels) : Limits.DEFAULT;
-  }
 
   /** Every failure becomes an {@code {error: {code, message, offset}}} reply, as elsewhere. */
   private String reply(Supplier<String> work) {

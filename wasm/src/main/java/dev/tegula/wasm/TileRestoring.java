@@ -36,8 +36,7 @@ public final class TileRestoring {
   public String openTgl(byte[] file, double maxPixels) {
     clear();
     return Replies.of(() -> {
-      Limits limits = maxPixels > 0 ? Limits.DEFAULT.withMaxPixels((long) maxPixels)
-          : Limits.DEFAULT;
+      Limits limits = Decoding.limits(maxPixels);
       TglFile f = Tegula.inspectTgl(file, limits);
       TglHeader h = f.header();
       if (h.jpeg()) {
