@@ -120,7 +120,7 @@ final class BlockSmoothing {
       int prevPrevRow = (br > 1 || k > 1) ? row - 2 : prevRow;
       int nextRow = (br < blockRows - 1 || k < lastImcuRow) ? row + 1 : row;
       int nextNextRow = (br < blockRows - 2 || k + 1 < lastImcuRow) ? row + 2 : nextRow;
-      int outRow = base + br * 8 * plane.stride;
+      int outRow = base + br * plane.blockSize * plane.stride;
       // Sliding DC registers, columns bx-2 .. bx+2, updated exactly as libjpeg-turbo 2.1 does
       // (which for a component two blocks wide leaves the rightmost register at column 0).
       int dc01 = dc(c, 0, prevPrevRow);
@@ -237,7 +237,7 @@ final class BlockSmoothing {
               - 2 * dc21 - 6 * dc22 - 8 * dc23 - 6 * dc24 - 2 * dc25);
           w[0] = predict(num, q00, 0);
         }
-        idct.transform(w, 0, q, plane.samples, outRow + bx * 8, plane.stride);
+        plane.transformBlock(idct, w, 0, outRow + bx * plane.blockSize, -1);
         dc01 = dc02;
         dc02 = dc03;
         dc03 = dc04;

@@ -3,22 +3,69 @@ package dev.tegula.jpeg;
 /**
  * The decoded samples of one component for a window of three iMCU rows (the previous, the current
  * and the next), enough for the upsampler's context rows (jdmainct.c): iMCU row k lives in slot
- * k mod 3. A row is {@code blocksPerLine * 8} samples wide.
+ * k mod 3. Each block gives {@link #blockSize} x blockSize samples: 8, or 4, 2 or 1 in a reduced
+ * decode ({@link ReducedIdct}); a row is {@code blocksPerLine * blockSize} samples wide.
  */
 final class ComponentPlane {
   final FrameComponent component;
   /** Quantizers in natural order, latched when the component's first scan started. */
   final int[] quant;
+  /** Samples per block side: libjpeg's DCT_scaled_size. */
+  final int blockSize;
+  /** The component's size in samples at this block size (jdmaster.c's downsampled_width). */
+  final int width;
+  final int height;
   final int stride;
   final int rowsPerImcu;
   final byte[] samples;
+  private final ReducedIdct reduced;
 
-  ComponentPlane(FrameComponent component, int[] quant) {
+  /**
+   * @param imageWidth the frame's width, {@code imageHeight} its height, {@code hMax} and
+   *     {@code vMax} its largest sampling factors: the component's sample size at
+   *     {@code blockSize} is ceil(X * Hi * blockSize / (Hmax * 8)) (T.81 §A.1.1 scaled)
+   */
+  ComponentPlane(FrameComponent component, int[] quant, int blockSize, int imageWidth,
+      int imageHeight, int hMax, int vMax) {
     this.component = component;
     this.quant = quant;
-    this.stride = component.blocksPerLine * 8;
-    this.rowsPerImcu = component.v * 8;
+    this.blockSize = blockSize;
+    this.width = (int) ceilDiv((long) imageWidth * component.h * blockSize, hMax * 8L);
+    this.height = (int) ceilDiv((long) imageHeight * component.v * blockSize, vMax * 8L);
+    this.stride = component.blocksPerLine * blockSize;
+    this.rowsPerImcu = component.v * blockSize;
     this.samples = new byte[3 * rowsPerImcu * stride];
+    this.reduced = blockSize < 8 ? new ReducedIdct() : null;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  /**
+   * Transforms one block (64 coefficients at {@code coef[off]}) to samples at {@code out}, by
+   * this plane's block size; {@code lastK} as {@link Idct#transform(short[], int, int[], byte[],
+   * int, int, int)}, or -1 when unknown.
+   */
+  void transformBlock(Idct idct, short[] coef, int off, int outOff, int lastK) {
+    switch (blockSize) {
+      case 8:
+        if (lastK >= 0) {
+          idct.transform(coef, off, quant, samples, outOff, stride, lastK);
+        } else {
+          idct.transform(coef, off, quant, samples, outOff, stride);
+        }
+        break;
+      case 4:
+        reduced.transform4(coef, off, quant, samples, outOff, stride);
+        break;
+      case 2:
+        reduced.transform2(coef, off, quant, samples, outOff, stride);
+        break;
+      default:
+        ReducedIdct.transform1(coef, off, quant, samples, outOff);
+        break;
+    }
   }
 
   /** Offset of component sample row cy (which must be in the window) in {@link #samples}. */
@@ -38,14 +85,20 @@ final class ComponentPlane {
       if (by >= c.blocksPerColumn) {
         break;
       }
-      int rowBase = base + r * 8 * stride;
+      int rowBase = base + r * blockSize * stride;
       final byte[] lastK = c.blockLastK;
-      for (int bx = 0; bx < c.blocksPerLine; bx++) {
-        int off = c.blockOffset(bx, by);
-        if (lastK != null) {
-          idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride, lastK[off >> 6]);
-        } else {
-          idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride);
+      if (blockSize == 8) {
+        for (int bx = 0; bx < c.blocksPerLine; bx++) {
+          int off = c.blockOffset(bx, by);
+          if (lastK != null) {
+            idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride, lastK[off >> 6]);
+          } else {
+            idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride);
+          }
+        }
+      } else {
+        for (int bx = 0; bx < c.blocksPerLine; bx++) {
+          transformBlock(idct, coef, c.blockOffset(bx, by), rowBase + bx * blockSize, -1);
         }
       }
     }

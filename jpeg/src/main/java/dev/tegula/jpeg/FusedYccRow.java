@@ -35,10 +35,10 @@ final class FusedYccRow {
     final ComponentPlane yp = planes[0];
     final ComponentPlane cbp = planes[1];
     final ComponentPlane crp = planes[2];
-    final int dw = cbp.component.sampleWidth;
+    final int dw = cbp.width;
     if (h2v2) {
       int cy = y >> 1;
-      int last = cbp.component.sampleHeight - 1;
+      int last = cbp.height - 1;
       int ny = (y & 1) != 0 ? Math.min(cy + 1, last) : Math.max(cy - 1, 0);
       h2v2(yp.samples, yp.rowOffset(y), cbp.samples, cbp.rowOffset(cy), cbp.rowOffset(ny),
           crp.samples, crp.rowOffset(cy), crp.rowOffset(ny), dw, width, out, o);

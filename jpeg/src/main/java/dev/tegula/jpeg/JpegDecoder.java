@@ -590,27 +590,43 @@ public final class JpegDecoder {
       return true;
     }
 
-    /** IDCT, upsampling and colour conversion, one iMCU row at a time. */
+    /**
+     * IDCT, upsampling and colour conversion, one iMCU row at a time; at {@code jpegShrink} n,
+     * ceil(X / n) x ceil(Y / n) pixels with each component's block size chosen as
+     * jdmaster.c's jpeg_calc_output_dimensions does: the smallest, 8 / n, doubled while the
+     * component's sampling still divides evenly, so chroma is scaled by its IDCT rather than
+     * upsampled where it can be.
+     */
     private Image render() {
       Frame f = frame;
-      Image image = Image.allocate(f.width, f.height, limits);
+      int shrink = options.jpegShrink();
+      int minSize = 8 / shrink;
+      int width = (int) ((f.width + (long) shrink - 1) / shrink);
+      int height = (int) ((f.height + (long) shrink - 1) / shrink);
+      Image image = Image.allocate(width, height, limits);
       byte[] rgba = image.rgba();
       int n = f.components.length;
       ComponentPlane[] planes = new ComponentPlane[n];
       Upsampler[] ups = new Upsampler[n];
       for (int i = 0; i < n; i++) {
+        FrameComponent c = f.components[i];
+        int size = minSize;
+        while (size < 8 && (f.hMax * minSize) % (c.h * size * 2) == 0
+            && (f.vMax * minSize) % (c.v * size * 2) == 0) {
+          size *= 2;
+        }
         int[] q = latched[i] != null ? latched[i] : new int[64];
-        planes[i] = new ComponentPlane(f.components[i], q);
-        ups[i] = new Upsampler(planes[i], f.hMax, f.vMax, f.width);
+        planes[i] = new ComponentPlane(c, q, size, f.width, f.height, f.hMax, f.vMax);
+        ups[i] = new Upsampler(planes[i], c.h * size / minSize, c.v * size / minSize, f.hMax,
+            f.vMax, minSize > 1, width);
       }
       Idct idct = new Idct();
       BlockSmoothing smoothing = BlockSmoothing.create(
           f, latched, coefBits, prevCoefBits, scans, lastGoodImcuRow);
       byte[][] arrays = new byte[n][];
       int[] offsets = new int[n];
-      int rowsPerImcu = f.vMax * 8;
+      int rowsPerImcu = f.vMax * minSize;
       int imcuRows = f.mcusPerColumn;
-      int width = f.width;
       boolean fused = FusedYccRow.applies(space, ups);
       boolean h2v2 = fused && ups[1].method == Upsampler.H2V2_FANCY;
       for (int k = 0; k < imcuRows; k++) {
@@ -625,7 +641,7 @@ public final class JpegDecoder {
           }
         }
         int y0 = k * rowsPerImcu;
-        int y1 = Math.min(f.height, y0 + rowsPerImcu);
+        int y1 = Math.min(height, y0 + rowsPerImcu);
         for (int y = y0; y < y1; y++) {
           if (fused) {
             FusedYccRow.row(planes, h2v2, y, width, rgba, y * width * 4);

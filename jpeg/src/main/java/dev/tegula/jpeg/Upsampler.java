@@ -39,28 +39,33 @@ final class Upsampler {
   byte[] array;
   int offset;
 
-  Upsampler(ComponentPlane plane, int hMax, int vMax, int outWidth) {
+  /**
+   * @param hIn the component's horizontal sampling factor scaled by its block size over the
+   *     smallest block size (jdsample.c's h_in_group; Hi at full size), {@code vIn} likewise
+   * @param fancy whether fancy methods may be used: not when the smallest block size is 1
+   *     (jdsample.c: jdmainct.c has no context rows then)
+   */
+  Upsampler(ComponentPlane plane, int hIn, int vIn, int hMax, int vMax, boolean fancy,
+      int outWidth) {
     this.plane = plane;
-    int h = plane.component.h;
-    int v = plane.component.v;
-    int dw = plane.component.sampleWidth;
-    if (h == hMax && v == vMax) {
+    int dw = plane.width;
+    if (hIn == hMax && vIn == vMax) {
       method = FULLSIZE;
-    } else if (h * 2 == hMax && v == vMax) {
-      method = dw > 2 ? H2V1_FANCY : REPLICATE;
-    } else if (h == hMax && v * 2 == vMax) {
+    } else if (hIn * 2 == hMax && vIn == vMax) {
+      method = fancy && dw > 2 ? H2V1_FANCY : REPLICATE;
+    } else if (hIn == hMax && vIn * 2 == vMax && fancy) {
       method = H1V2_FANCY;
-    } else if (h * 2 == hMax && v * 2 == vMax) {
-      method = dw > 2 ? H2V2_FANCY : REPLICATE;
-    } else if (hMax % h == 0 && vMax % v == 0) {
+    } else if (hIn * 2 == hMax && vIn * 2 == vMax) {
+      method = fancy && dw > 2 ? H2V2_FANCY : REPLICATE;
+    } else if (hMax % hIn == 0 && vMax % vIn == 0) {
       method = REPLICATE;
     } else {
       throw new UnsupportedFeatureException(
-          "non-integral sampling ratio " + hMax + "/" + h + " x " + vMax + "/" + v
+          "non-integral sampling ratio " + hMax + "/" + hIn + " x " + vMax + "/" + vIn
               + " of component " + plane.component.id);
     }
-    hExpand = hMax / h;
-    vExpand = vMax / v;
+    hExpand = hMax / hIn;
+    vExpand = vMax / vIn;
     row = method == FULLSIZE ? null : new byte[outWidth + 2 * hMax + 16];
   }
 
@@ -68,8 +73,8 @@ final class Upsampler {
   void upsample(int y) {
     final ComponentPlane p = plane;
     final byte[] in = p.samples;
-    final int dw = p.component.sampleWidth;
-    final int last = p.component.sampleHeight - 1;
+    final int dw = p.width;
+    final int last = p.height - 1;
     switch (method) {
       case FULLSIZE:
         array = in;
