@@ -424,7 +424,7 @@ final class CompressCommand implements Callable<Integer> {
    */
   private static FileJob wholeJob(String in, byte[] data, DecodeOptions decode,
       CompressOptions options, boolean parallel) {
-    DecodedImage d = Tegula.decode(data, decode);
+    DecodedImage d = Tegula.decodeForCompress(data, options, decode.limits());
     CompressResult[] result = new CompressResult[1];
     boolean png = options.format() == ImageFormat.PNG;
     return new FileJob() {
@@ -500,7 +500,8 @@ final class CompressCommand implements Callable<Integer> {
   }
 
   private static FileJob job(String in, byte[] data, DecodeOptions decode, CompressOptions options) {
-    DecodedImage d = Tegula.prepare(Tegula.decode(data, decode), options);
+    DecodedImage d = Tegula.prepare(Tegula.decodeForCompress(data, options, decode.limits()),
+        options);
     TileJob<byte[]> tiles;
     try {
       tiles = Tegula.startCompress(d.image(), d.metadata(), options);

@@ -16,10 +16,16 @@ final class LanczosResampler {
   private LanczosResampler() {}
 
   static Image resize(Image src, int outW, int outH, boolean linear) {
+    return resize(src, outW, outH, src.width(), src.height(), linear);
+  }
+
+  /** {@link #resize} of the region [0, extentW) x [0, extentH) of {@code src}'s pixels. */
+  static Image resize(Image src, int outW, int outH, double extentW, double extentH,
+      boolean linear) {
     int inW = src.width();
     int inH = src.height();
-    ResampleWeights wx = ResampleWeights.lanczos3(inW, outW);
-    ResampleWeights wy = ResampleWeights.lanczos3(inH, outH);
+    ResampleWeights wx = ResampleWeights.lanczos3(inW, extentW, outW);
+    ResampleWeights wy = ResampleWeights.lanczos3(inH, extentH, outH);
     SampleRows rows = new SampleRows(src, linear);
     int ring = wy.taps;
     int[] in = new int[inW * 4];

@@ -33,7 +33,15 @@ final class ResampleWeights {
 
   /** Lanczos-3 taps mapping {@code inSize} samples onto {@code outSize}. */
   static ResampleWeights lanczos3(int inSize, int outSize) {
-    double scale = (double) inSize / outSize;
+    return lanczos3(inSize, inSize, outSize);
+  }
+
+  /**
+   * Lanczos-3 taps mapping the first {@code extent} samples' worth of {@code inSize} (extent at
+   * most inSize: the last sample may stand for less than a whole one) onto {@code outSize}.
+   */
+  static ResampleWeights lanczos3(int inSize, double extent, int outSize) {
+    double scale = extent / outSize;
     double filterScale = Math.max(scale, 1.0);
     double support = LANCZOS_SUPPORT * filterScale;
     int taps = Math.min(inSize, (int) Math.ceil(support) * 2 + 1);

@@ -37,6 +37,35 @@ public final class Resizer {
   }
 
   /**
+   * The image at exactly {@code width} x {@code height}, of which only the region [0,
+   * extentWidth) x [0, extentHeight) (in pixels, from the top left) is the picture: its last
+   * column and row may stand for less than a whole pixel. A JPEG decoded at 1/n its size is
+   * ceil(W / n) pixels wide but shows W / n pixels' worth; resized as whole pixels it would be
+   * stretched by up to a pixel.
+   *
+   * @throws IllegalArgumentException for an extent outside (size - 1, size] of the image
+   */
+  public static Image resize(Image image, int width, int height, double extentWidth,
+      double extentHeight, boolean gammaCorrect) {
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    if (!(extentWidth > image.width() - 1 && extentWidth <= image.width()
+        && extentHeight > image.height() - 1 && extentHeight <= image.height())) {
+      throw new IllegalArgumentException("extent " + extentWidth + "x" + extentHeight
+          + " outside the last pixel of a " + image.width() + "x" + image.height() + " image");
+    }
+    if (extentWidth == image.width() && extentHeight == image.height()) {
+      return resize(image, width, height, gammaCorrect);
+    }
+    if (width < 1 || height < 1 || (long) width * height * 4 > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("cannot resize to " + width + "x" + height);
+    }
+    return LanczosResampler.resize(image, width, height, extentWidth, extentHeight,
+        gammaCorrect);
+  }
+
+  /**
    * The image shrunk so that neither side exceeds {@code maxWidthOrHeight}, aspect ratio kept;
    * the same instance when it already fits (never enlarges). See {@link #fittedSize} for the
    * rounding.

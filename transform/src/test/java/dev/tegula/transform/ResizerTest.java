@@ -264,6 +264,42 @@ class ResizerTest {
     assertEquals(12, out.height());
   }
 
+  @Test
+  void aPartialLastPixelIsReadAsPartOfTheExtent() {
+    // a ramp 2x + 1 at pixel centres over 40.5 pixels' worth, the 41st pixel half outside
+    int w = 41;
+    byte[] rgba = new byte[w * 4];
+    for (int x = 0; x < w; x++) {
+      rgba[x * 4] = rgba[x * 4 + 1] = rgba[x * 4 + 2] = (byte) (2 * x + 1);
+      rgba[x * 4 + 3] = (byte) 255;
+    }
+    Image src = new Image(w, 1, rgba);
+    Image out = Resizer.resize(src, 27, 1, 40.5, 1, false);
+    // output pixel i is centred on input coordinate (i + 0.5) * 40.5 / 27, value 2c + 0 there
+    for (int i = 2; i < 25; i++) {
+      double c = (i + 0.5) * 40.5 / 27;
+      assertEquals(2 * c, out.rgba()[i * 4] & 0xFF, 1.0, "pixel " + i);
+    }
+    // read as 41 whole pixels the ramp comes out stretched: pixel i higher by (i + 0.5) / 27
+    Image stretched = Resizer.resize(src, 27, 1, false);
+    int shift = 0;
+    for (int i = 2; i < 25; i++) {
+      shift += (stretched.rgba()[i * 4] & 0xFF) - (out.rgba()[i * 4] & 0xFF);
+    }
+    assertTrue(shift >= 8, "summed shift " + shift);
+  }
+
+  @Test
+  void aWholeExtentIsAPlainResizeAndABadOneIsRefused() {
+    Image src = TestImages.noise(9, 7, 3, false);
+    assertArrayEquals(Resizer.resize(src, 4, 3, false).rgba(),
+        Resizer.resize(src, 4, 3, 9, 7, false).rgba());
+    assertThrows(IllegalArgumentException.class, () -> Resizer.resize(src, 4, 3, 8, 7, false));
+    assertThrows(IllegalArgumentException.class, () -> Resizer.resize(src, 4, 3, 9.5, 7, false));
+    assertThrows(IllegalArgumentException.class,
+        () -> Resizer.resize(src, 4, 3, Double.NaN, 7, false));
+  }
+
   private static Image mirror(Image im) {
     int w = im.width();
     byte[] out = new byte[im.rgba().length];

@@ -5,7 +5,6 @@ import dev.tegula.api.CompressResult;
 import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Json;
 import dev.tegula.api.Tegula;
-import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
@@ -43,7 +42,7 @@ public final class Encoding {
     return Replies.of(() -> {
       EncodeRequest r = EncodeRequest.parse(options);
       CompressOptions o = options(r);
-      CompressResult res = Tegula.compress(source(data, width, height, metadata, r), o);
+      CompressResult res = Tegula.compress(source(data, width, height, metadata, r, o), o);
       pendingBytes.put(res.bytes());
       boolean lossless = res.quality() < 0;
       return new Json()
@@ -77,7 +76,7 @@ public final class Encoding {
     return Replies.of(() -> {
       EncodeRequest r = EncodeRequest.parse(options);
       CompressOptions o = options(r);
-      DecodedImage d = Tegula.prepare(source(data, width, height, metadata, r), o);
+      DecodedImage d = Tegula.prepare(source(data, width, height, metadata, r, o), o);
       pendingPixels.put(d.image().rgba());
       pendingMetadata.put(MetadataPacking.pack(d.metadata()));
       return new Json()
@@ -103,15 +102,18 @@ public final class Encoding {
     return pendingMetadata.take();
   }
 
-  /** A file decoded as stored (the pipeline turns it upright), or pixels with their metadata. */
+  /**
+   * A file decoded as stored (the pipeline turns it upright; a JPEG shrunk when the options
+   * resize it far: {@link Tegula#decodeForCompress}), or pixels with their metadata.
+   */
   private static DecodedImage source(byte[] data, int width, int height, byte[] packed,
-      EncodeRequest r) {
+      EncodeRequest r, CompressOptions o) {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
     }
     Limits limits = r.maxPixels > 0 ? Limits.DEFAULT.withMaxPixels(r.maxPixels) : Limits.DEFAULT;
     if (width == 0) {
-      return Tegula.decode(data, new DecodeOptions(limits, false));
+      return Tegula.decodeForCompress(data, o, limits);
     }
     limits.checkDimensions(width, height, -1);
     return new DecodedImage(new Image(width, height, data), null, MetadataPacking.unpack(packed),
