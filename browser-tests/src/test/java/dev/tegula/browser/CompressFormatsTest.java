@@ -471,6 +471,13 @@ class CompressFormatsTest {
             CompressOptions.lossless().withGrayscale(true).withMaxDimension(700).withTileSize(256)),
         new Job("jpeg without location", located64, Map.of("format", "jpeg", "stripGps", true),
             CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withStripGps(true)),
+        // a JPEG source decoded shrunk (1/2, then 1/4), turned upright after the resize
+        new Job("jpeg from a JPEG at 1/2", located64, Map.of("format", "jpeg",
+            "maxWidthOrHeight", 120),
+            CompressOptions.lossy(75).withFormat(ImageFormat.JPEG).withMaxDimension(120)),
+        new Job("tgl tiled from a JPEG at 1/4", located64, Map.of("quality", 70,
+            "maxWidthOrHeight", 30, "tileSize", 256),
+            CompressOptions.lossy(70).withMaxDimension(30).withTileSize(256)),
         // ImageData in: copied a slice at a time, resized in a worker, then tiled
         new Job("ImageData tgl tiled 900", flower64, Map.of("quality", 50, "maxWidthOrHeight", 900,
             "tileSize", 256), CompressOptions.lossy(50).withMaxDimension(900).withTileSize(256), true),

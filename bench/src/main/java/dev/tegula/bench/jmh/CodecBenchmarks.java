@@ -1,8 +1,11 @@
 package dev.tegula.bench.jmh;
 
 import dev.tegula.api.CompressOptions;
+import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Tegula;
 import dev.tegula.bench.ImageIoCodec;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.Limits;
 import dev.tegula.core.Metadata;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import java.awt.image.BufferedImage;
@@ -29,10 +32,13 @@ import org.openjdk.jmh.annotations.State;
 public class CodecBenchmarks {
   private BenchImages images;
   private BufferedImage buffered;
+  private CompressOptions thumbnail;
 
   @Setup
   public void setUp() {
     images = BenchImages.get();
+    thumbnail = CompressOptions.lossy(BenchImages.QUALITY).withFormat(ImageFormat.JPEG)
+        .withMaxDimension(Math.max(images.photo.width(), images.photo.height()) / 8);
     buffered = ImageIoCodec.toBufferedImage(images.photo);
     ImageIO.setUseCache(false);
   }
@@ -40,6 +46,32 @@ public class CodecBenchmarks {
   @Benchmark
   public Object jpegDecodeTegula() {
     return Tegula.decode(images.jpeg);
+  }
+
+  /** The same file decoded at 1/2 (DecodeOptions.jpegShrink: the reduced IDCT). */
+  @Benchmark
+  public Object jpegDecodeTegulaHalf() {
+    return Tegula.decode(images.jpeg, DecodeOptions.DEFAULT.withJpegShrink(2));
+  }
+
+  @Benchmark
+  public Object jpegDecodeTegulaQuarter() {
+    return Tegula.decode(images.jpeg, DecodeOptions.DEFAULT.withJpegShrink(4));
+  }
+
+  /**
+   * A JPEG thumbnail, a q75 JPEG fitted within an eighth of the photo's longer side, as {@code
+   * compress --max-dim} makes it: decoded at 1/2 first (shrink on load).
+   */
+  @Benchmark
+  public Object jpegThumbnailShrunk() {
+    return Tegula.compressFile(images.jpeg, thumbnail, Limits.DEFAULT);
+  }
+
+  /** {@link #jpegThumbnailShrunk} from a whole decode: the baseline of the same run. */
+  @Benchmark
+  public Object jpegThumbnailWhole() {
+    return Tegula.compress(Tegula.decode(images.jpeg), thumbnail);
   }
 
   @Benchmark
