@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.TegulaException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,20 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DjpegDifferentialTest {
   static final int VARIANTS = 6;
-  private static boolean available;
-
   @TempDir static Path tmp;
 
-  @BeforeAll
-  static void findDjpeg() {
-    try {
-      Process p = new ProcessBuilder("djpeg", "-version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      available = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      available = false;
-    }
-  }
 
   static List<String> files() {
     return TestFiles.conformanceFiles();
@@ -49,7 +35,7 @@ class DjpegDifferentialTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void damagedVariantsMatchDjpeg(String name) throws Exception {
-    Assumptions.assumeTrue(available, "djpeg is not installed");
+    Assumptions.assumeTrue(Djpeg.available(), "djpeg is not installed");
     byte[] data = TestFiles.read(TestFiles.jpeg(name));
     long seed = ~name.hashCode();
     int compared = 0;

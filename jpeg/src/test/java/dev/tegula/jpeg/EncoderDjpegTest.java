@@ -7,14 +7,12 @@ import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.jpeg.JpegEncodeOptions.Subsampling;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,20 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * both decoders would misread the same way). Skipped (visibly) without djpeg.
  */
 class EncoderDjpegTest {
-  private static boolean available;
-
   @TempDir static Path tmp;
 
-  @BeforeAll
-  static void findDjpeg() {
-    try {
-      Process p = new ProcessBuilder("djpeg", "-version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      available = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      available = false;
-    }
-  }
 
   record Source(String name, Image image) {
     @Override
@@ -99,7 +85,7 @@ class EncoderDjpegTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void djpegAndOurDecoderAgree(Source src, JpegEncodeOptions o) throws Exception {
-    Assumptions.assumeTrue(available, "djpeg is not installed");
+    Assumptions.assumeTrue(Djpeg.available(), "djpeg is not installed");
     byte[] jpeg = JpegEncoder.encode(src.image(), null, o);
     Path jpg = Files.createTempFile(tmp, "enc", ".jpg");
     Path ppm = Files.createTempFile(tmp, "enc", ".ppm");

@@ -48,7 +48,7 @@ class ShrunkDecodeTest {
   void equalsDjpegScaled(String name) throws Exception {
     byte[] data = TestFiles.read(TestFiles.jpeg(name));
     Map<String, String> kept = kept();
-    boolean djpeg = djpegAvailable();
+    boolean djpeg = Djpeg.available();
     int checked = 0;
     for (int n : SHRINKS) {
       DecodedImage full = JpegDecoder.decode(data, DecodeOptions.DEFAULT);
@@ -84,7 +84,7 @@ class ShrunkDecodeTest {
   /** Writes testdata/jpeg/shrunk.sha256 from djpeg, when asked to. */
   @Test
   void writeKeptHashes() throws Exception {
-    Assumptions.assumeTrue(Boolean.getBoolean("shrunk.write") && djpegAvailable());
+    Assumptions.assumeTrue(Boolean.getBoolean("shrunk.write") && Djpeg.available());
     StringBuilder sb = new StringBuilder();
     sb.append("# SHA-256 of djpeg -scale 1/n (libjpeg-turbo 2.1.5, JSIMD_FORCENONE=1) of each\n")
         .append("# conformance file, its samples as RGB or grey: ShrunkDecodeTest\n");
@@ -168,18 +168,4 @@ class ShrunkDecodeTest {
     return proc.exitValue() == 0 && Files.size(ppm) > 0 ? Pnm.read(ppm, size) : null;
   }
 
-  private static Boolean available;
-
-  private static boolean djpegAvailable() {
-    if (available == null) {
-      try {
-        Process p = new ProcessBuilder("djpeg", "-version").redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        available = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-      } catch (IOException | InterruptedException e) {
-        available = false;
-      }
-    }
-    return available;
-  }
 }
