@@ -146,9 +146,9 @@ public final class Tegula {
   /**
    * Decodes a file for {@link #compress(DecodedImage, CompressOptions)} with these options, as
    * stored (not turned upright): a JPEG that the maximum dimension shrinks by 4 or more decodes
-   * at 1/2, 1/4 or 1/8 of its size (the reduced inverse DCT, {@link
+   * at 1/2 of its size, by 16 or more at 1/4 (the reduced inverse DCT, {@link
    * DecodeOptions#jpegShrink()}), for a fraction of the time and memory; the compress resizes it
-   * to the size a whole decode would give.
+   * to the size a whole decode would give. Other files decode whole.
    */
   public static DecodedImage decodeForCompress(byte[] data, CompressOptions options,
       Limits limits) {
