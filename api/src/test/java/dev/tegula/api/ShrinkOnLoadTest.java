@@ -1,5 +1,6 @@
 package dev.tegula.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,19 @@ class ShrinkOnLoadTest {
     byte[] jpeg = JpegEncoder.encode(crop, null, JpegEncodeOptions.DEFAULT.withQuality(85));
     assertSameAsWholeDecode(jpeg, 250, 2, 42);
     assertSameAsWholeDecode(jpeg, 62, 4, 42);
+  }
+
+  @Test
+  void aTglThatKeepsAJpegDecodesShrunkAsTheJpegDoes() throws IOException {
+    byte[] jpeg = CompressPipelineTest.file("jpeg/exif_orientation_6.jpg");
+    byte[] tgl = Tegula.compressJpegLossless(jpeg, Limits.DEFAULT).tgl();
+    for (int n : new int[] {2, 4, 8}) {
+      DecodeOptions o = DecodeOptions.DEFAULT.withJpegShrink(n);
+      Image fromJpeg = Tegula.decode(jpeg, o).image();
+      Image fromTgl = Tegula.decode(tgl, o).image();
+      assertEquals((123 + n - 1) / n, fromTgl.width());
+      assertArrayEquals(fromJpeg.rgba(), fromTgl.rgba(), "1/" + n);
+    }
   }
 
   private static void assertSameAsWholeDecode(byte[] jpeg, int max, int shrink,

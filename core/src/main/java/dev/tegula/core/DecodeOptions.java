@@ -5,9 +5,9 @@ package dev.tegula.core;
  *
  * @param limits what the input may make the decoder allocate
  * @param autoOrient apply the EXIF orientation so that the image comes out upright
- * @param jpegShrink 1, 2, 4 or 8: a JPEG decodes to ceil(W / n) x ceil(H / n) pixels through
- *     its reduced inverse DCT, as djpeg {@code -scale 1/n} does, for a fraction of the work and
- *     memory of a whole decode (the other formats decode whole)
+ * @param jpegShrink 1, 2, 4 or 8: a JPEG (and a .tgl that keeps one) decodes to ceil(W / n) x
+ *     ceil(H / n) pixels through its reduced inverse DCT, as djpeg {@code -scale 1/n} does, for a
+ *     fraction of the work and memory of a whole decode; other images decode whole
  */
 public record DecodeOptions(Limits limits, boolean autoOrient, int jpegShrink) {
   public static final DecodeOptions DEFAULT = new DecodeOptions(Limits.DEFAULT, false);
