@@ -21,17 +21,15 @@ final class ComponentPlane {
   private final ReducedIdct reduced;
 
   /**
-   * @param imageWidth the frame's width, {@code imageHeight} its height, {@code hMax} and
-   *     {@code vMax} its largest sampling factors: the component's sample size at
-   *     {@code blockSize} is ceil(X * Hi * blockSize / (Hmax * 8)) (T.81 §A.1.1 scaled)
+   * @param frame the frame: the component's sample size at {@code blockSize} is
+   *     ceil(X * Hi * blockSize / (Hmax * 8)) (T.81 §A.1.1 scaled)
    */
-  ComponentPlane(FrameComponent component, int[] quant, int blockSize, int imageWidth,
-      int imageHeight, int hMax, int vMax) {
+  ComponentPlane(FrameComponent component, int[] quant, int blockSize, Frame frame) {
     this.component = component;
     this.quant = quant;
     this.blockSize = blockSize;
-    this.width = (int) ceilDiv((long) imageWidth * component.h * blockSize, hMax * 8L);
-    this.height = (int) ceilDiv((long) imageHeight * component.v * blockSize, vMax * 8L);
+    this.width = (int) ceilDiv((long) frame.width * component.h * blockSize, frame.hMax * 8L);
+    this.height = (int) ceilDiv((long) frame.height * component.v * blockSize, frame.vMax * 8L);
     this.stride = component.blocksPerLine * blockSize;
     this.rowsPerImcu = component.v * blockSize;
     this.samples = new byte[3 * rowsPerImcu * stride];
@@ -87,19 +85,10 @@ final class ComponentPlane {
       }
       int rowBase = base + r * blockSize * stride;
       final byte[] lastK = c.blockLastK;
-      if (blockSize == 8) {
-        for (int bx = 0; bx < c.blocksPerLine; bx++) {
-          int off = c.blockOffset(bx, by);
-          if (lastK != null) {
-            idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride, lastK[off >> 6]);
-          } else {
-            idct.transform(coef, off, quant, samples, rowBase + bx * 8, stride);
-          }
-        }
-      } else {
-        for (int bx = 0; bx < c.blocksPerLine; bx++) {
-          transformBlock(idct, coef, c.blockOffset(bx, by), rowBase + bx * blockSize, -1);
-        }
+      for (int bx = 0; bx < c.blocksPerLine; bx++) {
+        int off = c.blockOffset(bx, by);
+        transformBlock(idct, coef, off, rowBase + bx * blockSize,
+            lastK != null ? lastK[off >> 6] : -1);
       }
     }
   }

@@ -616,7 +616,7 @@ public final class JpegDecoder {
           size *= 2;
         }
         int[] q = latched[i] != null ? latched[i] : new int[64];
-        planes[i] = new ComponentPlane(c, q, size, f.width, f.height, f.hMax, f.vMax);
+        planes[i] = new ComponentPlane(c, q, size, f);
         ups[i] = new Upsampler(planes[i], c.h * size / minSize, c.v * size / minSize, f.hMax,
             f.vMax, minSize > 1, width);
       }

@@ -1,9 +1,10 @@
 package dev.tegula.jpeg;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Whether libjpeg-turbo's djpeg runs here: the reference the djpeg tests compare with. */
+/** libjpeg-turbo's djpeg, the reference the djpeg tests compare with. */
 final class Djpeg {
   private static Boolean available;
 
@@ -23,5 +24,26 @@ final class Djpeg {
       }
     }
     return available;
+  }
+
+  /** How a djpeg run ended: its exit status (-1 when it hung and was stopped) and its messages. */
+  record Run(int exitCode, String messages) {}
+
+  /**
+   * Decodes {@code jpg} into {@code out} (PPM or PGM) at 1/{@code shrink} of its size, with
+   * JSIMD_FORCENONE=1: djpeg's C code path, which this decoder implements.
+   */
+  static Run run(Path jpg, Path out, int shrink) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("djpeg", "-scale", "1/" + shrink, "-outfile",
+        out.toString(), jpg.toString());
+    pb.environment().put("JSIMD_FORCENONE", "1");
+    pb.redirectErrorStream(true);
+    Process proc = pb.start();
+    String messages = new String(proc.getInputStream().readAllBytes());
+    if (!proc.waitFor(60, TimeUnit.SECONDS)) {
+      proc.destroyForcibly();
+      return new Run(-1, messages);
+    }
+    return new Run(proc.exitValue(), messages);
   }
 }

@@ -9,7 +9,6 @@ import dev.tegula.core.TegulaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,17 +55,12 @@ class DjpegDifferentialTest {
       Files.write(jpg, m);
       // every other variant at a reduced size: the reduced IDCTs on damaged data too
       int shrink = SHRINKS[v % SHRINKS.length];
-      ProcessBuilder pb = new ProcessBuilder("djpeg", "-scale", "1/" + shrink, "-outfile",
-          ppm.toString(), jpg.toString());
-      pb.environment().put("JSIMD_FORCENONE", "1");
-      pb.redirectErrorStream(true);
-      Process proc = pb.start();
-      String messages = new String(proc.getInputStream().readAllBytes());
-      if (!proc.waitFor(60, TimeUnit.SECONDS)) {
-        proc.destroyForcibly();
+      Djpeg.Run run = Djpeg.run(jpg, ppm, shrink);
+      if (run.exitCode() < 0) {
         continue;
       }
-      int rc = proc.exitValue();
+      String messages = run.messages();
+      int rc = run.exitCode();
       if (rc == 1 || !Files.exists(ppm) || Files.size(ppm) == 0) {
         MutationTest.check(name + " variant " + v, m); // djpeg gave up: only the contract
         continue;

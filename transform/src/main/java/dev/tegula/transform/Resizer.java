@@ -22,9 +22,7 @@ public final class Resizer {
     if (image == null) {
       throw new IllegalArgumentException("image must not be null");
     }
-    if (width < 1 || height < 1 || (long) width * height * 4 > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("cannot resize to " + width + "x" + height);
-    }
+    checkSize(width, height);
     int w = image.width();
     int h = image.height();
     if (width == w && height == h) {
@@ -58,11 +56,15 @@ public final class Resizer {
     if (extentWidth == image.width() && extentHeight == image.height()) {
       return resize(image, width, height, gammaCorrect);
     }
+    checkSize(width, height);
+    return LanczosResampler.resize(image, width, height, extentWidth, extentHeight,
+        gammaCorrect);
+  }
+
+  private static void checkSize(int width, int height) {
     if (width < 1 || height < 1 || (long) width * height * 4 > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("cannot resize to " + width + "x" + height);
     }
-    return LanczosResampler.resize(image, width, height, extentWidth, extentHeight,
-        gammaCorrect);
   }
 
   /**
