@@ -25,7 +25,7 @@ function bytes(int8) {
 /** decode() as tegula-worker.js calls it, in either build. */
 function tegulaDecode(x) {
   return (buffer) => {
-    const r = parse(x.decode(new Int8Array(buffer), false, 0));
+    const r = parse(x.decode(new Int8Array(buffer), false, 0, 1));
     return {width: r.width, height: r.height, data: bytes(x.takePixels())};
   };
 }

@@ -142,7 +142,7 @@ function decode(exports, msg) {
       return [{tiled: structure, bytes: msg.bytes}, [msg.bytes]];
     }
   }
-  const result = JSON.parse(exports.decode(input, msg.autoOrient, msg.maxPixels));
+  const result = JSON.parse(exports.decode(input, msg.autoOrient, msg.maxPixels, msg.jpegShrink ?? 1));
   if (result.error) {
     return [{error: result.error}];
   }

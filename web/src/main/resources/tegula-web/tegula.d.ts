@@ -96,6 +96,13 @@ export interface DecodeOptions {
   autoOrient?: boolean;
   /** Refuse images with more pixels than this (0 or absent: the library default, 100 MP). */
   maxPixels?: number;
+  /**
+   * 2, 4 or 8: a JPEG (or a .tgl that keeps one) decodes to ceil(width / n) x ceil(height / n)
+   * pixels through its reduced inverse DCT, the pixels of djpeg -scale 1/n, in a fraction of the
+   * time (thumbnails). Other images decode whole. 1 or absent: whole. Anything else rejects
+   * with code 'argument'.
+   */
+  jpegShrink?: 1 | 2 | 4 | 8;
   signal?: AbortSignal;
   /** Called with 0..1 as tiles of a large .tgl are decoded. */
   onProgress?: (fraction: number) => void;
@@ -278,8 +285,10 @@ export declare function compress(input: CompressInput, options?: CompressOptions
 /** compress(), with what was made: the quality chosen, the encodes used, the output's size. */
 export declare function compressWithFacts(input: CompressInput,
   options?: CompressOptions): Promise<CompressResult>;
+/** restore()'s options: the file is restored as stored, whole and with its orientation tag. */
+export type RestoreOptions = Omit<DecodeOptions, 'autoOrient' | 'jpegShrink'>;
 /** Restores a .tgl file to a PNG Blob (ICC and EXIF kept). */
-export declare function restore(input: Input, options?: DecodeOptions): Promise<Blob>;
+export declare function restore(input: Input, options?: RestoreOptions): Promise<Blob>;
 /** The original JPEG (image/jpeg) of a .tgl made with jpegLossless, byte for byte. */
 export declare function restoreOriginal(input: Input,
   options?: {maxPixels?: number, signal?: AbortSignal}): Promise<Blob>;

@@ -28,7 +28,7 @@ self.onmessage = async (event) => {
       continue;
     }
     // the restored pixels, and the PNG itself for the JVM to decode (deflate output may differ)
-    JSON.parse(exports.decode(input, false, 0));
+    JSON.parse(exports.decode(input, false, 0, 1));
     const pixels = exports.takePixels();
     let png = '';
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);

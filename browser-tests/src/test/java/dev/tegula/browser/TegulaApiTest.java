@@ -7,6 +7,7 @@ import dev.tegula.api.CompressOptions;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -197,6 +198,63 @@ class TegulaApiTest {
       return "no error";
     } catch (dev.tegula.core.TegulaException e) {
       return e.code();
+    }
+  }
+
+  private static final String SHRUNK = """
+      t.terminate();
+      await t.init({workers: 2, decodeOnly: args[1]});
+      try {
+        const out = [];
+        for (const j of args[0]) {
+          const d = await t.decode(h.bytes(j.b64), {jpegShrink: j.shrink, autoOrient: j.orient});
+          out.push(`${d.width}x${d.height} ${d.complete} ${await h.sha256(d.data)}`);
+        }
+        const bitmap = await t.decodeToBitmap(h.bytes(args[0][0].b64), {jpegShrink: 8});
+        const code = async (f) => { try { await f(); return 'no error'; } catch (e) { return e.code; } };
+        return {decoded: out, bitmap: `${bitmap.width}x${bitmap.height}`,
+          refused: [await code(() => t.decode(h.bytes(args[0][0].b64), {jpegShrink: 3})),
+            await code(() => t.decodeToBitmap(h.bytes(args[0][0].b64), {jpegShrink: '2'}))]};
+      } finally {
+        t.terminate();
+      }
+      """;
+
+  /**
+   * decode({jpegShrink}) gives the JVM's shrunk pixels (djpeg -scale 1/n, checked by
+   * ShrunkDecodeTest) in both modules: baseline and progressive JPEGs of odd sizes, EXIF rotation
+   * after the shrink, a .tgl that keeps a JPEG; a PNG and a lossy .tgl decode whole.
+   */
+  @Test
+  void jpegShrinkDecodesAtAFractionOfTheSizeAsTheJvmDoes() throws Exception {
+    byte[] odd = file("jpeg/baseline_odd_203x157_420.jpg");
+    List<byte[]> files = List.of(odd, file("jpeg/progressive_422_odd.jpg"),
+        file("jpeg/exif_orientation_6.jpg"),
+        Tegula.compressJpegLossless(odd, Limits.DEFAULT).tgl(),
+        file("png/rgba8.png"),
+        Tegula.compress(Tegula.decode(odd).image(), null, CompressOptions.lossy(60)));
+    List<Map<String, Object>> jobs = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    int[] shrinks = {2, 4, 8, 1};
+    for (int i = 0; i < files.size(); i++) {
+      for (int shrink : i < 4 ? shrinks : new int[] {4}) {
+        boolean orient = i == 2;
+        DecodedImage jvm = Tegula.decode(files.get(i),
+            new DecodeOptions(Limits.DEFAULT, orient, shrink));
+        expected.add(jvm.image().width() + "x" + jvm.image().height() + " " + jvm.complete() + " "
+            + sha256(jvm.image().rgba()));
+        jobs.add(Map.of("b64", b64(files.get(i)), "shrink", shrink, "orient", orient));
+      }
+    }
+    // the shrink really happened: 203x157 at 1/8 is 26x20
+    assertTrue(expected.get(2).startsWith("26x20 "), expected.get(2));
+    for (boolean decodeOnly : new boolean[] {false, true}) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> r = (Map<String, Object>) run(SHRUNK, jobs, decodeOnly);
+      String module = decodeOnly ? "decode-only module" : "full module";
+      assertEquals(expected, r.get("decoded"), module);
+      assertEquals("26x20", r.get("bitmap"), module);
+      assertEquals(List.of("argument", "argument"), r.get("refused"), module);
     }
   }
 

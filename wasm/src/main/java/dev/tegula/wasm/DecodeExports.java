@@ -19,8 +19,9 @@ public final class DecodeExports {
 
   /** As {@link TegulaExports#decode}. */
   @JSExport
-  public static String decode(byte[] data, boolean autoOrient, double maxPixels) {
-    return Decoding.decode(pendingPixels, data, autoOrient, maxPixels);
+  public static String decode(byte[] data, boolean autoOrient, double maxPixels,
+      int jpegShrink) {
+    return Decoding.decode(pendingPixels, data, autoOrient, maxPixels, jpegShrink);
   }
 
   /** As {@link TegulaExports#info}. */

@@ -13,10 +13,12 @@ final class Decoding {
   private Decoding() {}
 
   /** See {@link TegulaExports#decode}; the pixels wait in {@code pixels}. */
-  static String decode(Handover pixels, byte[] data, boolean autoOrient, double maxPixels) {
+  static String decode(Handover pixels, byte[] data, boolean autoOrient, double maxPixels,
+      int jpegShrink) {
     pixels.clear();
     try {
-      DecodedImage d = Tegula.decode(data, new DecodeOptions(limits(maxPixels), autoOrient));
+      DecodedImage d = Tegula.decode(data,
+          new DecodeOptions(limits(maxPixels), autoOrient, jpegShrink));
       pixels.put(d.image().rgba());
       return new Json()
           .put("width", d.image().width())
@@ -28,6 +30,8 @@ final class Decoding {
           .toString();
     } catch (TegulaException e) {
       return ImageFacts.errorJson(e);
+    } catch (IllegalArgumentException e) {
+      return Replies.error("argument", String.valueOf(e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
       return internalError(e);
     }

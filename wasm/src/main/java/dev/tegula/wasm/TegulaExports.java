@@ -28,11 +28,13 @@ public final class TegulaExports {
   /**
    * Decodes a JPEG, PNG or .tgl file. Returns JSON: {@code {width, height, complete, warning, info,
    * metadata}} with the pixels waiting for {@link #takePixels()}, or {@code {error: {code,
-   * message, offset}}}.
+   * message, offset}}}. {@code jpegShrink} is {@link dev.tegula.core.DecodeOptions#jpegShrink}
+   * (1, 2, 4 or 8; anything else is an "argument" error).
    */
   @JSExport
-  public static String decode(byte[] data, boolean autoOrient, double maxPixels) {
-    return Decoding.decode(pendingPixels, data, autoOrient, maxPixels);
+  public static String decode(byte[] data, boolean autoOrient, double maxPixels,
+      int jpegShrink) {
+    return Decoding.decode(pendingPixels, data, autoOrient, maxPixels, jpegShrink);
   }
 
   /** Reads only the headers; JSON as {@link ImageFacts#toJson} or an error object. */
