@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that tegula.js bundles with Vite 7 without special setup, and that the bundle runs:
 #   1. stages the package (web/src/main/resources/tegula-web + the Wasm build) as tegula-pkg/,
-#   2. npm ci (vite@7 from the npm registry, as package-lock.json pins it) and vite build, with no
+#   2. npm ci (vite@7 and typescript@7 from the npm registry, as package-lock.json pins them), tsc
+#      over types-check.ts (tegula.d.ts as a TypeScript app uses it), and vite build, with no
 #      vite.config,
 #   3. serves dist/ with serve.mjs (the CSP and isolation headers web/README.md documents, the
 #      worker's policy matched by its hashed name) and opens it in headless Chromium, expecting
@@ -25,6 +26,7 @@ cat > tegula-pkg/package.json <<'JSON'
 {"name": "tegula", "version": "0.1.0", "type": "module", "main": "tegula.js", "types": "tegula.d.ts"}
 JSON
 npm ci --no-audit --no-fund --loglevel=error
+npx tsc -p tsconfig.json   # the types: documented uses compile, the marked mistakes do not
 npx vite build --logLevel warn
 
 port=$((20000 + RANDOM % 20000))

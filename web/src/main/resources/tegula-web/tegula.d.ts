@@ -1,4 +1,5 @@
-// Types for tegula.js, the browser API of Tegula.
+// Types for tegula.js, the browser API of Tegula. TypeScript 5.7 or later (typed arrays name
+// their buffer's type: decoded pixels go straight into `new ImageData`).
 
 export type ErrorCode = 'malformed' | 'truncated' | 'unsupported' | 'limit' | 'internal' | 'aborted'
   /** compare(): the two images differ in size. */
@@ -81,7 +82,7 @@ export interface MetadataSummary {
 export interface DecodeResult {
   width: number;
   height: number;
-  data: Uint8ClampedArray;
+  data: Uint8ClampedArray<ArrayBuffer>;
   info: ImageInfo;
   metadata: MetadataSummary;
   /** False when the file was cut short or damaged and only part of it could be decoded. */
@@ -272,7 +273,8 @@ export interface CompareResult {
   identical: boolean;
   /** Time spent in the worker, in milliseconds. */
   compareMs: number;
-  heatmap?: Pixels;
+  /** With the heatmap option: ImageData-compatible, like a DecodeResult. */
+  heatmap?: {width: number; height: number; data: Uint8ClampedArray<ArrayBuffer>};
 }
 
 export declare function init(options?: InitOptions): Promise<void>;

@@ -16,6 +16,26 @@ class JsGlueTest {
   @RegisterExtension
   static final BrowserSession session = BrowserSession.at("api-test/index.html");
 
+  /** Every export of tegula.js is declared in tegula.d.ts, and nothing declared is missing. */
+  @Test
+  void theTypesDeclareExactlyWhatTheModuleExports() throws Exception {
+    String types;
+    try (java.io.InputStream in = dev.tegula.server.ClasspathFiles.tegulaWeb()
+        .find("tegula.d.ts").orElseThrow().open()) {
+      types = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.util.TreeSet<String> declared = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^export declare (?:function|class) (\\w+)").matcher(types);
+    while (m.find()) {
+      declared.add(m.group(1));
+    }
+    Object exported = ApiScript.run(session.driver(), """
+        return Object.keys(await import('/tegula.js')).sort();
+        """);
+    assertEquals(List.copyOf(declared), exported);
+  }
+
   @Test
   void copyPixelsCopiesAViewInSlicesAndLeavesTheCallersBuffer() {
     Object r = ApiScript.run(session.driver(), """

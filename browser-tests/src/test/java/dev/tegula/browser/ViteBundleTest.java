@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The package is staged from the files the server ships (the classpath: tegula*.js, the types,
  * the Wasm build and its runtime) into target/vite-check, Vite comes from the npm registry by
  * {@code npm ci} (the committed package-lock.json), and the bundle is served by vite-check's
- * serve.mjs with the CSP web/README.md documents. Needs Node.js 20.19+ and npm (on these machines;
+ * serve.mjs with the CSP web/README.md documents. TypeScript (from the same lock) checks the types
+ * against a TypeScript app's uses of them. Needs Node.js 20.19+ and npm (on these machines;
  * Debian's nodejs is too old for Vite 7): without them the test fails and says so.
  */
 class ViteBundleTest {
@@ -40,15 +42,33 @@ class ViteBundleTest {
       "tegula-tiles.js", "tegula-codecs.js", "tegula-errors.js", "tegula-worker.js", "tegula.d.ts",
       "wasm/tegula.wasm", "wasm/tegula-runtime.js");
   private static final List<String> APP_FILES = List.of("package.json", "package-lock.json",
-      "index.html", "main.js", "user-worker.js", "serve.mjs");
+      "index.html", "main.js", "user-worker.js", "serve.mjs", "tsconfig.json", "types-check.ts");
+
+  private static String node;
+  private static Path work;
+
+  /** The package and the app staged once, and their npm dependencies installed. */
+  @BeforeAll
+  static void install() throws Exception {
+    node = version("node");
+    version("npm");
+    work = Path.of("target", "vite-check").toAbsolutePath();
+    stage(work);
+    run(work, Duration.ofMinutes(8), "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+  }
+
+  /**
+   * tegula.d.ts as a TypeScript app compiles against it (types-check.ts, strict, TypeScript 7):
+   * the documented uses type-check, and each mistake marked @ts-expect-error is refused.
+   */
+  @Test
+  void theTypesAcceptTheDocumentedUsesAndRefuseMistakes() throws Exception {
+    run(work, Duration.ofMinutes(3), "node", "node_modules/typescript/bin/tsc", "-p",
+        "tsconfig.json");
+  }
 
   @Test
   void theBundleRunsOnThePageAndInTheAppsOwnWorker() throws Exception {
-    String node = version("node");
-    version("npm");
-    Path work = Path.of("target", "vite-check").toAbsolutePath();
-    stage(work);
-    run(work, Duration.ofMinutes(8), "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
     run(work, Duration.ofMinutes(5), "node", "node_modules/vite/bin/vite.js", "build",
         "--logLevel", "warn");
     List<String> assets = new ArrayList<>();
