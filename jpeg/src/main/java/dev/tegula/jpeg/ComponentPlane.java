@@ -85,8 +85,9 @@ final class ComponentPlane {
       }
       int rowBase = base + r * blockSize * stride;
       final byte[] lastK = c.blockLastK;
+      final int coefRow = c.blockOffset(0, by);
       for (int bx = 0; bx < c.blocksPerLine; bx++) {
-        int off = c.blockOffset(bx, by);
+        int off = coefRow + (bx << 6);
         transformBlock(idct, coef, off, rowBase + bx * blockSize,
             lastK != null ? lastK[off >> 6] : -1);
       }

@@ -48,6 +48,7 @@ final class Frame {
       c.blocksPerColumn = ceilDiv(c.sampleHeight, 8);
       c.blocksPerLineAlloc = mcusPerLine * c.h;
       c.blockRowsAlloc = mcusPerColumn * c.v;
+      c.storeRows = c.blockRowsAlloc;
     }
   }
 

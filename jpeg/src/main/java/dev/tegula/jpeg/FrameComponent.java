@@ -4,10 +4,11 @@ package dev.tegula.jpeg;
  * One image component of a frame (T.81 §B.2.2, frame header parameters Ci, Hi, Vi, Tqi) and the
  * buffer its quantized DCT coefficients are decoded into.
  *
- * <p>Coefficients are kept for the whole image (progressive scans refine them in place; the
- * sequential path uses the same store so that every process shares one pipeline). Block (bx, by)
- * lives at {@code (by * blocksPerLineAlloc + bx) * 64}, its 64 coefficients in natural (row-major)
- * order, not zig-zag order, and not yet multiplied by the quantizer.
+ * <p>Coefficients are kept for the whole image (progressive scans refine them in place), or for
+ * one iMCU row when the image is a single sequential scan that is rendered as it is decoded.
+ * Block (bx, by) lives at {@code ((by mod storeRows) * blocksPerLineAlloc + bx) * 64}, its 64
+ * coefficients in natural (row-major) order, not zig-zag order, and not yet multiplied by the
+ * quantizer.
  */
 final class FrameComponent {
   /** Component identifier Ci, as scans refer to it. */
@@ -33,6 +34,11 @@ final class FrameComponent {
   int sampleWidth;
   /** Sample lines of the component: ceil(Y * Vi / Vmax). */
   int sampleHeight;
+  /**
+   * Block rows the store holds: blockRowsAlloc, or v when it holds one iMCU row at a time (a
+   * single-pass decode, {@link Renderer}); block row by lives in store row by mod storeRows.
+   */
+  int storeRows;
   /** The coefficient store, allocated by the decoder once the frame header passed the limits. */
   short[] coefficients;
   /**
@@ -83,6 +89,7 @@ final class FrameComponent {
 
   /** Offset of block (bx, by) in {@link #coefficients}. */
   int blockOffset(int bx, int by) {
-    return (by * blocksPerLineAlloc + bx) << 6;
+    int row = by < storeRows ? by : by % storeRows;
+    return (row * blocksPerLineAlloc + bx) << 6;
   }
 }

@@ -91,6 +91,17 @@ final class HuffmanScanDecoder {
   /** Told of end-of-band runs and segment ends (recompression); null when decoding pixels. */
   JpegSegmentReader.ScanEvents events;
 
+  /**
+   * Told as each iMCU row of a sequential scan is complete, every row in order (also those past
+   * the end of damaged data); null when the scan fills a store of the whole image.
+   */
+  RowSink rows;
+
+  /** What takes each finished iMCU row of a sequential scan ({@link Renderer}). */
+  interface RowSink {
+    void rowDecoded(int imcuRow);
+  }
+
   HuffmanScanDecoder(byte[] data) {
     this.data = data;
     this.length = data.length;
@@ -220,6 +231,9 @@ final class HuffmanScanDecoder {
         }
         checkData();
       }
+      if (rows != null && (by % c.v == c.v - 1 || by == bh - 1)) {
+        rows.rowDecoded(imcuRow);
+      }
     }
   }
 
@@ -242,7 +256,7 @@ final class HuffmanScanDecoder {
     long[][] slotAcMask = new long[blocks][];
     int[][] slotDcLookup = new int[blocks][];
     int[] slotStep = new int[blocks];
-    int[] slotRow = new int[blocks];
+    FrameComponent[] slotOf = new FrameComponent[blocks];
     int[] rowBase = new int[blocks];
     int j = 0;
     for (int ci = 0; ci < comps.length; ci++) {
@@ -252,7 +266,7 @@ final class HuffmanScanDecoder {
           slotComp[j] = ci;
           slotDelta[j] = c.blockOffset(h, v);
           slotStep[j] = c.h << 6;
-          slotRow[j] = c.blockOffset(0, c.v);
+          slotOf[j] = c;
           slotCoef[j] = c.coefficients;
           slotLastK[j] = c.blockLastK;
           slotAcMask[j] = c.acMask;
@@ -267,7 +281,8 @@ final class HuffmanScanDecoder {
     int mcusY = frame.mcusPerColumn;
     for (int my = 0; my < mcusY; my++) {
       for (j = 0; j < blocks; j++) {
-        rowBase[j] = my * slotRow[j] + slotDelta[j];
+        FrameComponent c = slotOf[j];
+        rowBase[j] = c.blockOffset(0, my * c.v) + slotDelta[j];
       }
       for (int mx = 0; mx < mcusX; mx++) {
         if (!insufficient) {
@@ -368,6 +383,9 @@ final class HuffmanScanDecoder {
           }
         }
         checkData();
+      }
+      if (rows != null) {
+        rows.rowDecoded(my);
       }
     }
   }

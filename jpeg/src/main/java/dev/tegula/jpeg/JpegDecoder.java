@@ -24,10 +24,11 @@ import java.util.Map;
  * components (grayscale, YCbCr, RGB, CMYK, YCCK).
  *
  * <p>The pipeline: {@link JpegParser} reads the segments; each scan is entropy-decoded into the
- * components' coefficient stores ({@link HuffmanScanDecoder}, {@link ArithmeticScanDecoder}); then,
- * per iMCU row, {@link Idct} dequantizes and transforms the blocks into {@link ComponentPlane}s,
- * {@link Upsampler} brings each component to full resolution and {@link ColorConverter} writes
- * RGBA. Damaged data yields a partial image with {@code complete() == false}, as djpeg does.
+ * components' coefficient stores ({@link HuffmanScanDecoder}, {@link ArithmeticScanDecoder}); then
+ * {@link Renderer}, per iMCU row, has {@link Idct} dequantize and transform the blocks into
+ * {@link ComponentPlane}s, {@link Upsampler} bring each component to full resolution and {@link
+ * ColorConverter} write RGBA. A single-pass image is rendered row by row as its scan is decoded.
+ * Damaged data yields a partial image with {@code complete() == false}, as djpeg does.
  */
 public final class JpegDecoder {
   private JpegDecoder() {}
@@ -294,6 +295,10 @@ public final class JpegDecoder {
     private final List<String> problems = new ArrayList<>();
     private boolean incomplete;
     private boolean arithmeticRanOut;
+    /** Reading stopped at a scan that cannot change the image (a single-pass image's second). */
+    private boolean endedEarly;
+    /** The output pass: made as the first scan starts when it renders as it decodes. */
+    private Renderer renderer;
     /** decodeCoefficients: where to go on after each given scan, and their coefficients. */
     private int[] resumeAt = new int[0];
     private short[][] given;
@@ -328,7 +333,12 @@ public final class JpegDecoder {
                   + " with maximum " + f.hMax + "x" + f.vMax + ")", firstScanOffset);
         }
       }
-      allocate(f, firstScanOffset);
+      // libjpeg's single-pass case (jdinput.c: not progressive, the first scan holds every
+      // component): that scan is the image, and a later one is an error that djpeg reports after
+      // writing it. Huffman-coded, it is rendered as it is decoded, from one iMCU row of store.
+      boolean singlePass = !f.progressive && scan.components.length == f.components.length;
+      boolean streamed = singlePass && !f.arithmetic && given == null;
+      allocate(f, firstScanOffset, streamed);
       if (!f.progressive && !f.arithmetic) {
         StandardHuffmanTables.fillMissing(p.dcTables, p.acTables);
       }
@@ -336,8 +346,21 @@ public final class JpegDecoder {
       huffman = new HuffmanScanDecoder(data);
       boolean first = true;
       while (scan != null) {
+        if (!first && singlePass) {
+          problems.add("a second scan at byte " + p.markerOffset + " after the image's only scan,"
+              + " which held every component: ignored, as libjpeg does");
+          endedEarly = true;
+          break;
+        }
         try {
+          if (streamed) {
+            // the quantizers are latched as the scan starts; the rows are rendered as it goes
+            latch(scan, p.markerOffset);
+            renderer = newRenderer(null, true);
+            huffman.rows = renderer;
+          }
           decodeScan(scan, p.markerOffset);
+          huffman.rows = null;
           first = false;
           scan = p.nextScan();
         } catch (MalformedInputException | TruncatedInputException e) {
@@ -351,7 +374,11 @@ public final class JpegDecoder {
         }
       }
       assess();
-      Image image = render();
+      if (renderer == null) {
+        renderer = newRenderer(BlockSmoothing.create(
+            f, latched, coefBits, prevCoefBits, scans, lastGoodImcuRow), false);
+      }
+      Image image = renderer.finish();
       if (options.autoOrient() && p.orientation != 1) {
         image = Orientation.apply(image, p.orientation);
       }
@@ -381,7 +408,11 @@ public final class JpegDecoder {
       return new DecodedImage(image, info(p, f, space, scans), metadata, !incomplete, warning);
     }
 
-    private void allocate(Frame f, int offset) {
+    /**
+     * The coefficient stores: the whole image's, or with {@code oneRow} one iMCU row's, which the
+     * {@link Renderer} clears as the decoder refills it.
+     */
+    private void allocate(Frame f, int offset, boolean oneRow) {
       for (FrameComponent c : f.components) {
         long n = (long) c.blocksPerLineAlloc * c.blockRowsAlloc * 64;
         if (n > Integer.MAX_VALUE - 16) {
@@ -394,9 +425,12 @@ public final class JpegDecoder {
         adoptGiven(f);
       } else {
         for (FrameComponent c : f.components) {
-          c.coefficients = new short[c.blocksPerLineAlloc * c.blockRowsAlloc * 64];
+          if (oneRow) {
+            c.storeRows = c.v;
+          }
+          c.coefficients = new short[c.blocksPerLineAlloc * c.storeRows * 64];
           if (!f.arithmetic) {
-            c.blockLastK = new byte[c.blocksPerLineAlloc * c.blockRowsAlloc];
+            c.blockLastK = new byte[c.blocksPerLineAlloc * c.storeRows];
           }
           if (f.progressive && !f.arithmetic) {
             c.acMask = new long[c.blocksPerLineAlloc * c.blockRowsAlloc];
@@ -452,17 +486,7 @@ public final class JpegDecoder {
       Frame f = frame;
       scans++;
       limits.checkScans(scans, sosOffset);
-      for (FrameComponent c : scan.components) {
-        if (latched[c.index] == null) {
-          int[] q = p.quantTables[c.quantTable];
-          if (q == null) {
-            throw new MalformedInputException(
-                "component " + c.id + " uses quantization table " + c.quantTable
-                    + ", which is not defined", sosOffset);
-          }
-          latched[c.index] = q.clone();
-        }
-      }
+      latch(scan, sosOffset);
       if (f.progressive) {
         trackProgression(scan);
       }
@@ -504,6 +528,26 @@ public final class JpegDecoder {
         lastGoodImcuRow = huffman.lastGoodImcuRow;
       }
       p.pos = end;
+    }
+
+    /** Latches the quantizers of the scan's components that have none yet (jdinput.c). */
+    private void latch(Scan scan, int sosOffset) {
+      for (FrameComponent c : scan.components) {
+        if (latched[c.index] == null) {
+          int[] q = parser.quantTables[c.quantTable];
+          if (q == null) {
+            throw new MalformedInputException(
+                "component " + c.id + " uses quantization table " + c.quantTable
+                    + ", which is not defined", sosOffset);
+          }
+          latched[c.index] = q.clone();
+        }
+      }
+    }
+
+    private Renderer newRenderer(BlockSmoothing smoothing, boolean streamed) {
+      return new Renderer(frame, space, latched, smoothing, options.jpegShrink(), limits,
+          streamed);
     }
 
     /**
@@ -566,7 +610,7 @@ public final class JpegDecoder {
       } else {
         allCoded = sequentialCoverage();
       }
-      if (!p.sawEoi) {
+      if (!p.sawEoi && !endedEarly) {
         if (arithmeticRanOut && !incomplete) {
           incomplete = true;
           problems.add("data ends early: the arithmetic-coded data runs to the end of the file");
@@ -588,82 +632,6 @@ public final class JpegDecoder {
         }
       }
       return true;
-    }
-
-    /**
-     * IDCT, upsampling and colour conversion, one iMCU row at a time; at {@code jpegShrink} n,
-     * ceil(X / n) x ceil(Y / n) pixels with each component's block size chosen as
-     * jdmaster.c's jpeg_calc_output_dimensions does: the smallest, 8 / n, doubled while the
-     * component's sampling still divides evenly, so chroma is scaled by its IDCT rather than
-     * upsampled where it can be.
-     */
-    private Image render() {
-      Frame f = frame;
-      int shrink = options.jpegShrink();
-      int minSize = 8 / shrink;
-      int width = (int) ((f.width + (long) shrink - 1) / shrink);
-      int height = (int) ((f.height + (long) shrink - 1) / shrink);
-      Image image = Image.allocate(width, height, limits);
-      byte[] rgba = image.rgba();
-      int n = f.components.length;
-      ComponentPlane[] planes = new ComponentPlane[n];
-      Upsampler[] ups = new Upsampler[n];
-      for (int i = 0; i < n; i++) {
-        FrameComponent c = f.components[i];
-        int size = minSize;
-        while (size < 8 && (f.hMax * minSize) % (c.h * size * 2) == 0
-            && (f.vMax * minSize) % (c.v * size * 2) == 0) {
-          size *= 2;
-        }
-        int[] q = latched[i] != null ? latched[i] : new int[64];
-        planes[i] = new ComponentPlane(c, q, size, f);
-        ups[i] = new Upsampler(planes[i], c.h * size / minSize, c.v * size / minSize, f.hMax,
-            f.vMax, minSize > 1, width);
-      }
-      Idct idct = new Idct();
-      BlockSmoothing smoothing = BlockSmoothing.create(
-          f, latched, coefBits, prevCoefBits, scans, lastGoodImcuRow);
-      byte[][] arrays = new byte[n][];
-      int[] offsets = new int[n];
-      int rowsPerImcu = f.vMax * minSize;
-      int imcuRows = f.mcusPerColumn;
-      boolean fused = FusedYccRow.applies(space, ups);
-      boolean h2v2 = fused && ups[1].method == Upsampler.H2V2_FANCY;
-      for (int k = 0; k < imcuRows; k++) {
-        if (k == 0) {
-          for (ComponentPlane pl : planes) {
-            transformRow(pl, 0, idct, smoothing);
-          }
-        }
-        if (k + 1 < imcuRows) {
-          for (ComponentPlane pl : planes) {
-            transformRow(pl, k + 1, idct, smoothing);
-          }
-        }
-        int y0 = k * rowsPerImcu;
-        int y1 = Math.min(height, y0 + rowsPerImcu);
-        for (int y = y0; y < y1; y++) {
-          if (fused) {
-            FusedYccRow.row(planes, h2v2, y, width, rgba, y * width * 4);
-            continue;
-          }
-          for (int i = 0; i < n; i++) {
-            ups[i].upsample(y);
-            arrays[i] = ups[i].array;
-            offsets[i] = ups[i].offset;
-          }
-          ColorConverter.convert(space, arrays, offsets, width, rgba, y * width * 4);
-        }
-      }
-      return image;
-    }
-
-    private static void transformRow(ComponentPlane pl, int k, Idct idct, BlockSmoothing s) {
-      if (s != null) {
-        s.transformRow(pl, k, idct);
-      } else {
-        pl.transformRow(k, idct);
-      }
     }
   }
 }

@@ -14,7 +14,9 @@
  *       {@code StandardHuffmanTables}: Annex K tables for frames that omit them;
  *   <li>{@code BlockSmoothing}: Annex K.8 estimation of missing low-frequency coefficients, as
  *       libjpeg-turbo 2.1 does for incomplete progressive images;
+ *   <li>{@code Renderer}: the output pass, one iMCU row at a time, through the stages below;
  *   <li>{@code Idct}: dequantization and inverse DCT (§A.3.3) exactly as jidctint.c;
+ *       {@code ReducedIdct}: jidctred.c's 4x4, 2x2 and 1x1 transforms for shrunk decodes;
  *   <li>{@code ComponentPlane}, {@code Upsampler}: samples per component and jdsample.c's
  *       upsampling with jdmainct.c's edge rows (§A.1.1 sampling factors);
  *   <li>{@code ColorConverter}, {@code FusedYccRow}: jdcolor.c colour conversion (T.871 §7 for
@@ -29,6 +31,8 @@
  * untrusted format, not two.
  *
  * <p>Coefficients of all scans go into per-component stores ({@code FrameComponent}); the pixels
- * are produced per iMCU row into the RGBA output, with no allocation per block or row.
+ * are produced per iMCU row into the RGBA output, with no allocation per block or row. A
+ * single-pass image (sequential, Huffman-coded, its first scan holding every component) is
+ * rendered as it is decoded, and its stores hold one iMCU row.
  */
 package dev.tegula.jpeg;
