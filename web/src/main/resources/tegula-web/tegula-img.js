@@ -1,12 +1,35 @@
 // <tegula-img src="photo.tgl" alt="…">: shows a .tgl (or JPEG/PNG) image on any page. The file
 // is fetched and decoded by tegula.js's workers into an ImageBitmap, drawn on a canvas in the
-// element's shadow root. Sized like an <img>: its natural size, shrunk to fit its container.
+// element's shadow root. Sized like an <img>: its natural size (upright by its EXIF orientation,
+// as browsers show an <img>), shrunk to fit its container; or the width and/or height attributes,
+// in CSS pixels. With either, a large JPEG (or a .tgl that keeps one) is decoded at 1/2, 1/4 or
+// 1/8 of its size when that still covers the size shown at the screen's pixel density
+// (jpegShrink): a gallery of photos decodes thumbnails, not the photos.
 // A page that only shows images can call init({decodeOnly: true}) first: the workers then load
 // the decode-only module, about half the download.
-import {decodeToBitmap} from './tegula.js';
+import {decodeToBitmap, info} from './tegula.js';
+
+/** A positive whole number of CSS pixels from an attribute, else 0. */
+function pixels(value) {
+  const n = Number.parseInt(value ?? '', 10);
+  return n > 0 ? n : 0;
+}
+
+/**
+ * The largest of 8, 4 and 2 that still gives at least the box's device pixels on each side it
+ * names (an upright natural size; ceil as the shrunk decode rounds), else 1.
+ */
+export function shrinkFor(natural, box) {
+  for (const n of [8, 4, 2]) {
+    if (Math.ceil(natural.width / n) >= box.width && Math.ceil(natural.height / n) >= box.height) {
+      return n;
+    }
+  }
+  return 1;
+}
 
 export class TegulaImg extends HTMLElement {
-  static observedAttributes = ['src', 'alt'];
+  static observedAttributes = ['src', 'alt', 'width', 'height'];
 
   constructor() {
     super();
@@ -28,9 +51,32 @@ export class TegulaImg extends HTMLElement {
   attributeChangedCallback(name) {
     if (name === 'alt') {
       this.canvas.setAttribute('aria-label', this.getAttribute('alt') ?? '');
-    } else if (this.isConnected) {
-      this.load();
+    } else if (name === 'src') {
+      if (this.isConnected) {
+        this.load();
+      }
+    } else {
+      this.applySize();
+      // a larger box may need a larger decode
+      if (this.isConnected && this.natural && shrinkFor(this.natural, this.box()) !== this.shrink) {
+        this.load();
+      }
     }
+  }
+
+  /** The width and height attributes as the canvas's CSS size (the other side follows). */
+  applySize() {
+    const width = pixels(this.getAttribute('width'));
+    const height = pixels(this.getAttribute('height'));
+    this.canvas.style.width = width ? `${width}px` : '';
+    this.canvas.style.height = height ? `${height}px` : 'auto';
+  }
+
+  /** The size shown in device pixels, 0 for a side the attributes leave free. */
+  box() {
+    const ratio = globalThis.devicePixelRatio || 1;
+    return {width: Math.ceil(pixels(this.getAttribute('width')) * ratio),
+      height: Math.ceil(pixels(this.getAttribute('height')) * ratio)};
   }
 
   connectedCallback() {
@@ -54,10 +100,23 @@ export class TegulaImg extends HTMLElement {
         if (!response.ok) {
           throw new Error(`HTTP ${response.status}`);
         }
-        const bitmap = await decodeToBitmap(await response.blob(), {signal: controller.signal});
+        const blob = await response.blob();
+        const box = this.box();
+        let natural = null;
+        let jpegShrink = 1;
+        if (box.width || box.height) {
+          const i = await info(blob, {signal: controller.signal});
+          natural = i.orientation >= 5 ? {width: i.height, height: i.width}
+            : {width: i.width, height: i.height};
+          jpegShrink = shrinkFor(natural, box);
+        }
+        const bitmap = await decodeToBitmap(blob,
+            {signal: controller.signal, autoOrient: true, jpegShrink});
         if (controller.signal.aborted) {
           return;
         }
+        this.natural = natural ?? {width: bitmap.width, height: bitmap.height};
+        this.shrink = jpegShrink;
         this.canvas.width = bitmap.width;
         this.canvas.height = bitmap.height;
         this.canvas.getContext('bitmaprenderer').transferFromImageBitmap(bitmap);
@@ -73,12 +132,13 @@ export class TegulaImg extends HTMLElement {
     })();
   }
 
+  /** The image's upright size, also when a smaller decode is shown (0 until loaded). */
   get naturalWidth() {
-    return this.dataset.state === 'loaded' ? this.canvas.width : 0;
+    return this.dataset.state === 'loaded' ? this.natural.width : 0;
   }
 
   get naturalHeight() {
-    return this.dataset.state === 'loaded' ? this.canvas.height : 0;
+    return this.dataset.state === 'loaded' ? this.natural.height : 0;
   }
 }
 

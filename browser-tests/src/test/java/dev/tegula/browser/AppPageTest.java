@@ -583,11 +583,20 @@ class AppPageTest {
     try {
       chromium.driver.get(server.url() + "api-test/img.html");
       new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d -> d.findElements(
-          By.cssSelector("tegula-img[data-state=loaded], tegula-img[data-state=error]")).size() == 2);
+          By.cssSelector("tegula-img[data-state=loaded], tegula-img[data-state=error]")).size() == 3);
       assertEquals("loaded", chromium.driver.findElement(By.id("sample")).getAttribute("data-state"));
       assertEquals(1134L, chromium.driver.executeScript(
           "return document.getElementById('sample').naturalWidth"));
       assertEquals("error", chromium.driver.findElement(By.id("broken")).getAttribute("data-state"));
+      // width="150" of the 1134x756 JPEG: decoded at 1/4 (284x189; 1/8 would be 142 < 150),
+      // shown 150 CSS pixels wide, its natural size still the photo's
+      assertEquals("loaded", chromium.driver.findElement(By.id("thumb")).getAttribute("data-state"));
+      assertEquals(List.of(284L, 189L, 1134L, 756L, 150L, 100L), chromium.driver.executeScript("""
+          const t = document.getElementById('thumb');
+          const c = t.shadowRoot.querySelector('canvas');
+          const r = c.getBoundingClientRect();
+          return [c.width, c.height, t.naturalWidth, t.naturalHeight, r.width, Math.round(r.height)];
+          """));
       assertEquals(List.of(), chromium.driver.executeScript("return window.__csp"));
     } finally {
       chromium.driver.get(app);
