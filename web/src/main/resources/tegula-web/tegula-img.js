@@ -5,6 +5,8 @@
 // in CSS pixels. With either, a large JPEG (or a .tgl that keeps one) is decoded at 1/2, 1/4 or
 // 1/8 of its size when that still covers the size shown at the screen's pixel density
 // (jpegShrink): a gallery of photos decodes thumbnails, not the photos.
+// loading="lazy", as on an <img>: nothing is fetched or decoded until the element comes within
+// 200 pixels of the viewport.
 // A page that only shows images can call init({decodeOnly: true}) first: the workers then load
 // the decode-only module, about half the download.
 import {decodeToBitmap, info} from './tegula.js';
@@ -28,6 +30,22 @@ export function shrinkFor(natural, box) {
   return 1;
 }
 
+/** Starts the lazy elements' loads as they come near the viewport. */
+let nearViewport = null;
+
+function watch(element) {
+  nearViewport ??= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (e.isIntersecting) {
+        nearViewport.unobserve(e.target);
+        e.target.seen = true;
+        e.target.load();
+      }
+    }
+  }, {rootMargin: '200px'});
+  nearViewport.observe(element);
+}
+
 export class TegulaImg extends HTMLElement {
   static observedAttributes = ['src', 'alt', 'width', 'height'];
 
@@ -43,7 +61,10 @@ export class TegulaImg extends HTMLElement {
     this.loading = null;
   }
 
-  /** Resolves when the current src has been drawn (or failed: see the 'error' event). */
+  /**
+   * Resolves when the current src has been drawn (or failed: see the 'error' event); at once for
+   * a lazy element that has not come near the viewport yet.
+   */
   get complete() {
     return this.loading ?? Promise.resolve();
   }
@@ -85,9 +106,17 @@ export class TegulaImg extends HTMLElement {
     }
   }
 
+  disconnectedCallback() {
+    nearViewport?.unobserve(this);
+  }
+
   load() {
     const src = this.getAttribute('src');
     if (!src) {
+      return;
+    }
+    if (this.getAttribute('loading') === 'lazy' && !this.seen) {
+      watch(this);
       return;
     }
     this.controller?.abort();

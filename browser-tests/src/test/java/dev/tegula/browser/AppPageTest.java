@@ -597,6 +597,28 @@ class AppPageTest {
           const r = c.getBoundingClientRect();
           return [c.width, c.height, t.naturalWidth, t.naturalHeight, r.width, Math.round(r.height)];
           """));
+      // loading="lazy" far below the fold: nothing fetched until it is scrolled near
+      chromium.driver.executeScript("""
+          const spacer = document.createElement('div');
+          spacer.style.height = '5000px';
+          const lazy = document.createElement('tegula-img');
+          lazy.id = 'lazy';
+          lazy.setAttribute('loading', 'lazy');
+          lazy.setAttribute('src', '/sample.jpg?lazy');
+          document.body.append(spacer, lazy);
+          """);
+      String fetched = "return [document.getElementById('lazy').dataset.state ?? 'none',"
+          + " performance.getEntriesByType('resource').some((e) => e.name.endsWith('?lazy'))]";
+      long until = System.nanoTime() + 1_500_000_000L;
+      while (System.nanoTime() < until) {
+        assertEquals(List.of("none", false), chromium.driver.executeScript(fetched));
+      }
+      chromium.driver.executeScript("document.getElementById('lazy').scrollIntoView()");
+      new WebDriverWait(chromium.driver, Duration.ofSeconds(60)).until(d -> "loaded".equals(
+          d.findElement(By.id("lazy")).getAttribute("data-state")));
+      assertEquals(List.of("loaded", true), chromium.driver.executeScript(fetched));
+      assertEquals(1134L, chromium.driver.executeScript(
+          "return document.getElementById('lazy').naturalWidth"));
       assertEquals(List.of(), chromium.driver.executeScript("return window.__csp"));
     } finally {
       chromium.driver.get(app);
