@@ -57,6 +57,33 @@ class SinglePassDecodeTest {
     assertTrue(eighth < 400_000, eighth + " bytes");
   }
 
+  /**
+   * Every conformance file that is one sequential Huffman-coded scan, at every shrink: what the
+   * decode allocates is its output and at most 300 KB besides (parser, tables, three iMCU rows of
+   * samples per component), whatever the size of its coefficients.
+   */
+  @Test
+  void everySinglePassConformanceFileAllocatesAboutItsOutput() {
+    int checked = 0;
+    for (String name : TestFiles.conformanceFiles()) {
+      byte[] jpeg = TestFiles.read(TestFiles.jpeg(name));
+      dev.tegula.core.ImageInfo info = JpegDecoder.readInfo(jpeg, dev.tegula.core.Limits.DEFAULT);
+      DecodedImage whole = JpegDecoder.decode(jpeg, WHOLE);
+      if (info.progressive() || info.variant().contains("arithmetic") || whole.info().scans() != 1) {
+        continue;
+      }
+      for (int shrink : new int[] {1, 2, 4, 8}) {
+        DecodeOptions o = WHOLE.withJpegShrink(shrink);
+        long output = JpegDecoder.decode(jpeg, o).image().rgba().length;
+        long allocated = allocatedBy(jpeg, o);
+        assertTrue(allocated < output + 300_000,
+            name + " at 1/" + shrink + ": " + allocated + " bytes for " + output + " of output");
+      }
+      checked++;
+    }
+    assertTrue(checked >= 25, checked + " files");
+  }
+
   @Test
   void aProgressiveDecodeStillKeepsEveryCoefficient() {
     byte[] jpeg = TestFiles.read(TestFiles.jpeg("size_1023x769_progressive_444.jpg"));
