@@ -371,6 +371,14 @@ public final class JpegDecoder {
           incomplete = true;
           problems.add(e.getMessage());
           scan = null;
+        } catch (UnsupportedFeatureException | LimitExceededException e) {
+          if (first || !singlePass) {
+            throw e;
+          }
+          // After a single-pass image, which djpeg has written before it reads on: keep it.
+          problems.add(e.getMessage() + " after the image's only scan: ignored");
+          endedEarly = true;
+          scan = null;
         }
       }
       assess();

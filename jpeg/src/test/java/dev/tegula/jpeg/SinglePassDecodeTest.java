@@ -138,6 +138,27 @@ class SinglePassDecodeTest {
     }
   }
 
+  /**
+   * An unsupported marker (JPG, SOF3, LSE) after a single-pass image: djpeg has written the image
+   * when it meets it; the decoder keeps the image, complete, and says what it ignored.
+   */
+  @Test
+  void anUnsupportedMarkerAfterASinglePassImageLeavesTheImage() {
+    byte[] first = JpegEncoder.encode(gradient(false), Metadata.EMPTY,
+        JpegEncodeOptions.ofQuality(80).withProgressive(false));
+    DecodedImage alone = JpegDecoder.decode(first, WHOLE);
+    for (int marker : new int[] {0xC8, 0xC3, 0xF8}) {
+      byte[] file = java.util.Arrays.copyOf(first, first.length + 4);
+      int end = first.length - 2;
+      byte[] tail = {(byte) 0xFF, (byte) marker, 0, 2, (byte) 0xFF, (byte) 0xD9};
+      System.arraycopy(tail, 0, file, end, tail.length);
+      DecodedImage d = JpegDecoder.decode(file, WHOLE);
+      assertArrayEquals(alone.image().rgba(), d.image().rgba(), Integer.toHexString(marker));
+      assertTrue(d.complete());
+      assertTrue(d.warning().contains("after the image's only scan: ignored"), d.warning());
+    }
+  }
+
   private static Image gradient(boolean inverted) {
     int w = 100;
     int h = 60;
