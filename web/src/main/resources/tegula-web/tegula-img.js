@@ -21,7 +21,7 @@ function pixels(value) {
  * The largest of 8, 4 and 2 that still gives at least the box's device pixels on each side it
  * names (an upright natural size; ceil as the shrunk decode rounds), else 1.
  */
-export function shrinkFor(natural, box) {
+function shrinkFor(natural, box) {
   for (const n of [8, 4, 2]) {
     if (Math.ceil(natural.width / n) >= box.width && Math.ceil(natural.height / n) >= box.height) {
       return n;

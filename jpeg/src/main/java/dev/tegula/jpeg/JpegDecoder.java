@@ -297,6 +297,8 @@ public final class JpegDecoder {
     private boolean arithmeticRanOut;
     /** Reading stopped at a scan that cannot change the image (a single-pass image's second). */
     private boolean endedEarly;
+    /** A single-pass image rendered as its scan is decoded, from one iMCU row of store. */
+    private boolean streamed;
     /** The output pass: made as the first scan starts when it renders as it decodes. */
     private Renderer renderer;
     /** decodeCoefficients: where to go on after each given scan, and their coefficients. */
@@ -337,7 +339,7 @@ public final class JpegDecoder {
       // component): that scan is the image, and a later one is an error that djpeg reports after
       // writing it. Huffman-coded, it is rendered as it is decoded, from one iMCU row of store.
       boolean singlePass = !f.progressive && scan.components.length == f.components.length;
-      boolean streamed = singlePass && !f.arithmetic && given == null;
+      streamed = singlePass && !f.arithmetic && given == null;
       allocate(f, firstScanOffset, streamed);
       if (!f.progressive && !f.arithmetic) {
         StandardHuffmanTables.fillMissing(p.dcTables, p.acTables);
@@ -353,14 +355,7 @@ public final class JpegDecoder {
           break;
         }
         try {
-          if (streamed) {
-            // the quantizers are latched as the scan starts; the rows are rendered as it goes
-            latch(scan, p.markerOffset);
-            renderer = newRenderer(null, true);
-            huffman.rows = renderer;
-          }
           decodeScan(scan, p.markerOffset);
-          huffman.rows = null;
           first = false;
           scan = p.nextScan();
         } catch (MalformedInputException | TruncatedInputException e) {
@@ -495,6 +490,11 @@ public final class JpegDecoder {
       scans++;
       limits.checkScans(scans, sosOffset);
       latch(scan, sosOffset);
+      if (streamed) {
+        // the only scan: its rows are rendered as it decodes them, with the quantizers latched
+        renderer = newRenderer(null, true);
+        huffman.rows = renderer;
+      }
       if (f.progressive) {
         trackProgression(scan);
       }
