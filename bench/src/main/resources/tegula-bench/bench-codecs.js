@@ -26,7 +26,10 @@ function bytes(int8) {
 function tegulaDecode(x) {
   return (buffer) => {
     const r = parse(x.decode(new Int8Array(buffer), false, 0, 1));
-    return {width: r.width, height: r.height, data: bytes(x.takePixels())};
+    const linear = typeof x.takeDecodedPixels === 'function' ? x.takeDecodedPixels() : null;
+    const data = linear
+        ? new Uint8Array(linear.slice(0, r.width * r.height * 4).buffer) : bytes(x.takePixels());
+    return {width: r.width, height: r.height, data};
   };
 }
 

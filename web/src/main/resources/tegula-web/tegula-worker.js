@@ -146,14 +146,23 @@ function decode(exports, msg) {
   if (result.error) {
     return [{error: result.error}];
   }
-  const pixels = exports.takePixels();
+  const buffer = decodedPixels(exports, result.width * result.height * 4);
   const decodeMs = performance.now() - start;
   if (msg.bitmap) {
-    const [reply, transfer] = bitmap(new Uint8ClampedArray(bytesOf(pixels)), result.width, result.height);
+    const [reply, transfer] = bitmap(new Uint8ClampedArray(buffer), result.width, result.height);
     return [{...result, ...reply, decodeMs}, transfer];
   }
-  const buffer = bytesOf(pixels);
   return [{...result, pixels: buffer, decodeMs}, [buffer]];
+}
+
+/**
+ * The pixels of the decode just made, in an ArrayBuffer of their own: a JPEG's copied out of the
+ * module's linear memory in one slice, else taken as a Java byte[] (as every decode is from a
+ * module version before takeDecodedPixels: codec versions can be swapped at run time).
+ */
+function decodedPixels(exports, length) {
+  const linear = typeof exports.takeDecodedPixels === 'function' ? exports.takeDecodedPixels() : null;
+  return linear ? linear.slice(0, length).buffer : bytesOf(exports.takePixels());
 }
 
 /** The .tgl structure when tiling pays (several 8-bit tiles, no rotation to apply), else null. */

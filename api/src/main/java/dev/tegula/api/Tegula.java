@@ -1,6 +1,7 @@
 package dev.tegula.api;
 
 import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Exif;
 import dev.tegula.core.Image;
@@ -8,6 +9,7 @@ import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Metadata;
+import dev.tegula.core.RgbaTarget;
 import dev.tegula.jpeg.JpegDecoder;
 import dev.tegula.jpeg.JpegEncodeOptions;
 import dev.tegula.jpeg.JpegEncoder;
@@ -77,6 +79,23 @@ public final class Tegula {
 
   public static DecodedImage decode(byte[] data) {
     return decode(data, DecodeOptions.DEFAULT);
+  }
+
+  /**
+   * {@link #decode(byte[], DecodeOptions)} into the caller's {@code target}, 8-bit RGBA (no
+   * RGBA16). A JPEG is rendered into it row by row and turned upright on the way, with no image
+   * array of its own; PNG and .tgl decode to an image first, which is then copied in.
+   */
+  public static DecodeReport decodeInto(byte[] data, DecodeOptions options, RgbaTarget target) {
+    if (options == null || target == null) {
+      throw new IllegalArgumentException("options and target must not be null");
+    }
+    if (requireFormat(data) == ImageFormat.JPEG) {
+      return JpegDecoder.decode(data, options, target);
+    }
+    DecodedImage d = decode(data, options);
+    target.putImage(d.image());
+    return DecodeReport.of(d);
   }
 
   /** Encodes an image as JPEG, carrying ICC and EXIF from {@code metadata} (may be null). */

@@ -54,21 +54,17 @@ final class ColorConverter {
 
   /**
    * Converts {@code width} pixels of one row: component n's samples are at
-   * {@code arrays[n][offsets[n] + x]}; RGBA goes to {@code out[outOff ..]}.
+   * {@code arrays[n][offsets[n] + x]}; pixel x goes to {@code out[x]}, packed R | G << 8 |
+   * B << 16 | A << 24.
    */
-  static void convert(
-      int space, byte[][] arrays, int[] offsets, int width, byte[] out, int outOff) {
-    int o = outOff;
+  static void convert(int space, byte[][] arrays, int[] offsets, int width, int[] out) {
     switch (space) {
       case GRAY: {
         byte[] g = arrays[0];
         int gi = offsets[0];
-        for (int x = 0; x < width; x++, o += 4) {
-          byte v = g[gi + x];
-          out[o] = v;
-          out[o + 1] = v;
-          out[o + 2] = v;
-          out[o + 3] = (byte) 0xFF;
+        for (int x = 0; x < width; x++) {
+          int v = g[gi + x] & 0xFF;
+          out[x] = v | v << 8 | v << 16 | 0xFF000000;
         }
         break;
       }
@@ -79,7 +75,7 @@ final class ColorConverter {
         int yi = offsets[0];
         int cbi = offsets[1];
         int cri = offsets[2];
-        for (int x = 0; x < width; x++, o += 4) {
+        for (int x = 0; x < width; x++) {
           int y = ya[yi + x] & 0xFF;
           int cb = (cba[cbi + x] & 0xFF) - 128;
           int cr = (cra[cri + x] & 0xFF) - 128;
@@ -87,10 +83,10 @@ final class ColorConverter {
           int r = y + ((FIX_1_40200 * cr + ONE_HALF) >> SCALEBITS);
           int g = y + ((ONE_HALF - FIX_0_34414 * cb - FIX_0_71414 * cr) >> SCALEBITS);
           int b = y + ((FIX_1_77200 * cb + ONE_HALF) >> SCALEBITS);
-          out[o] = (byte) ((r & ~255) == 0 ? r : (r < 0 ? 0 : 255));
-          out[o + 1] = (byte) ((g & ~255) == 0 ? g : (g < 0 ? 0 : 255));
-          out[o + 2] = (byte) ((b & ~255) == 0 ? b : (b < 0 ? 0 : 255));
-          out[o + 3] = (byte) 0xFF;
+          out[x] = ((r & ~255) == 0 ? r : (r < 0 ? 0 : 255))
+              | ((g & ~255) == 0 ? g : (g < 0 ? 0 : 255)) << 8
+              | ((b & ~255) == 0 ? b : (b < 0 ? 0 : 255)) << 16
+              | 0xFF000000;
         }
         break;
       }
@@ -101,11 +97,9 @@ final class ColorConverter {
         int ri = offsets[0];
         int gi = offsets[1];
         int bi = offsets[2];
-        for (int x = 0; x < width; x++, o += 4) {
-          out[o] = ra[ri + x];
-          out[o + 1] = ga[gi + x];
-          out[o + 2] = ba[bi + x];
-          out[o + 3] = (byte) 0xFF;
+        for (int x = 0; x < width; x++) {
+          out[x] = (ra[ri + x] & 0xFF) | (ga[gi + x] & 0xFF) << 8 | (ba[bi + x] & 0xFF) << 16
+              | 0xFF000000;
         }
         break;
       }
@@ -118,12 +112,10 @@ final class ColorConverter {
         int mi = offsets[1];
         int yi = offsets[2];
         int ki = offsets[3];
-        for (int x = 0; x < width; x++, o += 4) {
+        for (int x = 0; x < width; x++) {
           int k = ka[ki + x] & 0xFF;
-          out[o] = (byte) mulDiv255(ca[ci + x] & 0xFF, k);
-          out[o + 1] = (byte) mulDiv255(ma[mi + x] & 0xFF, k);
-          out[o + 2] = (byte) mulDiv255(ya[yi + x] & 0xFF, k);
-          out[o + 3] = (byte) 0xFF;
+          out[x] = mulDiv255(ca[ci + x] & 0xFF, k) | mulDiv255(ma[mi + x] & 0xFF, k) << 8
+              | mulDiv255(ya[yi + x] & 0xFF, k) << 16 | 0xFF000000;
         }
         break;
       }
@@ -136,7 +128,7 @@ final class ColorConverter {
         int cbi = offsets[1];
         int cri = offsets[2];
         int ki = offsets[3];
-        for (int x = 0; x < width; x++, o += 4) {
+        for (int x = 0; x < width; x++) {
           int y = ya[yi + x] & 0xFF;
           int cb = cba[cbi + x] & 0xFF;
           int cr = cra[cri + x] & 0xFF;
@@ -144,10 +136,8 @@ final class ColorConverter {
           int c = clamp(255 - (y + CR_R[cr]));
           int m = clamp(255 - (y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)));
           int yy = clamp(255 - (y + CB_B[cb]));
-          out[o] = (byte) mulDiv255(c, k);
-          out[o + 1] = (byte) mulDiv255(m, k);
-          out[o + 2] = (byte) mulDiv255(yy, k);
-          out[o + 3] = (byte) 0xFF;
+          out[x] = mulDiv255(c, k) | mulDiv255(m, k) << 8 | mulDiv255(yy, k) << 16
+              | 0xFF000000;
         }
         break;
       }

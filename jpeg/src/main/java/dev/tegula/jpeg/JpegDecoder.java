@@ -1,14 +1,15 @@
 package dev.tegula.jpeg;
 
 import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
-import dev.tegula.core.Image;
+import dev.tegula.core.ImageTarget;
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Metadata;
-import dev.tegula.core.Orientation;
+import dev.tegula.core.RgbaTarget;
 import dev.tegula.core.TegulaException;
 import dev.tegula.core.TruncatedInputException;
 import dev.tegula.core.UnsupportedFeatureException;
@@ -59,16 +60,30 @@ public final class JpegDecoder {
 
   /** Decodes to RGBA8 (alpha 255). */
   public static DecodedImage decode(byte[] data, DecodeOptions options) {
-    if (data == null || options == null) {
-      throw new IllegalArgumentException("data and options must not be null");
+    ImageTarget target = new ImageTarget();
+    return withImage(target, decode(data, options, target));
+  }
+
+  /**
+   * Decodes to RGBA8 (alpha 255) in {@code target}, which the decoder starts once the frame's size
+   * passed the limits, with the EXIF orientation read before the image data when {@link
+   * DecodeOptions#autoOrient()} asks for it.
+   */
+  public static DecodeReport decode(byte[] data, DecodeOptions options, RgbaTarget target) {
+    if (data == null || options == null || target == null) {
+      throw new IllegalArgumentException("data, options and target must not be null");
     }
     try {
-      return new JpegDecoder.Run(data, options).decode();
+      return new JpegDecoder.Run(data, options, target).decode();
     } catch (TegulaException e) {
       throw e;
     } catch (RuntimeException e) {
       throw internal(e);
     }
+  }
+
+  private static DecodedImage withImage(ImageTarget target, DecodeReport r) {
+    return new DecodedImage(target.image(), r.info(), r.metadata(), r.complete(), r.warning());
   }
 
   /**
@@ -91,12 +106,22 @@ public final class JpegDecoder {
    */
   public static DecodedImage decodeCoefficients(byte[] data, int[] resumeAt,
       short[][] coefficients, int[] blocksWide, DecodeOptions options) {
+    ImageTarget target = new ImageTarget();
+    return withImage(target,
+        decodeCoefficients(data, resumeAt, coefficients, blocksWide, options, target));
+  }
+
+  /** {@link #decodeCoefficients} into {@code target}, as {@link #decode(byte[], DecodeOptions,
+   * RgbaTarget)}. */
+  public static DecodeReport decodeCoefficients(byte[] data, int[] resumeAt,
+      short[][] coefficients, int[] blocksWide, DecodeOptions options, RgbaTarget target) {
     if (data == null || resumeAt == null || coefficients == null || blocksWide == null
-        || options == null || resumeAt.length == 0 || coefficients.length != blocksWide.length) {
+        || options == null || target == null || resumeAt.length == 0
+        || coefficients.length != blocksWide.length) {
       throw new IllegalArgumentException("null input, no given scans, or arrays of two sizes");
     }
     try {
-      Run run = new JpegDecoder.Run(data, options);
+      Run run = new JpegDecoder.Run(data, options, target);
       run.resumeAt = resumeAt.clone();
       run.given = coefficients;
       run.givenWide = blocksWide;
@@ -280,6 +305,9 @@ public final class JpegDecoder {
     private final DecodeOptions options;
     private final Limits limits;
     private final JpegParser parser;
+    private final RgbaTarget target;
+    /** The EXIF orientation the target turns the image by, fixed when rendering starts. */
+    private int orientation = 1;
     private Frame frame;
     private int space;
     /** Quantizers latched per component at its first scan (jdinput.c latch_quant_tables). */
@@ -306,14 +334,15 @@ public final class JpegDecoder {
     private short[][] given;
     private int[] givenWide;
 
-    Run(byte[] data, DecodeOptions options) {
+    Run(byte[] data, DecodeOptions options, RgbaTarget target) {
       this.data = data;
       this.options = options;
+      this.target = target;
       this.limits = options.limits();
       this.parser = new JpegParser(data, limits, true);
     }
 
-    DecodedImage decode() {
+    DecodeReport decode() {
       JpegParser p = parser;
       p.readSoi();
       Scan scan = p.nextScan();
@@ -381,9 +410,10 @@ public final class JpegDecoder {
         renderer = newRenderer(BlockSmoothing.create(
             f, latched, coefBits, prevCoefBits, scans, lastGoodImcuRow), false);
       }
-      Image image = renderer.finish();
-      if (options.autoOrient() && p.orientation != 1) {
-        image = Orientation.apply(image, p.orientation);
+      renderer.finish();
+      if (options.autoOrient() && p.orientation != orientation) {
+        // only an EXIF segment after a single-pass image's scan, which had been rendered
+        problems.add("EXIF orientation " + p.orientation + " after the image data: not applied");
       }
       Map<String, String> text = new LinkedHashMap<>();
       String com = p.comments();
@@ -408,7 +438,10 @@ public final class JpegDecoder {
         }
         warning = sb.toString();
       }
-      return new DecodedImage(image, info(p, f, space, scans), metadata, !incomplete, warning);
+      boolean swap = orientation >= 5;
+      return new DecodeReport(swap ? renderer.height() : renderer.width(),
+          swap ? renderer.width() : renderer.height(), info(p, f, space, scans), metadata,
+          !incomplete, warning);
     }
 
     /**
@@ -554,8 +587,9 @@ public final class JpegDecoder {
     }
 
     private Renderer newRenderer(BlockSmoothing smoothing, boolean streamed) {
+      orientation = options.autoOrient() ? parser.orientation : 1;
       return new Renderer(frame, space, latched, smoothing, options.jpegShrink(), limits,
-          streamed);
+          streamed, target, orientation);
     }
 
     /**

@@ -1,14 +1,15 @@
 package dev.tegula.jpeg;
 
-import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
+import dev.tegula.core.RgbaTarget;
 import java.util.Arrays;
 
 /**
  * The output pass (jdapistd.c): per iMCU row, {@link ComponentPlane} dequantizes and
  * inverse-transforms the blocks, {@link Upsampler} brings each component to full resolution and
- * {@link ColorConverter} (or {@link FusedYccRow}) writes RGBA. Row k is written once row k + 1 is
- * transformed, for the upsampler's context rows.
+ * {@link ColorConverter} (or {@link FusedYccRow}) makes a row of packed RGBA pixels, which goes to
+ * the caller's {@link RgbaTarget}. Row k is written once row k + 1 is transformed, for the
+ * upsampler's context rows.
  *
  * <p>Fed either after the last scan, from a store of the whole image ({@link #finish}), or,
  * for a sequential image whose first scan holds every component (libjpeg's single-pass case), as
@@ -23,8 +24,8 @@ import java.util.Arrays;
  */
 final class Renderer implements HuffmanScanDecoder.RowSink {
   private final int space;
-  private final Image image;
-  private final byte[] rgba;
+  private final RgbaTarget target;
+  private final int[] rowPixels;
   private final int width;
   private final int height;
   private final ComponentPlane[] planes;
@@ -45,17 +46,21 @@ final class Renderer implements HuffmanScanDecoder.RowSink {
    * @param latched each component's quantizers (null: never coded, all zero)
    * @param smoothing block smoothing of a progressive image, or null
    * @param clearTransformed whether the store holds one iMCU row that the decoder refills
+   * @param target where the rows go, started here once the size passed the limits
+   * @param orientation the EXIF orientation the target turns the image by (1: none)
    */
   Renderer(Frame f, int space, int[][] latched, BlockSmoothing smoothing, int shrink,
-      Limits limits, boolean clearTransformed) {
+      Limits limits, boolean clearTransformed, RgbaTarget target, int orientation) {
     this.space = space;
     this.smoothing = smoothing;
     this.clearTransformed = clearTransformed;
     int minSize = 8 / shrink;
     width = (int) ((f.width + (long) shrink - 1) / shrink);
     height = (int) ((f.height + (long) shrink - 1) / shrink);
-    image = Image.allocate(width, height, limits);
-    rgba = image.rgba();
+    limits.checkDimensions(width, height, -1);
+    this.target = target;
+    target.start(width, height, orientation);
+    rowPixels = new int[width];
     int n = f.components.length;
     planes = new ComponentPlane[n];
     ups = new Upsampler[n];
@@ -77,6 +82,14 @@ final class Renderer implements HuffmanScanDecoder.RowSink {
     imcuRows = f.mcusPerColumn;
     fused = FusedYccRow.applies(space, ups);
     h2v2 = fused && ups[1].method == Upsampler.H2V2_FANCY;
+  }
+
+  int width() {
+    return width;
+  }
+
+  int height() {
+    return height;
   }
 
   /** Transforms iMCU row k, whose coefficients are complete, and writes row k - 1. */
@@ -108,14 +121,13 @@ final class Renderer implements HuffmanScanDecoder.RowSink {
    * single-pass scan, which reports every row, even those past the end of damaged data) and
    * writes the rest of the image.
    */
-  Image finish() {
+  void finish() {
     while (next < imcuRows) {
       rowDecoded(next);
     }
     if (imcuRows > 0) {
       write(imcuRows - 1);
     }
-    return image;
   }
 
   private void write(int k) {
@@ -123,15 +135,16 @@ final class Renderer implements HuffmanScanDecoder.RowSink {
     int y1 = Math.min(height, y0 + rowsPerImcu);
     for (int y = y0; y < y1; y++) {
       if (fused) {
-        FusedYccRow.row(planes, h2v2, y, width, rgba, y * width * 4);
-        continue;
+        FusedYccRow.row(planes, h2v2, y, width, rowPixels);
+      } else {
+        for (int i = 0; i < planes.length; i++) {
+          ups[i].upsample(y);
+          arrays[i] = ups[i].array;
+          offsets[i] = ups[i].offset;
+        }
+        ColorConverter.convert(space, arrays, offsets, width, rowPixels);
       }
-      for (int i = 0; i < planes.length; i++) {
-        ups[i].upsample(y);
-        arrays[i] = ups[i].array;
-        offsets[i] = ups[i].offset;
-      }
-      ColorConverter.convert(space, arrays, offsets, width, rgba, y * width * 4);
+      target.row(y, rowPixels);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.tegula.wasm;
 
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The decode-only module, {@code tegula-decode.wasm}: decode, info and the tile-by-tile .tgl
@@ -9,6 +10,7 @@ import org.teavm.jso.JSExport;
  * about half the bytes: TeaVM compiles only what these exports reach.
  */
 public final class DecodeExports {
+  private static final LinearPixels decodedPixels = new LinearPixels();
   private static final Handover pendingPixels = new Handover();
 
   private DecodeExports() {}
@@ -21,7 +23,7 @@ public final class DecodeExports {
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels,
       int jpegShrink) {
-    return Decoding.decode(pendingPixels, data, autoOrient, maxPixels, jpegShrink);
+    return Decoding.decode(decodedPixels, pendingPixels, data, autoOrient, maxPixels, jpegShrink);
   }
 
   /** As {@link TegulaExports#info}. */
@@ -34,6 +36,12 @@ public final class DecodeExports {
   @JSExport
   public static byte[] takePixels() {
     return pendingPixels.take();
+  }
+
+  /** As {@link TegulaExports#takeDecodedPixels}. */
+  @JSExport
+  public static Int8Array takeDecodedPixels() {
+    return decodedPixels.take();
   }
 
   /** The decoding half of {@link TegulaExports#tiles}: openTgl, restoreTile and their takes. */

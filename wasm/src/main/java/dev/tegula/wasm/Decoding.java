@@ -1,9 +1,11 @@
 package dev.tegula.wasm;
 
 import dev.tegula.api.ImageFacts;
+import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Json;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Limits;
 import dev.tegula.core.TegulaException;
@@ -12,17 +14,30 @@ import dev.tegula.core.TegulaException;
 final class Decoding {
   private Decoding() {}
 
-  /** See {@link TegulaExports#decode}; the pixels wait in {@code pixels}. */
-  static String decode(Handover pixels, byte[] data, boolean autoOrient, double maxPixels,
-      int jpegShrink) {
-    pixels.clear();
+  /**
+   * See {@link TegulaExports#decode}. A JPEG is rendered straight into linear memory, where its
+   * pixels wait in {@code linear}; a PNG or .tgl makes a Java image first, whose array waits in
+   * {@code array} (copied into linear memory it came out 3 % slower than JavaScript taking the
+   * array: docs/benchmarks.md).
+   */
+  static String decode(LinearPixels linear, Handover array, byte[] data, boolean autoOrient,
+      double maxPixels, int jpegShrink) {
+    linear.clear();
+    array.clear();
     try {
-      DecodedImage d = Tegula.decode(data,
-          new DecodeOptions(limits(maxPixels), autoOrient, jpegShrink));
-      pixels.put(d.image().rgba());
+      DecodeOptions options = new DecodeOptions(limits(maxPixels), autoOrient, jpegShrink);
+      DecodeReport d;
+      if (Tegula.detect(data) == ImageFormat.JPEG) {
+        d = Tegula.decodeInto(data, options, linear.target());
+        linear.ready(d.width() * d.height() * 4);
+      } else {
+        DecodedImage image = Tegula.decode(data, options);
+        array.put(image.image().rgba());
+        d = DecodeReport.of(image);
+      }
       return new Json()
-          .put("width", d.image().width())
-          .put("height", d.image().height())
+          .put("width", d.width())
+          .put("height", d.height())
           .put("complete", d.complete())
           .put("warning", d.warning())
           .putRaw("info", ImageFacts.toJson(d.info()))

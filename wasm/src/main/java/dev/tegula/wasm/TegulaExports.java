@@ -4,6 +4,7 @@ import dev.tegula.api.ImageFacts;
 import dev.tegula.api.Json;
 import dev.tegula.core.TegulaException;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * What JavaScript can call: bytes in, bytes and JSON out, no logic of its own.
@@ -17,6 +18,7 @@ public final class TegulaExports {
   static final String VERSION = "0.1.0";
 
   private static final Handover pendingPixels = new Handover();
+  private static final LinearPixels decodedPixels = new LinearPixels();
   private static final Handover pendingBytes = new Handover();
 
   private TegulaExports() {}
@@ -27,14 +29,26 @@ public final class TegulaExports {
 
   /**
    * Decodes a JPEG, PNG or .tgl file. Returns JSON: {@code {width, height, complete, warning, info,
-   * metadata}} with the pixels waiting for {@link #takePixels()}, or {@code {error: {code,
+   * metadata}} with the pixels waiting for {@link #takeDecodedPixels()} (a JPEG's) or {@link
+   * #takePixels()} (a PNG's or .tgl's), or {@code {error: {code,
    * message, offset}}}. {@code jpegShrink} is {@link dev.tegula.core.DecodeOptions#jpegShrink}
    * (1, 2, 4 or 8; anything else is an "argument" error).
    */
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels,
       int jpegShrink) {
-    return Decoding.decode(pendingPixels, data, autoOrient, maxPixels, jpegShrink);
+    return Decoding.decode(decodedPixels, pendingPixels, data, autoOrient, maxPixels,
+        jpegShrink);
+  }
+
+  /**
+   * The last {@link #decode}'s pixels when they are in linear memory, once: a view whose first
+   * width x height x 4 bytes are the RGBA, valid until the module next runs (copy them out at
+   * once); null when they wait for {@link #takePixels()} instead.
+   */
+  @JSExport
+  public static Int8Array takeDecodedPixels() {
+    return decodedPixels.take();
   }
 
   /** Reads only the headers; JSON as {@link ImageFacts#toJson} or an error object. */
@@ -116,7 +130,10 @@ public final class TegulaExports {
     return pendingBytes.take();
   }
 
-  /** Hands over the RGBA8 pixels of the last successful decode (once). */
+  /**
+   * Hands over, once, the RGBA8 pixels of the last successful decode that did not go to linear
+   * memory ({@link #takeDecodedPixels()}), or the heatmap of the last compare.
+   */
   @JSExport
   public static byte[] takePixels() {
     return pendingPixels.take();
