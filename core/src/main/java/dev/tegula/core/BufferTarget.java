@@ -2,15 +2,18 @@ package dev.tegula.core;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
 /**
  * An {@link RgbaTarget} that stores the pixels in a {@link ByteBuffer}, R, G, B, A bytes row-major
- * from index 0, one int store per pixel. The WebAssembly build hands it a direct buffer, which
+ * from index 0, a row at a time as little-endian ints. The WebAssembly build hands it a direct buffer, which
  * lives in linear memory, so JavaScript copies the image out with one {@code slice} instead of
  * reading a Java array a byte at a time.
  */
 public class BufferTarget extends RgbaTarget {
   private ByteBuffer buffer;
+  /** The buffer as little-endian ints: a row goes in as one bulk put. */
+  private IntBuffer ints;
   private int width;
   private int height;
 
@@ -21,6 +24,7 @@ public class BufferTarget extends RgbaTarget {
     if (buffer.capacity() < bytes) {
       throw new IllegalStateException("buffer(" + bytes + ") gave " + buffer.capacity());
     }
+    ints = buffer.asIntBuffer();
     this.width = width;
     this.height = height;
   }
@@ -32,9 +36,14 @@ public class BufferTarget extends RgbaTarget {
 
   @Override
   protected final void put(int first, int step, int[] px, int n) {
-    ByteBuffer b = buffer;
-    for (int i = 0, at = first * 4, by = step * 4; i < n; i++, at += by) {
-      b.putInt(at, px[i]);
+    IntBuffer b = ints;
+    if (step == 1) {
+      b.position(first);
+      b.put(px, 0, n);
+      return;
+    }
+    for (int i = 0, at = first; i < n; i++, at += step) {
+      b.put(at, px[i]);
     }
   }
 
