@@ -64,7 +64,7 @@ final class ColorConverter {
         int gi = offsets[0];
         for (int x = 0; x < width; x++) {
           int v = g[gi + x] & 0xFF;
-          out[x] = v | v << 8 | v << 16 | 0xFF000000;
+          out[x] = v * 0x010101 | 0xFF000000;
         }
         break;
       }
