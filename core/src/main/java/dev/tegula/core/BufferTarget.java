@@ -6,9 +6,9 @@ import java.nio.IntBuffer;
 
 /**
  * An {@link RgbaTarget} that stores the pixels in a {@link ByteBuffer}, R, G, B, A bytes row-major
- * from index 0, a row at a time as little-endian ints. The WebAssembly build hands it a direct buffer, which
- * lives in linear memory, so JavaScript copies the image out with one {@code slice} instead of
- * reading a Java array a byte at a time.
+ * from index 0, a row at a time as little-endian ints. The WebAssembly build hands it a direct
+ * buffer, which lives in linear memory, so JavaScript copies the image out with one {@code slice}
+ * instead of reading a Java array a byte at a time.
  */
 public class BufferTarget extends RgbaTarget {
   private ByteBuffer buffer;
@@ -20,7 +20,9 @@ public class BufferTarget extends RgbaTarget {
   @Override
   protected final void allocate(int width, int height) {
     int bytes = Math.multiplyExact(Math.multiplyExact(width, height), 4);
-    buffer = buffer(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    buffer = buffer(bytes);
+    buffer.clear(); // the ints start at index 0 whatever position a reused buffer was left at
+    buffer.order(ByteOrder.LITTLE_ENDIAN);
     if (buffer.capacity() < bytes) {
       throw new IllegalStateException("buffer(" + bytes + ") gave " + buffer.capacity());
     }

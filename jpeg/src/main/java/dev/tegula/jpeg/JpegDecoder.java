@@ -111,8 +111,10 @@ public final class JpegDecoder {
         decodeCoefficients(data, resumeAt, coefficients, blocksWide, options, target));
   }
 
-  /** {@link #decodeCoefficients} into {@code target}, as {@link #decode(byte[], DecodeOptions,
-   * RgbaTarget)}. */
+  /**
+   * {@link #decodeCoefficients(byte[], int[], short[][], int[], DecodeOptions)} into {@code
+   * target}, which is started as {@link #decode(byte[], DecodeOptions, RgbaTarget)} says.
+   */
   public static DecodeReport decodeCoefficients(byte[] data, int[] resumeAt,
       short[][] coefficients, int[] blocksWide, DecodeOptions options, RgbaTarget target) {
     if (data == null || resumeAt == null || coefficients == null || blocksWide == null

@@ -23,7 +23,8 @@ public final class DecodeExports {
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels,
       int jpegShrink) {
-    return Decoding.decode(decodedPixels, pendingPixels, data, autoOrient, maxPixels, jpegShrink);
+    return Decoding.decode(decodedPixels, pendingPixels, data, autoOrient, maxPixels,
+        jpegShrink);
   }
 
   /** As {@link TegulaExports#info}. */

@@ -6,10 +6,10 @@ import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Decoded pixels in the module's linear memory, where JavaScript copies them out with one {@code
- * slice}. A Java {@code byte[]} lives in the GC heap instead, and crossing it to JavaScript reads it
- * one element at a time: a third of a large decode (docs/benchmarks.md). One direct buffer is kept
- * and reused, grown when an image needs more; linear memory never shrinks, so a worker holds what
- * its largest image took.
+ * slice}. A Java {@code byte[]} lives in the GC heap instead, and crossing it to JavaScript reads
+ * it one element at a time: a third of a large decode (docs/benchmarks.md). One direct buffer is
+ * kept and reused, grown when an image needs more; linear memory never shrinks, so a worker holds
+ * what its largest image took.
  */
 final class LinearPixels {
   private ByteBuffer memory;
