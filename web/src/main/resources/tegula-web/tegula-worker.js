@@ -156,9 +156,9 @@ function decode(exports, msg) {
 }
 
 /**
- * The pixels of the decode just made, in an ArrayBuffer of their own: a JPEG's copied out of the
- * module's linear memory in one slice, else taken as a Java byte[] (as every decode is from a
- * module version before takeDecodedPixels: codec versions can be swapped at run time).
+ * The pixels of the decode just made, in an ArrayBuffer of their own: a JPEG's or PNG's copied out
+ * of the module's linear memory in one slice, a .tgl's taken as a Java byte[] (as every decode's
+ * is from a module version before takeDecodedPixels: codec versions can be swapped at run time).
  */
 function decodedPixels(exports, length) {
   const linear = typeof exports.takeDecodedPixels === 'function' ? exports.takeDecodedPixels() : null;

@@ -83,15 +83,19 @@ public final class Tegula {
 
   /**
    * {@link #decode(byte[], DecodeOptions)} into the caller's {@code target}, 8-bit RGBA (no
-   * RGBA16). A JPEG is rendered into it row by row and turned upright on the way, with no image
-   * array of its own; PNG and .tgl decode to an image first, which is then copied in.
+   * RGBA16). A JPEG or PNG is decoded into it row by row and turned upright on the way, with no
+   * image array of its own; a .tgl decodes to an image first, which is then copied in.
    */
   public static DecodeReport decodeInto(byte[] data, DecodeOptions options, RgbaTarget target) {
     if (options == null || target == null) {
       throw new IllegalArgumentException("options and target must not be null");
     }
-    if (requireFormat(data) == ImageFormat.JPEG) {
+    ImageFormat format = requireFormat(data);
+    if (format == ImageFormat.JPEG) {
       return JpegDecoder.decode(data, options, target);
+    }
+    if (format == ImageFormat.PNG) {
+      return PngDecoder.decode(data, options, target);
     }
     DecodedImage d = decode(data, options);
     target.putImage(d.image());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Tegula#decodeInto} gives {@link Tegula#decode}'s 8-bit pixels and report in a caller's
- * target, for every format: a JPEG rendered into it, a PNG and a .tgl copied in.
+ * target, for every format: a JPEG and a PNG decoded into it, a .tgl copied in.
  */
 class DecodeIntoTest {
   private static void assertSameAsDecode(String relative, DecodeOptions options) throws Exception {

@@ -47,12 +47,24 @@ public abstract class RgbaTarget {
    * Rows may come in any order and more than once (the last one counts).
    */
   public final void row(int y, int[] px) {
+    row(y, px, 0, 1, width);
+  }
+
+  /**
+   * Stores {@code count} pixels of row {@code y}, {@code px[i]} at column {@code x0 + i * dx}
+   * (an interlaced image's pass fills every dx-th column).
+   */
+  public final void row(int y, int[] px, int x0, int dx, int count) {
     if (rowsStarted == 0) {
       throw new IllegalStateException("row before start");
     }
-    if (y < 0 || y >= height || px.length < width) {
-      throw new IllegalArgumentException("row " + y + " of " + height + ", " + px.length
-          + " pixels for a width of " + width);
+    if (y < 0 || y >= height || x0 < 0 || dx < 1 || count < 0 || px.length < count
+        || (count > 0 && x0 + (long) (count - 1) * dx >= width)) {
+      throw new IllegalArgumentException("row " + y + " of " + height + ", " + count
+          + " pixels from column " + x0 + " every " + dx + " for a width of " + width);
+    }
+    if (count == 0) {
+      return;
     }
     int w = width;
     int h = height;
@@ -94,7 +106,7 @@ public abstract class RgbaTarget {
         step = -h;
       }
     }
-    put(first, step, px, w);
+    put(first + x0 * step, dx * step, px, count);
   }
 
   /**

@@ -64,6 +64,35 @@ class RgbaTargetTest {
     }
   }
 
+  /** Rows given in interlace passes (Adam7's starts and steps), every orientation. */
+  @Test
+  void partsOfRowsLandWhereOrientationPutsThem() {
+    int[][] passes = {{0, 8, 0, 8}, {4, 8, 0, 8}, {0, 4, 4, 8}, {2, 4, 0, 4}, {0, 2, 2, 4},
+        {1, 2, 0, 2}, {0, 1, 1, 2}}; // x0, dx, y0, dy
+    Image stored = numbered(11, 9);
+    for (int orientation = 1; orientation <= 8; orientation++) {
+      BufferTarget t = new BufferTarget();
+      t.start(11, 9, orientation);
+      for (int[] p : passes) {
+        for (int y = p[2]; y < 9; y += p[3]) {
+          int[] whole = packedRow(stored, y);
+          int[] part = new int[11];
+          int n = 0;
+          for (int x = p[0]; x < 11; x += p[1]) {
+            part[n++] = whole[x];
+          }
+          t.row(y, part, p[0], p[1], n);
+        }
+      }
+      assertArrayEquals(Orientation.apply(stored, orientation).rgba(), bytes(t),
+          "orientation " + orientation);
+    }
+    ImageTarget i = new ImageTarget();
+    i.start(3, 1, 1);
+    assertThrows(IllegalArgumentException.class, () -> i.row(0, new int[3], 1, 2, 2));
+    i.row(0, new int[3], 1, 2, 1);
+  }
+
   @Test
   void putImageCopiesAnUprightImage() {
     Image source = numbered(6, 4);

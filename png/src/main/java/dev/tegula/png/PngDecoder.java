@@ -1,13 +1,16 @@
 package dev.tegula.png;
 
 import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.ImageInfo;
+import dev.tegula.core.ImageTarget;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.Orientation;
+import dev.tegula.core.RgbaTarget;
 import dev.tegula.core.TegulaException;
 import dev.tegula.core.TruncatedInputException;
 
@@ -79,38 +82,20 @@ public final class PngDecoder {
    *     damaged, or it exceeds the limits
    */
   public static DecodedImage decode(byte[] data, DecodeOptions options) {
-    if (data == null || options == null) {
-      throw new IllegalArgumentException("data and options must not be null");
-    }
-    Limits limits = options.limits();
-    Warnings warnings = new Warnings();
-    ChunkReader reader = new ChunkReader(data, limits, warnings);
-    MetadataReader metadata = new MetadataReader(data, limits, warnings, true);
-    HeaderReader.Result head = HeaderReader.read(data, reader, metadata, limits, warnings);
-    PngHeader header = head.header();
-    if (head.firstIdat() == null) {
-      // Without a single byte of image data there is nothing to show, not even a partial image.
-      throw new TruncatedInputException(head.problem(), reader.position());
-    }
-
-    int rowBuffer = rowBuffer(header);
-    boolean wide = header.bitDepth() == 16;
-    int samples = sampleCount(header);
-    byte[] rgba;
+    Decode d = new Decode(data, options);
+    int samples = sampleCount(d.header);
+    ImageTarget target = new ImageTarget();
     short[] rgba16;
     try {
-      rgba = new byte[samples];
-      rgba16 = wide ? new short[samples] : null;
+      target.start(d.header.width(), d.header.height(), 1);
+      rgba16 = d.header.bitDepth() == 16 ? new short[samples] : null;
     } catch (OutOfMemoryError e) {
       throw new LimitExceededException(
-          "not enough memory for a " + header.width() + "x" + header.height() + " image");
+          "not enough memory for a " + d.header.width() + "x" + d.header.height() + " image");
     }
-
-    boolean complete =
-        decodePixels(data, reader, head, metadata, warnings, rgba, rgba16, rowBuffer);
-
-    ImageInfo info = info(head, metadata.orientation());
-    Image image = new Image(header.width(), header.height(), rgba, rgba16);
+    boolean complete = d.pixels(target, rgba16);
+    ImageInfo info = info(d.head, d.metadata.orientation());
+    Image image = new Image(d.header.width(), d.header.height(), target.image().rgba(), rgba16);
     if (options.autoOrient() && info.orientation() != 1) {
       try {
         image = Orientation.apply(image, info.orientation());
@@ -118,15 +103,73 @@ public final class PngDecoder {
         throw new LimitExceededException("not enough memory to orient the image");
       }
     }
-    return new DecodedImage(image, info, metadata.metadata(), complete, warnings.summary());
+    return new DecodedImage(image, info, d.metadata.metadata(), complete, d.warnings.summary());
+  }
+
+  /**
+   * {@link #decode(byte[], DecodeOptions)} to 8-bit RGBA in {@code target}, started once the
+   * header passed the limits, turned upright by the EXIF orientation read before the image data
+   * when {@link DecodeOptions#autoOrient()} asks for it (an eXIf chunk after the image data is
+   * reported, not applied).
+   */
+  public static DecodeReport decode(byte[] data, DecodeOptions options, RgbaTarget target) {
+    if (target == null) {
+      throw new IllegalArgumentException("target must not be null");
+    }
+    Decode d = new Decode(data, options);
+    int orientation = options.autoOrient() ? d.metadata.orientation() : 1;
+    sampleCount(d.header);
+    target.start(d.header.width(), d.header.height(), orientation);
+    boolean complete = d.pixels(target, null);
+    ImageInfo info = info(d.head, d.metadata.orientation());
+    if (options.autoOrient() && info.orientation() != orientation) {
+      d.warnings.add("EXIF orientation " + info.orientation()
+          + " after the image data: not applied");
+    }
+    boolean swap = orientation >= 5;
+    int w = d.header.width();
+    int h = d.header.height();
+    return new DecodeReport(swap ? h : w, swap ? w : h, info, d.metadata.metadata(), complete,
+        d.warnings.summary());
+  }
+
+  /** One decode: the header and the chunks before the image data, read when it is made. */
+  private static final class Decode {
+    final byte[] data;
+    final Warnings warnings = new Warnings();
+    final ChunkReader reader;
+    final MetadataReader metadata;
+    final HeaderReader.Result head;
+    final PngHeader header;
+
+    Decode(byte[] data, DecodeOptions options) {
+      if (data == null || options == null) {
+        throw new IllegalArgumentException("data and options must not be null");
+      }
+      this.data = data;
+      Limits limits = options.limits();
+      reader = new ChunkReader(data, limits, warnings);
+      metadata = new MetadataReader(data, limits, warnings, true);
+      head = HeaderReader.read(data, reader, metadata, limits, warnings);
+      header = head.header();
+      if (head.firstIdat() == null) {
+        // Without a single byte of image data there is nothing to show, not even a partial image.
+        throw new TruncatedInputException(head.problem(), reader.position());
+      }
+    }
+
+    /** Decodes into the started target (and rgba16 unless null); true when complete. */
+    boolean pixels(RgbaTarget target, short[] rgba16) {
+      SampleExpander expander =
+          new SampleExpander(header, head.palette(), head.transparency(), target, rgba16);
+      return decodePixels(data, reader, head, metadata, warnings, expander, rowBuffer(header));
+    }
   }
 
   /** Inflates and expands the image, then reads the chunks after it; true when complete. */
   private static boolean decodePixels(byte[] data, ChunkReader reader, HeaderReader.Result head,
-      MetadataReader metadata, Warnings warnings, byte[] rgba, short[] rgba16, int rowBuffer) {
+      MetadataReader metadata, Warnings warnings, SampleExpander expander, int rowBuffer) {
     PngHeader header = head.header();
-    SampleExpander expander =
-        new SampleExpander(header, head.palette(), head.transparency(), rgba, rgba16);
     IdatStream idat = new IdatStream(data, reader, head.firstIdat());
     try {
       ScanlineDecoder.Progress progress = ScanlineDecoder.decode(header, idat, expander, rowBuffer);
@@ -135,6 +178,7 @@ public final class PngDecoder {
         if (progress.corrupt() && progress.rows() == 0) {
           throw new MalformedInputException(progress.problem(), progress.offset());
         }
+        ScanlineDecoder.zeroRest(header, progress.rows(), expander);
         warnings.add("image incomplete: " + progress.problem() + " in the chunk at byte "
             + progress.offset());
       } else {

@@ -59,6 +59,31 @@ final class ScanlineDecoder {
     return new Progress(true, rows, null, false, -1);
   }
 
+  /**
+   * Zeroes the pixels of every scanline after the first {@code rowsDone} in decoding order (a
+   * decode that stopped early leaves them transparent black, in a target that may hold anything).
+   */
+  static void zeroRest(PngHeader header, long rowsDone, SampleExpander expander) {
+    boolean interlaced = header.interlaced();
+    long row = 0;
+    for (int pass = 0; pass < Adam7.passCount(interlaced); pass++) {
+      int pw = Adam7.passWidth(header.width(), interlaced, pass);
+      int ph = Adam7.passHeight(header.height(), interlaced, pass);
+      if (pw == 0 || ph == 0) {
+        continue;
+      }
+      int x0 = Adam7.startX(interlaced, pass);
+      int dx = Adam7.stepX(interlaced, pass);
+      int y0 = Adam7.startY(interlaced, pass);
+      int dy = Adam7.stepY(interlaced, pass);
+      for (int y = 0; y < ph; y++, row++) {
+        if (row >= rowsDone) {
+          expander.zeroRow(pw, y0 + y * dy, x0, dx);
+        }
+      }
+    }
+  }
+
   private static String where(boolean interlaced, int pass, int y) {
     return interlaced
         ? " (Adam7 pass " + (pass + 1) + ", scanline " + y + ")"

@@ -15,8 +15,8 @@ final class Decoding {
   private Decoding() {}
 
   /**
-   * See {@link TegulaExports#decode}. A JPEG is rendered straight into linear memory, where its
-   * pixels wait in {@code linear}; a PNG or .tgl makes a Java image first, whose array waits in
+   * See {@link TegulaExports#decode}. A JPEG or PNG is decoded straight into linear memory, where
+   * its pixels wait in {@code linear}; a .tgl makes a Java image first, whose array waits in
    * {@code array} (copied into linear memory it came out 3 % slower than JavaScript taking the
    * array: docs/benchmarks.md).
    */
@@ -27,7 +27,8 @@ final class Decoding {
     try {
       DecodeOptions options = new DecodeOptions(limits(maxPixels), autoOrient, jpegShrink);
       DecodeReport d;
-      if (Tegula.detect(data) == ImageFormat.JPEG) {
+      ImageFormat format = Tegula.detect(data);
+      if (format == ImageFormat.JPEG || format == ImageFormat.PNG) {
         d = Tegula.decodeInto(data, options, linear.target());
         linear.ready(d.width() * d.height() * 4);
       } else {

@@ -29,10 +29,10 @@ public final class TegulaExports {
 
   /**
    * Decodes a JPEG, PNG or .tgl file. Returns JSON: {@code {width, height, complete, warning, info,
-   * metadata}} with the pixels waiting for {@link #takeDecodedPixels()} (a JPEG's) or {@link
-   * #takePixels()} (a PNG's or .tgl's), or {@code {error: {code,
-   * message, offset}}}. {@code jpegShrink} is {@link dev.tegula.core.DecodeOptions#jpegShrink}
-   * (1, 2, 4 or 8; anything else is an "argument" error).
+   * metadata}} with the pixels waiting for {@link #takeDecodedPixels()} (a JPEG's or PNG's) or
+   * {@link #takePixels()} (a .tgl's), or {@code {error: {code, message, offset}}}. {@code
+   * jpegShrink} is {@link dev.tegula.core.DecodeOptions#jpegShrink} (1, 2, 4 or 8; anything else
+   * is an "argument" error).
    */
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels,
