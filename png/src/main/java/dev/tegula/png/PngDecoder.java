@@ -141,6 +141,7 @@ public final class PngDecoder {
     final MetadataReader metadata;
     final HeaderReader.Result head;
     final PngHeader header;
+    final int rowBuffer;
 
     Decode(byte[] data, DecodeOptions options) {
       if (data == null || options == null) {
@@ -156,13 +157,14 @@ public final class PngDecoder {
         // Without a single byte of image data there is nothing to show, not even a partial image.
         throw new TruncatedInputException(head.problem(), reader.position());
       }
+      rowBuffer = rowBuffer(header);
     }
 
     /** Decodes into the started target (and rgba16 unless null); true when complete. */
     boolean pixels(RgbaTarget target, short[] rgba16) {
       SampleExpander expander =
           new SampleExpander(header, head.palette(), head.transparency(), target, rgba16);
-      return decodePixels(data, reader, head, metadata, warnings, expander, rowBuffer(header));
+      return decodePixels(data, reader, head, metadata, warnings, expander, rowBuffer);
     }
   }
 
