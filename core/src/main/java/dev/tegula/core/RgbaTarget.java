@@ -14,7 +14,7 @@ public abstract class RgbaTarget {
   private int width;
   private int height;
   private int orientation;
-  private int rowsStarted;
+  private boolean started;
 
   /**
    * Called once by the decoder, after it checked the size against its limits and before any
@@ -27,7 +27,7 @@ public abstract class RgbaTarget {
    * @throws IllegalStateException when called twice
    */
   public final void start(int width, int height, int orientation) {
-    if (rowsStarted != 0) {
+    if (started) {
       throw new IllegalStateException("a target serves one decode");
     }
     if (width < 1 || height < 1 || orientation < 1 || orientation > 8) {
@@ -37,7 +37,7 @@ public abstract class RgbaTarget {
     this.width = width;
     this.height = height;
     this.orientation = orientation;
-    rowsStarted = 1;
+    started = true;
     boolean swap = orientation >= 5;
     allocate(swap ? height : width, swap ? width : height);
   }
@@ -55,7 +55,7 @@ public abstract class RgbaTarget {
    * (an interlaced image's pass fills every dx-th column).
    */
   public final void row(int y, int[] px, int x0, int dx, int count) {
-    if (rowsStarted == 0) {
+    if (!started) {
       throw new IllegalStateException("row before start");
     }
     if (y < 0 || y >= height || x0 < 0 || dx < 1 || count < 0 || px.length < count

@@ -21,7 +21,10 @@ final class SampleExpander {
   private final int colorType;
   private final int depth;
   private final RgbaTarget target;
-  /** RGBA16 of the stored image, or null when 16-bit samples are not wanted (or not there). */
+  /**
+   * RGBA16 of the stored image, new (all zero), or null when 16-bit samples are not wanted (or
+   * not there).
+   */
   private final short[] rgba16;
   /** One row of packed pixels. */
   private final int[] px;
@@ -119,12 +122,7 @@ final class SampleExpander {
    */
   void zeroRow(int count, int y, int x0, int dx) {
     java.util.Arrays.fill(px, 0, count, 0);
-    if (rgba16 != null) {
-      for (int i = 0, o = (y * width + x0) * 4; i < count; i++, o += dx * 4) {
-        java.util.Arrays.fill(rgba16, o, o + 4, (short) 0);
-      }
-    }
-    target.row(y, px, x0, dx, count);
+    target.row(y, px, x0, dx, count); // rgba16, when there is one, is still zero there
   }
 
   private static int grey(int v, int alpha) {
@@ -165,12 +163,7 @@ final class SampleExpander {
       int s = u16(row, p);
       int a = s == key ? 0 : 0xFFFF;
       px[i] = grey(s / 257, a == 0 ? 0 : 0xFF);
-      if (rgba16 != null) {
-        rgba16[out] = (short) s;
-        rgba16[out + 1] = (short) s;
-        rgba16[out + 2] = (short) s;
-        rgba16[out + 3] = (short) a;
-      }
+      put16(rgba16, out, s, s, s, a);
     }
   }
 
@@ -186,12 +179,7 @@ final class SampleExpander {
       int s = u16(row, p);
       int a = u16(row, p + 2);
       px[i] = grey(s / 257, (a + 256) / 257);
-      if (rgba16 != null) {
-        rgba16[out] = (short) s;
-        rgba16[out + 1] = (short) s;
-        rgba16[out + 2] = (short) s;
-        rgba16[out + 3] = (short) a;
-      }
+      put16(rgba16, out, s, s, s, a);
     }
   }
 
@@ -214,12 +202,7 @@ final class SampleExpander {
       int b = u16(row, p + 4);
       int a = r == keyR && g == keyG && b == keyB ? 0 : 0xFFFF;
       px[i] = r / 257 | (g / 257) << 8 | (b / 257) << 16 | (a == 0 ? 0 : 0xFF000000);
-      if (rgba16 != null) {
-        rgba16[out] = (short) r;
-        rgba16[out + 1] = (short) g;
-        rgba16[out + 2] = (short) b;
-        rgba16[out + 3] = (short) a;
-      }
+      put16(rgba16, out, r, g, b, a);
     }
   }
 
@@ -238,12 +221,17 @@ final class SampleExpander {
       int b = u16(row, p + 4);
       int a = u16(row, p + 6);
       px[i] = r / 257 | (g / 257) << 8 | (b / 257) << 16 | ((a + 256) / 257) << 24;
-      if (rgba16 != null) {
-        rgba16[out] = (short) r;
-        rgba16[out + 1] = (short) g;
-        rgba16[out + 2] = (short) b;
-        rgba16[out + 3] = (short) a;
-      }
+      put16(rgba16, out, r, g, b, a);
+    }
+  }
+
+  /** The 16-bit samples of one pixel, when they are wanted. */
+  private static void put16(short[] rgba16, int out, int r, int g, int b, int a) {
+    if (rgba16 != null) {
+      rgba16[out] = (short) r;
+      rgba16[out + 1] = (short) g;
+      rgba16[out + 2] = (short) b;
+      rgba16[out + 3] = (short) a;
     }
   }
 
