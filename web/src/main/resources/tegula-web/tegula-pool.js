@@ -1,12 +1,21 @@
 // The worker pool behind tegula.js: a queue of jobs, each pinned to a codec version, handed to
 // whichever worker is free. A worker gets a version's module (bytes already checked) before its
-// first job on that version; an aborted job's worker is replaced, since Wasm cannot be stopped.
+// first job on that version; an aborted job's worker is replaced, since Wasm cannot be stopped,
+// and so is a worker whose WebAssembly memory has grown past a limit, since it cannot shrink.
 import {TegulaError} from './tegula-errors.js';
 
 // Plain asset URLs: bundlers (Vite, webpack) copy both files as they are and give their hashed
 // names here; the worker imports nothing itself (see tegula-worker.js).
 const WORKER_URL = new URL('./tegula-worker.js', import.meta.url);
 const RUNTIME_URL = new URL('./wasm/tegula-runtime.js', import.meta.url);
+
+/**
+ * A worker's linear memory holds the RGBA of the largest JPEG or PNG it decoded (a reused buffer,
+ * tegula-worker.js), and a WebAssembly memory never shrinks: 256 MiB keeps a worker through a
+ * batch of 60 MP photos and replaces it after anything larger, at the cost of loading the module
+ * again (about 0.1 s).
+ */
+export const DEFAULT_MEMORY_LIMIT = 256 * 1024 * 1024;
 
 function spawnWorker() {
   return new Worker(WORKER_URL, {type: 'module'});
@@ -16,8 +25,10 @@ export class WorkerPool {
   /**
    * @param {number} size workers
    * @param {{version: string, bytes: ArrayBuffer}} codec the first codec module
+   * @param {number} memoryLimit bytes of linear memory a worker may keep after a job
    */
-  constructor(size, codec) {
+  constructor(size, codec, memoryLimit = DEFAULT_MEMORY_LIMIT) {
+    this.memoryLimit = memoryLimit;
     this.queue = [];
     this.nextId = 1;
     /** version -> {bytes, leases} */
@@ -35,7 +46,8 @@ export class WorkerPool {
   }
 
   startSlot(index, versions = [this.current]) {
-    const slot = {index, worker: spawnWorker(), job: null, loads: new Map(), waiters: new Map()};
+    const slot = {index, worker: spawnWorker(), job: null, loads: new Map(), waiters: new Map(),
+      memoryBytes: 0};
     slot.worker.onmessage = (e) => this.onMessage(slot, e.data);
     slot.worker.onerror = (e) => {
       e.preventDefault?.();
@@ -133,6 +145,11 @@ export class WorkerPool {
     return this.slots.map((s) => [...s.loads.keys()]);
   }
 
+  /** Bytes of linear memory each worker reported after its last job (0 for a fresh one). */
+  memory() {
+    return this.slots.map((s) => s.memoryBytes);
+  }
+
   /**
    * Queues one job. The promise resolves with the worker's reply or rejects with a TegulaError.
    * @param {object} message
@@ -193,8 +210,14 @@ export class WorkerPool {
       return; // the answer to a job that was aborted meanwhile
     }
     slot.job = null;
+    slot.memoryBytes = data.memoryBytes ?? 0;
+    delete data.memoryBytes;
     this.settle(job, data);
-    this.pump();
+    if (slot.memoryBytes > this.memoryLimit) {
+      this.replace(slot);
+    } else {
+      this.pump();
+    }
   }
 
   settle(job, data) {

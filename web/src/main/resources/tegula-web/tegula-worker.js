@@ -15,6 +15,11 @@ const DECODE_OPS = new Set(['decode', 'info', 'version', 'restoreTile', 'bitmap'
 const codecs = new Map();
 /** runtime URL -> Promise of the TeaVM runtime module */
 const runtimes = new Map();
+/**
+ * version -> bytes of the module's linear memory, as last seen by a decode into it. Linear memory
+ * only grows, so the pool replaces a worker once the sum is over its limit (tegula-pool.js).
+ */
+const linearMemory = new Map();
 
 function runtime(url) {
   if (!runtimes.has(url)) {
@@ -42,6 +47,7 @@ self.onmessage = async (event) => {
   }
   if (msg.op === 'unload') {
     codecs.delete(msg.version);
+    linearMemory.delete(msg.version);
     return;
   }
   try {
@@ -55,12 +61,20 @@ self.onmessage = async (event) => {
       return;
     }
     const [reply, transfer] = await handle(exports, msg);
-    self.postMessage({id: msg.id, ...reply}, transfer || []);
+    self.postMessage({id: msg.id, ...reply, memoryBytes: memoryBytes()}, transfer || []);
   } catch (e) {
     // The strict build turns Java bugs into exceptions; report them instead of killing the worker.
     self.postMessage({id: msg.id, error: {code: 'internal', message: String(e.message || e), offset: -1}});
   }
 };
+
+function memoryBytes() {
+  let sum = 0;
+  for (const bytes of linearMemory.values()) {
+    sum += bytes;
+  }
+  return sum;
+}
 
 /** A reply {error} when the export answered with one, else null. */
 function failed(result) {
@@ -146,23 +160,32 @@ function decode(exports, msg) {
   if (result.error) {
     return [{error: result.error}];
   }
-  const buffer = decodedPixels(exports, result.width * result.height * 4);
-  const decodeMs = performance.now() - start;
+  const length = result.width * result.height * 4;
+  const linear = linearPixels(exports, msg.codec);
   if (msg.bitmap) {
-    const [reply, transfer] = bitmap(new Uint8ClampedArray(buffer), result.width, result.height);
+    // putImageData copies synchronously, so a view of linear memory needs no copy of its own
+    const rgba = linear ? new Uint8ClampedArray(linear.buffer, linear.byteOffset, length)
+      : new Uint8ClampedArray(bytesOf(exports.takePixels()));
+    const decodeMs = performance.now() - start;
+    const [reply, transfer] = bitmap(rgba, result.width, result.height);
     return [{...result, ...reply, decodeMs}, transfer];
   }
-  return [{...result, pixels: buffer, decodeMs}, [buffer]];
+  const buffer = linear ? linear.slice(0, length).buffer : bytesOf(exports.takePixels());
+  return [{...result, pixels: buffer, decodeMs: performance.now() - start}, [buffer]];
 }
 
 /**
- * The pixels of the decode just made, in an ArrayBuffer of their own: a JPEG's or PNG's copied out
- * of the module's linear memory in one slice, a .tgl's taken as a Java byte[] (as every decode's
- * is from a module version before takeDecodedPixels: codec versions can be swapped at run time).
+ * The view of linear memory that holds the pixels of the decode just made (a JPEG's or PNG's;
+ * valid until the module next runs), or null when they wait as a Java byte[] for takePixels: a
+ * .tgl's, and every decode's in a module version from before takeDecodedPixels, since codec
+ * versions can be swapped at run time.
  */
-function decodedPixels(exports, length) {
+function linearPixels(exports, version) {
   const linear = typeof exports.takeDecodedPixels === 'function' ? exports.takeDecodedPixels() : null;
-  return linear ? linear.slice(0, length).buffer : bytesOf(exports.takePixels());
+  if (linear) {
+    linearMemory.set(version, linear.buffer.byteLength);
+  }
+  return linear;
 }
 
 /** The .tgl structure when tiling pays (several 8-bit tiles, no rotation to apply), else null. */

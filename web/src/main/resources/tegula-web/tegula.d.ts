@@ -34,6 +34,12 @@ export interface InitOptions {
    * code 'unsupported'. Not with a manifest (code 'argument').
    */
   decodeOnly?: boolean;
+  /**
+   * Bytes of WebAssembly memory a worker may keep after a job (default 256 MiB). A worker's memory
+   * grows to the largest JPEG or PNG it decoded and never shrinks, so one that grew past this is
+   * replaced by a fresh worker once its job is done.
+   */
+  workerMemoryLimit?: number;
 }
 
 /** codecs.json: the codec builds a page may use, each with its SHA-256. */
@@ -48,6 +54,8 @@ export interface PoolStatus {
   codec: string;
   /** The versions each worker holds (two while a switch finishes old work). */
   loaded: string[][];
+  /** Bytes of WebAssembly memory each worker reported after its last job (0 for a fresh one). */
+  memory: number[];
 }
 
 export interface ImageInfo {

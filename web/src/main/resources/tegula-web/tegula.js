@@ -3,7 +3,7 @@
 // WebAssembly, inside the workers. Works in a page and inside a worker of your own; loads
 // nothing but its own files.
 import {TegulaError} from './tegula-errors.js';
-import {WorkerPool} from './tegula-pool.js';
+import {DEFAULT_MEMORY_LIMIT, WorkerPool} from './tegula-pool.js';
 import {readManifest, findVersion, fetchModule} from './tegula-codecs.js';
 import {compressTiled, decodeTiled, copyPixels} from './tegula-tiles.js';
 
@@ -61,8 +61,12 @@ async function start(options) {
     ({version, integrity} = entry);
     url = entry.wasm;
   }
+  const memoryLimit = options.workerMemoryLimit ?? DEFAULT_MEMORY_LIMIT;
+  if (!(memoryLimit > 0)) {
+    throw invalid(`workerMemoryLimit must be a number of bytes above 0, not ${options.workerMemoryLimit}`);
+  }
   const bytes = await fetchModule(url, integrity);
-  const p = new WorkerPool(size, {version, bytes});
+  const p = new WorkerPool(size, {version, bytes}, memoryLimit);
   try {
     await p.ready;
   } catch (e) {
@@ -83,9 +87,12 @@ export function terminate() {
   starting = null;
 }
 
-/** The pool's size and codec versions: {workers, codec, loaded: versions per worker}. */
+/**
+ * The pool's size and codec versions: {workers, codec, loaded: versions per worker, memory: bytes
+ * of WebAssembly memory per worker}.
+ */
 export function status() {
-  return pool ? {workers: pool.size, codec: pool.current, loaded: pool.versions()} : null;
+  return pool ? {workers: pool.size, codec: pool.current, loaded: pool.versions(), memory: pool.memory()} : null;
 }
 
 /**

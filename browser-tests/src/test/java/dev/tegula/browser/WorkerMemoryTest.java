@@ -1,0 +1,209 @@
+package dev.tegula.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeOptions;
+import dev.tegula.core.DecodedImage;
+import dev.tegula.core.Image;
+import dev.tegula.core.Limits;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The worker's decoded pixels and its WebAssembly memory. A JPEG or PNG decodes into a buffer in
+ * the module's linear memory, which grows to the largest image and never shrinks: the pool
+ * replaces a worker that grew past {@code workerMemoryLimit} once its job is done. A module from
+ * before that buffer (codec versions are swapped at run time) still decodes, through {@code
+ * takePixels}, to the same pixels and bitmaps.
+ */
+class WorkerMemoryTest {
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.at("api-test/index.html");
+
+  static String b64(byte[] b) {
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  static byte[] file(String relative) throws Exception {
+    return Files.readAllBytes(TestFiles.root().resolve(relative));
+  }
+
+  /** A 2,400 x 2,000 gradient PNG: 19.2 MB of RGBA, a few KB of file. */
+  static byte[] largePng() {
+    int width = 2400;
+    int height = 2000;
+    byte[] rgba = new byte[width * height * 4];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int i = (y * width + x) * 4;
+        rgba[i] = (byte) (x >> 4);
+        rgba[i + 1] = (byte) (y >> 4);
+        rgba[i + 2] = (byte) 90;
+        rgba[i + 3] = (byte) 255;
+      }
+    }
+    return Tegula.encodePng(new Image(width, height, rgba), null);
+  }
+
+  @Test
+  void aWorkerThatGrewPastTheLimitIsReplacedOnceItsJobIsDone() throws Exception {
+    byte[] small = file("jpeg/baseline_420.jpg");
+    byte[] large = largePng();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> r = (Map<String, Object>) session.run("""
+        t.terminate();
+        await t.init({workers: 1, workerMemoryLimit: 16 * 1024 * 1024});
+        try {
+          const memory = () => t.status().memory[0];
+          const fresh = memory();
+          const first = await t.decode(h.bytes(args[0]));
+          const afterSmall = memory();
+          const again = await t.decode(h.bytes(args[0]));
+          const keptSmall = memory();
+          // the large one and the small one after it are queued together: the second waits for
+          // the fresh worker
+          const [big, next] = await Promise.all([t.decode(h.bytes(args[1])), t.decode(h.bytes(args[0]))]);
+          const afterBoth = memory();
+          const replaced = [];
+          const big2 = await t.decode(h.bytes(args[1]));
+          replaced.push(memory());
+          return {fresh, afterSmall, keptSmall, afterBoth, replaced,
+            pixels: [await h.sha256(first.data), await h.sha256(again.data), await h.sha256(next.data)],
+            big: [`${big.width}x${big.height}`, await h.sha256(big.data), await h.sha256(big2.data)]};
+        } finally {
+          t.terminate();
+        }
+        """, b64(small), b64(large));
+    long limit = 16L * 1024 * 1024;
+    assertEquals(0L, r.get("fresh"), "a worker that has decoded nothing reports nothing: " + r);
+    long afterSmall = (Long) r.get("afterSmall");
+    assertTrue(afterSmall > 0 && afterSmall <= limit, "a small decode keeps the worker: " + r);
+    assertEquals(afterSmall, r.get("keptSmall"), "the same worker, its buffer reused: " + r);
+    long afterBoth = (Long) r.get("afterBoth");
+    assertTrue(afterBoth > 0 && afterBoth <= limit,
+        "the large decode's worker was replaced; the small one ran on the fresh worker: " + r);
+    assertEquals(List.of(0L), r.get("replaced"), "a large decode alone leaves a fresh worker: " + r);
+    String smallSha = sha256(Tegula.decode(small).image().rgba());
+    assertEquals(List.of(smallSha, smallSha, smallSha), r.get("pixels"));
+    String largeSha = sha256(Tegula.decode(large).image().rgba());
+    assertEquals(List.of("2400x2000", largeSha, largeSha), r.get("big"));
+  }
+
+  @Test
+  void aMemoryLimitThatIsNotAPositiveNumberIsRefused() {
+    Object r = session.run("""
+        t.terminate();
+        const codes = [];
+        for (const limit of [0, -1, 'lots', NaN]) {
+          try {
+            await t.init({workers: 1, workerMemoryLimit: limit});
+            codes.push('no error');
+          } catch (e) {
+            codes.push(`${e.code}: ${e.message}`);
+          }
+          t.terminate();
+        }
+        return codes;
+        """);
+    assertEquals(List.of(
+        "argument: invalid options: workerMemoryLimit must be a number of bytes above 0, not 0",
+        "argument: invalid options: workerMemoryLimit must be a number of bytes above 0, not -1",
+        "argument: invalid options: workerMemoryLimit must be a number of bytes above 0, not lots",
+        "argument: invalid options: workerMemoryLimit must be a number of bytes above 0, not NaN"),
+        r);
+  }
+
+  /**
+   * The worker's own protocol, driven directly: one worker loads the build's module through the
+   * real runtime, one through old-runtime.js, which hides takeDecodedPixels.
+   */
+  @Test
+  void aModuleWithoutTheLinearBufferStillDecodesToTheSamePixelsAndBitmaps() throws Exception {
+    String[] names = {"jpeg/baseline_420.jpg", "jpeg/progressive_420.jpg",
+        "jpeg/exif_orientation_6.jpg", "png/rgba8.png", "png/pal8.png", "png/rgba8_adam7.png", "photos/astronaut.png"};
+    List<String> inputs = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (String name : names) {
+      byte[] bytes = file(name);
+      inputs.add(b64(bytes));
+      DecodedImage jvm = Tegula.decode(bytes, new DecodeOptions(Limits.DEFAULT, true, 1));
+      expected.add(name + " " + jvm.image().width() + "x" + jvm.image().height() + " "
+          + sha256(jvm.image().rgba()));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> r = (Map<String, Object>) session.run("""
+        const wasm = await (await fetch('/wasm/tegula.wasm')).arrayBuffer();
+        const start = async (runtime) => {
+          const w = new Worker('/tegula-worker.js', {type: 'module'});
+          const loaded = await new Promise((resolve) => {
+            w.onmessage = (e) => resolve(e.data);
+            w.postMessage({op: 'load', version: 'v', bytes: wasm, runtimeUrl: new URL(runtime, location.href).href});
+          });
+          if (loaded.op !== 'loaded') {
+            throw new Error(`${runtime}: ${JSON.stringify(loaded)}`);
+          }
+          return w;
+        };
+        const ask = (w, msg) => new Promise((resolve) => {
+          w.onmessage = (e) => resolve(e.data);
+          w.postMessage({id: 1, codec: 'v', ...msg}, [msg.bytes]);
+        });
+        const drawn = async (bitmap) => {
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const ctx = canvas.getContext('2d');
+          ctx.drawImage(bitmap, 0, 0);
+          return h.sha256(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
+        };
+        const out = {};
+        for (const [route, runtime] of [['new', '/wasm/tegula-runtime.js'], ['old', '/api-test/old-runtime.js']]) {
+          const w = await start(runtime);
+          const pixels = [];
+          const bitmaps = [];
+          const memory = [];
+          for (const b64 of args[0]) {
+            const message = {op: 'decode', autoOrient: true, maxPixels: 0, jpegShrink: 1};
+            const d = await ask(w, {...message, bytes: h.bytes(b64).buffer});
+            pixels.push(d.error ? JSON.stringify(d.error) : `${d.width}x${d.height} ${await h.sha256(d.pixels)}`);
+            memory.push(d.memoryBytes);
+            const b = await ask(w, {...message, bitmap: true, bytes: h.bytes(b64).buffer});
+            bitmaps.push(b.error ? JSON.stringify(b.error) : `${b.bitmap.width}x${b.bitmap.height} ${await drawn(b.bitmap)}`);
+          }
+          w.terminate();
+          out[route] = {pixels, bitmaps, memory};
+        }
+        return out;
+        """, inputs);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, List<Object>>> routes = (Map<String, Map<String, List<Object>>>) (Map<?, ?>) r;
+    for (String route : List.of("new", "old")) {
+      List<Object> pixels = routes.get(route).get("pixels");
+      for (int i = 0; i < names.length; i++) {
+        assertEquals(expected.get(i), names[i] + " " + pixels.get(i), route + " route");
+      }
+    }
+    assertEquals(routes.get("new").get("bitmaps"), routes.get("old").get("bitmaps"),
+        "bitmaps from a view of linear memory and from a byte[] are the same");
+    for (int i = 0; i < names.length; i++) {
+      if (!names[i].startsWith("png/")) { // opaque: drawing the bitmap gives its pixels back
+        assertEquals(expected.get(i), names[i] + " " + routes.get("new").get("bitmaps").get(i));
+      }
+    }
+    assertTrue(routes.get("new").get("memory").stream().allMatch(m -> ((Long) m) > 0),
+        "the new route reports its linear memory: " + r);
+    assertTrue(routes.get("old").get("memory").stream().allMatch(m -> ((Long) m) == 0),
+        "the old route reports none, so the pool never replaces its worker: " + r);
+  }
+}
