@@ -175,13 +175,14 @@ function decode(exports, msg) {
 }
 
 /**
- * The view of linear memory that holds the pixels of the decode just made (a JPEG's or PNG's;
- * valid until the module next runs), or null when they wait as a Java byte[] for takePixels: a
- * .tgl's, and every decode's in a module version from before takeDecodedPixels, since codec
- * versions can be swapped at run time.
+ * The view of linear memory that holds the pixels of the decode just made by `from` (the
+ * module's exports, or its tiles()), valid until the module next runs; or null when they wait as
+ * a Java byte[] for takePixels, as in older module versions (codec versions can be swapped at run
+ * time): every decode's before takeDecodedPixels (session 50), a .tgl's and a tile's until
+ * session 51.
  */
-function linearPixels(exports, version) {
-  const linear = typeof exports.takeDecodedPixels === 'function' ? exports.takeDecodedPixels() : null;
+function linearPixels(from, version) {
+  const linear = typeof from.takeDecodedPixels === 'function' ? from.takeDecodedPixels() : null;
   if (linear) {
     linearMemory.set(version, linear.buffer.byteLength);
   }
@@ -229,7 +230,9 @@ function restoreTile(exports, msg) {
   if (result.error) {
     return [{error: result.error}];
   }
-  const pixels = bytesOf(t.takePixels());
+  const linear = linearPixels(t, msg.codec);
+  const pixels = linear ? linear.slice(0, result.width * result.height * 4).buffer
+    : bytesOf(t.takePixels());
   return [{problem: result.problem, pixels}, [pixels]];
 }
 

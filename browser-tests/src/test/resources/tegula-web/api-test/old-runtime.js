@@ -1,27 +1,46 @@
 // TeaVM's runtime, handing the worker the build's codec module with the contract versions before
-// session 50 had: no takeDecodedPixels, and every decode's pixels from takePixels as an Int8Array
-// of width x height x 4 bytes. Codec versions can be swapped at run time, so the worker must still
-// decode with such a module (WorkerMemoryTest). The pixels are copied out of the build's linear
-// buffer here, as the old module's byte[] would have crossed.
+// session 50 had: no takeDecodedPixels, neither on the module nor on its tiles(), and every
+// decode's and restored tile's pixels from takePixels as an Int8Array of width x height x 4
+// bytes. Codec versions can be swapped at run time, so the worker must still decode with such a
+// module (WorkerMemoryTest). The pixels are copied out of the build's linear buffer here, as the
+// old module's byte[] would have crossed.
 import * as teavm from '/wasm/tegula-runtime.js';
 
-export async function load(bytes) {
-  const real = (await teavm.load(bytes)).exports;
+/**
+ * `real` as an old version: `sized` (the call whose JSON reply gives the width and height of the
+ * pixels) is watched, takeDecodedPixels hidden, and takePixels answers from the linear buffer.
+ */
+function old(real, sized) {
   let length = 0;
-  const old = {
-    decode(...args) {
-      const reply = real.decode(...args);
+  const replaced = {
+    [sized](...args) {
+      const reply = real[sized](...args);
       const result = JSON.parse(reply);
       length = result.error ? 0 : result.width * result.height * 4;
       return reply;
     },
     takePixels() {
       const linear = real.takeDecodedPixels();
-      return linear ? linear.slice(0, length) : real.takePixels();
+      return linear ? linear.slice(0, length) : null;
     },
   };
-  const exports = new Proxy(real, {
-    get: (target, key) => (key === 'takeDecodedPixels' ? undefined : old[key] ?? Reflect.get(target, key)),
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === 'takeDecodedPixels') {
+        return undefined;
+      }
+      if (key in replaced) {
+        return replaced[key];
+      }
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
   });
-  return {exports};
+}
+
+export async function load(bytes) {
+  const real = (await teavm.load(bytes)).exports;
+  const exports = old(real, 'decode');
+  const tiles = old(real.tiles(), 'restoreTile');
+  return {exports: new Proxy(exports, {get: (t, key) => (key === 'tiles' ? () => tiles : t[key])})};
 }

@@ -28,8 +28,8 @@ self.onmessage = async (event) => {
       continue;
     }
     // the restored pixels, and the PNG itself for the JVM to decode (deflate output may differ)
-    JSON.parse(exports.decode(input, false, 0, 1));
-    const pixels = exports.takePixels();
+    const decoded = JSON.parse(exports.decode(input, false, 0, 1));
+    const pixels = exports.takeDecodedPixels().slice(0, decoded.width * decoded.height * 4);
     let png = '';
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     for (let i = 0; i < view.length; i += 0x8000) {

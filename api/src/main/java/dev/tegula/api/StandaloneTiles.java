@@ -1,6 +1,7 @@
 package dev.tegula.api;
 
 import dev.tegula.core.Metadata;
+import dev.tegula.core.RgbaTarget;
 import dev.tegula.tgl.StandaloneTileDecoder;
 import dev.tegula.tgl.StandaloneTileEncoder;
 import dev.tegula.tgl.TglEncodeOptions;
@@ -42,6 +43,15 @@ public final class StandaloneTiles {
   public static StandaloneTileDecoder.Tile restoreTile(TglHeader header, int index, byte[] chunk,
       int fileOffset) {
     return StandaloneTileDecoder.decodeTile(header, index, chunk, fileOffset);
+  }
+
+  /**
+   * {@link #restoreTile} into {@code target}, which gets the tile's size; returns why the tile is
+   * lost (it is then grey), or null.
+   */
+  public static String restoreTileInto(TglHeader header, int index, byte[] chunk, int fileOffset,
+      RgbaTarget target) {
+    return StandaloneTileDecoder.decodeTileInto(header, index, chunk, fileOffset, target);
   }
 
   /**

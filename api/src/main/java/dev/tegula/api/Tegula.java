@@ -20,6 +20,7 @@ import dev.tegula.recompress.JpegCompression;
 import dev.tegula.recompress.JpegRecompression;
 import dev.tegula.recompress.JpegTglInfo;
 import dev.tegula.tgl.TglDecoder;
+import dev.tegula.tgl.TglDecoding;
 import dev.tegula.tgl.TglEncodeOptions;
 import dev.tegula.tgl.TglEncoder;
 import dev.tegula.tgl.TglFile;
@@ -83,8 +84,9 @@ public final class Tegula {
 
   /**
    * {@link #decode(byte[], DecodeOptions)} into the caller's {@code target}, 8-bit RGBA (no
-   * RGBA16). A JPEG or PNG is decoded into it row by row and turned upright on the way, with no
-   * image array of its own; a .tgl decodes to an image first, which is then copied in.
+   * RGBA16). A JPEG, a PNG or an 8-bit .tgl is decoded into it row by row (a .tgl tile by tile)
+   * and turned upright on the way, with no image array of its own; a 16-bit .tgl and a .tgl that
+   * keeps a JPEG decode to an image first, which is then copied in.
    */
   public static DecodeReport decodeInto(byte[] data, DecodeOptions options, RgbaTarget target) {
     if (options == null || target == null) {
@@ -96,6 +98,17 @@ public final class Tegula {
     }
     if (format == ImageFormat.PNG) {
       return PngDecoder.decode(data, options, target);
+    }
+    TglFile file = TglDecoder.open(data, options.limits());
+    if (!file.header().jpeg() && file.header().bitDepth() == 8) {
+      int orientation = Exif.orientation(file.metadata().exif());
+      TglDecoding job = TglDecoder.start(file, target, options.autoOrient() ? orientation : 1);
+      for (int t = 0; t < job.tileCount(); t++) {
+        job.runTile(t);
+      }
+      DecodeReport r = job.finishInto();
+      return new DecodeReport(r.width(), r.height(), RestoreJob.withOrientation(r.info(),
+          orientation), r.metadata(), r.complete(), r.warning());
     }
     DecodedImage d = decode(data, options);
     target.putImage(d.image());

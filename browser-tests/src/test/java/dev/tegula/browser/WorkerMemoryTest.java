@@ -3,11 +3,16 @@ package dev.tegula.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tegula.api.CompressOptions;
+import dev.tegula.api.StandaloneTiles;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
+import dev.tegula.tgl.StandaloneTileDecoder;
+import dev.tegula.tgl.TglFile;
+import dev.tegula.tgl.TileEntry;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -132,7 +137,8 @@ class WorkerMemoryTest {
    */
   @Test
   void aModuleWithoutTheLinearBufferStillDecodesToTheSamePixelsAndBitmaps() throws Exception {
-    String[] names = {"jpeg/baseline_420.jpg", "jpeg/progressive_420.jpg",
+    String[] names = {"tgl/v1/alpha-lossy-q50.tgl", "tgl/v1/photo-lossless.tgl",
+        "tgl/v1/rgb16-stored.tgl", "jpeg/baseline_420.jpg", "jpeg/progressive_420.jpg",
         "jpeg/exif_orientation_6.jpg", "png/rgba8.png", "png/pal8.png", "png/rgba8_adam7.png", "photos/astronaut.png"};
     List<String> inputs = new ArrayList<>();
     List<String> expected = new ArrayList<>();
@@ -143,6 +149,8 @@ class WorkerMemoryTest {
       expected.add(name + " " + jvm.image().width() + "x" + jvm.image().height() + " "
           + sha256(jvm.image().rgba()));
     }
+    byte[] tiled = Tegula.compress(Tegula.decode(file("photos/astronaut.png")).image(), null,
+        CompressOptions.lossy(60).withTileSize(128));
     @SuppressWarnings("unchecked")
     Map<String, Object> r = (Map<String, Object>) session.run("""
         const wasm = await (await fetch('/wasm/tegula.wasm')).arrayBuffer();
@@ -167,6 +175,20 @@ class WorkerMemoryTest {
           ctx.drawImage(bitmap, 0, 0);
           return h.sha256(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
         };
+        const tileDigests = async (w, b64) => {
+          const message = {op: 'decode', autoOrient: false, maxPixels: 0, jpegShrink: 1, tiles: true};
+          const reply = await ask(w, {...message, bytes: h.bytes(b64).buffer});
+          const s = reply.tiled;
+          const bytes = new Uint8Array(reply.bytes);
+          const out = [];
+          for (let index = 0; index < s.tiles.length; index++) {
+            const [offset, size] = s.tiles[index];
+            const chunk = bytes.slice(offset, offset + size).buffer;
+            const t = await ask(w, {op: 'restoreTile', header: s, index, chunk, offset, bytes: chunk});
+            out.push(t.error ? JSON.stringify(t.error) : `${t.problem} ${await h.sha256(t.pixels)}`);
+          }
+          return out;
+        };
         const out = {};
         for (const [route, runtime] of [['new', '/wasm/tegula-runtime.js'], ['old', '/api-test/old-runtime.js']]) {
           const w = await start(runtime);
@@ -181,11 +203,12 @@ class WorkerMemoryTest {
             const b = await ask(w, {...message, bitmap: true, bytes: h.bytes(b64).buffer});
             bitmaps.push(b.error ? JSON.stringify(b.error) : `${b.bitmap.width}x${b.bitmap.height} ${await drawn(b.bitmap)}`);
           }
+          const tiles = await tileDigests(w, args[1]);
           w.terminate();
-          out[route] = {pixels, bitmaps, memory};
+          out[route] = {pixels, bitmaps, memory, tiles};
         }
         return out;
-        """, inputs);
+        """, inputs, b64(tiled));
     @SuppressWarnings("unchecked")
     Map<String, Map<String, List<Object>>> routes = (Map<String, Map<String, List<Object>>>) (Map<?, ?>) r;
     for (String route : List.of("new", "old")) {
@@ -197,10 +220,19 @@ class WorkerMemoryTest {
     assertEquals(routes.get("new").get("bitmaps"), routes.get("old").get("bitmaps"),
         "bitmaps from a view of linear memory and from a byte[] are the same");
     for (int i = 0; i < names.length; i++) {
-      if (!names[i].startsWith("png/")) { // opaque: drawing the bitmap gives its pixels back
+      // opaque images: drawing the bitmap gives their pixels back
+      if (!names[i].startsWith("png/") && !names[i].contains("alpha")) {
         assertEquals(expected.get(i), names[i] + " " + routes.get("new").get("bitmaps").get(i));
       }
     }
+    List<Object> tiles = routes.get("new").get("tiles");
+    assertEquals(16, tiles.size(), "a tile-by-tile restore: " + tiles);
+    assertEquals(tiles, routes.get("old").get("tiles"), "tiles from linear memory and from a byte[]");
+    TglFile file = Tegula.inspectTgl(tiled, Limits.DEFAULT);
+    TileEntry e = file.tile(0);
+    StandaloneTileDecoder.Tile first = StandaloneTiles.restoreTile(file.header(), 0,
+        java.util.Arrays.copyOfRange(tiled, e.offset(), e.offset() + e.size()), e.offset());
+    assertEquals("null " + sha256(first.rgba()), tiles.get(0), "the JVM's tile");
     assertTrue(routes.get("new").get("memory").stream().allMatch(m -> ((Long) m) > 0),
         "the new route reports its linear memory: " + r);
     assertTrue(routes.get("old").get("memory").stream().allMatch(m -> ((Long) m) == 0),

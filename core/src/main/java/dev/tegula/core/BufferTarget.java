@@ -37,15 +37,15 @@ public class BufferTarget extends RgbaTarget {
   }
 
   @Override
-  protected final void put(int first, int step, int[] px, int n) {
+  protected final void put(int first, int step, int[] px, int from, int n) {
     IntBuffer b = ints;
     if (step == 1) {
       b.position(first);
-      b.put(px, 0, n);
+      b.put(px, from, n);
       return;
     }
     for (int i = 0, at = first; i < n; i++, at += step) {
-      b.put(at, px[i]);
+      b.put(at, px[from + i]);
     }
   }
 

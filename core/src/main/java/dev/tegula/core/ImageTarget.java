@@ -19,15 +19,15 @@ public final class ImageTarget extends RgbaTarget {
   }
 
   @Override
-  protected void put(int first, int step, int[] px, int n) {
+  protected void put(int first, int step, int[] px, int from, int n) {
     byte[] out = rgba;
     if (step == 1) {
       pixels.position(first);
-      pixels.put(px, 0, n);
+      pixels.put(px, from, n);
       return;
     }
     for (int i = 0, at = first; i < n; i++, at += step) {
-      int p = px[i];
+      int p = px[from + i];
       int o = at * 4;
       out[o] = (byte) p;
       out[o + 1] = (byte) (p >> 8);

@@ -55,11 +55,19 @@ public abstract class RgbaTarget {
    * (an interlaced image's pass fills every dx-th column).
    */
   public final void row(int y, int[] px, int x0, int dx, int count) {
+    row(y, px, 0, x0, dx, count);
+  }
+
+  /**
+   * Stores {@code count} pixels of row {@code y}, {@code px[from + i]} at column {@code x0 + i *
+   * dx} (a tile's row out of the tile's pixels).
+   */
+  public final void row(int y, int[] px, int from, int x0, int dx, int count) {
     if (!started) {
       throw new IllegalStateException("row before start");
     }
-    if (y < 0 || y >= height || x0 < 0 || dx < 1 || count < 0 || px.length < count
-        || (count > 0 && x0 + (long) (count - 1) * dx >= width)) {
+    if (y < 0 || y >= height || x0 < 0 || dx < 1 || count < 0 || from < 0
+        || px.length - from < count || (count > 0 && x0 + (long) (count - 1) * dx >= width)) {
       throw new IllegalArgumentException("row " + y + " of " + height + ", " + count
           + " pixels from column " + x0 + " every " + dx + " for a width of " + width);
     }
@@ -106,7 +114,7 @@ public abstract class RgbaTarget {
         step = -h;
       }
     }
-    put(first + x0 * step, dx * step, px, count);
+    put(first + x0 * step, dx * step, px, from, count);
   }
 
   /**
@@ -131,8 +139,8 @@ public abstract class RgbaTarget {
   protected abstract void allocate(int width, int height);
 
   /**
-   * Stores {@code n} pixels {@code px[i]} at pixel index {@code first + i * step} of the upright
-   * image (row-major), every index inside it.
+   * Stores {@code n} pixels {@code px[from + i]} at pixel index {@code first + i * step} of the
+   * upright image (row-major), every index inside it.
    */
-  protected abstract void put(int first, int step, int[] px, int n);
+  protected abstract void put(int first, int step, int[] px, int from, int n);
 }

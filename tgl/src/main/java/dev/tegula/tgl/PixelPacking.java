@@ -117,6 +117,40 @@ final class PixelPacking {
     }
   }
 
+  /**
+   * {@link #unpack} of one row of an 8-bit plane into packed pixels ({@code R | G << 8 | B << 16
+   * | A << 24}) from {@code px[at]}. A colour plane sets A to 255 when the image has no alpha,
+   * else to 0 for the alpha plane that follows it (format.md §8.1: colour comes first).
+   */
+  static void unpackPacked(int[] s, int content, TglHeader h, int width, int[] px, int at) {
+    boolean grey = h.colour() == 1;
+    int i = 0;
+    if (content == TglFormat.CONTENT_ALPHA) {
+      for (int x = 0; x < width; x++) {
+        px[at + x] = (px[at + x] & 0xFFFFFF) | (s[i++] & 0xFF) << 24;
+      }
+      return;
+    }
+    boolean withAlpha = content != TglFormat.CONTENT_COLOUR;
+    int opaque = h.alpha() ? 0 : 0xFF000000;
+    for (int x = 0; x < width; x++) {
+      int red = s[i++] & 0xFF;
+      int green = red;
+      int blue = red;
+      if (!grey) {
+        green = s[i++] & 0xFF;
+        blue = s[i++] & 0xFF;
+      }
+      int a = withAlpha ? (s[i++] & 0xFF) << 24 : opaque;
+      px[at + x] = red | green << 8 | blue << 16 | a;
+    }
+  }
+
+  /** {@link #fillGrey} of a tile's packed pixels. */
+  static void fillGrey(int[] px, int count) {
+    java.util.Arrays.fill(px, 0, count, 0xFF808080);
+  }
+
   /** §11.2: a damaged tile becomes opaque mid-grey. */
   static void fillGrey(TglHeader h, TileRect r, byte[] rgba, short[] rgba16) {
     for (int y = 0; y < r.height(); y++) {

@@ -44,4 +44,11 @@ final class PlaneCodecs {
     LossyCodec.decodeRgba(data, at, length, r.width(), r.height(), channels, rgba, imageWidth,
         r.x(), r.y(), opaque, scratch);
   }
+
+  /** Lossy colour samples into a tile's packed pixels ({@link LossyCodec#decodePacked}). */
+  static void decodeLossyPacked(byte[] data, int at, int length, TileRect r, int channels,
+      int[] px, boolean opaque, LossyScratch scratch) {
+    LossyCodec.decodePacked(data, at, length, r.width(), r.height(), channels, px, opaque,
+        scratch);
+  }
 }

@@ -3,6 +3,7 @@ package dev.tegula.tgl;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.ImageInfo;
 import dev.tegula.core.Limits;
+import dev.tegula.core.RgbaTarget;
 
 /**
  * Reads .tgl files (docs/format.md). {@link #decode} does it all in the calling thread; callers
@@ -38,11 +39,29 @@ public final class TglDecoder {
     if (file == null) {
       throw new IllegalArgumentException("file must not be null");
     }
+    requireImage(file);
+    return new TglDecoding(file);
+  }
+
+  /**
+   * The job that decodes an 8-bit image into {@code target}, turned upright by {@code
+   * orientation} (EXIF, 1 for none) as its rows are stored. Run its tiles on one thread, then
+   * {@link TglDecoding#finishInto}.
+   */
+  public static TglDecoding start(TglFile file, RgbaTarget target, int orientation) {
+    if (file == null || target == null) {
+      throw new IllegalArgumentException("file and target must not be null");
+    }
+    requireImage(file);
+    return new TglDecoding(file, target, orientation);
+  }
+
+  /** Mode 2 holds a JPEG file, not pixels of its own. */
+  private static void requireImage(TglFile file) {
     if (file.header().jpeg()) {
       throw new dev.tegula.core.UnsupportedFeatureException("this .tgl file holds a JPEG file "
           + "(mode 2, JPEG reconstruction): rebuild it with dev.tegula.recompress", 29);
     }
-    return new TglDecoding(file);
   }
 
   public static DecodedImage decode(byte[] data, Limits limits) {

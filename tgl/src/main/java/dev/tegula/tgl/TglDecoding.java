@@ -1,10 +1,11 @@
 package dev.tegula.tgl;
 
+import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.LimitExceededException;
 import dev.tegula.core.MalformedInputException;
-import dev.tegula.core.TegulaException;
+import dev.tegula.core.RgbaTarget;
 import dev.tegula.core.TruncatedInputException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,14 +15,24 @@ import java.util.List;
  * Restores the pixels of an opened file tile by tile (format.md §11.1 step 5). A tile that is
  * missing, fails its CRC or does not decode is filled with grey and named in the warning; the
  * others are decoded as usual (§11.2).
+ *
+ * <p>The pixels go into an image of its own, or, for an 8-bit image, into an {@link RgbaTarget}
+ * the caller owns: each tile is decoded into a tile of packed pixels, whose rows the target
+ * takes. A target takes one tile at a time, so with a target the tiles run on one thread.
  */
 public final class TglDecoding implements TileJob<DecodedImage> {
   /** Entries (single tiles or runs) named in the warning; beyond this they are counted. */
   private static final int MAX_ENTRIES = 64;
 
   private final TglFile file;
+  /** The image's buffers, or null when the pixels go to {@link #target}. */
   private final byte[] rgba;
   private final short[] rgba16;
+  private final RgbaTarget target;
+  /** A tile's packed pixels on their way to {@link #target}. */
+  private final int[] tilePixels;
+  /** The EXIF orientation the target turns the image by, 1 without a target. */
+  private final int orientation;
   private final String[] problems;
   private final boolean[] done;
   /**
@@ -40,8 +51,30 @@ public final class TglDecoding implements TileJob<DecodedImage> {
     }
     this.rgba = new byte[(int) samples];
     this.rgba16 = h.bitDepth() == 16 ? new short[(int) samples] : null;
+    this.target = null;
+    this.tilePixels = null;
+    this.orientation = 1;
     this.problems = new String[file.tileCount()];
     this.done = new boolean[file.tileCount()];
+  }
+
+  /** Into {@code target}, turned upright by {@code orientation} (EXIF) on the way. */
+  TglDecoding(TglFile file, RgbaTarget target, int orientation) {
+    this.file = file;
+    TglHeader h = file.header();
+    if (h.bitDepth() != 8) {
+      throw new IllegalArgumentException("a target takes 8-bit pixels; this image is 16-bit");
+    }
+    this.rgba = null;
+    this.rgba16 = null;
+    this.target = target;
+    this.orientation = orientation;
+    // a tile is at most tileWidth x tileHeight (§7.1), which the parser checked against the limits
+    this.tilePixels = new int[Math.multiplyExact(Math.min(h.tileWidth(), h.width()),
+        Math.min(h.tileHeight(), h.height()))];
+    this.problems = new String[file.tileCount()];
+    this.done = new boolean[file.tileCount()];
+    target.start(h.width(), h.height(), orientation);
   }
 
   @Override
@@ -56,40 +89,80 @@ public final class TglDecoding implements TileJob<DecodedImage> {
     TileEntry entry = file.tile(index);
     String problem = file.verifyTile(index);
     if (problem == null) {
-      TileScratch scratch;
+      TileScratch idleScratch;
       synchronized (idle) {
-        scratch = idle.poll();
+        idleScratch = idle.poll();
       }
-      if (scratch == null) {
-        scratch = new TileScratch();
-      }
+      TileScratch scratch = idleScratch != null ? idleScratch : new TileScratch();
       try {
-        TileDecoder.decode(file.data(), entry.dataOffset(), entry.dataLength(), h, entry.rect(),
-            rgba, rgba16, scratch);
-      } catch (TegulaException e) {
-        problem = "its data does not decode: " + e.getMessage();
-      } catch (RuntimeException e) {
-        // a codec bug on data that passed its CRC: still only this tile is lost
-        problem = "its data does not decode (" + e.getClass().getName() + ")";
+        problem = TileDecoder.problemOf(() -> {
+          if (target != null) {
+            TileDecoder.decodePacked(file.data(), entry.dataOffset(), entry.dataLength(), h,
+                entry.rect(), tilePixels, scratch);
+          } else {
+            TileDecoder.decode(file.data(), entry.dataOffset(), entry.dataLength(), h,
+                entry.rect(), rgba, rgba16, scratch);
+          }
+        });
       } finally {
         synchronized (idle) {
           idle.push(scratch);
         }
       }
     }
+    TileRect r = entry.rect();
     if (problem != null) {
       problems[index] = problem;
-      PixelPacking.fillGrey(h, entry.rect(), rgba, rgba16);
+      if (target != null) {
+        PixelPacking.fillGrey(tilePixels, r.width() * r.height());
+      } else {
+        PixelPacking.fillGrey(h, r, rgba, rgba16);
+      }
+    }
+    if (target != null) {
+      for (int y = 0; y < r.height(); y++) {
+        target.row(r.y() + y, tilePixels, y * r.width(), r.x(), 1, r.width());
+      }
     }
     done[index] = true;
   }
 
   /**
+   * The image, once every tile has run.
+   *
    * @throws TruncatedInputException when the file ends before any tile could be decoded
    * @throws MalformedInputException when every tile is damaged
    */
   @Override
   public DecodedImage finish() {
+    if (target != null) {
+      throw new IllegalStateException("the pixels went to a target: call finishInto()");
+    }
+    String warning = warning();
+    TglHeader h = file.header();
+    Image image = new Image(h.width(), h.height(), rgba, rgba16);
+    return new DecodedImage(image, file.info(), file.metadata(), warning == null, warning);
+  }
+
+  /**
+   * What the target holds, once every tile has run, with the size of the upright image.
+   *
+   * @throws TruncatedInputException when the file ends before any tile could be decoded
+   * @throws MalformedInputException when every tile is damaged
+   */
+  public DecodeReport finishInto() {
+    if (target == null) {
+      throw new IllegalStateException("no target: call finish()");
+    }
+    String warning = warning();
+    TglHeader h = file.header();
+    boolean swap = orientation >= 5;
+    return new DecodeReport(swap ? h.height() : h.width(), swap ? h.width() : h.height(),
+        file.info(), file.metadata(), warning == null, warning);
+  }
+
+  /** The damaged tiles and the file's own warnings, or null; throws when no tile decoded. */
+  private String warning() {
     int damaged = 0;
     boolean allCut = true;
     for (int t = 0; t < problems.length; t++) {
@@ -114,10 +187,7 @@ public final class TglDecoding implements TileJob<DecodedImage> {
           + describeDamage());
     }
     warnings.addAll(file.warnings());
-    TglHeader h = file.header();
-    Image image = new Image(h.width(), h.height(), rgba, rgba16);
-    String warning = warnings.isEmpty() ? null : String.join("; ", warnings);
-    return new DecodedImage(image, file.info(), file.metadata(), warning == null, warning);
+    return warnings.isEmpty() ? null : String.join("; ", warnings);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.tegula.tgl;
 
 import dev.tegula.core.MalformedInputException;
+import dev.tegula.core.TegulaException;
+import dev.tegula.tgl.lossless.LosslessCodec;
 
 /**
  * Decodes one tile's planes (format.md §8) into the image buffers. The caller has checked the
@@ -17,6 +19,25 @@ final class TileDecoder {
 
   static void decode(byte[] data, int at, int length, TglHeader h, TileRect r, byte[] rgba,
       short[] rgba16, TileScratch scratch) {
+    decode(data, at, length, h, r, rgba, rgba16, null, scratch);
+  }
+
+  /**
+   * Decodes an 8-bit tile into {@code px}, packed as {@link dev.tegula.core.RgbaTarget} packs
+   * pixels, {@code r.width()} per row from index 0: the tile's own pixels, for a target to take
+   * row by row.
+   */
+  static void decodePacked(byte[] data, int at, int length, TglHeader h, TileRect r, int[] px,
+      TileScratch scratch) {
+    if (h.bitDepth() != 8) {
+      throw new IllegalArgumentException("packed pixels are 8-bit; this image is 16-bit");
+    }
+    decode(data, at, length, h, r, null, null, px, scratch);
+  }
+
+  /** Into {@code packed} when it is given, else into the image's buffers. */
+  private static void decode(byte[] data, int at, int length, TglHeader h, TileRect r,
+      byte[] rgba, short[] rgba16, int[] packed, TileScratch scratch) {
     int end = at + length;
     int p = at + 4;
     int planes = Bytes.u8(data, p++);
@@ -49,7 +70,22 @@ final class TileDecoder {
     checkLayout(h, codecs, contents, at + 5);
     for (int i = 0; i < planes; i++) {
       decodePlane(data, offsets[i], lengths[i], codecs[i], contents[i], h, r, rgba, rgba16,
-          scratch);
+          packed, scratch);
+    }
+  }
+
+  /**
+   * Runs one tile's decode; returns why the tile is lost (§11.2), or null. A codec bug on data
+   * that passed its CRC still loses only this tile.
+   */
+  static String problemOf(Runnable decode) {
+    try {
+      decode.run();
+      return null;
+    } catch (TegulaException e) {
+      return "its data does not decode: " + e.getMessage();
+    } catch (RuntimeException e) {
+      return "its data does not decode (" + e.getClass().getName() + ")";
     }
   }
 
@@ -82,11 +118,16 @@ final class TileDecoder {
   }
 
   private static void decodePlane(byte[] data, int at, int length, int codec, int content,
-      TglHeader h, TileRect r, byte[] rgba, short[] rgba16, TileScratch scratch) {
+      TglHeader h, TileRect r, byte[] rgba, short[] rgba16, int[] packed, TileScratch scratch) {
     int w = r.width();
     int ht = r.height();
     int channels = PixelPacking.planeChannels(content, h.colour());
     int count = w * ht * channels;
+    if (codec == TglFormat.CODEC_LOSSY && packed != null) {
+      PlaneCodecs.decodeLossyPacked(data, at, length, r, channels, packed, !h.alpha(),
+          scratch.lossy);
+      return;
+    }
     if (codec == TglFormat.CODEC_LOSSY) {
       // Straight into the image: no per-tile sample buffer, no copy.
       PlaneCodecs.decodeLossyRgba(data, at, length, r, channels, rgba, h.width(), !h.alpha(),
@@ -95,8 +136,10 @@ final class TileDecoder {
     }
     if (codec == TglFormat.CODEC_LOSSLESS) {
       // Row by row straight into the image: no int buffer for the whole tile (issue 8).
-      PlaneCodecs.decodeLossless(data, at, length, w, ht, channels, h.bitDepth(),
-          (y, row) -> PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16),
+      LosslessCodec.RowSink sink = packed != null
+          ? (y, row) -> PixelPacking.unpackPacked(row, content, h, w, packed, y * w)
+          : (y, row) -> PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16);
+      PlaneCodecs.decodeLossless(data, at, length, w, ht, channels, h.bitDepth(), sink,
           scratch.lossless);
       return;
     }
@@ -114,7 +157,11 @@ final class TileDecoder {
       if (stored) {
         StoredPlane.decodeRow(data, at, y, stride, h.bitDepth(), row);
       }
-      PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16);
+      if (packed != null) {
+        PixelPacking.unpackPacked(row, content, h, w, packed, y * w);
+      } else {
+        PixelPacking.unpack(row, content, h, r.x(), r.y() + y, w, 1, rgba, rgba16);
+      }
     }
   }
 }

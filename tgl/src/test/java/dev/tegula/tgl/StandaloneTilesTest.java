@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tegula.core.BufferTarget;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
@@ -46,6 +47,32 @@ class StandaloneTilesTest {
           e.offset());
       assertNull(tile.problem());
       assertArrayEquals(cut(reference.image(), e.rect()), tile.rgba(), "tile " + t);
+      assertArrayEquals(tile.rgba(), into(file.header(), t, chunk, e.offset(), null),
+          "tile " + t + " into a target");
+    }
+  }
+
+  /** decodeTileInto's pixels, after checking that it names the same problem as decodeTile. */
+  private static byte[] into(TglHeader h, int index, byte[] chunk, int offset, String problem) {
+    BufferTarget target = new BufferTarget();
+    assertEquals(problem, StandaloneTileDecoder.decodeTileInto(h, index, chunk, offset, target));
+    byte[] rgba = new byte[target.width() * target.height() * 4];
+    target.buffer().get(0, rgba);
+    return rgba;
+  }
+
+  @Test
+  void sixteenBitTilesGoIntoATargetAsTheir8BitRgba() {
+    Image image = TestImages.sixteen(70, 40, 9, false, true);
+    TglEncodeOptions options = TglEncodeOptions.lossless().withTileSize(32);
+    byte[] tgl = TglEncoder.encode(image, null, options);
+    TglFile file = TglDecoder.open(tgl, Limits.DEFAULT);
+    for (int t = 0; t < file.tileCount(); t++) {
+      TileEntry e = file.tile(t);
+      byte[] chunk = java.util.Arrays.copyOfRange(tgl, e.offset(), e.offset() + e.size());
+      StandaloneTileDecoder.Tile tile = StandaloneTileDecoder.decodeTile(file.header(), t, chunk,
+          e.offset());
+      assertArrayEquals(tile.rgba(), into(file.header(), t, chunk, e.offset(), null), "tile " + t);
     }
   }
 
@@ -62,6 +89,7 @@ class StandaloneTilesTest {
     assertNotNull(tile.problem());
     assertEquals("checksum mismatch (CRC-32 of its TILE chunk at byte " + e.offset() + ")",
         tile.problem());
+    assertArrayEquals(tile.rgba(), into(file.header(), 1, chunk, e.offset(), tile.problem()));
     for (int i = 0; i < tile.rgba().length; i += 4) {
       assertEquals((byte) 128, tile.rgba()[i]);
       assertEquals((byte) 255, tile.rgba()[i + 3]);
@@ -84,6 +112,10 @@ class StandaloneTilesTest {
         () -> StandaloneTileEncoder.assemble(h, null, new byte[1][]));
     assertThrows(IllegalArgumentException.class,
         () -> StandaloneTileDecoder.decodeTile(h, 0, new byte[3], 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> StandaloneTileDecoder.decodeTileInto(h, 0, new byte[3], 0, new BufferTarget()));
+    assertThrows(IllegalArgumentException.class,
+        () -> StandaloneTileDecoder.decodeTileInto(h, 0, new byte[40], 0, null));
   }
 
   static byte[] cut(Image image, TileRect r) {

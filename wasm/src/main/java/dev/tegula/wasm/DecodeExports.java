@@ -11,7 +11,6 @@ import org.teavm.jso.typedarrays.Int8Array;
  */
 public final class DecodeExports {
   private static final LinearPixels decodedPixels = new LinearPixels();
-  private static final Handover pendingPixels = new Handover();
 
   private DecodeExports() {}
 
@@ -23,7 +22,7 @@ public final class DecodeExports {
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels,
       int jpegShrink) {
-    return Decoding.decode(decodedPixels, pendingPixels, data, autoOrient, maxPixels,
+    return Decoding.decode(decodedPixels, data, autoOrient, maxPixels,
         jpegShrink);
   }
 
@@ -31,12 +30,6 @@ public final class DecodeExports {
   @JSExport
   public static String info(byte[] data) {
     return Decoding.info(data);
-  }
-
-  /** As {@link TegulaExports#takePixels}. */
-  @JSExport
-  public static byte[] takePixels() {
-    return pendingPixels.take();
   }
 
   /** As {@link TegulaExports#takeDecodedPixels}. */

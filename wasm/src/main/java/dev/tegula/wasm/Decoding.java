@@ -1,12 +1,10 @@
 package dev.tegula.wasm;
 
 import dev.tegula.api.ImageFacts;
-import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Json;
 import dev.tegula.api.Tegula;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodeReport;
-import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Limits;
 import dev.tegula.core.TegulaException;
 
@@ -15,27 +13,17 @@ final class Decoding {
   private Decoding() {}
 
   /**
-   * See {@link TegulaExports#decode}. A JPEG or PNG is decoded straight into linear memory, where
-   * its pixels wait in {@code linear}; a .tgl makes a Java image first, whose array waits in
-   * {@code array} (copied into linear memory it came out 3 % slower than JavaScript taking the
-   * array: docs/benchmarks.md).
+   * See {@link TegulaExports#decode}. Every file is decoded into linear memory, where its pixels
+   * wait in {@code linear} (JPEG, PNG and 8-bit .tgl row by row; a 16-bit .tgl and a .tgl that
+   * keeps a JPEG as an image copied in).
    */
-  static String decode(LinearPixels linear, Handover array, byte[] data, boolean autoOrient,
-      double maxPixels, int jpegShrink) {
+  static String decode(LinearPixels linear, byte[] data, boolean autoOrient, double maxPixels,
+      int jpegShrink) {
     linear.clear();
-    array.clear();
     try {
       DecodeOptions options = new DecodeOptions(limits(maxPixels), autoOrient, jpegShrink);
-      DecodeReport d;
-      ImageFormat format = Tegula.detect(data);
-      if (format == ImageFormat.JPEG || format == ImageFormat.PNG) {
-        d = Tegula.decodeInto(data, options, linear.target());
-        linear.ready(d.width() * d.height() * 4);
-      } else {
-        DecodedImage image = Tegula.decode(data, options);
-        array.put(image.image().rgba());
-        d = DecodeReport.of(image);
-      }
+      DecodeReport d = Tegula.decodeInto(data, options, linear.target());
+      linear.ready(d.width() * d.height() * 4);
       return new Json()
           .put("width", d.width())
           .put("height", d.height())

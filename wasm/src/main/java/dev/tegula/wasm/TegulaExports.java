@@ -29,22 +29,22 @@ public final class TegulaExports {
 
   /**
    * Decodes a JPEG, PNG or .tgl file. Returns JSON: {@code {width, height, complete, warning, info,
-   * metadata}} with the pixels waiting for {@link #takeDecodedPixels()} (a JPEG's or PNG's) or
-   * {@link #takePixels()} (a .tgl's), or {@code {error: {code, message, offset}}}. {@code
+   * metadata}} with the pixels waiting for {@link #takeDecodedPixels()}, or {@code {error: {code,
+   * message, offset}}}. {@code
    * jpegShrink} is {@link dev.tegula.core.DecodeOptions#jpegShrink} (1, 2, 4 or 8; anything else
    * is an "argument" error).
    */
   @JSExport
   public static String decode(byte[] data, boolean autoOrient, double maxPixels,
       int jpegShrink) {
-    return Decoding.decode(decodedPixels, pendingPixels, data, autoOrient, maxPixels,
+    return Decoding.decode(decodedPixels, data, autoOrient, maxPixels,
         jpegShrink);
   }
 
   /**
    * The last {@link #decode}'s pixels when they are in linear memory, once: a view whose first
    * width x height x 4 bytes are the RGBA, valid until the module next runs (copy them out at
-   * once); null when they wait for {@link #takePixels()} instead.
+   * once); null when no decode's pixels wait.
    */
   @JSExport
   public static Int8Array takeDecodedPixels() {

@@ -13,6 +13,7 @@ import dev.tegula.core.TegulaException;
 import dev.tegula.tgl.TglHeader;
 import java.util.function.Supplier;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The exports behind tegula.js's worker pool, which splits one image's .tgl coding by tiles over
@@ -132,9 +133,10 @@ public final class TileCoding {
     });
   }
 
+  /** {@link TileRestoring#takeDecodedPixels}. */
   @JSExport
-  public byte[] takePixels() {
-    return TileRestoring.INSTANCE.takePixels();
+  public Int8Array takeDecodedPixels() {
+    return TileRestoring.INSTANCE.takeDecodedPixels();
   }
 
   @JSExport

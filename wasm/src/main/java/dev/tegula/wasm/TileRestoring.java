@@ -4,12 +4,13 @@ import dev.tegula.api.ImageFacts;
 import dev.tegula.api.Json;
 import dev.tegula.api.StandaloneTiles;
 import dev.tegula.api.Tegula;
+import dev.tegula.core.BufferTarget;
 import dev.tegula.core.Limits;
-import dev.tegula.tgl.StandaloneTileDecoder;
 import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TglHeader;
 import dev.tegula.tgl.TileEntry;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * The decoding half of the worker pool's tile-by-tile .tgl coding: {@link TileCoding} hands these
@@ -20,7 +21,8 @@ import org.teavm.jso.JSExport;
 public final class TileRestoring {
   static final TileRestoring INSTANCE = new TileRestoring();
 
-  private final Handover pendingPixels = new Handover();
+  /** A restored tile's pixels (a tile's worth, reused from tile to tile). */
+  private final LinearPixels tilePixels = new LinearPixels();
   private final Handover pendingMetadata = new Handover();
 
   private TileRestoring() {}
@@ -78,8 +80,9 @@ public final class TileRestoring {
 
   /**
    * Decodes tile {@code index} from its TILE chunk (as {@link #openTgl} located it, framing
-   * included) into RGBA8 of the tile's size, for {@link #takePixels}. Returns {@code {problem}}:
-   * null, or why the tile is lost (it is then grey).
+   * included) into RGBA8 of the tile's size in linear memory, for {@link #takeDecodedPixels}.
+   * Returns {@code {problem, width, height}}: why the tile is lost (it is then grey) or null, and
+   * the tile's size.
    */
   @JSExport
   public String restoreTile(int width, int height, int colour, boolean alpha, int bitDepth,
@@ -89,15 +92,21 @@ public final class TileRestoring {
     return Replies.of(() -> {
       TglHeader h = new TglHeader(width, height, colour, alpha, bitDepth, lossy, quality,
           tileWidth, tileHeight);
-      StandaloneTileDecoder.Tile tile = StandaloneTiles.restoreTile(h, index, chunk, offset);
-      pendingPixels.put(tile.rgba());
-      return new Json().put("problem", tile.problem()).toString();
+      BufferTarget target = tilePixels.target();
+      String problem = StandaloneTiles.restoreTileInto(h, index, chunk, offset, target);
+      tilePixels.ready(target.width() * target.height() * 4);
+      return new Json().put("problem", problem).put("width", target.width())
+          .put("height", target.height()).toString();
     });
   }
 
+  /**
+   * The last {@link #restoreTile}'s pixels, once: a view of linear memory whose first width x
+   * height x 4 bytes are the tile's RGBA (copy them out at once), or null.
+   */
   @JSExport
-  public byte[] takePixels() {
-    return pendingPixels.take();
+  public Int8Array takeDecodedPixels() {
+    return tilePixels.take();
   }
 
   @JSExport
@@ -106,7 +115,7 @@ public final class TileRestoring {
   }
 
   void clear() {
-    pendingPixels.clear();
+    tilePixels.clear();
     pendingMetadata.clear();
   }
 }

@@ -111,12 +111,36 @@ final class ColorTransform {
   static void inverse(int[] y, int[] cb, int[] cr, int pw, int ph, boolean subsample,
       boolean lapping, int width, int height, byte[] out, int offset, int stride, int step,
       boolean opaque) {
+    inverse(y, cb, cr, pw, ph, subsample, lapping, width, height, out, null, offset, stride, step,
+        opaque);
+  }
+
+  /**
+   * {@link #inverse} into packed pixels, {@code R | G << 8 | B << 16 | A << 24} (RgbaTarget's
+   * packing): pixel (x, y) goes to {@code out[offset + y * stride + x]}, A is 255 when {@code
+   * opaque}, else 0. One int store per pixel instead of four byte stores, and the rows go on to
+   * an RgbaTarget as they are.
+   */
+  static void inversePacked(int[] y, int[] cb, int[] cr, int pw, int ph, boolean subsample,
+      boolean lapping, int width, int height, int[] out, int offset, int stride, boolean opaque) {
+    inverse(y, cb, cr, pw, ph, subsample, lapping, width, height, null, out, offset, stride, 1,
+        opaque);
+  }
+
+  /** Into {@code out} when it is given, else into {@code packed}. */
+  private static void inverse(int[] y, int[] cb, int[] cr, int pw, int ph, boolean subsample,
+      boolean lapping, int width, int height, byte[] out, int[] packed, int offset, int stride,
+      int step, boolean opaque) {
     int[] yRow = new int[pw];
     LappingFilter.Rows rows = lapping ? new LappingFilter.Rows(pw) : null;
     if (cb == null) {
       for (int r = 0; r < height; r++) {
         int yo = planeRow(y, pw, ph, r, rows, yRow);
-        greyRow(lapping ? yRow : y, yo, width, out, offset + r * stride, step, opaque);
+        if (packed != null) {
+          greyRow(lapping ? yRow : y, yo, width, packed, offset + r * stride, opaque);
+        } else {
+          greyRow(lapping ? yRow : y, yo, width, out, offset + r * stride, step, opaque);
+        }
       }
       return;
     }
@@ -127,8 +151,13 @@ final class ColorTransform {
         int yo = planeRow(y, pw, ph, r, rows, yRow);
         planeRow(cb, pw, ph, r, rows, bRow);
         planeRow(cr, pw, ph, r, rows, rRow);
-        colourRow(lapping ? yRow : y, lapping ? bRow : cb, lapping ? rRow : cr, yo, width, out,
-            offset + r * stride, step, opaque);
+        if (packed != null) {
+          colourRow(lapping ? yRow : y, lapping ? bRow : cb, lapping ? rRow : cr, yo, width,
+              packed, offset + r * stride, opaque);
+        } else {
+          colourRow(lapping ? yRow : y, lapping ? bRow : cb, lapping ? rRow : cr, yo, width, out,
+              offset + r * stride, step, opaque);
+        }
       }
       return;
     }
@@ -155,8 +184,13 @@ final class ColorTransform {
         }
       }
       int yo = planeRow(y, pw, ph, r, rows, yRow);
-      row420(lapping ? yRow : y, yo, bRing[near % 3], bRing[far % 3], rRing[near % 3],
-          rRing[far % 3], cw, width, out, offset + r * stride, step, opaque);
+      if (packed != null) {
+        row420(lapping ? yRow : y, yo, bRing[near % 3], bRing[far % 3], rRing[near % 3],
+            rRing[far % 3], cw, width, packed, offset + r * stride, opaque);
+      } else {
+        row420(lapping ? yRow : y, yo, bRing[near % 3], bRing[far % 3], rRing[near % 3],
+            rRing[far % 3], cw, width, out, offset + r * stride, step, opaque);
+      }
     }
   }
 
@@ -282,4 +316,68 @@ final class ColorTransform {
     }
   }
 
+  private static void greyRow(int[] y, int s, int width, int[] out, int o, boolean opaque) {
+    int a = opaque ? 0xFF000000 : 0;
+    for (int c = 0; c < width; c++) {
+      int v = y[s + c] & 0xFF;
+      out[o + c] = v | v << 8 | v << 16 | a;
+    }
+  }
+
+  private static void colourRow(int[] y, int[] cb, int[] cr, int s, int width, int[] out, int o,
+      boolean opaque) {
+    int a = opaque ? 0xFF000000 : 0;
+    for (int c = 0; c < width; c++) {
+      out[o + c] = packed(y[s + c], cb[s + c] & 0xFF, cr[s + c] & 0xFF) | a;
+    }
+  }
+
+  /** {@link #row420} into packed pixels. */
+  private static void row420(int[] y, int s, int[] bN, int[] bF, int[] rN, int[] rF, int cw,
+      int width, int[] out, int o, boolean opaque) {
+    int a = opaque ? 0xFF000000 : 0;
+    int pairs = (width + 1) >> 1;
+    int bPrev = 3 * bN[0] + bF[0];
+    int rPrev = 3 * rN[0] + rF[0];
+    int bCur = bPrev;
+    int rCur = rPrev;
+    int full = Math.min(width >> 1, cw - 1);
+    for (int i = 0; i < full; i++) {
+      int bNext = 3 * bN[i + 1] + bF[i + 1];
+      int rNext = 3 * rN[i + 1] + rF[i + 1];
+      out[o + 2 * i] = packed(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4,
+          (3 * rCur + rPrev + 8) >> 4) | a;
+      out[o + 2 * i + 1] = packed(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4,
+          (3 * rCur + rNext + 7) >> 4) | a;
+      bPrev = bCur;
+      rPrev = rCur;
+      bCur = bNext;
+      rCur = rNext;
+    }
+    for (int i = full; i < pairs; i++) {
+      int bNext = i + 1 < cw ? 3 * bN[i + 1] + bF[i + 1] : bCur;
+      int rNext = i + 1 < cw ? 3 * rN[i + 1] + rF[i + 1] : rCur;
+      out[o + 2 * i] = packed(y[s + 2 * i], (3 * bCur + bPrev + 8) >> 4,
+          (3 * rCur + rPrev + 8) >> 4) | a;
+      if (2 * i + 1 < width) {
+        out[o + 2 * i + 1] = packed(y[s + 2 * i + 1], (3 * bCur + bNext + 7) >> 4,
+            (3 * rCur + rNext + 7) >> 4) | a;
+      }
+      bPrev = bCur;
+      rPrev = rCur;
+      bCur = bNext;
+      rCur = rNext;
+    }
+  }
+
+  /** {@link #pixel}'s arithmetic, packed as R | G << 8 | B << 16 with A 0. */
+  private static int packed(int lum, int u, int v) {
+    u -= 128;
+    v -= 128;
+    int r = lum + ((FIX_1_402 * v + FIX_0_5) >> 16);
+    int g = lum + ((-FIX_0_344 * u + FIX_0_5 - FIX_0_714 * v) >> 16);
+    int b = lum + ((FIX_1_772 * u + FIX_0_5) >> 16);
+    return (r < 0 ? 0 : r > 255 ? 255 : r) | (g < 0 ? 0 : g > 255 ? 255 : g) << 8
+        | (b < 0 ? 0 : b > 255 ? 255 : b) << 16;
+  }
 }

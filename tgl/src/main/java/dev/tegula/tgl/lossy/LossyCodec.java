@@ -131,6 +131,30 @@ public final class LossyCodec {
         (y * imageWidth + x) * 4, imageWidth * 4, 4, opaque, scratch);
   }
 
+  /**
+   * {@link #decode} into packed pixels, {@code R | G << 8 | B << 16 | A << 24} (RgbaTarget's
+   * packing), {@code width} per row from index 0 of {@code px}: grey fills R, G and B, and A is
+   * 255 when {@code opaque}, else 0.
+   */
+  public static void decodePacked(byte[] data, int offset, int length, int width, int height,
+      int channels, int[] px, boolean opaque, LossyScratch scratch) {
+    if (scratch == null) {
+      throw new IllegalArgumentException("scratch is null");
+    }
+    if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
+      throw new IllegalArgumentException("data range outside the array");
+    }
+    if (channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);
+    }
+    if (width <= 0 || height <= 0 || px == null || px.length < (long) width * height) {
+      throw new IllegalArgumentException("tile " + width + "x" + height + " does not fit in "
+          + (px == null ? "null" : px.length + " pixels"));
+    }
+    TileDecoder.decodePacked(data, offset, length, width, height, channels, px, 0, width, opaque,
+        scratch);
+  }
+
   private static void check(byte[] samples, int width, int height, int channels) {
     if (channels != 1 && channels != 3) {
       throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);

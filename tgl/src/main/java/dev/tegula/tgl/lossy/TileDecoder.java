@@ -17,6 +17,23 @@ final class TileDecoder {
    */
   static void decode(byte[] data, int offset, int length, int width, int height, int channels,
       byte[] out, int outOffset, int stride, int step, boolean opaque, LossyScratch scratch) {
+    decode(data, offset, length, width, height, channels, out, null, outOffset, stride, step,
+        opaque, scratch);
+  }
+
+  /**
+   * As above into packed pixels ({@link ColorTransform#inversePacked}): pixel (x, y) goes to
+   * {@code out[outOffset + y * stride + x]}.
+   */
+  static void decodePacked(byte[] data, int offset, int length, int width, int height,
+      int channels, int[] out, int outOffset, int stride, boolean opaque, LossyScratch scratch) {
+    decode(data, offset, length, width, height, channels, null, out, outOffset, stride, 1, opaque,
+        scratch);
+  }
+
+  private static void decode(byte[] data, int offset, int length, int width, int height,
+      int channels, byte[] out, int[] packed, int outOffset, int stride, int step, boolean opaque,
+      LossyScratch scratch) {
     LossyTileHeader header = LossyTileHeader.parse(data, offset, length);
     int hundredths = header.qualityHundredths();
     boolean lapping = (data[offset + 1] & LossyCodec.FLAG_LAPPING) != 0;
@@ -44,9 +61,15 @@ final class TileDecoder {
       deblock(lay, i, steps[i], levels, i == 0 ? filterLuma : filterChroma, pix[i]);
     }
     // Lapping (§8.2) is applied row by row inside the colour conversion.
-    ColorTransform.inverse(pix[0], lay.planes > 1 ? pix[1] : null, lay.planes > 1 ? pix[2] : null,
-        lay.pw, lay.ph, lay.subsample, lapping, width, height, out,
-        outOffset, stride, step, opaque);
+    int[] cb = lay.planes > 1 ? pix[1] : null;
+    int[] cr = lay.planes > 1 ? pix[2] : null;
+    if (packed != null) {
+      ColorTransform.inversePacked(pix[0], cb, cr, lay.pw, lay.ph, lay.subsample, lapping, width,
+          height, packed, outOffset, stride, opaque);
+    } else {
+      ColorTransform.inverse(pix[0], cb, cr, lay.pw, lay.ph, lay.subsample, lapping, width, height,
+          out, outOffset, stride, step, opaque);
+    }
     if (dec.overrun() > 0) {
       throw new TruncatedInputException("lossy tile data ends " + dec.overrun()
           + " bytes early", offset + length);
