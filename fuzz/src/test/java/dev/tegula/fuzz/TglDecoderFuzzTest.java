@@ -1,7 +1,14 @@
 package dev.tegula.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tegula.core.BufferTarget;
+import dev.tegula.core.DecodeReport;
+import dev.tegula.core.DecodedImage;
 import dev.tegula.tgl.TglDecoder;
+import dev.tegula.tgl.TglDecoding;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
@@ -14,18 +21,50 @@ import java.util.zip.CRC32;
 class TglDecoderFuzzTest {
   @FuzzTest(maxDuration = "5m")
   void decode(byte[] data) {
-    DecoderContract.check(
+    DecodedImage image = DecoderContract.check(
         (bytes, options) -> TglDecoder.decode(bytes, options.limits()), data,
         DecoderContract.OPTIONS);
+    checkTargetRoute(data, image);
   }
 
   @FuzzTest(maxDuration = "5m")
   void decodeWithFixedChecksums(byte[] data) {
     byte[] fixed = data.clone();
     fixChecksums(fixed);
-    DecoderContract.check(
+    DecodedImage image = DecoderContract.check(
         (bytes, options) -> TglDecoder.decode(bytes, options.limits()), fixed,
         DecoderContract.OPTIONS);
+    checkTargetRoute(fixed, image);
+  }
+
+  /**
+   * The WebAssembly build's route for an 8-bit image, tile by tile into a buffer that held other
+   * pixels: the same pixels, completeness and warning as the image route.
+   */
+  static void checkTargetRoute(byte[] data, DecodedImage image) {
+    if (image == null || image.image().rgba16() != null) {
+      return;
+    }
+    BufferTarget target = new BufferTarget() {
+      @Override
+      protected ByteBuffer buffer(int bytes) {
+        byte[] old = new byte[bytes];
+        Arrays.fill(old, (byte) 0x5A);
+        return ByteBuffer.wrap(old);
+      }
+    };
+    TglDecoding job = TglDecoder.start(TglDecoder.open(data, DecoderContract.OPTIONS.limits()),
+        target, 1);
+    for (int t = 0; t < job.tileCount(); t++) {
+      job.runTile(t);
+    }
+    DecodeReport report = job.finishInto();
+    byte[] pixels = new byte[image.image().rgba().length];
+    target.buffer().get(0, pixels);
+    if (!Arrays.equals(pixels, image.image().rgba()) || report.complete() != image.complete()
+        || !Objects.equals(report.warning(), image.warning())) {
+      throw new AssertionError("the target route differs from the image route");
+    }
   }
 
   /** Walks the chunk framing (docs/format.md §4.1) from offset 10 and rewrites each CRC. */

@@ -16,9 +16,12 @@ class TglSweepTest extends SweepTestBase {
     return Corpus.of(Corpus.Format.TGL);
   }
 
+  /** Both routes: the image, and tile by tile into a target (the WebAssembly build's). */
   @Override
   DecodedImage decode(byte[] data) {
-    return TglDecoder.decode(data, Sweep.OPTIONS.limits());
+    DecodedImage image = TglDecoder.decode(data, Sweep.OPTIONS.limits());
+    TglDecoderFuzzTest.checkTargetRoute(data, image);
+    return image;
   }
 
   /** The lossless codec decodes some 0.2-0.5 MP/s, far slower than JPEG. */
