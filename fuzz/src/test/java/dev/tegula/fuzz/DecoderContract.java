@@ -1,9 +1,11 @@
 package dev.tegula.fuzz;
 
+import dev.tegula.core.BufferTarget;
 import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Limits;
 import dev.tegula.core.TegulaException;
+import java.nio.ByteBuffer;
 
 /**
  * The contract every decoder keeps on any input: it returns a well-formed image or throws a
@@ -61,5 +63,20 @@ final class DecoderContract {
    */
   static boolean isMaskedBug(String message) {
     return message.contains("internal decoder error") || message.contains("does not decode (");
+  }
+
+  /**
+   * A target whose buffer held other pixels (bytes 0x5A), as the WebAssembly build's reused
+   * buffer in linear memory does: a decode into it must write every pixel.
+   */
+  static BufferTarget dirtyTarget() {
+    return new BufferTarget() {
+      @Override
+      protected ByteBuffer buffer(int bytes) {
+        byte[] old = new byte[bytes];
+        java.util.Arrays.fill(old, (byte) 0x5A);
+        return ByteBuffer.wrap(old);
+      }
+    };
   }
 }

@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tegula.core.BufferTarget;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.png.PngDecoder;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -21,14 +20,7 @@ class PngDecoderFuzzTest {
     }
     // The WebAssembly build's route, into a buffer that held other pixels: the same 8-bit pixels,
     // rows the data never reached transparent black.
-    BufferTarget target = new BufferTarget() {
-      @Override
-      protected ByteBuffer buffer(int bytes) {
-        byte[] old = new byte[bytes];
-        Arrays.fill(old, (byte) 0x5A);
-        return ByteBuffer.wrap(old);
-      }
-    };
+    BufferTarget target = DecoderContract.dirtyTarget();
     PngDecoder.decode(data, DecoderContract.OPTIONS, target);
     byte[] pixels = new byte[image.image().rgba().length];
     target.buffer().get(0, pixels);

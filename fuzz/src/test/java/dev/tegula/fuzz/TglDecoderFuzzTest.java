@@ -6,7 +6,6 @@ import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.tgl.TglDecoder;
 import dev.tegula.tgl.TglDecoding;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -45,14 +44,7 @@ class TglDecoderFuzzTest {
     if (image == null || image.image().rgba16() != null) {
       return;
     }
-    BufferTarget target = new BufferTarget() {
-      @Override
-      protected ByteBuffer buffer(int bytes) {
-        byte[] old = new byte[bytes];
-        Arrays.fill(old, (byte) 0x5A);
-        return ByteBuffer.wrap(old);
-      }
-    };
+    BufferTarget target = DecoderContract.dirtyTarget();
     TglDecoding job = TglDecoder.start(TglDecoder.open(data, DecoderContract.OPTIONS.limits()),
         target, 1);
     for (int t = 0; t < job.tileCount(); t++) {

@@ -113,15 +113,7 @@ public final class LossyCodec {
   public static void decodeRgba(byte[] data, int offset, int length, int width, int height,
       int channels, byte[] rgba, int imageWidth, int x, int y, boolean opaque,
       LossyScratch scratch) {
-    if (scratch == null) {
-      throw new IllegalArgumentException("scratch is null");
-    }
-    if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
-      throw new IllegalArgumentException("data range outside the array");
-    }
-    if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);
-    }
+    checkTile(data, offset, length, channels, scratch);
     if (width <= 0 || height <= 0 || x < 0 || y < 0 || imageWidth < x + width || rgba == null
         || rgba.length < ((long) (y + height) * imageWidth) * 4) {
       throw new IllegalArgumentException("tile " + width + "x" + height + " at " + x + "," + y
@@ -138,6 +130,17 @@ public final class LossyCodec {
    */
   public static void decodePacked(byte[] data, int offset, int length, int width, int height,
       int channels, int[] px, boolean opaque, LossyScratch scratch) {
+    checkTile(data, offset, length, channels, scratch);
+    if (width <= 0 || height <= 0 || px == null || px.length < (long) width * height) {
+      throw new IllegalArgumentException("tile " + width + "x" + height + " does not fit in "
+          + (px == null ? "null" : px.length + " pixels"));
+    }
+    TileDecoder.decodePacked(data, offset, length, width, height, channels, px, 0, width, opaque,
+        scratch);
+  }
+
+  private static void checkTile(byte[] data, int offset, int length, int channels,
+      LossyScratch scratch) {
     if (scratch == null) {
       throw new IllegalArgumentException("scratch is null");
     }
@@ -147,12 +150,6 @@ public final class LossyCodec {
     if (channels != 1 && channels != 3) {
       throw new IllegalArgumentException("channels must be 1 or 3, not " + channels);
     }
-    if (width <= 0 || height <= 0 || px == null || px.length < (long) width * height) {
-      throw new IllegalArgumentException("tile " + width + "x" + height + " does not fit in "
-          + (px == null ? "null" : px.length + " pixels"));
-    }
-    TileDecoder.decodePacked(data, offset, length, width, height, channels, px, 0, width, opaque,
-        scratch);
   }
 
   private static void check(byte[] samples, int width, int height, int channels) {
