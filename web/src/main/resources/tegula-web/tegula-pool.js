@@ -1,7 +1,8 @@
 // The worker pool behind tegula.js: a queue of jobs, each pinned to a codec version, handed to
 // whichever worker is free. A worker gets a version's module (bytes already checked) before its
 // first job on that version; an aborted job's worker is replaced, since Wasm cannot be stopped,
-// and so is a worker whose WebAssembly memory has grown past a limit, since it cannot shrink.
+// and so is a worker whose WebAssembly memory has grown past a limit, since it cannot shrink, and
+// one whose codec trapped.
 import {TegulaError} from './tegula-errors.js';
 
 // Plain asset URLs: bundlers (Vite, webpack) copy both files as they are and give their hashed
@@ -211,9 +212,11 @@ export class WorkerPool {
     }
     slot.job = null;
     slot.memoryBytes = data.memoryBytes ?? 0;
+    const trapped = data.trapped;
     delete data.memoryBytes;
+    delete data.trapped;
     this.settle(job, data);
-    if (slot.memoryBytes > this.memoryLimit) {
+    if (trapped || slot.memoryBytes > this.memoryLimit) {
       this.replace(slot);
     } else {
       this.pump();

@@ -63,8 +63,12 @@ self.onmessage = async (event) => {
     const [reply, transfer] = await handle(exports, msg);
     self.postMessage({id: msg.id, ...reply, memoryBytes: memoryBytes()}, transfer || []);
   } catch (e) {
-    // The strict build turns Java bugs into exceptions; report them instead of killing the worker.
-    self.postMessage({id: msg.id, error: {code: 'internal', message: String(e.message || e), offset: -1}});
+    // A codec bug: a Wasm trap (an out-of-bounds access or a null dereference in the shipped,
+    // non-strict module) or a Java exception no export caught. Reported, never fatal here; after
+    // a trap the pool replaces this worker, since the trap cut a Java method off half way.
+    const trapped = e instanceof WebAssembly.RuntimeError;
+    const message = trapped ? `internal codec error (Wasm trap: ${e.message})` : String(e.message || e);
+    self.postMessage({id: msg.id, error: {code: 'internal', message, offset: -1}, trapped});
   }
 };
 

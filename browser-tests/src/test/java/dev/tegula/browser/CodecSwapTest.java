@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * the version in use keeps working; the frozen files of the version-1 corpus still restore after
  * a switch.
  *
- * <p>The second version is a genuinely different module: the build's non-strict compile of the
- * same codec (wasm/target/wasm-nonstrict, other bytes, no bounds checks), listed as version "2"
- * with its SHA-256; the refused one is that module with a manifest entry claiming another hash.
+ * <p>The second version is a genuinely different module: the build's strict compile of the same
+ * codec (wasm/target/wasm-strict, other bytes, bounds and null checks as Java exceptions), listed
+ * as version "2" with its SHA-256; the refused one is that module with a manifest entry claiming another hash.
  * The same Java source behind both, the files they write must be the same bytes.
  */
 class CodecSwapTest {
@@ -40,9 +40,9 @@ class CodecSwapTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path nonStrict = nonStrictBuild();
-    second = Files.readAllBytes(nonStrict.resolve("tegula.wasm"));
-    server = AppServer.startWith("codec-2/", nonStrict);
+    Path strict = strictBuild();
+    second = Files.readAllBytes(strict.resolve("tegula.wasm"));
+    server = AppServer.startWith("codec-2/", strict);
     chromium = new Chromium();
     chromium.driver.get(server.url() + "api-test/index.html");
   }
@@ -197,15 +197,15 @@ class CodecSwapTest {
         "files the old version wrote decode on the new one to the JVM's pixels");
   }
 
-  /** The wasm module's non-strict build (its pom's wasm-nonstrict execution), found from here up. */
-  static Path nonStrictBuild() {
+  /** The wasm module's strict build (its pom's wasm-strict execution), found from here up. */
+  static Path strictBuild() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path dir = p.resolve("wasm/target/wasm-nonstrict");
+      Path dir = p.resolve("wasm/target/wasm-strict");
       if (Files.isRegularFile(dir.resolve("tegula.wasm"))) {
         return dir;
       }
     }
-    throw new IllegalStateException("no wasm/target/wasm-nonstrict/tegula.wasm above "
+    throw new IllegalStateException("no wasm/target/wasm-strict/tegula.wasm above "
         + Path.of("").toAbsolutePath() + ": build the wasm module first (mvn install -pl wasm -am)");
   }
 

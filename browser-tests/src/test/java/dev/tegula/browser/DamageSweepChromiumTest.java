@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 8's damage sweeps in Chromium against the strict Wasm build, on a sample of the corpus:
+ * Issue 8's damage sweeps in Chromium against the shipped (non-strict) Wasm build, on a sample of
+ * the corpus:
  * cuts and single-byte mutations (for .tgl half of them behind recomputed chunk CRCs, so that
  * they reach the pixel codecs). A Wasm trap (RuntimeError, unreachable) or a Java bug reaching
  * the page is a failure: every failure must be a TegulaError with a declared code.

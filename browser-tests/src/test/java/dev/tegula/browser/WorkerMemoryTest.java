@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The worker's decoded pixels and its WebAssembly memory. A JPEG or PNG decodes into a buffer in
- * the module's linear memory, which grows to the largest image and never shrinks: the pool
- * replaces a worker that grew past {@code workerMemoryLimit} once its job is done. A module from
- * before that buffer (codec versions are swapped at run time) still decodes, through {@code
- * takePixels}, to the same pixels and bitmaps.
+ * The worker's decoded pixels, its WebAssembly memory and its codec's failures. Every file decodes
+ * into a buffer in the module's linear memory, which grows to the largest image and never shrinks:
+ * the pool replaces a worker that grew past {@code workerMemoryLimit} once its job is done. A
+ * module from before that buffer (codec versions are swapped at run time) still decodes, through
+ * {@code takePixels}, to the same pixels and bitmaps. A trap (a codec bug in the shipped,
+ * non-strict module) comes back as an 'internal' error, and the pool replaces that worker too.
  */
 class WorkerMemoryTest {
   @RegisterExtension
@@ -237,5 +238,49 @@ class WorkerMemoryTest {
         "the new route reports its linear memory: " + r);
     assertTrue(routes.get("old").get("memory").stream().allMatch(m -> ((Long) m) == 0),
         "the old route reports none, so the pool never replaces its worker: " + r);
+  }
+
+  @Test
+  void aTrapIsAnInternalErrorAndThePoolReplacesThatWorker() throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> r = (Map<String, Object>) session.run("""
+        const wasm = await (await fetch('/wasm/tegula.wasm')).arrayBuffer();
+        // the worker: a trap out of an export is reported and flagged
+        const w = new Worker('/tegula-worker.js', {type: 'module'});
+        const ask = (msg, transfer = []) => new Promise((resolve) => {
+          w.onmessage = (e) => resolve(e.data);
+          w.postMessage(msg, transfer);
+        });
+        const loaded = await ask({op: 'load', version: 'v', bytes: wasm,
+          runtimeUrl: new URL('/api-test/trap-runtime.js', location.href).href});
+        const bytes = h.bytes(args[0]).buffer;
+        const trapped = await ask({op: 'decode', id: 1, codec: 'v', autoOrient: false, maxPixels: 0,
+          jpegShrink: 1, bytes}, [bytes]);
+        const version = await ask({op: 'version', id: 2, codec: 'v'});
+        w.terminate();
+        // the pool: a reply flagged as a trap replaces its worker, and work goes on
+        const {WorkerPool} = await import('/tegula-pool.js');
+        const pool = new WorkerPool(1, {version: 'v', bytes: wasm});
+        await pool.ready;
+        const first = pool.slots[0];
+        const job = pool.run({op: 'version'}, []);
+        pool.onMessage(first, {id: first.job.id, error: {code: 'internal', message: 'trap', offset: -1},
+          trapped: true});
+        const code = await job.then(() => 'no error', (e) => e.code);
+        const replaced = pool.slots[0] !== first;
+        const after = await pool.run({op: 'version'}, []);
+        pool.terminate();
+        return {loaded: loaded.op, trapped: trapped.trapped, error: trapped.error,
+          goesOn: typeof version.version, code, replaced, after: typeof after.version};
+        """, b64(file("jpeg/baseline_420.jpg")));
+    assertEquals("loaded", r.get("loaded"));
+    assertEquals(true, r.get("trapped"), String.valueOf(r));
+    assertEquals(Map.of("code", "internal", "offset", -1L,
+        "message", "internal codec error (Wasm trap: array element access out of bounds)"),
+        r.get("error"));
+    assertEquals("string", r.get("goesOn"), "the worker still answers");
+    assertEquals("internal", r.get("code"));
+    assertEquals(true, r.get("replaced"), "the pool started a fresh worker");
+    assertEquals("string", r.get("after"), "and the fresh worker works");
   }
 }

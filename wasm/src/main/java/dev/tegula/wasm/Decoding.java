@@ -58,8 +58,9 @@ final class Decoding {
   }
 
   /**
-   * A decoder bug (anything but the declared exception family) still reaches the page as a
-   * readable error instead of a trap; the strict build turns bad array indices into exceptions.
+   * A decoder bug that throws (anything but the declared exception family) still reaches the page
+   * as a readable error; a bad array index or null traps in the shipped, non-strict module, and the
+   * worker reports that (see {@link Replies}).
    */
   static String internalError(Throwable e) {
     return new Json()

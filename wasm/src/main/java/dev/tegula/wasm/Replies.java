@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Every export's failure as an {@code {error: {code, message, offset}}} reply: the input's
- * problems with their codes, the caller's misuse as "argument", a codec bug as "internal" (the
- * strict build turns bad array indices into exceptions, so they get here instead of trapping).
+ * problems with their codes, the caller's misuse as "argument", a codec bug as "internal": a Java
+ * exception here; a bad array index or null in the shipped, non-strict module traps instead, and
+ * the worker reports that as "internal" too (the strict build would bring it here).
  */
 final class Replies {
   private Replies() {}
