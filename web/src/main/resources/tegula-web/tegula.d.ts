@@ -36,7 +36,7 @@ export interface InitOptions {
   decodeOnly?: boolean;
   /**
    * Bytes of WebAssembly memory a worker may keep after a job (default 256 MiB). A worker's memory
-   * grows to the largest JPEG or PNG it decoded and never shrinks, so one that grew past this is
+   * grows to the largest image it decoded and never shrinks, so one that grew past this is
    * replaced by a fresh worker once its job is done.
    */
   workerMemoryLimit?: number;
