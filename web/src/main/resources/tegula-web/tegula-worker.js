@@ -165,17 +165,23 @@ function decode(exports, msg) {
     return [{error: result.error}];
   }
   const length = result.width * result.height * 4;
-  const linear = linearPixels(exports, msg.codec);
   if (msg.bitmap) {
     // putImageData copies synchronously, so a view of linear memory needs no copy of its own
+    const linear = linearPixels(exports, msg.codec);
     const rgba = linear ? new Uint8ClampedArray(linear.buffer, linear.byteOffset, length)
       : new Uint8ClampedArray(bytesOf(exports.takePixels()));
     const decodeMs = performance.now() - start;
     const [reply, transfer] = bitmap(rgba, result.width, result.height);
     return [{...result, ...reply, decodeMs}, transfer];
   }
-  const buffer = linear ? linear.slice(0, length).buffer : bytesOf(exports.takePixels());
+  const buffer = pixelsOf(exports, msg.codec, length);
   return [{...result, pixels: buffer, decodeMs: performance.now() - start}, [buffer]];
+}
+
+/** The pixels just made by `from` (see linearPixels) in an ArrayBuffer of their own. */
+function pixelsOf(from, version, length) {
+  const linear = linearPixels(from, version);
+  return linear ? linear.slice(0, length).buffer : bytesOf(from.takePixels());
 }
 
 /**
@@ -234,9 +240,7 @@ function restoreTile(exports, msg) {
   if (result.error) {
     return [{error: result.error}];
   }
-  const linear = linearPixels(t, msg.codec);
-  const pixels = linear ? linear.slice(0, result.width * result.height * 4).buffer
-    : bytesOf(t.takePixels());
+  const pixels = pixelsOf(t, msg.codec, result.width * result.height * 4);
   return [{problem: result.problem, pixels}, [pixels]];
 }
 

@@ -110,7 +110,9 @@ public final class Tegula {
       return new DecodeReport(r.width(), r.height(), RestoreJob.withOrientation(r.info(),
           orientation), r.metadata(), r.complete(), r.warning());
     }
-    DecodedImage d = decode(data, options);
+    // the file is open already: its image comes from the job startRestore would make of it
+    DecodedImage d = runAll(file.header().jpeg() ? new JpegRestoreJob(data, options)
+        : new RestoreJob(TglDecoder.start(file), options));
     target.putImage(d.image());
     return DecodeReport.of(d);
   }

@@ -1,6 +1,9 @@
 package dev.tegula.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.tegula.browser.TegulaApiTest.b64;
+import static dev.tegula.browser.TegulaApiTest.file;
+import static dev.tegula.browser.TegulaApiTest.sha256;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tegula.api.CompressOptions;
@@ -13,11 +16,7 @@ import dev.tegula.core.Limits;
 import dev.tegula.tgl.StandaloneTileDecoder;
 import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TileEntry;
-import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,18 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkerMemoryTest {
   @RegisterExtension
   static final BrowserSession session = BrowserSession.at("api-test/index.html");
-
-  static String b64(byte[] b) {
-    return Base64.getEncoder().encodeToString(b);
-  }
-
-  static String sha256(byte[] b) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-  }
-
-  static byte[] file(String relative) throws Exception {
-    return Files.readAllBytes(TestFiles.root().resolve(relative));
-  }
 
   /** A 2,400 x 2,000 gradient PNG: 19.2 MB of RGBA, a few KB of file. */
   static byte[] largePng() {
