@@ -1,5 +1,7 @@
 package dev.tegula.tgl.lossy;
 
+import dev.tegula.core.Platform;
+
 /**
  * The lapping filter (docs/format-lossy.md §8.2): a small symmetric 3x3 blur the decoder applies
  * to every plane, and whose approximate inverse (a sharpening) the encoder applies before the DCT.
@@ -42,25 +44,69 @@ final class LappingFilter {
 
   /**
    * Decoder, row by row: row {@code y} of the blurred plane {@code p} (w x h, left unchanged),
-   * written to {@code out[0, w)}; edges repeat. Done as whole-row operations on 0-based buffers,
-   * the left and right neighbours supplied by array copies shifted by one: every loop then reads
-   * each array at the loop index alone, the form HotSpot's C2 vectorizes (a rolling scalar loop
-   * took 2.2 ns per sample, this about a quarter of that). edges = vert[x] + mid[x-1] + mid[x+1],
-   * corners = vert[x-1] + vert[x+1], with vert = above + below.
+   * written to {@code out[0, w)}; edges repeat. On HotSpot the three rows are copied to 0-based
+   * buffers for {@link #blurPasses}; under TeaVM {@link #blurScalar} reads the plane in place.
    */
   static void lappedRow(int[] p, int w, int h, int y, int[] out, Rows t) {
     int mo = y * w;
-    System.arraycopy(p, y > 0 ? mo - w : mo, t.up, 0, w);
+    int uo = y > 0 ? mo - w : mo;
+    int dn = y + 1 < h ? mo + w : mo;
+    if (Platform.TEAVM) {
+      blurScalar(p, uo, p, mo, p, dn, w, out);
+      return;
+    }
+    System.arraycopy(p, uo, t.up, 0, w);
     System.arraycopy(p, mo, t.mid, 0, w);
-    System.arraycopy(p, y + 1 < h ? mo + w : mo, t.down, 0, w);
-    blur(t.up, t.mid, t.down, w, out, t);
+    System.arraycopy(p, dn, t.down, 0, w);
+    blurPasses(t.up, t.mid, t.down, w, out, t);
   }
 
   /**
-   * {@link #lappedRow}'s blur of the row {@code m} between {@code u} (above) and {@code d}
-   * (below), written to {@code out[0, w)}, which must be none of them.
+   * The blur of the row at {@code m[mo, mo + w)} between {@code u[uo..]} (above) and {@code
+   * d[dn..]} (below), written to {@code out[0, w)}, which must be none of them: in the form that
+   * is fastest on this runtime.
    */
-  private static void blur(int[] u, int[] m, int[] d, int w, int[] out, Rows t) {
+  private static void blur(int[] u, int uo, int[] m, int mo, int[] d, int dn, int w, int[] out,
+      Rows t) {
+    if (Platform.TEAVM) {
+      blurScalar(u, uo, m, mo, d, dn, w, out);
+    } else {
+      blurPasses(u, m, d, w, out, t);
+    }
+  }
+
+  /**
+   * The blur in one scalar pass that carries the column sums and middle samples of x-1, x and
+   * x+1 in locals: three loads and one store per sample, against the passes' eleven array
+   * accesses and seven row copies. The form for WebAssembly, where nothing is vectorized; on
+   * HotSpot it takes about twice the passes' time.
+   */
+  static void blurScalar(int[] u, int uo, int[] m, int mo, int[] d, int dn, int w, int[] out) {
+    int vLeft = u[uo] + d[dn];
+    int mLeft = m[mo];
+    int v = vLeft;
+    int mid = mLeft;
+    int last = w - 1;
+    for (int x = 0; x < last; x++) {
+      int vRight = u[uo + x + 1] + d[dn + x + 1];
+      int mRight = m[mo + x + 1];
+      out[x] = (CENTRE * mid + SIDE * (v + mLeft + mRight) + DIAG * (vLeft + vRight) + 512) >> 10;
+      vLeft = v;
+      v = vRight;
+      mLeft = mid;
+      mid = mRight;
+    }
+    out[last] = (CENTRE * mid + SIDE * (v + mLeft + mid) + DIAG * (vLeft + v) + 512) >> 10;
+  }
+
+  /**
+   * The blur as whole-row passes over 0-based rows, the left and right neighbours supplied by
+   * array copies shifted by one: every loop then reads each array at the loop index alone, the
+   * form HotSpot's C2 vectorizes (a rolling scalar loop took 2.2 ns per sample, this about a
+   * quarter of that). edges = vert[x] + mid[x-1] + mid[x+1], corners = vert[x-1] + vert[x+1],
+   * with vert = above + below.
+   */
+  static void blurPasses(int[] u, int[] m, int[] d, int w, int[] out, Rows t) {
     int[] v = t.vert;
     int[] vL = t.vertL;
     int[] vR = t.vertR;
@@ -118,7 +164,8 @@ final class LappingFilter {
         }
         int[][] prev = ring[k - 1];
         int[] mid = prev[r % 3];
-        blur(prev[(r > 0 ? r - 1 : r) % 3], mid, prev[(r + 1 < h ? r + 1 : r) % 3], w, out, t);
+        blur(prev[(r > 0 ? r - 1 : r) % 3], 0, mid, 0, prev[(r + 1 < h ? r + 1 : r) % 3], 0, w,
+            out, t);
         int o = r * w;
         if (k < ITERATIONS) {
           int[] next = ring[k][r % 3];

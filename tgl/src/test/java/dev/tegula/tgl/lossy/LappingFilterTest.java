@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The encoder's inverse lapping runs its iterations as a wavefront down the plane (session 23);
  * it must give exactly what the plain form gives: every iteration over the whole plane, then the
- * rounding and clamp.
+ * rounding and clamp. And the blur's two forms, HotSpot's passes and the scalar pass the
+ * WebAssembly build runs ({@link dev.tegula.core.Platform}), give the same integers.
  */
 class LappingFilterTest {
   /** The plain form, as the encoder computed it before session 23. */
@@ -59,6 +60,32 @@ class LappingFilterTest {
         short[] expected = invertWholePlanes(x, w, h, 3);
         LappingFilter.invert(x, w, h);
         assertArrayEquals(expected, x, w + "x" + h + " kind " + kind);
+      }
+    }
+  }
+
+  @Test
+  void scalarBlurEqualsPasses() {
+    Random random = new Random(52);
+    for (int w : new int[] {1, 2, 3, 7, 8, 64, 333}) {
+      LappingFilter.Rows rows = new LappingFilter.Rows(w);
+      for (int trial = 0; trial < 20; trial++) {
+        // the encoder's rows are in 1/16 and leave 0..255 when sharpened
+        int span = trial % 2 == 0 ? 256 : 16 * 768;
+        int[] u = new int[w + 5];
+        int[] m = new int[w + 9];
+        int[] d = new int[w];
+        for (int[] a : new int[][] {u, m, d}) {
+          for (int i = 0; i < a.length; i++) {
+            a[i] = random.nextInt(span) - (trial % 2 == 0 ? 0 : 16 * 256);
+          }
+        }
+        int[] expected = new int[w];
+        LappingFilter.blurPasses(java.util.Arrays.copyOfRange(u, 5, w + 5),
+            java.util.Arrays.copyOfRange(m, 9, w + 9), d, w, expected, rows);
+        int[] actual = new int[w];
+        LappingFilter.blurScalar(u, 5, m, 9, d, 0, w, actual);
+        assertArrayEquals(expected, actual, "width " + w + " trial " + trial);
       }
     }
   }
