@@ -1,9 +1,9 @@
 package dev.tegula.png;
 
+import dev.tegula.core.Crc32;
 import dev.tegula.core.Limits;
 import dev.tegula.core.MalformedInputException;
 import dev.tegula.core.TruncatedInputException;
-import java.util.zip.CRC32;
 
 /**
  * Walks the chunks of a PNG datastream: signature (PNG spec §5.2), chunk layout (§5.3), chunk type
@@ -23,7 +23,7 @@ final class ChunkReader {
   private final byte[] data;
   private final Limits limits;
   private final Warnings warnings;
-  private final CRC32 crc = new CRC32();
+  private final Crc32 crc = new Crc32();
   private int pos = SIGNATURE.length;
   private int count;
 

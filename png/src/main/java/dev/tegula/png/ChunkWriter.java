@@ -1,12 +1,12 @@
 package dev.tegula.png;
 
+import dev.tegula.core.Crc32;
 import java.io.ByteArrayOutputStream;
-import java.util.zip.CRC32;
 
 /** Writes the signature and chunks with their lengths and CRC-32s (PNG spec §5.2, §5.3, §5.5). */
 final class ChunkWriter {
   private final ByteArrayOutputStream out;
-  private final CRC32 crc = new CRC32();
+  private final Crc32 crc = new Crc32();
 
   ChunkWriter(int sizeHint) {
     out = new ByteArrayOutputStream(Math.max(64, sizeHint));

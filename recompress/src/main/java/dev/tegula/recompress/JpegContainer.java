@@ -1,6 +1,6 @@
 package dev.tegula.recompress;
 
-import java.util.zip.CRC32;
+import dev.tegula.core.Crc32;
 
 /**
  * Lays out a mode-2 .tgl file (format-jpeg.md §2, format.md §2, §4.1): signature, version 1,
@@ -92,7 +92,7 @@ final class JpegContainer {
     }
     out.write(head, 0, 8);
     out.write(data, 0, data.length);
-    CRC32 crc = new CRC32();
+    Crc32 crc = new Crc32();
     crc.update(head, 4, 4);
     crc.update(data, 0, data.length);
     byte[] c = new byte[4];

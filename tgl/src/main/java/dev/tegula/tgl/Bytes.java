@@ -1,6 +1,6 @@
 package dev.tegula.tgl;
 
-import java.util.zip.CRC32;
+import dev.tegula.core.Crc32;
 
 /** Big-endian field access (format.md §1); callers check bounds first. */
 final class Bytes {
@@ -39,8 +39,6 @@ final class Bytes {
 
   /** §1: CRC-32 of {@code b[from, from + length)}. */
   static long crc32(byte[] b, int from, int length) {
-    CRC32 crc = new CRC32();
-    crc.update(b, from, length);
-    return crc.getValue();
+    return Crc32.of(b, from, length);
   }
 }
