@@ -33,6 +33,11 @@ final class HuffmanScanDecoder {
   private static final int AC_FIRST = 3;
   private static final int AC_REFINE = 4;
 
+  /**
+   * The decoding methods read it through a local: under TeaVM an instance method checks that the
+   * class is initialized (an indirect call) before every read of a static field, which inside
+   * the coefficient loop cost a call per coefficient.
+   */
   private static final int[] NATURAL = ZigZag.NATURAL_ORDER;
   /** NATURAL[63 - t]: the natural index of a block mask's bit t (zig-zag index 63 - t). */
   private static final int[] NATURAL_FROM_END = new int[64];
@@ -464,6 +469,7 @@ final class HuffmanScanDecoder {
     lastDc[ci] = d;
     coef[off] = (short) d;
     final int[] lookup = ac.lookup;
+    final int[] natural = NATURAL;
     final int[] fast = ac.fastAc;
     int last = 0;
     for (int k = 1; k < 64; k++) {
@@ -482,7 +488,7 @@ final class HuffmanScanDecoder {
         b <<= len;
         n -= len;
         k += (f >> 8) & 15;
-        coef[off + NATURAL[k]] = (short) (f >> 16);
+        coef[off + natural[k]] = (short) (f >> 16);
         last = k;
         continue;
       }
@@ -507,7 +513,7 @@ final class HuffmanScanDecoder {
         int v = (int) (b >>> (64 - s));
         b <<= s;
         n -= s;
-        coef[off + NATURAL[k]] = (short) (v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v);
+        coef[off + natural[k]] = (short) (v < (1 << (s - 1)) ? v + (-1 << s) + 1 : v);
         last = k;
       } else {
         if (r != 15) {
@@ -561,6 +567,7 @@ final class HuffmanScanDecoder {
   private int firstAc(short[] coef, int off, int blocks, HuffmanTable ac, int ss, int se, int al,
       long[] acMask, byte[] lastK) {
     final int[] lookup = ac.lookup;
+    final int[] natural = NATURAL;
     final int[] fast = ac.fastAc;
     long b = buf;
     int n = cnt;
@@ -591,7 +598,7 @@ final class HuffmanScanDecoder {
           n -= len;
           k += (f >> 8) & 15;
           short x = (short) ((f >> 16) << al);
-          coef[off + NATURAL[k]] = x;
+          coef[off + natural[k]] = x;
           mask = FrameComponent.withAc(mask, k, x);
           last = k;
           continue;
@@ -618,7 +625,7 @@ final class HuffmanScanDecoder {
           b <<= s;
           n -= s;
           short x = (short) (extend(v, s) << al);
-          coef[off + NATURAL[k]] = x;
+          coef[off + natural[k]] = x;
           mask = FrameComponent.withAc(mask, k, x);
           last = k;
         } else if (r == 15) {
@@ -674,6 +681,7 @@ final class HuffmanScanDecoder {
       long[] acMask, byte[] lastK) {
     final int p1 = 1 << al;
     final int[] lookup = ac.lookup;
+    final int[] natural = NATURAL;
     final long band = (-1L >>> ss) & (-1L << (63 - se));
     long b = buf;
     int n = cnt;
@@ -810,7 +818,7 @@ final class HuffmanScanDecoder {
             correct(coef, off, history, taken, p1);
             history = 0;
           }
-          coef[off + NATURAL[k]] = (short) s;
+          coef[off + natural[k]] = (short) s;
           mask |= Long.MIN_VALUE >>> Math.min(k, 63);
           last = k;
         }

@@ -151,8 +151,9 @@ public final class LumaTrim {
   /** Block g's decoded samples into the plane (the part inside the image). */
   private void transform(int g) {
     int off = g * 64;
+    int[] order = ZigZag.NATURAL_ORDER;
     for (int k = 0; k < 64; k++) {
-      natural[ZigZag.NATURAL_ORDER[k]] = luma.coef[off + k];
+      natural[order[k]] = luma.coef[off + k];
     }
     idct.transform(natural, 0, quant, samples, 0, 8);
     int x0 = (g % luma.blocksWide) * 8;

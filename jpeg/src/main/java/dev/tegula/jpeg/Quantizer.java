@@ -128,8 +128,9 @@ final class Quantizer {
    * @param tmp 64 ints of workspace
    */
   static void quantize(short[] coef, int off, int[] div, int[] tmp) {
+    int[] natural = ZigZag.NATURAL_ORDER;
     for (int k = 0; k < 64; k++) {
-      int n = ZigZag.NATURAL_ORDER[k];
+      int n = natural[k];
       int v = coef[off + n];
       int d = div[n];
       int a = v < 0 ? -v : v;
@@ -151,8 +152,9 @@ final class Quantizer {
    * result goes to {@code zz}; {@code coef} is not changed.
    */
   static void round(short[] coef, int off, int[] div, int threshold, int[] zz) {
+    int[] natural = ZigZag.NATURAL_ORDER;
     for (int k = 0; k < 64; k++) {
-      int n = ZigZag.NATURAL_ORDER[k];
+      int n = natural[k];
       int v = coef[off + n];
       int d = div[n];
       int a = v < 0 ? -v : v;
@@ -178,9 +180,10 @@ final class Quantizer {
    */
   static void countRounded(short[] coef, int off, int[] div, int[] least, long[] freq,
       int[] at) {
+    int[] order = ZigZag.NATURAL_ORDER;
     int n = 0;
     for (int k = 1; k < 64; k++) {
-      int v = coef[off + ZigZag.NATURAL_ORDER[k]];
+      int v = coef[off + order[k]];
       int sign = v >> 31;
       at[n] = k;
       n += ((v ^ sign) - sign) >= least[k] ? 1 : 0;
@@ -188,7 +191,7 @@ final class Quantizer {
     int last = 0;
     for (int j = 0; j < n; j++) {
       int k = at[j];
-      int natural = ZigZag.NATURAL_ORDER[k];
+      int natural = order[k];
       int v = coef[off + natural];
       int d = div[natural];
       int q = Math.min(((v < 0 ? -v : v) + (d >> 1)) / d, MAX_AC);

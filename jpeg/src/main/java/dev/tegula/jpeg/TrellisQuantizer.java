@@ -73,11 +73,12 @@ final class TrellisQuantizer {
     // Only positions whose nearest value is nonzero can end a run; the rest are zeros anyway.
     zeroCum[0] = 0;
     int n = 0;
+    int[] order = ZigZag.NATURAL_ORDER;
     // Branch-free: whether a value is negative or rounds to 0 is what the branch predictor
     // cannot guess; the candidates' nearest values wait for the trellis. Signs in an int array,
     // not a 64-bit mask: TeaVM's JavaScript emulates long shifts.
     for (int k = 1; k < 64; k++) {
-      int v = coef[off + ZigZag.NATURAL_ORDER[k]];
+      int v = coef[off + order[k]];
       int sign = v >> 31;
       int a = (v ^ sign) - sign;
       negative[k] = sign;

@@ -497,6 +497,7 @@ final class DeflateParser {
   }
 
   private void countPath(int start, int n, int[] litFreq, int[] distFreq) {
+    int[] lengthSymbol = DeflateBlocks.LENGTH_SYMBOL;
     for (int i = 0; i < n; ) {
       int c = choice[i];
       if (c == 0) {
@@ -504,7 +505,7 @@ final class DeflateParser {
         i++;
       } else {
         int len = c >>> 16;
-        litFreq[DeflateBlocks.LENGTH_SYMBOL[len]]++;
+        litFreq[lengthSymbol[len]]++;
         distFreq[DeflateBlocks.distSlot(c & 0xFFFF)]++;
         i += len;
       }

@@ -352,6 +352,10 @@ final class FastPlaneCoder {
       int[] se2 = wp.se2;
       int[] se3 = wp.se3;
       int[] recip = FastWeighted.RECIPROCAL;
+      // Locals: under TeaVM every read of a static field in an instance method first checks
+      // that the class is initialized (an indirect call), here once per sample.
+      int[] tokenBase = TOKEN_BASE;
+      int[] tokenBits = TOKEN_BITS;
       int mask = TokenTables.TOTAL - 1;
       int row = 2 * w;
       int cur = (y & 1) != 0 ? 0 : wp.rowLength;
@@ -383,7 +387,7 @@ final class FastPlaneCoder {
           }
           x = (x << (need << 4)) | (chunk & -need);
           pos += need << 1;
-          int u = TOKEN_BASE[token] | raw.read(TOKEN_BITS[token]);
+          int u = tokenBase[token] | raw.read(tokenBits[token]);
           int r = (u >>> 1) ^ -(u & 1);
           int v = pred + r;
           if (v < lo || v > hi) {
@@ -455,7 +459,7 @@ final class FastPlaneCoder {
           }
           x = (x << (need << 4)) | (chunk & -need);
           pos += need << 1;
-          int u = TOKEN_BASE[token] | raw.read(TOKEN_BITS[token]);
+          int u = tokenBase[token] | raw.read(tokenBits[token]);
           int r = (u >>> 1) ^ -(u & 1);
           int v = pred + r;
           if (v < lo || v > hi) {

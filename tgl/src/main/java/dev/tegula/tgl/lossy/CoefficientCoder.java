@@ -281,6 +281,9 @@ final class CoefficientCoder {
       return 0;
     }
     java.util.Arrays.fill(block, 1, 64, 0);
+    // A local: under TeaVM each read of another class's static field checks that the class is
+    // initialized (an indirect call), which per coefficient cost a call each.
+    int[] zigzag = Quantizer.ZIGZAG;
     int zero = base + ZERO;
     int remaining = nz;
     int k = 1;
@@ -297,10 +300,10 @@ final class CoefficientCoder {
       int r = (a * s - ((s * (a == 1 ? bias1 : bias2)) >> 6) + 8) >> 4;
       if (dec.sign() != 0) {
         q[off + k] = (short) -a;
-        block[Quantizer.ZIGZAG[k]] = -r;
+        block[zigzag[k]] = -r;
       } else {
         q[off + k] = (short) a;
-        block[Quantizer.ZIGZAG[k]] = r;
+        block[zigzag[k]] = r;
       }
     }
     return nz | ((k - 1) << 8);

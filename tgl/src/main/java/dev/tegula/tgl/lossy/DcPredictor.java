@@ -11,12 +11,20 @@ package dev.tegula.tgl.lossy;
  * the dev photos). All sums are 32-bit integers in 1/4096 of an orthonormal DC unit.
  */
 final class DcPredictor {
-  /**
-   * EDGE[v] = round(4096 * 8 * a(0) * a(v) * (1.5 cos(v pi / 16) - 0.5 cos(3 v pi / 16))), a the
+  /*
+   * EDGE_v = round(4096 * 8 * a(0) * a(v) * (1.5 cos(v pi / 16) - 0.5 cos(3 v pi / 16))), a the
    * orthonormal DCT's scale: the weight of coefficient v (along the edge's normal) in the
-   * boundary value of the edge row, linearly extrapolated from rows 0 and 1.
+   * boundary value of the edge row, linearly extrapolated from rows 0 and 1. Constants rather
+   * than an array: a class without static state needs no initialization, and under TeaVM every
+   * call into a class that does first checks it (an indirect call), six per block here.
    */
-  static final int[] EDGE = {0, 6114, 6919, 7790, 8192, 7668, 6001, 3304};
+  private static final int EDGE_1 = 6114;
+  private static final int EDGE_2 = 6919;
+  private static final int EDGE_3 = 7790;
+  private static final int EDGE_4 = 8192;
+  private static final int EDGE_5 = 7668;
+  private static final int EDGE_6 = 6001;
+  private static final int EDGE_7 = 3304;
 
   private DcPredictor() {}
 
@@ -26,40 +34,36 @@ final class DcPredictor {
     return (dc + (dc < 0 ? -8 : 8)) / 16;
   }
 
+  /** The weights EDGE_v for v = 0..7 (EDGE_0 = 0), a fresh array. */
+  static int[] edgeWeights() {
+    return new int[] {0, EDGE_1, EDGE_2, EDGE_3, EDGE_4, EDGE_5, EDGE_6, EDGE_7};
+  }
+
   /**
    * The AC part of a block's near edge (top with {@code stride} 8, left with 1) from its
-   * dequantized coefficients {@code f} (natural order): sum of EDGE[v] f[v * stride].
+   * dequantized coefficients {@code f} (natural order): sum of EDGE_v f[v * stride].
    */
   static int near(int[] f, int stride) {
-    int s = 0;
-    for (int v = 1; v < 8; v++) {
-      s += EDGE[v] * f[v * stride];
-    }
-    return s;
+    return even(f, stride) + odd(f, stride);
   }
 
   /** The far edge (bottom with stride 8, right with 1): the same with alternating signs. */
   static int far(int[] f, int stride) {
-    int s = 0;
-    for (int v = 1; v < 8; v++) {
-      int t = EDGE[v] * f[v * stride];
-      s += (v & 1) == 0 ? t : -t;
-    }
-    return s;
+    return even(f, stride) - odd(f, stride);
   }
 
   /**
    * The even-v terms of {@link #near} (v = 2, 4, 6); with {@link #odd}, near = even + odd and
-   * far = even - odd, the same 32-bit sums with half the multiplications.
+   * far = even - odd (32-bit sums, which wrap alike in any order).
    */
   static int even(int[] f, int stride) {
-    return EDGE[2] * f[2 * stride] + EDGE[4] * f[4 * stride] + EDGE[6] * f[6 * stride];
+    return EDGE_2 * f[2 * stride] + EDGE_4 * f[4 * stride] + EDGE_6 * f[6 * stride];
   }
 
   /** The odd-v terms of {@link #near} (v = 1, 3, 5, 7). */
   static int odd(int[] f, int stride) {
-    return EDGE[1] * f[stride] + EDGE[3] * f[3 * stride] + EDGE[5] * f[5 * stride]
-        + EDGE[7] * f[7 * stride];
+    return EDGE_1 * f[stride] + EDGE_3 * f[3 * stride] + EDGE_5 * f[5 * stride]
+        + EDGE_7 * f[7 * stride];
   }
 
   /**

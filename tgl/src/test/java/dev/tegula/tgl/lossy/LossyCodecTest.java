@@ -283,7 +283,7 @@ class LossyCodecTest {
     for (int v = 1; v < 8; v++) {
       double w = 4096 * 8 * Math.sqrt(0.125) * 0.5
           * (1.5 * Math.cos(v * Math.PI / 16) - 0.5 * Math.cos(3 * v * Math.PI / 16));
-      assertEquals(Math.round(w), DcPredictor.EDGE[v], "v " + v);
+      assertEquals(Math.round(w), DcPredictor.edgeWeights()[v], "v " + v);
     }
   }
 
