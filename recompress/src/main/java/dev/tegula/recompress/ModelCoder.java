@@ -32,6 +32,11 @@ final class ModelCoder {
     }
   }
 
+  /**
+   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
+   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
+   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
+   */
   private static final int TOP = 1 << 24;
 
   private final RangeEncoder enc;
@@ -83,7 +88,7 @@ final class ModelCoder {
     int result = 0;
     for (int i = 0; i < count; i++) {
       range >>>= 1;
-      int bit = Integer.compareUnsigned(code, range) >= 0 ? 1 : 0;
+      int bit = (code ^ Integer.MIN_VALUE) >= (range ^ Integer.MIN_VALUE) ? 1 : 0;
       code -= range & -bit;
       result = (result << 1) | bit;
       normalize();
@@ -106,18 +111,18 @@ final class ModelCoder {
   /** RangeDecoder.decodeBit(p): the bit coded with probability p (of a 0) out of 4096. */
   private int decodeBit(int p) {
     int bound = (range >>> 12) * p;
-    int bit = Integer.compareUnsigned(code, bound) >= 0 ? 1 : 0;
+    int bit = (code ^ Integer.MIN_VALUE) >= (bound ^ Integer.MIN_VALUE) ? 1 : 0;
     int m = -bit;
     code -= bound & m;
     range = (bound & ~m) | ((range - bound) & m);
-    if (Integer.compareUnsigned(range, TOP) < 0) {
+    if ((range & -TOP) == 0) {
       normalize();
     }
     return bit;
   }
 
   private void normalize() {
-    while (Integer.compareUnsigned(range, TOP) < 0) {
+    while ((range & -TOP) == 0) {
       range <<= 8;
       code = (code << 8) | next();
     }

@@ -10,6 +10,11 @@ public final class RangeDecoder {
   private static final int PROB_BITS = RangeEncoder.PROB_BITS;
   private static final int PROB_ONE = RangeEncoder.PROB_ONE;
   private static final int ADAPT_SHIFT = RangeEncoder.ADAPT_SHIFT;
+  /**
+   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
+   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
+   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
+   */
   private static final int TOP = 1 << 24;
 
   private final byte[] data;
@@ -36,7 +41,7 @@ public final class RangeDecoder {
     int p = contexts[index];
     int bound = (range >>> PROB_BITS) * p;
     int bit;
-    if (Integer.compareUnsigned(code, bound) < 0) {
+    if ((code ^ Integer.MIN_VALUE) < (bound ^ Integer.MIN_VALUE)) {
       range = bound;
       contexts[index] = (short) (p + ((PROB_ONE - p) >>> ADAPT_SHIFT));
       bit = 0;
@@ -46,7 +51,7 @@ public final class RangeDecoder {
       contexts[index] = (short) (p - (p >>> ADAPT_SHIFT));
       bit = 1;
     }
-    while (Integer.compareUnsigned(range, TOP) < 0) {
+    while ((range & -TOP) == 0) {
       range <<= 8;
       code = (code << 8) | next();
     }
@@ -57,7 +62,7 @@ public final class RangeDecoder {
   public int decodeBit(int p) {
     int bound = (range >>> PROB_BITS) * p;
     int bit;
-    if (Integer.compareUnsigned(code, bound) < 0) {
+    if ((code ^ Integer.MIN_VALUE) < (bound ^ Integer.MIN_VALUE)) {
       range = bound;
       bit = 0;
     } else {
@@ -65,7 +70,7 @@ public final class RangeDecoder {
       range -= bound;
       bit = 1;
     }
-    while (Integer.compareUnsigned(range, TOP) < 0) {
+    while ((range & -TOP) == 0) {
       range <<= 8;
       code = (code << 8) | next();
     }
@@ -77,12 +82,12 @@ public final class RangeDecoder {
     int result = 0;
     for (int i = 0; i < count; i++) {
       range >>>= 1;
-      int bit = Integer.compareUnsigned(code, range) >= 0 ? 1 : 0;
+      int bit = (code ^ Integer.MIN_VALUE) >= (range ^ Integer.MIN_VALUE) ? 1 : 0;
       if (bit != 0) {
         code -= range;
       }
       result = (result << 1) | bit;
-      while (Integer.compareUnsigned(range, TOP) < 0) {
+      while ((range & -TOP) == 0) {
         range <<= 8;
         code = (code << 8) | next();
       }

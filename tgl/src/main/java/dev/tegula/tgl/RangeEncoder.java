@@ -13,6 +13,11 @@ public final class RangeEncoder {
   static final int PROB_BITS = 12;
   static final int PROB_ONE = 1 << PROB_BITS;
   static final int ADAPT_SHIFT = 5;
+  /**
+   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
+   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
+   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
+   */
   private static final int TOP = 1 << 24;
 
   private byte[] out;
@@ -43,7 +48,7 @@ public final class RangeEncoder {
       range -= bound;
       contexts[index] = (short) (p - (p >>> ADAPT_SHIFT));
     }
-    while (Integer.compareUnsigned(range, TOP) < 0) {
+    while ((range & -TOP) == 0) {
       range <<= 8;
       shiftLow();
     }
@@ -63,7 +68,7 @@ public final class RangeEncoder {
       low += bound & 0xFFFFFFFFL;
       range -= bound;
     }
-    while (Integer.compareUnsigned(range, TOP) < 0) {
+    while ((range & -TOP) == 0) {
       range <<= 8;
       shiftLow();
     }
@@ -76,7 +81,7 @@ public final class RangeEncoder {
       if (((value >>> i) & 1) != 0) {
         low += range & 0xFFFFFFFFL;
       }
-      while (Integer.compareUnsigned(range, TOP) < 0) {
+      while ((range & -TOP) == 0) {
         range <<= 8;
         shiftLow();
       }

@@ -9,6 +9,11 @@ package dev.tegula.tgl.lossy;
  * {@link dev.tegula.tgl.RangeEncoder}. Reading past the end yields zero bytes and is counted.
  */
 final class ModelDecoder {
+  /**
+   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
+   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
+   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
+   */
   private static final int TOP = 1 << 24;
   /** States at or above this have seen {@link CoefficientCoder#LIMIT} bits: fixed-rate update. */
   private static final int LIMIT_STATE = CoefficientCoder.LIMIT << 16;
@@ -21,6 +26,11 @@ final class ModelDecoder {
   private int overrun;
   /** Per context: observation count in the high half, probability of a 0 (of 4096) in the low. */
   private final int[] state;
+  /**
+   * {@link CoefficientCoder#RATE}, held here because under TeaVM reading another class's static
+   * field first checks that the class is initialized (an indirect call).
+   */
+  private final int[] rate = CoefficientCoder.RATE;
 
   ModelDecoder(byte[] data, int offset, int length) {
     this.data = data;
@@ -52,10 +62,10 @@ final class ModelDecoder {
       state[i] = st + ((d ^ m) - m);
     } else {
       int n = st >>> 16;
-      p += ((bit == 0 ? 4096 - p : -p) * CoefficientCoder.RATE[n]) >> 16;
+      p += ((bit == 0 ? 4096 - p : -p) * rate[n]) >> 16;
       state[i] = ((n + 1) << 16) | (p < 32 ? 32 : p > 4064 ? 4064 : p);
     }
-    if (Integer.compareUnsigned(range, TOP) < 0) {
+    if ((range & -TOP) == 0) {
       normalize();
     }
     return bit;
@@ -66,14 +76,14 @@ final class ModelDecoder {
     range >>>= 1;
     int bit = (int) (((code & 0xFFFFFFFFL) - (range & 0xFFFFFFFFL)) >>> 63) ^ 1;
     code -= range & -bit;
-    if (Integer.compareUnsigned(range, TOP) < 0) {
+    if ((range & -TOP) == 0) {
       normalize();
     }
     return bit;
   }
 
   private void normalize() {
-    while (Integer.compareUnsigned(range, TOP) < 0) {
+    while ((range & -TOP) == 0) {
       range <<= 8;
       code = (code << 8) | next();
     }
