@@ -26,5 +26,10 @@ final class Abs {
     return Double.longBitsToDouble(Double.doubleToRawLongBits(x) & Long.MIN_VALUE | ONE);
   }
 
-  private static final long ONE = Double.doubleToRawLongBits(1.0);
+  /**
+   * The bits of 1.0, written as a constant: a computed initializer would give the class a static
+   * initializer, and under TeaVM every call of {@link #of} would first check that it ran (an
+   * indirect call).
+   */
+  private static final long ONE = 0x3FF0000000000000L;
 }

@@ -37,6 +37,8 @@ final class ReducedIdct {
   /** jpeg_idct_4x4: the block at {@code coef[off..off+63]} to 4x4 samples at {@code out[o]}. */
   void transform4(short[] coef, int off, int[] quant, byte[] out, int o, int stride) {
     final int[] w = ws;
+    // A local: TeaVM checks Idct is initialized at every read of its static field.
+    final byte[] limit = RANGE_LIMIT;
     for (int col = 0; col < 8; col++) {
       if (col == 4) {
         continue; // the second pass does not read it
@@ -77,7 +79,7 @@ final class ReducedIdct {
       int r = row << 3;
       int p = o + row * stride;
       if ((w[r + 1] | w[r + 2] | w[r + 3] | w[r + 5] | w[r + 6] | w[r + 7]) == 0) {
-        byte v = RANGE_LIMIT[((w[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
+        byte v = limit[((w[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
         out[p] = v;
         out[p + 1] = v;
         out[p + 2] = v;
@@ -96,16 +98,18 @@ final class ReducedIdct {
           + z4 * FIX_1_061594337;
       tmp2 = z1 * -FIX_0_509795579 + z2 * -FIX_0_601344887 + z3 * FIX_0_899976223
           + z4 * FIX_2_562915447;
-      out[p] = RANGE_LIMIT[((tmp10 + tmp2 + round) >> shift) & 1023];
-      out[p + 3] = RANGE_LIMIT[((tmp10 - tmp2 + round) >> shift) & 1023];
-      out[p + 1] = RANGE_LIMIT[((tmp12 + tmp0 + round) >> shift) & 1023];
-      out[p + 2] = RANGE_LIMIT[((tmp12 - tmp0 + round) >> shift) & 1023];
+      out[p] = limit[((tmp10 + tmp2 + round) >> shift) & 1023];
+      out[p + 3] = limit[((tmp10 - tmp2 + round) >> shift) & 1023];
+      out[p + 1] = limit[((tmp12 + tmp0 + round) >> shift) & 1023];
+      out[p + 2] = limit[((tmp12 - tmp0 + round) >> shift) & 1023];
     }
   }
 
   /** jpeg_idct_2x2: the block to 2x2 samples at {@code out[o]}. */
   void transform2(short[] coef, int off, int[] quant, byte[] out, int o, int stride) {
     final int[] w = ws;
+    // A local: TeaVM checks Idct is initialized at every read of its static field.
+    final byte[] limit = RANGE_LIMIT;
     for (int col = 0; col < 8; col++) {
       if (col == 2 || col == 4 || col == 6) {
         continue; // the second pass does not read them
@@ -133,7 +137,7 @@ final class ReducedIdct {
       int r = row << 3;
       int p = o + row * stride;
       if ((w[r + 1] | w[r + 3] | w[r + 5] | w[r + 7]) == 0) {
-        byte v = RANGE_LIMIT[((w[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
+        byte v = limit[((w[r] + (1 << (PASS1_BITS + 2))) >> (PASS1_BITS + 3)) & 1023];
         out[p] = v;
         out[p + 1] = v;
         continue;
@@ -141,8 +145,8 @@ final class ReducedIdct {
       int tmp10 = w[r] << (CONST_BITS + 2);
       int tmp0 = w[r + 7] * -FIX_0_720959822 + w[r + 5] * FIX_0_850430095
           + w[r + 3] * -FIX_1_272758580 + w[r + 1] * FIX_3_624509785;
-      out[p] = RANGE_LIMIT[((tmp10 + tmp0 + round) >> shift) & 1023];
-      out[p + 1] = RANGE_LIMIT[((tmp10 - tmp0 + round) >> shift) & 1023];
+      out[p] = limit[((tmp10 + tmp0 + round) >> shift) & 1023];
+      out[p + 1] = limit[((tmp10 - tmp0 + round) >> shift) & 1023];
     }
   }
 
