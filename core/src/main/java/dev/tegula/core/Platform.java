@@ -5,7 +5,7 @@ package dev.tegula.core;
  * HotSpot's C2 vectorizes simple whole-array loops, so there a kernel is best written as several
  * passes that each read arrays at the loop index alone; TeaVM's WebAssembly has no SIMD, and
  * there every extra pass and array copy is paid in full, so a single scalar pass that keeps its
- * neighbours in locals wins (docs/benchmarks.md, "The lapping blur in Wasm"). Both forms of such
+ * neighbours in locals wins (docs/benchmarks.md, "TeaVM's hidden costs"). Both forms of such
  * a kernel compute the same integers, and the tests run both.
  */
 public final class Platform {
