@@ -247,8 +247,22 @@ function restoreTile(exports, msg) {
 function compare(exports, msg) {
   const start = performance.now();
   const {a, b} = msg;
-  const result = JSON.parse(exports.compare(new Int8Array(a.bytes), a.width, a.height,
-      new Int8Array(b.bytes), b.width, b.height, msg.maxPixels, msg.heatmap));
+  let reply;
+  if (typeof exports.compareStaged === 'function') {
+    // both images into linear memory with one copy each; a byte[] crosses an element at a time
+    // (older codec versions have only that route)
+    const aLength = a.bytes.byteLength;
+    const view = exports.stageInput(aLength + b.bytes.byteLength);
+    view.set(new Int8Array(a.bytes), 0);
+    view.set(new Int8Array(b.bytes), aLength);
+    linearMemory.set(msg.codec, view.buffer.byteLength);
+    reply = exports.compareStaged(aLength, a.width, a.height, b.bytes.byteLength, b.width,
+        b.height, msg.maxPixels, msg.heatmap);
+  } else {
+    reply = exports.compare(new Int8Array(a.bytes), a.width, a.height, new Int8Array(b.bytes),
+        b.width, b.height, msg.maxPixels, msg.heatmap);
+  }
+  const result = JSON.parse(reply);
   if (result.error) {
     return [{error: result.error}];
   }

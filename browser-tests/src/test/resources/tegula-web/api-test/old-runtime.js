@@ -1,7 +1,7 @@
 // TeaVM's runtime, handing the worker the build's codec module with the contract versions before
 // session 50 had: no takeDecodedPixels, neither on the module nor on its tiles(), and every
 // decode's and restored tile's pixels from takePixels as an Int8Array of width x height x 4
-// bytes. Codec versions can be swapped at run time, so the worker must still decode with such a
+// bytes; nor stageInput and compareStaged (session 52), so a compare's images cross as byte[]. Codec versions can be swapped at run time, so the worker must still decode with such a
 // module (WorkerMemoryTest). The pixels are copied out of the build's linear buffer here, as the
 // old module's byte[] would have crossed.
 import * as teavm from '/wasm/tegula-runtime.js';
@@ -20,13 +20,18 @@ function old(real, sized) {
       return reply;
     },
     takePixels() {
+      // what the build still hands over as byte[] (a compare's heatmap), else the decode's pixels
+      const held = typeof real.takePixels === 'function' ? real.takePixels() : null;
+      if (held) {
+        return held;
+      }
       const linear = real.takeDecodedPixels();
       return linear ? linear.slice(0, length) : null;
     },
   };
   return new Proxy(real, {
     get(target, key) {
-      if (key === 'takeDecodedPixels') {
+      if (key === 'takeDecodedPixels' || key === 'stageInput' || key === 'compareStaged') {
         return undefined;
       }
       if (key in replaced) {

@@ -13,6 +13,7 @@ import dev.tegula.core.DecodeOptions;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
+import dev.tegula.metrics.Comparison;
 import dev.tegula.tgl.StandaloneTileDecoder;
 import dev.tegula.tgl.TglFile;
 import dev.tegula.tgl.TileEntry;
@@ -192,11 +193,24 @@ class WorkerMemoryTest {
             bitmaps.push(b.error ? JSON.stringify(b.error) : `${b.bitmap.width}x${b.bitmap.height} ${await drawn(b.bitmap)}`);
           }
           const tiles = await tileDigests(w, args[1]);
+          // a compare with its heatmap: the images staged in linear memory, or crossing as byte[]
+          const decoded = (b64) => ask(w, {op: 'decode', autoOrient: false, maxPixels: 0, jpegShrink: 1,
+            bytes: h.bytes(b64).buffer});
+          const ref = await decoded(args[1]);
+          const test = await decoded(args[2]);
+          const compared = await new Promise((resolve) => {
+            w.onmessage = (e) => resolve(e.data);
+            w.postMessage({id: 1, codec: 'v', op: 'compare', maxPixels: 0, heatmap: true,
+              a: {bytes: ref.pixels, width: ref.width, height: ref.height},
+              b: {bytes: test.pixels, width: test.width, height: test.height}});
+          });
+          const comparison = compared.error ? [JSON.stringify(compared.error)]
+            : [compared.psnr, compared.ssim, compared.msSsim, await h.sha256(compared.heatmap)];
           w.terminate();
-          out[route] = {pixels, bitmaps, memory, tiles};
+          out[route] = {pixels, bitmaps, memory, tiles, comparison};
         }
         return out;
-        """, inputs, b64(tiled));
+        """, inputs, b64(tiled), b64(file("photos/astronaut.png")));
     @SuppressWarnings("unchecked")
     Map<String, Map<String, List<Object>>> routes = (Map<String, Map<String, List<Object>>>) (Map<?, ?>) r;
     for (String route : List.of("new", "old")) {
@@ -213,6 +227,18 @@ class WorkerMemoryTest {
         assertEquals(expected.get(i), names[i] + " " + routes.get("new").get("bitmaps").get(i));
       }
     }
+    Comparison jvm = Tegula.compare(Tegula.decode(tiled).image(),
+        Tegula.decode(file("photos/astronaut.png")).image(), true);
+    List<Object> staged = routes.get("new").get("comparison");
+    assertEquals(4, staged.size(), "a compare staged in linear memory: " + staged);
+    double[] metrics = {jvm.psnr(), jvm.ssim(), jvm.msSsim()};
+    for (int i = 0; i < metrics.length; i++) {
+      // the reply's numbers pass through TeaVM's and JavaScript's number formatting
+      assertEquals(metrics[i], ((Number) staged.get(i)).doubleValue(), 1e-9 * metrics[i],
+          "the JVM's metrics: " + staged);
+    }
+    assertEquals(sha256(jvm.map().heatmap().rgba()), staged.get(3), "the JVM's heatmap");
+    assertEquals(staged, routes.get("old").get("comparison"), "the byte[] route: the same");
     List<Object> tiles = routes.get("new").get("tiles");
     assertEquals(16, tiles.size(), "a tile-by-tile restore: " + tiles);
     assertEquals(tiles, routes.get("old").get("tiles"), "tiles from linear memory and from a byte[]");

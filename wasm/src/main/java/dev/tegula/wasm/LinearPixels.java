@@ -7,9 +7,11 @@ import org.teavm.jso.typedarrays.Int8Array;
 /**
  * Decoded pixels in the module's linear memory, where JavaScript copies them out with one {@code
  * slice}. A Java {@code byte[]} lives in the GC heap instead, and crossing it to JavaScript reads
- * it one element at a time: a third of a large decode (docs/benchmarks.md). One direct buffer is
- * kept and reused, grown when an image needs more; linear memory never shrinks, so a worker holds
- * what its largest image took.
+ * it one element at a time: a third of a large decode (docs/benchmarks.md). The other way, a job's
+ * input is staged here by JavaScript with one {@code set} and copied into a {@code byte[]} by a
+ * Wasm loop, about four times as fast as the crossing. One direct buffer is kept and reused, grown
+ * when an image needs more; linear memory never shrinks, so a worker holds what its largest image
+ * took.
  */
 final class LinearPixels {
   private ByteBuffer memory;
@@ -29,6 +31,35 @@ final class LinearPixels {
         return memory;
       }
     };
+  }
+
+  /**
+   * A view of the buffer, at least {@code bytes} long, for JavaScript to write a job's input into
+   * at once (the view is valid until the module next allocates); {@link #staged} reads it back.
+   * Pixels still waiting are dropped.
+   */
+  Int8Array stage(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("a negative input size");
+    }
+    waiting = 0;
+    if (memory == null || memory.capacity() < bytes) {
+      memory = null;
+      memory = ByteBuffer.allocateDirect(Math.max(bytes, 1));
+    }
+    return Int8Array.fromJavaBuffer(memory);
+  }
+
+  /** A copy of the {@code length} staged bytes at {@code from}, as the codec takes its input. */
+  byte[] staged(int from, int length) {
+    if (memory == null || from < 0 || length < 0 || from > memory.capacity() - length) {
+      throw new IllegalArgumentException("the input lies outside what was staged");
+    }
+    byte[] copy = new byte[length];
+    ByteBuffer view = memory.duplicate();
+    view.position(from);
+    view.get(copy);
+    return copy;
   }
 
   /** Marks {@code bytes} bytes of the buffer as the waiting pixels. */

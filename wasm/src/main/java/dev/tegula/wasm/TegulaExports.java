@@ -66,6 +66,39 @@ public final class TegulaExports {
   @JSExport
   public static String compare(byte[] a, int aw, int ah, byte[] b, int bw, int bh,
       double maxPixels, boolean heatmap) {
+    return comparing(a, aw, ah, b, bw, bh, maxPixels, heatmap);
+  }
+
+  /**
+   * A view of linear memory at least {@code bytes} long that a job's input is written into before
+   * {@link #compareStaged}: one copy in JavaScript instead of a {@code byte[]} crossing, which
+   * goes an element at a time. Valid until the module next allocates: fill it at once.
+   */
+  @JSExport
+  public static Int8Array stageInput(int bytes) {
+    return decodedPixels.stage(bytes);
+  }
+
+  /**
+   * {@link #compare} of the two images staged through {@link #stageInput}: the reference's
+   * {@code aLength} bytes first, then the test image's {@code bLength}.
+   */
+  @JSExport
+  public static String compareStaged(int aLength, int aw, int ah, int bLength, int bw, int bh,
+      double maxPixels, boolean heatmap) {
+    byte[] a;
+    byte[] b;
+    try {
+      a = decodedPixels.staged(0, aLength);
+      b = decodedPixels.staged(aLength, bLength);
+    } catch (IllegalArgumentException e) {
+      return usageError(e);
+    }
+    return comparing(a, aw, ah, b, bw, bh, maxPixels, heatmap);
+  }
+
+  private static String comparing(byte[] a, int aw, int ah, byte[] b, int bw, int bh,
+      double maxPixels, boolean heatmap) {
     pendingPixels.clear();
     try {
       Comparisons.Result r = Comparisons.compare(a, aw, ah, b, bw, bh, maxPixels, heatmap);
