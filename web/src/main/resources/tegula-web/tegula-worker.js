@@ -266,12 +266,15 @@ function compare(exports, msg) {
   if (result.error) {
     return [{error: result.error}];
   }
-  const pixels = msg.heatmap ? exports.takePixels() : null;
+  // the heatmap waits in linear memory, or (older codec versions) as a byte[] for takePixels;
+  // images under 7x7 have none
+  const linear = msg.heatmap ? linearPixels(exports, msg.codec) : null;
+  const held = msg.heatmap && !linear && typeof exports.takePixels === 'function' ? exports.takePixels() : null;
+  const buffer = linear ? linear.slice(0, result.width * result.height * 4).buffer : held ? bytesOf(held) : null;
   const compareMs = performance.now() - start;
-  if (!pixels) {
+  if (!buffer) {
     return [{...result, compareMs}];
   }
-  const buffer = bytesOf(pixels);
   return [{...result, heatmap: buffer, compareMs}, [buffer]];
 }
 

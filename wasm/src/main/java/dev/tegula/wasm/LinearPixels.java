@@ -62,6 +62,20 @@ final class LinearPixels {
     return copy;
   }
 
+  /**
+   * Copies pixels made as a {@code byte[]} (a compare's heatmap) into the buffer, where they wait
+   * for {@link #take}: a Wasm loop and one {@code slice}, instead of a crossing per element.
+   */
+  void hold(byte[] pixels) {
+    waiting = 0;
+    if (memory == null || memory.capacity() < pixels.length) {
+      memory = null;
+      memory = ByteBuffer.allocateDirect(Math.max(pixels.length, 1));
+    }
+    memory.duplicate().put(pixels);
+    waiting = pixels.length;
+  }
+
   /** Marks {@code bytes} bytes of the buffer as the waiting pixels. */
   void ready(int bytes) {
     waiting = bytes;

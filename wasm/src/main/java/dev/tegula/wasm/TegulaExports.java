@@ -9,15 +9,15 @@ import org.teavm.jso.typedarrays.Int8Array;
 /**
  * What JavaScript can call: bytes in, bytes and JSON out, no logic of its own.
  *
- * <p>One instance runs per Web Worker, single-threaded, so the last decoded pixels can wait in a
- * static field until {@link #takePixels()} hands them over; that keeps every export's parameters
- * and results to types that cross the Wasm boundary cheaply (Int8Array, string, number).
+ * <p>One instance runs per Web Worker, single-threaded, so the last decoded pixels can wait in
+ * linear memory until {@link #takeDecodedPixels()} hands them over, and a made file in a static
+ * field until {@link #takeBytes()} does; that keeps every export's parameters and results to types
+ * that cross the Wasm boundary cheaply (Int8Array, string, number).
  */
 public final class TegulaExports {
   /** The codec build's version, the same in the decode-only module. */
   static final String VERSION = "0.1.0";
 
-  private static final Handover pendingPixels = new Handover();
   private static final LinearPixels decodedPixels = new LinearPixels();
   private static final Handover pendingBytes = new Handover();
 
@@ -42,9 +42,9 @@ public final class TegulaExports {
   }
 
   /**
-   * The last {@link #decode}'s pixels when they are in linear memory, once: a view whose first
-   * width x height x 4 bytes are the RGBA, valid until the module next runs (copy them out at
-   * once); null when no decode's pixels wait.
+   * The pixels of the last {@link #decode} or the heatmap of the last {@link #compare}, once: a
+   * view of linear memory whose first width x height x 4 bytes are the RGBA, valid until the
+   * module next runs (copy them out at once); null when none wait.
    */
   @JSExport
   public static Int8Array takeDecodedPixels() {
@@ -60,8 +60,8 @@ public final class TegulaExports {
   /**
    * Compares a test image with a reference. Each is RGBA8 with its width and height, or an encoded
    * file with width 0. Returns JSON as {@link dev.tegula.api.QualityFacts} (PSNR, SSIM, MS-SSIM),
-   * with the SSIM heatmap's RGBA8 pixels (same size) waiting for {@link #takePixels()} when
-   * {@code heatmap} is set, or {@code {error}} (code "mismatch" when the sizes differ).
+   * with the SSIM heatmap's RGBA8 pixels (same size) waiting for {@link #takeDecodedPixels()}
+   * when {@code heatmap} is set, or {@code {error}} (code "mismatch" when the sizes differ).
    */
   @JSExport
   public static String compare(byte[] a, int aw, int ah, byte[] b, int bw, int bh,
@@ -99,10 +99,12 @@ public final class TegulaExports {
 
   private static String comparing(byte[] a, int aw, int ah, byte[] b, int bw, int bh,
       double maxPixels, boolean heatmap) {
-    pendingPixels.clear();
+    decodedPixels.clear();
     try {
       Comparisons.Result r = Comparisons.compare(a, aw, ah, b, bw, bh, maxPixels, heatmap);
-      pendingPixels.put(r.heatmap());
+      if (r.heatmap() != null) {
+        decodedPixels.hold(r.heatmap());
+      }
       return r.json();
     } catch (TegulaException e) {
       return ImageFacts.errorJson(e);
@@ -161,15 +163,6 @@ public final class TegulaExports {
   @JSExport
   public static byte[] takeBytes() {
     return pendingBytes.take();
-  }
-
-  /**
-   * Hands over, once, the RGBA8 pixels of the last successful decode that did not go to linear
-   * memory ({@link #takeDecodedPixels()}), or the heatmap of the last compare.
-   */
-  @JSExport
-  public static byte[] takePixels() {
-    return pendingPixels.take();
   }
 
   /** Arguments the caller got wrong (a bad quality or tile size, pixels not matching the size). */
