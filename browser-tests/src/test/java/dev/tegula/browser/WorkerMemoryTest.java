@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * into a buffer in the module's linear memory, which grows to the largest image and never shrinks:
  * the pool replaces a worker that grew past {@code workerMemoryLimit} once its job is done. A
  * module from before that buffer (codec versions are swapped at run time) still decodes, through
- * {@code takePixels}, to the same pixels and bitmaps. A trap (a codec bug in the shipped,
+ * {@code takePixels}, to the same pixels and bitmaps, and compares to the same metrics and heatmap
+ * with its images crossing as {@code byte[]} instead of staged in linear memory. A trap (a codec bug in the shipped,
  * non-strict module) comes back as an 'internal' error, and the pool replaces that worker too.
  */
 class WorkerMemoryTest {

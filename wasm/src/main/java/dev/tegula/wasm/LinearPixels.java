@@ -9,9 +9,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  * slice}. A Java {@code byte[]} lives in the GC heap instead, and crossing it to JavaScript reads
  * it one element at a time: a third of a large decode (docs/benchmarks.md). The other way, a job's
  * input is staged here by JavaScript with one {@code set} and copied into a {@code byte[]} by a
- * Wasm loop, about four times as fast as the crossing. One direct buffer is kept and reused, grown
- * when an image needs more; linear memory never shrinks, so a worker holds what its largest image
- * took.
+ * Wasm loop. One direct buffer is kept and reused, grown when an image needs more; linear memory
+ * never shrinks, so a worker holds what its largest image took.
  */
 final class LinearPixels {
   private ByteBuffer memory;
@@ -24,11 +23,7 @@ final class LinearPixels {
     return new BufferTarget() {
       @Override
       protected ByteBuffer buffer(int bytes) {
-        if (memory == null || memory.capacity() < bytes) {
-          memory = null; // the old one can go before the new one is made
-          memory = ByteBuffer.allocateDirect(bytes);
-        }
-        return memory;
+        return holding(bytes);
       }
     };
   }
@@ -43,11 +38,7 @@ final class LinearPixels {
       throw new IllegalArgumentException("a negative input size");
     }
     waiting = 0;
-    if (memory == null || memory.capacity() < bytes) {
-      memory = null;
-      memory = ByteBuffer.allocateDirect(Math.max(bytes, 1));
-    }
-    return Int8Array.fromJavaBuffer(memory);
+    return Int8Array.fromJavaBuffer(holding(bytes));
   }
 
   /** A copy of the {@code length} staged bytes at {@code from}, as the codec takes its input. */
@@ -68,12 +59,17 @@ final class LinearPixels {
    */
   void hold(byte[] pixels) {
     waiting = 0;
-    if (memory == null || memory.capacity() < pixels.length) {
-      memory = null;
-      memory = ByteBuffer.allocateDirect(Math.max(pixels.length, 1));
-    }
-    memory.duplicate().put(pixels);
+    holding(pixels.length).duplicate().put(pixels);
     waiting = pixels.length;
+  }
+
+  /** The buffer, grown first when it holds fewer than {@code bytes} bytes. */
+  private ByteBuffer holding(int bytes) {
+    if (memory == null || memory.capacity() < bytes) {
+      memory = null; // the old one can go before the new one is made
+      memory = ByteBuffer.allocateDirect(Math.max(bytes, 1));
+    }
+    return memory;
   }
 
   /** Marks {@code bytes} bytes of the buffer as the waiting pixels. */
