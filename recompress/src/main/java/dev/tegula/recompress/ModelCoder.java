@@ -32,11 +32,7 @@ final class ModelCoder {
     }
   }
 
-  /**
-   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
-   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
-   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
-   */
+  /** The renormalization threshold and its tests as dev.tegula.tgl.RangeEncoder explains them. */
   private static final int TOP = 1 << 24;
 
   private final RangeEncoder enc;

@@ -10,12 +10,7 @@ public final class RangeDecoder {
   private static final int PROB_BITS = RangeEncoder.PROB_BITS;
   private static final int PROB_ONE = RangeEncoder.PROB_ONE;
   private static final int ADAPT_SHIFT = RangeEncoder.ADAPT_SHIFT;
-  /**
-   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
-   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
-   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
-   */
-  private static final int TOP = 1 << 24;
+  private static final int TOP = RangeEncoder.TOP;
 
   private final byte[] data;
   private final int end;

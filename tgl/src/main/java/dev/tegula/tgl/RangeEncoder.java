@@ -14,11 +14,12 @@ public final class RangeEncoder {
   static final int PROB_ONE = 1 << PROB_BITS;
   static final int ADAPT_SHIFT = 5;
   /**
-   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
-   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
-   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
+   * Renormalization threshold: the range is renormalized while it is below TOP, unsigned. The
+   * coders test that as {@code (range & -TOP) == 0}, and the decoders compare unsigned values
+   * with their sign bits flipped: under TeaVM {@code Integer.compareUnsigned} is a call into its
+   * runtime on every coded bit.
    */
-  private static final int TOP = 1 << 24;
+  static final int TOP = 1 << 24;
 
   private byte[] out;
   private int length;

@@ -9,11 +9,7 @@ package dev.tegula.tgl.lossy;
  * {@link dev.tegula.tgl.RangeEncoder}. Reading past the end yields zero bytes and is counted.
  */
 final class ModelDecoder {
-  /**
-   * Renormalization threshold: the range is renormalized while it is below TOP unsigned, tested
-   * as {@code (range & -TOP) == 0}, and unsigned comparisons flip the sign bits; under TeaVM
-   * {@code Integer.compareUnsigned} is a runtime call on every coded bit.
-   */
+  /** The renormalization threshold and its tests as dev.tegula.tgl.RangeEncoder explains them. */
   private static final int TOP = 1 << 24;
   /** States at or above this have seen {@link CoefficientCoder#LIMIT} bits: fixed-rate update. */
   private static final int LIMIT_STATE = CoefficientCoder.LIMIT << 16;
