@@ -3,9 +3,13 @@
 // decode(bytes: ArrayBuffer) -> {width, height, data: RGBA bytes}, encode(pixels, quality) ->
 // Uint8Array. Peers come from /peers/ (bench/node_modules, development dependencies).
 
-/** The exports of one of Tegula's Wasm builds (tegula.wasm, or tegula-decode.wasm). */
+/**
+ * The exports of one of Tegula's Wasm builds (tegula.wasm, or tegula-decode.wasm): the shipped
+ * one, the debug build, or another revision's (`tegula bench --baseline DIR`).
+ */
+const WASM_BASE = {release: '/wasm/', debug: '/wasm-debug/', baseline: '/wasm-baseline/'};
 async function tegulaExports(options, file) {
-  const base = options.wasm === 'debug' ? '/wasm-debug/' : '/wasm/';
+  const base = WASM_BASE[options.wasm ?? 'release'];
   const teavm = await import(`${base}tegula-runtime.js`);
   return (await teavm.load(`${base}${file}`)).exports;
 }
@@ -206,6 +210,8 @@ async function probe(codec, kind) {
 
 const CODEC_LIST = {
   'tegula': {label: 'Tegula (Wasm)', load: tegula, probe: 'encode'},
+  // the same adapter on another revision's build, so that both run in the same rounds
+  'tegula-baseline': {label: 'Tegula baseline (Wasm, --baseline)', load: (o) => tegula({...o, wasm: 'baseline'}), probe: 'encode'},
   'tegula-decode': {label: 'Tegula decode-only (Wasm)', load: tegulaDecodeOnly, probe: 'jpeg'},
   'jpeg-js': {label: 'jpeg-js', load: jpegJs, probe: 'jpeg', peer: true},
   'mozjpeg': {label: '@jsquash/jpeg (MozJPEG Wasm)', load: mozjpeg, probe: 'jpeg', peer: true},

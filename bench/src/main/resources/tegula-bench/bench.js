@@ -17,12 +17,15 @@ const encodeRuns = Number(params.get('encodeRuns') || (quick ? 1 : 3));
 const searchRuns = Number(params.get('searchRuns') ?? (quick ? 0 : 3));
 const qualities = (params.get('qualities') || '50,75,90').split(',').map(Number);
 const wasm = params.get('wasm') || 'release';
+// `tegula bench --baseline DIR`: another revision's build runs beside this one in the same rounds
+const baseline = params.has('baseline');
+const withBaseline = (names) => (baseline ? [names[0], 'tegula-baseline', ...names.slice(1)] : names);
 const sections = (params.get('sections') || (quick ? 'jpeg,recompress,search' : 'jpeg,png,lossy,scaling,recompress,search,modules'))
     .split(',');
 
 const result = {started: new Date().toISOString(), userAgent: navigator.userAgent,
   hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated: self.crossOriginIsolated,
-  wasm, quick, runs, largeRuns, encodeRuns, searchRuns, loads: {}, resources: {}, memory: {}, sections: {}};
+  wasm, baseline, quick, runs, largeRuns, encodeRuns, searchRuns, loads: {}, resources: {}, memory: {}, sections: {}};
 const text = [];
 
 function status(s) {
@@ -56,6 +59,15 @@ async function reference(tegula, image, bytes) {
     throw new Error(`${image.file}: Tegula Wasm decode differs from the JVM decode (${hash})`);
   }
   return r;
+}
+
+/**
+ * The codecs of timing round i, each round starting one further along: no codec always runs
+ * right after the same other (whose garbage or caches it might pay for) or always first.
+ */
+function turn(list, i) {
+  const k = i % list.length;
+  return [...list.slice(k), ...list.slice(0, k)];
 }
 
 const MIME = {jpeg: 'image/jpeg', png: 'image/png'};
@@ -96,7 +108,7 @@ async function decodeSection(kind, names, tolerance) {
     const times = new Map(ok.map(([w]) => [w, []]));
     const n = mp > 4 ? largeRuns : runs;
     for (let i = 0; i < n; i++) {
-      for (const [w] of ok) {
+      for (const [w] of turn(ok, i)) {
         times.get(w).push((await w.call({op: 'timeDecode', type})).ms);
       }
     }
@@ -128,7 +140,7 @@ function decodeTable(rows, names) {
 }
 
 async function lossySection() {
-  const names = ['tegula', 'webp', 'avif'];
+  const names = withBaseline(['tegula', 'webp', 'avif']);
   const workers = await start(names);
   const tegula = workers[0];
   const rows = [];
@@ -153,10 +165,10 @@ async function lossySection() {
       const enc = new Map(ok.map(([w]) => [w, []]));
       const dec = new Map(ok.map(([w]) => [w, []]));
       for (let i = 0; i < encodeRuns; i++) {
-        for (const [w] of ok) enc.get(w).push((await w.call({op: 'timeEncode', pixels, quality: q})).ms);
+        for (const [w] of turn(ok, i)) enc.get(w).push((await w.call({op: 'timeEncode', pixels, quality: q})).ms);
       }
       for (let i = 0; i < runs; i++) {
-        for (const [w] of ok) dec.get(w).push((await w.call({op: 'timeDecode'})).ms);
+        for (const [w] of turn(ok, i)) dec.get(w).push((await w.call({op: 'timeDecode'})).ms);
       }
       for (const [w, row] of ok) {
         row.encodeMs = median(enc.get(w));
@@ -188,39 +200,75 @@ async function lossySection() {
  */
 async function recompressSection() {
   const images = result.manifest.jpeg.slice(0, quick ? 1 : undefined);
-  const [tegula] = await start(['tegula']);
+  const workers = await start(withBaseline(['tegula']));
   const rows = [];
   for (const image of images) {
     status(`recompress: ${image.file}`);
     const bytes = await fetchBytes(`/images/${image.file}`);
-    await reference(tegula, {...image, type: 'image/jpeg'}, bytes); // also the file timeDecode repeats
-    const made = await tegula.call({op: 'recompress', bytes});
-    const row = {section: 'recompress', image: image.file, width: image.width, height: image.height,
-      jpegBytes: bytes.byteLength, tglBytes: made.tglBytes, saving: 1 - made.tglBytes / bytes.byteLength,
-      correct: made.restoredSha256 === await sha256(bytes)};
-    rows.push(row);
-    if (!row.correct) continue;
-    const times = {decode: [], compress: [], restore: []};
+    const ok = [];
+    for (const w of workers) {
+      // also the file timeDecode repeats; only this build's decode must equal the JVM's
+      if (w === workers[0]) await reference(w, {...image, type: 'image/jpeg'}, bytes);
+      else await w.call({op: 'decode', bytes, type: 'image/jpeg'});
+      const made = await w.call({op: 'recompress', bytes});
+      const row = {section: 'recompress', image: image.file, width: image.width, height: image.height, codec: w.codec,
+        jpegBytes: bytes.byteLength, tglBytes: made.tglBytes, saving: 1 - made.tglBytes / bytes.byteLength,
+        correct: made.restoredSha256 === await sha256(bytes)};
+      rows.push(row);
+      if (row.correct) ok.push([w, row, {decode: [], compress: [], restore: []}]);
+    }
     const n = image.width * image.height > 4e6 ? largeRuns : runs;
     for (let i = 0; i < n; i++) {
-      times.decode.push((await tegula.call({op: 'timeDecode', type: 'image/jpeg'})).ms);
-      times.compress.push((await tegula.call({op: 'timeRecompress', job: 'compress'})).ms);
-      times.restore.push((await tegula.call({op: 'timeRecompress', job: 'restore'})).ms);
+      for (const [w, , times] of turn(ok, i)) {
+        times.decode.push((await w.call({op: 'timeDecode', type: 'image/jpeg'})).ms);
+        times.compress.push((await w.call({op: 'timeRecompress', job: 'compress'})).ms);
+        times.restore.push((await w.call({op: 'timeRecompress', job: 'restore'})).ms);
+      }
     }
-    for (const [job, ms] of Object.entries(times)) {
-      row[`${job}Ms`] = median(ms);
-      row[`${job}MegabytesPerSecond`] = bytes.byteLength / 1e3 / median(ms);
+    for (const [, row, times] of ok) {
+      for (const [job, ms] of Object.entries(times)) {
+        row[`${job}Ms`] = median(ms);
+        row[`${job}MegabytesPerSecond`] = bytes.byteLength / 1e3 / median(ms);
+      }
     }
   }
-  tegula.terminate();
+  workers.forEach((w) => w.terminate());
   result.sections.recompress = rows;
   text.push('### JPEG recompression in Wasm (one worker; MB of input JPEG per second, median; ratio = job / Tegula\'s Wasm JPEG decode of the same file, same rounds)\n');
-  text.push(table(['image', 'size', 'JPEG KB', '.tgl saving', 'compress MB/s', 'restore MB/s', 'JPEG decode MB/s',
+  text.push(table(['image', 'size', ...(baseline ? ['build'] : []), 'JPEG KB', '.tgl saving', 'compress MB/s', 'restore MB/s', 'JPEG decode MB/s',
     'compress / decode', 'restore / decode', 'restored bit-exact'],
-  rows.map((r) => [r.image, `${r.width}x${r.height}`, kb(r.jpegBytes), `${fmt(100 * r.saving, 1)}%`,
+  rows.map((r) => [r.image, `${r.width}x${r.height}`, ...(baseline ? [r.codec] : []), kb(r.jpegBytes), `${fmt(100 * r.saving, 1)}%`,
     fmt(r.compressMegabytesPerSecond, 2), fmt(r.restoreMegabytesPerSecond, 2), fmt(r.decodeMegabytesPerSecond, 2),
     r.correct ? `${fmt(r.decodeMs / r.compressMs, 2)}x` : '-', r.correct ? `${fmt(r.decodeMs / r.restoreMs, 2)}x` : '-',
     r.correct ? 'yes' : 'NO'])));
+}
+
+/**
+ * With --baseline: this build's speed over the baseline's (its time / this build's, so > 1 is
+ * faster) per section and job, as the geometric mean, the least and the most over the rows, which
+ * were timed in the same rounds.
+ */
+function baselineSummary() {
+  const jobs = {'jpeg-decode': ['ms'], 'png-decode': ['ms'], lossy: ['encodeMs', 'decodeMs'],
+    recompress: ['decodeMs', 'compressMs', 'restoreMs']};
+  const key = (r) => `${r.image} ${r.quality ?? ''}`;
+  const out = [];
+  for (const [section, fields] of Object.entries(jobs)) {
+    const rows = result.sections[section] ?? [];
+    const base = new Map(rows.filter((r) => r.codec === 'tegula-baseline').map((r) => [key(r), r]));
+    for (const field of fields) {
+      const ratios = rows.filter((r) => r.codec === 'tegula' && r[field] && base.get(key(r))?.[field])
+          .map((r) => base.get(key(r))[field] / r[field]);
+      if (!ratios.length) continue;
+      const geo = Math.exp(ratios.reduce((a, x) => a + Math.log(x), 0) / ratios.length);
+      out.push({section, job: field.replace(/Ms$/, '').replace(/^ms$/, 'decode'), rows: ratios.length,
+        geometricMean: geo, min: Math.min(...ratios), max: Math.max(...ratios)});
+    }
+  }
+  result.baselineSummary = out;
+  text.push('### This build against the baseline (its time / this build\'s: > 1 is faster; same rounds)\n');
+  text.push(table(['section', 'job', 'rows', 'geometric mean', 'least', 'most'],
+      out.map((r) => [r.section, r.job, r.rows, `${fmt(r.geometricMean, 3)}x`, `${fmt(r.min, 3)}x`, `${fmt(r.max, 3)}x`])));
 }
 
 /** What a search chose, as the Wasm encoder's facts and the JVM's reference both state it. */
@@ -350,7 +398,7 @@ const APP_JS = ['tegula.js', 'tegula-pool.js', 'tegula-worker.js', 'tegula-tiles
 
 async function modulesSection() {
   // every codec not seen yet is loaded once more, so that each has a load time
-  for (const name of Object.keys(CODECS)) {
+  for (const name of Object.keys(CODECS).filter((n) => baseline || n !== 'tegula-baseline')) {
     for (let i = (result.loads[name]?.length ?? 0); i < 3; i++) {
       (await start([name])).forEach((w) => w.terminate());
     }
@@ -395,13 +443,14 @@ async function modulesSection() {
 async function run() {
   result.manifest = await (await fetch('/images/manifest.json')).json();
   const jpegCodecs = quick ? ['tegula', 'browser'] : ['tegula', 'jpeg-js', 'mozjpeg', 'browser'];
-  if (sections.includes('jpeg')) await decodeSection('jpeg', jpegCodecs, {mean: 3, max: 255});
-  if (sections.includes('png')) await decodeSection('png', ['tegula', 'squoosh-png', 'fast-png', 'browser'], {mean: 0, max: 0});
+  if (sections.includes('jpeg')) await decodeSection('jpeg', withBaseline(jpegCodecs), {mean: 3, max: 255});
+  if (sections.includes('png')) await decodeSection('png', withBaseline(['tegula', 'squoosh-png', 'fast-png', 'browser']), {mean: 0, max: 0});
   if (sections.includes('lossy')) await lossySection();
   if (sections.includes('scaling')) await scalingSection();
   if (sections.includes('recompress')) await recompressSection();
   if (sections.includes('search')) await searchSection();
   if (sections.includes('modules')) await modulesSection();
+  if (baseline) baselineSummary();
   result.finished = new Date().toISOString();
   if (result.skipped) text.push(`\nSkipped (not installed or failed to load): ${JSON.stringify(result.skipped)}`);
 }

@@ -50,6 +50,12 @@ public final class BenchCli implements Callable<Integer> {
           + " names (wasm/target/wasm-debug, made by mvn -pl wasm -Pwasm-debug process-classes).")
   private String wasm;
 
+  @Option(names = "--baseline", paramLabel = "DIR", description = "Another revision's Wasm"
+      + " build (the directory of its tegula.wasm, e.g. wasm/target/classes/tegula-web/wasm of a"
+      + " worktree; scripts/bench-ab makes one), timed beside this one in the same rounds of the"
+      + " jpeg, png, lossy and recompress sections, with this build's speed over it per row.")
+  private Path baseline;
+
   @Option(names = "--serve", paramLabel = "PORT", description = "Only serve the bench page on"
       + " 127.0.0.1:PORT (0: any) until Ctrl-C, to run it in a browser of your own with DevTools.")
   private Integer serve;
@@ -64,6 +70,10 @@ public final class BenchCli implements Callable<Integer> {
 
   @Option(names = "--runs", paramLabel = "N", description = "Timed runs per small image (default 7).")
   private Integer runs;
+
+  @Option(names = "--encode-runs", paramLabel = "N",
+      description = "Timed encodes per photo and quality in the lossy section (default 3).")
+  private Integer encodeRuns;
 
   @Option(names = "--search-runs", paramLabel = "N",
       description = "Timed rounds of each search and its plain encode, JVM and Wasm (default 3).")
@@ -138,7 +148,8 @@ public final class BenchCli implements Callable<Integer> {
     List<BenchSearches.Search> searches = BrowserBench.searches(out, query, pngs(searchImages),
         System.out);
     try (dev.tegula.server.StaticServer server = dev.tegula.server.StaticServer.start(
-        new BenchFiles(nodeModules(data), out, debug, name -> BenchSearches.time(searches, name)),
+        new BenchFiles(nodeModules(data), out, debug, baseline,
+            name -> BenchSearches.time(searches, name)),
         "127.0.0.1", serve)) {
       System.out.println("bench page: " + server.uri() + "bench/bench.html?" + query);
       System.out.println("(Ctrl-C stops the server)");
@@ -159,11 +170,17 @@ public final class BenchCli implements Callable<Integer> {
     if (runs != null) {
       query.append("&runs=").append(runs);
     }
+    if (encodeRuns != null) {
+      query.append("&encodeRuns=").append(encodeRuns);
+    }
     if (searchLarge) {
       query.append("&searchLarge=1");
     }
     if (searchRuns != null) {
       query.append("&searchRuns=").append(searchRuns);
+    }
+    if (baseline != null) {
+      query.append("&baseline=1");
     }
     return query.toString();
   }
@@ -190,6 +207,10 @@ public final class BenchCli implements Callable<Integer> {
       System.err.println("tegula bench: --wasm is release or debug");
       return 2;
     }
+    if (baseline != null && !Files.isRegularFile(baseline.resolve("tegula.wasm"))) {
+      System.err.println("tegula bench: no tegula.wasm in --baseline " + baseline);
+      return 2;
+    }
     String query = query();
     if (!quick) {
       Path large = out.resolve(BenchInputs.LARGE + "_q85.jpg");
@@ -201,7 +222,7 @@ public final class BenchCli implements Callable<Integer> {
           BenchInputs.LARGE_WIDTH * BenchInputs.LARGE_HEIGHT * 4 / 1048576.0);
     }
     BrowserBench.Outcome outcome = BrowserBench.run(new BrowserBench.Setup(data, out, nodeModules,
-        debug, query, Duration.ofMinutes(60), pngs(searchImages)), System.out,
+        debug, query, Duration.ofMinutes(60), pngs(searchImages), baseline), System.out,
         profile);
     Path target = json != null ? json : out.resolve("browser-bench.json");
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");

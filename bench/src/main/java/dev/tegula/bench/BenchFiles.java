@@ -19,8 +19,9 @@ import java.util.function.Function;
 /**
  * What the benchmark server serves: the bench page under bench/, the peers (bench/node_modules,
  * development dependencies only) under peers/, the images under images/, a debug Wasm build under
- * wasm-debug/ when one was built, the JVM's timings asked for by the page under jvm/, and the app
- * (tegula.js, worker, Wasm) at the root as it ships.
+ * wasm-debug/ when one was built, another revision's Wasm build under wasm-baseline/ when a run
+ * compares against one ({@code --baseline}), the JVM's timings asked for by the page under jvm/,
+ * and the app (tegula.js, worker, Wasm) at the root as it ships.
  *
  * <p>The peers' ES modules import a few packages by bare name ({@code from 'fflate'}), which a
  * browser resolves only through an import map, and the server's Content-Security-Policy forbids
@@ -43,6 +44,7 @@ final class BenchFiles implements StaticFiles {
   private final StaticFiles peers;
   private final StaticFiles images;
   private final StaticFiles wasmDebug;
+  private final StaticFiles wasmBaseline;
   private final Function<String, String> jvm;
   private final AtomicLong answers = new AtomicLong();
 
@@ -51,21 +53,27 @@ final class BenchFiles implements StaticFiles {
    * @param wasmDebug the debug build's directory (tegula.wasm, tegula-runtime.js), or null
    */
   BenchFiles(Path nodeModules, Path imageDir, Path wasmDebug) throws IOException {
-    this(nodeModules, imageDir, wasmDebug, name -> null);
+    this(nodeModules, imageDir, wasmDebug, null, name -> null);
   }
 
   /**
+   * @param wasmBaseline the Wasm build of another revision to time beside this one (its
+   *     tegula.wasm, tegula-runtime.js and tegula-decode.wasm), or null
    * @param jvm answers {@code jvm/NAME} with JSON made by the JVM at the page's request (the
    *     search section's JVM timings, {@link BenchSearches#time}), or null for none
    */
-  BenchFiles(Path nodeModules, Path imageDir, Path wasmDebug, Function<String, String> jvm)
-      throws IOException {
+  BenchFiles(Path nodeModules, Path imageDir, Path wasmDebug, Path wasmBaseline,
+      Function<String, String> jvm) throws IOException {
     this.jvm = jvm;
-    this.peers = nodeModules != null && Files.isDirectory(nodeModules)
-        ? new DirectoryFiles(nodeModules) : path -> Optional.empty();
+    this.peers = directoryOrNothing(nodeModules);
     this.images = new DirectoryFiles(imageDir);
-    this.wasmDebug = wasmDebug != null && Files.isDirectory(wasmDebug)
-        ? new DirectoryFiles(wasmDebug) : path -> Optional.empty();
+    this.wasmDebug = directoryOrNothing(wasmDebug);
+    this.wasmBaseline = directoryOrNothing(wasmBaseline);
+  }
+
+  private static StaticFiles directoryOrNothing(Path dir) throws IOException {
+    return dir != null && Files.isDirectory(dir)
+        ? new DirectoryFiles(dir) : path -> Optional.empty();
   }
 
   @Override
@@ -91,6 +99,9 @@ final class BenchFiles implements StaticFiles {
     }
     if (path.startsWith("wasm-debug/")) {
       return wasmDebug.find(path.substring("wasm-debug/".length()));
+    }
+    if (path.startsWith("wasm-baseline/")) {
+      return wasmBaseline.find(path.substring("wasm-baseline/".length()));
     }
     return app.find(path);
   }

@@ -25,13 +25,15 @@ final class BrowserBench {
   /**
    * What a run needs; {@code nodeModules} null or missing: the page skips the peers; {@code
    * searchImages} not empty: the search section checks Wasm's searches against the JVM's on
-   * these PNGs (several targets each, untimed) instead of timing the bench's photos.
+   * these PNGs (several targets each, untimed) instead of timing the bench's photos; {@code
+   * wasmBaseline} not null: another revision's Wasm build, which the page times beside this one
+   * in the same rounds when its query says {@code baseline=1}.
    */
   record Setup(Path testdata, Path workDir, Path nodeModules, Path wasmDebug, String query,
-      Duration timeout, List<Path> searchImages) {
+      Duration timeout, List<Path> searchImages, Path wasmBaseline) {
     Setup(Path testdata, Path workDir, Path nodeModules, Path wasmDebug, String query,
         Duration timeout) {
-      this(testdata, workDir, nodeModules, wasmDebug, query, timeout, List.of());
+      this(testdata, workDir, nodeModules, wasmDebug, query, timeout, List.of(), null);
     }
   }
 
@@ -59,7 +61,7 @@ final class BrowserBench {
         setup.searchImages(), log);
     try (StaticServer server = StaticServer.start(
         new BenchFiles(setup.nodeModules(), setup.workDir(), setup.wasmDebug(),
-            name -> BenchSearches.time(timed, name)), "127.0.0.1", 0)) {
+            setup.wasmBaseline(), name -> BenchSearches.time(timed, name)), "127.0.0.1", 0)) {
       Path userData = Files.createTempDirectory("tegula-bench-chromium-");
       ChromeOptions options = new ChromeOptions();
       options.setBinary("/usr/bin/chromium");

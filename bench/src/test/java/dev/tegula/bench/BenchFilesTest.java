@@ -64,4 +64,17 @@ class BenchFilesTest {
     assertTrue(files.find("bench/bench.html").isPresent());
     assertTrue(files.find("bench/bench-worker.js").isPresent());
   }
+
+  @Test
+  void baselineBuildIsServedBesideTheShippedOne() throws IOException {
+    Path images = Files.createDirectories(dir.resolve("img"));
+    Path baseline = Files.createDirectories(dir.resolve("baseline"));
+    Files.writeString(baseline.resolve("tegula-runtime.js"), "// the other revision's runtime");
+    BenchFiles files = new BenchFiles(null, images, null, baseline, name -> null);
+    assertEquals("// the other revision's runtime",
+        text(files.find("wasm-baseline/tegula-runtime.js").orElseThrow()));
+    assertFalse(files.find("wasm-baseline/tegula.wasm").isPresent());
+    assertFalse(files.find("wasm-debug/tegula-runtime.js").isPresent());
+    assertTrue(files.find("wasm/tegula-runtime.js").isPresent()); // this checkout's, as shipped
+  }
 }

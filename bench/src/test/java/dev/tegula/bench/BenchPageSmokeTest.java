@@ -50,6 +50,34 @@ class BenchPageSmokeTest {
     }
   }
 
+  /**
+   * {@code --baseline}: another build (here the shipped one again, from wasm/target) runs in the
+   * same rounds, gets its own correct rows and the summary of this build's speed over it.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void baselineBuildRunsBesideThisOne(@TempDir Path work) throws Exception {
+    assumeTrue(Files.isExecutable(Paths.get("/usr/bin/chromium"))
+        && Files.isExecutable(Paths.get("/usr/bin/chromedriver")), "Debian's chromium is needed");
+    Path baseline = testdata().toAbsolutePath().getParent()
+        .resolve("wasm/target/classes/tegula-web/wasm");
+    assumeTrue(Files.isRegularFile(baseline.resolve("tegula.wasm")), "the wasm module is built");
+    BrowserBench.Outcome outcome = BrowserBench.run(new BrowserBench.Setup(testdata(), work,
+        null, null, "wasm=release&quick=1&sections=jpeg,recompress&baseline=1",
+        Duration.ofMinutes(3), List.of(), baseline), new PrintStream(new ByteArrayOutputStream()));
+    String json = outcome.json();
+    assertFalse(outcome.failed(), json);
+    assertTrue(row("tegula-baseline").matcher(json).find(), "the baseline's decode row: " + json);
+    Map<String, Object> result = new Json().toType(json, Json.MAP_TYPE);
+    List<Map<String, Object>> summary = (List<Map<String, Object>>) result.get("baselineSummary");
+    assertEquals(List.of("jpeg-decode", "recompress", "recompress", "recompress"),
+        summary.stream().map(r -> r.get("section")).toList(), json);
+    for (Map<String, Object> r : summary) {
+      assertTrue(((Number) r.get("geometricMean")).doubleValue() > 0, json);
+    }
+    assertTrue(outcome.text().contains("This build against the baseline"), outcome.text());
+  }
+
   /** The search section's rows: each a search the page ran in Wasm and checked against the JVM. */
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> searchRows(String json) {
