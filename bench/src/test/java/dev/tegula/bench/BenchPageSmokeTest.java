@@ -74,6 +74,7 @@ class BenchPageSmokeTest {
         summary.stream().map(r -> r.get("section")).toList(), json);
     for (Map<String, Object> r : summary) {
       assertTrue(((Number) r.get("geometricMean")).doubleValue() > 0, json);
+      assertTrue(((Number) r.get("fastestGeometricMean")).doubleValue() > 0, json);
     }
     assertTrue(outcome.text().contains("This build against the baseline"), outcome.text());
   }
