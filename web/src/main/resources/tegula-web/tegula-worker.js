@@ -370,7 +370,8 @@ function prepare(exports, msg) {
     return compressWhole(exports, msg);
   }
   const {width, height} = result;
-  const pixels = bytesOf(e.takePixels());
+  // a file the options only turn upright was decoded straight into linear memory
+  const pixels = pixelsOf(e, msg.codec, width * height * 4);
   const metadata = bytesOf(e.takeMetadata());
   if (small(width, height)) {
     // made small by the resize: the pixels are final (upright, resized, metadata as kept)
@@ -411,9 +412,22 @@ function encodeTile(exports, msg) {
   const rgba = msg.shared ? cut(new Uint8Array(msg.shared), h.width, msg.rect)
     : new Uint8Array(msg.pixels);
   const t = exports.tiles();
-  // the chroma goes last: a codec module from before it takes one argument less
-  const result = JSON.parse(t.compressTile(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
-      h.tileSize, msg.index, new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length), h.chroma));
+  const input = new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length);
+  let reply;
+  if (typeof t.compressTileStaged === 'function') {
+    // into linear memory with one copy; a byte[] crosses an element at a time (older codec
+    // versions have only that route)
+    const view = exports.stageInput(input.length);
+    view.set(input);
+    linearMemory.set(msg.codec, view.buffer.byteLength);
+    reply = t.compressTileStaged(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
+        h.tileSize, msg.index, input.length, h.chroma);
+  } else {
+    // the chroma goes last: a codec module from before it takes one argument less
+    reply = t.compressTile(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
+        h.tileSize, msg.index, input, h.chroma);
+  }
+  const result = JSON.parse(reply);
   if (result.error) {
     return [{error: result.error}];
   }

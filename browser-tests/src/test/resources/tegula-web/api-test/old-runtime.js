@@ -2,22 +2,27 @@
 // session 50 had: no takeDecodedPixels, neither on the module nor on its tiles(), and every
 // decode's and restored tile's pixels, and a compare's heatmap, from takePixels as an Int8Array of
 // width x height x 4 bytes; nor stageInput and compareStaged (session 52), so a compare's images
-// cross as byte[]. Codec versions can be swapped at run time, so the worker must still decode and
-// compare with such a module (WorkerMemoryTest). The pixels are copied out of the build's linear
-// buffer here, as the old module's byte[] would have crossed.
+// cross as byte[]; nor compressTileStaged and the encoder's takeDecodedPixels (session 53), so a
+// tile's pixels cross in as byte[] and a prepared image's out by the encoder's takePixels. Codec
+// versions can be swapped at run time, so the worker must still decode, compare and compress with
+// such a module (WorkerMemoryTest). The pixels are copied out of the build's linear buffer here,
+// as the old module's byte[] would have crossed.
 import * as teavm from '/wasm/tegula-runtime.js';
+
+const HIDDEN = new Set(['takeDecodedPixels', 'stageInput', 'compareStaged', 'compressTileStaged']);
 
 /**
  * `real` as an old version: the `sized` calls (those whose JSON reply gives the width and height
- * of the pixels they leave) are watched, takeDecodedPixels, stageInput and compareStaged hidden,
- * and takePixels answers from the linear buffer.
+ * of the pixels they leave) are watched, the newer calls hidden, and takePixels answers from the
+ * linear buffer, or with the real takePixels where the pixels wait as a byte[] there.
  */
 function old(real, sized) {
   let length = 0;
   const replaced = {
     takePixels() {
       const linear = real.takeDecodedPixels();
-      return linear ? linear.slice(0, length) : null;
+      if (linear) return linear.slice(0, length);
+      return typeof real.takePixels === 'function' ? real.takePixels() : null;
     },
   };
   for (const name of sized) {
@@ -30,7 +35,7 @@ function old(real, sized) {
   }
   return new Proxy(real, {
     get(target, key) {
-      if (key === 'takeDecodedPixels' || key === 'stageInput' || key === 'compareStaged') {
+      if (HIDDEN.has(key)) {
         return undefined;
       }
       if (key in replaced) {
@@ -46,5 +51,7 @@ export async function load(bytes) {
   const real = (await teavm.load(bytes)).exports;
   const exports = old(real, ['decode', 'compare']);
   const tiles = old(real.tiles(), ['restoreTile']);
-  return {exports: new Proxy(exports, {get: (t, key) => (key === 'tiles' ? () => tiles : t[key])})};
+  const encoder = old(real.encoder(), ['prepare']);
+  const parts = {tiles: () => tiles, encoder: () => encoder};
+  return {exports: new Proxy(exports, {get: (t, key) => parts[key] ?? t[key]})};
 }

@@ -38,12 +38,9 @@ final class CompressPipeline {
       // before turning: flipped, the partial last column or row would come first
       image = fittedShrunk(image, decoded.info(), shrink, options);
     }
-    if (!options.keepOrientation() && orientation != 1) {
+    boolean turned = !options.keepOrientation() && orientation != 1;
+    if (turned) {
       image = Orientation.apply(image, orientation);
-      byte[] upright = Exif.withUprightOrientation(metadata.exif());
-      // an orientation we cannot reset in place would turn the upright image a second time
-      metadata = new Metadata(metadata.icc(), Exif.orientation(upright) == 1 ? upright : null,
-          metadata.xmp(), metadata.text());
     }
     if (options.maxDimension() > 0 && shrink == 1) {
       image = Resizer.fitWithin(image, options.maxDimension(), options.gammaCorrectResize());
@@ -51,13 +48,25 @@ final class CompressPipeline {
     if (options.grayscale()) {
       image = Grayscale.convert(image);
     }
-    if (options.stripMetadata()) {
-      metadata = Metadata.EMPTY;
-    } else if (options.stripGps()) {
-      metadata = LocationRemoval.strip(metadata);
+    return new DecodedImage(image, decoded.info(), preparedMetadata(metadata, turned, options),
+        decoded.complete(), decoded.warning());
+  }
+
+  /**
+   * {@link #prepare}'s metadata: the EXIF orientation reset when the pixels were {@code turned}
+   * upright, then all of it or the location stripped as the options ask.
+   */
+  static Metadata preparedMetadata(Metadata metadata, boolean turned, CompressOptions options) {
+    if (turned) {
+      byte[] upright = Exif.withUprightOrientation(metadata.exif());
+      // an orientation we cannot reset in place would turn the upright image a second time
+      metadata = new Metadata(metadata.icc(), Exif.orientation(upright) == 1 ? upright : null,
+          metadata.xmp(), metadata.text());
     }
-    return new DecodedImage(image, decoded.info(), metadata, decoded.complete(),
-        decoded.warning());
+    if (options.stripMetadata()) {
+      return Metadata.EMPTY;
+    }
+    return options.stripGps() ? LocationRemoval.strip(metadata) : metadata;
   }
 
   /**

@@ -253,6 +253,33 @@ public final class Tegula {
     return CompressPipeline.prepare(decoded, options);
   }
 
+  /**
+   * {@link #prepare} of a file straight into {@code target}, for callers that hand the pixels on
+   * from there (the browser's tiled compress: the Wasm build's linear memory, which JavaScript
+   * copies out at once, where a {@code byte[]} crosses an element at a time). Only for options
+   * that change no pixel but the orientation (no maximum dimension, no grey) and files of at most
+   * 8 bits a sample (the target holds 8); null, with nothing decoded, for the rest, which go
+   * through {@link #decodeForCompress} and {@link #prepare}. The pixels and the report's metadata
+   * are theirs.
+   */
+  public static DecodeReport prepareInto(byte[] data, CompressOptions options, Limits limits,
+      RgbaTarget target) {
+    checkOptions(options);
+    if (limits == null || target == null) {
+      throw new IllegalArgumentException("limits and target must not be null");
+    }
+    if (options.maxDimension() > 0 || options.grayscale()
+        || readInfo(data, limits).bitDepth() > 8) {
+      return null;
+    }
+    DecodeReport d = decodeInto(data, new DecodeOptions(limits, !options.keepOrientation()),
+        target);
+    Metadata m = d.metadata() == null ? Metadata.EMPTY : d.metadata();
+    boolean turned = !options.keepOrientation() && Exif.orientation(m.exif()) != 1;
+    return new DecodeReport(d.width(), d.height(), d.info(),
+        CompressPipeline.preparedMetadata(m, turned, options), d.complete(), d.warning());
+  }
+
   private static void checkOptions(CompressOptions options) {
     if (options == null) {
       throw new IllegalArgumentException("options must not be null");

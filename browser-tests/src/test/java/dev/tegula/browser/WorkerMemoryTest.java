@@ -207,11 +207,33 @@ class WorkerMemoryTest {
           });
           const comparison = compared.error ? [JSON.stringify(compared.error)]
             : [compared.psnr, compared.ssim, compared.msSsim, await h.sha256(compared.heatmap)];
+          // tiled compresses of files as tegula-tiles.js runs them: prepare (the pixels out of
+          // linear memory, or a byte[]), each tile coded (staged, or crossing as byte[]), assembled
+          const compressed = [];
+          for (const [b64, tileSize] of args[3]) {
+            const encode = {format: 'tgl', quality: 60, lossless: false, tileSize};
+            const p = await ask(w, {op: 'prepare', encode, bytes: h.bytes(b64).buffer});
+            if (p.error || !p.tiles) {
+              compressed.push(JSON.stringify(p.error ?? p));
+              continue;
+            }
+            const header = {width: p.width, height: p.height, quality: 60, lossless: false, tileSize,
+              grey: p.grey, alpha: !p.opaque};
+            const payloads = [];
+            for (let index = 0; index < p.tiles.length; index++) {
+              const t = await ask(w, {op: 'encodeTile', header, index, pixels: p.tiles[index], bytes: p.tiles[index]});
+              payloads.push(t.payload);
+            }
+            const f = await ask(w, {op: 'assemble', header, metadata: p.metadata, payloads, bytes: p.metadata});
+            compressed.push(f.error ? JSON.stringify(f.error) : `${p.tiles.length} ${await h.sha256(f.bytes)}`);
+          }
           w.terminate();
-          out[route] = {pixels, bitmaps, memory, tiles, comparison};
+          out[route] = {pixels, bitmaps, memory, tiles, comparison, compressed};
         }
         return out;
-        """, inputs, b64(tiled), b64(file("photos/astronaut.png")));
+        """, inputs, b64(tiled), b64(file("photos/astronaut.png")), List.of(
+            List.of(b64(file("jpeg/exif_orientation_6.jpg")), 32),
+            List.of(b64(file("photos/astronaut.png")), 128)));
     @SuppressWarnings("unchecked")
     Map<String, Map<String, List<Object>>> routes = (Map<String, Map<String, List<Object>>>) (Map<?, ?>) r;
     for (String route : List.of("new", "old")) {
@@ -248,6 +270,17 @@ class WorkerMemoryTest {
     StandaloneTileDecoder.Tile first = StandaloneTiles.restoreTile(file.header(), 0,
         java.util.Arrays.copyOfRange(tiled, e.offset(), e.offset() + e.size()), e.offset());
     assertEquals("null " + sha256(first.rgba()), tiles.get(0), "the JVM's tile");
+    List<String> compressed = new ArrayList<>();
+    for (String[] c : new String[][] {{"jpeg/exif_orientation_6.jpg", "32", "12"},
+        {"photos/astronaut.png", "128", "16"}}) {
+      CompressOptions o = CompressOptions.lossy(60).withTileSize(Integer.parseInt(c[1]));
+      byte[] data = file(c[0]);
+      compressed.add(c[2] + " " + sha256(Tegula.compress(
+          Tegula.decodeForCompress(data, o, Limits.DEFAULT), o).bytes()));
+    }
+    assertEquals(compressed, routes.get("new").get("compressed"),
+        "tiled compresses, prepared in linear memory and staged, make the JVM's files");
+    assertEquals(compressed, routes.get("old").get("compressed"), "and through byte[]");
     assertTrue(routes.get("new").get("memory").stream().allMatch(m -> ((Long) m) > 0),
         "the new route reports its linear memory: " + r);
     assertTrue(routes.get("old").get("memory").stream().allMatch(m -> ((Long) m) == 0),

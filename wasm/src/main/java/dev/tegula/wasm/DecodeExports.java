@@ -10,7 +10,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * about half the bytes: TeaVM compiles only what these exports reach.
  */
 public final class DecodeExports {
-  private static final LinearPixels decodedPixels = new LinearPixels();
+  private static final LinearPixels decodedPixels = LinearPixels.SHARED;
 
   private DecodeExports() {}
 

@@ -5,10 +5,12 @@ import dev.tegula.api.CompressResult;
 import dev.tegula.api.ImageFormat;
 import dev.tegula.api.Json;
 import dev.tegula.api.Tegula;
+import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
 import org.teavm.jso.JSExport;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * tegula.js's compress with every option (format, quality, target size or SSIM, resize, grey,
@@ -66,9 +68,11 @@ public final class Encoding {
   /**
    * The first step of a compress spread over tiles: decodes a file (or takes pixels), and runs
    * the api's pixel and metadata stages ({@link Tegula#prepare}: upright, resized, grey, metadata
-   * kept, stripped or without location) leaving the 8-bit RGBA for {@link #takePixels} and the
-   * metadata, packed, for {@link #takeMetadata}. JSON {@code {width, height, sixteen}}: {@code
-   * sixteen} when 16-bit samples remain, which only a whole-image lossless encode keeps.
+   * kept, stripped or without location) leaving the 8-bit RGBA for {@link #takeDecodedPixels}
+   * (a file the options only turn upright, decoded straight into linear memory: {@link
+   * Tegula#prepareInto}) or else {@link #takePixels}, and the metadata, packed, for {@link
+   * #takeMetadata}. JSON {@code {width, height, sixteen}}: {@code sixteen} when 16-bit samples
+   * remain, which only a whole-image lossless encode keeps.
    */
   @JSExport
   public String prepare(byte[] data, int width, int height, byte[] metadata, String options) {
@@ -76,15 +80,34 @@ public final class Encoding {
     return Replies.of(() -> {
       EncodeRequest r = EncodeRequest.parse(options);
       CompressOptions o = options(r);
+      if (width == 0 && data != null) {
+        DecodeReport d = Tegula.prepareInto(data, o, limits(r), LinearPixels.SHARED.target());
+        if (d != null) {
+          LinearPixels.SHARED.ready(d.width() * d.height() * 4);
+          pendingMetadata.put(MetadataPacking.pack(d.metadata()));
+          return prepared(d.width(), d.height(), false);
+        }
+      }
       DecodedImage d = Tegula.prepare(source(data, width, height, metadata, r, o), o);
       pendingPixels.put(d.image().rgba());
       pendingMetadata.put(MetadataPacking.pack(d.metadata()));
-      return new Json()
-          .put("width", d.image().width())
-          .put("height", d.image().height())
-          .put("sixteen", d.image().has16BitSamples())
-          .toString();
+      return prepared(d.image().width(), d.image().height(), d.image().has16BitSamples());
     });
+  }
+
+  private static String prepared(int width, int height, boolean sixteen) {
+    return new Json().put("width", width).put("height", height).put("sixteen", sixteen)
+        .toString();
+  }
+
+  /**
+   * The pixels of the last {@link #prepare} when they wait in linear memory, as {@link
+   * TegulaExports#takeDecodedPixels} hands them over; null when they wait for {@link
+   * #takePixels} instead.
+   */
+  @JSExport
+  public Int8Array takeDecodedPixels() {
+    return LinearPixels.SHARED.take();
   }
 
   @JSExport
@@ -111,13 +134,17 @@ public final class Encoding {
     if (data == null) {
       throw new IllegalArgumentException("data must not be null");
     }
-    Limits limits = r.maxPixels > 0 ? Limits.DEFAULT.withMaxPixels(r.maxPixels) : Limits.DEFAULT;
+    Limits limits = limits(r);
     if (width == 0) {
       return Tegula.decodeForCompress(data, o, limits);
     }
     limits.checkDimensions(width, height, -1);
     return new DecodedImage(new Image(width, height, data), null, MetadataPacking.unpack(packed),
         true, null);
+  }
+
+  private static Limits limits(EncodeRequest r) {
+    return r.maxPixels > 0 ? Limits.DEFAULT.withMaxPixels(r.maxPixels) : Limits.DEFAULT;
   }
 
   /** The api's options; ones that cannot work together fail here, before anything is decoded. */
@@ -147,6 +174,7 @@ public final class Encoding {
   }
 
   private void clear() {
+    LinearPixels.SHARED.clear();
     pendingBytes.clear();
     pendingPixels.clear();
     pendingMetadata.clear();

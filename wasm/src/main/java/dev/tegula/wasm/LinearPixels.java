@@ -13,6 +13,13 @@ import org.teavm.jso.typedarrays.Int8Array;
  * never shrinks, so a worker holds what its largest image took.
  */
 final class LinearPixels {
+  /**
+   * The module's one buffer, which every export shares (decode, compare, the tiles, the
+   * encoder): a worker runs one job at a time and copies a job's pixels out before the next, so
+   * one buffer as large as the largest image is all it ever holds.
+   */
+  static final LinearPixels SHARED = new LinearPixels();
+
   private ByteBuffer memory;
   /** Bytes of pixels waiting in the buffer, 0 when none wait. */
   private int waiting;

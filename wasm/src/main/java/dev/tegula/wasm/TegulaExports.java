@@ -18,7 +18,7 @@ public final class TegulaExports {
   /** The codec build's version, the same in the decode-only module. */
   static final String VERSION = "0.1.0";
 
-  private static final LinearPixels decodedPixels = new LinearPixels();
+  private static final LinearPixels decodedPixels = LinearPixels.SHARED;
   private static final Handover pendingBytes = new Handover();
 
   private TegulaExports() {}

@@ -51,6 +51,25 @@ public final class TileCoding {
   }
 
   /**
+   * {@link #compressTile} of the tile's {@code length} bytes of RGBA staged through {@link
+   * TegulaExports#stageInput}: one copy in JavaScript instead of a {@code byte[]} crossing an
+   * element at a time.
+   */
+  @JSExport
+  public String compressTileStaged(int width, int height, boolean grey, boolean alpha,
+      int quality, boolean lossless, int tileSize, int index, int length, String chroma) {
+    byte[] rgba;
+    try {
+      rgba = LinearPixels.SHARED.staged(0, length);
+    } catch (IllegalArgumentException e) {
+      clear();
+      return Replies.error("argument", e.getMessage());
+    }
+    return compressTile(width, height, grey, alpha, quality, lossless, tileSize, index, rgba,
+        chroma);
+  }
+
+  /**
    * Lays out the .tgl file: {@code tiles} holds every tile's {@link #compressTile} result in tile
    * order, each after its length (32-bit big-endian); {@code metadata} is what {@link
    * #takeMetadata} gave (or empty). The file waits for {@link #takeBytes}.

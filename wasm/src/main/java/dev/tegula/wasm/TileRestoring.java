@@ -21,8 +21,8 @@ import org.teavm.jso.typedarrays.Int8Array;
 public final class TileRestoring {
   static final TileRestoring INSTANCE = new TileRestoring();
 
-  /** A restored tile's pixels (a tile's worth, reused from tile to tile). */
-  private final LinearPixels tilePixels = new LinearPixels();
+  /** A restored tile's pixels, in the module's shared buffer. */
+  private final LinearPixels tilePixels = LinearPixels.SHARED;
   private final Handover pendingMetadata = new Handover();
 
   private TileRestoring() {}
