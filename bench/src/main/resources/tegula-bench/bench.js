@@ -356,10 +356,14 @@ async function searchSection() {
   }
 }
 
-/** tegula.js's own pool: 1, 2 and N workers on one 12 MP image and on a batch of small files. */
+/**
+ * tegula.js's own pool: 1, 2 and N workers on one 12 MP image (its pixels, and its JPEG file as
+ * the app gets it, to .tgl) and on a batch of small files.
+ */
 async function scalingSection() {
   const api = await import('../tegula.js');
   const large = result.manifest.large;
+  const largeJpeg = await fetchBytes(`/images/${large.file.replace(/\.png$/, '_q85.jpg')}`);
   const hw = navigator.hardwareConcurrency || 2;
   const counts = [...new Set([1, 2, hw, Math.max(4, hw)])].sort((a, b) => a - b);
   const largePng = await fetchBytes(`/images/${large.file}`);
@@ -378,12 +382,17 @@ async function scalingSection() {
     // tiles coded by any number of workers give the same file and the same pixels
     const hash = await sha256(back.data);
     reference ??= hash;
-    const correct = hash === reference && back.width === large.width;
-    const times = {compress: [], decode: [], batch: []};
+    // the app's path: a JPEG file, prepared by a worker and tiled
+    const fromFile = await api.decode(await api.compress(largeJpeg.slice(0), {quality: 75}));
+    const correct = hash === reference && back.width === large.width && fromFile.width === large.width;
+    const times = {compress: [], compressFile: [], decode: [], batch: []};
     for (let i = 0; i < largeRuns; i++) {
       let t0 = performance.now();
       await api.compress(pixels, {quality: 75});
       times.compress.push(performance.now() - t0);
+      t0 = performance.now();
+      await api.compress(largeJpeg.slice(0), {quality: 75});
+      times.compressFile.push(performance.now() - t0);
       t0 = performance.now();
       await api.decode(tgl);
       times.decode.push(performance.now() - t0);
@@ -392,17 +401,17 @@ async function scalingSection() {
       times.batch.push(performance.now() - t0);
     }
     rows.push({section: 'scaling', workers: n, correct, compressMs: median(times.compress),
-      decodeMs: median(times.decode), batchMs: median(times.batch), batchFiles: 2 * batch.length,
+      compressFileMs: median(times.compressFile), decodeMs: median(times.decode), batchMs: median(times.batch), batchFiles: 2 * batch.length,
       jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null});
   }
   api.terminate();
   result.sections.scaling = rows;
   const one = rows[0];
   text.push(`### Worker scaling through tegula.js (${large.width}x${large.height}; ${hw} hardware threads; speed-up vs 1 worker)\n`);
-  text.push(table(['workers', '12 MP .tgl q75 compress ms', 'speed-up', '12 MP .tgl decode ms', 'speed-up',
-    `batch of ${one.batchFiles} JPEGs ms`, 'speed-up', 'same pixels'],
+  text.push(table(['workers', '12 MP .tgl q75 compress ms', 'speed-up', 'the same from its JPEG file, ms', 'speed-up',
+    '12 MP .tgl decode ms', 'speed-up', `batch of ${one.batchFiles} JPEGs ms`, 'speed-up', 'same pixels'],
   rows.map((r) => [r.workers + (r.workers > hw ? ' (more than cores)' : ''), fmt(r.compressMs, 0), `${fmt(one.compressMs / r.compressMs, 2)}x`,
-    fmt(r.decodeMs, 0), `${fmt(one.decodeMs / r.decodeMs, 2)}x`, fmt(r.batchMs, 0), `${fmt(one.batchMs / r.batchMs, 2)}x`, r.correct])));
+    fmt(r.compressFileMs, 0), `${fmt(one.compressFileMs / r.compressFileMs, 2)}x`, fmt(r.decodeMs, 0), `${fmt(one.decodeMs / r.decodeMs, 2)}x`, fmt(r.batchMs, 0), `${fmt(one.batchMs / r.batchMs, 2)}x`, r.correct])));
 }
 
 const APP_JS = ['tegula.js', 'tegula-pool.js', 'tegula-worker.js', 'tegula-tiles.js', 'tegula-errors.js', 'tegula-codecs.js'];
