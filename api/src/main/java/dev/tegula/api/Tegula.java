@@ -259,8 +259,10 @@ public final class Tegula {
    * copies out at once, where a {@code byte[]} crosses an element at a time). Only for options
    * that change no pixel but the orientation (no maximum dimension, no grey) and files of at most
    * 8 bits a sample (the target holds 8); null, with nothing decoded, for the rest, which go
-   * through {@link #decodeForCompress} and {@link #prepare}. The pixels and the report's metadata
-   * are theirs.
+   * through {@link #decodeForCompress} and {@link #prepare}. Null too, after decoding, for a file
+   * whose EXIF orientation the header did not give (an EXIF segment after a JPEG's image data:
+   * the decoder may have rendered the image before it). The pixels and the report's metadata are
+   * {@link #prepare}'s.
    */
   public static DecodeReport prepareInto(byte[] data, CompressOptions options, Limits limits,
       RgbaTarget target) {
@@ -268,14 +270,21 @@ public final class Tegula {
     if (limits == null || target == null) {
       throw new IllegalArgumentException("limits and target must not be null");
     }
-    if (options.maxDimension() > 0 || options.grayscale()
-        || readInfo(data, limits).bitDepth() > 8) {
+    if (options.maxDimension() > 0 || options.grayscale()) {
       return null;
     }
-    DecodeReport d = decodeInto(data, new DecodeOptions(limits, !options.keepOrientation()),
-        target);
+    ImageInfo info = readInfo(data, limits);
+    if (info.bitDepth() > 8) {
+      return null;
+    }
+    boolean upright = !options.keepOrientation();
+    DecodeReport d = decodeInto(data, new DecodeOptions(limits, upright), target);
     Metadata m = d.metadata() == null ? Metadata.EMPTY : d.metadata();
-    boolean turned = !options.keepOrientation() && Exif.orientation(m.exif()) != 1;
+    int orientation = Exif.orientation(m.exif());
+    if (upright && orientation != info.orientation()) {
+      return null;
+    }
+    boolean turned = upright && orientation != 1;
     return new DecodeReport(d.width(), d.height(), d.info(),
         CompressPipeline.preparedMetadata(m, turned, options), d.complete(), d.warning());
   }

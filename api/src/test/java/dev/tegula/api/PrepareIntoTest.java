@@ -30,12 +30,18 @@ class PrepareIntoTest {
       CompressOptions.lossless());
 
   private static void assertSameAsPrepare(String relative) throws Exception {
-    byte[] data = Files.readAllBytes(TglFacadeTest.testdata(relative));
+    assertSameAsPrepare(relative, Files.readAllBytes(TglFacadeTest.testdata(relative)));
+  }
+
+  private static void assertSameAsPrepare(String relative, byte[] data) {
     for (CompressOptions o : OPTIONS) {
       String what = relative + " " + o;
       DecodedImage prepared = Tegula.prepare(Tegula.decodeForCompress(data, o, Limits.DEFAULT), o);
       BufferTarget target = new BufferTarget();
       DecodeReport report = Tegula.prepareInto(data, o, Limits.DEFAULT, target);
+      if (report == null) {
+        continue; // declined after decoding: the caller goes the other way
+      }
       assertEquals(prepared.image().width(), report.width(), what);
       assertEquals(prepared.image().height(), report.height(), what);
       assertEquals(prepared.complete(), report.complete(), what);
@@ -61,6 +67,33 @@ class PrepareIntoTest {
     assertSameAsPrepare("png/pal4_trns_full_adam7.png");
     assertSameAsPrepare("tgl/v1/alpha-lossy-q50.tgl");
     assertSameAsPrepare("tgl/v1/photo-lossless.tgl");
+  }
+
+  /**
+   * An EXIF segment after a single-pass JPEG's scan comes too late to turn the image as it is
+   * rendered, where {@link Tegula#prepare} turns it: prepareInto declines that file (after
+   * decoding it), and declines it only where it would turn it.
+   */
+  @Test
+  void anOrientationAfterTheImageDataIsLeftToPrepare() throws Exception {
+    byte[] jpeg = Files.readAllBytes(TglFacadeTest.testdata("jpeg/exif_orientation_6.jpg"));
+    int app1 = 2;
+    while ((jpeg[app1 + 1] & 0xFF) != 0xE1) {
+      app1 += ((jpeg[app1 + 2] & 0xFF) << 8 | (jpeg[app1 + 3] & 0xFF)) + 2;
+    }
+    int app1Length = ((jpeg[app1 + 2] & 0xFF) << 8 | (jpeg[app1 + 3] & 0xFF)) + 2;
+    java.io.ByteArrayOutputStream moved = new java.io.ByteArrayOutputStream();
+    moved.write(jpeg, 0, app1);
+    moved.write(jpeg, app1 + app1Length, jpeg.length - 2 - app1 - app1Length);
+    moved.write(jpeg, app1, app1Length);
+    moved.write(0xFF);
+    moved.write(0xD9);
+    byte[] late = moved.toByteArray();
+    assertSameAsPrepare("exif_orientation_6.jpg with its EXIF after the scan", late);
+    assertNull(Tegula.prepareInto(late, CompressOptions.lossy(75), Limits.DEFAULT,
+        new BufferTarget()));
+    assertEquals(123, Tegula.prepareInto(late, CompressOptions.lossy(75).withKeepOrientation(true),
+        Limits.DEFAULT, new BufferTarget()).width(), "kept as stored: nothing to turn");
   }
 
   @Test
