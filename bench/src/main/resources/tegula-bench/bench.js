@@ -16,6 +16,10 @@ const largeRuns = Number(params.get('largeRuns') || (quick ? 1 : 3));
 const encodeRuns = Number(params.get('encodeRuns') || (quick ? 1 : 3));
 const searchRuns = Number(params.get('searchRuns') ?? (quick ? 0 : 3));
 const qualities = (params.get('qualities') || '50,75,90').split(',').map(Number);
+// untimed runs of each job first, for at least this long: V8 compiles a hot Wasm function's
+// optimized code in the background while the first runs go on in its baseline code, and on two
+// busy cores that took several runs of a small image (astronaut.png's PNG decode: 22-38 ms, then 16-18)
+const warmupMs = Number(params.get('warmupMs') ?? (quick ? 0 : 400));
 const wasm = params.get('wasm') || 'release';
 // `tegula bench --baseline DIR`: another revision's build runs beside this one in the same rounds
 const baseline = params.has('baseline');
@@ -25,7 +29,7 @@ const sections = (params.get('sections') || (quick ? 'jpeg,recompress,search' : 
 
 const result = {started: new Date().toISOString(), userAgent: navigator.userAgent,
   hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated: self.crossOriginIsolated,
-  wasm, baseline, quick, runs, largeRuns, encodeRuns, searchRuns, loads: {}, resources: {}, memory: {}, sections: {}};
+  wasm, baseline, quick, warmupMs, runs, largeRuns, encodeRuns, searchRuns, loads: {}, resources: {}, memory: {}, sections: {}};
 const text = [];
 
 function status(s) {
@@ -59,6 +63,17 @@ async function reference(tegula, image, bytes) {
     throw new Error(`${image.file}: Tegula Wasm decode differs from the JVM decode (${hash})`);
   }
   return r;
+}
+
+/** Runs {@code msg} on each worker, untimed, until warmupMs has passed for it (at least once). */
+async function warmUp(workers, msg) {
+  if (!warmupMs) return;
+  for (const w of workers) {
+    const end = performance.now() + warmupMs;
+    do {
+      await w.call(msg);
+    } while (performance.now() < end);
+  }
 }
 
 /**
@@ -107,6 +122,7 @@ async function decodeSection(kind, names, tolerance) {
     }
     const times = new Map(ok.map(([w]) => [w, []]));
     const n = mp > 4 ? largeRuns : runs;
+    await warmUp(ok.map(([w]) => w), {op: 'timeDecode', type});
     for (let i = 0; i < n; i++) {
       for (const [w] of turn(ok, i)) {
         times.get(w).push((await w.call({op: 'timeDecode', type})).ms);
@@ -165,9 +181,11 @@ async function lossySection() {
       }
       const enc = new Map(ok.map(([w]) => [w, []]));
       const dec = new Map(ok.map(([w]) => [w, []]));
+      await warmUp(ok.map(([w]) => w), {op: 'timeEncode', pixels, quality: q});
       for (let i = 0; i < encodeRuns; i++) {
         for (const [w] of turn(ok, i)) enc.get(w).push((await w.call({op: 'timeEncode', pixels, quality: q})).ms);
       }
+      await warmUp(ok.map(([w]) => w), {op: 'timeDecode'});
       for (let i = 0; i < runs; i++) {
         for (const [w] of turn(ok, i)) dec.get(w).push((await w.call({op: 'timeDecode'})).ms);
       }
@@ -221,6 +239,10 @@ async function recompressSection() {
       if (row.correct) ok.push([w, row, {decode: [], compress: [], restore: []}]);
     }
     const n = image.width * image.height > 4e6 ? largeRuns : runs;
+    await warmUp(ok.map(([w]) => w), {op: 'timeDecode', type: 'image/jpeg'});
+    for (const job of ['compress', 'restore']) {
+      await warmUp(ok.map(([w]) => w), {op: 'timeRecompress', job});
+    }
     for (let i = 0; i < n; i++) {
       for (const [w, , times] of turn(ok, i)) {
         times.decode.push((await w.call({op: 'timeDecode', type: 'image/jpeg'})).ms);

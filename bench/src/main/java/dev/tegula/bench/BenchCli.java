@@ -75,6 +75,10 @@ public final class BenchCli implements Callable<Integer> {
       description = "Timed encodes per photo and quality in the lossy section (default 3).")
   private Integer encodeRuns;
 
+  @Option(names = "--warmup-ms", paramLabel = "MS", description = "Untimed runs of each job"
+      + " and codec first, for at least this long (default 400; 0 in --quick: none).")
+  private Integer warmupMs;
+
   @Option(names = "--search-runs", paramLabel = "N",
       description = "Timed rounds of each search and its plain encode, JVM and Wasm (default 3).")
   private Integer searchRuns;
@@ -169,6 +173,9 @@ public final class BenchCli implements Callable<Integer> {
     }
     if (runs != null) {
       query.append("&runs=").append(runs);
+    }
+    if (warmupMs != null) {
+      query.append("&warmupMs=").append(warmupMs);
     }
     if (encodeRuns != null) {
       query.append("&encodeRuns=").append(encodeRuns);
