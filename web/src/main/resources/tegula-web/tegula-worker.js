@@ -295,6 +295,18 @@ function bitmap(rgba, width, height) {
   return [{width, height, bitmap: image}, [image]];
 }
 
+/**
+ * Writes a job's input (an Int8Array) into the module's linear memory with one copy, for an
+ * export's staged form; its length. A byte[] argument crosses an element at a time; older codec
+ * versions have only that route (the callers check for the staged export).
+ */
+function staged(exports, data, version) {
+  const view = exports.stageInput(data.length);
+  view.set(data);
+  linearMemory.set(version, view.buffer.byteLength);
+  return data.length;
+}
+
 /** The source of a compress job as bytes for the exports: a file (width 0) or RGBA pixels. */
 function sourceOf(msg) {
   if (msg.bitmap) {
@@ -332,8 +344,11 @@ function compressWhole(exports, msg, metadata = new ArrayBuffer(0)) {
   const start = performance.now();
   const src = sourceOf(msg);
   const e = exports.encoder();
-  const facts = JSON.parse(e.encode(src.data, src.width, src.height, new Int8Array(metadata),
-      requestOf(msg.encode)));
+  const packed = new Int8Array(metadata);
+  const request = requestOf(msg.encode);
+  const facts = JSON.parse(typeof e.encodeStaged === 'function'
+    ? e.encodeStaged(staged(exports, src.data, msg.codec), src.width, src.height, packed, request)
+    : e.encode(src.data, src.width, src.height, packed, request));
   if (facts.error) {
     return [{error: facts.error}];
   }
@@ -362,7 +377,10 @@ function prepare(exports, msg) {
   }
   const src = sourceOf(msg);
   const e = exports.encoder();
-  const result = JSON.parse(e.prepare(src.data, src.width, src.height, new Int8Array(0), requestOf(o)));
+  const none = new Int8Array(0);
+  const result = JSON.parse(typeof e.prepareStaged === 'function'
+    ? e.prepareStaged(staged(exports, src.data, msg.codec), src.width, src.height, none, requestOf(o))
+    : e.prepare(src.data, src.width, src.height, none, requestOf(o)));
   if (result.error) {
     return [{error: result.error}];
   }
@@ -415,13 +433,8 @@ function encodeTile(exports, msg) {
   const input = new Int8Array(rgba.buffer, rgba.byteOffset, rgba.length);
   let reply;
   if (typeof t.compressTileStaged === 'function') {
-    // into linear memory with one copy; a byte[] crosses an element at a time (older codec
-    // versions have only that route)
-    const view = exports.stageInput(input.length);
-    view.set(input);
-    linearMemory.set(msg.codec, view.buffer.byteLength);
     reply = t.compressTileStaged(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,
-        h.tileSize, msg.index, input.length, h.chroma);
+        h.tileSize, msg.index, staged(exports, input, msg.codec), h.chroma);
   } else {
     // the chroma goes last: a codec module from before it takes one argument less
     reply = t.compressTile(h.width, h.height, h.grey, h.alpha, h.quality, h.lossless,

@@ -2,14 +2,16 @@
 // session 50 had: no takeDecodedPixels, neither on the module nor on its tiles(), and every
 // decode's and restored tile's pixels, and a compare's heatmap, from takePixels as an Int8Array of
 // width x height x 4 bytes; nor stageInput and compareStaged (session 52), so a compare's images
-// cross as byte[]; nor compressTileStaged and the encoder's takeDecodedPixels (session 53), so a
-// tile's pixels cross in as byte[] and a prepared image's out by the encoder's takePixels. Codec
+// cross as byte[]; nor compressTileStaged, the encoder's encodeStaged and prepareStaged and its
+// takeDecodedPixels (session 53), so a job's input crosses in as byte[] and a prepared image's
+// pixels out by the encoder's takePixels. Codec
 // versions can be swapped at run time, so the worker must still decode, compare and compress with
 // such a module (WorkerMemoryTest). The pixels are copied out of the build's linear buffer here,
 // as the old module's byte[] would have crossed.
 import * as teavm from '/wasm/tegula-runtime.js';
 
-const HIDDEN = new Set(['takeDecodedPixels', 'stageInput', 'compareStaged', 'compressTileStaged']);
+const HIDDEN = new Set(['takeDecodedPixels', 'stageInput', 'compareStaged', 'compressTileStaged',
+  'encodeStaged', 'prepareStaged']);
 
 /**
  * `real` as an old version: the `sized` calls (those whose JSON reply gives the width and height

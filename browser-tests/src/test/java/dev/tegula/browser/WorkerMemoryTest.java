@@ -227,6 +227,15 @@ class WorkerMemoryTest {
             const f = await ask(w, {op: 'assemble', header, metadata: p.metadata, payloads, bytes: p.metadata});
             compressed.push(f.error ? JSON.stringify(f.error) : `${p.tiles.length} ${await h.sha256(f.bytes)}`);
           }
+          // whole-image compresses: a file to .tgl, and pixels to JPEG (staged, or crossing as byte[])
+          const whole = await ask(w, {op: 'compress', encode: {format: 'tgl', quality: 60, lossless: false, tileSize: 512},
+            bytes: h.bytes(args[3][0][0]).buffer});
+          compressed.push(whole.error ? JSON.stringify(whole.error) : `whole ${await h.sha256(whole.bytes)}`);
+          const src = await decoded(args[2]);
+          const jpeg = await ask(w, {op: 'compress', encode: {format: 'jpeg', quality: 80, lossless: false, tileSize: 512},
+            pixels: src.pixels, width: src.width, height: src.height, bytes: src.pixels});
+          compressed.push(jpeg.error ? JSON.stringify(jpeg.error)
+            : `${new Uint8Array(jpeg.bytes)[0].toString(16)} ${await h.sha256(jpeg.bytes)}`);
           w.terminate();
           out[route] = {pixels, bitmaps, memory, tiles, comparison, compressed};
         }
@@ -278,9 +287,14 @@ class WorkerMemoryTest {
       compressed.add(c[2] + " " + sha256(Tegula.compress(
           Tegula.decodeForCompress(data, o, Limits.DEFAULT), o).bytes()));
     }
-    assertEquals(compressed, routes.get("new").get("compressed"),
-        "tiled compresses, prepared in linear memory and staged, make the JVM's files");
-    assertEquals(compressed, routes.get("old").get("compressed"), "and through byte[]");
+    CompressOptions whole = CompressOptions.lossy(60);
+    compressed.add("whole " + sha256(Tegula.compress(Tegula.decodeForCompress(
+        file("jpeg/exif_orientation_6.jpg"), whole, Limits.DEFAULT), whole).bytes()));
+    List<Object> made = routes.get("new").get("compressed");
+    assertEquals(compressed, made.subList(0, 3),
+        "tiled and whole compresses, through linear memory, make the JVM's files");
+    assertTrue(String.valueOf(made.get(3)).startsWith("ff "), "a JPEG from pixels: " + made);
+    assertEquals(made, routes.get("old").get("compressed"), "and through byte[] the same files");
     assertTrue(routes.get("new").get("memory").stream().allMatch(m -> ((Long) m) > 0),
         "the new route reports its linear memory: " + r);
     assertTrue(routes.get("old").get("memory").stream().allMatch(m -> ((Long) m) == 0),

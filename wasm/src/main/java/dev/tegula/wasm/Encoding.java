@@ -66,6 +66,39 @@ public final class Encoding {
   }
 
   /**
+   * {@link #encode} of the {@code length} bytes (a file, or RGBA8 pixels when {@code width} is
+   * not 0) staged through {@link TegulaExports#stageInput}: one copy in JavaScript instead of a
+   * {@code byte[]} crossing an element at a time.
+   */
+  @JSExport
+  public String encodeStaged(int length, int width, int height, byte[] metadata, String options) {
+    byte[] data = staged(length);
+    return data == null ? stagingError() : encode(data, width, height, metadata, options);
+  }
+
+  /** {@link #prepare} of the {@code length} bytes staged as for {@link #encodeStaged}. */
+  @JSExport
+  public String prepareStaged(int length, int width, int height, byte[] metadata,
+      String options) {
+    byte[] data = staged(length);
+    return data == null ? stagingError() : prepare(data, width, height, metadata, options);
+  }
+
+  /** The staged input, or null when {@code length} is more than was staged. */
+  private byte[] staged(int length) {
+    try {
+      return LinearPixels.SHARED.staged(0, length);
+    } catch (IllegalArgumentException e) {
+      clear();
+      return null;
+    }
+  }
+
+  private static String stagingError() {
+    return Replies.error("argument", "the input lies outside what was staged");
+  }
+
+  /**
    * The first step of a compress spread over tiles: decodes a file (or takes pixels), and runs
    * the api's pixel and metadata stages ({@link Tegula#prepare}: upright, resized, grey, metadata
    * kept, stripped or without location) leaving the 8-bit RGBA for {@link #takeDecodedPixels}
