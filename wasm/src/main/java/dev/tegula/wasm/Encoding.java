@@ -9,6 +9,7 @@ import dev.tegula.core.DecodeReport;
 import dev.tegula.core.DecodedImage;
 import dev.tegula.core.Image;
 import dev.tegula.core.Limits;
+import java.util.function.Supplier;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.typedarrays.Int8Array;
 
@@ -40,8 +41,14 @@ public final class Encoding {
    */
   @JSExport
   public String encode(byte[] data, int width, int height, byte[] metadata, String options) {
+    return encoding(() -> data, width, height, metadata, options);
+  }
+
+  private String encoding(Supplier<byte[]> input, int width, int height, byte[] metadata,
+      String options) {
     clear();
     return Replies.of(() -> {
+      byte[] data = input.get();
       EncodeRequest r = EncodeRequest.parse(options);
       CompressOptions o = options(r);
       CompressResult res = Tegula.compress(source(data, width, height, metadata, r, o), o);
@@ -72,30 +79,15 @@ public final class Encoding {
    */
   @JSExport
   public String encodeStaged(int length, int width, int height, byte[] metadata, String options) {
-    byte[] data = staged(length);
-    return data == null ? stagingError() : encode(data, width, height, metadata, options);
+    return encoding(() -> LinearPixels.SHARED.staged(0, length), width, height, metadata, options);
   }
 
   /** {@link #prepare} of the {@code length} bytes staged as for {@link #encodeStaged}. */
   @JSExport
   public String prepareStaged(int length, int width, int height, byte[] metadata,
       String options) {
-    byte[] data = staged(length);
-    return data == null ? stagingError() : prepare(data, width, height, metadata, options);
-  }
-
-  /** The staged input, or null when {@code length} is more than was staged. */
-  private byte[] staged(int length) {
-    try {
-      return LinearPixels.SHARED.staged(0, length);
-    } catch (IllegalArgumentException e) {
-      clear();
-      return null;
-    }
-  }
-
-  private static String stagingError() {
-    return Replies.error("argument", "the input lies outside what was staged");
+    return preparing(() -> LinearPixels.SHARED.staged(0, length), width, height, metadata,
+        options);
   }
 
   /**
@@ -109,8 +101,14 @@ public final class Encoding {
    */
   @JSExport
   public String prepare(byte[] data, int width, int height, byte[] metadata, String options) {
+    return preparing(() -> data, width, height, metadata, options);
+  }
+
+  private String preparing(Supplier<byte[]> input, int width, int height, byte[] metadata,
+      String options) {
     clear();
     return Replies.of(() -> {
+      byte[] data = input.get();
       EncodeRequest r = EncodeRequest.parse(options);
       CompressOptions o = options(r);
       if (width == 0 && data != null) {

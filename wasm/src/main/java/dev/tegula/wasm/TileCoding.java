@@ -40,11 +40,17 @@ public final class TileCoding {
   @JSExport
   public String compressTile(int width, int height, boolean grey, boolean alpha, int quality,
       boolean lossless, int tileSize, int index, byte[] rgba, String chroma) {
+    return compressing(width, height, grey, alpha, quality, lossless, tileSize, index, () -> rgba,
+        chroma);
+  }
+
+  private String compressing(int width, int height, boolean grey, boolean alpha, int quality,
+      boolean lossless, int tileSize, int index, Supplier<byte[]> rgba, String chroma) {
     clear();
     return reply(() -> {
       CompressOptions o = options(quality, lossless, tileSize, chroma);
       TglHeader h = StandaloneTiles.compressHeader(width, height, grey, alpha, o);
-      byte[] tile = pendingBytes.put(StandaloneTiles.compressTile(h, index, rgba, o));
+      byte[] tile = pendingBytes.put(StandaloneTiles.compressTile(h, index, rgba.get(), o));
       return new Json().put("bytes", tile.length).put("chroma", StandaloneTiles.chroma(h, o))
           .toString();
     });
@@ -58,15 +64,8 @@ public final class TileCoding {
   @JSExport
   public String compressTileStaged(int width, int height, boolean grey, boolean alpha,
       int quality, boolean lossless, int tileSize, int index, int length, String chroma) {
-    byte[] rgba;
-    try {
-      rgba = LinearPixels.SHARED.staged(0, length);
-    } catch (IllegalArgumentException e) {
-      clear();
-      return Replies.error("argument", e.getMessage());
-    }
-    return compressTile(width, height, grey, alpha, quality, lossless, tileSize, index, rgba,
-        chroma);
+    return compressing(width, height, grey, alpha, quality, lossless, tileSize, index,
+        () -> LinearPixels.SHARED.staged(0, length), chroma);
   }
 
   /**
